@@ -1,0 +1,11 @@
+.DEFAULT_GOAL := help
+.PHONY: help demo test
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+demo: ## Build a release binary, migrate, seed demo data and run Tessera on 127.0.0.1:8080
+	scripts/demo.sh
+
+test: ## Start services, run cargo tests and the browser smoke test (what CI runs)
+	scripts/test.sh

@@ -1,0 +1,84 @@
+//! The router: every route, its middleware, and the OpenAPI document generated from them.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::{Error, PageError};
+use crate::routes::{events, pages, system};
+use crate::state::AppState;
+use crate::telemetry;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Tessera",
+        description = "Tickets for local, authentic events. Every error has the body \
+                       `{\"error\": {\"code\", \"message\", \"field\"}}`.",
+    ),
+    tags(
+        (name = "catalog", description = "Browse and search upcoming events"),
+        (name = "system", description = "Health, readiness and metrics"),
+    ),
+    components(schemas(crate::error::ErrorBody))
+)]
+struct ApiDoc;
+
+/// The whole web app. Tests drive it in-process with `tower::ServiceExt::oneshot`.
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(events::list::list_events))
+        .routes(routes!(events::show::show_event))
+        .routes(routes!(events::search::search_get, events::search::search_post))
+        .routes(routes!(system::health::healthz))
+        .routes(routes!(system::health::readyz))
+        .split_for_parts();
+    // Rendered once: the document only changes with the code.
+    let openapi_json = bytes::Bytes::from(openapi.to_pretty_json().unwrap_or_default());
+
+    let app = Router::new()
+        .route("/", axum::routing::get(pages::home::home))
+        .route("/search", axum::routing::get(pages::search::search))
+        .route("/events/{slug}", axum::routing::get(pages::event::event))
+        .route("/media/{*key}", axum::routing::get(system::media::media))
+        .route("/static/{file}", axum::routing::get(system::assets::asset))
+        .route("/metrics", axum::routing::get(system::metrics::metrics))
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(move || {
+                let body = openapi_json.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], body) }
+            }),
+        )
+        .merge(api)
+        .fallback(fallback)
+        .route_layer(middleware::from_fn(telemetry::track_requests))
+        .with_state(state);
+
+    app.layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(CatchPanicLayer::new())
+}
+
+/// Unknown paths: JSON under `/api`, a page everywhere else.
+async fn fallback(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        Error::NotFound("route").into_response()
+    } else {
+        PageError(Error::NotFound("page")).into_response()
+    }
+}

@@ -1,0 +1,88 @@
+//! The `tessera` command line.
+
+pub mod seed;
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use tessera_core::config::Config;
+
+/// Tessera: tickets for local, authentic events, paid by card or crypto.
+///
+/// Configuration comes from environment variables (DATABASE_URL, REDIS_URL, TESSERA_LISTEN,
+/// TESSERA_PUBLIC_URL, TESSERA_DATA_DIR, ...); every one has a default that works on a
+/// development machine. See the README's configuration table.
+#[derive(Debug, Parser)]
+#[command(name = "tessera", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the database if needed and apply every pending migration.
+    Migrate,
+    /// Load data into the database.
+    Seed {
+        /// The demo catalog: 60-odd upcoming events in seven cities, dated from today.
+        /// Safe to run again: it updates what it loaded before instead of duplicating it.
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+    /// Serve the web app (pages and JSON API) on TESSERA_LISTEN.
+    Serve,
+    /// Run every service of the platform in one process: today the web app, which is the
+    /// only service; background workers join it here as they are built.
+    All,
+}
+
+/// Runs the command line and turns any failure into one line on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("tessera: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    crate::telemetry::init_logging(config.log_format);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("tessera: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("tessera: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Migrate => migrate(&config).await,
+        Command::Seed { demo: _ } => seed::demo(&config).await,
+        Command::Serve | Command::All => crate::server::serve(config).await,
+    }
+}
+
+async fn migrate(config: &Config) -> anyhow::Result<()> {
+    if tessera_core::db::create_database_if_missing(config)
+        .await
+        .context("cannot reach Postgres at DATABASE_URL")?
+    {
+        println!("created the database");
+    }
+    let db = tessera_core::db::connect_lazy(config)?;
+    tessera_migrations::MIGRATOR.run(&db).await.context("migration failed")?;
+    let applied = tessera_migrations::MIGRATOR.iter().count();
+    println!("database is up to date ({applied} migrations)");
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! Tessera's web app and the `tessera` binary: routes (public catalog, pages, system), the
+//! error type, telemetry, and the command line. `main.rs` only calls [`cli::main`].
+
+pub mod app;
+pub mod cli;
+pub mod error;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,43 @@
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use serde::Serialize;
+use tessera_core::catalog::{self, Cursor, Event, EventFilter, Limit, RawFilter};
+use utoipa::ToSchema;
+
+use crate::error::{ErrorBody, Result};
+use crate::routes::catalog_params;
+use crate::state::AppState;
+
+/// A page of events.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventList {
+    pub events: Vec<Event>,
+    /// Pass back as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Upcoming events, soonest first.
+///
+/// Published events that have not ended yet, filtered and paginated with a cursor.
+#[utoipa::path(
+    get,
+    path = "/api/events",
+    tag = "catalog",
+    params(RawFilter),
+    responses(
+        (status = 200, description = "A page of events", body = EventList),
+        (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
+    )
+)]
+pub async fn list_events(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<EventList>> {
+    let (raw, _) = catalog_params(query.as_deref())?;
+    let filter = EventFilter::parse(&raw)?;
+    let limit = Limit::parse(raw.limit.as_deref())?;
+    let cursor = Cursor::parse(raw.cursor.as_deref())?;
+    super::search::check_cursor_fits(cursor, "")?;
+    let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
+    Ok(Json(EventList {
+        events: page.events,
+        next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
+    }))
+}

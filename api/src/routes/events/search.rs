@@ -1,0 +1,84 @@
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use serde::Serialize;
+use tessera_core::catalog::{self, Cursor, Event, EventFilter, Limit, RawFilter};
+use utoipa::ToSchema;
+
+use crate::error::{ErrorBody, Result};
+use crate::routes::catalog_params;
+use crate::state::AppState;
+
+/// A page of search results, best match first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResults {
+    /// The query as received.
+    pub query: String,
+    /// The query actually run, when a misspelt word was corrected; null otherwise.
+    pub corrected_query: Option<String>,
+    pub events: Vec<Event>,
+    /// Pass back as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Search upcoming events.
+///
+/// Full-text search over titles (ranked highest), venues, cities, tags and descriptions,
+/// ignoring case and accents and tolerating a typo in words of five letters or more.
+/// An empty `q` lists upcoming events like `/api/events`. Takes the same filters.
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    tag = "catalog",
+    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), RawFilter),
+    responses(
+        (status = 200, description = "Matching events", body = SearchResults),
+        (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
+    )
+)]
+pub async fn search_get(state: State<AppState>, query: RawQuery) -> Result<Json<SearchResults>> {
+    run(state, query).await
+}
+
+/// Search upcoming events (the product brief's form).
+///
+/// The same as `GET /api/search`, with the parameters in the query string.
+#[utoipa::path(
+    post,
+    path = "/api/search",
+    tag = "catalog",
+    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), RawFilter),
+    responses(
+        (status = 200, description = "Matching events", body = SearchResults),
+        (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
+    )
+)]
+pub async fn search_post(state: State<AppState>, query: RawQuery) -> Result<Json<SearchResults>> {
+    run(state, query).await
+}
+
+async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<SearchResults>> {
+    let (raw, q) = catalog_params(query.as_deref())?;
+    let q = q.unwrap_or_default();
+    let filter = EventFilter::parse(&raw)?;
+    let limit = Limit::parse(raw.limit.as_deref())?;
+    let cursor = Cursor::parse(raw.cursor.as_deref())?;
+    check_cursor_fits(cursor, &q)?;
+    let page = catalog::search(&state.db, &q, &filter, limit, cursor).await?;
+    Ok(Json(SearchResults {
+        query: q,
+        corrected_query: page.corrected_query,
+        events: page.events,
+        next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
+    }))
+}
+
+/// A listing cursor walks start times, a search cursor counts ranked results; each only makes
+/// sense for its own kind of query.
+pub(crate) fn check_cursor_fits(cursor: Option<Cursor>, q: &str) -> Result<()> {
+    match (cursor, q.trim().is_empty()) {
+        (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => Err(
+            tessera_core::catalog::FieldError::new("cursor", "belongs to a different query").into(),
+        ),
+        _ => Ok(()),
+    }
+}

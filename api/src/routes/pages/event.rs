@@ -1,0 +1,18 @@
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use tessera_core::catalog;
+use tessera_web::pages::{Chrome, EventPage};
+use tessera_web::view::EventDetail;
+
+use crate::error::{Error, PageError, render_html};
+use crate::state::AppState;
+
+/// `GET /events/{slug}`: the event's page, with times in its own time zone.
+pub async fn event(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, PageError> {
+    let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
+    Ok(render_html(StatusCode::OK, &EventPage {
+        chrome: Chrome::new(""),
+        event: EventDetail::new(&event, chrono::Utc::now()),
+    }))
+}

@@ -1,0 +1,47 @@
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use tessera_core::catalog;
+use tessera_web::pages::{Chrome, HomePage};
+use tessera_web::view::EventCard;
+
+use super::{filter_form, pager_links, parse_listing};
+use crate::error::{PageError, render_html};
+use crate::routes::catalog_params;
+use crate::routes::events::search::check_cursor_fits;
+use crate::state::AppState;
+
+/// `GET /`: upcoming events as cards, filterable by city, category, dates and price.
+pub async fn home(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, PageError> {
+    let (raw, _) = catalog_params(query.as_deref())?;
+    let cities = catalog::cities(&state.db, raw.city.as_deref()).await?;
+    let mut filters = filter_form("/", &raw, "", &cities);
+
+    let (filter, limit, cursor) = match parse_listing(&raw) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            filters.error = Some((err.field.to_string(), err.message));
+            let page = HomePage {
+                chrome: Chrome::new(""),
+                filters,
+                events: Vec::new(),
+                next_href: None,
+                first_href: None,
+                filtered: true,
+            };
+            return Ok(render_html(StatusCode::BAD_REQUEST, &page));
+        }
+    };
+    check_cursor_fits(cursor, "")?;
+
+    let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
+    let (first_href, next_href) = pager_links("/", &raw, None, page.next_cursor);
+    Ok(render_html(StatusCode::OK, &HomePage {
+        chrome: Chrome::new(""),
+        filters,
+        events: page.events.iter().map(EventCard::new).collect(),
+        next_href,
+        first_href,
+        filtered: !filter.is_empty(),
+    }))
+}

@@ -1,0 +1,89 @@
+//! Server-rendered pages for people. They read the same catalog as the JSON API and work
+//! without JavaScript.
+
+pub mod event;
+pub mod home;
+pub mod search;
+
+use tessera_core::catalog::{Category, City, Cursor, EventFilter, FieldError, Limit, RawFilter};
+use tessera_web::pages::{Choice, FilterForm};
+
+/// The filter form as the visitor left it, with menus built from the live city list.
+pub(crate) fn filter_form(action: &'static str, raw: &RawFilter, q: &str, cities: &[City]) -> FilterForm {
+    let chosen_category = raw.category.as_deref().unwrap_or("");
+    FilterForm {
+        action,
+        q: q.to_string(),
+        cities: cities
+            .iter()
+            .map(|city| Choice {
+                value: city.name.clone(),
+                label: format!("{} ({})", city.name, city.events),
+                selected: city.selected,
+            })
+            .collect(),
+        categories: Category::ALL
+            .iter()
+            .map(|category| Choice {
+                value: category.as_str().to_string(),
+                label: category.label().to_string(),
+                selected: category.as_str() == chosen_category,
+            })
+            .collect(),
+        from: raw.from.clone().unwrap_or_default(),
+        to: raw.to.clone().unwrap_or_default(),
+        max_price: raw.max_price.clone().unwrap_or_default(),
+        error: None,
+    }
+}
+
+/// Links to the first and the next page, keeping every other parameter.
+pub(crate) fn pager_links(
+    path: &str,
+    raw: &RawFilter,
+    q: Option<&str>,
+    next: Option<Cursor>,
+) -> (Option<String>, Option<String>) {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    if let Some(q) = q.filter(|q| !q.is_empty()) {
+        pairs.push(("q", q));
+    }
+    for (key, value) in [
+        ("city", &raw.city),
+        ("category", &raw.category),
+        ("from", &raw.from),
+        ("to", &raw.to),
+        ("max_price", &raw.max_price),
+        ("limit", &raw.limit),
+    ] {
+        if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            pairs.push((key, value));
+        }
+    }
+    let href = |pairs: &[(&str, &str)]| {
+        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
+        if query.is_empty() { path.to_string() } else { format!("{path}?{query}") }
+    };
+    let first = raw.cursor.as_deref().filter(|c| !c.is_empty()).map(|_| href(&pairs));
+    let next = next.map(|cursor| {
+        let encoded = cursor.encode();
+        let mut with_cursor = pairs.clone();
+        with_cursor.push(("cursor", &encoded));
+        href(&with_cursor)
+    });
+    (first, next)
+}
+
+/// Cards per page: fills rows of 2, 3 and 4 columns.
+pub(crate) const PAGE_SIZE: tessera_core::catalog::Limit = tessera_core::catalog::Limit::new_const(12);
+
+/// The filter, page size and cursor of a page's query string.
+pub(crate) fn parse_listing(raw: &RawFilter) -> Result<(EventFilter, Limit, Option<Cursor>), FieldError> {
+    let filter = EventFilter::parse(raw)?;
+    let limit = match raw.limit.as_deref() {
+        Some(_) => Limit::parse(raw.limit.as_deref())?,
+        None => PAGE_SIZE,
+    };
+    let cursor = Cursor::parse(raw.cursor.as_deref())?;
+    Ok((filter, limit, cursor))
+}

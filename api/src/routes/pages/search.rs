@@ -1,0 +1,50 @@
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use tessera_core::catalog;
+use tessera_web::pages::{Chrome, SearchPage};
+use tessera_web::view::EventCard;
+
+use super::{filter_form, pager_links, parse_listing};
+use crate::error::{PageError, render_html};
+use crate::routes::catalog_params;
+use crate::routes::events::search::check_cursor_fits;
+use crate::state::AppState;
+
+/// `GET /search?q=...`: search results as cards, with the same filters as the home page.
+pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, PageError> {
+    let (raw, q) = catalog_params(query.as_deref())?;
+    let q = q.unwrap_or_default().trim().to_string();
+    let cities = catalog::cities(&state.db, raw.city.as_deref()).await?;
+    let mut filters = filter_form("/search", &raw, &q, &cities);
+
+    let (filter, limit, cursor) = match parse_listing(&raw) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            filters.error = Some((err.field.to_string(), err.message));
+            let page = SearchPage {
+                chrome: Chrome::new(q.clone()),
+                filters,
+                q,
+                corrected_query: None,
+                events: Vec::new(),
+                next_href: None,
+                first_href: None,
+            };
+            return Ok(render_html(StatusCode::BAD_REQUEST, &page));
+        }
+    };
+    check_cursor_fits(cursor, &q)?;
+
+    let results = catalog::search(&state.db, &q, &filter, limit, cursor).await?;
+    let (first_href, next_href) = pager_links("/search", &raw, Some(&q), results.next_cursor);
+    Ok(render_html(StatusCode::OK, &SearchPage {
+        chrome: Chrome::new(q.clone()),
+        filters,
+        q,
+        corrected_query: results.corrected_query,
+        events: results.events.iter().map(EventCard::new).collect(),
+        next_href,
+        first_href,
+    }))
+}

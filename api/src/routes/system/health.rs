@@ -1,0 +1,84 @@
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::state::AppState;
+
+/// How long a dependency may take to answer a readiness probe.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    pub status: &'static str,
+}
+
+/// Liveness: the process is up and serving.
+#[utoipa::path(get, path = "/healthz", tag = "system",
+    responses((status = 200, description = "Alive", body = Health)))]
+pub async fn healthz() -> Json<Health> {
+    Json(Health { status: "ok" })
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// `ready` or `unavailable`.
+    #[schema(example = "ready")]
+    pub status: &'static str,
+    pub checks: ReadinessChecks,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReadinessChecks {
+    /// `ok`, or what failed.
+    pub postgres: String,
+    /// `ok`, or what failed.
+    pub redis: String,
+}
+
+/// Readiness: Postgres and Redis both answer. A load balancer stops sending traffic on 503.
+#[utoipa::path(get, path = "/readyz", tag = "system",
+    responses(
+        (status = 200, description = "Ready", body = Readiness),
+        (status = 503, description = "A dependency is unreachable", body = Readiness),
+    ))]
+pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
+    let (postgres, redis) = tokio::join!(check_postgres(&state), check_redis(&state));
+    let ready = postgres.is_ok() && redis.is_ok();
+    let describe = |result: Result<(), String>| result.err().unwrap_or_else(|| "ok".into());
+    if !ready {
+        tracing::warn!(postgres = ?postgres, redis = ?redis, "not ready");
+    }
+    (
+        if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE },
+        Json(Readiness {
+            status: if ready { "ready" } else { "unavailable" },
+            checks: ReadinessChecks { postgres: describe(postgres), redis: describe(redis) },
+        }),
+    )
+}
+
+async fn check_postgres(state: &AppState) -> Result<(), String> {
+    let ping = sqlx::query_scalar::<_, i32>("select 1").fetch_one(&state.db);
+    match tokio::time::timeout(PROBE_TIMEOUT, ping).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(_)) => Err("unreachable".into()),
+        Err(_) => Err("timed out".into()),
+    }
+}
+
+async fn check_redis(state: &AppState) -> Result<(), String> {
+    let ping = async {
+        let mut conn = state.redis.get_multiplexed_async_connection().await?;
+        redis::cmd("PING").query_async::<String>(&mut conn).await
+    };
+    match tokio::time::timeout(PROBE_TIMEOUT, ping).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(_)) => Err("unreachable".into()),
+        Err(_) => Err("timed out".into()),
+    }
+}

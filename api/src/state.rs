@@ -1,0 +1,32 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use metrics_exporter_prometheus::PrometheusHandle;
+use sqlx::PgPool;
+use tessera_core::config::Config;
+use tessera_core::media::BlobStore;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: PgPool,
+    /// Opened per use: the web app only pings Redis for readiness.
+    pub redis: redis::Client,
+    pub blobs: BlobStore,
+    pub metrics: PrometheusHandle,
+}
+
+impl AppState {
+    /// State around an existing pool (the binary's lazy pool, or a test database's).
+    pub fn new(config: Config, db: PgPool) -> anyhow::Result<Self> {
+        use anyhow::Context as _;
+        use secrecy::ExposeSecret as _;
+        let redis = redis::Client::open(config.redis_url.expose_secret())
+            .context("invalid REDIS_URL")?;
+        let media_dir = config.data_dir.join("media");
+        let blobs = BlobStore::local(&media_dir)
+            .with_context(|| format!("cannot use {} (TESSERA_DATA_DIR) for media", media_dir.display()))?;
+        Ok(Self { config: Arc::new(config), db, redis, blobs, metrics: crate::telemetry::metrics_handle() })
+    }
+}

@@ -1,0 +1,265 @@
+//! Parsing what people ask the catalog for: filters, page size and cursor. Parse, don't
+//! validate: once an [`EventFilter`] exists, every part of it is usable as is.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::Category;
+
+/// A parameter that could not be used, with the name of the field to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self { field, message: message.into() }
+    }
+}
+
+/// The catalog's query parameters exactly as they arrived (query string or form), all text;
+/// [`EventFilter::parse`], [`Limit::parse`] and [`Cursor::parse`] make sense of them.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RawFilter {
+    /// City name; case and accents do not matter (`krakow` finds Kraków).
+    #[param(example = "Lisbon")]
+    pub city: Option<String>,
+    /// One of festival, concert, comedy, theatre, food, workshop, tour, exhibition, market, dance.
+    #[param(example = "concert")]
+    pub category: Option<String>,
+    /// Events still on at or after this date (YYYY-MM-DD, in each event's own time zone).
+    #[param(example = "2026-12-01")]
+    pub from: Option<String>,
+    /// Events starting at or before this date (YYYY-MM-DD, in each event's own time zone).
+    #[param(example = "2026-12-31")]
+    pub to: Option<String>,
+    /// Highest price of the cheapest ticket, in major units of each event's own currency
+    /// (`25` or `25.50`).
+    #[param(example = "25")]
+    pub max_price: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    #[param(example = "20")]
+    pub limit: Option<String>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Which upcoming published events to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// City name, compared without case or accents ("krakow" is "Kraków").
+    pub city: Option<String>,
+    pub category: Option<Category>,
+    /// Events still on at or after this local date (inclusive, in the event's time zone).
+    pub from: Option<NaiveDate>,
+    /// Events starting at or before this local date (inclusive, in the event's time zone).
+    pub to: Option<NaiveDate>,
+    pub max_price: Option<PriceCap>,
+}
+
+impl EventFilter {
+    pub fn parse(raw: &RawFilter) -> Result<Self, FieldError> {
+        let city = non_empty(&raw.city).map(|city| {
+            if city.chars().count() > 100 {
+                Err(FieldError::new("city", "must be at most 100 characters"))
+            } else {
+                Ok(city.to_string())
+            }
+        });
+        let category = non_empty(&raw.category).map(|category| {
+            category.parse::<Category>().map_err(|_| {
+                let known: Vec<_> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                FieldError::new(
+                    "category",
+                    format!("unknown category {category:?}; use one of {}", known.join(", ")),
+                )
+            })
+        });
+        let from = non_empty(&raw.from).map(|from| parse_date("from", from));
+        let to = non_empty(&raw.to).map(|to| parse_date("to", to));
+        let max_price = non_empty(&raw.max_price).map(PriceCap::parse);
+
+        let filter = EventFilter {
+            city: city.transpose()?,
+            category: category.transpose()?,
+            from: from.transpose()?,
+            to: to.transpose()?,
+            max_price: max_price.transpose()?,
+        };
+        if let (Some(from), Some(to)) = (filter.from, filter.to) {
+            if from > to {
+                return Err(FieldError::new("from", format!("{from} is after to ({to})")));
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == EventFilter::default()
+    }
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|value| !value.is_empty())
+}
+
+fn parse_date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| FieldError::new(field, format!("{raw:?} is not a date like 2026-12-31")))
+}
+
+/// The most a visitor wants to pay for the cheapest ticket, in major units of each event's own
+/// currency ("20" is €20.00 for a Lisbon event and ¥20 in Kyoto). Kept as an exact decimal
+/// string for the database to compare; it never passes through a float.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceCap(String);
+
+impl PriceCap {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let (units, fraction) = raw.split_once('.').unwrap_or((raw, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if units.is_empty() || units.len() > 12 || !digits(units) || fraction.len() > 4 || !digits(fraction) {
+            return Err(FieldError::new(
+                "max_price",
+                format!("{raw:?} is not an amount like 25 or 25.50"),
+            ));
+        }
+        Ok(PriceCap(raw.to_string()))
+    }
+
+    pub fn as_decimal_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How many results a page holds: 1 to 100, 20 by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit(u16);
+
+impl Limit {
+    pub const DEFAULT: Limit = Limit(20);
+    pub const MAX: u16 = 100;
+
+    pub fn parse(raw: Option<&str>) -> Result<Self, FieldError> {
+        let Some(raw) = raw.map(str::trim).filter(|raw| !raw.is_empty()) else {
+            return Ok(Limit::DEFAULT);
+        };
+        match raw.parse::<u16>() {
+            Ok(n) if (1..=Self::MAX).contains(&n) => Ok(Limit(n)),
+            _ => Err(FieldError::new("limit", format!("{raw:?} is not a number from 1 to 100"))),
+        }
+    }
+
+    /// A limit known at compile time; panics (at compile time in a const) outside 1..=100.
+    pub const fn new_const(n: u16) -> Self {
+        assert!(n >= 1 && n <= Self::MAX, "a limit is 1 to 100");
+        Limit(n)
+    }
+
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+/// Where the next page starts. Opaque to clients: they pass back the `next_cursor` they got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// The listing walks events in start order; the next page starts after this one.
+    After { starts_at: DateTime<Utc>, event_id: Uuid },
+    /// Search results are ranked; the next page starts at this many results in.
+    Offset(u32),
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        let plain = match self {
+            Cursor::After { starts_at, event_id } => {
+                format!("a.{}.{}", starts_at.timestamp_micros(), event_id.simple())
+            }
+            Cursor::Offset(offset) => format!("o.{offset}"),
+        };
+        URL_SAFE_NO_PAD.encode(plain)
+    }
+
+    pub fn parse(raw: Option<&str>) -> Result<Option<Self>, FieldError> {
+        let Some(raw) = raw.map(str::trim).filter(|raw| !raw.is_empty()) else {
+            return Ok(None);
+        };
+        Self::decode(raw)
+            .map(Some)
+            .ok_or_else(|| FieldError::new("cursor", "is not a cursor this API handed out"))
+    }
+
+    fn decode(raw: &str) -> Option<Self> {
+        let bytes = URL_SAFE_NO_PAD.decode(raw).ok()?;
+        let plain = std::str::from_utf8(&bytes).ok()?;
+        let mut parts = plain.split('.');
+        let cursor = match (parts.next()?, parts.next()?, parts.next()) {
+            ("a", micros, Some(id)) => Cursor::After {
+                starts_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
+                event_id: Uuid::try_parse(id).ok()?,
+            },
+            ("o", offset, None) => Cursor::Offset(offset.parse().ok().filter(|o| *o <= 100_000)?),
+            _ => return None,
+        };
+        parts.next().is_none().then_some(cursor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(&str, &str)]) -> RawFilter {
+        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
+        serde_urlencoded::from_str(&query).expect("raw filter from query")
+    }
+
+    #[test]
+    fn an_empty_query_filters_nothing() {
+        assert!(EventFilter::parse(&RawFilter::default()).unwrap().is_empty());
+        assert!(EventFilter::parse(&raw(&[("city", " "), ("category", "")])).unwrap().is_empty());
+    }
+
+    #[test]
+    fn every_bad_parameter_names_its_field() {
+        let field = |pairs: &[(&str, &str)]| EventFilter::parse(&raw(pairs)).unwrap_err().field;
+        assert_eq!(field(&[("category", "opera")]), "category");
+        assert_eq!(field(&[("from", "tomorrow")]), "from");
+        assert_eq!(field(&[("to", "2026-02-30")]), "to");
+        assert_eq!(field(&[("from", "2026-12-10"), ("to", "2026-12-01")]), "from");
+        assert_eq!(field(&[("max_price", "-5")]), "max_price");
+        assert_eq!(field(&[("max_price", "1e9")]), "max_price");
+        assert_eq!(Limit::parse(Some("0")).unwrap_err().field, "limit");
+        assert_eq!(Limit::parse(Some("101")).unwrap_err().field, "limit");
+        assert_eq!(Cursor::parse(Some("bm9wZQ")).unwrap_err().field, "cursor");
+    }
+
+    #[test]
+    fn cursors_survive_a_round_trip() {
+        let after = Cursor::After {
+            starts_at: DateTime::from_timestamp_micros(1_790_000_000_123_456).unwrap(),
+            event_id: Uuid::now_v7(),
+        };
+        for cursor in [after, Cursor::Offset(40)] {
+            assert_eq!(Cursor::parse(Some(&cursor.encode())).unwrap(), Some(cursor));
+        }
+    }
+
+    #[test]
+    fn price_caps_are_exact_decimals() {
+        assert_eq!(PriceCap::parse("25").unwrap().as_decimal_str(), "25");
+        assert_eq!(PriceCap::parse("25.5").unwrap().as_decimal_str(), "25.5");
+        assert!(PriceCap::parse("25.").is_ok());
+        assert!(PriceCap::parse(".5").is_err());
+        assert!(PriceCap::parse("NaN").is_err());
+    }
+}

@@ -1,0 +1,201 @@
+//! The public catalog: events, their ticket types, and how people find them.
+
+mod filter;
+mod read;
+mod write;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
+pub use read::{City, EventPage, SearchPage, cities, event_by_id, event_by_slug, list_upcoming, search};
+pub use write::{NewEvent, NewTicketType, upsert_event};
+
+/// What kind of event this is. A closed set, checked by the database too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Festival,
+    Concert,
+    Comedy,
+    Theatre,
+    Food,
+    Workshop,
+    Tour,
+    Exhibition,
+    Market,
+    Dance,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::Festival,
+        Category::Concert,
+        Category::Comedy,
+        Category::Theatre,
+        Category::Food,
+        Category::Workshop,
+        Category::Tour,
+        Category::Exhibition,
+        Category::Market,
+        Category::Dance,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Festival => "festival",
+            Category::Concert => "concert",
+            Category::Comedy => "comedy",
+            Category::Theatre => "theatre",
+            Category::Food => "food",
+            Category::Workshop => "workshop",
+            Category::Tour => "tour",
+            Category::Exhibition => "exhibition",
+            Category::Market => "market",
+            Category::Dance => "dance",
+        }
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Festival => "Festival",
+            Category::Concert => "Concert",
+            Category::Comedy => "Comedy",
+            Category::Theatre => "Theatre",
+            Category::Food => "Food & drink",
+            Category::Workshop => "Workshop",
+            Category::Tour => "Tour",
+            Category::Exhibition => "Exhibition",
+            Category::Market => "Market",
+            Category::Dance => "Dance",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("unknown category {0:?}")]
+pub struct UnknownCategory(pub String);
+
+impl FromStr for Category {
+    type Err = UnknownCategory;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Category::ALL
+            .into_iter()
+            .find(|category| category.as_str() == s)
+            .ok_or_else(|| UnknownCategory(s.to_string()))
+    }
+}
+
+impl TryFrom<String> for Category {
+    type Error = UnknownCategory;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where an event is in its life. Only published events are listed; a cancelled event keeps
+/// its page (and, later, its orders) but sells nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EventStatus {
+    Draft,
+    Published,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Draft => "draft",
+            EventStatus::Published => "published",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown event status {0:?}")]
+pub struct UnknownStatus(pub String);
+
+impl TryFrom<String> for EventStatus {
+    type Error = UnknownStatus;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        match value.as_str() {
+            "draft" => Ok(EventStatus::Draft),
+            "published" => Ok(EventStatus::Published),
+            "cancelled" => Ok(EventStatus::Cancelled),
+            _ => Err(UnknownStatus(value)),
+        }
+    }
+}
+
+/// An event as the public sees it.
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+pub struct Event {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    #[sqlx(try_from = "String")]
+    pub category: Category,
+    pub city: String,
+    pub region: String,
+    /// ISO 3166-1 alpha-2 code.
+    #[schema(example = "PT")]
+    pub country: String,
+    pub venue_name: String,
+    pub address: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// IANA time zone of the venue; show times in it.
+    #[schema(example = "Europe/Lisbon")]
+    pub timezone: String,
+    /// BCP 47 language code of the event.
+    pub language: String,
+    pub tags: Vec<String>,
+    /// Path of the event's image under `/media/`, immutable and cacheable forever.
+    #[schema(example = "/media/images/3b1f…c9.jpg")]
+    pub image: Option<String>,
+    pub image_alt: String,
+    #[sqlx(try_from = "String")]
+    pub status: EventStatus,
+    /// Bumped on every edit, for optimistic concurrency.
+    pub version: i32,
+    /// The cheapest ticket, in minor units of `currency`; null when there are no tickets.
+    pub min_price_minor: Option<i64>,
+    /// ISO 4217 code; every ticket type of the event uses it.
+    #[schema(example = "EUR")]
+    pub currency: String,
+    #[sqlx(skip)]
+    pub ticket_types: Vec<TicketType>,
+}
+
+/// A kind of ticket an event sells.
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+pub struct TicketType {
+    pub id: Uuid,
+    #[serde(skip)]
+    pub event_id: Uuid,
+    pub name: String,
+    /// Price in minor units of `currency` (cents; yen have none).
+    pub price_minor: i64,
+    pub currency: String,
+    pub capacity: i32,
+}

@@ -1,0 +1,233 @@
+//! Reading the catalog: the upcoming-events listing, search, single events and the city list.
+//!
+//! Listing and search share one filter (`push_filters`), so the SQL is composed with
+//! `QueryBuilder`: each request gets exactly the predicates it asked for, which keeps every
+//! plan on the right index. Static queries use the compile-time-checked macros.
+
+use std::collections::HashMap;
+
+use sqlx::{PgExecutor, Postgres, QueryBuilder};
+use uuid::Uuid;
+
+use super::filter::{Cursor, EventFilter, Limit};
+use super::{Event, TicketType};
+
+/// One page of events, and where the next one starts.
+#[derive(Debug, Clone)]
+pub struct EventPage {
+    pub events: Vec<Event>,
+    pub next_cursor: Option<Cursor>,
+}
+
+/// One page of search results.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    pub events: Vec<Event>,
+    pub next_cursor: Option<Cursor>,
+    /// The query as it was actually run when a misspelt word was corrected
+    /// ("festvial" → "festival"), so pages can say what they searched for.
+    pub corrected_query: Option<String>,
+}
+
+/// A city with upcoming events, for the filter menus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct City {
+    pub name: String,
+    pub country: String,
+    pub events: i64,
+    /// Whether this is the city the visitor asked for (compared as the filter compares).
+    pub selected: bool,
+}
+
+const EVENT_COLUMNS: &str = "\
+    select e.event_id as id, e.slug, e.title, e.description, e.category, e.city, e.region, \
+           e.country, e.venue_name, e.address, e.latitude, e.longitude, e.starts_at, e.ends_at, \
+           e.timezone, e.language, e.tags, '/media/' || m.blob_key as image, e.image_alt, \
+           e.status, e.version, p.min_price_minor, e.currency";
+
+const EVENT_JOINS: &str = "
+    from event e
+    left join media m on m.media_id = e.image_id
+    cross join lateral (
+        select min(t.price_minor) as min_price_minor from ticket_type t where t.event_id = e.event_id
+    ) p";
+
+const UPCOMING: &str = " where e.status = 'published' and e.ends_at > now()";
+
+fn push_filters(query: &mut QueryBuilder<'_, Postgres>, filter: &EventFilter) {
+    if let Some(city) = &filter.city {
+        query.push(" and e.city_key = lower(immutable_unaccent(").push_bind(city.clone()).push("))");
+    }
+    if let Some(category) = filter.category {
+        query.push(" and e.category = ").push_bind(category.as_str());
+    }
+    if let Some(from) = filter.from {
+        query.push(" and (e.ends_at at time zone e.timezone)::date >= ").push_bind(from);
+    }
+    if let Some(to) = filter.to {
+        query.push(" and (e.starts_at at time zone e.timezone)::date <= ").push_bind(to);
+    }
+    if let Some(cap) = &filter.max_price {
+        query
+            .push(" and p.min_price_minor <= ")
+            .push_bind(cap.as_decimal_str().to_string())
+            .push("::numeric * power(10::numeric, currency_exponent(e.currency))");
+    }
+}
+
+/// Upcoming published events (still running or yet to start), soonest first.
+pub async fn list_upcoming(
+    db: impl PgExecutor<'_> + Copy,
+    filter: &EventFilter,
+    limit: Limit,
+    after: Option<Cursor>,
+) -> sqlx::Result<EventPage> {
+    let mut query = QueryBuilder::new(EVENT_COLUMNS);
+    query.push(EVENT_JOINS).push(UPCOMING);
+    push_filters(&mut query, filter);
+    if let Some(Cursor::After { starts_at, event_id }) = after {
+        query
+            .push(" and (e.starts_at, e.event_id) > (")
+            .push_bind(starts_at)
+            .push(", ")
+            .push_bind(event_id)
+            .push(")");
+    }
+    // One extra row tells whether there is a next page.
+    query
+        .push(" order by e.starts_at, e.event_id limit ")
+        .push_bind(i64::from(limit.get()) + 1);
+
+    let mut events: Vec<Event> = query.build_query_as().fetch_all(db).await?;
+    let next_cursor = if events.len() > usize::from(limit.get()) {
+        events.truncate(usize::from(limit.get()));
+        events.last().map(|last| Cursor::After { starts_at: last.starts_at, event_id: last.id })
+    } else {
+        None
+    };
+    attach_ticket_types(db, &mut events).await?;
+    Ok(EventPage { events, next_cursor })
+}
+
+/// Full-text search over upcoming published events, best match first: a hit in the title
+/// outranks one in the venue, city or tags, which outranks one in the description. Accents and
+/// case are ignored, and a misspelt word of five letters or more is corrected to the nearest
+/// word that appears in some event. An empty query lists events like [`list_upcoming`].
+pub async fn search(
+    db: impl PgExecutor<'_> + Copy,
+    text: &str,
+    filter: &EventFilter,
+    limit: Limit,
+    cursor: Option<Cursor>,
+) -> sqlx::Result<SearchPage> {
+    if text.trim().is_empty() {
+        let page = list_upcoming(db, filter, limit, cursor).await?;
+        return Ok(SearchPage { events: page.events, next_cursor: page.next_cursor, corrected_query: None });
+    }
+
+    let words = sqlx::query!(
+        r#"select search_correct($1) as "corrected!", search_normalize($1) as "normalized!""#,
+        text
+    )
+    .fetch_one(db)
+    .await?;
+    let was_corrected = words.corrected != words.normalized;
+    let run_text = words.corrected;
+    let offset = match cursor {
+        Some(Cursor::Offset(offset)) => offset,
+        _ => 0,
+    };
+
+    let mut query = QueryBuilder::new(EVENT_COLUMNS);
+    query
+        .push(", ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, q.tsq) as rank")
+        .push(EVENT_JOINS)
+        .push(" cross join (select plainto_tsquery('tessera_search', ")
+        .push_bind(run_text.clone())
+        .push(") as tsq) q")
+        .push(UPCOMING)
+        .push(" and e.search_vector @@ q.tsq");
+    push_filters(&mut query, filter);
+    query
+        .push(" order by rank desc, e.starts_at, e.event_id limit ")
+        .push_bind(i64::from(limit.get()) + 1)
+        .push(" offset ")
+        .push_bind(i64::from(offset));
+
+    let mut events: Vec<Event> = query.build_query_as().fetch_all(db).await?;
+    let next_cursor = (events.len() > usize::from(limit.get())).then(|| {
+        events.truncate(usize::from(limit.get()));
+        Cursor::Offset(offset + u32::from(limit.get()))
+    });
+    attach_ticket_types(db, &mut events).await?;
+    Ok(SearchPage { events, next_cursor, corrected_query: was_corrected.then_some(run_text) })
+}
+
+/// A published or cancelled event by id; drafts are not public.
+pub async fn event_by_id(db: impl PgExecutor<'_> + Copy, id: Uuid) -> sqlx::Result<Option<Event>> {
+    let mut query = QueryBuilder::new(EVENT_COLUMNS);
+    query.push(EVENT_JOINS).push(" where e.status <> 'draft' and e.event_id = ").push_bind(id);
+    one_event(db, query).await
+}
+
+/// A published or cancelled event by slug; drafts are not public.
+pub async fn event_by_slug(db: impl PgExecutor<'_> + Copy, slug: &str) -> sqlx::Result<Option<Event>> {
+    let mut query = QueryBuilder::new(EVENT_COLUMNS);
+    query.push(EVENT_JOINS).push(" where e.status <> 'draft' and e.slug = ").push_bind(slug.to_string());
+    one_event(db, query).await
+}
+
+async fn one_event(
+    db: impl PgExecutor<'_> + Copy,
+    mut query: QueryBuilder<'_, Postgres>,
+) -> sqlx::Result<Option<Event>> {
+    let Some(event) = query.build_query_as::<Event>().fetch_optional(db).await? else {
+        return Ok(None);
+    };
+    let mut events = [event];
+    attach_ticket_types(db, &mut events).await?;
+    let [event] = events;
+    Ok(Some(event))
+}
+
+async fn attach_ticket_types(db: impl PgExecutor<'_>, events: &mut [Event]) -> sqlx::Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = events.iter().map(|event| event.id).collect();
+    let rows = sqlx::query_as!(
+        TicketType,
+        r#"select ticket_type_id as id, event_id, name, price_minor, currency, capacity
+           from ticket_type
+           where event_id = any($1)
+           order by event_id, position, price_minor, name"#,
+        &ids
+    )
+    .fetch_all(db)
+    .await?;
+    let mut by_event: HashMap<Uuid, Vec<TicketType>> = HashMap::new();
+    for row in rows {
+        by_event.entry(row.event_id).or_default().push(row);
+    }
+    for event in events {
+        event.ticket_types = by_event.remove(&event.id).unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// Cities with upcoming published events, alphabetically, with how many each has; `chosen`
+/// is marked selected.
+pub async fn cities(db: impl PgExecutor<'_>, chosen: Option<&str>) -> sqlx::Result<Vec<City>> {
+    sqlx::query_as!(
+        City,
+        r#"select min(city) as "name!", min(country) as "country!", count(*) as "events!",
+                  coalesce(city_key = lower(immutable_unaccent($1)), false) as "selected!"
+           from event
+           where status = 'published' and ends_at > now()
+           group by city_key
+           order by 1"#,
+        chosen
+    )
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,142 @@
+//! Writing the catalog. Today the demo seed uses this; the admin console builds on it.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::{Category, EventStatus};
+use crate::money::Currency;
+
+/// An event to create or replace, with its ticket types.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub category: Category,
+    pub city: String,
+    pub region: String,
+    pub country: String,
+    pub venue_name: String,
+    pub address: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub timezone: Tz,
+    pub language: String,
+    pub tags: Vec<String>,
+    pub image_id: Option<Uuid>,
+    pub image_alt: String,
+    pub currency: Currency,
+    pub status: EventStatus,
+    pub ticket_types: Vec<NewTicketType>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTicketType {
+    pub name: String,
+    pub price_minor: i64,
+    pub capacity: i32,
+}
+
+/// Creates the event, or brings the event with the same slug up to date (bumping its version
+/// only when something changed). Its ticket types become exactly `event.ticket_types`, matched
+/// by name. Returns the event's id.
+pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Result<Uuid> {
+    let tags: Vec<String> = event.tags.clone();
+    let event_id = sqlx::query_scalar!(
+        r#"insert into event (
+               event_id, slug, title, description, category, city, region, country, venue_name,
+               address, latitude, longitude, starts_at, ends_at, timezone, language, tags,
+               image_id, image_alt, currency, status)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                   $18, $19, $20, $21)
+           on conflict (slug) do update set
+               title = excluded.title, description = excluded.description,
+               category = excluded.category, city = excluded.city, region = excluded.region,
+               country = excluded.country, venue_name = excluded.venue_name,
+               address = excluded.address, latitude = excluded.latitude,
+               longitude = excluded.longitude, starts_at = excluded.starts_at,
+               ends_at = excluded.ends_at, timezone = excluded.timezone,
+               language = excluded.language, tags = excluded.tags, image_id = excluded.image_id,
+               image_alt = excluded.image_alt, currency = excluded.currency,
+               status = excluded.status, version = event.version + 1, updated_at = now()
+           where (event.title, event.description, event.category, event.city, event.region,
+                  event.country, event.venue_name, event.address, event.latitude,
+                  event.longitude, event.starts_at, event.ends_at, event.timezone,
+                  event.language, event.tags, event.image_id, event.image_alt, event.currency,
+                  event.status)
+                 is distinct from
+                 (excluded.title, excluded.description, excluded.category, excluded.city,
+                  excluded.region, excluded.country, excluded.venue_name, excluded.address,
+                  excluded.latitude, excluded.longitude, excluded.starts_at, excluded.ends_at,
+                  excluded.timezone, excluded.language, excluded.tags, excluded.image_id,
+                  excluded.image_alt, excluded.currency, excluded.status)
+           returning event_id"#,
+        Uuid::now_v7(),
+        event.slug,
+        event.title,
+        event.description,
+        event.category.as_str(),
+        event.city,
+        event.region,
+        event.country,
+        event.venue_name,
+        event.address,
+        event.latitude,
+        event.longitude,
+        event.starts_at,
+        event.ends_at,
+        event.timezone.name(),
+        event.language,
+        &tags,
+        event.image_id,
+        event.image_alt,
+        event.currency.code(),
+        event.status.as_str(),
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+
+    // Nothing changed: the update was skipped and returned no row.
+    let event_id = match event_id {
+        Some(id) => id,
+        None => sqlx::query_scalar!("select event_id from event where slug = $1", event.slug)
+            .fetch_one(&mut *conn)
+            .await?,
+    };
+
+    let names: Vec<String> = event.ticket_types.iter().map(|t| t.name.clone()).collect();
+    sqlx::query!(
+        "delete from ticket_type where event_id = $1 and name <> all($2)",
+        event_id,
+        &names
+    )
+    .execute(&mut *conn)
+    .await?;
+    for (position, ticket_type) in event.ticket_types.iter().enumerate() {
+        sqlx::query!(
+            r#"insert into ticket_type
+                   (ticket_type_id, event_id, currency, name, price_minor, capacity, position)
+               values ($1, $2, $3, $4, $5, $6, $7)
+               on conflict (event_id, name) do update set
+                   price_minor = excluded.price_minor, capacity = excluded.capacity,
+                   position = excluded.position, updated_at = now()
+               where (ticket_type.price_minor, ticket_type.capacity, ticket_type.position)
+                     is distinct from
+                     (excluded.price_minor, excluded.capacity, excluded.position)"#,
+            Uuid::now_v7(),
+            event_id,
+            event.currency.code(),
+            ticket_type.name,
+            ticket_type.price_minor,
+            ticket_type.capacity,
+            i32::try_from(position).unwrap_or(i32::MAX),
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(event_id)
+}

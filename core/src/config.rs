@@ -1,0 +1,207 @@
+//! Configuration from environment variables, with defaults that work on a dev machine.
+//!
+//! Every setting is read once at startup. A missing or malformed value is a [`ConfigError`]
+//! naming the variable, which the binary prints as one line instead of panicking.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use secrecy::SecretString;
+use url::Url;
+
+pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/tessera";
+pub const DEFAULT_REDIS_URL: &str = "redis://127.0.0.1:6379";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATA_DIR: &str = "./data";
+
+/// A setting that is present but unusable.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid {var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(var: &'static str, message: impl Into<String>) -> Self {
+        Self { var, message: message.into() }
+    }
+}
+
+/// Log output format (`TESSERA_LOG_FORMAT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
+    Pretty,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+/// The configuration of the `tessera` binary.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`. Secret: it may carry a password.
+    pub database_url: SecretString,
+    /// `REDIS_URL`. Secret for the same reason.
+    pub redis_url: SecretString,
+    /// `TESSERA_LISTEN`: address the web app binds.
+    pub listen: SocketAddr,
+    /// `TESSERA_PUBLIC_URL`: the address people reach us at, for links in emails and redirects.
+    /// Defaults to `http://{listen}`.
+    pub public_url: Url,
+    /// `TESSERA_DATA_DIR`: the local blob store (media) and other files the app keeps.
+    pub data_dir: PathBuf,
+    /// `TESSERA_DB_MAX_CONNECTIONS`: size of the Postgres pool.
+    pub db_max_connections: u32,
+    /// `TESSERA_LOG_FORMAT`: `pretty` (default) or `json`.
+    pub log_format: LogFormat,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    /// Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        check_url_scheme("DATABASE_URL", &database_url, &["postgres", "postgresql"])?;
+        let redis_url = get("REDIS_URL").unwrap_or_else(|| DEFAULT_REDIS_URL.into());
+        check_url_scheme("REDIS_URL", &redis_url, &["redis", "rediss"])?;
+
+        let listen_raw = get("TESSERA_LISTEN").unwrap_or_else(|| DEFAULT_LISTEN.into());
+        let listen: SocketAddr = listen_raw.trim().parse().map_err(|_| {
+            ConfigError::new(
+                "TESSERA_LISTEN",
+                format!("{listen_raw:?} is not an address like 127.0.0.1:8080"),
+            )
+        })?;
+
+        let public_url = match get("TESSERA_PUBLIC_URL") {
+            Some(raw) => parse_public_url(&raw)?,
+            None => parse_public_url(&format!("http://{listen}"))?,
+        };
+
+        let data_dir = PathBuf::from(get("TESSERA_DATA_DIR").unwrap_or_else(|| DEFAULT_DATA_DIR.into()));
+
+        let db_max_connections = match get("TESSERA_DB_MAX_CONNECTIONS") {
+            None => 16,
+            Some(raw) => match raw.trim().parse::<u32>() {
+                Ok(n) if (1..=1000).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_DB_MAX_CONNECTIONS",
+                        format!("{raw:?} is not a number from 1 to 1000"),
+                    ));
+                }
+            },
+        };
+
+        let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TESSERA_LOG_FORMAT",
+                    format!("{other:?} is neither \"pretty\" nor \"json\""),
+                ));
+            }
+        };
+
+        Ok(Self {
+            database_url: database_url.into(),
+            redis_url: redis_url.into(),
+            listen,
+            public_url,
+            data_dir,
+            db_max_connections,
+            log_format,
+        })
+    }
+
+    /// Whether links we hand out are https, so cookies and HSTS can follow.
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+fn check_url_scheme(var: &'static str, raw: &str, schemes: &[&str]) -> Result<(), ConfigError> {
+    // The message never repeats the value: it may hold a password.
+    let url = Url::parse(raw.trim())
+        .map_err(|err| ConfigError::new(var, format!("not a URL ({err})")))?;
+    if !schemes.contains(&url.scheme()) {
+        return Err(ConfigError::new(
+            var,
+            format!("scheme {:?} is not one of {}", url.scheme(), schemes.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+fn parse_public_url(raw: &str) -> Result<Url, ConfigError> {
+    let var = "TESSERA_PUBLIC_URL";
+    let url = Url::parse(raw.trim())
+        .map_err(|err| ConfigError::new(var, format!("{raw:?} is not a URL ({err})")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(ConfigError::new(var, format!("{raw:?} is not an http(s) URL")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(ConfigError::new(var, format!("{raw:?} must not have a query or fragment")));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| {
+            vars.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_string())
+        })
+    }
+
+    #[test]
+    fn defaults_work_on_a_dev_machine() {
+        let config = config(&[]).expect("defaults are valid");
+        assert_eq!(config.database_url.expose_secret(), DEFAULT_DATABASE_URL);
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:8080/");
+        assert!(!config.is_https());
+    }
+
+    #[test]
+    fn a_malformed_setting_names_its_variable() {
+        let err = config(&[("TESSERA_LISTEN", "localhost")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_LISTEN");
+        assert!(err.to_string().starts_with("invalid TESSERA_LISTEN:"), "{err}");
+
+        let err = config(&[("DATABASE_URL", "mysql://x@y/z")]).unwrap_err();
+        assert_eq!(err.var, "DATABASE_URL");
+
+        let err = config(&[("TESSERA_PUBLIC_URL", "ftp://example.com")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_PUBLIC_URL");
+
+        let err = config(&[("TESSERA_DB_MAX_CONNECTIONS", "0")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_DB_MAX_CONNECTIONS");
+    }
+
+    #[test]
+    fn database_passwords_stay_out_of_errors_and_debug_output() {
+        let err = config(&[("DATABASE_URL", "mysql://user:hunter2@db/x")]).unwrap_err();
+        assert!(!err.to_string().contains("hunter2"));
+        let config = config(&[("DATABASE_URL", "postgres://user:hunter2@db/x")]).unwrap();
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn an_https_public_url_is_detected() {
+        let config = config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org")]).unwrap();
+        assert!(config.is_https());
+    }
+}

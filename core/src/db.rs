@@ -1,0 +1,43 @@
+//! The Postgres pool every process shares.
+
+use std::time::Duration;
+
+use secrecy::ExposeSecret as _;
+use sqlx::migrate::MigrateDatabase as _;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, Postgres};
+
+use crate::config::Config;
+
+/// Pool options: requests wait at most 3 s for a connection rather than hanging, and each
+/// statement is cut off after 30 s so one bad query cannot pin a connection forever.
+pub fn pool_options(max_connections: u32) -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(max_connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(3))
+        .idle_timeout(Duration::from_secs(600))
+}
+
+fn connect_options(config: &Config) -> sqlx::Result<PgConnectOptions> {
+    let options: PgConnectOptions = config.database_url.expose_secret().parse()?;
+    Ok(options
+        .application_name("tessera")
+        .options([("statement_timeout", "30s"), ("lock_timeout", "10s")]))
+}
+
+/// A pool that connects on first use, so the web app starts (and says it is not ready) while
+/// Postgres is still coming up.
+pub fn connect_lazy(config: &Config) -> sqlx::Result<PgPool> {
+    Ok(pool_options(config.db_max_connections).connect_lazy_with(connect_options(config)?))
+}
+
+/// Creates the configured database if it does not exist yet (for `tessera migrate`).
+pub async fn create_database_if_missing(config: &Config) -> sqlx::Result<bool> {
+    let url = config.database_url.expose_secret();
+    if Postgres::database_exists(url).await? {
+        return Ok(false);
+    }
+    Postgres::create_database(url).await?;
+    Ok(true)
+}

@@ -1,0 +1,8 @@
+//! Tessera's domain, shared by every process: money, the catalog, configuration and
+//! Postgres access. Nothing here knows about HTTP.
+
+pub mod catalog;
+pub mod config;
+pub mod db;
+pub mod media;
+pub mod money;

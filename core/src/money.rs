@@ -1,0 +1,137 @@
+//! Money as integers: an amount is a count of the currency's minor units (cents, yen, grosze),
+//! never a float. [`Currency`] is an ISO 4217 code that knows how many minor units make one.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// An ISO 4217 currency that can price tickets (funds and metals such as XAU are refused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency(iso_currency::Currency);
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{0:?} is not an ISO 4217 currency code (like EUR, JPY or CAD)")]
+pub struct UnknownCurrency(pub String);
+
+impl Currency {
+    pub fn code(self) -> &'static str {
+        self.0.code()
+    }
+
+    /// Digits after the decimal point: 2 for EUR, 0 for JPY, 3 for KWD.
+    pub fn exponent(self) -> u32 {
+        // Only currencies with an exponent get past `from_str`.
+        self.0.exponent().map_or(2, u32::from)
+    }
+
+    /// Formats `amount_minor` for people: `€18.00`, `¥3,500`, `45.00 zł`, `CA$35.00`.
+    pub fn format(self, amount_minor: i64) -> String {
+        let number = format_decimal(amount_minor, self.exponent());
+        match self.code() {
+            "EUR" => format!("€{number}"),
+            "GBP" => format!("£{number}"),
+            "USD" => format!("US${number}"),
+            "CAD" => format!("CA${number}"),
+            "AUD" => format!("A${number}"),
+            "MXN" => format!("MX${number}"),
+            "BRL" => format!("R${number}"),
+            "JPY" => format!("¥{number}"),
+            "INR" => format!("₹{number}"),
+            "ZAR" => format!("R{number}"),
+            "PLN" => format!("{number} zł"),
+            "CHF" => format!("CHF {number}"),
+            code => format!("{number} {code}"),
+        }
+    }
+}
+
+impl FromStr for Currency {
+    type Err = UnknownCurrency;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        iso_currency::Currency::from_code(code)
+            .filter(|currency| currency.exponent().is_some() && !currency.is_fund())
+            .map(Currency)
+            .ok_or_else(|| UnknownCurrency(code.to_string()))
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// `123456` with exponent 2 is `1,234.56`; with exponent 0, `123,456`.
+pub fn format_decimal(amount_minor: i64, exponent: u32) -> String {
+    let sign = if amount_minor < 0 { "-" } else { "" };
+    let magnitude = amount_minor.unsigned_abs();
+    let scale = 10u64.pow(exponent);
+    let (units, fraction) = (magnitude / scale, magnitude % scale);
+
+    let digits = units.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if exponent == 0 {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction:0width$}", width = exponent as usize)
+    }
+}
+
+/// Every currency code that [`Currency::from_str`] accepts, for tests and forms.
+pub fn all_codes() -> impl Iterator<Item = &'static str> {
+    iso_currency_codes().filter(|code| code.parse::<Currency>().is_ok())
+}
+
+fn iso_currency_codes() -> impl Iterator<Item = &'static str> {
+    // iso_currency has no iterator without an extra dependency; codes are three letters.
+    (b'A'..=b'Z').flat_map(|a| {
+        (b'A'..=b'Z').flat_map(move |b| {
+            (b'A'..=b'Z').filter_map(move |c| {
+                let code = [a, b, c];
+                let code = std::str::from_utf8(&code).ok()?;
+                iso_currency::Currency::from_code(code).map(|currency| currency.code())
+            })
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cur(code: &str) -> Currency {
+        code.parse().expect("known currency")
+    }
+
+    #[test]
+    fn amounts_are_formatted_in_the_currency_s_own_units() {
+        assert_eq!(cur("EUR").format(1800), "€18.00");
+        assert_eq!(cur("JPY").format(3500), "¥3,500");
+        assert_eq!(cur("PLN").format(4550), "45.50 zł");
+        assert_eq!(cur("KWD").format(12345), "12.345 KWD");
+        assert_eq!(cur("CAD").format(123_456_789), "CA$1,234,567.89");
+        assert_eq!(cur("EUR").format(5), "€0.05");
+        assert_eq!(format_decimal(-250, 2), "-2.50");
+    }
+
+    #[test]
+    fn unknown_codes_funds_and_metals_are_refused() {
+        assert!("EURO".parse::<Currency>().is_err());
+        assert!("eur".parse::<Currency>().is_err());
+        assert!("XAU".parse::<Currency>().is_err());
+        assert!("CLF".parse::<Currency>().is_err(), "a fund, not a currency people pay in");
+    }
+
+    #[test]
+    fn there_is_a_full_list_of_codes() {
+        let codes: Vec<_> = all_codes().collect();
+        assert!(codes.len() > 150, "{}", codes.len());
+        assert!(codes.contains(&"ZAR"));
+    }
+}

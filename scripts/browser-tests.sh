@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Build tessera, serve it against a throwaway database with the demo seed, and
+# run the browser smoke test (tests/browser/smoke.mjs) against it.
+#
+# Env:
+#   CARGO_TARGET_DIR     default $HOME/.cache/tessera/target
+#   SCREENSHOT_DIR       default $CARGO_TARGET_DIR/browser-screenshots
+#   PG_ADMIN_URL         server to create the throwaway database on
+#                        (default postgres://postgres@127.0.0.1:5432/postgres)
+#   TESSERA_BIN          use this binary instead of building one
+#   FLOWS, VIEWPORTS     passed through to smoke.mjs
+# Exit code: that of the smoke test (or non-zero if setup fails).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tessera/target}"
+CLEAR_SCREENSHOTS=0
+if [ -z "${SCREENSHOT_DIR:-}" ]; then
+  SCREENSHOT_DIR="$CARGO_TARGET_DIR/browser-screenshots"
+  CLEAR_SCREENSHOTS=1
+fi
+PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+DB_NAME="tessera_browser_$$"
+DB_URL="${PG_ADMIN_URL%/*}/$DB_NAME"
+
+say() { echo "browser-tests: $*"; }
+
+"$ROOT/scripts/ensure-services.sh" --browser
+
+if [ -n "${TESSERA_BIN:-}" ]; then
+  BIN="$TESSERA_BIN"
+else
+  say "building tessera"
+  cargo build --locked -p tessera-api --bin tessera
+  BIN="$CARGO_TARGET_DIR/debug/tessera"
+fi
+[ -x "$BIN" ] || { echo "browser-tests: no executable at $BIN" >&2; exit 1; }
+
+WORK="$(mktemp -d -t tessera-browser.XXXXXX)"
+mkdir -p "$SCREENSHOT_DIR"
+SERVER_LOG="$SCREENSHOT_DIR/server.log"
+SERVER_PID=""
+DB_CREATED=0
+
+# shellcheck disable=SC2317  # called from the EXIT trap
+cleanup() {
+  local rc=$?
+  set +e
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null
+    for _ in $(seq 1 50); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+  fi
+  if [ "$DB_CREATED" -eq 1 ]; then
+    psql -X -q -w "$PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null \
+      || echo "browser-tests: could not drop database $DB_NAME" >&2
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  else
+    node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+  fi
+}
+
+show_server_log() {
+  if [ -s "$SERVER_LOG" ]; then
+    echo "---- last lines of $SERVER_LOG" >&2
+    tail -n 40 "$SERVER_LOG" >&2
+    echo "----" >&2
+  fi
+}
+
+# Screenshots of an earlier run would be misleading next to this run's
+# (only in our own default directory; a given SCREENSHOT_DIR is left alone).
+if [ "$CLEAR_SCREENSHOTS" -eq 1 ]; then
+  rm -f "$SCREENSHOT_DIR"/*.png
+fi
+
+say "creating database $DB_NAME"
+psql -X -q -w -v ON_ERROR_STOP=1 "$PG_ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
+DB_CREATED=1
+
+PORT="$(free_port)"
+export DATABASE_URL="$DB_URL"
+export TESSERA_DATA_DIR="$WORK/data"
+export TESSERA_LISTEN="127.0.0.1:$PORT"
+export TESSERA_PUBLIC_URL="http://127.0.0.1:$PORT"
+mkdir -p "$TESSERA_DATA_DIR"
+
+say "migrate + seed --demo"
+"$BIN" migrate
+"$BIN" seed --demo
+
+say "starting tessera serve on $TESSERA_PUBLIC_URL (log: $SERVER_LOG)"
+"$BIN" serve >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+
+ready=0
+for _ in $(seq 1 60); do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "browser-tests: tessera serve exited before it was ready" >&2
+    show_server_log
+    exit 1
+  fi
+  if curl -fsS -o /dev/null --max-time 2 "$TESSERA_PUBLIC_URL/readyz" 2>/dev/null; then
+    ready=1
+    break
+  fi
+  sleep 0.5
+done
+if [ "$ready" -ne 1 ]; then
+  echo "browser-tests: $TESSERA_PUBLIC_URL/readyz did not answer 200 within 30 s" >&2
+  show_server_log
+  exit 1
+fi
+
+set +e
+BASE_URL="$TESSERA_PUBLIC_URL" SCREENSHOT_DIR="$SCREENSHOT_DIR" node "$ROOT/tests/browser/smoke.mjs"
+rc=$?
+set -e
+if [ "$rc" -ne 0 ]; then
+  show_server_log
+  say "screenshots in $SCREENSHOT_DIR"
+fi
+exit "$rc"

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Make sure the local services Tessera needs are installed and running:
+#   Postgres on 127.0.0.1:5432 (trust auth for user postgres, unaccent + pg_trgm available)
+#   Redis on 127.0.0.1:6379
+# With --browser also: /usr/bin/chromium, node + npm, and tests/browser/node_modules.
+#
+# Idempotent: prints one line per thing it does and nothing when all is present.
+# Uses sudo only when not running as root.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PG_HOST=127.0.0.1
+PG_PORT=5432
+REDIS_HOST=127.0.0.1
+REDIS_PORT=6379
+
+BROWSER=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) BROWSER=1 ;;
+    -h|--help)
+      echo "usage: $0 [--browser]"
+      exit 0
+      ;;
+    *)
+      echo "ensure-services: unknown argument: $arg" >&2
+      exit 2
+      ;;
+  esac
+done
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=(sudo)
+fi
+
+say() { echo "ensure-services: $*"; }
+die() { echo "ensure-services: error: $*" >&2; exit 1; }
+
+APT_UPDATED=0
+APT_LOG="$(mktemp -t tessera-apt.XXXXXX)"
+trap 'rm -f "$APT_LOG"' EXIT
+
+apt_install() {
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    say "apt-get update"
+    if ! "${SUDO[@]}" apt-get update -qq >"$APT_LOG" 2>&1; then
+      cat "$APT_LOG" >&2
+      die "apt-get update failed"
+    fi
+    APT_UPDATED=1
+  fi
+  say "installing $*"
+  if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >"$APT_LOG" 2>&1; then
+    cat "$APT_LOG" >&2
+    die "apt-get install $* failed"
+  fi
+}
+
+# ---------------------------------------------------------------- Postgres
+
+pg_ready() {
+  command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h "$PG_HOST" -p "$PG_PORT" >/dev/null 2>&1
+}
+
+pg_as_postgres() {
+  # Run a command as the postgres OS user (peer auth over the local socket).
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    sudo -u postgres -- "$@"
+  fi
+}
+
+pg_version() {
+  # Highest installed cluster version under /etc/postgresql (e.g. 15).
+  find /etc/postgresql -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 2>/dev/null | sort -V | tail -n 1
+}
+
+pg_has_contrib() {
+  compgen -G "/usr/share/postgresql/*/extension/unaccent.control" >/dev/null \
+    && compgen -G "/usr/share/postgresql/*/extension/pg_trgm.control" >/dev/null
+}
+
+ensure_postgres() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; then
+    apt_install postgresql postgresql-contrib
+  elif ! pg_has_contrib; then
+    apt_install postgresql-contrib
+  fi
+
+  if ! pg_ready; then
+    local ver
+    ver="$(pg_version)"
+    if [ -z "$ver" ] || [ ! -d "/etc/postgresql/$ver/main" ]; then
+      ver="$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -V | tail -n 1)"
+      [ -n "$ver" ] || die "postgres is installed but no server version found under /usr/lib/postgresql"
+      say "creating postgres cluster $ver/main"
+      "${SUDO[@]}" pg_createcluster "$ver" main >/dev/null
+    fi
+    say "starting postgres $ver/main"
+    "${SUDO[@]}" pg_ctlcluster --skip-systemctl-redirect "$ver" main start \
+      || die "pg_ctlcluster $ver main start failed (see /var/log/postgresql/)"
+    for _ in $(seq 1 50); do
+      pg_ready && break
+      sleep 0.2
+    done
+    pg_ready || die "postgres is not accepting connections on $PG_HOST:$PG_PORT"
+  fi
+
+  # Trust auth for user postgres over TCP on loopback.
+  if ! PGCONNECT_TIMEOUT=5 psql -w -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -Atc 'select 1' >/dev/null 2>&1; then
+    local hba
+    hba="$(pg_as_postgres psql -X -Atc 'show hba_file' 2>/dev/null || true)"
+    [ -n "$hba" ] || die "cannot log into postgres as user postgres over $PG_HOST:$PG_PORT nor the local socket"
+    say "enabling trust auth for 127.0.0.1 and ::1 in $hba"
+    local tmp
+    tmp="$(mktemp)"
+    {
+      echo "# added by tessera scripts/ensure-services.sh: trust loopback TCP"
+      echo "host    all             all             127.0.0.1/32            trust"
+      echo "host    all             all             ::1/128                 trust"
+      "${SUDO[@]}" cat "$hba"
+    } >"$tmp"
+    "${SUDO[@]}" cp "$tmp" "$hba"
+    rm -f "$tmp"
+    pg_as_postgres psql -X -q -Atc 'select pg_reload_conf()' >/dev/null
+    sleep 0.5
+    PGCONNECT_TIMEOUT=5 psql -w -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -Atc 'select 1' >/dev/null \
+      || die "still cannot connect as postgres@$PG_HOST:$PG_PORT without a password"
+  fi
+}
+
+# ---------------------------------------------------------------- Redis
+
+redis_ping() {
+  # Plain bash so that it works without redis-cli.
+  local reply=""
+  {
+    exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT"
+  } 2>/dev/null || return 1
+  printf 'PING\r\n' >&3
+  IFS= read -r -t 2 reply <&3 || true
+  exec 3>&- 3<&-
+  [ "${reply%$'\r'}" = "+PONG" ]
+}
+
+ensure_redis() {
+  redis_ping && return 0
+  if ! command -v redis-server >/dev/null 2>&1; then
+    apt_install redis-server
+    # The package may have started a server of its own.
+    sleep 0.5
+    redis_ping && return 0
+  fi
+  say "starting redis-server on $REDIS_HOST:$REDIS_PORT"
+  (cd /tmp && redis-server --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" --save "" --appendonly no >/dev/null)
+  for _ in $(seq 1 50); do
+    redis_ping && return 0
+    sleep 0.1
+  done
+  die "redis is not answering PING on $REDIS_HOST:$REDIS_PORT"
+}
+
+# ---------------------------------------------------------------- Browser
+
+lock_hash() {
+  sha256sum "$1" | cut -d' ' -f1
+}
+
+ensure_browser() {
+  if [ ! -x /usr/bin/chromium ]; then
+    apt_install chromium
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    local pkgs=()
+    command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+    command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+    apt_install "${pkgs[@]}"
+  fi
+
+  local dir="$ROOT/tests/browser"
+  local stamp="$dir/node_modules/.tessera-lock-sha256"
+  [ -f "$dir/package-lock.json" ] || die "$dir/package-lock.json is missing"
+  local want have=""
+  want="$(lock_hash "$dir/package-lock.json")"
+  [ -f "$stamp" ] && have="$(cat "$stamp")"
+  if [ ! -d "$dir/node_modules" ] || [ "$want" != "$have" ]; then
+    say "npm ci in tests/browser"
+    local log
+    log="$(mktemp)"
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      die "npm ci in tests/browser failed"
+    fi
+    rm -f "$log"
+    echo "$want" >"$stamp"
+  fi
+}
+
+ensure_postgres
+ensure_redis
+if [ "$BROWSER" -eq 1 ]; then
+  ensure_browser
+fi

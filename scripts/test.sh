@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Everything CI runs: services, cargo tests, browser smoke test.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tessera/target}"
+export SQLX_OFFLINE=true
+# sqlx::test creates a database per test from this URL.
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+
+scripts/ensure-services.sh --browser
+
+echo "test.sh: cargo test --workspace --locked"
+cargo test --workspace --locked
+
+echo "test.sh: browser tests"
+scripts/browser-tests.sh

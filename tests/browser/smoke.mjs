@@ -1,0 +1,465 @@
+#!/usr/bin/env node
+// Browser smoke test for Tessera.
+//
+// Drives Debian's /usr/bin/chromium through playwright-core against a running
+// server and walks a list of named flows in each viewport.
+//
+// Env:
+//   BASE_URL        server to test, e.g. http://127.0.0.1:8080 (required)
+//   SCREENSHOT_DIR  where <viewport>-<page>.png go (default ./screenshots)
+//   CHROMIUM_PATH   browser binary (default /usr/bin/chromium)
+//   FLOWS           optional comma-separated flow names to run (default: all)
+//   VIEWPORTS       optional comma-separated viewport names (default: all)
+//   HEADED=1        show the browser (needs a display)
+//
+// To add a flow, append { name, run } to FLOWS below. `run(t)` gets a
+// FlowContext (see class below): t.page, t.viewport, t.check(), t.goto(),
+// t.shot(), t.pageChecks(), ... A flow that throws records one failure and
+// the run moves on to the next flow. t.warn() is a soft check (printed, not
+// counted) for things the page contract does not promise yet. Console errors, page errors and failed
+// requests seen during a flow fail that flow's "no browser errors" check.
+//
+// Output: one line per check, then exactly `N passed, M failed`.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
+const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'screenshots');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ONLY_FLOWS = splitList(process.env.FLOWS);
+const ONLY_VIEWPORTS = splitList(process.env.VIEWPORTS);
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const VIEWPORTS = [
+  {
+    name: 'phone',
+    options: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  },
+  {
+    name: 'desktop',
+    options: { viewport: { width: 1366, height: 900 } },
+  },
+];
+
+const CARD = 'article.event-card';
+const CARD_LINK = 'article.event-card a[href*="/events/"]';
+const CARD_TITLE = 'h2, h3';
+
+// ------------------------------------------------------------------ flows
+
+const FLOWS = [
+  {
+    name: 'home',
+    async run(t) {
+      await t.goto('/');
+      const n = await t.page.locator(CARD).count();
+      t.check('at least one event card', n >= 1, `${n} cards`);
+      const titles = await cardTitles(t.page);
+      t.check('every card has a title', titles.length === n && titles.every(Boolean), `${titles.filter(Boolean).length}/${n} titled`);
+      const links = await t.page.locator(CARD).evaluateAll((cards) =>
+        cards.filter((c) => !c.querySelector('a[href*="/events/"]')).length,
+      );
+      t.check('every card links to /events/{slug}', links === 0, links ? `${links} cards without a link` : '');
+      await t.pageChecks();
+      await t.shot('home');
+    },
+  },
+  {
+    name: 'filter',
+    async run(t) {
+      await t.goto('/');
+      const form = t.page.locator('form.filters');
+      t.check('filter form present', (await form.count()) === 1);
+      const city = form.locator('select[name=city]');
+      t.check('filter form has select[name=city]', (await city.count()) === 1);
+      t.check('filter form has select[name=category]', (await form.locator('select[name=category]').count()) === 1);
+      const options = await city.locator('option').evaluateAll((os) =>
+        os.map((o) => ({ value: o.value, label: (o.label || o.textContent || '').trim(), disabled: o.disabled })),
+      );
+      // The second option (the first is normally "All cities"); skip empty/disabled ones.
+      const pick = options.slice(1).find((o) => o.value && !o.disabled);
+      if (!t.check('city select has a real second option', !!pick, `${options.length} options`)) return;
+      const cityName = stripCount(pick.label);
+      await city.selectOption(pick.value);
+      await Promise.all([
+        t.page.waitForURL((u) => u.searchParams.get('city') === pick.value),
+        submitButton(form).click(),
+      ]);
+      await t.page.waitForLoadState('load');
+      const cards = await t.page.locator(CARD).allInnerTexts();
+      t.check(`city "${cityName}" has events`, cards.length >= 1, `${cards.length} cards`);
+      const wrong = cards.filter((text) => !includesFolded(text, cityName));
+      t.check(
+        `every card shows city "${cityName}"`,
+        wrong.length === 0,
+        wrong.length ? `${wrong.length} of ${cards.length} do not, e.g. ${JSON.stringify(oneLine(wrong[0]))}` : `${cards.length} cards`,
+      );
+      const kept = await t.page.locator('form.filters select[name=city]').inputValue().catch(() => null);
+      t.warn('city select keeps the chosen value', kept === pick.value, `value ${JSON.stringify(kept)}`);
+      await t.pageChecks();
+      await t.shot('filter');
+    },
+  },
+  {
+    name: 'search',
+    async run(t) {
+      await t.goto('/');
+      const titles = await cardTitles(t.page);
+      if (!t.check('home has a card title to search for', titles.length > 0 && !!titles[0])) return;
+      const word = searchWord(titles[0]);
+      const form = t.page.locator('form[role=search]');
+      t.check('header search form present', (await form.count()) >= 1);
+      const q = form.first().locator('input[name=q]');
+      await q.fill(word);
+      await Promise.all([
+        t.page.waitForURL((u) => u.pathname === '/search'),
+        q.press('Enter'),
+      ]);
+      await t.page.waitForLoadState('load');
+      const url = new URL(t.page.url());
+      t.check('search lands on /search?q=', url.pathname === '/search' && url.searchParams.get('q') === word, url.pathname + url.search);
+      const cards = await t.page.locator(CARD).allInnerTexts();
+      t.check(`search "${word}" finds events`, cards.length >= 1, `${cards.length} cards`);
+      t.check(
+        `a result mentions "${word}"`,
+        cards.some((text) => includesFolded(text, word)),
+      );
+      t.warn('search input shows the query', (await t.page.locator('form[role=search] input[name=q]').first().inputValue()) === word);
+      await t.pageChecks();
+      await t.shot('search');
+    },
+  },
+  {
+    name: 'search-empty',
+    async run(t) {
+      const nonsense = 'zzqxjvwk';
+      await t.goto(`/search?q=${nonsense}`);
+      const n = await t.page.locator(CARD).count();
+      t.check(`search "${nonsense}" finds nothing`, n === 0, `${n} cards`);
+      t.check('shows .empty-state', await t.page.locator('.empty-state').first().isVisible().catch(() => false));
+      await t.pageChecks();
+      await t.shot('search-empty');
+    },
+  },
+  {
+    name: 'event',
+    async run(t) {
+      await t.goto('/');
+      const link = t.page.locator(CARD_LINK).first();
+      if (!t.check('home has an event link', (await link.count()) === 1)) return;
+      const card = t.page.locator(CARD).first();
+      const cardTitle = normalize(await card.locator(CARD_TITLE).first().innerText().catch(() => ''));
+      await Promise.all([
+        t.page.waitForURL((u) => /^\/events\/[^/]+\/?$/.test(u.pathname)),
+        link.click(),
+      ]);
+      await t.page.waitForLoadState('load');
+      t.check('lands on /events/{slug}', true, new URL(t.page.url()).pathname);
+      const h1 = normalize(await t.page.locator('h1').first().innerText().catch(() => ''));
+      t.check('event page has an h1', h1.length > 0, JSON.stringify(h1));
+      if (cardTitle) {
+        const a = foldText(h1);
+        const b = foldText(cardTitle).replace(/(…|\.\.\.)$/, '').trim();
+        t.check('h1 matches the card title', a.includes(b) || b.includes(a), `card ${JSON.stringify(cardTitle)}`);
+      }
+      const when = normalize(await t.page.locator('.event-when').first().innerText().catch(() => ''));
+      t.check('.event-when shows a date', /\d/.test(when), JSON.stringify(when));
+      const alts = await t.page.locator('img').evaluateAll((imgs) => imgs.map((i) => (i.getAttribute('alt') || '').trim()).filter(Boolean));
+      t.check('event page has an img with alt', alts.length >= 1);
+      const tickets = normalize(await t.page.locator('.ticket-types').first().innerText().catch(() => ''));
+      t.check('.ticket-types lists prices', /\d/.test(tickets), tickets.length > 80 ? JSON.stringify(tickets.slice(0, 80) + '…') : JSON.stringify(tickets));
+      await t.pageChecks();
+      await t.shot('event');
+    },
+  },
+  {
+    name: 'pagination',
+    async run(t) {
+      await t.goto('/');
+      const next = t.page.locator('a[rel=next]').first();
+      if ((await next.count()) === 0) {
+        t.skip('no a[rel=next] on home');
+        return;
+      }
+      const before = await cardHrefs(t.page);
+      const from = t.page.url();
+      await Promise.all([t.page.waitForURL((u) => u.href !== from), next.click()]);
+      await t.page.waitForLoadState('load');
+      const after = await cardHrefs(t.page);
+      t.check('next page has event cards', after.length >= 1, `${after.length} cards at ${new URL(t.page.url()).search}`);
+      const repeated = after.filter((h) => before.includes(h));
+      t.check('next page shows other events', repeated.length === 0, repeated.length ? `repeats ${repeated[0]}` : '');
+      await t.pageChecks();
+      await t.shot('home-page2');
+    },
+  },
+];
+
+// ------------------------------------------------------------------ harness
+
+let passed = 0;
+let failed = 0;
+
+class FlowContext {
+  constructor(page, viewport, flow) {
+    this.page = page;
+    this.viewport = viewport;
+    this.flow = flow;
+    this.errors = [];
+    this.origin = new URL(BASE_URL).origin;
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const where = msg.location()?.url || '';
+      if (isFavicon(where)) return;
+      this.errors.push(`console error: ${oneLine(msg.text())}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (err) => this.errors.push(`page error: ${oneLine(err.message || String(err))}`));
+    page.on('requestfailed', (req) => {
+      const reason = req.failure()?.errorText || 'failed';
+      // A navigation away cancels requests still in flight: not the page's fault.
+      if (reason.includes('ERR_ABORTED')) return;
+      if (isFavicon(req.url())) return;
+      this.errors.push(`request failed: ${req.method()} ${req.url()} (${reason})`);
+    });
+    page.on('response', (res) => {
+      if (res.status() < 400) return;
+      const u = res.url();
+      if (!u.startsWith(this.origin) || isFavicon(u)) return;
+      this.errors.push(`HTTP ${res.status()}: ${res.request().method()} ${u}`);
+    });
+  }
+
+  label(what) {
+    return `${this.viewport.name} ${this.flow.name}: ${what}`;
+  }
+
+  /** Record one check; returns ok so flows can bail out early. */
+  check(what, ok, detail = '') {
+    ok = !!ok;
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${this.label(what)}${detail ? ` — ${detail}` : ''}`);
+    return ok;
+  }
+
+  /** A soft check: printed as "warn", counted neither as passed nor failed. */
+  warn(what, ok, detail = '') {
+    ok = !!ok;
+    if (!ok) console.log(`warn ${this.label(what)}${detail ? ` — ${detail}` : ''}`);
+    return ok;
+  }
+
+  skip(what) {
+    console.log(`skip ${this.label(what)}`);
+  }
+
+  async goto(p) {
+    const res = await this.page.goto(BASE_URL + p, { waitUntil: 'load' });
+    const status = res ? res.status() : 0;
+    this.check(`GET ${p}`, status > 0 && status < 400, `HTTP ${status}`);
+    return res;
+  }
+
+  /** Checks every page should pass: images and horizontal overflow. */
+  async pageChecks() {
+    const where = new URL(this.page.url()).pathname;
+    await loadAllImages(this.page);
+    const imgs = await this.page.evaluate(() =>
+      [...document.images]
+        .filter((img) => {
+          const r = img.getBoundingClientRect();
+          const visible = typeof img.checkVisibility === 'function' ? img.checkVisibility({ visibilityProperty: true }) : true;
+          return visible && r.width > 0 && r.height > 0;
+        })
+        .map((img) => ({
+          src: img.currentSrc || img.src,
+          alt: (img.getAttribute('alt') || '').trim(),
+          loaded: img.complete && img.naturalWidth > 0,
+        })),
+    );
+    const noAlt = imgs.filter((i) => !i.alt);
+    this.check(`${where}: visible images have alt text`, noAlt.length === 0,
+      noAlt.length ? `${noAlt.length} without alt, e.g. ${noAlt[0].src}` : `${imgs.length} images`);
+    const broken = imgs.filter((i) => !i.loaded);
+    this.check(`${where}: visible images loaded`, broken.length === 0,
+      broken.length ? `${broken.length} not loaded, e.g. ${broken[0].src}` : '');
+    // With isMobile, Chromium widens the layout viewport to fit wide content
+    // (innerWidth grows past 360), so compare with the configured width too.
+    const { scrollWidth, innerWidth } = await this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    const width = Math.min(innerWidth, this.viewport.options.viewport.width);
+    this.check(`${where}: no horizontal overflow`, scrollWidth <= width + 1,
+      `scrollWidth ${scrollWidth}, viewport ${width}${innerWidth !== width ? ` (innerWidth ${innerWidth})` : ''}`);
+  }
+
+  async shot(name) {
+    const file = path.join(SCREENSHOT_DIR, `${this.viewport.name}-${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+  }
+}
+
+async function main() {
+  if (!BASE_URL) {
+    console.error('smoke: BASE_URL is not set (e.g. BASE_URL=http://127.0.0.1:8080)');
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const flows = FLOWS.filter((f) => !ONLY_FLOWS || ONLY_FLOWS.includes(f.name));
+  const viewports = VIEWPORTS.filter((v) => !ONLY_VIEWPORTS || ONLY_VIEWPORTS.includes(v.name));
+  if (flows.length === 0 || viewports.length === 0) {
+    console.error(`smoke: nothing to run (flows: ${FLOWS.map((f) => f.name).join(',')}; viewports: ${VIEWPORTS.map((v) => v.name).join(',')})`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: process.env.HEADED !== '1',
+      args: LAUNCH_ARGS,
+    });
+  } catch (err) {
+    console.log(`FAIL launch ${CHROMIUM_PATH} — ${oneLine(err.message)}`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+
+  console.log(`smoke: ${BASE_URL}, screenshots in ${SCREENSHOT_DIR}`);
+  try {
+    for (const viewport of viewports) {
+      const context = await browser.newContext({ ...viewport.options, baseURL: BASE_URL });
+      context.setDefaultTimeout(15_000);
+      context.setDefaultNavigationTimeout(20_000);
+      for (const flow of flows) {
+        const page = await context.newPage();
+        const t = new FlowContext(page, viewport, flow);
+        try {
+          await flow.run(t);
+        } catch (err) {
+          t.check('flow completed', false, oneLine(err.message || String(err)));
+          await t.shot(`${flow.name}-error`).catch(() => {});
+        }
+        // Let late console messages and requests arrive before judging.
+        await page.waitForTimeout(100);
+        t.check('no browser errors', t.errors.length === 0,
+          t.errors.length ? `${t.errors.length}: ${t.errors.slice(0, 5).join(' | ')}` : '');
+        await page.close();
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+// ------------------------------------------------------------------ helpers
+
+function splitList(s) {
+  if (!s) return null;
+  const xs = s.split(',').map((x) => x.trim()).filter(Boolean);
+  return xs.length ? xs : null;
+}
+
+function isFavicon(u) {
+  try {
+    return /\/favicon\.(ico|png|svg)$/.test(new URL(u).pathname);
+  } catch {
+    return false;
+  }
+}
+
+function oneLine(s) {
+  return String(s).replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+function normalize(s) {
+  return String(s).replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case, no accents, collapsed whitespace: for "does it mention X" checks. */
+function foldText(s) {
+  return normalize(String(s).normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase();
+}
+
+function includesFolded(haystack, needle) {
+  return foldText(haystack).includes(foldText(needle));
+}
+
+/** "Berlin (12)" -> "Berlin". */
+function stripCount(label) {
+  return normalize(label.replace(/\(\s*\d+\s*\)\s*$/, ''));
+}
+
+const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'from', 'der', 'die', 'das', 'und', 'les', 'des', 'une', 'live', 'night']);
+
+/** A word of the title worth searching for: the first of 4+ letters that is no stopword. */
+function searchWord(title) {
+  const words = normalize(title).split(' ').map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  return words.find((w) => w.length >= 4 && !STOPWORDS.has(w.toLowerCase())) || words[0] || title;
+}
+
+async function cardTitles(page) {
+  return page.locator(CARD).evaluateAll((cards, sel) =>
+    cards.map((c) => (c.querySelector(sel)?.textContent || '').replace(/\s+/g, ' ').trim()), CARD_TITLE);
+}
+
+async function cardHrefs(page) {
+  return page.locator(CARD_LINK).evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+}
+
+function submitButton(form) {
+  return form.locator('button[type=submit], input[type=submit], button:not([type])').first();
+}
+
+/** Scroll through the page so lazy images start, then wait for every image to settle. */
+async function loadAllImages(page) {
+  await page.evaluate(async () => {
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await sleep(30);
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await sleep(30);
+    await Promise.all(
+      [...document.images].map((img) =>
+        img.complete
+          ? null
+          : new Promise((resolve) => {
+              img.addEventListener('load', resolve, { once: true });
+              img.addEventListener('error', resolve, { once: true });
+              setTimeout(resolve, 5000);
+            }),
+      ),
+    );
+    window.scrollTo(0, 0);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,7 @@
+//! Tessera's pages: askama templates (`templates/`), the stylesheet (`static/`), and the demo
+//! catalog (`demo/`). Pages are rendered on the server and work without JavaScript.
+
+pub mod assets;
+pub mod demo;
+pub mod pages;
+pub mod view;

@@ -1,0 +1,142 @@
+//! What pages show of an event, formatted for people: dates in the event's own time zone,
+//! prices in its own currency, country names instead of codes.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use tessera_core::catalog::{Event, EventStatus};
+use tessera_core::money::Currency;
+
+/// An event as a card in a list.
+#[derive(Debug, Clone)]
+pub struct EventCard {
+    pub href: String,
+    pub title: String,
+    pub category: &'static str,
+    pub place: String,
+    pub when: String,
+    pub datetime: String,
+    pub image: Option<String>,
+    pub image_alt: String,
+    pub price: Option<String>,
+    pub cancelled: bool,
+}
+
+impl EventCard {
+    pub fn new(event: &Event) -> Self {
+        let zone = zone(event);
+        let start = event.starts_at.with_timezone(&zone);
+        Self {
+            href: format!("/events/{}", event.slug),
+            title: event.title.clone(),
+            category: event.category.label(),
+            place: format!("{}, {}", event.city, country_name(&event.country)),
+            when: start.format("%a %-d %b · %H:%M").to_string(),
+            datetime: event.starts_at.to_rfc3339(),
+            image: event.image.clone(),
+            image_alt: event.image_alt.clone(),
+            price: event
+                .min_price_minor
+                .map(|min| format!("from {}", price(&event.currency, min))),
+            cancelled: event.status == EventStatus::Cancelled,
+        }
+    }
+}
+
+/// A ticket type as a line on the event page.
+#[derive(Debug, Clone)]
+pub struct TicketLine {
+    pub name: String,
+    pub price: String,
+    pub capacity: i32,
+}
+
+/// An event on its own page.
+#[derive(Debug, Clone)]
+pub struct EventDetail {
+    pub card: EventCard,
+    pub paragraphs: Vec<String>,
+    pub when_long: String,
+    pub timezone: String,
+    pub ends_datetime: String,
+    pub venue_name: String,
+    pub address: String,
+    pub map_href: String,
+    pub language: String,
+    pub tags: Vec<String>,
+    pub tickets: Vec<TicketLine>,
+    pub is_past: bool,
+}
+
+impl EventDetail {
+    pub fn new(event: &Event, now: DateTime<Utc>) -> Self {
+        Self {
+            card: EventCard::new(event),
+            paragraphs: event
+                .description
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            when_long: when_long(event),
+            timezone: event.timezone.clone(),
+            ends_datetime: event.ends_at.to_rfc3339(),
+            venue_name: event.venue_name.clone(),
+            address: event.address.clone(),
+            map_href: format!(
+                "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}",
+                lat = event.latitude,
+                lon = event.longitude
+            ),
+            language: event.language.clone(),
+            tags: event.tags.clone(),
+            tickets: event
+                .ticket_types
+                .iter()
+                .map(|t| TicketLine {
+                    name: t.name.clone(),
+                    price: price(&t.currency, t.price_minor),
+                    capacity: t.capacity,
+                })
+                .collect(),
+            is_past: event.ends_at <= now,
+        }
+    }
+}
+
+fn zone(event: &Event) -> Tz {
+    // The database only holds valid IANA names; UTC is a safe answer should one ever not parse.
+    Tz::from_str(&event.timezone).unwrap_or(Tz::UTC)
+}
+
+/// "Sat 5 Dec 2026, 21:30–23:30 WET", or across days
+/// "Fri 4 Dec 2026, 18:00 – Sun 6 Dec 2026, 23:00 CET".
+fn when_long(event: &Event) -> String {
+    let zone = zone(event);
+    let start = event.starts_at.with_timezone(&zone);
+    let end = event.ends_at.with_timezone(&zone);
+    if start.date_naive() == end.date_naive() {
+        format!("{}–{}", start.format("%a %-d %b %Y, %H:%M"), end.format("%H:%M %Z"))
+    } else {
+        format!("{} – {}", start.format("%a %-d %b %Y, %H:%M"), end.format("%a %-d %b %Y, %H:%M %Z"))
+    }
+}
+
+/// A price in the currency's own notation; an unknown code is shown as code and minor units
+/// rather than guessed at.
+pub fn price(currency: &str, amount_minor: i64) -> String {
+    match Currency::from_str(currency) {
+        Ok(currency) => currency.format(amount_minor),
+        Err(_) => format!("{amount_minor} {currency} (minor units)"),
+    }
+}
+
+/// "Portugal" for "PT"; the code itself if it is not a country we know.
+pub fn country_name(code: &str) -> String {
+    match iso_currency::Country::from_str(code) {
+        Ok(country) => country.name().to_string(),
+        Err(_) => code.to_string(),
+    }
+}
