@@ -21,13 +21,13 @@ fn main() {
             .unwrap_or_default();
         files.retain(|path| path.extension().is_some_and(|ext| ext == extension));
         files.sort();
-        writeln!(out, "pub static {name}: &[(&str, {ty})] = &[").unwrap();
+        writeln!(out, "pub static {name}: &[(&str, {ty})] = &[").expect("write to a String");
         for path in files {
             let file_name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 file name");
             writeln!(out, "    ({file_name:?}, {macro_name}!({:?})),", path.display().to_string())
-                .unwrap();
+                .expect("write to a String");
         }
-        writeln!(out, "];").unwrap();
+        writeln!(out, "];").expect("write to a String");
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("demo_files.rs");
     fs::write(dest, out).expect("write demo_files.rs");

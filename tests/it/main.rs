@@ -1,1 +1,10 @@
+//! End-to-end tests: the real router over real Postgres (a fresh database per test) and Redis.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod catalog_filters;
+mod catalog_list;
+mod migrations;
+mod pages;
+mod search;
+mod seed;
+mod system;

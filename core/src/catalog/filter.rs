@@ -94,10 +94,10 @@ impl EventFilter {
             to: to.transpose()?,
             max_price: max_price.transpose()?,
         };
-        if let (Some(from), Some(to)) = (filter.from, filter.to) {
-            if from > to {
-                return Err(FieldError::new("from", format!("{from} is after to ({to})")));
-            }
+        if let (Some(from), Some(to)) = (filter.from, filter.to)
+            && from > to
+        {
+            return Err(FieldError::new("from", format!("{from} is after to ({to})")));
         }
         Ok(filter)
     }

@@ -1,0 +1,78 @@
+use std::collections::BTreeSet;
+
+use sqlx::PgPool;
+use tessera_tests::TestApp;
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_demo_catalog_spans_cities_continents_and_categories(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+
+    let rows: Vec<(String, String, String, String)> =
+        sqlx::query_as("select city, country, category, timezone from event where status = 'published' and starts_at > now()")
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert!(rows.len() >= 60, "{} upcoming events", rows.len());
+    let cities: BTreeSet<_> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert!(cities.len() >= 6, "cities: {cities:?}");
+    let continents: BTreeSet<_> = rows.iter().filter_map(|r| r.3.split('/').next()).collect();
+    assert!(continents.len() >= 2, "continents: {continents:?}");
+    let categories: BTreeSet<_> = rows.iter().map(|r| r.2.as_str()).collect();
+    for category in tessera_core::catalog::Category::ALL {
+        assert!(categories.contains(category.as_str()), "no {category} event");
+    }
+
+    // Each event is priced in its country's currency, with at least one ticket type.
+    let mismatched: i64 = sqlx::query_scalar(
+        "select count(*) from event e where not exists (select 1 from ticket_type t where t.event_id = e.event_id)
+            or (e.country, e.currency) not in (('PT','EUR'),('DE','EUR'),('PL','PLN'),('CA','CAD'),('MX','MXN'),('JP','JPY'),('ZA','ZAR'))",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(mismatched, 0);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn every_demo_event_has_an_image_that_is_served(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+    let images: Vec<(String, Option<String>, String)> = sqlx::query_as(
+        "select e.slug, '/media/' || m.blob_key, e.image_alt from event e left join media m on m.media_id = e.image_id",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    for (slug, url, alt) in images {
+        let url = url.unwrap_or_else(|| panic!("{slug} has no image"));
+        assert!(!alt.trim().is_empty(), "{slug} has no alt text");
+        let response = app.get(&url).await;
+        assert_eq!(response.status, 200, "{url}");
+        assert_eq!(response.header("content-type"), "image/jpeg");
+        assert!(response.body.starts_with(&[0xFF, 0xD8, 0xFF]), "{url} is a JPEG");
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn seeding_twice_changes_nothing(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+    let snapshot = |db: PgPool| async move {
+        let events: Vec<(uuid::Uuid, String, i32, chrono::DateTime<chrono::Utc>)> =
+            sqlx::query_as("select event_id, slug, version, starts_at from event order by slug")
+                .fetch_all(&db)
+                .await
+                .unwrap();
+        let tickets: Vec<(uuid::Uuid, String, i64, i32)> = sqlx::query_as(
+            "select ticket_type_id, name, price_minor, capacity from ticket_type order by ticket_type_id",
+        )
+        .fetch_all(&db)
+        .await
+        .unwrap();
+        let media: i64 = sqlx::query_scalar("select count(*) from media").fetch_one(&db).await.unwrap();
+        (events, tickets, media)
+    };
+    let before = snapshot(app.db.clone()).await;
+
+    tessera_api::cli::seed::load(&app.db, &app.state.blobs).await.expect("second seed");
+
+    assert_eq!(snapshot(app.db.clone()).await, before);
+}

@@ -1,0 +1,116 @@
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use sqlx::PgPool;
+use tessera_tests::TestApp;
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn health_and_readiness_answer_when_everything_is_up(db: PgPool) {
+    let app = TestApp::new(db);
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 200);
+    assert_eq!(health.json()["status"], "ok");
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status, 200, "{}", ready.text());
+    assert_eq!(ready.json()["checks"]["postgres"], "ok");
+    assert_eq!(ready.json()["checks"]["redis"], "ok");
+}
+
+#[tokio::test]
+async fn readiness_turns_503_when_the_database_is_unreachable() {
+    // Port 1 on loopback: nothing listens there, so every connection is refused.
+    let db = tessera_core::db::pool_options(1)
+        .acquire_timeout(std::time::Duration::from_millis(500))
+        .connect_lazy("postgres://postgres@127.0.0.1:1/nowhere")
+        .unwrap();
+    let app = TestApp::new(db);
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status, 503);
+    assert_eq!(ready.json()["status"], "unavailable");
+    assert_ne!(ready.json()["checks"]["postgres"], "ok");
+    // Liveness does not depend on the database.
+    assert_eq!(app.get("/healthz").await.status, 200);
+    // Pages fail with a clean error, not a hang or a leaked cause.
+    let response = app.get("/api/events").await;
+    assert!(response.status.is_server_error());
+    assert!(!response.text().contains("127.0.0.1"));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn metrics_count_requests_by_route_and_status_and_show_the_pool(db: PgPool) {
+    let app = TestApp::new(db);
+    app.get("/api/events?limit=3").await;
+    app.get("/api/events?limit=0").await;
+    let metrics = app.get("/metrics").await;
+    assert_eq!(metrics.status, 200);
+    assert!(metrics.header("content-type").starts_with("text/plain"));
+    let text = metrics.text();
+    assert!(text.contains(r#"http_requests_total{method="GET",route="/api/events",status="200"}"#), "{text}");
+    assert!(text.contains(r#"http_requests_total{method="GET",route="/api/events",status="400"}"#));
+    assert!(text.contains("http_request_duration_seconds_bucket{"));
+    assert!(text.contains(r#"db_pool_connections{state="idle"}"#));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_openapi_document_describes_every_json_route(db: PgPool) {
+    let app = TestApp::new(db);
+    let response = app.get("/api/openapi.json").await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), "application/json");
+    let doc = response.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = &doc["paths"];
+    for (path, method) in [
+        ("/api/events", "get"),
+        ("/api/events/{id}", "get"),
+        ("/api/search", "get"),
+        ("/api/search", "post"),
+        ("/healthz", "get"),
+        ("/readyz", "get"),
+    ] {
+        assert!(paths[path][method].is_object(), "{method} {path} missing");
+    }
+    let params: Vec<&str> = paths["/api/search"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for name in ["q", "city", "category", "from", "to", "max_price", "limit", "cursor"] {
+        assert!(params.contains(&name), "search parameter {name} undocumented: {params:?}");
+    }
+    assert!(paths["/api/events"]["get"]["responses"]["400"].is_object());
+    assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+    assert!(doc["components"]["schemas"]["Event"].is_object());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn responses_are_compressed_for_clients_that_accept_it(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+    let mut headers = HeaderMap::new();
+    headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+    for uri in ["/", "/api/events"] {
+        let response = app.request(Method::GET, uri, headers.clone()).await;
+        assert_eq!(response.status, 200);
+        assert_eq!(response.header("content-encoding"), "gzip", "{uri}");
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn media_is_immutable_and_revalidates_by_etag(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+    let image = app.get("/api/events?limit=1").await.json()["events"][0]["image"].as_str().unwrap().to_string();
+    let response = app.get(&image).await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("cache-control"), "public, max-age=31536000, immutable");
+    let etag = response.header("etag").to_string();
+    assert!(etag.len() > 60, "{etag}");
+
+    let mut headers = HeaderMap::new();
+    headers.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&etag).unwrap());
+    let revalidated = app.request(Method::GET, &image, headers).await;
+    assert_eq!(revalidated.status, 304);
+    assert!(revalidated.body.is_empty());
+
+    for missing in ["/media/images/0000.jpg", "/media/images/../../etc/passwd.jpg", "/media/x.txt"] {
+        assert_eq!(app.get(missing).await.status, 404, "{missing}");
+    }
+}
