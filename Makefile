@@ -1,5 +1,5 @@
 .DEFAULT_GOAL := help
-.PHONY: help demo test
+.PHONY: help demo test bench
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -9,3 +9,6 @@ demo: ## Build a release binary, migrate, seed demo data and run Tessera on 127.
 
 test: ## Start services, run cargo tests and the browser smoke test (what CI runs)
 	scripts/test.sh
+
+bench: ## Benchmark catalog search and listing on a 10,000-event catalog (release build)
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-catalog

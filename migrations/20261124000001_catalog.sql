@@ -109,6 +109,12 @@ create table event (
     search_vector tsvector generated always as (
         event_search_vector(title, venue_name, city, region, tags, description)
     ) stored,
+    -- The same without the description, for ranking: scoring a few dozen lexemes instead of a
+    -- whole description keeps broad searches fast, and a description-only hit still ranks
+    -- below any hit in the title, venue, city or tags (it scores zero here).
+    rank_vector tsvector generated always as (
+        event_search_vector(title, venue_name, city, region, tags, '')
+    ) stored,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     check (ends_at > starts_at),

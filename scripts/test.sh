@@ -12,6 +12,15 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres
 
 scripts/ensure-services.sh --browser
 
+echo "test.sh: formatting"
+cargo fmt --all --check
+
+echo "test.sh: query metadata (.sqlx) matches the code and the schema"
+scripts/check-sqlx.sh
+
+echo "test.sh: clippy"
+cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
+
 echo "test.sh: cargo test --workspace --locked"
 cargo test --workspace --locked
 

@@ -125,15 +125,20 @@ impl IntoResponse for PageError {
             _ => "Something went wrong",
         };
         let message = match &self.0 {
-            Error::NotFound(_) => "We could not find that page. The event may have moved or ended.".to_string(),
+            Error::NotFound(_) => {
+                "We could not find that page. The event may have moved or ended.".to_string()
+            }
             _ => detail.message,
         };
-        let mut response = render_html(status, &ErrorPage {
-            chrome: Chrome::new(""),
-            status: status.as_u16(),
-            title: title.to_string(),
-            message,
-        });
+        let mut response = render_html(
+            status,
+            &ErrorPage {
+                chrome: Chrome::new(""),
+                status: status.as_u16(),
+                title: title.to_string(),
+                message,
+            },
+        );
         if let Some(cause) = self.0.cause() {
             response.extensions_mut().insert(cause);
         }

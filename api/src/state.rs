@@ -22,8 +22,7 @@ impl AppState {
     pub fn new(config: Config, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
         use secrecy::ExposeSecret as _;
-        let redis = redis::Client::open(config.redis_url.expose_secret())
-            .context("invalid REDIS_URL")?;
+        let redis = redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?;
         let media_dir = config.data_dir.join("media");
         let blobs = BlobStore::local(&media_dir)
             .with_context(|| format!("cannot use {} (TESSERA_DATA_DIR) for media", media_dir.display()))?;

@@ -58,11 +58,8 @@ pub async fn track_requests(request: Request, next: Next) -> Response {
 
     let status = response.status();
     let elapsed = started.elapsed();
-    let labels = [
-        ("method", method.to_string()),
-        ("route", route.clone()),
-        ("status", status.as_u16().to_string()),
-    ];
+    let labels =
+        [("method", method.to_string()), ("route", route.clone()), ("status", status.as_u16().to_string())];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(elapsed.as_secs_f64());
 

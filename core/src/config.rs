@@ -131,8 +131,7 @@ impl Config {
 
 fn check_url_scheme(var: &'static str, raw: &str, schemes: &[&str]) -> Result<(), ConfigError> {
     // The message never repeats the value: it may hold a password.
-    let url = Url::parse(raw.trim())
-        .map_err(|err| ConfigError::new(var, format!("not a URL ({err})")))?;
+    let url = Url::parse(raw.trim()).map_err(|err| ConfigError::new(var, format!("not a URL ({err})")))?;
     if !schemes.contains(&url.scheme()) {
         return Err(ConfigError::new(
             var,

@@ -21,9 +21,7 @@ pub fn pool_options(max_connections: u32) -> PgPoolOptions {
 
 fn connect_options(config: &Config) -> sqlx::Result<PgConnectOptions> {
     let options: PgConnectOptions = config.database_url.expose_secret().parse()?;
-    Ok(options
-        .application_name("tessera")
-        .options([("statement_timeout", "30s"), ("lock_timeout", "10s")]))
+    Ok(options.application_name("tessera").options([("statement_timeout", "30s"), ("lock_timeout", "10s")]))
 }
 
 /// A pool that connects on first use, so the web app starts (and says it is not ready) while

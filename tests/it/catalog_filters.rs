@@ -55,7 +55,10 @@ async fn date_filters_use_each_event_s_own_calendar(db: PgPool) {
     assert_eq!(app.get(&uri).await.titles(), vec!["Tea Ceremony"]);
 
     let from = local_day(5, chrono_tz::UTC);
-    assert_eq!(app.get(&format!("/api/events?from={from}")).await.titles(), vec!["Tea Ceremony", "Fado Vadio"]);
+    assert_eq!(
+        app.get(&format!("/api/events?from={from}")).await.titles(),
+        vec!["Tea Ceremony", "Fado Vadio"]
+    );
     let to = local_day(5, chrono_tz::UTC);
     assert_eq!(app.get(&format!("/api/events?to={to}")).await.titles(), vec!["Klezmer Night"]);
 }
@@ -93,9 +96,7 @@ async fn bad_parameters_get_a_400_that_names_the_field(db: PgPool) {
             if method == "POST" && !uri.starts_with("/api/search") {
                 continue;
             }
-            let response = app
-                .request(method.parse().unwrap(), uri, Default::default())
-                .await;
+            let response = app.request(method.parse().unwrap(), uri, Default::default()).await;
             assert_eq!(response.status, 400, "{method} {uri}: {}", response.text());
             assert_eq!(response.header("content-type"), "application/json", "{uri}");
             let error = &response.json()["error"];

@@ -6,10 +6,11 @@ use tessera_tests::{TestApp, sample_event};
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn the_listing_pages_through_every_upcoming_event_once_in_start_order(db: PgPool) {
     let app = TestApp::with_demo(db).await;
-    let total: i64 = sqlx::query_scalar("select count(*) from event where status = 'published' and ends_at > now()")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let total: i64 =
+        sqlx::query_scalar("select count(*) from event where status = 'published' and ends_at > now()")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
 
     let mut seen = HashSet::new();
     let mut starts = Vec::new();
@@ -46,8 +47,21 @@ async fn each_event_in_json_has_the_documented_fields(db: PgPool) {
     assert!(events.len() >= 60);
     for event in events {
         for field in [
-            "id", "slug", "title", "description", "category", "city", "country", "venue_name",
-            "starts_at", "ends_at", "timezone", "image", "min_price_minor", "currency", "ticket_types",
+            "id",
+            "slug",
+            "title",
+            "description",
+            "category",
+            "city",
+            "country",
+            "venue_name",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "image",
+            "min_price_minor",
+            "currency",
+            "ticket_types",
         ] {
             assert!(!event[field].is_null(), "{field} missing in {event}");
         }

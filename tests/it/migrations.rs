@@ -21,11 +21,8 @@ async fn migrations_apply_to_an_empty_database(db: PgPool) {
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn the_database_and_the_code_agree_on_every_currency_exponent(db: PgPool) {
     for code in tessera_core::money::all_codes() {
-        let in_sql: i32 = sqlx::query_scalar("select currency_exponent($1)")
-            .bind(code)
-            .fetch_one(&db)
-            .await
-            .unwrap();
+        let in_sql: i32 =
+            sqlx::query_scalar("select currency_exponent($1)").bind(code).fetch_one(&db).await.unwrap();
         let in_rust = code.parse::<tessera_core::money::Currency>().unwrap().exponent();
         assert_eq!(in_sql as u32, in_rust, "exponent of {code}");
     }

@@ -114,7 +114,8 @@ async fn a_cancelled_event_keeps_its_page_but_leaves_the_listing(db: PgPool) {
 async fn pages_link_their_stylesheet_which_is_cached_forever(db: PgPool) {
     let app = TestApp::new(db);
     let html = app.get("/").await.text();
-    let href = html.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    let href =
+        html.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
     let css = app.get(href).await;
     assert_eq!(css.status, 200);
     assert_eq!(css.header("content-type"), "text/css; charset=utf-8");

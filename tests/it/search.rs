@@ -120,7 +120,9 @@ async fn search_results_page_with_their_own_cursor_and_filters(db: PgPool) {
     let mut uri = "/api/search?q=night&limit=2".to_string();
     loop {
         let body = app.get(&uri).await.json();
-        paged.extend(body["events"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_string()));
+        paged.extend(
+            body["events"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_string()),
+        );
         match body["next_cursor"].as_str() {
             Some(cursor) => uri = format!("/api/search?q=night&limit=2&cursor={cursor}"),
             None => break,

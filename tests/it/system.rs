@@ -97,7 +97,8 @@ async fn responses_are_compressed_for_clients_that_accept_it(db: PgPool) {
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn media_is_immutable_and_revalidates_by_etag(db: PgPool) {
     let app = TestApp::with_demo(db).await;
-    let image = app.get("/api/events?limit=1").await.json()["events"][0]["image"].as_str().unwrap().to_string();
+    let image =
+        app.get("/api/events?limit=1").await.json()["events"][0]["image"].as_str().unwrap().to_string();
     let response = app.get(&image).await;
     assert_eq!(response.status, 200);
     assert_eq!(response.header("cache-control"), "public, max-age=31536000, immutable");

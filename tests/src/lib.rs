@@ -1,6 +1,8 @@
 //! The harness for Tessera's end-to-end tests: a [`TestApp`] is the real router over a real
 //! Postgres database (one per test, from `#[sqlx::test]`), driven in-process.
 
+pub mod load;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
@@ -75,8 +77,7 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|err| panic!("not JSON ({err}): {}", self.text()))
+        serde_json::from_slice(&self.body).unwrap_or_else(|err| panic!("not JSON ({err}): {}", self.text()))
     }
 
     pub fn text(&self) -> String {

@@ -14,7 +14,11 @@ pub struct Chrome {
 
 impl Chrome {
     pub fn new(query: impl Into<String>) -> Self {
-        Self { stylesheet: crate::assets::stylesheet_href(), favicon: crate::assets::favicon_href(), query: query.into() }
+        Self {
+            stylesheet: crate::assets::stylesheet_href(),
+            favicon: crate::assets::favicon_href(),
+            query: query.into(),
+        }
     }
 }
 

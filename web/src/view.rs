@@ -36,9 +36,7 @@ impl EventCard {
             datetime: event.starts_at.to_rfc3339(),
             image: event.image.clone(),
             image_alt: event.image_alt.clone(),
-            price: event
-                .min_price_minor
-                .map(|min| format!("from {}", price(&event.currency, min))),
+            price: event.min_price_minor.map(|min| format!("from {}", price(&event.currency, min))),
             cancelled: event.status == EventStatus::Cancelled,
         }
     }

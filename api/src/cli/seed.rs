@@ -91,7 +91,11 @@ fn parse_demo_events() -> anyhow::Result<Vec<DemoEvent>> {
     Ok(events)
 }
 
-fn to_new_event(record: &DemoEvent, image_id: uuid::Uuid, now: chrono::DateTime<Utc>) -> anyhow::Result<NewEvent> {
+fn to_new_event(
+    record: &DemoEvent,
+    image_id: uuid::Uuid,
+    now: chrono::DateTime<Utc>,
+) -> anyhow::Result<NewEvent> {
     let slug = &record.slug;
     let zone: Tz = record.timezone.parse().map_err(|_| anyhow::anyhow!("{slug}: unknown time zone"))?;
     let currency: Currency = record.currency.parse().with_context(|| format!("{slug}: currency"))?;

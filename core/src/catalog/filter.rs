@@ -127,10 +127,7 @@ impl PriceCap {
         let (units, fraction) = raw.split_once('.').unwrap_or((raw, ""));
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if units.is_empty() || units.len() > 12 || !digits(units) || fraction.len() > 4 || !digits(fraction) {
-            return Err(FieldError::new(
-                "max_price",
-                format!("{raw:?} is not an amount like 25 or 25.50"),
-            ));
+            return Err(FieldError::new("max_price", format!("{raw:?} is not an amount like 25 or 25.50")));
         }
         Ok(PriceCap(raw.to_string()))
     }

@@ -183,16 +183,15 @@ pub struct Event {
     /// ISO 4217 code; every ticket type of the event uses it.
     #[schema(example = "EUR")]
     pub currency: String,
-    #[sqlx(skip)]
+    /// Cheapest first within the organiser's order.
+    #[sqlx(json)]
     pub ticket_types: Vec<TicketType>,
 }
 
 /// A kind of ticket an event sells.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct TicketType {
     pub id: Uuid,
-    #[serde(skip)]
-    pub event_id: Uuid,
     pub name: String,
     /// Price in minor units of `currency` (cents; yen have none).
     pub price_minor: i64,

@@ -4,13 +4,11 @@
 //! `QueryBuilder`: each request gets exactly the predicates it asked for, which keeps every
 //! plan on the right index. Static queries use the compile-time-checked macros.
 
-use std::collections::HashMap;
-
 use sqlx::{PgExecutor, Postgres, QueryBuilder};
 use uuid::Uuid;
 
+use super::Event;
 use super::filter::{Cursor, EventFilter, Limit};
-use super::{Event, TicketType};
 
 /// One page of events, and where the next one starts.
 #[derive(Debug, Clone)]
@@ -39,21 +37,27 @@ pub struct City {
     pub selected: bool,
 }
 
+/// Every column of [`Event`], its cheapest ticket and its ticket types as JSON, for `e`.
 const EVENT_COLUMNS: &str = "\
     select e.event_id as id, e.slug, e.title, e.description, e.category, e.city, e.region, \
            e.country, e.venue_name, e.address, e.latitude, e.longitude, e.starts_at, e.ends_at, \
            e.timezone, e.language, e.tags, '/media/' || m.blob_key as image, e.image_alt, \
-           e.status, e.version, p.min_price_minor, e.currency";
+           e.status, e.version, p.min_price_minor, p.ticket_types, e.currency";
 
 const EVENT_JOINS: &str = "
-    from event e
     left join media m on m.media_id = e.image_id
     cross join lateral (
-        select min(t.price_minor) as min_price_minor from ticket_type t where t.event_id = e.event_id
+        select min(t.price_minor) as min_price_minor,
+               coalesce(json_agg(json_build_object(
+                   'id', t.ticket_type_id, 'name', t.name, 'price_minor', t.price_minor,
+                   'currency', t.currency, 'capacity', t.capacity)
+                   order by t.position, t.price_minor, t.name), '[]') as ticket_types
+        from ticket_type t where t.event_id = e.event_id
     ) p";
 
 const UPCOMING: &str = " where e.status = 'published' and e.ends_at > now()";
 
+/// The filter's predicates on `event e`, each added only when asked for.
 fn push_filters(query: &mut QueryBuilder<'_, Postgres>, filter: &EventFilter) {
     if let Some(city) = &filter.city {
         query.push(" and e.city_key = lower(immutable_unaccent(").push_bind(city.clone()).push("))");
@@ -69,21 +73,24 @@ fn push_filters(query: &mut QueryBuilder<'_, Postgres>, filter: &EventFilter) {
     }
     if let Some(cap) = &filter.max_price {
         query
-            .push(" and p.min_price_minor <= ")
+            .push(" and (select min(t.price_minor) from ticket_type t where t.event_id = e.event_id) <= ")
             .push_bind(cap.as_decimal_str().to_string())
             .push("::numeric * power(10::numeric, currency_exponent(e.currency))");
     }
 }
 
 /// Upcoming published events (still running or yet to start), soonest first.
+///
+/// The page's ids are found first on the narrow index, and only those rows are joined to
+/// their image and ticket types.
 pub async fn list_upcoming(
-    db: impl PgExecutor<'_> + Copy,
+    db: impl PgExecutor<'_>,
     filter: &EventFilter,
     limit: Limit,
     after: Option<Cursor>,
 ) -> sqlx::Result<EventPage> {
     let mut query = QueryBuilder::new(EVENT_COLUMNS);
-    query.push(EVENT_JOINS).push(UPCOMING);
+    query.push(" from (select e.event_id from event e").push(UPCOMING);
     push_filters(&mut query, filter);
     if let Some(Cursor::After { starts_at, event_id }) = after {
         query
@@ -96,7 +103,10 @@ pub async fn list_upcoming(
     // One extra row tells whether there is a next page.
     query
         .push(" order by e.starts_at, e.event_id limit ")
-        .push_bind(i64::from(limit.get()) + 1);
+        .push_bind(i64::from(limit.get()) + 1)
+        .push(") hit join event e using (event_id)")
+        .push(EVENT_JOINS)
+        .push(" order by e.starts_at, e.event_id");
 
     let mut events: Vec<Event> = query.build_query_as().fetch_all(db).await?;
     let next_cursor = if events.len() > usize::from(limit.get()) {
@@ -105,14 +115,22 @@ pub async fn list_upcoming(
     } else {
         None
     };
-    attach_ticket_types(db, &mut events).await?;
     Ok(EventPage { events, next_cursor })
 }
 
+#[derive(sqlx::FromRow)]
+struct SearchRow {
+    #[sqlx(flatten)]
+    event: Event,
+    corrected: String,
+    normalized: String,
+}
+
 /// Full-text search over upcoming published events, best match first: a hit in the title
-/// outranks one in the venue, city or tags, which outranks one in the description. Accents and
-/// case are ignored, and a misspelt word of five letters or more is corrected to the nearest
-/// word that appears in some event. An empty query lists events like [`list_upcoming`].
+/// outranks one in the venue, city or tags, which outranks one in the description; ties go
+/// to the sooner event. Accents and case are ignored, and a misspelt word of five letters or
+/// more is corrected to the nearest word that appears in some event. An empty query lists
+/// events like [`list_upcoming`]. One round trip in the common case.
 pub async fn search(
     db: impl PgExecutor<'_> + Copy,
     text: &str,
@@ -124,27 +142,24 @@ pub async fn search(
         let page = list_upcoming(db, filter, limit, cursor).await?;
         return Ok(SearchPage { events: page.events, next_cursor: page.next_cursor, corrected_query: None });
     }
-
-    let words = sqlx::query!(
-        r#"select search_correct($1) as "corrected!", search_normalize($1) as "normalized!""#,
-        text
-    )
-    .fetch_one(db)
-    .await?;
-    let was_corrected = words.corrected != words.normalized;
-    let run_text = words.corrected;
     let offset = match cursor {
         Some(Cursor::Offset(offset)) => offset,
         _ => 0,
     };
 
-    let mut query = QueryBuilder::new(EVENT_COLUMNS);
+    let mut query = QueryBuilder::new("with c as (select search_correct(");
     query
-        .push(", ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, q.tsq) as rank")
-        .push(EVENT_JOINS)
-        .push(" cross join (select plainto_tsquery('tessera_search', ")
-        .push_bind(run_text.clone())
-        .push(") as tsq) q")
+        .push_bind(text.to_string())
+        .push(") as corrected, search_normalize(")
+        .push_bind(text.to_string())
+        .push(
+            ") as normalized),
+             hit as (
+                 select e.event_id, e.starts_at,
+                        ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_vector, q.tsq) as rank
+                 from event e
+                 cross join (select plainto_tsquery('tessera_search', c.corrected) as tsq from c) q",
+        )
         .push(UPCOMING)
         .push(" and e.search_vector @@ q.tsq");
     push_filters(&mut query, filter);
@@ -152,67 +167,55 @@ pub async fn search(
         .push(" order by rank desc, e.starts_at, e.event_id limit ")
         .push_bind(i64::from(limit.get()) + 1)
         .push(" offset ")
-        .push_bind(i64::from(offset));
+        .push_bind(i64::from(offset))
+        .push(") ")
+        .push(EVENT_COLUMNS)
+        .push(", c.corrected, c.normalized from hit join event e using (event_id) cross join c")
+        .push(EVENT_JOINS)
+        .push(" order by hit.rank desc, hit.starts_at, hit.event_id");
 
-    let mut events: Vec<Event> = query.build_query_as().fetch_all(db).await?;
+    let rows: Vec<SearchRow> = query.build_query_as().fetch_all(db).await?;
+    let (corrected, normalized) = match rows.first() {
+        Some(row) => (row.corrected.clone(), row.normalized.clone()),
+        // Nothing matched: ask for the correction alone, to report it all the same.
+        None => {
+            let words = sqlx::query!(
+                r#"select search_correct($1) as "corrected!", search_normalize($1) as "normalized!""#,
+                text
+            )
+            .fetch_one(db)
+            .await?;
+            (words.corrected, words.normalized)
+        }
+    };
+    let mut events: Vec<Event> = rows.into_iter().map(|row| row.event).collect();
     let next_cursor = (events.len() > usize::from(limit.get())).then(|| {
         events.truncate(usize::from(limit.get()));
         Cursor::Offset(offset + u32::from(limit.get()))
     });
-    attach_ticket_types(db, &mut events).await?;
-    Ok(SearchPage { events, next_cursor, corrected_query: was_corrected.then_some(run_text) })
+    Ok(SearchPage { events, next_cursor, corrected_query: (corrected != normalized).then_some(corrected) })
 }
 
 /// A published or cancelled event by id; drafts are not public.
-pub async fn event_by_id(db: impl PgExecutor<'_> + Copy, id: Uuid) -> sqlx::Result<Option<Event>> {
+pub async fn event_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Event>> {
     let mut query = QueryBuilder::new(EVENT_COLUMNS);
-    query.push(EVENT_JOINS).push(" where e.status <> 'draft' and e.event_id = ").push_bind(id);
-    one_event(db, query).await
+    query
+        .push(" from event e")
+        .push(EVENT_JOINS)
+        .push(" where e.status <> 'draft' and e.event_id = ")
+        .push_bind(id);
+    query.build_query_as().fetch_optional(db).await
 }
 
 /// A published or cancelled event by slug; drafts are not public.
-pub async fn event_by_slug(db: impl PgExecutor<'_> + Copy, slug: &str) -> sqlx::Result<Option<Event>> {
+pub async fn event_by_slug(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<Option<Event>> {
     let mut query = QueryBuilder::new(EVENT_COLUMNS);
-    query.push(EVENT_JOINS).push(" where e.status <> 'draft' and e.slug = ").push_bind(slug.to_string());
-    one_event(db, query).await
-}
-
-async fn one_event(
-    db: impl PgExecutor<'_> + Copy,
-    mut query: QueryBuilder<'_, Postgres>,
-) -> sqlx::Result<Option<Event>> {
-    let Some(event) = query.build_query_as::<Event>().fetch_optional(db).await? else {
-        return Ok(None);
-    };
-    let mut events = [event];
-    attach_ticket_types(db, &mut events).await?;
-    let [event] = events;
-    Ok(Some(event))
-}
-
-async fn attach_ticket_types(db: impl PgExecutor<'_>, events: &mut [Event]) -> sqlx::Result<()> {
-    if events.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<Uuid> = events.iter().map(|event| event.id).collect();
-    let rows = sqlx::query_as!(
-        TicketType,
-        r#"select ticket_type_id as id, event_id, name, price_minor, currency, capacity
-           from ticket_type
-           where event_id = any($1)
-           order by event_id, position, price_minor, name"#,
-        &ids
-    )
-    .fetch_all(db)
-    .await?;
-    let mut by_event: HashMap<Uuid, Vec<TicketType>> = HashMap::new();
-    for row in rows {
-        by_event.entry(row.event_id).or_default().push(row);
-    }
-    for event in events {
-        event.ticket_types = by_event.remove(&event.id).unwrap_or_default();
-    }
-    Ok(())
+    query
+        .push(" from event e")
+        .push(EVENT_JOINS)
+        .push(" where e.status <> 'draft' and e.slug = ")
+        .push_bind(slug.to_string());
+    query.build_query_as().fetch_optional(db).await
 }
 
 /// Cities with upcoming published events, alphabetically, with how many each has; `chosen`

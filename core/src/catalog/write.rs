@@ -103,19 +103,17 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
     // Nothing changed: the update was skipped and returned no row.
     let event_id = match event_id {
         Some(id) => id,
-        None => sqlx::query_scalar!("select event_id from event where slug = $1", event.slug)
-            .fetch_one(&mut *conn)
-            .await?,
+        None => {
+            sqlx::query_scalar!("select event_id from event where slug = $1", event.slug)
+                .fetch_one(&mut *conn)
+                .await?
+        }
     };
 
     let names: Vec<String> = event.ticket_types.iter().map(|t| t.name.clone()).collect();
-    sqlx::query!(
-        "delete from ticket_type where event_id = $1 and name <> all($2)",
-        event_id,
-        &names
-    )
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query!("delete from ticket_type where event_id = $1 and name <> all($2)", event_id, &names)
+        .execute(&mut *conn)
+        .await?;
     for (position, ticket_type) in event.ticket_types.iter().enumerate() {
         sqlx::query!(
             r#"insert into ticket_type

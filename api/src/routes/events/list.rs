@@ -29,15 +29,15 @@ pub struct EventList {
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
     )
 )]
-pub async fn list_events(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<EventList>> {
+pub async fn list_events(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<EventList>> {
     let (raw, _) = catalog_params(query.as_deref())?;
     let filter = EventFilter::parse(&raw)?;
     let limit = Limit::parse(raw.limit.as_deref())?;
     let cursor = Cursor::parse(raw.cursor.as_deref())?;
     super::search::check_cursor_fits(cursor, "")?;
     let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
-    Ok(Json(EventList {
-        events: page.events,
-        next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
-    }))
+    Ok(Json(EventList { events: page.events, next_cursor: page.next_cursor.map(|cursor| cursor.encode()) }))
 }

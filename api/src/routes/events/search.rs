@@ -76,9 +76,9 @@ async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result
 /// sense for its own kind of query.
 pub(crate) fn check_cursor_fits(cursor: Option<Cursor>, q: &str) -> Result<()> {
     match (cursor, q.trim().is_empty()) {
-        (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => Err(
-            tessera_core::catalog::FieldError::new("cursor", "belongs to a different query").into(),
-        ),
+        (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => {
+            Err(tessera_core::catalog::FieldError::new("cursor", "belongs to a different query").into())
+        }
         _ => Ok(()),
     }
 }

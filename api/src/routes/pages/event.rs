@@ -11,8 +11,8 @@ use crate::state::AppState;
 /// `GET /events/{slug}`: the event's page, with times in its own time zone.
 pub async fn event(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, PageError> {
     let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
-    Ok(render_html(StatusCode::OK, &EventPage {
-        chrome: Chrome::new(""),
-        event: EventDetail::new(&event, chrono::Utc::now()),
-    }))
+    Ok(render_html(
+        StatusCode::OK,
+        &EventPage { chrome: Chrome::new(""), event: EventDetail::new(&event, chrono::Utc::now()) },
+    ))
 }

@@ -36,12 +36,15 @@ pub async fn home(State(state): State<AppState>, RawQuery(query): RawQuery) -> R
 
     let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
     let (first_href, next_href) = pager_links("/", &raw, None, page.next_cursor);
-    Ok(render_html(StatusCode::OK, &HomePage {
-        chrome: Chrome::new(""),
-        filters,
-        events: page.events.iter().map(EventCard::new).collect(),
-        next_href,
-        first_href,
-        filtered: !filter.is_empty(),
-    }))
+    Ok(render_html(
+        StatusCode::OK,
+        &HomePage {
+            chrome: Chrome::new(""),
+            filters,
+            events: page.events.iter().map(EventCard::new).collect(),
+            next_href,
+            first_href,
+            filtered: !filter.is_empty(),
+        },
+    ))
 }

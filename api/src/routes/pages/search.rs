@@ -38,13 +38,16 @@ pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) ->
 
     let results = catalog::search(&state.db, &q, &filter, limit, cursor).await?;
     let (first_href, next_href) = pager_links("/search", &raw, Some(&q), results.next_cursor);
-    Ok(render_html(StatusCode::OK, &SearchPage {
-        chrome: Chrome::new(q.clone()),
-        filters,
-        q,
-        corrected_query: results.corrected_query,
-        events: results.events.iter().map(EventCard::new).collect(),
-        next_href,
-        first_href,
-    }))
+    Ok(render_html(
+        StatusCode::OK,
+        &SearchPage {
+            chrome: Chrome::new(q.clone()),
+            filters,
+            q,
+            corrected_query: results.corrected_query,
+            events: results.events.iter().map(EventCard::new).collect(),
+            next_href,
+            first_href,
+        },
+    ))
 }

@@ -15,7 +15,9 @@ pub async fn media(
 ) -> Result<Response, PageError> {
     let content_type = ImageFormat::content_type_for_key(&key).ok_or(Error::NotFound("file"))?;
     let valid_key = key.split('/').all(|part| {
-        !part.is_empty() && part != ".." && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        !part.is_empty()
+            && part != ".."
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
     });
     if !valid_key {
         return Err(Error::NotFound("file").into());

@@ -1,0 +1,87 @@
+use std::io::Read as _;
+use std::net::TcpListener;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn tessera() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
+    // Start from a clean slate: only what a test sets.
+    for var in ["TESSERA_LISTEN", "TESSERA_PUBLIC_URL", "TESSERA_DB_MAX_CONNECTIONS", "TESSERA_LOG_FORMAT"] {
+        command.env_remove(var);
+    }
+    command
+}
+
+#[test]
+fn help_lists_every_command() {
+    let output = tessera().arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for command in ["migrate", "seed", "serve", "all"] {
+        assert!(help.contains(&format!("  {command} ")), "{command} missing from:\n{help}");
+    }
+    let seed_help = String::from_utf8(tessera().args(["seed", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(seed_help.contains("--demo"));
+}
+
+#[test]
+fn a_malformed_setting_is_one_line_naming_the_variable() {
+    for (var, value) in [
+        ("TESSERA_LISTEN", "not-an-address"),
+        ("DATABASE_URL", "mysql://root@localhost/x"),
+        ("REDIS_URL", "http://localhost"),
+        ("TESSERA_PUBLIC_URL", "tickets.example.org"),
+        ("TESSERA_LOG_FORMAT", "xml"),
+    ] {
+        let output = tessera().arg("serve").env(var, value).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{var}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{var}: {stderr}");
+        assert!(stderr.contains(var), "{var}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn seed_without_a_dataset_says_what_to_pass() {
+    let output = tessera().arg("seed").output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8(output.stderr).unwrap().contains("--demo"));
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut child = tessera()
+        .arg("serve")
+        .env("TESSERA_LISTEN", format!("127.0.0.1:{port}"))
+        .env("TESSERA_DATA_DIR", data_dir.path())
+        // Serving does not wait for the database: liveness answers without it.
+        .env("DATABASE_URL", "postgres://postgres@127.0.0.1:1/unused")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(20), "server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "still running 10 s after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut logs = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut logs).unwrap();
+    assert!(exit.success(), "exit {exit:?}: {logs}");
+    assert!(logs.contains("stopped"), "{logs}");
+}
