@@ -186,31 +186,35 @@ create index ticket_type_event_idx on ticket_type (event_id, position, price_min
 -- A search query as words: accents folded, lowercased, split on anything not a letter or digit.
 create function search_normalize(q text) returns text
     language sql immutable parallel safe strict
-as $$
-    select coalesce(string_agg(w, ' ' order by n), '')
-    from regexp_split_to_table(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+')
-         with ordinality as t(w, n)
-    where w <> ''
-$$;
+    return array_to_string(
+        array_remove(regexp_split_to_array(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+'), ''),
+        ' ');
 
--- The query with each word of five letters or more that appears in no event replaced by the
--- closest word that does (trigram candidates, then at most two edits), so one typo still finds
--- the event. Shorter words are kept as typed: too many real words are one edit apart.
+-- The query as words (see search_normalize), with each word of five letters or more that
+-- appears in no event replaced by the closest word that does (trigram candidates, then at
+-- most two edits), so one typo still finds the event. Shorter words are kept as typed: too
+-- many real words are one edit apart. PL/pgSQL so its plans are cached per connection; a
+-- known word costs one index probe.
 create function search_correct(q text) returns text
-    language sql stable parallel safe strict
+    language plpgsql stable parallel safe strict
 as $$
-    select coalesce(string_agg(coalesce(fix.word, t.w), ' ' order by t.n), '')
-    from regexp_split_to_table(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+')
-         with ordinality as t(w, n)
-    left join lateral (
-        select s.word
-        from public.search_word s
-        where length(t.w) >= 5
-          and not exists (select 1 from public.search_word known where known.word = t.w)
-          and s.word operator(public.%) t.w
-          and public.levenshtein(s.word, t.w) <= 2
-        order by public.levenshtein(s.word, t.w), s.word operator(public.<->) t.w, s.word
-        limit 1
-    ) fix on true
-    where t.w <> ''
+declare
+    w text;
+    fixed text;
+    words text[] := '{}';
+begin
+    foreach w in array regexp_split_to_array(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+') loop
+        continue when w = '';
+        if length(w) >= 5 and not exists (select 1 from public.search_word k where k.word = w) then
+            select s.word into fixed
+            from public.search_word s
+            where s.word operator(public.%) w and public.levenshtein(s.word, w) <= 2
+            order by public.levenshtein(s.word, w), s.word operator(public.<->) w, s.word
+            limit 1;
+            w := coalesce(fixed, w);
+        end if;
+        words := words || w;
+    end loop;
+    return array_to_string(words, ' ');
+end
 $$;

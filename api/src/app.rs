@@ -13,6 +13,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::cache;
 use crate::error::{Error, PageError};
 use crate::routes::{events, pages, system};
 use crate::state::AppState;
@@ -35,10 +36,12 @@ struct ApiDoc;
 
 /// The whole web app. Tests drive it in-process with `tower::ServiceExt::oneshot`.
 pub fn router(state: AppState) -> Router {
+    let catalog_cache = middleware::from_fn_with_state(state.clone(), cache::micro_cache);
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(events::list::list_events))
         .routes(routes!(events::show::show_event))
         .routes(routes!(events::search::search_get, events::search::search_post))
+        .route_layer(catalog_cache.clone())
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))
         .split_for_parts();
@@ -49,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", axum::routing::get(pages::home::home))
         .route("/search", axum::routing::get(pages::search::search))
         .route("/events/{slug}", axum::routing::get(pages::event::event))
+        .route_layer(catalog_cache)
         .route("/media/{*key}", axum::routing::get(system::media::media))
         .route("/static/{file}", axum::routing::get(system::assets::asset))
         .route("/metrics", axum::routing::get(system::metrics::metrics))

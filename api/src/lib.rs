@@ -2,6 +2,7 @@
 //! error type, telemetry, and the command line. `main.rs` only calls [`cli::main`].
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod error;
 pub mod routes;

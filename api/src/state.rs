@@ -7,6 +7,8 @@ use sqlx::PgPool;
 use tessera_core::config::Config;
 use tessera_core::media::BlobStore;
 
+use crate::cache::ResponseCache;
+
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
@@ -15,6 +17,8 @@ pub struct AppState {
     pub redis: redis::Client,
     pub blobs: BlobStore,
     pub metrics: PrometheusHandle,
+    /// Recent catalog responses (see `cache`).
+    pub catalog_cache: Arc<ResponseCache>,
 }
 
 impl AppState {
@@ -26,6 +30,14 @@ impl AppState {
         let media_dir = config.data_dir.join("media");
         let blobs = BlobStore::local(&media_dir)
             .with_context(|| format!("cannot use {} (TESSERA_DATA_DIR) for media", media_dir.display()))?;
-        Ok(Self { config: Arc::new(config), db, redis, blobs, metrics: crate::telemetry::metrics_handle() })
+        let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
+        Ok(Self {
+            config: Arc::new(config),
+            db,
+            redis,
+            blobs,
+            metrics: crate::telemetry::metrics_handle(),
+            catalog_cache,
+        })
     }
 }

@@ -5,6 +5,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use secrecy::SecretString;
 use url::Url;
@@ -55,6 +56,9 @@ pub struct Config {
     pub db_max_connections: u32,
     /// `TESSERA_LOG_FORMAT`: `pretty` (default) or `json`.
     pub log_format: LogFormat,
+    /// `TESSERA_CATALOG_CACHE_SECONDS`: how long anonymous catalog responses are reused
+    /// (default 5; 0 turns the cache off).
+    pub catalog_cache_ttl: Duration,
 }
 
 impl Config {
@@ -101,6 +105,19 @@ impl Config {
             },
         };
 
+        let catalog_cache_ttl = match get("TESSERA_CATALOG_CACHE_SECONDS") {
+            None => Duration::from_secs(5),
+            Some(raw) => match raw.trim().parse::<u64>() {
+                Ok(seconds) if seconds <= 3600 => Duration::from_secs(seconds),
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_CATALOG_CACHE_SECONDS",
+                        format!("{raw:?} is not a number of seconds from 0 to 3600"),
+                    ));
+                }
+            },
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -120,6 +137,7 @@ impl Config {
             data_dir,
             db_max_connections,
             log_format,
+            catalog_cache_ttl,
         })
     }
 

@@ -47,7 +47,7 @@ impl Report {
 
     pub fn line(&self, name: &str) -> String {
         format!(
-            "{name:<34} {:>8.0} req/s  p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms  max {:>8.2} ms  ({} requests, {} errors)",
+            "{name:<30} {:>6.0} req/s  p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms  max {:>8.2} ms  ({} requests, {} errors)",
             self.throughput(),
             self.percentile_ms(50.0),
             self.percentile_ms(90.0),

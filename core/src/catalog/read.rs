@@ -147,21 +147,23 @@ pub async fn search(
         _ => 0,
     };
 
-    let mut query = QueryBuilder::new("with c as (select search_correct(");
+    // `c` is computed once (materialized) and read through scalar subqueries, so the query
+    // words are corrected and parsed once per search, not once per candidate row.
+    let mut query = QueryBuilder::new("with c as materialized (select x.corrected, x.normalized, ");
     query
+        .push("plainto_tsquery('tessera_search', x.corrected) as tsq from (select search_correct(")
         .push_bind(text.to_string())
         .push(") as corrected, search_normalize(")
         .push_bind(text.to_string())
         .push(
-            ") as normalized),
+            ") as normalized) x),
              hit as (
                  select e.event_id, e.starts_at,
-                        ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_vector, q.tsq) as rank
-                 from event e
-                 cross join (select plainto_tsquery('tessera_search', c.corrected) as tsq from c) q",
+                        ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_vector, (select tsq from c)) as rank
+                 from event e",
         )
         .push(UPCOMING)
-        .push(" and e.search_vector @@ q.tsq");
+        .push(" and e.search_vector @@ (select tsq from c)");
     push_filters(&mut query, filter);
     query
         .push(" order by rank desc, e.starts_at, e.event_id limit ")

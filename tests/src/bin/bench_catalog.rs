@@ -56,25 +56,28 @@ async fn main() -> anyhow::Result<()> {
     sqlx::Postgres::create_database(&url).await.context("creating the scratch database")?;
 
     let data_dir = tempfile::tempdir()?;
-    let config = Config::from_lookup(|name| match name {
-        "DATABASE_URL" => Some(url.clone()),
-        "TESSERA_DATA_DIR" => Some(data_dir.path().to_string_lossy().into_owned()),
-        "TESSERA_DB_MAX_CONNECTIONS" => Some("16".into()),
-        other => std::env::var(other).ok(),
-    })?;
-    let db = tessera_core::db::connect_lazy(&config)?;
+    let data_path = data_dir.path().to_string_lossy().into_owned();
+    let config = |cache_seconds: &'static str| {
+        Config::from_lookup(|name| match name {
+            "DATABASE_URL" => Some(url.clone()),
+            "TESSERA_DATA_DIR" => Some(data_path.clone()),
+            "TESSERA_CATALOG_CACHE_SECONDS" => Some(cache_seconds.to_string()),
+            other => std::env::var(other).ok(),
+        })
+    };
+    let db = tessera_core::db::connect_lazy(&config("0")?)?;
     tessera_migrations::MIGRATOR.run(&db).await?;
-    let state = AppState::new(config, db.clone())?;
+    let state = AppState::new(config("0")?, db.clone())?;
 
     println!("loading the catalog ...");
     tessera_api::cli::seed::load(&db, &state.blobs).await?;
     let total = clone_catalog(&db, args.events).await?;
     println!("catalog: {total} published events");
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let app = tessera_api::app::router(state);
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    // The same app twice: without the catalog micro-cache (every request reaches Postgres)
+    // and with it, as deployed.
+    let engine = serve(state).await?;
+    let cached = serve(AppState::new(config("5")?, db.clone())?).await?;
 
     let searches =
         Arc::new(
@@ -111,6 +114,23 @@ async fn main() -> anyhow::Result<()> {
             })
             .collect::<Vec<_>>(),
         );
+    // A wider mix, as real traffic would be: every base search alone, in each city and in
+    // each category, shuffled (360 different URLs), so a short cache sees misses too.
+    let mut varied: Vec<String> = Vec::new();
+    for path in searches.iter() {
+        let base = path.split('&').next().unwrap_or(path);
+        varied.push(base.to_string());
+        for city in ["lisbon", "berlin", "krakow", "montreal", "mexico%20city", "kyoto", "cape%20town"] {
+            varied.push(format!("{base}&city={city}"));
+        }
+        for category in tessera_core::catalog::Category::ALL {
+            varied.push(format!("{base}&category={category}"));
+        }
+    }
+    // A fixed shuffle (multiplicative stride), so runs are comparable.
+    let varied =
+        Arc::new((0..varied.len()).map(|i| varied[(i * 97) % varied.len()].clone()).collect::<Vec<_>>());
+
     let listings = Arc::new(
         [
             "/api/events",
@@ -126,26 +146,39 @@ async fn main() -> anyhow::Result<()> {
     );
 
     let run = Duration::from_secs(args.seconds);
-    // Warm caches and connection pools before measuring.
-    load::run(addr, args.connections, Duration::from_secs(2), Pace::Closed, searches.clone()).await?;
+    // Warm the connection pool and Postgres's caches before measuring.
+    load::run(engine, args.connections, Duration::from_secs(2), Pace::Closed, searches.clone()).await?;
 
     println!(
-        "\n{} connections, {} s per run, on {} cores (server and load generator share them)",
+        "\n{} connections, {} s per run, on {} cores (server, Postgres and load generator share them)",
         args.connections,
         args.seconds,
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    for (name, paths) in [("search", &searches), ("list", &listings)] {
-        let report = load::run(addr, args.connections, run, Pace::Closed, paths.clone()).await?;
-        println!("{}", report.line(&format!("{name}, as fast as possible")));
-        let report = load::run(addr, args.connections, run, Pace::Rate(args.rate), paths.clone()).await?;
-        println!("{}", report.line(&format!("{name}, at {} req/s", args.rate)));
+    for (mode, addr) in [("no cache", engine), ("micro-cache", cached)] {
+        for (name, paths) in [("search", &searches), ("list", &listings)] {
+            let report = load::run(addr, args.connections, run, Pace::Closed, paths.clone()).await?;
+            println!("{}", report.line(&format!("{name}, {mode}, flat out")));
+            let report = load::run(addr, args.connections, run, Pace::Rate(args.rate), paths.clone()).await?;
+            println!("{}", report.line(&format!("{name}, {mode}, {} req/s", args.rate)));
+        }
     }
+    let report = load::run(cached, args.connections, run, Pace::Rate(args.rate), varied.clone()).await?;
+    println!("{}", report.line(&format!("search x{}, micro-cache, {} req/s", varied.len(), args.rate)));
     db.close().await;
     if !args.keep_database {
         sqlx::Postgres::drop_database(&url).await.ok();
     }
     Ok(())
+}
+
+/// Serves `state` on a free loopback port.
+async fn serve(state: AppState) -> anyhow::Result<std::net::SocketAddr> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let app = tessera_api::app::router(state);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Ok(addr)
 }
 
 /// Clones the demo events across the coming year until the catalog holds about `target`

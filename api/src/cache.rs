@@ -1,0 +1,151 @@
+//! A short-lived cache of whole catalog responses ("micro-caching").
+//!
+//! The catalog changes rarely and is read constantly; the same few searches and listings
+//! are asked for many times a second at busy moments. Keeping each successful GET response
+//! for a few seconds turns those repeats into a memory copy, so a rush of visitors does not
+//! become a rush of queries. A change to an event shows up within the TTL (default 5 s,
+//! `TESSERA_CATALOG_CACHE_SECONDS`; 0 turns the cache off). Nothing that depends on who is
+//! asking, or on live stock, may go through it.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, HttpBody as _};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+
+use crate::state::AppState;
+
+/// Bodies larger than this are served but not kept.
+const MAX_BODY_BYTES: usize = 512 * 1024;
+
+pub struct ResponseCache {
+    ttl: Duration,
+    max_bytes: usize,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: HashMap<String, Entry>,
+    bytes: usize,
+}
+
+struct Entry {
+    expires: Instant,
+    content_type: HeaderValue,
+    body: Bytes,
+}
+
+impl ResponseCache {
+    pub fn new(ttl: Duration, max_bytes: usize) -> Self {
+        Self { ttl, max_bytes, inner: Mutex::new(Inner::default()) }
+    }
+
+    pub fn is_enabled(&self) -> bool {
+        !self.ttl.is_zero()
+    }
+
+    fn get(&self, key: &str) -> Option<(HeaderValue, Bytes)> {
+        let inner = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        inner
+            .entries
+            .get(key)
+            .filter(|entry| entry.expires > Instant::now())
+            .map(|entry| (entry.content_type.clone(), entry.body.clone()))
+    }
+
+    fn put(&self, key: String, content_type: HeaderValue, body: Bytes) {
+        let mut inner = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if inner.bytes + body.len() > self.max_bytes {
+            let now = Instant::now();
+            inner.entries.retain(|_, entry| entry.expires > now);
+            inner.bytes = inner.entries.values().map(|entry| entry.body.len()).sum();
+            if inner.bytes + body.len() > self.max_bytes {
+                // Still full of live entries: start over rather than track recency.
+                inner.entries.clear();
+                inner.bytes = 0;
+            }
+        }
+        inner.bytes += body.len();
+        // Spread expiries over 80–120 % of the TTL so entries filled together do not all
+        // miss again in the same instant.
+        let spread = 0.8 + 0.4 * f64::from(fnv1a(key.as_bytes()) % 1000) / 1000.0;
+        let entry = Entry { expires: Instant::now() + self.ttl.mul_f64(spread), content_type, body };
+        if let Some(old) = inner.entries.insert(key, entry) {
+            inner.bytes -= old.body.len();
+        }
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, byte| (hash ^ u32::from(*byte)).wrapping_mul(0x0100_0193))
+}
+
+/// Middleware for catalog routes: answers a repeated GET from the cache, and keeps
+/// successful answers for the TTL.
+pub async fn micro_cache(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let cache = &state.catalog_cache;
+    // Only anonymous GETs: a request with credentials may get an answer made for that person.
+    let personal = request.headers().contains_key(header::COOKIE)
+        || request.headers().contains_key(header::AUTHORIZATION);
+    if !cache.is_enabled() || request.method() != Method::GET || personal {
+        return next.run(request).await;
+    }
+    let key = request.uri().to_string();
+    if let Some((content_type, body)) = cache.get(&key) {
+        metrics::counter!("catalog_cache_total", "result" => "hit").increment(1);
+        return ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    }
+    metrics::counter!("catalog_cache_total", "result" => "miss").increment(1);
+
+    let response = next.run(request).await;
+    let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned() else {
+        return response;
+    };
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    if body.size_hint().upper().is_none_or(|size| size > MAX_BODY_BYTES as u64) {
+        return Response::from_parts(parts, body);
+    }
+    match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => {
+            cache.put(key, content_type, bytes.clone());
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "reading a catalog response to cache it");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json() -> HeaderValue {
+        HeaderValue::from_static("application/json")
+    }
+
+    #[test]
+    fn entries_expire_and_the_size_stays_bounded() {
+        let cache = ResponseCache::new(Duration::from_millis(30), 10);
+        // 30 ms × at most 120 %: gone after 40 ms.
+        cache.put("a".into(), json(), Bytes::from_static(b"12345"));
+        assert_eq!(cache.get("a").map(|(_, body)| body), Some(Bytes::from_static(b"12345")));
+        cache.put("b".into(), json(), Bytes::from_static(b"12345"));
+        cache.put("c".into(), json(), Bytes::from_static(b"12345"));
+        let inner = cache.inner.lock().unwrap();
+        assert!(inner.bytes <= 10, "{} bytes kept", inner.bytes);
+        drop(inner);
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(cache.get("c").is_none(), "expired");
+    }
+}
