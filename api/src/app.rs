@@ -3,11 +3,11 @@
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::middleware;
+use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -15,7 +15,7 @@ use utoipa_axum::routes;
 
 use crate::cache;
 use crate::error::{Error, PageError};
-use crate::routes::{events, pages, system};
+use crate::routes::{auth, events, pages, system};
 use crate::state::AppState;
 use crate::telemetry;
 
@@ -28,6 +28,7 @@ use crate::telemetry;
     ),
     tags(
         (name = "catalog", description = "Browse and search upcoming events"),
+        (name = "accounts", description = "Sign up, log in, the signed-in account"),
         (name = "system", description = "Health, readiness and metrics"),
     ),
     components(schemas(crate::error::ErrorBody))
@@ -42,6 +43,11 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(events::show::show_event))
         .routes(routes!(events::search::search_get, events::search::search_post))
         .route_layer(catalog_cache.clone())
+        .routes(routes!(auth::signup::signup))
+        .routes(routes!(auth::login::login))
+        .routes(routes!(auth::logout::logout))
+        .routes(routes!(auth::me::me))
+        .routes(routes!(auth::password::change_password))
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))
         .split_for_parts();
@@ -53,6 +59,11 @@ pub fn router(state: AppState) -> Router {
         .route("/search", axum::routing::get(pages::search::search))
         .route("/events/{slug}", axum::routing::get(pages::event::event))
         .route_layer(catalog_cache)
+        .route("/signup", get(pages::account::signup_page).post(pages::account::signup_submit))
+        .route("/login", get(pages::account::login_page).post(pages::account::login_submit))
+        .route("/logout", post(pages::account::logout_submit))
+        .route("/account", get(pages::account::account_page))
+        .route("/account/password", post(pages::account::password_submit))
         .route("/media/{*key}", axum::routing::get(system::media::media))
         .route("/static/{file}", axum::routing::get(system::assets::asset))
         .route("/metrics", axum::routing::get(system::metrics::metrics))
@@ -66,13 +77,10 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .fallback(fallback)
         .route_layer(middleware::from_fn(telemetry::track_requests))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))
         .with_state(state);
 
     app.layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::new())
 }

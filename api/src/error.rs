@@ -19,8 +19,24 @@ pub enum Error {
     /// A parameter the client must fix; names the field.
     #[error("{0}")]
     InvalidParameter(#[from] FieldError),
+    /// A field of a submitted body that cannot be used; names the field (422).
+    #[error("{0}")]
+    InvalidField(FieldError),
+    /// A body that is not the JSON (or form) this route reads.
+    #[error("{0}")]
+    InvalidBody(String),
+    /// Not logged in, or the credentials are wrong; the message says which.
+    #[error("{message}")]
+    Unauthorized { code: &'static str, message: &'static str },
+    #[error("{0}")]
+    Forbidden(&'static str),
     #[error("{0}")]
     NotFound(&'static str),
+    /// The request conflicts with the current state (a taken email, a stale edit).
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String, field: Option<&'static str> },
+    #[error("too many attempts")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("database error")]
     Database(#[from] sqlx::Error),
     #[error("internal error")]
@@ -37,7 +53,9 @@ pub struct ErrorBody {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable, machine-readable: `invalid_parameter`, `not_found`, `unavailable`, `internal`.
+    /// Stable, machine-readable: `invalid_parameter`, `invalid_field`, `invalid_body`,
+    /// `unauthorized`, `invalid_credentials`, `forbidden`, `not_found`, `email_taken`,
+    /// `too_many_requests`, `unavailable`, `internal`.
     #[schema(example = "invalid_parameter")]
     pub code: &'static str,
     /// For people.
@@ -55,8 +73,13 @@ pub struct ErrorCause(pub Arc<String>);
 impl Error {
     pub fn status(&self) -> StatusCode {
         match self {
-            Error::InvalidParameter(_) => StatusCode::BAD_REQUEST,
+            Error::InvalidParameter(_) | Error::InvalidBody(_) => StatusCode::BAD_REQUEST,
+            Error::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Error::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
+            Error::Conflict { .. } => StatusCode::CONFLICT,
+            Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -68,6 +91,29 @@ impl Error {
                 code: "invalid_parameter",
                 message: err.message.clone(),
                 field: Some(err.field),
+            },
+            Error::InvalidField(err) => {
+                ErrorDetail { code: "invalid_field", message: err.message.clone(), field: Some(err.field) }
+            }
+            Error::InvalidBody(message) => {
+                ErrorDetail { code: "invalid_body", message: message.clone(), field: None }
+            }
+            Error::Unauthorized { code, message } => {
+                ErrorDetail { code, message: (*message).to_string(), field: None }
+            }
+            Error::Forbidden(message) => {
+                ErrorDetail { code: "forbidden", message: (*message).to_string(), field: None }
+            }
+            Error::Conflict { code, message, field } => {
+                ErrorDetail { code, message: message.clone(), field: *field }
+            }
+            Error::TooManyRequests { retry_after_secs } => ErrorDetail {
+                code: "too_many_requests",
+                message: format!(
+                    "Too many attempts. Try again in {} minute(s).",
+                    retry_after_secs.div_ceil(60).max(1)
+                ),
+                field: None,
             },
             Error::NotFound(what) => {
                 ErrorDetail { code: "not_found", message: format!("{what} not found"), field: None }
@@ -89,7 +135,7 @@ impl Error {
         match self {
             Error::Database(err) => Some(ErrorCause(Arc::new(format!("database: {err}")))),
             Error::Internal(err) => Some(ErrorCause(Arc::new(format!("{err:#}")))),
-            Error::InvalidParameter(_) | Error::NotFound(_) => None,
+            _ => None,
         }
     }
 }
@@ -97,6 +143,9 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let mut response = (self.status(), Json(ErrorBody { error: self.detail() })).into_response();
+        if let Error::TooManyRequests { retry_after_secs } = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
+        }
         if let Some(cause) = self.cause() {
             response.extensions_mut().insert(cause);
         }
@@ -120,6 +169,8 @@ impl IntoResponse for PageError {
         let detail = self.0.detail();
         let title = match status {
             StatusCode::NOT_FOUND => "Page not found",
+            StatusCode::FORBIDDEN => "Not allowed",
+            StatusCode::TOO_MANY_REQUESTS => "Slow down",
             StatusCode::BAD_REQUEST => "That did not work",
             StatusCode::SERVICE_UNAVAILABLE => "We are very busy",
             _ => "Something went wrong",
@@ -133,7 +184,7 @@ impl IntoResponse for PageError {
         let mut response = render_html(
             status,
             &ErrorPage {
-                chrome: Chrome::new(""),
+                chrome: Chrome::new("", None),
                 status: status.as_u16(),
                 title: title.to_string(),
                 message,

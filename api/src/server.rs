@@ -18,7 +18,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {listen} (TESSERA_LISTEN)"))?;
     tracing::info!(http.listen = %listen, http.public_url = %public_url, "Tessera is serving on {public_url}");
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server failed")?;

@@ -8,13 +8,13 @@ use tessera_core::config::Config;
 use tessera_core::media::BlobStore;
 
 use crate::cache::ResponseCache;
+use crate::redis_conn::Redis;
 
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
     pub db: PgPool,
-    /// Opened per use: the web app only pings Redis for readiness.
-    pub redis: redis::Client,
+    pub redis: Redis,
     pub blobs: BlobStore,
     pub metrics: PrometheusHandle,
     /// Recent catalog responses (see `cache`).
@@ -26,7 +26,8 @@ impl AppState {
     pub fn new(config: Config, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
         use secrecy::ExposeSecret as _;
-        let redis = redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?;
+        let redis =
+            Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
         let media_dir = config.data_dir.join("media");
         let blobs = BlobStore::local(&media_dir)
             .with_context(|| format!("cannot use {} (TESSERA_DATA_DIR) for media", media_dir.display()))?;

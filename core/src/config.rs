@@ -59,6 +59,9 @@ pub struct Config {
     /// `TESSERA_CATALOG_CACHE_SECONDS`: how long anonymous catalog responses are reused
     /// (default 5; 0 turns the cache off).
     pub catalog_cache_ttl: Duration,
+    /// `TESSERA_ORIGIN_SECRET`: when set, every request but `/healthz` must carry it in
+    /// `X-Origin-Verify` (added by the load balancer or CDN in front of us).
+    pub origin_secret: Option<SecretString>,
 }
 
 impl Config {
@@ -138,6 +141,8 @@ impl Config {
             db_max_connections,
             log_format,
             catalog_cache_ttl,
+            origin_secret: get("TESSERA_ORIGIN_SECRET")
+                .map(|secret| SecretString::from(secret.trim().to_string())),
         })
     }
 

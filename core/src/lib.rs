@@ -1,6 +1,7 @@
 //! Tessera's domain, shared by every process: money, the catalog, configuration and
 //! Postgres access. Nothing here knows about HTTP.
 
+pub mod account;
 pub mod catalog;
 pub mod config;
 pub mod db;

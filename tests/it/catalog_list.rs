@@ -117,7 +117,7 @@ async fn an_event_still_running_is_listed_and_one_that_ended_is_not(db: PgPool) 
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn anonymous_catalog_reads_are_reused_for_a_few_seconds_but_personal_ones_are_not(db: PgPool) {
-    let app = TestApp::new(db);
+    let app = TestApp::with_settings(db, &[("TESSERA_CATALOG_CACHE_SECONDS", "5")]);
     app.insert_event(&sample_event("first-lisbon", "First", 3)).await;
     assert_eq!(app.get("/api/events").await.titles(), vec!["First"]);
 
@@ -126,7 +126,7 @@ async fn anonymous_catalog_reads_are_reused_for_a_few_seconds_but_personal_ones_
     assert_eq!(app.get("/api/events").await.titles(), vec!["First"]);
     // ... while a request carrying credentials always reads the database.
     let mut headers = axum::http::HeaderMap::new();
-    headers.insert(axum::http::header::COOKIE, "session=abc".parse().unwrap());
+    headers.insert(axum::http::header::COOKIE, "tessera_session=abc".parse().unwrap());
     let personal = app.request(axum::http::Method::GET, "/api/events", headers).await;
     assert_eq!(personal.titles(), vec!["First", "Second"]);
     // Errors are never kept.

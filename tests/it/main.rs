@@ -1,8 +1,11 @@
 //! End-to-end tests: the real router over real Postgres (a fresh database per test) and Redis.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod catalog_filters;
 mod catalog_list;
+mod forms;
+mod guard;
 mod migrations;
 mod pages;
 mod search;

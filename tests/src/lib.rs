@@ -20,21 +20,39 @@ use tower::ServiceExt as _;
 pub struct TestApp {
     pub db: PgPool,
     pub state: AppState,
+    /// The client address every request comes from.
+    pub peer: std::net::SocketAddr,
     router: Router,
     _data_dir: tempfile::TempDir,
 }
 
 impl TestApp {
+    /// The app with the catalog micro-cache off, so every request sees the database as it is.
     pub fn new(db: PgPool) -> Self {
+        Self::with_settings(db, &[])
+    }
+
+    /// The app with some settings (environment variables) of its own.
+    pub fn with_settings(db: PgPool, settings: &[(&str, &str)]) -> Self {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let dir = data_dir.path().to_string_lossy().into_owned();
-        let config = Config::from_lookup(|name| match name {
-            "TESSERA_DATA_DIR" => Some(dir.clone()),
-            other => std::env::var(other).ok(),
+        let config = Config::from_lookup(|name| {
+            if let Some((_, value)) = settings.iter().find(|(key, _)| *key == name) {
+                return Some((*value).to_string());
+            }
+            match name {
+                "TESSERA_DATA_DIR" => Some(dir.clone()),
+                "TESSERA_CATALOG_CACHE_SECONDS" => Some("0".into()),
+                other => std::env::var(other).ok(),
+            }
         })
         .expect("test config");
         let state = AppState::new(config, db.clone()).expect("app state");
-        Self { db, router: router(state.clone()), state, _data_dir: data_dir }
+        // Each app is its own client address, so rate limits counted in the shared Redis
+        // never leak from one test (or one run) into another.
+        let octets = uuid::Uuid::new_v4().into_bytes();
+        let peer = std::net::SocketAddr::from(([10, octets[0], octets[1], octets[2]], 40000));
+        Self { db, router: router(state.clone()), state, peer, _data_dir: data_dir }
     }
 
     /// The app with the demo catalog loaded.
@@ -53,8 +71,45 @@ impl TestApp {
     }
 
     pub async fn request(&self, method: Method, uri: &str, headers: HeaderMap) -> TestResponse {
-        let mut request = Request::builder().method(method).uri(uri).body(Body::empty()).expect("request");
+        self.send(method, uri, headers, Body::empty()).await
+    }
+
+    /// POSTs a JSON body, with `cookie` (a `Cookie` header value) when given.
+    pub async fn post_json(&self, uri: &str, body: serde_json::Value, cookie: Option<&str>) -> TestResponse {
+        let mut headers = HeaderMap::new();
+        headers.insert(axum::http::header::CONTENT_TYPE, "application/json".parse().expect("header"));
+        if let Some(cookie) = cookie {
+            headers.insert(axum::http::header::COOKIE, cookie.parse().expect("cookie header"));
+        }
+        self.send(Method::POST, uri, headers, Body::from(body.to_string())).await
+    }
+
+    /// POSTs an HTML form, as a browser on our own pages would (same-origin).
+    pub async fn post_form(&self, uri: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> TestResponse {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            axum::http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded".parse().expect("header"),
+        );
+        headers.insert("sec-fetch-site", "same-origin".parse().expect("header"));
+        if let Some(cookie) = cookie {
+            headers.insert(axum::http::header::COOKIE, cookie.parse().expect("cookie header"));
+        }
+        let body = serde_urlencoded::to_string(fields).expect("form");
+        self.send(Method::POST, uri, headers, Body::from(body)).await
+    }
+
+    /// GETs with a `Cookie` header.
+    pub async fn get_with_cookie(&self, uri: &str, cookie: &str) -> TestResponse {
+        let mut headers = HeaderMap::new();
+        headers.insert(axum::http::header::COOKIE, cookie.parse().expect("cookie header"));
+        self.request(Method::GET, uri, headers).await
+    }
+
+    pub async fn send(&self, method: Method, uri: &str, headers: HeaderMap, body: Body) -> TestResponse {
+        let mut request = Request::builder().method(method).uri(uri).body(body).expect("request");
         *request.headers_mut() = headers;
+        request.extensions_mut().insert(axum::extract::ConnectInfo(self.peer));
         let response = self.router.clone().oneshot(request).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
@@ -86,6 +141,16 @@ impl TestResponse {
 
     pub fn header(&self, name: &str) -> &str {
         self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The `name=value` part of the `Set-Cookie` for `name`, ready for a `Cookie` header.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(axum::http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .map(|value| value.split(';').next().unwrap_or_default().to_string())
+            .find(|pair| pair.starts_with(&format!("{name}=")))
     }
 
     /// The titles of the events in a JSON list or search response, in order.
@@ -126,4 +191,9 @@ pub fn sample_event(slug: &str, title: &str, days: i64) -> NewEvent {
         status: EventStatus::Published,
         ticket_types: vec![NewTicketType { name: "General".to_string(), price_minor: 1000, capacity: 50 }],
     }
+}
+
+/// An email no other test (or earlier run) has used, so per-account limits never collide.
+pub fn unique_email(name: &str) -> String {
+    format!("{name}-{}@example.org", uuid::Uuid::new_v4().simple())
 }

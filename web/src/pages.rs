@@ -4,22 +4,39 @@ use askama::Template;
 
 use crate::view::{EventCard, EventDetail};
 
-/// What every page's frame needs: the stylesheet's cache-busting URL and the search box text.
+/// What every page's frame needs: the stylesheet's cache-busting URL, the search box text,
+/// and who is signed in.
 #[derive(Debug, Clone)]
 pub struct Chrome {
     pub stylesheet: &'static str,
     pub favicon: &'static str,
     pub query: String,
+    pub viewer: Option<ViewerChrome>,
+}
+
+/// The signed-in person, as the header shows them.
+#[derive(Debug, Clone)]
+pub struct ViewerChrome {
+    pub name: String,
+    pub is_admin: bool,
 }
 
 impl Chrome {
-    pub fn new(query: impl Into<String>) -> Self {
+    pub fn new(query: impl Into<String>, viewer: Option<ViewerChrome>) -> Self {
         Self {
             stylesheet: crate::assets::stylesheet_href(),
             favicon: crate::assets::favicon_href(),
             query: query.into(),
+            viewer,
         }
     }
+}
+
+/// A form field's value and its error, if any.
+#[derive(Debug, Clone, Default)]
+pub struct Field {
+    pub value: String,
+    pub error: Option<String>,
 }
 
 /// An option in a filter menu.
@@ -81,4 +98,40 @@ pub struct ErrorPage {
     pub status: u16,
     pub title: String,
     pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+pub struct SignupPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub name: Field,
+    pub email: Field,
+    pub password: Field,
+    /// A problem not tied to one field.
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub name: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub current_password: Field,
+    pub new_password: Field,
+    /// Shown after a successful change.
+    pub notice: Option<String>,
 }

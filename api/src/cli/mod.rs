@@ -1,5 +1,6 @@
 //! The `tessera` command line.
 
+mod admin;
 pub mod seed;
 
 use std::process::ExitCode;
@@ -33,9 +34,29 @@ enum Command {
     },
     /// Serve the web app (pages and JSON API) on TESSERA_LISTEN.
     Serve,
+    /// Manage admin accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Run every service of the platform in one process: today the web app, which is the
     /// only service; background workers join it here as they are built.
     All,
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an admin account, or make the account with this email an admin (replacing its
+    /// password). The password is asked for at a prompt, or read as the first line of
+    /// standard input when it is piped in. There is no way to become an admin over HTTP.
+    Create {
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+        /// The name shown in the admin console (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 /// Runs the command line and turns any failure into one line on stderr.
@@ -70,6 +91,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Migrate => migrate(&config).await,
         Command::Seed { demo: _ } => seed::demo(&config).await,
         Command::Serve | Command::All => crate::server::serve(config).await,
+        Command::Admin { command: AdminCommand::Create { email, name } } => {
+            admin::create(&config, &email, name.as_deref()).await
+        }
     }
 }
 

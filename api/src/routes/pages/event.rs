@@ -5,14 +5,22 @@ use tessera_core::catalog;
 use tessera_web::pages::{Chrome, EventPage};
 use tessera_web::view::EventDetail;
 
+use super::account::viewer_chrome;
 use crate::error::{Error, PageError, render_html};
 use crate::state::AppState;
 
 /// `GET /events/{slug}`: the event's page, with times in its own time zone.
-pub async fn event(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, PageError> {
+pub async fn event(
+    State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
     let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
     Ok(render_html(
         StatusCode::OK,
-        &EventPage { chrome: Chrome::new(""), event: EventDetail::new(&event, chrono::Utc::now()) },
+        &EventPage {
+            chrome: Chrome::new("", viewer_chrome(&viewer)),
+            event: EventDetail::new(&event, chrono::Utc::now()),
+        },
     ))
 }

@@ -5,6 +5,7 @@ use tessera_core::catalog;
 use tessera_web::pages::{Chrome, HomePage};
 use tessera_web::view::EventCard;
 
+use super::account::viewer_chrome;
 use super::{filter_form, pager_links, parse_listing};
 use crate::error::{PageError, render_html};
 use crate::routes::catalog_params;
@@ -12,7 +13,11 @@ use crate::routes::events::search::check_cursor_fits;
 use crate::state::AppState;
 
 /// `GET /`: upcoming events as cards, filterable by city, category, dates and price.
-pub async fn home(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, PageError> {
+pub async fn home(
+    State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
     let (raw, _) = catalog_params(query.as_deref())?;
     let cities = catalog::cities(&state.db, raw.city.as_deref()).await?;
     let mut filters = filter_form("/", &raw, "", &cities);
@@ -22,7 +27,7 @@ pub async fn home(State(state): State<AppState>, RawQuery(query): RawQuery) -> R
         Err(err) => {
             filters.error = Some((err.field.to_string(), err.message));
             let page = HomePage {
-                chrome: Chrome::new(""),
+                chrome: Chrome::new("", viewer_chrome(&viewer)),
                 filters,
                 events: Vec::new(),
                 next_href: None,
@@ -39,7 +44,7 @@ pub async fn home(State(state): State<AppState>, RawQuery(query): RawQuery) -> R
     Ok(render_html(
         StatusCode::OK,
         &HomePage {
-            chrome: Chrome::new(""),
+            chrome: Chrome::new("", viewer_chrome(&viewer)),
             filters,
             events: page.events.iter().map(EventCard::new).collect(),
             next_href,

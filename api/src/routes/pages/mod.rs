@@ -1,6 +1,7 @@
 //! Server-rendered pages for people. They read the same catalog as the JSON API and work
 //! without JavaScript.
 
+pub mod account;
 pub mod event;
 pub mod home;
 pub mod search;

@@ -5,6 +5,7 @@ use tessera_core::catalog;
 use tessera_web::pages::{Chrome, SearchPage};
 use tessera_web::view::EventCard;
 
+use super::account::viewer_chrome;
 use super::{filter_form, pager_links, parse_listing};
 use crate::error::{PageError, render_html};
 use crate::routes::catalog_params;
@@ -12,7 +13,11 @@ use crate::routes::events::search::check_cursor_fits;
 use crate::state::AppState;
 
 /// `GET /search?q=...`: search results as cards, with the same filters as the home page.
-pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, PageError> {
+pub async fn search(
+    State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
     let (raw, q) = catalog_params(query.as_deref())?;
     let q = q.unwrap_or_default().trim().to_string();
     let cities = catalog::cities(&state.db, raw.city.as_deref()).await?;
@@ -23,7 +28,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) ->
         Err(err) => {
             filters.error = Some((err.field.to_string(), err.message));
             let page = SearchPage {
-                chrome: Chrome::new(q.clone()),
+                chrome: Chrome::new(q.clone(), viewer_chrome(&viewer)),
                 filters,
                 q,
                 corrected_query: None,
@@ -41,7 +46,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) ->
     Ok(render_html(
         StatusCode::OK,
         &SearchPage {
-            chrome: Chrome::new(q.clone()),
+            chrome: Chrome::new(q.clone(), viewer_chrome(&viewer)),
             filters,
             q,
             corrected_query: results.corrected_query,

@@ -1,0 +1,48 @@
+//! Reading and writing the few cookies Tessera sets. All are HttpOnly, `Path=/`, and
+//! `Secure` whenever the public URL is https.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+
+pub const SESSION: &str = "tessera_session";
+pub const CSRF: &str = "tessera_csrf";
+
+/// The value of cookie `name` in the request, if sent.
+pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.trim_matches('"'))
+}
+
+/// A `Set-Cookie` value. `same_site` is `Lax` for the session (links from emails keep you
+/// logged in) and `Strict` for the CSRF token.
+pub fn set(name: &str, value: &str, max_age_secs: i64, same_site: &str, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie =
+        format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}");
+    HeaderValue::from_str(&cookie).expect("cookie values are base64url")
+}
+
+/// A `Set-Cookie` value that deletes the cookie.
+pub fn clear(name: &str, secure: bool) -> HeaderValue {
+    set(name, "", 0, "Lax", secure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; tessera_session=abc; b=2"));
+        assert_eq!(get(&headers, SESSION), Some("abc"));
+        assert_eq!(get(&headers, "missing"), None);
+        let set = set(SESSION, "abc", 60, "Lax", true);
+        assert_eq!(set, "tessera_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
+    }
+}

@@ -1,0 +1,90 @@
+//! Rules every request passes through: the load balancer's origin secret, the refusal of
+//! cross-site writes, and the security headers on every response.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use secrecy::ExposeSecret as _;
+use subtle::ConstantTimeEq as _;
+
+use crate::error::{Error, PageError};
+use crate::state::AppState;
+
+/// The header a load balancer or CDN adds to prove a request came through it.
+pub const ORIGIN_VERIFY: &str = "x-origin-verify";
+
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let is_https = state.config.is_https();
+    let response = match check(&state, &request) {
+        Ok(()) => next.run(request).await,
+        Err(err) if wants_html(request.headers()) => PageError(err).into_response(),
+        Err(err) => err.into_response(),
+    };
+    with_security_headers(response, is_https)
+}
+
+fn check(state: &AppState, request: &Request) -> Result<(), Error> {
+    // Behind a load balancer, only requests that came through it are served; health checks
+    // come from the balancer itself and may skip it.
+    if let Some(secret) = &state.config.origin_secret
+        && request.uri().path() != "/healthz"
+    {
+        let sent = request.headers().get(ORIGIN_VERIFY).map(HeaderValue::as_bytes).unwrap_or_default();
+        if !bool::from(sent.ct_eq(secret.expose_secret().as_bytes())) {
+            return Err(Error::Forbidden("Requests must come through the load balancer."));
+        }
+    }
+    // Writes must come from our own pages (or from scripts, which send no Origin).
+    // Webhooks are signed by their sender instead.
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && !request.uri().path().starts_with("/webhooks/") && is_cross_site(state, request.headers()) {
+        return Err(Error::Forbidden("Cross-site requests are not accepted."));
+    }
+    Ok(())
+}
+
+fn is_cross_site(state: &AppState, headers: &HeaderMap) -> bool {
+    if headers.get("sec-fetch-site").is_some_and(|site| site == "cross-site") {
+        return true;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return false;
+    };
+    let public = state.config.public_url.origin().ascii_serialization();
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let same_host = host.is_some_and(|host| {
+        origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")) == Some(host)
+    });
+    origin != public && !same_host
+}
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+fn with_security_headers(mut response: Response, is_https: bool) -> Response {
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ] {
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
+    }
+    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    if is_https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}

@@ -1,0 +1,42 @@
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::accounts;
+use crate::auth::SignedIn;
+use crate::error::{ErrorBody, Result};
+use crate::extract::JsonBody;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordChange {
+    pub current_password: String,
+    /// 10 to 128 characters.
+    pub new_password: String,
+}
+
+/// Change the password.
+///
+/// Every other session of the account is signed out; this one stays.
+#[utoipa::path(post, path = "/api/me/password", tag = "accounts", request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 422, description = "Wrong current password, or the new one is invalid", body = ErrorBody),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    JsonBody(body): JsonBody<PasswordChange>,
+) -> Result<StatusCode> {
+    accounts::change_password(
+        &state,
+        signed_in.account.id,
+        &body.current_password,
+        &body.new_password,
+        &signed_in.token,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

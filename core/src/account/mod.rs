@@ -1,0 +1,173 @@
+//! Accounts: who may buy tickets and who may run the catalog.
+
+mod password;
+mod session;
+mod store;
+
+use std::fmt;
+
+use secrecy::{ExposeSecret as _, SecretString};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+pub use password::{PasswordHash, hash_password, verify_password};
+pub use session::{
+    SESSION_DAYS, SessionToken, create_session, delete_session, delete_sessions_of, find_session,
+};
+pub use store::{
+    AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, set_password,
+    upsert_admin,
+};
+
+use crate::catalog::FieldError;
+
+/// What an account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Customer,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl TryFrom<String> for Role {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        match value.as_str() {
+            "customer" => Ok(Role::Customer),
+            "admin" => Ok(Role::Admin),
+            _ => Err(format!("unknown role {value:?}")),
+        }
+    }
+}
+
+/// An account as the rest of the app sees it: never its password.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Account {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Account {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+/// An email address as people type it, trimmed; compared without case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let email = raw.trim();
+        let valid = email.len() <= 254
+            && !email.chars().any(char::is_whitespace)
+            && email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.split('.').count() >= 2
+                    && domain.split('.').all(|label| !label.is_empty())
+            });
+        if valid {
+            Ok(Email(email.to_string()))
+        } else {
+            Err(FieldError::new("email", "is not an email address like ana@example.org"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A person's name as shown on tickets: 1 to 100 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let name = raw.trim();
+        match name.chars().count() {
+            0 => Err(FieldError::new("name", "is required")),
+            1..=100 if !name.chars().any(char::is_control) => Ok(DisplayName(name.to_string())),
+            1..=100 => Err(FieldError::new("name", "must not contain control characters")),
+            _ => Err(FieldError::new("name", "must be at most 100 characters")),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A new password: 10 to 128 characters. Kept secret: never printed, never logged.
+pub struct NewPassword(SecretString);
+
+impl NewPassword {
+    pub const MIN_CHARS: usize = 10;
+    pub const MAX_CHARS: usize = 128;
+
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
+        let chars = raw.chars().count();
+        if chars < Self::MIN_CHARS {
+            return Err(FieldError::new(field, format!("must be at least {} characters", Self::MIN_CHARS)));
+        }
+        if chars > Self::MAX_CHARS {
+            return Err(FieldError::new(field, format!("must be at most {} characters", Self::MAX_CHARS)));
+        }
+        Ok(NewPassword(SecretString::from(raw.to_string())))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_and_checked() {
+        assert_eq!(Email::parse("  Ana@Example.org ").unwrap().as_str(), "Ana@Example.org");
+        for bad in
+            ["", "ana", "ana@", "@example.org", "ana@example", "a b@example.org", "a@b@c.org", "ana@.org"]
+        {
+            assert_eq!(Email::parse(bad).unwrap_err().field, "email", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn passwords_have_a_length_range_and_stay_secret() {
+        assert!(NewPassword::parse("password", "short").is_err());
+        assert!(NewPassword::parse("password", &"x".repeat(129)).is_err());
+        let password = NewPassword::parse("password", "correct horse battery").unwrap();
+        assert!(!format!("{password:?}").contains("horse"));
+    }
+
+    #[test]
+    fn names_are_required_and_bounded() {
+        assert_eq!(DisplayName::parse("  Ana Lúcia ").unwrap().as_str(), "Ana Lúcia");
+        assert!(DisplayName::parse("   ").is_err());
+        assert!(DisplayName::parse(&"é".repeat(101)).is_err());
+    }
+}

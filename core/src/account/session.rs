@@ -1,0 +1,114 @@
+//! Server-side sessions. The browser holds a random 256-bit token; Postgres holds only its
+//! SHA-256, so reading the table opens no session. Logging out deletes the row.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore as _};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sha2::{Digest as _, Sha256};
+use sqlx::PgExecutor;
+use uuid::Uuid;
+
+use super::{Account, Role};
+
+/// How long a session lasts from login.
+pub const SESSION_DAYS: i64 = 30;
+
+/// The secret a session cookie carries.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(String);
+
+impl SessionToken {
+    pub fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        OsRng.fill_bytes(&mut bytes);
+        SessionToken(URL_SAFE_NO_PAD.encode(bytes))
+    }
+
+    /// A token from a cookie; `None` if it cannot be one of ours.
+    pub fn from_cookie(value: &str) -> Option<Self> {
+        (value.len() == 43 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .then(|| SessionToken(value.to_string()))
+    }
+
+    pub fn as_cookie_value(&self) -> &str {
+        &self.0
+    }
+
+    fn id(&self) -> String {
+        hex::encode(Sha256::digest(self.0.as_bytes()))
+    }
+}
+
+impl std::fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionToken(***)")
+    }
+}
+
+/// Opens a new session for the account and returns its token.
+pub async fn create_session(db: impl PgExecutor<'_>, account_id: Uuid) -> sqlx::Result<SessionToken> {
+    let token = SessionToken::generate();
+    sqlx::query!(
+        "insert into session (session_id, account_id, expires_at)
+         values ($1, $2, now() + make_interval(days => $3))",
+        token.id(),
+        account_id,
+        SESSION_DAYS as i32,
+    )
+    .execute(db)
+    .await?;
+    Ok(token)
+}
+
+/// The account behind a live session.
+pub async fn find_session(db: impl PgExecutor<'_>, token: &SessionToken) -> sqlx::Result<Option<Account>> {
+    let row = sqlx::query!(
+        r#"select a.account_id, a.email, a.name, a.role
+           from session s join account a using (account_id)
+           where s.session_id = $1 and s.expires_at > now()"#,
+        token.id()
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(|row| {
+        let role = Role::try_from(row.role).ok()?;
+        Some(Account { id: row.account_id, email: row.email, name: row.name, role })
+    }))
+}
+
+pub async fn delete_session(db: impl PgExecutor<'_>, token: &SessionToken) -> sqlx::Result<()> {
+    sqlx::query!("delete from session where session_id = $1", token.id()).execute(db).await?;
+    Ok(())
+}
+
+/// Ends every session of the account except `keep` (after a password change).
+pub async fn delete_sessions_of(
+    db: impl PgExecutor<'_>,
+    account_id: Uuid,
+    keep: Option<&SessionToken>,
+) -> sqlx::Result<u64> {
+    let keep = keep.map(SessionToken::id);
+    let result = sqlx::query!(
+        "delete from session where account_id = $1 and session_id is distinct from $2",
+        account_id,
+        keep
+    )
+    .execute(db)
+    .await?;
+    Ok(result.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SessionToken;
+
+    #[test]
+    fn tokens_are_random_and_only_well_formed_cookies_are_read() {
+        let a = SessionToken::generate();
+        assert_ne!(a, SessionToken::generate());
+        assert_eq!(SessionToken::from_cookie(a.as_cookie_value()), Some(a.clone()));
+        assert!(SessionToken::from_cookie("short").is_none());
+        assert!(SessionToken::from_cookie(&"x".repeat(42).replace('x', "é")).is_none());
+        assert!(!format!("{a:?}").contains(a.as_cookie_value()));
+    }
+}

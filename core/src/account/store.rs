@@ -1,0 +1,125 @@
+//! Accounts in Postgres.
+
+use sqlx::{PgExecutor, PgPool};
+use uuid::Uuid;
+
+use super::{Account, DisplayName, Email, PasswordHash, Role};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// An account with its password hash, for checking a login.
+pub struct Credentials {
+    pub account: Account,
+    pub password_hash: PasswordHash,
+}
+
+fn role(raw: String) -> Result<Role, sqlx::Error> {
+    Role::try_from(raw).map_err(|err| sqlx::Error::Decode(err.into()))
+}
+
+pub async fn create_account(
+    db: impl PgExecutor<'_>,
+    email: &Email,
+    name: &DisplayName,
+    password_hash: &PasswordHash,
+) -> Result<Account, AccountError> {
+    let id = Uuid::now_v7();
+    let result = sqlx::query!(
+        "insert into account (account_id, email, name, password_hash) values ($1, $2, $3, $4)",
+        id,
+        email.as_str(),
+        name.as_str(),
+        password_hash.0,
+    )
+    .execute(db)
+    .await;
+    match result {
+        Ok(_) => Ok(Account {
+            id,
+            email: email.as_str().to_string(),
+            name: name.as_str().to_string(),
+            role: Role::Customer,
+        }),
+        Err(sqlx::Error::Database(err)) if err.constraint() == Some("account_email_key") => {
+            Err(AccountError::EmailTaken)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn credentials_by_email(
+    db: impl PgExecutor<'_>,
+    email: &Email,
+) -> sqlx::Result<Option<Credentials>> {
+    let row = sqlx::query!(
+        "select account_id, email, name, role, password_hash from account where lower(email) = lower($1)",
+        email.as_str()
+    )
+    .fetch_optional(db)
+    .await?;
+    row.map(|row| {
+        Ok(Credentials {
+            account: Account { id: row.account_id, email: row.email, name: row.name, role: role(row.role)? },
+            password_hash: PasswordHash(row.password_hash),
+        })
+    })
+    .transpose()
+}
+
+pub async fn credentials_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Credentials>> {
+    let row = sqlx::query!(
+        "select account_id, email, name, role, password_hash from account where account_id = $1",
+        id
+    )
+    .fetch_optional(db)
+    .await?;
+    row.map(|row| {
+        Ok(Credentials {
+            account: Account { id: row.account_id, email: row.email, name: row.name, role: role(row.role)? },
+            password_hash: PasswordHash(row.password_hash),
+        })
+    })
+    .transpose()
+}
+
+pub async fn set_password(db: impl PgExecutor<'_>, id: Uuid, hash: &PasswordHash) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update account set password_hash = $2, updated_at = now() where account_id = $1",
+        id,
+        hash.0
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Creates an admin, or makes the existing account with this email an admin with this
+/// password. Returns the account and whether it was new. Only the command line calls this:
+/// there is no way to become an admin over HTTP.
+pub async fn upsert_admin(
+    db: &PgPool,
+    email: &Email,
+    name: &DisplayName,
+    hash: &PasswordHash,
+) -> sqlx::Result<(Account, bool)> {
+    let row = sqlx::query!(
+        r#"insert into account (account_id, email, name, password_hash, role)
+           values ($1, $2, $3, $4, 'admin')
+           on conflict (lower(email)) do update
+               set role = 'admin', password_hash = excluded.password_hash, updated_at = now()
+           returning account_id, email, name, (xmax = 0) as "inserted!""#,
+        Uuid::now_v7(),
+        email.as_str(),
+        name.as_str(),
+        hash.0,
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((Account { id: row.account_id, email: row.email, name: row.name, role: Role::Admin }, row.inserted))
+}

@@ -1,0 +1,134 @@
+use sqlx::PgPool;
+use tessera_tests::{TestApp, unique_email};
+
+/// The CSRF cookie and the token in the page's form.
+async fn form_token(app: &TestApp, uri: &str) -> (String, String) {
+    let page = app.get(uri).await;
+    assert_eq!(page.status, 200);
+    let cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");
+    let html = page.text();
+    let token = html
+        .split("name=\"csrf_token\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a csrf_token field")
+        .to_string();
+    assert_eq!(cookie, format!("tessera_csrf={token}"));
+    (cookie, token)
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool) {
+    let app = TestApp::new(db);
+    let email = unique_email("jo");
+    let (csrf_cookie, token) = form_token(&app, "/signup").await;
+    let response = app
+        .post_form(
+            "/signup",
+            &[
+                ("csrf_token", &token),
+                ("name", "Jo Kowalska"),
+                ("email", &email),
+                ("password", "a long passphrase"),
+            ],
+            Some(&csrf_cookie),
+        )
+        .await;
+    assert_eq!(response.status, 303, "{}", response.text());
+    assert_eq!(response.header("location"), "/account");
+    let session = response.cookie("tessera_session").unwrap();
+    let cookies = format!("{session}; {csrf_cookie}");
+
+    let account = app.get_with_cookie("/account", &cookies).await;
+    assert_eq!(account.status, 200);
+    let html = account.text();
+    assert!(html.contains("Jo Kowalska") && html.contains(&email));
+    assert!(html.contains("href=\"/account\">Jo Kowalska</a>"), "the header names who is signed in");
+
+    let response = app.post_form("/logout", &[("csrf_token", &token)], Some(&cookies)).await;
+    assert_eq!(response.status, 303);
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.status, 401);
+    let account = app.get_with_cookie("/account", &session).await;
+    assert_eq!(account.status, 303, "signed out: back to the login page");
+    assert_eq!(account.header("location"), "/login?next=/account");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_form_without_the_right_csrf_token_is_refused(db: PgPool) {
+    let app = TestApp::new(db);
+    let (csrf_cookie, token) = form_token(&app, "/login").await;
+    let fields = |token: &'static str| {
+        [("csrf_token", token), ("email", "x@example.org"), ("password", "whatever123")]
+    };
+    // No token at all, a token without its cookie, and a token that is not the cookie's.
+    let missing = app.post_form("/login", &fields(""), Some(&csrf_cookie)).await;
+    assert_eq!(missing.status, 403);
+    let leaked: &'static str = Box::leak(token.clone().into_boxed_str());
+    let no_cookie = app.post_form("/login", &fields(leaked), None).await;
+    assert_eq!(no_cookie.status, 403);
+    let wrong = app
+        .post_form("/login", &fields("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), Some(&csrf_cookie))
+        .await;
+    assert_eq!(wrong.status, 403);
+    assert!(wrong.text().contains("This form has expired"));
+    // With both, the form is read (and the login fails on its merits).
+    let read = app.post_form("/login", &fields(leaked), Some(&csrf_cookie)).await;
+    assert_eq!(read.status, 401);
+    assert!(read.text().contains("do not match an account"));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn form_errors_come_back_on_the_page_next_to_their_field(db: PgPool) {
+    let app = TestApp::new(db);
+    let (csrf_cookie, token) = form_token(&app, "/signup").await;
+    let response = app
+        .post_form(
+            "/signup",
+            &[
+                ("csrf_token", &token),
+                ("name", "Jo"),
+                ("email", "jo@nowhere"),
+                ("password", "a long passphrase"),
+            ],
+            Some(&csrf_cookie),
+        )
+        .await;
+    assert_eq!(response.status, 422);
+    let html = response.text();
+    assert!(html.contains("id=\"s-email-error\""), "{html}");
+    assert!(html.contains("value=\"jo@nowhere\""), "what was typed is kept");
+    assert!(!html.contains("a long passphrase"), "passwords are never echoed");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn login_goes_back_where_the_person_was_but_never_off_site(db: PgPool) {
+    let app = TestApp::new(db);
+    let email = unique_email("jo");
+    app.post_json(
+        "/api/auth/signup",
+        serde_json::json!({"email": email, "password": "a long passphrase", "name": "Jo"}),
+        None,
+    )
+    .await;
+    let (csrf_cookie, token) = form_token(&app, "/login?next=/search").await;
+    for (next, expected) in [
+        ("/search?q=fado", "/search?q=fado"),
+        ("//evil.example/", "/account"),
+        ("https://evil.example", "/account"),
+    ] {
+        let response = app
+            .post_form(
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", &email),
+                    ("password", "a long passphrase"),
+                    ("next", next),
+                ],
+                Some(&csrf_cookie),
+            )
+            .await;
+        assert_eq!(response.status, 303);
+        assert_eq!(response.header("location"), expected, "next={next}");
+    }
+}
