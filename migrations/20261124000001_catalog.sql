@@ -61,16 +61,17 @@ create table media (
     updated_at timestamptz not null default now()
 );
 
--- Weighted document for full-text search: title (A) above venue, city and tags (B) above the
--- description (C). A function, because array_to_string is not immutable on its own.
+-- Weighted document for full-text search: title (A) above venue, city, tags and the category
+-- (B) above the description (C). A function, because array_to_string is not immutable on its
+-- own.
 create function event_search_vector(
-    title text, venue_name text, city text, region text, tags text[], description text
+    title text, category text, venue_name text, city text, region text, tags text[], description text
 ) returns tsvector
     language sql immutable parallel safe
     return setweight(to_tsvector('tessera_search', coalesce(title, '')), 'A')
         || setweight(to_tsvector('tessera_search',
-               coalesce(venue_name, '') || ' ' || coalesce(city, '') || ' '
-               || coalesce(region, '') || ' ' || coalesce(array_to_string(tags, ' '), '')), 'B')
+               coalesce(category, '') || ' ' || coalesce(venue_name, '') || ' ' || coalesce(city, '')
+               || ' ' || coalesce(region, '') || ' ' || coalesce(array_to_string(tags, ' '), '')), 'B')
         || setweight(to_tsvector('tessera_search', coalesce(description, '')), 'C');
 
 create table event (
@@ -107,13 +108,13 @@ create table event (
     -- Lookup key for the city filter: "krakow" and "Kraków" are the same city.
     city_key text generated always as (lower(immutable_unaccent(city))) stored,
     search_vector tsvector generated always as (
-        event_search_vector(title, venue_name, city, region, tags, description)
+        event_search_vector(title, category, venue_name, city, region, tags, description)
     ) stored,
     -- The same without the description, for ranking: scoring a few dozen lexemes instead of a
     -- whole description keeps broad searches fast, and a description-only hit still ranks
     -- below any hit in the title, venue, city or tags (it scores zero here).
     rank_vector tsvector generated always as (
-        event_search_vector(title, venue_name, city, region, tags, '')
+        event_search_vector(title, category, venue_name, city, region, tags, '')
     ) stored,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
@@ -130,9 +131,10 @@ create index event_published_category_idx on event (category, starts_at)
     where status = 'published';
 create index event_search_vector_idx on event using gin (search_vector);
 
--- Every word that appears in an event (accents folded, lowercased), so a search word that
--- matches nothing can be corrected to the nearest real word (trigram candidates, then edit
--- distance): "festvial" finds "Festival". Words are only added; a word whose events are gone
+-- Every word that appears in a published event (accents folded, lowercased), so a search word
+-- that matches nothing can be corrected to the nearest real word (trigram candidates, then
+-- edit distance): "festvial" finds "Festival". Drafts contribute nothing, so a correction
+-- never reveals what is not public yet. Words are only added; a word whose events are gone
 -- just finds nothing.
 create table search_word (
     word text primary key check (length(word) between 3 and 40 and word = lower(word)),
@@ -153,16 +155,20 @@ create function event_collect_search_words() returns trigger
     language plpgsql
 as $$
 begin
-    insert into search_word (word)
-    select w from search_words(concat_ws(' ', new.title, new.venue_name, new.city, new.region,
-                                         array_to_string(new.tags, ' '), new.description)) as w
-    on conflict do nothing;
+    if new.status = 'published' then
+        insert into search_word (word)
+        select w from search_words(concat_ws(' ', new.title, new.category, new.venue_name, new.city,
+                                             new.region, array_to_string(new.tags, ' '),
+                                             new.description)) as w
+        on conflict do nothing;
+    end if;
     return new;
 end
 $$;
 
 create trigger event_collect_search_words
-    after insert or update of title, venue_name, city, region, tags, description on event
+    after insert or update of title, category, venue_name, city, region, tags, description, status
+    on event
     for each row execute function event_collect_search_words();
 
 create table ticket_type (
@@ -193,8 +199,9 @@ create function search_normalize(q text) returns text
 -- The query as words (see search_normalize), with each word of five letters or more that
 -- appears in no event replaced by the closest word that does (trigram candidates, then at
 -- most two edits), so one typo still finds the event. Shorter words are kept as typed: too
--- many real words are one edit apart. PL/pgSQL so its plans are cached per connection; a
--- known word costs one index probe.
+-- many real words are one edit apart, and at most four words are corrected per query, which
+-- bounds the cost of a query full of gibberish. PL/pgSQL so its plans are cached per
+-- connection; a known word costs one index probe.
 create function search_correct(q text) returns text
     language plpgsql stable parallel safe strict
 as $$
@@ -202,10 +209,13 @@ declare
     w text;
     fixed text;
     words text[] := '{}';
+    corrections integer := 0;
 begin
     foreach w in array regexp_split_to_array(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+') loop
         continue when w = '';
-        if length(w) >= 5 and not exists (select 1 from public.search_word k where k.word = w) then
+        if length(w) >= 5 and corrections < 4
+           and not exists (select 1 from public.search_word k where k.word = w) then
+            corrections := corrections + 1;
             select s.word into fixed
             from public.search_word s
             where s.word operator(public.%) w and public.levenshtein(s.word, w) <= 2

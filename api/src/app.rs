@@ -76,13 +76,25 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(api)
         .fallback(fallback)
-        .route_layer(middleware::from_fn(telemetry::track_requests))
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))
         .with_state(state);
 
     app.layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::new())
+        // Outermost, so timeouts, caught panics, refusals and unknown paths are counted too.
+        .layer(middleware::from_fn(telemetry::track_requests))
+}
+
+/// A known path with the wrong method: JSON under `/api`, a page everywhere else.
+async fn method_not_allowed(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        Error::MethodNotAllowed.into_response()
+    } else {
+        PageError(Error::MethodNotAllowed).into_response()
+    }
 }
 
 /// Unknown paths: JSON under `/api`, a page everywhere else.

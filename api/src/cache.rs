@@ -22,6 +22,10 @@ use crate::state::AppState;
 
 /// Bodies larger than this are served but not kept.
 const MAX_BODY_BYTES: usize = 512 * 1024;
+/// URIs longer than this are served but not kept: no real link is this long.
+const MAX_KEY_BYTES: usize = 1024;
+/// What an entry costs besides its key and body (map slot, header, timestamps).
+const ENTRY_OVERHEAD_BYTES: usize = 128;
 
 pub struct ResponseCache {
     ttl: Duration,
@@ -59,25 +63,33 @@ impl ResponseCache {
             .map(|entry| (entry.content_type.clone(), entry.body.clone()))
     }
 
+    /// What an entry counts against the size bound.
+    fn cost(key: &str, body: &Bytes) -> usize {
+        key.len() + body.len() + ENTRY_OVERHEAD_BYTES
+    }
+
     fn put(&self, key: String, content_type: HeaderValue, body: Bytes) {
+        let cost = Self::cost(&key, &body);
         let mut inner = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if inner.bytes + body.len() > self.max_bytes {
+        if inner.bytes + cost > self.max_bytes {
             let now = Instant::now();
             inner.entries.retain(|_, entry| entry.expires > now);
-            inner.bytes = inner.entries.values().map(|entry| entry.body.len()).sum();
-            if inner.bytes + body.len() > self.max_bytes {
+            inner.bytes = inner.entries.iter().map(|(key, entry)| Self::cost(key, &entry.body)).sum();
+            if inner.bytes + cost > self.max_bytes {
                 // Still full of live entries: start over rather than track recency.
                 inner.entries.clear();
                 inner.bytes = 0;
             }
         }
-        inner.bytes += body.len();
+        inner.bytes += cost;
         // Spread expiries over 80–120 % of the TTL so entries filled together do not all
         // miss again in the same instant.
         let spread = 0.8 + 0.4 * f64::from(fnv1a(key.as_bytes()) % 1000) / 1000.0;
         let entry = Entry { expires: Instant::now() + self.ttl.mul_f64(spread), content_type, body };
-        if let Some(old) = inner.entries.insert(key, entry) {
-            inner.bytes -= old.body.len();
+        let old_cost = inner.entries.get(&key).map(|old| Self::cost(&key, &old.body));
+        inner.entries.insert(key, entry);
+        if let Some(old_cost) = old_cost {
+            inner.bytes -= old_cost;
         }
     }
 }
@@ -97,6 +109,9 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
         return next.run(request).await;
     }
     let key = request.uri().to_string();
+    if key.len() > MAX_KEY_BYTES {
+        return next.run(request).await;
+    }
     if let Some((content_type, body)) = cache.get(&key) {
         metrics::counter!("catalog_cache_total", "result" => "hit").increment(1);
         return ([(header::CONTENT_TYPE, content_type)], body).into_response();
@@ -107,7 +122,14 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned() else {
         return response;
     };
-    if response.status() != StatusCode::OK {
+    // Only plain successes meant for anyone: never one that sets a cookie or says private.
+    let private = response.headers().contains_key(header::SET_COOKIE)
+        || response
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.contains("private") || value.contains("no-store"));
+    if response.status() != StatusCode::OK || private {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -136,14 +158,15 @@ mod tests {
 
     #[test]
     fn entries_expire_and_the_size_stays_bounded() {
-        let cache = ResponseCache::new(Duration::from_millis(30), 10);
+        let cache = ResponseCache::new(Duration::from_millis(30), 10 + 2 * (1 + ENTRY_OVERHEAD_BYTES));
         // 30 ms × at most 120 %: gone after 40 ms.
         cache.put("a".into(), json(), Bytes::from_static(b"12345"));
         assert_eq!(cache.get("a").map(|(_, body)| body), Some(Bytes::from_static(b"12345")));
         cache.put("b".into(), json(), Bytes::from_static(b"12345"));
         cache.put("c".into(), json(), Bytes::from_static(b"12345"));
         let inner = cache.inner.lock().unwrap();
-        assert!(inner.bytes <= 10, "{} bytes kept", inner.bytes);
+        assert!(inner.bytes <= 10 + 2 * (1 + ENTRY_OVERHEAD_BYTES), "{} bytes kept", inner.bytes);
+        assert!(inner.entries.len() <= 2);
         drop(inner);
         std::thread::sleep(Duration::from_millis(40));
         assert!(cache.get("c").is_none(), "expired");

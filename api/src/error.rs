@@ -32,6 +32,8 @@ pub enum Error {
     Forbidden(&'static str),
     #[error("{0}")]
     NotFound(&'static str),
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// The request conflicts with the current state (a taken email, a stale edit).
     #[error("{message}")]
     Conflict { code: &'static str, message: String, field: Option<&'static str> },
@@ -78,6 +80,7 @@ impl Error {
             Error::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
+            Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
@@ -113,6 +116,11 @@ impl Error {
                     "Too many attempts. Try again in {} minute(s).",
                     retry_after_secs.div_ceil(60).max(1)
                 ),
+                field: None,
+            },
+            Error::MethodNotAllowed => ErrorDetail {
+                code: "method_not_allowed",
+                message: "This address does not take that method.".into(),
                 field: None,
             },
             Error::NotFound(what) => {

@@ -65,6 +65,7 @@ pub async fn track_requests(request: Request, next: Next) -> Response {
 
     if status.is_server_error() {
         let cause = response.extensions().get::<ErrorCause>().map(|cause| cause.0.as_str());
+        // Timeouts (503 from the timeout layer) and caught panics carry no cause of ours.
         tracing::error!(
             http.method = %method,
             http.route = %route,

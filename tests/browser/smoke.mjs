@@ -15,9 +15,8 @@
 // To add a flow, append { name, run } to FLOWS below. `run(t)` gets a
 // FlowContext (see class below): t.page, t.viewport, t.check(), t.goto(),
 // t.shot(), t.pageChecks(), ... A flow that throws records one failure and
-// the run moves on to the next flow. t.warn() is a soft check (printed, not
-// counted) for things the page contract does not promise yet. Console errors, page errors and failed
-// requests seen during a flow fail that flow's "no browser errors" check.
+// the run moves on to the next flow. Every check counts. Console errors, page errors and
+// failed requests seen during a flow fail that flow's "no browser errors" check.
 //
 // Output: one line per check, then exactly `N passed, M failed`.
 
@@ -106,7 +105,7 @@ const FLOWS = [
         wrong.length ? `${wrong.length} of ${cards.length} do not, e.g. ${JSON.stringify(oneLine(wrong[0]))}` : `${cards.length} cards`,
       );
       const kept = await t.page.locator('form.filters select[name=city]').inputValue().catch(() => null);
-      t.warn('city select keeps the chosen value', kept === pick.value, `value ${JSON.stringify(kept)}`);
+      t.check('city select keeps the chosen value', kept === pick.value, `value ${JSON.stringify(kept)}`);
       await t.pageChecks();
       await t.shot('filter');
     },
@@ -135,7 +134,7 @@ const FLOWS = [
         `a result mentions "${word}"`,
         cards.some((text) => includesFolded(text, word)),
       );
-      t.warn('search input shows the query', (await t.page.locator('form[role=search] input[name=q]').first().inputValue()) === word);
+      t.check('search input shows the query', (await t.page.locator('form[role=search] input[name=q]').first().inputValue()) === word);
       await t.pageChecks();
       await t.shot('search');
     },
@@ -253,12 +252,6 @@ class FlowContext {
     return ok;
   }
 
-  /** A soft check: printed as "warn", counted neither as passed nor failed. */
-  warn(what, ok, detail = '') {
-    ok = !!ok;
-    if (!ok) console.log(`warn ${this.label(what)}${detail ? ` — ${detail}` : ''}`);
-    return ok;
-  }
 
   skip(what) {
     console.log(`skip ${this.label(what)}`);

@@ -115,3 +115,51 @@ async fn a_search_cursor_is_refused_by_the_listing(db: PgPool) {
     assert_eq!(response.status, 400);
     assert_eq!(response.json()["error"]["field"], "cursor");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn hostile_parameters_are_400s_not_500s(db: PgPool) {
+    let app = three_cities(db).await;
+    let far_cursor = {
+        use tessera_core::catalog::Cursor;
+        // A cursor shaped like ours but pointing before the database's calendar.
+        let _ = Cursor::Offset(0);
+        "YS4tMzAwMDAwMDAwMDAwMDAwMDAwLjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw"
+    };
+    for (uri, field) in [
+        ("/api/search?q=%00", "q"),
+        ("/api/events?city=%00", "city"),
+        ("/api/events?from=-5000-01-01", "from"),
+        ("/api/events?to=99999-01-01", "to"),
+        (&*format!("/api/events?cursor={far_cursor}"), "cursor"),
+    ] {
+        let response = app.get(uri).await;
+        assert_eq!(response.status, 400, "{uri}: {}", response.text());
+        assert_eq!(response.json()["error"]["field"], field, "{uri}");
+    }
+    for uri in ["/?city=%00", "/search?q=%00"] {
+        assert_eq!(app.get(uri).await.status, 400, "{uri}");
+    }
+    assert_eq!(app.get("/events/%00").await.status, 404);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_event_ending_at_midnight_is_not_on_the_next_day(db: PgPool) {
+    let app = TestApp::new(db);
+    let zone = chrono_tz::Europe::Lisbon;
+    let day = (chrono::Utc::now() + chrono::Duration::days(3)).with_timezone(&zone).date_naive();
+    let midnight = |date: chrono::NaiveDate| {
+        use chrono::TimeZone as _;
+        zone.from_local_datetime(&date.and_hms_opt(0, 0, 0).unwrap())
+            .earliest()
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let mut evening = sample_event("evening-lisbon", "Evening", 0);
+    evening.starts_at = midnight(day) - chrono::Duration::hours(3);
+    evening.ends_at = midnight(day);
+    app.insert_event(&evening).await;
+
+    let before = day.pred_opt().unwrap();
+    assert_eq!(app.get(&format!("/api/events?from={before}&to={before}")).await.titles(), vec!["Evening"]);
+    assert!(app.get(&format!("/api/events?from={day}")).await.titles().is_empty(), "over by then");
+}

@@ -37,7 +37,7 @@ async fn dates_on_pages_are_in_the_event_s_own_time_zone(db: PgPool) {
     let page = app.get("/events/tea-kyoto").await;
     assert_eq!(page.status, 200);
     let html = page.text();
-    assert!(html.contains("<h1>Morning Tea</h1>"));
+    assert!(html.contains("<h1 lang=\"pt\">Morning Tea</h1>"), "the title carries the event's language");
     assert!(html.contains(&local.format("%a %-d %b %Y, %H:%M").to_string()));
     assert!(html.contains("JST"), "the zone is shown");
     assert!(html.contains("(Asia/Tokyo)"));

@@ -133,3 +133,48 @@ async fn search_results_page_with_their_own_cursor_and_filters(db: PgPool) {
     let body = app.get("/api/search?q=night&category=concert&limit=100").await.json();
     assert!(body["events"].as_array().unwrap().iter().all(|e| e["category"] == "concert"));
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_category_name_finds_events_of_that_category(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut workshop = event("clay-lisbon", "Clay Afternoon", "Hands in the mud.", 3);
+    workshop.category = tessera_core::catalog::Category::Workshop;
+    app.insert_event(&workshop).await;
+    app.insert_event(&event("fado-lisbon", "Fado Night", "Guitars.", 4)).await;
+    assert_eq!(app.get("/api/search?q=workshop").await.titles(), vec!["Clay Afternoon"]);
+    assert_eq!(app.get("/api/search?q=concert").await.titles(), vec!["Fado Night"]);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_query_of_only_stop_words_lists_events_like_an_empty_one(db: PgPool) {
+    let app = TestApp::new(db);
+    app.insert_event(&event("a-lisbon", "Fado Night", "Guitars.", 4)).await;
+    let response = app.get("/api/search?q=the%20and").await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.titles(), vec!["Fado Night"]);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn corrections_never_reveal_words_of_draft_events(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut draft = event("secret-lisbon", "Surprise Radiohead Gig", "Not announced yet.", 30);
+    draft.status = tessera_core::catalog::EventStatus::Draft;
+    app.insert_event(&draft).await;
+    app.insert_event(&event("public-lisbon", "Fado Night", "Guitars.", 4)).await;
+
+    let body = app.get("/api/search?q=radiohed").await.json();
+    assert!(body["events"].as_array().unwrap().is_empty());
+    assert!(body["corrected_query"].is_null(), "{body}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_query_full_of_gibberish_is_answered_quickly_and_correctly(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+    let gibberish = (0..15).map(|i| format!("qzxv{i:02}kwpl")).collect::<Vec<_>>().join("%20");
+    let started = std::time::Instant::now();
+    let response = app.get(&format!("/api/search?q={gibberish}")).await;
+    assert_eq!(response.status, 200);
+    assert!(response.titles().is_empty());
+    // Generous: the point is that 15 unknown words do not cost 15 trigram searches.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

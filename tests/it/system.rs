@@ -65,6 +65,11 @@ async fn the_openapi_document_describes_every_json_route(db: PgPool) {
         ("/api/search", "post"),
         ("/healthz", "get"),
         ("/readyz", "get"),
+        ("/api/auth/signup", "post"),
+        ("/api/auth/login", "post"),
+        ("/api/auth/logout", "post"),
+        ("/api/me", "get"),
+        ("/api/me/password", "post"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path} missing");
     }
@@ -80,6 +85,14 @@ async fn the_openapi_document_describes_every_json_route(db: PgPool) {
     assert!(paths["/api/events"]["get"]["responses"]["400"].is_object());
     assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
     assert!(doc["components"]["schemas"]["Event"].is_object());
+    let limit = paths["/api/events"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "limit")
+        .unwrap()
+        .clone();
+    assert_eq!(limit["schema"]["maximum"], 100, "{limit}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -111,7 +124,28 @@ async fn media_is_immutable_and_revalidates_by_etag(db: PgPool) {
     assert_eq!(revalidated.status, 304);
     assert!(revalidated.body.is_empty());
 
-    for missing in ["/media/images/0000.jpg", "/media/images/../../etc/passwd.jpg", "/media/x.txt"] {
+    for missing in [
+        "/media/images/0000.jpg",
+        "/media/images/../../etc/passwd.jpg",
+        "/media/x.txt",
+        "/media/images/./a.jpg",
+    ] {
         assert_eq!(app.get(missing).await.status, 404, "{missing}");
     }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_wrong_method_gets_a_405_in_the_usual_error_shape(db: PgPool) {
+    let app = TestApp::new(db);
+    let response = app.post("/api/events").await;
+    assert_eq!(response.status, 405);
+    assert_eq!(response.json()["error"]["code"], "method_not_allowed");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn unknown_paths_and_refusals_are_counted_too(db: PgPool) {
+    let app = TestApp::new(db);
+    app.get("/no/such/page").await;
+    let text = app.get("/metrics").await.text();
+    assert!(text.contains(r#"route="unmatched",status="404""#), "{text}");
 }

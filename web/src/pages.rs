@@ -61,6 +61,13 @@ pub struct FilterForm {
     pub error: Option<(String, String)>,
 }
 
+impl FilterForm {
+    /// Whether `field` is the one the visitor got wrong.
+    pub fn is_invalid(&self, field: &str) -> bool {
+        self.error.as_ref().is_some_and(|(wrong, _)| wrong == field)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {

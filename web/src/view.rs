@@ -13,6 +13,8 @@ use tessera_core::money::Currency;
 pub struct EventCard {
     pub href: String,
     pub title: String,
+    /// The event's language, for the title's `lang`.
+    pub language: String,
     pub category: &'static str,
     pub place: String,
     pub when: String,
@@ -30,6 +32,7 @@ impl EventCard {
         Self {
             href: format!("/events/{}", event.slug),
             title: event.title.clone(),
+            language: event.language.clone(),
             category: event.category.label(),
             place: format!("{}, {}", event.city, country_name(&event.country)),
             when: start.format("%a %-d %b · %H:%M").to_string(),

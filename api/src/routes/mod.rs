@@ -6,24 +6,69 @@ pub mod events;
 pub mod pages;
 pub mod system;
 
-use tessera_core::catalog::{FieldError, RawFilter};
+use serde::Deserialize;
+use tessera_core::catalog::{Cursor, EventFilter, FieldError, Limit, RawFilter};
 
 use crate::error::Error;
 
-/// The catalog parameters of a query string. Unknown parameters are ignored; a malformed
-/// query string is a 400 like any other bad parameter.
-pub(crate) fn catalog_params(raw_query: Option<&str>) -> Result<(RawFilter, Option<String>), Error> {
-    #[derive(serde::Deserialize)]
-    struct Q {
-        q: Option<String>,
-    }
-    let query = raw_query.unwrap_or("");
-    let filter: RawFilter = serde_urlencoded::from_str(query)
+#[derive(Deserialize)]
+struct CatalogParams {
+    q: Option<String>,
+    #[serde(flatten)]
+    filter: RawFilter,
+}
+
+/// The catalog parameters of a query string: the raw filter and the search words. Unknown
+/// parameters are ignored; a malformed query string, a NUL character or an over-long query is
+/// a 400 like any other bad parameter.
+pub(crate) fn catalog_params(raw_query: Option<&str>) -> Result<(RawFilter, String), Error> {
+    let CatalogParams { q, filter } = serde_urlencoded::from_str(raw_query.unwrap_or(""))
         .map_err(|err| FieldError::new("query", format!("unreadable query string: {err}")))?;
-    let Q { q } = serde_urlencoded::from_str(query)
-        .map_err(|err| FieldError::new("q", format!("unreadable query string: {err}")))?;
-    if q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+    let q = q.unwrap_or_default();
+    for (field, value) in [
+        ("q", Some(&q)),
+        ("city", filter.city.as_ref()),
+        ("category", filter.category.as_ref()),
+        ("from", filter.from.as_ref()),
+        ("to", filter.to.as_ref()),
+        ("max_price", filter.max_price.as_ref()),
+        ("limit", filter.limit.as_ref()),
+        ("cursor", filter.cursor.as_ref()),
+    ] {
+        if value.is_some_and(|value| value.contains('\0')) {
+            return Err(FieldError::new(field, "must not contain NUL characters").into());
+        }
+    }
+    if q.chars().count() > 200 {
         return Err(FieldError::new("q", "must be at most 200 characters").into());
     }
     Ok((filter, q))
+}
+
+/// What a catalog request asks for, parsed.
+pub(crate) struct CatalogRequest {
+    pub filter: EventFilter,
+    pub limit: Limit,
+    pub cursor: Option<Cursor>,
+}
+
+/// Parses the filter, page size and cursor. A listing cursor walks start times and a search
+/// cursor counts ranked results: each is refused by the other kind of query.
+pub(crate) fn parse_catalog(
+    raw: &RawFilter,
+    q: &str,
+    default_limit: Limit,
+) -> Result<CatalogRequest, FieldError> {
+    let filter = EventFilter::parse(raw)?;
+    let limit = match raw.limit.as_deref() {
+        Some(_) => Limit::parse(raw.limit.as_deref())?,
+        None => default_limit,
+    };
+    let cursor = Cursor::parse(raw.cursor.as_deref())?;
+    match (cursor, q.trim().is_empty()) {
+        (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => {
+            Err(FieldError::new("cursor", "belongs to a different query"))
+        }
+        _ => Ok(CatalogRequest { filter, limit, cursor }),
+    }
 }

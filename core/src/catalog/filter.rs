@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -25,7 +25,8 @@ impl FieldError {
 }
 
 /// The catalog's query parameters exactly as they arrived (query string or form), all text;
-/// [`EventFilter::parse`], [`Limit::parse`] and [`Cursor::parse`] make sense of them.
+/// [`EventFilter::parse`], [`Limit::parse`] and [`Cursor::parse`] make sense of them. The
+/// `value_type`s document what each must parse as.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RawFilter {
@@ -33,20 +34,20 @@ pub struct RawFilter {
     #[param(example = "Lisbon")]
     pub city: Option<String>,
     /// One of festival, concert, comedy, theatre, food, workshop, tour, exhibition, market, dance.
-    #[param(example = "concert")]
+    #[param(value_type = Option<Category>, example = "concert")]
     pub category: Option<String>,
-    /// Events still on at or after this date (YYYY-MM-DD, in each event's own time zone).
-    #[param(example = "2026-12-01")]
+    /// Events still on at or after the start of this date (in each event's own time zone).
+    #[param(value_type = Option<chrono::NaiveDate>, example = "2026-12-01")]
     pub from: Option<String>,
-    /// Events starting at or before this date (YYYY-MM-DD, in each event's own time zone).
-    #[param(example = "2026-12-31")]
+    /// Events starting before the end of this date (in each event's own time zone).
+    #[param(value_type = Option<chrono::NaiveDate>, example = "2026-12-31")]
     pub to: Option<String>,
     /// Highest price of the cheapest ticket, in major units of each event's own currency
     /// (`25` or `25.50`).
-    #[param(example = "25")]
+    #[param(value_type = Option<String>, pattern = r"^[0-9]{1,12}(\.[0-9]{0,4})?$", example = "25")]
     pub max_price: Option<String>,
     /// Page size, 1 to 100 (default 20).
-    #[param(example = "20")]
+    #[param(value_type = Option<u16>, minimum = 1, maximum = 100, example = 20)]
     pub limit: Option<String>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -58,9 +59,9 @@ pub struct EventFilter {
     /// City name, compared without case or accents ("krakow" is "Kraków").
     pub city: Option<String>,
     pub category: Option<Category>,
-    /// Events still on at or after this local date (inclusive, in the event's time zone).
+    /// Events still running after the start of this local date (in the event's time zone).
     pub from: Option<NaiveDate>,
-    /// Events starting at or before this local date (inclusive, in the event's time zone).
+    /// Events starting before the end of this local date (in the event's time zone).
     pub to: Option<NaiveDate>,
     pub max_price: Option<PriceCap>,
 }
@@ -113,7 +114,9 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 
 fn parse_date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, format!("{raw:?} is not a date like 2026-12-31")))
+        .ok()
+        .filter(|date| (1..=9999).contains(&date.year()) && raw.len() == 10)
+        .ok_or_else(|| FieldError::new(field, format!("{raw:?} is not a date like 2026-12-31")))
 }
 
 /// The most a visitor wants to pay for the cheapest ticket, in major units of each event's own
@@ -201,7 +204,9 @@ impl Cursor {
         let mut parts = plain.split('.');
         let cursor = match (parts.next()?, parts.next()?, parts.next()) {
             ("a", micros, Some(id)) => Cursor::After {
-                starts_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
+                // Only instants the database can hold, and only ones we could have handed out.
+                starts_at: DateTime::from_timestamp_micros(micros.parse().ok()?)
+                    .filter(|at| (1970..=9999).contains(&at.year()))?,
                 event_id: Uuid::try_parse(id).ok()?,
             },
             ("o", offset, None) => Cursor::Offset(offset.parse().ok().filter(|o| *o <= 100_000)?),
@@ -238,6 +243,10 @@ mod tests {
         assert_eq!(Limit::parse(Some("0")).unwrap_err().field, "limit");
         assert_eq!(Limit::parse(Some("101")).unwrap_err().field, "limit");
         assert_eq!(Cursor::parse(Some("bm9wZQ")).unwrap_err().field, "cursor");
+        assert_eq!(field(&[("from", "-5000-01-01")]), "from", "outside the database's range");
+        assert_eq!(field(&[("to", "20261-01-01")]), "to");
+        let far = URL_SAFE_NO_PAD.encode(format!("a.-300000000000000000.{}", Uuid::nil().simple()));
+        assert_eq!(Cursor::parse(Some(&far)).unwrap_err().field, "cursor");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
-pub use read::{City, EventPage, SearchPage, cities, event_by_id, event_by_slug, list_upcoming, search};
+pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
 pub use write::{NewEvent, NewTicketType, upsert_event};
 
 /// What kind of event this is. A closed set, checked by the database too.

@@ -10,16 +10,16 @@ use uuid::Uuid;
 use super::Event;
 use super::filter::{Cursor, EventFilter, Limit};
 
-/// One page of events, and where the next one starts.
+/// One page of the listing, and where the next one starts.
 #[derive(Debug, Clone)]
-pub struct EventPage {
+pub struct Listing {
     pub events: Vec<Event>,
     pub next_cursor: Option<Cursor>,
 }
 
 /// One page of search results.
 #[derive(Debug, Clone)]
-pub struct SearchPage {
+pub struct SearchHits {
     pub events: Vec<Event>,
     pub next_cursor: Option<Cursor>,
     /// The query as it was actually run when a misspelt word was corrected
@@ -65,11 +65,16 @@ fn push_filters(query: &mut QueryBuilder<'_, Postgres>, filter: &EventFilter) {
     if let Some(category) = filter.category {
         query.push(" and e.category = ").push_bind(category.as_str());
     }
+    // Local midnights in each event's own zone: an event that ends at 00:00 on `from` is over
+    // by then; one that starts at 23:30 on `to` is still on that day.
     if let Some(from) = filter.from {
-        query.push(" and (e.ends_at at time zone e.timezone)::date >= ").push_bind(from);
+        query.push(" and e.ends_at > (").push_bind(from).push("::timestamp at time zone e.timezone)");
     }
     if let Some(to) = filter.to {
-        query.push(" and (e.starts_at at time zone e.timezone)::date <= ").push_bind(to);
+        query
+            .push(" and e.starts_at < ((")
+            .push_bind(to)
+            .push("::date + 1)::timestamp at time zone e.timezone)");
     }
     if let Some(cap) = &filter.max_price {
         query
@@ -88,7 +93,7 @@ pub async fn list_upcoming(
     filter: &EventFilter,
     limit: Limit,
     after: Option<Cursor>,
-) -> sqlx::Result<EventPage> {
+) -> sqlx::Result<Listing> {
     let mut query = QueryBuilder::new(EVENT_COLUMNS);
     query.push(" from (select e.event_id from event e").push(UPCOMING);
     push_filters(&mut query, filter);
@@ -115,7 +120,7 @@ pub async fn list_upcoming(
     } else {
         None
     };
-    Ok(EventPage { events, next_cursor })
+    Ok(Listing { events, next_cursor })
 }
 
 #[derive(sqlx::FromRow)]
@@ -137,10 +142,10 @@ pub async fn search(
     filter: &EventFilter,
     limit: Limit,
     cursor: Option<Cursor>,
-) -> sqlx::Result<SearchPage> {
+) -> sqlx::Result<SearchHits> {
     if text.trim().is_empty() {
         let page = list_upcoming(db, filter, limit, cursor).await?;
-        return Ok(SearchPage { events: page.events, next_cursor: page.next_cursor, corrected_query: None });
+        return Ok(SearchHits { events: page.events, next_cursor: page.next_cursor, corrected_query: None });
     }
     let offset = match cursor {
         Some(Cursor::Offset(offset)) => offset,
@@ -179,14 +184,23 @@ pub async fn search(
     let rows: Vec<SearchRow> = query.build_query_as().fetch_all(db).await?;
     let (corrected, normalized) = match rows.first() {
         Some(row) => (row.corrected.clone(), row.normalized.clone()),
-        // Nothing matched: ask for the correction alone, to report it all the same.
+        // Nothing matched: ask for the correction alone, to report it all the same. A query of
+        // nothing but stop words ("the", "and") searches for nothing: list events instead, as
+        // for an empty query.
         None => {
             let words = sqlx::query!(
-                r#"select search_correct($1) as "corrected!", search_normalize($1) as "normalized!""#,
+                r#"select c.corrected as "corrected!", search_normalize($1) as "normalized!",
+                          numnode(plainto_tsquery('tessera_search', c.corrected)) = 0 as "no_words!"
+                   from (select search_correct($1) as corrected) c"#,
                 text
             )
             .fetch_one(db)
             .await?;
+            if words.no_words && offset == 0 {
+                // One page only: the listing's cursor does not fit a query with words in it.
+                let page = list_upcoming(db, filter, limit, None).await?;
+                return Ok(SearchHits { events: page.events, next_cursor: None, corrected_query: None });
+            }
             (words.corrected, words.normalized)
         }
     };
@@ -195,7 +209,7 @@ pub async fn search(
         events.truncate(usize::from(limit.get()));
         Cursor::Offset(offset + u32::from(limit.get()))
     });
-    Ok(SearchPage { events, next_cursor, corrected_query: (corrected != normalized).then_some(corrected) })
+    Ok(SearchHits { events, next_cursor, corrected_query: (corrected != normalized).then_some(corrected) })
 }
 
 /// A published or cancelled event by id; drafts are not public.

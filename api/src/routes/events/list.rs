@@ -1,11 +1,11 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Cursor, Event, EventFilter, Limit, RawFilter};
+use tessera_core::catalog::{self, Event, Limit, RawFilter};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::catalog_params;
+use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of events.
@@ -34,10 +34,7 @@ pub async fn list_events(
     RawQuery(query): RawQuery,
 ) -> Result<Json<EventList>> {
     let (raw, _) = catalog_params(query.as_deref())?;
-    let filter = EventFilter::parse(&raw)?;
-    let limit = Limit::parse(raw.limit.as_deref())?;
-    let cursor = Cursor::parse(raw.cursor.as_deref())?;
-    super::search::check_cursor_fits(cursor, "")?;
+    let CatalogRequest { filter, limit, cursor } = parse_catalog(&raw, "", Limit::DEFAULT)?;
     let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
     Ok(Json(EventList { events: page.events, next_cursor: page.next_cursor.map(|cursor| cursor.encode()) }))
 }

@@ -1,11 +1,11 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Cursor, Event, EventFilter, Limit, RawFilter};
+use tessera_core::catalog::{self, Event, Limit, RawFilter};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::catalog_params;
+use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of search results, best match first.
@@ -58,11 +58,7 @@ pub async fn search_post(state: State<AppState>, query: RawQuery) -> Result<Json
 
 async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<SearchResults>> {
     let (raw, q) = catalog_params(query.as_deref())?;
-    let q = q.unwrap_or_default();
-    let filter = EventFilter::parse(&raw)?;
-    let limit = Limit::parse(raw.limit.as_deref())?;
-    let cursor = Cursor::parse(raw.cursor.as_deref())?;
-    check_cursor_fits(cursor, &q)?;
+    let CatalogRequest { filter, limit, cursor } = parse_catalog(&raw, &q, Limit::DEFAULT)?;
     let page = catalog::search(&state.db, &q, &filter, limit, cursor).await?;
     Ok(Json(SearchResults {
         query: q,
@@ -70,15 +66,4 @@ async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result
         events: page.events,
         next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
     }))
-}
-
-/// A listing cursor walks start times, a search cursor counts ranked results; each only makes
-/// sense for its own kind of query.
-pub(crate) fn check_cursor_fits(cursor: Option<Cursor>, q: &str) -> Result<()> {
-    match (cursor, q.trim().is_empty()) {
-        (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => {
-            Err(tessera_core::catalog::FieldError::new("cursor", "belongs to a different query").into())
-        }
-        _ => Ok(()),
-    }
 }

@@ -15,6 +15,12 @@ pub async fn event(
     viewer: crate::auth::Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
+    // Only what could be a slug reaches the database.
+    let plausible =
+        slug.len() <= 120 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !plausible {
+        return Err(Error::NotFound("event").into());
+    }
     let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
     Ok(render_html(
         StatusCode::OK,

@@ -6,10 +6,9 @@ use tessera_web::pages::{Chrome, HomePage};
 use tessera_web::view::EventCard;
 
 use super::account::viewer_chrome;
-use super::{filter_form, pager_links, parse_listing};
+use super::{PAGE_SIZE, filter_form, pager_links};
 use crate::error::{PageError, render_html};
-use crate::routes::catalog_params;
-use crate::routes::events::search::check_cursor_fits;
+use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// `GET /`: upcoming events as cards, filterable by city, category, dates and price.
@@ -22,7 +21,7 @@ pub async fn home(
     let cities = catalog::cities(&state.db, raw.city.as_deref()).await?;
     let mut filters = filter_form("/", &raw, "", &cities);
 
-    let (filter, limit, cursor) = match parse_listing(&raw) {
+    let CatalogRequest { filter, limit, cursor } = match parse_catalog(&raw, "", PAGE_SIZE) {
         Ok(parsed) => parsed,
         Err(err) => {
             filters.error = Some((err.field.to_string(), err.message));
@@ -37,7 +36,6 @@ pub async fn home(
             return Ok(render_html(StatusCode::BAD_REQUEST, &page));
         }
     };
-    check_cursor_fits(cursor, "")?;
 
     let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
     let (first_href, next_href) = pager_links("/", &raw, None, page.next_cursor);

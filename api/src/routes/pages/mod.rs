@@ -6,7 +6,7 @@ pub mod event;
 pub mod home;
 pub mod search;
 
-use tessera_core::catalog::{Category, City, Cursor, EventFilter, FieldError, Limit, RawFilter};
+use tessera_core::catalog::{Category, City, Cursor, RawFilter};
 use tessera_web::pages::{Choice, FilterForm};
 
 /// The filter form as the visitor left it, with menus built from the live city list.
@@ -77,14 +77,3 @@ pub(crate) fn pager_links(
 
 /// Cards per page: fills rows of 2, 3 and 4 columns.
 pub(crate) const PAGE_SIZE: tessera_core::catalog::Limit = tessera_core::catalog::Limit::new_const(12);
-
-/// The filter, page size and cursor of a page's query string.
-pub(crate) fn parse_listing(raw: &RawFilter) -> Result<(EventFilter, Limit, Option<Cursor>), FieldError> {
-    let filter = EventFilter::parse(raw)?;
-    let limit = match raw.limit.as_deref() {
-        Some(_) => Limit::parse(raw.limit.as_deref())?,
-        None => PAGE_SIZE,
-    };
-    let cursor = Cursor::parse(raw.cursor.as_deref())?;
-    Ok((filter, limit, cursor))
-}

@@ -6,10 +6,9 @@ use tessera_web::pages::{Chrome, SearchPage};
 use tessera_web::view::EventCard;
 
 use super::account::viewer_chrome;
-use super::{filter_form, pager_links, parse_listing};
+use super::{PAGE_SIZE, filter_form, pager_links};
 use crate::error::{PageError, render_html};
-use crate::routes::catalog_params;
-use crate::routes::events::search::check_cursor_fits;
+use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// `GET /search?q=...`: search results as cards, with the same filters as the home page.
@@ -19,11 +18,11 @@ pub async fn search(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let (raw, q) = catalog_params(query.as_deref())?;
-    let q = q.unwrap_or_default().trim().to_string();
+    let q = q.trim().to_string();
     let cities = catalog::cities(&state.db, raw.city.as_deref()).await?;
     let mut filters = filter_form("/search", &raw, &q, &cities);
 
-    let (filter, limit, cursor) = match parse_listing(&raw) {
+    let CatalogRequest { filter, limit, cursor } = match parse_catalog(&raw, &q, PAGE_SIZE) {
         Ok(parsed) => parsed,
         Err(err) => {
             filters.error = Some((err.field.to_string(), err.message));
@@ -39,7 +38,6 @@ pub async fn search(
             return Ok(render_html(StatusCode::BAD_REQUEST, &page));
         }
     };
-    check_cursor_fits(cursor, &q)?;
 
     let results = catalog::search(&state.db, &q, &filter, limit, cursor).await?;
     let (first_href, next_href) = pager_links("/search", &raw, Some(&q), results.next_cursor);

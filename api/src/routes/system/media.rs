@@ -35,7 +35,10 @@ pub async fn media(
         .blobs
         .get(&key)
         .await
-        .map_err(|err| Error::Internal(anyhow::anyhow!("blob store: {err}")))?
+        .map_err(|err| match err {
+            object_store::Error::InvalidPath { .. } => Error::NotFound("file"),
+            other => Error::Internal(anyhow::anyhow!("blob store: {other}")),
+        })?
         .ok_or(Error::NotFound("file"))?;
     Ok((
         [
