@@ -199,6 +199,29 @@ ensure_browser() {
   fi
 }
 
+# ---------------------------------------------------------------- Rust toolchain
+
+ensure_rust() {
+  # A C compiler for the few crates that build C (ring), then Rust itself through rustup
+  # (Debian's own rustc is too old for this workspace's edition).
+  if ! command -v cc >/dev/null 2>&1; then
+    apt_install build-essential pkg-config
+  fi
+  if command -v cargo >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    say "Rust is installed in ~/.cargo/bin but not on PATH: run 'source ~/.cargo/env' or open a new shell"
+    return 0
+  fi
+  command -v curl >/dev/null 2>&1 || apt_install curl ca-certificates
+  say "installing Rust (rustup, stable toolchain)"
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component clippy,rustfmt >/dev/null \
+    || die "installing Rust failed; see https://rustup.rs"
+  say "Rust installed; scripts pick it up from ~/.cargo/bin"
+}
+
+ensure_rust
 ensure_postgres
 ensure_redis
 if [ "$BROWSER" -eq 1 ]; then

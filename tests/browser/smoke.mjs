@@ -183,6 +183,33 @@ const FLOWS = [
     },
   },
   {
+    name: 'account',
+    async run(t) {
+      // Sign up with the form, land on the account page, log out with its button.
+      const email = `smoke-${t.viewport.name}-${Date.now()}@example.org`;
+      await t.goto('/signup');
+      await t.page.fill('input[name=name]', 'Łucja Smoke-Test');
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      const profile = await t.page.locator('.profile').innerText();
+      t.check('sign-up lands on the account page', profile.includes(email), profile.slice(0, 120));
+      t.check('the header names who is signed in',
+        (await t.page.locator('.account-nav').innerText()).includes('Łucja Smoke-Test'));
+      await t.pageChecks();
+      await t.shot('account');
+      await Promise.all([t.page.waitForURL(BASE_URL + '/'), t.page.click('form.logout-form button')]);
+      t.check('logging out shows "Log in" again',
+        await t.page.locator('.account-nav a[href="/login"]').isVisible());
+      // And back in with the login form.
+      await t.goto('/login');
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      t.check('logging in lands on the account page', new URL(t.page.url()).pathname === '/account');
+    },
+  },
+  {
     name: 'pagination',
     async run(t) {
       await t.goto('/');
