@@ -15,7 +15,7 @@ use utoipa_axum::routes;
 
 use crate::cache;
 use crate::error::{Error, PageError};
-use crate::routes::{auth, events, pages, system};
+use crate::routes::{admin, auth, events, pages, system};
 use crate::state::AppState;
 use crate::telemetry;
 
@@ -29,6 +29,7 @@ use crate::telemetry;
     tags(
         (name = "catalog", description = "Browse and search upcoming events"),
         (name = "accounts", description = "Sign up, log in, the signed-in account"),
+        (name = "admin", description = "Run the catalog (admins only)"),
         (name = "system", description = "Health, readiness and metrics"),
     ),
     components(schemas(crate::error::ErrorBody))
@@ -48,6 +49,12 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(auth::logout::logout))
         .routes(routes!(auth::me::me))
         .routes(routes!(auth::password::change_password))
+        .routes(routes!(admin::events::list::list))
+        .routes(routes!(admin::events::show::show))
+        .routes(routes!(admin::events::create::create))
+        .routes(routes!(admin::events::edit::edit))
+        .routes(routes!(admin::events::delete::delete))
+        .routes(routes!(admin::audit::audit))
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))
         .split_for_parts();

@@ -65,7 +65,7 @@ pub struct ErrorDetail {
     pub message: String,
     /// The parameter or field at fault, when there is one.
     #[schema(example = "category")]
-    pub field: Option<&'static str>,
+    pub field: Option<String>,
 }
 
 /// What went wrong inside a 500, for the logging middleware. Never sent to the client.
@@ -93,11 +93,13 @@ impl Error {
             Error::InvalidParameter(err) => ErrorDetail {
                 code: "invalid_parameter",
                 message: err.message.clone(),
-                field: Some(err.field),
+                field: Some(err.field.to_string()),
             },
-            Error::InvalidField(err) => {
-                ErrorDetail { code: "invalid_field", message: err.message.clone(), field: Some(err.field) }
-            }
+            Error::InvalidField(err) => ErrorDetail {
+                code: "invalid_field",
+                message: err.message.clone(),
+                field: Some(err.field.to_string()),
+            },
             Error::InvalidBody(message) => {
                 ErrorDetail { code: "invalid_body", message: message.clone(), field: None }
             }
@@ -108,7 +110,7 @@ impl Error {
                 ErrorDetail { code: "forbidden", message: (*message).to_string(), field: None }
             }
             Error::Conflict { code, message, field } => {
-                ErrorDetail { code, message: message.clone(), field: *field }
+                ErrorDetail { code, message: message.clone(), field: field.map(str::to_string) }
             }
             Error::TooManyRequests { retry_after_secs } => ErrorDetail {
                 code: "too_many_requests",

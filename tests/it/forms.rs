@@ -57,9 +57,8 @@ async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool
 async fn a_form_without_the_right_csrf_token_is_refused(db: PgPool) {
     let app = TestApp::new(db);
     let (csrf_cookie, token) = form_token(&app, "/login").await;
-    let fields = |token: &'static str| {
-        [("csrf_token", token), ("email", "x@example.org"), ("password", "whatever123")]
-    };
+    let email: &'static str = Box::leak(unique_email("x").into_boxed_str());
+    let fields = |token: &'static str| [("csrf_token", token), ("email", email), ("password", "whatever123")];
     // No token at all, a token without its cookie, and a token that is not the cookie's.
     let missing = app.post_form("/login", &fields(""), Some(&csrf_cookie)).await;
     assert_eq!(missing.status, 403);

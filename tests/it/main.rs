@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod admin_events;
 mod catalog_filters;
 mod catalog_list;
 mod forms;

@@ -117,6 +117,27 @@ impl TestApp {
         TestResponse { status, headers, body }
     }
 
+    /// Signs up a new account (an admin when `admin`) and returns its session cookie.
+    pub async fn sign_in(&self, admin: bool) -> String {
+        let email = unique_email(if admin { "admin" } else { "customer" });
+        let response = self
+            .post_json(
+                "/api/auth/signup",
+                serde_json::json!({"email": email, "password": "a long passphrase", "name": "Test Person"}),
+                None,
+            )
+            .await;
+        assert_eq!(response.status, 201, "{}", response.text());
+        if admin {
+            sqlx::query("update account set role = 'admin' where lower(email) = lower($1)")
+                .bind(&email)
+                .execute(&self.db)
+                .await
+                .expect("promote");
+        }
+        response.cookie("tessera_session").expect("session cookie")
+    }
+
     /// Saves an event built from `event` (see [`sample_event`]) and returns its id.
     pub async fn insert_event(&self, event: &NewEvent) -> uuid::Uuid {
         let mut conn = self.db.acquire().await.expect("connection");

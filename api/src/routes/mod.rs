@@ -1,6 +1,7 @@
 //! Routes grouped by noun: `events` (the JSON catalog), `pages` (HTML for people),
 //! `system` (health, metrics, media and static files).
 
+pub mod admin;
 pub mod auth;
 pub mod events;
 pub mod pages;

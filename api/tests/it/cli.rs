@@ -85,3 +85,46 @@ fn serve_stops_cleanly_on_sigterm() {
     assert!(exit.success(), "exit {exit:?}: {logs}");
     assert!(logs.contains("stopped"), "{logs}");
 }
+
+/// The URL of a `#[sqlx::test]` database, for the binary to connect to.
+fn url_of(db: &sqlx::PgPool) -> String {
+    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL for sqlx::test");
+    let name = db.connect_options().get_database().expect("a database name").to_string();
+    let (server, _) = base.rsplit_once('/').expect("a URL with a database");
+    format!("{server}/{name}")
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn admin_create_makes_an_admin_or_promotes_an_account(db: sqlx::PgPool) {
+    use std::io::Write as _;
+    let run = |email: &str, password: &str| {
+        let mut child = tessera()
+            .args(["admin", "create", "--email", email, "--name", "Marta"])
+            .env("DATABASE_URL", url_of(&db))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let output = run("marta@example.org", "an admin passphrase");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("created admin"));
+    let role: String = sqlx::query_scalar("select role from account where email = 'marta@example.org'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(role, "admin");
+
+    // The same email in other case: promoted, not duplicated.
+    let output = run("MARTA@example.org", "another passphrase");
+    assert!(output.status.success());
+    let count: i64 = sqlx::query_scalar("select count(*) from account").fetch_one(&db).await.unwrap();
+    assert_eq!(count, 1);
+
+    let short = run("x@example.org", "short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+}

@@ -1,6 +1,8 @@
 //! Parsing what people ask the catalog for: filters, page size and cursor. Parse, don't
 //! validate: once an [`EventFilter`] exists, every part of it is usable as is.
 
+use std::borrow::Cow;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
@@ -14,13 +16,19 @@ use super::Category;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct FieldError {
-    pub field: &'static str,
+    /// The parameter or body field, e.g. `category` or `ticket_types[1].price_minor`.
+    pub field: Cow<'static, str>,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+    pub fn new(field: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+
+    /// The same error about a field inside `parent` (`ticket_types[1]` + `name`).
+    pub fn within(self, parent: &str) -> Self {
+        Self { field: format!("{parent}.{}", self.field).into(), message: self.message }
     }
 }
 

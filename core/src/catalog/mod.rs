@@ -1,5 +1,6 @@
 //! The public catalog: events, their ticket types, and how people find them.
 
+mod admin;
 mod filter;
 mod read;
 mod write;
@@ -12,6 +13,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+pub use admin::{
+    AuditEntry, CatalogError, EventFields, EventInput, EventPatch, TicketTypeInput, audit_log, create_event,
+    delete_event, edit_event, event_for_admin, events_for_admin, slugify,
+};
 pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
 pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
 pub use write::{NewEvent, NewTicketType, upsert_event};

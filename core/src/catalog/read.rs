@@ -38,13 +38,13 @@ pub struct City {
 }
 
 /// Every column of [`Event`], its cheapest ticket and its ticket types as JSON, for `e`.
-const EVENT_COLUMNS: &str = "\
+pub(super) const EVENT_COLUMNS: &str = "\
     select e.event_id as id, e.slug, e.title, e.description, e.category, e.city, e.region, \
            e.country, e.venue_name, e.address, e.latitude, e.longitude, e.starts_at, e.ends_at, \
            e.timezone, e.language, e.tags, '/media/' || m.blob_key as image, e.image_alt, \
            e.status, e.version, p.min_price_minor, p.ticket_types, e.currency";
 
-const EVENT_JOINS: &str = "
+pub(super) const EVENT_JOINS: &str = "
     left join media m on m.media_id = e.image_id
     cross join lateral (
         select min(t.price_minor) as min_price_minor,

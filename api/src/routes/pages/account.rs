@@ -97,7 +97,7 @@ pub async fn signup_submit(
     match err {
         Error::InvalidField(field) => {
             let message = Some(format!("This {}", field.message));
-            match field.field {
+            match field.field.as_ref() {
                 "name" => page.name.error = message,
                 "email" => page.email.error = message,
                 _ => page.password.error = message,

@@ -1,0 +1,37 @@
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::{Deserialize, Serialize};
+use tessera_core::catalog::{self, Event};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::Admin;
+use crate::error::{ErrorBody, Result};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AdminEventQuery {
+    /// Words in the title, venue or city (any status).
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdminEventList {
+    pub events: Vec<Event>,
+}
+
+/// Every event, drafts and cancelled ones included, soonest first (at most 200).
+#[utoipa::path(get, path = "/api/admin/events", tag = "admin", params(AdminEventQuery),
+    responses(
+        (status = 200, description = "Events", body = AdminEventList),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Query(query): Query<AdminEventQuery>,
+) -> Result<Json<AdminEventList>> {
+    let q = query.q.unwrap_or_default().replace('\0', "");
+    Ok(Json(AdminEventList { events: catalog::events_for_admin(&state.db, q.trim(), 200).await? }))
+}
