@@ -71,6 +71,14 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(pages::account::logout_submit))
         .route("/account", get(pages::account::account_page))
         .route("/account/password", post(pages::account::password_submit))
+        .route("/admin/events", get(pages::admin::events))
+        .route("/admin/events/new", get(pages::admin::new_event).post(pages::admin::create_event))
+        .route("/admin/events/{id}/edit", get(pages::admin::edit_event_page).post(pages::admin::edit_event))
+        .route(
+            "/admin/events/{id}/delete",
+            get(pages::admin::delete_event_page).post(pages::admin::delete_event),
+        )
+        .route("/admin/audit", get(pages::admin::audit))
         .route("/media/{*key}", axum::routing::get(system::media::media))
         .route("/static/{file}", axum::routing::get(system::assets::asset))
         .route("/metrics", axum::routing::get(system::metrics::metrics))

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin_events;
+mod admin_pages;
 mod catalog_filters;
 mod catalog_list;
 mod forms;

@@ -2,6 +2,7 @@
 //! without JavaScript.
 
 pub mod account;
+pub mod admin;
 pub mod event;
 pub mod home;
 pub mod search;
