@@ -104,6 +104,10 @@ mkdir -p "$TESSERA_DATA_DIR"
 say "migrate + seed --demo"
 "$BIN" migrate
 "$BIN" seed --demo
+# An admin for the admin console flow.
+ADMIN_EMAIL="admin-smoke@example.org"
+ADMIN_PASSWORD="smoke-admin-passphrase"
+echo "$ADMIN_PASSWORD" | "$BIN" admin create --email "$ADMIN_EMAIL" --name "Smoke Admin" >/dev/null
 
 say "starting tessera serve on $TESSERA_PUBLIC_URL (log: $SERVER_LOG)"
 "$BIN" serve >"$SERVER_LOG" 2>&1 &
@@ -129,7 +133,8 @@ if [ "$ready" -ne 1 ]; then
 fi
 
 set +e
-BASE_URL="$TESSERA_PUBLIC_URL" SCREENSHOT_DIR="$SCREENSHOT_DIR" node "$ROOT/tests/browser/smoke.mjs"
+ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  BASE_URL="$TESSERA_PUBLIC_URL" SCREENSHOT_DIR="$SCREENSHOT_DIR" node "$ROOT/tests/browser/smoke.mjs"
 rc=$?
 set -e
 if [ "$rc" -ne 0 ]; then

@@ -210,6 +210,46 @@ const FLOWS = [
     },
   },
   {
+    name: 'admin',
+    async run(t) {
+      // Log in as the admin the harness created, create an event, find it in the list.
+      await t.goto('/login?next=/admin/events');
+      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
+      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
+      await Promise.all([t.page.waitForURL('**/admin/events'), t.page.click('form.stack-form button[type=submit]')]);
+      t.check('the admin lands on the event list', (await t.page.locator('.admin-table tbody tr').count()) > 0);
+      await t.goto('/admin/events/new');
+      const title = `Smoke ${t.viewport.name} ${Date.now()}`;
+      const fill = async (name, value) => t.page.fill(`form.event-form [name="${name}"]`, value);
+      await fill('title', title);
+      await fill('description', 'Made by the browser test.');
+      await t.page.selectOption('form.event-form [name=category]', 'market');
+      await t.page.selectOption('form.event-form [name=status]', 'published');
+      await fill('language', 'en');
+      await fill('tags', 'smoke');
+      await fill('starts_local', '2031-03-01T10:00');
+      await fill('ends_local', '2031-03-01T16:00');
+      await fill('timezone', 'Africa/Johannesburg');
+      await fill('venue_name', 'Old Biscuit Mill');
+      await fill('address', '373-375 Albert Rd, Woodstock');
+      await fill('city', 'Cape Town');
+      await fill('country', 'ZA');
+      await fill('latitude', '-33.9275');
+      await fill('longitude', '18.4573');
+      await fill('currency', 'ZAR');
+      await fill('tt_name_0', 'Entry');
+      await fill('tt_price_0', '60');
+      await fill('tt_capacity_0', '500');
+      await t.shot('admin-new');
+      await Promise.all([t.page.waitForURL('**/edit?saved=1'), t.page.click('form.event-form button[type=submit]')]);
+      t.check('saving shows "Saved."', (await t.page.locator('.notice').innerText()).includes('Saved'));
+      await t.pageChecks();
+      await t.goto(`/admin/events?q=${encodeURIComponent(title)}`);
+      t.check('the new event is in the list', (await t.page.locator('.admin-table').innerText()).includes(title));
+      await t.shot('admin-list');
+    },
+  },
+  {
     name: 'pagination',
     async run(t) {
       await t.goto('/');

@@ -70,6 +70,12 @@ async fn the_openapi_document_describes_every_json_route(db: PgPool) {
         ("/api/auth/logout", "post"),
         ("/api/me", "get"),
         ("/api/me/password", "post"),
+        ("/api/admin/events", "get"),
+        ("/api/admin/events/{id}", "get"),
+        ("/api/admin/events/create", "post"),
+        ("/api/admin/events/edit/{id}", "post"),
+        ("/api/admin/events/delete/{id}", "post"),
+        ("/api/admin/audit", "get"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path} missing");
     }
