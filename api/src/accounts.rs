@@ -9,7 +9,10 @@ use tessera_core::catalog::FieldError;
 
 use crate::auth::client_ip::ClientIp;
 use crate::auth::cookies;
-use crate::auth::rate_limit::{self, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_IP};
+use crate::auth::rate_limit::{
+    self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_AND_IP, LOGIN_PER_IP, PASSWORD_CHANGE_PER_ACCOUNT,
+    SIGNUP_PER_IP,
+};
 use crate::error::Error;
 use crate::state::AppState;
 
@@ -34,7 +37,7 @@ pub async fn signup(
     let email = Email::parse(email).map_err(Error::InvalidField)?;
     let name = DisplayName::parse(name).map_err(Error::InvalidField)?;
     let password = NewPassword::parse("password", password).map_err(Error::InvalidField)?;
-    rate_limit::hit(state, SIGNUP_PER_IP, &ip.0.to_string()).await?;
+    rate_limit::hit(state, SIGNUP_PER_IP, &ip.rate_key()).await?;
 
     let hash = blocking(move || account::hash_password(password.expose())).await?;
     let account = match account::create_account(&state.db, &email, &name, &hash).await {
@@ -63,22 +66,24 @@ pub async fn login(
     password: &str,
     previous: Option<&SessionToken>,
 ) -> Result<(Account, SessionToken), Error> {
-    rate_limit::hit(state, LOGIN_PER_IP, &ip.0.to_string()).await?;
+    rate_limit::hit(state, LOGIN_PER_IP, &ip.rate_key()).await?;
     let Ok(email) = Email::parse(email) else {
         return Err(BAD_CREDENTIALS);
     };
-    rate_limit::check(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await?;
+    // Counted before the password is checked, so parallel guesses cannot slip past the limit.
+    let account_and_ip = format!("{}|{}", email.as_str().to_lowercase(), ip.rate_key());
+    rate_limit::hit(state, LOGIN_PER_ACCOUNT_AND_IP, &account_and_ip).await?;
+    rate_limit::hit(state, LOGIN_PER_ACCOUNT, email.as_str()).await?;
 
     let credentials = account::credentials_by_email(&state.db, &email).await?;
     let hash = credentials.as_ref().map(|c| c.password_hash.clone());
     let password = password.to_string();
     let valid = blocking(move || account::verify_password(&password, hash.as_ref())).await?;
     let Some(credentials) = credentials.filter(|_| valid) else {
-        rate_limit::hit(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await.ok();
         tracing::info!(client.ip = %ip.0, "login failed");
         return Err(BAD_CREDENTIALS);
     };
-    rate_limit::reset(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await;
+    rate_limit::reset(state, LOGIN_PER_ACCOUNT_AND_IP, &account_and_ip).await;
 
     if let Some(previous) = previous {
         account::delete_session(&state.db, previous).await?;
@@ -103,6 +108,8 @@ pub async fn change_password(
     keep: &SessionToken,
 ) -> Result<(), Error> {
     let new = NewPassword::parse("new_password", new).map_err(Error::InvalidField)?;
+    // Each check costs an argon2 hash: a stolen session must not get unlimited guesses.
+    rate_limit::hit(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await?;
     let credentials =
         account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
     let current = current.to_string();
@@ -115,6 +122,7 @@ pub async fn change_password(
     account::set_password(&mut *tx, account_id, &hash).await?;
     let ended = account::delete_sessions_of(&mut *tx, account_id, Some(keep)).await?;
     tx.commit().await?;
+    rate_limit::reset(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await;
     tracing::info!(account.id = %account_id, sessions.ended = ended, "password changed");
     Ok(())
 }

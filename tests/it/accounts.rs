@@ -229,3 +229,65 @@ async fn passwords_are_stored_as_argon2id_and_sessions_as_hashes(db: PgPool) {
         .unwrap();
     assert_eq!(stored, 0, "the cookie's token itself is not in the database");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn failing_on_purpose_from_one_address_does_not_lock_the_owner_out(db: PgPool) {
+    let attacker = TestApp::new(db.clone());
+    let owner = TestApp::new(db);
+    let email = unique_email("ana");
+    signup(&owner, &email).await;
+    for _ in 0..6 {
+        attacker
+            .post_json("/api/auth/login", json!({"email": email, "password": "guess guess guess"}), None)
+            .await;
+    }
+    let locked = attacker
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
+        .await;
+    assert_eq!(locked.status, 429, "the guessing address waits");
+    let owner_login = owner
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
+        .await;
+    assert_eq!(owner_login.status, 200, "the owner, elsewhere, does not");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn guessing_the_current_password_with_a_stolen_session_is_limited(db: PgPool) {
+    let app = TestApp::new(db);
+    let session = signup(&app, &unique_email("ana")).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let response = app
+            .post_json(
+                "/api/me/password",
+                json!({"current_password": "guess guess", "new_password": "a brand new passphrase"}),
+                Some(&session),
+            )
+            .await;
+        statuses.push(response.status.as_u16());
+    }
+    assert_eq!(statuses, [422, 422, 422, 422, 422, 429]);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn pages_for_a_signed_in_person_are_never_stored_by_shared_caches(db: PgPool) {
+    let app = TestApp::new(db);
+    let session = signup(&app, &unique_email("ana")).await;
+    for uri in ["/", "/account", "/api/me"] {
+        assert_eq!(
+            app.get_with_cookie(uri, &session).await.header("cache-control"),
+            "private, no-store",
+            "{uri}"
+        );
+    }
+    assert_eq!(
+        app.get("/login").await.header("cache-control"),
+        "private, no-store",
+        "it sets the CSRF cookie"
+    );
+    assert_eq!(
+        app.get("/api/events").await.header("cache-control"),
+        "",
+        "anonymous catalog pages may be cached"
+    );
+}

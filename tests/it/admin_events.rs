@@ -282,3 +282,63 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         }
     }
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn ticket_type_lists_that_would_lose_or_reprice_tickets_are_refused(db: PgPool) {
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    let event = create(&app, &admin, new_event()).await;
+    let id = event["id"].as_str().unwrap();
+    let uri = format!("/api/admin/events/edit/{id}");
+    let general = event["ticket_types"][0]["id"].clone();
+    let front = event["ticket_types"][1]["id"].clone();
+
+    let twice = app
+        .post_json(
+            &uri,
+            json!({"version": 1, "ticket_types": [
+            {"id": general, "name": "A", "price_minor": 1, "currency": "EUR", "capacity": 1},
+            {"id": general, "name": "B", "price_minor": 1, "currency": "EUR", "capacity": 1}]}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(twice.status, 422);
+    assert_eq!(twice.json()["error"]["field"], "ticket_types[1].id");
+
+    let currency_alone = app.post_json(&uri, json!({"version": 1, "currency": "JPY"}), Some(&admin)).await;
+    assert_eq!(currency_alone.status, 422, "€18 must not silently become ¥18");
+    assert_eq!(currency_alone.json()["error"]["field"], "currency");
+
+    // A name that looks like another type's id, and two types swapping names, are fine.
+    let swapped = app
+        .post_json(
+            &uri,
+            json!({"version": 1, "ticket_types": [
+            {"id": general, "name": "Front table", "price_minor": 1800, "currency": "EUR", "capacity": 60},
+            {"id": front, "name": "General", "price_minor": 3000, "currency": "EUR", "capacity": 12},
+            {"name": front.as_str().unwrap(), "price_minor": 1, "currency": "EUR", "capacity": 1}]}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(swapped.status, 200, "{}", swapped.text());
+    let again = app.post_json(&uri, json!({"version": 2, "title": "Still editable"}), Some(&admin)).await;
+    assert_eq!(again.status, 200, "{}", again.text());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn admins_creating_the_same_title_at_once_all_succeed_with_distinct_slugs(db: PgPool) {
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    let creates = (0..4).map(|_| app.post_json("/api/admin/events/create", new_event(), Some(&admin)));
+    let responses = futures::future::join_all(creates).await;
+    let mut slugs: Vec<String> = responses
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, 201, "{}", r.text());
+            r.json()["slug"].as_str().unwrap().to_string()
+        })
+        .collect();
+    slugs.sort();
+    slugs.dedup();
+    assert_eq!(slugs.len(), 4);
+}

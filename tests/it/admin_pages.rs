@@ -158,3 +158,67 @@ async fn admin_pages_send_visitors_to_log_in_and_refuse_customers(db: PgPool) {
     let count: i64 = sqlx::query_scalar("select count(*) from event").fetch_one(&app.db).await.unwrap();
     assert_eq!(count, 0);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn saving_the_edit_form_unchanged_keeps_a_time_that_occurs_twice(db: PgPool) {
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    // 01:30 on 1 November 2026 happens twice in New York; this is the second one (EST).
+    let mut event = sample_event("late-show-nyc", "Late Show", 1);
+    event.timezone = chrono_tz::America::New_York;
+    event.city = "New York".into();
+    event.country = "US".into();
+    event.currency = "USD".parse().unwrap();
+    event.starts_at = "2026-11-01T06:30:00Z".parse().unwrap();
+    event.ends_at = "2026-11-01T08:00:00Z".parse().unwrap();
+    let id = app.insert_event(&event).await;
+
+    let uri = format!("/admin/events/{id}/edit");
+    let (cookies, token, html) = form_session(&app, &admin, &uri).await;
+    // Send the form back exactly as shown.
+    let mut fields: Vec<(String, String)> = vec![("csrf_token".into(), token)];
+    for name in [
+        "title",
+        "category",
+        "status",
+        "language",
+        "tags",
+        "image_alt",
+        "starts_local",
+        "ends_local",
+        "timezone",
+        "venue_name",
+        "address",
+        "city",
+        "region",
+        "country",
+        "latitude",
+        "longitude",
+        "currency",
+        "version",
+        "tt_id_0",
+        "tt_name_0",
+        "tt_price_0",
+        "tt_capacity_0",
+    ] {
+        // The input's own tag, then its value attribute.
+        let tag = html.split(&format!("name=\"{name}\"")).nth(1).and_then(|rest| rest.split('>').next());
+        let value = tag
+            .and_then(|tag| tag.split("value=\"").nth(1))
+            .map(|rest| rest.split('"').next().unwrap().to_string())
+            .or_else(|| {
+                // Selects: the selected option.
+                let select = html.split(&format!("name=\"{name}\"")).nth(1)?;
+                let select = select.split("</select>").next()?;
+                select.split("\" selected").next()?.rsplit("value=\"").next().map(str::to_string)
+            })
+            .unwrap_or_default();
+        fields.push((name.into(), value));
+    }
+    fields.push(("description".into(), "An evening in the old town.".into()));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let saved = app.post_form(&uri, &fields, Some(&cookies)).await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = app.get(&format!("/api/events/{id}")).await.json();
+    assert_eq!(after["starts_at"], "2026-11-01T06:30:00Z");
+}

@@ -112,6 +112,10 @@ impl TestApp {
         request.extensions_mut().insert(axum::extract::ConnectInfo(self.peer));
         let response = self.router.clone().oneshot(request).await.expect("infallible");
         let status = response.status();
+        if let Some(cause) = response.extensions().get::<tessera_api::error::ErrorCause>() {
+            // What the server would log: printed with the failing test's output.
+            eprintln!("{uri}: server error: {}", cause.0);
+        }
         let headers = response.headers().clone();
         let body = response.into_body().collect().await.expect("body").to_bytes();
         TestResponse { status, headers, body }

@@ -33,3 +33,17 @@ impl FromRequestParts<AppState> for ClientIp {
         Ok(ClientIp(peer.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))))
     }
 }
+
+impl ClientIp {
+    /// The address as rate limits count it: IPv6 by its /64, which one subscriber usually
+    /// holds whole, so a fresh address per attempt buys nothing.
+    pub fn rate_key(&self) -> String {
+        match self.0 {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        }
+    }
+}

@@ -19,11 +19,17 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; s
 
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let is_https = state.config.is_https();
-    let response = match check(&state, &request) {
+    let signed_in = super::cookies::get(request.headers(), super::cookies::SESSION).is_some();
+    let mut response = match check(&state, &request) {
         Ok(()) => next.run(request).await,
         Err(err) if wants_html(request.headers()) => PageError(err).into_response(),
         Err(err) => err.into_response(),
     };
+    // Whatever is made for a signed-in person, or sets a cookie, must never be stored by a CDN
+    // or a shared proxy.
+    if signed_in || response.headers().contains_key(header::SET_COOKIE) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
     with_security_headers(response, is_https)
 }
 

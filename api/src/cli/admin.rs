@@ -6,10 +6,11 @@ use anyhow::{Context as _, bail};
 use tessera_core::account::{self, DisplayName, Email, NewPassword};
 use tessera_core::config::Config;
 
-/// Creates an admin account, or promotes the account with this email, setting its password.
-/// The password is read from standard input: typed at a prompt (twice, not echoed where the
-/// terminal allows) or piped in as the first line.
-pub async fn create(config: &Config, email: &str, name: Option<&str>) -> anyhow::Result<()> {
+/// Creates an admin account; with `promote`, makes the existing account with this email an
+/// admin instead (new password, every old session ended). The password is read from standard
+/// input: typed at a prompt (twice, not echoed where the terminal allows) or piped in as the
+/// first line.
+pub async fn create(config: &Config, email: &str, name: Option<&str>, promote: bool) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|err| anyhow::anyhow!("--email {}", err.message))?;
     let name =
         DisplayName::parse(name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("Admin")))
@@ -20,15 +21,28 @@ pub async fn create(config: &Config, email: &str, name: Option<&str>) -> anyhow:
 
     let db = tessera_core::db::connect_lazy(config)?;
     let hash = tokio::task::spawn_blocking(move || account::hash_password(password.expose())).await?;
-    let (admin, created) = account::upsert_admin(&db, &email, &name, &hash)
-        .await
-        .context("cannot reach Postgres at DATABASE_URL")?;
-    if created {
-        println!("created admin {} ({})", admin.email, admin.id);
-    } else {
-        println!("{} is now an admin; its password was replaced", admin.email);
+    match account::create_admin(&db, &email, &name, &hash).await {
+        Ok(admin) => {
+            println!("created admin {} ({})", admin.email, admin.id);
+            Ok(())
+        }
+        Err(account::AccountError::EmailTaken) if promote => {
+            let admin = account::promote_to_admin(&db, &email, &hash)
+                .await
+                .context("cannot reach Postgres at DATABASE_URL")?
+                .context("the account disappeared while promoting it")?;
+            println!("{} is now an admin; its password was replaced and its sessions ended", admin.email);
+            Ok(())
+        }
+        Err(account::AccountError::EmailTaken) => bail!(
+            "an account with email {} already exists; check it is the right person, then run again \
+             with --promote to make it an admin (its password is replaced and its sessions end)",
+            email.as_str()
+        ),
+        Err(account::AccountError::Database(err)) => {
+            Err(err).context("cannot reach Postgres at DATABASE_URL")
+        }
     }
-    Ok(())
 }
 
 fn read_password() -> anyhow::Result<String> {

@@ -46,9 +46,9 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum AdminCommand {
-    /// Create an admin account, or make the account with this email an admin (replacing its
-    /// password). The password is asked for at a prompt, or read as the first line of
-    /// standard input when it is piped in. There is no way to become an admin over HTTP.
+    /// Create an admin account. The password is asked for at a prompt, or read as the first
+    /// line of standard input when it is piped in. There is no way to become an admin over
+    /// HTTP.
     Create {
         /// The admin's email address.
         #[arg(long)]
@@ -56,6 +56,10 @@ enum AdminCommand {
         /// The name shown in the admin console (default: the part of the email before @).
         #[arg(long)]
         name: Option<String>,
+        /// If an account with this email exists, make it an admin: its password is replaced and
+        /// every session it had is ended.
+        #[arg(long)]
+        promote: bool,
     },
 }
 
@@ -91,8 +95,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Migrate => migrate(&config).await,
         Command::Seed { demo: _ } => seed::demo(&config).await,
         Command::Serve | Command::All => crate::server::serve(config).await,
-        Command::Admin { command: AdminCommand::Create { email, name } } => {
-            admin::create(&config, &email, name.as_deref()).await
+        Command::Admin { command: AdminCommand::Create { email, name, promote } } => {
+            admin::create(&config, &email, name.as_deref(), promote).await
         }
     }
 }

@@ -97,9 +97,13 @@ fn url_of(db: &sqlx::PgPool) -> String {
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn admin_create_makes_an_admin_or_promotes_an_account(db: sqlx::PgPool) {
     use std::io::Write as _;
-    let run = |email: &str, password: &str| {
+    let run = |email: &str, password: &str, promote: bool| {
+        let mut args = vec!["admin", "create", "--email", email, "--name", "Marta"];
+        if promote {
+            args.push("--promote");
+        }
         let mut child = tessera()
-            .args(["admin", "create", "--email", email, "--name", "Marta"])
+            .args(&args)
             .env("DATABASE_URL", url_of(&db))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -109,7 +113,7 @@ async fn admin_create_makes_an_admin_or_promotes_an_account(db: sqlx::PgPool) {
         writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
         child.wait_with_output().unwrap()
     };
-    let output = run("marta@example.org", "an admin passphrase");
+    let output = run("marta@example.org", "an admin passphrase", false);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).contains("created admin"));
     let role: String = sqlx::query_scalar("select role from account where email = 'marta@example.org'")
@@ -118,13 +122,26 @@ async fn admin_create_makes_an_admin_or_promotes_an_account(db: sqlx::PgPool) {
         .unwrap();
     assert_eq!(role, "admin");
 
-    // The same email in other case: promoted, not duplicated.
-    let output = run("MARTA@example.org", "another passphrase");
-    assert!(output.status.success());
+    // An existing account is only promoted when asked to, and never duplicated; any session it
+    // had ends, so an old cookie does not become an admin's.
+    let account: uuid::Uuid =
+        sqlx::query_scalar("select account_id from account").fetch_one(&db).await.unwrap();
+    sqlx::query("insert into session (session_id, account_id, expires_at) values (repeat('a', 64), $1, now() + interval '1 day')")
+        .bind(account)
+        .execute(&db)
+        .await
+        .unwrap();
+    let refused = run("MARTA@example.org", "another passphrase", false);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--promote"));
+    let output = run("MARTA@example.org", "another passphrase", true);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let count: i64 = sqlx::query_scalar("select count(*) from account").fetch_one(&db).await.unwrap();
     assert_eq!(count, 1);
+    let sessions: i64 = sqlx::query_scalar("select count(*) from session").fetch_one(&db).await.unwrap();
+    assert_eq!(sessions, 0);
 
-    let short = run("x@example.org", "short");
+    let short = run("x@example.org", "short", false);
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
 }

@@ -16,8 +16,8 @@ pub use session::{
     SESSION_DAYS, SessionToken, create_session, delete_session, delete_sessions_of, find_session,
 };
 pub use store::{
-    AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, set_password,
-    upsert_admin,
+    AccountError, Credentials, create_account, create_admin, credentials_by_email, credentials_by_id,
+    promote_to_admin, set_password,
 };
 
 use crate::catalog::FieldError;
@@ -102,8 +102,10 @@ impl DisplayName {
         let name = raw.trim();
         match name.chars().count() {
             0 => Err(FieldError::new("name", "is required")),
-            1..=100 if !name.chars().any(char::is_control) => Ok(DisplayName(name.to_string())),
-            1..=100 => Err(FieldError::new("name", "must not contain control characters")),
+            1..=100 if !name.chars().any(is_invisible) => Ok(DisplayName(name.to_string())),
+            1..=100 => {
+                Err(FieldError::new("name", "must not contain control or invisible formatting characters"))
+            }
             _ => Err(FieldError::new("name", "must be at most 100 characters")),
         }
     }
@@ -111,6 +113,13 @@ impl DisplayName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Control characters and the invisible ones that reorder or hide text (bidirectional
+/// overrides, zero-width spaces): a name on a ticket must read as what it is.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A new password: 10 to 128 characters. Kept secret: never printed, never logged.
@@ -169,5 +178,7 @@ mod tests {
         assert_eq!(DisplayName::parse("  Ana Lúcia ").unwrap().as_str(), "Ana Lúcia");
         assert!(DisplayName::parse("   ").is_err());
         assert!(DisplayName::parse(&"é".repeat(101)).is_err());
+        assert!(DisplayName::parse("Ana\u{202E}moc.live").is_err(), "no right-to-left override");
+        assert!(DisplayName::parse("\u{200B}").is_err());
     }
 }

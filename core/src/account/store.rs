@@ -99,27 +99,59 @@ pub async fn set_password(db: impl PgExecutor<'_>, id: Uuid, hash: &PasswordHash
     Ok(())
 }
 
-/// Creates an admin, or makes the existing account with this email an admin with this
-/// password. Returns the account and whether it was new. Only the command line calls this:
-/// there is no way to become an admin over HTTP.
-pub async fn upsert_admin(
+/// Creates an admin account. Only the command line calls this: there is no way to become an
+/// admin over HTTP.
+pub async fn create_admin(
     db: &PgPool,
     email: &Email,
     name: &DisplayName,
     hash: &PasswordHash,
-) -> sqlx::Result<(Account, bool)> {
-    let row = sqlx::query!(
-        r#"insert into account (account_id, email, name, password_hash, role)
-           values ($1, $2, $3, $4, 'admin')
-           on conflict (lower(email)) do update
-               set role = 'admin', password_hash = excluded.password_hash, updated_at = now()
-           returning account_id, email, name, (xmax = 0) as "inserted!""#,
-        Uuid::now_v7(),
+) -> Result<Account, AccountError> {
+    let id = Uuid::now_v7();
+    let result = sqlx::query!(
+        "insert into account (account_id, email, name, password_hash, role) values ($1, $2, $3, $4, 'admin')",
+        id,
         email.as_str(),
         name.as_str(),
         hash.0,
     )
-    .fetch_one(db)
+    .execute(db)
+    .await;
+    match result {
+        Ok(_) => Ok(Account {
+            id,
+            email: email.as_str().to_string(),
+            name: name.as_str().to_string(),
+            role: Role::Admin,
+        }),
+        Err(sqlx::Error::Database(err)) if err.constraint() == Some("account_email_key") => {
+            Err(AccountError::EmailTaken)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Makes an existing account an admin with a new password and ends every session it had, so
+/// whoever held the account before cannot walk into the admin console with an old cookie.
+pub async fn promote_to_admin(
+    db: &PgPool,
+    email: &Email,
+    hash: &PasswordHash,
+) -> sqlx::Result<Option<Account>> {
+    let mut tx = db.begin().await?;
+    let row = sqlx::query!(
+        r#"update account set role = 'admin', password_hash = $2, updated_at = now()
+           where lower(email) = lower($1)
+           returning account_id, email, name"#,
+        email.as_str(),
+        hash.0,
+    )
+    .fetch_optional(&mut *tx)
     .await?;
-    Ok((Account { id: row.account_id, email: row.email, name: row.name, role: Role::Admin }, row.inserted))
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    super::delete_sessions_of(&mut *tx, row.account_id, None).await?;
+    tx.commit().await?;
+    Ok(Some(Account { id: row.account_id, email: row.email, name: row.name, role: Role::Admin }))
 }

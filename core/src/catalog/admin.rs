@@ -259,6 +259,10 @@ impl EventInput {
             None => None,
         };
         let mut names = HashSet::new();
+        let mut ids = HashSet::new();
+        if self.ticket_types.len() > 50 {
+            return Err(FieldError::new("ticket_types", "must be at most 50"));
+        }
         let mut ticket_types = Vec::with_capacity(self.ticket_types.len());
         for (i, input) in self.ticket_types.into_iter().enumerate() {
             let at = format!("ticket_types[{i}]");
@@ -277,8 +281,16 @@ impl EventInput {
                 }
                 _ => currency = Some(this_currency),
             }
+            if let Some(id) = input.id
+                && !ids.insert(id)
+            {
+                return Err(FieldError::new(format!("{at}.id"), "appears twice"));
+            }
             if input.price_minor < 0 {
                 return Err(FieldError::new(format!("{at}.price_minor"), "must not be negative"));
+            }
+            if input.price_minor > 1_000_000_000_000 {
+                return Err(FieldError::new(format!("{at}.price_minor"), "is too large"));
             }
             if input.capacity < 0 {
                 return Err(FieldError::new(format!("{at}.capacity"), "must not be negative"));
@@ -356,24 +368,29 @@ impl EventInput {
         }
     }
 
-    fn apply(mut self, patch: EventPatch) -> Self {
+    fn apply(mut self, patch: EventPatch) -> Result<Self, FieldError> {
         macro_rules! take {
             ($($field:ident),*) => { $( if let Some(value) = patch.$field { self.$field = value; } )* };
         }
+        let had_new_ticket_types = patch.ticket_types.is_some();
         take!(title, description, category, city, region, country, venue_name, address, latitude, longitude);
         take!(starts_at, ends_at, timezone, language, tags, image_alt, ticket_types);
         if patch.status.is_some() {
             self.status = patch.status;
         }
         if let Some(currency) = patch.currency {
-            // A new currency for the event: existing ticket types follow it unless the patch
-            // lists them too.
-            for ticket_type in &mut self.ticket_types {
-                ticket_type.currency = currency.clone();
+            // Prices are in minor units of the currency: moving EUR prices to JPY as they stand
+            // would change them a hundredfold. A new currency needs its ticket types restated.
+            let changes = self.currency.as_deref() != Some(currency.trim());
+            if changes && !had_new_ticket_types && !self.ticket_types.is_empty() {
+                return Err(FieldError::new(
+                    "currency",
+                    "can only change together with ticket_types, restating every price in the new currency",
+                ));
             }
             self.currency = Some(currency);
         }
-        self
+        Ok(self)
     }
 }
 
@@ -424,6 +441,10 @@ pub async fn create_event(
     fields: &EventFields,
 ) -> Result<Uuid, CatalogError> {
     let base = slugify(&format!("{} {}", fields.title, fields.city), 100);
+    // Two admins creating the same title at once would pick the same free slug: take turns.
+    sqlx::query!("select pg_advisory_xact_lock(hashtext('event-slug:' || $1))", base)
+        .execute(&mut *conn)
+        .await?;
     let taken: Vec<String> =
         sqlx::query_scalar!("select slug from event where slug = $1 or slug like $1 || '-%'", base)
             .fetch_all(&mut *conn)
@@ -486,7 +507,7 @@ pub async fn edit_event(
         return Err(CatalogError::Stale { expected: patch.version, current });
     }
     let before = event_for_admin(&mut *conn, id).await?.ok_or(CatalogError::NotFound)?;
-    let fields = EventInput::from_event(&before).apply(patch).parse()?;
+    let fields = EventInput::from_event(&before).apply(patch)?.parse()?;
 
     sqlx::query!(
         r#"update event set
@@ -526,6 +547,11 @@ pub async fn edit_event(
 /// Deletes an event and its ticket types. Anything that refers to it (orders, once they
 /// exist) makes this `InUse`: such an event is cancelled instead, keeping its history.
 pub async fn delete_event(conn: &mut PgConnection, admin: Uuid, id: Uuid) -> Result<(), CatalogError> {
+    // Locked first, so the audit row records the event exactly as it was deleted.
+    sqlx::query_scalar!("select version from event where event_id = $1 for update", id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CatalogError::NotFound)?;
     let before = event_for_admin(&mut *conn, id).await?.ok_or(CatalogError::NotFound)?;
     let deleted = sqlx::query!("delete from event where event_id = $1", id).execute(&mut *conn).await;
     match deleted {
@@ -573,10 +599,14 @@ async fn save_ticket_types(
         Err(err) => return Err(err.into()),
     }
     // Names are unique per event: park kept types under temporary names first, so two types
-    // can swap names in one edit.
-    sqlx::query!("update ticket_type set name = ticket_type_id::text where event_id = $1", event_id)
-        .execute(&mut *conn)
-        .await?;
+    // can swap names in one edit. Parking names start with U+0001, which no real name may
+    // contain, so they never collide with one.
+    sqlx::query!(
+        "update ticket_type set name = chr(1) || ticket_type_id::text where event_id = $1",
+        event_id
+    )
+    .execute(&mut *conn)
+    .await?;
     for (position, ticket_type) in fields.ticket_types.iter().enumerate() {
         let position = i32::try_from(position).unwrap_or(i32::MAX);
         sqlx::query!(

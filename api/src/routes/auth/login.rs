@@ -13,7 +13,8 @@ use crate::error::{ErrorBody, Result};
 use crate::extract::JsonBody;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize, ToSchema)]
+// No Debug: it holds a password.
+#[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
     #[schema(example = "ana@example.org")]
     pub email: String,

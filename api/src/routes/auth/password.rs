@@ -9,7 +9,8 @@ use crate::error::{ErrorBody, Result};
 use crate::extract::JsonBody;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize, ToSchema)]
+// No Debug: it holds a password.
+#[derive(Deserialize, ToSchema)]
 pub struct PasswordChange {
     pub current_password: String,
     /// 10 to 128 characters.

@@ -12,7 +12,8 @@ use crate::error::{ErrorBody, Result};
 use crate::extract::JsonBody;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize, ToSchema)]
+// No Debug: it holds a password.
+#[derive(Deserialize, ToSchema)]
 pub struct SignupRequest {
     #[schema(example = "ana@example.org")]
     pub email: String,

@@ -62,7 +62,8 @@ pub async fn signup_page(viewer: Viewer, csrf: CsrfToken) -> Response {
     with_csrf(&csrf, render_html(StatusCode::OK, &page))
 }
 
-#[derive(Debug, Deserialize)]
+// No Debug: it holds a password.
+#[derive(Deserialize)]
 pub struct SignupForm {
     #[serde(default)]
     csrf_token: String,
@@ -134,7 +135,8 @@ pub async fn login_page(viewer: Viewer, csrf: CsrfToken, Query(query): Query<Nex
     with_csrf(&csrf, render_html(StatusCode::OK, &page))
 }
 
-#[derive(Debug, Deserialize)]
+// No Debug: it holds a password.
+#[derive(Deserialize)]
 pub struct LoginForm {
     #[serde(default)]
     csrf_token: String,
@@ -223,7 +225,8 @@ pub async fn account_page(viewer: Viewer, csrf: CsrfToken, Query(query): Query<A
     with_csrf(&csrf, render_html(StatusCode::OK, &page))
 }
 
-#[derive(Debug, Deserialize)]
+// No Debug: it holds a password.
+#[derive(Deserialize)]
 pub struct PasswordForm {
     #[serde(default)]
     csrf_token: String,

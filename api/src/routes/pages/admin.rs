@@ -107,7 +107,7 @@ pub async fn events(
             chrome: Chrome::new("", viewer_chrome(&viewer)),
             q,
             rows,
-            notice: query.deleted.map(|title| format!("Deleted “{title}”.")),
+            notice: query.deleted.map(|_| "The event was deleted.".to_string()),
         },
     )
 }
@@ -205,7 +205,12 @@ fn form_from_event(event: &Event) -> EventForm {
 }
 
 /// The submitted form as the admin typed it (to show again), and as an event to save.
-fn read_form(fields: &HashMap<String, String>) -> (EventForm, Result<EventInput, FieldError>) {
+/// `stored` is the event being edited: a time left as the form showed it keeps its exact
+/// instant (seconds, and the right side of a clock change) instead of being re-read.
+fn read_form(
+    fields: &HashMap<String, String>,
+    stored: Option<&Event>,
+) -> (EventForm, Result<EventInput, FieldError>) {
     let get = |key: &str| fields.get(key).cloned().unwrap_or_default();
     let mut tickets = Vec::new();
     for index in 0..50 {
@@ -242,11 +247,12 @@ fn read_form(fields: &HashMap<String, String>) -> (EventForm, Result<EventInput,
         currency: get("currency").trim().to_uppercase(),
         tickets,
     };
-    let input = event_input(&form);
+    let input = event_input(&form, stored);
     (form, input)
 }
 
-fn event_input(form: &EventForm) -> Result<EventInput, FieldError> {
+fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<EventInput, FieldError> {
+    let unchanged = stored.filter(|event| event.timezone == form.timezone.trim()).map(form_from_event);
     let zone = Tz::from_str(form.timezone.trim())
         .map_err(|_| FieldError::new("timezone", "is not an IANA time zone like Europe/Lisbon"))?;
     let instant = |field: &'static str, local: &str| -> Result<String, FieldError> {
@@ -261,6 +267,18 @@ fn event_input(form: &EventForm) -> Result<EventInput, FieldError> {
             })?
             .with_timezone(&Utc);
         Ok(at.to_rfc3339())
+    };
+    let starts_at = match (&unchanged, stored) {
+        (Some(shown), Some(event)) if shown.starts_local == form.starts_local.trim() => {
+            event.starts_at.to_rfc3339()
+        }
+        _ => instant("starts_at", &form.starts_local)?,
+    };
+    let ends_at = match (&unchanged, stored) {
+        (Some(shown), Some(event)) if shown.ends_local == form.ends_local.trim() => {
+            event.ends_at.to_rfc3339()
+        }
+        _ => instant("ends_at", &form.ends_local)?,
     };
     let number = |field: &'static str, raw: &str| -> Result<f64, FieldError> {
         raw.trim().parse::<f64>().map_err(|_| FieldError::new(field, "is not a number"))
@@ -298,8 +316,8 @@ fn event_input(form: &EventForm) -> Result<EventInput, FieldError> {
         address: form.address.clone(),
         latitude: number("latitude", &form.latitude)?,
         longitude: number("longitude", &form.longitude)?,
-        starts_at: instant("starts_at", &form.starts_local)?,
-        ends_at: instant("ends_at", &form.ends_local)?,
+        starts_at,
+        ends_at,
         timezone: form.timezone.clone(),
         language: form.language.clone(),
         tags: form.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect(),
@@ -381,7 +399,7 @@ pub async fn create_event(
         Err(not_admin) => return Ok(not_admin.into_response()),
     };
     csrf::verify(&headers, fields.get("csrf_token").map_or("", String::as_str))?;
-    let (form, input) = read_form(&fields);
+    let (form, input) = read_form(&fields, None);
     let err: CatalogError = match input.and_then(EventInput::parse) {
         Ok(parsed) => {
             let mut tx = state.db.begin().await?;
@@ -460,7 +478,8 @@ pub async fn edit_event(
     csrf::verify(&headers, fields.get("csrf_token").map_or("", String::as_str))?;
     let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
     let version: i32 = fields.get("version").and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-    let (form, input) = read_form(&fields);
+    let stored = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    let (form, input) = read_form(&fields, Some(&stored));
 
     let err: CatalogError = match input {
         Ok(input) => {
@@ -567,8 +586,7 @@ pub async fn delete_event(
     match catalog::delete_event(&mut tx, admin.account.id, id).await {
         Ok(()) => {
             tx.commit().await?;
-            let query = serde_urlencoded::to_string([("deleted", event.title.as_str())]).unwrap_or_default();
-            Ok(Redirect::to(&format!("/admin/events?{query}")).into_response())
+            Ok(Redirect::to("/admin/events?deleted=1").into_response())
         }
         Err(CatalogError::InUse) => {
             let Error::Conflict { message, .. } = Error::from(CatalogError::InUse) else {
