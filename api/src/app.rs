@@ -54,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(admin::events::create::create))
         .routes(routes!(admin::events::edit::edit))
         .routes(routes!(admin::events::delete::delete))
+        .routes(routes!(admin::events::image::upload))
         .routes(routes!(admin::audit::audit))
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))

@@ -34,6 +34,8 @@ pub enum Error {
     NotFound(&'static str),
     #[error("method not allowed")]
     MethodNotAllowed,
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// The request conflicts with the current state (a taken email, a stale edit).
     #[error("{message}")]
     Conflict { code: &'static str, message: String, field: Option<&'static str> },
@@ -81,6 +83,7 @@ impl Error {
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
@@ -119,6 +122,11 @@ impl Error {
                     retry_after_secs.div_ceil(60).max(1)
                 ),
                 field: None,
+            },
+            Error::PayloadTooLarge => ErrorDetail {
+                code: "payload_too_large",
+                message: "That file is larger than 10 MB.".into(),
+                field: Some("image".into()),
             },
             Error::MethodNotAllowed => ErrorDetail {
                 code: "method_not_allowed",

@@ -8,6 +8,7 @@ mod catalog_filters;
 mod catalog_list;
 mod forms;
 mod guard;
+mod images;
 mod migrations;
 mod pages;
 mod search;

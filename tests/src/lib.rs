@@ -23,7 +23,6 @@ pub struct TestApp {
     /// The client address every request comes from.
     pub peer: std::net::SocketAddr,
     router: Router,
-    _data_dir: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -34,8 +33,9 @@ impl TestApp {
 
     /// The app with some settings (environment variables) of its own.
     pub fn with_settings(db: PgPool, settings: &[(&str, &str)]) -> Self {
-        let data_dir = tempfile::tempdir().expect("temp dir");
-        let dir = data_dir.path().to_string_lossy().into_owned();
+        // One media folder for every test app, kept between runs: blobs are addressed by their
+        // content, so sharing is safe, and the demo's 63 images are processed once, not per test.
+        let dir = std::env::temp_dir().join("tessera-test-data").to_string_lossy().into_owned();
         let config = Config::from_lookup(|name| {
             if let Some((_, value)) = settings.iter().find(|(key, _)| *key == name) {
                 return Some((*value).to_string());
@@ -52,7 +52,7 @@ impl TestApp {
         // never leak from one test (or one run) into another.
         let octets = uuid::Uuid::new_v4().into_bytes();
         let peer = std::net::SocketAddr::from(([10, octets[0], octets[1], octets[2]], 40000));
-        Self { db, router: router(state.clone()), state, peer, _data_dir: data_dir }
+        Self { db, router: router(state.clone()), state, peer }
     }
 
     /// The app with the demo catalog loaded.
@@ -64,6 +64,14 @@ impl TestApp {
 
     pub async fn get(&self, uri: &str) -> TestResponse {
         self.request(Method::GET, uri, HeaderMap::new()).await
+    }
+
+    /// POSTs raw bytes (an upload) with a `Cookie` header.
+    pub async fn post_bytes(&self, uri: &str, bytes: Vec<u8>, cookie: &str) -> TestResponse {
+        let mut headers = HeaderMap::new();
+        headers.insert(axum::http::header::CONTENT_TYPE, "application/octet-stream".parse().expect("header"));
+        headers.insert(axum::http::header::COOKIE, cookie.parse().expect("cookie header"));
+        self.send(Method::POST, uri, headers, Body::from(bytes)).await
     }
 
     pub async fn post(&self, uri: &str) -> TestResponse {

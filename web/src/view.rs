@@ -20,6 +20,9 @@ pub struct EventCard {
     pub when: String,
     pub datetime: String,
     pub image: Option<String>,
+    /// `srcset` values, empty when there are no renditions.
+    pub srcset_webp: String,
+    pub srcset_jpeg: String,
     pub image_alt: String,
     pub price: Option<String>,
     pub cancelled: bool,
@@ -38,6 +41,8 @@ impl EventCard {
             when: start.format("%a %-d %b · %H:%M").to_string(),
             datetime: event.starts_at.to_rfc3339(),
             image: event.image.clone(),
+            srcset_webp: srcset(event, "webp"),
+            srcset_jpeg: srcset(event, "jpeg"),
             image_alt: event.image_alt.clone(),
             price: event.min_price_minor.map(|min| format!("from {}", price(&event.currency, min))),
             cancelled: event.status == EventStatus::Cancelled,
@@ -105,6 +110,17 @@ impl EventDetail {
             is_past: event.ends_at <= now,
         }
     }
+}
+
+/// `"/media/a-400.webp 400w, /media/a-800.webp 800w"` for one format.
+fn srcset(event: &Event, format: &str) -> String {
+    event
+        .image_renditions
+        .iter()
+        .filter(|r| r.format == format)
+        .map(|r| format!("{} {}w", r.url, r.width))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn zone(event: &Event) -> Tz {

@@ -544,6 +544,30 @@ pub async fn edit_event(
     Ok(())
 }
 
+/// Gives the event a new image (already stored); the version goes up like any edit.
+pub async fn set_event_image(
+    conn: &mut PgConnection,
+    admin: Uuid,
+    id: Uuid,
+    media_id: Uuid,
+) -> Result<(), CatalogError> {
+    sqlx::query_scalar!("select version from event where event_id = $1 for update", id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CatalogError::NotFound)?;
+    let before = event_for_admin(&mut *conn, id).await?;
+    sqlx::query!(
+        "update event set image_id = $2, version = version + 1, updated_at = now() where event_id = $1",
+        id,
+        media_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    let after = event_for_admin(&mut *conn, id).await?;
+    audit(conn, admin, "event.edit", id, before.as_ref(), after.as_ref()).await?;
+    Ok(())
+}
+
 /// Deletes an event and its ticket types. Anything that refers to it (orders, once they
 /// exist) makes this `InUse`: such an event is cancelled instead, keeping its history.
 pub async fn delete_event(conn: &mut PgConnection, admin: Uuid, id: Uuid) -> Result<(), CatalogError> {

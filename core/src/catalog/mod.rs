@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 pub use admin::{
     AuditEntry, CatalogError, EventFields, EventInput, EventPatch, TicketTypeInput, audit_log, create_event,
-    delete_event, edit_event, event_for_admin, events_for_admin, slugify,
+    delete_event, edit_event, event_for_admin, events_for_admin, set_event_image, slugify,
 };
 pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
 pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
@@ -178,6 +178,9 @@ pub struct Event {
     /// Path of the event's image under `/media/`, immutable and cacheable forever.
     #[schema(example = "/media/images/3b1f…c9.jpg")]
     pub image: Option<String>,
+    /// The image at several widths, as WebP and as JPEG, for `srcset`.
+    #[sqlx(json)]
+    pub image_renditions: Vec<ImageRendition>,
     pub image_alt: String,
     #[sqlx(try_from = "String")]
     pub status: EventStatus,
@@ -191,6 +194,17 @@ pub struct Event {
     /// Cheapest first within the organiser's order.
     #[sqlx(json)]
     pub ticket_types: Vec<TicketType>,
+}
+
+/// One rendition of an event's image.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ImageRendition {
+    #[schema(example = "/media/images/3b1f…c9-800.webp")]
+    pub url: String,
+    /// `webp` or `jpeg`.
+    pub format: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// A kind of ticket an event sells.

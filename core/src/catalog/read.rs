@@ -42,7 +42,7 @@ pub(super) const EVENT_COLUMNS: &str = "\
     select e.event_id as id, e.slug, e.title, e.description, e.category, e.city, e.region, \
            e.country, e.venue_name, e.address, e.latitude, e.longitude, e.starts_at, e.ends_at, \
            e.timezone, e.language, e.tags, '/media/' || m.blob_key as image, e.image_alt, \
-           e.status, e.version, p.min_price_minor, p.ticket_types, e.currency";
+           e.status, e.version, p.min_price_minor, p.ticket_types, e.currency, r.image_renditions";
 
 pub(super) const EVENT_JOINS: &str = "
     left join media m on m.media_id = e.image_id
@@ -53,7 +53,13 @@ pub(super) const EVENT_JOINS: &str = "
                    'currency', t.currency, 'capacity', t.capacity)
                    order by t.position, t.price_minor, t.name), '[]') as ticket_types
         from ticket_type t where t.event_id = e.event_id
-    ) p";
+    ) p
+    cross join lateral (
+        select coalesce(json_agg(json_build_object(
+                   'url', '/media/' || v.blob_key, 'format', v.format, 'width', v.width,
+                   'height', v.height) order by v.format, v.width), '[]') as image_renditions
+        from media_rendition v where v.media_id = e.image_id
+    ) r";
 
 const UPCOMING: &str = " where e.status = 'published' and e.ends_at > now()";
 

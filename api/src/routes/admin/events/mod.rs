@@ -4,6 +4,7 @@
 pub mod create;
 pub mod delete;
 pub mod edit;
+pub mod image;
 pub mod list;
 pub mod show;
 
