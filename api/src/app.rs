@@ -79,6 +79,12 @@ pub fn router(state: AppState) -> Router {
             "/admin/events/{id}/delete",
             get(pages::admin::delete_event_page).post(pages::admin::delete_event),
         )
+        .route(
+            "/admin/events/{id}/image",
+            post(pages::admin::upload_image).layer(axum::extract::DefaultBodyLimit::max(
+                tessera_core::media::pipeline::MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
         .route("/admin/audit", get(pages::admin::audit))
         .route("/media/{*key}", axum::routing::get(system::media::media))
         .route("/static/{file}", axum::routing::get(system::assets::asset))

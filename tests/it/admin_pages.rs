@@ -222,3 +222,58 @@ async fn saving_the_edit_form_unchanged_keeps_a_time_that_occurs_twice(db: PgPoo
     let after = app.get(&format!("/api/events/{id}")).await.json();
     assert_eq!(after["starts_at"], "2026-11-01T06:30:00Z");
 }
+
+fn multipart(token: &str, file: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----tessera-test-boundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"holiday.jpg\"\r\n\
+             Content-Type: image/jpeg\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_admin_uploads_an_image_from_the_edit_page(db: PgPool) {
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    let id = app.insert_event(&sample_event("upload-lisbon", "Upload", 3)).await;
+    let uri = format!("/admin/events/{id}/image");
+    let (cookies, token, html) = form_session(&app, &admin, &format!("/admin/events/{id}/edit")).await;
+    assert!(html.contains("enctype=\"multipart/form-data\""));
+
+    let send = |body: (String, Vec<u8>)| {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(axum::http::header::CONTENT_TYPE, body.0.parse().unwrap());
+        headers.insert(axum::http::header::COOKIE, cookies.parse().unwrap());
+        headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
+        app.send(axum::http::Method::POST, &uri, headers, body.1.into())
+    };
+    // A text file named holiday.jpg is turned away with the reason on the page.
+    let refused = send(multipart(&token, b"just some text")).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("is not a JPEG, PNG or WebP image"));
+
+    let photo = {
+        let image =
+            image::RgbImage::from_fn(640, 400, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85).encode_image(&image).unwrap();
+        out
+    };
+    let accepted = send(multipart(&token, &photo)).await;
+    assert_eq!(accepted.status, 303, "{}", accepted.text());
+    let event = app.get(&format!("/api/events/{id}")).await.json();
+    assert!(event["image"].as_str().unwrap().starts_with("/media/images/"));
+    let page = app.get("/events/upload-lisbon").await.text();
+    assert!(page.contains("<source type=\"image/webp\" srcset=\""), "phones get the small WebP: {page}");
+}

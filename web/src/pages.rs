@@ -212,6 +212,8 @@ pub struct AdminEventFormPage {
     pub version: Option<i32>,
     pub event_id: Option<String>,
     pub slug: Option<String>,
+    /// The event's current image, when it has one.
+    pub image: Option<String>,
     pub form: EventForm,
     pub categories: Vec<Choice>,
     pub statuses: Vec<Choice>,
