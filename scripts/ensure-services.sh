@@ -168,6 +168,15 @@ lock_hash() {
   sha256sum "$1" | cut -d' ' -f1
 }
 
+ensure_moto() {
+  # An S3-compatible server for the media-in-S3 tests.
+  command -v moto_server >/dev/null 2>&1 && return 0
+  command -v pip3 >/dev/null 2>&1 || apt_install python3-pip
+  say "installing moto[server] (S3 for the tests)"
+  pip3 install -q "moto[server]" >"$APT_LOG" 2>&1 || pip3 install -q --break-system-packages "moto[server]" >"$APT_LOG" 2>&1 \
+    || { cat "$APT_LOG" >&2; die "pip install moto[server] failed"; }
+}
+
 ensure_browser() {
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
@@ -225,5 +234,6 @@ ensure_rust
 ensure_postgres
 ensure_redis
 if [ "$BROWSER" -eq 1 ]; then
+  ensure_moto
   ensure_browser
 fi

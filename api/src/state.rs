@@ -28,9 +28,8 @@ impl AppState {
         use secrecy::ExposeSecret as _;
         let redis =
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
-        let media_dir = config.data_dir.join("media");
-        let blobs = BlobStore::local(&media_dir)
-            .with_context(|| format!("cannot use {} (TESSERA_DATA_DIR) for media", media_dir.display()))?;
+        let blobs = BlobStore::from_config(&config)
+            .context("cannot open the media store (TESSERA_DATA_DIR or TESSERA_S3_*)")?;
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
         Ok(Self {
             config: Arc::new(config),

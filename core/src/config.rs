@@ -62,6 +62,23 @@ pub struct Config {
     /// `TESSERA_ORIGIN_SECRET`: when set, every request but `/healthz` must carry it in
     /// `X-Origin-Verify` (added by the load balancer or CDN in front of us).
     pub origin_secret: Option<SecretString>,
+    /// `TESSERA_S3_BUCKET` and friends: media in an S3-compatible bucket instead of
+    /// `TESSERA_DATA_DIR/media`. Credentials come from the usual `AWS_*` variables.
+    pub s3: Option<S3Config>,
+}
+
+/// Where media live when they live in S3 (or anything that speaks its API).
+#[derive(Debug, Clone)]
+pub struct S3Config {
+    /// `TESSERA_S3_BUCKET`.
+    pub bucket: String,
+    /// `TESSERA_S3_REGION` (default `AWS_REGION`, then `us-east-1`).
+    pub region: String,
+    /// `TESSERA_S3_ENDPOINT`: for S3-compatible stores; path-style requests are used then.
+    pub endpoint: Option<Url>,
+    /// `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, when given; otherwise the AWS
+    /// defaults apply (instance role, web identity, …).
+    pub credentials: Option<(String, SecretString)>,
 }
 
 impl Config {
@@ -121,6 +138,47 @@ impl Config {
             },
         };
 
+        let s3 = match get("TESSERA_S3_BUCKET") {
+            None => None,
+            Some(bucket) => {
+                let bucket = bucket.trim().to_string();
+                let valid = (3..=63).contains(&bucket.len())
+                    && bucket
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+                if !valid {
+                    return Err(ConfigError::new(
+                        "TESSERA_S3_BUCKET",
+                        format!("{bucket:?} is not a bucket name"),
+                    ));
+                }
+                let endpoint = match get("TESSERA_S3_ENDPOINT") {
+                    None => None,
+                    Some(raw) => Some(
+                        Url::parse(raw.trim())
+                            .ok()
+                            .filter(|u| matches!(u.scheme(), "http" | "https"))
+                            .ok_or_else(|| {
+                                ConfigError::new(
+                                    "TESSERA_S3_ENDPOINT",
+                                    format!("{raw:?} is not an http(s) URL"),
+                                )
+                            })?,
+                    ),
+                };
+                let region = get("TESSERA_S3_REGION")
+                    .or_else(|| get("AWS_REGION"))
+                    .unwrap_or_else(|| "us-east-1".into());
+                let credentials = match (get("AWS_ACCESS_KEY_ID"), get("AWS_SECRET_ACCESS_KEY")) {
+                    (Some(id), Some(secret)) => {
+                        Some((id.trim().to_string(), SecretString::from(secret.trim().to_string())))
+                    }
+                    _ => None,
+                };
+                Some(S3Config { bucket, region: region.trim().to_string(), endpoint, credentials })
+            }
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -143,6 +201,7 @@ impl Config {
             catalog_cache_ttl,
             origin_secret: get("TESSERA_ORIGIN_SECRET")
                 .map(|secret| SecretString::from(secret.trim().to_string())),
+            s3,
         })
     }
 

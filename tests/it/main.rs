@@ -11,6 +11,7 @@ mod guard;
 mod images;
 mod migrations;
 mod pages;
+mod s3;
 mod search;
 mod seed;
 mod system;

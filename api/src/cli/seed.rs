@@ -51,8 +51,8 @@ struct DemoTicketType {
 /// Loads (or refreshes) the demo catalog, dated from today, in one transaction.
 pub async fn demo(config: &Config) -> anyhow::Result<()> {
     let db = tessera_core::db::connect_lazy(config)?;
-    let blobs = BlobStore::local(&config.data_dir.join("media"))
-        .with_context(|| format!("cannot use {} (TESSERA_DATA_DIR)", config.data_dir.display()))?;
+    let blobs = BlobStore::from_config(config)
+        .context("cannot open the media store (TESSERA_DATA_DIR or TESSERA_S3_*)")?;
     let summary = load(&db, &blobs).await?;
     println!("{summary}");
     Ok(())

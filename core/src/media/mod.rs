@@ -82,6 +82,30 @@ pub struct BlobStore {
 }
 
 impl BlobStore {
+    /// The store the configuration names: an S3 bucket when `TESSERA_S3_BUCKET` is set, else
+    /// the folder `TESSERA_DATA_DIR/media`.
+    pub fn from_config(config: &crate::config::Config) -> Result<Self, object_store::Error> {
+        let Some(s3) = &config.s3 else {
+            let dir = config.data_dir.join("media");
+            return Self::local(&dir)
+                .map_err(|err| object_store::Error::Generic { store: "local", source: Box::new(err) });
+        };
+        let mut builder = object_store::aws::AmazonS3Builder::from_env()
+            .with_bucket_name(&s3.bucket)
+            .with_region(&s3.region);
+        if let Some((key_id, secret)) = &s3.credentials {
+            use secrecy::ExposeSecret as _;
+            builder = builder.with_access_key_id(key_id).with_secret_access_key(secret.expose_secret());
+        }
+        if let Some(endpoint) = &s3.endpoint {
+            builder = builder
+                .with_endpoint(endpoint.as_str().trim_end_matches('/'))
+                .with_virtual_hosted_style_request(false)
+                .with_allow_http(endpoint.scheme() == "http");
+        }
+        Ok(Self { store: Arc::new(builder.build()?) })
+    }
+
     /// A store in `dir`, created if missing.
     pub fn local(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
