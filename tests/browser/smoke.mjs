@@ -213,6 +213,8 @@ const FLOWS = [
     name: 'admin',
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.
+      // Start signed out: an earlier flow may have left a customer signed in.
+      await t.page.context().clearCookies();
       await t.goto('/login?next=/admin/events');
       await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
       await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
