@@ -3,7 +3,7 @@
 
 use axum::http::HeaderValue;
 use tessera_core::account::{
-    self, Account, AccountError, DisplayName, Email, NewPassword, SESSION_DAYS, SessionToken,
+    self, Account, AccountError, DisplayName, Email, NewPassword, Role, SESSION_DAYS, SessionToken,
 };
 use tessera_core::catalog::FieldError;
 
@@ -40,7 +40,7 @@ pub async fn signup(
     rate_limit::hit(state, SIGNUP_PER_IP, &ip.rate_key()).await?;
 
     let hash = blocking(move || account::hash_password(password.expose())).await?;
-    let account = match account::create_account(&state.db, &email, &name, &hash).await {
+    let account = match account::create_account(&state.db, &email, &name, &hash, Role::Customer).await {
         Ok(account) => account,
         Err(AccountError::EmailTaken) => {
             return Err(Error::Conflict {

@@ -42,6 +42,16 @@ impl FromRequestParts<AppState> for CsrfToken {
     }
 }
 
+impl CsrfToken {
+    /// The page, with the new cookie attached when the browser did not have one yet.
+    pub fn attach(&self, mut response: axum::response::Response) -> axum::response::Response {
+        if let Some(cookie) = self.set_cookie.clone() {
+            response.headers_mut().append(axum::http::header::SET_COOKIE, cookie);
+        }
+        response
+    }
+}
+
 fn is_well_formed(token: &str) -> bool {
     token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }

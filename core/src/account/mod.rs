@@ -16,8 +16,8 @@ pub use session::{
     SESSION_DAYS, SessionToken, create_session, delete_session, delete_sessions_of, find_session,
 };
 pub use store::{
-    AccountError, Credentials, create_account, create_admin, credentials_by_email, credentials_by_id,
-    promote_to_admin, set_password,
+    AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, promote_to_admin,
+    set_password,
 };
 
 use crate::catalog::FieldError;

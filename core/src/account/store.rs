@@ -23,29 +23,28 @@ fn role(raw: String) -> Result<Role, sqlx::Error> {
     Role::try_from(raw).map_err(|err| sqlx::Error::Decode(err.into()))
 }
 
+/// Creates an account with `role`. Admins are only ever created by the command line: there
+/// is no way to become one over HTTP.
 pub async fn create_account(
     db: impl PgExecutor<'_>,
     email: &Email,
     name: &DisplayName,
     password_hash: &PasswordHash,
+    role: Role,
 ) -> Result<Account, AccountError> {
     let id = Uuid::now_v7();
     let result = sqlx::query!(
-        "insert into account (account_id, email, name, password_hash) values ($1, $2, $3, $4)",
+        "insert into account (account_id, email, name, password_hash, role) values ($1, $2, $3, $4, $5)",
         id,
         email.as_str(),
         name.as_str(),
         password_hash.0,
+        role.as_str(),
     )
     .execute(db)
     .await;
     match result {
-        Ok(_) => Ok(Account {
-            id,
-            email: email.as_str().to_string(),
-            name: name.as_str().to_string(),
-            role: Role::Customer,
-        }),
+        Ok(_) => Ok(Account { id, email: email.as_str().to_string(), name: name.as_str().to_string(), role }),
         Err(sqlx::Error::Database(err)) if err.constraint() == Some("account_email_key") => {
             Err(AccountError::EmailTaken)
         }
@@ -97,38 +96,6 @@ pub async fn set_password(db: impl PgExecutor<'_>, id: Uuid, hash: &PasswordHash
     .execute(db)
     .await?;
     Ok(())
-}
-
-/// Creates an admin account. Only the command line calls this: there is no way to become an
-/// admin over HTTP.
-pub async fn create_admin(
-    db: &PgPool,
-    email: &Email,
-    name: &DisplayName,
-    hash: &PasswordHash,
-) -> Result<Account, AccountError> {
-    let id = Uuid::now_v7();
-    let result = sqlx::query!(
-        "insert into account (account_id, email, name, password_hash, role) values ($1, $2, $3, $4, 'admin')",
-        id,
-        email.as_str(),
-        name.as_str(),
-        hash.0,
-    )
-    .execute(db)
-    .await;
-    match result {
-        Ok(_) => Ok(Account {
-            id,
-            email: email.as_str().to_string(),
-            name: name.as_str().to_string(),
-            role: Role::Admin,
-        }),
-        Err(sqlx::Error::Database(err)) if err.constraint() == Some("account_email_key") => {
-            Err(AccountError::EmailTaken)
-        }
-        Err(err) => Err(err.into()),
-    }
 }
 
 /// Makes an existing account an admin with a new password and ends every session it had, so

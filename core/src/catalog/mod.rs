@@ -14,8 +14,9 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use admin::{
-    AuditEntry, CatalogError, EventFields, EventInput, EventPatch, TicketTypeInput, audit_log, create_event,
-    delete_event, edit_event, event_for_admin, events_for_admin, set_event_image, slugify,
+    AuditEntry, CatalogError, EventFields, EventInput, EventPatch, TicketTypeFields, TicketTypeInput,
+    audit_log, create_event, delete_event, edit_event, event_for_admin, events_for_admin, set_event_image,
+    slugify,
 };
 pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
 pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};

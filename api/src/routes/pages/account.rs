@@ -23,14 +23,6 @@ pub(crate) fn viewer_chrome(viewer: &Viewer) -> Option<ViewerChrome> {
     })
 }
 
-/// A page with the CSRF cookie attached when the browser did not have one yet.
-fn with_csrf(csrf: &CsrfToken, mut response: Response) -> Response {
-    if let Some(cookie) = csrf.set_cookie.clone() {
-        response.headers_mut().append(header::SET_COOKIE, cookie);
-    }
-    response
-}
-
 /// Where to go after logging in: only paths on this site, never `//elsewhere`.
 fn safe_next(next: Option<&str>) -> String {
     match next {
@@ -59,7 +51,7 @@ pub async fn signup_page(viewer: Viewer, csrf: CsrfToken) -> Response {
         password: Field::default(),
         error: None,
     };
-    with_csrf(&csrf, render_html(StatusCode::OK, &page))
+    csrf.attach(render_html(StatusCode::OK, &page))
 }
 
 // No Debug: it holds a password.
@@ -132,7 +124,7 @@ pub async fn login_page(viewer: Viewer, csrf: CsrfToken, Query(query): Query<Nex
         next,
         error: None,
     };
-    with_csrf(&csrf, render_html(StatusCode::OK, &page))
+    csrf.attach(render_html(StatusCode::OK, &page))
 }
 
 // No Debug: it holds a password.
@@ -222,7 +214,7 @@ pub async fn account_page(viewer: Viewer, csrf: CsrfToken, Query(query): Query<A
         notice: (query.password.as_deref() == Some("changed"))
             .then(|| "Your password was changed. Other devices were signed out.".to_string()),
     };
-    with_csrf(&csrf, render_html(StatusCode::OK, &page))
+    csrf.attach(render_html(StatusCode::OK, &page))
 }
 
 // No Debug: it holds a password.

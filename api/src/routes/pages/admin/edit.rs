@@ -1,0 +1,179 @@
+//! Creating and editing events with the form.
+
+use super::form::*;
+use super::*;
+
+pub async fn new_event(viewer: Viewer, csrf: CsrfToken) -> Response {
+    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events/new") {
+        return not_admin.into_response();
+    }
+    let form = EventForm {
+        category: "concert".into(),
+        status: "draft".into(),
+        tickets: vec![TicketRow { index: 0, ..TicketRow::default() }],
+        ..EventForm::default()
+    };
+    let page = form_page(
+        &viewer,
+        &csrf.token,
+        "New event".into(),
+        "/admin/events/new".into(),
+        None,
+        None,
+        form,
+        None,
+        None,
+    );
+    csrf.attach(render_html(StatusCode::OK, &page))
+}
+
+pub async fn create_event(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    FormBody(fields): FormBody<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let admin = match admin_or_redirect(&viewer, "/admin/events/new") {
+        Ok(admin) => admin,
+        Err(not_admin) => return Ok(not_admin.into_response()),
+    };
+    csrf::verify(&headers, fields.get("csrf_token").map_or("", String::as_str))?;
+    let (form, input) = read_form(&fields, None);
+    let err: CatalogError = match input.and_then(EventInput::parse) {
+        Ok(parsed) => {
+            let mut tx = state.db.begin().await?;
+            match catalog::create_event(&mut tx, admin.account.id, &parsed).await {
+                Ok(id) => {
+                    tx.commit().await?;
+                    return Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1")).into_response());
+                }
+                Err(err) => err,
+            }
+        }
+        Err(field) => CatalogError::Invalid(field),
+    };
+    let err = Error::from(err);
+    let status = err.status();
+    let Error::InvalidField(field) = err else {
+        return Err(err.into());
+    };
+    let csrf = fields.get("csrf_token").cloned().unwrap_or_default();
+    let page = form_page(
+        &viewer,
+        &csrf,
+        "New event".into(),
+        "/admin/events/new".into(),
+        None,
+        None,
+        form,
+        Some((field.field.to_string(), field.message)),
+        None,
+    );
+    Ok(render_html(status, &page))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EditQuery {
+    saved: Option<String>,
+}
+
+pub async fn edit_event_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    csrf: CsrfToken,
+    Path(id): Path<String>,
+    Query(query): Query<EditQuery>,
+) -> Result<Response, PageError> {
+    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events") {
+        return Ok(not_admin.into_response());
+    }
+    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    let page = form_page(
+        &viewer,
+        &csrf.token,
+        format!("Edit “{}”", event.title),
+        format!("/admin/events/{id}/edit"),
+        Some(event.version),
+        Some(&event),
+        form_from_event(&event),
+        None,
+        query.saved.map(|_| "Saved.".to_string()),
+    );
+    Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+pub async fn edit_event(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    FormBody(fields): FormBody<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let admin = match admin_or_redirect(&viewer, "/admin/events") {
+        Ok(admin) => admin,
+        Err(not_admin) => return Ok(not_admin.into_response()),
+    };
+    csrf::verify(&headers, fields.get("csrf_token").map_or("", String::as_str))?;
+    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let version: i32 = fields.get("version").and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+    let stored = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    let (form, input) = read_form(&fields, Some(&stored));
+
+    let err: CatalogError = match input {
+        Ok(input) => {
+            let patch = EventPatch {
+                version,
+                title: Some(input.title),
+                description: Some(input.description),
+                category: Some(input.category),
+                city: Some(input.city),
+                region: Some(input.region),
+                country: Some(input.country),
+                venue_name: Some(input.venue_name),
+                address: Some(input.address),
+                latitude: Some(input.latitude),
+                longitude: Some(input.longitude),
+                starts_at: Some(input.starts_at),
+                ends_at: Some(input.ends_at),
+                timezone: Some(input.timezone),
+                language: Some(input.language),
+                tags: Some(input.tags),
+                image_alt: Some(input.image_alt),
+                status: input.status,
+                ticket_types: Some(input.ticket_types),
+                currency: input.currency,
+            };
+            let mut tx = state.db.begin().await?;
+            match catalog::edit_event(&mut tx, admin.account.id, id, patch).await {
+                Ok(()) => {
+                    tx.commit().await?;
+                    return Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1")).into_response());
+                }
+                Err(err) => err,
+            }
+        }
+        Err(field) => CatalogError::Invalid(field),
+    };
+    let err = Error::from(err);
+    let status = err.status();
+    let message = match &err {
+        Error::InvalidField(field) => (field.field.to_string(), field.message.clone()),
+        Error::Conflict { message, .. } => ("version".to_string(), message.clone()),
+        _ => return Err(err.into()),
+    };
+    let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    let csrf = fields.get("csrf_token").cloned().unwrap_or_default();
+    let page = form_page(
+        &viewer,
+        &csrf,
+        format!("Edit “{}”", event.title),
+        format!("/admin/events/{id}/edit"),
+        Some(version),
+        Some(&event),
+        form,
+        Some(message),
+        None,
+    );
+    Ok(render_html(status, &page))
+}

@@ -1,0 +1,69 @@
+//! Uploading an event's image from the edit page.
+
+use super::form::*;
+use super::*;
+
+// ---- the image
+
+pub async fn upload_image(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    let admin = match admin_or_redirect(&viewer, "/admin/events") {
+        Ok(admin) => admin,
+        Err(not_admin) => return Ok(not_admin.into_response()),
+    };
+    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let mut csrf_token = String::new();
+    let mut upload = None;
+    while let Some(field) =
+        multipart.next_field().await.map_err(|err| Error::InvalidBody(format!("unreadable upload: {err}")))?
+    {
+        match field.name() {
+            Some("csrf_token") => csrf_token = field.text().await.unwrap_or_default(),
+            Some("image") => {
+                upload = Some(field.bytes().await.map_err(|_| Error::PayloadTooLarge)?);
+            }
+            _ => {}
+        }
+    }
+    csrf::verify(&headers, &csrf_token)?;
+    let bytes = upload
+        .filter(|bytes| !bytes.is_empty())
+        .ok_or_else(|| Error::InvalidField(FieldError::new("image", "choose a file to upload")));
+    let stored = match bytes {
+        Ok(bytes) => crate::routes::admin::events::image::store(&state, bytes).await,
+        Err(err) => Err(err),
+    };
+    let err = match stored {
+        Ok(media_id) => {
+            let mut tx = state.db.begin().await?;
+            catalog::set_event_image(&mut tx, admin.account.id, id, media_id).await.map_err(Error::from)?;
+            tx.commit().await?;
+            return Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1")).into_response());
+        }
+        Err(err) => err,
+    };
+    let status = err.status();
+    let message = match &err {
+        Error::InvalidField(field) => (field.field.to_string(), field.message.clone()),
+        Error::PayloadTooLarge => ("image".to_string(), "is larger than 10 MB".to_string()),
+        _ => return Err(err.into()),
+    };
+    let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    let page = form_page(
+        &viewer,
+        &csrf_token,
+        format!("Edit “{}”", event.title),
+        format!("/admin/events/{id}/edit"),
+        Some(event.version),
+        Some(&event),
+        form_from_event(&event),
+        Some(message),
+        None,
+    );
+    Ok(render_html(status, &page))
+}

@@ -1,0 +1,153 @@
+//! The admin console as HTML: the event list with search, the create and edit forms (times in
+//! the event's own zone, prices in its own units), delete with confirmation, the audit log.
+//! The steps are the same `tessera_core::catalog` functions the JSON API calls.
+
+mod delete;
+mod edit;
+mod form;
+mod image;
+
+pub use delete::{delete_event, delete_event_page};
+pub use edit::{create_event, edit_event, edit_event_page, new_event};
+pub use image::upload_image;
+
+use std::collections::HashMap;
+use std::str::FromStr as _;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, NaiveDateTime, TimeZone as _, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use tessera_core::catalog::{
+    self, CatalogError, Category, Event, EventInput, EventPatch, FieldError, TicketTypeInput,
+};
+use tessera_core::money::Currency;
+use tessera_web::pages::{
+    AdminAuditPage, AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, AuditRow,
+    Choice, Chrome, EventForm, TicketRow,
+};
+use uuid::Uuid;
+
+use super::account::viewer_chrome;
+use crate::auth::csrf::{self, CsrfToken};
+use crate::auth::{SignedIn, Viewer};
+use crate::error::{Error, PageError, render_html};
+use crate::extract::FormBody;
+use crate::state::AppState;
+
+/// Blank ticket-type rows offered for new types.
+const BLANK_TICKET_ROWS: usize = 2;
+
+/// Someone who may not see an admin page, and where they go instead.
+enum NotAdmin {
+    /// Not signed in: to the login page, and back here afterwards.
+    LogIn(String),
+    /// Signed in without the admin role: a 403 page.
+    Forbidden,
+}
+
+impl IntoResponse for NotAdmin {
+    fn into_response(self) -> Response {
+        match self {
+            NotAdmin::LogIn(here) => Redirect::to(&format!("/login?next={here}")).into_response(),
+            NotAdmin::Forbidden => PageError(Error::Forbidden("This page is for admins.")).into_response(),
+        }
+    }
+}
+
+/// The signed-in admin, or where to send everyone else.
+fn admin_or_redirect(viewer: &Viewer, here: &str) -> Result<SignedIn, NotAdmin> {
+    match &viewer.0 {
+        Some(signed_in) if signed_in.account.is_admin() => Ok(signed_in.clone()),
+        Some(_) => Err(NotAdmin::Forbidden),
+        None => Err(NotAdmin::LogIn(here.to_string())),
+    }
+}
+
+fn zone_of(event: &Event) -> Tz {
+    Tz::from_str(&event.timezone).unwrap_or(Tz::UTC)
+}
+
+// ---- the list
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    deleted: Option<String>,
+}
+
+pub async fn events(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events") {
+        return not_admin.into_response();
+    }
+    let q = query.q.unwrap_or_default().replace('\0', "").trim().to_string();
+    let events = match catalog::events_for_admin(&state.db, &q, 200).await {
+        Ok(events) => events,
+        Err(err) => return PageError::from(err).into_response(),
+    };
+    let rows = events
+        .iter()
+        .map(|event| AdminEventRow {
+            id: event.id.to_string(),
+            title: event.title.clone(),
+            place: event.city.clone(),
+            when: event.starts_at.with_timezone(&zone_of(event)).format("%a %-d %b %Y, %H:%M %Z").to_string(),
+            status: event.status.as_str(),
+            version: event.version,
+            slug: event.slug.clone(),
+        })
+        .collect();
+    render_html(
+        StatusCode::OK,
+        &AdminEventsPage {
+            chrome: Chrome::new("", viewer_chrome(&viewer)),
+            q,
+            rows,
+            notice: query.deleted.map(|_| "The event was deleted.".to_string()),
+        },
+    )
+}
+
+// ---- the audit log
+
+pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/audit") {
+        return Ok(not_admin.into_response());
+    }
+    let entries = catalog::audit_log(&state.db, None, 200).await?;
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let title = entry
+                .after
+                .as_ref()
+                .or(entry.before.as_ref())
+                .and_then(|event| event["title"].as_str())
+                .unwrap_or("")
+                .to_string();
+            let changes = match (&entry.before, &entry.after) {
+                (Some(serde_json::Value::Object(before)), Some(serde_json::Value::Object(after))) => after
+                    .iter()
+                    .filter(|(key, value)| key.as_str() != "version" && before.get(*key) != Some(value))
+                    .map(|(key, _)| key.clone())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            AuditRow {
+                at: entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                admin: entry.admin.unwrap_or_else(|| "(deleted account)".into()),
+                action: entry.action,
+                event_id: entry.event_id.to_string(),
+                title,
+                changes,
+            }
+        })
+        .collect();
+    Ok(render_html(StatusCode::OK, &AdminAuditPage { chrome: Chrome::new("", viewer_chrome(&viewer)), rows }))
+}
