@@ -22,5 +22,6 @@ echo "demo.sh: migrating $DATABASE_URL"
 echo "demo.sh: loading demo data"
 "$BIN" seed --demo
 
+echo "demo.sh: for the admin console, run: $BIN admin create --email you@example.org  (then log in at /login)"
 echo "demo.sh: Tessera is starting on ${TESSERA_PUBLIC_URL:-http://$TESSERA_LISTEN} (Ctrl-C to stop)"
 exec "$BIN" all
