@@ -12,4 +12,5 @@ pub mod redis_conn;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod tasks;
 pub mod telemetry;

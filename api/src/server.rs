@@ -7,10 +7,25 @@ use tokio::net::TcpListener;
 use crate::app::router;
 use crate::state::AppState;
 
+/// Which processes of the platform run here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Services {
+    /// The web app alone (`tessera serve`).
+    Web,
+    /// The web app and every background task (`tessera all`).
+    All,
+}
+
 /// Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish
-/// (each is bounded by the 30 s request timeout) and returns.
-pub async fn serve(config: Config) -> anyhow::Result<()> {
+/// (each is bounded by the 30 s request timeout), stops the background tasks and returns.
+pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
     let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    if services == Services::All {
+        tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
+        tracing::info!("background tasks: session sweeper");
+    }
     let listen = config.listen;
     let public_url = config.public_url.clone();
     let state = AppState::new(config, db)?;
@@ -22,6 +37,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server failed")?;
+    let _ = stop.send(true);
+    while tasks.join_next().await.is_some() {}
     tracing::info!("stopped");
     Ok(())
 }

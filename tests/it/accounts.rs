@@ -291,3 +291,18 @@ async fn pages_for_a_signed_in_person_are_never_stored_by_shared_caches(db: PgPo
         "anonymous catalog pages may be cached"
     );
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_sweeper_removes_only_expired_sessions(db: PgPool) {
+    let app = TestApp::new(db);
+    let live = signup(&app, &unique_email("ana")).await;
+    sqlx::query(
+        "insert into session (session_id, account_id, expires_at, created_at)
+         select repeat('b', 64), account_id, now() - interval '1 day', now() - interval '31 days' from account",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(tessera_core::account::purge_expired_sessions(&app.db).await.unwrap(), 1);
+    assert_eq!(app.get_with_cookie("/api/me", &live).await.status, 200, "live sessions stay");
+}

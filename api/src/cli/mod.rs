@@ -39,8 +39,9 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Run every service of the platform in one process: today the web app, which is the
-    /// only service; background workers join it here as they are built.
+    /// Run every service of the platform in one process: the web app and the background
+    /// tasks (today the session sweeper; the payment and ticketing workers join it as they are
+    /// built).
     All,
 }
 
@@ -94,7 +95,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Migrate => migrate(&config).await,
         Command::Seed { demo: _ } => seed::demo(&config).await,
-        Command::Serve | Command::All => crate::server::serve(config).await,
+        Command::Serve => crate::server::serve(config, crate::server::Services::Web).await,
+        Command::All => crate::server::serve(config, crate::server::Services::All).await,
         Command::Admin { command: AdminCommand::Create { email, name, promote } } => {
             admin::create(&config, &email, name.as_deref(), promote).await
         }

@@ -14,6 +14,7 @@ use uuid::Uuid;
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use session::{
     SESSION_DAYS, SessionToken, create_session, delete_session, delete_sessions_of, find_session,
+    purge_expired_sessions,
 };
 pub use store::{
     AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, promote_to_admin,

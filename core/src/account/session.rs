@@ -81,6 +81,11 @@ pub async fn delete_session(db: impl PgExecutor<'_>, token: &SessionToken) -> sq
     Ok(())
 }
 
+/// Deletes sessions that have expired (they already open nothing); returns how many.
+pub async fn purge_expired_sessions(db: impl PgExecutor<'_>) -> sqlx::Result<u64> {
+    Ok(sqlx::query!("delete from session where expires_at <= now()").execute(db).await?.rows_affected())
+}
+
 /// Ends every session of the account except `keep` (after a password change).
 pub async fn delete_sessions_of(
     db: impl PgExecutor<'_>,
