@@ -129,7 +129,7 @@ async fn the_admin_list_finds_events_of_any_status(db: PgPool) {
     let app = TestApp::new(db);
     let admin = app.sign_in(true).await;
     let mut draft = sample_event("secret-lisbon", "Secret Rooftop Session", 10);
-    draft.status = tessera_core::catalog::EventStatus::Draft;
+    draft.fields.status = tessera_core::catalog::EventStatus::Draft;
     app.insert_event(&draft).await;
     app.insert_event(&sample_event("fado-lisbon", "Fado Night", 3)).await;
 
@@ -165,12 +165,12 @@ async fn saving_the_edit_form_unchanged_keeps_a_time_that_occurs_twice(db: PgPoo
     let admin = app.sign_in(true).await;
     // 01:30 on 1 November 2026 happens twice in New York; this is the second one (EST).
     let mut event = sample_event("late-show-nyc", "Late Show", 1);
-    event.timezone = chrono_tz::America::New_York;
-    event.city = "New York".into();
-    event.country = "US".into();
-    event.currency = "USD".parse().unwrap();
-    event.starts_at = "2026-11-01T06:30:00Z".parse().unwrap();
-    event.ends_at = "2026-11-01T08:00:00Z".parse().unwrap();
+    event.fields.timezone = chrono_tz::America::New_York;
+    event.fields.city = "New York".into();
+    event.fields.country = "US".into();
+    event.fields.currency = "USD".parse().unwrap();
+    event.fields.starts_at = "2026-11-01T06:30:00Z".parse().unwrap();
+    event.fields.ends_at = "2026-11-01T08:00:00Z".parse().unwrap();
     let id = app.insert_event(&event).await;
 
     let uri = format!("/admin/events/{id}/edit");

@@ -5,24 +5,24 @@ use tessera_tests::{TestApp, sample_event};
 async fn three_cities(db: PgPool) -> TestApp {
     let app = TestApp::new(db);
     let mut krakow = sample_event("klezmer-krakow", "Klezmer Night", 2);
-    krakow.city = "Kraków".into();
-    krakow.country = "PL".into();
-    krakow.timezone = chrono_tz::Europe::Warsaw;
-    krakow.currency = "PLN".parse().unwrap();
-    krakow.ticket_types[0].price_minor = 4500; // 45 zł
+    krakow.fields.city = "Kraków".into();
+    krakow.fields.country = "PL".into();
+    krakow.fields.timezone = chrono_tz::Europe::Warsaw;
+    krakow.fields.currency = "PLN".parse().unwrap();
+    krakow.fields.ticket_types[0].price_minor = 4500; // 45 zł
     app.insert_event(&krakow).await;
 
     let mut kyoto = sample_event("tea-kyoto", "Tea Ceremony", 10);
-    kyoto.city = "Kyoto".into();
-    kyoto.country = "JP".into();
-    kyoto.timezone = chrono_tz::Asia::Tokyo;
-    kyoto.category = Category::Workshop;
-    kyoto.currency = "JPY".parse().unwrap();
-    kyoto.ticket_types[0].price_minor = 3500; // ¥3,500
+    kyoto.fields.city = "Kyoto".into();
+    kyoto.fields.country = "JP".into();
+    kyoto.fields.timezone = chrono_tz::Asia::Tokyo;
+    kyoto.fields.category = Category::Workshop;
+    kyoto.fields.currency = "JPY".parse().unwrap();
+    kyoto.fields.ticket_types[0].price_minor = 3500; // ¥3,500
     app.insert_event(&kyoto).await;
 
     let mut lisbon = sample_event("fado-lisbon", "Fado Vadio", 20);
-    lisbon.ticket_types[0].price_minor = 1800; // €18
+    lisbon.fields.ticket_types[0].price_minor = 1800; // €18
     app.insert_event(&lisbon).await;
     app
 }
@@ -155,8 +155,8 @@ async fn an_event_ending_at_midnight_is_not_on_the_next_day(db: PgPool) {
             .with_timezone(&chrono::Utc)
     };
     let mut evening = sample_event("evening-lisbon", "Evening", 0);
-    evening.starts_at = midnight(day) - chrono::Duration::hours(3);
-    evening.ends_at = midnight(day);
+    evening.fields.starts_at = midnight(day) - chrono::Duration::hours(3);
+    evening.fields.ends_at = midnight(day);
     app.insert_event(&evening).await;
 
     let before = day.pred_opt().unwrap();

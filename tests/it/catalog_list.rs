@@ -82,7 +82,7 @@ async fn one_event_by_id_and_drafts_and_unknown_ids_are_not_found(db: PgPool) {
     let app = TestApp::new(db);
     let public = app.insert_event(&sample_event("open-air-fado-lisbon", "Open-air Fado", 3)).await;
     let mut draft = sample_event("secret-draft-lisbon", "Secret Draft", 3);
-    draft.status = tessera_core::catalog::EventStatus::Draft;
+    draft.fields.status = tessera_core::catalog::EventStatus::Draft;
     let draft = app.insert_event(&draft).await;
 
     let response = app.get(&format!("/api/events/{public}")).await;
@@ -108,7 +108,7 @@ async fn one_event_by_id_and_drafts_and_unknown_ids_are_not_found(db: PgPool) {
 async fn an_event_still_running_is_listed_and_one_that_ended_is_not(db: PgPool) {
     let app = TestApp::new(db);
     let mut running = sample_event("three-day-festival-lisbon", "Three-day Festival", -1);
-    running.ends_at = running.starts_at + chrono::Duration::days(3);
+    running.fields.ends_at = running.fields.starts_at + chrono::Duration::days(3);
     app.insert_event(&running).await;
     app.insert_event(&sample_event("last-week-lisbon", "Last Week", -7)).await;
 

@@ -21,13 +21,13 @@ async fn the_home_page_shows_upcoming_events_as_cards(db: PgPool) {
 async fn dates_on_pages_are_in_the_event_s_own_time_zone(db: PgPool) {
     let app = TestApp::new(db);
     let mut event = sample_event("tea-kyoto", "Morning Tea", 5);
-    event.city = "Kyoto".into();
-    event.country = "JP".into();
-    event.timezone = chrono_tz::Asia::Tokyo;
-    event.currency = "JPY".parse().unwrap();
-    event.ticket_types[0].price_minor = 3500;
+    event.fields.city = "Kyoto".into();
+    event.fields.country = "JP".into();
+    event.fields.timezone = chrono_tz::Asia::Tokyo;
+    event.fields.currency = "JPY".parse().unwrap();
+    event.fields.ticket_types[0].price_minor = 3500;
     app.insert_event(&event).await;
-    let local = event.starts_at.with_timezone(&chrono_tz::Asia::Tokyo);
+    let local = event.fields.starts_at.with_timezone(&chrono_tz::Asia::Tokyo);
 
     let home = app.get("/").await.text();
     assert!(home.contains(&local.format("%a %-d %b · %H:%M").to_string()), "{home}");
@@ -102,7 +102,7 @@ async fn unknown_pages_are_a_friendly_404(db: PgPool) {
 async fn a_cancelled_event_keeps_its_page_but_leaves_the_listing(db: PgPool) {
     let app = TestApp::new(db);
     let mut event = sample_event("rained-off-lisbon", "Rained Off", 5);
-    event.status = tessera_core::catalog::EventStatus::Cancelled;
+    event.fields.status = tessera_core::catalog::EventStatus::Cancelled;
     app.insert_event(&event).await;
 
     let html = app.get("/events/rained-off-lisbon").await.text();

@@ -4,7 +4,7 @@ use tessera_tests::{TestApp, sample_event};
 
 fn event(slug: &str, title: &str, description: &str, days: i64) -> NewEvent {
     let mut event = sample_event(slug, title, days);
-    event.description = description.to_string();
+    event.fields.description = description.to_string();
     event
 }
 
@@ -32,7 +32,7 @@ async fn a_venue_or_city_hit_ranks_above_a_description_hit(db: PgPool) {
     let app = TestApp::new(db);
     app.insert_event(&event("mention-lisbon", "Quiet Evening", "Bring friends from Ribeira.", 1)).await;
     let mut at_venue = event("at-venue-lisbon", "Loud Evening", "Dancing.", 20);
-    at_venue.venue_name = "Armazém da Ribeira".into();
+    at_venue.fields.venue_name = "Armazém da Ribeira".into();
     app.insert_event(&at_venue).await;
 
     assert_eq!(app.get("/api/search?q=ribeira").await.titles(), vec!["Loud Evening", "Quiet Evening"]);
@@ -138,7 +138,7 @@ async fn search_results_page_with_their_own_cursor_and_filters(db: PgPool) {
 async fn a_category_name_finds_events_of_that_category(db: PgPool) {
     let app = TestApp::new(db);
     let mut workshop = event("clay-lisbon", "Clay Afternoon", "Hands in the mud.", 3);
-    workshop.category = tessera_core::catalog::Category::Workshop;
+    workshop.fields.category = tessera_core::catalog::Category::Workshop;
     app.insert_event(&workshop).await;
     app.insert_event(&event("fado-lisbon", "Fado Night", "Guitars.", 4)).await;
     assert_eq!(app.get("/api/search?q=workshop").await.titles(), vec!["Clay Afternoon"]);
@@ -158,7 +158,7 @@ async fn a_query_of_only_stop_words_lists_events_like_an_empty_one(db: PgPool) {
 async fn corrections_never_reveal_words_of_draft_events(db: PgPool) {
     let app = TestApp::new(db);
     let mut draft = event("secret-lisbon", "Surprise Radiohead Gig", "Not announced yet.", 30);
-    draft.status = tessera_core::catalog::EventStatus::Draft;
+    draft.fields.status = tessera_core::catalog::EventStatus::Draft;
     app.insert_event(&draft).await;
     app.insert_event(&event("public-lisbon", "Fado Night", "Guitars.", 4)).await;
 

@@ -12,7 +12,7 @@ use http_body_util::BodyExt as _;
 use sqlx::PgPool;
 use tessera_api::app::router;
 use tessera_api::state::AppState;
-use tessera_core::catalog::{Category, EventStatus, NewEvent, NewTicketType, upsert_event};
+use tessera_core::catalog::{Category, EventFields, EventStatus, NewEvent, TicketTypeFields, upsert_event};
 use tessera_core::config::Config;
 use tower::ServiceExt as _;
 
@@ -203,26 +203,33 @@ pub fn sample_event(slug: &str, title: &str, days: i64) -> NewEvent {
     let starts_at: DateTime<Utc> = Utc::now() + Duration::days(days);
     NewEvent {
         slug: slug.to_string(),
-        title: title.to_string(),
-        description: "An evening in the old town.".to_string(),
-        category: Category::Concert,
-        city: "Lisbon".to_string(),
-        region: "Lisboa".to_string(),
-        country: "PT".to_string(),
-        venue_name: "Casa do Largo".to_string(),
-        address: "Largo do Intendente 1, Lisboa".to_string(),
-        latitude: 38.7223,
-        longitude: -9.1393,
-        starts_at,
-        ends_at: starts_at + Duration::hours(2),
-        timezone: chrono_tz::Europe::Lisbon,
-        language: "pt".to_string(),
-        tags: vec!["music".to_string()],
         image_id: None,
-        image_alt: String::new(),
-        currency: "EUR".parse().expect("EUR"),
-        status: EventStatus::Published,
-        ticket_types: vec![NewTicketType { name: "General".to_string(), price_minor: 1000, capacity: 50 }],
+        fields: EventFields {
+            title: title.to_string(),
+            description: "An evening in the old town.".to_string(),
+            category: Category::Concert,
+            city: "Lisbon".to_string(),
+            region: "Lisboa".to_string(),
+            country: "PT".to_string(),
+            venue_name: "Casa do Largo".to_string(),
+            address: "Largo do Intendente 1, Lisboa".to_string(),
+            latitude: 38.7223,
+            longitude: -9.1393,
+            starts_at,
+            ends_at: starts_at + Duration::hours(2),
+            timezone: chrono_tz::Europe::Lisbon,
+            language: "pt".to_string(),
+            tags: vec!["music".to_string()],
+            image_alt: String::new(),
+            currency: "EUR".parse().expect("EUR"),
+            status: EventStatus::Published,
+            ticket_types: vec![TicketTypeFields {
+                id: None,
+                name: "General".to_string(),
+                price_minor: 1000,
+                capacity: 50,
+            }],
+        },
     }
 }
 

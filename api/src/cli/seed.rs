@@ -7,7 +7,7 @@ use bytes::Bytes;
 use chrono::{Days, NaiveTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
-use tessera_core::catalog::{Category, EventStatus, NewEvent, NewTicketType, upsert_event};
+use tessera_core::catalog::{Category, EventFields, EventStatus, NewEvent, TicketTypeFields, upsert_event};
 use tessera_core::config::Config;
 use tessera_core::media::{BlobStore, store_image};
 use tessera_core::money::Currency;
@@ -118,29 +118,36 @@ fn to_new_event(
 
     Ok(NewEvent {
         slug: record.slug.clone(),
-        title: record.title.clone(),
-        description: record.description.clone(),
-        category: record.category,
-        city: record.city.clone(),
-        region: record.region.clone(),
-        country: record.country.clone(),
-        venue_name: record.venue_name.clone(),
-        address: record.address.clone(),
-        latitude: record.latitude,
-        longitude: record.longitude,
-        starts_at,
-        ends_at,
-        timezone: zone,
-        language: record.language.clone(),
-        tags: record.tags.clone(),
         image_id: Some(image_id),
-        image_alt: record.image_alt.clone(),
-        currency,
-        status: EventStatus::Published,
-        ticket_types: record
-            .ticket_types
-            .iter()
-            .map(|t| NewTicketType { name: t.name.clone(), price_minor: t.price_minor, capacity: t.capacity })
-            .collect(),
+        fields: EventFields {
+            title: record.title.clone(),
+            description: record.description.clone(),
+            category: record.category,
+            city: record.city.clone(),
+            region: record.region.clone(),
+            country: record.country.clone(),
+            venue_name: record.venue_name.clone(),
+            address: record.address.clone(),
+            latitude: record.latitude,
+            longitude: record.longitude,
+            starts_at,
+            ends_at,
+            timezone: zone,
+            language: record.language.clone(),
+            tags: record.tags.clone(),
+            image_alt: record.image_alt.clone(),
+            currency,
+            status: EventStatus::Published,
+            ticket_types: record
+                .ticket_types
+                .iter()
+                .map(|t| TicketTypeFields {
+                    id: None,
+                    name: t.name.clone(),
+                    price_minor: t.price_minor,
+                    capacity: t.capacity,
+                })
+                .collect(),
+        },
     })
 }

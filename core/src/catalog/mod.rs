@@ -20,7 +20,7 @@ pub use admin::{
 };
 pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
 pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
-pub use write::{NewEvent, NewTicketType, upsert_event};
+pub use write::{NewEvent, upsert_event};
 
 /// What kind of event this is. A closed set, checked by the database too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]

@@ -1,50 +1,24 @@
 //! Writing the catalog. Today the demo seed uses this; the admin console builds on it.
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::{Category, EventStatus};
-use crate::money::Currency;
+use super::EventFields;
 
-/// An event to create or replace, with its ticket types.
+/// An event to create or replace under a known slug (the demo seed), with its image.
 #[derive(Debug, Clone)]
 pub struct NewEvent {
     pub slug: String,
-    pub title: String,
-    pub description: String,
-    pub category: Category,
-    pub city: String,
-    pub region: String,
-    pub country: String,
-    pub venue_name: String,
-    pub address: String,
-    pub latitude: f64,
-    pub longitude: f64,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub timezone: Tz,
-    pub language: String,
-    pub tags: Vec<String>,
     pub image_id: Option<Uuid>,
-    pub image_alt: String,
-    pub currency: Currency,
-    pub status: EventStatus,
-    pub ticket_types: Vec<NewTicketType>,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewTicketType {
-    pub name: String,
-    pub price_minor: i64,
-    pub capacity: i32,
+    pub fields: EventFields,
 }
 
 /// Creates the event, or brings the event with the same slug up to date (bumping its version
 /// only when something changed). Its ticket types become exactly `event.ticket_types`, matched
 /// by name. Returns the event's id.
 pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Result<Uuid> {
+    let (slug, image_id) = (&event.slug, event.image_id);
+    let event = &event.fields;
     let tags: Vec<String> = event.tags.clone();
     let event_id = sqlx::query_scalar!(
         r#"insert into event (
@@ -76,7 +50,7 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
                   excluded.image_alt, excluded.currency, excluded.status)
            returning event_id"#,
         Uuid::now_v7(),
-        event.slug,
+        slug,
         event.title,
         event.description,
         event.category.as_str(),
@@ -92,7 +66,7 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
         event.timezone.name(),
         event.language,
         &tags,
-        event.image_id,
+        image_id,
         event.image_alt,
         event.currency.code(),
         event.status.as_str(),
@@ -104,7 +78,7 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
     let event_id = match event_id {
         Some(id) => id,
         None => {
-            sqlx::query_scalar!("select event_id from event where slug = $1", event.slug)
+            sqlx::query_scalar!("select event_id from event where slug = $1", slug)
                 .fetch_one(&mut *conn)
                 .await?
         }
