@@ -151,7 +151,6 @@ pub struct AdminEventRow {
     pub place: String,
     pub when: String,
     pub status: &'static str,
-    pub version: i32,
     pub slug: String,
 }
 

@@ -55,7 +55,6 @@ impl EventCard {
 pub struct TicketLine {
     pub name: String,
     pub price: String,
-    pub capacity: i32,
 }
 
 /// An event on its own page.
@@ -65,7 +64,6 @@ pub struct EventDetail {
     pub paragraphs: Vec<String>,
     pub when_long: String,
     pub timezone: String,
-    pub ends_datetime: String,
     pub venue_name: String,
     pub address: String,
     pub map_href: String,
@@ -88,7 +86,6 @@ impl EventDetail {
                 .collect(),
             when_long: when_long(event),
             timezone: event.timezone.clone(),
-            ends_datetime: event.ends_at.to_rfc3339(),
             venue_name: event.venue_name.clone(),
             address: event.address.clone(),
             map_href: format!(
@@ -101,11 +98,7 @@ impl EventDetail {
             tickets: event
                 .ticket_types
                 .iter()
-                .map(|t| TicketLine {
-                    name: t.name.clone(),
-                    price: price(&t.currency, t.price_minor),
-                    capacity: t.capacity,
-                })
+                .map(|t| TicketLine { name: t.name.clone(), price: price(&t.currency, t.price_minor) })
                 .collect(),
             is_past: event.ends_at <= now,
         }

@@ -113,15 +113,6 @@ impl BlobStore {
         Ok(Self { store: Arc::new(store) })
     }
 
-    /// Whether a blob exists.
-    pub async fn exists(&self, key: &str) -> Result<bool, object_store::Error> {
-        match self.store.head(&BlobPath::from(key)).await {
-            Ok(_) => Ok(true),
-            Err(object_store::Error::NotFound { .. }) => Ok(false),
-            Err(err) => Err(err),
-        }
-    }
-
     pub async fn put(&self, key: &str, bytes: Bytes) -> Result<(), object_store::Error> {
         self.store.put(&BlobPath::from(key), PutPayload::from(bytes)).await?;
         Ok(())

@@ -162,7 +162,8 @@ pub async fn edit_event(
         Error::Conflict { message, .. } => ("version".to_string(), message.clone()),
         _ => return Err(err.into()),
     };
-    let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    // The edit rolled back: the event is as it was read above.
+    let event = stored;
     let csrf = fields.get("csrf_token").cloned().unwrap_or_default();
     let page = form_page(
         &viewer,

@@ -99,7 +99,6 @@ pub async fn events(
             place: event.city.clone(),
             when: event.starts_at.with_timezone(&zone_of(event)).format("%a %-d %b %Y, %H:%M %Z").to_string(),
             status: event.status.as_str(),
-            version: event.version,
             slug: event.slug.clone(),
         })
         .collect();
