@@ -15,7 +15,7 @@ use utoipa_axum::routes;
 
 use crate::cache;
 use crate::error::{Error, PageError};
-use crate::routes::{admin, auth, events, pages, system};
+use crate::routes::{admin, auth, events, orders, pages, sandbox, system, webhooks};
 use crate::state::AppState;
 use crate::telemetry;
 
@@ -29,7 +29,9 @@ use crate::telemetry;
     tags(
         (name = "catalog", description = "Browse and search upcoming events"),
         (name = "accounts", description = "Sign up, log in, the signed-in account"),
+        (name = "orders", description = "Buy tickets and follow an order (signed in)"),
         (name = "admin", description = "Run the catalog (admins only)"),
+        (name = "webhooks", description = "Payment providers' signed notifications"),
         (name = "system", description = "Health, readiness and metrics"),
     ),
     components(schemas(crate::error::ErrorBody))
@@ -56,6 +58,11 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(admin::events::delete::delete))
         .routes(routes!(admin::events::image::upload))
         .routes(routes!(admin::audit::audit))
+        .routes(routes!(admin::refunds::refunds))
+        .routes(routes!(orders::buy::options, orders::buy::buy))
+        .routes(routes!(orders::confirmation::confirmation))
+        .routes(routes!(orders::cancel::cancel))
+        .routes(routes!(webhooks::stripe::stripe))
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))
         .split_for_parts();
@@ -86,6 +93,12 @@ pub fn router(state: AppState) -> Router {
             )),
         )
         .route("/admin/audit", get(pages::admin::audit))
+        .route("/admin/refunds", get(pages::admin::refunds))
+        .route("/events/{slug}/buy", get(pages::buy::buy_page).post(pages::buy::buy_submit))
+        .route("/orders/{id}", get(pages::order::order_page))
+        .route("/orders/{id}/cancel", post(pages::order::cancel_submit))
+        .route("/sandbox/checkout/{id}", get(sandbox::checkout_page))
+        .route("/sandbox/checkout/{id}/{action}", post(sandbox::checkout_action))
         .route("/media/{*key}", axum::routing::get(system::media::media))
         .route("/static/{file}", axum::routing::get(system::assets::asset))
         .route("/metrics", axum::routing::get(system::metrics::metrics))

@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 use tessera_core::catalog::FieldError;
+use tessera_core::order::SoldOutLine;
 use tessera_web::pages::{Chrome, ErrorPage};
 use utoipa::ToSchema;
 
@@ -41,6 +42,21 @@ pub enum Error {
     Conflict { code: &'static str, message: String, field: Option<&'static str> },
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
+    /// A request that is well-formed but cannot be done (422), with a specific code.
+    #[error("{message}")]
+    Unprocessable { code: &'static str, message: String, field: Option<&'static str> },
+    /// The thing exists but is over for good (410): a cancelled or started event.
+    #[error("{message}")]
+    Gone { code: &'static str, message: String },
+    /// Not enough tickets; says what is left of each ticket type asked for.
+    #[error("sold out")]
+    SoldOut(Vec<SoldOutLine>),
+    /// A webhook whose signature does not verify (400); nothing was read or written.
+    #[error("invalid webhook signature")]
+    InvalidSignature(&'static str),
+    /// The payment provider could not open a checkout (502); the cause is logged.
+    #[error("payment provider unavailable")]
+    PaymentUnavailable(String),
     #[error("database error")]
     Database(#[from] sqlx::Error),
     #[error("internal error")]
@@ -68,6 +84,24 @@ pub struct ErrorDetail {
     /// The parameter or field at fault, when there is one.
     #[schema(example = "category")]
     pub field: Option<String>,
+    /// With `sold_out`: what is left of each ticket type that could not supply the order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available: Option<Vec<AvailableLine>>,
+}
+
+/// What is left of a ticket type.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AvailableLine {
+    pub ticket_type_id: uuid::Uuid,
+    pub name: String,
+    pub requested: i32,
+    pub available: i32,
+}
+
+impl ErrorDetail {
+    fn new(code: &'static str, message: String, field: Option<String>) -> Self {
+        Self { code, message, field, available: None }
+    }
 }
 
 /// What went wrong inside a 500, for the logging middleware. Never sent to the client.
@@ -86,6 +120,11 @@ impl Error {
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Error::InvalidSignature(_) => StatusCode::BAD_REQUEST,
+            Error::Gone { .. } => StatusCode::GONE,
+            Error::SoldOut(_) => StatusCode::CONFLICT,
+            Error::PaymentUnavailable(_) => StatusCode::BAD_GATEWAY,
             Error::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -97,24 +136,32 @@ impl Error {
                 code: "invalid_parameter",
                 message: err.message.clone(),
                 field: Some(err.field.to_string()),
+                available: None,
             },
             Error::InvalidField(err) => ErrorDetail {
                 code: "invalid_field",
                 message: err.message.clone(),
                 field: Some(err.field.to_string()),
+                available: None,
             },
             Error::InvalidBody(message) => {
-                ErrorDetail { code: "invalid_body", message: message.clone(), field: None }
+                ErrorDetail { code: "invalid_body", message: message.clone(), field: None, available: None }
             }
             Error::Unauthorized { code, message } => {
-                ErrorDetail { code, message: (*message).to_string(), field: None }
+                ErrorDetail { code, message: (*message).to_string(), field: None, available: None }
             }
-            Error::Forbidden(message) => {
-                ErrorDetail { code: "forbidden", message: (*message).to_string(), field: None }
-            }
-            Error::Conflict { code, message, field } => {
-                ErrorDetail { code, message: message.clone(), field: field.map(str::to_string) }
-            }
+            Error::Forbidden(message) => ErrorDetail {
+                code: "forbidden",
+                message: (*message).to_string(),
+                field: None,
+                available: None,
+            },
+            Error::Conflict { code, message, field } => ErrorDetail {
+                code,
+                message: message.clone(),
+                field: field.map(str::to_string),
+                available: None,
+            },
             Error::TooManyRequests { retry_after_secs } => ErrorDetail {
                 code: "too_many_requests",
                 message: format!(
@@ -122,29 +169,73 @@ impl Error {
                     retry_after_secs.div_ceil(60).max(1)
                 ),
                 field: None,
+                available: None,
             },
             Error::PayloadTooLarge => ErrorDetail {
                 code: "payload_too_large",
                 message: "That file is larger than 10 MB.".into(),
                 field: Some("image".into()),
+                available: None,
             },
             Error::MethodNotAllowed => ErrorDetail {
                 code: "method_not_allowed",
                 message: "This address does not take that method.".into(),
                 field: None,
+                available: None,
             },
-            Error::NotFound(what) => {
-                ErrorDetail { code: "not_found", message: format!("{what} not found"), field: None }
+            Error::NotFound(what) => ErrorDetail {
+                code: "not_found",
+                message: format!("{what} not found"),
+                field: None,
+                available: None,
+            },
+            Error::Unprocessable { code, message, field } => {
+                ErrorDetail::new(code, message.clone(), field.map(str::to_string))
             }
+            Error::Gone { code, message } => ErrorDetail::new(code, message.clone(), None),
+            Error::InvalidSignature(why) => ErrorDetail::new("invalid_signature", (*why).to_string(), None),
+            Error::SoldOut(lines) => ErrorDetail {
+                code: "sold_out",
+                message: lines
+                    .iter()
+                    .map(|l| match l.available {
+                        0 => format!("{} is sold out.", l.name),
+                        1 => format!("Only 1 {} ticket is left.", l.name),
+                        n => format!("Only {n} {} tickets are left.", l.name),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                field: Some("items".into()),
+                available: Some(
+                    lines
+                        .iter()
+                        .map(|l| AvailableLine {
+                            ticket_type_id: l.ticket_type_id,
+                            name: l.name.clone(),
+                            requested: l.requested,
+                            available: l.available,
+                        })
+                        .collect(),
+                ),
+            },
+            Error::PaymentUnavailable(_) => ErrorDetail::new(
+                "payment_unavailable",
+                "We could not reach the payment provider, so nothing was charged and your tickets were \
+                 released. Please try again in a moment."
+                    .into(),
+                None,
+            ),
             Error::Database(sqlx::Error::PoolTimedOut) => ErrorDetail {
                 code: "unavailable",
                 message: "We are very busy right now; please try again in a moment.".into(),
                 field: None,
+                available: None,
             },
             Error::Database(_) | Error::Internal(_) => ErrorDetail {
                 code: "internal",
                 message: "Something went wrong on our side. It has been logged.".into(),
                 field: None,
+                available: None,
             },
         }
     }
@@ -153,6 +244,7 @@ impl Error {
         match self {
             Error::Database(err) => Some(ErrorCause(Arc::new(format!("database: {err}")))),
             Error::Internal(err) => Some(ErrorCause(Arc::new(format!("{err:#}")))),
+            Error::PaymentUnavailable(err) => Some(ErrorCause(Arc::new(format!("payment provider: {err}")))),
             _ => None,
         }
     }
@@ -191,6 +283,10 @@ impl IntoResponse for PageError {
             StatusCode::TOO_MANY_REQUESTS => "Slow down",
             StatusCode::BAD_REQUEST => "That did not work",
             StatusCode::SERVICE_UNAVAILABLE => "We are very busy",
+            StatusCode::CONFLICT => "Not available",
+            StatusCode::GONE => "No longer on sale",
+            StatusCode::BAD_GATEWAY => "Payments are unavailable",
+            StatusCode::UNPROCESSABLE_ENTITY => "That did not work",
             _ => "Something went wrong",
         };
         let message = match &self.0 {

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod orders;
 pub mod redis_conn;
 pub mod routes;
 pub mod server;

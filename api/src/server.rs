@@ -22,13 +22,23 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
     let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    if services == Services::All {
-        tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
-        tracing::info!("background tasks: session sweeper");
-    }
     let listen = config.listen;
     let public_url = config.public_url.clone();
-    let state = AppState::new(config, db)?;
+    let state = AppState::new(config, db.clone())?;
+    if state.card.is_sandbox() {
+        tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
+    }
+    if services == Services::All {
+        use secrecy::ExposeSecret as _;
+        tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
+        tasks.spawn(crate::tasks::sweep_orders(state.clone(), stopped.clone()));
+        let redis =
+            redis::Client::open(state.config.redis_url.expose_secret()).context("invalid REDIS_URL")?;
+        let relay =
+            tessera_ticketing::relay::RelayConfig { stream_prefix: state.config.stream_prefix.clone() };
+        tasks.spawn(tessera_ticketing::relay::run(db.clone(), redis, relay, stopped.clone()));
+        tracing::info!("background tasks: session sweeper, hold expiry, outbox relay");
+    }
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen} (TESSERA_LISTEN)"))?;

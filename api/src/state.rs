@@ -3,9 +3,13 @@
 use std::sync::Arc;
 
 use metrics_exporter_prometheus::PrometheusHandle;
+use secrecy::SecretString;
 use sqlx::PgPool;
 use tessera_core::config::Config;
 use tessera_core::media::BlobStore;
+use tessera_payments::CheckoutProvider;
+use tessera_payments::sandbox::SandboxCheckout;
+use tessera_payments::stripe::StripeCheckout;
 
 use crate::cache::ResponseCache;
 use crate::redis_conn::Redis;
@@ -19,6 +23,12 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Recent catalog responses (see `cache`).
     pub catalog_cache: Arc<ResponseCache>,
+    /// Card checkout: Stripe, or the sandbox when no Stripe key is configured.
+    pub card: Arc<dyn CheckoutProvider>,
+    /// The sandbox, when it plays Stripe (its pages are served only then).
+    pub sandbox: Option<Arc<SandboxCheckout>>,
+    /// The secrets Stripe webhooks are signed with (configured, or made up for the sandbox).
+    pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
 }
 
 impl AppState {
@@ -31,6 +41,27 @@ impl AppState {
         let blobs = BlobStore::from_config(&config)
             .context("cannot open the media store (TESSERA_DATA_DIR or TESSERA_S3_*)")?;
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
+        let (card, sandbox, stripe_webhook_secrets): (Arc<dyn CheckoutProvider>, _, _) =
+            match &config.stripe.secret_key {
+                Some(key) => (
+                    Arc::new(
+                        StripeCheckout::new(config.stripe.api_base.clone(), key.clone())
+                            .context("cannot set up the Stripe client")?,
+                    ),
+                    None,
+                    config.stripe.webhook_secrets.clone(),
+                ),
+                None => {
+                    let sandbox = Arc::new(SandboxCheckout::new(db.clone(), config.public_url.clone()));
+                    let secrets = if config.stripe.webhook_secrets.is_empty() {
+                        let made_up = format!("whsec_sandbox_{}", uuid::Uuid::new_v4().simple());
+                        vec![SecretString::from(made_up)]
+                    } else {
+                        config.stripe.webhook_secrets.clone()
+                    };
+                    (sandbox.clone(), Some(sandbox), secrets)
+                }
+            };
         Ok(Self {
             config: Arc::new(config),
             db,
@@ -38,6 +69,9 @@ impl AppState {
             blobs,
             metrics: crate::telemetry::metrics_handle(),
             catalog_cache,
+            card,
+            sandbox,
+            stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
         })
     }
 }

@@ -27,3 +27,58 @@ pub async fn sweep_sessions(db: PgPool, mut shutdown: watch::Receiver<bool>) {
         }
     }
 }
+
+/// How often holds are checked for expiry.
+const ORDER_SWEEP_EVERY: Duration = Duration::from_secs(5);
+
+/// Releases expired holds, then tells the payment provider to close the checkout of every
+/// order that ended without payment (expired here, cancelled, or failed), so nobody can pay
+/// for tickets that went back on sale. A payment that slips through anyway is honoured or
+/// refunded by the late-payment rule.
+pub async fn sweep_orders(state: crate::state::AppState, mut shutdown: watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(ORDER_SWEEP_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = shutdown.changed() => return,
+        }
+        if let Err(err) = sweep_orders_once(&state).await {
+            tracing::warn!(error = %err, "sweeping expired holds failed; will retry");
+        }
+    }
+}
+
+/// One round of [`sweep_orders`]; returns how many holds were released.
+pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<usize> {
+    use tessera_core::order;
+    use tessera_payments::ExpireOutcome;
+
+    let expired = order::release_expired_holds(&state.db, None, 500).await?;
+    if !expired.is_empty() {
+        tracing::info!(orders.expired = expired.len(), "expired holds released");
+    }
+    for payment in order::payments_to_close(&state.db, 100).await? {
+        let Some(session_id) = payment.provider_ref.as_deref() else {
+            // The provider never confirmed a checkout for it.
+            let mut conn = state.db.acquire().await?;
+            order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
+            continue;
+        };
+        match state.card.expire(session_id).await {
+            Ok(ExpireOutcome::Expired | ExpireOutcome::AlreadyExpired) => {
+                let mut conn = state.db.acquire().await?;
+                order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
+            }
+            Ok(ExpireOutcome::AlreadyCompleted) => {
+                // Paid just as the hold ended: the provider's webhook settles it (late payment).
+                tracing::info!(order.id = %payment.order_id, payment.provider_ref = session_id,
+                    "checkout completed after the hold ended; waiting for its webhook");
+            }
+            Err(err) => {
+                tracing::warn!(order.id = %payment.order_id, error = %err, "could not close the checkout; will retry");
+            }
+        }
+    }
+    Ok(expired.len())
+}

@@ -65,6 +65,26 @@ pub struct Config {
     /// `TESSERA_S3_BUCKET` and friends: media in an S3-compatible bucket instead of
     /// `TESSERA_DATA_DIR/media`. Credentials come from the usual `AWS_*` variables.
     pub s3: Option<S3Config>,
+    /// `TESSERA_HOLD_MINUTES`: how long tickets are held while the customer pays (default 15).
+    pub hold: Duration,
+    /// Card checkout: Stripe, or the built-in sandbox when no secret key is set.
+    pub stripe: StripeConfig,
+    /// `TESSERA_STREAM_PREFIX`: put before every Redis stream name (default none), so several
+    /// deployments (or test runs) can share one Redis.
+    pub stream_prefix: String,
+}
+
+/// Card checkout settings.
+#[derive(Debug, Clone)]
+pub struct StripeConfig {
+    /// `TESSERA_STRIPE_SECRET_KEY`. Unset: the sandbox plays Stripe's part.
+    pub secret_key: Option<SecretString>,
+    /// `TESSERA_STRIPE_WEBHOOK_SECRET`: the endpoint's signing secret; several, comma-separated,
+    /// while one is being rotated. Required with a secret key; with the sandbox, one is made
+    /// up at startup when unset.
+    pub webhook_secrets: Vec<SecretString>,
+    /// `TESSERA_STRIPE_API_BASE` (default `https://api.stripe.com`).
+    pub api_base: Url,
 }
 
 /// Where media live when they live in S3 (or anything that speaks its API).
@@ -179,6 +199,49 @@ impl Config {
             }
         };
 
+        let hold = match get("TESSERA_HOLD_MINUTES") {
+            None => Duration::from_secs(15 * 60),
+            Some(raw) => match raw.trim().parse::<u64>() {
+                Ok(minutes) if (1..=1440).contains(&minutes) => Duration::from_secs(minutes * 60),
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_HOLD_MINUTES",
+                        format!("{raw:?} is not a number of minutes from 1 to 1440"),
+                    ));
+                }
+            },
+        };
+
+        let stripe = {
+            let secret_key =
+                get("TESSERA_STRIPE_SECRET_KEY").map(|key| SecretString::from(key.trim().to_string()));
+            let webhook_secrets: Vec<SecretString> = get("TESSERA_STRIPE_WEBHOOK_SECRET")
+                .map(|raw| {
+                    raw.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(|s| SecretString::from(s.to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if secret_key.is_some() && webhook_secrets.is_empty() {
+                return Err(ConfigError::new(
+                    "TESSERA_STRIPE_WEBHOOK_SECRET",
+                    "is required with TESSERA_STRIPE_SECRET_KEY (the webhook endpoint's signing secret)",
+                ));
+            }
+            let api_base = match get("TESSERA_STRIPE_API_BASE") {
+                None => Url::parse("https://api.stripe.com").expect("a valid URL"),
+                Some(raw) => Url::parse(raw.trim())
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https"))
+                    .ok_or_else(|| {
+                    ConfigError::new("TESSERA_STRIPE_API_BASE", format!("{raw:?} is not an http(s) URL"))
+                })?,
+            };
+            StripeConfig { secret_key, webhook_secrets, api_base }
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -202,6 +265,9 @@ impl Config {
             origin_secret: get("TESSERA_ORIGIN_SECRET")
                 .map(|secret| SecretString::from(secret.trim().to_string())),
             s3,
+            hold,
+            stripe,
+            stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
         })
     }
 

@@ -7,3 +7,4 @@ pub mod config;
 pub mod db;
 pub mod media;
 pub mod money;
+pub mod order;

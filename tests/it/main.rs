@@ -10,6 +10,7 @@ mod forms;
 mod guard;
 mod images;
 mod migrations;
+mod orders;
 mod pages;
 mod s3;
 mod search;

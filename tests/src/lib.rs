@@ -150,6 +150,121 @@ impl TestApp {
         response.cookie("tessera_session").expect("session cookie")
     }
 
+    /// A customer made straight in the database (no password hashing, no sign-up limits), for
+    /// tests that need many; returns their session cookie.
+    pub async fn customer(&self) -> String {
+        let id = uuid::Uuid::now_v7();
+        sqlx::query(
+            "insert into account (account_id, email, name, password_hash) values ($1, $2, 'Test Buyer', $3)",
+        )
+        .bind(id)
+        .bind(unique_email("buyer"))
+        .bind("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA")
+        .execute(&self.db)
+        .await
+        .expect("insert account");
+        let token = tessera_core::account::create_session(&self.db, id).await.expect("session");
+        format!("tessera_session={}", token.as_cookie_value())
+    }
+
+    /// `POST /api/events/{event}/buy` for `items` (ticket type, quantity), paying by card.
+    pub async fn buy(
+        &self,
+        cookie: &str,
+        event_id: uuid::Uuid,
+        items: &[(uuid::Uuid, i32)],
+        idempotency_key: Option<&str>,
+    ) -> TestResponse {
+        let body = serde_json::json!({
+            "items": items.iter().map(|(id, q)| serde_json::json!({"ticket_type_id": id, "quantity": q})).collect::<Vec<_>>(),
+            "payment_method": "card",
+        });
+        let mut headers = HeaderMap::new();
+        headers.insert(axum::http::header::CONTENT_TYPE, "application/json".parse().expect("header"));
+        headers.insert(axum::http::header::COOKIE, cookie.parse().expect("cookie header"));
+        if let Some(key) = idempotency_key {
+            headers.insert("idempotency-key", key.parse().expect("header"));
+        }
+        self.send(Method::POST, &format!("/api/events/{event_id}/buy"), headers, Body::from(body.to_string()))
+            .await
+    }
+
+    /// The first secret Stripe webhooks are checked against.
+    pub fn webhook_secret(&self) -> String {
+        use secrecy::ExposeSecret as _;
+        self.state.stripe_webhook_secrets[0].expose_secret().to_string()
+    }
+
+    /// POSTs a Stripe event to `/webhooks/stripe`, signed now with our secret.
+    pub async fn stripe_event(&self, event: &serde_json::Value) -> TestResponse {
+        let body = event.to_string();
+        let signature = tessera_payments::stripe::signature::sign(
+            body.as_bytes(),
+            &self.webhook_secret(),
+            Utc::now().timestamp(),
+        );
+        self.stripe_event_signed(body, &signature).await
+    }
+
+    /// POSTs a raw body with the given `Stripe-Signature`.
+    pub async fn stripe_event_signed(&self, body: String, signature: &str) -> TestResponse {
+        let mut headers = HeaderMap::new();
+        headers.insert(axum::http::header::CONTENT_TYPE, "application/json".parse().expect("header"));
+        headers.insert("stripe-signature", signature.parse().expect("header"));
+        self.send(Method::POST, "/webhooks/stripe", headers, Body::from(body)).await
+    }
+
+    pub async fn order_status(&self, order_id: uuid::Uuid) -> String {
+        sqlx::query_scalar("select status from customer_order where order_id = $1")
+            .bind(order_id)
+            .fetch_one(&self.db)
+            .await
+            .expect("order status")
+    }
+
+    /// Waits (up to ten seconds) for the order to reach `status`, as the sandbox's webhooks
+    /// arrive in the background.
+    pub async fn wait_for_status(&self, order_id: uuid::Uuid, status: &str) {
+        for _ in 0..200 {
+            if self.order_status(order_id).await == status {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("order {order_id} never became {status}; it is {}", self.order_status(order_id).await);
+    }
+
+    /// Moves the order's hold into the past, as if its time had run out.
+    pub async fn expire_hold(&self, order_id: uuid::Uuid) {
+        sqlx::query(
+            "update customer_order set created_at = now() - interval '1 hour', expires_at = now() - interval '1 minute' where order_id = $1",
+        )
+        .bind(order_id)
+        .execute(&self.db)
+        .await
+        .expect("expire hold");
+    }
+
+    /// `(sold, held)` of a ticket type.
+    pub async fn stock(&self, ticket_type_id: uuid::Uuid) -> (i32, i32) {
+        sqlx::query_as("select sold, held from ticket_type where ticket_type_id = $1")
+            .bind(ticket_type_id)
+            .fetch_one(&self.db)
+            .await
+            .expect("stock")
+    }
+
+    /// The ids of the event's ticket types, in display order.
+    pub async fn ticket_types(&self, event_id: uuid::Uuid) -> Vec<uuid::Uuid> {
+        sqlx::query_scalar(
+            "select ticket_type_id from ticket_type where event_id = $1 order by position, price_minor",
+        )
+        .bind(event_id)
+        .fetch_all(&self.db)
+        .await
+        .expect("ticket types")
+    }
+
     /// Saves an event built from `event` (see [`sample_event`]) and returns its id.
     pub async fn insert_event(&self, event: &NewEvent) -> uuid::Uuid {
         let mut conn = self.db.acquire().await.expect("connection");
@@ -231,6 +346,32 @@ pub fn sample_event(slug: &str, title: &str, days: i64) -> NewEvent {
             }],
         },
     }
+}
+
+/// A Stripe `checkout.session.*` event for an order's Checkout Session.
+pub fn checkout_event(
+    kind: &str,
+    session_id: &str,
+    order_id: uuid::Uuid,
+    amount_total: i64,
+    payment_status: &str,
+) -> serde_json::Value {
+    serde_json::json!({
+        "id": format!("evt_{}", uuid::Uuid::new_v4().simple()),
+        "object": "event",
+        "type": kind,
+        "created": Utc::now().timestamp(),
+        "data": {"object": {
+            "id": session_id,
+            "object": "checkout.session",
+            "client_reference_id": order_id.to_string(),
+            "status": if kind == "checkout.session.expired" { "expired" } else { "complete" },
+            "payment_status": payment_status,
+            "amount_total": amount_total,
+            "currency": "eur",
+            "payment_intent": format!("pi_{}", uuid::Uuid::new_v4().simple()),
+        }}
+    })
 }
 
 /// An email no other test (or earlier run) has used, so per-account limits never collide.

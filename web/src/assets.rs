@@ -1,4 +1,4 @@
-//! The stylesheet and icon, served under URLs that carry a hash of their content so browsers
+//! The stylesheet, icon and the order page's script, served under URLs that carry a hash of their content so browsers
 //! may cache them forever (`/static/app.<hash>.css`).
 
 use std::sync::LazyLock;
@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 pub const STYLESHEET: &str = include_str!("../static/app.css");
 pub const FAVICON: &str = include_str!("../static/favicon.svg");
+pub const ORDER_SCRIPT: &str = include_str!("../static/order.js");
 
 fn hashed_href(name: &str, extension: &str, content: &str) -> String {
     let hash = hex::encode(&Sha256::digest(content.as_bytes())[..8]);
@@ -15,6 +16,7 @@ fn hashed_href(name: &str, extension: &str, content: &str) -> String {
 
 static STYLESHEET_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("app", "css", STYLESHEET));
 static FAVICON_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("favicon", "svg", FAVICON));
+static ORDER_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("order", "js", ORDER_SCRIPT));
 
 pub fn stylesheet_href() -> &'static str {
     &STYLESHEET_HREF
@@ -24,12 +26,19 @@ pub fn favicon_href() -> &'static str {
     &FAVICON_HREF
 }
 
+/// The order page's script, which follows a pending order until it settles.
+pub fn order_script_href() -> &'static str {
+    &ORDER_SCRIPT_HREF
+}
+
 /// The asset behind a `/static/...` path, with its content type.
 pub fn lookup(path: &str) -> Option<(&'static str, &'static str)> {
     if path == stylesheet_href() {
         Some(("text/css; charset=utf-8", STYLESHEET))
     } else if path == favicon_href() {
         Some(("image/svg+xml", FAVICON))
+    } else if path == order_script_href() {
+        Some(("text/javascript; charset=utf-8", ORDER_SCRIPT))
     } else {
         None
     }

@@ -141,6 +141,8 @@ pub struct AccountPage {
     pub new_password: Field,
     /// Shown after a successful change.
     pub notice: Option<String>,
+    /// The customer's orders, newest first.
+    pub orders: Vec<crate::view::OrderSummary>,
 }
 
 /// An event's row in the admin list.
@@ -255,4 +257,100 @@ pub struct AuditRow {
 pub struct AdminAuditPage {
     pub chrome: Chrome,
     pub rows: Vec<AuditRow>,
+}
+
+/// A ticket type on the buy page.
+#[derive(Debug, Clone)]
+pub struct BuyRow {
+    pub id: String,
+    pub name: String,
+    pub price: String,
+    pub available: i32,
+    /// The quantities that can be chosen: 0 to what is left, at most the order limit.
+    pub quantities: Vec<i32>,
+    pub selected: i32,
+}
+
+#[derive(Template)]
+#[template(path = "buy.html")]
+pub struct BuyPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub event: EventCard,
+    pub slug: String,
+    pub rows: Vec<BuyRow>,
+    /// (value, label) of each payment method taken.
+    pub methods: Vec<(&'static str, &'static str)>,
+    pub hold_minutes: u64,
+    pub max_tickets: i32,
+    /// A fresh key per rendering of the form, so a double submit is one order.
+    pub idempotency_key: String,
+    /// Why tickets cannot be bought (cancelled, started), when they cannot.
+    pub closed: Option<String>,
+    pub error: Option<String>,
+    pub sandbox: bool,
+}
+
+/// A line of an order.
+#[derive(Debug, Clone)]
+pub struct OrderLine {
+    pub name: String,
+    pub quantity: i32,
+    pub unit_price: String,
+    pub subtotal: String,
+}
+
+#[derive(Template)]
+#[template(path = "order.html")]
+pub struct OrderPage {
+    pub chrome: Chrome,
+    /// The script that follows the order's state (`crate::assets::order_script_href`).
+    pub script: &'static str,
+    pub csrf: String,
+    pub order: crate::view::OrderSummary,
+    pub lines: Vec<OrderLine>,
+    /// Where to pay, while the order waits for payment.
+    pub pay_url: Option<String>,
+    /// The customer came back from the checkout (`?checkout=success`) and we wait for the
+    /// provider's confirmation.
+    pub confirming: bool,
+    /// The customer left the checkout without paying.
+    pub checkout_cancelled: bool,
+    /// The page asks for the order's state until it settles.
+    pub poll: bool,
+    pub refund_note: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "sandbox_checkout.html")]
+pub struct SandboxCheckoutPage {
+    pub chrome: Chrome,
+    pub session_id: String,
+    pub email: String,
+    pub amount: String,
+    /// (name, quantity, unit price)
+    pub lines: Vec<(String, i64, String)>,
+    pub open: bool,
+    pub status: String,
+    pub back_url: String,
+}
+
+/// A payment due for refund, for admins.
+#[derive(Debug, Clone)]
+pub struct RefundRow {
+    pub received_at: String,
+    pub customer_email: String,
+    pub event_title: String,
+    pub amount: String,
+    pub reason: &'static str,
+    pub provider_ref: String,
+    pub order_id: String,
+    pub order_status: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/refunds.html")]
+pub struct AdminRefundsPage {
+    pub chrome: Chrome,
+    pub rows: Vec<RefundRow>,
 }

@@ -150,3 +150,64 @@ pub fn country_name(code: &str) -> String {
         Err(_) => code.to_string(),
     }
 }
+
+/// An order as its pages and the account's order list show it.
+#[derive(Debug, Clone)]
+pub struct OrderSummary {
+    pub id: String,
+    pub href: String,
+    pub event_title: String,
+    pub event_href: String,
+    /// When the event starts, in its own zone.
+    pub when: String,
+    pub venue: String,
+    /// `pending_payment`, `paid`, ... for CSS and scripts.
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub total: String,
+    pub tickets: i32,
+    /// Until when the tickets are held, in the event's zone (pending orders).
+    pub held_until: String,
+    pub held_until_iso: String,
+    pub placed: String,
+    pub payment_method: &'static str,
+    pub is_pending: bool,
+    pub is_paid: bool,
+    /// Why it ended as it did, for people; empty when there is nothing to say.
+    pub reason: String,
+}
+
+impl OrderSummary {
+    pub fn new(order: &tessera_core::order::Order) -> Self {
+        use tessera_core::order::OrderStatus;
+        let zone = Tz::from_str(&order.event.timezone).unwrap_or(Tz::UTC);
+        let reason = match order.status_reason.as_str() {
+            "hold_expired" => "The hold ran out before a payment arrived; the tickets went back on sale.",
+            "checkout_expired" => "The checkout was closed without a payment.",
+            "payment_failed" => "The payment was declined. Nothing was charged.",
+            "provider_unavailable" => "We could not reach the payment provider. Nothing was charged.",
+            "cancelled_by_customer" => "You cancelled this order. Nothing was charged.",
+            "paid_late" => "Your payment arrived after the hold ended, and the tickets were still available.",
+            _ => "",
+        };
+        Self {
+            id: order.id.to_string(),
+            href: format!("/orders/{}", order.id),
+            event_title: order.event.title.clone(),
+            event_href: format!("/events/{}", order.event.slug),
+            when: order.event.starts_at.with_timezone(&zone).format("%a %-d %b %Y, %H:%M %Z").to_string(),
+            venue: format!("{}, {}", order.event.venue_name, order.event.city),
+            status: order.status.as_str(),
+            status_label: order.status.label(),
+            total: price(&order.currency, order.total_minor),
+            tickets: order.items.iter().map(|i| i.quantity).sum(),
+            held_until: order.expires_at.with_timezone(&zone).format("%H:%M %Z, %a %-d %b").to_string(),
+            held_until_iso: order.expires_at.to_rfc3339(),
+            placed: order.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M %Z").to_string(),
+            payment_method: order.payment_method.label(),
+            is_pending: order.status == OrderStatus::PendingPayment,
+            is_paid: order.status.is_paid(),
+            reason: reason.to_string(),
+        }
+    }
+}

@@ -1,11 +1,15 @@
-//! Routes grouped by noun: `events` (the JSON catalog), `pages` (HTML for people),
+//! Routes grouped by noun: `events` (the JSON catalog), `orders` (buying), `pages` (HTML for
+//! people), `webhooks` (payment providers), `sandbox` (the card sandbox's hosted checkout),
 //! `system` (health, metrics, media and static files).
 
 pub mod admin;
 pub mod auth;
 pub mod events;
+pub mod orders;
 pub mod pages;
+pub mod sandbox;
 pub mod system;
+pub mod webhooks;
 
 use serde::Deserialize;
 use tessera_core::catalog::{Cursor, EventFilter, FieldError, Limit, RawFilter};

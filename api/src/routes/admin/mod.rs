@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod events;
+pub mod refunds;
 
 use tessera_core::catalog::CatalogError;
 

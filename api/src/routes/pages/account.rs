@@ -199,10 +199,16 @@ pub struct AccountQuery {
     password: Option<String>,
 }
 
-pub async fn account_page(viewer: Viewer, csrf: CsrfToken, Query(query): Query<AccountQuery>) -> Response {
+pub async fn account_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    csrf: CsrfToken,
+    Query(query): Query<AccountQuery>,
+) -> Result<Response, PageError> {
     let Some(signed_in) = viewer.0.as_ref() else {
-        return Redirect::to("/login?next=/account").into_response();
+        return Ok(Redirect::to("/login?next=/account").into_response());
     };
+    let orders = tessera_core::order::orders_of_account(&state.db, signed_in.account.id, 100).await?;
     let page = AccountPage {
         chrome: Chrome::new("", viewer_chrome(&viewer)),
         csrf: csrf.token.clone(),
@@ -213,8 +219,9 @@ pub async fn account_page(viewer: Viewer, csrf: CsrfToken, Query(query): Query<A
         new_password: Field::default(),
         notice: (query.password.as_deref() == Some("changed"))
             .then(|| "Your password was changed. Other devices were signed out.".to_string()),
+        orders: orders.iter().map(tessera_web::view::OrderSummary::new).collect(),
     };
-    csrf.attach(render_html(StatusCode::OK, &page))
+    Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
 
 // No Debug: it holds a password.
@@ -263,6 +270,11 @@ pub async fn password_submit(
         current_password: Field::default(),
         new_password: Field::default(),
         notice: None,
+        orders: tessera_core::order::orders_of_account(&state.db, account.id, 100)
+            .await?
+            .iter()
+            .map(tessera_web::view::OrderSummary::new)
+            .collect(),
     };
     let message = Some(format!("This {}", field.message));
     if field.field == "current_password" {

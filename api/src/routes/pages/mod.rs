@@ -3,8 +3,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod buy;
 pub mod event;
 pub mod home;
+pub mod order;
 pub mod search;
 
 use tessera_core::catalog::{Category, City, Cursor, RawFilter};

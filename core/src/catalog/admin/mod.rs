@@ -239,17 +239,28 @@ async fn save_ticket_types(
     event_id: Uuid,
     fields: &EventFields,
 ) -> Result<(), CatalogError> {
-    let existing: Vec<Uuid> =
-        sqlx::query_scalar!("select ticket_type_id from ticket_type where event_id = $1", event_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    // Locked in id order, as buyers' holds lock them, so an edit and a purchase never
+    // deadlock.
+    let existing = sqlx::query!(
+        r#"select ticket_type_id, sold + held as "taken!" from ticket_type where event_id = $1
+           order by ticket_type_id for update"#,
+        event_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     for (i, ticket_type) in fields.ticket_types.iter().enumerate() {
-        if let Some(id) = ticket_type.id
-            && !existing.contains(&id)
-        {
+        let Some(id) = ticket_type.id else { continue };
+        let Some(current) = existing.iter().find(|t| t.ticket_type_id == id) else {
             return Err(FieldError::new(
                 format!("ticket_types[{i}].id"),
                 "is not a ticket type of this event",
+            )
+            .into());
+        };
+        if ticket_type.capacity < current.taken {
+            return Err(FieldError::new(
+                format!("ticket_types[{i}].capacity"),
+                format!("cannot be below the {} tickets already sold or held", current.taken),
             )
             .into());
         }
@@ -277,8 +288,9 @@ async fn save_ticket_types(
     .execute(&mut *conn)
     .await?;
     for (position, ticket_type) in fields.ticket_types.iter().enumerate() {
+        let index = position;
         let position = i32::try_from(position).unwrap_or(i32::MAX);
-        sqlx::query!(
+        let saved = sqlx::query!(
             r#"insert into ticket_type
                    (ticket_type_id, event_id, currency, name, price_minor, capacity, position)
                values ($1, $2, $3, $4, $5, $6, $7)
@@ -294,7 +306,19 @@ async fn save_ticket_types(
             position,
         )
         .execute(&mut *conn)
-        .await?;
+        .await;
+        match saved {
+            Ok(_) => {}
+            // Checked above under the row locks; this only guards a mistake there.
+            Err(sqlx::Error::Database(err)) if err.constraint() == Some("ticket_type_stock_check") => {
+                return Err(FieldError::new(
+                    format!("ticket_types[{index}].capacity"),
+                    "cannot be below the tickets already sold or held",
+                )
+                .into());
+            }
+            Err(err) => return Err(err.into()),
+        }
     }
     Ok(())
 }

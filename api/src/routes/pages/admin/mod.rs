@@ -113,6 +113,37 @@ pub async fn events(
     )
 }
 
+// ---- payments due for refund
+
+pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/refunds") {
+        return Ok(not_admin.into_response());
+    }
+    let rows = tessera_core::order::refunds_due(&state.db, 500)
+        .await?
+        .into_iter()
+        .map(|r| tessera_web::pages::RefundRow {
+            received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
+            customer_email: r.customer_email,
+            event_title: r.event_title,
+            amount: tessera_web::view::price(&r.currency, r.received_minor),
+            reason: match r.refund_reason.as_str() {
+                "sold_out_after_expiry" => "Paid after the hold ended; sold out by then",
+                "duplicate_payment" => "Second payment for a paid order",
+                "amount_mismatch" => "Amount paid differs from the order",
+                _ => "Order was already closed",
+            },
+            provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),
+            order_id: r.order_id.to_string(),
+            order_status: r.order_status,
+        })
+        .collect();
+    Ok(render_html(
+        StatusCode::OK,
+        &tessera_web::pages::AdminRefundsPage { chrome: Chrome::new("", viewer_chrome(&viewer)), rows },
+    ))
+}
+
 // ---- the audit log
 
 pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {

@@ -1,0 +1,260 @@
+//! Buying and paying: the steps the JSON routes, the pages, the webhooks and the sandbox
+//! share. The rules live in `tessera_core::order`; this module connects them to the payment
+//! provider and turns their errors into ours.
+
+use std::time::Duration;
+
+use axum::http::HeaderMap;
+use secrecy::ExposeSecret as _;
+use tessera_core::account::Account;
+use tessera_core::order::{
+    self, BuyError, BuyItem, Closed, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
+};
+use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
+use tessera_payments::stripe::signature;
+use tessera_payments::{CheckoutRequest, LineItem};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::state::AppState;
+
+/// The payment methods this deployment takes. Crypto methods join as they land.
+pub const ENABLED_METHODS: [PaymentMethod; 1] = [PaymentMethod::Card];
+
+/// Places the order and opens its checkout. With an idempotency key seen before (same
+/// request), answers with that order, opening its checkout if an earlier attempt could not;
+/// the flag says whether it was such a replay.
+pub async fn buy(
+    state: &AppState,
+    account: &Account,
+    event_id: Uuid,
+    items: &[BuyItem],
+    method: PaymentMethod,
+    idempotency_key: Option<&str>,
+) -> Result<(Order, bool)> {
+    if !ENABLED_METHODS.contains(&method) {
+        return Err(Error::Unprocessable {
+            code: "payment_method_unavailable",
+            message: format!("{} payments are not available; pay by card.", method.label()),
+            field: Some("payment_method"),
+        });
+    }
+    let new = NewOrder {
+        account_id: account.id,
+        event_id,
+        items,
+        method,
+        idempotency_key,
+        hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
+    };
+    let placed = order::place_order(&state.db, &new).await.map_err(buy_error)?;
+    let order = load(state, placed.order_id, account.id).await?;
+    let opened = order.payment.as_ref().is_some_and(|p| p.status != PaymentStatus::Creating);
+    if order.status != OrderStatus::PendingPayment || opened {
+        return Ok((order, placed.replayed));
+    }
+    open_checkout(state, &order, &account.email).await?;
+    Ok((load(state, placed.order_id, account.id).await?, placed.replayed))
+}
+
+/// The order if it is `account_id`'s; 404 otherwise, whether or not it exists.
+pub async fn load(state: &AppState, order_id: Uuid, account_id: Uuid) -> Result<Order> {
+    order::order_for_account(&state.db, order_id, account_id).await?.ok_or(Error::NotFound("order"))
+}
+
+/// The customer gives up on a pending order: the hold is released at once.
+pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Result<Order> {
+    let order = load(state, order_id, account_id).await?;
+    if order.status != OrderStatus::PendingPayment {
+        return Err(Error::Conflict {
+            code: "not_cancellable",
+            message: format!(
+                "This order is {} and can no longer be cancelled.",
+                order.status.label().to_lowercase()
+            ),
+            field: None,
+        });
+    }
+    let mut tx = state.db.begin().await?;
+    let cancelled =
+        order::close_pending(&mut tx, order_id, Closed::Cancelled, "cancelled_by_customer").await?;
+    tx.commit().await?;
+    if cancelled {
+        tracing::info!(order.id = %order_id, "order cancelled by the customer");
+    }
+    // The sweeper tells the provider to close the checkout.
+    load(state, order_id, account_id).await
+}
+
+async fn open_checkout(state: &AppState, order: &Order, email: &str) -> Result<()> {
+    let order_url = |outcome: &str| {
+        let mut url = state.config.public_url.join(&format!("/orders/{}", order.id)).expect("a path joins");
+        url.query_pairs_mut().append_pair("checkout", outcome);
+        url.to_string()
+    };
+    let request = CheckoutRequest {
+        order_id: order.id,
+        customer_email: email.to_string(),
+        currency: order.currency.clone(),
+        line_items: order
+            .items
+            .iter()
+            .map(|item| LineItem {
+                name: format!("{} — {}", order.event.title, item.name),
+                unit_amount_minor: item.unit_price_minor,
+                quantity: item.quantity,
+            })
+            .collect(),
+        success_url: order_url("success"),
+        cancel_url: order_url("cancelled"),
+        expires_at: order.expires_at,
+    };
+    match state.card.create(&request).await {
+        Ok(session) => {
+            let mut conn = state.db.acquire().await?;
+            order::record_payment_opened(&mut conn, order.id, &session.id, &session.url).await?;
+            tracing::info!(order.id = %order.id, payment.provider_ref = %session.id, "checkout opened");
+            Ok(())
+        }
+        Err(err) => {
+            // Nothing can be paid: give the tickets back now rather than at expiry.
+            let mut tx = state.db.begin().await?;
+            order::close_pending(&mut tx, order.id, Closed::Failed, "provider_unavailable").await?;
+            sqlx::query!(
+                "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
+                order.id
+            )
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Err(Error::PaymentUnavailable(err.to_string()))
+        }
+    }
+}
+
+fn buy_error(err: BuyError) -> Error {
+    match err {
+        BuyError::EventNotFound => Error::NotFound("event"),
+        BuyError::EventClosed(message) => Error::Gone { code: "not_on_sale", message: message.to_string() },
+        BuyError::Invalid(field) => Error::InvalidField(field),
+        BuyError::SoldOut(lines) => Error::SoldOut(lines),
+        BuyError::IdempotencyKeyReused => Error::Unprocessable {
+            code: "idempotency_key_reused",
+            message: "This Idempotency-Key was already used for a different purchase; use a new key.".into(),
+            field: Some("Idempotency-Key"),
+        },
+        BuyError::Database(err) => Error::Database(err),
+    }
+}
+
+/// Receives a Stripe webhook: verifies its signature before reading anything, records the
+/// event in the inbox (a replay changes nothing) and applies it, all in one transaction.
+pub async fn receive_stripe_webhook(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
+    let header = headers.get("stripe-signature").and_then(|value| value.to_str().ok());
+    let now = chrono::Utc::now().timestamp();
+    signature::verify(body, header, &state.stripe_webhook_secrets, now).map_err(|err| {
+        tracing::warn!(error = %err, "Stripe webhook refused");
+        Error::InvalidSignature(match err {
+            signature::SignatureError::Stale => "The signature's timestamp is too old.",
+            _ => "The Stripe-Signature header does not verify.",
+        })
+    })?;
+    let event: Event = serde_json::from_slice(body)
+        .map_err(|err| Error::InvalidBody(format!("not a Stripe event: {err}")))?;
+
+    let mut tx = state.db.begin().await?;
+    let fresh = sqlx::query_scalar!(
+        r#"insert into webhook_inbox (provider, event_id, event_type) values ('stripe', $1, $2)
+           on conflict do nothing returning event_id"#,
+        event.id,
+        event.kind
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if fresh.is_none() {
+        tracing::info!(webhook.event_id = %event.id, "Stripe event seen before; nothing to do");
+        return Ok(());
+    }
+    let kind = event.kind.as_str();
+    if ![
+        stripe_event::CHECKOUT_COMPLETED,
+        stripe_event::ASYNC_PAYMENT_SUCCEEDED,
+        stripe_event::ASYNC_PAYMENT_FAILED,
+        stripe_event::CHECKOUT_EXPIRED,
+    ]
+    .contains(&kind)
+    {
+        tx.commit().await?;
+        return Ok(());
+    }
+    let session: CheckoutSession = serde_json::from_value(event.data.object)
+        .map_err(|err| Error::InvalidBody(format!("not a Checkout Session: {err}")))?;
+    let Some(order_id) = session.client_reference_id.as_deref().and_then(|id| Uuid::parse_str(id).ok())
+    else {
+        // Not a checkout we opened (another integration on the same account): not ours.
+        tracing::warn!(webhook.event_id = %event.id, payment.provider_ref = %session.id, "Stripe checkout without our order id; ignored");
+        tx.commit().await?;
+        return Ok(());
+    };
+    let paid = kind == stripe_event::ASYNC_PAYMENT_SUCCEEDED
+        || (kind == stripe_event::CHECKOUT_COMPLETED && session.payment_status.as_deref() == Some("paid"));
+    if paid {
+        let receipt = order::Receipt {
+            order_id,
+            provider: "stripe",
+            provider_ref: &session.id,
+            provider_payment_ref: session.payment_intent.as_deref(),
+            amount_minor: session.amount_total.unwrap_or_default(),
+            currency: session.currency.as_deref().unwrap_or_default(),
+        };
+        let settlement = order::settle(&mut tx, &receipt).await?;
+        if settlement == order::Settlement::UnknownOrder {
+            // Signed by Stripe, so real money: someone must look.
+            tracing::error!(order.id = %order_id, payment.provider_ref = %session.id,
+                payment.intent = ?session.payment_intent, "card payment for an order we do not have");
+        } else {
+            tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, ?settlement, "card payment settled");
+        }
+    } else if kind == stripe_event::CHECKOUT_COMPLETED {
+        // An async method (a bank debit): paid later or not at all; keep the tickets meanwhile.
+        order::mark_payment_detected(&mut tx, order_id).await?;
+    } else if kind == stripe_event::ASYNC_PAYMENT_FAILED {
+        order::close_pending(&mut tx, order_id, Closed::Failed, "payment_failed").await?;
+        order::close_payment(&mut tx, order_id, &session.id, "failed").await?;
+    } else {
+        order::close_pending(&mut tx, order_id, Closed::Expired, "checkout_expired").await?;
+        order::close_payment(&mut tx, order_id, &session.id, "expired").await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Delivers the sandbox's signed events to our webhook handler, one after the other and
+/// retrying as Stripe would, in the background: like Stripe's, they arrive after the
+/// customer is already back on the order page.
+pub fn deliver_sandbox_events(state: AppState, events: Vec<tessera_payments::sandbox::SignedEvent>) {
+    tokio::spawn(async move {
+        for event in events {
+            let mut headers = HeaderMap::new();
+            let Ok(value) = event.signature.parse() else { continue };
+            headers.insert("stripe-signature", value);
+            let mut wait = Duration::from_millis(200);
+            for attempt in 1..=6 {
+                match receive_stripe_webhook(&state, &headers, event.body.as_bytes()).await {
+                    Ok(()) => break,
+                    Err(err) if attempt < 6 => {
+                        tracing::warn!(error = %err, attempt, "sandbox webhook delivery failed; retrying");
+                        tokio::time::sleep(wait).await;
+                        wait *= 2;
+                    }
+                    Err(err) => tracing::error!(error = %err, "sandbox webhook delivery gave up"),
+                }
+            }
+        }
+    });
+}
+
+/// The secret the sandbox signs with: the first configured one.
+pub fn sandbox_signing_secret(state: &AppState) -> String {
+    state.stripe_webhook_secrets.first().map(|s| s.expose_secret().to_string()).unwrap_or_default()
+}

@@ -1,0 +1,27 @@
+use axum::Json;
+use axum::extract::{Path, State};
+
+use super::{Confirmation, parse_id};
+use crate::auth::SignedIn;
+use crate::error::{ErrorBody, Result};
+use crate::orders;
+use crate::state::AppState;
+
+/// An order's confirmation: its status, items, totals and payment.
+///
+/// Read from the database as it is committed: `paid` only once the payment is recorded.
+#[utoipa::path(get, path = "/api/orders/{id}/confirmation", tag = "orders",
+    params(("id" = Uuid, Path, description = "The order's id")),
+    responses(
+        (status = 200, description = "The order", body = Confirmation),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such order of yours", body = ErrorBody),
+    ))]
+pub async fn confirmation(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Json<Confirmation>> {
+    let id = parse_id(&id, "an order id")?;
+    Ok(Json(orders::load(&state, id, signed_in.account.id).await?.into()))
+}

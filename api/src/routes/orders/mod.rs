@@ -1,0 +1,107 @@
+//! Buying and following an order over JSON: what can be bought, the purchase itself, the
+//! order's confirmation and its cancellation. Every route needs a signed-in customer; another
+//! customer's order is a 404.
+
+pub mod buy;
+pub mod cancel;
+pub mod confirmation;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tessera_core::order::{Order, OrderItem, OrderStatus, PaymentMethod, PaymentStatus};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::Error;
+
+/// An order as its owner sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Confirmation {
+    pub order_id: Uuid,
+    pub status: OrderStatus,
+    /// Why the order ended where it did: `hold_expired`, `checkout_expired`, `payment_failed`,
+    /// `provider_unavailable`, `cancelled_by_customer`, `paid_late`; empty otherwise.
+    pub status_reason: String,
+    /// For people: "Waiting for payment", "Paid", ...
+    pub status_label: &'static str,
+    pub event: ConfirmationEvent,
+    pub items: Vec<OrderItem>,
+    /// In minor units of `currency`.
+    pub total_minor: i64,
+    #[schema(example = "EUR")]
+    pub currency: String,
+    /// Until then the tickets are held for payment.
+    pub expires_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub payment: PaymentView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConfirmationEvent {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub timezone: String,
+    pub venue_name: String,
+    pub city: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentView {
+    pub method: PaymentMethod,
+    /// `creating`, `open`, `succeeded`, `failed`, `expired`, `refund_due`, `refunded`;
+    /// null when the order never reached a provider.
+    pub status: Option<PaymentStatus>,
+    /// A payment was seen and is still being confirmed.
+    pub detected: bool,
+    /// The provider's id of the checkout (a Checkout Session id for cards).
+    pub provider_ref: Option<String>,
+    /// Where to pay, while the order waits for payment.
+    pub redirect_url: Option<String>,
+    /// When money came in that cannot pay for the order, why it will be refunded.
+    pub refund_reason: Option<String>,
+}
+
+impl From<Order> for Confirmation {
+    fn from(order: Order) -> Self {
+        let payment = order.payment.as_ref();
+        let pending = order.status == OrderStatus::PendingPayment;
+        Confirmation {
+            order_id: order.id,
+            status: order.status,
+            status_label: order.status.label(),
+            status_reason: order.status_reason.clone(),
+            event: ConfirmationEvent {
+                id: order.event.id,
+                slug: order.event.slug,
+                title: order.event.title,
+                starts_at: order.event.starts_at,
+                timezone: order.event.timezone,
+                venue_name: order.event.venue_name,
+                city: order.event.city,
+            },
+            total_minor: order.total_minor,
+            currency: order.currency,
+            expires_at: order.expires_at,
+            created_at: order.created_at,
+            paid_at: order.paid_at,
+            payment: PaymentView {
+                method: order.payment_method,
+                status: payment.map(|p| p.status),
+                detected: order.payment_detected,
+                provider_ref: payment.and_then(|p| p.provider_ref.clone()),
+                redirect_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| pending),
+                refund_reason: payment.and_then(|p| p.refund_reason.clone()),
+            },
+            items: order.items,
+        }
+    }
+}
+
+pub(crate) fn parse_id(raw: &str, what: &'static str) -> Result<Uuid, Error> {
+    Uuid::try_parse(raw).map_err(|_| {
+        tessera_core::catalog::FieldError::new("id", format!("{raw:?} is not {what} (a UUID)")).into()
+    })
+}

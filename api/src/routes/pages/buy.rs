@@ -1,0 +1,171 @@
+//! The buy page: ticket types with live availability, quantities and the payment method; the
+//! form places the order (the same `crate::orders::buy` as the JSON API) and sends the
+//! customer to pay.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use tessera_core::catalog::{self, Event, EventStatus};
+use tessera_core::order::{self, BuyItem, MAX_TICKETS_PER_ORDER, PaymentMethod};
+use tessera_web::pages::{BuyPage, BuyRow, Chrome};
+use tessera_web::view::{EventCard, price};
+use uuid::Uuid;
+
+use super::account::viewer_chrome;
+use crate::auth::Viewer;
+use crate::auth::csrf::{self, CsrfToken};
+use crate::error::{Error, PageError, render_html};
+use crate::extract::FormBody;
+use crate::orders::{self, ENABLED_METHODS};
+use crate::state::AppState;
+
+async fn published_event(state: &AppState, slug: &str) -> Result<Event, PageError> {
+    let plausible =
+        slug.len() <= 120 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !plausible {
+        return Err(Error::NotFound("event").into());
+    }
+    Ok(catalog::event_by_slug(&state.db, slug).await?.ok_or(Error::NotFound("event"))?)
+}
+
+/// `GET /events/{slug}/buy`.
+pub async fn buy_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    csrf: CsrfToken,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let event = published_event(&state, &slug).await?;
+    if viewer.0.is_none() {
+        return Ok(Redirect::to(&format!("/login?next=/events/{slug}/buy")).into_response());
+    }
+    let page = page(&state, &viewer, &csrf.token, &event, &HashMap::new(), None).await?;
+    Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+/// `POST /events/{slug}/buy`: places the order and redirects to the checkout.
+pub async fn buy_submit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    FormBody(form): FormBody<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let submitted = form.get("csrf_token").map(String::as_str).unwrap_or_default();
+    csrf::verify(&headers, submitted)?;
+    let event = published_event(&state, &slug).await?;
+    let Some(signed_in) = viewer.0.as_ref() else {
+        return Ok(Redirect::to(&format!("/login?next=/events/{slug}/buy")).into_response());
+    };
+    let mut chosen = HashMap::new();
+    let mut items = Vec::new();
+    for ticket_type in &event.ticket_types {
+        let quantity = form
+            .get(&format!("qty_{}", ticket_type.id))
+            .and_then(|q| q.trim().parse::<i32>().ok())
+            .unwrap_or(0);
+        if quantity > 0 {
+            chosen.insert(ticket_type.id, quantity);
+            items.push(BuyItem { ticket_type_id: ticket_type.id, quantity });
+        }
+    }
+    let method = form
+        .get("payment_method")
+        .and_then(|m| m.parse::<PaymentMethod>().ok())
+        .unwrap_or(PaymentMethod::Card);
+    // The key came with the form, so a double click is one order.
+    let key = form.get("idempotency_key").map(String::as_str).filter(|k| (1..=255).contains(&k.len()));
+    let err = match orders::buy(&state, &signed_in.account, event.id, &items, method, key).await {
+        Ok((order, _)) => {
+            let to = order
+                .payment
+                .and_then(|p| p.redirect_url)
+                .filter(|_| order.status == order::OrderStatus::PendingPayment)
+                .unwrap_or_else(|| format!("/orders/{}", order.id));
+            return Ok(Redirect::to(&to).into_response());
+        }
+        Err(err) => err,
+    };
+    let message = match &err {
+        Error::InvalidField(field) if field.field == "items" => {
+            Some(format!("Choose your tickets: {}.", field.message))
+        }
+        Error::InvalidField(field) => Some(format!("{} {}.", field.field, field.message)),
+        Error::SoldOut(_)
+        | Error::Gone { .. }
+        | Error::Unprocessable { .. }
+        | Error::PaymentUnavailable(_) => Some(err.to_string()),
+        _ => None,
+    };
+    let Some(message) = message else { return Err(err.into()) };
+    let message = match &err {
+        Error::SoldOut(lines) => lines
+            .iter()
+            .map(|l| match l.available {
+                0 => format!("{} is sold out.", l.name),
+                n => format!("Only {n} {} left.", l.name),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Error::PaymentUnavailable(_) => {
+            "We could not reach the payment provider; nothing was charged. Please try again.".to_string()
+        }
+        _ => message,
+    };
+    // A fresh form (and key): the attempt that failed is over.
+    let csrf_token = submitted.to_string();
+    let page = page(&state, &viewer, &csrf_token, &event, &chosen, Some(message)).await?;
+    Ok(render_html(err.status(), &page))
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    csrf: &str,
+    event: &Event,
+    chosen: &HashMap<Uuid, i32>,
+    error: Option<String>,
+) -> Result<BuyPage, PageError> {
+    let mut conn = state.db.acquire().await?;
+    let available = order::availability(&mut conn, event.id).await?;
+    let closed = if event.status == EventStatus::Cancelled {
+        Some("This event was cancelled. No tickets are on sale.".to_string())
+    } else if event.starts_at <= Utc::now() {
+        Some("This event has already started. Tickets are no longer sold.".to_string())
+    } else if available.is_empty() {
+        Some("No tickets are on sale for this event yet.".to_string())
+    } else {
+        None
+    };
+    let rows = available
+        .iter()
+        .map(|t| {
+            let available = t.available.max(0);
+            BuyRow {
+                id: t.ticket_type_id.to_string(),
+                name: t.name.clone(),
+                price: price(&event.currency, t.price_minor),
+                available,
+                quantities: (0..=available.min(MAX_TICKETS_PER_ORDER)).collect(),
+                selected: chosen.get(&t.ticket_type_id).copied().unwrap_or(0),
+            }
+        })
+        .collect();
+    Ok(BuyPage {
+        chrome: Chrome::new("", viewer_chrome(viewer)),
+        csrf: csrf.to_string(),
+        event: EventCard::new(event),
+        slug: event.slug.clone(),
+        rows,
+        methods: ENABLED_METHODS.iter().map(|m| (m.as_str(), m.label())).collect(),
+        hold_minutes: state.config.hold.as_secs() / 60,
+        max_tickets: MAX_TICKETS_PER_ORDER,
+        idempotency_key: Uuid::new_v4().to_string(),
+        closed,
+        error,
+        sandbox: state.card.is_sandbox(),
+    })
+}

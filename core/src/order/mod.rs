@@ -1,0 +1,254 @@
+//! Orders: a customer's tickets from the hold to the paid hand-off.
+//!
+//! The state machine of ARCHITECTURE.md lives here. Every transition is an `update ... where
+//! status = <the state it leaves>` inside a transaction that also moves the stock counters
+//! (`ticket_type.held`, `ticket_type.sold`), so a duplicate or late event can never move an
+//! order twice, and the database's `sold + held <= capacity` check makes an oversell
+//! impossible:
+//!
+//! ```text
+//! pending_payment ──settle──▶ paid ──tickets delivered──▶ fulfilled
+//!       ├── hold expired ──▶ expired ──paid late, stock left──▶ paid
+//!       ├── cancelled ──────▶ cancelled
+//!       └── payment failed ─▶ failed
+//! ```
+
+mod outbox;
+mod place;
+mod read;
+mod transition;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
+pub use place::{
+    BuyError, BuyItem, NewOrder, Placed, SoldOutLine, TicketAvailability, availability, place_order,
+};
+pub use read::{RefundDue, order_for_account, orders_of_account, refunds_due};
+pub use transition::{
+    Closed, OpenPayment, Receipt, Settlement, close_open_payment, close_payment, close_pending,
+    mark_payment_detected, payments_to_close, record_payment_opened, release_expired_holds, settle,
+};
+
+/// The most tickets one order may hold, over all its ticket types.
+pub const MAX_TICKETS_PER_ORDER: i32 = 10;
+
+/// Where an order is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    /// Tickets held until `expires_at` while the customer pays.
+    PendingPayment,
+    /// Paid: the tickets are the customer's; delivery is under way.
+    Paid,
+    /// Paid and the tickets delivered.
+    Fulfilled,
+    /// The hold ran out before a payment arrived; the tickets went back on sale.
+    Expired,
+    Cancelled,
+    /// The payment was declined or could not be started.
+    Failed,
+    Refunded,
+}
+
+impl OrderStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::PendingPayment => "pending_payment",
+            OrderStatus::Paid => "paid",
+            OrderStatus::Fulfilled => "fulfilled",
+            OrderStatus::Expired => "expired",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Failed => "failed",
+            OrderStatus::Refunded => "refunded",
+        }
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrderStatus::PendingPayment => "Waiting for payment",
+            OrderStatus::Paid => "Paid",
+            OrderStatus::Fulfilled => "Paid, tickets sent",
+            OrderStatus::Expired => "Expired",
+            OrderStatus::Cancelled => "Cancelled",
+            OrderStatus::Failed => "Payment failed",
+            OrderStatus::Refunded => "Refunded",
+        }
+    }
+
+    /// Whether the customer owns the tickets.
+    pub fn is_paid(self) -> bool {
+        matches!(self, OrderStatus::Paid | OrderStatus::Fulfilled)
+    }
+}
+
+impl FromStr for OrderStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "pending_payment" => OrderStatus::PendingPayment,
+            "paid" => OrderStatus::Paid,
+            "fulfilled" => OrderStatus::Fulfilled,
+            "expired" => OrderStatus::Expired,
+            "cancelled" => OrderStatus::Cancelled,
+            "failed" => OrderStatus::Failed,
+            "refunded" => OrderStatus::Refunded,
+            other => return Err(format!("unknown order status {other:?}")),
+        })
+    }
+}
+
+impl fmt::Display for OrderStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the customer pays. Card is the first; the crypto methods plug into the same field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PaymentMethod {
+    Card,
+    Btc,
+    Eth,
+    Usdc,
+}
+
+impl PaymentMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Card => "card",
+            PaymentMethod::Btc => "btc",
+            PaymentMethod::Eth => "eth",
+            PaymentMethod::Usdc => "usdc",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentMethod::Card => "Card",
+            PaymentMethod::Btc => "Bitcoin",
+            PaymentMethod::Eth => "Ether",
+            PaymentMethod::Usdc => "USDC",
+        }
+    }
+
+    /// The provider that takes this method's payments (`payment.provider`).
+    pub fn provider(self) -> &'static str {
+        match self {
+            PaymentMethod::Card => "stripe",
+            PaymentMethod::Btc => "btcpay",
+            PaymentMethod::Eth | PaymentMethod::Usdc => "ethereum",
+        }
+    }
+}
+
+impl FromStr for PaymentMethod {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "card" => PaymentMethod::Card,
+            "btc" => PaymentMethod::Btc,
+            "eth" => PaymentMethod::Eth,
+            "usdc" => PaymentMethod::Usdc,
+            other => return Err(format!("unknown payment method {other:?}")),
+        })
+    }
+}
+
+/// The state of a payment attempt with its provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    /// The order exists; the provider has not confirmed the checkout yet.
+    Creating,
+    /// Waiting for the customer at the provider.
+    Open,
+    Succeeded,
+    Failed,
+    Expired,
+    /// Money came in that cannot pay for the order; it must go back (see `refund_reason`).
+    RefundDue,
+    Refunded,
+}
+
+impl FromStr for PaymentStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "creating" => PaymentStatus::Creating,
+            "open" => PaymentStatus::Open,
+            "succeeded" => PaymentStatus::Succeeded,
+            "failed" => PaymentStatus::Failed,
+            "expired" => PaymentStatus::Expired,
+            "refund_due" => PaymentStatus::RefundDue,
+            "refunded" => PaymentStatus::Refunded,
+            other => return Err(format!("unknown payment status {other:?}")),
+        })
+    }
+}
+
+/// An order as its owner sees it.
+#[derive(Debug, Clone)]
+pub struct Order {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub status: OrderStatus,
+    /// Why it ended where it did (`hold_expired`, `payment_failed`, ...); empty otherwise.
+    pub status_reason: String,
+    pub payment_method: PaymentMethod,
+    pub currency: String,
+    pub total_minor: i64,
+    pub expires_at: DateTime<Utc>,
+    /// A payment was seen and is still settling; the hold outlives `expires_at`.
+    pub payment_detected: bool,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub event: OrderEvent,
+    pub items: Vec<OrderItem>,
+    /// The latest payment attempt.
+    pub payment: Option<Payment>,
+}
+
+/// What an order page shows of its event.
+#[derive(Debug, Clone)]
+pub struct OrderEvent {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub timezone: String,
+    pub venue_name: String,
+    pub city: String,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+pub struct OrderItem {
+    pub ticket_type_id: Uuid,
+    /// The ticket type's name when the order was placed.
+    pub name: String,
+    pub unit_price_minor: i64,
+    pub quantity: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Payment {
+    pub id: Uuid,
+    pub provider: String,
+    pub provider_ref: Option<String>,
+    pub redirect_url: Option<String>,
+    pub status: PaymentStatus,
+    pub amount_minor: i64,
+    pub received_minor: Option<i64>,
+    pub refund_reason: Option<String>,
+}

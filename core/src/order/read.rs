@@ -1,0 +1,188 @@
+//! Reading orders: one order for its owner, a customer's orders, and the payments admins must
+//! refund.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgExecutor;
+use uuid::Uuid;
+
+use super::{Order, OrderEvent, OrderItem, OrderStatus, Payment, PaymentStatus};
+
+struct OrderRow {
+    order_id: Uuid,
+    account_id: Uuid,
+    status: String,
+    status_reason: String,
+    payment_method: String,
+    currency: String,
+    total_minor: i64,
+    expires_at: DateTime<Utc>,
+    payment_detected: bool,
+    paid_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    event_id: Uuid,
+    slug: String,
+    title: String,
+    starts_at: DateTime<Utc>,
+    timezone: String,
+    venue_name: String,
+    city: String,
+    items: serde_json::Value,
+    payment: Option<serde_json::Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct PaymentJson {
+    payment_id: Uuid,
+    provider: String,
+    provider_ref: Option<String>,
+    redirect_url: Option<String>,
+    status: String,
+    amount_minor: i64,
+    received_minor: Option<i64>,
+    refund_reason: Option<String>,
+}
+
+impl TryFrom<OrderRow> for Order {
+    type Error = sqlx::Error;
+
+    fn try_from(row: OrderRow) -> Result<Self, Self::Error> {
+        let decode = |err: String| sqlx::Error::Decode(err.into());
+        let payment = match row.payment {
+            None => None,
+            Some(json) => {
+                let p: PaymentJson = serde_json::from_value(json).map_err(|e| decode(e.to_string()))?;
+                Some(Payment {
+                    id: p.payment_id,
+                    provider: p.provider,
+                    provider_ref: p.provider_ref,
+                    redirect_url: p.redirect_url,
+                    status: p.status.parse::<PaymentStatus>().map_err(decode)?,
+                    amount_minor: p.amount_minor,
+                    received_minor: p.received_minor,
+                    refund_reason: p.refund_reason,
+                })
+            }
+        };
+        Ok(Order {
+            id: row.order_id,
+            account_id: row.account_id,
+            status: row.status.parse::<OrderStatus>().map_err(decode)?,
+            status_reason: row.status_reason,
+            payment_method: row.payment_method.parse().map_err(decode)?,
+            currency: row.currency,
+            total_minor: row.total_minor,
+            expires_at: row.expires_at,
+            payment_detected: row.payment_detected,
+            paid_at: row.paid_at,
+            created_at: row.created_at,
+            event: OrderEvent {
+                id: row.event_id,
+                slug: row.slug,
+                title: row.title,
+                starts_at: row.starts_at,
+                timezone: row.timezone,
+                venue_name: row.venue_name,
+                city: row.city,
+            },
+            items: serde_json::from_value::<Vec<OrderItem>>(row.items).map_err(|e| decode(e.to_string()))?,
+            payment,
+        })
+    }
+}
+
+/// The order, if it belongs to `account_id`: others' orders do not exist for them.
+pub async fn order_for_account(
+    db: impl PgExecutor<'_>,
+    order_id: Uuid,
+    account_id: Uuid,
+) -> sqlx::Result<Option<Order>> {
+    let row = sqlx::query_as!(
+        OrderRow,
+        r#"select o.order_id, o.account_id, o.status, o.status_reason, o.payment_method, o.currency,
+                  o.total_minor, o.expires_at, o.payment_detected, o.paid_at, o.created_at,
+                  e.event_id, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.city,
+                  (select json_agg(json_build_object(
+                              'ticket_type_id', i.ticket_type_id, 'name', i.ticket_type_name,
+                              'unit_price_minor', i.unit_price_minor, 'quantity', i.quantity)
+                          order by i.ticket_type_name)
+                   from order_item i where i.order_id = o.order_id) as "items!",
+                  (select to_json(p) from (
+                       select payment_id, provider, provider_ref, redirect_url, status, amount_minor,
+                              received_minor, refund_reason
+                       from payment where order_id = o.order_id
+                       order by created_at desc limit 1) p) as "payment?"
+           from customer_order o join event e using (event_id)
+           where o.order_id = $1 and o.account_id = $2"#,
+        order_id,
+        account_id
+    )
+    .fetch_optional(db)
+    .await?;
+    row.map(Order::try_from).transpose()
+}
+
+/// A customer's orders, newest first, for their account page.
+pub async fn orders_of_account(
+    db: impl PgExecutor<'_>,
+    account_id: Uuid,
+    limit: i64,
+) -> sqlx::Result<Vec<Order>> {
+    let rows = sqlx::query_as!(
+        OrderRow,
+        r#"select o.order_id, o.account_id, o.status, o.status_reason, o.payment_method, o.currency,
+                  o.total_minor, o.expires_at, o.payment_detected, o.paid_at, o.created_at,
+                  e.event_id, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.city,
+                  (select json_agg(json_build_object(
+                              'ticket_type_id', i.ticket_type_id, 'name', i.ticket_type_name,
+                              'unit_price_minor', i.unit_price_minor, 'quantity', i.quantity)
+                          order by i.ticket_type_name)
+                   from order_item i where i.order_id = o.order_id) as "items!",
+                  null::json as "payment?"
+           from customer_order o join event e using (event_id)
+           where o.account_id = $1
+           order by o.created_at desc
+           limit $2"#,
+        account_id,
+        limit
+    )
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(Order::try_from).collect()
+}
+
+/// Money received that must go back, oldest first, for admins.
+#[derive(Debug, Clone)]
+pub struct RefundDue {
+    pub payment_id: Uuid,
+    pub order_id: Uuid,
+    pub order_status: String,
+    pub customer_email: String,
+    pub event_title: String,
+    pub provider: String,
+    pub provider_ref: Option<String>,
+    pub provider_payment_ref: Option<String>,
+    pub currency: String,
+    pub received_minor: i64,
+    pub refund_reason: String,
+    pub received_at: DateTime<Utc>,
+}
+
+pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<RefundDue>> {
+    sqlx::query_as!(
+        RefundDue,
+        r#"select p.payment_id, p.order_id, o.status as order_status, a.email as customer_email,
+                  e.title as event_title, p.provider, p.provider_ref, p.provider_payment_ref, p.currency,
+                  p.received_minor as "received_minor!", p.refund_reason as "refund_reason!",
+                  p.received_at as "received_at!"
+           from payment p
+           join customer_order o using (order_id)
+           join account a using (account_id)
+           join event e on e.event_id = o.event_id
+           where p.status = 'refund_due'
+           order by p.received_at
+           limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}

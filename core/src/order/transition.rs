@@ -1,0 +1,428 @@
+//! The order's transitions. Each is an update guarded on the state it leaves, in the caller's
+//! transaction, together with the stock it moves; a transition that finds the order elsewhere
+//! changes nothing and says so.
+//!
+//! Locks are always taken orders first, then ticket types in id order, so the transitions and
+//! the buyers' holds never wait on each other in a circle.
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use super::outbox::ORDERS_PAID;
+
+/// The final states a pending order can be closed into without payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    Expired,
+    Cancelled,
+    Failed,
+}
+
+impl Closed {
+    fn as_str(self) -> &'static str {
+        match self {
+            Closed::Expired => "expired",
+            Closed::Cancelled => "cancelled",
+            Closed::Failed => "failed",
+        }
+    }
+}
+
+/// Money a provider says it collected for an order.
+#[derive(Debug, Clone)]
+pub struct Receipt<'a> {
+    pub order_id: Uuid,
+    pub provider: &'a str,
+    /// The provider's id of the checkout (a Checkout Session id).
+    pub provider_ref: &'a str,
+    /// The provider's id of the money movement (a PaymentIntent id), when it has one.
+    pub provider_payment_ref: Option<&'a str>,
+    pub amount_minor: i64,
+    /// ISO 4217, any case.
+    pub currency: &'a str,
+}
+
+/// What a receipt did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settlement {
+    /// The order is paid, and announced on the outbox.
+    Paid,
+    /// The hold had been released, but the tickets were still there: taken again and paid.
+    PaidLate,
+    /// This payment had already paid the order; nothing changed.
+    AlreadyPaid,
+    /// The money cannot pay for the order and is recorded as due for refund, with the reason.
+    RefundDue(&'static str),
+    /// No such order.
+    UnknownOrder,
+}
+
+/// Closes a pending order without payment and releases its hold. False when the order was not
+/// pending (already paid, or closed by someone else first).
+pub async fn close_pending(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    to: Closed,
+    reason: &str,
+) -> sqlx::Result<bool> {
+    let closed = sqlx::query_scalar!(
+        r#"update customer_order set status = $2, status_reason = $3, updated_at = now()
+           where order_id = $1 and status = 'pending_payment'
+           returning order_id"#,
+        order_id,
+        to.as_str(),
+        reason
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if closed.is_none() {
+        return Ok(false);
+    }
+    release_holds(conn, &[order_id]).await?;
+    Ok(true)
+}
+
+/// Expires pending orders whose hold ran out with no payment seen (of one event, or of all),
+/// releasing their tickets. Orders another transaction is working on are skipped: whoever
+/// holds them is settling or closing them. Returns the orders expired.
+pub async fn release_expired_holds(
+    db: &PgPool,
+    event_id: Option<Uuid>,
+    limit: i64,
+) -> sqlx::Result<Vec<Uuid>> {
+    let mut tx = db.begin().await?;
+    let expired = sqlx::query_scalar!(
+        r#"with due as (
+               select order_id from customer_order
+               where status = 'pending_payment' and not payment_detected and expires_at <= now()
+                 and ($1::uuid is null or event_id = $1)
+               order by expires_at
+               limit $2
+               for update skip locked
+           )
+           update customer_order o
+           set status = 'expired', status_reason = 'hold_expired', updated_at = now()
+           from due where o.order_id = due.order_id
+           returning o.order_id"#,
+        event_id,
+        limit
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    if !expired.is_empty() {
+        release_holds(&mut tx, &expired).await?;
+        tx.commit().await?;
+    }
+    Ok(expired)
+}
+
+/// Gives the held tickets of these (just closed) orders back.
+async fn release_holds(conn: &mut PgConnection, order_ids: &[Uuid]) -> sqlx::Result<()> {
+    let lines = sqlx::query!(
+        r#"select ticket_type_id, sum(quantity)::int as "quantity!"
+           from order_item where order_id = any($1)
+           group by ticket_type_id order by ticket_type_id"#,
+        order_ids
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for line in lines {
+        sqlx::query!(
+            "update ticket_type set held = held - $2, updated_at = now() where ticket_type_id = $1",
+            line.ticket_type_id,
+            line.quantity
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Records that the provider has the checkout open, at `redirect_url`.
+pub async fn record_payment_opened(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider_ref: &str,
+    redirect_url: &str,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"update payment set status = 'open', provider_ref = $2, redirect_url = $3, updated_at = now()
+           where order_id = $1 and status = 'creating'"#,
+        order_id,
+        provider_ref,
+        redirect_url
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A payment was seen but is not final yet (an async card payment): the order keeps its hold
+/// past `expires_at` until the provider says how it ended.
+pub async fn mark_payment_detected(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<bool> {
+    let marked = sqlx::query!(
+        r#"update customer_order set payment_detected = true, updated_at = now()
+           where order_id = $1 and status = 'pending_payment'"#,
+        order_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(marked.rows_affected() == 1)
+}
+
+/// Applies money received for an order, in the caller's transaction (the one that records the
+/// webhook in the inbox):
+/// - a pending order becomes paid, its held tickets sold;
+/// - an order whose hold was released (expired, cancelled, failed) is paid late if its tickets
+///   can all be taken again, and otherwise the money is recorded as due for refund;
+/// - a second payment for a paid order, or a wrong amount, is due for refund.
+///
+/// Paying writes the `orders.paid` outbox row in the same transaction.
+pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Result<Settlement> {
+    let Some(order) = sqlx::query!(
+        "select status, total_minor, currency, event_id from customer_order where order_id = $1 for update",
+        receipt.order_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(Settlement::UnknownOrder);
+    };
+
+    // The payment row this receipt is about: the one with its reference, or the order's
+    // attempt that never learnt its reference (the buy was interrupted after the provider
+    // call), or a new row for money we did not ask for.
+    let payment = sqlx::query!(
+        r#"select payment_id, status, refund_reason from payment
+           where order_id = $1 and provider = $2 and (provider_ref = $3 or provider_ref is null)
+           order by provider_ref nulls last limit 1
+           for update"#,
+        receipt.order_id,
+        receipt.provider,
+        receipt.provider_ref
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let payment_id = match payment {
+        Some(p) if p.status == "succeeded" => return Ok(Settlement::AlreadyPaid),
+        Some(p) if p.status == "refund_due" => {
+            return Ok(Settlement::RefundDue(refund_reason_str(p.refund_reason.as_deref())));
+        }
+        Some(p) => p.payment_id,
+        None => {
+            let id = Uuid::now_v7();
+            sqlx::query!(
+                r#"insert into payment (payment_id, order_id, provider, provider_ref, status, currency, amount_minor)
+                   values ($1, $2, $3, $4, 'open', $5, $6)"#,
+                id,
+                receipt.order_id,
+                receipt.provider,
+                receipt.provider_ref,
+                order.currency,
+                order.total_minor
+            )
+            .execute(&mut *conn)
+            .await?;
+            id
+        }
+    };
+
+    if receipt.amount_minor != order.total_minor || !receipt.currency.eq_ignore_ascii_case(&order.currency) {
+        return refund_due(conn, payment_id, receipt, "amount_mismatch").await;
+    }
+    let items = sqlx::query!(
+        "select ticket_type_id, quantity from order_item where order_id = $1 order by ticket_type_id",
+        receipt.order_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+
+    let outcome = match order.status.as_str() {
+        "pending_payment" => {
+            for item in &items {
+                sqlx::query!(
+                    r#"update ticket_type set held = held - $2, sold = sold + $2, updated_at = now()
+                       where ticket_type_id = $1"#,
+                    item.ticket_type_id,
+                    item.quantity
+                )
+                .execute(&mut *conn)
+                .await?;
+            }
+            Settlement::Paid
+        }
+        "expired" | "cancelled" | "failed" => {
+            // An expired hold may still sit in `held` because nobody released it yet; that
+            // stock is free, so release it before looking.
+            stock_frees_up(conn, order.event_id).await?;
+            // Take the tickets again if they are all still there; all or nothing.
+            let mut taken = true;
+            sqlx::query!("savepoint take_again").execute(&mut *conn).await?;
+            for item in &items {
+                let took = sqlx::query!(
+                    r#"update ticket_type set sold = sold + $2, updated_at = now()
+                       where ticket_type_id = $1 and capacity - sold - held >= $2"#,
+                    item.ticket_type_id,
+                    item.quantity
+                )
+                .execute(&mut *conn)
+                .await?;
+                if took.rows_affected() == 0 {
+                    taken = false;
+                    break;
+                }
+            }
+            if !taken {
+                sqlx::query!("rollback to savepoint take_again").execute(&mut *conn).await?;
+                let reason = if order.status == "expired" { "sold_out_after_expiry" } else { "order_closed" };
+                return refund_due(conn, payment_id, receipt, reason).await;
+            }
+            sqlx::query!("release savepoint take_again").execute(&mut *conn).await?;
+            Settlement::PaidLate
+        }
+        // Paid already by another payment: this one goes back.
+        "paid" | "fulfilled" => return refund_due(conn, payment_id, receipt, "duplicate_payment").await,
+        _ => return refund_due(conn, payment_id, receipt, "order_closed").await,
+    };
+
+    sqlx::query!(
+        r#"update customer_order
+           set status = 'paid', status_reason = $3, paid_at = now(), payment_detected = false, updated_at = now()
+           where order_id = $1 and status = $2"#,
+        receipt.order_id,
+        order.status,
+        if outcome == Settlement::PaidLate { "paid_late" } else { "" }
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        r#"update payment
+           set status = 'succeeded', received_minor = $2, received_at = now(), provider_ref = $3,
+               provider_payment_ref = $4, updated_at = now()
+           where payment_id = $1"#,
+        payment_id,
+        receipt.amount_minor,
+        receipt.provider_ref,
+        receipt.provider_payment_ref
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        r#"insert into outbox (topic, order_id, payload)
+           values ($1, $2, jsonb_build_object('order_id', $2::uuid, 'paid_at', now()))
+           on conflict (topic, order_id) do nothing"#,
+        ORDERS_PAID,
+        receipt.order_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    // Wakes the relay at once instead of at its next poll; delivered on commit.
+    sqlx::query!("select pg_notify('outbox', '')").execute(&mut *conn).await?;
+    Ok(outcome)
+}
+
+/// Releases the event's expired holds inside this transaction.
+async fn stock_frees_up(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Result<()> {
+    let expired = sqlx::query_scalar!(
+        r#"update customer_order set status = 'expired', status_reason = 'hold_expired', updated_at = now()
+           where order_id in (
+               select order_id from customer_order
+               where event_id = $1 and status = 'pending_payment' and not payment_detected
+                 and expires_at <= now()
+               for update skip locked
+           )
+           returning order_id"#,
+        event_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    release_holds(conn, &expired).await
+}
+
+async fn refund_due(
+    conn: &mut PgConnection,
+    payment_id: Uuid,
+    receipt: &Receipt<'_>,
+    reason: &'static str,
+) -> sqlx::Result<Settlement> {
+    sqlx::query!(
+        r#"update payment
+           set status = 'refund_due', refund_reason = $2, received_minor = $3, received_at = now(),
+               provider_ref = $4, provider_payment_ref = $5, updated_at = now()
+           where payment_id = $1"#,
+        payment_id,
+        reason,
+        receipt.amount_minor,
+        receipt.provider_ref,
+        receipt.provider_payment_ref
+    )
+    .execute(conn)
+    .await?;
+    tracing::warn!(order.id = %receipt.order_id, payment.refund_reason = reason, "payment recorded as due for refund");
+    Ok(Settlement::RefundDue(reason))
+}
+
+fn refund_reason_str(reason: Option<&str>) -> &'static str {
+    match reason {
+        Some("sold_out_after_expiry") => "sold_out_after_expiry",
+        Some("duplicate_payment") => "duplicate_payment",
+        Some("amount_mismatch") => "amount_mismatch",
+        _ => "order_closed",
+    }
+}
+
+/// A payment still open at its provider although its order has ended: the provider must be
+/// told to stop taking money for it.
+#[derive(Debug, Clone)]
+pub struct OpenPayment {
+    pub payment_id: Uuid,
+    pub order_id: Uuid,
+    pub provider: String,
+    pub provider_ref: Option<String>,
+}
+
+pub async fn payments_to_close(db: &PgPool, limit: i64) -> sqlx::Result<Vec<OpenPayment>> {
+    sqlx::query_as!(
+        OpenPayment,
+        r#"select p.payment_id, p.order_id, p.provider, p.provider_ref
+           from payment p join customer_order o using (order_id)
+           where p.status in ('creating', 'open') and o.status in ('expired', 'cancelled', 'failed')
+           order by p.created_at
+           limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The provider has closed the checkout (or never had it): the payment is over.
+pub async fn close_open_payment(conn: &mut PgConnection, payment_id: Uuid, status: &str) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"update payment set status = $2, updated_at = now()
+           where payment_id = $1 and status in ('creating', 'open')"#,
+        payment_id,
+        status
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The provider says the checkout ended without money (`failed` or `expired`).
+pub async fn close_payment(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider_ref: &str,
+    status: &str,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"update payment set status = $3, provider_ref = coalesce(provider_ref, $2), updated_at = now()
+           where order_id = $1 and (provider_ref = $2 or provider_ref is null) and status in ('creating', 'open')"#,
+        order_id,
+        provider_ref,
+        status
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

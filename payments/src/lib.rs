@@ -1,0 +1,96 @@
+//! Payment providers behind one trait. Card checkout speaks the protocol of Stripe Checkout:
+//! [`stripe::StripeCheckout`] against Stripe's REST API, or [`sandbox::SandboxCheckout`],
+//! which plays Stripe's part (a hosted page and signed webhooks) when no Stripe keys are
+//! configured. Webhooks from either are verified by [`stripe::signature`].
+//!
+//! Nothing here touches orders: the api opens a checkout for an order that `tessera-core` has
+//! placed, and applies the provider's webhooks through `tessera_core::order`.
+
+pub mod sandbox;
+pub mod stripe;
+
+use chrono::{DateTime, Utc};
+use futures::future::BoxFuture;
+use uuid::Uuid;
+
+/// What a provider needs to take payment for an order.
+#[derive(Debug, Clone)]
+pub struct CheckoutRequest {
+    pub order_id: Uuid,
+    pub customer_email: String,
+    /// ISO 4217, upper case.
+    pub currency: String,
+    pub line_items: Vec<LineItem>,
+    /// Where the customer lands after paying, and after giving up.
+    pub success_url: String,
+    pub cancel_url: String,
+    /// When our hold ends.
+    pub expires_at: DateTime<Utc>,
+}
+
+impl CheckoutRequest {
+    pub fn total_minor(&self) -> i64 {
+        self.line_items.iter().map(|item| item.unit_amount_minor * i64::from(item.quantity)).sum()
+    }
+
+    /// The key under which the provider deduplicates the creation: one checkout per order, however
+    /// often the buy is retried.
+    pub fn idempotency_key(&self) -> String {
+        format!("tessera-checkout-{}", self.order_id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LineItem {
+    pub name: String,
+    pub unit_amount_minor: i64,
+    pub quantity: i32,
+}
+
+/// A checkout the provider has opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutSession {
+    /// The provider's id (a Checkout Session id).
+    pub id: String,
+    /// Where to send the customer to pay.
+    pub url: String,
+}
+
+/// How asking the provider to close a checkout ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpireOutcome {
+    /// Closed now; no payment can be made on it any more.
+    Expired,
+    /// It was closed already.
+    AlreadyExpired,
+    /// Too late: the customer paid. The provider's webhook will say so.
+    AlreadyCompleted,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PaymentError {
+    /// The provider could not be reached or answered with a server error; worth retrying.
+    #[error("the payment provider is unavailable: {0}")]
+    Unavailable(String),
+    /// The provider refused the request; retrying the same request will not help.
+    #[error("the payment provider refused the request: {0}")]
+    Rejected(String),
+    #[error("sandbox storage: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// A card checkout provider. Object-safe, so the app holds whichever is configured.
+pub trait CheckoutProvider: Send + Sync + 'static {
+    /// Opens a checkout for the order. Calling it again for the same order returns the same
+    /// checkout.
+    fn create<'a>(
+        &'a self,
+        request: &'a CheckoutRequest,
+    ) -> BoxFuture<'a, Result<CheckoutSession, PaymentError>>;
+
+    /// Closes a checkout so it can no longer be paid.
+    fn expire<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>>;
+
+    /// Whether this is the sandbox (pages say so, and the sandbox routes are mounted).
+    fn is_sandbox(&self) -> bool;
+}

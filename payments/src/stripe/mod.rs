@@ -1,0 +1,199 @@
+//! Stripe Checkout over its REST API: create a Checkout Session (form-encoded, with an
+//! idempotency key per order), expire it, and the shapes of the webhook events we act on.
+
+pub mod event;
+pub mod signature;
+
+use futures::future::BoxFuture;
+use secrecy::{ExposeSecret as _, SecretString};
+use serde::Deserialize;
+use url::Url;
+
+use crate::{CheckoutProvider, CheckoutRequest, CheckoutSession, ExpireOutcome, PaymentError};
+
+pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
+
+/// Stripe Checkout, for real money.
+pub struct StripeCheckout {
+    http: reqwest::Client,
+    api_base: Url,
+    secret_key: SecretString,
+}
+
+/// The parts of a Checkout Session object we read.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SessionObject {
+    pub id: String,
+    /// `open`, `complete` or `expired`.
+    pub status: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ErrorEnvelope {
+    error: ErrorObject,
+}
+
+#[derive(Debug, Deserialize)]
+struct ErrorObject {
+    message: Option<String>,
+    code: Option<String>,
+}
+
+impl StripeCheckout {
+    pub fn new(api_base: Url, secret_key: SecretString) -> Result<Self, PaymentError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .timeout(std::time::Duration::from_secs(20))
+            .user_agent("tessera")
+            .build()
+            .map_err(|err| PaymentError::Unavailable(err.to_string()))?;
+        Ok(Self { http, api_base, secret_key })
+    }
+
+    fn url(&self, path: &str) -> Result<Url, PaymentError> {
+        self.api_base.join(path).map_err(|err| PaymentError::Rejected(format!("bad Stripe URL: {err}")))
+    }
+
+    /// POSTs a form and reads the JSON answer; 4xx is `Rejected`, 5xx and transport errors
+    /// `Unavailable`.
+    async fn post<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        form: &[(String, String)],
+        idempotency_key: Option<&str>,
+    ) -> Result<T, PaymentError> {
+        let mut request = self
+            .http
+            .post(self.url(path)?)
+            .bearer_auth(self.secret_key.expose_secret())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded_pairs(form));
+        if let Some(key) = idempotency_key {
+            request = request.header("idempotency-key", key);
+        }
+        read_json(request.send().await).await
+    }
+
+    async fn get_session(&self, session_id: &str) -> Result<SessionObject, PaymentError> {
+        let request = self
+            .http
+            .get(self.url(&format!("/v1/checkout/sessions/{session_id}"))?)
+            .bearer_auth(self.secret_key.expose_secret());
+        read_json(request.send().await).await
+    }
+}
+
+async fn read_json<T: serde::de::DeserializeOwned>(
+    response: Result<reqwest::Response, reqwest::Error>,
+) -> Result<T, PaymentError> {
+    let response = response.map_err(|err| PaymentError::Unavailable(err.to_string()))?;
+    let status = response.status();
+    let body = response.bytes().await.map_err(|err| PaymentError::Unavailable(err.to_string()))?;
+    if status.is_success() {
+        return serde_json::from_slice(&body)
+            .map_err(|err| PaymentError::Unavailable(format!("unreadable Stripe response: {err}")));
+    }
+    let message = serde_json::from_slice::<ErrorEnvelope>(&body)
+        .map(|e| format!("{} ({})", e.error.message.unwrap_or_default(), e.error.code.unwrap_or_default()))
+        .unwrap_or_else(|_| format!("HTTP {status}"));
+    if status.is_server_error() || status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+        Err(PaymentError::Unavailable(message))
+    } else {
+        Err(PaymentError::Rejected(message))
+    }
+}
+
+fn serde_urlencoded_pairs(form: &[(String, String)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish()
+}
+
+/// The form fields of a Checkout Session for the request, in Stripe's bracket notation.
+pub fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
+    let mut form = vec![
+        ("mode".to_string(), "payment".to_string()),
+        ("client_reference_id".to_string(), request.order_id.to_string()),
+        ("customer_email".to_string(), request.customer_email.clone()),
+        ("success_url".to_string(), request.success_url.clone()),
+        ("cancel_url".to_string(), request.cancel_url.clone()),
+        ("metadata[order_id]".to_string(), request.order_id.to_string()),
+        ("payment_intent_data[metadata][order_id]".to_string(), request.order_id.to_string()),
+    ];
+    let currency = request.currency.to_ascii_lowercase();
+    for (i, item) in request.line_items.iter().enumerate() {
+        form.push((format!("line_items[{i}][price_data][currency]"), currency.clone()));
+        form.push((format!("line_items[{i}][price_data][unit_amount]"), item.unit_amount_minor.to_string()));
+        form.push((format!("line_items[{i}][price_data][product_data][name]"), item.name.clone()));
+        form.push((format!("line_items[{i}][quantity]"), item.quantity.to_string()));
+    }
+    form
+}
+
+impl CheckoutProvider for StripeCheckout {
+    fn create<'a>(
+        &'a self,
+        request: &'a CheckoutRequest,
+    ) -> BoxFuture<'a, Result<CheckoutSession, PaymentError>> {
+        Box::pin(async move {
+            let session: SessionObject = self
+                .post("/v1/checkout/sessions", &session_form(request), Some(&request.idempotency_key()))
+                .await?;
+            let url = session
+                .url
+                .ok_or_else(|| PaymentError::Unavailable("Stripe returned a session without a url".into()))?;
+            Ok(CheckoutSession { id: session.id, url })
+        })
+    }
+
+    fn expire<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>> {
+        Box::pin(async move {
+            let path = format!("/v1/checkout/sessions/{session_id}/expire");
+            match self.post::<SessionObject>(&path, &[], None).await {
+                Ok(_) => Ok(ExpireOutcome::Expired),
+                // Only open sessions can be expired; ask what became of it.
+                Err(PaymentError::Rejected(_)) => match self.get_session(session_id).await?.status.as_deref()
+                {
+                    Some("complete") => Ok(ExpireOutcome::AlreadyCompleted),
+                    Some("expired") => Ok(ExpireOutcome::AlreadyExpired),
+                    other => Err(PaymentError::Rejected(format!(
+                        "Stripe would not expire session {session_id} (status {other:?})"
+                    ))),
+                },
+                Err(err) => Err(err),
+            }
+        })
+    }
+
+    fn is_sandbox(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_form_uses_stripes_bracket_notation() {
+        let request = CheckoutRequest {
+            order_id: uuid::Uuid::nil(),
+            customer_email: "ana@example.org".into(),
+            currency: "EUR".into(),
+            line_items: vec![crate::LineItem {
+                name: "Standing".into(),
+                unit_amount_minor: 1800,
+                quantity: 2,
+            }],
+            success_url: "https://t.example/orders/x?checkout=success".into(),
+            cancel_url: "https://t.example/orders/x?checkout=cancelled".into(),
+            expires_at: chrono::Utc::now(),
+        };
+        let form = session_form(&request);
+        let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("line_items[0][price_data][currency]"), Some("eur"));
+        assert_eq!(get("line_items[0][price_data][unit_amount]"), Some("1800"));
+        assert_eq!(get("line_items[0][quantity]"), Some("2"));
+        assert_eq!(get("client_reference_id"), Some("00000000-0000-0000-0000-000000000000"));
+        assert_eq!(get("mode"), Some("payment"));
+    }
+}

@@ -1,0 +1,35 @@
+// Follows an order that is waiting for payment or being confirmed: asks for its state every
+// two seconds and reloads the page once it changes, so the customer never has to. The server
+// renders the truth; this only notices when there is a new truth to render.
+(function () {
+  "use strict";
+  var section = document.querySelector("[data-poll]");
+  if (!section) return;
+  var id = section.getAttribute("data-order-id");
+  var shown = section.getAttribute("data-status");
+  var delay = 2000;
+  var tries = 0;
+  function check() {
+    tries += 1;
+    fetch("/api/orders/" + encodeURIComponent(id) + "/confirmation", {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (order) {
+        if (order && order.status !== shown) {
+          window.location.reload();
+          return;
+        }
+        // Back off slowly: a bank transfer may take a while; a card payment takes seconds.
+        if (tries > 30) delay = 10000;
+        window.setTimeout(check, delay);
+      })
+      .catch(function () {
+        window.setTimeout(check, 10000);
+      });
+  }
+  window.setTimeout(check, delay);
+})();
