@@ -100,7 +100,7 @@ async fn lead(
             }
         };
         retry_in = if failed {
-            (retry_in * 2).clamp(Duration::from_millis(500), Duration::from_secs(15))
+            (retry_in * 2).clamp(Duration::from_millis(500), Duration::from_secs(5))
         } else {
             Duration::ZERO
         };
