@@ -16,11 +16,14 @@ use uuid::Uuid;
 
 const SECRET_KEY: &str = "sk_test_tessera";
 
+/// A request as the fake received it: path, headers, form fields.
+type Recorded = (String, HeaderMap, Vec<(String, String)>);
+
 #[derive(Default)]
 struct Fake {
     fail: bool,
     /// (path, headers, form) of every request.
-    requests: Vec<(String, HeaderMap, Vec<(String, String)>)>,
+    requests: Vec<Recorded>,
     /// idempotency key → session id
     keys: HashMap<String, String>,
     /// session id → status
