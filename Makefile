@@ -1,5 +1,5 @@
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench
+.PHONY: help demo test bench bench-flash-sale
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -12,3 +12,6 @@ test: ## Start services, run cargo tests and the browser smoke test (what CI run
 
 bench: ## Benchmark catalog search and listing on a 10,000-event catalog (release build)
 	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-catalog
+
+bench-flash-sale: ## Benchmark a flash sale: 2,000 buyers, 200 at once, race for 500 tickets (release build)
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-flash-sale

@@ -41,8 +41,12 @@ create table customer_order (
 create unique index customer_order_idempotency_key on customer_order (account_id, idempotency_key);
 create index customer_order_account_idx on customer_order (account_id, created_at desc);
 create index customer_order_event_idx on customer_order (event_id, status);
--- The expiry sweeper and the buyers' release of expired holds look here.
-create index customer_order_pending_idx on customer_order (expires_at) where status = 'pending_payment';
+-- Holds past their time: the sweeper looks across events, buyers and the buy page within one
+-- event (usually finding none, in one index probe).
+create index customer_order_expiring_idx on customer_order (expires_at)
+    where status = 'pending_payment' and not payment_detected;
+create index customer_order_event_expiring_idx on customer_order (event_id, expires_at)
+    where status = 'pending_payment' and not payment_detected;
 
 create table order_item (
     order_id uuid not null references customer_order (order_id) on delete cascade,
@@ -142,3 +146,44 @@ create table sandbox_checkout_session (
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
 );
+
+-- Places an order and holds its tickets in one call, because it is the hottest path in the
+-- shop (core/src/order/place.rs): inserts the order, its items and its payment row, then
+-- takes each ticket type's hold with one conditional update, in the order given (the caller
+-- sorts by ticket type, so concurrent buyers lock rows in the same order). If any falls short
+-- it raises TSOLD and, the call being one statement, nothing of it is kept. The commit does
+-- not wait for the disk: the order becomes durable with the next synchronous commit, which
+-- records its checkout before anyone is sent to pay for it.
+create function place_order(
+    p_order_id uuid, p_account_id uuid, p_event_id uuid, p_payment_method text, p_currency text,
+    p_total_minor bigint, p_hold interval, p_idempotency_key text, p_request_hash bytea,
+    p_ticket_type_ids uuid[], p_names text[], p_prices bigint[], p_quantities integer[],
+    p_payment_id uuid, p_provider text
+) returns timestamptz
+    language plpgsql
+as $$
+declare
+    held_until timestamptz;
+begin
+    perform set_config('synchronous_commit', 'off', true);
+    insert into customer_order
+        (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
+         idempotency_key, request_hash)
+    values (p_order_id, p_account_id, p_event_id, p_payment_method, p_currency, p_total_minor,
+            now() + p_hold, p_idempotency_key, p_request_hash)
+    returning expires_at into held_until;
+    insert into order_item (order_id, ticket_type_id, ticket_type_name, unit_price_minor, quantity)
+    select p_order_id, t.id, t.name, t.price, t.quantity
+    from unnest(p_ticket_type_ids, p_names, p_prices, p_quantities) as t (id, name, price, quantity);
+    insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
+    values (p_payment_id, p_order_id, p_provider, 'creating', p_currency, p_total_minor);
+    for i in 1 .. cardinality(p_ticket_type_ids) loop
+        update ticket_type set held = held + p_quantities[i], updated_at = now()
+        where ticket_type_id = p_ticket_type_ids[i] and capacity - sold - held >= p_quantities[i];
+        if not found then
+            raise exception 'not enough tickets of %', p_ticket_type_ids[i] using errcode = 'TSOLD';
+        end if;
+    end loop;
+    return held_until;
+end
+$$;

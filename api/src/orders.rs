@@ -8,7 +8,7 @@ use axum::http::HeaderMap;
 use secrecy::ExposeSecret as _;
 use tessera_core::account::Account;
 use tessera_core::order::{
-    self, BuyError, BuyItem, Closed, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
+    self, BuyError, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
 };
 use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
 use tessera_payments::stripe::signature;
@@ -21,9 +21,40 @@ use crate::state::AppState;
 /// The payment methods this deployment takes. Crypto methods join as they land.
 pub const ENABLED_METHODS: [PaymentMethod; 1] = [PaymentMethod::Card];
 
+/// A purchase as its buyer is told about it.
+#[derive(Debug, Clone)]
+pub struct Bought {
+    pub order_id: Uuid,
+    pub status: OrderStatus,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub total_minor: i64,
+    pub currency: String,
+    pub method: PaymentMethod,
+    pub provider_ref: Option<String>,
+    pub redirect_url: Option<String>,
+    /// An earlier request with the same idempotency key made this order.
+    pub replayed: bool,
+}
+
+impl Bought {
+    fn from_order(order: Order, replayed: bool) -> Self {
+        let payment = order.payment.as_ref();
+        Bought {
+            order_id: order.id,
+            status: order.status,
+            expires_at: order.expires_at,
+            total_minor: order.total_minor,
+            currency: order.currency.clone(),
+            method: order.payment_method,
+            provider_ref: payment.and_then(|p| p.provider_ref.clone()),
+            redirect_url: payment.and_then(|p| p.redirect_url.clone()),
+            replayed,
+        }
+    }
+}
+
 /// Places the order and opens its checkout. With an idempotency key seen before (same
-/// request), answers with that order, opening its checkout if an earlier attempt could not;
-/// the flag says whether it was such a replay.
+/// request), answers with that order, opening its checkout if an earlier attempt could not.
 pub async fn buy(
     state: &AppState,
     account: &Account,
@@ -31,7 +62,7 @@ pub async fn buy(
     items: &[BuyItem],
     method: PaymentMethod,
     idempotency_key: Option<&str>,
-) -> Result<(Order, bool)> {
+) -> Result<Bought> {
     if !ENABLED_METHODS.contains(&method) {
         return Err(Error::Unprocessable {
             code: "payment_method_unavailable",
@@ -48,13 +79,36 @@ pub async fn buy(
         hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
     };
     let placed = order::place_order(&state.db, &new).await.map_err(buy_error)?;
-    let order = load(state, placed.order_id, account.id).await?;
-    let opened = order.payment.as_ref().is_some_and(|p| p.status != PaymentStatus::Creating);
-    if order.status != OrderStatus::PendingPayment || opened {
-        return Ok((order, placed.replayed));
-    }
-    open_checkout(state, &order, &account.email).await?;
-    Ok((load(state, placed.order_id, account.id).await?, placed.replayed))
+    let fresh = match placed.fresh {
+        Some(fresh) => fresh,
+        None => {
+            // A replay: open the checkout if the first attempt never got that far.
+            let order = load(state, placed.order_id, account.id).await?;
+            let opened = order.payment.as_ref().is_some_and(|p| p.status != PaymentStatus::Creating);
+            if order.status != OrderStatus::PendingPayment || opened {
+                return Ok(Bought::from_order(order, true));
+            }
+            FreshOrder {
+                event_title: order.event.title.clone(),
+                currency: order.currency.clone(),
+                total_minor: order.total_minor,
+                expires_at: order.expires_at,
+                items: order.items.clone(),
+            }
+        }
+    };
+    let session = open_checkout(state, placed.order_id, &fresh, &account.email).await?;
+    Ok(Bought {
+        order_id: placed.order_id,
+        status: OrderStatus::PendingPayment,
+        expires_at: fresh.expires_at,
+        total_minor: fresh.total_minor,
+        currency: fresh.currency,
+        method,
+        provider_ref: Some(session.id),
+        redirect_url: Some(session.url),
+        replayed: placed.replayed,
+    })
 }
 
 /// The order if it is `account_id`'s; 404 otherwise, whether or not it exists.
@@ -86,21 +140,26 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     load(state, order_id, account_id).await
 }
 
-async fn open_checkout(state: &AppState, order: &Order, email: &str) -> Result<()> {
+async fn open_checkout(
+    state: &AppState,
+    order_id: Uuid,
+    order: &FreshOrder,
+    email: &str,
+) -> Result<tessera_payments::CheckoutSession> {
     let order_url = |outcome: &str| {
-        let mut url = state.config.public_url.join(&format!("/orders/{}", order.id)).expect("a path joins");
+        let mut url = state.config.public_url.join(&format!("/orders/{order_id}")).expect("a path joins");
         url.query_pairs_mut().append_pair("checkout", outcome);
         url.to_string()
     };
     let request = CheckoutRequest {
-        order_id: order.id,
+        order_id,
         customer_email: email.to_string(),
         currency: order.currency.clone(),
         line_items: order
             .items
             .iter()
             .map(|item| LineItem {
-                name: format!("{} — {}", order.event.title, item.name),
+                name: format!("{} — {}", order.event_title, item.name),
                 unit_amount_minor: item.unit_price_minor,
                 quantity: item.quantity,
             })
@@ -111,18 +170,19 @@ async fn open_checkout(state: &AppState, order: &Order, email: &str) -> Result<(
     };
     match state.card.create(&request).await {
         Ok(session) => {
+            // A synchronous commit: from here on the order (and its hold) is durable.
             let mut conn = state.db.acquire().await?;
-            order::record_payment_opened(&mut conn, order.id, &session.id, &session.url).await?;
-            tracing::info!(order.id = %order.id, payment.provider_ref = %session.id, "checkout opened");
-            Ok(())
+            order::record_payment_opened(&mut conn, order_id, &session.id, &session.url).await?;
+            tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");
+            Ok(session)
         }
         Err(err) => {
             // Nothing can be paid: give the tickets back now rather than at expiry.
             let mut tx = state.db.begin().await?;
-            order::close_pending(&mut tx, order.id, Closed::Failed, "provider_unavailable").await?;
+            order::close_pending(&mut tx, order_id, Closed::Failed, "provider_unavailable").await?;
             sqlx::query!(
                 "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
-                order.id
+                order_id
             )
             .execute(&mut *tx)
             .await?;

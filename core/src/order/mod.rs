@@ -28,7 +28,8 @@ use uuid::Uuid;
 
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
-    BuyError, BuyItem, NewOrder, Placed, SoldOutLine, TicketAvailability, availability, place_order,
+    BuyError, BuyItem, FreshOrder, NewOrder, Placed, SoldOutLine, TicketAvailability, availability,
+    place_order,
 };
 pub use read::{RefundDue, order_for_account, orders_of_account, refunds_due};
 pub use transition::{

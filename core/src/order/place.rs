@@ -31,11 +31,24 @@ pub struct NewOrder<'a> {
 }
 
 /// The order now exists (or already did, for a repeated idempotency key).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Placed {
     pub order_id: Uuid,
     /// The idempotency key had already made this order; nothing new was held.
     pub replayed: bool,
+    /// What was just placed, for opening its checkout without reading it back; none for a
+    /// replay.
+    pub fresh: Option<FreshOrder>,
+}
+
+/// An order just placed, as its checkout needs it.
+#[derive(Debug, Clone)]
+pub struct FreshOrder {
+    pub event_title: String,
+    pub currency: String,
+    pub total_minor: i64,
+    pub expires_at: chrono::DateTime<Utc>,
+    pub items: Vec<super::OrderItem>,
 }
 
 /// A ticket type that could not supply what was asked, and what it has left.
@@ -107,10 +120,17 @@ pub async fn availability(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Resu
     .await
 }
 
-/// Places the order: checks the request, holds the tickets and opens a payment row in one
-/// transaction. Each ticket type's hold is one conditional update (`capacity - sold - held >=
-/// quantity`), taken in ticket-type order so two buyers never deadlock; if one falls short,
-/// holds that expired are released and the purchase is tried once more before it is refused.
+/// Places the order: checks the request, then holds the tickets and opens a payment row in one
+/// statement, the `place_order` SQL function (one round trip on the hottest path). Each ticket
+/// type's hold is one conditional update (`capacity - sold - held >= quantity`), taken in
+/// ticket-type order so two buyers never deadlock; if one falls short, holds that expired are
+/// released and the purchase is tried once more before it is refused.
+///
+/// The hold's commit does not wait for the disk (`synchronous_commit = off` for that one
+/// transaction), so the contended ticket-type row is locked for microseconds, not for a flush.
+/// It becomes durable no later than the next synchronous commit, which is the one recording
+/// the provider's checkout: the customer is only ever sent to pay for a durable order. A
+/// crash in between loses an order nobody was told about.
 pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyError> {
     check_items(new.items)?;
     let request_hash = request_hash(new);
@@ -120,54 +140,69 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
         return Ok(placed);
     }
 
-    let event = sqlx::query!(
-        "select status, starts_at, currency from event where event_id = $1 and status <> 'draft'",
+    // The event, its ticket types and what is left of each, in one read.
+    let rows = sqlx::query!(
+        r#"select e.status, e.starts_at, e.currency, e.title, t.ticket_type_id as "ticket_type_id?",
+                  t.name as "name?", t.price_minor as "price_minor?",
+                  (t.capacity - t.sold - t.held + coalesce(x.quantity, 0))::int as "available?"
+           from event e
+           left join ticket_type t using (event_id)
+           left join (
+               select i.ticket_type_id, sum(i.quantity) as quantity
+               from customer_order o join order_item i using (order_id)
+               where o.event_id = $1 and o.status = 'pending_payment' and not o.payment_detected
+                 and o.expires_at <= now()
+               group by i.ticket_type_id
+           ) x using (ticket_type_id)
+           where e.event_id = $1 and e.status <> 'draft'"#,
         new.event_id
     )
-    .fetch_optional(db)
-    .await?
-    .ok_or(BuyError::EventNotFound)?;
+    .fetch_all(db)
+    .await?;
+    let event = rows.first().ok_or(BuyError::EventNotFound)?;
     if event.status == "cancelled" {
         return Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale."));
     }
     if event.starts_at <= Utc::now() {
         return Err(BuyError::EventClosed("This event has already started; tickets are no longer sold."));
     }
-
-    let types = sqlx::query!(
-        "select ticket_type_id, name, price_minor from ticket_type where event_id = $1",
-        new.event_id
-    )
-    .fetch_all(db)
-    .await?;
     let mut lines = Vec::with_capacity(new.items.len());
     for (i, item) in new.items.iter().enumerate() {
-        let Some(t) = types.iter().find(|t| t.ticket_type_id == item.ticket_type_id) else {
+        let Some(t) = rows.iter().find(|t| t.ticket_type_id == Some(item.ticket_type_id)) else {
             return Err(FieldError::new(
                 format!("items[{i}].ticket_type_id"),
                 "is not a ticket type of this event",
             )
             .into());
         };
-        lines.push((item.ticket_type_id, t.name.clone(), t.price_minor, item.quantity));
+        lines.push(Line {
+            ticket_type_id: item.ticket_type_id,
+            name: t.name.clone().unwrap_or_default(),
+            price_minor: t.price_minor.unwrap_or_default(),
+            quantity: item.quantity,
+            available: t.available.unwrap_or_default(),
+        });
     }
     // Ticket-type order, so concurrent holds on several types lock rows in the same order.
-    lines.sort_by_key(|line| line.0);
+    lines.sort_by_key(|line| line.ticket_type_id);
     let total_minor = lines
         .iter()
-        .try_fold(0i64, |sum, (_, _, price, quantity)| {
-            sum.checked_add(price.checked_mul(i64::from(*quantity))?)
-        })
+        .try_fold(0i64, |sum, l| sum.checked_add(l.price_minor.checked_mul(i64::from(l.quantity))?))
         .ok_or_else(|| FieldError::new("items", "the total is too large"))?;
+    // Clearly not enough: refuse without touching the contended rows. (Enough is only a hint;
+    // the conditional update decides.)
+    if lines.iter().any(|l| l.available < l.quantity) {
+        return Err(BuyError::SoldOut(sold_out_lines(&lines)));
+    }
 
+    let ids: Vec<Uuid> = lines.iter().map(|l| l.ticket_type_id).collect();
+    let names: Vec<String> = lines.iter().map(|l| l.name.clone()).collect();
+    let prices: Vec<i64> = lines.iter().map(|l| l.price_minor).collect();
+    let quantities: Vec<i32> = lines.iter().map(|l| l.quantity).collect();
     for attempt in 0..2 {
-        let mut tx = db.begin().await?;
         let order_id = Uuid::now_v7();
-        let inserted = sqlx::query!(
-            r#"insert into customer_order
-                   (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
-                    idempotency_key, request_hash)
-               values ($1, $2, $3, $4, $5, $6, now() + $7::interval, $8, $9)"#,
+        let placed = sqlx::query_scalar!(
+            r#"select place_order($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) as "expires_at!""#,
             order_id,
             new.account_id,
             new.event_id,
@@ -177,69 +212,47 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
             interval(new.hold),
             new.idempotency_key,
             new.idempotency_key.map(|_| request_hash.as_slice()),
+            &ids,
+            &names,
+            &prices,
+            &quantities,
+            Uuid::now_v7(),
+            new.method.provider(),
         )
-        .execute(&mut *tx)
+        .fetch_one(db)
         .await;
-        match inserted {
-            Ok(_) => {}
+        match placed {
+            Ok(expires_at) => {
+                return Ok(Placed {
+                    order_id,
+                    replayed: false,
+                    fresh: Some(FreshOrder {
+                        event_title: event.title.clone(),
+                        currency: event.currency.clone(),
+                        total_minor,
+                        expires_at,
+                        items: lines
+                            .iter()
+                            .map(|l| super::OrderItem {
+                                ticket_type_id: l.ticket_type_id,
+                                name: l.name.clone(),
+                                unit_price_minor: l.price_minor,
+                                quantity: l.quantity,
+                            })
+                            .collect(),
+                    }),
+                });
+            }
             // The same key raced us and won: answer with its order.
             Err(sqlx::Error::Database(err)) if err.constraint() == Some("customer_order_idempotency_key") => {
-                drop(tx);
                 let key = new.idempotency_key.unwrap_or_default();
                 return replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::Database(
                     sqlx::Error::Protocol("idempotency key conflict without an order".into()),
                 ));
             }
+            Err(sqlx::Error::Database(err)) if err.code().as_deref() == Some("TSOLD") => {}
             Err(err) => return Err(err.into()),
         }
-        let ids: Vec<Uuid> = lines.iter().map(|l| l.0).collect();
-        let names: Vec<String> = lines.iter().map(|l| l.1.clone()).collect();
-        let prices: Vec<i64> = lines.iter().map(|l| l.2).collect();
-        let quantities: Vec<i32> = lines.iter().map(|l| l.3).collect();
-        sqlx::query!(
-            r#"insert into order_item (order_id, ticket_type_id, ticket_type_name, unit_price_minor, quantity)
-               select $1, * from unnest($2::uuid[], $3::text[], $4::bigint[], $5::int[])"#,
-            order_id,
-            &ids,
-            &names,
-            &prices,
-            &quantities,
-        )
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query!(
-            r#"insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
-               values ($1, $2, $3, 'creating', $4, $5)"#,
-            Uuid::now_v7(),
-            order_id,
-            new.method.provider(),
-            event.currency,
-            total_minor,
-        )
-        .execute(&mut *tx)
-        .await?;
-
-        // Last, so the hot rows stay locked only for the holds and the commit.
-        let mut short = false;
-        for (ticket_type_id, _, _, quantity) in &lines {
-            let held = sqlx::query!(
-                r#"update ticket_type set held = held + $2, updated_at = now()
-                   where ticket_type_id = $1 and capacity - sold - held >= $2"#,
-                ticket_type_id,
-                quantity
-            )
-            .execute(&mut *tx)
-            .await?;
-            if held.rows_affected() == 0 {
-                short = true;
-                break;
-            }
-        }
-        if !short {
-            tx.commit().await?;
-            return Ok(Placed { order_id, replayed: false });
-        }
-        tx.rollback().await?;
         // Holds past their time still count in `held` until released; release them and try
         // again, so a buyer is never refused for tickets nobody is holding any more.
         if attempt == 0 && !release_expired_holds(db, Some(new.event_id), 1000).await?.is_empty() {
@@ -250,32 +263,40 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
 
     let mut conn = db.acquire().await?;
     let left = availability(&mut conn, new.event_id).await?;
-    let short = lines
+    for line in &mut lines {
+        line.available =
+            left.iter().find(|t| t.ticket_type_id == line.ticket_type_id).map_or(0, |t| t.available);
+    }
+    if lines.iter().all(|l| l.available >= l.quantity) {
+        // Someone else took the last ones and let them go again in the meantime; say what
+        // was asked rather than claim there is enough.
+        for line in &mut lines {
+            line.available = 0;
+        }
+    }
+    Err(BuyError::SoldOut(sold_out_lines(&lines)))
+}
+
+/// A line of the purchase with what the catalog says about it.
+struct Line {
+    ticket_type_id: Uuid,
+    name: String,
+    price_minor: i64,
+    quantity: i32,
+    available: i32,
+}
+
+fn sold_out_lines(lines: &[Line]) -> Vec<SoldOutLine> {
+    lines
         .iter()
-        .filter_map(|(id, name, _, quantity)| {
-            let available = left.iter().find(|t| t.ticket_type_id == *id).map_or(0, |t| t.available);
-            (available < *quantity).then(|| SoldOutLine {
-                ticket_type_id: *id,
-                name: name.clone(),
-                requested: *quantity,
-                available: available.max(0),
-            })
+        .filter(|l| l.available < l.quantity)
+        .map(|l| SoldOutLine {
+            ticket_type_id: l.ticket_type_id,
+            name: l.name.clone(),
+            requested: l.quantity,
+            available: l.available.max(0),
         })
-        .collect::<Vec<_>>();
-    Err(BuyError::SoldOut(if short.is_empty() {
-        // Someone else took the last ones between the refusal and this look; say what was asked.
-        lines
-            .iter()
-            .map(|(id, name, _, quantity)| SoldOutLine {
-                ticket_type_id: *id,
-                name: name.clone(),
-                requested: *quantity,
-                available: 0,
-            })
-            .collect()
-    } else {
-        short
-    }))
+        .collect()
 }
 
 /// The order an idempotency key already made, if the request matches it.
@@ -295,7 +316,7 @@ async fn replay(
     match existing {
         None => Ok(None),
         Some(row) if row.request_hash.as_deref() == Some(request_hash) => {
-            Ok(Some(Placed { order_id: row.order_id, replayed: true }))
+            Ok(Some(Placed { order_id: row.order_id, replayed: true, fresh: None }))
         }
         Some(_) => Err(BuyError::IdempotencyKeyReused),
     }

@@ -164,25 +164,24 @@ pub async fn buy(
         .iter()
         .map(|line| BuyItem { ticket_type_id: line.ticket_type_id, quantity: line.quantity })
         .collect();
-    let (order, replay) = orders::buy(&state, &signed_in.account, id, &items, method, key).await?;
-    let payment = order.payment.as_ref();
+    let bought = orders::buy(&state, &signed_in.account, id, &items, method, key).await?;
     let mut response_headers = HeaderMap::new();
-    if replay {
+    if bought.replayed {
         response_headers.insert("idempotent-replayed", "true".parse().expect("a header value"));
     }
     Ok((
         StatusCode::CREATED,
         response_headers,
         Json(BuyResponse {
-            order_id: order.id,
-            status: order.status,
-            expires_at: order.expires_at,
-            total_minor: order.total_minor,
-            currency: order.currency.clone(),
+            order_id: bought.order_id,
+            status: bought.status,
+            expires_at: bought.expires_at,
+            total_minor: bought.total_minor,
+            currency: bought.currency,
             payment: BuyPayment {
-                method: order.payment_method,
-                provider_ref: payment.and_then(|p| p.provider_ref.clone()),
-                redirect_url: payment.and_then(|p| p.redirect_url.clone()),
+                method: bought.method,
+                provider_ref: bought.provider_ref,
+                redirect_url: bought.redirect_url,
             },
         }),
     ))

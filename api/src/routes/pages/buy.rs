@@ -79,12 +79,11 @@ pub async fn buy_submit(
     // The key came with the form, so a double click is one order.
     let key = form.get("idempotency_key").map(String::as_str).filter(|k| (1..=255).contains(&k.len()));
     let err = match orders::buy(&state, &signed_in.account, event.id, &items, method, key).await {
-        Ok((order, _)) => {
-            let to = order
-                .payment
-                .and_then(|p| p.redirect_url)
-                .filter(|_| order.status == order::OrderStatus::PendingPayment)
-                .unwrap_or_else(|| format!("/orders/{}", order.id));
+        Ok(bought) => {
+            let to = bought
+                .redirect_url
+                .filter(|_| bought.status == order::OrderStatus::PendingPayment)
+                .unwrap_or_else(|| format!("/orders/{}", bought.order_id));
             return Ok(Redirect::to(&to).into_response());
         }
         Err(err) => err,

@@ -1,0 +1,201 @@
+//! Flash-sale benchmark: N signed-in buyers race for C tickets of one event over HTTP, through
+//! the real app (holds, the order transaction, the card sandbox's checkout). Prints holds per
+//! second, latency percentiles, tickets sold and the oversell count, which must be 0.
+//!
+//!     cargo run --release -p tessera-tests --bin bench-flash-sale -- --help
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use bytes::Bytes;
+use clap::Parser;
+use http_body_util::{BodyExt as _, Full};
+use hyper::Request;
+use hyper_util::rt::TokioIo;
+use sqlx::migrate::MigrateDatabase as _;
+use tessera_api::state::AppState;
+use tessera_core::config::Config;
+use tokio::net::TcpStream;
+
+/// Race buyers for a limited number of tickets.
+#[derive(Debug, Parser)]
+struct Args {
+    /// Buyers, each asking for one ticket once.
+    #[arg(long, default_value_t = 2_000)]
+    buyers: usize,
+    /// Buyers in flight at once (keep-alive connections).
+    #[arg(long, default_value_t = 200)]
+    concurrency: usize,
+    /// Tickets on sale.
+    #[arg(long, default_value_t = 500)]
+    tickets: i32,
+    /// Scratch database (dropped and recreated), on the server of DATABASE_URL.
+    #[arg(long, default_value = "tessera_bench_flash")]
+    database: String,
+}
+
+fn database_url(database: &str) -> anyhow::Result<String> {
+    let base = std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| tessera_core::config::DEFAULT_DATABASE_URL.to_string());
+    let mut url = url::Url::parse(&base).map_err(|err| anyhow::anyhow!("DATABASE_URL: {err}"))?;
+    url.set_path(database);
+    Ok(url.to_string())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let url = database_url(&args.database)?;
+    if sqlx::Postgres::database_exists(&url).await? {
+        sqlx::Postgres::drop_database(&url).await?;
+    }
+    sqlx::Postgres::create_database(&url).await.context("creating the scratch database")?;
+    let data_dir = tempfile::tempdir()?;
+    let data_path = data_dir.path().to_string_lossy().into_owned();
+    let config = Config::from_lookup(|name| match name {
+        "DATABASE_URL" => Some(url.clone()),
+        "TESSERA_DATA_DIR" => Some(data_path.clone()),
+        other => std::env::var(other).ok(),
+    })?;
+    let db = tessera_core::db::connect_lazy(&config)?;
+    tessera_migrations::MIGRATOR.run(&db).await?;
+
+    let mut event = tessera_tests::sample_event("flash-sale", "Flash Sale", 30);
+    event.fields.ticket_types[0].capacity = args.tickets;
+    let event_id = {
+        let mut conn = db.acquire().await?;
+        tessera_core::catalog::upsert_event(&mut conn, &event).await?
+    };
+    let ticket_type: uuid::Uuid =
+        sqlx::query_scalar("select ticket_type_id from ticket_type where event_id = $1")
+            .bind(event_id)
+            .fetch_one(&db)
+            .await?;
+    println!("signing in {} buyers ...", args.buyers);
+    let account_ids: Vec<uuid::Uuid> = sqlx::query_scalar(
+        "insert into account (account_id, email, name, password_hash)
+         select gen_random_uuid(), 'buyer' || g || '@example.org', 'Buyer ' || g,
+                '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA'
+         from generate_series(1, $1) g
+         returning account_id",
+    )
+    .bind(i32::try_from(args.buyers)?)
+    .fetch_all(&db)
+    .await?;
+    let mut cookies = Vec::with_capacity(account_ids.len());
+    for id in account_ids {
+        let token = tessera_core::account::create_session(&db, id).await?;
+        cookies.push(format!("tessera_session={}", token.as_cookie_value()));
+    }
+
+    let state = AppState::new(config, db.clone())?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let app = tessera_api::app::router(state);
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await
+    });
+
+    let body = Bytes::from(
+        serde_json::json!({"items": [{"ticket_type_id": ticket_type, "quantity": 1}], "payment_method": "card"})
+            .to_string(),
+    );
+    let path = format!("/api/events/{event_id}/buy");
+    let cookies = Arc::new(cookies);
+    let next = Arc::new(AtomicUsize::new(0));
+    println!(
+        "{} buyers, {} at once, racing for {} tickets, on {} cores (server, Postgres and buyers share them)",
+        args.buyers,
+        args.concurrency,
+        args.tickets,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..args.concurrency {
+        let (cookies, next, body, path) = (cookies.clone(), next.clone(), body.clone(), path.clone());
+        workers.push(tokio::spawn(async move {
+            let stream = TcpStream::connect(addr).await?;
+            stream.set_nodelay(true)?;
+            let (mut sender, connection) =
+                hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
+            tokio::spawn(connection);
+            // (latency, status, finished at)
+            let mut results: Vec<(Duration, u16, Duration)> = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(cookie) = cookies.get(i) else { break };
+                let request = Request::post(path.as_str())
+                    .header("host", addr.to_string())
+                    .header("content-type", "application/json")
+                    .header("cookie", cookie.as_str())
+                    .body(Full::new(body.clone()))?;
+                let sent = Instant::now();
+                sender.ready().await?;
+                let response = sender.send_request(request).await?;
+                let status = response.status().as_u16();
+                response.into_body().collect().await?;
+                results.push((sent.elapsed(), status, started.elapsed()));
+            }
+            anyhow::Ok(results)
+        }));
+    }
+    let mut results = Vec::new();
+    for worker in workers {
+        results.extend(worker.await??);
+    }
+    let elapsed = started.elapsed();
+
+    let held = results.iter().filter(|r| r.1 == 201).count();
+    let sold_out = results.iter().filter(|r| r.1 == 409).count();
+    let other = results.len() - held - sold_out;
+    let last_hold = results.iter().filter(|r| r.1 == 201).map(|r| r.2).max().unwrap_or(elapsed);
+    let mut latencies: Vec<Duration> = results.iter().map(|r| r.0).collect();
+    latencies.sort_unstable();
+    let percentile = |p: f64| {
+        let rank = ((p / 100.0) * (latencies.len().saturating_sub(1)) as f64).round() as usize;
+        latencies.get(rank).copied().unwrap_or_default().as_secs_f64() * 1000.0
+    };
+    let (sold, holding, capacity): (i32, i32, i32) =
+        sqlx::query_as("select sold, held, capacity from ticket_type where ticket_type_id = $1")
+            .bind(ticket_type)
+            .fetch_one(&db)
+            .await?;
+    let in_orders: i64 = sqlx::query_scalar(
+        "select coalesce(sum(quantity), 0) from order_item i join customer_order o using (order_id)
+         where o.status in ('pending_payment', 'paid', 'fulfilled')",
+    )
+    .fetch_one(&db)
+    .await?;
+    let oversell = (in_orders - i64::from(capacity)).max(0);
+
+    println!(
+        "holds: {held} in {:.2} s = {:.0} holds/s   requests: {} in {:.2} s = {:.0} req/s",
+        last_hold.as_secs_f64(),
+        held as f64 / last_hold.as_secs_f64(),
+        results.len(),
+        elapsed.as_secs_f64(),
+        results.len() as f64 / elapsed.as_secs_f64()
+    );
+    println!(
+        "latency (all buys): p50 {:.1} ms  p90 {:.1} ms  p99 {:.1} ms  max {:.1} ms",
+        percentile(50.0),
+        percentile(90.0),
+        percentile(99.0),
+        percentile(100.0)
+    );
+    println!("answers: {held} held (201), {sold_out} sold out (409), {other} other");
+    println!(
+        "tickets: {capacity} on sale, {} held or sold, {in_orders} in live orders; oversell {oversell}",
+        sold + holding
+    );
+
+    db.close().await;
+    sqlx::Postgres::drop_database(&url).await.ok();
+    if oversell != 0 || other != 0 || i64::from(sold + holding) != in_orders {
+        anyhow::bail!("the sale went wrong: see the figures above");
+    }
+    Ok(())
+}
