@@ -83,8 +83,11 @@ create table payment (
     -- The provider's id of the money movement (a PaymentIntent), for finance.
     provider_payment_ref text check (length(provider_payment_ref) <= 255),
     refund_reason text check (refund_reason in (
-        'sold_out_after_expiry', 'order_closed', 'duplicate_payment', 'amount_mismatch'
+        'sold_out_after_expiry', 'event_closed', 'order_closed', 'duplicate_payment', 'amount_mismatch'
     )),
+    -- When we last asked the provider to close this checkout and it could not (yet): the
+    -- sweeper waits a while before asking again, and moves on to others meanwhile.
+    close_attempted_at timestamptz,
     received_at timestamptz,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
@@ -97,6 +100,23 @@ create index payment_order_idx on payment (order_id);
 create index payment_refund_due_idx on payment (created_at) where status = 'refund_due';
 -- Payments still open at the provider whose order has ended: the sweeper closes them.
 create index payment_open_idx on payment (order_id) where status in ('creating', 'open');
+
+-- Money a provider says it collected for an order we do not have (another integration on the
+-- same account, a deleted database, a bug): recorded so that someone refunds it.
+create table unmatched_payment (
+    unmatched_payment_id uuid primary key,
+    provider text not null check (provider in ('stripe')),
+    provider_event_id text not null check (length(provider_event_id) between 1 and 255),
+    provider_ref text not null check (length(provider_ref) between 1 and 255),
+    provider_payment_ref text check (length(provider_payment_ref) <= 255),
+    -- What the provider sent as our order reference, verbatim (possibly nothing).
+    claimed_order_ref text check (length(claimed_order_ref) <= 255),
+    currency text not null check (length(currency) <= 10),
+    amount_minor bigint not null,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    unique (provider, provider_event_id)
+);
 
 -- Every webhook event we have acted on, once. Inserted in the transaction that acts on it, so
 -- a replay (or a retry after a crash) either finds it and changes nothing, or finds nothing

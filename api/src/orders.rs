@@ -9,6 +9,7 @@ use secrecy::ExposeSecret as _;
 use tessera_core::account::Account;
 use tessera_core::order::{
     self, BuyError, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
+    UnmatchedPayment,
 };
 use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
 use tessera_payments::stripe::signature;
@@ -97,7 +98,9 @@ pub async fn buy(
             }
         }
     };
-    let session = open_checkout(state, placed.order_id, &fresh, &account.email).await?;
+    // Only the request that placed the order may fail it; a replay racing it (a double
+    // click) must not close an order the first request is about to send to the checkout.
+    let session = open_checkout(state, placed.order_id, &fresh, &account.email, !placed.replayed).await?;
     Ok(Bought {
         order_id: placed.order_id,
         status: OrderStatus::PendingPayment,
@@ -119,13 +122,18 @@ pub async fn load(state: &AppState, order_id: Uuid, account_id: Uuid) -> Result<
 /// The customer gives up on a pending order: the hold is released at once.
 pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Result<Order> {
     let order = load(state, order_id, account_id).await?;
+    let not_cancellable = |status: OrderStatus| Error::Conflict {
+        code: "not_cancellable",
+        message: format!("This order is {} and can no longer be cancelled.", status.label().to_lowercase()),
+        field: None,
+    };
     if order.status != OrderStatus::PendingPayment {
+        return Err(not_cancellable(order.status));
+    }
+    if order.payment_detected {
         return Err(Error::Conflict {
-            code: "not_cancellable",
-            message: format!(
-                "This order is {} and can no longer be cancelled.",
-                order.status.label().to_lowercase()
-            ),
+            code: "payment_in_progress",
+            message: "A payment for this order is being confirmed, so it cannot be cancelled now.".into(),
             field: None,
         });
     }
@@ -133,11 +141,14 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     let cancelled =
         order::close_pending(&mut tx, order_id, Closed::Cancelled, "cancelled_by_customer").await?;
     tx.commit().await?;
-    if cancelled {
-        tracing::info!(order.id = %order_id, "order cancelled by the customer");
+    let order = load(state, order_id, account_id).await?;
+    if !cancelled {
+        // Paid (or closed) between the look and the cancel.
+        return Err(not_cancellable(order.status));
     }
+    tracing::info!(order.id = %order_id, "order cancelled by the customer");
     // The sweeper tells the provider to close the checkout.
-    load(state, order_id, account_id).await
+    Ok(order)
 }
 
 async fn open_checkout(
@@ -145,6 +156,7 @@ async fn open_checkout(
     order_id: Uuid,
     order: &FreshOrder,
     email: &str,
+    may_fail_order: bool,
 ) -> Result<tessera_payments::CheckoutSession> {
     let order_url = |outcome: &str| {
         let mut url = state.config.public_url.join(&format!("/orders/{order_id}")).expect("a path joins");
@@ -175,6 +187,14 @@ async fn open_checkout(
             order::record_payment_opened(&mut conn, order_id, &session.id, &session.url).await?;
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");
             Ok(session)
+        }
+        Err(err) if !may_fail_order => {
+            tracing::warn!(order.id = %order_id, error = %err, "checkout not opened on a replay; the first request owns it");
+            Err(Error::Conflict {
+                code: "checkout_in_progress",
+                message: "This order's payment is still being set up. Try again in a moment.".into(),
+                field: None,
+            })
         }
         Err(err) => {
             // Nothing can be paid: give the tickets back now rather than at expiry.
@@ -222,6 +242,34 @@ pub async fn receive_stripe_webhook(state: &AppState, headers: &HeaderMap, body:
     let event: Event = serde_json::from_slice(body)
         .map_err(|err| Error::InvalidBody(format!("not a Stripe event: {err}")))?;
 
+    let kind = event.kind.as_str();
+    let handled = [
+        stripe_event::CHECKOUT_COMPLETED,
+        stripe_event::ASYNC_PAYMENT_SUCCEEDED,
+        stripe_event::ASYNC_PAYMENT_FAILED,
+        stripe_event::CHECKOUT_EXPIRED,
+    ];
+    let session = if handled.contains(&kind) {
+        Some(
+            serde_json::from_value::<CheckoutSession>(event.data.object.clone())
+                .map_err(|err| Error::InvalidBody(format!("not a Checkout Session: {err}")))?,
+        )
+    } else {
+        None
+    };
+    let order_id = session
+        .as_ref()
+        .and_then(|s| s.client_reference_id.as_deref())
+        .and_then(|id| Uuid::parse_str(id).ok());
+    let paid = session.as_ref().is_some_and(|s| {
+        kind == stripe_event::ASYNC_PAYMENT_SUCCEEDED
+            || (kind == stripe_event::CHECKOUT_COMPLETED && s.payment_status.as_deref() == Some("paid"))
+    });
+    if paid && let Some(order_id) = order_id {
+        // A late payment must see the stock that is really free.
+        order::release_expired_holds_of_order(&state.db, order_id).await?;
+    }
+
     let mut tx = state.db.begin().await?;
     let fresh = sqlx::query_scalar!(
         r#"insert into webhook_inbox (provider, event_id, event_type) values ('stripe', $1, $2)
@@ -235,29 +283,32 @@ pub async fn receive_stripe_webhook(state: &AppState, headers: &HeaderMap, body:
         tracing::info!(webhook.event_id = %event.id, "Stripe event seen before; nothing to do");
         return Ok(());
     }
-    let kind = event.kind.as_str();
-    if ![
-        stripe_event::CHECKOUT_COMPLETED,
-        stripe_event::ASYNC_PAYMENT_SUCCEEDED,
-        stripe_event::ASYNC_PAYMENT_FAILED,
-        stripe_event::CHECKOUT_EXPIRED,
-    ]
-    .contains(&kind)
-    {
-        tx.commit().await?;
-        return Ok(());
-    }
-    let session: CheckoutSession = serde_json::from_value(event.data.object)
-        .map_err(|err| Error::InvalidBody(format!("not a Checkout Session: {err}")))?;
-    let Some(order_id) = session.client_reference_id.as_deref().and_then(|id| Uuid::parse_str(id).ok())
-    else {
-        // Not a checkout we opened (another integration on the same account): not ours.
-        tracing::warn!(webhook.event_id = %event.id, payment.provider_ref = %session.id, "Stripe checkout without our order id; ignored");
+    let Some(session) = session else {
+        // An event type we do not act on.
         tx.commit().await?;
         return Ok(());
     };
-    let paid = kind == stripe_event::ASYNC_PAYMENT_SUCCEEDED
-        || (kind == stripe_event::CHECKOUT_COMPLETED && session.payment_status.as_deref() == Some("paid"));
+    let unmatched = |claimed: Option<String>| UnmatchedPayment {
+        provider: "stripe".into(),
+        provider_event_id: event.id.clone(),
+        provider_ref: session.id.clone(),
+        provider_payment_ref: session.payment_intent.clone(),
+        claimed_order_ref: claimed,
+        currency: session.currency.clone().unwrap_or_default(),
+        amount_minor: session.amount_total.unwrap_or_default(),
+        created_at: chrono::Utc::now(),
+    };
+    let Some(order_id) = order_id else {
+        if paid {
+            // Money for a checkout without our order id: recorded for someone to refund.
+            order::record_unmatched_payment(&mut *tx, &unmatched(session.client_reference_id.clone()))
+                .await?;
+            tracing::error!(webhook.event_id = %event.id, payment.provider_ref = %session.id,
+                "card payment without an order reference; recorded as unmatched");
+        }
+        tx.commit().await?;
+        return Ok(());
+    };
     if paid {
         let receipt = order::Receipt {
             order_id,
@@ -269,9 +320,9 @@ pub async fn receive_stripe_webhook(state: &AppState, headers: &HeaderMap, body:
         };
         let settlement = order::settle(&mut tx, &receipt).await?;
         if settlement == order::Settlement::UnknownOrder {
-            // Signed by Stripe, so real money: someone must look.
+            order::record_unmatched_payment(&mut *tx, &unmatched(Some(order_id.to_string()))).await?;
             tracing::error!(order.id = %order_id, payment.provider_ref = %session.id,
-                payment.intent = ?session.payment_intent, "card payment for an order we do not have");
+                "card payment for an order we do not have; recorded as unmatched");
         } else {
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, ?settlement, "card payment settled");
         }

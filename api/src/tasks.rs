@@ -74,9 +74,13 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
                 // Paid just as the hold ended: the provider's webhook settles it (late payment).
                 tracing::info!(order.id = %payment.order_id, payment.provider_ref = session_id,
                     "checkout completed after the hold ended; waiting for its webhook");
+                let mut conn = state.db.acquire().await?;
+                order::close_attempted(&mut conn, payment.payment_id).await?;
             }
             Err(err) => {
                 tracing::warn!(order.id = %payment.order_id, error = %err, "could not close the checkout; will retry");
+                let mut conn = state.db.acquire().await?;
+                order::close_attempted(&mut conn, payment.payment_id).await?;
             }
         }
     }

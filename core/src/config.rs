@@ -239,6 +239,16 @@ impl Config {
                     ConfigError::new("TESSERA_STRIPE_API_BASE", format!("{raw:?} is not an http(s) URL"))
                 })?,
             };
+            // The sandbox pays for tickets at the click of a button: never let a public
+            // deployment fall into it because a key was forgotten.
+            let sandbox_allowed = get("TESSERA_CARD_SANDBOX").is_some_and(|v| v.trim() == "on");
+            if secret_key.is_none() && public_url.scheme() == "https" && !sandbox_allowed {
+                return Err(ConfigError::new(
+                    "TESSERA_STRIPE_SECRET_KEY",
+                    "is required when TESSERA_PUBLIC_URL is https (without it the card sandbox would take \
+                     payments; set TESSERA_CARD_SANDBOX=on if that is really wanted)",
+                ));
+            }
             StripeConfig { secret_key, webhook_secrets, api_base }
         };
 
@@ -348,7 +358,24 @@ mod tests {
 
     #[test]
     fn an_https_public_url_is_detected() {
-        let config = config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org")]).unwrap();
+        let config =
+            config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org"), ("TESSERA_CARD_SANDBOX", "on")])
+                .unwrap();
         assert!(config.is_https());
+    }
+
+    #[test]
+    fn a_public_deployment_without_stripe_keys_does_not_start_the_sandbox() {
+        let err = config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_STRIPE_SECRET_KEY");
+        let err = config(&[("TESSERA_STRIPE_SECRET_KEY", "sk_live_x")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_STRIPE_WEBHOOK_SECRET");
+        let config = config(&[
+            ("TESSERA_PUBLIC_URL", "https://tickets.example.org"),
+            ("TESSERA_STRIPE_SECRET_KEY", "sk_live_x"),
+            ("TESSERA_STRIPE_WEBHOOK_SECRET", "whsec_a, whsec_b"),
+        ])
+        .unwrap();
+        assert_eq!(config.stripe.webhook_secrets.len(), 2);
     }
 }

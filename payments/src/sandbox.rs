@@ -191,8 +191,21 @@ impl CheckoutProvider for SandboxCheckout {
                 request.success_url,
                 request.cancel_url,
             )
-            .fetch_one(&self.db)
+            .fetch_optional(&self.db)
             .await?;
+            // A concurrent create with the same key committed after this statement's snapshot:
+            // read what it made.
+            let id = match id {
+                Some(id) => id,
+                None => {
+                    sqlx::query_scalar!(
+                        "select session_id from sandbox_checkout_session where idempotency_key = $1",
+                        request.idempotency_key()
+                    )
+                    .fetch_one(&self.db)
+                    .await?
+                }
+            };
             let url = self
                 .public_url
                 .join(&format!("/sandbox/checkout/{id}"))

@@ -210,6 +210,51 @@ const FLOWS = [
     },
   },
   {
+    name: 'buy',
+    async run(t) {
+      // A new customer buys two tickets, pays in the card sandbox, and watches the order page
+      // turn from "confirming" to "paid" by itself.
+      const email = `buyer-${t.viewport.name}-${Date.now()}@example.org`;
+      await t.goto('/signup');
+      await t.page.fill('input[name=name]', 'Zoë Buyer');
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      await t.goto('/');
+      const href = await t.page.locator(CARD_LINK).first().getAttribute('href');
+      await t.goto(href);
+      const buyLink = t.page.locator('a.button[href$="/buy"]');
+      if (!t.check('the event page offers "Buy tickets"', (await buyLink.count()) === 1)) return;
+      await Promise.all([t.page.waitForURL('**/buy'), buyLink.click()]);
+      const select = t.page.locator('form.buy-form select:not([disabled])').first();
+      if (!t.check('the buy page lists a ticket type on sale', (await select.count()) === 1)) return;
+      await select.selectOption('2');
+      await t.pageChecks();
+      await t.shot('buy');
+      await Promise.all([
+        t.page.waitForURL('**/sandbox/checkout/**'),
+        t.page.click('form.buy-form button[type=submit]'),
+      ]);
+      t.check('the checkout says it is a sandbox', await t.page.locator('.sandbox-banner').isVisible());
+      await t.pageChecks();
+      await t.shot('sandbox-checkout');
+      await Promise.all([
+        t.page.waitForURL('**/orders/**'),
+        t.page.click('form[action$="/pay"] button'),
+      ]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 15000 }).catch(() => {});
+      const text = await state.innerText();
+      t.check('the order page turns to "Paid" without a reload', text.includes('Paid.'), oneLine(text));
+      t.check('the order lists 2 tickets', (await t.page.locator('.order-lines tbody td').nth(1).innerText()).trim() === '2');
+      await t.pageChecks();
+      await t.shot('order-paid');
+      await t.goto('/account');
+      const orders = await t.page.locator('.order-list').innerText().catch(() => '');
+      t.check('the account page lists the paid order', /paid/i.test(orders), oneLine(orders).slice(0, 120));
+    },
+  },
+  {
     name: 'admin',
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.

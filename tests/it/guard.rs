@@ -42,7 +42,10 @@ async fn every_response_carries_the_security_headers(db: PgPool) {
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn https_deployments_send_hsts_and_secure_cookies(db: PgPool) {
-    let app = TestApp::with_settings(db, &[("TESSERA_PUBLIC_URL", "https://tickets.example.org")]);
+    let app = TestApp::with_settings(
+        db,
+        &[("TESSERA_PUBLIC_URL", "https://tickets.example.org"), ("TESSERA_CARD_SANDBOX", "on")],
+    );
     assert!(app.get("/").await.header("strict-transport-security").starts_with("max-age="));
     let signup = app
         .post_json(

@@ -208,7 +208,7 @@ async fn paying_after_expiry_when_sold_out_records_a_refund_for_admins(db: PgPoo
     let admin = app.sign_in(true).await;
     let refunds = app.get_with_cookie("/api/admin/refunds", &admin).await;
     assert_eq!(refunds.status, StatusCode::OK);
-    let refunds = refunds.json();
+    let refunds = refunds.json()["refunds"].clone();
     assert_eq!(refunds.as_array().unwrap().len(), 1);
     assert_eq!(refunds[0]["order_id"], order.to_string());
     assert_eq!(refunds[0]["reason"], "sold_out_after_expiry");

@@ -162,3 +162,61 @@ async fn a_wrong_amount_is_recorded_for_refund_not_accepted(db: PgPool) {
         .unwrap();
     assert_eq!(reason, "amount_mismatch");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn money_for_an_order_we_do_not_have_is_recorded_for_admins(db: PgPool) {
+    let app = TestApp::new(db);
+    let stranger = Uuid::now_v7();
+
+    let paid = checkout_event("checkout.session.completed", "cs_test_elsewhere", stranger, 4200, "paid");
+    assert_eq!(app.stripe_event(&paid).await.status, StatusCode::OK);
+    assert_eq!(app.stripe_event(&paid).await.status, StatusCode::OK, "a replay records nothing more");
+
+    let admin = app.sign_in(true).await;
+    let unmatched = app.get_with_cookie("/api/admin/refunds", &admin).await.json()["unmatched"].clone();
+    assert_eq!(unmatched.as_array().unwrap().len(), 1);
+    assert_eq!(unmatched[0]["provider_ref"], "cs_test_elsewhere");
+    assert_eq!(unmatched[0]["claimed_order_ref"], stranger.to_string());
+    assert_eq!(unmatched[0]["amount_minor"], 4200);
+    assert!(app.get_with_cookie("/admin/refunds", &admin).await.text().contains(&stranger.to_string()));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_late_payment_for_a_cancelled_event_is_refunded_not_honoured(db: PgPool) {
+    let app = TestApp::new(db);
+    let (order, session, general) = pending_order(&app).await;
+    app.expire_hold(order).await;
+    tessera_api::tasks::sweep_orders_once(&app.state).await.unwrap();
+    sqlx::query("update event set status = 'cancelled'").execute(&app.db).await.unwrap();
+
+    let paid = checkout_event("checkout.session.completed", &session, order, 2000, "paid");
+    assert_eq!(app.stripe_event(&paid).await.status, StatusCode::OK);
+
+    assert_eq!(app.order_status(order).await, "expired");
+    assert_eq!(app.stock(general).await, (0, 0));
+    let reason: String = sqlx::query_scalar("select refund_reason from payment where order_id = $1")
+        .bind(order)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(reason, "event_closed");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_order_whose_payment_is_settling_cannot_be_cancelled(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("settling", "Settling", 5)).await;
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let bought = app.buy(&buyer, event, &[(general, 1)], None).await.json();
+    let order: Uuid = bought["order_id"].as_str().unwrap().parse().unwrap();
+    let session = bought["payment"]["provider_ref"].as_str().unwrap();
+    app.stripe_event(&checkout_event("checkout.session.completed", session, order, 1000, "unpaid")).await;
+
+    let cancel =
+        app.post_json(&format!("/api/orders/{order}/cancel"), serde_json::json!({}), Some(&buyer)).await;
+
+    assert_eq!(cancel.status, StatusCode::CONFLICT);
+    assert_eq!(cancel.json()["error"]["code"], "payment_in_progress");
+    assert_eq!(app.stock(general).await, (0, 1));
+}

@@ -145,7 +145,9 @@ pub async fn publish_pending(
         }
         for message in batch {
             let stream = format!("{}{}", config.stream_prefix, message.topic);
-            let marker = format!("{stream}:published:{}", message.order_id);
+            // The stream's name as a hash tag, so both keys of the script live in one slot of a
+            // Redis Cluster.
+            let marker = format!("{{{stream}}}:published:{}", message.order_id);
             let added: redis::RedisResult<String> = redis::Script::new(PUBLISH_ONCE)
                 .key(&stream)
                 .key(&marker)

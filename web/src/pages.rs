@@ -348,9 +348,19 @@ pub struct RefundRow {
     pub order_status: String,
 }
 
+/// Money collected for an order we do not have, for admins.
+#[derive(Debug, Clone)]
+pub struct UnmatchedRow {
+    pub received_at: String,
+    pub amount: String,
+    pub provider_ref: String,
+    pub claimed_order_ref: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/refunds.html")]
 pub struct AdminRefundsPage {
     pub chrome: Chrome,
     pub rows: Vec<RefundRow>,
+    pub unmatched: Vec<UnmatchedRow>,
 }

@@ -31,10 +31,14 @@ pub use place::{
     BuyError, BuyItem, FreshOrder, NewOrder, Placed, SoldOutLine, TicketAvailability, availability,
     place_order,
 };
-pub use read::{RefundDue, order_for_account, orders_of_account, refunds_due};
+pub use read::{
+    RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,
+    unmatched_payments,
+};
 pub use transition::{
-    Closed, OpenPayment, Receipt, Settlement, close_open_payment, close_payment, close_pending,
-    mark_payment_detected, payments_to_close, record_payment_opened, release_expired_holds, settle,
+    Closed, OpenPayment, Receipt, Settlement, close_attempted, close_open_payment, close_payment,
+    close_pending, mark_payment_detected, payments_to_close, record_payment_opened, release_expired_holds,
+    release_expired_holds_of_order, settle,
 };
 
 /// The most tickets one order may hold, over all its ticket types.

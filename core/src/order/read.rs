@@ -186,3 +186,54 @@ pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Ve
     .fetch_all(db)
     .await
 }
+
+/// Money collected for orders we do not have, newest first, for admins.
+#[derive(Debug, Clone)]
+pub struct UnmatchedPayment {
+    pub provider: String,
+    pub provider_event_id: String,
+    pub provider_ref: String,
+    pub provider_payment_ref: Option<String>,
+    pub claimed_order_ref: Option<String>,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn unmatched_payments(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<UnmatchedPayment>> {
+    sqlx::query_as!(
+        UnmatchedPayment,
+        r#"select provider, provider_event_id, provider_ref, provider_payment_ref, claimed_order_ref, currency,
+                  amount_minor, created_at
+           from unmatched_payment order by created_at desc limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Records money a provider collected for an order we do not have. Idempotent per provider
+/// event.
+pub async fn record_unmatched_payment(
+    db: impl PgExecutor<'_>,
+    payment: &UnmatchedPayment,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"insert into unmatched_payment
+               (unmatched_payment_id, provider, provider_event_id, provider_ref, provider_payment_ref,
+                claimed_order_ref, currency, amount_minor)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)
+           on conflict (provider, provider_event_id) do nothing"#,
+        Uuid::now_v7(),
+        payment.provider,
+        payment.provider_event_id,
+        payment.provider_ref,
+        payment.provider_payment_ref,
+        payment.claimed_order_ref,
+        payment.currency,
+        payment.amount_minor,
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -180,7 +180,11 @@ pub async fn mark_payment_detected(conn: &mut PgConnection, order_id: Uuid) -> s
 /// Paying writes the `orders.paid` outbox row in the same transaction.
 pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Result<Settlement> {
     let Some(order) = sqlx::query!(
-        "select status, total_minor, currency, event_id from customer_order where order_id = $1 for update",
+        r#"select o.status, o.total_minor, o.currency,
+                  (e.status = 'cancelled' or e.starts_at <= now()) as "event_closed!"
+           from customer_order o join event e using (event_id)
+           where o.order_id = $1
+           for update of o"#,
         receipt.order_id
     )
     .fetch_optional(&mut *conn)
@@ -251,11 +255,14 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
             }
             Settlement::Paid
         }
+        // Too late for an event that is cancelled or under way: the money goes back.
+        "expired" | "cancelled" | "failed" if order.event_closed => {
+            return refund_due(conn, payment_id, receipt, "event_closed").await;
+        }
         "expired" | "cancelled" | "failed" => {
-            // An expired hold may still sit in `held` because nobody released it yet; that
-            // stock is free, so release it before looking.
-            stock_frees_up(conn, order.event_id).await?;
-            // Take the tickets again if they are all still there; all or nothing.
+            // Take the tickets again if they are all still there; all or nothing. (Expired
+            // holds still counted in `held` were released beforehand, in a transaction of
+            // their own: see `release_expired_holds_of_order`.)
             let mut taken = true;
             sqlx::query!("savepoint take_again").execute(&mut *conn).await?;
             for item in &items {
@@ -321,22 +328,17 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
     Ok(outcome)
 }
 
-/// Releases the event's expired holds inside this transaction.
-async fn stock_frees_up(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Result<()> {
-    let expired = sqlx::query_scalar!(
-        r#"update customer_order set status = 'expired', status_reason = 'hold_expired', updated_at = now()
-           where order_id in (
-               select order_id from customer_order
-               where event_id = $1 and status = 'pending_payment' and not payment_detected
-                 and expires_at <= now()
-               for update skip locked
-           )
-           returning order_id"#,
-        event_id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    release_holds(conn, &expired).await
+/// Releases the expired holds of the event `order_id` is for, in a transaction of its own.
+/// Called before settling a payment, so that a late payment finds the stock that is really
+/// free, without taking ticket-type locks out of order inside the settling transaction.
+pub async fn release_expired_holds_of_order(db: &PgPool, order_id: Uuid) -> sqlx::Result<()> {
+    let event = sqlx::query_scalar!("select event_id from customer_order where order_id = $1", order_id)
+        .fetch_optional(db)
+        .await?;
+    if let Some(event) = event {
+        release_expired_holds(db, Some(event), 1000).await?;
+    }
+    Ok(())
 }
 
 async fn refund_due(
@@ -365,6 +367,7 @@ async fn refund_due(
 fn refund_reason_str(reason: Option<&str>) -> &'static str {
     match reason {
         Some("sold_out_after_expiry") => "sold_out_after_expiry",
+        Some("event_closed") => "event_closed",
         Some("duplicate_payment") => "duplicate_payment",
         Some("amount_mismatch") => "amount_mismatch",
         _ => "order_closed",
@@ -381,18 +384,32 @@ pub struct OpenPayment {
     pub provider_ref: Option<String>,
 }
 
+/// Those not tried in the last minute, never tried first.
 pub async fn payments_to_close(db: &PgPool, limit: i64) -> sqlx::Result<Vec<OpenPayment>> {
     sqlx::query_as!(
         OpenPayment,
         r#"select p.payment_id, p.order_id, p.provider, p.provider_ref
            from payment p join customer_order o using (order_id)
            where p.status in ('creating', 'open') and o.status in ('expired', 'cancelled', 'failed')
-           order by p.created_at
+             and (p.close_attempted_at is null or p.close_attempted_at < now() - interval '1 minute')
+           order by p.close_attempted_at nulls first, p.created_at
            limit $1"#,
         limit
     )
     .fetch_all(db)
     .await
+}
+
+/// The provider could not close the checkout now (it failed, or the customer paid just in
+/// time and its webhook is on the way): ask again later, after the others.
+pub async fn close_attempted(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update payment set close_attempted_at = now(), updated_at = now() where payment_id = $1",
+        payment_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// The provider has closed the checkout (or never had it): the payment is over.

@@ -118,6 +118,9 @@ pub fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
         ("cancel_url".to_string(), request.cancel_url.clone()),
         ("metadata[order_id]".to_string(), request.order_id.to_string()),
         ("payment_intent_data[metadata][order_id]".to_string(), request.order_id.to_string()),
+        // Stripe closes the session by itself too (it takes 30 minutes to 24 hours); we close
+        // it earlier when our hold ends.
+        ("expires_at".to_string(), session_expiry(request.expires_at).to_string()),
     ];
     let currency = request.currency.to_ascii_lowercase();
     for (i, item) in request.line_items.iter().enumerate() {
@@ -127,6 +130,13 @@ pub fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
         form.push((format!("line_items[{i}][quantity]"), item.quantity.to_string()));
     }
     form
+}
+
+/// When Stripe should close the session: our hold's end, within the 30 minutes to 24 hours
+/// Stripe accepts.
+fn session_expiry(hold_ends: chrono::DateTime<chrono::Utc>) -> i64 {
+    let now = chrono::Utc::now();
+    hold_ends.clamp(now + chrono::Duration::minutes(31), now + chrono::Duration::hours(23)).timestamp()
 }
 
 impl CheckoutProvider for StripeCheckout {

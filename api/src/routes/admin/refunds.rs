@@ -25,23 +25,63 @@ pub struct RefundDueView {
     pub provider_payment_ref: Option<String>,
     pub currency: String,
     pub received_minor: i64,
-    /// `sold_out_after_expiry`, `order_closed`, `duplicate_payment` or `amount_mismatch`.
+    /// `sold_out_after_expiry`, `event_closed`, `order_closed`, `duplicate_payment` or
+    /// `amount_mismatch`.
     pub reason: String,
     pub received_at: DateTime<Utc>,
 }
 
-/// Payments due for refund, oldest first: money that came in but could not pay for its
-/// order, with the reason.
+/// Money collected for an order we do not have.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnmatchedView {
+    pub provider: String,
+    pub provider_event_id: String,
+    pub provider_ref: String,
+    /// Refund this (a PaymentIntent id).
+    pub provider_payment_ref: Option<String>,
+    /// The order reference the provider sent, verbatim.
+    pub claimed_order_ref: Option<String>,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub received_at: DateTime<Utc>,
+}
+
+/// Money to give back.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Refunds {
+    /// Payments that could not pay for their order, oldest first.
+    pub refunds: Vec<RefundDueView>,
+    /// Payments for orders we do not have, newest first.
+    pub unmatched: Vec<UnmatchedView>,
+}
+
+/// Payments due for refund: money that came in but could not pay for its order, with the
+/// reason, and money for orders we do not have.
 #[utoipa::path(get, path = "/api/admin/refunds", tag = "admin",
     responses(
-        (status = 200, description = "Payments due for refund", body = [RefundDueView]),
+        (status = 200, description = "Payments due for refund", body = Refunds),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
     ))]
-pub async fn refunds(State(state): State<AppState>, _admin: Admin) -> Result<Json<Vec<RefundDueView>>> {
+pub async fn refunds(State(state): State<AppState>, _admin: Admin) -> Result<Json<Refunds>> {
     let due = order::refunds_due(&state.db, 500).await?;
-    Ok(Json(
-        due.into_iter()
+    let unmatched = order::unmatched_payments(&state.db, 500).await?;
+    Ok(Json(Refunds {
+        unmatched: unmatched
+            .into_iter()
+            .map(|u| UnmatchedView {
+                provider: u.provider,
+                provider_event_id: u.provider_event_id,
+                provider_ref: u.provider_ref,
+                provider_payment_ref: u.provider_payment_ref,
+                claimed_order_ref: u.claimed_order_ref,
+                currency: u.currency,
+                amount_minor: u.amount_minor,
+                received_at: u.created_at,
+            })
+            .collect(),
+        refunds: due
+            .into_iter()
             .map(|r| RefundDueView {
                 payment_id: r.payment_id,
                 order_id: r.order_id,
@@ -57,5 +97,5 @@ pub async fn refunds(State(state): State<AppState>, _admin: Admin) -> Result<Jso
                 received_at: r.received_at,
             })
             .collect(),
-    ))
+    }))
 }

@@ -76,6 +76,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
     let refund_note = payment.and_then(|p| p.refund_reason.as_deref()).map(|reason| {
         let why = match reason {
             "sold_out_after_expiry" => "your payment arrived after the hold ended and the tickets had sold out",
+            "event_closed" => "your payment arrived after the hold ended, when the event was no longer on sale",
             "duplicate_payment" => "this order had already been paid",
             "amount_mismatch" => "the amount paid did not match the order",
             _ => "the order had already been closed",

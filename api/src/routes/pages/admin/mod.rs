@@ -129,6 +129,7 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             amount: tessera_web::view::price(&r.currency, r.received_minor),
             reason: match r.refund_reason.as_str() {
                 "sold_out_after_expiry" => "Paid after the hold ended; sold out by then",
+                "event_closed" => "Paid after the hold ended; the event was cancelled or under way",
                 "duplicate_payment" => "Second payment for a paid order",
                 "amount_mismatch" => "Amount paid differs from the order",
                 _ => "Order was already closed",
@@ -138,9 +139,23 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             order_status: r.order_status,
         })
         .collect();
+    let unmatched = tessera_core::order::unmatched_payments(&state.db, 500)
+        .await?
+        .into_iter()
+        .map(|u| tessera_web::pages::UnmatchedRow {
+            received_at: u.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            amount: tessera_web::view::price(&u.currency.to_ascii_uppercase(), u.amount_minor),
+            provider_ref: u.provider_payment_ref.unwrap_or(u.provider_ref),
+            claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| "(none)".into()),
+        })
+        .collect();
     Ok(render_html(
         StatusCode::OK,
-        &tessera_web::pages::AdminRefundsPage { chrome: Chrome::new("", viewer_chrome(&viewer)), rows },
+        &tessera_web::pages::AdminRefundsPage {
+            chrome: Chrome::new("", viewer_chrome(&viewer)),
+            rows,
+            unmatched,
+        },
     ))
 }
 
