@@ -69,6 +69,14 @@ pub fn router(state: AppState) -> Router {
     // Rendered once: the document only changes with the code.
     let openapi_json = bytes::Bytes::from(openapi.to_pretty_json().unwrap_or_default());
 
+    // The card sandbox exists only while it plays Stripe: with real keys its paths are unknown.
+    let sandbox_routes = if state.sandbox.is_some() {
+        Router::new()
+            .route("/sandbox/checkout/{id}", get(sandbox::checkout_page))
+            .route("/sandbox/checkout/{id}/{action}", post(sandbox::checkout_action))
+    } else {
+        Router::new()
+    };
     let app = Router::new()
         .route("/", axum::routing::get(pages::home::home))
         .route("/search", axum::routing::get(pages::search::search))
@@ -97,8 +105,6 @@ pub fn router(state: AppState) -> Router {
         .route("/events/{slug}/buy", get(pages::buy::buy_page).post(pages::buy::buy_submit))
         .route("/orders/{id}", get(pages::order::order_page))
         .route("/orders/{id}/cancel", post(pages::order::cancel_submit))
-        .route("/sandbox/checkout/{id}", get(sandbox::checkout_page))
-        .route("/sandbox/checkout/{id}/{action}", post(sandbox::checkout_action))
         .route("/media/{*key}", axum::routing::get(system::media::media))
         .route("/static/{file}", axum::routing::get(system::assets::asset))
         .route("/metrics", axum::routing::get(system::metrics::metrics))
@@ -110,6 +116,7 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .merge(api)
+        .merge(sandbox_routes)
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))

@@ -52,7 +52,7 @@ async fn buying_holds_the_tickets_and_opens_a_sandbox_checkout(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn paying_in_the_sandbox_marks_the_order_paid_and_queues_it_once(db: PgPool) {
+async fn paying_in_the_sandbox_marks_the_order_paid_and_hands_it_to_the_stream_once(db: PgPool) {
     let app = TestApp::new(db);
     let (event, general) = event_with(&app, 50).await;
     let buyer = app.customer().await;
@@ -79,6 +79,22 @@ async fn paying_in_the_sandbox_marks_the_order_paid_and_queues_it_once(db: PgPoo
     let outbox: Vec<(String, Uuid)> =
         sqlx::query_as("select topic, order_id from outbox").fetch_all(&app.db).await.unwrap();
     assert_eq!(outbox, vec![("orders.paid".to_string(), order)]);
+
+    // The relay hands it to the ticketing stream.
+    let relay =
+        tessera_ticketing::relay::RelayConfig { stream_prefix: format!("test-{}:", Uuid::new_v4().simple()) };
+    let client = redis::Client::open("redis://127.0.0.1:6379").unwrap();
+    let mut redis = redis::aio::ConnectionManager::new(client).await.unwrap();
+    assert_eq!(
+        tessera_ticketing::relay::publish_pending(&app.db, &mut redis, &relay).await.unwrap().unwrap(),
+        1
+    );
+    let stream = format!("{}orders.paid", relay.stream_prefix);
+    let entries: redis::streams::StreamRangeReply =
+        redis::AsyncCommands::xrange_all(&mut redis, &stream).await.unwrap();
+    assert_eq!(entries.ids.len(), 1);
+    assert_eq!(entries.ids[0].get::<String>("order_id"), Some(order.to_string()));
+    let _: () = redis::AsyncCommands::del(&mut redis, &stream).await.unwrap();
 
     // The page can no longer be paid twice.
     let again = app.post_form(&format!("{checkout_path}/pay"), &[], None).await;

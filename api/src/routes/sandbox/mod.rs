@@ -1,5 +1,5 @@
-//! The card sandbox's hosted checkout: mounted only when no Stripe keys are configured, and
-//! labelled as a sandbox on every page. Its buttons turn into the signed events Stripe would
+//! The card sandbox's hosted checkout: mounted only when no Stripe keys are configured
+//! (`app::router`), and labelled as a sandbox on every page. Its buttons turn into the signed events Stripe would
 //! send, delivered to our real webhook handler.
 
 use axum::extract::{Path, State};
