@@ -70,7 +70,8 @@ create index order_item_ticket_type_idx on order_item (ticket_type_id);
 create table payment (
     payment_id uuid primary key,
     order_id uuid not null references customer_order (order_id),
-    provider text not null check (provider in ('stripe')),
+    -- 'free' for an order that costs nothing: settled at once, no provider involved.
+    provider text not null check (provider in ('stripe', 'free')),
     provider_ref text check (length(provider_ref) between 1 and 255),
     redirect_url text check (length(redirect_url) <= 2048),
     status text not null check (status in (

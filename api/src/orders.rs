@@ -98,6 +98,9 @@ pub async fn buy(
             }
         }
     };
+    if fresh.total_minor == 0 {
+        return settle_free(state, placed.order_id, &fresh, method, placed.replayed).await;
+    }
     // Only the request that placed the order may fail it; a replay racing it (a double
     // click) must not close an order the first request is about to send to the checkout.
     let session = open_checkout(state, placed.order_id, &fresh, &account.email, !placed.replayed).await?;
@@ -111,6 +114,40 @@ pub async fn buy(
         provider_ref: Some(session.id),
         redirect_url: Some(session.url),
         replayed: placed.replayed,
+    })
+}
+
+/// Free tickets: nothing to pay, so the order is paid at once (and announced like any other).
+async fn settle_free(
+    state: &AppState,
+    order_id: Uuid,
+    fresh: &FreshOrder,
+    method: PaymentMethod,
+    replayed: bool,
+) -> Result<Bought> {
+    let reference = format!("free-{order_id}");
+    let receipt = order::Receipt {
+        order_id,
+        provider: order::FREE,
+        provider_ref: &reference,
+        provider_payment_ref: None,
+        amount_minor: 0,
+        currency: &fresh.currency,
+    };
+    let mut tx = state.db.begin().await?;
+    let settlement = order::settle(&mut tx, &receipt).await?;
+    tx.commit().await?;
+    tracing::info!(order.id = %order_id, ?settlement, "free order settled");
+    Ok(Bought {
+        order_id,
+        status: OrderStatus::Paid,
+        expires_at: fresh.expires_at,
+        total_minor: 0,
+        currency: fresh.currency.clone(),
+        method,
+        provider_ref: None,
+        redirect_url: None,
+        replayed,
     })
 }
 
@@ -197,6 +234,7 @@ async fn open_checkout(
             })
         }
         Err(err) => {
+            let rejected = matches!(err, tessera_payments::PaymentError::Rejected(_));
             // Nothing can be paid: give the tickets back now rather than at expiry.
             let mut tx = state.db.begin().await?;
             order::close_pending(&mut tx, order_id, Closed::Failed, "provider_unavailable").await?;
@@ -207,6 +245,16 @@ async fn open_checkout(
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
+            if rejected {
+                tracing::warn!(order.id = %order_id, error = %err, "the payment provider refused the checkout");
+                return Err(Error::Unprocessable {
+                    code: "payment_rejected",
+                    message: "The payment provider refused this purchase, so nothing was charged and your \
+                              tickets were released. Please contact us if it happens again."
+                        .into(),
+                    field: None,
+                });
+            }
             Err(Error::PaymentUnavailable(err.to_string()))
         }
     }

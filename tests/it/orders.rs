@@ -451,3 +451,27 @@ async fn admins_cannot_shrink_capacity_below_what_is_taken_or_delete_an_ordered_
     assert_eq!(delete.status, StatusCode::CONFLICT);
     assert_eq!(delete.json()["error"]["code"], "event_has_orders");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn free_tickets_are_paid_at_once_without_a_checkout(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut event = sample_event("free-gig", "Free Gig", 5);
+    event.fields.ticket_types[0].price_minor = 0;
+    let event = app.insert_event(&event).await;
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+
+    let bought = app.buy(&buyer, event, &[(general, 2)], None).await;
+
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.text());
+    let body = bought.json();
+    assert_eq!(body["status"], "paid");
+    assert_eq!(body["total_minor"], 0);
+    assert!(body["payment"]["redirect_url"].is_null());
+    assert_eq!(app.stock(general).await, (2, 0));
+    let queued: i64 = sqlx::query_scalar("select count(*) from outbox").fetch_one(&app.db).await.unwrap();
+    assert_eq!(queued, 1, "free orders are delivered like paid ones");
+    let sessions: i64 =
+        sqlx::query_scalar("select count(*) from sandbox_checkout_session").fetch_one(&app.db).await.unwrap();
+    assert_eq!(sessions, 0, "no checkout for nothing to pay");
+}

@@ -28,7 +28,7 @@ use uuid::Uuid;
 
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
-    BuyError, BuyItem, FreshOrder, NewOrder, Placed, SoldOutLine, TicketAvailability, availability,
+    BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, SoldOutLine, TicketAvailability, availability,
     place_order,
 };
 pub use read::{

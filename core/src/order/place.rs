@@ -10,6 +10,9 @@ use super::transition::release_expired_holds;
 use super::{MAX_TICKETS_PER_ORDER, PaymentMethod};
 use crate::catalog::FieldError;
 
+/// The `payment.provider` of an order that costs nothing.
+pub const FREE: &str = "free";
+
 /// One line of a purchase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuyItem {
@@ -217,7 +220,7 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
             &prices,
             &quantities,
             Uuid::now_v7(),
-            new.method.provider(),
+            if total_minor == 0 { FREE } else { new.method.provider() },
         )
         .fetch_one(db)
         .await;
