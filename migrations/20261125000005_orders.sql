@@ -150,24 +150,6 @@ create table outbox (
 
 create index outbox_unpublished_idx on outbox (outbox_id) where published_at is null;
 
--- The card sandbox's own records: it plays Stripe when no Stripe keys are configured
--- (payments/src/sandbox.rs). Nothing else reads this table.
-create table sandbox_checkout_session (
-    session_id text primary key check (session_id ~ '^cs_test_[A-Za-z0-9]+$'),
-    idempotency_key text not null unique,
-    client_reference_id text not null,
-    status text not null check (status in ('open', 'complete', 'expired')),
-    payment_status text not null check (payment_status in ('unpaid', 'paid')),
-    amount_total bigint not null check (amount_total >= 0),
-    currency text not null check (currency ~ '^[a-z]{3}$'),
-    customer_email text not null,
-    line_items jsonb not null,
-    success_url text not null,
-    cancel_url text not null,
-    created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
-);
-
 -- Places an order and holds its tickets in one call, because it is the hottest path in the
 -- shop (core/src/order/place.rs): inserts the order, its items and its payment row, then
 -- takes each ticket type's hold with one conditional update, in the order given (the caller

@@ -52,7 +52,9 @@ impl AppState {
                     config.stripe.webhook_secrets.clone(),
                 ),
                 None => {
-                    let sandbox = Arc::new(SandboxCheckout::new(db.clone(), config.public_url.clone()));
+                    let client =
+                        redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?;
+                    let sandbox = Arc::new(SandboxCheckout::new(client, config.public_url.clone()));
                     let secrets = if config.stripe.webhook_secrets.is_empty() {
                         let made_up = format!("whsec_sandbox_{}", uuid::Uuid::new_v4().simple());
                         vec![SecretString::from(made_up)]

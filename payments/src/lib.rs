@@ -75,8 +75,6 @@ pub enum PaymentError {
     /// The provider refused the request; retrying the same request will not help.
     #[error("the payment provider refused the request: {0}")]
     Rejected(String),
-    #[error("sandbox storage: {0}")]
-    Database(#[from] sqlx::Error),
 }
 
 /// A card checkout provider. Object-safe, so the app holds whichever is configured.

@@ -1,15 +1,18 @@
 //! The card sandbox: plays Stripe's part when no Stripe keys are configured, so the demo and
 //! the tests run the production path (signature checks, inbox, transitions) end to end.
 //!
-//! It keeps its sessions in its own table (`sandbox_checkout_session`), shows a hosted checkout
-//! page (the api's `/sandbox/checkout/{id}`, labelled as a sandbox), and turns the buttons on
-//! that page into the events Stripe would send, signed with the webhook secret. It is never
-//! used when real keys are set.
+//! It keeps its sessions in Redis for at most a day, as Stripe keeps them (none of our tables
+//! holds them: they belong to the pretend provider), shows a hosted checkout page (the api's
+//! `/sandbox/checkout/{id}`, labelled as a sandbox), and turns the buttons on that page into
+//! the events Stripe would send, signed with the webhook secret. It is never used when real
+//! keys are set.
 
 use chrono::Utc;
 use futures::future::BoxFuture;
+use redis::AsyncCommands as _;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::PgPool;
 use url::Url;
 
 use crate::stripe::event::{ASYNC_PAYMENT_FAILED, CHECKOUT_COMPLETED, CHECKOUT_EXPIRED};
@@ -17,25 +20,63 @@ use crate::stripe::signature;
 use crate::{CheckoutProvider, CheckoutRequest, CheckoutSession, ExpireOutcome, PaymentError};
 
 pub struct SandboxCheckout {
-    db: PgPool,
+    redis: redis::Client,
+    connection: tokio::sync::OnceCell<ConnectionManager>,
     /// Our own public URL; the hosted page lives under it.
     public_url: Url,
 }
 
 /// A sandbox session as its hosted page shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SandboxSession {
     pub id: String,
     pub client_reference_id: String,
+    /// `open`, `complete` or `expired`.
     pub status: String,
+    /// `unpaid` or `paid`.
     pub payment_status: String,
     pub amount_total: i64,
+    /// Lower case, as Stripe writes it.
     pub currency: String,
     pub customer_email: String,
     pub line_items: serde_json::Value,
     pub success_url: String,
     pub cancel_url: String,
 }
+
+/// Sessions live as long as Stripe's at most.
+const SESSION_TTL_SECS: u64 = 24 * 3600;
+
+fn session_key(id: &str) -> String {
+    format!("sandbox:checkout:{id}")
+}
+
+fn idempotency_key(key: &str) -> String {
+    format!("sandbox:checkout-key:{key}")
+}
+
+/// Creates the session unless one was made with this idempotency key; returns its id.
+const CREATE: &str = r"
+local existing = redis.call('GET', KEYS[1])
+if existing then return existing end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+return ARGV[1]
+";
+
+/// Moves an open session to ARGV[1]/ARGV[2]; returns the session as it now is, and whether it
+/// moved.
+const TRANSITION: &str = r"
+local raw = redis.call('GET', KEYS[1])
+if not raw then return {0, false} end
+local session = cjson.decode(raw)
+if session.status ~= 'open' then return {0, raw} end
+session.status = ARGV[1]
+session.payment_status = ARGV[2]
+local updated = cjson.encode(session)
+redis.call('SET', KEYS[1], updated, 'KEEPTTL')
+return {1, updated}
+";
 
 /// What the customer did on the hosted page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,20 +98,42 @@ pub struct SignedEvent {
 }
 
 impl SandboxCheckout {
-    pub fn new(db: PgPool, public_url: Url) -> Self {
-        Self { db, public_url }
+    pub fn new(redis: redis::Client, public_url: Url) -> Self {
+        Self { redis, connection: tokio::sync::OnceCell::new(), public_url }
     }
 
-    pub async fn session(&self, id: &str) -> sqlx::Result<Option<SandboxSession>> {
-        sqlx::query_as!(
-            SandboxSession,
-            r#"select session_id as id, client_reference_id, status, payment_status, amount_total, currency,
-                      customer_email, line_items, success_url, cancel_url
-               from sandbox_checkout_session where session_id = $1"#,
-            id
-        )
-        .fetch_optional(&self.db)
-        .await
+    async fn connection(&self) -> redis::RedisResult<ConnectionManager> {
+        let manager = self
+            .connection
+            .get_or_try_init(|| async {
+                let config = ConnectionManagerConfig::new()
+                    .set_connection_timeout(Some(std::time::Duration::from_secs(2)))
+                    .set_response_timeout(Some(std::time::Duration::from_secs(2)));
+                ConnectionManager::new_with_config(self.redis.clone(), config).await
+            })
+            .await?;
+        Ok(manager.clone())
+    }
+
+    pub async fn session(&self, id: &str) -> redis::RedisResult<Option<SandboxSession>> {
+        let raw: Option<String> = self.connection().await?.get(session_key(id)).await?;
+        Ok(raw.and_then(|raw| serde_json::from_str(&raw).ok()))
+    }
+
+    /// Moves an open session to `status`; returns it, and whether it moved.
+    async fn transition(
+        &self,
+        id: &str,
+        status: &str,
+        payment_status: &str,
+    ) -> redis::RedisResult<Option<(SandboxSession, bool)>> {
+        let (moved, raw): (i64, Option<String>) = redis::Script::new(TRANSITION)
+            .key(session_key(id))
+            .arg(status)
+            .arg(payment_status)
+            .invoke_async(&mut self.connection().await?)
+            .await?;
+        Ok(raw.and_then(|raw| serde_json::from_str(&raw).ok()).map(|session| (session, moved == 1)))
     }
 
     /// Applies the customer's choice to an open session and returns the events Stripe would
@@ -81,25 +144,13 @@ impl SandboxCheckout {
         id: &str,
         action: SandboxAction,
         webhook_secret: &str,
-    ) -> sqlx::Result<Option<(Vec<SignedEvent>, String)>> {
+    ) -> redis::RedisResult<Option<(Vec<SignedEvent>, String)>> {
         let (status, payment_status) = match action {
             SandboxAction::Pay => ("complete", "paid"),
             SandboxAction::Decline => ("complete", "unpaid"),
             SandboxAction::Abandon => ("expired", "unpaid"),
         };
-        let Some(session) = sqlx::query_as!(
-            SandboxSession,
-            r#"update sandbox_checkout_session set status = $2, payment_status = $3, updated_at = now()
-               where session_id = $1 and status = 'open'
-               returning session_id as id, client_reference_id, status, payment_status, amount_total, currency,
-                         customer_email, line_items, success_url, cancel_url"#,
-            id,
-            status,
-            payment_status
-        )
-        .fetch_optional(&self.db)
-        .await?
-        else {
+        let Some((session, true)) = self.transition(id, status, payment_status).await? else {
             return Ok(None);
         };
         let kinds: &[&str] = match action {
@@ -159,6 +210,7 @@ impl CheckoutProvider for SandboxCheckout {
         request: &'a CheckoutRequest,
     ) -> BoxFuture<'a, Result<CheckoutSession, PaymentError>> {
         Box::pin(async move {
+            let unavailable = |err: redis::RedisError| PaymentError::Unavailable(format!("sandbox: {err}"));
             let line_items = serde_json::Value::Array(
                 request
                     .line_items
@@ -168,44 +220,31 @@ impl CheckoutProvider for SandboxCheckout {
                     })
                     .collect(),
             );
-            // Like Stripe, the same idempotency key gives back the same session.
-            let id = sqlx::query_scalar!(
-                r#"with created as (
-                       insert into sandbox_checkout_session
-                           (session_id, idempotency_key, client_reference_id, status, payment_status,
-                            amount_total, currency, customer_email, line_items, success_url, cancel_url)
-                       values ($1, $2, $3, 'open', 'unpaid', $4, $5, $6, $7, $8, $9)
-                       on conflict (idempotency_key) do nothing
-                       returning session_id
-                   )
-                   select session_id as "session_id!" from created
-                   union all
-                   select session_id from sandbox_checkout_session where idempotency_key = $2"#,
-                format!("cs_test_{}", random_id()),
-                request.idempotency_key(),
-                request.order_id.to_string(),
-                request.total_minor(),
-                request.currency.to_ascii_lowercase(),
-                request.customer_email,
+            let new_id = format!("cs_test_{}", random_id());
+            let session = SandboxSession {
+                id: new_id.clone(),
+                client_reference_id: request.order_id.to_string(),
+                status: "open".into(),
+                payment_status: "unpaid".into(),
+                amount_total: request.total_minor(),
+                currency: request.currency.to_ascii_lowercase(),
+                customer_email: request.customer_email.clone(),
                 line_items,
-                request.success_url,
-                request.cancel_url,
-            )
-            .fetch_optional(&self.db)
-            .await?;
-            // A concurrent create with the same key committed after this statement's snapshot:
-            // read what it made.
-            let id = match id {
-                Some(id) => id,
-                None => {
-                    sqlx::query_scalar!(
-                        "select session_id from sandbox_checkout_session where idempotency_key = $1",
-                        request.idempotency_key()
-                    )
-                    .fetch_one(&self.db)
-                    .await?
-                }
+                success_url: request.success_url.clone(),
+                cancel_url: request.cancel_url.clone(),
             };
+            let body =
+                serde_json::to_string(&session).map_err(|err| PaymentError::Rejected(err.to_string()))?;
+            // Like Stripe, the same idempotency key gives back the same session.
+            let id: String = redis::Script::new(CREATE)
+                .key(idempotency_key(&request.idempotency_key()))
+                .key(session_key(&new_id))
+                .arg(&new_id)
+                .arg(body)
+                .arg(SESSION_TTL_SECS)
+                .invoke_async(&mut self.connection().await.map_err(unavailable)?)
+                .await
+                .map_err(unavailable)?;
             let url = self
                 .public_url
                 .join(&format!("/sandbox/checkout/{id}"))
@@ -216,20 +255,13 @@ impl CheckoutProvider for SandboxCheckout {
 
     fn expire<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>> {
         Box::pin(async move {
-            let expired = sqlx::query!(
-                r#"update sandbox_checkout_session set status = 'expired', updated_at = now()
-                   where session_id = $1 and status = 'open'"#,
-                session_id
-            )
-            .execute(&self.db)
-            .await?;
-            if expired.rows_affected() == 1 {
-                return Ok(ExpireOutcome::Expired);
-            }
-            match self.session(session_id).await?.map(|s| s.status) {
-                Some(status) if status == "complete" => Ok(ExpireOutcome::AlreadyCompleted),
+            let unavailable = |err: redis::RedisError| PaymentError::Unavailable(format!("sandbox: {err}"));
+            match self.transition(session_id, "expired", "unpaid").await.map_err(unavailable)? {
+                Some((_, true)) => Ok(ExpireOutcome::Expired),
+                Some((session, false)) if session.status == "complete" => Ok(ExpireOutcome::AlreadyCompleted),
                 Some(_) => Ok(ExpireOutcome::AlreadyExpired),
-                None => Err(PaymentError::Rejected(format!("no such checkout session: {session_id}"))),
+                // Past its lifetime: gone, as good as expired.
+                None => Ok(ExpireOutcome::AlreadyExpired),
             }
         })
     }

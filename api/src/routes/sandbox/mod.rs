@@ -26,7 +26,11 @@ pub async fn checkout_page(
     if !plausible(&id) {
         return Err(Error::NotFound("checkout").into());
     }
-    let session = sandbox.session(&id).await?.ok_or(Error::NotFound("checkout"))?;
+    let session = sandbox
+        .session(&id)
+        .await
+        .map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))?
+        .ok_or(Error::NotFound("checkout"))?;
     let currency = session.currency.to_ascii_uppercase();
     let lines = session
         .line_items
@@ -73,7 +77,11 @@ pub async fn checkout_action(
         return Err(Error::NotFound("checkout").into());
     }
     let secret = orders::sandbox_signing_secret(&state);
-    match sandbox.act(&id, action, &secret).await? {
+    match sandbox
+        .act(&id, action, &secret)
+        .await
+        .map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))?
+    {
         Some((events, next)) => {
             orders::deliver_sandbox_events(state.clone(), events);
             Ok(Redirect::to(&next).into_response())
