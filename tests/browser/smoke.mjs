@@ -215,6 +215,8 @@ const FLOWS = [
       // A new customer buys two tickets, pays in the card sandbox, and watches the order page
       // turn from "confirming" to "paid" by itself.
       const email = `buyer-${t.viewport.name}-${Date.now()}@example.org`;
+      // Whoever an earlier flow left signed in, this is a new customer.
+      await t.page.context().clearCookies();
       await t.goto('/signup');
       await t.page.fill('input[name=name]', 'Zoë Buyer');
       await t.page.fill('input[name=email]', email);
