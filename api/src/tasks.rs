@@ -54,9 +54,17 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
     use tessera_core::order;
     use tessera_payments::ExpireOutcome;
 
-    let expired = order::release_expired_holds(&state.db, None, 500).await?;
+    let mut expired = order::release_expired_holds(&state.db, None, 500).await?;
     if !expired.is_empty() {
         tracing::info!(orders.expired = expired.len(), "expired holds released");
+    }
+    let stale = order::release_stale_settling_holds(&state.db, 100).await?;
+    if !stale.is_empty() {
+        tracing::warn!(
+            orders.expired = stale.len(),
+            "payments seen but never settled; their holds were released"
+        );
+        expired.extend(stale);
     }
     for payment in order::payments_to_close(&state.db, 100).await? {
         let Some(session_id) = payment.provider_ref.as_deref() else {

@@ -147,6 +147,26 @@ async fn a_payment_still_settling_keeps_its_tickets_past_the_hold(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_payment_that_never_settles_gives_its_tickets_back_after_the_grace(db: PgPool) {
+    let app = TestApp::new(db);
+    let (order, session, general) = pending_order(&app).await;
+    let unpaid = checkout_event("checkout.session.completed", &session, order, 2000, "unpaid");
+    assert_eq!(app.stripe_event(&unpaid).await.status, StatusCode::OK);
+
+    sqlx::query(
+        "update customer_order set created_at = now() - interval '17 days', expires_at = now() - interval '16 days' where order_id = $1",
+    )
+    .bind(order)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    tessera_api::tasks::sweep_orders_once(&app.state).await.unwrap();
+
+    assert_eq!(app.order_status(order).await, "expired");
+    assert_eq!(app.stock(general).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn a_wrong_amount_is_recorded_for_refund_not_accepted(db: PgPool) {
     let app = TestApp::new(db);
     let (order, session, _) = pending_order(&app).await;

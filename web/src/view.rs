@@ -188,6 +188,7 @@ impl OrderSummary {
             "provider_unavailable" => "We could not reach the payment provider. Nothing was charged.",
             "cancelled_by_customer" => "You cancelled this order. Nothing was charged.",
             "paid_late" => "Your payment arrived after the hold ended, and the tickets were still available.",
+            "payment_never_settled" => "Your payment was never confirmed, so the tickets went back on sale.",
             _ => "",
         };
         Self {

@@ -116,6 +116,40 @@ pub async fn release_expired_holds(
     Ok(expired)
 }
 
+/// How long a seen payment may keep its tickets past the hold: the slowest bank debits
+/// settle within two weeks.
+pub const SETTLING_GRACE_DAYS: i32 = 15;
+
+/// Expires orders whose payment was seen but never settled, long after their hold ended
+/// (a webhook that never came), and releases their tickets. A payment that settles after all
+/// follows the late-payment rule. Returns the orders expired.
+pub async fn release_stale_settling_holds(db: &PgPool, limit: i64) -> sqlx::Result<Vec<Uuid>> {
+    let mut tx = db.begin().await?;
+    let expired = sqlx::query_scalar!(
+        r#"with due as (
+               select order_id from customer_order
+               where status = 'pending_payment' and payment_detected
+                 and expires_at <= now() - make_interval(days => $1)
+               order by expires_at
+               limit $2
+               for update skip locked
+           )
+           update customer_order o
+           set status = 'expired', status_reason = 'payment_never_settled', updated_at = now()
+           from due where o.order_id = due.order_id
+           returning o.order_id"#,
+        SETTLING_GRACE_DAYS,
+        limit
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    if !expired.is_empty() {
+        release_holds(&mut tx, &expired).await?;
+        tx.commit().await?;
+    }
+    Ok(expired)
+}
+
 /// Gives the held tickets of these (just closed) orders back.
 async fn release_holds(conn: &mut PgConnection, order_ids: &[Uuid]) -> sqlx::Result<()> {
     let lines = sqlx::query!(
