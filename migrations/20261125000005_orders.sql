@@ -151,9 +151,9 @@ create table outbox (
 create index outbox_unpublished_idx on outbox (outbox_id) where published_at is null;
 
 -- Places an order and holds its tickets in one call, because it is the hottest path in the
--- shop (core/src/order/place.rs): inserts the order, its items and its payment row, then
--- takes each ticket type's hold with one conditional update, in the order given (the caller
--- sorts by ticket type, so concurrent buyers lock rows in the same order). If any falls short
+-- shop (core/src/order/place.rs): takes each ticket type's hold with one conditional update,
+-- in the order given (the caller sorts by ticket type, so concurrent buyers lock rows in the
+-- same order), then inserts the order, its items and its payment row. If any hold falls short
 -- it raises TSOLD and, the call being one statement, nothing of it is kept. The commit does
 -- not wait for the disk: the order becomes durable with the next synchronous commit, which
 -- records its checkout before anyone is sent to pay for it.
@@ -169,6 +169,15 @@ declare
     held_until timestamptz;
 begin
     perform set_config('synchronous_commit', 'off', true);
+    -- The holds first: a buyer who falls short writes nothing, and the items' foreign-key
+    -- checks then find ticket-type rows this transaction already holds.
+    for i in 1 .. cardinality(p_ticket_type_ids) loop
+        update ticket_type set held = held + p_quantities[i], updated_at = now()
+        where ticket_type_id = p_ticket_type_ids[i] and capacity - sold - held >= p_quantities[i];
+        if not found then
+            raise exception 'not enough tickets of %', p_ticket_type_ids[i] using errcode = 'TSOLD';
+        end if;
+    end loop;
     insert into customer_order
         (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
          idempotency_key, request_hash)
@@ -180,13 +189,6 @@ begin
     from unnest(p_ticket_type_ids, p_names, p_prices, p_quantities) as t (id, name, price, quantity);
     insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
     values (p_payment_id, p_order_id, p_provider, 'creating', p_currency, p_total_minor);
-    for i in 1 .. cardinality(p_ticket_type_ids) loop
-        update ticket_type set held = held + p_quantities[i], updated_at = now()
-        where ticket_type_id = p_ticket_type_ids[i] and capacity - sold - held >= p_quantities[i];
-        if not found then
-            raise exception 'not enough tickets of %', p_ticket_type_ids[i] using errcode = 'TSOLD';
-        end if;
-    end loop;
     return held_until;
 end
 $$;

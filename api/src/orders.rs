@@ -138,6 +138,17 @@ async fn settle_free(
     let settlement = order::settle(&mut tx, &receipt).await?;
     tx.commit().await?;
     tracing::info!(order.id = %order_id, ?settlement, "free order settled");
+    if !matches!(
+        settlement,
+        order::Settlement::Paid | order::Settlement::PaidLate | order::Settlement::AlreadyPaid
+    ) {
+        // Closed meanwhile (a replay of a long-expired order): say what it is.
+        let account_id =
+            sqlx::query_scalar!("select account_id from customer_order where order_id = $1", order_id)
+                .fetch_one(&state.db)
+                .await?;
+        return Ok(Bought::from_order(load(state, order_id, account_id).await?, replayed));
+    }
     Ok(Bought {
         order_id,
         status: OrderStatus::Paid,

@@ -64,17 +64,18 @@ redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 return ARGV[1]
 ";
 
-/// Moves an open session to ARGV[1]/ARGV[2]; returns the session as it now is, and whether it
-/// moved.
+/// Moves an open session to ARGV[1]/ARGV[2]; returns whether it moved and the session as it
+/// now is (empty when there is none). Keeps the session's remaining lifetime.
 const TRANSITION: &str = r"
 local raw = redis.call('GET', KEYS[1])
-if not raw then return {0, false} end
+if not raw then return {0, ''} end
 local session = cjson.decode(raw)
 if session.status ~= 'open' then return {0, raw} end
 session.status = ARGV[1]
 session.payment_status = ARGV[2]
 local updated = cjson.encode(session)
-redis.call('SET', KEYS[1], updated, 'KEEPTTL')
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('SET', KEYS[1], updated, 'PX', ttl) else redis.call('SET', KEYS[1], updated) end
 return {1, updated}
 ";
 
@@ -106,10 +107,23 @@ impl SandboxCheckout {
         let manager = self
             .connection
             .get_or_try_init(|| async {
+                // Fail fast while Redis is down: the buyer is told at once and the order's
+                // hold released, instead of the request hanging on reconnects.
                 let config = ConnectionManagerConfig::new()
                     .set_connection_timeout(Some(std::time::Duration::from_secs(2)))
-                    .set_response_timeout(Some(std::time::Duration::from_secs(2)));
-                ConnectionManager::new_with_config(self.redis.clone(), config).await
+                    .set_response_timeout(Some(std::time::Duration::from_secs(2)))
+                    .set_number_of_retries(1);
+                tokio::time::timeout(
+                    std::time::Duration::from_secs(3),
+                    ConnectionManager::new_with_config(self.redis.clone(), config),
+                )
+                .await
+                .map_err(|_| {
+                    redis::RedisError::from(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        "connecting to Redis timed out",
+                    ))
+                })?
             })
             .await?;
         Ok(manager.clone())
@@ -127,13 +141,14 @@ impl SandboxCheckout {
         status: &str,
         payment_status: &str,
     ) -> redis::RedisResult<Option<(SandboxSession, bool)>> {
-        let (moved, raw): (i64, Option<String>) = redis::Script::new(TRANSITION)
+        let (moved, raw): (i64, String) = redis::Script::new(TRANSITION)
             .key(session_key(id))
             .arg(status)
             .arg(payment_status)
             .invoke_async(&mut self.connection().await?)
             .await?;
-        Ok(raw.and_then(|raw| serde_json::from_str(&raw).ok()).map(|session| (session, moved == 1)))
+        // An empty answer: no such session (or past its lifetime).
+        Ok(serde_json::from_str(&raw).ok().map(|session| (session, moved == 1)))
     }
 
     /// Applies the customer's choice to an open session and returns the events Stripe would

@@ -240,3 +240,27 @@ async fn an_order_whose_payment_is_settling_cannot_be_cancelled(db: PgPool) {
     assert_eq!(cancel.json()["error"]["code"], "payment_in_progress");
     assert_eq!(app.stock(general).await, (0, 1));
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_payment_settling_when_the_event_is_cancelled_is_refunded_not_ticketed(db: PgPool) {
+    let app = TestApp::new(db);
+    let (order, session, general) = pending_order(&app).await;
+    let unpaid = checkout_event("checkout.session.completed", &session, order, 2000, "unpaid");
+    assert_eq!(app.stripe_event(&unpaid).await.status, StatusCode::OK);
+    sqlx::query("update event set status = 'cancelled'").execute(&app.db).await.unwrap();
+
+    let succeeded = checkout_event("checkout.session.async_payment_succeeded", &session, order, 2000, "paid");
+    assert_eq!(app.stripe_event(&succeeded).await.status, StatusCode::OK);
+
+    assert_eq!(app.order_status(order).await, "cancelled");
+    assert_eq!(app.stock(general).await, (0, 0));
+    let (status, reason): (String, String) =
+        sqlx::query_as("select status, refund_reason from payment where order_id = $1")
+            .bind(order)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), reason.as_str()), ("refund_due", "event_closed"));
+    let outbox: i64 = sqlx::query_scalar("select count(*) from outbox").fetch_one(&app.db).await.unwrap();
+    assert_eq!(outbox, 0);
+}

@@ -189,6 +189,7 @@ impl OrderSummary {
             "cancelled_by_customer" => "You cancelled this order. Nothing was charged.",
             "paid_late" => "Your payment arrived after the hold ended, and the tickets were still available.",
             "payment_never_settled" => "Your payment was never confirmed, so the tickets went back on sale.",
+            "event_closed" => "The event was cancelled or had begun before your payment was confirmed.",
             _ => "",
         };
         Self {

@@ -276,6 +276,12 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
     .await?;
 
     let outcome = match order.status.as_str() {
+        // The event was cancelled or has begun while the payment was on its way (a slow bank
+        // debit): no tickets for it; the hold goes back and so does the money.
+        "pending_payment" if order.event_closed => {
+            close_pending(conn, receipt.order_id, Closed::Cancelled, "event_closed").await?;
+            return refund_due(conn, payment_id, receipt, "event_closed").await;
+        }
         "pending_payment" => {
             for item in &items {
                 sqlx::query!(
