@@ -15,7 +15,7 @@ use utoipa_axum::routes;
 
 use crate::cache;
 use crate::error::{Error, PageError};
-use crate::routes::{admin, auth, events, orders, pages, sandbox, system, webhooks};
+use crate::routes::{admin, auth, events, orders, pages, sandbox, system, tickets, webhooks};
 use crate::state::AppState;
 use crate::telemetry;
 
@@ -31,6 +31,7 @@ use crate::telemetry;
         (name = "accounts", description = "Sign up, log in, the signed-in account"),
         (name = "orders", description = "Buy tickets and follow an order (signed in)"),
         (name = "admin", description = "Run the catalog (admins only)"),
+        (name = "tickets", description = "Verifying tickets at the door"),
         (name = "webhooks", description = "Payment providers' signed notifications"),
         (name = "system", description = "Health, readiness and metrics"),
     ),
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(orders::confirmation::confirmation))
         .routes(routes!(orders::cancel::cancel))
         .routes(routes!(webhooks::stripe::stripe))
+        .routes(routes!(tickets::public_key::public_key))
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))
         .split_for_parts();

@@ -29,6 +29,8 @@ pub struct AppState {
     pub sandbox: Option<Arc<SandboxCheckout>>,
     /// The secrets Stripe webhooks are signed with (configured, or made up for the sandbox).
     pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
+    /// The key tickets are signed with; its public half is published for door scanners.
+    pub ticket_key: Arc<ed25519_dalek::SigningKey>,
 }
 
 impl AppState {
@@ -64,6 +66,12 @@ impl AppState {
                     (sandbox.clone(), Some(sandbox), secrets)
                 }
             };
+        let ticket_key = match &config.ticket_signing_key {
+            Some(seed) => tessera_core::ticket::signing_key_from_base64(seed.expose_secret())
+                .context("invalid TESSERA_TICKET_SIGNING_KEY")?,
+            None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
+                .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
+        };
         Ok(Self {
             config: Arc::new(config),
             db,
@@ -74,6 +82,7 @@ impl AppState {
             card,
             sandbox,
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
+            ticket_key: Arc::new(ticket_key),
         })
     }
 }

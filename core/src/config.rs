@@ -72,6 +72,9 @@ pub struct Config {
     /// `TESSERA_STREAM_PREFIX`: put before every Redis stream name (default none), so several
     /// deployments (or test runs) can share one Redis.
     pub stream_prefix: String,
+    /// `TESSERA_TICKET_SIGNING_KEY`: the Ed25519 seed (32 bytes, base64url) tickets are signed
+    /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`.
+    pub ticket_signing_key: Option<SecretString>,
 }
 
 /// Card checkout settings.
@@ -252,6 +255,19 @@ impl Config {
             StripeConfig { secret_key, webhook_secrets, api_base }
         };
 
+        let ticket_signing_key = match get("TESSERA_TICKET_SIGNING_KEY") {
+            None => None,
+            Some(raw) => {
+                crate::ticket::signing_key_from_base64(&raw).map_err(|_| {
+                    ConfigError::new(
+                        "TESSERA_TICKET_SIGNING_KEY",
+                        "is not a base64url-encoded 32-byte Ed25519 seed",
+                    )
+                })?;
+                Some(SecretString::from(raw.trim().to_string()))
+            }
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -278,6 +294,7 @@ impl Config {
             hold,
             stripe,
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
+            ticket_signing_key,
         })
     }
 

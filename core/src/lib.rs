@@ -8,3 +8,4 @@ pub mod db;
 pub mod media;
 pub mod money;
 pub mod order;
+pub mod ticket;

@@ -281,6 +281,7 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/api/admin/refunds".into(), None, 401, 403, 200),
         // Signed by Stripe, not by a session: unsigned is refused for everyone.
         ("POST", "/webhooks/stripe".into(), None, 400, 400, 400),
+        ("GET", "/api/tickets/public-key".into(), None, 200, 200, 200),
         ("GET", "/readyz".into(), None, 200, 200, 200),
         ("POST", "/api/auth/signup".into(), Some(json!({})), 400, 400, 400),
         ("POST", "/api/auth/login".into(), Some(json!({})), 400, 400, 400),

@@ -155,3 +155,32 @@ async fn unknown_paths_and_refusals_are_counted_too(db: PgPool) {
     let text = app.get("/metrics").await.text();
     assert!(text.contains(r#"route="unmatched",status="404""#), "{text}");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_ticket_public_key_verifies_tokens_signed_with_the_configured_key(db: PgPool) {
+    use base64::Engine as _;
+    let seed = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([42u8; 32]);
+    let app = TestApp::with_settings(db, &[("TESSERA_TICKET_SIGNING_KEY", seed.as_str())]);
+
+    let response = app.get("/api/tickets/public-key").await;
+
+    assert_eq!(response.status, 200);
+    assert!(response.header("cache-control").starts_with("public"));
+    let body = response.json();
+    assert_eq!(body["algorithm"], "Ed25519");
+    assert!(
+        body["public_key_pem"].as_str().unwrap().starts_with("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA")
+    );
+    let bytes: [u8; 32] = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(body["public_key"].as_str().unwrap())
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let published = ed25519_dalek::VerifyingKey::from_bytes(&bytes).unwrap();
+    let claims = tessera_core::ticket::TicketClaims {
+        ticket_id: uuid::Uuid::now_v7(),
+        event_id: uuid::Uuid::now_v7(),
+    };
+    let token = tessera_core::ticket::sign(&claims, &ed25519_dalek::SigningKey::from_bytes(&[42u8; 32]));
+    assert_eq!(tessera_core::ticket::verify(&token, &published), Ok(claims));
+}

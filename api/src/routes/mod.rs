@@ -9,6 +9,7 @@ pub mod orders;
 pub mod pages;
 pub mod sandbox;
 pub mod system;
+pub mod tickets;
 pub mod webhooks;
 
 use serde::Deserialize;
