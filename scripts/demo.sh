@@ -23,5 +23,8 @@ echo "demo.sh: loading demo data"
 "$BIN" seed --demo
 
 echo "demo.sh: for the admin console, run: $BIN admin create --email you@example.org  (then log in at /login)"
+if [ -z "${TESSERA_STRIPE_SECRET_KEY:-}" ]; then
+  echo "demo.sh: card payments run in the sandbox: sign up, buy tickets, and press \"Pay\" on its checkout page"
+fi
 echo "demo.sh: Tessera is starting on ${TESSERA_PUBLIC_URL:-http://$TESSERA_LISTEN} (Ctrl-C to stop)"
 exec "$BIN" all
