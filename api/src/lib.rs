@@ -9,7 +9,6 @@ pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod orders;
-pub mod redis_conn;
 pub mod routes;
 pub mod server;
 pub mod state;

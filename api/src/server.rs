@@ -29,11 +29,9 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
         tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
     }
     if services == Services::All {
-        use secrecy::ExposeSecret as _;
         tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
         tasks.spawn(crate::tasks::sweep_orders(state.clone(), stopped.clone()));
-        let redis =
-            redis::Client::open(state.config.redis_url.expose_secret()).context("invalid REDIS_URL")?;
+        let redis = state.redis.clone();
         let relay =
             tessera_ticketing::relay::RelayConfig { stream_prefix: state.config.stream_prefix.clone() };
         tasks.spawn(tessera_ticketing::relay::run(db.clone(), redis, relay, stopped.clone()));

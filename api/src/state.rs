@@ -12,7 +12,7 @@ use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
 
 use crate::cache::ResponseCache;
-use crate::redis_conn::Redis;
+use tessera_core::redis_conn::Redis;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -54,9 +54,7 @@ impl AppState {
                     config.stripe.webhook_secrets.clone(),
                 ),
                 None => {
-                    let client =
-                        redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?;
-                    let sandbox = Arc::new(SandboxCheckout::new(client, config.public_url.clone()));
+                    let sandbox = Arc::new(SandboxCheckout::new(redis.clone(), config.public_url.clone()));
                     let secrets = if config.stripe.webhook_secrets.is_empty() {
                         let made_up = format!("whsec_sandbox_{}", uuid::Uuid::new_v4().simple());
                         vec![SecretString::from(made_up)]

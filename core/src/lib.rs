@@ -8,4 +8,5 @@ pub mod db;
 pub mod media;
 pub mod money;
 pub mod order;
+pub mod redis_conn;
 pub mod ticket;

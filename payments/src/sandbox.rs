@@ -10,9 +10,9 @@
 use chrono::Utc;
 use futures::future::BoxFuture;
 use redis::AsyncCommands as _;
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use tessera_core::redis_conn::Redis;
 use url::Url;
 
 use crate::stripe::event::{ASYNC_PAYMENT_FAILED, CHECKOUT_COMPLETED, CHECKOUT_EXPIRED};
@@ -20,8 +20,7 @@ use crate::stripe::signature;
 use crate::{CheckoutProvider, CheckoutRequest, CheckoutSession, ExpireOutcome, PaymentError};
 
 pub struct SandboxCheckout {
-    redis: redis::Client,
-    connection: tokio::sync::OnceCell<ConnectionManager>,
+    redis: Redis,
     /// Our own public URL; the hosted page lives under it.
     public_url: Url,
 }
@@ -99,38 +98,12 @@ pub struct SignedEvent {
 }
 
 impl SandboxCheckout {
-    pub fn new(redis: redis::Client, public_url: Url) -> Self {
-        Self { redis, connection: tokio::sync::OnceCell::new(), public_url }
-    }
-
-    async fn connection(&self) -> redis::RedisResult<ConnectionManager> {
-        let manager = self
-            .connection
-            .get_or_try_init(|| async {
-                // Fail fast while Redis is down: the buyer is told at once and the order's
-                // hold released, instead of the request hanging on reconnects.
-                let config = ConnectionManagerConfig::new()
-                    .set_connection_timeout(Some(std::time::Duration::from_secs(2)))
-                    .set_response_timeout(Some(std::time::Duration::from_secs(2)))
-                    .set_number_of_retries(1);
-                tokio::time::timeout(
-                    std::time::Duration::from_secs(3),
-                    ConnectionManager::new_with_config(self.redis.clone(), config),
-                )
-                .await
-                .map_err(|_| {
-                    redis::RedisError::from(std::io::Error::new(
-                        std::io::ErrorKind::TimedOut,
-                        "connecting to Redis timed out",
-                    ))
-                })?
-            })
-            .await?;
-        Ok(manager.clone())
+    pub fn new(redis: Redis, public_url: Url) -> Self {
+        Self { redis, public_url }
     }
 
     pub async fn session(&self, id: &str) -> redis::RedisResult<Option<SandboxSession>> {
-        let raw: Option<String> = self.connection().await?.get(session_key(id)).await?;
+        let raw: Option<String> = self.redis.connection().await?.get(session_key(id)).await?;
         Ok(raw.and_then(|raw| serde_json::from_str(&raw).ok()))
     }
 
@@ -145,7 +118,7 @@ impl SandboxCheckout {
             .key(session_key(id))
             .arg(status)
             .arg(payment_status)
-            .invoke_async(&mut self.connection().await?)
+            .invoke_async(&mut self.redis.connection().await?)
             .await?;
         // An empty answer: no such session (or past its lifetime).
         Ok(serde_json::from_str(&raw).ok().map(|session| (session, moved == 1)))
@@ -257,7 +230,7 @@ impl CheckoutProvider for SandboxCheckout {
                 .arg(&new_id)
                 .arg(body)
                 .arg(SESSION_TTL_SECS)
-                .invoke_async(&mut self.connection().await.map_err(unavailable)?)
+                .invoke_async(&mut self.redis.connection().await.map_err(unavailable)?)
                 .await
                 .map_err(unavailable)?;
             let url = self

@@ -7,6 +7,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use redis::AsyncCommands as _;
 use sqlx::PgPool;
+use tessera_core::redis_conn::Redis;
 use tessera_tests::{TestApp, checkout_event, sample_event};
 use tessera_ticketing::relay::{self, RelayConfig};
 use uuid::Uuid;
@@ -128,13 +129,13 @@ async fn payments_commit_while_redis_is_down_and_reach_the_stream_once_it_return
     let relays = [
         tokio::spawn(relay::run(
             app.db.clone(),
-            redis::Client::open(own.url()).unwrap(),
+            Redis::new(redis::Client::open(own.url()).unwrap()),
             config.clone(),
             stopped.clone(),
         )),
         tokio::spawn(relay::run(
             app.db.clone(),
-            redis::Client::open(own.url()).unwrap(),
+            Redis::new(redis::Client::open(own.url()).unwrap()),
             config.clone(),
             stopped.clone(),
         )),

@@ -11,10 +11,11 @@
 
 use std::time::Duration;
 
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::aio::ConnectionManager;
 use sqlx::PgPool;
 use sqlx::postgres::PgListener;
 use tessera_core::order;
+use tessera_core::redis_conn::Redis;
 use tokio::sync::watch;
 
 /// The advisory lock key of the relay leader (`'tessera-outbox-relay'` as a number).
@@ -43,7 +44,7 @@ return id
 
 /// Runs the relay until `shutdown`: waits to lead, then publishes whatever the outbox holds,
 /// woken by `NOTIFY outbox` or every two seconds.
-pub async fn run(db: PgPool, redis: redis::Client, config: RelayConfig, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(db: PgPool, redis: Redis, config: RelayConfig, mut shutdown: watch::Receiver<bool>) {
     let mut backoff = Duration::from_secs(1);
     loop {
         match lead(&db, &redis, &config, &mut shutdown).await {
@@ -63,7 +64,7 @@ pub async fn run(db: PgPool, redis: redis::Client, config: RelayConfig, mut shut
 /// Becomes the leader (waiting while another relay is), then relays until shutdown.
 async fn lead(
     db: &PgPool,
-    redis: &redis::Client,
+    redis: &Redis,
     config: &RelayConfig,
     shutdown: &mut watch::Receiver<bool>,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
@@ -87,13 +88,12 @@ async fn lead(
 
     let mut listener = PgListener::connect_with(db).await?;
     listener.listen("outbox").await?;
-    let mut redis_conn: Option<ConnectionManager> = None;
     let mut retry_in = Duration::ZERO;
     loop {
         // Still the leader? A dropped connection would have dropped the lock.
         sqlx::query("select 1").execute(&mut lock_conn).await?;
-        let failed = match connection(redis, &mut redis_conn).await {
-            Ok(conn) => publish_pending(db, conn, config).await?.is_err(),
+        let failed = match redis.connection().await {
+            Ok(mut conn) => publish_pending(db, &mut conn, config).await?.is_err(),
             Err(err) => {
                 tracing::warn!(error = %err, "outbox relay cannot reach Redis; paid orders wait in the outbox");
                 true
@@ -114,20 +114,6 @@ async fn lead(
             }
         }
     }
-}
-
-async fn connection<'a>(
-    redis: &redis::Client,
-    slot: &'a mut Option<ConnectionManager>,
-) -> redis::RedisResult<&'a mut ConnectionManager> {
-    if slot.is_none() {
-        let config = ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(Duration::from_secs(2)))
-            .set_response_timeout(Some(Duration::from_secs(2)))
-            .set_number_of_retries(1);
-        *slot = Some(ConnectionManager::new_with_config(redis.clone(), config).await?);
-    }
-    Ok(slot.as_mut().expect("just set"))
 }
 
 /// Publishes every unpublished outbox row, oldest first. The outer error is Postgres; the
