@@ -150,8 +150,8 @@ pub async fn orders_of_account(
     rows.into_iter().map(Order::try_from).collect()
 }
 
-/// Money received that must go back, oldest first, for admins.
-#[derive(Debug, Clone)]
+/// Money received that must go back to the customer, for admins.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct RefundDue {
     pub payment_id: Uuid,
     pub order_id: Uuid,
@@ -159,10 +159,15 @@ pub struct RefundDue {
     pub customer_email: String,
     pub event_title: String,
     pub provider: String,
+    /// The checkout (Checkout Session id).
     pub provider_ref: Option<String>,
+    /// The money movement (PaymentIntent id): refund this.
     pub provider_payment_ref: Option<String>,
     pub currency: String,
     pub received_minor: i64,
+    /// `sold_out_after_expiry`, `event_closed`, `order_closed`, `duplicate_payment` or
+    /// `amount_mismatch`.
+    #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
 }
@@ -187,16 +192,19 @@ pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Ve
     .await
 }
 
-/// Money collected for orders we do not have, newest first, for admins.
-#[derive(Debug, Clone)]
+/// Money collected for an order we do not have, for admins.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct UnmatchedPayment {
     pub provider: String,
     pub provider_event_id: String,
     pub provider_ref: String,
+    /// Refund this (a PaymentIntent id).
     pub provider_payment_ref: Option<String>,
+    /// The order reference the provider sent, verbatim.
     pub claimed_order_ref: Option<String>,
     pub currency: String,
     pub amount_minor: i64,
+    #[serde(rename = "received_at")]
     pub created_at: DateTime<Utc>,
 }
 
