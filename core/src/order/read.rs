@@ -96,7 +96,23 @@ pub async fn order_for_account(
     order_id: Uuid,
     account_id: Uuid,
 ) -> sqlx::Result<Option<Order>> {
-    let row = sqlx::query_as!(
+    Ok(orders(db, account_id, Some(order_id), 1).await?.pop())
+}
+
+/// A customer's orders, newest first, for their account page.
+pub async fn orders_of_account(db: impl PgExecutor<'_>, account_id: Uuid, limit: i64) -> sqlx::Result<Vec<Order>> {
+    orders(db, account_id, None, limit).await
+}
+
+/// The account's orders (or the one of them asked for), newest first, with their items and
+/// latest payment.
+async fn orders(
+    db: impl PgExecutor<'_>,
+    account_id: Uuid,
+    order_id: Option<Uuid>,
+    limit: i64,
+) -> sqlx::Result<Vec<Order>> {
+    let rows = sqlx::query_as!(
         OrderRow,
         r#"select o.order_id, o.account_id, o.status, o.status_reason, o.payment_method, o.currency,
                   o.total_minor, o.expires_at, o.payment_detected, o.paid_at, o.created_at,
@@ -112,37 +128,11 @@ pub async fn order_for_account(
                        from payment where order_id = o.order_id
                        order by created_at desc limit 1) p) as "payment?"
            from customer_order o join event e using (event_id)
-           where o.order_id = $1 and o.account_id = $2"#,
-        order_id,
-        account_id
-    )
-    .fetch_optional(db)
-    .await?;
-    row.map(Order::try_from).transpose()
-}
-
-/// A customer's orders, newest first, for their account page.
-pub async fn orders_of_account(
-    db: impl PgExecutor<'_>,
-    account_id: Uuid,
-    limit: i64,
-) -> sqlx::Result<Vec<Order>> {
-    let rows = sqlx::query_as!(
-        OrderRow,
-        r#"select o.order_id, o.account_id, o.status, o.status_reason, o.payment_method, o.currency,
-                  o.total_minor, o.expires_at, o.payment_detected, o.paid_at, o.created_at,
-                  e.event_id, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.city,
-                  (select json_agg(json_build_object(
-                              'ticket_type_id', i.ticket_type_id, 'name', i.ticket_type_name,
-                              'unit_price_minor', i.unit_price_minor, 'quantity', i.quantity)
-                          order by i.ticket_type_name)
-                   from order_item i where i.order_id = o.order_id) as "items!",
-                  null::json as "payment?"
-           from customer_order o join event e using (event_id)
-           where o.account_id = $1
+           where o.account_id = $1 and ($2::uuid is null or o.order_id = $2)
            order by o.created_at desc
-           limit $2"#,
+           limit $3"#,
         account_id,
+        order_id,
         limit
     )
     .fetch_all(db)
