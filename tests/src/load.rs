@@ -136,3 +136,12 @@ pub async fn run(
     latencies_us.sort_unstable();
     Ok(Report { requests: latencies_us.len(), errors, elapsed: started.elapsed(), latencies_us })
 }
+
+/// `DATABASE_URL` (or the default) with its database replaced: a benchmark's scratch database.
+pub fn database_url(database: &str) -> anyhow::Result<String> {
+    let base = std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| tessera_core::config::DEFAULT_DATABASE_URL.to_string());
+    let mut url = url::Url::parse(&base).map_err(|err| anyhow::anyhow!("DATABASE_URL: {err}"))?;
+    url.set_path(database);
+    Ok(url.to_string())
+}

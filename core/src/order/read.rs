@@ -100,7 +100,11 @@ pub async fn order_for_account(
 }
 
 /// A customer's orders, newest first, for their account page.
-pub async fn orders_of_account(db: impl PgExecutor<'_>, account_id: Uuid, limit: i64) -> sqlx::Result<Vec<Order>> {
+pub async fn orders_of_account(
+    db: impl PgExecutor<'_>,
+    account_id: Uuid,
+    limit: i64,
+) -> sqlx::Result<Vec<Order>> {
     orders(db, account_id, None, limit).await
 }
 

@@ -37,19 +37,10 @@ struct Args {
     keep_database: bool,
 }
 
-/// DATABASE_URL with its database replaced.
-fn database_url(database: &str) -> anyhow::Result<String> {
-    let base = std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| tessera_core::config::DEFAULT_DATABASE_URL.to_string());
-    let mut url = url::Url::parse(&base).map_err(|err| anyhow::anyhow!("DATABASE_URL: {err}"))?;
-    url.set_path(database);
-    Ok(url.to_string())
-}
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let url = database_url(&args.database)?;
+    let url = tessera_tests::load::database_url(&args.database)?;
     if sqlx::Postgres::database_exists(&url).await? {
         sqlx::Postgres::drop_database(&url).await?;
     }
