@@ -284,7 +284,7 @@ impl IntoResponse for PageError {
             StatusCode::BAD_REQUEST => "That did not work",
             StatusCode::SERVICE_UNAVAILABLE => "We are very busy",
             StatusCode::CONFLICT => "Not available",
-            StatusCode::GONE => "No longer on sale",
+            StatusCode::GONE => "No longer available",
             StatusCode::BAD_GATEWAY => "Payments are unavailable",
             StatusCode::UNPROCESSABLE_ENTITY => "That did not work",
             _ => "Something went wrong",

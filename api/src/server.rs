@@ -16,6 +16,50 @@ pub enum Services {
     All,
 }
 
+/// The ticketing worker as configured, with the relay that feeds it: `tessera ticketing` runs
+/// these alone, `tessera all` beside the web app.
+fn ticketing_tasks(
+    state: &AppState,
+    tasks: &mut tokio::task::JoinSet<()>,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    use secrecy::ExposeSecret as _;
+    let config = &state.config;
+    let mailer = tessera_ticketing::mail::Mailer::new(config.mail.smtp_url.expose_secret(), &config.mail.from)?;
+    let mut worker_config =
+        tessera_ticketing::worker::WorkerConfig::new(config.stream_prefix.clone(), config.public_url.clone());
+    worker_config.max_attempts = config.mail.max_attempts;
+    worker_config.concurrency = config.mail.concurrency;
+    worker_config.link_ttl = chrono::Duration::days(config.mail.download_link_days);
+    let worker = tessera_ticketing::worker::Worker::new(
+        state.db.clone(),
+        state.redis.clone(),
+        state.blobs.clone(),
+        mailer,
+        state.ticket_key.clone(),
+        worker_config,
+    );
+    tasks.spawn(worker.run(stopped.clone()));
+    let relay = tessera_ticketing::relay::RelayConfig { stream_prefix: config.stream_prefix.clone() };
+    tasks.spawn(tessera_ticketing::relay::run(state.db.clone(), state.redis.clone(), relay, stopped.clone()));
+    Ok(())
+}
+
+/// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
+/// ticketing`); start as many as the load needs.
+pub async fn ticketing(config: Config) -> anyhow::Result<()> {
+    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    let state = AppState::new(config, db)?;
+    ticketing_tasks(&state, &mut tasks, &stopped)?;
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    while tasks.join_next().await.is_some() {}
+    tracing::info!("stopped");
+    Ok(())
+}
+
 /// Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish
 /// (each is bounded by the 30 s request timeout), stops the background tasks and returns.
 pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
@@ -31,11 +75,8 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
     if services == Services::All {
         tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
         tasks.spawn(crate::tasks::sweep_orders(state.clone(), stopped.clone()));
-        let redis = state.redis.clone();
-        let relay =
-            tessera_ticketing::relay::RelayConfig { stream_prefix: state.config.stream_prefix.clone() };
-        tasks.spawn(tessera_ticketing::relay::run(db.clone(), redis, relay, stopped.clone()));
-        tracing::info!("background tasks: session sweeper, hold expiry, outbox relay");
+        ticketing_tasks(&state, &mut tasks, &stopped)?;
+        tracing::info!("background tasks: session sweeper, hold expiry, outbox relay, ticketing worker");
     }
     let listener = TcpListener::bind(listen)
         .await

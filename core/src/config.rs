@@ -75,6 +75,27 @@ pub struct Config {
     /// `TESSERA_TICKET_SIGNING_KEY`: the Ed25519 seed (32 bytes, base64url) tickets are signed
     /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`.
     pub ticket_signing_key: Option<SecretString>,
+    /// Ticket delivery: the SMTP relay, the sender, retries and links.
+    pub mail: MailConfig,
+}
+
+/// How tickets reach customers.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// `TESSERA_SMTP_URL` (default `smtp://127.0.0.1:1025`, a local capture server):
+    /// `smtp://host:port` plain, `?tls=required` for STARTTLS, `smtps://` for TLS, with
+    /// `user:password@` for a relay that wants a login. Secret for that reason.
+    pub smtp_url: SecretString,
+    /// `TESSERA_MAIL_FROM` (default `Tessera <tickets@localhost>`): the sender, whose domain
+    /// also names our Message-IDs.
+    pub from: String,
+    /// `TESSERA_DELIVERY_MAX_ATTEMPTS` (default 5): attempts at delivering an order before it is
+    /// dead-lettered for an admin to retry.
+    pub max_attempts: i32,
+    /// `TESSERA_DOWNLOAD_LINK_DAYS` (default 60): how long the email's download link works.
+    pub download_link_days: i64,
+    /// `TESSERA_TICKETING_CONCURRENCY` (default 4): orders one worker delivers at once.
+    pub concurrency: usize,
 }
 
 /// Card checkout settings.
@@ -268,6 +289,28 @@ impl Config {
             }
         };
 
+        let mail = {
+            let smtp_url = get("TESSERA_SMTP_URL").unwrap_or_else(|| "smtp://127.0.0.1:1025".into());
+            check_url_scheme("TESSERA_SMTP_URL", &smtp_url, &["smtp", "smtps"])?;
+            let from = get("TESSERA_MAIL_FROM").unwrap_or_else(|| "Tessera <tickets@localhost>".into());
+            let address = from.trim().rsplit_once('<').map_or(from.trim(), |(_, rest)| rest.trim_end_matches('>'));
+            if !address.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty()) {
+                return Err(ConfigError::new(
+                    "TESSERA_MAIL_FROM",
+                    format!("{from:?} is not an email address (like \"Tessera <tickets@example.com>\")"),
+                ));
+            }
+            MailConfig {
+                smtp_url: SecretString::from(smtp_url.trim().to_string()),
+                from: from.trim().to_string(),
+                max_attempts: bounded(get("TESSERA_DELIVERY_MAX_ATTEMPTS"), "TESSERA_DELIVERY_MAX_ATTEMPTS", 5, 1, 100)?
+                    as i32,
+                download_link_days: bounded(get("TESSERA_DOWNLOAD_LINK_DAYS"), "TESSERA_DOWNLOAD_LINK_DAYS", 60, 1, 3650)?,
+                concurrency: bounded(get("TESSERA_TICKETING_CONCURRENCY"), "TESSERA_TICKETING_CONCURRENCY", 4, 1, 64)?
+                    as usize,
+            }
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -295,12 +338,22 @@ impl Config {
             stripe,
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
+            mail,
         })
     }
 
     /// Whether links we hand out are https, so cookies and HSTS can follow.
     pub fn is_https(&self) -> bool {
         self.public_url.scheme() == "https"
+    }
+}
+
+/// A whole number in `min..=max`, or `default` when unset.
+fn bounded(raw: Option<String>, var: &'static str, default: i64, min: i64, max: i64) -> Result<i64, ConfigError> {
+    let Some(raw) = raw else { return Ok(default) };
+    match raw.trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(ConfigError::new(var, format!("{raw:?} is not a number from {min} to {max}"))),
     }
 }
 
@@ -394,5 +447,20 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(config.stripe.webhook_secrets.len(), 2);
+    }
+
+    #[test]
+    fn mail_settings_are_checked_and_smtp_passwords_stay_secret() {
+        let defaults = config(&[]).unwrap();
+        assert_eq!(defaults.mail.from, "Tessera <tickets@localhost>");
+        assert_eq!((defaults.mail.max_attempts, defaults.mail.download_link_days), (5, 60));
+        let err = config(&[("TESSERA_SMTP_URL", "http://mail:25")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_SMTP_URL");
+        let err = config(&[("TESSERA_MAIL_FROM", "Tessera")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_MAIL_FROM");
+        let err = config(&[("TESSERA_DELIVERY_MAX_ATTEMPTS", "0")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_DELIVERY_MAX_ATTEMPTS");
+        let config = config(&[("TESSERA_SMTP_URL", "smtps://u:hunter2@mail.example.org")]).unwrap();
+        assert!(!format!("{config:?}").contains("hunter2"));
     }
 }

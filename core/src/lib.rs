@@ -5,6 +5,7 @@ pub mod account;
 pub mod catalog;
 pub mod config;
 pub mod db;
+pub mod delivery;
 pub mod media;
 pub mod money;
 pub mod order;

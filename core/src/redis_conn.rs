@@ -41,4 +41,13 @@ impl Redis {
             .await?;
         Ok(manager.clone())
     }
+
+    /// A connection of its own, for blocking commands (`XREADGROUP … BLOCK`) that would hold up
+    /// everyone else on the shared one. `response_timeout` must outlast the blocking time.
+    pub async fn dedicated(&self, response_timeout: Duration) -> redis::RedisResult<redis::aio::MultiplexedConnection> {
+        let config = redis::AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(2)))
+            .set_response_timeout(Some(response_timeout));
+        self.client.get_multiplexed_async_connection_with_config(&config).await
+    }
 }

@@ -3,5 +3,6 @@
 
 pub mod assets;
 pub mod demo;
+pub mod email;
 pub mod pages;
 pub mod view;

@@ -319,6 +319,17 @@ pub struct OrderPage {
     /// The page asks for the order's state until it settles.
     pub poll: bool,
     pub refund_note: Option<String>,
+    /// The tickets, once issued, and their PDF once stored.
+    pub tickets: Vec<TicketLine>,
+    pub tickets_pdf: Option<String>,
+}
+
+/// An issued ticket on the order page.
+#[derive(Debug, Clone)]
+pub struct TicketLine {
+    pub serial: String,
+    pub ticket_type: String,
+    pub checked_in: bool,
 }
 
 #[derive(Template)]
@@ -363,4 +374,60 @@ pub struct AdminRefundsPage {
     pub chrome: Chrome,
     pub rows: Vec<RefundRow>,
     pub unmatched: Vec<UnmatchedRow>,
+}
+
+/// A ticket delivery, for admins.
+#[derive(Debug, Clone)]
+pub struct DeliveryRowView {
+    pub order_id: String,
+    pub status: String,
+    pub customer_email: String,
+    pub event_title: String,
+    pub tickets: i64,
+    pub attempts: i32,
+    pub last_error: String,
+    /// When it was sent, or when it will next be tried.
+    pub when: String,
+    pub retryable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/deliveries.html")]
+pub struct AdminDeliveriesPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub rows: Vec<DeliveryRowView>,
+    /// The status the list is narrowed to, or empty.
+    pub status: String,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+}
+
+/// An event the door can check in.
+#[derive(Debug, Clone)]
+pub struct DoorEventView {
+    pub id: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// What the last scan came to.
+#[derive(Debug, Clone)]
+pub struct ScanResult {
+    /// `ok`, `repeat` or `refused`.
+    pub kind: &'static str,
+    pub headline: String,
+    pub detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/checkin.html")]
+pub struct AdminCheckinPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub events: Vec<DoorEventView>,
+    /// The event being checked in, and how many are in.
+    pub event_id: String,
+    pub progress: Option<String>,
+    pub result: Option<ScanResult>,
 }

@@ -1,12 +1,14 @@
-// Follows an order that is waiting for payment or being confirmed: asks for its state every
-// two seconds and reloads the page once it changes, so the customer never has to. The server
-// renders the truth; this only notices when there is a new truth to render.
+// Follows an order that is waiting for payment or being confirmed, or paid with its tickets
+// still being issued: asks for its state every two seconds and reloads the page once it
+// changes (or the tickets are ready), so the customer never has to. The server renders the
+// truth; this only notices when there is a new truth to render.
 (function () {
   "use strict";
   var section = document.querySelector("[data-poll]");
   if (!section) return;
   var id = section.getAttribute("data-order-id");
   var shown = section.getAttribute("data-status");
+  var waitTickets = section.hasAttribute("data-wait-tickets");
   var delay = 2000;
   var tries = 0;
   function check() {
@@ -19,7 +21,7 @@
         return response.ok ? response.json() : null;
       })
       .then(function (order) {
-        if (order && order.status !== shown) {
+        if (order && (order.status !== shown || (waitTickets && order.tickets_pdf_url))) {
           window.location.reload();
           return;
         }

@@ -39,9 +39,11 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Deliver paid orders: the ticketing worker (tickets, PDF, email) and the outbox relay
+    /// that feeds it. Run as many as the load needs.
+    Ticketing,
     /// Run every service of the platform in one process: the web app and the background
-    /// tasks (today the session sweeper; the payment and ticketing workers join it as they are
-    /// built).
+    /// tasks (session and hold sweepers, the outbox relay, the ticketing worker).
     All,
 }
 
@@ -96,6 +98,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Migrate => migrate(&config).await,
         Command::Seed { demo: _ } => seed::demo(&config).await,
         Command::Serve => crate::server::serve(config, crate::server::Services::Web).await,
+        Command::Ticketing => crate::server::ticketing(config).await,
         Command::All => crate::server::serve(config, crate::server::Services::All).await,
         Command::Admin { command: AdminCommand::Create { email, name, promote } } => {
             admin::create(&config, &email, name.as_deref(), promote).await

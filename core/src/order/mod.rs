@@ -37,7 +37,7 @@ pub use read::{
 };
 pub use transition::{
     Closed, OpenPayment, Receipt, Settlement, close_attempted, close_open_payment, close_payment,
-    close_pending, mark_payment_detected, payments_to_close, record_payment_opened, release_expired_holds,
+    close_pending, fulfil, mark_payment_detected, payments_to_close, record_payment_opened, release_expired_holds,
     release_expired_holds_of_order, release_stale_settling_holds, settle,
 };
 

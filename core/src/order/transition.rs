@@ -204,6 +204,19 @@ pub async fn mark_payment_detected(conn: &mut PgConnection, order_id: Uuid) -> s
     Ok(marked.rows_affected() == 1)
 }
 
+/// The order's tickets are issued and emailed: `paid → fulfilled`. False when the order was
+/// not paid (already fulfilled, or refunded meanwhile).
+pub async fn fulfil(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<bool> {
+    let fulfilled = sqlx::query!(
+        r#"update customer_order set status = 'fulfilled', updated_at = now()
+           where order_id = $1 and status = 'paid'"#,
+        order_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(fulfilled.rows_affected() == 1)
+}
+
 /// Applies money received for an order, in the caller's transaction (the one that records the
 /// webhook in the inbox):
 /// - a pending order becomes paid, its held tickets sold;

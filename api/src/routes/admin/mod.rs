@@ -2,6 +2,7 @@
 //! get 401, customers 403.
 
 pub mod audit;
+pub mod deliveries;
 pub mod events;
 pub mod refunds;
 

@@ -9,7 +9,8 @@ use crate::state::AppState;
 
 /// An order's confirmation: its status, items, totals and payment.
 ///
-/// Read from the database as it is committed: `paid` only once the payment is recorded.
+/// Read from the database as it is committed: `paid` only once the payment is recorded;
+/// `tickets` and `tickets_pdf_url` as soon as the ticketing worker has issued them.
 #[utoipa::path(get, path = "/api/orders/{id}/confirmation", tag = "orders",
     params(("id" = Uuid, Path, description = "The order's id")),
     responses(
@@ -23,5 +24,6 @@ pub async fn confirmation(
     Path(id): Path<String>,
 ) -> Result<Json<Confirmation>> {
     let id = parse_id(&id, "an order id")?;
-    Ok(Json(orders::load(&state, id, signed_in.account.id).await?.into()))
+    let confirmation = Confirmation::from(orders::load(&state, id, signed_in.account.id).await?);
+    Ok(Json(confirmation.with_tickets(&state.db).await?))
 }

@@ -36,6 +36,20 @@ pub struct Confirmation {
     pub created_at: DateTime<Utc>,
     pub paid_at: Option<DateTime<Utc>>,
     pub payment: PaymentView,
+    /// The tickets, once issued (after payment; usually within seconds).
+    pub tickets: Vec<TicketView>,
+    /// Where to download them as one PDF, once it exists.
+    pub tickets_pdf_url: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketView {
+    pub ticket_id: Uuid,
+    #[schema(example = "7K3M-9Q2P-XW4D")]
+    pub serial: String,
+    pub ticket_type: String,
+    pub holder_name: String,
+    pub checked_in_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -97,7 +111,34 @@ impl From<Order> for Confirmation {
                 refund_reason: payment.and_then(|p| p.refund_reason.clone()),
             },
             items: order.items,
+            tickets: Vec::new(),
+            tickets_pdf_url: None,
         }
+    }
+}
+
+impl Confirmation {
+    /// The order's tickets and their PDF, once issued.
+    pub async fn with_tickets(mut self, db: &sqlx::PgPool) -> sqlx::Result<Self> {
+        if !self.status.is_paid() {
+            return Ok(self);
+        }
+        let mut conn = db.acquire().await?;
+        self.tickets = tessera_core::ticket::tickets_of_order(&mut conn, self.order_id)
+            .await?
+            .into_iter()
+            .map(|t| TicketView {
+                ticket_id: t.ticket_id,
+                serial: t.serial,
+                ticket_type: t.ticket_type_name,
+                holder_name: t.holder_name,
+                checked_in_at: t.checked_in_at,
+            })
+            .collect();
+        if tessera_core::delivery::stored_pdf(&mut *conn, self.order_id).await?.is_some() {
+            self.tickets_pdf_url = Some(format!("/api/orders/{}/tickets.pdf", self.order_id));
+        }
+        Ok(self)
     }
 }
 

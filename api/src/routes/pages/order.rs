@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::order::{Order, OrderStatus};
-use tessera_web::pages::{Chrome, OrderLine, OrderPage};
+use tessera_web::pages::{Chrome, OrderLine, OrderPage, TicketLine};
 use tessera_web::view::{OrderSummary, price};
 use uuid::Uuid;
 
@@ -38,7 +38,22 @@ pub async fn order_page(
     };
     let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("order"))?;
     let order = orders::load(&state, id, signed_in.account.id).await?;
-    let page = page(&viewer, &csrf.token, &order, query.checkout.as_deref());
+    let mut page = page(&viewer, &csrf.token, &order, query.checkout.as_deref());
+    if order.status.is_paid() {
+        let mut conn = state.db.acquire().await.map_err(Error::from)?;
+        page.tickets = tessera_core::ticket::tickets_of_order(&mut conn, order.id)
+            .await
+            .map_err(Error::from)?
+            .into_iter()
+            .map(|t| TicketLine { serial: t.serial, ticket_type: t.ticket_type_name, checked_in: t.checked_in_at.is_some() })
+            .collect();
+        if tessera_core::delivery::stored_pdf(&mut *conn, order.id).await.map_err(Error::from)?.is_some() {
+            page.tickets_pdf = Some(format!("/api/orders/{}/tickets.pdf", order.id));
+        } else {
+            // Paid, tickets on their way: follow until they can be downloaded.
+            page.poll = true;
+        }
+    }
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
 
@@ -103,5 +118,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         checkout_cancelled: pending && checkout == Some("cancelled"),
         poll: pending,
         refund_note,
+        tickets: Vec::new(),
+        tickets_pdf: None,
     }
 }

@@ -6,10 +6,12 @@ mod delete;
 mod edit;
 mod form;
 mod image;
+mod tickets;
 
 pub use delete::{delete_event, delete_event_page};
 pub use edit::{create_event, edit_event, edit_event_page, new_event};
 pub use image::upload_image;
+pub use tickets::{checkin_page, checkin_submit, deliveries, retry_delivery};
 
 use std::collections::HashMap;
 use std::str::FromStr as _;
