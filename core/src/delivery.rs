@@ -67,7 +67,7 @@ pub async fn claim(
         r#"update delivery
            set lease_owner = $2, lease_until = now() + make_interval(secs => $3), updated_at = now()
            where order_id = $1 and status = 'pending'
-             and (lease_until is null or lease_until < now() or lease_owner = $2)
+             and (lease_until is null or lease_until < now())
              and (next_attempt_at is null or next_attempt_at <= now())
            returning order_id, status, attempts, last_error, pdf_key, email_started_at, sent_at"#,
         order_id,
@@ -84,7 +84,7 @@ pub async fn claim(
         return Ok(Claim::Claimed(delivery));
     }
     let row = sqlx::query!(
-        r#"select status, next_attempt_at, lease_until > now() as "leased!" from delivery where order_id = $1"#,
+        r#"select status, next_attempt_at, coalesce(lease_until > now(), false) as "leased!" from delivery where order_id = $1"#,
         order_id
     )
     .fetch_one(db)

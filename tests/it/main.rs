@@ -6,6 +6,7 @@ mod admin_events;
 mod admin_pages;
 mod catalog_filters;
 mod catalog_list;
+mod delivery;
 mod forms;
 mod guard;
 mod images;

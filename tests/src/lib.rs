@@ -2,6 +2,7 @@
 //! Postgres database (one per test, from `#[sqlx::test]`), driven in-process.
 
 pub mod load;
+pub mod mail;
 
 use axum::Router;
 use axum::body::Body;
@@ -187,6 +188,56 @@ impl TestApp {
         }
         self.send(Method::POST, &format!("/api/events/{event_id}/buy"), headers, Body::from(body.to_string()))
             .await
+    }
+
+    /// A ticketing worker for this app's database, sending through `smtp_url`, reading the
+    /// streams under `stream_prefix`, with timings short enough for tests (leases of a second).
+    pub fn worker(
+        &self,
+        smtp_url: &str,
+        stream_prefix: &str,
+        tweak: impl FnOnce(&mut tessera_ticketing::worker::WorkerConfig),
+    ) -> tessera_ticketing::worker::Worker {
+        let mailer = tessera_ticketing::mail::Mailer::new(smtp_url, "Tessera Tests <tickets@tessera.test>")
+            .expect("mailer");
+        let mut config =
+            tessera_ticketing::worker::WorkerConfig::new(stream_prefix.to_string(), self.state.config.public_url.clone());
+        config.lease = std::time::Duration::from_secs(1);
+        config.backoff = std::time::Duration::from_millis(100);
+        config.stall_after = std::time::Duration::from_secs(3600);
+        tweak(&mut config);
+        tessera_ticketing::worker::Worker::new(
+            self.db.clone(),
+            self.state.redis.clone(),
+            self.state.blobs.clone(),
+            mailer,
+            self.state.ticket_key.clone(),
+            config,
+        )
+    }
+
+    /// Buys one order of `quantity` tickets and pays it through the card webhook; returns the
+    /// order id and the buyer's email address and session cookie.
+    pub async fn paid_order(&self, event_id: uuid::Uuid, quantity: i32) -> (uuid::Uuid, String, String) {
+        let ticket_type = self.ticket_types(event_id).await[0];
+        let buyer = self.customer().await;
+        let bought = self.buy(&buyer, event_id, &[(ticket_type, quantity)], None).await;
+        assert_eq!(bought.status, 201, "{}", bought.text());
+        let body = bought.json();
+        let order: uuid::Uuid = body["order_id"].as_str().expect("order id").parse().expect("uuid");
+        let session = body["payment"]["provider_ref"].as_str().expect("session");
+        let total = body["total_minor"].as_i64().expect("total");
+        let paid = self.stripe_event(&checkout_event("checkout.session.completed", session, order, total, "paid")).await;
+        assert_eq!(paid.status, 200, "{}", paid.text());
+        assert_eq!(self.order_status(order).await, "paid");
+        let email: String = sqlx::query_scalar(
+            "select a.email from customer_order o join account a on a.account_id = o.account_id where o.order_id = $1",
+        )
+        .bind(order)
+        .fetch_one(&self.db)
+        .await
+        .expect("buyer email");
+        (order, email, buyer)
     }
 
     /// The first secret Stripe webhooks are checked against.

@@ -317,7 +317,10 @@ impl Worker {
     /// Delivers one order's tickets, if that is still to do. Safe to call any number of times,
     /// from any number of workers at once.
     pub async fn deliver(&self, order_id: Uuid) -> Handled {
-        let owner = self.config.consumer.as_str();
+        // The lease is this attempt's, not this worker's: two messages for one order handled
+        // side by side by the same worker must not both get it.
+        let owner = format!("{}/{}", self.config.consumer, Uuid::new_v4().simple());
+        let owner = owner.as_str();
         let claimed = match delivery::claim(&self.db, order_id, owner, self.config.lease).await {
             Ok(claim) => claim,
             Err(err) => return Handled::RetryLater(format!("database: {err}")),
@@ -331,15 +334,14 @@ impl Worker {
             Claim::NotBefore(at) => return Handled::RetryLater(format!("backing off until {at}")),
             Claim::UnknownOrder => return Handled::DeadLettered(format!("no order {order_id}")),
         };
-        match self.deliver_claimed(order_id, &started).await {
+        match self.deliver_claimed(order_id, owner, &started).await {
             Ok(()) => Handled::Delivered,
             Err(StepError::LeaseLost) => Handled::Skipped("another worker took the order over"),
-            Err(err) => self.failed(order_id, &err).await,
+            Err(err) => self.failed(order_id, owner, &err).await,
         }
     }
 
-    async fn failed(&self, order_id: Uuid, err: &StepError) -> Handled {
-        let owner = self.config.consumer.as_str();
+    async fn failed(&self, order_id: Uuid, owner: &str, err: &StepError) -> Handled {
         let message = err.to_string();
         if err.is_permanent() {
             return match delivery::give_up(&self.db, order_id, &message).await {
@@ -364,8 +366,7 @@ impl Worker {
         }
     }
 
-    async fn deliver_claimed(&self, order_id: Uuid, started: &delivery::Delivery) -> Result<(), StepError> {
-        let owner = self.config.consumer.as_str();
+    async fn deliver_claimed(&self, order_id: Uuid, owner: &str, started: &delivery::Delivery) -> Result<(), StepError> {
         let details = order_details(&self.db, order_id).await?;
         let tickets = {
             let mut conn = self.db.acquire().await?;
