@@ -99,6 +99,11 @@ export DATABASE_URL="$DB_URL"
 export TESSERA_DATA_DIR="$WORK/data"
 export TESSERA_LISTEN="127.0.0.1:$PORT"
 export TESSERA_PUBLIC_URL="http://127.0.0.1:$PORT"
+# The whole platform runs (`tessera all`), so paid orders get their tickets: its streams are
+# its own, its email goes to the local capture server (scripts/ensure-services.sh --mail).
+export TESSERA_STREAM_PREFIX="browser-$$-$PORT:"
+export TESSERA_SMTP_URL="${TESSERA_SMTP_URL:-smtp://127.0.0.1:1025}"
+export MAILDEV_URL="${MAILDEV_URL:-http://127.0.0.1:1080}"
 mkdir -p "$TESSERA_DATA_DIR"
 
 say "migrate + seed --demo"
@@ -109,14 +114,14 @@ ADMIN_EMAIL="admin-smoke@example.org"
 ADMIN_PASSWORD="smoke-admin-passphrase"
 echo "$ADMIN_PASSWORD" | "$BIN" admin create --email "$ADMIN_EMAIL" --name "Smoke Admin" >/dev/null
 
-say "starting tessera serve on $TESSERA_PUBLIC_URL (log: $SERVER_LOG)"
-"$BIN" serve >"$SERVER_LOG" 2>&1 &
+say "starting tessera all on $TESSERA_PUBLIC_URL (log: $SERVER_LOG)"
+"$BIN" all >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 
 ready=0
 for _ in $(seq 1 60); do
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "browser-tests: tessera serve exited before it was ready" >&2
+    echo "browser-tests: tessera all exited before it was ready" >&2
     show_server_log
     exit 1
   fi

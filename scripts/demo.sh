@@ -11,7 +11,15 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tessera/target}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tessera}"
 export TESSERA_LISTEN="${TESSERA_LISTEN:-127.0.0.1:8080}"
 
-scripts/ensure-services.sh
+# Ticket emails go to a local capture server with a web inbox, never to a real address.
+if [ -z "${TESSERA_SMTP_URL:-}" ]; then
+  scripts/ensure-services.sh --mail
+  export TESSERA_SMTP_URL="smtp://127.0.0.1:${TESSERA_MAILDEV_SMTP_PORT:-1025}"
+  MAIL_INBOX="http://127.0.0.1:${TESSERA_MAILDEV_WEB_PORT:-1080}/"
+else
+  scripts/ensure-services.sh
+  MAIL_INBOX=""
+fi
 
 echo "demo.sh: building tessera (release)"
 cargo build --locked --release -p tessera-api --bin tessera
@@ -25,6 +33,9 @@ echo "demo.sh: loading demo data"
 echo "demo.sh: for the admin console, run: $BIN admin create --email you@example.org  (then log in at /login)"
 if [ -z "${TESSERA_STRIPE_SECRET_KEY:-}" ]; then
   echo "demo.sh: card payments run in the sandbox: sign up, buy tickets, and press \"Pay\" on its checkout page"
+fi
+if [ -n "$MAIL_INBOX" ]; then
+  echo "demo.sh: ticket emails (with their PDF) arrive in the local inbox at $MAIL_INBOX"
 fi
 echo "demo.sh: Tessera is starting on ${TESSERA_PUBLIC_URL:-http://$TESSERA_LISTEN} (Ctrl-C to stop)"
 exec "$BIN" all

@@ -3,6 +3,9 @@
 #   Postgres on 127.0.0.1:5432 (trust auth for user postgres, unaccent + pg_trgm available)
 #   Redis on 127.0.0.1:6379
 # With --browser also: /usr/bin/chromium, node + npm, and tests/browser/node_modules.
+# With --mail also: a local SMTP capture server with a web inbox (maildev, from
+#   tools/mail) on 127.0.0.1:1025 (SMTP) and 127.0.0.1:1080 (inbox); and, for the tests that
+#   read PDFs back, pdftotext/pdftoppm (poppler-utils) and zbarimg (zbar-tools).
 #
 # Idempotent: prints one line per thing it does and nothing when all is present.
 # Uses sudo only when not running as root.
@@ -15,11 +18,13 @@ REDIS_HOST=127.0.0.1
 REDIS_PORT=6379
 
 BROWSER=0
+MAIL=0
 for arg in "$@"; do
   case "$arg" in
     --browser) BROWSER=1 ;;
+    --mail) MAIL=1 ;;
     -h|--help)
-      echo "usage: $0 [--browser]"
+      echo "usage: $0 [--browser] [--mail]"
       exit 0
       ;;
     *)
@@ -181,31 +186,72 @@ ensure_browser() {
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
   fi
+  ensure_node
+  npm_ci_in "$ROOT/tests/browser"
+}
+
+# ---------------------------------------------------------------- Mail capture
+
+MAIL_SMTP_PORT="${TESSERA_MAILDEV_SMTP_PORT:-1025}"
+MAIL_WEB_PORT="${TESSERA_MAILDEV_WEB_PORT:-1080}"
+
+maildev_up() {
+  command -v curl >/dev/null 2>&1 || return 1
+  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$MAIL_WEB_PORT/api/email" 2>/dev/null
+}
+
+ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     local pkgs=()
     command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
     command -v npm >/dev/null 2>&1 || pkgs+=(npm)
     apt_install "${pkgs[@]}"
   fi
+}
 
-  local dir="$ROOT/tests/browser"
+npm_ci_in() {
+  # npm ci in $1 when its lock file changed since the last install.
+  local dir="$1"
   local stamp="$dir/node_modules/.tessera-lock-sha256"
   [ -f "$dir/package-lock.json" ] || die "$dir/package-lock.json is missing"
   local want have=""
   want="$(lock_hash "$dir/package-lock.json")"
   [ -f "$stamp" ] && have="$(cat "$stamp")"
   if [ ! -d "$dir/node_modules" ] || [ "$want" != "$have" ]; then
-    say "npm ci in tests/browser"
+    say "npm ci in ${dir#"$ROOT"/}"
     local log
     log="$(mktemp)"
     if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
       cat "$log" >&2
       rm -f "$log"
-      die "npm ci in tests/browser failed"
+      die "npm ci in $dir failed"
     fi
     rm -f "$log"
     echo "$want" >"$stamp"
   fi
+}
+
+ensure_mail() {
+  local pkgs=()
+  command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || pkgs+=(zbar-tools)
+  command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  [ "${#pkgs[@]}" -eq 0 ] || apt_install "${pkgs[@]}"
+  ensure_node
+  npm_ci_in "$ROOT/tools/mail"
+  maildev_up && return 0
+  say "starting maildev: SMTP on 127.0.0.1:$MAIL_SMTP_PORT, inbox on http://127.0.0.1:$MAIL_WEB_PORT/"
+  local log="${TMPDIR:-/tmp}/tessera-maildev.log"
+  # The node script itself, so the process that runs is the server (stop it with its pid).
+  nohup node "$ROOT/tools/mail/node_modules/maildev/dist/bin/maildev.js" \
+    --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$MAIL_SMTP_PORT" -w "$MAIL_WEB_PORT" \
+    --mail-directory "${TMPDIR:-/tmp}/tessera-maildev" >"$log" 2>&1 &
+  for _ in $(seq 1 100); do
+    maildev_up && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  die "maildev did not start (ports $MAIL_SMTP_PORT/$MAIL_WEB_PORT taken?)"
 }
 
 # ---------------------------------------------------------------- Rust toolchain
@@ -236,4 +282,7 @@ ensure_redis
 if [ "$BROWSER" -eq 1 ]; then
   ensure_moto
   ensure_browser
+fi
+if [ "$MAIL" -eq 1 ]; then
+  ensure_mail
 fi

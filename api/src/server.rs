@@ -25,7 +25,8 @@ fn ticketing_tasks(
 ) -> anyhow::Result<()> {
     use secrecy::ExposeSecret as _;
     let config = &state.config;
-    let mailer = tessera_ticketing::mail::Mailer::new(config.mail.smtp_url.expose_secret(), &config.mail.from)?;
+    let mailer =
+        tessera_ticketing::mail::Mailer::new(config.mail.smtp_url.expose_secret(), &config.mail.from)?;
     let mut worker_config =
         tessera_ticketing::worker::WorkerConfig::new(config.stream_prefix.clone(), config.public_url.clone());
     worker_config.max_attempts = config.mail.max_attempts;

@@ -293,8 +293,10 @@ impl Config {
             let smtp_url = get("TESSERA_SMTP_URL").unwrap_or_else(|| "smtp://127.0.0.1:1025".into());
             check_url_scheme("TESSERA_SMTP_URL", &smtp_url, &["smtp", "smtps"])?;
             let from = get("TESSERA_MAIL_FROM").unwrap_or_else(|| "Tessera <tickets@localhost>".into());
-            let address = from.trim().rsplit_once('<').map_or(from.trim(), |(_, rest)| rest.trim_end_matches('>'));
-            if !address.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty()) {
+            let address =
+                from.trim().rsplit_once('<').map_or(from.trim(), |(_, rest)| rest.trim_end_matches('>'));
+            if !address.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty())
+            {
                 return Err(ConfigError::new(
                     "TESSERA_MAIL_FROM",
                     format!("{from:?} is not an email address (like \"Tessera <tickets@example.com>\")"),
@@ -303,11 +305,27 @@ impl Config {
             MailConfig {
                 smtp_url: SecretString::from(smtp_url.trim().to_string()),
                 from: from.trim().to_string(),
-                max_attempts: bounded(get("TESSERA_DELIVERY_MAX_ATTEMPTS"), "TESSERA_DELIVERY_MAX_ATTEMPTS", 5, 1, 100)?
-                    as i32,
-                download_link_days: bounded(get("TESSERA_DOWNLOAD_LINK_DAYS"), "TESSERA_DOWNLOAD_LINK_DAYS", 60, 1, 3650)?,
-                concurrency: bounded(get("TESSERA_TICKETING_CONCURRENCY"), "TESSERA_TICKETING_CONCURRENCY", 4, 1, 64)?
-                    as usize,
+                max_attempts: bounded(
+                    get("TESSERA_DELIVERY_MAX_ATTEMPTS"),
+                    "TESSERA_DELIVERY_MAX_ATTEMPTS",
+                    5,
+                    1,
+                    100,
+                )? as i32,
+                download_link_days: bounded(
+                    get("TESSERA_DOWNLOAD_LINK_DAYS"),
+                    "TESSERA_DOWNLOAD_LINK_DAYS",
+                    60,
+                    1,
+                    3650,
+                )?,
+                concurrency: bounded(
+                    get("TESSERA_TICKETING_CONCURRENCY"),
+                    "TESSERA_TICKETING_CONCURRENCY",
+                    4,
+                    1,
+                    64,
+                )? as usize,
             }
         };
 
@@ -349,7 +367,13 @@ impl Config {
 }
 
 /// A whole number in `min..=max`, or `default` when unset.
-fn bounded(raw: Option<String>, var: &'static str, default: i64, min: i64, max: i64) -> Result<i64, ConfigError> {
+fn bounded(
+    raw: Option<String>,
+    var: &'static str,
+    default: i64,
+    min: i64,
+    max: i64,
+) -> Result<i64, ConfigError> {
     let Some(raw) = raw else { return Ok(default) };
     match raw.trim().parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),

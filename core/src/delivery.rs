@@ -46,12 +46,7 @@ pub enum Claim {
 }
 
 /// Takes the lease on an order's delivery for `lease`, creating the row on first sight.
-pub async fn claim(
-    db: &PgPool,
-    order_id: Uuid,
-    owner: &str,
-    lease: Duration,
-) -> sqlx::Result<Claim> {
+pub async fn claim(db: &PgPool, order_id: Uuid, owner: &str, lease: Duration) -> sqlx::Result<Claim> {
     let Some(order_status) =
         sqlx::query_scalar!("select status from customer_order where order_id = $1", order_id)
             .fetch_optional(db)
@@ -60,8 +55,8 @@ pub async fn claim(
         return Ok(Claim::UnknownOrder);
     };
     sqlx::query!("insert into delivery (order_id) values ($1) on conflict (order_id) do nothing", order_id)
-    .execute(db)
-    .await?;
+        .execute(db)
+        .await?;
     let claimed = sqlx::query_as!(
         Delivery,
         r#"update delivery
@@ -102,7 +97,13 @@ pub async fn claim(
 }
 
 /// Records where the order's PDF is stored. False when the lease was lost.
-pub async fn record_pdf(db: &PgPool, order_id: Uuid, owner: &str, key: &str, bytes: i32) -> sqlx::Result<bool> {
+pub async fn record_pdf(
+    db: &PgPool,
+    order_id: Uuid,
+    owner: &str,
+    key: &str,
+    bytes: i32,
+) -> sqlx::Result<bool> {
     let updated = sqlx::query!(
         r#"update delivery set pdf_key = $3, pdf_bytes = $4, updated_at = now()
            where order_id = $1 and lease_owner = $2 and status = 'pending'"#,
@@ -250,10 +251,9 @@ pub enum Retry {
 
 /// Puts a failed (or stuck) delivery back in the queue with a fresh count of attempts.
 pub async fn retry(db: &PgPool, order_id: Uuid) -> sqlx::Result<Retry> {
-    let status =
-        sqlx::query_scalar!("select status from customer_order where order_id = $1", order_id)
-            .fetch_optional(db)
-            .await?;
+    let status = sqlx::query_scalar!("select status from customer_order where order_id = $1", order_id)
+        .fetch_optional(db)
+        .await?;
     if !matches!(status.as_deref(), Some("paid" | "fulfilled")) {
         return Ok(Retry::NotDeliverable);
     }

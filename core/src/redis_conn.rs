@@ -44,7 +44,10 @@ impl Redis {
 
     /// A connection of its own, for blocking commands (`XREADGROUP … BLOCK`) that would hold up
     /// everyone else on the shared one. `response_timeout` must outlast the blocking time.
-    pub async fn dedicated(&self, response_timeout: Duration) -> redis::RedisResult<redis::aio::MultiplexedConnection> {
+    pub async fn dedicated(
+        &self,
+        response_timeout: Duration,
+    ) -> redis::RedisResult<redis::aio::MultiplexedConnection> {
         let config = redis::AsyncConnectionConfig::new()
             .set_connection_timeout(Some(Duration::from_secs(2)))
             .set_response_timeout(Some(response_timeout));

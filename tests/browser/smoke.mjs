@@ -251,6 +251,22 @@ const FLOWS = [
       t.check('the order lists 2 tickets', (await t.page.locator('.order-lines tbody td').nth(1).innerText()).trim() === '2');
       await t.pageChecks();
       await t.shot('order-paid');
+      // The ticketing worker issues the tickets; the page notices and offers the PDF.
+      const download = t.page.locator('.order-tickets a[href$="/tickets.pdf"]');
+      await download.waitFor({ timeout: 20000 }).catch(() => {});
+      if (t.check('the order page offers the tickets PDF once issued', (await download.count()) === 1)) {
+        const pdf = await t.page.request.get(await download.getAttribute('href'));
+        t.check('the tickets download is a PDF', pdf.ok() && (pdf.headers()['content-type'] || '') === 'application/pdf');
+        t.check('one serial per ticket is listed', (await t.page.locator('.ticket-serials li').count()) === 2);
+        await t.shot('order-tickets');
+      }
+      if (process.env.MAILDEV_URL) {
+        const inbox = await t.page.request.get(`${process.env.MAILDEV_URL}/api/email`);
+        const mails = inbox.ok() ? (await inbox.json()).filter((m) => (m.to || []).some((to) => to.address === email)) : [];
+        t.check('one ticket email with the PDF attached reached the inbox',
+          mails.length === 1 && (mails[0].attachments || []).some((a) => a.contentType === 'application/pdf'),
+          `${mails.length} email(s)`);
+      }
       await t.goto('/account');
       const orders = await t.page.locator('.order-list').innerText().catch(() => '');
       t.check('the account page lists the paid order', /paid/i.test(orders), oneLine(orders).slice(0, 120));
@@ -296,6 +312,15 @@ const FLOWS = [
       await t.goto(`/admin/events?q=${encodeURIComponent(title)}`);
       t.check('the new event is in the list', (await t.page.locator('.admin-table').innerText()).includes(title));
       await t.shot('admin-list');
+      // The delivery desk and the door (the buy flow's order has its tickets by now).
+      await t.goto('/admin/deliveries');
+      t.check('the deliveries page lists deliveries', (await t.page.locator('h1').innerText()).includes('Ticket deliveries'));
+      await t.pageChecks();
+      await t.shot('admin-deliveries');
+      await t.goto('/admin/checkin');
+      t.check('the check-in page has a ticket code field', (await t.page.locator('#checkin-token, .empty-state').count()) >= 1);
+      await t.pageChecks();
+      await t.shot('admin-checkin');
     },
   },
   {
@@ -496,7 +521,7 @@ function isFavicon(u) {
 }
 
 function oneLine(s) {
-  return String(s).replace(/\s+/g, ' ').trim().slice(0, 300);
+  return String(s).replace(/\s+/g, " ").trim().slice(0, 3000);
 }
 
 function normalize(s) {

@@ -79,7 +79,11 @@ async fn delivery_row(app: &TestApp, order: Uuid) -> (String, i32, Option<String
 }
 
 async fn ticket_count(app: &TestApp, order: Uuid) -> i64 {
-    sqlx::query_scalar("select count(*) from ticket where order_id = $1").bind(order).fetch_one(&app.db).await.unwrap()
+    sqlx::query_scalar("select count(*) from ticket where order_id = $1")
+        .bind(order)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -127,7 +131,14 @@ async fn a_paid_order_gets_one_email_whose_pdf_reads_right_and_downloads_again(d
             .unwrap();
     assert_eq!(serials.len(), 2);
     let pdf_words = pdf_text(&pdf);
-    for expected in ["Noite de Fado: Mouraria", "Europe/Lisbon", "Salão Nobre", "Zoë Łukasiewicz-Straße", "€10.00 EUR", "Ticket 2 of 2"] {
+    for expected in [
+        "Noite de Fado: Mouraria",
+        "Europe/Lisbon",
+        "Salão Nobre",
+        "Zoë Łukasiewicz-Straße",
+        "€10.00 EUR",
+        "Ticket 2 of 2",
+    ] {
         assert!(pdf_words.contains(expected), "{expected:?} missing from:\n{pdf_words}");
     }
     let reference = tessera_ticketing::pdf::order_reference(order);
@@ -140,11 +151,12 @@ async fn a_paid_order_gets_one_email_whose_pdf_reads_right_and_downloads_again(d
     let public = app.state.ticket_key.verifying_key();
     let codes = pdf_qr_codes(&pdf);
     assert_eq!(codes.len(), 2);
-    let ticket_ids: Vec<Uuid> = sqlx::query_scalar("select ticket_id from ticket where order_id = $1 order by position")
-        .bind(order)
-        .fetch_all(&app.db)
-        .await
-        .unwrap();
+    let ticket_ids: Vec<Uuid> =
+        sqlx::query_scalar("select ticket_id from ticket where order_id = $1 order by position")
+            .bind(order)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
     for (code, ticket_id) in codes.iter().zip(&ticket_ids) {
         let claims = tessera_core::ticket::verify(code, &public).unwrap_or_else(|e| panic!("{code:?}: {e}"));
         assert_eq!((claims.ticket_id, claims.event_id), (*ticket_id, event));
@@ -191,18 +203,28 @@ async fn download_links_that_are_forged_or_expired_do_not_download(db: PgPool) {
     assert_eq!(app.worker(&mail.smtp_url, &prefix(), |_| {}).deliver(order).await, Handled::Delivered);
 
     let key = &app.state.ticket_key;
-    let fresh = tessera_core::ticket::sign_download(order, chrono::Utc::now() + chrono::Duration::days(1), key);
+    let fresh =
+        tessera_core::ticket::sign_download(order, chrono::Utc::now() + chrono::Duration::days(1), key);
     assert_eq!(app.get(&format!("/tickets/{fresh}")).await.status, StatusCode::OK);
-    let expired = tessera_core::ticket::sign_download(order, chrono::Utc::now() - chrono::Duration::seconds(1), key);
+    let expired =
+        tessera_core::ticket::sign_download(order, chrono::Utc::now() - chrono::Duration::seconds(1), key);
     let gone = app.get(&format!("/tickets/{expired}")).await;
     assert_eq!(gone.status, StatusCode::GONE);
     assert!(gone.text().contains("expired"));
     let other_key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
-    let forged = tessera_core::ticket::sign_download(order, chrono::Utc::now() + chrono::Duration::days(1), &other_key);
+    let forged = tessera_core::ticket::sign_download(
+        order,
+        chrono::Utc::now() + chrono::Duration::days(1),
+        &other_key,
+    );
     assert_eq!(app.get(&format!("/tickets/{forged}")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/tickets/not-a-token").await.status, StatusCode::NOT_FOUND);
     // A valid link to an order that does not exist.
-    let nobody = tessera_core::ticket::sign_download(Uuid::now_v7(), chrono::Utc::now() + chrono::Duration::days(1), key);
+    let nobody = tessera_core::ticket::sign_download(
+        Uuid::now_v7(),
+        chrono::Utc::now() + chrono::Duration::days(1),
+        key,
+    );
     assert_eq!(app.get(&format!("/tickets/{nobody}")).await.status, StatusCode::NOT_FOUND);
 }
 
@@ -252,7 +274,8 @@ async fn a_worker_that_dies_mid_order_is_replaced_and_the_order_delivered_once(d
     let mut conn = redis().await;
     let _: redis::RedisResult<()> = conn.xgroup_create_mkstream(&stream, worker::GROUP, "0").await;
     let options = redis::streams::StreamReadOptions::default().group(worker::GROUP, "dead").count(10);
-    let read: redis::streams::StreamReadReply = conn.xread_options(&[&stream], &[">"], &options).await.unwrap();
+    let read: redis::streams::StreamReadReply =
+        conn.xread_options(&[&stream], &[">"], &options).await.unwrap();
     assert_eq!(read.keys[0].ids.len(), 1);
     let claim = tessera_core::delivery::claim(&app.db, order, "dead", Duration::from_secs(1)).await.unwrap();
     assert!(matches!(claim, tessera_core::delivery::Claim::Claimed(_)));
@@ -269,12 +292,17 @@ async fn a_worker_that_dies_mid_order_is_replaced_and_the_order_delivered_once(d
     mail.wait_for(&email, 1).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(mail.emails_to(&email).await.len(), 1);
-    let serials: Vec<String> = sqlx::query_scalar("select serial from ticket where order_id = $1 order by position")
-        .bind(order)
-        .fetch_all(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(serials, issued.iter().map(|t| t.serial.clone()).collect::<Vec<_>>(), "the dead worker's tickets, not new ones");
+    let serials: Vec<String> =
+        sqlx::query_scalar("select serial from ticket where order_id = $1 order by position")
+            .bind(order)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(
+        serials,
+        issued.iter().map(|t| t.serial.clone()).collect::<Vec<_>>(),
+        "the dead worker's tickets, not new ones"
+    );
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -315,12 +343,14 @@ async fn poison_messages_are_dead_lettered_and_an_admin_retry_delivers(db: PgPoo
     let dead = format!("{prefix}orders.paid.dead");
     let mut conn = redis().await;
     // A message no worker can make sense of.
-    let _: String = conn.xadd(&stream, "*", &[("order_id", "not-an-order"), ("payload", "{}")]).await.unwrap();
+    let _: String =
+        conn.xadd(&stream, "*", &[("order_id", "not-an-order"), ("payload", "{}")]).await.unwrap();
     relay(&app, &prefix).await;
 
     // SMTP is unreachable and two attempts are all a delivery gets.
     let (closed_port, _) = Maildev::free_ports();
-    let running = start(app.worker(&format!("smtp://127.0.0.1:{closed_port}"), &prefix, |c| c.max_attempts = 2));
+    let running =
+        start(app.worker(&format!("smtp://127.0.0.1:{closed_port}"), &prefix, |c| c.max_attempts = 2));
     wait_until("the delivery gives up", async || delivery_row(&app, order).await.0 == "failed").await;
     wait_until("both messages are out of the stream", async || pending_messages(&stream).await == 0).await;
     running.stop().await;
@@ -337,28 +367,41 @@ async fn poison_messages_are_dead_lettered_and_an_admin_retry_delivers(db: PgPoo
     let listed = app.get_with_cookie("/api/admin/deliveries?status=failed", &admin).await;
     assert_eq!(listed.status, StatusCode::OK);
     let rows = listed.json()["deliveries"].as_array().unwrap().clone();
-    let row = rows.iter().find(|r| r["order_id"] == order.to_string()).expect("the failed delivery is listed");
+    let row =
+        rows.iter().find(|r| r["order_id"] == order.to_string()).expect("the failed delivery is listed");
     assert_eq!(row["attempts"], 2);
     assert!(row["last_error"].as_str().unwrap().contains("SMTP"));
     assert_eq!(app.get_with_cookie("/api/admin/deliveries", &buyer).await.status, StatusCode::FORBIDDEN);
     let page = app.get_with_cookie("/admin/deliveries?status=failed", &admin).await;
     assert!(page.text().contains(&format!("/admin/deliveries/{order}/retry")));
     assert_eq!(
-        app.post_json(&format!("/api/admin/deliveries/{order}/retry"), serde_json::json!({}), Some(&buyer)).await.status,
+        app.post_json(&format!("/api/admin/deliveries/{order}/retry"), serde_json::json!({}), Some(&buyer))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
 
     // The retry queues it again; a worker with working SMTP delivers it.
-    let retried = app.post_json(&format!("/api/admin/deliveries/{order}/retry"), serde_json::json!({}), Some(&admin)).await;
+    let retried = app
+        .post_json(&format!("/api/admin/deliveries/{order}/retry"), serde_json::json!({}), Some(&admin))
+        .await;
     assert_eq!(retried.status, StatusCode::ACCEPTED, "{}", retried.text());
     let running = start(app.worker(&mail.smtp_url, &prefix, |_| {}));
     app.wait_for_status(order, "fulfilled").await;
     running.stop().await;
     assert_eq!(mail.wait_for(&email, 1).await.len(), 1);
     // Retrying a delivered order is refused.
-    let again = app.post_json(&format!("/api/admin/deliveries/{order}/retry"), serde_json::json!({}), Some(&admin)).await;
+    let again = app
+        .post_json(&format!("/api/admin/deliveries/{order}/retry"), serde_json::json!({}), Some(&admin))
+        .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    let unknown = app.post_json(&format!("/api/admin/deliveries/{}/retry", Uuid::now_v7()), serde_json::json!({}), Some(&admin)).await;
+    let unknown = app
+        .post_json(
+            &format!("/api/admin/deliveries/{}/retry", Uuid::now_v7()),
+            serde_json::json!({}),
+            Some(&admin),
+        )
+        .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
@@ -375,7 +418,8 @@ async fn a_paid_order_nobody_delivered_is_republished_by_the_sweeper(db: PgPool)
         .execute(&app.db)
         .await
         .unwrap();
-    let running = start(app.worker(&mail.smtp_url, &prefix(), |c| c.stall_after = Duration::from_millis(500)));
+    let running =
+        start(app.worker(&mail.smtp_url, &prefix(), |c| c.stall_after = Duration::from_millis(500)));
     app.wait_for_status(order, "fulfilled").await;
     running.stop().await;
     assert_eq!(mail.wait_for(&email, 1).await.len(), 1);
@@ -409,8 +453,12 @@ async fn check_in_admits_a_ticket_once_and_refuses_forgeries_and_other_events(db
         let admin = admin.clone();
         let app = &app;
         async move {
-            app.post_json("/api/admin/checkin", serde_json::json!({"token": token, "event_id": event_id}), Some(&admin))
-                .await
+            app.post_json(
+                "/api/admin/checkin",
+                serde_json::json!({"token": token, "event_id": event_id}),
+                Some(&admin),
+            )
+            .await
         }
     };
 
@@ -431,8 +479,10 @@ async fn check_in_admits_a_ticket_once_and_refuses_forgeries_and_other_events(db
     assert!(wrong_event.text().contains("The Door"));
 
     let forged_key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
-    let forged =
-        tessera_core::ticket::sign(&tessera_core::ticket::TicketClaims { ticket_id, event_id: event }, &forged_key);
+    let forged = tessera_core::ticket::sign(
+        &tessera_core::ticket::TicketClaims { ticket_id, event_id: event },
+        &forged_key,
+    );
     assert_eq!(scan(forged, event).await.status, StatusCode::BAD_REQUEST);
     let (head, _) = token.rsplit_once('.').unwrap();
     assert_eq!(scan(format!("{head}.AAAA"), event).await.status, StatusCode::BAD_REQUEST);

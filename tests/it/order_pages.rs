@@ -100,12 +100,19 @@ async fn a_customer_buys_through_the_pages_and_sees_the_order_settle(db: PgPool)
     app.wait_for_status(order, "paid").await;
     let paid = app.get_with_cookie(&format!("/orders/{order}?checkout=success"), &buyer).await;
     assert!(paid.text().contains("<strong>Paid.</strong>"), "{}", paid.text());
-    assert!(!paid.text().contains("data-poll"), "a settled order stops asking");
+    // Paid: it follows itself only until the tickets can be downloaded.
+    assert!(paid.text().contains("data-wait-tickets"), "{}", paid.text());
+    let mail = tessera_tests::mail::Maildev::shared();
+    let delivered = app.worker(&mail.smtp_url, "test-order-pages:", |_| {}).deliver(order).await;
+    assert_eq!(delivered, tessera_ticketing::worker::Handled::Delivered);
+    let fulfilled = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await;
+    assert!(!fulfilled.text().contains("data-poll"), "a settled order stops asking");
+    assert!(fulfilled.text().contains(&format!("/api/orders/{order}/tickets.pdf")));
 
     let account = app.get_with_cookie("/account", &buyer).await;
     assert!(account.text().contains(&format!("/orders/{order}")));
     assert!(account.text().contains("Página Viva"));
-    assert!(account.text().contains(">Paid<"));
+    assert!(account.text().contains(">Paid, tickets sent<"), "{}", account.text());
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

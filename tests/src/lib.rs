@@ -200,8 +200,10 @@ impl TestApp {
     ) -> tessera_ticketing::worker::Worker {
         let mailer = tessera_ticketing::mail::Mailer::new(smtp_url, "Tessera Tests <tickets@tessera.test>")
             .expect("mailer");
-        let mut config =
-            tessera_ticketing::worker::WorkerConfig::new(stream_prefix.to_string(), self.state.config.public_url.clone());
+        let mut config = tessera_ticketing::worker::WorkerConfig::new(
+            stream_prefix.to_string(),
+            self.state.config.public_url.clone(),
+        );
         config.lease = std::time::Duration::from_secs(1);
         config.backoff = std::time::Duration::from_millis(100);
         config.stall_after = std::time::Duration::from_secs(3600);
@@ -227,7 +229,9 @@ impl TestApp {
         let order: uuid::Uuid = body["order_id"].as_str().expect("order id").parse().expect("uuid");
         let session = body["payment"]["provider_ref"].as_str().expect("session");
         let total = body["total_minor"].as_i64().expect("total");
-        let paid = self.stripe_event(&checkout_event("checkout.session.completed", session, order, total, "paid")).await;
+        let paid = self
+            .stripe_event(&checkout_event("checkout.session.completed", session, order, total, "paid"))
+            .await;
         assert_eq!(paid.status, 200, "{}", paid.text());
         assert_eq!(self.order_status(order).await, "paid");
         let email: String = sqlx::query_scalar(

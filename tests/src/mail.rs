@@ -23,7 +23,8 @@ impl Maildev {
     /// override where it is).
     pub fn shared() -> Self {
         Self {
-            smtp_url: std::env::var("TESSERA_TEST_SMTP_URL").unwrap_or_else(|_| "smtp://127.0.0.1:1025".into()),
+            smtp_url: std::env::var("TESSERA_TEST_SMTP_URL")
+                .unwrap_or_else(|_| "smtp://127.0.0.1:1025".into()),
             api: std::env::var("TESSERA_TEST_MAILDEV_URL").unwrap_or_else(|_| "http://127.0.0.1:1080".into()),
             child: None,
         }
@@ -42,7 +43,16 @@ impl Maildev {
         let mail_dir = std::env::temp_dir().join(format!("tessera-maildev-{smtp_port}"));
         let child = std::process::Command::new("node")
             .arg(&script)
-            .args(["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "-s", &smtp_port.to_string(), "-w", &web_port.to_string()])
+            .args([
+                "--ip",
+                "127.0.0.1",
+                "--web-ip",
+                "127.0.0.1",
+                "-s",
+                &smtp_port.to_string(),
+                "-w",
+                &web_port.to_string(),
+            ])
             .arg("--mail-directory")
             .arg(&mail_dir)
             .stdout(Stdio::null())
@@ -55,7 +65,8 @@ impl Maildev {
             child: Some(child),
         };
         for _ in 0..100 {
-            if reqwest::get(format!("{}/api/email", maildev.api)).await.is_ok_and(|r| r.status().is_success()) {
+            if reqwest::get(format!("{}/api/email", maildev.api)).await.is_ok_and(|r| r.status().is_success())
+            {
                 return maildev;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;

@@ -73,14 +73,21 @@ impl Mailer {
         Ok(())
     }
 
-    fn ticket_message(&self, order_id: Uuid, to: &str, email: &TicketEmail, pdf: Vec<u8>) -> Result<Message, MailError> {
+    fn ticket_message(
+        &self,
+        order_id: Uuid,
+        to: &str,
+        email: &TicketEmail,
+        pdf: Vec<u8>,
+    ) -> Result<Message, MailError> {
         let to = Mailbox::new(
             Some(email.holder_name.clone()),
             to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
         );
         let text = TicketEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let html = TicketEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
-        let pdf_type = ContentType::parse("application/pdf").map_err(|err| MailError::Build(err.to_string()))?;
+        let pdf_type =
+            ContentType::parse("application/pdf").map_err(|err| MailError::Build(err.to_string()))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)

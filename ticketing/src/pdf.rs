@@ -94,7 +94,9 @@ pub fn render(doc: &TicketDocument) -> Vec<u8> {
         .tickets
         .iter()
         .enumerate()
-        .map(|(i, ticket)| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page(doc, ticket, i + 1, count, &faces)))
+        .map(|(i, ticket)| {
+            PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page(doc, ticket, i + 1, count, &faces))
+        })
         .collect();
     let mut warnings = Vec::new();
     pdf.with_pages(pages).save(&PdfSaveOptions::default(), &mut warnings)
@@ -267,7 +269,9 @@ fn qr_code(data: &str, x: f32, y: f32, size: f32) -> Option<Op> {
             ));
         }
     }
-    Some(Op::DrawPolygon { polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero } })
+    Some(Op::DrawPolygon {
+        polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
+    })
 }
 
 /// Width of `text` in mm at `size` points.
@@ -275,7 +279,9 @@ fn text_width(text: &str, font: &ParsedFont, size: f32) -> f32 {
     let units_per_em = f32::from(font.font_metrics.units_per_em.max(1));
     let units: f32 = text
         .chars()
-        .map(|c| f32::from(font.lookup_glyph_index(c as u32).map_or(0, |gid| font.get_horizontal_advance(gid))))
+        .map(|c| {
+            f32::from(font.lookup_glyph_index(c as u32).map_or(0, |gid| font.get_horizontal_advance(gid)))
+        })
         .sum();
     units / units_per_em * size * 0.3528
 }

@@ -202,7 +202,8 @@ impl Worker {
         }
         let count = self.config.concurrency.max(1);
         let reclaim_every = (self.config.lease / 2).max(Duration::from_millis(100));
-        let sweep_every = (self.config.stall_after / 2).clamp(Duration::from_millis(200), Duration::from_secs(60));
+        let sweep_every =
+            (self.config.stall_after / 2).clamp(Duration::from_millis(200), Duration::from_secs(60));
         let mut last_reclaim = tokio::time::Instant::now();
         let mut last_sweep = tokio::time::Instant::now();
         loop {
@@ -220,7 +221,8 @@ impl Worker {
                 }
             }
             let block_ms = block.min(reclaim_every).as_millis() as usize;
-            let options = StreamReadOptions::default().group(GROUP, &self.config.consumer).count(count).block(block_ms);
+            let options =
+                StreamReadOptions::default().group(GROUP, &self.config.consumer).count(count).block(block_ms);
             let (keys, ids) = ([&stream], [">"]);
             let reply: Option<StreamReadReply> = tokio::select! {
                 reply = conn.xread_options(&keys, &ids, &options) => reply?,
@@ -306,7 +308,9 @@ impl Worker {
         match &handled {
             Handled::Delivered => tracing::info!(order.id = %order_id, "tickets delivered"),
             Handled::Skipped(why) => tracing::debug!(order.id = %order_id, why, "nothing to deliver"),
-            Handled::RetryLater(error) => tracing::warn!(order.id = %order_id, error, "delivery failed; will retry"),
+            Handled::RetryLater(error) => {
+                tracing::warn!(order.id = %order_id, error, "delivery failed; will retry")
+            }
             Handled::DeadLettered(error) => {
                 tracing::error!(order.id = %order_id, error, "delivery failed for good; dead-lettered")
             }
@@ -366,7 +370,12 @@ impl Worker {
         }
     }
 
-    async fn deliver_claimed(&self, order_id: Uuid, owner: &str, started: &delivery::Delivery) -> Result<(), StepError> {
+    async fn deliver_claimed(
+        &self,
+        order_id: Uuid,
+        owner: &str,
+        started: &delivery::Delivery,
+    ) -> Result<(), StepError> {
         let details = order_details(&self.db, order_id).await?;
         let tickets = {
             let mut conn = self.db.acquire().await?;
@@ -565,7 +574,10 @@ fn ticket_document(
                 } else {
                     format!("{} {}", currency.format(t.price_minor), currency.code())
                 },
-                token: ticket::sign(&ticket::TicketClaims { ticket_id: t.ticket_id, event_id: t.event_id }, key),
+                token: ticket::sign(
+                    &ticket::TicketClaims { ticket_id: t.ticket_id, event_id: t.event_id },
+                    key,
+                ),
             })
             .collect(),
     })

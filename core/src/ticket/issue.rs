@@ -27,7 +27,10 @@ pub struct IssuedTicket {
 
 /// Issues the tickets of a paid (or fulfilled) order, unless they were issued before, and
 /// returns them in order. `None` when the order is not paid: nothing is issued for it.
-pub async fn issue_tickets(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<Option<Vec<IssuedTicket>>> {
+pub async fn issue_tickets(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+) -> sqlx::Result<Option<Vec<IssuedTicket>>> {
     let lines = sqlx::query!(
         r#"select i.ticket_type_id, i.ticket_type_name, i.unit_price_minor, i.quantity,
                   o.event_id, o.currency, a.name as holder_name

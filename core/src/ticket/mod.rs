@@ -11,8 +11,8 @@ mod issue;
 mod key;
 
 use base64::Engine as _;
-use chrono::{DateTime, Utc};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use uuid::Uuid;
 
@@ -61,7 +61,11 @@ fn sign_bytes(prefix: &str, claims: &[u8], key: &SigningKey) -> String {
     format!("{signed}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
 }
 
-fn verify_bytes<const N: usize>(prefix: &str, token: &str, key: &VerifyingKey) -> Result<[u8; N], TokenError> {
+fn verify_bytes<const N: usize>(
+    prefix: &str,
+    token: &str,
+    key: &VerifyingKey,
+) -> Result<[u8; N], TokenError> {
     let token = token.trim();
     let (signed, signature) = token.rsplit_once('.').ok_or(TokenError::Malformed)?;
     let (found_prefix, claims) = signed.split_once('.').ok_or(TokenError::Malformed)?;

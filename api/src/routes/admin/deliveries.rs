@@ -1,8 +1,8 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
-use tessera_core::delivery::{self, DeliveryRow, Retry};
 use tessera_core::catalog::FieldError;
+use tessera_core::delivery::{self, DeliveryRow, Retry};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 

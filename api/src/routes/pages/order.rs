@@ -45,7 +45,11 @@ pub async fn order_page(
             .await
             .map_err(Error::from)?
             .into_iter()
-            .map(|t| TicketLine { serial: t.serial, ticket_type: t.ticket_type_name, checked_in: t.checked_in_at.is_some() })
+            .map(|t| TicketLine {
+                serial: t.serial,
+                ticket_type: t.ticket_type_name,
+                checked_in: t.checked_in_at.is_some(),
+            })
             .collect();
         if tessera_core::delivery::stored_pdf(&mut *conn, order.id).await.map_err(Error::from)?.is_some() {
             page.tickets_pdf = Some(format!("/api/orders/{}/tickets.pdf", order.id));

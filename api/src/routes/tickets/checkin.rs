@@ -58,7 +58,9 @@ pub async fn checkin(
 pub async fn check_in(state: &AppState, admin: &Admin, token: &str, event_id: Uuid) -> Result<CheckedIn> {
     let claims = ticket::verify(token, &state.ticket_key.verifying_key()).map_err(|err| match err {
         TokenError::Malformed => Error::InvalidSignature("This is not a Tessera ticket code."),
-        TokenError::BadSignature => Error::InvalidSignature("This ticket's signature does not verify: it is forged or damaged."),
+        TokenError::BadSignature => {
+            Error::InvalidSignature("This ticket's signature does not verify: it is forged or damaged.")
+        }
     })?;
     let mut conn = state.db.acquire().await?;
     match ticket::check_in(&mut conn, &claims, event_id, admin.0.account.id).await? {

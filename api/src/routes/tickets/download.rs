@@ -32,7 +32,10 @@ pub async fn order_tickets(
 
 /// `GET /tickets/{token}`: the email's download link, no login. 404 for a token we did not
 /// sign, 410 once it has expired (the customer can still download from their account).
-pub async fn download_link(State(state): State<AppState>, Path(token): Path<String>) -> std::result::Result<Response, PageError> {
+pub async fn download_link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> std::result::Result<Response, PageError> {
     let claims = ticket::verify_download(&token, &state.ticket_key.verifying_key())
         .map_err(|_| Error::NotFound("download link"))?;
     if claims.expires_at <= Utc::now() {

@@ -39,7 +39,8 @@ pub async fn deliveries(
     if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/deliveries") {
         return Ok(not_admin.into_response());
     }
-    let status = query.status.filter(|s| matches!(s.as_str(), "pending" | "sent" | "failed")).unwrap_or_default();
+    let status =
+        query.status.filter(|s| matches!(s.as_str(), "pending" | "sent" | "failed")).unwrap_or_default();
     let notice = query.retried.filter(|id| Uuid::try_parse(id).is_ok()).map(|id| {
         format!("Delivery of order {id} queued again; the ticketing worker picks it up within seconds.")
     });
@@ -64,7 +65,9 @@ async fn deliveries_page(
             retryable: d.status != "sent",
             when: match (d.sent_at, d.next_attempt_at) {
                 (Some(sent), _) => format!("sent {}", sent.format("%Y-%m-%d %H:%M")),
-                (None, Some(next)) if d.status == "pending" => format!("next try {}", next.format("%Y-%m-%d %H:%M")),
+                (None, Some(next)) if d.status == "pending" => {
+                    format!("next try {}", next.format("%Y-%m-%d %H:%M"))
+                }
                 _ => d.updated_at.format("%Y-%m-%d %H:%M").to_string(),
             },
             status: d.status,
@@ -108,7 +111,9 @@ pub async fn retry_delivery(
     match queue_retry(&state, order_id).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/deliveries?retried={order_id}")).into_response()),
         Err(err @ (Error::Conflict { .. } | Error::NotFound(_))) => {
-            let page = deliveries_page(&state, &viewer, &csrf.token, String::new(), None, Some(err.to_string())).await?;
+            let page =
+                deliveries_page(&state, &viewer, &csrf.token, String::new(), None, Some(err.to_string()))
+                    .await?;
             Ok(csrf.attach(render_html(StatusCode::CONFLICT, &page)))
         }
         Err(err) => Err(err.into()),
@@ -169,10 +174,16 @@ pub async fn checkin_submit(
                 detail: format!("{} · ticket {}", done.ticket_type, done.serial),
             },
         ),
-        Err(err @ Error::Conflict { code: "already_checked_in", .. }) => {
-            (StatusCode::CONFLICT, ScanResult { kind: "repeat", headline: "Already checked in".into(), detail: err.to_string() })
-        }
-        Err(err @ (Error::Conflict { .. } | Error::Unprocessable { .. } | Error::InvalidSignature(_) | Error::NotFound(_))) => {
+        Err(err @ Error::Conflict { code: "already_checked_in", .. }) => (
+            StatusCode::CONFLICT,
+            ScanResult { kind: "repeat", headline: "Already checked in".into(), detail: err.to_string() },
+        ),
+        Err(
+            err @ (Error::Conflict { .. }
+            | Error::Unprocessable { .. }
+            | Error::InvalidSignature(_)
+            | Error::NotFound(_)),
+        ) => {
             let status = err.status();
             (status, ScanResult { kind: "refused", headline: "Do not admit".into(), detail: err.to_string() })
         }
@@ -190,7 +201,8 @@ async fn checkin_view(
     result: Option<ScanResult>,
 ) -> Result<AdminCheckinPage, Error> {
     let events = ticket::door_events(&state.db).await?;
-    let selected = event.filter(|id| events.iter().any(|e| e.event_id == *id)).or(events.first().map(|e| e.event_id));
+    let selected =
+        event.filter(|id| events.iter().any(|e| e.event_id == *id)).or(events.first().map(|e| e.event_id));
     let progress = events
         .iter()
         .find(|e| Some(e.event_id) == selected)
@@ -201,7 +213,12 @@ async fn checkin_view(
             let tz = Tz::from_str(&e.timezone).unwrap_or(Tz::UTC);
             DoorEventView {
                 id: e.event_id.to_string(),
-                label: format!("{} — {}, {}", e.title, e.city, e.starts_at.with_timezone(&tz).format("%a %-d %b %H:%M")),
+                label: format!(
+                    "{} — {}, {}",
+                    e.title,
+                    e.city,
+                    e.starts_at.with_timezone(&tz).format("%a %-d %b %H:%M")
+                ),
                 selected: Some(e.event_id) == selected,
             }
         })
