@@ -1,5 +1,5 @@
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench bench-flash-sale
+.PHONY: help demo test bench bench-flash-sale bench-delivery
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -15,3 +15,7 @@ bench: ## Benchmark catalog search and listing on a 10,000-event catalog (releas
 
 bench-flash-sale: ## Benchmark a flash sale: 2,000 buyers, 200 at once, race for 500 tickets (release build)
 	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-flash-sale
+
+bench-delivery: ## Benchmark ticket delivery: PDF rendering, and paid → email accepted over 500 orders (release build)
+	scripts/ensure-services.sh --mail
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-delivery
