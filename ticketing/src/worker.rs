@@ -48,6 +48,9 @@ use crate::pdf::{self, PdfTicket, TicketDocument};
 pub const GROUP: &str = "ticketing";
 /// Where messages that could not be delivered go, beside the stream.
 pub const DEAD_LETTER_SUFFIX: &str = ".dead";
+/// Entries kept in each stream (about: trimming is approximate). Years of paid orders at the
+/// brief's volume; the database, not the stream, is the record.
+const STREAM_MAX_LEN: u64 = 100_000;
 
 /// How a worker behaves; [`WorkerConfig::new`] gives production's defaults.
 #[derive(Debug, Clone)]
@@ -59,7 +62,8 @@ pub struct WorkerConfig {
     /// How long a worker may work on an order before others may take it over; also how long a
     /// message stays with a silent worker before it is reclaimed.
     pub lease: Duration,
-    /// The first retry's delay; each further one doubles it (up to an hour).
+    /// The first retry's delay; each further one doubles it (up to an hour). A failed message
+    /// is picked up again when reclaimed, so retries are at least `lease` apart.
     pub backoff: Duration,
     /// Attempts before a delivery is dead-lettered.
     pub max_attempts: i32,
@@ -80,7 +84,7 @@ impl WorkerConfig {
             stream_prefix,
             consumer: format!("{host}-{}-{}", std::process::id(), &Uuid::new_v4().simple().to_string()[..6]),
             lease: Duration::from_secs(60),
-            backoff: Duration::from_secs(10),
+            backoff: Duration::from_secs(60),
             max_attempts: 5,
             concurrency: 4,
             stall_after: Duration::from_secs(5 * 60),
@@ -103,8 +107,11 @@ impl WorkerConfig {
 pub enum Handled {
     /// Tickets issued, stored and emailed; the order is fulfilled.
     Delivered,
-    /// Nothing to do (delivered before, another worker has it, not paid, given up on).
+    /// Nothing to do (delivered before, not paid, given up on).
     Skipped(&'static str),
+    /// Another worker is on the order: this message stays pending and is looked at again when
+    /// reclaimed (by then the order is delivered, or the other worker failed and it is due).
+    Later(&'static str),
     /// Failed; to be tried again from this message when it is reclaimed.
     RetryLater(String),
     /// Failed for good: moved to the dead-letter stream.
@@ -114,7 +121,7 @@ pub enum Handled {
 impl Handled {
     /// Whether the message is done with (acknowledged).
     fn acknowledges(&self) -> bool {
-        !matches!(self, Handled::RetryLater(_))
+        !matches!(self, Handled::RetryLater(_) | Handled::Later(_))
     }
 }
 
@@ -219,6 +226,20 @@ impl Worker {
                 if let Err(err) = self.republish_stalled(&mut conn).await {
                     tracing::warn!(error = %err, "republishing stalled deliveries failed");
                 }
+                // Keep the streams from growing forever. An entry trimmed while still pending is
+                // acknowledged on reclaim, and its order republished by the sweeper if need be.
+                for key in [&stream, &self.config.dead_letter_stream()] {
+                    let trimmed: redis::RedisResult<i64> = redis::cmd("XTRIM")
+                        .arg(key)
+                        .arg("MAXLEN")
+                        .arg("~")
+                        .arg(STREAM_MAX_LEN)
+                        .query_async(&mut conn)
+                        .await;
+                    if let Err(err) = trimmed {
+                        tracing::warn!(error = %err, stream = %key, "trimming the stream failed");
+                    }
+                }
             }
             let block_ms = block.min(reclaim_every).as_millis() as usize;
             let options =
@@ -307,7 +328,9 @@ impl Worker {
         let handled = self.deliver(order_id).await;
         match &handled {
             Handled::Delivered => tracing::info!(order.id = %order_id, "tickets delivered"),
-            Handled::Skipped(why) => tracing::debug!(order.id = %order_id, why, "nothing to deliver"),
+            Handled::Skipped(why) | Handled::Later(why) => {
+                tracing::debug!(order.id = %order_id, why, "nothing to deliver now")
+            }
             Handled::RetryLater(error) => {
                 tracing::warn!(order.id = %order_id, error, "delivery failed; will retry")
             }
@@ -333,14 +356,14 @@ impl Worker {
             Claim::Claimed(row) => row,
             Claim::AlreadySent => return Handled::Skipped("already delivered"),
             Claim::Failed => return Handled::Skipped("failed; waiting for an admin's retry"),
-            Claim::Busy => return Handled::Skipped("another worker is on it"),
+            Claim::Busy => return Handled::Later("another worker is on it"),
             Claim::NotPaid(_) => return Handled::Skipped("the order is not paid"),
             Claim::NotBefore(at) => return Handled::RetryLater(format!("backing off until {at}")),
             Claim::UnknownOrder => return Handled::DeadLettered(format!("no order {order_id}")),
         };
         match self.deliver_claimed(order_id, owner, &started).await {
             Ok(()) => Handled::Delivered,
-            Err(StepError::LeaseLost) => Handled::Skipped("another worker took the order over"),
+            Err(StepError::LeaseLost) => Handled::Later("another worker took the order over"),
             Err(err) => self.failed(order_id, owner, &err).await,
         }
     }
@@ -365,7 +388,7 @@ impl Worker {
         {
             Ok(Failure::GaveUp) => Handled::DeadLettered(message),
             Ok(Failure::RetryAt(_)) => Handled::RetryLater(message),
-            Ok(Failure::LeaseLost) => Handled::Skipped("another worker took the order over"),
+            Ok(Failure::LeaseLost) => Handled::Later("another worker took the order over"),
             Err(db) => Handled::RetryLater(format!("{message}; and recording it failed: {db}")),
         }
     }
