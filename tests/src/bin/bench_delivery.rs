@@ -90,7 +90,12 @@ async fn main() -> anyhow::Result<()> {
     println!("PDF rendering (one core)");
     let one = pdf::render(&document(1)).len();
     let ten = pdf::render(&document(10)).len();
-    println!("  size: 1 ticket {:.1} KB, 10 tickets {:.1} KB ({:.1} KB per ticket)", one as f64 / 1024.0, ten as f64 / 1024.0, ten as f64 / 10240.0);
+    println!(
+        "  size: 1 ticket {:.1} KB, 10 tickets {:.1} KB ({:.1} KB per ticket)",
+        one as f64 / 1024.0,
+        ten as f64 / 1024.0,
+        ten as f64 / 10240.0
+    );
     // Warm the font parsing and the allocator before measuring.
     render_rate(1, 0.3);
     println!("  1-ticket PDFs:  {:>6.0} tickets/s", render_rate(1, args.render_seconds));
@@ -105,7 +110,8 @@ async fn main() -> anyhow::Result<()> {
     let db = sqlx::postgres::PgPoolOptions::new().max_connections(20).connect(&url).await?;
     tessera_migrations::MIGRATOR.run(&db).await?;
     let prefix = format!("bench-{}:", uuid::Uuid::new_v4().simple());
-    let app = TestApp::with_settings(db.clone(), &[("DATABASE_URL", &url), ("TESSERA_STREAM_PREFIX", &prefix)]);
+    let app =
+        TestApp::with_settings(db.clone(), &[("DATABASE_URL", &url), ("TESSERA_STREAM_PREFIX", &prefix)]);
     let (smtp_port, web_port) = Maildev::free_ports();
     let mail = Maildev::spawn(smtp_port, web_port).await;
 
@@ -143,7 +149,8 @@ async fn main() -> anyhow::Result<()> {
         let body = bought.json();
         let order: uuid::Uuid = body["order_id"].as_str().context("order id")?.parse()?;
         let session = body["payment"]["provider_ref"].as_str().context("session")?.to_string();
-        let event = tessera_tests::checkout_event("checkout.session.completed", &session, order, 1000, "paid");
+        let event =
+            tessera_tests::checkout_event("checkout.session.completed", &session, order, 1000, "paid");
         let paid = app.stripe_event(&event).await;
         anyhow::ensure!(paid.status == 200, "webhook: {}", paid.text());
         orders.push(order);
@@ -152,7 +159,8 @@ async fn main() -> anyhow::Result<()> {
     // Wait for every delivery, then compare the times the database recorded.
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
-        let sent: i64 = sqlx::query_scalar("select count(*) from delivery where status = 'sent'").fetch_one(&db).await?;
+        let sent: i64 =
+            sqlx::query_scalar("select count(*) from delivery where status = 'sent'").fetch_one(&db).await?;
         if sent >= i64::try_from(args.orders)? || Instant::now() > deadline {
             break;
         }
@@ -178,11 +186,16 @@ async fn main() -> anyhow::Result<()> {
         percentile(&latencies, 99.0),
         percentile(&latencies, 100.0),
     );
-    let emails: Vec<serde_json::Value> = reqwest::get(format!("{}/api/email", mail.api)).await?.json().await?;
+    let emails: Vec<serde_json::Value> =
+        reqwest::get(format!("{}/api/email", mail.api)).await?.json().await?;
     let duplicates = emails.len().saturating_sub(delivered);
     println!("  duplicate or stray emails: {duplicates}");
     db.close().await;
     sqlx::Postgres::drop_database(&url).await.ok();
-    anyhow::ensure!(delivered == args.orders, "{} orders were not delivered within two minutes", args.orders - delivered);
+    anyhow::ensure!(
+        delivered == args.orders,
+        "{} orders were not delivered within two minutes",
+        args.orders - delivered
+    );
     Ok(())
 }
