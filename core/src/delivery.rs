@@ -73,6 +73,15 @@ pub async fn claim(db: &PgPool, order_id: Uuid, owner: &str, lease: Duration) ->
     .await?;
     if let Some(delivery) = claimed {
         if order_status != "paid" && order_status != "fulfilled" {
+            // Nothing will be delivered: no row is left behind for admins to wonder about
+            // (a delivery that got as far as a PDF is kept, released).
+            sqlx::query!(
+                "delete from delivery where order_id = $1 and lease_owner = $2 and pdf_key is null and attempts = 0",
+                order_id,
+                owner
+            )
+            .execute(db)
+            .await?;
             release(db, order_id, owner).await?;
             return Ok(Claim::NotPaid(order_status));
         }
@@ -141,6 +150,20 @@ pub async fn email_starting(
     Ok(updated.rows_affected() == 1)
 }
 
+/// Extends the lease of a long step. Returns whether it is still ours.
+pub async fn renew_lease(db: &PgPool, order_id: Uuid, owner: &str, lease: Duration) -> sqlx::Result<bool> {
+    let updated = sqlx::query!(
+        r#"update delivery set lease_until = now() + make_interval(secs => $3), updated_at = now()
+           where order_id = $1 and lease_owner = $2 and status = 'pending'"#,
+        order_id,
+        owner,
+        lease.as_secs_f64()
+    )
+    .execute(db)
+    .await?;
+    Ok(updated.rows_affected() == 1)
+}
+
 /// The email was accepted: the delivery is sent and the order fulfilled, in one transaction.
 /// False when the lease was lost (another worker owns the order now).
 pub async fn mark_sent(db: &PgPool, order_id: Uuid, owner: &str) -> sqlx::Result<bool> {
@@ -175,7 +198,8 @@ pub enum Failure {
 }
 
 /// Records a failed attempt: backs off exponentially from `backoff` (capped at an hour), or
-/// gives up at `max_attempts`.
+/// gives up at `max_attempts`. Unless `email_may_have_gone`, the note that an email was being
+/// sent is cleared: the next attempt is a clean first send.
 pub async fn record_failure(
     db: &PgPool,
     order_id: Uuid,
@@ -183,11 +207,13 @@ pub async fn record_failure(
     error: &str,
     max_attempts: i32,
     backoff: Duration,
+    email_may_have_gone: bool,
 ) -> sqlx::Result<Failure> {
     let row = sqlx::query!(
         r#"update delivery
            set attempts = attempts + 1,
                last_error = left($3, 2000),
+               email_started_at = case when $6 then email_started_at end,
                status = case when attempts + 1 >= $4 then 'failed' else 'pending' end,
                next_attempt_at = case when attempts + 1 >= $4 then null
                    else now() + make_interval(secs => least($5 * power(2, attempts), 3600)) end,
@@ -198,7 +224,8 @@ pub async fn record_failure(
         owner,
         error,
         max_attempts,
-        backoff.as_secs_f64()
+        backoff.as_secs_f64(),
+        email_may_have_gone
     )
     .fetch_optional(db)
     .await?;
@@ -209,7 +236,7 @@ pub async fn record_failure(
     })
 }
 
-/// Gives the lease back without counting an attempt (shutting down, nothing to do).
+/// Gives the lease back without counting an attempt (the order turned out to need nothing).
 pub async fn release(db: impl PgExecutor<'_>, order_id: Uuid, owner: &str) -> sqlx::Result<()> {
     sqlx::query!(
         r#"update delivery set lease_owner = null, lease_until = null, updated_at = now()
@@ -222,20 +249,21 @@ pub async fn release(db: impl PgExecutor<'_>, order_id: Uuid, owner: &str) -> sq
     Ok(())
 }
 
-/// Marks a delivery failed at once, without retries: its message cannot be worked on (an order
-/// that does not exist, say, is not recorded here; this is for ones that do).
-pub async fn give_up(db: &PgPool, order_id: Uuid, error: &str) -> sqlx::Result<()> {
-    sqlx::query!(
+/// Marks a delivery failed at once, without retries, when no retry can help (the email cannot
+/// be built or addressed). False when the lease was lost: the other worker decides.
+pub async fn give_up(db: &PgPool, order_id: Uuid, owner: &str, error: &str) -> sqlx::Result<bool> {
+    let updated = sqlx::query!(
         r#"update delivery
-           set status = 'failed', last_error = left($2, 2000), attempts = attempts + 1,
+           set status = 'failed', last_error = left($3, 2000), attempts = attempts + 1,
                lease_owner = null, lease_until = null, next_attempt_at = null, updated_at = now()
-           where order_id = $1 and status = 'pending'"#,
+           where order_id = $1 and lease_owner = $2 and status = 'pending'"#,
         order_id,
+        owner,
         error
     )
     .execute(db)
     .await?;
-    Ok(())
+    Ok(updated.rows_affected() == 1)
 }
 
 /// What an admin retry did.
@@ -272,15 +300,18 @@ pub async fn retry(db: &PgPool, order_id: Uuid) -> sqlx::Result<Retry> {
     Ok(if row == "sent" { Retry::AlreadySent } else { Retry::Requeued })
 }
 
-/// Paid orders nobody has delivered for `after`: no delivery row, or a pending one untouched
-/// (no lease, no backoff) since then. Each returned order is counted as republished.
+/// Paid orders of events not yet over that nobody has delivered for `after`: no delivery row,
+/// or a pending one untouched (no lease, no backoff due later) since then. Failed deliveries
+/// wait for an admin. Each returned order is counted as republished.
 pub async fn stalled(db: &PgPool, after: Duration, limit: i64) -> sqlx::Result<Vec<Uuid>> {
     sqlx::query_scalar!(
         r#"with stalled as (
                select o.order_id
                from customer_order o
                left join delivery d on d.order_id = o.order_id
+               join event e on e.event_id = o.event_id
                where o.status = 'paid' and o.paid_at < now() - make_interval(secs => $1)
+                 and e.ends_at > now()
                  and (d.order_id is null
                       or (d.status = 'pending'
                           and d.updated_at < now() - make_interval(secs => $1)
@@ -365,4 +396,9 @@ pub async fn stored_pdf(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result
     )
     .fetch_optional(db)
     .await
+}
+
+/// An order's delivery status (`pending`, `sent`, `failed`), if it has one.
+pub async fn status_of(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!("select status from delivery where order_id = $1", order_id).fetch_optional(db).await
 }

@@ -355,6 +355,12 @@ async fn poison_messages_are_dead_lettered_and_an_admin_retry_delivers(db: PgPoo
     wait_until("both messages are out of the stream", async || pending_messages(&stream).await == 0).await;
     running.stop().await;
 
+    // The PDF was made before the email failed: the customer can download it already, and
+    // the order page stops waiting.
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains(&format!("/api/orders/{order}/tickets.pdf")), "{page}");
+    assert!(!page.contains("data-poll"));
+
     let dead_letters: redis::streams::StreamRangeReply = conn.xrange_all(&dead).await.unwrap();
     let dead_orders: Vec<String> =
         dead_letters.ids.iter().map(|e| e.get::<String>("order_id").unwrap_or_default()).collect();
@@ -498,4 +504,69 @@ async fn check_in_admits_a_ticket_once_and_refuses_forgeries_and_other_events(db
     let page = app.get_with_cookie(&format!("/admin/checkin?event={event}"), &admin).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("1 of 1 tickets checked in."), "{}", page.text());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_hanging_smtp_server_is_abandoned_without_a_second_worker_sending_meanwhile(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = event(&app, "Hang").await;
+    let (order, _, _) = app.paid_order(event, 1).await;
+    let prefix = prefix();
+    relay(&app, &prefix).await;
+
+    // An SMTP server that accepts connections and never says a word.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let connections = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = connections.clone();
+    let server = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            held.push(socket);
+        }
+    });
+
+    // Leases of a second, a conversation allowed three: without renewing its lease the first
+    // worker would lose the order to the second within the conversation.
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let slow = |name: &'static str| {
+        move |c: &mut tessera_ticketing::worker::WorkerConfig| {
+            c.consumer = name.into();
+            c.send_timeout = Duration::from_secs(3);
+            c.backoff = Duration::from_secs(30);
+        }
+    };
+    let a = start(app.worker(&smtp, &prefix, slow("a")));
+    let b = start(app.worker(&smtp, &prefix, slow("b")));
+    wait_until("the hung attempt is given up and recorded", async || delivery_row(&app, order).await.1 >= 1)
+        .await;
+    let (status, attempts, error) = delivery_row(&app, order).await;
+    assert_eq!((status.as_str(), attempts), ("pending", 1));
+    assert!(error.unwrap_or_default().contains("no answer"));
+    assert_eq!(
+        connections.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "one conversation, not one per worker"
+    );
+    a.stop().await;
+    b.stop().await;
+    server.abort();
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_paid_order_whose_delivery_failed_says_so_instead_of_waiting(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = event(&app, "Late").await;
+    let (order, _, buyer) = app.paid_order(event, 1).await;
+    let waiting = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(waiting.contains("data-wait-tickets") && waiting.contains("being issued"));
+    sqlx::query("insert into delivery (order_id, status, attempts, last_error) values ($1, 'failed', 5, 'SMTP: down')")
+        .bind(order)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("could not send them yet"), "{page}");
+    assert!(!page.contains("data-poll") && !page.contains("SMTP"), "no polling, no internals");
 }

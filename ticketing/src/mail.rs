@@ -23,14 +23,34 @@ pub enum MailError {
     Build(String),
     #[error("SMTP: {0}")]
     Smtp(#[from] lettre::transport::smtp::Error),
+    #[error("SMTP: no answer within {0:?}")]
+    TimedOut(Duration),
 }
 
 impl MailError {
-    /// Whether trying again later can help (the server was down or said "later"), as opposed
-    /// to a message the server will never take.
-    pub fn is_transient(&self) -> bool {
+    /// Whether no retry can help: the message itself cannot be built or addressed. Whatever an
+    /// SMTP server says is retried, even a 5xx: a wrong password or a relay refusing our sender
+    /// is a configuration mistake to fix, not a reason to give up on every paid order at once
+    /// (the attempts run out after a while, and admins retry the rest).
+    pub fn is_permanent(&self) -> bool {
+        matches!(self, MailError::Recipient(_) | MailError::Build(_) | MailError::From(_) | MailError::Url(_))
+    }
+
+    /// Whether the server may have accepted the message despite the error: the connection was
+    /// lost or timed out mid-conversation. A refused connection or a negative reply means it
+    /// did not.
+    pub fn may_have_been_accepted(&self) -> bool {
         match self {
-            MailError::Smtp(err) => !err.is_permanent(),
+            MailError::TimedOut(_) => true,
+            MailError::Smtp(err) => {
+                if err.is_transient() || err.is_permanent() || err.is_client() || err.is_tls() {
+                    return false;
+                }
+                let refused = std::error::Error::source(err)
+                    .and_then(|source| source.downcast_ref::<std::io::Error>())
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused);
+                !refused
+            }
             _ => false,
         }
     }
@@ -50,6 +70,7 @@ impl Mailer {
         let from: Mailbox = from.trim().parse().map_err(|_| MailError::From(from.to_string()))?;
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url.trim())
             .map_err(|err| MailError::Url(err.to_string()))?
+            // Bounds connecting; the whole conversation is bounded by the worker's send timeout.
             .timeout(Some(Duration::from_secs(30)))
             .build();
         Ok(Self { transport, from })

@@ -48,6 +48,10 @@ use crate::pdf::{self, PdfTicket, TicketDocument};
 pub const GROUP: &str = "ticketing";
 /// Where messages that could not be delivered go, beside the stream.
 pub const DEAD_LETTER_SUFFIX: &str = ".dead";
+/// Tries at recording an accepted email before giving the message back.
+const MARK_SENT_ATTEMPTS: u32 = 5;
+/// Batches of `XAUTOCLAIM` per reclaim tick (each of `concurrency` messages).
+const RECLAIM_BATCHES_PER_TICK: usize = 25;
 /// Entries kept in each stream (about: trimming is approximate). Years of paid orders at the
 /// brief's volume; the database, not the stream, is the record.
 const STREAM_MAX_LEN: u64 = 100_000;
@@ -69,6 +73,8 @@ pub struct WorkerConfig {
     pub max_attempts: i32,
     /// Messages worked on at once.
     pub concurrency: usize,
+    /// How long one SMTP conversation may take before it is abandoned (and retried).
+    pub send_timeout: Duration,
     /// A paid order without a delivery for this long is published again.
     pub stall_after: Duration,
     /// How long the email's download link works.
@@ -87,6 +93,7 @@ impl WorkerConfig {
             backoff: Duration::from_secs(60),
             max_attempts: 5,
             concurrency: 4,
+            send_timeout: Duration::from_secs(45),
             stall_after: Duration::from_secs(5 * 60),
             link_ttl: chrono::Duration::days(60),
             public_url,
@@ -148,14 +155,28 @@ enum StepError {
     Data(String),
     #[error("the lease on the order was lost to another worker")]
     LeaseLost,
+    /// The email was accepted but recording it failed even after retries: the next attempt
+    /// resends it (the window of ARCHITECTURE.md), without counting a failure.
+    #[error("the email was sent but recording it failed: {0}")]
+    NotRecorded(sqlx::Error),
 }
 
 impl StepError {
     /// Failures no retry can fix.
     fn is_permanent(&self) -> bool {
         match self {
-            StepError::Mail(err) => !err.is_transient(),
+            StepError::Mail(err) => err.is_permanent(),
             StepError::Data(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the email may have reached the SMTP server before this failure (a connection
+    /// lost or timed out mid-conversation); if not, the next attempt is a clean first send.
+    fn email_may_have_gone(&self) -> bool {
+        match self {
+            StepError::Mail(err) => err.may_have_been_accepted(),
+            StepError::NotRecorded(_) => true,
             _ => false,
         }
     }
@@ -262,25 +283,35 @@ impl Worker {
         count: usize,
     ) -> redis::RedisResult<()> {
         let idle_ms = self.config.lease.as_millis() as u64;
-        let reply: redis::streams::StreamAutoClaimReply = conn
-            .xautoclaim_options(
-                stream,
-                GROUP,
-                &self.config.consumer,
-                idle_ms,
-                "0-0",
-                StreamAutoClaimOptions::default().count(count),
-            )
-            .await?;
-        if !reply.deleted_ids.is_empty() {
-            // Trimmed away while pending: nothing left to deliver from them. The sweeper
-            // republishes their orders if they were never delivered.
-            let _: i64 = conn.xack(stream, GROUP, &reply.deleted_ids).await?;
+        // Walk the whole pending list (up to a budget per tick), not just its head: messages
+        // waiting out a backoff must not hide a dead worker's messages behind them.
+        let mut cursor = "0-0".to_string();
+        for _ in 0..RECLAIM_BATCHES_PER_TICK {
+            let reply: redis::streams::StreamAutoClaimReply = conn
+                .xautoclaim_options(
+                    stream,
+                    GROUP,
+                    &self.config.consumer,
+                    idle_ms,
+                    &cursor,
+                    StreamAutoClaimOptions::default().count(count),
+                )
+                .await?;
+            if !reply.deleted_ids.is_empty() {
+                // Trimmed away while pending: nothing left to deliver from them. The sweeper
+                // republishes their orders if they were never delivered.
+                let _: i64 = conn.xack(stream, GROUP, &reply.deleted_ids).await?;
+            }
+            if !reply.claimed.is_empty() {
+                tracing::debug!(count = reply.claimed.len(), "reclaimed idle paid-order messages");
+            }
+            self.handle_entries(conn, stream, reply.claimed).await?;
+            if reply.next_stream_id == "0-0" {
+                break;
+            }
+            cursor = reply.next_stream_id;
         }
-        if !reply.claimed.is_empty() {
-            tracing::info!(count = reply.claimed.len(), "reclaimed idle paid-order messages");
-        }
-        self.handle_entries(conn, stream, reply.claimed).await
+        Ok(())
     }
 
     async fn handle_entries(
@@ -364,6 +395,10 @@ impl Worker {
         match self.deliver_claimed(order_id, owner, &started).await {
             Ok(()) => Handled::Delivered,
             Err(StepError::LeaseLost) => Handled::Later("another worker took the order over"),
+            Err(StepError::NotRecorded(err)) => {
+                tracing::error!(order.id = %order_id, error = %err, "email sent but not recorded; the next attempt resends it");
+                Handled::RetryLater(format!("the email was sent but recording it failed: {err}"))
+            }
             Err(err) => self.failed(order_id, owner, &err).await,
         }
     }
@@ -371,8 +406,9 @@ impl Worker {
     async fn failed(&self, order_id: Uuid, owner: &str, err: &StepError) -> Handled {
         let message = err.to_string();
         if err.is_permanent() {
-            return match delivery::give_up(&self.db, order_id, &message).await {
-                Ok(()) => Handled::DeadLettered(message),
+            return match delivery::give_up(&self.db, order_id, owner, &message).await {
+                Ok(true) => Handled::DeadLettered(message),
+                Ok(false) => Handled::Later("another worker took the order over"),
                 Err(db) => Handled::RetryLater(format!("{message}; and recording it failed: {db}")),
             };
         }
@@ -383,6 +419,7 @@ impl Worker {
             &message,
             self.config.max_attempts,
             self.config.backoff,
+            err.email_may_have_gone(),
         )
         .await
         {
@@ -419,7 +456,9 @@ impl Worker {
                 let pdf = tokio::task::spawn_blocking(move || pdf::render(&document))
                     .await
                     .map_err(|err| StepError::Data(format!("rendering the PDF failed: {err}")))?;
-                let key = pdf_blob_key(order_id);
+                // A key of this attempt's own: a worker that lost its lease can never replace
+                // the PDF its successor recorded and emailed.
+                let key = pdf_blob_key(order_id, owner);
                 self.blobs.put(&key, bytes::Bytes::from(pdf.clone())).await?;
                 let size = i32::try_from(pdf.len()).unwrap_or(i32::MAX);
                 if !delivery::record_pdf(&self.db, order_id, owner, &key, size).await? {
@@ -440,11 +479,57 @@ impl Worker {
             return Err(StepError::LeaseLost);
         }
         let email = self.ticket_email(&details, tickets.len());
-        self.mailer.send_tickets(order_id, &details.email, &email, pdf).await?;
-        if !delivery::mark_sent(&self.db, order_id, owner).await? {
-            return Err(StepError::LeaseLost);
+        self.send_holding_lease(order_id, owner, &details.email, &email, pdf).await?;
+        // Accepted: from here on a failure must not count as a failed attempt (its retry would
+        // send again), so recording it is retried in place first.
+        let mut wait = Duration::from_millis(200);
+        for attempt in 1..=MARK_SENT_ATTEMPTS {
+            match delivery::mark_sent(&self.db, order_id, owner).await {
+                Ok(true) => return Ok(()),
+                Ok(false) => return Err(StepError::LeaseLost),
+                Err(err) if attempt == MARK_SENT_ATTEMPTS => return Err(StepError::NotRecorded(err)),
+                Err(err) => {
+                    tracing::warn!(order.id = %order_id, error = %err, "recording the sent email failed; retrying");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+            }
         }
-        Ok(())
+        unreachable!("the loop returns on its last attempt")
+    }
+
+    /// Sends the email within `send_timeout`, renewing the lease meanwhile, so a slow SMTP
+    /// server never lets a second worker take the order over and send it again.
+    async fn send_holding_lease(
+        &self,
+        order_id: Uuid,
+        owner: &str,
+        to: &str,
+        email: &TicketEmail,
+        pdf: Vec<u8>,
+    ) -> Result<(), StepError> {
+        let send = tokio::time::timeout(
+            self.config.send_timeout,
+            self.mailer.send_tickets(order_id, to, email, pdf),
+        );
+        tokio::pin!(send);
+        let mut renew = tokio::time::interval(self.config.lease / 3);
+        renew.tick().await;
+        loop {
+            tokio::select! {
+                sent = &mut send => {
+                    return match sent {
+                        Ok(result) => result.map_err(StepError::from),
+                        Err(_) => Err(StepError::Mail(MailError::TimedOut(self.config.send_timeout))),
+                    };
+                }
+                _ = renew.tick() => {
+                    if let Err(err) = delivery::renew_lease(&self.db, order_id, owner, self.config.lease).await {
+                        tracing::warn!(order.id = %order_id, error = %err, "renewing the delivery lease failed");
+                    }
+                }
+            }
+        }
     }
 
     fn ticket_email(&self, details: &OrderDetails, tickets: usize) -> TicketEmail {
@@ -503,10 +588,13 @@ pub async fn publish_delivery<C: redis::aio::ConnectionLike + Send>(
         .await
 }
 
-/// Where an order's PDF is kept in the blob store. Not under any public prefix: `/media`
-/// serves images only, and the PDF is served by the download routes after their checks.
-pub fn pdf_blob_key(order_id: Uuid) -> String {
-    format!("tickets/{order_id}.pdf")
+/// Where an attempt keeps the order's PDF in the blob store; the delivery row records the one
+/// that counts. Not under any public prefix: `/media` serves images only, and the PDF is served
+/// by the download routes after their checks.
+pub fn pdf_blob_key(order_id: Uuid, attempt: &str) -> String {
+    let attempt: String =
+        attempt.rsplit('/').next().unwrap_or(attempt).chars().filter(char::is_ascii_alphanumeric).collect();
+    format!("tickets/{order_id}/{attempt}.pdf")
 }
 
 /// `tickets-lisbon-fado-night-1A2B-3C4D-5E6F.pdf`.

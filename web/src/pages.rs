@@ -322,6 +322,8 @@ pub struct OrderPage {
     /// The tickets, once issued, and their PDF once stored.
     pub tickets: Vec<TicketLine>,
     pub tickets_pdf: Option<String>,
+    /// Delivering the tickets failed for now; admins have been told.
+    pub delivery_delayed: bool,
 }
 
 /// An issued ticket on the order page.

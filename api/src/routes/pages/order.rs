@@ -53,6 +53,14 @@ pub async fn order_page(
             .collect();
         if tessera_core::delivery::stored_pdf(&mut *conn, order.id).await.map_err(Error::from)?.is_some() {
             page.tickets_pdf = Some(format!("/api/orders/{}/tickets.pdf", order.id));
+        } else if tessera_core::delivery::status_of(&mut *conn, order.id)
+            .await
+            .map_err(Error::from)?
+            .as_deref()
+            == Some("failed")
+        {
+            // Stuck: say so instead of waiting for ever; our admins see it and retry.
+            page.delivery_delayed = true;
         } else {
             // Paid, tickets on their way: follow until they can be downloaded.
             page.poll = true;
@@ -124,5 +132,6 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         refund_note,
         tickets: Vec::new(),
         tickets_pdf: None,
+        delivery_delayed: false,
     }
 }

@@ -111,10 +111,11 @@ pub async fn retry_delivery(
     match queue_retry(&state, order_id).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/deliveries?retried={order_id}")).into_response()),
         Err(err @ (Error::Conflict { .. } | Error::NotFound(_))) => {
+            let status = err.status();
             let page =
                 deliveries_page(&state, &viewer, &csrf.token, String::new(), None, Some(err.to_string()))
                     .await?;
-            Ok(csrf.attach(render_html(StatusCode::CONFLICT, &page)))
+            Ok(csrf.attach(render_html(status, &page)))
         }
         Err(err) => Err(err.into()),
     }
