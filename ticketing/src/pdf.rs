@@ -3,8 +3,9 @@
 //! reference, and a QR code of the ticket's signed token.
 //!
 //! Text is set in DejaVu Sans (embedded, subset to the glyphs used, so a ticket weighs about
-//! 30 KB whatever script the names are in). The QR code is drawn as vector squares, so it
-//! stays sharp at any zoom and needs no image codec.
+//! 40 KB). It covers Latin, Greek and Cyrillic; characters it lacks (CJK, Thai…) are spelled
+//! in Latin letters rather than printed as boxes. The QR code is drawn as vector squares, so
+//! it stays sharp at any zoom and needs no image codec.
 
 use std::sync::LazyLock;
 
@@ -125,7 +126,8 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn text(&mut self, x: f32, width: f32, size: f32, bold: bool, color: &Rgb, text: &str) {
         let leading = size * 0.3528 * 1.3;
-        for line in wrap(text, self.faces.parsed(bold), size, width) {
+        let text = printable(text, self.faces.parsed(bold));
+        for line in wrap(&text, self.faces.parsed(bold), size, width) {
             self.ops.extend([
                 Op::StartTextSection,
                 Op::SetFillColor { col: Color::Rgb(color.clone()) },
@@ -274,6 +276,31 @@ fn qr_code(data: &str, x: f32, y: f32, size: f32) -> Option<Op> {
     })
 }
 
+/// The text with every character the font cannot draw spelled in Latin letters instead
+/// (`山田` → `Shan Tian`): DejaVu Sans covers the Latin, Greek and Cyrillic scripts of our
+/// cities, not CJK or Thai, and a name printed as empty boxes helps nobody at the door.
+fn printable(text: &str, font: &ParsedFont) -> String {
+    let drawable = |c: char| font.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0);
+    if text.chars().all(|c| drawable(c) || c.is_whitespace()) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if drawable(c) || c.is_whitespace() {
+            out.push(c);
+        } else {
+            let spelled = deunicode::deunicode_char(c).unwrap_or("?").trim();
+            if !spelled.is_empty() {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(spelled);
+            }
+        }
+    }
+    out
+}
+
 /// Width of `text` in mm at `size` points.
 fn text_width(text: &str, font: &ParsedFont, size: f32) -> f32 {
     let units_per_em = f32::from(font.font_metrics.units_per_em.max(1));
@@ -344,6 +371,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_spelled_in_latin_letters() {
+        let font = &FONTS.regular;
+        assert_eq!(printable("Zoë Łukasiewicz", font), "Zoë Łukasiewicz");
+        let spelled = printable("山田 太郎", font);
+        assert!(spelled.is_ascii() && spelled.contains("Shan") && spelled.contains("Tian"), "{spelled}");
     }
 
     #[test]
