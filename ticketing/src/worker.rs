@@ -48,6 +48,8 @@ use crate::pdf::{self, PdfTicket, TicketDocument};
 pub const GROUP: &str = "ticketing";
 /// Where messages that could not be delivered go, beside the stream.
 pub const DEAD_LETTER_SUFFIX: &str = ".dead";
+/// A consumer idle this long with nothing pending has gone away (a day, in milliseconds).
+const CONSUMER_FORGET_AFTER_MS: usize = 24 * 3600 * 1000;
 /// Tries at recording an accepted email before giving the message back.
 const MARK_SENT_ATTEMPTS: u32 = 5;
 /// Batches of `XAUTOCLAIM` per reclaim tick (each of `concurrency` messages).
@@ -247,6 +249,9 @@ impl Worker {
                 if let Err(err) = self.republish_stalled(&mut conn).await {
                     tracing::warn!(error = %err, "republishing stalled deliveries failed");
                 }
+                if let Err(err) = self.forget_departed_consumers(&mut conn, &stream).await {
+                    tracing::warn!(error = %err, "cleaning up departed consumers failed");
+                }
                 // Keep the streams from growing forever. An entry trimmed while still pending is
                 // acknowledged on reclaim, and its order republished by the sweeper if need be.
                 for key in [&stream, &self.config.dead_letter_stream()] {
@@ -356,7 +361,19 @@ impl Worker {
             tracing::error!(entry = %entry.id, "paid-order message without an order id: dead-lettered");
             return Handled::DeadLettered("the message has no valid order_id".into());
         };
+        let started = std::time::Instant::now();
         let handled = self.deliver(order_id).await;
+        let outcome = match &handled {
+            Handled::Delivered => "delivered",
+            Handled::Skipped(_) => "skipped",
+            Handled::Later(_) => "later",
+            Handled::RetryLater(_) => "retry",
+            Handled::DeadLettered(_) => "dead_letter",
+        };
+        metrics::counter!("ticket_deliveries_total", "outcome" => outcome).increment(1);
+        if handled == Handled::Delivered {
+            metrics::histogram!("ticket_delivery_duration_seconds").record(started.elapsed().as_secs_f64());
+        }
         match &handled {
             Handled::Delivered => tracing::info!(order.id = %order_id, "tickets delivered"),
             Handled::Skipped(why) | Handled::Later(why) => {
@@ -550,6 +567,26 @@ impl Worker {
             download_expires: expires.format("%-d %B %Y").to_string(),
             attachment_name: attachment_name(&details.event_slug, details.order_id),
         }
+    }
+
+    /// Every worker process joins the group under a name of its own; the names of processes
+    /// long gone, with nothing left pending, are removed so the group stays readable.
+    async fn forget_departed_consumers(
+        &self,
+        conn: &mut redis::aio::MultiplexedConnection,
+        stream: &str,
+    ) -> redis::RedisResult<()> {
+        let info: redis::streams::StreamInfoConsumersReply = conn.xinfo_consumers(stream, GROUP).await?;
+        for consumer in info.consumers {
+            if consumer.pending == 0
+                && consumer.idle > CONSUMER_FORGET_AFTER_MS
+                && consumer.name != self.config.consumer
+            {
+                let _: i64 = conn.xgroup_delconsumer(stream, GROUP, &consumer.name).await?;
+                tracing::info!(consumer = %consumer.name, "removed a departed consumer from the group");
+            }
+        }
+        Ok(())
     }
 
     /// Publishes again the paid orders nobody has delivered for a while.
