@@ -83,6 +83,47 @@ pub fn format_decimal(amount_minor: i64, exponent: u32) -> String {
     }
 }
 
+/// `123456` with exponent 2 is `1234.56`: the plain decimal string APIs take (no grouping).
+pub fn plain_decimal(amount_minor: i64, exponent: u32) -> String {
+    let sign = if amount_minor < 0 { "-" } else { "" };
+    let magnitude = amount_minor.unsigned_abs();
+    let scale = 10u64.pow(exponent);
+    let (units, fraction) = (magnitude / scale, magnitude % scale);
+    if exponent == 0 {
+        format!("{sign}{units}")
+    } else {
+        format!("{sign}{units}.{fraction:0width$}", width = exponent as usize)
+    }
+}
+
+/// The exact count of minor units in a decimal string (`"12.50"` with exponent 2 is 1250).
+/// `None` for anything that is not a plain decimal, has more fraction digits than the unit
+/// allows (unless they are zeros), or does not fit: never rounded, never a float.
+pub fn parse_decimal(text: &str, exponent: u32) -> Option<i64> {
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (units, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if units.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    if !units.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let exponent = exponent as usize;
+    let (kept, dropped) = fraction.split_at(fraction.len().min(exponent));
+    if dropped.bytes().any(|b| b != b'0') {
+        return None;
+    }
+    let mut minor: i64 = 0;
+    for b in units.bytes().chain(kept.bytes()).chain(std::iter::repeat_n(b'0', exponent - kept.len())) {
+        minor = minor.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    Some(if negative { -minor } else { minor })
+}
+
 /// Every currency code that [`Currency::from_str`] accepts, for tests and forms.
 pub fn all_codes() -> impl Iterator<Item = &'static str> {
     iso_currency_codes().filter(|code| code.parse::<Currency>().is_ok())
@@ -104,6 +145,23 @@ fn iso_currency_codes() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_strings_parse_exactly_or_not_at_all() {
+        assert_eq!(parse_decimal("12.50", 2), Some(1250));
+        assert_eq!(parse_decimal("12.5", 2), Some(1250));
+        assert_eq!(parse_decimal("12", 2), Some(1200));
+        assert_eq!(parse_decimal("0.00012345", 8), Some(12345));
+        assert_eq!(parse_decimal("1.100", 2), Some(110));
+        assert_eq!(parse_decimal("-0.5", 2), Some(-50));
+        assert_eq!(parse_decimal(".5", 2), Some(50));
+        for bad in ["", ".", "1.005", "1e3", "1,000.00", "abc", "1.2.3", "99999999999999999999"] {
+            assert_eq!(parse_decimal(bad, 2), None, "{bad}");
+        }
+        assert_eq!(plain_decimal(123456, 2), "1234.56");
+        assert_eq!(plain_decimal(5, 8), "0.00000005");
+        assert_eq!(plain_decimal(3500, 0), "3500");
+    }
 
     fn cur(code: &str) -> Currency {
         code.parse().expect("known currency")

@@ -6,6 +6,7 @@
 //! Nothing here touches orders: the api opens a checkout for an order that `tessera-core` has
 //! placed, and applies the provider's webhooks through `tessera_core::order`.
 
+pub mod btcpay;
 pub mod sandbox;
 pub mod stripe;
 

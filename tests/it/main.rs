@@ -4,6 +4,7 @@
 mod accounts;
 mod admin_events;
 mod admin_pages;
+mod btcpay_client;
 mod catalog_filters;
 mod catalog_list;
 mod delivery;

@@ -1,6 +1,8 @@
 //! The harness for Tessera's end-to-end tests: a [`TestApp`] is the real router over a real
 //! Postgres database (one per test, from `#[sqlx::test]`), driven in-process.
 
+pub mod btcpay_fake;
+pub mod btcpay_spec;
 pub mod load;
 pub mod mail;
 

@@ -1,0 +1,386 @@
+//! BTCPay Server's Greenfield API, the part we call: create an invoice for an order, find an
+//! order's invoices (BTCPay has no idempotency key, so a retried buy looks before it creates),
+//! read an invoice, and read its payment methods with their on-chain payments.
+//!
+//! Written against the OpenAPI files of BTCPay Server v2.4.1 (`shared/vendor-specs/btcpay/`):
+//! invoices are created and listed under `/api/v1/stores/{storeId}/invoices`, and read at
+//! `/api/v1/invoices/{invoiceId}` (that version's spec has no store-scoped route for one
+//! invoice). Amounts are decimal strings both ways, never floats; statuses the spec does not
+//! list are kept as [`InvoiceStatus::Other`] rather than refused, so a newer server does not
+//! break us.
+
+pub mod webhook;
+
+use std::time::Duration;
+
+use secrecy::{ExposeSecret as _, SecretString};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// A Greenfield client for one store.
+#[derive(Clone)]
+pub struct BtcPayClient {
+    http: reqwest::Client,
+    base: Url,
+    api_key: SecretString,
+    store_id: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BtcPayError {
+    /// The server could not be reached, timed out or failed (5xx): try again later.
+    #[error("BTCPay Server is unavailable: {0}")]
+    Unavailable(String),
+    /// The server refused the request (4xx), with its reason.
+    #[error("BTCPay Server refused the request ({status}): {message}")]
+    Rejected { status: u16, code: Option<String>, message: String },
+    /// The server answered something that is not what its API promises.
+    #[error("BTCPay Server answered something unexpected: {0}")]
+    Malformed(String),
+}
+
+impl BtcPayError {
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, BtcPayError::Unavailable(_))
+    }
+}
+
+/// `New`, `Processing`, `Expired`, `Invalid`, `Settled`, or one the spec does not know yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum InvoiceStatus {
+    New,
+    Processing,
+    Expired,
+    Invalid,
+    Settled,
+    Other(String),
+}
+
+/// Why an invoice is where it is: `None`, `PaidLate`, `PaidPartial`, `Marked`, `Invalid`,
+/// `PaidOver`, or one the spec does not know yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum AdditionalStatus {
+    None,
+    PaidLate,
+    PaidPartial,
+    Marked,
+    Invalid,
+    PaidOver,
+    Other(String),
+}
+
+/// A payment's own status: `Invalid`, `Processing`, `Settled`, or one not known yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum PaymentStatus {
+    Invalid,
+    Processing,
+    Settled,
+    Other(String),
+}
+
+macro_rules! string_enum {
+    ($name:ident { $($variant:ident),* }) => {
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    $(stringify!($variant) => $name::$variant,)*
+                    _ => $name::Other(value),
+                }
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                match value {
+                    $($name::$variant => stringify!($variant).to_string(),)*
+                    $name::Other(other) => other,
+                }
+            }
+        }
+    };
+}
+
+string_enum!(InvoiceStatus { New, Processing, Expired, Invalid, Settled });
+string_enum!(AdditionalStatus { None, PaidLate, PaidPartial, Marked, Invalid, PaidOver });
+string_enum!(PaymentStatus { Invalid, Processing, Settled });
+
+/// How many confirmations make a payment settled (BTCPay's `SpeedPolicy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpeedPolicy {
+    /// 0 confirmations (1 if the transaction signals RBF).
+    HighSpeed,
+    /// 1 confirmation.
+    MediumSpeed,
+    /// 2 confirmations.
+    LowMediumSpeed,
+    /// 6 confirmations.
+    LowSpeed,
+}
+
+impl std::str::FromStr for SpeedPolicy {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "HighSpeed" => Ok(SpeedPolicy::HighSpeed),
+            "MediumSpeed" => Ok(SpeedPolicy::MediumSpeed),
+            "LowMediumSpeed" => Ok(SpeedPolicy::LowMediumSpeed),
+            "LowSpeed" => Ok(SpeedPolicy::LowSpeed),
+            other => Err(format!("{other:?} is not one of HighSpeed, MediumSpeed, LowMediumSpeed, LowSpeed")),
+        }
+    }
+}
+
+/// What we put in an invoice's metadata (`InvoiceMetadata`; every field optional there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceMetadata {
+    /// Our order id: indexed by BTCPay, so an order's invoices can be found again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_desc: Option<String>,
+}
+
+/// The checkout settings we set (`CheckoutOptions`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckoutOptions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speed_policy: Option<SpeedPolicy>,
+    /// Minutes until the invoice expires: our hold's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration_minutes: Option<u32>,
+    /// Where the checkout sends the customer afterwards: the order page.
+    #[serde(rename = "redirectURL", default, skip_serializing_if = "Option::is_none")]
+    pub redirect_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_automatically: Option<bool>,
+}
+
+/// `CreateInvoiceRequest`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateInvoice {
+    /// A decimal string in `currency`'s units (`"36.00"`).
+    pub amount: String,
+    /// The order's fiat currency (ISO 4217).
+    pub currency: String,
+    pub metadata: InvoiceMetadata,
+    pub checkout: CheckoutOptions,
+}
+
+/// An invoice as BTCPay returns it (`InvoiceData`), the fields we read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invoice {
+    pub id: String,
+    #[serde(default)]
+    pub store_id: Option<String>,
+    /// Decimal string in `currency`.
+    pub amount: String,
+    #[serde(default)]
+    pub paid_amount: Option<String>,
+    pub currency: String,
+    /// Where to send the customer, exactly as BTCPay gave it.
+    #[serde(default)]
+    pub checkout_link: Option<String>,
+    /// Unix seconds.
+    pub created_time: i64,
+    pub expiration_time: i64,
+    #[serde(default)]
+    pub monitoring_expiration: Option<i64>,
+    pub status: InvoiceStatus,
+    #[serde(default = "no_additional_status")]
+    pub additional_status: AdditionalStatus,
+    #[serde(default)]
+    pub metadata: Option<InvoiceMetadata>,
+    #[serde(default)]
+    pub archived: Option<bool>,
+}
+
+fn no_additional_status() -> AdditionalStatus {
+    AdditionalStatus::None
+}
+
+impl Invoice {
+    /// The order this invoice was made for, from its metadata.
+    pub fn order_id(&self) -> Option<&str> {
+        self.metadata.as_ref().and_then(|m| m.order_id.as_deref())
+    }
+}
+
+/// One way to pay an invoice (`InvoicePaymentMethodDataModel`), with what was paid through it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoicePaymentMethod {
+    /// `BTC-CHAIN` for on-chain bitcoin, `BTC-LN` for Lightning.
+    pub payment_method_id: String,
+    /// The payment method's currency (`BTC`).
+    pub currency: String,
+    /// The address (on-chain) or invoice (Lightning) to pay.
+    pub destination: String,
+    #[serde(default)]
+    pub payment_link: Option<String>,
+    /// Decimal string: invoice currency per unit of `currency`.
+    pub rate: String,
+    /// Decimal strings in `currency`.
+    pub payment_method_paid: String,
+    pub total_paid: String,
+    pub due: String,
+    pub amount: String,
+    #[serde(default)]
+    pub payment_method_fee: Option<String>,
+    #[serde(default)]
+    pub payments: Vec<InvoicePayment>,
+    #[serde(default)]
+    pub activated: Option<bool>,
+}
+
+/// A payment received for an invoice (`Payment`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoicePayment {
+    /// For on-chain payments, the outpoint (`txid-vout`).
+    pub id: String,
+    /// Unix seconds.
+    pub received_date: i64,
+    /// Decimal string in the payment method's currency.
+    pub value: String,
+    #[serde(default)]
+    pub fee: Option<String>,
+    pub status: PaymentStatus,
+    pub destination: String,
+}
+
+/// A Greenfield error body: `ProblemDetails` (`{"code","message"}`) or, for a 422,
+/// `ValidationProblemDetails` (`[{"path","message"}]`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Problem {
+    Details { code: Option<String>, message: Option<String> },
+    Validation(Vec<ValidationProblem>),
+}
+
+#[derive(Debug, Deserialize)]
+struct ValidationProblem {
+    path: Option<String>,
+    message: Option<String>,
+}
+
+impl BtcPayClient {
+    /// A client for `store_id` on the server at `base` (e.g. `https://btcpay.example.org`).
+    pub fn new(base: Url, api_key: SecretString, store_id: impl Into<String>) -> Result<Self, BtcPayError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(20))
+            .user_agent("tessera")
+            .build()
+            .map_err(|err| BtcPayError::Unavailable(err.to_string()))?;
+        Ok(Self { http, base, api_key, store_id: store_id.into() })
+    }
+
+    pub fn store_id(&self) -> &str {
+        &self.store_id
+    }
+
+    fn url(&self, segments: &[&str]) -> Result<Url, BtcPayError> {
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|_| BtcPayError::Malformed(format!("{} cannot be a base URL", self.base)))?
+            .pop_if_empty()
+            .extend(segments);
+        Ok(url)
+    }
+
+    fn request(&self, method: reqwest::Method, url: Url) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, url)
+            .header("authorization", format!("token {}", self.api_key.expose_secret()))
+            .header("accept", "application/json")
+    }
+
+    /// `POST /api/v1/stores/{storeId}/invoices`.
+    pub async fn create_invoice(&self, invoice: &CreateInvoice) -> Result<Invoice, BtcPayError> {
+        let url = self.url(&["api", "v1", "stores", &self.store_id, "invoices"])?;
+        let response = self.request(reqwest::Method::POST, url).json(invoice).send().await;
+        read_json(response).await
+    }
+
+    /// `GET /api/v1/stores/{storeId}/invoices?orderId=…`: the order's invoices, newest first.
+    pub async fn invoices_for_order(&self, order_id: &str) -> Result<Vec<Invoice>, BtcPayError> {
+        let mut url = self.url(&["api", "v1", "stores", &self.store_id, "invoices"])?;
+        url.query_pairs_mut().append_pair("orderId", order_id);
+        let response = self.request(reqwest::Method::GET, url).send().await;
+        let mut invoices: Vec<Invoice> = read_json(response).await?;
+        // The filter is BTCPay's; a metadata mismatch would be a bug of theirs, never an
+        // invoice of another order to reuse.
+        invoices.retain(|invoice| invoice.order_id() == Some(order_id));
+        invoices.sort_by_key(|invoice| std::cmp::Reverse(invoice.created_time));
+        Ok(invoices)
+    }
+
+    /// `GET /api/v1/invoices/{invoiceId}`; `None` when the server has no such invoice.
+    pub async fn invoice(&self, invoice_id: &str) -> Result<Option<Invoice>, BtcPayError> {
+        let url = self.url(&["api", "v1", "invoices", invoice_id])?;
+        let response = self.request(reqwest::Method::GET, url).send().await;
+        not_found_as_none(read_json(response).await)
+    }
+
+    /// `GET /api/v1/invoices/{invoiceId}/payment-methods`, with the payments of each.
+    pub async fn payment_methods(&self, invoice_id: &str) -> Result<Vec<InvoicePaymentMethod>, BtcPayError> {
+        let url = self.url(&["api", "v1", "invoices", invoice_id, "payment-methods"])?;
+        let response = self.request(reqwest::Method::GET, url).send().await;
+        read_json(response).await
+    }
+}
+
+fn not_found_as_none<T>(result: Result<T, BtcPayError>) -> Result<Option<T>, BtcPayError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(BtcPayError::Rejected { status: 404, .. }) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+async fn read_json<T: serde::de::DeserializeOwned>(
+    response: Result<reqwest::Response, reqwest::Error>,
+) -> Result<T, BtcPayError> {
+    let response = response.map_err(|err| BtcPayError::Unavailable(err.to_string()))?;
+    let status = response.status();
+    let body = response.bytes().await.map_err(|err| BtcPayError::Unavailable(err.to_string()))?;
+    if status.is_server_error() {
+        return Err(BtcPayError::Unavailable(format!("HTTP {status}")));
+    }
+    if !status.is_success() {
+        let (code, message) = match serde_json::from_slice::<Problem>(&body) {
+            Ok(Problem::Details { code, message }) => (code, message.unwrap_or_else(|| status.to_string())),
+            Ok(Problem::Validation(problems)) => (
+                Some("validation".to_string()),
+                problems
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{}: {}",
+                            p.path.as_deref().unwrap_or("?"),
+                            p.message.as_deref().unwrap_or("?")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            Err(_) => (None, status.to_string()),
+        };
+        return Err(BtcPayError::Rejected { status: status.as_u16(), code, message });
+    }
+    serde_json::from_slice(&body).map_err(|err| BtcPayError::Malformed(err.to_string()))
+}
