@@ -161,3 +161,84 @@ fn the_spec_validator_refuses_what_btcpay_would() {
     assert!(spec.check("InvoiceData", &json!({"status": "Paid"})).is_err());
     assert!(spec.check("InvoiceData", &json!({"createdTime": "yesterday"})).is_err());
 }
+
+fn checkout_request(
+    order_id: uuid::Uuid,
+    currency: &str,
+    unit: i64,
+    quantity: i32,
+) -> tessera_payments::CheckoutRequest {
+    tessera_payments::CheckoutRequest {
+        order_id,
+        customer_email: "ana@example.org".into(),
+        currency: currency.into(),
+        line_items: vec![tessera_payments::LineItem {
+            name: "Noite de Fado — General".into(),
+            unit_amount_minor: unit,
+            quantity,
+        }],
+        success_url: format!("http://127.0.0.1:8080/orders/{order_id}?checkout=success"),
+        cancel_url: format!("http://127.0.0.1:8080/orders/{order_id}?checkout=cancelled"),
+        expires_at: chrono::Utc::now() + chrono::Duration::minutes(15),
+    }
+}
+
+#[tokio::test]
+async fn a_checkout_is_one_invoice_per_order_however_often_it_is_opened() {
+    use tessera_payments::CheckoutProvider as _;
+    let fake = FakeBtcPay::start().await;
+    let provider = tessera_payments::btcpay::BtcPayCheckout::new(client(&fake), SpeedPolicy::MediumSpeed);
+    let order = uuid::Uuid::now_v7();
+
+    let first = provider.create(&checkout_request(order, "EUR", 1800, 2)).await.unwrap();
+    let again = provider.create(&checkout_request(order, "EUR", 1800, 2)).await.unwrap();
+    assert_eq!(first, again, "a retry reuses the invoice");
+    let invoices = fake.invoices();
+    assert_eq!(invoices.len(), 1);
+    let invoice = &invoices[0];
+    assert_eq!(
+        first.url,
+        invoice["checkoutLink"].as_str().unwrap(),
+        "the checkout link exactly as BTCPay gave it"
+    );
+    assert_eq!((invoice["amount"].as_str(), invoice["currency"].as_str()), (Some("36.00"), Some("EUR")));
+    assert_eq!(invoice["metadata"]["orderId"], order.to_string());
+    assert_eq!(invoice["metadata"]["buyerEmail"], "ana@example.org");
+    assert_eq!(invoice["metadata"]["orderUrl"], format!("http://127.0.0.1:8080/orders/{order}"));
+    assert_eq!(invoice["checkout"]["expirationMinutes"], 15);
+    assert_eq!(
+        invoice["checkout"]["redirectURL"],
+        format!("http://127.0.0.1:8080/orders/{order}?checkout=success")
+    );
+
+    // Once that invoice can no longer be paid, the next attempt gets a new one.
+    fake.set_status(&first.id, "Expired", "None");
+    let fresh = provider.create(&checkout_request(order, "EUR", 1800, 2)).await.unwrap();
+    assert_ne!(fresh.id, first.id);
+
+    // Currencies without minor units are sent as whole numbers.
+    provider.create(&checkout_request(uuid::Uuid::now_v7(), "JPY", 3500, 1)).await.unwrap();
+    assert_eq!(fake.invoices().last().unwrap()["amount"], "3500");
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn closing_a_checkout_invalidates_an_unpaid_invoice_and_leaves_a_paid_one() {
+    use tessera_payments::{CheckoutProvider as _, ExpireOutcome};
+    let fake = FakeBtcPay::start().await;
+    let provider = tessera_payments::btcpay::BtcPayCheckout::new(client(&fake), SpeedPolicy::HighSpeed);
+
+    let unpaid = provider.create(&checkout_request(uuid::Uuid::now_v7(), "EUR", 1000, 1)).await.unwrap();
+    assert_eq!(provider.expire(&unpaid.id).await.unwrap(), ExpireOutcome::Expired);
+    assert_eq!(fake.invoices()[0]["status"], "Invalid");
+    assert_eq!(provider.expire(&unpaid.id).await.unwrap(), ExpireOutcome::AlreadyExpired);
+
+    let seen = provider.create(&checkout_request(uuid::Uuid::now_v7(), "EUR", 1000, 1)).await.unwrap();
+    fake.set_status(&seen.id, "Processing", "None");
+    assert_eq!(provider.expire(&seen.id).await.unwrap(), ExpireOutcome::AlreadyCompleted);
+    assert_eq!(provider.expire("NoSuchInvoice").await.unwrap(), ExpireOutcome::AlreadyExpired);
+
+    fake.fail_next(503, None);
+    assert!(matches!(provider.expire(&seen.id).await, Err(tessera_payments::PaymentError::Unavailable(_))));
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}

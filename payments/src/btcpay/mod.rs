@@ -9,7 +9,10 @@
 //! list are kept as [`InvoiceStatus::Other`] rather than refused, so a newer server does not
 //! break us.
 
+mod checkout;
 pub mod webhook;
+
+pub use checkout::BtcPayCheckout;
 
 use std::time::Duration;
 
@@ -334,6 +337,14 @@ impl BtcPayClient {
         let url = self.url(&["api", "v1", "invoices", invoice_id])?;
         let response = self.request(reqwest::Method::GET, url).send().await;
         not_found_as_none(read_json(response).await)
+    }
+
+    /// `POST /api/v1/invoices/{invoiceId}/status` with `Invalid`: nobody can pay it any more.
+    pub async fn mark_invalid(&self, invoice_id: &str) -> Result<Invoice, BtcPayError> {
+        let url = self.url(&["api", "v1", "invoices", invoice_id, "status"])?;
+        let body = serde_json::json!({"status": "Invalid"});
+        let response = self.request(reqwest::Method::POST, url).json(&body).send().await;
+        read_json(response).await
     }
 
     /// `GET /api/v1/invoices/{invoiceId}/payment-methods`, with the payments of each.

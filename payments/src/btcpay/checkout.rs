@@ -1,0 +1,122 @@
+//! BTCPay invoices as a [`CheckoutProvider`]: an invoice per order in the order's fiat
+//! currency, expiring with the hold, sending the customer back to the order page.
+//!
+//! BTCPay has no idempotency key, so opening a checkout first looks for the order's invoices
+//! (`metadata.orderId` is indexed) and reuses one that can still be paid: a retried buy never
+//! makes a second invoice for the same order.
+
+use chrono::Utc;
+use futures::future::BoxFuture;
+use tessera_core::money::{Currency, plain_decimal};
+
+use super::{
+    BtcPayClient, BtcPayError, CheckoutOptions, CreateInvoice, InvoiceMetadata, InvoiceStatus, SpeedPolicy,
+};
+use crate::{CheckoutProvider, CheckoutRequest, CheckoutSession, ExpireOutcome, PaymentError};
+
+/// Bitcoin checkout through a BTCPay Server store.
+pub struct BtcPayCheckout {
+    client: BtcPayClient,
+    speed_policy: SpeedPolicy,
+}
+
+impl BtcPayCheckout {
+    pub fn new(client: BtcPayClient, speed_policy: SpeedPolicy) -> Self {
+        Self { client, speed_policy }
+    }
+
+    pub fn client(&self) -> &BtcPayClient {
+        &self.client
+    }
+
+    async fn open(&self, request: &CheckoutRequest) -> Result<CheckoutSession, PaymentError> {
+        let order_id = request.order_id.to_string();
+        let existing = self.client.invoices_for_order(&order_id).await.map_err(payment_error)?;
+        let reusable = existing.into_iter().find(|invoice| {
+            matches!(invoice.status, InvoiceStatus::New | InvoiceStatus::Processing | InvoiceStatus::Settled)
+        });
+        let invoice = match reusable {
+            Some(invoice) => invoice,
+            None => {
+                let currency: Currency = request.currency.parse().map_err(|_| {
+                    PaymentError::Rejected(format!("unknown currency {:?}", request.currency))
+                })?;
+                let seconds_left = (request.expires_at - Utc::now()).num_seconds().max(60);
+                let description = request
+                    .line_items
+                    .iter()
+                    .map(|item| format!("{} × {}", item.quantity, item.name))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let create = CreateInvoice {
+                    amount: plain_decimal(request.total_minor(), currency.exponent()),
+                    currency: currency.code().to_string(),
+                    metadata: InvoiceMetadata {
+                        order_id: Some(order_id.clone()),
+                        // The order page, for people looking at the invoice in BTCPay.
+                        order_url: Some(
+                            request.success_url.split('?').next().unwrap_or_default().to_string(),
+                        ),
+                        buyer_email: Some(request.customer_email.clone()),
+                        buyer_name: None,
+                        item_desc: Some(description.chars().take(500).collect()),
+                    },
+                    checkout: CheckoutOptions {
+                        speed_policy: Some(self.speed_policy),
+                        // Whole minutes, rounded up: the invoice never ends before the hold.
+                        expiration_minutes: Some(u32::try_from((seconds_left + 59) / 60).unwrap_or(u32::MAX)),
+                        redirect_url: Some(request.success_url.clone()),
+                        redirect_automatically: Some(true),
+                    },
+                };
+                self.client.create_invoice(&create).await.map_err(payment_error)?
+            }
+        };
+        let url = invoice.checkout_link.clone().ok_or_else(|| {
+            PaymentError::Unavailable(format!("invoice {} has no checkout link", invoice.id))
+        })?;
+        Ok(CheckoutSession { id: invoice.id, url })
+    }
+
+    async fn close(&self, invoice_id: &str) -> Result<ExpireOutcome, PaymentError> {
+        let Some(invoice) = self.client.invoice(invoice_id).await.map_err(payment_error)? else {
+            return Ok(ExpireOutcome::AlreadyExpired);
+        };
+        match invoice.status {
+            InvoiceStatus::Expired | InvoiceStatus::Invalid => Ok(ExpireOutcome::AlreadyExpired),
+            // A payment was seen or made: the webhook (or the poller) decides what happens.
+            InvoiceStatus::Processing | InvoiceStatus::Settled => Ok(ExpireOutcome::AlreadyCompleted),
+            InvoiceStatus::New => {
+                self.client.mark_invalid(invoice_id).await.map_err(payment_error)?;
+                Ok(ExpireOutcome::Expired)
+            }
+            InvoiceStatus::Other(status) => {
+                Err(PaymentError::Unavailable(format!("invoice {invoice_id} is {status:?}; will ask again")))
+            }
+        }
+    }
+}
+
+fn payment_error(err: BtcPayError) -> PaymentError {
+    match err {
+        BtcPayError::Rejected { .. } => PaymentError::Rejected(err.to_string()),
+        BtcPayError::Unavailable(_) | BtcPayError::Malformed(_) => PaymentError::Unavailable(err.to_string()),
+    }
+}
+
+impl CheckoutProvider for BtcPayCheckout {
+    fn create<'a>(
+        &'a self,
+        request: &'a CheckoutRequest,
+    ) -> BoxFuture<'a, Result<CheckoutSession, PaymentError>> {
+        Box::pin(self.open(request))
+    }
+
+    fn expire<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>> {
+        Box::pin(self.close(session_id))
+    }
+
+    fn is_sandbox(&self) -> bool {
+        false
+    }
+}
