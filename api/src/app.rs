@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(orders::confirmation::confirmation))
         .routes(routes!(orders::cancel::cancel))
         .routes(routes!(webhooks::stripe::stripe))
+        .routes(routes!(webhooks::btcpay::btcpay))
         .routes(routes!(tickets::public_key::public_key))
         .routes(routes!(system::health::healthz))
         .routes(routes!(system::health::readyz))

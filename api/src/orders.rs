@@ -19,9 +19,6 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 
-/// The payment methods this deployment takes. Crypto methods join as they land.
-pub const ENABLED_METHODS: [PaymentMethod; 1] = [PaymentMethod::Card];
-
 /// A purchase as its buyer is told about it.
 #[derive(Debug, Clone)]
 pub struct Bought {
@@ -64,7 +61,7 @@ pub async fn buy(
     method: PaymentMethod,
     idempotency_key: Option<&str>,
 ) -> Result<Bought> {
-    if !ENABLED_METHODS.contains(&method) {
+    if !state.payment_methods().contains(&method) {
         return Err(Error::Unprocessable {
             code: "payment_method_unavailable",
             message: format!("{} payments are not available; pay by card.", method.label()),
@@ -103,7 +100,8 @@ pub async fn buy(
     }
     // Only the request that placed the order may fail it; a replay racing it (a double
     // click) must not close an order the first request is about to send to the checkout.
-    let session = open_checkout(state, placed.order_id, &fresh, &account.email, !placed.replayed).await?;
+    let session =
+        open_checkout(state, placed.order_id, method, &fresh, &account.email, !placed.replayed).await?;
     Ok(Bought {
         order_id: placed.order_id,
         status: OrderStatus::PendingPayment,
@@ -202,6 +200,7 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
 async fn open_checkout(
     state: &AppState,
     order_id: Uuid,
+    method: PaymentMethod,
     order: &FreshOrder,
     email: &str,
     may_fail_order: bool,
@@ -228,7 +227,12 @@ async fn open_checkout(
         cancel_url: order_url("cancelled"),
         expires_at: order.expires_at,
     };
-    match state.card.create(&request).await {
+    let provider = state.provider(method).ok_or_else(|| Error::Unprocessable {
+        code: "payment_method_unavailable",
+        message: format!("{} payments are not available; pay by card.", method.label()),
+        field: Some("payment_method"),
+    })?;
+    match provider.create(&request).await {
         Ok(session) => {
             // A synchronous commit: from here on the order (and its hold) is durable.
             let mut conn = state.db.acquire().await?;
@@ -427,4 +431,156 @@ pub fn deliver_sandbox_events(state: AppState, events: Vec<tessera_payments::san
 /// The secret the sandbox signs with: the first configured one.
 pub fn sandbox_signing_secret(state: &AppState) -> String {
     state.stripe_webhook_secrets.first().map(|s| s.expose_secret().to_string()).unwrap_or_default()
+}
+
+/// Receives a BTCPay webhook: verifies `BTCPay-Sig` before reading anything, counts each
+/// delivery once (redeliveries share the first delivery's id), then reads the invoice back
+/// through the API and acts on its authoritative status: the webhook is only a trigger.
+pub async fn receive_btcpay_webhook(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
+    use tessera_payments::btcpay::webhook;
+
+    let (Some(btc), Some(config)) = (state.btc.as_ref(), state.config.btcpay.as_ref()) else {
+        return Err(Error::NotFound("route"));
+    };
+    use secrecy::ExposeSecret as _;
+    let header = headers.get("btcpay-sig").and_then(|value| value.to_str().ok());
+    webhook::verify(body, header, config.webhook_secret.expose_secret()).map_err(|err| {
+        tracing::warn!(error = %err, "BTCPay webhook refused");
+        Error::InvalidSignature("The BTCPay-Sig header does not verify.")
+    })?;
+    let event: webhook::WebhookEvent = serde_json::from_slice(body)
+        .map_err(|err| Error::InvalidBody(format!("not a BTCPay webhook event: {err}")))?;
+    let invoice = match event.invoice_id.as_deref() {
+        Some(id) => {
+            btc.client().invoice(id).await.map_err(|err| Error::PaymentUnavailable(err.to_string()))?
+        }
+        None => None,
+    };
+    apply_btcpay_invoice(state, Some(&event), invoice.as_ref()).await
+}
+
+/// Brings an order in line with its BTCPay invoice's status (from a webhook, or the poller
+/// when webhooks were lost). With an event, the event is recorded in the inbox in the same
+/// transaction, and a repeat changes nothing.
+pub async fn apply_btcpay_invoice(
+    state: &AppState,
+    event: Option<&tessera_payments::btcpay::webhook::WebhookEvent>,
+    invoice: Option<&tessera_payments::btcpay::Invoice>,
+) -> Result<()> {
+    use tessera_payments::btcpay::{AdditionalStatus as Extra, InvoiceStatus as Status};
+
+    let order_id = invoice.and_then(|i| i.order_id()).and_then(|id| Uuid::parse_str(id).ok());
+    let settles = invoice.is_some_and(|i| {
+        i.status == Status::Settled || (i.status == Status::Expired && i.additional_status == Extra::PaidLate)
+    });
+    if settles && let Some(order_id) = order_id {
+        // A late payment must see the stock that is really free.
+        order::release_expired_holds_of_order(&state.db, order_id).await?;
+    }
+
+    let mut tx = state.db.begin().await?;
+    if let Some(event) = event {
+        let fresh = sqlx::query_scalar!(
+            r#"insert into webhook_inbox (provider, event_id, event_type) values ('btcpay', $1, $2)
+               on conflict do nothing returning event_id"#,
+            event.dedup_key(),
+            event.kind
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if fresh.is_none() {
+            tracing::info!(webhook.delivery_id = %event.delivery_id, "BTCPay delivery seen before; nothing to do");
+            return Ok(());
+        }
+    }
+    let Some(invoice) = invoice else {
+        tx.commit().await?;
+        return Ok(());
+    };
+    let currency: Option<tessera_core::money::Currency> = invoice.currency.parse().ok();
+    let minor = |amount: Option<&str>| {
+        amount
+            .zip(currency)
+            .and_then(|(a, c)| tessera_core::money::parse_decimal(a, c.exponent()))
+            .unwrap_or(0)
+    };
+    let amount_minor = minor(Some(&invoice.amount));
+    let paid_minor = minor(invoice.paid_amount.as_deref());
+    let Some(order_id) = order_id else {
+        if paid_minor > 0 {
+            let event_id =
+                event.map_or_else(|| format!("poll-{}", invoice.id), |e| e.dedup_key().to_string());
+            order::record_unmatched_payment(
+                &mut *tx,
+                &UnmatchedPayment {
+                    provider: "btcpay".into(),
+                    provider_event_id: event_id,
+                    provider_ref: invoice.id.clone(),
+                    provider_payment_ref: None,
+                    claimed_order_ref: invoice.order_id().map(str::to_string),
+                    currency: invoice.currency.clone(),
+                    amount_minor: paid_minor,
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await?;
+            tracing::error!(payment.provider_ref = %invoice.id, "bitcoin payment without an order of ours; recorded as unmatched");
+        }
+        tx.commit().await?;
+        return Ok(());
+    };
+
+    match (&invoice.status, &invoice.additional_status) {
+        (Status::New, _) => {
+            // Back from Processing: the transaction seen was replaced or dropped.
+            if order::unmark_payment_detected(&mut tx, order_id).await? {
+                tracing::warn!(order.id = %order_id, invoice.id = %invoice.id, "the bitcoin payment seen is gone; waiting for payment again");
+            }
+        }
+        (Status::Processing, _) => {
+            // Seen, confirming: the hold must outlive its timer.
+            order::mark_payment_detected(&mut tx, order_id).await?;
+        }
+        (Status::Settled, extra) | (Status::Expired, extra @ Extra::PaidLate) => {
+            let receipt = order::Receipt {
+                order_id,
+                provider: "btcpay",
+                provider_ref: &invoice.id,
+                provider_payment_ref: None,
+                // The invoice's amount is the order's: what the customer owed is settled. More
+                // than that is recorded below as due back.
+                amount_minor,
+                currency: &invoice.currency,
+            };
+            let settlement = order::settle(&mut tx, &receipt).await?;
+            let overpaid = paid_minor - amount_minor;
+            if *extra == Extra::PaidOver
+                && overpaid > 0
+                && matches!(
+                    settlement,
+                    order::Settlement::Paid | order::Settlement::PaidLate | order::Settlement::AlreadyPaid
+                )
+            {
+                order::record_overpayment(&mut tx, order_id, "btcpay", &invoice.id, overpaid).await?;
+            }
+            tracing::info!(order.id = %order_id, invoice.id = %invoice.id, ?settlement, "bitcoin payment settled");
+        }
+        (Status::Expired, Extra::PaidPartial) => {
+            order::record_partial_payment(&mut tx, order_id, "btcpay", &invoice.id, paid_minor).await?;
+            tracing::warn!(order.id = %order_id, invoice.id = %invoice.id, "invoice expired part-paid; the payment is due back");
+        }
+        (Status::Expired, _) => {
+            order::close_pending(&mut tx, order_id, Closed::Expired, "checkout_expired").await?;
+            order::close_payment(&mut tx, order_id, &invoice.id, "expired").await?;
+        }
+        (Status::Invalid, _) => {
+            order::close_pending(&mut tx, order_id, Closed::Failed, "payment_invalid").await?;
+            order::close_payment(&mut tx, order_id, &invoice.id, "failed").await?;
+        }
+        (Status::Other(status), _) => {
+            tracing::warn!(order.id = %order_id, invoice.id = %invoice.id, status, "BTCPay invoice status unknown; left as it is");
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }

@@ -7,7 +7,9 @@ use secrecy::SecretString;
 use sqlx::PgPool;
 use tessera_core::config::Config;
 use tessera_core::media::BlobStore;
+use tessera_core::order::PaymentMethod;
 use tessera_payments::CheckoutProvider;
+use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient};
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
 
@@ -31,6 +33,8 @@ pub struct AppState {
     pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
     /// The key tickets are signed with; its public half is published for door scanners.
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
+    /// Bitcoin checkout through BTCPay Server, when configured.
+    pub btc: Option<Arc<BtcPayCheckout>>,
 }
 
 impl AppState {
@@ -70,7 +74,18 @@ impl AppState {
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };
+        let btc = match &config.btcpay {
+            None => None,
+            Some(btcpay) => {
+                let client =
+                    BtcPayClient::new(btcpay.url.clone(), btcpay.api_key.clone(), btcpay.store_id.clone())
+                        .context("cannot set up the BTCPay client")?;
+                let speed = btcpay.speed_policy.parse().map_err(|err: String| anyhow::anyhow!(err))?;
+                Some(Arc::new(BtcPayCheckout::new(client, speed)))
+            }
+        };
         Ok(Self {
+            btc,
             config: Arc::new(config),
             db,
             redis,
@@ -82,5 +97,32 @@ impl AppState {
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
             ticket_key: Arc::new(ticket_key),
         })
+    }
+
+    /// The payment methods this deployment takes: card always, bitcoin with BTCPay configured.
+    pub fn payment_methods(&self) -> Vec<PaymentMethod> {
+        let mut methods = vec![PaymentMethod::Card];
+        if self.btc.is_some() {
+            methods.push(PaymentMethod::Btc);
+        }
+        methods
+    }
+
+    /// Who takes payments of this method, if anyone here does.
+    pub fn provider(&self, method: PaymentMethod) -> Option<Arc<dyn CheckoutProvider>> {
+        match method {
+            PaymentMethod::Card => Some(self.card.clone()),
+            PaymentMethod::Btc => self.btc.clone().map(|btc| btc as Arc<dyn CheckoutProvider>),
+            PaymentMethod::Eth | PaymentMethod::Usdc => None,
+        }
+    }
+
+    /// The provider behind a payment row's `provider`.
+    pub fn provider_named(&self, provider: &str) -> Option<Arc<dyn CheckoutProvider>> {
+        match provider {
+            "stripe" => self.provider(PaymentMethod::Card),
+            "btcpay" => self.provider(PaymentMethod::Btc),
+            _ => None,
+        }
     }
 }

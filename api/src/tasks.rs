@@ -73,7 +73,13 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
             order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
             continue;
         };
-        match state.card.expire(session_id).await {
+        let Some(provider) = state.provider_named(&payment.provider) else {
+            // A provider this deployment no longer has: nothing to close it with.
+            let mut conn = state.db.acquire().await?;
+            order::close_attempted(&mut conn, payment.payment_id).await?;
+            continue;
+        };
+        match provider.expire(session_id).await {
             Ok(ExpireOutcome::Expired | ExpireOutcome::AlreadyExpired) => {
                 let mut conn = state.db.acquire().await?;
                 order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;

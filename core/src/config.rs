@@ -77,6 +77,25 @@ pub struct Config {
     pub ticket_signing_key: Option<SecretString>,
     /// Ticket delivery: the SMTP relay, the sender, retries and links.
     pub mail: MailConfig,
+    /// Bitcoin payments through a BTCPay Server store; unset, bitcoin is not offered.
+    pub btcpay: Option<BtcPayConfig>,
+}
+
+/// A BTCPay Server store (`TESSERA_BTCPAY_*`; the first four go together).
+#[derive(Debug, Clone)]
+pub struct BtcPayConfig {
+    /// `TESSERA_BTCPAY_URL`: the server, e.g. `https://btcpay.example.org`.
+    pub url: Url,
+    /// `TESSERA_BTCPAY_API_KEY`: a Greenfield API key with `btcpay.store.cancreateinvoice`,
+    /// `btcpay.store.canviewinvoices` and `btcpay.store.canmodifyinvoices` on the store.
+    pub api_key: SecretString,
+    /// `TESSERA_BTCPAY_STORE_ID`.
+    pub store_id: String,
+    /// `TESSERA_BTCPAY_WEBHOOK_SECRET`: the secret of the store's webhook to `/webhooks/btcpay`.
+    pub webhook_secret: SecretString,
+    /// `TESSERA_BTCPAY_SPEED_POLICY` (default `MediumSpeed`, one confirmation): `HighSpeed`,
+    /// `MediumSpeed`, `LowMediumSpeed` or `LowSpeed`.
+    pub speed_policy: String,
 }
 
 /// How tickets reach customers.
@@ -329,6 +348,59 @@ impl Config {
             }
         };
 
+        let btcpay = {
+            let names = [
+                "TESSERA_BTCPAY_URL",
+                "TESSERA_BTCPAY_API_KEY",
+                "TESSERA_BTCPAY_STORE_ID",
+                "TESSERA_BTCPAY_WEBHOOK_SECRET",
+            ];
+            let values: Vec<Option<String>> =
+                names.iter().map(|name| get(name).map(|v| v.trim().to_string())).collect();
+            match values.as_slice() {
+                [None, None, None, None] => None,
+                [Some(url), Some(api_key), Some(store_id), Some(secret)] => {
+                    let url = Url::parse(url)
+                        .ok()
+                        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                        .ok_or_else(|| {
+                            ConfigError::new("TESSERA_BTCPAY_URL", format!("{url:?} is not an http(s) URL"))
+                        })?;
+                    let speed_policy = get("TESSERA_BTCPAY_SPEED_POLICY")
+                        .map(|v| v.trim().to_string())
+                        .unwrap_or_else(|| "MediumSpeed".into());
+                    if !["HighSpeed", "MediumSpeed", "LowMediumSpeed", "LowSpeed"]
+                        .contains(&speed_policy.as_str())
+                    {
+                        return Err(ConfigError::new(
+                            "TESSERA_BTCPAY_SPEED_POLICY",
+                            format!(
+                                "{speed_policy:?} is not one of HighSpeed, MediumSpeed, LowMediumSpeed, LowSpeed"
+                            ),
+                        ));
+                    }
+                    Some(BtcPayConfig {
+                        url,
+                        api_key: SecretString::from(api_key.clone()),
+                        store_id: store_id.clone(),
+                        webhook_secret: SecretString::from(secret.clone()),
+                        speed_policy,
+                    })
+                }
+                partial => {
+                    let missing = names
+                        .iter()
+                        .zip(partial)
+                        .find(|(_, value)| value.is_none())
+                        .map_or(names[0], |(name, _)| *name);
+                    return Err(ConfigError::new(
+                        missing,
+                        "is required with the other TESSERA_BTCPAY_* settings (URL, API key, store id, webhook secret)",
+                    ));
+                }
+            }
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -357,6 +429,7 @@ impl Config {
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
             mail,
+            btcpay,
         })
     }
 
@@ -486,5 +559,24 @@ mod tests {
         assert_eq!(err.var, "TESSERA_DELIVERY_MAX_ATTEMPTS");
         let config = config(&[("TESSERA_SMTP_URL", "smtps://u:hunter2@mail.example.org")]).unwrap();
         assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn btcpay_settings_come_together_and_keep_their_secrets() {
+        assert!(config(&[]).unwrap().btcpay.is_none());
+        let err = config(&[("TESSERA_BTCPAY_URL", "https://btcpay.example.org")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_BTCPAY_API_KEY");
+        let all = [
+            ("TESSERA_BTCPAY_URL", "https://btcpay.example.org"),
+            ("TESSERA_BTCPAY_API_KEY", "hunter2key"),
+            ("TESSERA_BTCPAY_STORE_ID", "Store1"),
+            ("TESSERA_BTCPAY_WEBHOOK_SECRET", "whsecret"),
+        ];
+        let btcpay = config(&all).unwrap().btcpay.unwrap();
+        assert_eq!((btcpay.store_id.as_str(), btcpay.speed_policy.as_str()), ("Store1", "MediumSpeed"));
+        assert!(!format!("{:?}", config(&all).unwrap()).contains("hunter2key"));
+        let mut slow = all.to_vec();
+        slow.push(("TESSERA_BTCPAY_SPEED_POLICY", "Warp"));
+        assert_eq!(config(&slow).unwrap_err().var, "TESSERA_BTCPAY_SPEED_POLICY");
     }
 }

@@ -295,6 +295,8 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/tickets/TD1.forged.link".into(), None, 404, 404, 404),
         // Signed by Stripe, not by a session: unsigned is refused for everyone.
         ("POST", "/webhooks/stripe".into(), None, 400, 400, 400),
+        // Not configured in this app: BTCPay's endpoint does not exist here.
+        ("POST", "/webhooks/btcpay".into(), None, 404, 404, 404),
         ("GET", "/api/tickets/public-key".into(), None, 200, 200, 200),
         ("GET", "/readyz".into(), None, 200, 200, 200),
         ("POST", "/api/auth/signup".into(), Some(json!({})), 400, 400, 400),

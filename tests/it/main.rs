@@ -5,6 +5,7 @@ mod accounts;
 mod admin_events;
 mod admin_pages;
 mod btcpay_client;
+mod btcpay_orders;
 mod catalog_filters;
 mod catalog_list;
 mod delivery;

@@ -65,7 +65,6 @@ impl FakeBtcPay {
             .route("/api/v1/stores/{store_id}/invoices", get(list_invoices).post(create_invoice))
             .route("/api/v1/invoices/{invoice_id}", get(get_invoice))
             .route("/api/v1/invoices/{invoice_id}/payment-methods", get(payment_methods))
-            .route("/api/v1/invoices/{invoice_id}/status", axum::routing::post(mark_status))
             .with_state(state.clone());
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
@@ -87,12 +86,26 @@ impl FakeBtcPay {
         self.lock().invoices.clone()
     }
 
+    /// Makes an invoice's expiry a moment ago, as if its time had run out.
+    pub fn expire_now(&self, invoice_id: &str) {
+        let mut inner = self.lock();
+        let invoice = inner.invoices.iter_mut().find(|i| i["id"] == invoice_id).expect("invoice");
+        invoice["expirationTime"] = json!(chrono::Utc::now().timestamp() - 1);
+    }
+
     /// Sets an invoice's `status` and `additionalStatus`.
     pub fn set_status(&self, invoice_id: &str, status: &str, additional: &str) {
         let mut inner = self.lock();
         let invoice = inner.invoices.iter_mut().find(|i| i["id"] == invoice_id).expect("invoice");
         invoice["status"] = json!(status);
         invoice["additionalStatus"] = json!(additional);
+    }
+
+    /// Sets what the customer has paid, in the invoice's currency (`paidAmount`).
+    pub fn set_paid(&self, invoice_id: &str, paid_amount: &str) {
+        let mut inner = self.lock();
+        let invoice = inner.invoices.iter_mut().find(|i| i["id"] == invoice_id).expect("invoice");
+        invoice["paidAmount"] = json!(paid_amount);
     }
 
     /// Records an on-chain payment (`value` in BTC, as a decimal string).
@@ -292,33 +305,6 @@ async fn payment_methods(
     });
     let _ = state.check("InvoicePaymentMethodDataModel", &method);
     Json(json!([method])).into_response()
-}
-
-async fn mark_status(
-    State(state): State<Arc<Shared>>,
-    Path(invoice_id): Path<String>,
-    headers: HeaderMap,
-    Json(request): Json<Value>,
-) -> Response {
-    if let Err(refused) = state.admit(&headers) {
-        return *refused;
-    }
-    if let Err(errors) = state.check("MarkInvoiceStatusRequest", &request) {
-        let problems: Vec<Value> = errors.iter().map(|e| json!({"path": "status", "message": e})).collect();
-        return (StatusCode::BAD_REQUEST, Json(Value::Array(problems))).into_response();
-    }
-    let updated = {
-        let mut inner = state.lock();
-        inner.invoices.iter_mut().find(|i| i["id"] == invoice_id.as_str()).map(|invoice| {
-            invoice["status"] = request["status"].clone();
-            invoice["additionalStatus"] = json!("Marked");
-            invoice.clone()
-        })
-    };
-    match updated {
-        Some(invoice) => state.answer("InvoiceData", invoice),
-        None => not_found(),
-    }
 }
 
 fn not_found() -> Response {

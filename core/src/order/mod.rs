@@ -37,8 +37,9 @@ pub use read::{
 };
 pub use transition::{
     Closed, OpenPayment, Receipt, Settlement, close_attempted, close_open_payment, close_payment,
-    close_pending, fulfil, mark_payment_detected, payments_to_close, record_payment_opened,
-    release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds, settle,
+    close_pending, fulfil, mark_payment_detected, payments_to_close, record_overpayment,
+    record_partial_payment, record_payment_opened, release_expired_holds, release_expired_holds_of_order,
+    release_stale_settling_holds, settle, unmark_payment_detected,
 };
 
 /// The most tickets one order may hold, over all its ticket types.

@@ -158,9 +158,11 @@ pub struct RefundDue {
     /// The money movement (PaymentIntent id): refund this.
     pub provider_payment_ref: Option<String>,
     pub currency: String,
+    /// What is due back: the whole payment, or for `overpaid` the excess only.
     pub received_minor: i64,
-    /// `sold_out_after_expiry`, `event_closed`, `order_closed`, `duplicate_payment` or
-    /// `amount_mismatch`.
+    /// `sold_out_after_expiry`, `event_closed`, `order_closed`, `duplicate_payment`,
+    /// `amount_mismatch`, `partial_payment` (too little, too late: all of it back) or
+    /// `overpaid` (the order is paid; the excess goes back).
     #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
@@ -171,13 +173,15 @@ pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Ve
         RefundDue,
         r#"select p.payment_id, p.order_id, o.status as order_status, a.email as customer_email,
                   e.title as event_title, p.provider, p.provider_ref, p.provider_payment_ref, p.currency,
-                  p.received_minor as "received_minor!", p.refund_reason as "refund_reason!",
+                  (case when p.status = 'refund_due' then p.received_minor else p.overpaid_minor end)
+                      as "received_minor!",
+                  (case when p.status = 'refund_due' then p.refund_reason else 'overpaid' end) as "refund_reason!",
                   p.received_at as "received_at!"
            from payment p
            join customer_order o using (order_id)
            join account a using (account_id)
            join event e on e.event_id = o.event_id
-           where p.status = 'refund_due'
+           where p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0)
            order by p.received_at
            limit $1"#,
         limit

@@ -204,6 +204,68 @@ pub async fn mark_payment_detected(conn: &mut PgConnection, order_id: Uuid) -> s
     Ok(marked.rows_affected() == 1)
 }
 
+/// A payment that was seen is gone (a bitcoin transaction replaced or dropped before it
+/// confirmed): the order waits for payment again, and its hold runs out at `expires_at` (at
+/// once if that has passed).
+pub async fn unmark_payment_detected(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<bool> {
+    let unmarked = sqlx::query!(
+        r#"update customer_order set payment_detected = false, updated_at = now()
+           where order_id = $1 and status = 'pending_payment' and payment_detected"#,
+        order_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(unmarked.rows_affected() == 1)
+}
+
+/// A paid order's payment brought more than its total: the excess is recorded on the payment
+/// and listed for refund.
+pub async fn record_overpayment(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider: &str,
+    provider_ref: &str,
+    overpaid_minor: i64,
+) -> sqlx::Result<bool> {
+    let recorded = sqlx::query!(
+        r#"update payment set overpaid_minor = $4, updated_at = now()
+           where order_id = $1 and provider = $2 and provider_ref = $3 and status = 'succeeded'"#,
+        order_id,
+        provider,
+        provider_ref,
+        overpaid_minor
+    )
+    .execute(conn)
+    .await?;
+    Ok(recorded.rows_affected() == 1)
+}
+
+/// Money that did not reach the order's total before the checkout expired: the payment is due
+/// back in full (`partial_payment`), the order closed as expired.
+pub async fn record_partial_payment(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider: &str,
+    provider_ref: &str,
+    received_minor: i64,
+) -> sqlx::Result<bool> {
+    close_pending(conn, order_id, Closed::Expired, "paid_partially").await?;
+    let recorded = sqlx::query!(
+        r#"update payment
+           set status = 'refund_due', refund_reason = 'partial_payment', received_minor = $4,
+               received_at = coalesce(received_at, now()), updated_at = now()
+           where order_id = $1 and provider = $2 and provider_ref = $3
+             and status in ('creating', 'open', 'expired', 'failed')"#,
+        order_id,
+        provider,
+        provider_ref,
+        received_minor
+    )
+    .execute(conn)
+    .await?;
+    Ok(recorded.rows_affected() == 1)
+}
+
 /// The order's tickets are issued and emailed: `paid → fulfilled`. False when the order was
 /// not paid (already fulfilled, or refunded meanwhile).
 pub async fn fulfil(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<bool> {

@@ -78,6 +78,10 @@ impl BtcPayCheckout {
         Ok(CheckoutSession { id: invoice.id, url })
     }
 
+    /// Never invalidates an invoice: BTCPay expires it itself when the hold ends (its
+    /// expiration is the hold's) and keeps watching for late payments, which the webhook then
+    /// honours or lists for refund. Invalidating it could leave money sent at the last second
+    /// with nobody watching for it.
     async fn close(&self, invoice_id: &str) -> Result<ExpireOutcome, PaymentError> {
         let Some(invoice) = self.client.invoice(invoice_id).await.map_err(payment_error)? else {
             return Ok(ExpireOutcome::AlreadyExpired);
@@ -86,10 +90,14 @@ impl BtcPayCheckout {
             InvoiceStatus::Expired | InvoiceStatus::Invalid => Ok(ExpireOutcome::AlreadyExpired),
             // A payment was seen or made: the webhook (or the poller) decides what happens.
             InvoiceStatus::Processing | InvoiceStatus::Settled => Ok(ExpireOutcome::AlreadyCompleted),
-            InvoiceStatus::New => {
-                self.client.mark_invalid(invoice_id).await.map_err(payment_error)?;
-                Ok(ExpireOutcome::Expired)
+            InvoiceStatus::New if invoice.expiration_time <= Utc::now().timestamp() => {
+                Ok(ExpireOutcome::AlreadyExpired)
             }
+            // The order was cancelled before its hold ran out: the invoice ends at its own time.
+            InvoiceStatus::New => Err(PaymentError::Unavailable(format!(
+                "invoice {invoice_id} stays open until it expires at {}; asking again later",
+                invoice.expiration_time
+            ))),
             InvoiceStatus::Other(status) => {
                 Err(PaymentError::Unavailable(format!("invoice {invoice_id} is {status:?}; will ask again")))
             }

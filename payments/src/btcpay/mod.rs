@@ -339,14 +339,6 @@ impl BtcPayClient {
         not_found_as_none(read_json(response).await)
     }
 
-    /// `POST /api/v1/invoices/{invoiceId}/status` with `Invalid`: nobody can pay it any more.
-    pub async fn mark_invalid(&self, invoice_id: &str) -> Result<Invoice, BtcPayError> {
-        let url = self.url(&["api", "v1", "invoices", invoice_id, "status"])?;
-        let body = serde_json::json!({"status": "Invalid"});
-        let response = self.request(reqwest::Method::POST, url).json(&body).send().await;
-        read_json(response).await
-    }
-
     /// `GET /api/v1/invoices/{invoiceId}/payment-methods`, with the payments of each.
     pub async fn payment_methods(&self, invoice_id: &str) -> Result<Vec<InvoicePaymentMethod>, BtcPayError> {
         let url = self.url(&["api", "v1", "invoices", invoice_id, "payment-methods"])?;

@@ -12,7 +12,7 @@ use super::parse_id;
 use crate::auth::SignedIn;
 use crate::error::{Error, ErrorBody, Result};
 use crate::extract::JsonBody;
-use crate::orders::{self, ENABLED_METHODS};
+use crate::orders;
 use crate::state::AppState;
 
 /// What can be bought now.
@@ -118,7 +118,7 @@ pub async fn options(
                 available: t.available.max(0),
             })
             .collect(),
-        payment_methods: ENABLED_METHODS.to_vec(),
+        payment_methods: state.payment_methods(),
         hold_minutes: state.config.hold.as_secs() / 60,
         max_tickets_per_order: MAX_TICKETS_PER_ORDER,
     }))

@@ -19,7 +19,7 @@ use crate::auth::Viewer;
 use crate::auth::csrf::{self, CsrfToken};
 use crate::error::{Error, PageError, render_html};
 use crate::extract::FormBody;
-use crate::orders::{self, ENABLED_METHODS};
+use crate::orders;
 use crate::state::AppState;
 
 async fn published_event(state: &AppState, slug: &str) -> Result<Event, PageError> {
@@ -159,7 +159,7 @@ async fn page(
         event: EventCard::new(event),
         slug: event.slug.clone(),
         rows,
-        methods: ENABLED_METHODS.iter().map(|m| (m.as_str(), m.label())).collect(),
+        methods: state.payment_methods().iter().map(|m| (m.as_str(), m.label())).collect(),
         hold_minutes: state.config.hold.as_secs() / 60,
         max_tickets: MAX_TICKETS_PER_ORDER,
         idempotency_key: Uuid::new_v4().to_string(),

@@ -134,6 +134,8 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
                 "event_closed" => "Paid after the hold ended; the event was cancelled or under way",
                 "duplicate_payment" => "Second payment for a paid order",
                 "amount_mismatch" => "Amount paid differs from the order",
+                "partial_payment" => "Paid only part of the order before the invoice expired",
+                "overpaid" => "Paid more than the order; the excess",
                 _ => "Order was already closed",
             },
             provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),
