@@ -46,6 +46,40 @@ fn ticketing_tasks(
     Ok(())
 }
 
+/// The chain-watcher's pollers for the providers configured here (today BTCPay).
+fn chain_watcher_tasks(
+    state: &AppState,
+    tasks: &mut tokio::task::JoinSet<()>,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) -> bool {
+    let (Some(btc), Some(config)) = (state.btc.as_ref(), state.config.btcpay.as_ref()) else {
+        return false;
+    };
+    tasks.spawn(tessera_chain_watcher::btcpay::run(
+        state.db.clone(),
+        btc.client().clone(),
+        config.poll_interval,
+        stopped.clone(),
+    ));
+    true
+}
+
+/// Runs the chain-watcher until SIGTERM or SIGINT (`tessera chain-watcher`).
+pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
+    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    let state = AppState::new(config, db)?;
+    if !chain_watcher_tasks(&state, &mut tasks, &stopped) {
+        anyhow::bail!("nothing to watch: set TESSERA_BTCPAY_URL and the other TESSERA_BTCPAY_* settings");
+    }
+    tracing::info!("chain-watcher: polling BTCPay invoices");
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    while tasks.join_next().await.is_some() {}
+    Ok(())
+}
+
 /// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
 /// ticketing`); start as many as the load needs.
 pub async fn ticketing(config: Config) -> anyhow::Result<()> {
@@ -74,6 +108,7 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
         tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
     }
     if services == Services::All {
+        chain_watcher_tasks(&state, &mut tasks, &stopped);
         tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
         tasks.spawn(crate::tasks::sweep_orders(state.clone(), stopped.clone()));
         ticketing_tasks(&state, &mut tasks, &stopped)?;

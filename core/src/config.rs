@@ -96,6 +96,9 @@ pub struct BtcPayConfig {
     /// `TESSERA_BTCPAY_SPEED_POLICY` (default `MediumSpeed`, one confirmation): `HighSpeed`,
     /// `MediumSpeed`, `LowMediumSpeed` or `LowSpeed`.
     pub speed_policy: String,
+    /// `TESSERA_BTCPAY_POLL_SECONDS` (default 30): how often the chain-watcher reads every
+    /// open invoice back, the backstop for lost webhooks.
+    pub poll_interval: Duration,
 }
 
 /// How tickets reach customers.
@@ -379,7 +382,15 @@ impl Config {
                             ),
                         ));
                     }
+                    let poll_interval = Duration::from_secs(bounded(
+                        get("TESSERA_BTCPAY_POLL_SECONDS"),
+                        "TESSERA_BTCPAY_POLL_SECONDS",
+                        30,
+                        1,
+                        3600,
+                    )? as u64);
                     Some(BtcPayConfig {
+                        poll_interval,
                         url,
                         api_key: SecretString::from(api_key.clone()),
                         store_id: store_id.clone(),

@@ -292,3 +292,39 @@ async fn a_late_payment_is_honoured_while_tickets_remain_and_refunded_when_they_
     assert_eq!(app.order_status(too_late).await, "expired");
     assert_eq!(payment_row(&app, too_late).await.1.as_deref(), Some("sold_out_after_expiry"));
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn when_webhooks_are_lost_the_poller_settles_the_order(db: PgPool) {
+    let fake = FakeBtcPay::start().await;
+    let app = app_with(db, &fake);
+    let client = app.state.btc.as_ref().unwrap().client().clone();
+    let (seen, seen_invoice, _) = bought(&app, &fake, 1).await;
+    let (paid, paid_invoice, _) = bought(&app, &fake, 2).await;
+    let (late, late_invoice, _) = bought(&app, &fake, 1).await;
+
+    // No webhook arrives for any of them.
+    fake.set_status(&seen_invoice, "Processing", "None");
+    fake.set_status(&paid_invoice, "Settled", "None");
+    fake.set_paid(&paid_invoice, "20.00");
+    app.expire_hold(late).await;
+    fake.expire_now(&late_invoice);
+    tessera_api::tasks::sweep_orders_once(&app.state).await.unwrap();
+    assert_eq!(app.order_status(late).await, "expired");
+    fake.set_status(&late_invoice, "Expired", "PaidLate");
+    fake.set_paid(&late_invoice, "10.00");
+
+    let read = tessera_chain_watcher::btcpay::poll_once(&app.db, &client).await.unwrap();
+    assert_eq!(read, 3);
+    assert_eq!(app.order_status(paid).await, "paid");
+    assert_eq!(app.order_status(late).await, "paid", "a late payment is found after the order expired");
+    let detected: bool =
+        sqlx::query_scalar("select payment_detected from customer_order where order_id = $1")
+            .bind(seen)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(detected);
+    // Settled orders are not asked about again.
+    assert_eq!(tessera_chain_watcher::btcpay::poll_once(&app.db, &client).await.unwrap(), 1);
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}

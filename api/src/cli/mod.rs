@@ -42,6 +42,9 @@ enum Command {
     /// Deliver paid orders: the ticketing worker (tickets, PDF, email) and the outbox relay
     /// that feeds it. Run as many as the load needs.
     Ticketing,
+    /// Watch payments that settle over time: polls every open BTCPay invoice as the backstop
+    /// for lost webhooks (needs the TESSERA_BTCPAY_* settings).
+    ChainWatcher,
     /// Run every service of the platform in one process: the web app and the background
     /// tasks (session and hold sweepers, the outbox relay, the ticketing worker).
     All,
@@ -99,6 +102,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Seed { demo: _ } => seed::demo(&config).await,
         Command::Serve => crate::server::serve(config, crate::server::Services::Web).await,
         Command::Ticketing => crate::server::ticketing(config).await,
+        Command::ChainWatcher => crate::server::chain_watcher(config).await,
         Command::All => crate::server::serve(config, crate::server::Services::All).await,
         Command::Admin { command: AdminCommand::Create { email, name, promote } } => {
             admin::create(&config, &email, name.as_deref(), promote).await

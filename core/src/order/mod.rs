@@ -13,6 +13,7 @@
 //!       └── payment failed ─▶ failed
 //! ```
 
+mod invoice;
 mod outbox;
 mod place;
 mod read;
@@ -26,6 +27,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+pub use invoice::{
+    InvoiceOutcome, InvoiceState, InvoiceUpdate, WatchedInvoice, apply_invoice, watched_invoices,
+};
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
     BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, SoldOutLine, TicketAvailability, availability,

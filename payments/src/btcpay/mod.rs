@@ -18,6 +18,8 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
+use tessera_core::money::{Currency, parse_decimal};
+use tessera_core::order::InvoiceState;
 use url::Url;
 
 /// A Greenfield client for one store.
@@ -219,6 +221,40 @@ impl Invoice {
     /// The order this invoice was made for, from its metadata.
     pub fn order_id(&self) -> Option<&str> {
         self.metadata.as_ref().and_then(|m| m.order_id.as_deref())
+    }
+
+    /// What the invoice's status means for an order.
+    pub fn state(&self) -> InvoiceState {
+        match (&self.status, &self.additional_status) {
+            (InvoiceStatus::New, _) => InvoiceState::AwaitingPayment,
+            (InvoiceStatus::Processing, _) => InvoiceState::Confirming,
+            (InvoiceStatus::Settled, _) => InvoiceState::Settled,
+            (InvoiceStatus::Expired, AdditionalStatus::PaidLate) => InvoiceState::PaidLate,
+            (InvoiceStatus::Expired, AdditionalStatus::PaidPartial) => InvoiceState::ExpiredPartPaid,
+            (InvoiceStatus::Expired, _) => InvoiceState::Expired,
+            (InvoiceStatus::Invalid, _) => InvoiceState::Invalid,
+            (InvoiceStatus::Other(_), _) => InvoiceState::Unknown,
+        }
+    }
+
+    /// The amount asked and the amount paid, in minor units of the invoice's currency; `None`
+    /// if either is not an exact decimal of that currency.
+    pub fn amounts_minor(&self) -> Option<(i64, i64)> {
+        let currency: Currency = self.currency.parse().ok()?;
+        let amount = parse_decimal(&self.amount, currency.exponent())?;
+        let paid = match self.paid_amount.as_deref() {
+            Some(paid) => parse_decimal(paid, currency.exponent())?,
+            None => 0,
+        };
+        Some((amount, paid))
+    }
+
+    /// The report on this invoice for its order, or `None` when it names no order of ours or
+    /// its amounts cannot be read exactly.
+    pub fn update(&self) -> Option<(uuid::Uuid, InvoiceState, i64, i64)> {
+        let order_id = self.order_id().and_then(|id| uuid::Uuid::parse_str(id).ok())?;
+        let (amount, paid) = self.amounts_minor()?;
+        Some((order_id, self.state(), amount, paid))
     }
 }
 
