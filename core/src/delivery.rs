@@ -398,7 +398,30 @@ pub async fn stored_pdf(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result
     .await
 }
 
-/// An order's delivery status (`pending`, `sent`, `failed`), if it has one.
-pub async fn status_of(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar!("select status from delivery where order_id = $1", order_id).fetch_optional(db).await
+/// How far a paid order's tickets have got, as its owner's pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// The tickets, once issued, in order.
+    pub tickets: Vec<crate::ticket::IssuedTicket>,
+    /// The PDF is stored and can be downloaded.
+    pub pdf_ready: bool,
+    /// Delivery gave up (admins see it and retry).
+    pub failed: bool,
+}
+
+/// The order's tickets and the state of their delivery.
+pub async fn progress(db: &PgPool, order_id: Uuid) -> sqlx::Result<Progress> {
+    let mut conn = db.acquire().await?;
+    let tickets = crate::ticket::tickets_of_order(&mut conn, order_id).await?;
+    let row = sqlx::query!(
+        r#"select status, pdf_key is not null as "pdf_ready!" from delivery where order_id = $1"#,
+        order_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(Progress {
+        tickets,
+        pdf_ready: row.as_ref().is_some_and(|r| r.pdf_ready),
+        failed: row.is_some_and(|r| r.status == "failed"),
+    })
 }

@@ -45,7 +45,6 @@ struct Inner {
     violations: Vec<String>,
     /// Answer the next request with this instead.
     fail_next: Option<(StatusCode, Option<Value>)>,
-    requests: usize,
 }
 
 impl FakeBtcPay {
@@ -75,11 +74,6 @@ impl FakeBtcPay {
     /// Bodies that did not match the vendor's schemas, sent or answered.
     pub fn violations(&self) -> Vec<String> {
         self.lock().violations.clone()
-    }
-
-    /// Requests served (refused ones included).
-    pub fn requests(&self) -> usize {
-        self.lock().requests
     }
 
     pub fn invoices(&self) -> Vec<Value> {
@@ -140,9 +134,7 @@ impl Shared {
 
     /// Authorization, then any failure a test asked for.
     fn admit(&self, headers: &HeaderMap) -> Result<(), Box<Response>> {
-        let mut inner = self.lock();
-        inner.requests += 1;
-        if let Some((status, body)) = inner.fail_next.take() {
+        if let Some((status, body)) = self.lock().fail_next.take() {
             return Err(Box::new(match body {
                 Some(body) => (status, Json(body)).into_response(),
                 None => status.into_response(),

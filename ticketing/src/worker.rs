@@ -196,10 +196,6 @@ impl Worker {
         Self { db, redis, blobs, mailer, key, config: Arc::new(config) }
     }
 
-    pub fn config(&self) -> &WorkerConfig {
-        &self.config
-    }
-
     /// Consumes the stream until `shutdown`, reconnecting with backoff when Redis goes away.
     /// In-flight messages are finished before it returns.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
@@ -332,7 +328,7 @@ impl Worker {
         let mut done = Vec::new();
         for (entry, handled) in entries.iter().zip(handled) {
             if let Handled::DeadLettered(error) = &handled {
-                let order_id = field(entry, "order_id").unwrap_or_default();
+                let order_id = entry.get::<String>("order_id").unwrap_or_default();
                 let _: String = conn
                     .xadd(
                         self.config.dead_letter_stream(),
@@ -357,7 +353,8 @@ impl Worker {
     }
 
     async fn handle_entry(&self, entry: &StreamId) -> Handled {
-        let Some(order_id) = field(entry, "order_id").and_then(|raw| Uuid::parse_str(&raw).ok()) else {
+        let Some(order_id) = entry.get::<String>("order_id").and_then(|raw| Uuid::parse_str(&raw).ok())
+        else {
             tracing::error!(entry = %entry.id, "paid-order message without an order id: dead-lettered");
             return Handled::DeadLettered("the message has no valid order_id".into());
         };
@@ -638,10 +635,6 @@ pub fn pdf_blob_key(order_id: Uuid, attempt: &str) -> String {
 pub fn attachment_name(event_slug: &str, order_id: Uuid) -> String {
     let slug: String = event_slug.chars().take(60).collect();
     format!("tickets-{slug}-{}.pdf", pdf::order_reference(order_id))
-}
-
-fn field(entry: &StreamId, name: &str) -> Option<String> {
-    entry.get::<String>(name)
 }
 
 /// What the PDF and the email need of an order.

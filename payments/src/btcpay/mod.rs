@@ -328,10 +328,6 @@ impl BtcPayClient {
         Ok(Self { http, base, api_key, store_id: store_id.into() })
     }
 
-    pub fn store_id(&self) -> &str {
-        &self.store_id
-    }
-
     fn url(&self, segments: &[&str]) -> Result<Url, BtcPayError> {
         let mut url = self.base.clone();
         url.path_segments_mut()

@@ -123,9 +123,9 @@ impl Confirmation {
         if !self.status.is_paid() {
             return Ok(self);
         }
-        let mut conn = db.acquire().await?;
-        self.tickets = tessera_core::ticket::tickets_of_order(&mut conn, self.order_id)
-            .await?
+        let progress = tessera_core::delivery::progress(db, self.order_id).await?;
+        self.tickets = progress
+            .tickets
             .into_iter()
             .map(|t| TicketView {
                 ticket_id: t.ticket_id,
@@ -135,7 +135,7 @@ impl Confirmation {
                 checked_in_at: t.checked_in_at,
             })
             .collect();
-        if tessera_core::delivery::stored_pdf(&mut *conn, self.order_id).await?.is_some() {
+        if progress.pdf_ready {
             self.tickets_pdf_url = Some(format!("/api/orders/{}/tickets.pdf", self.order_id));
         }
         Ok(self)

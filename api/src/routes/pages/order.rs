@@ -40,10 +40,9 @@ pub async fn order_page(
     let order = orders::load(&state, id, signed_in.account.id).await?;
     let mut page = page(&viewer, &csrf.token, &order, query.checkout.as_deref());
     if order.status.is_paid() {
-        let mut conn = state.db.acquire().await.map_err(Error::from)?;
-        page.tickets = tessera_core::ticket::tickets_of_order(&mut conn, order.id)
-            .await
-            .map_err(Error::from)?
+        let progress = tessera_core::delivery::progress(&state.db, order.id).await.map_err(Error::from)?;
+        page.tickets = progress
+            .tickets
             .into_iter()
             .map(|t| TicketLine {
                 serial: t.serial,
@@ -51,14 +50,9 @@ pub async fn order_page(
                 checked_in: t.checked_in_at.is_some(),
             })
             .collect();
-        if tessera_core::delivery::stored_pdf(&mut *conn, order.id).await.map_err(Error::from)?.is_some() {
+        if progress.pdf_ready {
             page.tickets_pdf = Some(format!("/api/orders/{}/tickets.pdf", order.id));
-        } else if tessera_core::delivery::status_of(&mut *conn, order.id)
-            .await
-            .map_err(Error::from)?
-            .as_deref()
-            == Some("failed")
-        {
+        } else if progress.failed {
             // Stuck: say so instead of waiting for ever; our admins see it and retry.
             page.delivery_delayed = true;
         } else {
