@@ -77,13 +77,28 @@ pub fn router(state: AppState) -> Router {
     let openapi_json = bytes::Bytes::from(openapi.to_pretty_json().unwrap_or_default());
 
     // The card sandbox exists only while it plays Stripe: with real keys its paths are unknown.
-    let sandbox_routes = if state.sandbox.is_some() {
-        Router::new()
-            .route("/sandbox/checkout/{id}", get(sandbox::checkout_page))
-            .route("/sandbox/checkout/{id}/{action}", post(sandbox::checkout_action))
-    } else {
-        Router::new()
-    };
+    let mut sandbox_routes = Router::new();
+    if state.sandbox.is_some() {
+        sandbox_routes = sandbox_routes
+            .route("/sandbox/checkout/{id}", get(sandbox::card::checkout_page))
+            .route("/sandbox/checkout/{id}/{action}", post(sandbox::card::checkout_action));
+    }
+    // Likewise the BTCPay sandbox, only while it plays BTCPay Server.
+    if state.btcpay_sandbox.is_some() {
+        use sandbox::{btcpay, greenfield};
+        sandbox_routes = sandbox_routes
+            .route("/sandbox/btcpay/i/{id}", get(btcpay::invoice_page))
+            .route("/sandbox/btcpay/i/{id}/{action}", post(btcpay::invoice_action))
+            .route(
+                "/sandbox/btcpay/api/v1/stores/{store_id}/invoices",
+                get(greenfield::list_invoices).post(greenfield::create_invoice),
+            )
+            .route("/sandbox/btcpay/api/v1/invoices/{invoice_id}", get(greenfield::get_invoice))
+            .route(
+                "/sandbox/btcpay/api/v1/invoices/{invoice_id}/payment-methods",
+                get(greenfield::payment_methods),
+            );
+    }
     let app = Router::new()
         .route("/", axum::routing::get(pages::home::home))
         .route("/search", axum::routing::get(pages::search::search))

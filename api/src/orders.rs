@@ -403,25 +403,48 @@ pub async fn receive_stripe_webhook(state: &AppState, headers: &HeaderMap, body:
     Ok(())
 }
 
-/// Delivers the sandbox's signed events to our webhook handler, one after the other and
-/// retrying as Stripe would, in the background: like Stripe's, they arrive after the
-/// customer is already back on the order page.
-pub fn deliver_sandbox_events(state: AppState, events: Vec<tessera_payments::sandbox::SignedEvent>) {
+/// The provider a sandbox plays, whose webhook handler its events go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SandboxWebhooks {
+    Stripe,
+    BtcPay,
+}
+
+/// Delivers a sandbox's signed events to our webhook handler, one after the other and retrying
+/// as the provider would, in the background: like the provider's, they arrive after the
+/// customer has moved on.
+pub fn deliver_sandbox_events(
+    state: AppState,
+    to: SandboxWebhooks,
+    events: Vec<tessera_payments::sandbox::SignedEvent>,
+) {
+    if events.is_empty() {
+        return;
+    }
     tokio::spawn(async move {
         for event in events {
             let mut headers = HeaderMap::new();
             let Ok(value) = event.signature.parse() else { continue };
-            headers.insert("stripe-signature", value);
+            headers
+                .insert(if to == SandboxWebhooks::Stripe { "stripe-signature" } else { "btcpay-sig" }, value);
             let mut wait = Duration::from_millis(200);
             for attempt in 1..=6 {
-                match receive_stripe_webhook(&state, &headers, event.body.as_bytes()).await {
+                let delivered = match to {
+                    SandboxWebhooks::Stripe => {
+                        receive_stripe_webhook(&state, &headers, event.body.as_bytes()).await
+                    }
+                    SandboxWebhooks::BtcPay => {
+                        receive_btcpay_webhook(&state, &headers, event.body.as_bytes()).await
+                    }
+                };
+                match delivered {
                     Ok(()) => break,
                     Err(err) if attempt < 6 => {
-                        tracing::warn!(error = %err, attempt, "sandbox webhook delivery failed; retrying");
+                        tracing::warn!(error = %err, attempt, ?to, "sandbox webhook delivery failed; retrying");
                         tokio::time::sleep(wait).await;
                         wait *= 2;
                     }
-                    Err(err) => tracing::error!(error = %err, "sandbox webhook delivery gave up"),
+                    Err(err) => tracing::error!(error = %err, ?to, "sandbox webhook delivery gave up"),
                 }
             }
         }
@@ -437,12 +460,12 @@ pub fn sandbox_signing_secret(state: &AppState) -> String {
 /// delivery once (redeliveries share the first delivery's id), then reads the invoice back
 /// through the API and acts on its authoritative status: the webhook is only a trigger.
 pub async fn receive_btcpay_webhook(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
+    use tessera_chain_watcher::btcpay::SyncError;
     use tessera_payments::btcpay::webhook;
 
-    let (Some(btc), Some(config)) = (state.btc.as_ref(), state.config.btcpay.as_ref()) else {
+    let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) else {
         return Err(Error::NotFound("route"));
     };
-    use secrecy::ExposeSecret as _;
     let header = headers.get("btcpay-sig").and_then(|value| value.to_str().ok());
     webhook::verify(body, header, config.webhook_secret.expose_secret()).map_err(|err| {
         tracing::warn!(error = %err, "BTCPay webhook refused");
@@ -450,12 +473,14 @@ pub async fn receive_btcpay_webhook(state: &AppState, headers: &HeaderMap, body:
     })?;
     let event: webhook::WebhookEvent = serde_json::from_slice(body)
         .map_err(|err| Error::InvalidBody(format!("not a BTCPay webhook event: {err}")))?;
-    let invoice = match event.invoice_id.as_deref() {
-        Some(id) => {
-            btc.client().invoice(id).await.map_err(|err| Error::PaymentUnavailable(err.to_string()))?
-        }
-        None => None,
+    let Some(invoice_id) = event.invoice_id.as_deref() else {
+        // Not about an invoice (a payout, a payment request): nothing of ours to follow.
+        tracing::debug!(webhook.kind = %event.kind, "BTCPay event without an invoice; acknowledged");
+        return Ok(());
     };
-    tessera_chain_watcher::btcpay::apply(&state.db, Some(&event), invoice.as_ref()).await?;
-    Ok(())
+    watcher.sync(Some(&event), invoice_id).await.map_err(|err| match err {
+        // BTCPay delivers again later; the redelivery finishes what this one could not.
+        SyncError::Provider(err) => Error::PaymentUnavailable(err.to_string()),
+        SyncError::Db(err) => Error::Database(err),
+    })
 }

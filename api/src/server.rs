@@ -52,15 +52,10 @@ fn chain_watcher_tasks(
     tasks: &mut tokio::task::JoinSet<()>,
     stopped: &tokio::sync::watch::Receiver<bool>,
 ) -> bool {
-    let (Some(btc), Some(config)) = (state.btc.as_ref(), state.config.btcpay.as_ref()) else {
+    let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) else {
         return false;
     };
-    tasks.spawn(tessera_chain_watcher::btcpay::run(
-        state.db.clone(),
-        btc.client().clone(),
-        config.poll_interval,
-        stopped.clone(),
-    ));
+    tasks.spawn(tessera_chain_watcher::btcpay::run(watcher.clone(), config.poll_interval, stopped.clone()));
     true
 }
 

@@ -5,10 +5,12 @@ use std::sync::Arc;
 use metrics_exporter_prometheus::PrometheusHandle;
 use secrecy::SecretString;
 use sqlx::PgPool;
+use tessera_chain_watcher::btcpay::BtcPayWatcher;
 use tessera_core::config::Config;
 use tessera_core::media::BlobStore;
 use tessera_core::order::PaymentMethod;
 use tessera_payments::CheckoutProvider;
+use tessera_payments::btcpay::sandbox::BtcPaySandbox;
 use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient};
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
@@ -33,8 +35,12 @@ pub struct AppState {
     pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
     /// The key tickets are signed with; its public half is published for door scanners.
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
-    /// Bitcoin checkout through BTCPay Server, when configured.
+    /// Bitcoin checkout through BTCPay Server, when configured (or played by the sandbox).
     pub btc: Option<Arc<BtcPayCheckout>>,
+    /// Follows BTCPay invoices to their orders and records their payments (webhook, poller).
+    pub btc_watcher: Option<BtcPayWatcher>,
+    /// The BTCPay sandbox, when it plays BTCPay Server (its pages and API are served only then).
+    pub btcpay_sandbox: Option<Arc<BtcPaySandbox>>,
 }
 
 impl AppState {
@@ -74,18 +80,30 @@ impl AppState {
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };
-        let btc = match &config.btcpay {
-            None => None,
+        let (btc, btc_watcher, btcpay_sandbox) = match &config.btcpay {
+            None => (None, None, None),
             Some(btcpay) => {
                 let client =
                     BtcPayClient::new(btcpay.url.clone(), btcpay.api_key.clone(), btcpay.store_id.clone())
                         .context("cannot set up the BTCPay client")?;
                 let speed = btcpay.speed_policy.parse().map_err(|err: String| anyhow::anyhow!(err))?;
-                Some(Arc::new(BtcPayCheckout::new(client, speed)))
+                let watcher = BtcPayWatcher::new(db.clone(), client.clone(), &btcpay.network)
+                    .context("invalid TESSERA_BTCPAY_NETWORK")?;
+                let sandbox = btcpay.sandbox.then(|| {
+                    Arc::new(BtcPaySandbox::new(
+                        redis.clone(),
+                        config.public_url.clone(),
+                        btcpay.store_id.clone(),
+                        btcpay.webhook_secret.clone(),
+                    ))
+                });
+                (Some(Arc::new(BtcPayCheckout::new(client, speed))), Some(watcher), sandbox)
             }
         };
         Ok(Self {
             btc,
+            btc_watcher,
+            btcpay_sandbox,
             config: Arc::new(config),
             db,
             redis,

@@ -22,6 +22,7 @@ fn app_with(db: PgPool, fake: &FakeBtcPay) -> TestApp {
             ("TESSERA_BTCPAY_API_KEY", fake.api_key.as_str()),
             ("TESSERA_BTCPAY_STORE_ID", fake.store_id.as_str()),
             ("TESSERA_BTCPAY_WEBHOOK_SECRET", SECRET),
+            ("TESSERA_BTCPAY_NETWORK", "regtest"),
         ],
     )
 }
@@ -297,7 +298,7 @@ async fn a_late_payment_is_honoured_while_tickets_remain_and_refunded_when_they_
 async fn when_webhooks_are_lost_the_poller_settles_the_order(db: PgPool) {
     let fake = FakeBtcPay::start().await;
     let app = app_with(db, &fake);
-    let client = app.state.btc.as_ref().unwrap().client().clone();
+    let watcher = app.state.btc_watcher.clone().unwrap();
     let (seen, seen_invoice, _) = bought(&app, &fake, 1).await;
     let (paid, paid_invoice, _) = bought(&app, &fake, 2).await;
     let (late, late_invoice, _) = bought(&app, &fake, 1).await;
@@ -313,7 +314,7 @@ async fn when_webhooks_are_lost_the_poller_settles_the_order(db: PgPool) {
     fake.set_status(&late_invoice, "Expired", "PaidLate");
     fake.set_paid(&late_invoice, "10.00");
 
-    let read = tessera_chain_watcher::btcpay::poll_once(&app.db, &client).await.unwrap();
+    let read = tessera_chain_watcher::btcpay::poll_once(&watcher).await.unwrap();
     assert_eq!(read, 3);
     assert_eq!(app.order_status(paid).await, "paid");
     assert_eq!(app.order_status(late).await, "paid", "a late payment is found after the order expired");
@@ -325,6 +326,152 @@ async fn when_webhooks_are_lost_the_poller_settles_the_order(db: PgPool) {
             .unwrap();
     assert!(detected);
     // Settled orders are not asked about again.
-    assert_eq!(tessera_chain_watcher::btcpay::poll_once(&app.db, &client).await.unwrap(), 1);
+    assert_eq!(tessera_chain_watcher::btcpay::poll_once(&watcher).await.unwrap(), 1);
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}
+
+/// The bitcoin receipts recorded for an order: (txid, vout, satoshis, rate, status, settled).
+async fn receipts(app: &TestApp, order: Uuid) -> Vec<(String, i32, i64, String, String, bool)> {
+    sqlx::query_as(
+        "select txid, vout, amount_sat, rate::text, status, settled_at is not null from btc_receipt
+         where order_id = $1 order by amount_sat desc",
+    )
+    .bind(order)
+    .fetch_all(&app.db)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn each_bitcoin_payment_of_a_settled_invoice_is_recorded_once_with_its_outpoint_and_satoshis(
+    db: PgPool,
+) {
+    let fake = FakeBtcPay::start().await;
+    let app = app_with(db, &fake);
+    let event = app.insert_event(&sample_event("btc-receipts", "Fado em Bitcoin", 20)).await;
+    let buyer = app.customer().await;
+    let body = buy_btc(&app, &buyer, event, 2, None).await.json();
+    let order: Uuid = body["order_id"].as_str().unwrap().parse().unwrap();
+    let invoice = body["payment"]["provider_ref"].as_str().unwrap().to_string();
+    // 20.00 at 50,000.00 a bitcoin is 40,000 sats: paid in two outputs, and one replaced try.
+    let (a, b, replaced) = ("ab".repeat(32), "cd".repeat(32), "ef".repeat(32));
+    fake.pay(&invoice, &format!("{a}-1"), "0.00030000", "Settled");
+    fake.pay(&invoice, &format!("{b}-0"), "0.00010000", "Settled");
+    fake.pay(&invoice, &format!("{replaced}-0"), "0.00040000", "Invalid");
+    fake.set_status(&invoice, "Settled", "None");
+    fake.set_paid(&invoice, "20.00");
+    assert_eq!(webhook(&app, &fake, "InvoiceSettled", &invoice, SECRET).await.status, StatusCode::OK);
+    assert_eq!(app.order_status(order).await, "paid");
+
+    let expected = vec![
+        (replaced.clone(), 0, 40_000, "50000.00".to_string(), "invalid".to_string(), false),
+        (a.clone(), 1, 30_000, "50000.00".to_string(), "settled".to_string(), true),
+        (b.clone(), 0, 10_000, "50000.00".to_string(), "settled".to_string(), true),
+    ];
+    assert_eq!(receipts(&app, order).await, expected);
+    // Another delivery about the same invoice reads the payments again and adds nothing.
+    assert_eq!(webhook(&app, &fake, "InvoicePaymentSettled", &invoice, SECRET).await.status, StatusCode::OK);
+    assert_eq!(receipts(&app, order).await, expected);
+    let destination: String = sqlx::query_scalar("select destination from btc_receipt where txid = $1")
+        .bind(&a)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(destination.starts_with("bcrt1q"), "a regtest address: {destination}");
+
+    // The customer sees the transactions that paid their order.
+    let confirmation = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
+    let seen: Vec<(String, i64, String)> = confirmation["payment"]["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["txid"].as_str().unwrap().to_string(),
+                t["amount_sat"].as_i64().unwrap(),
+                t["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(seen.len(), 3, "{confirmation}");
+    assert!(seen.contains(&(a.clone(), 30_000, "settled".to_string())));
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_late_payment_takes_tickets_only_once_it_is_confirmed(db: PgPool) {
+    let fake = FakeBtcPay::start().await;
+    let app = app_with(db, &fake);
+    let (late, invoice, _) = bought(&app, &fake, 1).await;
+    app.expire_hold(late).await;
+    fake.expire_now(&invoice);
+    tessera_api::tasks::sweep_orders_once(&app.state).await.unwrap();
+    assert_eq!(app.order_status(late).await, "expired");
+
+    // BTCPay says PaidLate as soon as the transaction is seen, confirmed or not.
+    fake.pay(&invoice, &format!("{}-0", "12".repeat(32)), "0.00020000", "Processing");
+    fake.set_status(&invoice, "Expired", "PaidLate");
+    fake.set_paid(&invoice, "10.00");
+    assert_eq!(webhook(&app, &fake, "InvoiceReceivedPayment", &invoice, SECRET).await.status, StatusCode::OK);
+    assert_eq!(app.order_status(late).await, "expired", "unconfirmed money takes no tickets");
+    assert_eq!(receipts(&app, late).await[0].4, "processing");
+
+    fake.settle_payments(&invoice);
+    assert_eq!(webhook(&app, &fake, "InvoicePaymentSettled", &invoice, SECRET).await.status, StatusCode::OK);
+    assert_eq!(app.order_status(late).await, "paid");
+    assert_eq!(receipts(&app, late).await[0].4, "settled");
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_invalid_invoice_with_money_on_it_is_listed_for_refund(db: PgPool) {
+    let fake = FakeBtcPay::start().await;
+    let app = app_with(db, &fake);
+    let admin = app.sign_in(true).await;
+    let (order, invoice, event) = bought(&app, &fake, 1).await;
+    fake.pay(&invoice, &format!("{}-2", "34".repeat(32)), "0.00020000", "Settled");
+    fake.set_status(&invoice, "Invalid", "Marked");
+    fake.set_paid(&invoice, "10.00");
+    assert_eq!(webhook(&app, &fake, "InvoiceInvalid", &invoice, SECRET).await.status, StatusCode::OK);
+    assert_eq!(app.order_status(order).await, "failed");
+    assert_eq!(app.stock(app.ticket_types(event).await[0]).await, (0, 0), "the tickets went back");
+    assert_eq!(
+        payment_row(&app, order).await,
+        ("refund_due".into(), Some("invoice_invalid".into()), Some(1000), 0)
+    );
+    let refunds = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
+    assert!(
+        refunds["refunds"].as_array().unwrap().iter().any(|r| r["order_id"] == order.to_string()
+            && r["reason"] == "invoice_invalid"
+            && r["received_minor"] == 1000),
+        "{refunds}"
+    );
+    assert_eq!(receipts(&app, order).await.len(), 1, "finance sees the transaction");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_part_paid_invoice_shows_the_customer_what_is_missing(db: PgPool) {
+    let fake = FakeBtcPay::start().await;
+    let app = app_with(db, &fake);
+    let event = app.insert_event(&sample_event("btc-part", "Fado em Bitcoin", 20)).await;
+    let buyer = app.customer().await;
+    let body = buy_btc(&app, &buyer, event, 1, None).await.json();
+    let order = body["order_id"].as_str().unwrap().to_string();
+    let invoice = body["payment"]["provider_ref"].as_str().unwrap().to_string();
+
+    fake.pay(&invoice, &format!("{}-0", "56".repeat(32)), "0.00008000", "Processing");
+    fake.set_status(&invoice, "New", "PaidPartial");
+    fake.set_paid(&invoice, "4.00");
+    assert_eq!(webhook(&app, &fake, "InvoiceReceivedPayment", &invoice, SECRET).await.status, StatusCode::OK);
+
+    let confirmation = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
+    assert_eq!(confirmation["status"], "pending_payment");
+    assert_eq!(confirmation["payment"]["seen_minor"], 400);
+    assert_eq!(confirmation["payment"]["missing_minor"], 600);
+    assert_eq!(confirmation["payment"]["transactions"][0]["amount_sat"], 8000);
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("Partly paid"), "{page}");
+    assert!(page.contains("is still missing"), "{page}");
+    assert!(page.contains("data-poll-key=\"pending_payment:false:400\""), "the page follows what it shows");
     assert_eq!(fake.violations(), Vec::<String>::new());
 }

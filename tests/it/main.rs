@@ -6,6 +6,7 @@ mod admin_events;
 mod admin_pages;
 mod btcpay_client;
 mod btcpay_orders;
+mod btcpay_sandbox;
 mod catalog_filters;
 mod catalog_list;
 mod delivery;

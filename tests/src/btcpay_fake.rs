@@ -111,6 +111,15 @@ impl FakeBtcPay {
         ));
     }
 
+    /// Every payment of the invoice that is still `Processing` confirms: `Settled`.
+    pub fn settle_payments(&self, invoice_id: &str) {
+        if let Some(payments) = self.lock().payments.get_mut(invoice_id) {
+            for (_, _, status) in payments.iter_mut().filter(|(_, _, status)| status == "Processing") {
+                *status = "Settled".into();
+            }
+        }
+    }
+
     /// Answers the next request with `status` (and this body) instead of serving it.
     pub fn fail_next(&self, status: u16, body: Option<Value>) {
         self.lock().fail_next = Some((StatusCode::from_u16(status).expect("status"), body));
@@ -273,7 +282,7 @@ async fn payment_methods(
         .filter(|(_, _, status)| status != "Invalid")
         .map(|(_, value, _)| parse_decimal(value, 8).unwrap_or(0))
         .sum();
-    let address = format!("bcrt1q{}", &invoice_id.to_lowercase()[..20]);
+    let address = tessera_payments::btcpay::sandbox::regtest_address(&invoice_id);
     let method = json!({
         "paymentMethodId": "BTC-CHAIN",
         "currency": "BTC",

@@ -58,6 +58,22 @@ impl TestApp {
         Self { db, router: router(state.clone()), state, peer }
     }
 
+    /// The app served over real HTTP on a loopback port of its own as well (its public URL),
+    /// for what calls the app back over the network: the BTCPay sandbox, whose Greenfield API
+    /// our own client reads. Requests through [`TestApp::send`] still go in-process.
+    pub async fn served(db: PgPool, settings: &[(&str, &str)]) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let public_url = format!("http://{}", listener.local_addr().expect("addr"));
+        let mut settings = settings.to_vec();
+        settings.push(("TESSERA_PUBLIC_URL", public_url.as_str()));
+        let app = Self::with_settings(db, &settings);
+        let served = app.router.clone().into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, served).await;
+        });
+        app
+    }
+
     /// The app with the demo catalog loaded.
     pub async fn with_demo(db: PgPool) -> Self {
         let app = Self::new(db);

@@ -318,6 +318,14 @@ pub struct OrderPage {
     pub checkout_cancelled: bool,
     /// The page asks for the order's state until it settles.
     pub poll: bool,
+    /// What the page shows, as `order.js` compares it: `status:detected:seen_minor`.
+    pub poll_key: String,
+    /// Paid in bitcoin: the page speaks of confirmations and transactions.
+    pub bitcoin: bool,
+    /// A part-paid invoice: (received, still missing), formatted.
+    pub part_paid: Option<(String, String)>,
+    /// Bitcoin transactions that paid the invoice: (outpoint, BTC, state).
+    pub transactions: Vec<(String, String, String)>,
     pub refund_note: Option<String>,
     /// The tickets, once issued, and their PDF once stored.
     pub tickets: Vec<TicketLine>,
@@ -346,6 +354,37 @@ pub struct SandboxCheckoutPage {
     pub open: bool,
     pub status: String,
     pub back_url: String,
+}
+
+/// The BTCPay sandbox's checkout page for one invoice.
+#[derive(Template)]
+#[template(path = "sandbox_btcpay.html")]
+pub struct SandboxBtcPayPage {
+    pub chrome: Chrome,
+    pub invoice_id: String,
+    /// The price in the invoice's currency, and in bitcoin.
+    pub amount: String,
+    pub amount_btc: String,
+    pub rate: String,
+    pub address: String,
+    pub payment_uri: String,
+    /// BTCPay's words: `New`, `Processing`, `Settled`, `Expired`, `Invalid`; and the
+    /// additional status (`PaidPartial`, `PaidOver`, `PaidLate`, `Marked`, `None`).
+    pub status: String,
+    pub additional_status: String,
+    /// What is still missing, in bitcoin (empty when nothing is).
+    pub missing_btc: String,
+    pub expires: String,
+    /// (outpoint, value in BTC, status)
+    pub payments: Vec<(String, String, String)>,
+    /// Which buttons make sense now.
+    pub can_pay: bool,
+    pub can_confirm: bool,
+    pub can_replace: bool,
+    pub can_expire: bool,
+    pub can_invalidate: bool,
+    /// The shop's order page (`checkout.redirectURL`).
+    pub back_url: Option<String>,
 }
 
 /// A payment due for refund, for admins.

@@ -190,6 +190,12 @@ impl OrderSummary {
             "paid_late" => "Your payment arrived after the hold ended, and the tickets were still available.",
             "payment_never_settled" => "Your payment was never confirmed, so the tickets went back on sale.",
             "event_closed" => "The event was cancelled or had begun before your payment was confirmed.",
+            "paid_partially" => {
+                "The invoice expired before it was paid in full; the tickets went back on sale."
+            }
+            "payment_invalid" => {
+                "The payment was found invalid (replaced or double-spent) and did not count."
+            }
             _ => "",
         };
         Self {

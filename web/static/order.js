@@ -7,7 +7,8 @@
   var section = document.querySelector("[data-poll]");
   if (!section) return;
   var id = section.getAttribute("data-order-id");
-  var shown = section.getAttribute("data-status");
+  // status:detected:seen — what the page shows; a change to any of them is news.
+  var shown = section.getAttribute("data-poll-key");
   var waitTickets = section.hasAttribute("data-wait-tickets");
   var delay = 2000;
   var tries = 0;
@@ -21,7 +22,8 @@
         return response.ok ? response.json() : null;
       })
       .then(function (order) {
-        if (order && (order.status !== shown || (waitTickets && order.tickets_pdf_url))) {
+        var key = order && [order.status, order.payment.detected, order.payment.seen_minor || 0].join(":");
+        if (order && (key !== shown || (waitTickets && order.tickets_pdf_url))) {
           window.location.reload();
           return;
         }

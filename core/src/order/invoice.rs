@@ -7,8 +7,8 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::transition::{
-    Closed, Receipt, Settlement, close_payment, close_pending, mark_payment_detected, record_overpayment,
-    record_partial_payment, settle, unmark_payment_detected,
+    Closed, DueBack, Receipt, Settlement, close_payment, close_pending, mark_payment_detected,
+    record_money_due_back, record_overpayment, record_seen_amount, settle, unmark_payment_detected,
 };
 
 /// Where an invoice stands, as far as the order is concerned.
@@ -62,7 +62,10 @@ pub enum InvoiceOutcome {
     Confirming,
     AwaitingPaymentAgain,
     Closed,
-    PartPaymentDue,
+    /// The invoice ended with money on it that cannot pay the order: due back.
+    MoneyDueBack,
+    /// Only what has been seen paid so far changed (a part payment).
+    SeenAmountChanged,
     Unchanged,
 }
 
@@ -72,19 +75,22 @@ pub async fn apply_invoice(
     update: &InvoiceUpdate<'_>,
 ) -> sqlx::Result<InvoiceOutcome> {
     let order_id = update.order_id;
+    let seen_changed =
+        record_seen_amount(conn, order_id, update.provider, update.provider_ref, update.paid_minor).await?;
+    let unchanged = if seen_changed { InvoiceOutcome::SeenAmountChanged } else { InvoiceOutcome::Unchanged };
     Ok(match update.state {
         InvoiceState::AwaitingPayment => {
             if unmark_payment_detected(conn, order_id).await? {
                 InvoiceOutcome::AwaitingPaymentAgain
             } else {
-                InvoiceOutcome::Unchanged
+                unchanged
             }
         }
         InvoiceState::Confirming => {
             if mark_payment_detected(conn, order_id).await? {
                 InvoiceOutcome::Confirming
             } else {
-                InvoiceOutcome::Unchanged
+                unchanged
             }
         }
         InvoiceState::Settled | InvoiceState::PaidLate => {
@@ -108,25 +114,51 @@ pub async fn apply_invoice(
             InvoiceOutcome::Settled(settlement)
         }
         InvoiceState::ExpiredPartPaid => {
-            if record_partial_payment(conn, order_id, update.provider, update.provider_ref, update.paid_minor)
-                .await?
+            let why = DueBack::PartPaid;
+            if record_money_due_back(
+                conn,
+                order_id,
+                update.provider,
+                update.provider_ref,
+                update.paid_minor,
+                why,
+            )
+            .await?
             {
-                InvoiceOutcome::PartPaymentDue
+                InvoiceOutcome::MoneyDueBack
             } else {
-                InvoiceOutcome::Unchanged
+                unchanged
+            }
+        }
+        // Money sat on the invoice when it was made invalid: someone must give it back.
+        InvoiceState::Invalid if update.paid_minor > 0 => {
+            let why = DueBack::InvoiceInvalid;
+            if record_money_due_back(
+                conn,
+                order_id,
+                update.provider,
+                update.provider_ref,
+                update.paid_minor,
+                why,
+            )
+            .await?
+            {
+                InvoiceOutcome::MoneyDueBack
+            } else {
+                unchanged
             }
         }
         InvoiceState::Expired => {
             let closed = close_pending(conn, order_id, Closed::Expired, "checkout_expired").await?;
             close_payment(conn, order_id, update.provider_ref, "expired").await?;
-            if closed { InvoiceOutcome::Closed } else { InvoiceOutcome::Unchanged }
+            if closed { InvoiceOutcome::Closed } else { unchanged }
         }
         InvoiceState::Invalid => {
             let closed = close_pending(conn, order_id, Closed::Failed, "payment_invalid").await?;
             close_payment(conn, order_id, update.provider_ref, "failed").await?;
-            if closed { InvoiceOutcome::Closed } else { InvoiceOutcome::Unchanged }
+            if closed { InvoiceOutcome::Closed } else { unchanged }
         }
-        InvoiceState::Unknown => InvoiceOutcome::Unchanged,
+        InvoiceState::Unknown => unchanged,
     })
 }
 

@@ -40,10 +40,10 @@ pub use read::{
     unmatched_payments,
 };
 pub use transition::{
-    Closed, OpenPayment, Receipt, Settlement, close_attempted, close_open_payment, close_payment,
-    close_pending, fulfil, mark_payment_detected, payments_to_close, record_overpayment,
-    record_partial_payment, record_payment_opened, release_expired_holds, release_expired_holds_of_order,
-    release_stale_settling_holds, settle, unmark_payment_detected,
+    Closed, DueBack, OpenPayment, Receipt, Settlement, close_attempted, close_open_payment, close_payment,
+    close_pending, fulfil, mark_payment_detected, payments_to_close, record_money_due_back,
+    record_overpayment, record_payment_opened, record_seen_amount, release_expired_holds,
+    release_expired_holds_of_order, release_stale_settling_holds, settle, unmark_payment_detected,
 };
 
 /// The most tickets one order may hold, over all its ticket types.
@@ -260,5 +260,9 @@ pub struct Payment {
     pub status: PaymentStatus,
     pub amount_minor: i64,
     pub received_minor: Option<i64>,
+    /// What the provider has seen paid so far, confirmed or not (bitcoin invoices).
+    pub seen_minor: Option<i64>,
+    /// Paid more than the order's total: the excess, due back.
+    pub overpaid_minor: i64,
     pub refund_reason: Option<String>,
 }

@@ -39,6 +39,10 @@ struct PaymentJson {
     status: String,
     amount_minor: i64,
     received_minor: Option<i64>,
+    #[serde(default)]
+    seen_minor: Option<i64>,
+    #[serde(default)]
+    overpaid_minor: i64,
     refund_reason: Option<String>,
 }
 
@@ -59,6 +63,8 @@ impl TryFrom<OrderRow> for Order {
                     status: p.status.parse::<PaymentStatus>().map_err(decode)?,
                     amount_minor: p.amount_minor,
                     received_minor: p.received_minor,
+                    seen_minor: p.seen_minor,
+                    overpaid_minor: p.overpaid_minor,
                     refund_reason: p.refund_reason,
                 })
             }
@@ -128,7 +134,7 @@ async fn orders(
                    from order_item i where i.order_id = o.order_id) as "items!",
                   (select to_json(p) from (
                        select payment_id, provider, provider_ref, redirect_url, status, amount_minor,
-                              received_minor, refund_reason
+                              received_minor, seen_minor, overpaid_minor, refund_reason
                        from payment where order_id = o.order_id
                        order by created_at desc limit 1) p) as "payment?"
            from customer_order o join event e using (event_id)

@@ -240,30 +240,71 @@ pub async fn record_overpayment(
     Ok(recorded.rows_affected() == 1)
 }
 
-/// Money that did not reach the order's total before the checkout expired: the payment is due
-/// back in full (`partial_payment`), the order closed as expired.
-pub async fn record_partial_payment(
+/// Why money on an invoice that cannot pay its order goes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueBack {
+    /// It did not reach the order's total before the invoice expired: the order closes as
+    /// expired (`paid_partially`), the payment is due back in full (`partial_payment`).
+    PartPaid,
+    /// The invoice was made invalid (by the merchant, or a payment was replaced) while money
+    /// sat on it: the order fails (`payment_invalid`), the money is due back
+    /// (`invoice_invalid`).
+    InvoiceInvalid,
+}
+
+/// Closes the order its invoice can no longer pay, releasing the hold, and records what the
+/// invoice received as due for refund. False when the payment was already recorded (or paid).
+pub async fn record_money_due_back(
     conn: &mut PgConnection,
     order_id: Uuid,
     provider: &str,
     provider_ref: &str,
     received_minor: i64,
+    why: DueBack,
 ) -> sqlx::Result<bool> {
-    close_pending(conn, order_id, Closed::Expired, "paid_partially").await?;
+    let (closed, order_reason, refund_reason) = match why {
+        DueBack::PartPaid => (Closed::Expired, "paid_partially", "partial_payment"),
+        DueBack::InvoiceInvalid => (Closed::Failed, "payment_invalid", "invoice_invalid"),
+    };
+    close_pending(conn, order_id, closed, order_reason).await?;
     let recorded = sqlx::query!(
         r#"update payment
-           set status = 'refund_due', refund_reason = 'partial_payment', received_minor = $4,
+           set status = 'refund_due', refund_reason = $5, received_minor = $4,
                received_at = coalesce(received_at, now()), updated_at = now()
            where order_id = $1 and provider = $2 and provider_ref = $3
              and status in ('creating', 'open', 'expired', 'failed')"#,
         order_id,
         provider,
         provider_ref,
-        received_minor
+        received_minor,
+        refund_reason
     )
     .execute(conn)
     .await?;
     Ok(recorded.rows_affected() == 1)
+}
+
+/// Notes what the provider has seen paid on the payment's invoice so far, confirmed or not, so
+/// the order page can say what is missing. True when it changed.
+pub async fn record_seen_amount(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider: &str,
+    provider_ref: &str,
+    seen_minor: i64,
+) -> sqlx::Result<bool> {
+    let noted = sqlx::query!(
+        r#"update payment set seen_minor = $4, updated_at = now()
+           where order_id = $1 and provider = $2 and provider_ref = $3
+             and seen_minor is distinct from $4"#,
+        order_id,
+        provider,
+        provider_ref,
+        seen_minor.max(0)
+    )
+    .execute(conn)
+    .await?;
+    Ok(noted.rows_affected() == 1)
 }
 
 /// The order's tickets are issued and emailed: `paid → fulfilled`. False when the order was

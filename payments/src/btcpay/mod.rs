@@ -10,6 +10,7 @@
 //! break us.
 
 mod checkout;
+pub mod sandbox;
 pub mod webhook;
 
 pub use checkout::BtcPayCheckout;
@@ -301,6 +302,74 @@ pub struct InvoicePayment {
     pub destination: String,
 }
 
+/// An on-chain bitcoin payment in bitcoin's own types: the output that paid, its value in
+/// satoshis, the address it paid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainPayment {
+    pub outpoint: bitcoin::OutPoint,
+    pub amount: bitcoin::Amount,
+    pub destination: bitcoin::Address<bitcoin::address::NetworkUnchecked>,
+    pub received_at: chrono::DateTime<chrono::Utc>,
+    pub status: PaymentStatus,
+}
+
+impl InvoicePaymentMethod {
+    /// Whether its payments are bitcoin transactions (not Lightning, not another coin).
+    pub fn is_on_chain_bitcoin(&self) -> bool {
+        // `BTC-CHAIN` since BTCPay 2.0; `BTC` (and `BTC-OnChain`) before.
+        self.currency.eq_ignore_ascii_case("BTC")
+            && matches!(self.payment_method_id.as_str(), "BTC-CHAIN" | "BTC" | "BTC-OnChain")
+    }
+
+    /// The exchange rate, checked to be a plain positive decimal (`"50123.45"`).
+    pub fn checked_rate(&self) -> Result<&str, BtcPayError> {
+        let rate = self.rate.trim();
+        let (whole, fraction) = rate.split_once('.').unwrap_or((rate, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty()
+            || !digits(whole)
+            || !digits(fraction)
+            || rate.bytes().all(|b| b == b'0' || b == b'.')
+        {
+            return Err(BtcPayError::Malformed(format!("rate {rate:?} is not a positive decimal")));
+        }
+        Ok(rate)
+    }
+
+    /// Its payments as bitcoin outputs. A payment whose id is not an outpoint (`txid-vout`),
+    /// whose value is not an exact amount of bitcoin or whose destination is not an address is
+    /// refused whole: a receipt must never be recorded half right.
+    pub fn chain_payments(&self) -> Result<Vec<ChainPayment>, BtcPayError> {
+        use std::str::FromStr as _;
+        self.payments
+            .iter()
+            .map(|payment| {
+                let malformed =
+                    |what: &str| BtcPayError::Malformed(format!("payment {:?} has {what}", payment.id));
+                let (txid, vout) = payment.id.rsplit_once('-').ok_or_else(|| malformed("no txid-vout id"))?;
+                let outpoint = bitcoin::OutPoint {
+                    txid: bitcoin::Txid::from_str(txid).map_err(|_| malformed("a malformed txid"))?,
+                    vout: vout.parse().map_err(|_| malformed("a malformed output index"))?,
+                };
+                let amount =
+                    bitcoin::Amount::from_str_in(payment.value.trim(), bitcoin::Denomination::Bitcoin)
+                        .map_err(|_| malformed("a value that is not an exact amount of bitcoin"))?;
+                let destination = bitcoin::Address::from_str(payment.destination.trim())
+                    .map_err(|_| malformed("a destination that is not a bitcoin address"))?;
+                let received_at = chrono::DateTime::from_timestamp(payment.received_date, 0)
+                    .ok_or_else(|| malformed("a received date out of range"))?;
+                Ok(ChainPayment {
+                    outpoint,
+                    amount,
+                    destination,
+                    received_at,
+                    status: payment.status.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// A Greenfield error body: `ProblemDetails` (`{"code","message"}`) or, for a 422,
 /// `ValidationProblemDetails` (`[{"path","message"}]`).
 #[derive(Debug, Deserialize)]
@@ -371,9 +440,12 @@ impl BtcPayClient {
         not_found_as_none(read_json(response).await)
     }
 
-    /// `GET /api/v1/invoices/{invoiceId}/payment-methods`, with the payments of each.
+    /// `GET /api/v1/invoices/{invoiceId}/payment-methods`, with the payments of each —
+    /// replaced and double-spent ones too (`onlyAccountedPayments=false`), so that finance
+    /// sees every transaction that ever paid the invoice.
     pub async fn payment_methods(&self, invoice_id: &str) -> Result<Vec<InvoicePaymentMethod>, BtcPayError> {
-        let url = self.url(&["api", "v1", "invoices", invoice_id, "payment-methods"])?;
+        let mut url = self.url(&["api", "v1", "invoices", invoice_id, "payment-methods"])?;
+        url.query_pairs_mut().append_pair("onlyAccountedPayments", "false");
         let response = self.request(reqwest::Method::GET, url).send().await;
         read_json(response).await
     }

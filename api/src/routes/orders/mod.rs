@@ -77,6 +77,26 @@ pub struct PaymentView {
     pub redirect_url: Option<String>,
     /// When money came in that cannot pay for the order, why it will be refunded.
     pub refund_reason: Option<String>,
+    /// Bitcoin: what the invoice has seen paid so far, confirmed or not, in minor units of
+    /// the order's currency; null before anything was seen.
+    pub seen_minor: Option<i64>,
+    /// Bitcoin: what is still missing from a part-paid invoice (minor units); null otherwise.
+    pub missing_minor: Option<i64>,
+    /// Paid more than the total: the excess, to be refunded (minor units).
+    pub overpaid_minor: i64,
+    /// Bitcoin: the transactions that paid the invoice, as the chain-watcher recorded them.
+    pub transactions: Vec<ChainTransaction>,
+}
+
+/// A bitcoin transaction output that paid an order's invoice.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChainTransaction {
+    pub txid: String,
+    pub vout: i32,
+    /// Satoshis.
+    pub amount_sat: i64,
+    /// `processing` (waiting for confirmations), `settled` or `invalid` (replaced).
+    pub status: String,
 }
 
 impl From<Order> for Confirmation {
@@ -109,6 +129,13 @@ impl From<Order> for Confirmation {
                 provider_ref: payment.and_then(|p| p.provider_ref.clone()),
                 redirect_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| pending),
                 refund_reason: payment.and_then(|p| p.refund_reason.clone()),
+                seen_minor: payment.and_then(|p| p.seen_minor),
+                missing_minor: payment
+                    .and_then(|p| p.seen_minor)
+                    .filter(|seen| pending && *seen > 0 && *seen < order.total_minor)
+                    .map(|seen| order.total_minor - seen),
+                overpaid_minor: payment.map_or(0, |p| p.overpaid_minor),
+                transactions: Vec::new(),
             },
             items: order.items,
             tickets: Vec::new(),
@@ -118,8 +145,21 @@ impl From<Order> for Confirmation {
 }
 
 impl Confirmation {
-    /// The order's tickets and their PDF, once issued.
+    /// The order's tickets and their PDF, once issued, and for bitcoin the transactions that
+    /// paid it.
     pub async fn with_tickets(mut self, db: &sqlx::PgPool) -> sqlx::Result<Self> {
+        if self.payment.method == PaymentMethod::Btc {
+            self.payment.transactions = tessera_chain_watcher::btcpay::receipts_of_order(db, self.order_id)
+                .await?
+                .into_iter()
+                .map(|r| ChainTransaction {
+                    txid: r.txid,
+                    vout: r.vout,
+                    amount_sat: r.amount_sat,
+                    status: r.status,
+                })
+                .collect();
+        }
         if !self.status.is_paid() {
             return Ok(self);
         }

@@ -6,7 +6,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tessera_core::order::{Order, OrderStatus};
+use tessera_core::money::plain_decimal;
+use tessera_core::order::{Order, OrderStatus, PaymentMethod};
 use tessera_web::pages::{Chrome, OrderLine, OrderPage, TicketLine};
 use tessera_web::view::{OrderSummary, price};
 use uuid::Uuid;
@@ -39,6 +40,21 @@ pub async fn order_page(
     let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("order"))?;
     let order = orders::load(&state, id, signed_in.account.id).await?;
     let mut page = page(&viewer, &csrf.token, &order, query.checkout.as_deref());
+    if order.payment_method == PaymentMethod::Btc {
+        page.transactions = tessera_chain_watcher::btcpay::receipts_of_order(&state.db, order.id)
+            .await
+            .map_err(Error::from)?
+            .into_iter()
+            .map(|r| {
+                let state = match r.status.as_str() {
+                    "settled" => "confirmed",
+                    "invalid" => "replaced, does not count",
+                    _ => "waiting for confirmations",
+                };
+                (format!("{}:{}", r.txid, r.vout), plain_decimal(r.amount_sat, 8), state.to_string())
+            })
+            .collect();
+    }
     if order.status.is_paid() {
         let progress = tessera_core::delivery::progress(&state.db, order.id).await.map_err(Error::from)?;
         page.tickets = progress
@@ -100,10 +116,23 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
             "event_closed" => "your payment arrived after the hold ended, when the event was no longer on sale",
             "duplicate_payment" => "this order had already been paid",
             "amount_mismatch" => "the amount paid did not match the order",
+            "partial_payment" => "it did not reach the order's total before the invoice expired",
+            "invoice_invalid" => "the invoice was made invalid before it could pay the order",
             _ => "the order had already been closed",
         };
         format!("We received your payment, but {why}. It will be refunded in full; you do not need to do anything.")
     });
+    let overpaid = payment.map_or(0, |p| p.overpaid_minor);
+    let overpaid_note = (overpaid > 0 && order.status.is_paid()).then(|| {
+        format!(
+            "You paid {} more than the order's total. The difference will be refunded; you do not need to do anything.",
+            price(&order.currency, overpaid)
+        )
+    });
+    let seen = payment.and_then(|p| p.seen_minor).unwrap_or(0);
+    // A bitcoin invoice paid in part: what came, and what is missing, until it expires.
+    let part_paid = (pending && !order.payment_detected && seen > 0 && seen < order.total_minor)
+        .then(|| (price(&order.currency, seen), price(&order.currency, order.total_minor - seen)));
     OrderPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
         script: tessera_web::assets::order_script_href(),
@@ -123,7 +152,12 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         confirming,
         checkout_cancelled: pending && checkout == Some("cancelled"),
         poll: pending,
-        refund_note,
+        // The script reloads the page when this changes: a new state, a payment seen, more paid.
+        poll_key: format!("{}:{}:{seen}", order.status.as_str(), order.payment_detected),
+        bitcoin: order.payment_method == PaymentMethod::Btc,
+        part_paid,
+        transactions: Vec::new(),
+        refund_note: refund_note.or(overpaid_note),
         tickets: Vec::new(),
         tickets_pdf: None,
         delivery_delayed: false,

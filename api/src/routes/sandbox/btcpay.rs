@@ -1,0 +1,99 @@
+//! The BTCPay sandbox's checkout page (the invoice's `checkoutLink`): mounted only with
+//! `TESSERA_BTCPAY_SANDBOX=on`, labelled as a sandbox. Its buttons change the invoice as a
+//! payment would and deliver BTCPay's signed webhooks to our real webhook handler.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use tessera_core::money::plain_decimal;
+use tessera_payments::btcpay::sandbox::{BtcPaySandbox, SandboxBtcAction, SandboxInvoice};
+use tessera_web::pages::{Chrome, SandboxBtcPayPage};
+use tessera_web::view::price;
+
+use crate::error::{Error, PageError, render_html};
+use crate::orders;
+use crate::state::AppState;
+
+fn plausible(id: &str) -> bool {
+    id.len() <= 40 && id.starts_with("Sbx") && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn sandbox(state: &AppState) -> Result<&BtcPaySandbox, Error> {
+    state.btcpay_sandbox.as_deref().ok_or(Error::NotFound("page"))
+}
+
+fn sandbox_error(err: impl std::fmt::Display) -> Error {
+    Error::Internal(anyhow::anyhow!("BTCPay sandbox: {err}"))
+}
+
+/// `GET /sandbox/btcpay/i/{id}`.
+pub async fn invoice_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let sandbox = sandbox(&state)?;
+    if !plausible(&id) {
+        return Err(Error::NotFound("invoice").into());
+    }
+    let invoice = sandbox.invoice(&id).await.map_err(sandbox_error)?.ok_or(Error::NotFound("invoice"))?;
+    Ok(render_html(StatusCode::OK, &page(&invoice)))
+}
+
+/// `POST /sandbox/btcpay/i/{id}/{action}`: pay, pay-part, pay-too-much, confirm, replace,
+/// expire, invalidate.
+pub async fn invoice_action(
+    State(state): State<AppState>,
+    Path((id, action)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let sandbox = sandbox(&state)?;
+    let action: SandboxBtcAction = action.parse().map_err(|()| Error::NotFound("page"))?;
+    if !plausible(&id) {
+        return Err(Error::NotFound("invoice").into());
+    }
+    let (_, events) =
+        sandbox.act(&id, action).await.map_err(sandbox_error)?.ok_or(Error::NotFound("invoice"))?;
+    orders::deliver_sandbox_events(state.clone(), orders::SandboxWebhooks::BtcPay, events);
+    Ok(Redirect::to(&format!("/sandbox/btcpay/i/{id}")).into_response())
+}
+
+fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
+    let now = chrono::Utc::now().timestamp();
+    let status = invoice.status(now);
+    let open = !matches!(status.status, "Settled" | "Invalid");
+    let missing = invoice.missing_sat();
+    let unconfirmed = invoice.payments.iter().any(|p| !p.confirmed && !p.replaced);
+    let json = invoice.payment_method(true);
+    SandboxBtcPayPage {
+        chrome: Chrome::new("", None),
+        invoice_id: invoice.id.clone(),
+        amount: price(&invoice.currency, invoice.amount_minor),
+        amount_btc: plain_decimal(invoice.due_sat, 8),
+        rate: price(&invoice.currency, invoice.rate_minor),
+        address: invoice.address.clone(),
+        payment_uri: json["paymentLink"].as_str().unwrap_or_default().to_string(),
+        status: status.status.to_string(),
+        additional_status: status.additional.to_string(),
+        missing_btc: if missing > 0 && open { plain_decimal(missing, 8) } else { String::new() },
+        expires: chrono::DateTime::from_timestamp(invoice.expiration_time, 0)
+            .map(|at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+            .unwrap_or_default(),
+        payments: invoice
+            .payments
+            .iter()
+            .map(|p| {
+                let state = match (p.replaced, p.confirmed) {
+                    (true, _) => "replaced",
+                    (false, true) => "confirmed",
+                    (false, false) => "waiting for a block",
+                };
+                (format!("{}:{}", p.txid, p.vout), plain_decimal(p.value_sat, 8), state.to_string())
+            })
+            .collect(),
+        can_pay: open && missing > 0,
+        can_confirm: unconfirmed,
+        can_replace: unconfirmed,
+        can_expire: status.status == "New",
+        can_invalidate: open,
+        back_url: invoice.checkout.get("redirectURL").and_then(|u| u.as_str()).map(str::to_string),
+    }
+}

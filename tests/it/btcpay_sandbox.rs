@@ -1,0 +1,255 @@
+//! The BTCPay sandbox end to end: our production client, webhook handler and poller against
+//! the sandbox's Greenfield API over real HTTP, everything it answers and every webhook it
+//! sends checked against the vendor's schemas, and a person's clicks on its checkout page
+//! carried through to the order.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+use sqlx::PgPool;
+use tessera_core::config::BTCPAY_SANDBOX_API_KEY;
+use tessera_payments::btcpay::sandbox::SandboxBtcAction;
+use tessera_tests::btcpay_spec::BtcPaySpec;
+use tessera_tests::{TestApp, TestResponse, sample_event};
+use uuid::Uuid;
+
+async fn sandboxed(db: PgPool) -> TestApp {
+    TestApp::served(db, &[("TESSERA_BTCPAY_SANDBOX", "on"), ("TESSERA_BTCPAY_POLL_SECONDS", "3600")]).await
+}
+
+/// A bitcoin order for `quantity` tickets at 10.00: (order, invoice id, the buyer's cookie).
+async fn bought(app: &TestApp, quantity: i32) -> (Uuid, String, String) {
+    let event = app
+        .insert_event(&sample_event(&format!("sbx-{}", Uuid::new_v4().simple()), "Fado em Bitcoin", 20))
+        .await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let body =
+        json!({"items": [{"ticket_type_id": ticket_type, "quantity": quantity}], "payment_method": "btc"});
+    let response = app.post_json(&format!("/api/events/{event}/buy"), body, Some(&buyer)).await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    let body = response.json();
+    let invoice = body["payment"]["provider_ref"].as_str().unwrap().to_string();
+    let public = app.state.config.public_url.as_str().trim_end_matches('/').to_string();
+    assert_eq!(body["payment"]["redirect_url"], format!("{public}/sandbox/btcpay/i/{invoice}"));
+    (body["order_id"].as_str().unwrap().parse().unwrap(), invoice, buyer)
+}
+
+/// A button on the sandbox's checkout page.
+async fn click(app: &TestApp, invoice: &str, action: &str) {
+    let response = app.post_form(&format!("/sandbox/btcpay/i/{invoice}/{action}"), &[], None).await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{action}: {}", response.text());
+}
+
+async fn confirmation(app: &TestApp, order: Uuid, buyer: &str) -> Value {
+    app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), buyer).await.json()
+}
+
+/// Waits (up to ten seconds) until the order's confirmation satisfies `done`, as the
+/// sandbox's webhooks arrive in the background.
+async fn wait_for(
+    app: &TestApp,
+    order: Uuid,
+    buyer: &str,
+    what: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    for _ in 0..200 {
+        let seen = confirmation(app, order, buyer).await;
+        if done(&seen) {
+            return seen;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("order {order} never got {what}: {}", confirmation(app, order, buyer).await);
+}
+
+/// GETs one of the sandbox's Greenfield routes over HTTP, as BTCPay's clients would.
+async fn greenfield(app: &TestApp, path: &str, key: &str) -> (StatusCode, Value) {
+    let url = app.state.config.public_url.join(&format!("sandbox/btcpay/api/v1/{path}")).unwrap();
+    let response =
+        reqwest::Client::new().get(url).header("authorization", format!("token {key}")).send().await.unwrap();
+    let status = StatusCode::from_u16(response.status().as_u16()).unwrap();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// Checks what the sandbox answers about the invoice against the vendor's schemas.
+async fn check_greenfield_answers(app: &TestApp, invoice: &str, order: Uuid) {
+    let spec = BtcPaySpec::load();
+    let (status, data) = greenfield(app, &format!("invoices/{invoice}"), BTCPAY_SANDBOX_API_KEY).await;
+    assert_eq!(status, StatusCode::OK);
+    spec.check("InvoiceData", &data).unwrap();
+    let store = &app.state.config.btcpay.as_ref().unwrap().store_id;
+    let (_, list) =
+        greenfield(app, &format!("stores/{store}/invoices?orderId={order}"), BTCPAY_SANDBOX_API_KEY).await;
+    spec.check("InvoiceDataList", &list).unwrap();
+    assert_eq!(list[0]["id"], invoice);
+    let (_, methods) = greenfield(
+        app,
+        &format!("invoices/{invoice}/payment-methods?onlyAccountedPayments=false"),
+        BTCPAY_SANDBOX_API_KEY,
+    )
+    .await;
+    for method in methods.as_array().unwrap() {
+        spec.check("InvoicePaymentMethodDataModel", method).unwrap();
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_person_pays_a_sandbox_invoice_and_the_order_is_paid_once_it_confirms(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer) = bought(&app, 2).await;
+    let page = app.get(&format!("/sandbox/btcpay/i/{invoice}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Sandbox.") && page.text().contains("Pay what is missing"));
+    check_greenfield_answers(&app, &invoice, order).await;
+
+    click(&app, &invoice, "pay").await;
+    let seen = wait_for(&app, order, &buyer, "a payment seen", |c| c["payment"]["detected"] == true).await;
+    assert_eq!(seen["status"], "pending_payment");
+    let order_page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(order_page.contains("waiting for confirmations"), "{order_page}");
+
+    click(&app, &invoice, "confirm").await;
+    let paid = wait_for(&app, order, &buyer, "paid", |c| c["status"] == "paid").await;
+    // 20.00 EUR at the sandbox's 55,000.00 a bitcoin: 36,364 sats, rounded up.
+    let transactions = paid["payment"]["transactions"].as_array().unwrap();
+    assert_eq!(transactions.len(), 1, "{paid}");
+    assert_eq!(
+        (transactions[0]["amount_sat"].as_i64(), transactions[0]["status"].as_str()),
+        (Some(36_364), Some("settled"))
+    );
+    check_greenfield_answers(&app, &invoice, order).await;
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn every_webhook_the_sandbox_sends_is_one_btcpay_documents_and_moves_the_order(db: PgPool) {
+    let app = sandboxed(db).await;
+    let sandbox = app.state.btcpay_sandbox.clone().unwrap();
+    let spec = BtcPaySpec::load();
+    let mut kinds = Vec::new();
+    let mut deliver = async |invoice: &str, action: SandboxBtcAction| {
+        let (_, events) = sandbox.act(invoice, action).await.unwrap().unwrap();
+        for event in events {
+            let body: Value = serde_json::from_str(&event.body).unwrap();
+            let kind = body["type"].as_str().unwrap().to_string();
+            spec.check(&format!("Webhook{kind}Event"), &body).unwrap_or_else(|e| panic!("{kind}: {e:?}"));
+            let response = send_signed(&app, &event.body, &event.signature).await;
+            assert_eq!(response.status, StatusCode::OK, "{kind}: {}", response.text());
+            kinds.push(kind);
+        }
+    };
+
+    let (paid, invoice, _) = bought(&app, 1).await;
+    deliver(&invoice, SandboxBtcAction::PayPart).await;
+    deliver(&invoice, SandboxBtcAction::PayInFull).await;
+    deliver(&invoice, SandboxBtcAction::Confirm).await;
+    let (expired, invoice, _) = bought(&app, 1).await;
+    deliver(&invoice, SandboxBtcAction::Expire).await;
+    let (invalid, invoice, _) = bought(&app, 1).await;
+    deliver(&invoice, SandboxBtcAction::MarkInvalid).await;
+    for kind in [
+        "InvoiceReceivedPayment",
+        "InvoiceProcessing",
+        "InvoicePaymentSettled",
+        "InvoiceSettled",
+        "InvoiceExpired",
+        "InvoiceInvalid",
+    ] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind} was sent: {kinds:?}");
+    }
+    assert_eq!(app.order_status(paid).await, "paid");
+    assert_eq!(app.order_status(expired).await, "expired");
+    assert_eq!(app.order_status(invalid).await, "failed");
+}
+
+async fn send_signed(app: &TestApp, body: &str, signature: &str) -> TestResponse {
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert("content-type", "application/json".parse().unwrap());
+    headers.insert("btcpay-sig", signature.parse().unwrap());
+    app.send(axum::http::Method::POST, "/webhooks/btcpay", headers, axum::body::Body::from(body.to_string()))
+        .await
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_part_paid_invoice_that_expires_is_refunded_in_full(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer) = bought(&app, 1).await;
+    click(&app, &invoice, "pay-part").await;
+    let part =
+        wait_for(&app, order, &buyer, "a part payment", |c| c["payment"]["missing_minor"].as_i64() > Some(0))
+            .await;
+    assert_eq!(
+        part["payment"]["seen_minor"].as_i64().unwrap() + part["payment"]["missing_minor"].as_i64().unwrap(),
+        1000
+    );
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("is still missing"), "{page}");
+
+    click(&app, &invoice, "expire").await;
+    let closed = wait_for(&app, order, &buyer, "expiry", |c| c["status"] == "expired").await;
+    assert_eq!(closed["payment"]["refund_reason"], "partial_payment");
+    assert_eq!(closed["payment"]["status"], "refund_due");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn paying_too_much_pays_the_order_and_lists_the_excess(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer) = bought(&app, 1).await;
+    click(&app, &invoice, "pay-too-much").await;
+    click(&app, &invoice, "confirm").await;
+    let paid = wait_for(&app, order, &buyer, "paid", |c| c["status"] == "paid").await;
+    assert_eq!(paid["payment"]["overpaid_minor"], 100, "a tenth of 10.00 more: {paid}");
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("more than the order"), "{page}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_late_payment_is_honoured_once_confirmed_while_tickets_remain(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer) = bought(&app, 1).await;
+    click(&app, &invoice, "expire").await;
+    wait_for(&app, order, &buyer, "expiry", |c| c["status"] == "expired").await;
+    click(&app, &invoice, "pay").await;
+    wait_for(&app, order, &buyer, "the late payment seen", |c| {
+        !c["payment"]["transactions"].as_array().unwrap().is_empty()
+    })
+    .await;
+    assert_eq!(app.order_status(order).await, "expired", "not before it confirms");
+    click(&app, &invoice, "confirm").await;
+    let paid = wait_for(&app, order, &buyer, "paid", |c| c["status"] == "paid").await;
+    assert_eq!(paid["status_reason"], "paid_late");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_replaced_transaction_puts_the_order_back_to_waiting_for_payment(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer) = bought(&app, 1).await;
+    click(&app, &invoice, "pay").await;
+    wait_for(&app, order, &buyer, "a payment seen", |c| c["payment"]["detected"] == true).await;
+    // BTCPay sends no webhook for a replacement: the poller finds it.
+    click(&app, &invoice, "replace").await;
+    let watcher = app.state.btc_watcher.clone().unwrap();
+    tessera_chain_watcher::btcpay::poll_once(&watcher).await.unwrap();
+    let waiting = confirmation(&app, order, &buyer).await;
+    assert_eq!(
+        (waiting["status"].as_str(), waiting["payment"]["detected"].as_bool()),
+        (Some("pending_payment"), Some(false))
+    );
+    assert_eq!(waiting["payment"]["transactions"][0]["status"], "invalid", "{waiting}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_sandbox_is_only_there_when_asked_for_and_only_with_its_key(db: PgPool) {
+    let plain = TestApp::new(db.clone());
+    assert_eq!(plain.get("/sandbox/btcpay/i/Sbx1234").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(plain.get("/sandbox/btcpay/api/v1/invoices/Sbx1234").await.status, StatusCode::NOT_FOUND);
+
+    let app = sandboxed(db).await;
+    let (order, invoice, _) = bought(&app, 1).await;
+    let (status, body) = greenfield(&app, &format!("invoices/{invoice}"), "wrong-key").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    BtcPaySpec::load().check("ProblemDetails", &body).unwrap();
+    let (status, _) = greenfield(&app, "invoices/SbxNoSuchInvoice", BTCPAY_SANDBOX_API_KEY).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(app.order_status(order).await, "pending_payment");
+}
