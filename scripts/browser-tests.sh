@@ -99,6 +99,8 @@ export DATABASE_URL="$DB_URL"
 export TESSERA_DATA_DIR="$WORK/data"
 export TESSERA_LISTEN="127.0.0.1:$PORT"
 export TESSERA_PUBLIC_URL="http://127.0.0.1:$PORT"
+# Bitcoin through the BTCPay sandbox, as in the demo.
+export TESSERA_BTCPAY_SANDBOX=on
 # The whole platform runs (`tessera all`), so paid orders get their tickets: its streams are
 # its own, its email goes to the local capture server (scripts/ensure-services.sh --mail).
 export TESSERA_STREAM_PREFIX="browser-$$-$PORT:"

@@ -21,6 +21,11 @@ else
   MAIL_INBOX=""
 fi
 
+# Bitcoin through the BTCPay sandbox, unless a real BTCPay Server is configured.
+if [ -z "${TESSERA_BTCPAY_URL:-}" ]; then
+  export TESSERA_BTCPAY_SANDBOX="${TESSERA_BTCPAY_SANDBOX:-on}"
+fi
+
 echo "demo.sh: building tessera (release)"
 cargo build --locked --release -p tessera-api --bin tessera
 BIN="$CARGO_TARGET_DIR/release/tessera"
@@ -33,6 +38,9 @@ echo "demo.sh: loading demo data"
 echo "demo.sh: for the admin console, run: $BIN admin create --email you@example.org  (then log in at /login)"
 if [ -z "${TESSERA_STRIPE_SECRET_KEY:-}" ]; then
   echo "demo.sh: card payments run in the sandbox: sign up, buy tickets, and press \"Pay\" on its checkout page"
+fi
+if [ "${TESSERA_BTCPAY_SANDBOX:-}" = "on" ]; then
+  echo "demo.sh: bitcoin payments run in the BTCPay sandbox: choose bitcoin at checkout, then pay (in full, in part, too much or late) and \"Mine a block\" on its invoice page"
 fi
 if [ -n "$MAIL_INBOX" ]; then
   echo "demo.sh: ticket emails (with their PDF) arrive in the local inbox at $MAIL_INBOX"

@@ -273,6 +273,56 @@ const FLOWS = [
     },
   },
   {
+    name: 'bitcoin',
+    async run(t) {
+      // A new customer pays one ticket in bitcoin on the BTCPay sandbox's invoice page: the
+      // order page says the payment is confirming, then "Paid" once a block confirms it.
+      await t.page.context().clearCookies();
+      await t.goto('/signup');
+      await t.page.fill('input[name=name]', 'Satoshi Buyer');
+      await t.page.fill('input[name=email]', `btc-${t.viewport.name}-${Date.now()}@example.org`);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      await t.goto('/');
+      const href = await t.page.locator(CARD_LINK).nth(1).getAttribute('href');
+      await t.goto(`${href}/buy`);
+      const select = t.page.locator('form.buy-form select:not([disabled])').first();
+      if (!t.check('the buy page lists a ticket type on sale', (await select.count()) === 1)) return;
+      await select.selectOption('1');
+      const bitcoin = t.page.locator('input[name=payment_method][value=btc]');
+      if (!t.check('the buy page offers bitcoin', (await bitcoin.count()) === 1)) return;
+      await bitcoin.check();
+      await Promise.all([
+        t.page.waitForURL('**/sandbox/btcpay/i/**'),
+        t.page.click('form.buy-form button[type=submit]'),
+      ]);
+      t.check('the invoice page says it is a sandbox', await t.page.locator('.sandbox-banner').isVisible());
+      await t.pageChecks();
+      await t.shot('btcpay-invoice');
+      const invoice = t.page.url();
+      await Promise.all([t.page.waitForURL(invoice), t.page.click('form[action$="/pay"] button')]);
+      t.check('the invoice is confirming', (await t.page.locator('.sandbox-invoice').innerText()).includes('Processing'));
+      await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('a:has-text("Back to your order")')]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'waiting for confirmations' }).waitFor({ timeout: 15000 }).catch(() => {});
+      t.check('the order page says the payment is confirming', (await state.innerText()).includes('waiting for confirmations'),
+        oneLine(await state.innerText()));
+      await t.pageChecks();
+      await t.shot('order-btc-confirming');
+      const order = t.page.url();
+      // Mined in another tab; the order page follows by itself.
+      const miner = await t.page.context().newPage();
+      await miner.goto(invoice);
+      await Promise.all([miner.waitForURL(invoice), miner.click('form[action$="/confirm"] button')]);
+      await miner.close();
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 20000 }).catch(() => {});
+      t.check('the order page turns to "Paid" once confirmed', (await state.innerText()).includes('Paid.'), oneLine(await state.innerText()));
+      t.check('the order page lists the bitcoin transaction', (await t.page.locator('.order-transactions tbody tr').count()) === 1);
+      t.check('still on the order page', t.page.url() === order);
+      await t.shot('order-btc-paid');
+    },
+  },
+  {
     name: 'admin',
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.
