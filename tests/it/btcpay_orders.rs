@@ -472,6 +472,6 @@ async fn a_part_paid_invoice_shows_the_customer_what_is_missing(db: PgPool) {
     let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
     assert!(page.contains("Partly paid"), "{page}");
     assert!(page.contains("is still missing"), "{page}");
-    assert!(page.contains("data-poll-key=\"pending_payment:false:400\""), "the page follows what it shows");
+    assert!(page.contains("data-shown=\"pending_payment:false:400\""), "the page follows what it shows");
     assert_eq!(fake.violations(), Vec::<String>::new());
 }

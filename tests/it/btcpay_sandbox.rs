@@ -249,7 +249,31 @@ async fn the_sandbox_is_only_there_when_asked_for_and_only_with_its_key(db: PgPo
     let (status, body) = greenfield(&app, &format!("invoices/{invoice}"), "wrong-key").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     BtcPaySpec::load().check("ProblemDetails", &body).unwrap();
-    let (status, _) = greenfield(&app, "invoices/SbxNoSuchInvoice", BTCPAY_SANDBOX_API_KEY).await;
+    let (status, body) = greenfield(&app, "invoices/SbxNoSuchInvoice", BTCPAY_SANDBOX_API_KEY).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    BtcPaySpec::load().check("ProblemDetails", &body).unwrap();
     assert_eq!(app.order_status(order).await, "pending_payment");
+
+    // Creating: what BTCPay answers, for a good request and for a bad one.
+    let store = &app.state.config.btcpay.as_ref().unwrap().store_id;
+    let url =
+        app.state.config.public_url.join(&format!("sandbox/btcpay/api/v1/stores/{store}/invoices")).unwrap();
+    let create = |body: Value| {
+        reqwest::Client::new()
+            .post(url.clone())
+            .header("authorization", format!("token {BTCPAY_SANDBOX_API_KEY}"))
+            .json(&body)
+            .send()
+    };
+    let request = json!({"amount": "12.50", "currency": "EUR", "metadata": {"orderId": "elsewhere"},
+        "checkout": {"expirationMinutes": 15}});
+    BtcPaySpec::load().check("CreateInvoiceRequest", &request).unwrap();
+    let made = create(request).await.unwrap();
+    assert_eq!(made.status().as_u16(), 200);
+    let made: Value = made.json().await.unwrap();
+    BtcPaySpec::load().check("InvoiceData", &made).unwrap();
+    assert_eq!((made["amount"].as_str(), made["status"].as_str()), (Some("12.50"), Some("New")));
+    let refused = create(json!({"amount": "twelve", "currency": "EUR"})).await.unwrap();
+    assert_eq!(refused.status().as_u16(), 422);
+    BtcPaySpec::load().check("ValidationProblemDetails", &refused.json().await.unwrap()).unwrap();
 }

@@ -8,7 +8,7 @@
   if (!section) return;
   var id = section.getAttribute("data-order-id");
   // status:detected:seen — what the page shows; a change to any of them is news.
-  var shown = section.getAttribute("data-poll-key");
+  var shown = section.getAttribute("data-shown");
   var waitTickets = section.hasAttribute("data-wait-tickets");
   var delay = 2000;
   var tries = 0;
