@@ -310,11 +310,10 @@ const FLOWS = [
       await t.pageChecks();
       await t.shot('order-btc-confirming');
       const order = t.page.url();
-      // Mined in another tab; the order page follows by itself.
-      const miner = await t.page.context().newPage();
-      await miner.goto(invoice);
-      await Promise.all([miner.waitForURL(invoice), miner.click('form[action$="/confirm"] button')]);
-      await miner.close();
+      // A block is mined on the invoice page; back on the order page, it says "Paid".
+      await t.goto(invoice);
+      await Promise.all([t.page.waitForURL(invoice), t.page.click('form[action$="/confirm"] button')]);
+      await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('a:has-text("Back to your order")')]);
       await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 20000 }).catch(() => {});
       t.check('the order page turns to "Paid" once confirmed', (await state.innerText()).includes('Paid.'), oneLine(await state.innerText()));
       t.check('the order page lists the bitcoin transaction', (await t.page.locator('.order-transactions tbody tr').count()) === 1);
