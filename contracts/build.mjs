@@ -105,6 +105,11 @@ function compile() {
   return artifacts;
 }
 
+/// A path as the person at the repository root typed it: contracts/artifacts/X.json.
+function shown(path) {
+  return relative(join(HERE, ".."), path).split(sep).join("/");
+}
+
 const check = process.argv.includes("--check");
 const artifacts = compile();
 const existing = existsSync(ARTIFACTS) ? readdirSync(ARTIFACTS).filter((f) => f.endsWith(".json")) : [];
@@ -114,11 +119,11 @@ if (check) {
   const stale = [];
   for (const [name, text] of artifacts) {
     const file = join(ARTIFACTS, `${name}.json`);
-    if (!existsSync(file)) stale.push(`${unitName(file)} (missing)`);
-    else if (readFileSync(file, "utf8") !== text) stale.push(`${unitName(file)} (differs from the sources)`);
+    if (!existsSync(file)) stale.push(`${shown(file)} (missing)`);
+    else if (readFileSync(file, "utf8") !== text) stale.push(`${shown(file)} (differs from the sources)`);
   }
   for (const file of existing) {
-    if (!wanted.has(file)) stale.push(`${unitName(join(ARTIFACTS, file))} (no contract of that name)`);
+    if (!wanted.has(file)) stale.push(`${shown(join(ARTIFACTS, file))} (no contract of that name)`);
   }
   if (stale.length > 0) {
     fail(`stale artifacts, run \`node contracts/build.mjs\` and commit:\n  ${stale.join("\n  ")}`);

@@ -68,3 +68,16 @@ pub async fn deploy<P: Provider>(provider: P, roles: Roles) -> Result<Address, C
         TesseraPay::deploy_builder(provider, roles.owner, roles.treasury, roles.operator).deploy().await?;
     Ok(address)
 }
+
+/// What `tessera contracts deploy --rpc-url URL --private-key KEY` does: deploys from the key's
+/// address with `roles`, or with every role held by that address when `None` (a dev chain).
+pub async fn deploy_with_key(
+    rpc_url: &str,
+    private_key: &str,
+    roles: Option<Roles>,
+) -> Result<Address, ContractError> {
+    let signer: PrivateKeySigner = private_key.trim().parse().map_err(ContractError::PrivateKey)?;
+    let roles = roles.unwrap_or_else(|| Roles::all(signer.address()));
+    let provider = connect_wallet(rpc_url, EthereumWallet::from(signer))?;
+    deploy(provider, roles).await
+}

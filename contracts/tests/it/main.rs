@@ -3,6 +3,7 @@
 mod harness;
 
 mod admin;
+mod deploy;
 mod gas;
 mod pay_eth;
 mod pay_token;
