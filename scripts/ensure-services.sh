@@ -6,6 +6,8 @@
 # With --mail also: a local SMTP capture server with a web inbox (maildev, from
 #   tools/mail) on 127.0.0.1:1025 (SMTP) and 127.0.0.1:1080 (inbox); and, for the tests that
 #   read PDFs back, pdftotext/pdftoppm (poppler-utils) and zbarimg (zbar-tools).
+# With --eth also: the pinned solc and anvil (npm, contracts/node_modules) for the contract
+#   build check and the contract tests.
 #
 # Idempotent: prints one line per thing it does and nothing when all is present.
 # Uses sudo only when not running as root.
@@ -19,12 +21,14 @@ REDIS_PORT=6379
 
 BROWSER=0
 MAIL=0
+ETH=0
 for arg in "$@"; do
   case "$arg" in
     --browser) BROWSER=1 ;;
     --mail) MAIL=1 ;;
+    --eth) ETH=1 ;;
     -h|--help)
-      echo "usage: $0 [--browser] [--mail]"
+      echo "usage: $0 [--browser] [--mail] [--eth]"
       exit 0
       ;;
     *)
@@ -254,6 +258,15 @@ ensure_mail() {
   die "maildev did not start (ports $MAIL_SMTP_PORT/$MAIL_WEB_PORT taken?)"
 }
 
+# ---------------------------------------------------------------- Ethereum
+
+ensure_eth() {
+  ensure_node
+  npm_ci_in "$ROOT/contracts"
+  "$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" --version >/dev/null 2>&1 \
+    || die "anvil from contracts/node_modules does not run (see contracts/README.md)"
+}
+
 # ---------------------------------------------------------------- Rust toolchain
 
 ensure_rust() {
@@ -285,4 +298,7 @@ if [ "$BROWSER" -eq 1 ]; then
 fi
 if [ "$MAIL" -eq 1 ]; then
   ensure_mail
+fi
+if [ "$ETH" -eq 1 ]; then
+  ensure_eth
 fi

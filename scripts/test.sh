@@ -12,13 +12,16 @@ export SQLX_OFFLINE=true
 # sqlx::test creates a database per test from this URL.
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-scripts/ensure-services.sh --browser --mail
+scripts/ensure-services.sh --browser --mail --eth
 
 echo "test.sh: formatting"
 cargo fmt --all --check
 
 echo "test.sh: query metadata (.sqlx) matches the code and the schema"
 scripts/check-sqlx.sh
+
+echo "test.sh: contract artifacts (contracts/artifacts) match the Solidity sources"
+node contracts/build.mjs --check
 
 echo "test.sh: clippy"
 cargo clippy --workspace --all-targets --locked --quiet -- -D warnings

@@ -1,0 +1,11 @@
+#![doc = include_str!("../README.md")]
+
+mod bindings;
+mod deploy;
+mod error;
+mod quote;
+
+pub use bindings::TesseraPay;
+pub use deploy::{Roles, connect, connect_wallet, deploy, deploy_with_key};
+pub use error::ContractError;
+pub use quote::{DOMAIN_NAME, DOMAIN_VERSION, Quote, domain, quote_digest, sign_quote};
