@@ -311,7 +311,7 @@ const FLOWS = [
       await t.shot('order-btc-confirming');
       const order = t.page.url();
       // A block is mined on the invoice page; back on the order page, it says "Paid".
-      await t.goto(invoice);
+      await t.page.goto(invoice);
       await Promise.all([t.page.waitForURL(invoice), t.page.click('form[action$="/confirm"] button')]);
       await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('a:has-text("Back to your order")')]);
       await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 20000 }).catch(() => {});

@@ -1,6 +1,7 @@
 //! The `tessera` command line.
 
 mod admin;
+mod contracts;
 pub mod seed;
 
 use std::process::ExitCode;
@@ -48,6 +49,36 @@ enum Command {
     /// Run every service of the platform in one process: the web app and the background
     /// tasks (session and hold sweepers, the outbox relay, the ticketing worker).
     All,
+    /// Our payment contract on an Ethereum chain.
+    Contracts {
+        #[command(subcommand)]
+        command: ContractsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ContractsCommand {
+    /// Deploy the TesseraPay payment contract and print its address (set it as
+    /// TESSERA_ETH_CONTRACT). The deploying key owns it unless --owner says otherwise.
+    Deploy {
+        /// The chain's JSON-RPC endpoint, e.g. http://127.0.0.1:8545.
+        #[arg(long, env = "TESSERA_ETH_RPC_URL")]
+        rpc_url: String,
+        /// The deploying account's private key (hex). Prefer the environment variable: a
+        /// command line is visible to other users of the machine.
+        #[arg(long, env = "TESSERA_ETH_DEPLOYER_KEY", hide_env_values = true)]
+        private_key: String,
+        /// Who may pause, refund and change settings (default: the deploying account).
+        #[arg(long)]
+        owner: Option<String>,
+        /// Where payments go (default: the deploying account).
+        #[arg(long)]
+        treasury: Option<String>,
+        /// The address whose key signs quotes, TESSERA_ETH_OPERATOR_KEY's (default: the
+        /// deploying account).
+        #[arg(long)]
+        operator: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,6 +138,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Admin { command: AdminCommand::Create { email, name, promote } } => {
             admin::create(&config, &email, name.as_deref(), promote).await
         }
+        Command::Contracts {
+            command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator },
+        } => contracts::deploy(&rpc_url, &private_key, [owner, treasury, operator]).await,
     }
 }
 
