@@ -113,40 +113,10 @@ pub async fn apply_invoice(
             }
             InvoiceOutcome::Settled(settlement)
         }
-        InvoiceState::ExpiredPartPaid => {
-            let why = DueBack::PartPaid;
-            if record_money_due_back(
-                conn,
-                order_id,
-                update.provider,
-                update.provider_ref,
-                update.paid_minor,
-                why,
-            )
-            .await?
-            {
-                InvoiceOutcome::MoneyDueBack
-            } else {
-                unchanged
-            }
-        }
+        InvoiceState::ExpiredPartPaid => money_due_back(conn, update, DueBack::PartPaid, unchanged).await?,
         // Money sat on the invoice when it was made invalid: someone must give it back.
         InvoiceState::Invalid if update.paid_minor > 0 => {
-            let why = DueBack::InvoiceInvalid;
-            if record_money_due_back(
-                conn,
-                order_id,
-                update.provider,
-                update.provider_ref,
-                update.paid_minor,
-                why,
-            )
-            .await?
-            {
-                InvoiceOutcome::MoneyDueBack
-            } else {
-                unchanged
-            }
+            money_due_back(conn, update, DueBack::InvoiceInvalid, unchanged).await?
         }
         InvoiceState::Expired => {
             let closed = close_pending(conn, order_id, Closed::Expired, "checkout_expired").await?;
@@ -160,6 +130,26 @@ pub async fn apply_invoice(
         }
         InvoiceState::Unknown => unchanged,
     })
+}
+
+/// Records what the invoice received as due back (closing its order); `unchanged` when it was
+/// recorded before.
+async fn money_due_back(
+    conn: &mut PgConnection,
+    update: &InvoiceUpdate<'_>,
+    why: DueBack,
+    unchanged: InvoiceOutcome,
+) -> sqlx::Result<InvoiceOutcome> {
+    let (provider, provider_ref) = (update.provider, update.provider_ref);
+    Ok(
+        if record_money_due_back(conn, update.order_id, provider, provider_ref, update.paid_minor, why)
+            .await?
+        {
+            InvoiceOutcome::MoneyDueBack
+        } else {
+            unchanged
+        },
+    )
 }
 
 /// An invoice still worth asking the provider about.
