@@ -230,6 +230,16 @@ pub struct Order {
     pub payment: Option<Payment>,
 }
 
+impl Order {
+    /// An invoice paid in part while the order waits for the rest (bitcoin): what the provider
+    /// has seen paid, and what is still missing, in minor units.
+    pub fn part_paid(&self) -> Option<(i64, i64)> {
+        let seen = self.payment.as_ref().and_then(|p| p.seen_minor)?;
+        let waiting = self.status == OrderStatus::PendingPayment && !self.payment_detected;
+        (waiting && seen > 0 && seen < self.total_minor).then_some((seen, self.total_minor - seen))
+    }
+}
+
 /// What an order page shows of its event.
 #[derive(Debug, Clone)]
 pub struct OrderEvent {

@@ -103,6 +103,7 @@ impl From<Order> for Confirmation {
     fn from(order: Order) -> Self {
         let payment = order.payment.as_ref();
         let pending = order.status == OrderStatus::PendingPayment;
+        let missing_minor = order.part_paid().map(|(_, missing)| missing);
         Confirmation {
             order_id: order.id,
             status: order.status,
@@ -130,10 +131,7 @@ impl From<Order> for Confirmation {
                 redirect_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| pending),
                 refund_reason: payment.and_then(|p| p.refund_reason.clone()),
                 seen_minor: payment.and_then(|p| p.seen_minor),
-                missing_minor: payment
-                    .and_then(|p| p.seen_minor)
-                    .filter(|seen| pending && *seen > 0 && *seen < order.total_minor)
-                    .map(|seen| order.total_minor - seen),
+                missing_minor,
                 overpaid_minor: payment.map_or(0, |p| p.overpaid_minor),
                 transactions: Vec::new(),
             },

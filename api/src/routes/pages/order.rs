@@ -131,8 +131,9 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
     });
     let seen = payment.and_then(|p| p.seen_minor).unwrap_or(0);
     // A bitcoin invoice paid in part: what came, and what is missing, until it expires.
-    let part_paid = (pending && !order.payment_detected && seen > 0 && seen < order.total_minor)
-        .then(|| (price(&order.currency, seen), price(&order.currency, order.total_minor - seen)));
+    let part_paid = order
+        .part_paid()
+        .map(|(seen, missing)| (price(&order.currency, seen), price(&order.currency, missing)));
     OrderPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
         script: tessera_web::assets::order_script_href(),
