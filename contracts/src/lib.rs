@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod anvil;
 mod bindings;
 mod deploy;
 mod error;

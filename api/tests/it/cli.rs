@@ -145,3 +145,51 @@ async fn admin_create_makes_an_admin_or_promotes_an_account(db: sqlx::PgPool) {
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
 }
+
+/// anvil's first dev account, funded on every fresh anvil.
+const DEV_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+#[tokio::test]
+async fn contracts_deploy_prints_the_address_of_a_working_contract_with_the_roles_asked_for() {
+    use alloy::providers::Provider as _;
+
+    let anvil = tessera_contracts::anvil::Anvil::start();
+    let treasury = "0x00000000000000000000000000000000000000aa";
+    let output = tessera()
+        .args(["contracts", "deploy", "--rpc-url", &anvil.url, "--treasury", treasury])
+        .env("TESSERA_ETH_DEPLOYER_KEY", DEV_KEY)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let address: alloy::primitives::Address = printed.trim().parse().expect("the contract's address, alone");
+
+    let provider = tessera_contracts::connect(&anvil.url, DEV_KEY).unwrap();
+    assert!(!provider.get_code_at(address).await.unwrap().is_empty(), "code at {address}");
+    let pay = tessera_contracts::TesseraPay::new(address, &provider);
+    let deployer: alloy::signers::local::PrivateKeySigner = DEV_KEY.parse().unwrap();
+    assert_eq!(pay.owner().call().await.unwrap(), deployer.address());
+    assert_eq!(pay.treasury().call().await.unwrap(), treasury.parse::<alloy::primitives::Address>().unwrap());
+    assert!(!stderr.contains(&DEV_KEY[2..]), "the key never shows");
+}
+
+#[test]
+fn contracts_deploy_refuses_a_bad_address_or_an_unreachable_node_in_one_line() {
+    for (args, says) in [
+        (vec!["--rpc-url", "http://127.0.0.1:1", "--operator", "nope"], "--operator"),
+        (vec!["--rpc-url", "http://127.0.0.1:1"], "cannot deploy TesseraPay"),
+    ] {
+        let output = tessera()
+            .args(["contracts", "deploy"])
+            .args(&args)
+            .env("TESSERA_ETH_DEPLOYER_KEY", DEV_KEY)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!stderr.contains(&DEV_KEY[2..]), "the key never shows: {stderr}");
+    }
+}

@@ -1,9 +1,5 @@
 //! A real anvil per test, the contract deployed on it, and the people around it.
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-
 use alloy::contract::{CallBuilder, CallDecoder};
 use alloy::network::EthereumWallet;
 use alloy::primitives::aliases::U96;
@@ -12,6 +8,7 @@ use alloy::providers::{DynProvider, Provider};
 use alloy::rpc::types::TransactionReceipt;
 use alloy::signers::local::PrivateKeySigner;
 use tessera_contracts::TesseraPay::{self, TesseraPayInstance};
+pub use tessera_contracts::anvil::Anvil;
 use tessera_contracts::{ContractError, Quote, Roles, sign_quote};
 
 /// The test-only contracts. Their own module: the ReentrantTreasury artifact brings its own
@@ -39,56 +36,6 @@ pub use mocks::{FeeOnTransferToken, MockERC20, ReentrantTreasury};
 pub const ETH: u128 = 1_000_000_000_000_000_000;
 /// 1 token of 6 decimals (USDC-like).
 pub const USDC: u128 = 1_000_000;
-
-/// An anvil process of our own, killed when dropped.
-pub struct Anvil {
-    child: Child,
-    pub url: String,
-}
-
-impl Anvil {
-    pub fn start() -> Anvil {
-        let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
-        assert!(
-            bin.exists(),
-            "{} is missing: run scripts/ensure-services.sh --eth (or npm ci in contracts/)",
-            bin.display()
-        );
-        let mut child = Command::new(&bin)
-            .args(["--host", "127.0.0.1", "--port", "0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("anvil starts");
-        let mut lines = BufReader::new(child.stdout.take().expect("anvil's stdout"));
-        let mut line = String::new();
-        let url = loop {
-            line.clear();
-            let read = lines.read_line(&mut line).expect("reading anvil's output");
-            assert!(read > 0, "anvil exited before listening");
-            if let Some(addr) = line.trim().strip_prefix("Listening on ") {
-                break format!("http://{addr}");
-            }
-        };
-        // Anvil logs every request; keep reading so that it never blocks on a full pipe.
-        std::thread::spawn(move || {
-            let mut sink = String::new();
-            while lines.read_line(&mut sink).is_ok_and(|n| n > 0) {
-                sink.clear();
-            }
-        });
-        Anvil { child, url }
-    }
-}
-
-impl Drop for Anvil {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A chain with TesseraPay deployed, an owner, an operator who signs quotes, a treasury, a
 /// customer and a stranger. One provider holds every key; `.from(..)` picks the sender.
