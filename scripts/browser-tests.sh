@@ -99,6 +99,16 @@ export DATABASE_URL="$DB_URL"
 export TESSERA_DATA_DIR="$WORK/data"
 export TESSERA_LISTEN="127.0.0.1:$PORT"
 export TESSERA_PUBLIC_URL="http://127.0.0.1:$PORT"
+# A Redis database of the browser tests' own, emptied first: the sign-up and login limits it
+# counts (per address, per hour) must not remember earlier runs from this machine.
+export REDIS_URL="redis://127.0.0.1:6379/13"
+{
+  exec 3<>/dev/tcp/127.0.0.1/6379
+  printf 'SELECT 13\r\nFLUSHDB\r\n' >&3
+  IFS= read -r -t 2 _ <&3 && IFS= read -r -t 2 flushed <&3
+  exec 3>&- 3<&-
+  [ "${flushed%$'\r'}" = "+OK" ]
+} || { echo "browser-tests: cannot empty Redis database 13 on 127.0.0.1:6379" >&2; exit 1; }
 # Bitcoin through the BTCPay sandbox, as in the demo.
 export TESSERA_BTCPAY_SANDBOX=on
 # The whole platform runs (`tessera all`), so paid orders get their tickets: its streams are
