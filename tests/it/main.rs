@@ -18,6 +18,7 @@ mod order_pages;
 mod orders;
 mod outbox;
 mod pages;
+mod rates;
 mod s3;
 mod search;
 mod seed;

@@ -1,0 +1,68 @@
+//! Exchange rates over HTTP, from a source in the shape of Coinbase's exchange-rates endpoint,
+//! served by a stand-in on a loopback port.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use axum::extract::Query;
+use axum::response::IntoResponse as _;
+use axum::routing::get;
+use serde_json::json;
+use tessera_core::money::Currency;
+use tessera_payments::rates::{HttpRates, RateError, RateSource as _};
+
+async fn source(answer: serde_json::Value) -> (String, Arc<AtomicUsize>) {
+    let asked = Arc::new(AtomicUsize::new(0));
+    let counter = asked.clone();
+    let app = axum::Router::new().route(
+        "/v2/exchange-rates",
+        get(move |Query(query): Query<Vec<(String, String)>>| {
+            let answer = answer.clone();
+            counter.fetch_add(1, Ordering::SeqCst);
+            async move {
+                let currency = query.iter().find(|(k, _)| k == "currency").map(|(_, v)| v.clone());
+                if currency.as_deref() == Some("ETH") {
+                    axum::Json(answer).into_response()
+                } else {
+                    (axum::http::StatusCode::BAD_REQUEST, "unknown currency").into_response()
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v2/exchange-rates?currency={{asset}}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, asked)
+}
+
+fn eur() -> Currency {
+    "EUR".parse().unwrap()
+}
+
+#[tokio::test]
+async fn rates_come_from_the_source_exactly_and_are_kept_for_a_while() {
+    let (url, asked) =
+        source(json!({"data": {"currency": "ETH", "rates": {"EUR": "3012.55", "USD": "3300.1"}}})).await;
+    let rates = HttpRates::new(&url, Duration::from_secs(60)).unwrap();
+    assert_eq!(rates.rate("eth", eur()).await.unwrap().to_decimal(), "3012.55");
+    assert_eq!(rates.rate("ETH", "USD".parse().unwrap()).await.unwrap().to_decimal(), "3300.1");
+    assert_eq!(asked.load(Ordering::SeqCst), 1, "one answer serves every currency for the TTL");
+    assert!(matches!(rates.rate("ETH", "JPY".parse().unwrap()).await, Err(RateError::Unknown { .. })));
+    assert!(matches!(rates.rate("DOGE", eur()).await, Err(RateError::Unavailable(_))));
+}
+
+#[tokio::test]
+async fn a_source_that_answers_nonsense_or_nothing_is_refused() {
+    let (url, _) = source(json!({"rates": 3})).await;
+    let rates = HttpRates::new(&url, Duration::from_secs(60)).unwrap();
+    assert!(matches!(rates.rate("ETH", eur()).await, Err(RateError::Malformed(_))));
+    let (url, _) = source(json!({"data": {"rates": {"EUR": "3e3"}}})).await;
+    assert!(matches!(
+        HttpRates::new(&url, Duration::ZERO).unwrap().rate("ETH", eur()).await,
+        Err(RateError::Malformed(_))
+    ));
+    let gone = HttpRates::new("http://127.0.0.1:1/rates?currency={asset}", Duration::ZERO).unwrap();
+    assert!(matches!(gone.rate("ETH", eur()).await, Err(RateError::Unavailable(_))));
+    assert!(HttpRates::new("http://127.0.0.1:1/rates", Duration::ZERO).is_err(), "a URL without {{asset}}");
+}
