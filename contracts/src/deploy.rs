@@ -61,6 +61,14 @@ pub fn connect_wallet(rpc_url: &str, wallet: EthereumWallet) -> Result<DynProvid
     Ok(provider)
 }
 
+/// A read-only provider for the node at `rpc_url` (no key): for quotes' chain id and token
+/// decimals, and for following the chain.
+pub fn connect_read(rpc_url: &str) -> Result<DynProvider, ContractError> {
+    let url = rpc_url.parse().map_err(ContractError::RpcUrl)?;
+    let http = reqwest::Client::builder().timeout(RPC_TIMEOUT).build().map_err(ContractError::HttpClient)?;
+    Ok(ProviderBuilder::new().disable_recommended_fillers().connect_reqwest(http, url).erased())
+}
+
 /// Deploys TesseraPay with `roles` from the provider's default sender and returns its
 /// address once the deployment is mined.
 pub async fn deploy<P: Provider>(provider: P, roles: Roles) -> Result<Address, ContractError> {

@@ -7,6 +7,7 @@
 //! placed, and applies the provider's webhooks through `tessera_core::order`.
 
 pub mod btcpay;
+pub mod eth;
 pub mod rates;
 pub mod sandbox;
 pub mod stripe;

@@ -13,6 +13,7 @@
 //!       └── payment failed ─▶ failed
 //! ```
 
+pub mod eth;
 mod invoice;
 mod outbox;
 mod place;
