@@ -99,6 +99,10 @@ pub fn router(state: AppState) -> Router {
                 get(greenfield::payment_methods),
             );
     }
+    // And the Ethereum sandbox's payer, only when it is on.
+    if state.eth.as_ref().is_some_and(|eth| eth.is_sandbox()) {
+        sandbox_routes = sandbox_routes.route("/sandbox/eth/orders/{id}/pay", post(sandbox::eth::pay));
+    }
     let app = Router::new()
         .route("/", axum::routing::get(pages::home::home))
         .route("/search", axum::routing::get(pages::search::search))

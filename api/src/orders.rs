@@ -7,10 +7,12 @@ use std::time::Duration;
 use axum::http::HeaderMap;
 use secrecy::ExposeSecret as _;
 use tessera_core::account::Account;
+use tessera_core::order::eth::EthQuote;
 use tessera_core::order::{
     self, BuyError, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
     UnmatchedPayment,
 };
+use tessera_payments::eth::QuoteRequest;
 use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
 use tessera_payments::stripe::signature;
 use tessera_payments::{CheckoutRequest, LineItem};
@@ -30,6 +32,8 @@ pub struct Bought {
     pub method: PaymentMethod,
     pub provider_ref: Option<String>,
     pub redirect_url: Option<String>,
+    /// ETH and tokens: the quote the customer's wallet pays.
+    pub quote: Option<EthQuote>,
     /// An earlier request with the same idempotency key made this order.
     pub replayed: bool,
 }
@@ -46,8 +50,17 @@ impl Bought {
             method: order.payment_method,
             provider_ref: payment.and_then(|p| p.provider_ref.clone()),
             redirect_url: payment.and_then(|p| p.redirect_url.clone()),
+            quote: None,
             replayed,
         }
+    }
+
+    /// With the order's quote, for the Ethereum methods.
+    async fn with_quote(mut self, state: &AppState) -> Result<Self> {
+        if self.method.eth_asset().is_some() && self.quote.is_none() {
+            self.quote = order::eth::quote_of_order(&state.db, self.order_id).await?;
+        }
+        Ok(self)
     }
 }
 
@@ -84,7 +97,7 @@ pub async fn buy(
             let order = load(state, placed.order_id, account.id).await?;
             let opened = order.payment.as_ref().is_some_and(|p| p.status != PaymentStatus::Creating);
             if order.status != OrderStatus::PendingPayment || opened {
-                return Ok(Bought::from_order(order, true));
+                return Bought::from_order(order, true).with_quote(state).await;
             }
             FreshOrder {
                 event_title: order.event.title.clone(),
@@ -97,6 +110,22 @@ pub async fn buy(
     };
     if fresh.total_minor == 0 {
         return settle_free(state, placed.order_id, &fresh, method, placed.replayed).await;
+    }
+    if let Some(asset) = method.eth_asset() {
+        let quote = open_quote(state, placed.order_id, asset, &fresh, !placed.replayed).await?;
+        return Ok(Bought {
+            order_id: placed.order_id,
+            status: OrderStatus::PendingPayment,
+            expires_at: fresh.expires_at,
+            total_minor: fresh.total_minor,
+            currency: fresh.currency,
+            method,
+            provider_ref: Some(quote.order_ref.clone()),
+            // The order page shows how to pay the quote.
+            redirect_url: Some(order_page_url(state, placed.order_id)),
+            quote: Some(quote),
+            replayed: placed.replayed,
+        });
     }
     // Only the request that placed the order may fail it; a replay racing it (a double
     // click) must not close an order the first request is about to send to the checkout.
@@ -111,6 +140,7 @@ pub async fn buy(
         method,
         provider_ref: Some(session.id),
         redirect_url: Some(session.url),
+        quote: None,
         replayed: placed.replayed,
     })
 }
@@ -145,7 +175,9 @@ async fn settle_free(
             sqlx::query_scalar!("select account_id from customer_order where order_id = $1", order_id)
                 .fetch_one(&state.db)
                 .await?;
-        return Ok(Bought::from_order(load(state, order_id, account_id).await?, replayed));
+        return Bought::from_order(load(state, order_id, account_id).await?, replayed)
+            .with_quote(state)
+            .await;
     }
     Ok(Bought {
         order_id,
@@ -156,6 +188,7 @@ async fn settle_free(
         method,
         provider_ref: None,
         redirect_url: None,
+        quote: None,
         replayed,
     })
 }
@@ -197,6 +230,107 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     Ok(order)
 }
 
+/// Quotes an Ethereum payment for the order and records it with the order's payment. A replay
+/// that races the first request gets the quote the first one recorded.
+async fn open_quote(
+    state: &AppState,
+    order_id: Uuid,
+    asset: &str,
+    order: &FreshOrder,
+    may_fail_order: bool,
+) -> Result<EthQuote> {
+    let eth = state.eth.as_ref().ok_or_else(|| method_unavailable(asset))?;
+    let request = QuoteRequest {
+        order_id,
+        asset,
+        currency: &order.currency,
+        total_minor: order.total_minor,
+        expires_at: order.expires_at,
+    };
+    let quote = match eth.quote(&request).await {
+        Ok(quote) => quote,
+        Err(err) => {
+            return Err(payment_not_opened(state, order_id, err, Explain::Reason, may_fail_order).await);
+        }
+    };
+    let mut conn = state.db.acquire().await?;
+    if !order::eth::record_quote(&mut conn, &quote, &order_page_url(state, order_id)).await? {
+        // A replay got here first: its quote is the one to pay.
+        return order::eth::quote_of_order(&mut *conn, order_id).await?.ok_or(Error::NotFound("order"));
+    }
+    tracing::info!(order.id = %order_id, quote.asset = %quote.asset, quote.amount = %quote.amount, "quote opened");
+    Ok(quote)
+}
+
+fn order_page_url(state: &AppState, order_id: Uuid) -> String {
+    state.config.public_url.join(&format!("/orders/{order_id}")).expect("a path joins").to_string()
+}
+
+fn method_unavailable(what: &str) -> Error {
+    Error::Unprocessable {
+        code: "payment_method_unavailable",
+        message: format!("{what} payments are not available; pay by card."),
+        field: Some("payment_method"),
+    }
+}
+
+/// Whether a refusal's reason may be shown to the customer.
+#[derive(Debug, Clone, Copy)]
+enum Explain {
+    Reason,
+    Generic,
+}
+
+/// The provider could not open the payment. The request that placed the order closes it (its
+/// tickets go back at once); a replay leaves it to that request.
+async fn payment_not_opened(
+    state: &AppState,
+    order_id: Uuid,
+    err: tessera_payments::PaymentError,
+    explain: Explain,
+    may_fail_order: bool,
+) -> Error {
+    if !may_fail_order {
+        tracing::warn!(order.id = %order_id, error = %err, "payment not opened on a replay; the first request owns it");
+        return Error::Conflict {
+            code: "checkout_in_progress",
+            message: "This order's payment is still being set up. Try again in a moment.".into(),
+            field: None,
+        };
+    }
+    let closed = async {
+        let mut tx = state.db.begin().await?;
+        order::close_pending(&mut tx, order_id, Closed::Failed, "provider_unavailable").await?;
+        sqlx::query!(
+            "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
+            order_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    };
+    if let Err(db) = closed.await {
+        return Error::Database(db);
+    }
+    if let tessera_payments::PaymentError::Rejected(reason) = &err {
+        tracing::warn!(order.id = %order_id, error = %reason, "the payment provider refused the payment");
+        // Our own quoter's reasons are for customers; a provider's may not be.
+        let message = match explain {
+            Explain::Reason => format!(
+                "This purchase cannot be paid this way ({reason}), so nothing was charged and your tickets \
+                 were released."
+            ),
+            Explain::Generic => {
+                "The payment provider refused this purchase, so nothing was charged and your \
+                                 tickets were released. Please contact us if it happens again."
+                    .into()
+            }
+        };
+        return Error::Unprocessable { code: "payment_rejected", message, field: None };
+    }
+    Error::PaymentUnavailable(err.to_string())
+}
+
 async fn open_checkout(
     state: &AppState,
     order_id: Uuid,
@@ -227,11 +361,7 @@ async fn open_checkout(
         cancel_url: order_url("cancelled"),
         expires_at: order.expires_at,
     };
-    let provider = state.provider(method).ok_or_else(|| Error::Unprocessable {
-        code: "payment_method_unavailable",
-        message: format!("{} payments are not available; pay by card.", method.label()),
-        field: Some("payment_method"),
-    })?;
+    let provider = state.provider(method).ok_or_else(|| method_unavailable(method.label()))?;
     match provider.create(&request).await {
         Ok(session) => {
             // A synchronous commit: from here on the order (and its hold) is durable.
@@ -240,38 +370,7 @@ async fn open_checkout(
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");
             Ok(session)
         }
-        Err(err) if !may_fail_order => {
-            tracing::warn!(order.id = %order_id, error = %err, "checkout not opened on a replay; the first request owns it");
-            Err(Error::Conflict {
-                code: "checkout_in_progress",
-                message: "This order's payment is still being set up. Try again in a moment.".into(),
-                field: None,
-            })
-        }
-        Err(err) => {
-            let rejected = matches!(err, tessera_payments::PaymentError::Rejected(_));
-            // Nothing can be paid: give the tickets back now rather than at expiry.
-            let mut tx = state.db.begin().await?;
-            order::close_pending(&mut tx, order_id, Closed::Failed, "provider_unavailable").await?;
-            sqlx::query!(
-                "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
-                order_id
-            )
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            if rejected {
-                tracing::warn!(order.id = %order_id, error = %err, "the payment provider refused the checkout");
-                return Err(Error::Unprocessable {
-                    code: "payment_rejected",
-                    message: "The payment provider refused this purchase, so nothing was charged and your \
-                              tickets were released. Please contact us if it happens again."
-                        .into(),
-                    field: None,
-                });
-            }
-            Err(Error::PaymentUnavailable(err.to_string()))
-        }
+        Err(err) => Err(payment_not_opened(state, order_id, err, Explain::Generic, may_fail_order).await),
     }
 }
 

@@ -12,6 +12,7 @@ use tessera_core::order::PaymentMethod;
 use tessera_payments::CheckoutProvider;
 use tessera_payments::btcpay::sandbox::BtcPaySandbox;
 use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient};
+use tessera_payments::eth::EthPayments;
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
 
@@ -41,6 +42,8 @@ pub struct AppState {
     pub btc_watcher: Option<BtcPayWatcher>,
     /// The BTCPay sandbox, when it plays BTCPay Server (its pages and API are served only then).
     pub btcpay_sandbox: Option<Arc<BtcPaySandbox>>,
+    /// ETH and stablecoin quotes for our payment contract, when configured.
+    pub eth: Option<Arc<EthPayments>>,
 }
 
 impl AppState {
@@ -100,7 +103,12 @@ impl AppState {
                 (Some(Arc::new(BtcPayCheckout::new(client, speed))), Some(watcher), sandbox)
             }
         };
+        let eth = match &config.eth {
+            None => None,
+            Some(eth) => Some(EthPayments::new(eth).context("cannot set up Ethereum payments")?),
+        };
         Ok(Self {
+            eth,
             btc,
             btc_watcher,
             btcpay_sandbox,
@@ -117,11 +125,18 @@ impl AppState {
         })
     }
 
-    /// The payment methods this deployment takes: card always, bitcoin with BTCPay configured.
+    /// The payment methods this deployment takes: card always, bitcoin with BTCPay configured,
+    /// ETH with the payment contract configured, and USDC when it is on the token allow-list.
     pub fn payment_methods(&self) -> Vec<PaymentMethod> {
         let mut methods = vec![PaymentMethod::Card];
         if self.btc.is_some() {
             methods.push(PaymentMethod::Btc);
+        }
+        if let Some(eth) = &self.eth {
+            methods.push(PaymentMethod::Eth);
+            if eth.offers("USDC") {
+                methods.push(PaymentMethod::Usdc);
+            }
         }
         methods
     }

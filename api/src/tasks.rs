@@ -73,6 +73,18 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
             order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
             continue;
         };
+        if payment.provider == order::eth::ETHEREUM {
+            // A signed quote cannot be withdrawn: it lapses at its deadline, and a payment made
+            // before then follows the late-payment rule.
+            let quote = order::eth::quote_of_order(&state.db, payment.order_id).await?;
+            let mut conn = state.db.acquire().await?;
+            if quote.is_none_or(|q| q.deadline <= chrono::Utc::now()) {
+                order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
+            } else {
+                order::close_attempted(&mut conn, payment.payment_id).await?;
+            }
+            continue;
+        }
         let Some(provider) = state.provider_named(&payment.provider) else {
             // A provider this deployment no longer has: nothing to close it with.
             let mut conn = state.db.acquire().await?;

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 pub const STYLESHEET: &str = include_str!("../static/app.css");
 pub const FAVICON: &str = include_str!("../static/favicon.svg");
 pub const ORDER_SCRIPT: &str = include_str!("../static/order.js");
+pub const WALLET_SCRIPT: &str = include_str!("../static/wallet.js");
 
 fn hashed_href(name: &str, extension: &str, content: &str) -> String {
     let hash = hex::encode(&Sha256::digest(content.as_bytes())[..8]);
@@ -17,6 +18,12 @@ fn hashed_href(name: &str, extension: &str, content: &str) -> String {
 static STYLESHEET_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("app", "css", STYLESHEET));
 static FAVICON_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("favicon", "svg", FAVICON));
 static ORDER_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("order", "js", ORDER_SCRIPT));
+static WALLET_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("wallet", "js", WALLET_SCRIPT));
+
+/// The order page's "pay with browser wallet" script (ETH and token orders).
+pub fn wallet_script_href() -> &'static str {
+    &WALLET_SCRIPT_HREF
+}
 
 pub fn stylesheet_href() -> &'static str {
     &STYLESHEET_HREF
@@ -39,6 +46,8 @@ pub fn lookup(path: &str) -> Option<(&'static str, &'static str)> {
         Some(("image/svg+xml", FAVICON))
     } else if path == order_script_href() {
         Some(("text/javascript; charset=utf-8", ORDER_SCRIPT))
+    } else if path == wallet_script_href() {
+        Some(("text/javascript; charset=utf-8", WALLET_SCRIPT))
     } else {
         None
     }

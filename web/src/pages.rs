@@ -332,6 +332,42 @@ pub struct OrderPage {
     pub tickets_pdf: Option<String>,
     /// Delivering the tickets failed for now; admins have been told.
     pub delivery_delayed: bool,
+    /// Paid in ETH or a token: the quote, how to pay it, and the payments seen.
+    pub ethereum: Option<EthPanel>,
+    /// The "pay with browser wallet" script (`crate::assets::wallet_script_href`).
+    pub wallet_script: &'static str,
+}
+
+/// An ETH or token order's payment: what to send where, and what the chain has shown so far.
+#[derive(Debug, Clone, Default)]
+pub struct EthPanel {
+    /// `ETH` or the token's symbol.
+    pub asset: String,
+    /// The exact amount in whole units (`0.004`), and in base units.
+    pub amount: String,
+    pub amount_base: String,
+    /// "1 ETH = €3,000.00".
+    pub rate: String,
+    pub contract: String,
+    /// The token's contract, for tokens.
+    pub token: Option<String>,
+    pub chain_id: i64,
+    /// 0x-hex, as wallets take it (`wallet_switchEthereumChain`).
+    pub chain_id_hex: String,
+    pub chain_name: String,
+    /// The EIP-681 link, and its QR code (SVG markup made by `view::qr_svg`).
+    pub payment_uri: String,
+    pub qr_svg: Option<String>,
+    /// The wallet's transactions as JSON, for `wallet.js`.
+    pub transactions_json: String,
+    /// The quote can still be paid.
+    pub payable: bool,
+    /// The demo's "pay from an anvil dev account" button.
+    pub sandbox: bool,
+    /// How many confirmations an order waits for; None: the finalized block decides.
+    pub confirmations_required: Option<u32>,
+    /// Payments seen: (transaction, amount, state).
+    pub payments: Vec<(String, String, String)>,
 }
 
 /// An issued ticket on the order page.

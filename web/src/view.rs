@@ -144,6 +144,45 @@ pub fn price(currency: &str, amount_minor: i64) -> String {
 }
 
 /// "Portugal" for "PT"; the code itself if it is not a country we know.
+/// `data` as a QR code in SVG (dark modules as one path, a quiet zone of four modules), or None
+/// when it does not fit in a QR code. Attributes only, no inline style (the CSP forbids it).
+pub fn qr_svg(data: &str, label: &str) -> Option<String> {
+    use std::fmt::Write as _;
+    let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let size = width + 8;
+    let mut path = String::new();
+    for row in 0..width {
+        let mut col = 0;
+        while col < width {
+            if colors[row * width + col] != qrcode::Color::Dark {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < width && colors[row * width + col] == qrcode::Color::Dark {
+                col += 1;
+            }
+            let _ = write!(path, "M{} {}h{}v1h-{}z", start + 4, row + 4, col - start, col - start);
+        }
+    }
+    let aria: String = label
+        .chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&#39;".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    Some(format!(
+        r##"<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="240" height="240" role="img" aria-label="{aria}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
+    ))
+}
+
 pub fn country_name(code: &str) -> String {
     match iso_currency::Country::from_str(code) {
         Ok(country) => country.name().to_string(),
@@ -192,6 +231,9 @@ impl OrderSummary {
             "event_closed" => "The event was cancelled or had begun before your payment was confirmed.",
             "paid_partially" => {
                 "The invoice expired before it was paid in full; the tickets went back on sale."
+            }
+            "underpaid" => {
+                "The payment was less than the quote, so it could not pay for the tickets; it will be refunded."
             }
             "payment_invalid" => {
                 "The payment was found invalid (replaced or double-spent) and did not count."

@@ -23,6 +23,14 @@
       })
       .then(function (order) {
         var key = order && [order.status, order.payment.detected, order.payment.seen_minor || 0].join(":");
+        if (order && (order.payment.method === "eth" || order.payment.method === "usdc")) {
+          var required = order.payment.confirmations_required;
+          key += ":" + (order.payment.eth_payments || [])
+            .map(function (p) {
+              return required ? p.status + "/" + Math.min(p.confirmations, required) : p.status;
+            })
+            .join(",");
+        }
         if (order && (key !== shown || (waitTickets && order.tickets_pdf_url))) {
           window.location.reload();
           return;

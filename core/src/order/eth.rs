@@ -112,6 +112,38 @@ async fn quotes_where(
     }))
 }
 
+/// A payment log of the order's, as the chain-watcher last saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeenPayment {
+    pub tx_hash: String,
+    pub log_index: i32,
+    pub block_number: i64,
+    pub payer: String,
+    pub token: String,
+    /// Base units, exact.
+    pub amount: String,
+    /// `seen`, `confirmed` or `reorged`.
+    pub status: String,
+    /// How deep its block is under the head the watcher last read (1 = the head itself).
+    pub confirmations: i64,
+}
+
+/// The order's payment logs, oldest first.
+pub async fn payments_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<SeenPayment>> {
+    sqlx::query_as!(
+        SeenPayment,
+        r#"select r.tx_hash, r.log_index, r.block_number, r.payer, r.token, r.amount::text as "amount!", r.status,
+                  greatest(coalesce(c.head_block, 0) - r.block_number + 1, 0) as "confirmations!"
+           from eth_receipt r
+           left join eth_cursor c on c.chain_id = r.chain_id and c.contract = r.contract
+           where r.order_id = $1
+           order by r.block_number, r.log_index"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

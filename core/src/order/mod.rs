@@ -162,6 +162,17 @@ impl PaymentMethod {
     }
 }
 
+impl PaymentMethod {
+    /// The asset an Ethereum method pays in (`ETH`, or the token's symbol); None for the rest.
+    pub fn eth_asset(self) -> Option<&'static str> {
+        match self {
+            PaymentMethod::Eth => Some("ETH"),
+            PaymentMethod::Usdc => Some("USDC"),
+            PaymentMethod::Card | PaymentMethod::Btc => None,
+        }
+    }
+}
+
 impl FromStr for PaymentMethod {
     type Err = String;
 

@@ -45,7 +45,7 @@ pub struct AvailableTicketType {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BuyRequest {
     pub items: Vec<BuyLine>,
-    /// `card` (crypto methods are coming).
+    /// `card`, `btc`, `eth` or `usdc`: one of the event's `payment_methods`.
     #[schema(example = "card")]
     pub payment_method: String,
 }
@@ -72,10 +72,100 @@ pub struct BuyResponse {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BuyPayment {
     pub method: PaymentMethod,
-    /// For card: the Checkout Session id.
+    /// For card: the Checkout Session id; bitcoin: the BTCPay invoice id; ETH and tokens: the
+    /// order id as the contract sees it (bytes32, 0x-hex).
     pub provider_ref: Option<String>,
-    /// Send the customer here to pay.
+    /// Send the customer here to pay: the hosted checkout (card), the invoice (bitcoin), or the
+    /// order page showing the quote (ETH and tokens).
     pub redirect_url: Option<String>,
+    /// ETH and tokens: the quote to pay, exactly as the contract checks it.
+    #[serde(flatten)]
+    pub quote: Option<QuoteView>,
+}
+
+/// An Ethereum quote: call `pay` (ETH, sending `amount` as the value) or, after approving
+/// `amount` of the token for `contract`, `payToken`, with the quote `(provider_ref, token,
+/// amount, deadline)` and `signature`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct QuoteView {
+    /// Our payment contract.
+    #[schema(example = "0x5fbdb2315678afecb367f032d93f642f64180aa3")]
+    pub contract: String,
+    pub chain_id: i64,
+    /// `ETH` or the token's symbol.
+    #[schema(example = "ETH")]
+    pub asset: String,
+    /// The token paid in; the zero address for ETH.
+    pub token: String,
+    /// The asset's decimals (18 for ETH, 6 for USDC).
+    pub decimals: i16,
+    /// In the asset's base units (wei, token units), as a decimal string: exactly this, or the
+    /// contract refuses the payment.
+    #[schema(example = "4000000000000000")]
+    pub amount: String,
+    /// `amount` in whole units of the asset, exact (`0.004`).
+    #[schema(example = "0.004")]
+    pub amount_decimal: String,
+    /// The rate the total was converted at: units of the order's currency per whole unit of
+    /// the asset.
+    #[schema(example = "3000")]
+    pub rate: String,
+    /// Unix seconds; the contract refuses the payment after it (the end of the hold).
+    pub deadline: i64,
+    /// The operator's EIP-712 signature over the quote (65 bytes, 0x-hex).
+    pub signature: String,
+    /// An EIP-681 link to the payment call.
+    pub payment_uri: String,
+    /// The transactions a wallet sends, in order (`eth_sendTransaction` fields).
+    pub transactions: Vec<WalletTransaction>,
+}
+
+/// One transaction for the customer's wallet.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WalletTransaction {
+    /// `approve` (the token, for the contract) or `pay`.
+    pub step: &'static str,
+    pub to: String,
+    /// Wei, 0x-hex.
+    pub value: String,
+    /// Calldata, 0x-hex.
+    pub data: String,
+}
+
+impl QuoteView {
+    pub fn of(quote: &tessera_core::order::eth::EthQuote) -> Result<QuoteView> {
+        use tessera_payments::eth::{WalletCall, format_units};
+        let call = WalletCall::of(quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
+        let mut transactions = Vec::new();
+        if let Some(approve) = call.approve {
+            transactions.push(WalletTransaction {
+                step: "approve",
+                to: approve.to,
+                value: approve.value,
+                data: approve.data,
+            });
+        }
+        transactions.push(WalletTransaction {
+            step: "pay",
+            to: call.pay.to,
+            value: call.pay.value,
+            data: call.pay.data,
+        });
+        Ok(QuoteView {
+            contract: quote.contract.clone(),
+            chain_id: quote.chain_id,
+            asset: quote.asset.clone(),
+            token: quote.token.clone(),
+            decimals: quote.decimals,
+            amount: quote.amount.clone(),
+            amount_decimal: format_units(&quote.amount, u32::try_from(quote.decimals).unwrap_or(0)),
+            rate: quote.rate.clone(),
+            deadline: quote.deadline.timestamp(),
+            signature: quote.signature.clone(),
+            payment_uri: call.payment_uri,
+            transactions,
+        })
+    }
 }
 
 /// What can be bought for an event now: ticket types with live availability, prices, the
@@ -156,7 +246,7 @@ pub async fn buy(
     let method: PaymentMethod = request.payment_method.parse().map_err(|_| {
         Error::InvalidField(FieldError::new(
             "payment_method",
-            format!("{:?} is not a payment method; use \"card\"", request.payment_method),
+            format!("{:?} is not a payment method; use card, btc, eth or usdc", request.payment_method),
         ))
     })?;
     let items: Vec<BuyItem> = request
@@ -182,6 +272,7 @@ pub async fn buy(
                 method: bought.method,
                 provider_ref: bought.provider_ref,
                 redirect_url: bought.redirect_url,
+                quote: bought.quote.as_ref().map(QuoteView::of).transpose()?,
             },
         }),
     ))

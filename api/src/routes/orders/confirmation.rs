@@ -25,5 +25,5 @@ pub async fn confirmation(
 ) -> Result<Json<Confirmation>> {
     let id = parse_id(&id, "an order id")?;
     let confirmation = Confirmation::from(orders::load(&state, id, signed_in.account.id).await?);
-    Ok(Json(confirmation.with_tickets(&state.db).await?))
+    Ok(Json(confirmation.with_tickets(&state).await?))
 }

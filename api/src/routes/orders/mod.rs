@@ -12,7 +12,8 @@ use tessera_core::order::{Order, OrderItem, OrderStatus, PaymentMethod, PaymentS
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::Error;
+use crate::error::{Error, Result};
+use crate::state::AppState;
 
 /// An order as its owner sees it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -86,6 +87,27 @@ pub struct PaymentView {
     pub overpaid_minor: i64,
     /// Bitcoin: the transactions that paid the invoice, as the chain-watcher recorded them.
     pub transactions: Vec<ChainTransaction>,
+    /// ETH and tokens: the quote to pay, while it can be paid.
+    pub quote: Option<buy::QuoteView>,
+    /// ETH and tokens: the contract's payment logs for the order, as the chain-watcher saw them.
+    pub eth_payments: Vec<EthPaymentView>,
+    /// ETH and tokens: how deep a payment's block must be before the order is paid; null when
+    /// the node's finalized block decides.
+    pub confirmations_required: Option<u32>,
+}
+
+/// A payment to our contract for the order (an `OrderPaid` log).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EthPaymentView {
+    pub tx_hash: String,
+    pub log_index: i32,
+    pub block_number: i64,
+    pub payer: String,
+    /// Base units, exact decimal string.
+    pub amount: String,
+    /// `seen` (waiting for confirmations), `confirmed` or `reorged` (its block left the chain).
+    pub status: String,
+    pub confirmations: i64,
 }
 
 /// A bitcoin transaction output that paid an order's invoice.
@@ -134,6 +156,9 @@ impl From<Order> for Confirmation {
                 missing_minor,
                 overpaid_minor: payment.map_or(0, |p| p.overpaid_minor),
                 transactions: Vec::new(),
+                quote: None,
+                eth_payments: Vec::new(),
+                confirmations_required: None,
             },
             items: order.items,
             tickets: Vec::new(),
@@ -145,7 +170,35 @@ impl From<Order> for Confirmation {
 impl Confirmation {
     /// The order's tickets and their PDF, once issued, and for bitcoin the transactions that
     /// paid it.
-    pub async fn with_tickets(mut self, db: &sqlx::PgPool) -> sqlx::Result<Self> {
+    pub async fn with_tickets(mut self, state: &AppState) -> Result<Self> {
+        let db = &state.db;
+        if self.payment.method.eth_asset().is_some() {
+            let pending = self.status == OrderStatus::PendingPayment;
+            if let Some(quote) = tessera_core::order::eth::quote_of_order(db, self.order_id).await?
+                && pending
+                && quote.deadline > chrono::Utc::now()
+            {
+                self.payment.quote = Some(buy::QuoteView::of(&quote)?);
+            }
+            self.payment.eth_payments = tessera_core::order::eth::payments_of_order(db, self.order_id)
+                .await?
+                .into_iter()
+                .map(|p| EthPaymentView {
+                    tx_hash: p.tx_hash,
+                    log_index: p.log_index,
+                    block_number: p.block_number,
+                    payer: p.payer,
+                    amount: p.amount,
+                    status: p.status,
+                    confirmations: p.confirmations,
+                })
+                .collect();
+            self.payment.confirmations_required =
+                state.config.eth.as_ref().and_then(|eth| match eth.confirmations {
+                    tessera_core::config::Confirmations::Blocks(n) => Some(n),
+                    tessera_core::config::Confirmations::Finalized => None,
+                });
+        }
         if self.payment.method == PaymentMethod::Btc {
             self.payment.transactions = tessera_chain_watcher::btcpay::receipts_of_order(db, self.order_id)
                 .await?

@@ -6,10 +6,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use tessera_core::config::Confirmations;
 use tessera_core::money::plain_decimal;
 use tessera_core::order::{Order, OrderStatus, PaymentMethod};
-use tessera_web::pages::{Chrome, OrderLine, OrderPage, TicketLine};
-use tessera_web::view::{OrderSummary, price};
+use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, TicketLine};
+use tessera_web::view::{OrderSummary, price, qr_svg};
 use uuid::Uuid;
 
 use super::account::viewer_chrome;
@@ -55,6 +56,16 @@ pub async fn order_page(
             })
             .collect();
     }
+    if order.payment_method.eth_asset().is_some() {
+        // The script also reloads as a payment log gains confirmations (or is reorged out).
+        match eth_panel(&state, &order).await? {
+            Some((panel, key)) => {
+                page.poll_key.push_str(&key);
+                page.ethereum = Some(panel);
+            }
+            None => page.poll_key.push(':'),
+        }
+    }
     if order.status.is_paid() {
         let progress = tessera_core::delivery::progress(&state.db, order.id).await.map_err(Error::from)?;
         page.tickets = progress
@@ -77,6 +88,88 @@ pub async fn order_page(
         }
     }
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+/// The quote and the payments seen for an ETH or token order, and what order.js compares to
+/// notice news about them: `:` and each payment's `status/confirmations` (capped at the
+/// confirmations required), comma-separated, as it computes it from the confirmation JSON.
+async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, String)>, PageError> {
+    use tessera_core::order::eth;
+    use tessera_payments::eth::{WalletCall, format_units};
+    let Some(quote) = eth::quote_of_order(&state.db, order.id).await.map_err(Error::from)? else {
+        return Ok(None);
+    };
+    let decimals = u32::try_from(quote.decimals).unwrap_or(0);
+    let call = WalletCall::of(&quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
+    let transactions: Vec<serde_json::Value> = call
+        .approve
+        .iter()
+        .map(|tx| ("approve", tx))
+        .chain(std::iter::once(("pay", &call.pay)))
+        .map(|(step, tx)| serde_json::json!({"step": step, "to": tx.to, "value": tx.value, "data": tx.data}))
+        .collect();
+    let config = state.config.eth.as_ref();
+    let required = config.and_then(|eth| match eth.confirmations {
+        Confirmations::Blocks(n) => Some(n),
+        Confirmations::Finalized => None,
+    });
+    let seen = eth::payments_of_order(&state.db, order.id).await.map_err(Error::from)?;
+    let key = seen
+        .iter()
+        .map(|p| match required {
+            Some(n) => format!("{}/{}", p.status, p.confirmations.min(i64::from(n))),
+            None => p.status.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    let payments = seen
+        .into_iter()
+        .map(|p| {
+            let state = match (p.status.as_str(), required) {
+                ("confirmed", _) => "confirmed".to_string(),
+                ("reorged", _) => "dropped from the chain (a reorganisation); does not count".to_string(),
+                (_, Some(n)) => format!("{} of {n} confirmations", p.confirmations.min(i64::from(n))),
+                (_, None) => "waiting for the block to be finalized".to_string(),
+            };
+            (p.tx_hash, format_units(&p.amount, decimals), state)
+        })
+        .collect();
+    let rate = format!("Rate: 1 {} = {} {}", quote.asset, quote.rate, quote.currency);
+    let panel = EthPanel {
+        asset: quote.asset.clone(),
+        amount: format_units(&quote.amount, decimals),
+        amount_base: quote.amount.clone(),
+        rate,
+        contract: quote.contract.clone(),
+        token: (quote.asset != tessera_payments::eth::ETH).then(|| quote.token.clone()),
+        chain_id: quote.chain_id,
+        chain_id_hex: format!("{:#x}", quote.chain_id),
+        chain_name: chain_name(quote.chain_id),
+        qr_svg: qr_svg(
+            &call.payment_uri,
+            &format!("QR code: pay {} {}", format_units(&quote.amount, decimals), quote.asset),
+        ),
+        payment_uri: call.payment_uri,
+        transactions_json: serde_json::Value::Array(transactions).to_string(),
+        payable: order.status == OrderStatus::PendingPayment && quote.deadline > chrono::Utc::now(),
+        sandbox: state.eth.as_ref().is_some_and(|eth| eth.is_sandbox()),
+        confirmations_required: required,
+        payments,
+    };
+    Ok(Some((panel, format!(":{key}"))))
+}
+
+fn chain_name(chain_id: i64) -> String {
+    match chain_id {
+        1 => "Ethereum".into(),
+        10 => "OP Mainnet".into(),
+        137 => "Polygon".into(),
+        8453 => "Base".into(),
+        42161 => "Arbitrum One".into(),
+        11_155_111 => "Sepolia (test network)".into(),
+        31337 => "a local test chain".into(),
+        other => format!("chain {other}"),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +211,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
             "amount_mismatch" => "the amount paid did not match the order",
             "partial_payment" => "it did not reach the order's total before the invoice expired",
             "invoice_invalid" => "the invoice was made invalid before it could pay the order",
+            "underpaid" => "it was less than the order's quote",
             _ => "the order had already been closed",
         };
         format!("We received your payment, but {why}. It will be refunded in full; you do not need to do anything.")
@@ -162,5 +256,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         tickets: Vec::new(),
         tickets_pdf: None,
         delivery_delayed: false,
+        ethereum: None,
+        wallet_script: tessera_web::assets::wallet_script_href(),
     }
 }

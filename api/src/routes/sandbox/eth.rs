@@ -1,0 +1,63 @@
+//! The Ethereum sandbox (`TESSERA_ETH_SANDBOX=on`, on a local anvil chain only): the order
+//! page's "pay from an anvil dev account" button. It sends the same transactions a customer's
+//! wallet would (the demo token minted and approved first), from one of anvil's well-known
+//! dev accounts, to the real contract; the chain-watcher then sees the payment like any other.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tessera_core::order::OrderStatus;
+use uuid::Uuid;
+
+use crate::auth::Viewer;
+use crate::auth::csrf;
+use crate::error::{Error, PageError};
+use crate::extract::FormBody;
+use crate::orders;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+pub struct PayForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// `POST /sandbox/eth/orders/{id}/pay`: the order's owner pays its quote from a dev account,
+/// then lands back on the order page, which follows the confirmations.
+pub async fn pay(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    FormBody(form): FormBody<PayForm>,
+) -> Result<Response, PageError> {
+    csrf::verify(&headers, &form.csrf_token)?;
+    let Some(signed_in) = viewer.0.as_ref() else {
+        return Ok(Redirect::to(&format!("/login?next=/orders/{id}")).into_response());
+    };
+    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("order"))?;
+    let order = orders::load(&state, id, signed_in.account.id).await?;
+    let eth = state.eth.as_ref().filter(|eth| eth.is_sandbox()).ok_or(Error::NotFound("page"))?;
+    let quote = tessera_core::order::eth::quote_of_order(&state.db, order.id)
+        .await?
+        .filter(|_| order.status == OrderStatus::PendingPayment)
+        .ok_or_else(|| Error::Conflict {
+            code: "not_payable",
+            message: "This order has nothing left to pay.".into(),
+            field: None,
+        })?;
+    match eth.sandbox_pay(&quote).await {
+        Ok(tx) => {
+            tracing::info!(order.id = %order.id, tx.hash = %tx, "sandbox: paid from an anvil dev account");
+            Ok(Redirect::to(&format!("/orders/{}", order.id)).into_response())
+        }
+        Err(tessera_payments::PaymentError::Rejected(reason)) => Err(Error::Conflict {
+            code: "payment_refused",
+            message: format!("The sandbox payment was refused: {reason}."),
+            field: None,
+        }
+        .into()),
+        Err(err) => Err(Error::PaymentUnavailable(err.to_string()).into()),
+    }
+}

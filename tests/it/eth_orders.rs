@@ -1,0 +1,304 @@
+//! Buying with ETH and USDC: the quote in the buy response, on the confirmation and on the order
+//! page, checked against a real contract on a real anvil: the signature is the operator's, the
+//! amount is the price at the configured rate, and the wallet's transactions the server hands
+//! out are accepted by the contract exactly as given.
+
+use alloy::network::TransactionBuilder as _;
+use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::providers::{DynProvider, Provider as _};
+use alloy::rpc::types::TransactionRequest;
+use alloy::signers::local::PrivateKeySigner;
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+use sqlx::PgPool;
+use tessera_contracts::anvil::Anvil;
+use tessera_contracts::{Quote, Roles, TesseraPay, quote_digest};
+use tessera_tests::{TestApp, sample_event};
+use uuid::Uuid;
+
+/// Anvil's dev account #0: deployer, owner and operator here.
+const OPERATOR_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+/// Anvil's dev account #1: a customer's wallet.
+const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+/// A chain with our contract and a demo USDC on it, and an app configured to quote for them.
+struct Chain {
+    anvil: Anvil,
+    contract: Address,
+    usdc: Address,
+    operator: DynProvider,
+}
+
+impl Chain {
+    async fn start() -> Chain {
+        let anvil = Anvil::start();
+        let operator = tessera_contracts::connect(&anvil.url, OPERATOR_KEY).unwrap();
+        let me: PrivateKeySigner = OPERATOR_KEY.parse().unwrap();
+        let contract = tessera_contracts::deploy(operator.clone(), Roles::all(me.address())).await.unwrap();
+        let usdc = tessera_contracts::demo::deploy_token(operator.clone(), "USD Coin", "USDC").await.unwrap();
+        TesseraPay::new(contract, &operator)
+            .setTokenAllowed(usdc, true)
+            .send()
+            .await
+            .unwrap()
+            .get_receipt()
+            .await
+            .unwrap();
+        Chain { anvil, contract, usdc, operator }
+    }
+
+    fn settings(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("TESSERA_ETH_RPC_URL", self.anvil.url.clone()),
+            ("TESSERA_ETH_CONTRACT", format!("{:#x}", self.contract)),
+            ("TESSERA_ETH_OPERATOR_KEY", OPERATOR_KEY.into()),
+            ("TESSERA_ETH_RATES", "ETH/EUR=3000,USDC/EUR=0.92".into()),
+            ("TESSERA_ETH_TOKENS", format!("USDC={:#x}", self.usdc)),
+            ("TESSERA_ETH_CONFIRMATIONS", "2".into()),
+            ("TESSERA_ETH_SANDBOX", "on".into()),
+        ]
+    }
+
+    fn app(&self, db: PgPool) -> TestApp {
+        let settings = self.settings();
+        let settings: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        TestApp::with_settings(db, &settings)
+    }
+}
+
+/// Buys `quantity` tickets at 10.00 EUR paying with `method`: (order, buyer, response body).
+async fn buy(app: &TestApp, method: &str, quantity: i32, key: Option<&str>) -> (Uuid, String, Value) {
+    let event = app
+        .insert_event(&sample_event(&format!("eth-{}", Uuid::new_v4().simple()), "Fado em Ether", 20))
+        .await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let body = buy_as(app, &buyer, event, ticket_type, method, quantity, key).await;
+    (body["order_id"].as_str().unwrap().parse().unwrap(), buyer, body)
+}
+
+async fn buy_as(
+    app: &TestApp,
+    buyer: &str,
+    event: Uuid,
+    ticket_type: Uuid,
+    method: &str,
+    quantity: i32,
+    key: Option<&str>,
+) -> Value {
+    let body =
+        json!({"items": [{"ticket_type_id": ticket_type, "quantity": quantity}], "payment_method": method});
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert("content-type", "application/json".parse().unwrap());
+    headers.insert("cookie", buyer.parse().unwrap());
+    if let Some(key) = key {
+        headers.insert("idempotency-key", key.parse().unwrap());
+    }
+    let response = app
+        .send(axum::http::Method::POST, &format!("/api/events/{event}/buy"), headers, body.to_string().into())
+        .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    response.json()
+}
+
+/// The contract's view of a quote in a buy response.
+fn quote_of(payment: &Value) -> (Quote, Bytes) {
+    let quote = Quote {
+        orderId: payment["provider_ref"].as_str().unwrap().parse().unwrap(),
+        token: payment["token"].as_str().unwrap().parse().unwrap(),
+        amount: payment["amount"].as_str().unwrap().parse().unwrap(),
+        deadline: U256::from(payment["deadline"].as_i64().unwrap()),
+    };
+    (quote, payment["signature"].as_str().unwrap().parse().unwrap())
+}
+
+/// Sends the wallet transactions of a buy response from the customer's account, as a wallet
+/// would: exactly the `to`, `value` and `data` given.
+async fn send_wallet_transactions(chain: &Chain, payment: &Value) -> Vec<B256> {
+    let wallet = tessera_contracts::connect(&chain.anvil.url, CUSTOMER_KEY).unwrap();
+    let mut hashes = Vec::new();
+    for tx in payment["transactions"].as_array().unwrap() {
+        let request = TransactionRequest::default()
+            .with_to(tx["to"].as_str().unwrap().parse::<Address>().unwrap())
+            .with_value(
+                U256::from_str_radix(tx["value"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap(),
+            )
+            .with_input(tx["data"].as_str().unwrap().parse::<Bytes>().unwrap());
+        let receipt = wallet.send_transaction(request).await.unwrap().get_receipt().await.unwrap();
+        assert!(receipt.status(), "{} reverted", tx["step"]);
+        hashes.push(receipt.transaction_hash);
+    }
+    hashes
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_eth_buy_returns_a_quote_the_contract_accepts_as_given(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    let (order, buyer, body) = buy(&app, "eth", 1, None).await;
+    let payment = &body["payment"];
+
+    assert_eq!(payment["method"], "eth");
+    assert_eq!(payment["provider_ref"], tessera_core::order::eth::order_ref(order));
+    assert_eq!(payment["contract"], format!("{:#x}", chain.contract));
+    assert_eq!(payment["chain_id"], 31337);
+    assert_eq!(payment["asset"], "ETH");
+    assert_eq!(payment["token"], format!("{:#x}", Address::ZERO));
+    assert_eq!(payment["decimals"], 18);
+    // 10.00 EUR at 3000 EUR/ETH = 1/300 ETH, rounded up to the wei.
+    assert_eq!(payment["amount"], "3333333333333334");
+    assert_eq!(payment["amount_decimal"], "0.003333333333333334");
+    assert_eq!(payment["rate"], "3000");
+    // Where to send the customer: the order page, which shows how to pay.
+    let public = app.state.config.public_url.as_str().trim_end_matches('/');
+    assert_eq!(payment["redirect_url"], format!("{public}/orders/{order}"));
+    let expires_at: chrono::DateTime<chrono::Utc> = body["expires_at"].as_str().unwrap().parse().unwrap();
+    assert_eq!(payment["deadline"], expires_at.timestamp());
+    assert!(
+        payment["payment_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("ethereum:{:#x}@31337/pay?", chain.contract))
+    );
+
+    // Signed by the operator, for this chain and this contract.
+    let (quote, signature) = quote_of(payment);
+    let signature = alloy::primitives::Signature::try_from(signature.as_ref()).unwrap();
+    let signer =
+        signature.recover_address_from_prehash(&quote_digest(31337, chain.contract, &quote)).unwrap();
+    let operator: PrivateKeySigner = OPERATOR_KEY.parse().unwrap();
+    assert_eq!(signer, operator.address());
+    let on_chain =
+        TesseraPay::new(chain.contract, &chain.operator).quoteDigest(quote.clone()).call().await.unwrap();
+    assert_eq!(on_chain, quote_digest(31337, chain.contract, &quote));
+
+    // One transaction, and the contract takes it.
+    assert_eq!(payment["transactions"].as_array().unwrap().len(), 1);
+    send_wallet_transactions(&chain, payment).await;
+    let paid = TesseraPay::new(chain.contract, &chain.operator).payments(quote.orderId).call().await.unwrap();
+    assert_eq!(U256::from(paid.amount), quote.amount);
+
+    // The confirmation carries the same quote while the order waits.
+    let confirmation = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
+    assert_eq!(confirmation["payment"]["quote"]["amount"], payment["amount"]);
+    assert_eq!(confirmation["payment"]["quote"]["signature"], payment["signature"]);
+    assert_eq!(confirmation["payment"]["confirmations_required"], 2);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_usdc_buy_is_approved_then_paid_in_token_units(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    let (_, _, body) = buy(&app, "usdc", 2, None).await;
+    let payment = &body["payment"];
+    assert_eq!(payment["asset"], "USDC");
+    assert_eq!(payment["token"], format!("{:#x}", chain.usdc));
+    assert_eq!(payment["decimals"], 6);
+    // 20.00 EUR at 0.92 EUR/USDC = 21.739130434... USDC, rounded up to the unit.
+    assert_eq!(payment["amount"], "21739131");
+    let steps: Vec<&str> =
+        payment["transactions"].as_array().unwrap().iter().map(|t| t["step"].as_str().unwrap()).collect();
+    assert_eq!(steps, ["approve", "pay"]);
+
+    // The customer holds the tokens; approve and pay exactly as handed out.
+    let customer: PrivateKeySigner = CUSTOMER_KEY.parse().unwrap();
+    tessera_contracts::demo::MockERC20::new(chain.usdc, &chain.operator)
+        .mint(customer.address(), U256::from(21_739_131u64))
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    send_wallet_transactions(&chain, payment).await;
+    let (quote, _) = quote_of(payment);
+    let paid = TesseraPay::new(chain.contract, &chain.operator).payments(quote.orderId).call().await.unwrap();
+    assert_eq!((paid.token, U256::from(paid.amount)), (chain.usdc, quote.amount));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_retried_buy_gets_the_same_quote_and_the_methods_are_offered(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    let event = app.insert_event(&sample_event("eth-retry", "Retry", 20)).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let options = app.get_with_cookie(&format!("/api/events/{event}/buy"), &buyer).await.json();
+    assert_eq!(options["payment_methods"], json!(["card", "eth", "usdc"]));
+
+    let first = buy_as(&app, &buyer, event, ticket_type, "eth", 1, Some("k-1")).await;
+    let again = buy_as(&app, &buyer, event, ticket_type, "eth", 1, Some("k-1")).await;
+    assert_eq!(first["order_id"], again["order_id"]);
+    assert_eq!(first["payment"], again["payment"]);
+    let quotes: i64 = sqlx::query_scalar("select count(*) from eth_quote").fetch_one(&app.db).await.unwrap();
+    assert_eq!(quotes, 1);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn no_node_or_no_rate_releases_the_tickets_with_a_clear_error(db: PgPool) {
+    let chain = Chain::start().await;
+    let mut settings = chain.settings();
+    // A port nobody listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    settings[0].1 = format!("http://{closed}");
+    let settings: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let app = TestApp::with_settings(db.clone(), &settings);
+    let event = app.insert_event(&sample_event("eth-down", "Down", 20)).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let body = json!({"items": [{"ticket_type_id": ticket_type, "quantity": 2}], "payment_method": "eth"});
+    let response = app.post_json(&format!("/api/events/{event}/buy"), body, Some(&buyer)).await;
+    assert_eq!(response.status, StatusCode::BAD_GATEWAY, "{}", response.text());
+    assert_eq!(app.stock(ticket_type).await, (0, 0), "the hold was released");
+
+    // A price in a currency the rate table does not know.
+    let app = chain.app(db);
+    let mut usd = sample_event("eth-usd", "Dollars", 20);
+    usd.fields.currency = "USD".parse().unwrap();
+    let event = app.insert_event(&usd).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let body = json!({"items": [{"ticket_type_id": ticket_type, "quantity": 1}], "payment_method": "eth"});
+    let response = app.post_json(&format!("/api/events/{event}/buy"), body, Some(&buyer)).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", response.text());
+    assert_eq!(response.json()["error"]["code"], "payment_rejected");
+    assert!(response.text().contains("USD cannot be paid in ETH"), "{}", response.text());
+    assert_eq!(app.stock(ticket_type).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_order_page_shows_how_to_pay_and_the_sandbox_pays_from_a_dev_account(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    let (order, buyer, body) = buy(&app, "usdc", 1, None).await;
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("Pay 10.869566 USDC"), "{html}");
+    assert!(html.contains(&format!("{:#x}", chain.contract)));
+    assert!(html.contains(&format!("{:#x}", chain.usdc)));
+    let uri = body["payment"]["payment_uri"].as_str().unwrap();
+    assert!(html.contains(&format!("href=\"{}\"", uri.replace('&', "&#38;"))), "the EIP-681 link: {html}");
+    assert!(html.contains("<svg class=\"qr\""), "the QR code");
+    assert!(html.contains("data-wallet-pay") && html.contains("data-chain-id=\"0x7a69\""));
+    assert!(html.contains(tessera_web::assets::wallet_script_href()));
+    assert!(html.contains("Pay from an anvil dev account"));
+
+    // The sandbox button: a real payment from a dev account, of exactly the quote.
+    let csrf_cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");
+    let token = html.split("name=\"csrf_token\" value=\"").nth(1).unwrap().split('"').next().unwrap();
+    let cookie = format!("{buyer}; {csrf_cookie}");
+    let response = app
+        .post_form(&format!("/sandbox/eth/orders/{order}/pay"), &[("csrf_token", token)], Some(&cookie))
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.text());
+    let (quote, _) = quote_of(&body["payment"]);
+    let paid = TesseraPay::new(chain.contract, &chain.operator).payments(quote.orderId).call().await.unwrap();
+    assert_eq!((paid.token, U256::from(paid.amount)), (chain.usdc, quote.amount));
+
+    // Someone else's order is not theirs to pay.
+    let stranger = format!("{}; {csrf_cookie}", app.customer().await);
+    let response = app
+        .post_form(&format!("/sandbox/eth/orders/{order}/pay"), &[("csrf_token", token)], Some(&stranger))
+        .await;
+    assert_ne!(response.status, StatusCode::SEE_OTHER);
+}
