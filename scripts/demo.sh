@@ -30,6 +30,25 @@ echo "demo.sh: building tessera (release)"
 cargo build --locked --release -p tessera-api --bin tessera
 BIN="$CARGO_TARGET_DIR/release/tessera"
 
+# ETH and a demo USDC on a local anvil chain, unless a real node is configured: our contract
+# and the token are deployed once (found again on the chain kept between runs), and the order
+# page gets a sandbox button paying from an anvil dev account.
+if [ -z "${TESSERA_ETH_RPC_URL:-}" ]; then
+  scripts/ensure-services.sh --anvil
+  ANVIL_URL="http://127.0.0.1:${TESSERA_ANVIL_PORT:-8545}"
+  echo "demo.sh: deploying the payment contract and the demo USDC on anvil ($ANVIL_URL)"
+  ETH_SETTINGS="$("$BIN" contracts demo --rpc-url "$ANVIL_URL")"
+  while IFS='=' read -r name value; do
+    export "$name=$value"
+  done <<<"$ETH_SETTINGS"
+  export TESSERA_ETH_RPC_URL="$ANVIL_URL"
+  export TESSERA_ETH_SANDBOX="${TESSERA_ETH_SANDBOX:-on}"
+  export TESSERA_ETH_CONFIRMATIONS="${TESSERA_ETH_CONFIRMATIONS:-3}"
+  export TESSERA_ETH_POLL_SECONDS="${TESSERA_ETH_POLL_SECONDS:-1}"
+  # Fixed demo rates for every currency the demo events are priced in.
+  export TESSERA_ETH_RATES="${TESSERA_ETH_RATES:-ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=60000,ETH/PLN=13000,ETH/ZAR=57000,USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18}"
+fi
+
 echo "demo.sh: migrating $DATABASE_URL"
 "$BIN" migrate
 echo "demo.sh: loading demo data"
@@ -41,6 +60,9 @@ if [ -z "${TESSERA_STRIPE_SECRET_KEY:-}" ]; then
 fi
 if [ "${TESSERA_BTCPAY_SANDBOX:-}" = "on" ]; then
   echo "demo.sh: bitcoin payments run in the BTCPay sandbox: choose bitcoin at checkout, then pay (in full, in part, too much or late) and \"Mine a block\" on its invoice page"
+fi
+if [ "${TESSERA_ETH_SANDBOX:-}" = "on" ]; then
+  echo "demo.sh: ETH and USDC payments run on a local anvil chain: choose Ether or USDC at checkout, then \"Pay from an anvil dev account\" on the order page (or connect a wallet to $TESSERA_ETH_RPC_URL, chain id 31337)"
 fi
 if [ -n "$MAIL_INBOX" ]; then
   echo "demo.sh: ticket emails (with their PDF) arrive in the local inbox at $MAIL_INBOX"

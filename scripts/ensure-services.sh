@@ -8,6 +8,9 @@
 #   read PDFs back, pdftotext/pdftoppm (poppler-utils) and zbarimg (zbar-tools).
 # With --eth also: the pinned solc and anvil (npm, contracts/node_modules) for the contract
 #   build check and the contract tests.
+# With --anvil also (implies --eth): a local anvil chain on 127.0.0.1:8545 for the demo, mining
+#   a block every 2 seconds and keeping its state in ~/.cache/tessera/anvil-state.json between
+#   runs.
 #
 # Idempotent: prints one line per thing it does and nothing when all is present.
 # Uses sudo only when not running as root.
@@ -22,13 +25,15 @@ REDIS_PORT=6379
 BROWSER=0
 MAIL=0
 ETH=0
+ANVIL=0
 for arg in "$@"; do
   case "$arg" in
     --browser) BROWSER=1 ;;
     --mail) MAIL=1 ;;
     --eth) ETH=1 ;;
+    --anvil) ETH=1; ANVIL=1 ;;
     -h|--help)
-      echo "usage: $0 [--browser] [--mail] [--eth]"
+      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil]"
       exit 0
       ;;
     *)
@@ -267,6 +272,32 @@ ensure_eth() {
     || die "anvil from contracts/node_modules does not run (see contracts/README.md)"
 }
 
+ANVIL_PORT="${TESSERA_ANVIL_PORT:-8545}"
+
+anvil_up() {
+  command -v curl >/dev/null 2>&1 || return 1
+  curl -fsS -o /dev/null --max-time 2 -H 'content-type: application/json' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$ANVIL_PORT" 2>/dev/null
+}
+
+ensure_anvil() {
+  command -v curl >/dev/null 2>&1 || apt_install curl
+  anvil_up && return 0
+  local state="$HOME/.cache/tessera/anvil-state.json"
+  mkdir -p "$(dirname "$state")"
+  say "starting anvil on http://127.0.0.1:$ANVIL_PORT (a block every 2 s; state in $state)"
+  local log="${TMPDIR:-/tmp}/tessera-anvil.log"
+  nohup "$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
+    --host 127.0.0.1 --port "$ANVIL_PORT" --block-time 2 --state "$state" --state-interval 10 \
+    >"$log" 2>&1 &
+  for _ in $(seq 1 100); do
+    anvil_up && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  die "anvil did not start (port $ANVIL_PORT taken?)"
+}
+
 # ---------------------------------------------------------------- Rust toolchain
 
 ensure_rust() {
@@ -301,4 +332,7 @@ if [ "$MAIL" -eq 1 ]; then
 fi
 if [ "$ETH" -eq 1 ]; then
   ensure_eth
+fi
+if [ "$ANVIL" -eq 1 ]; then
+  ensure_anvil
 fi

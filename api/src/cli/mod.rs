@@ -79,6 +79,14 @@ enum ContractsCommand {
         #[arg(long)]
         operator: Option<String>,
     },
+    /// For the demo, on a local anvil chain only: deploy TesseraPay and a demo USDC from
+    /// anvil's first dev account (or find them already there), allow-list the token, and print
+    /// the TESSERA_ETH_* settings that point at them.
+    Demo {
+        /// The anvil node's JSON-RPC endpoint.
+        #[arg(long, default_value = "http://127.0.0.1:8545")]
+        rpc_url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +149,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Contracts {
             command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator },
         } => contracts::deploy(&rpc_url, &private_key, [owner, treasury, operator]).await,
+        Command::Contracts { command: ContractsCommand::Demo { rpc_url } } => contracts::demo(&rpc_url).await,
     }
 }
 

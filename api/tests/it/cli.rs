@@ -193,3 +193,48 @@ fn contracts_deploy_refuses_a_bad_address_or_an_unreachable_node_in_one_line() {
         assert!(!stderr.contains(&DEV_KEY[2..]), "the key never shows: {stderr}");
     }
 }
+
+#[tokio::test]
+async fn contracts_demo_deploys_once_and_prints_the_settings_that_point_at_it() {
+    use alloy::providers::Provider as _;
+
+    let anvil = tessera_contracts::anvil::Anvil::start();
+    let run = || {
+        let output = tessera().args(["contracts", "demo", "--rpc-url", &anvil.url]).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = run();
+    let settings: std::collections::HashMap<&str, &str> =
+        first.lines().map(|line| line.split_once('=').expect("NAME=value")).collect();
+    let contract: alloy::primitives::Address = settings["TESSERA_ETH_CONTRACT"].parse().unwrap();
+    let token: alloy::primitives::Address =
+        settings["TESSERA_ETH_TOKENS"].strip_prefix("USDC=").unwrap().parse().unwrap();
+    assert_eq!(settings["TESSERA_ETH_OPERATOR_KEY"], DEV_KEY);
+
+    let provider = tessera_contracts::connect(&anvil.url, DEV_KEY).unwrap();
+    let pay = tessera_contracts::TesseraPay::new(contract, &provider);
+    assert!(pay.tokenAllowed(token).call().await.unwrap(), "the demo USDC is allow-listed");
+    let nonce = provider.get_transaction_count(pay.operator().call().await.unwrap()).await.unwrap();
+
+    // A restarted demo finds them in place and sends nothing.
+    assert_eq!(run(), first);
+    let deployer: alloy::signers::local::PrivateKeySigner = DEV_KEY.parse().unwrap();
+    assert_eq!(provider.get_transaction_count(deployer.address()).await.unwrap(), nonce);
+    config_accepts(&first, &anvil.url);
+}
+
+/// The printed settings, with the node and rates, make a valid configuration.
+fn config_accepts(printed: &str, rpc_url: &str) {
+    let mut vars: Vec<(String, String)> = printed
+        .lines()
+        .map(|line| line.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap())
+        .collect();
+    vars.push(("TESSERA_ETH_RPC_URL".into(), rpc_url.into()));
+    vars.push(("TESSERA_ETH_RATES".into(), "ETH/EUR=3000".into()));
+    let config = tessera_core::config::Config::from_lookup(|name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    })
+    .unwrap();
+    assert_eq!(config.eth.unwrap().tokens[0].symbol, "USDC");
+}
