@@ -27,7 +27,7 @@ DB_URL="${PG_ADMIN_URL%/*}/$DB_NAME"
 
 say() { echo "browser-tests: $*"; }
 
-"$ROOT/scripts/ensure-services.sh" --browser
+"$ROOT/scripts/ensure-services.sh" --browser --eth
 
 if [ -n "${TESSERA_BIN:-}" ]; then
   BIN="$TESSERA_BIN"
@@ -42,6 +42,7 @@ WORK="$(mktemp -d -t tessera-browser.XXXXXX)"
 mkdir -p "$SCREENSHOT_DIR"
 SERVER_LOG="$SCREENSHOT_DIR/server.log"
 SERVER_PID=""
+ANVIL_PID=""
 DB_CREATED=0
 
 # shellcheck disable=SC2317  # called from the EXIT trap
@@ -56,6 +57,10 @@ cleanup() {
     done
     kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null
     wait "$SERVER_PID" 2>/dev/null
+  fi
+  if [ -n "$ANVIL_PID" ]; then
+    kill -TERM "$ANVIL_PID" 2>/dev/null
+    wait "$ANVIL_PID" 2>/dev/null
   fi
   if [ "$DB_CREATED" -eq 1 ]; then
     psql -X -q -w "$PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null \
@@ -111,6 +116,26 @@ export REDIS_URL="redis://127.0.0.1:6379/13"
 } || { echo "browser-tests: cannot empty Redis database 13 on 127.0.0.1:6379" >&2; exit 1; }
 # Bitcoin through the BTCPay sandbox, as in the demo.
 export TESSERA_BTCPAY_SANDBOX=on
+# ETH and USDC on an anvil chain of the tests' own, as in the demo: a block a second, our
+# contract and a demo USDC deployed by `tessera contracts demo`, two confirmations.
+ANVIL_PORT="$(free_port)"
+export ANVIL_URL="http://127.0.0.1:$ANVIL_PORT"
+"$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
+  --host 127.0.0.1 --port "$ANVIL_PORT" --block-time 1 >"$WORK/anvil.log" 2>&1 &
+ANVIL_PID=$!
+for _ in $(seq 1 100); do
+  curl -fsS -o /dev/null --max-time 1 -H 'content-type: application/json' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$ANVIL_URL" 2>/dev/null && break
+  sleep 0.1
+done
+ETH_SETTINGS="$("$BIN" contracts demo --rpc-url "$ANVIL_URL")"
+while IFS='=' read -r name value; do
+  [ -n "${!name:-}" ] || export "$name=$value"
+done <<<"$ETH_SETTINGS"
+export TESSERA_ETH_RPC_URL="$ANVIL_URL"
+export TESSERA_ETH_CONFIRMATIONS=2
+export TESSERA_ETH_POLL_SECONDS=1
+export TESSERA_ETH_SANDBOX=on
 # The whole platform runs (`tessera all`), so paid orders get their tickets: its streams are
 # its own, its email goes to the local capture server (scripts/ensure-services.sh --mail).
 export TESSERA_STREAM_PREFIX="browser-$$-$PORT:"
@@ -151,7 +176,7 @@ fi
 
 set +e
 ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  BASE_URL="$TESSERA_PUBLIC_URL" SCREENSHOT_DIR="$SCREENSHOT_DIR" node "$ROOT/tests/browser/smoke.mjs"
+  ANVIL_URL="$ANVIL_URL" BASE_URL="$TESSERA_PUBLIC_URL" SCREENSHOT_DIR="$SCREENSHOT_DIR" node "$ROOT/tests/browser/smoke.mjs"
 rc=$?
 set -e
 if [ "$rc" -ne 0 ]; then

@@ -38,15 +38,14 @@ if [ -z "${TESSERA_ETH_RPC_URL:-}" ]; then
   ANVIL_URL="http://127.0.0.1:${TESSERA_ANVIL_PORT:-8545}"
   echo "demo.sh: deploying the payment contract and the demo USDC on anvil ($ANVIL_URL)"
   ETH_SETTINGS="$("$BIN" contracts demo --rpc-url "$ANVIL_URL")"
+  # What is set already (a rate source of your own, say) wins.
   while IFS='=' read -r name value; do
-    export "$name=$value"
+    [ -n "${!name:-}" ] || export "$name=$value"
   done <<<"$ETH_SETTINGS"
   export TESSERA_ETH_RPC_URL="$ANVIL_URL"
   export TESSERA_ETH_SANDBOX="${TESSERA_ETH_SANDBOX:-on}"
   export TESSERA_ETH_CONFIRMATIONS="${TESSERA_ETH_CONFIRMATIONS:-3}"
   export TESSERA_ETH_POLL_SECONDS="${TESSERA_ETH_POLL_SECONDS:-1}"
-  # Fixed demo rates for every currency the demo events are priced in.
-  export TESSERA_ETH_RATES="${TESSERA_ETH_RATES:-ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=60000,ETH/PLN=13000,ETH/ZAR=57000,USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18}"
 fi
 
 echo "demo.sh: migrating $DATABASE_URL"

@@ -29,6 +29,11 @@ const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'screenshots')
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ONLY_FLOWS = splitList(process.env.FLOWS);
 const ONLY_VIEWPORTS = splitList(process.env.VIEWPORTS);
+// The local chain the app quotes for (scripts/browser-tests.sh starts it): the test wallet
+// sends its transactions there.
+const ANVIL_URL = process.env.ANVIL_URL || '';
+// Anvil's dev account #2, unlocked on the node: the test wallet's account.
+const WALLET_ACCOUNT = '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc';
 
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -322,6 +327,49 @@ const FLOWS = [
     },
   },
   {
+    name: 'ether-wallet',
+    async run(t) {
+      // A customer pays in ETH with a browser wallet: the order page shows the amount, the
+      // contract, the QR code and the wallet button; the (test) wallet sends exactly the
+      // transaction the page prepared to the local chain; the page follows the confirmations
+      // to "Paid".
+      if (!t.check('an anvil chain is configured', !!ANVIL_URL)) return;
+      await injectTestWallet(t.page);
+      if (!(await buyWith(t, 'eth', 'Vitalik Buyer'))) return;
+      const pay = t.page.locator('.eth-pay');
+      t.check('the order page shows how much ETH to pay', /Pay [0-9.]+ ETH/.test(await pay.locator('h2').innerText()));
+      t.check('the order page shows the contract', /0x[0-9a-f]{40}/.test(await pay.locator('.eth-details').innerText()));
+      t.check('the QR code is drawn', await pay.locator('svg.qr').isVisible());
+      t.check('the EIP-681 link is there', (await pay.locator('a[href^="ethereum:"]').count()) === 1);
+      await t.pageChecks();
+      await t.shot('order-eth-quote');
+      await pay.locator('button[data-wallet-pay]').click();
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 30000 }).catch(() => {});
+      t.check('the order page turns to "Paid" once the payment is confirmed', (await state.innerText()).includes('Paid.'),
+        oneLine(await state.innerText()));
+      t.check('the order page lists the payment to the contract', (await t.page.locator('.order-transactions tbody tr').count()) === 1);
+      await t.shot('order-eth-paid');
+    },
+  },
+  {
+    name: 'usdc-sandbox',
+    async run(t) {
+      // A customer pays in USDC with the demo's sandbox button (an anvil dev account approves
+      // and pays); the page says the payment is confirming, then "Paid".
+      if (!(await buyWith(t, 'usdc', 'Stable Buyer'))) return;
+      t.check('the order page asks for the token', /Pay [0-9.]+ USDC/.test(await t.page.locator('.eth-pay h2').innerText()));
+      t.check('the sandbox button says it is a sandbox', await t.page.locator('.sandbox-pay .sandbox-label').isVisible());
+      const order = t.page.url();
+      await Promise.all([t.page.waitForURL(order), t.page.click('form.sandbox-pay button')]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 30000 }).catch(() => {});
+      t.check('the USDC order turns to "Paid"', (await state.innerText()).includes('Paid.'), oneLine(await state.innerText()));
+      await t.pageChecks();
+      await t.shot('order-usdc-paid');
+    },
+  },
+  {
     name: 'admin',
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.
@@ -554,6 +602,55 @@ async function main() {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/**
+ * A stand-in for a wallet extension (EIP-1193 `window.ethereum`): it answers for an anvil dev
+ * account and passes every request to the local node from the test runner, outside the
+ * page (as an extension does, so the page's CSP does not apply to it).
+ */
+async function injectTestWallet(page) {
+  await page.exposeFunction('__tesseraTestWallet', async ({ method, params }) => {
+    if (method === 'eth_requestAccounts' || method === 'eth_accounts') return { result: [WALLET_ACCOUNT] };
+    if (method === 'wallet_switchEthereumChain') return { result: null };
+    const response = await fetch(ANVIL_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: params || [] }),
+    });
+    const body = await response.json();
+    return body.error ? { error: body.error.message } : { result: body.result };
+  });
+  await page.addInitScript(() => {
+    window.ethereum = {
+      request: (args) =>
+        window.__tesseraTestWallet(args).then((answer) => {
+          if (answer.error) throw new Error(answer.error);
+          return answer.result;
+        }),
+    };
+  });
+}
+
+/** Signs up a new customer and buys one ticket of the second event paying with `method`; true on the order page. */
+async function buyWith(t, method, name) {
+  await t.page.context().clearCookies();
+  await t.goto('/signup');
+  await t.page.fill('input[name=name]', name);
+  await t.page.fill('input[name=email]', `${method}-${t.viewport.name}-${Date.now()}@example.org`);
+  await t.page.fill('input[name=password]', 'a long passphrase');
+  await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+  await t.goto('/');
+  const href = await t.page.locator(CARD_LINK).nth(1).getAttribute('href');
+  await t.goto(`${href}/buy`);
+  const select = t.page.locator('form.buy-form select:not([disabled])').first();
+  if (!t.check('the buy page lists a ticket type on sale', (await select.count()) === 1)) return false;
+  await select.selectOption('1');
+  const choice = t.page.locator(`input[name=payment_method][value=${method}]`);
+  if (!t.check(`the buy page offers ${method}`, (await choice.count()) === 1)) return false;
+  await choice.check();
+  await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('form.buy-form button[type=submit]')]);
+  return t.check('the buy lands on the order page', /\/orders\/[0-9a-f-]{36}/.test(t.page.url()), t.page.url());
+}
 
 function splitList(s) {
   if (!s) return null;

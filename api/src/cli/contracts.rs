@@ -39,10 +39,14 @@ pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 3]
 /// treasury and quote signer. Only ever used on a local chain.
 pub const ANVIL_DEV_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
+/// The demo's fixed rates, for every currency the demo events are priced in.
+pub const DEMO_RATES: &str = "ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=60000,ETH/PLN=13000,ETH/ZAR=57000,\
+                              USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18";
+
 /// `tessera contracts demo`: on a local anvil chain, makes sure TesseraPay and the demo USDC are
 /// deployed from anvil's dev account #0 (reusing them when the chain already has them, as a
 /// restarted demo's chain does) with the token allow-listed, and prints the settings that point
-/// Tessera at them, one `NAME=value` per line.
+/// Tessera at them (and the demo's fixed rates), one `NAME=value` per line.
 pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
     use alloy::providers::Provider as _;
     let provider =
@@ -89,5 +93,6 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
     println!("TESSERA_ETH_CONTRACT={contract:#x}");
     println!("TESSERA_ETH_TOKENS=USDC={token:#x}");
     println!("TESSERA_ETH_OPERATOR_KEY={ANVIL_DEV_KEY}");
+    println!("TESSERA_ETH_RATES={DEMO_RATES}");
     Ok(())
 }

@@ -224,14 +224,13 @@ async fn contracts_demo_deploys_once_and_prints_the_settings_that_point_at_it() 
     config_accepts(&first, &anvil.url);
 }
 
-/// The printed settings, with the node and rates, make a valid configuration.
+/// The printed settings, with the node, make a valid configuration.
 fn config_accepts(printed: &str, rpc_url: &str) {
     let mut vars: Vec<(String, String)> = printed
         .lines()
         .map(|line| line.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap())
         .collect();
     vars.push(("TESSERA_ETH_RPC_URL".into(), rpc_url.into()));
-    vars.push(("TESSERA_ETH_RATES".into(), "ETH/EUR=3000".into()));
     let config = tessera_core::config::Config::from_lookup(|name| {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
