@@ -81,6 +81,9 @@ pub struct Config {
     pub btcpay: Option<BtcPayConfig>,
     /// ETH and stablecoin payments through our payment contract; unset, neither is offered.
     pub eth: Option<EthConfig>,
+    /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
+    /// analytics and the finance exports count in, whatever the server's clock says.
+    pub reporting_time_zone: chrono_tz::Tz,
 }
 
 /// Ethereum payments through our payment contract (`TESSERA_ETH_*`; the first four go
@@ -550,6 +553,15 @@ impl Config {
         };
 
         let eth = eth_config(&get)?;
+        let reporting_time_zone = match get("TESSERA_REPORTING_TIME_ZONE") {
+            None => chrono_tz::Tz::UTC,
+            Some(raw) => raw.trim().parse::<chrono_tz::Tz>().map_err(|_| {
+                ConfigError::new(
+                    "TESSERA_REPORTING_TIME_ZONE",
+                    format!("{raw:?} is not an IANA time zone like Europe/Lisbon"),
+                )
+            })?,
+        };
 
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
@@ -581,6 +593,7 @@ impl Config {
             mail,
             btcpay,
             eth,
+            reporting_time_zone,
         })
     }
 
@@ -804,6 +817,11 @@ mod tests {
 
         let err = config(&[("TESSERA_DB_MAX_CONNECTIONS", "0")]).unwrap_err();
         assert_eq!(err.var, "TESSERA_DB_MAX_CONNECTIONS");
+
+        let err = config(&[("TESSERA_REPORTING_TIME_ZONE", "Mars/Olympus")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_REPORTING_TIME_ZONE");
+        let zone = config(&[("TESSERA_REPORTING_TIME_ZONE", "Europe/Lisbon")]).unwrap().reporting_time_zone;
+        assert_eq!(zone, chrono_tz::Europe::Lisbon);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Postgres access. Nothing here knows about HTTP.
 
 pub mod account;
+pub mod analytics;
 pub mod catalog;
 pub mod config;
 pub mod db;

@@ -99,6 +99,19 @@ pub fn plain_decimal(amount_minor: i64, exponent: u32) -> String {
 /// The exact count of minor units in a decimal string (`"12.50"` with exponent 2 is 1250).
 /// `None` for anything that is not a plain decimal, has more fraction digits than the unit
 /// allows (unless they are zeros), or does not fit: never rounded, never a float.
+/// A non-negative amount in base units (a decimal digit string of any length: wei do not fit
+/// 64 bits) as an exact decimal in whole units of an asset with `decimals` decimals, without
+/// trailing zeros: `("4000000000000000", 18)` is `0.004`, `("150000000", 8)` is `1.5`.
+pub fn units_decimal(base_units: &str, decimals: u32) -> String {
+    let digits = base_units.trim_start_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let scale = decimals as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (whole, fraction) = padded.split_at(padded.len() - scale);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() { whole.to_string() } else { format!("{whole}.{fraction}") }
+}
+
 pub fn parse_decimal(text: &str, exponent: u32) -> Option<i64> {
     let text = text.trim();
     let (negative, digits) = match text.strip_prefix('-') {

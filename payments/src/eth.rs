@@ -360,16 +360,9 @@ impl WalletCall {
     }
 }
 
-/// `amount` base units of an asset with `decimals` decimals, as an exact decimal in whole units
-/// without trailing zeros (`0.004`, `12.5`, `3`).
+/// `amount` base units of an asset with `decimals` decimals, as an exact decimal in whole units.
 pub fn format_units(amount: &str, decimals: u32) -> String {
-    let digits = amount.trim_start_matches('0');
-    let digits = if digits.is_empty() { "0" } else { digits };
-    let scale = decimals as usize;
-    let padded = format!("{digits:0>width$}", width = scale + 1);
-    let (whole, fraction) = padded.split_at(padded.len() - scale);
-    let fraction = fraction.trim_end_matches('0');
-    if fraction.is_empty() { whole.to_string() } else { format!("{whole}.{fraction}") }
+    tessera_core::money::units_decimal(amount, decimals)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! catalog (`demo/`). Pages are rendered on the server and work without JavaScript.
 
 pub mod assets;
+pub mod chart;
 pub mod demo;
 pub mod email;
 pub mod pages;

@@ -1,6 +1,7 @@
 //! The admin console's JSON API. Every route takes the `Admin` extractor: anonymous callers
 //! get 401, customers 403.
 
+pub mod analytics;
 pub mod audit;
 pub mod deliveries;
 pub mod events;

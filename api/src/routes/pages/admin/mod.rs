@@ -2,12 +2,14 @@
 //! the event's own zone, prices in its own units), delete with confirmation, the audit log.
 //! The steps are the same `tessera_core::catalog` functions the JSON API calls.
 
+mod analytics;
 mod delete;
 mod edit;
 mod form;
 mod image;
 mod tickets;
 
+pub use analytics::analytics;
 pub use delete::{delete_event, delete_event_page};
 pub use edit::{create_event, edit_event, edit_event_page, new_event};
 pub use image::upload_image;

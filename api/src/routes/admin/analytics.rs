@@ -1,0 +1,84 @@
+//! `GET /api/admin/analytics`: how the shop sells, from the ledger.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use chrono::{Duration, NaiveDate, Utc};
+use serde::Deserialize;
+use tessera_core::analytics::{self, Range, Report};
+use tessera_core::catalog::FieldError;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::auth::Admin;
+use crate::error::{ErrorBody, Result};
+use crate::state::AppState;
+
+/// The longest range one report covers.
+pub const MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct AnalyticsQuery {
+    /// First day, `YYYY-MM-DD`, in the reporting time zone (default: 29 days before `to`).
+    pub from: Option<String>,
+    /// Last day, inclusive (default: today in the reporting time zone).
+    pub to: Option<String>,
+    /// Only this event.
+    pub event_id: Option<String>,
+}
+
+impl AnalyticsQuery {
+    /// The range asked for, checked: dates that parse, `from` not after `to`, at most a year.
+    pub fn range(&self, state: &AppState) -> Result<Range> {
+        let zone = state.config.reporting_time_zone;
+        let date = |field: &'static str, raw: &Option<String>| -> Result<Option<NaiveDate>> {
+            raw.as_deref()
+                .map(str::trim)
+                .filter(|raw| !raw.is_empty())
+                .map(|raw| {
+                    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+                        FieldError::new(field, format!("{raw:?} is not a date like 2026-12-01")).into()
+                    })
+                })
+                .transpose()
+        };
+        let to = date("to", &self.to)?.unwrap_or_else(|| Utc::now().with_timezone(&zone).date_naive());
+        let from = date("from", &self.from)?.unwrap_or(to - Duration::days(29));
+        if from > to {
+            return Err(FieldError::new("from", "must not be after to").into());
+        }
+        if (to - from).num_days() >= MAX_DAYS {
+            return Err(FieldError::new("from", format!("a report covers at most {MAX_DAYS} days")).into());
+        }
+        let event_id = self
+            .event_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|raw| !raw.is_empty())
+            .map(|raw| {
+                Uuid::try_parse(raw)
+                    .map_err(|_| FieldError::new("event_id", format!("{raw:?} is not an event id")))
+            })
+            .transpose()?;
+        Ok(Range { from, to, time_zone: zone.name().to_string(), event_id })
+    }
+}
+
+/// Sales analytics: per event (sold, held, capacity, sell-through, revenue), and for the range
+/// (days in `TESSERA_REPORTING_TIME_ZONE`): orders and tickets per day, what came in per asset
+/// in its own unit, the split by payment method with the fiat value at each order's rate, the
+/// funnel, and the top cities and categories.
+#[utoipa::path(get, path = "/api/admin/analytics", tag = "admin", params(AnalyticsQuery),
+    responses(
+        (status = 200, description = "The figures", body = Report),
+        (status = 400, description = "A bad date, event id or range", body = ErrorBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+    ))]
+pub async fn analytics(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Query(query): Query<AnalyticsQuery>,
+) -> Result<Json<Report>> {
+    let range = query.range(&state)?;
+    Ok(Json(analytics::report(&state.db, &range).await?))
+}
