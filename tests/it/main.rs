@@ -4,6 +4,7 @@
 mod accounts;
 mod admin_events;
 mod admin_pages;
+mod analytics;
 mod btcpay_client;
 mod btcpay_orders;
 mod btcpay_sandbox;

@@ -3,6 +3,7 @@
 
 pub mod btcpay_fake;
 pub mod btcpay_spec;
+pub mod ledger;
 pub mod load;
 pub mod mail;
 
