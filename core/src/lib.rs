@@ -10,5 +10,6 @@ pub mod delivery;
 pub mod media;
 pub mod money;
 pub mod order;
+pub mod reconcile;
 pub mod redis_conn;
 pub mod ticket;

@@ -21,6 +21,7 @@ mod orders;
 mod outbox;
 mod pages;
 mod rates;
+mod reconciliation;
 mod s3;
 mod search;
 mod seed;

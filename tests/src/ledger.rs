@@ -13,10 +13,38 @@ use crate::{TestApp, sample_event};
 pub enum SeededReceipt {
     /// A card payment collected by the provider (minor units).
     Card { amount_minor: i64, provider_ref: String },
-    /// A bitcoin output: satoshis, `processing`/`settled`/`invalid`, txid.
+    /// A bitcoin output: satoshis, `processing`/`settled`/`invalid`, txid; `was_settled` for an
+    /// invalid output that had settled before.
     Btc { sats: i64, status: &'static str, txid: String, vout: i32 },
-    /// A contract log: base units, `seen`/`confirmed`/`reorged`, its outcome, tx hash.
-    Eth { amount: u128, status: &'static str, outcome: Option<&'static str>, tx_hash: String, log_index: i32 },
+    /// A contract log: base units, `seen`/`confirmed`/`reorged`, its outcome, tx hash;
+    /// `was_confirmed` for a reorged log that had counted before.
+    Eth {
+        amount: u128,
+        status: &'static str,
+        outcome: Option<&'static str>,
+        tx_hash: String,
+        log_index: i32,
+        was_confirmed: bool,
+    },
+}
+
+impl SeededReceipt {
+    /// The receipt's name in the reconciliation ledger.
+    pub fn receipt_ref(&self) -> String {
+        match self {
+            SeededReceipt::Card { provider_ref, .. } => provider_ref.clone(),
+            SeededReceipt::Btc { txid, vout, .. } => format!("{txid}:{vout}"),
+            SeededReceipt::Eth { tx_hash, log_index, .. } => format!("{tx_hash}:{log_index}"),
+        }
+    }
+
+    pub fn rail(&self) -> &'static str {
+        match self {
+            SeededReceipt::Card { .. } => "card",
+            SeededReceipt::Btc { .. } => "btc",
+            SeededReceipt::Eth { .. } => "eth",
+        }
+    }
 }
 
 /// One seeded order and what paid it.
@@ -43,6 +71,11 @@ pub struct SeededOrder {
     /// ETH/USDC: the quote's asset, decimals and amount.
     pub quote: Option<(&'static str, i16, u128)>,
     pub receipts: Vec<SeededReceipt>,
+    /// `paid_late` for an order honoured after its hold ended.
+    pub status_reason: &'static str,
+    /// The discrepancy finance must see on each receipt, in `receipts` order (what this seeded
+    /// case is an example of).
+    pub expect: Vec<Option<&'static str>>,
 }
 
 /// The seeded ledger.
@@ -51,6 +84,8 @@ pub struct Ledger {
     pub orders: Vec<SeededOrder>,
     /// Contract logs naming no order of ours: (tx hash, amount in wei).
     pub orphans: Vec<(String, u128)>,
+    /// Card money for no order of ours: (webhook event id, amount in minor units of EUR).
+    pub card_orphans: Vec<(String, i64)>,
     /// The chain and contract the ETH receipts are on.
     pub chain_id: i64,
     pub contract: String,
@@ -114,6 +149,8 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
             refund_reason: None,
             quote: None,
             receipts: Vec::new(),
+            status_reason: "",
+            expect: Vec::new(),
         }
     };
     let card_ref = |i: u64| format!("cs_test_ledger_{i}");
@@ -124,6 +161,7 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.payment_status = "succeeded";
     o.received_minor = Some(o.total_minor);
     o.receipts.push(SeededReceipt::Card { amount_minor: o.total_minor, provider_ref: card_ref(1) });
+    o.expect = vec![None];
     orders.push(o);
     // 2. Card, placed and paid at 23:30 UTC: the next day east of UTC.
     let mut o = order(krakow, "Kraków", "food", "card", 1, "paid");
@@ -132,6 +170,7 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.payment_status = "succeeded";
     o.received_minor = Some(o.total_minor);
     o.receipts.push(SeededReceipt::Card { amount_minor: o.total_minor, provider_ref: card_ref(2) });
+    o.expect = vec![None];
     orders.push(o);
     // 3. Bitcoin, paid by two settled outputs.
     let mut o = order(lisbon, "Lisbon", "concert", "btc", 3, "paid");
@@ -140,6 +179,7 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.received_minor = Some(o.total_minor);
     o.receipts.push(SeededReceipt::Btc { sats: 40_000, status: "settled", txid: "aa".repeat(32), vout: 0 });
     o.receipts.push(SeededReceipt::Btc { sats: 10_000, status: "settled", txid: "ab".repeat(32), vout: 1 });
+    o.expect = vec![None, None];
     orders.push(o);
     // 4. Bitcoin, overpaid: paid, the excess due back; and a replaced output that never counted.
     let mut o = order(krakow, "Kraków", "food", "btc", 1, "fulfilled");
@@ -149,6 +189,8 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.overpaid_minor = 250;
     o.receipts.push(SeededReceipt::Btc { sats: 21_000, status: "settled", txid: "ac".repeat(32), vout: 0 });
     o.receipts.push(SeededReceipt::Btc { sats: 21_000, status: "invalid", txid: "ad".repeat(32), vout: 0 });
+    // The paying output is of an overpaid invoice; the replaced one never counted.
+    o.expect = vec![Some("overpaid"), Some("reorged")];
     orders.push(o);
     // 5. Bitcoin, part-paid and expired: the money goes back.
     let mut o = order(lisbon, "Lisbon", "concert", "btc", 2, "expired");
@@ -156,6 +198,7 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.received_minor = Some(700);
     o.refund_reason = Some("partial_payment");
     o.receipts.push(SeededReceipt::Btc { sats: 12_000, status: "settled", txid: "ae".repeat(32), vout: 2 });
+    o.expect = vec![Some("underpaid")];
     orders.push(o);
     // 6. Ether, 20 ETH (more wei than 64 bits hold), paid.
     let mut o = order(lisbon, "Lisbon", "concert", "eth", 4, "paid");
@@ -169,10 +212,13 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
         outcome: Some("paid"),
         tx_hash: hex64(1),
         log_index: 0,
+        was_confirmed: false,
     });
+    o.expect = vec![None];
     orders.push(o);
     // 7. USDC, paid late (after the hold, stock left).
     let mut o = order(krakow, "Kraków", "food", "usdc", 2, "paid");
+    o.status_reason = "paid_late";
     o.paid_at = Some(next + Duration::hours(2));
     o.payment_status = "succeeded";
     o.received_minor = Some(o.total_minor);
@@ -183,7 +229,9 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
         outcome: Some("paid_late"),
         tx_hash: hex64(2),
         log_index: 3,
+        was_confirmed: false,
     });
+    o.expect = vec![Some("paid_late")];
     orders.push(o);
     // 8. Ether, underpaid (a stale quote): the order failed, the money goes back.
     let mut o = order(lisbon, "Lisbon", "concert", "eth", 1, "failed");
@@ -197,7 +245,9 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
         outcome: Some("underpaid"),
         tx_hash: hex64(3),
         log_index: 0,
+        was_confirmed: false,
     });
+    o.expect = vec![Some("underpaid")];
     orders.push(o);
     // 9. Ether, seen then reorged out: still waiting for payment.
     let mut o = order(krakow, "Kraków", "food", "eth", 1, "pending_payment");
@@ -209,7 +259,9 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
         outcome: None,
         tx_hash: hex64(4),
         log_index: 1,
+        was_confirmed: false,
     });
+    o.expect = vec![Some("reorged")];
     orders.push(o);
     // 10. USDC, sold out after expiry: refund due.
     let mut o = order(lisbon, "Lisbon", "concert", "usdc", 1, "expired");
@@ -223,7 +275,9 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
         outcome: Some("refund_due"),
         tx_hash: hex64(5),
         log_index: 0,
+        was_confirmed: false,
     });
+    o.expect = vec![Some("sold_out")];
     orders.push(o);
     // 11. Card orders that never paid: expired, cancelled, failed.
     for status in ["expired", "cancelled", "failed"] {
@@ -237,6 +291,7 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.payment_status = "refunded";
     o.received_minor = Some(o.total_minor);
     o.receipts.push(SeededReceipt::Card { amount_minor: o.total_minor, provider_ref: card_ref(12) });
+    o.expect = vec![None];
     orders.push(o);
     // 13. A card order placed outside the range (ten days later), paid.
     let mut o = order(lisbon, "Lisbon", "concert", "card", 1, "paid");
@@ -245,6 +300,24 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     o.payment_status = "succeeded";
     o.received_minor = Some(o.total_minor);
     o.receipts.push(SeededReceipt::Card { amount_minor: o.total_minor, provider_ref: card_ref(13) });
+    o.expect = vec![None];
+    orders.push(o);
+    // 14. Ether, confirmed and paid, then reorged out deeper than the confirmations: the chain
+    // no longer confirms what paid the order.
+    let mut o = order(krakow, "Kraków", "food", "eth", 1, "paid");
+    o.paid_at = Some(noon + Duration::hours(3));
+    o.payment_status = "succeeded";
+    o.received_minor = Some(o.total_minor);
+    o.quote = Some(("ETH", 18, 3_333_333_333_333_334));
+    o.receipts.push(SeededReceipt::Eth {
+        amount: 3_333_333_333_333_334,
+        status: "reorged",
+        outcome: Some("paid"),
+        tx_hash: hex64(6),
+        log_index: 2,
+        was_confirmed: true,
+    });
+    o.expect = vec![Some("not_confirmed")];
     orders.push(o);
 
     for o in &orders {
@@ -271,7 +344,23 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
         .await
         .expect("orphan receipt");
     }
-    Ledger { orders, orphans, chain_id: 31337, contract, usdc }
+    // Card money for no order of ours.
+    let card_orphans = vec![("evt_ledger_orphan".to_string(), 4200i64)];
+    for (event_id, amount) in &card_orphans {
+        sqlx::query(
+            r#"insert into unmatched_payment (unmatched_payment_id, provider, provider_event_id, provider_ref,
+                   claimed_order_ref, currency, amount_minor, created_at)
+               values ($1, 'stripe', $2, 'cs_test_ledger_orphan', null, 'eur', $3, $4)"#,
+        )
+        .bind(Uuid::now_v7())
+        .bind(event_id)
+        .bind(amount)
+        .bind(noon + Duration::hours(4))
+        .execute(db)
+        .await
+        .expect("unmatched payment");
+    }
+    Ledger { orders, orphans, card_orphans, chain_id: 31337, contract, usdc }
 }
 
 async fn insert(db: &PgPool, account: Uuid, o: &SeededOrder, contract: &str, usdc: &str) {
@@ -284,8 +373,8 @@ async fn insert(db: &PgPool, account: Uuid, o: &SeededOrder, contract: &str, usd
     .expect("ticket type");
     sqlx::query(
         r#"insert into customer_order (order_id, account_id, event_id, status, payment_method, currency, total_minor,
-               expires_at, paid_at, created_at, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8 + interval '15 minutes', $9, $8, $8)"#,
+               expires_at, paid_at, created_at, updated_at, status_reason)
+           values ($1, $2, $3, $4, $5, $6, $7, $8 + interval '15 minutes', $9, $8, $8, $10)"#,
     )
     .bind(o.order_id)
     .bind(account)
@@ -296,6 +385,7 @@ async fn insert(db: &PgPool, account: Uuid, o: &SeededOrder, contract: &str, usd
     .bind(o.total_minor)
     .bind(o.created_at)
     .bind(o.paid_at)
+    .bind(o.status_reason)
     .execute(db)
     .await
     .expect("order");
@@ -403,7 +493,7 @@ async fn insert(db: &PgPool, account: Uuid, o: &SeededOrder, contract: &str, usd
                 .await
                 .expect("btc receipt");
             }
-            SeededReceipt::Eth { amount, status, outcome, tx_hash, log_index } => {
+            SeededReceipt::Eth { amount, status, outcome, tx_hash, log_index, was_confirmed } => {
                 let token =
                     if o.method == "eth" { format!("0x{}", "00".repeat(20)) } else { usdc.to_string() };
                 sqlx::query(
@@ -411,7 +501,7 @@ async fn insert(db: &PgPool, account: Uuid, o: &SeededOrder, contract: &str, usd
                            block_hash, order_ref, order_id, payer, token, amount, status, outcome, block_time,
                            confirmed_at, reorged_at)
                        values ($1, 31337, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::numeric, $12, $13, $14,
-                               case when $12 = 'confirmed' then $14 end, case when $12 = 'reorged' then $14 end)"#,
+                               case when $12 = 'confirmed' or $15 then $14 end, case when $12 = 'reorged' then $14 end)"#,
                 )
                 .bind(Uuid::now_v7())
                 .bind(contract)
@@ -427,6 +517,7 @@ async fn insert(db: &PgPool, account: Uuid, o: &SeededOrder, contract: &str, usd
                 .bind(*status)
                 .bind(*outcome)
                 .bind(o.paid_at.unwrap_or(o.created_at + Duration::minutes(5)))
+                .bind(*was_confirmed)
                 .execute(db)
                 .await
                 .expect("eth receipt");

@@ -2,6 +2,7 @@
 
 mod admin;
 mod contracts;
+pub mod reconcile;
 pub mod seed;
 
 use std::process::ExitCode;
@@ -50,10 +51,32 @@ enum Command {
     /// tasks (session and hold sweepers, the outbox relay, the ticketing worker).
     All,
     /// Our payment contract on an Ethereum chain.
+    /// Print finance's reconciliation ledger: one row per receipt on every rail, matched to its
+    /// order, with its discrepancy. Days are in TESSERA_REPORTING_TIME_ZONE.
+    Reconcile {
+        /// First day received, YYYY-MM-DD (default: the beginning).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day received, inclusive (default: today).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: LedgerFormat,
+        /// Also re-read every ETH receipt from the node (TESSERA_ETH_RPC_URL) and report any that
+        /// disagree with the ledger; exits 1 if one does.
+        #[arg(long)]
+        verify_chain: bool,
+    },
     Contracts {
         #[command(subcommand)]
         command: ContractsCommand,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum LedgerFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,6 +173,13 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator },
         } => contracts::deploy(&rpc_url, &private_key, [owner, treasury, operator]).await,
         Command::Contracts { command: ContractsCommand::Demo { rpc_url } } => contracts::demo(&rpc_url).await,
+        Command::Reconcile { from, to, format, verify_chain } => {
+            let format = match format {
+                LedgerFormat::Csv => "csv",
+                LedgerFormat::Json => "json",
+            };
+            reconcile::run(&config, from, to, format, verify_chain).await
+        }
     }
 }
 

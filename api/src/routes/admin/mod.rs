@@ -5,6 +5,7 @@ pub mod analytics;
 pub mod audit;
 pub mod deliveries;
 pub mod events;
+pub mod reconciliation;
 pub mod refunds;
 
 use tessera_core::catalog::CatalogError;

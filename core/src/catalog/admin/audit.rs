@@ -37,7 +37,10 @@ pub struct AuditEntry {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub action: String,
-    pub event_id: Uuid,
+    /// The event changed (`event.*` actions).
+    pub event_id: Option<Uuid>,
+    /// What another action was about (`discrepancy.resolve`: `rail:receipt`).
+    pub subject: Option<String>,
     /// The admin's email, when the account still exists.
     pub admin: Option<String>,
     pub before: Option<serde_json::Value>,
@@ -52,7 +55,7 @@ pub async fn audit_log(
 ) -> sqlx::Result<Vec<AuditEntry>> {
     sqlx::query_as!(
         AuditEntry,
-        r#"select l.audit_log_id as id, l.created_at as at, l.action, l.event_id, a.email as "admin?",
+        r#"select l.audit_log_id as id, l.created_at as at, l.action, l.event_id, l.subject, a.email as "admin?",
                   l.before, l.after
            from audit_log l left join account a using (account_id)
            where $1::uuid is null or l.event_id = $1

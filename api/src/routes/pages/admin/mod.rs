@@ -5,6 +5,7 @@
 mod analytics;
 mod delete;
 mod edit;
+mod finance;
 mod form;
 mod image;
 mod tickets;
@@ -12,6 +13,7 @@ mod tickets;
 pub use analytics::analytics;
 pub use delete::{delete_event, delete_event_page};
 pub use edit::{create_event, edit_event, edit_event_page, new_event};
+pub use finance::{finance, resolve as resolve_discrepancy};
 pub use image::upload_image;
 pub use tickets::{checkin_page, checkin_submit, deliveries, retry_delivery};
 
@@ -176,26 +178,37 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
     let rows = entries
         .into_iter()
         .map(|entry| {
-            let title = entry
-                .after
-                .as_ref()
-                .or(entry.before.as_ref())
-                .and_then(|event| event["title"].as_str())
-                .unwrap_or("")
-                .to_string();
+            let title = match &entry.subject {
+                Some(subject) => subject.clone(),
+                None => entry
+                    .after
+                    .as_ref()
+                    .or(entry.before.as_ref())
+                    .and_then(|event| event["title"].as_str())
+                    .unwrap_or("")
+                    .to_string(),
+            };
             let changes = match (&entry.before, &entry.after) {
                 (Some(serde_json::Value::Object(before)), Some(serde_json::Value::Object(after))) => after
                     .iter()
                     .filter(|(key, value)| key.as_str() != "version" && before.get(*key) != Some(value))
                     .map(|(key, _)| key.clone())
                     .collect(),
+                // A resolved discrepancy: its class and the note left.
+                (None, Some(after)) if entry.action == "discrepancy.resolve" => {
+                    [after["class"].as_str(), after["note"].as_str()]
+                        .into_iter()
+                        .flatten()
+                        .map(str::to_string)
+                        .collect()
+                }
                 _ => Vec::new(),
             };
             AuditRow {
                 at: entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 admin: entry.admin.unwrap_or_else(|| "(deleted account)".into()),
                 action: entry.action,
-                event_id: entry.event_id.to_string(),
+                event_id: entry.event_id.map(|id| id.to_string()).unwrap_or_default(),
                 title,
                 changes,
             }

@@ -1,0 +1,317 @@
+//! Finance's reconciliation over JSON and CSV: every receipt on every rail matched to its
+//! order, the discrepancies named and filterable, and resolving one with a note.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tessera_core::catalog::FieldError;
+use tessera_core::reconcile::{self, Discrepancy, Filter, LedgerRow, ResolveError};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::Admin;
+use crate::error::{Error, ErrorBody, Result};
+use crate::extract::JsonBody;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct LedgerQuery {
+    /// First day received, `YYYY-MM-DD`, in the reporting time zone.
+    pub from: Option<String>,
+    /// Last day received, inclusive.
+    pub to: Option<String>,
+    /// `card`, `btc` or `eth`.
+    pub rail: Option<String>,
+    /// Only this discrepancy: `underpaid`, `overpaid`, `paid_late`, `sold_out`, `refund_due`,
+    /// `reorged`, `orphan`, `not_confirmed`.
+    pub discrepancy: Option<String>,
+    /// `true`: only discrepancies nobody has resolved.
+    pub unresolved: Option<String>,
+    /// `json` (default) or `csv`.
+    pub format: Option<String>,
+}
+
+impl LedgerQuery {
+    /// The filter asked for, checked; every bad parameter is named.
+    pub fn filter(&self, state: &AppState) -> Result<Filter> {
+        let text = |raw: &Option<String>| {
+            raw.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+        };
+        let date = |field: &'static str, raw: &Option<String>| -> Result<Option<NaiveDate>> {
+            text(raw)
+                .map(|raw| {
+                    NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| {
+                        FieldError::new(field, format!("{raw:?} is not a date like 2026-12-01")).into()
+                    })
+                })
+                .transpose()
+        };
+        let (from, to) = (date("from", &self.from)?, date("to", &self.to)?);
+        if let (Some(from), Some(to)) = (from, to)
+            && from > to
+        {
+            return Err(FieldError::new("from", "must not be after to").into());
+        }
+        let rail = text(&self.rail);
+        if let Some(rail) = &rail
+            && !["card", "btc", "eth"].contains(&rail.as_str())
+        {
+            return Err(FieldError::new("rail", format!("{rail:?} is not card, btc or eth")).into());
+        }
+        let discrepancy = text(&self.discrepancy)
+            .map(|raw| {
+                Discrepancy::parse(&raw).ok_or_else(|| {
+                    let all: Vec<&str> = Discrepancy::ALL.iter().map(|d| d.as_str()).collect();
+                    FieldError::new("discrepancy", format!("{raw:?} is not one of {}", all.join(", ")))
+                })
+            })
+            .transpose()?;
+        let unresolved = match text(&self.unresolved).as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                return Err(FieldError::new("unresolved", format!("{other:?} is not true or false")).into());
+            }
+        };
+        Ok(Filter {
+            from,
+            to,
+            time_zone: state.config.reporting_time_zone.name().to_string(),
+            rail,
+            discrepancy,
+            unresolved,
+        })
+    }
+
+    fn csv(&self) -> Result<bool> {
+        match self.format.as_deref().map(str::trim) {
+            None | Some("" | "json") => Ok(false),
+            Some("csv") => Ok(true),
+            Some(other) => Err(FieldError::new("format", format!("{other:?} is not json or csv")).into()),
+        }
+    }
+}
+
+/// The ledger and what it adds up to.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Reconciliation {
+    pub rows: Vec<LedgerRow>,
+    /// Received per asset over the rows, exact.
+    pub totals: Vec<AssetSum>,
+    /// Rows per discrepancy, and how many of them nobody has resolved.
+    pub discrepancies: Vec<DiscrepancyCount>,
+}
+
+#[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
+pub struct AssetSum {
+    pub asset: String,
+    pub decimals: i32,
+    pub amount_base: String,
+    pub amount: String,
+    pub receipts: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
+pub struct DiscrepancyCount {
+    pub discrepancy: Discrepancy,
+    pub label: &'static str,
+    pub receipts: i64,
+    pub unresolved: i64,
+}
+
+/// Sums and counts over ledger rows: base units summed as arbitrary-precision decimals.
+pub fn summarise(rows: &[LedgerRow]) -> (Vec<AssetSum>, Vec<DiscrepancyCount>) {
+    let mut totals: BTreeMap<(String, i32), (Vec<u8>, i64)> = BTreeMap::new();
+    for row in rows {
+        let entry = totals.entry((row.asset.clone(), row.decimals)).or_insert_with(|| (vec![0], 0));
+        add_decimal(&mut entry.0, &row.amount_base);
+        entry.1 += 1;
+    }
+    let totals = totals
+        .into_iter()
+        .map(|((asset, decimals), (digits, receipts))| {
+            let amount_base: String = digits.iter().rev().map(|d| char::from(b'0' + d)).collect();
+            let amount_base = amount_base.trim_start_matches('0').to_string();
+            let amount_base = if amount_base.is_empty() { "0".to_string() } else { amount_base };
+            AssetSum {
+                amount: tessera_core::money::units_decimal(&amount_base, decimals.max(0) as u32),
+                asset,
+                decimals,
+                amount_base,
+                receipts,
+            }
+        })
+        .collect();
+    let discrepancies = Discrepancy::ALL
+        .into_iter()
+        .map(|d| {
+            let of: Vec<&LedgerRow> = rows.iter().filter(|r| r.discrepancy == Some(d)).collect();
+            DiscrepancyCount {
+                discrepancy: d,
+                label: d.label(),
+                receipts: of.len() as i64,
+                unresolved: of.iter().filter(|r| r.resolution.is_none()).count() as i64,
+            }
+        })
+        .collect();
+    (totals, discrepancies)
+}
+
+/// Adds a non-negative decimal string to little-endian digits.
+fn add_decimal(sum: &mut Vec<u8>, decimal: &str) {
+    let mut carry = 0u8;
+    for (i, b) in decimal.bytes().rev().filter(u8::is_ascii_digit).enumerate() {
+        if i == sum.len() {
+            sum.push(0);
+        }
+        let d = sum[i] + (b - b'0') + carry;
+        sum[i] = d % 10;
+        carry = d / 10;
+    }
+    let mut i = decimal.len();
+    while carry > 0 {
+        if i >= sum.len() {
+            sum.push(0);
+        }
+        let d = sum[i] + carry;
+        sum[i] = d % 10;
+        carry = d / 10;
+        i += 1;
+    }
+}
+
+/// The CSV file of `rows`, as a download.
+pub fn csv_response(rows: &[LedgerRow], name: &str) -> Response {
+    let mut response = reconcile::to_csv(rows).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// The reconciliation ledger: one row per receipt (card payments, bitcoin outputs, contract
+/// logs), each matched to its order with the quote beside what came in, and its discrepancy.
+/// `format=csv` gives the same rows as CSV, with stable columns.
+#[utoipa::path(get, path = "/api/admin/reconciliation", tag = "admin", params(LedgerQuery),
+    responses(
+        (status = 200, description = "The ledger (or text/csv with format=csv)", body = Reconciliation),
+        (status = 400, description = "A bad filter", body = ErrorBody),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+    ))]
+pub async fn reconciliation(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Query(query): Query<LedgerQuery>,
+) -> Result<Response> {
+    let filter = query.filter(&state)?;
+    let csv = query.csv()?;
+    let rows = reconcile::ledger(&state.db, &filter).await?;
+    if csv {
+        return Ok(csv_response(&rows, &csv_name(&filter)));
+    }
+    let (totals, discrepancies) = summarise(&rows);
+    Ok(Json(Reconciliation { rows, totals, discrepancies }).into_response())
+}
+
+/// `tessera-reconciliation-2026-11-01-2026-11-30.csv`.
+pub fn csv_name(filter: &Filter) -> String {
+    let day = |d: Option<NaiveDate>| d.map_or_else(|| "all".to_string(), |d| d.to_string());
+    format!("tessera-reconciliation-{}-{}.csv", day(filter.from), day(filter.to))
+}
+
+/// A discrepancy dealt with.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResolveRequest {
+    #[schema(example = "btc")]
+    pub rail: String,
+    /// As the ledger names it.
+    pub receipt_ref: String,
+    /// What was done: "refunded off-platform", "accepted", ...
+    pub note: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Resolved {
+    pub discrepancy: Discrepancy,
+}
+
+/// Marks a receipt's discrepancy resolved with a note; recorded in the audit log.
+#[utoipa::path(post, path = "/api/admin/reconciliation/resolve", tag = "admin", request_body = ResolveRequest,
+    responses(
+        (status = 200, description = "Resolved", body = Resolved),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such receipt", body = ErrorBody),
+        (status = 409, description = "Resolved already", body = ErrorBody),
+        (status = 422, description = "No note, or nothing to resolve", body = ErrorBody),
+    ))]
+pub async fn resolve(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    JsonBody(request): JsonBody<ResolveRequest>,
+) -> Result<Json<Resolved>> {
+    let discrepancy =
+        resolve_receipt(&state, admin.account.id, &request.rail, &request.receipt_ref, &request.note).await?;
+    Ok(Json(Resolved { discrepancy }))
+}
+
+/// What the JSON route and the finance page share.
+pub async fn resolve_receipt(
+    state: &AppState,
+    admin: uuid::Uuid,
+    rail: &str,
+    receipt_ref: &str,
+    note: &str,
+) -> Result<Discrepancy> {
+    if note.trim().is_empty() || note.trim().chars().count() > 2000 {
+        return Err(Error::InvalidField(FieldError::new(
+            "note",
+            "say what was done, in 1 to 2000 characters",
+        )));
+    }
+    match reconcile::resolve(&state.db, admin, rail.trim(), receipt_ref.trim(), note).await {
+        Ok(discrepancy) => {
+            tracing::info!(
+                receipt.rail = rail,
+                receipt.reference = receipt_ref,
+                discrepancy = discrepancy.as_str(),
+                "discrepancy resolved"
+            );
+            Ok(discrepancy)
+        }
+        Err(ResolveError::UnknownReceipt) => Err(Error::NotFound("receipt")),
+        Err(ResolveError::NothingToResolve) => Err(Error::Unprocessable {
+            code: "nothing_to_resolve",
+            message: "This receipt has no discrepancy to resolve.".into(),
+            field: Some("receipt_ref"),
+        }),
+        Err(ResolveError::AlreadyResolved) => Err(Error::Conflict {
+            code: "already_resolved",
+            message: "This discrepancy was resolved already.".into(),
+            field: None,
+        }),
+        Err(ResolveError::Database(err)) => Err(Error::Database(err)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_sums_are_exact_beyond_128_bits() {
+        let mut sum = vec![0];
+        add_decimal(&mut sum, "999999999999999999999999999999999999999999");
+        add_decimal(&mut sum, "1");
+        add_decimal(&mut sum, "20000000000000000000");
+        let text: String = sum.iter().rev().map(|d| char::from(b'0' + d)).collect();
+        assert_eq!(text.trim_start_matches('0'), "1000000000000000000000020000000000000000000");
+    }
+}
