@@ -15,7 +15,11 @@ alloy::sol!(
 );
 
 /// Deploys a demo token called `name` with the ticker `symbol` and returns its address.
-pub async fn deploy_token<P: Provider>(provider: P, name: &str, symbol: &str) -> Result<Address, ContractError> {
+pub async fn deploy_token<P: Provider>(
+    provider: P,
+    name: &str,
+    symbol: &str,
+) -> Result<Address, ContractError> {
     let token = MockERC20::deploy(provider, name.to_string(), symbol.to_string()).await?;
     Ok(*token.address())
 }

@@ -592,8 +592,10 @@ impl Config {
 
 /// `TESSERA_ETH_*`: all of the first four, or none.
 fn eth_config(get: &impl Fn(&str) -> Option<String>) -> Result<Option<EthConfig>, ConfigError> {
-    let names = ["TESSERA_ETH_RPC_URL", "TESSERA_ETH_CONTRACT", "TESSERA_ETH_OPERATOR_KEY", "TESSERA_ETH_RATES"];
-    let values: Vec<Option<String>> = names.iter().map(|name| get(name).map(|v| v.trim().to_string())).collect();
+    let names =
+        ["TESSERA_ETH_RPC_URL", "TESSERA_ETH_CONTRACT", "TESSERA_ETH_OPERATOR_KEY", "TESSERA_ETH_RATES"];
+    let values: Vec<Option<String>> =
+        names.iter().map(|name| get(name).map(|v| v.trim().to_string())).collect();
     let [Some(rpc_url), Some(contract), Some(operator_key), Some(rates)] = values.as_slice() else {
         if values.iter().all(Option::is_none) {
             if get("TESSERA_ETH_SANDBOX").is_some_and(|v| v.trim() == "on") {
@@ -604,7 +606,8 @@ fn eth_config(get: &impl Fn(&str) -> Option<String>) -> Result<Option<EthConfig>
             }
             return Ok(None);
         }
-        let missing = names.iter().zip(&values).find(|(_, v)| v.is_none()).map_or(names[0], |(name, _)| *name);
+        let missing =
+            names.iter().zip(&values).find(|(_, v)| v.is_none()).map_or(names[0], |(name, _)| *name);
         return Err(ConfigError::new(
             missing,
             "is required with the other TESSERA_ETH_* settings (RPC URL, contract, operator key, rates)",
@@ -619,7 +622,10 @@ fn eth_config(get: &impl Fn(&str) -> Option<String>) -> Result<Option<EthConfig>
     }
     let rates = if rates.starts_with("http://") || rates.starts_with("https://") {
         if !rates.contains("{asset}") {
-            return Err(ConfigError::new("TESSERA_ETH_RATES", "an HTTP rate source needs {asset} in its URL"));
+            return Err(ConfigError::new(
+                "TESSERA_ETH_RATES",
+                "an HTTP rate source needs {asset} in its URL",
+            ));
         }
         RateSourceConfig::Http(rates.clone())
     } else {
@@ -647,7 +653,10 @@ fn eth_config(get: &impl Fn(&str) -> Option<String>) -> Result<Option<EthConfig>
             return Err(ConfigError::new("TESSERA_ETH_TOKENS", format!("{pair:?} is not SYMBOL=0xaddress")));
         };
         let symbol = symbol.trim().to_ascii_uppercase();
-        if symbol.is_empty() || symbol.len() > 11 || !symbol.bytes().all(|b| b.is_ascii_alphanumeric()) || symbol == "ETH"
+        if symbol.is_empty()
+            || symbol.len() > 11
+            || !symbol.bytes().all(|b| b.is_ascii_alphanumeric())
+            || symbol == "ETH"
         {
             return Err(ConfigError::new("TESSERA_ETH_TOKENS", format!("{symbol:?} is not a token symbol")));
         }
@@ -673,7 +682,9 @@ fn eth_config(get: &impl Fn(&str) -> Option<String>) -> Result<Option<EthConfig>
     let sandbox = match get("TESSERA_ETH_SANDBOX").as_deref().map(str::trim) {
         None | Some("" | "off") => false,
         Some("on") => true,
-        Some(other) => return Err(ConfigError::new("TESSERA_ETH_SANDBOX", format!("{other:?} is not on or off"))),
+        Some(other) => {
+            return Err(ConfigError::new("TESSERA_ETH_SANDBOX", format!("{other:?} is not on or off")));
+        }
     };
     Ok(Some(EthConfig {
         rpc_url: SecretString::from(rpc_url.clone()),
@@ -689,9 +700,15 @@ fn eth_config(get: &impl Fn(&str) -> Option<String>) -> Result<Option<EthConfig>
         )? as u64),
         tokens,
         confirmations,
-        start_block: bounded(get("TESSERA_ETH_START_BLOCK"), "TESSERA_ETH_START_BLOCK", 0, 0, i64::MAX)? as u64,
-        max_block_range: bounded(get("TESSERA_ETH_MAX_BLOCK_RANGE"), "TESSERA_ETH_MAX_BLOCK_RANGE", 2000, 1, 100_000)?
+        start_block: bounded(get("TESSERA_ETH_START_BLOCK"), "TESSERA_ETH_START_BLOCK", 0, 0, i64::MAX)?
             as u64,
+        max_block_range: bounded(
+            get("TESSERA_ETH_MAX_BLOCK_RANGE"),
+            "TESSERA_ETH_MAX_BLOCK_RANGE",
+            2000,
+            1,
+            100_000,
+        )? as u64,
         poll_interval: Duration::from_secs(bounded(
             get("TESSERA_ETH_POLL_SECONDS"),
             "TESSERA_ETH_POLL_SECONDS",
@@ -880,7 +897,8 @@ mod tests {
         assert!(!debug.contains(&key[2..]) && !debug.contains("apikey"), "{debug}");
 
         let with = |extra: &[(&'static str, &'static str)]| {
-            let mut vars: Vec<_> = all.iter().filter(|(k, _)| extra.iter().all(|(e, _)| e != k)).copied().collect();
+            let mut vars: Vec<_> =
+                all.iter().filter(|(k, _)| extra.iter().all(|(e, _)| e != k)).copied().collect();
             vars.extend_from_slice(extra);
             config(&vars)
         };

@@ -88,10 +88,12 @@ impl EthPayments {
     pub fn new(config: &EthConfig) -> Result<Arc<Self>, EthSetupError> {
         let operator: PrivateKeySigner =
             config.operator_key.expose_secret().trim().parse().map_err(|_| EthSetupError::OperatorKey)?;
-        let node =
-            tessera_contracts::connect_read(config.rpc_url.expose_secret()).map_err(|_| EthSetupError::RpcUrl)?;
+        let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
+            .map_err(|_| EthSetupError::RpcUrl)?;
         let rates: Box<dyn RateSource> = match &config.rates {
-            RateSourceConfig::Fixed(table) => Box::new(FixedRates::parse(table).map_err(EthSetupError::Rates)?),
+            RateSourceConfig::Fixed(table) => {
+                Box::new(FixedRates::parse(table).map_err(EthSetupError::Rates)?)
+            }
             RateSourceConfig::Http(url) => {
                 Box::new(HttpRates::new(url, config.rates_ttl).map_err(EthSetupError::Rates)?)
             }
@@ -195,7 +197,8 @@ impl EthPayments {
             .map_err(|err| PaymentError::Rejected(format!("cannot sign the quote: {err}")))?;
         Ok(EthQuote {
             order_id: request.order_id,
-            chain_id: i64::try_from(chain_id).map_err(|_| PaymentError::Rejected("chain id too large".into()))?,
+            chain_id: i64::try_from(chain_id)
+                .map_err(|_| PaymentError::Rejected("chain id too large".into()))?,
             contract: lower_hex(self.contract),
             order_ref,
             asset,
@@ -205,7 +208,8 @@ impl EthPayments {
             rate: rate.to_decimal(),
             currency: currency.code().to_string(),
             total_minor: request.total_minor,
-            deadline: DateTime::from_timestamp(request.expires_at.timestamp(), 0).unwrap_or(request.expires_at),
+            deadline: DateTime::from_timestamp(request.expires_at.timestamp(), 0)
+                .unwrap_or(request.expires_at),
             signature: format!("0x{}", hex::encode(&signature)),
         })
     }
@@ -310,7 +314,8 @@ impl WalletCall {
         let data = if eth {
             TesseraPay::payCall { quote: contract_quote.clone(), signature: signature.clone() }.abi_encode()
         } else {
-            TesseraPay::payTokenCall { quote: contract_quote.clone(), signature: signature.clone() }.abi_encode()
+            TesseraPay::payTokenCall { quote: contract_quote.clone(), signature: signature.clone() }
+                .abi_encode()
         };
         let value = if eth { contract_quote.amount } else { U256::ZERO };
         let approve = (!eth).then(|| Transaction {
@@ -410,7 +415,9 @@ mod tests {
         assert!(eth.approve.is_none());
         assert_eq!(eth.pay.value, "0xe35fa931a0000");
         assert!(eth.pay.data.starts_with(&format!("0x{}", hex::encode(TesseraPay::payCall::SELECTOR))));
-        assert!(eth.payment_uri.starts_with("ethereum:0x5fbdb2315678afecb367f032d93f642f64180aa3@31337/pay?"));
+        assert!(
+            eth.payment_uri.starts_with("ethereum:0x5fbdb2315678afecb367f032d93f642f64180aa3@31337/pay?")
+        );
         assert!(eth.payment_uri.ends_with("&value=4000000000000000"));
 
         let usdc = WalletCall::of(&sample("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")).unwrap();
