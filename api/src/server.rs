@@ -56,7 +56,11 @@ fn chain_watcher_tasks(
 ) -> anyhow::Result<Vec<&'static str>> {
     let mut started = Vec::new();
     if let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) {
-        tasks.spawn(tessera_chain_watcher::btcpay::run(watcher.clone(), config.poll_interval, stopped.clone()));
+        tasks.spawn(tessera_chain_watcher::btcpay::run(
+            watcher.clone(),
+            config.poll_interval,
+            stopped.clone(),
+        ));
         started.push("BTCPay invoices");
     }
     if let Some(config) = state.config.eth.as_ref() {

@@ -10,6 +10,7 @@ mod btcpay_sandbox;
 mod catalog_filters;
 mod catalog_list;
 mod delivery;
+mod eth_watcher;
 mod forms;
 mod guard;
 mod images;
