@@ -74,6 +74,8 @@ create table eth_receipt (
 
 create index eth_receipt_order_idx on eth_receipt (order_id);
 create index eth_receipt_seen_idx on eth_receipt (chain_id, contract, block_number) where status = 'seen';
+-- A reorg marks every receipt above the common ancestor, whatever its status.
+create index eth_receipt_block_idx on eth_receipt (chain_id, contract, block_number);
 create index eth_receipt_block_time_idx on eth_receipt (block_time);
 
 -- Where the watcher is: the next block to read, per chain and contract. Advanced in the

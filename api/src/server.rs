@@ -46,17 +46,30 @@ fn ticketing_tasks(
     Ok(())
 }
 
-/// The chain-watcher's pollers for the providers configured here (today BTCPay).
+/// The chain-watcher's pollers for the providers configured here: BTCPay invoices, and our
+/// payment contract's logs on Ethereum. Returns what it started ("BTCPay invoices", ...), empty
+/// when nothing is configured.
 fn chain_watcher_tasks(
     state: &AppState,
     tasks: &mut tokio::task::JoinSet<()>,
     stopped: &tokio::sync::watch::Receiver<bool>,
-) -> bool {
-    let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) else {
-        return false;
-    };
-    tasks.spawn(tessera_chain_watcher::btcpay::run(watcher.clone(), config.poll_interval, stopped.clone()));
-    true
+) -> anyhow::Result<Vec<&'static str>> {
+    let mut started = Vec::new();
+    if let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) {
+        tasks.spawn(tessera_chain_watcher::btcpay::run(
+            watcher.clone(),
+            config.poll_interval,
+            stopped.clone(),
+        ));
+        started.push("BTCPay invoices");
+    }
+    if let Some(config) = state.config.eth.as_ref() {
+        let watcher = tessera_chain_watcher::eth::EthWatcher::new(state.db.clone(), config)
+            .context("cannot follow the Ethereum contract")?;
+        tasks.spawn(tessera_chain_watcher::eth::run(watcher, config.poll_interval, stopped.clone()));
+        started.push("Ethereum payment logs");
+    }
+    Ok(started)
 }
 
 /// Runs the chain-watcher until SIGTERM or SIGINT (`tessera chain-watcher`).
@@ -65,10 +78,14 @@ pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
     let state = AppState::new(config, db)?;
-    if !chain_watcher_tasks(&state, &mut tasks, &stopped) {
-        anyhow::bail!("nothing to watch: set TESSERA_BTCPAY_URL and the other TESSERA_BTCPAY_* settings");
+    let started = chain_watcher_tasks(&state, &mut tasks, &stopped)?;
+    if started.is_empty() {
+        anyhow::bail!(
+            "nothing to watch: set TESSERA_BTCPAY_URL and the other TESSERA_BTCPAY_* settings, \
+             or TESSERA_ETH_RPC_URL and the other TESSERA_ETH_* settings"
+        );
     }
-    tracing::info!("chain-watcher: polling BTCPay invoices");
+    tracing::info!("chain-watcher: following {}", started.join(" and "));
     shutdown_signal().await;
     let _ = stop.send(true);
     while tasks.join_next().await.is_some() {}
@@ -103,7 +120,7 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
         tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
     }
     if services == Services::All {
-        chain_watcher_tasks(&state, &mut tasks, &stopped);
+        chain_watcher_tasks(&state, &mut tasks, &stopped)?;
         tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
         tasks.spawn(crate::tasks::sweep_orders(state.clone(), stopped.clone()));
         ticketing_tasks(&state, &mut tasks, &stopped)?;

@@ -12,6 +12,7 @@ mod catalog_filters;
 mod catalog_list;
 mod delivery;
 mod eth_orders;
+mod eth_watcher;
 mod forms;
 mod guard;
 mod images;

@@ -4,6 +4,7 @@
 pub mod btcpay_fake;
 pub mod btcpay_spec;
 pub mod ledger;
+pub mod eth;
 pub mod load;
 pub mod mail;
 

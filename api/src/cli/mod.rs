@@ -45,7 +45,8 @@ enum Command {
     /// that feeds it. Run as many as the load needs.
     Ticketing,
     /// Watch payments that settle over time: polls every open BTCPay invoice as the backstop
-    /// for lost webhooks (needs the TESSERA_BTCPAY_* settings).
+    /// for lost webhooks (needs the TESSERA_BTCPAY_* settings), and follows the payment
+    /// contract's logs on Ethereum (needs the TESSERA_ETH_* settings).
     ChainWatcher,
     /// Run every service of the platform in one process: the web app and the background
     /// tasks (session and hold sweepers, the outbox relay, the ticketing worker).

@@ -250,6 +250,11 @@ pub enum DueBack {
     /// sat on it: the order fails (`payment_invalid`), the money is due back
     /// (`invoice_invalid`).
     InvoiceInvalid,
+    /// An on-chain payment brought less than its quote asked, or another asset (a stale or
+    /// foreign quote our operator key signed): the contract lets an order id be paid only
+    /// once, so nothing more can arrive; the order fails (`underpaid`) and what came is due
+    /// back (`underpaid`).
+    Underpaid,
 }
 
 /// Closes the order its invoice can no longer pay, releasing the hold, and records what the
@@ -265,6 +270,7 @@ pub async fn record_money_due_back(
     let (closed, order_reason, refund_reason) = match why {
         DueBack::PartPaid => (Closed::Expired, "paid_partially", "partial_payment"),
         DueBack::InvoiceInvalid => (Closed::Failed, "payment_invalid", "invoice_invalid"),
+        DueBack::Underpaid => (Closed::Failed, "underpaid", "underpaid"),
     };
     close_pending(conn, order_id, closed, order_reason).await?;
     let recorded = sqlx::query!(
@@ -526,6 +532,7 @@ fn refund_reason_str(reason: Option<&str>) -> &'static str {
         Some("event_closed") => "event_closed",
         Some("duplicate_payment") => "duplicate_payment",
         Some("amount_mismatch") => "amount_mismatch",
+        Some("underpaid") => "underpaid",
         _ => "order_closed",
     }
 }

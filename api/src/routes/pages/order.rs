@@ -211,7 +211,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
             "amount_mismatch" => "the amount paid did not match the order",
             "partial_payment" => "it did not reach the order's total before the invoice expired",
             "invoice_invalid" => "the invoice was made invalid before it could pay the order",
-            "underpaid" => "it was less than the order's quote",
+            "underpaid" => "it was less than the quote asked (or in another asset), so it could not pay the order",
             _ => "the order had already been closed",
         };
         format!("We received your payment, but {why}. It will be refunded in full; you do not need to do anything.")

@@ -141,6 +141,7 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
                 "partial_payment" => "Paid only part of the order before the invoice expired",
                 "overpaid" => "Paid more than the order; the excess",
                 "invoice_invalid" => "Money on an invoice that was made invalid",
+                "underpaid" => "Paid on chain less than the quote, or in another asset",
                 _ => "Order was already closed",
             },
             provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),

@@ -1,0 +1,297 @@
+//! Our payment contract's `OrderPaid` logs on Ethereum: followed from the node by polling,
+//! recorded as receipts, and applied to their orders once deep enough.
+//!
+//! Each [`EthWatcher::step`] reads the head, checks that the newest block it remembers is still
+//! canonical (if not, a reorg: it walks back to the newest remembered block the chain still has,
+//! the common ancestor, and rolls back to it), then reads one range of blocks and records it in
+//! one transaction with the cursor's move past it, then applies the receipts that are deep
+//! enough. Far from the head a range is one `eth_getLogs` over at most `max_block_range` blocks
+//! and only its last header is kept; within the reorg window it is read block by block, each
+//! header's parent checked against the one before and its logs asked for by block hash, so logs
+//! and headers always agree.
+
+mod apply;
+mod node;
+mod run;
+mod store;
+
+pub use run::run;
+
+use std::ops::RangeInclusive;
+
+use alloy::primitives::Address;
+use alloy::providers::DynProvider;
+use alloy::transports::TransportError;
+use secrecy::ExposeSecret as _;
+use sqlx::PgPool;
+use tessera_core::config::{Confirmations, EthConfig};
+use tokio::sync::OnceCell;
+
+use node::{Header, PaidLog};
+use store::{Range, Recorded, Scope};
+
+/// The fewest blocks below the head read one by one with their headers kept: deeper reorgs
+/// than this are not seen on Ethereum mainnet since the merge, nor on the L2s we would use.
+pub const MIN_REORG_WINDOW: u64 = 64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EthWatchError {
+    #[error("the Ethereum node did not answer as expected")]
+    Node(#[from] TransportError),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    #[error("invalid TESSERA_ETH_RPC_URL")]
+    RpcUrl,
+    #[error("TESSERA_ETH_CONTRACT is not an address")]
+    Contract,
+    #[error("the node is on chain {now}, not chain {was} as before; the watcher stops reading it")]
+    ChainChanged { was: u64, now: u64 },
+}
+
+/// Follows one contract on one chain. Cheap to share: the node is an HTTP client, the database
+/// a pool. Run at most one per contract at a time ([`run`] takes a Postgres advisory lock);
+/// even two at once never double a receipt, the second finding the cursor moved.
+#[derive(Debug, Clone)]
+pub struct EthWatcher {
+    db: PgPool,
+    node: DynProvider,
+    contract: Address,
+    contract_hex: String,
+    confirmations: Confirmations,
+    start_block: u64,
+    max_block_range: u64,
+    /// The chain id, asked of the node on the first step (the node may be down at start).
+    chain_id: std::sync::Arc<OnceCell<u64>>,
+}
+
+/// What one step did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Step {
+    /// The chain's head as read at the start of the step.
+    pub head: u64,
+    /// The blocks read and recorded, if any.
+    pub read: Option<RangeInclusive<u64>>,
+    /// Receipts recorded, or moved to another block, by this step.
+    pub receipts: usize,
+    /// Receipts applied to their orders (deep enough now).
+    pub confirmed: usize,
+    /// Receipts marked reorged by a rollback to the common ancestor.
+    pub reorged: usize,
+    /// Nothing is left to read up to the head.
+    pub caught_up: bool,
+}
+
+/// What [`EthWatcher::catch_up`] did, over all its steps.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub steps: usize,
+    pub blocks: u64,
+    pub receipts: usize,
+    pub confirmed: usize,
+    pub reorged: usize,
+    pub head: u64,
+}
+
+impl EthWatcher {
+    /// A watcher of the configured contract through the configured node. Nothing is asked of
+    /// the node yet, so a node that is down at start only delays the first step.
+    pub fn new(db: PgPool, config: &EthConfig) -> Result<Self, EthWatchError> {
+        let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
+            .map_err(|_| EthWatchError::RpcUrl)?;
+        let contract: Address = config.contract.parse().map_err(|_| EthWatchError::Contract)?;
+        Ok(EthWatcher {
+            db,
+            node,
+            contract,
+            contract_hex: node::address_hex(contract),
+            confirmations: config.confirmations,
+            start_block: config.start_block,
+            max_block_range: config.max_block_range.max(1),
+            chain_id: std::sync::Arc::default(),
+        })
+    }
+
+    /// The database the watcher records in.
+    pub fn db(&self) -> &PgPool {
+        &self.db
+    }
+
+    /// Steps until nothing is left to read up to the head (or a step makes no progress: the
+    /// chain moved under it, and the next poll goes on). What a poll does, and what a fresh
+    /// watcher does to catch up.
+    pub async fn catch_up(&self) -> Result<Progress, EthWatchError> {
+        let mut progress = Progress::default();
+        loop {
+            let step = self.step().await?;
+            progress.steps += 1;
+            progress.blocks += step.read.as_ref().map_or(0, |r| r.end() - r.start() + 1);
+            progress.receipts += step.receipts;
+            progress.confirmed += step.confirmed;
+            progress.reorged += step.reorged;
+            progress.head = step.head;
+            if step.caught_up || (step.read.is_none() && step.reorged == 0) {
+                return Ok(progress);
+            }
+        }
+    }
+
+    /// One step: the head, the continuity check (and a rollback if the chain reorganised), one
+    /// range read and recorded, and the receipts now deep enough applied.
+    pub async fn step(&self) -> Result<Step, EthWatchError> {
+        let scope = self.scope().await?;
+        let head = node::head(&self.node).await?;
+        let (deep_tip, window) = match self.confirmations {
+            Confirmations::Blocks(n) => {
+                let n = u64::from(n.max(1));
+                ((head + 1).checked_sub(n), n.max(MIN_REORG_WINDOW))
+            }
+            Confirmations::Finalized => {
+                let finalized = node::finalized(&self.node).await?;
+                let depth = finalized.map_or(0, |f| head.saturating_sub(f) + 1);
+                (finalized, depth.max(MIN_REORG_WINDOW))
+            }
+        };
+        let mut step = Step { head, ..Step::default() };
+
+        if let Some(reorged) = self.roll_back_if_reorged(&scope).await? {
+            step.reorged = reorged;
+            return Ok(step);
+        }
+
+        let next = store::next_block(&self.db, &scope).await?.unwrap_or(self.start_block);
+        if next > head {
+            store::note_head(&self.db, &scope, next, head).await?;
+            step.caught_up = true;
+        } else {
+            // The first block within the reorg window.
+            let near = (head + 1).saturating_sub(window);
+            let read = if next < near {
+                self.read_far(next, (next + self.max_block_range - 1).min(near - 1)).await?
+            } else {
+                self.read_near(&scope, next, (next + self.max_block_range - 1).min(head)).await?
+            };
+            if let Some((to, headers, logs)) = read {
+                let range =
+                    Range { from: next, to, head, headers: &headers, logs: &logs, window_floor: near };
+                match store::record_range(&self.db, &scope, &range).await? {
+                    Recorded::Done { receipts_changed } => {
+                        step.read = Some(next..=to);
+                        step.receipts = receipts_changed;
+                        step.caught_up = to >= head;
+                    }
+                    Recorded::CursorMoved => {
+                        tracing::warn!(
+                            chain.block = next,
+                            "another watcher moved the cursor; this range is theirs"
+                        );
+                    }
+                }
+            }
+        }
+
+        if let Some(tip) = deep_tip {
+            step.confirmed = apply::confirm_due(&self.db, &scope, tip).await?;
+        }
+        Ok(step)
+    }
+
+    async fn scope(&self) -> Result<Scope, EthWatchError> {
+        let now = node::chain_id(&self.node).await?;
+        let was = *self.chain_id.get_or_init(|| async { now }).await;
+        if was != now {
+            return Err(EthWatchError::ChainChanged { was, now });
+        }
+        Ok(Scope { chain_id: store::int(now), contract: self.contract_hex.clone() })
+    }
+
+    /// Checks the newest remembered block against the chain. When the chain has another block
+    /// there (or none: it got shorter), walks back to the newest remembered block it still has,
+    /// the common ancestor, and rolls back to it. Returns how many receipts were marked
+    /// reorged, or none when the chain is as remembered.
+    async fn roll_back_if_reorged(&self, scope: &Scope) -> Result<Option<usize>, EthWatchError> {
+        let remembered = store::blocks_newest_first(&self.db, scope, 1).await?;
+        let Some((number, hash)) = remembered.first() else { return Ok(None) };
+        if node::header(&self.node, *number).await?.is_some_and(|h| &h.hash == hash) {
+            return Ok(None);
+        }
+        let mut ancestor = None;
+        for (number, hash) in store::blocks_newest_first(&self.db, scope, i64::MAX).await?.iter().skip(1) {
+            if node::header(&self.node, *number).await?.is_some_and(|h| &h.hash == hash) {
+                ancestor = Some(*number);
+                break;
+            }
+        }
+        if ancestor.is_none() {
+            tracing::error!(
+                chain.block = number,
+                chain.start_block = self.start_block,
+                "no block the watcher remembers is still canonical; reading the chain again from the start block"
+            );
+        }
+        let rolled = store::roll_back(&self.db, scope, ancestor, self.start_block).await?;
+        tracing::warn!(chain.block = number, chain.ancestor = ?ancestor, receipt.reorged = rolled.receipts,
+            receipt.confirmed_reorged = rolled.confirmed, "chain reorganisation: rolled back to the common ancestor");
+        Ok(Some(rolled.receipts))
+    }
+
+    /// Blocks `from..=to`, far below the head: one `eth_getLogs`, and the last block's header
+    /// to check continuity against next time.
+    async fn read_far(
+        &self,
+        from: u64,
+        to: u64,
+    ) -> Result<Option<(u64, Vec<Header>, Vec<PaidLog>)>, EthWatchError> {
+        let mut logs = node::logs_in_range(&self.node, self.contract, from, to).await?;
+        let Some(last) = node::header(&self.node, to).await? else { return Ok(None) };
+        // Nodes that leave the block's time out of logs: one header per block with a payment.
+        let mut times: Vec<(u64, u64)> = Vec::new();
+        for log in logs.iter_mut().filter(|l| l.block_time.is_none()) {
+            let known = times.iter().find(|(n, _)| *n == log.block_number).map(|(_, t)| *t);
+            let time = match known {
+                Some(time) => Some(time),
+                None => node::header(&self.node, log.block_number).await?.map(|h| h.timestamp),
+            };
+            if let Some(time) = time {
+                times.push((log.block_number, time));
+            }
+            log.block_time = time;
+        }
+        Ok(Some((to, vec![last], logs)))
+    }
+
+    /// Blocks `from..=to`, within the reorg window: each header, checked to follow the one
+    /// before, and its logs by its hash. Stops before a block that does not follow (the chain
+    /// is reorganising under us: the next step's check finds where); none when the first does
+    /// not.
+    async fn read_near(
+        &self,
+        scope: &Scope,
+        from: u64,
+        to: u64,
+    ) -> Result<Option<(u64, Vec<Header>, Vec<PaidLog>)>, EthWatchError> {
+        let mut parent = match from.checked_sub(1) {
+            Some(before) => store::block_hash(&self.db, scope, before).await?,
+            None => None,
+        };
+        let mut headers: Vec<Header> = Vec::new();
+        let mut logs = Vec::new();
+        for number in from..=to {
+            let Some(header) = node::header(&self.node, number).await? else { break };
+            if parent.as_ref().is_some_and(|p| *p != header.parent_hash) {
+                tracing::info!(
+                    chain.block = number,
+                    "block does not follow the one read before it; stopping here"
+                );
+                break;
+            }
+            let mut of_block = node::logs_of_block(&self.node, self.contract, &header.hash).await?;
+            for log in &mut of_block {
+                log.block_time = Some(header.timestamp);
+            }
+            logs.extend(of_block);
+            parent = Some(header.hash.clone());
+            headers.push(header);
+        }
+        Ok(headers.last().map(|last| last.number).map(|to| (to, headers, logs)))
+    }
+}

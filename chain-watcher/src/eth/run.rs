@@ -1,0 +1,52 @@
+//! The poller: every interval, catches up with the chain. One watcher leads at a time (a
+//! Postgres advisory lock held for the round), so several processes can run it as standbys.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use super::{EthWatchError, EthWatcher};
+
+/// The advisory lock of the Ethereum watcher's leader (BTCPay's poller holds another).
+const LOCK: i64 = 0x7465_7373_6572_6103;
+
+/// Catches up every `interval` until `shutdown`. Never gives up: a node that is down, or a
+/// database that fails, is logged and tried again at the next tick.
+pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        let round = async {
+            let mut lock = watcher.db().acquire().await?;
+            let leader: bool = sqlx::query_scalar("select pg_try_advisory_lock($1)")
+                .bind(LOCK)
+                .fetch_one(&mut *lock)
+                .await?;
+            if !leader {
+                return Ok(None);
+            }
+            let progress = watcher.catch_up().await;
+            sqlx::query("select pg_advisory_unlock($1)").bind(LOCK).execute(&mut *lock).await?;
+            progress.map(Some)
+        };
+        match round.await {
+            Ok(Some(progress)) if progress.blocks > 0 || progress.confirmed > 0 || progress.reorged > 0 => {
+                tracing::debug!(
+                    chain.head = progress.head,
+                    chain.blocks = progress.blocks,
+                    receipt.recorded = progress.receipts,
+                    receipt.confirmed = progress.confirmed,
+                    receipt.reorged = progress.reorged,
+                    "followed the chain"
+                );
+            }
+            Ok(_) => {}
+            Err(EthWatchError::Node(err)) => {
+                tracing::warn!(error = %err, "the Ethereum node did not answer; will try again");
+            }
+            Err(err) => tracing::warn!(error = %err, "following the chain failed; will try again"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(interval) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Ethereum for the tests and the catch-up benchmark: a real anvil of our own with TesseraPay
+//! deployed, an operator who signs quotes, a customer who pays them, and orders quoted exactly
+//! as the buy path quotes them (`record_quote`).
+
+use alloy::network::{Ethereum, EthereumWallet};
+use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::providers::{DynProvider, PendingTransactionBuilder, Provider as _};
+use alloy::signers::local::PrivateKeySigner;
+use secrecy::SecretString;
+use sqlx::PgPool;
+use tessera_chain_watcher::eth::EthWatcher;
+use tessera_contracts::TesseraPay::{self, TesseraPayInstance};
+use tessera_contracts::anvil::Anvil;
+use tessera_contracts::demo::MockERC20;
+use tessera_contracts::{Quote, Roles, sign_quote};
+use tessera_core::config::{Confirmations, EthConfig, RateSourceConfig};
+use tessera_core::order::eth::{EthQuote, order_ref, record_quote};
+use uuid::Uuid;
+
+/// Anvil's first two dev accounts (10,000 ETH each): the shop (owner, operator, treasury) and
+/// the customer.
+const SHOP_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+/// A chain with TesseraPay deployed. One provider holds both keys; `.from(..)` picks the sender.
+pub struct EthChain {
+    pub anvil: Anvil,
+    pub provider: DynProvider,
+    pub chain_id: u64,
+    pub shop: Address,
+    pub customer: Address,
+    pub operator: PrivateKeySigner,
+    pub pay: TesseraPayInstance<DynProvider>,
+}
+
+impl EthChain {
+    /// Starts anvil and deploys the contract, every role held by the shop's account.
+    pub async fn start() -> EthChain {
+        let anvil = Anvil::start();
+        let shop: PrivateKeySigner = SHOP_KEY.parse().expect("dev key");
+        let customer: PrivateKeySigner = CUSTOMER_KEY.parse().expect("dev key");
+        let (shop_address, customer_address) = (shop.address(), customer.address());
+        let mut wallet = EthereumWallet::from(shop.clone());
+        wallet.register_signer(customer);
+        let provider = tessera_contracts::connect_wallet(&anvil.url, wallet).expect("a provider");
+        let chain_id = provider.get_chain_id().await.expect("chain id");
+        let address = tessera_contracts::deploy(provider.clone(), Roles::all(shop_address))
+            .await
+            .expect("TesseraPay deploys");
+        let pay = TesseraPay::new(address, provider.clone());
+        EthChain {
+            anvil,
+            provider,
+            chain_id,
+            shop: shop_address,
+            customer: customer_address,
+            operator: shop,
+            pay,
+        }
+    }
+
+    pub fn contract(&self) -> Address {
+        *self.pay.address()
+    }
+
+    /// The contract's address as the configuration and the database hold it.
+    pub fn contract_hex(&self) -> String {
+        format!("{:#x}", self.contract())
+    }
+
+    /// The settings a shop on this chain would have.
+    pub fn config(&self, confirmations: Confirmations, max_block_range: u64) -> EthConfig {
+        EthConfig {
+            rpc_url: SecretString::from(self.anvil.url.clone()),
+            contract: self.contract_hex(),
+            operator_key: SecretString::from(SHOP_KEY.to_string()),
+            rates: RateSourceConfig::Fixed("ETH/EUR=2000,USDC/EUR=0.5".into()),
+            rates_ttl: std::time::Duration::from_secs(60),
+            tokens: Vec::new(),
+            confirmations,
+            start_block: 0,
+            max_block_range,
+            poll_interval: std::time::Duration::from_secs(1),
+            sandbox: false,
+        }
+    }
+
+    /// A watcher of this chain's contract recording in `db`.
+    pub fn watcher(&self, db: PgPool, confirmations: Confirmations, max_block_range: u64) -> EthWatcher {
+        EthWatcher::new(db, &self.config(confirmations, max_block_range)).expect("a watcher")
+    }
+
+    /// The newest block's number.
+    pub async fn head(&self) -> u64 {
+        self.provider.get_block_number().await.expect("block number")
+    }
+
+    /// Mines `blocks` empty blocks.
+    pub async fn mine(&self, blocks: u64) {
+        let () =
+            self.provider.raw_request("anvil_mine".into(), (U256::from(blocks),)).await.expect("anvil_mine");
+    }
+
+    /// A quote for the order known to the contract as `order_ref`, valid for an hour of the
+    /// chain's clock, and the operator's signature over it.
+    pub async fn sign(&self, order_ref: &str, token: Address, amount: U256) -> (Quote, Bytes) {
+        let block =
+            self.provider.get_block_by_number(Default::default()).await.expect("rpc").expect("a block");
+        let quote = Quote {
+            orderId: order_ref.parse::<B256>().expect("bytes32"),
+            token,
+            amount,
+            deadline: U256::from(block.header.timestamp + 3600),
+        };
+        let signature = sign_quote(&self.operator, self.chain_id, self.contract(), &quote).expect("signing");
+        (quote, signature)
+    }
+
+    /// Quotes `order_id` (whose total is `total_minor` EUR) `amount` base units of `asset` at
+    /// `rate`, signs it and records it as the buy path does. Returns what was recorded and the
+    /// signed quote.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn quote_order(
+        &self,
+        db: &PgPool,
+        order_id: Uuid,
+        total_minor: i64,
+        (asset, token, decimals): (&str, Address, i16),
+        amount: U256,
+        rate: &str,
+    ) -> (EthQuote, Quote, Bytes) {
+        let reference = order_ref(order_id);
+        let (quote, signature) = self.sign(&reference, token, amount).await;
+        let eth_quote = EthQuote {
+            order_id,
+            chain_id: i64::try_from(self.chain_id).expect("chain id"),
+            contract: self.contract_hex(),
+            order_ref: reference,
+            asset: asset.to_string(),
+            token: format!("{token:#x}"),
+            decimals,
+            amount: amount.to_string(),
+            rate: rate.to_string(),
+            currency: "EUR".into(),
+            total_minor,
+            deadline: chrono::Utc::now() + chrono::Duration::minutes(15),
+            signature: format!("0x{}", alloy::hex::encode(&signature)),
+        };
+        let mut conn = db.acquire().await.expect("connection");
+        assert!(record_quote(&mut conn, &eth_quote, "http://127.0.0.1/orders").await.expect("record quote"));
+        (eth_quote, quote, signature)
+    }
+
+    /// The customer pays `quote` in ETH; returns the transaction's hash once it is mined
+    /// (anvil mines each transaction into a block of its own as it arrives).
+    pub async fn pay_eth(&self, quote: &Quote, signature: &Bytes) -> B256 {
+        let call = self.pay.pay(quote.clone(), signature.clone()).value(quote.amount).from(self.customer);
+        mined(call.send().await.expect("pay")).await
+    }
+
+    /// The customer pays `quote` in its token (approved beforehand, see [`EthChain::token`]).
+    pub async fn pay_token(&self, quote: &Quote, signature: &Bytes) -> B256 {
+        let call = self.pay.payToken(quote.clone(), signature.clone()).from(self.customer);
+        mined(call.send().await.expect("payToken")).await
+    }
+
+    /// The customer pays `quote` in ETH without waiting for anything but the node's answer.
+    pub async fn send_pay_eth(&self, quote: &Quote, signature: &Bytes) -> B256 {
+        let call = self.pay.pay(quote.clone(), signature.clone()).value(quote.amount).from(self.customer);
+        *call.send().await.expect("pay").tx_hash()
+    }
+
+    /// A demo 6-decimal token, `amount` of it minted to the customer, approved for the
+    /// contract and allow-listed on it.
+    pub async fn token(&self, amount: U256) -> Address {
+        let address = tessera_contracts::demo::deploy_token(self.provider.clone(), "USD Coin", "USDC")
+            .await
+            .expect("MockERC20 deploys");
+        let token = MockERC20::new(address, self.provider.clone());
+        mined(token.mint(self.customer, amount).send().await.expect("mint")).await;
+        mined(token.approve(self.contract(), U256::MAX).from(self.customer).send().await.expect("approve"))
+            .await;
+        mined(self.pay.setTokenAllowed(address, true).from(self.shop).send().await.expect("allow")).await;
+        address
+    }
+}
+
+/// Waits for the node to mine the transaction (its receipt) and checks it did not revert.
+async fn mined(pending: PendingTransactionBuilder<Ethereum>) -> B256 {
+    let receipt = pending.get_receipt().await.expect("mined");
+    assert!(receipt.status(), "the transaction reverted: {receipt:?}");
+    receipt.transaction_hash
+}
+
+/// A customer account made straight in the database; returns its id.
+pub async fn account(db: &PgPool) -> Uuid {
+    let id = Uuid::now_v7();
+    sqlx::query(
+        "insert into account (account_id, email, name, password_hash) values ($1, $2, 'Eth Buyer', $3)",
+    )
+    .bind(id)
+    .bind(crate::unique_email("eth"))
+    // Nobody logs in with it: any well-formed hash.
+    .bind("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA")
+    .execute(db)
+    .await
+    .expect("insert account");
+    id
+}
+
+/// Places an order of `quantity` tickets of the ticket type, to be paid in ETH (or a token,
+/// which takes the same path); returns its id and total.
+pub async fn place_eth_order(
+    db: &PgPool,
+    account_id: Uuid,
+    event_id: Uuid,
+    ticket_type: Uuid,
+    quantity: i32,
+) -> (Uuid, i64) {
+    use tessera_core::order::{BuyItem, NewOrder, PaymentMethod, place_order};
+    let items = [BuyItem { ticket_type_id: ticket_type, quantity }];
+    let placed = place_order(
+        db,
+        &NewOrder {
+            account_id,
+            event_id,
+            items: &items,
+            method: PaymentMethod::Eth,
+            idempotency_key: None,
+            hold: chrono::Duration::minutes(15),
+        },
+    )
+    .await
+    .expect("order placed");
+    let fresh = placed.fresh.expect("a new order");
+    (placed.order_id, fresh.total_minor)
+}
