@@ -332,3 +332,69 @@ async fn customers_get_403_everywhere_here(db: PgPool) {
         .await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
+    use alloy::primitives::{Address, U256};
+    use tessera_core::config::Confirmations;
+    use tessera_tests::eth::{EthChain, account, place_eth_order};
+
+    let chain = EthChain::start().await;
+    let contract = chain.contract_hex();
+    let app = TestApp::with_settings(
+        db,
+        &[
+            ("TESSERA_ETH_RPC_URL", chain.anvil.url.as_str()),
+            ("TESSERA_ETH_CONTRACT", contract.as_str()),
+            (
+                "TESSERA_ETH_OPERATOR_KEY",
+                "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+            ),
+            ("TESSERA_ETH_RATES", "ETH/EUR=2000"),
+        ],
+    );
+    let event = app.insert_event(&tessera_tests::sample_event("verify-chain", "Verified", 20)).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = account(&app.db).await;
+    let (order, total) = place_eth_order(&app.db, buyer, event, ticket_type, 1).await;
+    let amount = U256::from(5_000_000_000_000_000u64);
+    let (_, quote, signature) =
+        chain.quote_order(&app.db, order, total, ("ETH", Address::ZERO, 18), amount, "2000").await;
+    chain.pay_eth(&quote, &signature).await;
+    let watcher = chain.watcher(app.db.clone(), Confirmations::Blocks(1), 2000);
+    watcher.catch_up().await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+
+    let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
+    let verify = || tessera_api::cli::reconcile::verify(&app.state.config, &app.db, &filter);
+    assert_eq!(verify().await.unwrap(), (1, Vec::new()), "the ledger agrees with the chain");
+
+    let (original_amount, payer, block_hash, tx_hash): (String, String, String, String) =
+        sqlx::query_as("select amount::text, payer, block_hash, tx_hash from eth_receipt")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    for (tamper, says) in [
+        ("update eth_receipt set amount = amount + 1", "amount"),
+        ("update eth_receipt set payer = '0x000000000000000000000000000000000000beef'", "payer"),
+        ("update eth_receipt set block_hash = '0x' || repeat('ab', 32)", "block"),
+        ("update eth_receipt set tx_hash = '0x' || repeat('cd', 32)", "no such transaction"),
+    ] {
+        sqlx::query(tamper).execute(&app.db).await.unwrap();
+        let (checked, problems) = verify().await.unwrap();
+        assert_eq!(checked, 1);
+        assert_eq!(problems.len(), 1, "{tamper}: {problems:?}");
+        assert!(problems[0].contains(says), "{tamper}: {}", problems[0]);
+        sqlx::query(
+            "update eth_receipt set amount = $1::text::numeric, payer = $2, block_hash = $3, tx_hash = $4",
+        )
+        .bind(&original_amount)
+        .bind(&payer)
+        .bind(&block_hash)
+        .bind(&tx_hash)
+        .execute(&app.db)
+        .await
+        .unwrap();
+        assert_eq!(verify().await.unwrap(), (1, Vec::new()), "put back, it agrees again");
+    }
+}

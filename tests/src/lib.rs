@@ -3,8 +3,8 @@
 
 pub mod btcpay_fake;
 pub mod btcpay_spec;
-pub mod ledger;
 pub mod eth;
+pub mod ledger;
 pub mod load;
 pub mod mail;
 

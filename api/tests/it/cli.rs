@@ -17,7 +17,7 @@ fn help_lists_every_command() {
     let output = tessera().arg("--help").output().unwrap();
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for command in ["migrate", "seed", "serve", "all"] {
+    for command in ["migrate", "seed", "serve", "all", "reconcile", "contracts", "chain-watcher"] {
         assert!(help.contains(&format!("  {command} ")), "{command} missing from:\n{help}");
     }
     let seed_help = String::from_utf8(tessera().args(["seed", "--help"]).output().unwrap().stdout).unwrap();
@@ -236,4 +236,30 @@ fn config_accepts(printed: &str, rpc_url: &str) {
     })
     .unwrap();
     assert_eq!(config.eth.unwrap().tokens[0].symbol, "USDC");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn reconcile_prints_the_ledger_and_refuses_what_it_cannot_do_in_one_line(db: sqlx::PgPool) {
+    let db_url = url_of(&db);
+    // An empty ledger: the header row alone.
+    let output =
+        tessera().args(["reconcile", "--format", "csv"]).env("DATABASE_URL", &db_url).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 1);
+    assert!(csv.starts_with("rail,receipt_ref,received_at,"), "{csv}");
+    let output =
+        tessera().args(["reconcile", "--format", "json"]).env("DATABASE_URL", &db_url).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["rows"], serde_json::json!([]));
+    for (args, says) in [
+        (vec!["reconcile", "--format", "xml"], "xml"),
+        (vec!["reconcile", "--from", "yesterday"], "yesterday"),
+        (vec!["reconcile", "--verify-chain"], "TESSERA_ETH_RPC_URL"),
+    ] {
+        let output = tessera().args(&args).env("DATABASE_URL", &db_url).output().unwrap();
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
 }
