@@ -183,9 +183,10 @@ impl EthPayments {
             }
             RateError::Malformed(message) => PaymentError::Unavailable(message),
         })?;
-        let amount = rate
+        let exact = rate
             .quote(request.total_minor, u32::from(decimals))
             .map_err(|err| PaymentError::Rejected(err.to_string()))?;
+        let amount = round_up_to_quote_decimals(exact, decimals);
         let order_ref = order_ref(request.order_id);
         let quote = Quote {
             orderId: order_ref.parse::<B256>().map_err(|err| PaymentError::Rejected(err.to_string()))?,
@@ -261,6 +262,17 @@ impl EthPayments {
         })?;
         Ok(*pending.tx_hash())
     }
+}
+
+/// Quotes carry at most this many decimals of their asset: a wei-exact 1/300 ETH is eighteen
+/// digits nobody can read back or type into a wallet; rounding up to 10^-8 ETH costs the
+/// customer less than a thousandth of a cent. Tokens with fewer decimals are quoted exactly.
+pub const QUOTE_DECIMALS: u8 = 8;
+
+/// `amount` base units rounded up to a whole number of 10^-[`QUOTE_DECIMALS`] units.
+fn round_up_to_quote_decimals(amount: U256, decimals: u8) -> U256 {
+    let step = U256::from(10u8).pow(U256::from(decimals.saturating_sub(QUOTE_DECIMALS)));
+    amount.div_ceil(step) * step
 }
 
 /// Anvil's dev account #9 (of the well-known test mnemonic): the sandbox's customer wallet.
@@ -368,6 +380,18 @@ pub fn format_units(amount: &str, decimals: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_rounded_up_to_eight_decimals_and_tokens_stay_exact() {
+        let third = U256::from(3_333_333_333_333_334u64);
+        assert_eq!(round_up_to_quote_decimals(third, 18), U256::from(3_333_340_000_000_000u64));
+        assert_eq!(
+            round_up_to_quote_decimals(U256::from(3_000_000_000_000_000u64), 18),
+            U256::from(3_000_000_000_000_000u64)
+        );
+        assert_eq!(round_up_to_quote_decimals(U256::from(21_739_131u64), 6), U256::from(21_739_131u64));
+        assert_eq!(round_up_to_quote_decimals(U256::from(1u8), 18), U256::from(10_000_000_000u64));
+    }
 
     #[test]
     fn units_are_formatted_exactly() {

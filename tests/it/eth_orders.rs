@@ -145,9 +145,9 @@ async fn an_eth_buy_returns_a_quote_the_contract_accepts_as_given(db: PgPool) {
     assert_eq!(payment["asset"], "ETH");
     assert_eq!(payment["token"], format!("{:#x}", Address::ZERO));
     assert_eq!(payment["decimals"], 18);
-    // 10.00 EUR at 3000 EUR/ETH = 1/300 ETH, rounded up to the wei.
-    assert_eq!(payment["amount"], "3333333333333334");
-    assert_eq!(payment["amount_decimal"], "0.003333333333333334");
+    // 10.00 EUR at 3000 EUR/ETH = 1/300 ETH, rounded up to eight decimals.
+    assert_eq!(payment["amount"], "3333340000000000");
+    assert_eq!(payment["amount_decimal"], "0.00333334");
     assert_eq!(payment["rate"], "3000");
     // Where to send the customer: the order page, which shows how to pay.
     let public = app.state.config.public_url.as_str().trim_end_matches('/');
@@ -282,6 +282,10 @@ async fn the_order_page_shows_how_to_pay_and_the_sandbox_pays_from_a_dev_account
     assert!(html.contains("data-wallet-pay") && html.contains("data-chain-id=\"0x7a69\""));
     assert!(html.contains(tessera_web::assets::wallet_script_href()));
     assert!(html.contains("Pay from an anvil dev account"));
+    assert!(
+        !html.contains("<a class=\"button\" href=\"http"),
+        "no checkout link: the quote is paid from here"
+    );
 
     // The sandbox button: a real payment from a dev account, of exactly the quote.
     let csrf_cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");

@@ -243,7 +243,10 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
                 subtotal: price(&order.currency, item.unit_price_minor * i64::from(item.quantity)),
             })
             .collect(),
-        pay_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| pending),
+        // ETH and tokens are paid from this page itself.
+        pay_url: payment
+            .and_then(|p| p.redirect_url.clone())
+            .filter(|_| pending && order.payment_method.eth_asset().is_none()),
         confirming,
         checkout_cancelled: pending && checkout == Some("cancelled"),
         poll: pending,
