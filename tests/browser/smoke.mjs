@@ -370,6 +370,31 @@ const FLOWS = [
     },
   },
   {
+    name: 'admin-money',
+    async run(t) {
+      // After the paid orders of the flows before (card, bitcoin, ETH, USDC): the analytics page
+      // shows what came in per asset with charts beside their tables, and the finance page lists
+      // the receipts with a CSV download; both fit a phone.
+      await t.page.context().clearCookies();
+      await t.goto('/login?next=/admin/analytics');
+      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
+      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
+      await Promise.all([t.page.waitForURL('**/admin/analytics'), t.page.click('form.stack-form button[type=submit]')]);
+      const cards = await t.page.locator('.stat-cards li').allInnerTexts();
+      t.check('analytics shows money received', cards.length > 0, cards.map(oneLine).join(' | '));
+      t.check('analytics draws its charts', (await t.page.locator('svg.chart').count()) >= 4);
+      t.check('each chart has a table of its numbers', (await t.page.locator('.chart-pair table').count()) >= 3);
+      await t.pageChecks();
+      await t.shot('admin-analytics');
+      await t.goto('/admin/finance');
+      const rows = await t.page.locator('.finance-table tbody tr').count();
+      t.check('finance lists the receipts', rows > 0, `${rows} receipts`);
+      t.check('finance offers the CSV', (await t.page.locator('a:has-text("Download CSV")').count()) === 1);
+      await t.pageChecks();
+      await t.shot('admin-finance');
+    },
+  },
+  {
     name: 'admin',
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.
