@@ -217,6 +217,31 @@ async fn a_payment_reorged_into_another_block_is_the_same_receipt_and_pays_once(
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_confirmed_payment_reorged_out_is_flagged_for_finance_and_the_order_stays_paid(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let (order, total, ..) = order(&app, 50).await;
+    let (_, quote, signature) =
+        chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
+    let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
+    chain.pay_eth(&quote, &signature).await;
+    watcher.step().await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+
+    let () =
+        chain.provider.raw_request("anvil_reorg".into(), (1u64, Vec::<(String, u64)>::new())).await.unwrap();
+    let step = watcher.step().await.unwrap();
+    watcher.catch_up().await.unwrap();
+
+    assert_eq!(step.reorged, 1);
+    let receipt = &receipts(&db).await[0];
+    // Finance lists it: applied (its outcome kept), then gone from the chain.
+    assert_eq!((receipt.status.as_str(), receipt.outcome.as_deref()), ("reorged", Some("paid")));
+    assert_eq!(app.order_status(order).await, "paid", "an order is never unpaid automatically");
+    assert_eq!(outbox_rows(&db, order).await, 1);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn a_watcher_killed_mid_range_and_restarted_loses_and_doubles_nothing(db: PgPool) {
     let chain = EthChain::start().await;
     let app = TestApp::new(db.clone());
