@@ -122,6 +122,11 @@ async fn an_eth_payment_pays_its_order_exactly_once_when_its_log_is_n_confirmati
     assert_eq!((again.receipts, again.confirmed), (0, 0));
     assert_eq!(receipts(&db).await.len(), 1);
     assert_eq!(outbox_rows(&db, order).await, 1, "paid exactly once");
+    let of_order = tessera_core::order::eth_receipt::receipts_of_order(&db, order).await.unwrap();
+    assert_eq!(
+        (of_order.len(), of_order[0].status.as_str(), of_order[0].payer.clone()),
+        (1, "confirmed", format!("{:#x}", chain.customer))
+    );
     let (next, head): (i64, i64) =
         sqlx::query_as("select next_block, head_block from eth_cursor").fetch_one(&db).await.unwrap();
     assert_eq!((next, head), (i64::try_from(chain.head().await).unwrap() + 1, next - 1));
@@ -238,6 +243,8 @@ async fn a_confirmed_payment_reorged_out_is_flagged_for_finance_and_the_order_st
     // Finance lists it: applied (its outcome kept), then gone from the chain.
     assert_eq!((receipt.status.as_str(), receipt.outcome.as_deref()), ("reorged", Some("paid")));
     assert_eq!(app.order_status(order).await, "paid", "an order is never unpaid automatically");
+    let to_reconcile = tessera_core::order::eth_receipt::receipts_to_reconcile(&db, 10).await.unwrap();
+    assert_eq!(to_reconcile.len(), 1);
     assert_eq!(outbox_rows(&db, order).await, 1);
 }
 
@@ -359,6 +366,34 @@ async fn a_payment_after_expiry_for_tickets_sold_since_is_due_back(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_overpayment_after_expiry_for_tickets_sold_since_is_due_back_whole(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let (order, total, event, ticket_type) = order(&app, 1).await;
+    chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
+    let (quote, signature) =
+        chain.sign(&order_ref(order), Address::ZERO, U256::from(6_000_000_000_000_000u64)).await;
+    app.expire_hold(order).await;
+    tessera_core::order::release_expired_holds(&db, None, 100).await.unwrap();
+    place_eth_order(&db, account(&db).await, event, ticket_type, 1).await;
+
+    chain.pay_eth(&quote, &signature).await;
+    chain.watcher(db.clone(), Confirmations::Blocks(1), 2000).catch_up().await.unwrap();
+
+    let (status, reason, received, overpaid, ..) = payment(&db, order).await;
+    assert_eq!(
+        (status.as_str(), reason.as_deref(), received, overpaid),
+        ("refund_due", Some("sold_out_after_expiry"), Some(1200), 0)
+    );
+    let to_reconcile = tessera_core::order::eth_receipt::receipts_to_reconcile(&db, 10).await.unwrap();
+    assert_eq!(to_reconcile.len(), 1);
+    assert_eq!(
+        (to_reconcile[0].order_id, to_reconcile[0].outcome.as_deref()),
+        (Some(order), Some("refund_due"))
+    );
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn paying_more_than_the_quote_pays_the_order_and_records_the_excess_for_refund(db: PgPool) {
     let chain = EthChain::start().await;
     let app = TestApp::new(db.clone());
@@ -421,6 +456,8 @@ async fn a_payment_for_an_order_id_we_never_quoted_is_recorded_as_an_orphan(db: 
     let recorded_ref: String =
         sqlx::query_scalar("select order_ref from eth_receipt").fetch_one(&db).await.unwrap();
     assert_eq!(recorded_ref, stranger);
+    let to_reconcile = tessera_core::order::eth_receipt::receipts_to_reconcile(&db, 10).await.unwrap();
+    assert_eq!(to_reconcile.iter().map(|r| r.order_ref.as_str()).collect::<Vec<_>>(), [stranger.as_str()]);
     assert_eq!(app.order_status(order).await, "pending_payment", "no order of ours changed");
 }
 
