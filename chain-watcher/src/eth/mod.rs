@@ -34,16 +34,23 @@ use store::{Range, Recorded, Scope};
 /// than this are not seen on Ethereum mainnet since the merge, nor on the L2s we would use.
 pub const MIN_REORG_WINDOW: u64 = 64;
 
+/// Why a step did not finish. None of them leaves anything half written: what a step records
+/// is one transaction per range and one per applied receipt, so the next step simply goes on.
 #[derive(Debug, thiserror::Error)]
 pub enum EthWatchError {
+    /// The node is down, slow (30 s) or answered with an error: retried at the next tick.
     #[error("the Ethereum node did not answer as expected")]
     Node(#[from] TransportError),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    /// At construction: the configured URL does not parse.
     #[error("invalid TESSERA_ETH_RPC_URL")]
     RpcUrl,
+    /// At construction: the configured contract is not a 20-byte address.
     #[error("TESSERA_ETH_CONTRACT is not an address")]
     Contract,
+    /// The URL now leads to another chain than at the first step (a misconfigured provider):
+    /// its blocks must not be mixed with the ones recorded, so nothing is read until a restart.
     #[error("the node is on chain {now}, not chain {was} as before; the watcher stops reading it")]
     ChainChanged { was: u64, now: u64 },
 }
@@ -64,7 +71,7 @@ pub struct EthWatcher {
     chain_id: std::sync::Arc<OnceCell<u64>>,
 }
 
-/// What one step did.
+/// What one step did: for tests and benchmarks to drive the watcher step by step and see it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Step {
     /// The chain's head as read at the start of the step.
@@ -81,7 +88,8 @@ pub struct Step {
     pub caught_up: bool,
 }
 
-/// What [`EthWatcher::catch_up`] did, over all its steps.
+/// What [`EthWatcher::catch_up`] did, over all its steps (the fields sum [`Step`]'s; `head` is
+/// the last one read), for the poller's log and the catch-up benchmark.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     pub steps: usize,
