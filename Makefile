@@ -1,5 +1,5 @@
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench bench-flash-sale bench-delivery
+.PHONY: help demo test bench bench-flash-sale bench-delivery bench-eth-catchup
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,3 +19,7 @@ bench-flash-sale: ## Benchmark a flash sale: 2,000 buyers, 200 at once, race for
 bench-delivery: ## Benchmark ticket delivery: PDF rendering, and paid → email accepted over 500 orders (release build)
 	scripts/ensure-services.sh --mail
 	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-delivery
+
+bench-eth-catchup: ## Benchmark the Ethereum watcher catching up with 10,000 blocks holding 300 payments, on anvil (release build)
+	scripts/ensure-services.sh --eth
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-eth-catchup

@@ -119,7 +119,6 @@ impl EthChain {
     /// Quotes `order_id` (whose total is `total_minor` EUR) `amount` base units of `asset` at
     /// `rate`, signs it and records it as the buy path does. Returns what was recorded and the
     /// signed quote.
-    #[allow(clippy::too_many_arguments)]
     pub async fn quote_order(
         &self,
         db: &PgPool,

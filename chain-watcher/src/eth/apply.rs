@@ -4,8 +4,9 @@
 //!
 //! Against the order's quote: the quoted amount in the quoted asset pays the order (late if the
 //! hold had ended, refund due if the tickets are gone); more than quoted pays it and records the
-//! excess for refund; less, or another asset, cannot pay it (the contract takes one payment per
-//! order id) and is due back whole. A log for an order id we never quoted is an orphan.
+//! excess for refund (when it is due back anyway, all of it is); less, or another asset, cannot
+//! pay it (the contract takes one payment per order id) and is due back whole. A log for an
+//! order id we never quoted is an orphan.
 
 use std::str::FromStr as _;
 
@@ -13,6 +14,7 @@ use alloy::primitives::U256;
 use sqlx::{PgConnection, PgPool};
 use tessera_core::money::Currency;
 use tessera_core::order::eth::{ETHEREUM, EthQuote, quote_by_ref};
+use tessera_core::order::eth_receipt;
 use tessera_core::order::{self, DueBack, Receipt, Settlement};
 use uuid::Uuid;
 
@@ -177,11 +179,22 @@ async fn outcome(conn: &mut PgConnection, receipt: &Due, quote: &EthQuote) -> sq
         Settlement::RefundDue(_) => "refund_due",
         Settlement::UnknownOrder => "orphan",
     };
-    if paid > quoted && matches!(outcome, "paid" | "paid_late") {
+    if paid > quoted {
         let excess = (paid - quoted).to_string();
         let excess_minor = fiat_minor(conn, &excess, quote).await?;
-        order::record_overpayment(conn, quote.order_id, ETHEREUM, &quote.order_ref, excess_minor).await?;
-        return Ok("overpaid");
+        match outcome {
+            "paid" | "paid_late" => {
+                order::record_overpayment(conn, quote.order_id, ETHEREUM, &quote.order_ref, excess_minor)
+                    .await?;
+                return Ok("overpaid");
+            }
+            // Due back anyway: all of it.
+            "refund_due" => {
+                eth_receipt::add_excess_to_refund(conn, quote.order_id, &quote.order_ref, excess_minor)
+                    .await?;
+            }
+            _ => {}
+        }
     }
     Ok(outcome)
 }

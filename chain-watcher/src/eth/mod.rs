@@ -34,16 +34,23 @@ use store::{Range, Recorded, Scope};
 /// than this are not seen on Ethereum mainnet since the merge, nor on the L2s we would use.
 pub const MIN_REORG_WINDOW: u64 = 64;
 
+/// Why a step did not finish. None of them leaves anything half written: what a step records
+/// is one transaction per range and one per applied receipt, so the next step simply goes on.
 #[derive(Debug, thiserror::Error)]
 pub enum EthWatchError {
+    /// The node is down, slow (30 s) or answered with an error: retried at the next tick.
     #[error("the Ethereum node did not answer as expected")]
     Node(#[from] TransportError),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    /// At construction: the configured URL does not parse.
     #[error("invalid TESSERA_ETH_RPC_URL")]
     RpcUrl,
+    /// At construction: the configured contract is not a 20-byte address.
     #[error("TESSERA_ETH_CONTRACT is not an address")]
     Contract,
+    /// The URL now leads to another chain than at the first step (a misconfigured provider):
+    /// its blocks must not be mixed with the ones recorded, so nothing is read until a restart.
     #[error("the node is on chain {now}, not chain {was} as before; the watcher stops reading it")]
     ChainChanged { was: u64, now: u64 },
 }
@@ -64,7 +71,7 @@ pub struct EthWatcher {
     chain_id: std::sync::Arc<OnceCell<u64>>,
 }
 
-/// What one step did.
+/// What one step did: for tests and benchmarks to drive the watcher step by step and see it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Step {
     /// The chain's head as read at the start of the step.
@@ -81,7 +88,8 @@ pub struct Step {
     pub caught_up: bool,
 }
 
-/// What [`EthWatcher::catch_up`] did, over all its steps.
+/// What [`EthWatcher::catch_up`] did, over all its steps (the fields sum [`Step`]'s; `head` is
+/// the last one read), for the poller's log and the catch-up benchmark.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     pub steps: usize,
@@ -140,17 +148,11 @@ impl EthWatcher {
     pub async fn step(&self) -> Result<Step, EthWatchError> {
         let scope = self.scope().await?;
         let head = node::head(&self.node).await?;
-        let (deep_tip, window) = match self.confirmations {
-            Confirmations::Blocks(n) => {
-                let n = u64::from(n.max(1));
-                ((head + 1).checked_sub(n), n.max(MIN_REORG_WINDOW))
-            }
-            Confirmations::Finalized => {
-                let finalized = node::finalized(&self.node).await?;
-                let depth = finalized.map_or(0, |f| head.saturating_sub(f) + 1);
-                (finalized, depth.max(MIN_REORG_WINDOW))
-            }
+        let finalized = match self.confirmations {
+            Confirmations::Blocks(_) => None,
+            Confirmations::Finalized => node::finalized(&self.node).await?,
         };
+        let (deep_tip, window) = depth(self.confirmations, head, finalized);
         let mut step = Step { head, ..Step::default() };
 
         if let Some(reorged) = self.roll_back_if_reorged(&scope).await? {
@@ -235,13 +237,24 @@ impl EthWatcher {
     }
 
     /// Blocks `from..=to`, far below the head: one `eth_getLogs`, and the last block's header
-    /// to check continuity against next time.
+    /// to check continuity against next time. A node that refuses the range (providers limit
+    /// the blocks or the results of one call) is asked for half of it, until it answers.
     async fn read_far(
         &self,
         from: u64,
-        to: u64,
+        mut to: u64,
     ) -> Result<Option<(u64, Vec<Header>, Vec<PaidLog>)>, EthWatchError> {
-        let mut logs = node::logs_in_range(&self.node, self.contract, from, to).await?;
+        let mut logs = loop {
+            match node::logs_in_range(&self.node, self.contract, from, to).await {
+                Ok(logs) => break logs,
+                Err(err) if err.is_error_resp() && to > from => {
+                    tracing::info!(chain.from_block = from, chain.to_block = to, error = %err,
+                        "the node refused the range of logs; asking for half of it");
+                    to = from + (to - from) / 2;
+                }
+                Err(err) => return Err(err.into()),
+            }
+        };
         let Some(last) = node::header(&self.node, to).await? else { return Ok(None) };
         // Nodes that leave the block's time out of logs: one header per block with a payment.
         let mut times: Vec<(u64, u64)> = Vec::new();
@@ -293,5 +306,48 @@ impl EthWatcher {
             headers.push(header);
         }
         Ok(headers.last().map(|last| last.number).map(|to| (to, headers, logs)))
+    }
+}
+
+/// The newest block deep enough to apply (none yet on a chain shorter than the confirmations,
+/// or before the node knows a finalized block), and how many blocks below the head are read
+/// one by one with their headers kept: the confirmations (or down to the finalized block), and
+/// never fewer than [`MIN_REORG_WINDOW`].
+fn depth(confirmations: Confirmations, head: u64, finalized: Option<u64>) -> (Option<u64>, u64) {
+    match confirmations {
+        Confirmations::Blocks(n) => {
+            let n = u64::from(n.max(1));
+            ((head + 1).checked_sub(n), n.max(MIN_REORG_WINDOW))
+        }
+        Confirmations::Finalized => {
+            let unfinalized = finalized.map_or(0, |f| head.saturating_sub(f) + 1);
+            (finalized, unfinalized.max(MIN_REORG_WINDOW))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_counts_its_own_block_as_the_first_confirmation() {
+        // Head 100, 12 confirmations: blocks up to 89 are 12 deep (89, 90, ..., 100).
+        assert_eq!(depth(Confirmations::Blocks(12), 100, None), (Some(89), 64));
+        assert_eq!(depth(Confirmations::Blocks(1), 100, None), (Some(100), 64));
+    }
+
+    #[test]
+    fn nothing_is_deep_enough_on_a_chain_shorter_than_the_confirmations() {
+        assert_eq!(depth(Confirmations::Blocks(12), 10, None), (None, 64));
+        assert_eq!(depth(Confirmations::Blocks(12), 11, None), (Some(0), 64));
+    }
+
+    #[test]
+    fn the_reorg_window_covers_the_confirmations_or_everything_above_the_finalized_block() {
+        assert_eq!(depth(Confirmations::Blocks(200), 1000, None).1, 200);
+        assert_eq!(depth(Confirmations::Finalized, 1000, Some(900)), (Some(900), 101));
+        assert_eq!(depth(Confirmations::Finalized, 1000, Some(990)), (Some(990), 64));
+        assert_eq!(depth(Confirmations::Finalized, 1000, None), (None, 64));
     }
 }

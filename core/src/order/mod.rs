@@ -14,6 +14,7 @@
 //! ```
 
 pub mod eth;
+pub mod eth_receipt;
 mod invoice;
 mod outbox;
 mod place;

@@ -1,89 +1,14 @@
-//! The Ethereum chain-watcher end to end: a real anvil with TesseraPay deployed, orders quoted
-//! as the buy path quotes them, paid from a dev account, and the watcher driven one step at a
-//! time over real Postgres.
+//! Following the chain: confirmations, reorgs and rollbacks, restarts mid-range, finalized
+//! mode, a node that is down.
 
-use alloy::primitives::{Address, U256};
+use alloy::primitives::U256;
 use alloy::providers::Provider as _;
 use sqlx::PgPool;
 use tessera_core::config::Confirmations;
-use tessera_core::order::eth::order_ref;
-use tessera_tests::eth::{EthChain, account, place_eth_order};
-use tessera_tests::{TestApp, sample_event};
-use uuid::Uuid;
+use tessera_tests::TestApp;
+use tessera_tests::eth::EthChain;
 
-/// €10 at 2,000 EUR/ETH: 0.005 ETH.
-const TEN_EUR_IN_WEI: u64 = 5_000_000_000_000_000;
-const ETH: (&str, Address, i16) = ("ETH", Address::ZERO, 18);
-
-/// An event with `capacity` €10 tickets and an ETH order for one of them.
-async fn order(app: &TestApp, capacity: i32) -> (Uuid, i64, Uuid, Uuid) {
-    let mut event = sample_event(&format!("eth-{}", Uuid::new_v4().simple()), "Fado em Éter", 20);
-    event.fields.ticket_types[0].capacity = capacity;
-    let event_id = app.insert_event(&event).await;
-    let ticket_type = app.ticket_types(event_id).await[0];
-    let buyer = account(&app.db).await;
-    let (order_id, total) = place_eth_order(&app.db, buyer, event_id, ticket_type, 1).await;
-    (order_id, total, event_id, ticket_type)
-}
-
-#[derive(Debug, PartialEq, Eq, sqlx::FromRow)]
-struct ReceiptRow {
-    tx_hash: String,
-    log_index: i32,
-    block_number: i64,
-    order_id: Option<Uuid>,
-    status: String,
-    outcome: Option<String>,
-    amount: String,
-}
-
-async fn receipts(db: &PgPool) -> Vec<ReceiptRow> {
-    sqlx::query_as(
-        "select tx_hash, log_index, block_number, order_id, status, outcome, amount::text as amount
-         from eth_receipt order by block_number, log_index",
-    )
-    .fetch_all(db)
-    .await
-    .unwrap()
-}
-
-async fn payment_detected(db: &PgPool, order: Uuid) -> bool {
-    sqlx::query_scalar("select payment_detected from customer_order where order_id = $1")
-        .bind(order)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
-
-async fn outbox_rows(db: &PgPool, order: Uuid) -> i64 {
-    sqlx::query_scalar("select count(*) from outbox where order_id = $1")
-        .bind(order)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
-
-/// `(status, refund_reason, received_minor, overpaid_minor, seen_minor, provider_payment_ref)`.
-type PaymentRow = (String, Option<String>, Option<i64>, i64, Option<i64>, Option<String>);
-
-async fn payment(db: &PgPool, order: Uuid) -> PaymentRow {
-    sqlx::query_as(
-        "select status, refund_reason, received_minor, overpaid_minor, seen_minor, provider_payment_ref
-         from payment where order_id = $1 and provider = 'ethereum'",
-    )
-    .bind(order)
-    .fetch_one(db)
-    .await
-    .unwrap()
-}
-
-async fn status_reason(db: &PgPool, order: Uuid) -> String {
-    sqlx::query_scalar("select status_reason from customer_order where order_id = $1")
-        .bind(order)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
+use super::*;
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn an_eth_payment_pays_its_order_exactly_once_when_its_log_is_n_confirmations_deep(db: PgPool) {
@@ -122,6 +47,11 @@ async fn an_eth_payment_pays_its_order_exactly_once_when_its_log_is_n_confirmati
     assert_eq!((again.receipts, again.confirmed), (0, 0));
     assert_eq!(receipts(&db).await.len(), 1);
     assert_eq!(outbox_rows(&db, order).await, 1, "paid exactly once");
+    let of_order = tessera_core::order::eth_receipt::receipts_of_order(&db, order).await.unwrap();
+    assert_eq!(
+        (of_order.len(), of_order[0].status.as_str(), of_order[0].payer.clone()),
+        (1, "confirmed", format!("{:#x}", chain.customer))
+    );
     let (next, head): (i64, i64) =
         sqlx::query_as("select next_block, head_block from eth_cursor").fetch_one(&db).await.unwrap();
     assert_eq!((next, head), (i64::try_from(chain.head().await).unwrap() + 1, next - 1));
@@ -217,6 +147,33 @@ async fn a_payment_reorged_into_another_block_is_the_same_receipt_and_pays_once(
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_confirmed_payment_reorged_out_is_flagged_for_finance_and_the_order_stays_paid(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let (order, total, ..) = order(&app, 50).await;
+    let (_, quote, signature) =
+        chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
+    let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
+    chain.pay_eth(&quote, &signature).await;
+    watcher.step().await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+
+    let () =
+        chain.provider.raw_request("anvil_reorg".into(), (1u64, Vec::<(String, u64)>::new())).await.unwrap();
+    let step = watcher.step().await.unwrap();
+    watcher.catch_up().await.unwrap();
+
+    assert_eq!(step.reorged, 1);
+    let receipt = &receipts(&db).await[0];
+    // Finance lists it: applied (its outcome kept), then gone from the chain.
+    assert_eq!((receipt.status.as_str(), receipt.outcome.as_deref()), ("reorged", Some("paid")));
+    assert_eq!(app.order_status(order).await, "paid", "an order is never unpaid automatically");
+    let to_reconcile = tessera_core::order::eth_receipt::receipts_to_reconcile(&db, 10).await.unwrap();
+    assert_eq!(to_reconcile.len(), 1);
+    assert_eq!(outbox_rows(&db, order).await, 1);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn a_watcher_killed_mid_range_and_restarted_loses_and_doubles_nothing(db: PgPool) {
     let chain = EthChain::start().await;
     let app = TestApp::new(db.clone());
@@ -284,142 +241,6 @@ async fn a_watcher_killed_mid_range_and_restarted_loses_and_doubles_nothing(db: 
         assert_eq!(outbox_rows(&db, *order).await, 1);
     }
     assert!(all.iter().all(|r| r.outcome.as_deref() == Some("paid")));
-}
-
-#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn a_payment_after_expiry_with_stock_left_pays_the_order_late(db: PgPool) {
-    let chain = EthChain::start().await;
-    let app = TestApp::new(db.clone());
-    let (order, total, ..) = order(&app, 50).await;
-    let (_, quote, signature) =
-        chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
-    app.expire_hold(order).await;
-    tessera_core::order::release_expired_holds(&db, None, 100).await.unwrap();
-    assert_eq!(app.order_status(order).await, "expired");
-
-    chain.pay_eth(&quote, &signature).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(1), 2000).catch_up().await.unwrap();
-
-    assert_eq!(app.order_status(order).await, "paid");
-    assert_eq!(status_reason(&db, order).await, "paid_late");
-    assert_eq!(receipts(&db).await[0].outcome.as_deref(), Some("paid_late"));
-    assert_eq!(outbox_rows(&db, order).await, 1);
-}
-
-#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn a_payment_after_expiry_for_tickets_sold_since_is_due_back(db: PgPool) {
-    let chain = EthChain::start().await;
-    let app = TestApp::new(db.clone());
-    let (order, total, event, ticket_type) = order(&app, 1).await;
-    let (_, quote, signature) =
-        chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
-    app.expire_hold(order).await;
-    tessera_core::order::release_expired_holds(&db, None, 100).await.unwrap();
-    let other = account(&db).await;
-    let (taken, _) = place_eth_order(&db, other, event, ticket_type, 1).await;
-
-    chain.pay_eth(&quote, &signature).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(1), 2000).catch_up().await.unwrap();
-
-    assert_eq!(app.order_status(order).await, "expired");
-    assert_eq!(app.order_status(taken).await, "pending_payment");
-    let (status, reason, received, ..) = payment(&db, order).await;
-    assert_eq!(
-        (status.as_str(), reason.as_deref(), received),
-        ("refund_due", Some("sold_out_after_expiry"), Some(1000))
-    );
-    assert_eq!(receipts(&db).await[0].outcome.as_deref(), Some("refund_due"));
-    assert_eq!(app.stock(ticket_type).await, (0, 1), "no oversell");
-    assert_eq!(outbox_rows(&db, order).await, 0);
-}
-
-#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn paying_more_than_the_quote_pays_the_order_and_records_the_excess_for_refund(db: PgPool) {
-    let chain = EthChain::start().await;
-    let app = TestApp::new(db.clone());
-    let (order, total, ..) = order(&app, 50).await;
-    chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
-    // A second quote for the same order id, signed by our operator key for more.
-    let (quote, signature) =
-        chain.sign(&order_ref(order), Address::ZERO, U256::from(6_000_000_000_000_001u64)).await;
-
-    chain.pay_eth(&quote, &signature).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(1), 2000).catch_up().await.unwrap();
-
-    assert_eq!(app.order_status(order).await, "paid");
-    let (status, _, received, overpaid, ..) = payment(&db, order).await;
-    // 0.001000000000000001 ETH at 2,000 EUR/ETH is €2.000000000000002, rounded down.
-    assert_eq!((status.as_str(), received, overpaid), ("succeeded", Some(1000), 200));
-    assert_eq!(receipts(&db).await[0].outcome.as_deref(), Some("overpaid"));
-    assert_eq!(outbox_rows(&db, order).await, 1);
-}
-
-#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn paying_less_than_the_quote_fails_the_order_and_is_due_back(db: PgPool) {
-    let chain = EthChain::start().await;
-    let app = TestApp::new(db.clone());
-    let (order, total, _, ticket_type) = order(&app, 50).await;
-    chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
-    let (quote, signature) =
-        chain.sign(&order_ref(order), Address::ZERO, U256::from(3_999_999_999_999_999u64)).await;
-
-    chain.pay_eth(&quote, &signature).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(1), 2000).catch_up().await.unwrap();
-
-    assert_eq!(app.order_status(order).await, "failed");
-    assert_eq!(status_reason(&db, order).await, "underpaid");
-    let (status, reason, received, ..) = payment(&db, order).await;
-    // 0.003999999999999999 ETH at 2,000 EUR/ETH is €7.999999999999998, rounded down.
-    assert_eq!((status.as_str(), reason.as_deref(), received), ("refund_due", Some("underpaid"), Some(799)));
-    assert_eq!(receipts(&db).await[0].outcome.as_deref(), Some("underpaid"));
-    assert_eq!(app.stock(ticket_type).await, (0, 0), "the hold went back");
-    assert_eq!(outbox_rows(&db, order).await, 0);
-}
-
-#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn a_payment_for_an_order_id_we_never_quoted_is_recorded_as_an_orphan(db: PgPool) {
-    let chain = EthChain::start().await;
-    let app = TestApp::new(db.clone());
-    let (order, ..) = order(&app, 50).await;
-    let stranger = order_ref(Uuid::now_v7());
-    let (quote, signature) = chain.sign(&stranger, Address::ZERO, U256::from(TEN_EUR_IN_WEI)).await;
-
-    chain.pay_eth(&quote, &signature).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(1), 2000).catch_up().await.unwrap();
-
-    let all = receipts(&db).await;
-    assert_eq!(all.len(), 1);
-    assert_eq!(
-        (all[0].order_id, all[0].status.as_str(), all[0].outcome.as_deref()),
-        (None, "confirmed", Some("orphan"))
-    );
-    let recorded_ref: String =
-        sqlx::query_scalar("select order_ref from eth_receipt").fetch_one(&db).await.unwrap();
-    assert_eq!(recorded_ref, stranger);
-    assert_eq!(app.order_status(order).await, "pending_payment", "no order of ours changed");
-}
-
-#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn a_token_payment_pays_its_order(db: PgPool) {
-    let chain = EthChain::start().await;
-    let app = TestApp::new(db.clone());
-    let (order, total, ..) = order(&app, 50).await;
-    let token = chain.token(U256::from(100_000_000u64)).await;
-    // €10 at 0.5 EUR per token: 20 tokens of 6 decimals.
-    let (_, quote, signature) =
-        chain.quote_order(&db, order, total, ("USDC", token, 6), U256::from(20_000_000u64), "0.5").await;
-
-    chain.pay_token(&quote, &signature).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(2), 2000).catch_up().await.unwrap();
-    assert_eq!(app.order_status(order).await, "pending_payment");
-    chain.mine(1).await;
-    chain.watcher(db.clone(), Confirmations::Blocks(2), 2000).catch_up().await.unwrap();
-
-    assert_eq!(app.order_status(order).await, "paid");
-    let receipt: (String, String, Option<String>) =
-        sqlx::query_as("select token, amount::text, outcome from eth_receipt").fetch_one(&db).await.unwrap();
-    assert_eq!(receipt, (format!("{token:#x}"), "20000000".into(), Some("paid".into())));
-    assert_eq!(outbox_rows(&db, order).await, 1);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

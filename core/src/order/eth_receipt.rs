@@ -1,0 +1,94 @@
+//! Ethereum receipts as the rest of the shop reads them: every `OrderPaid` log of our contract
+//! the chain-watcher recorded (`eth_receipt`), for the order page and for finance, who
+//! reconcile each one (transaction hash and log index) against its order. The watcher writes
+//! them (`tessera-chain-watcher`'s `eth` module); here they are only read, and the one change
+//! to a payment that only an on-chain payment needs is made.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+use super::eth::ETHEREUM;
+
+/// One `OrderPaid` log. Addresses and hashes are lower-case 0x-hex; `amount` is in the
+/// token's base units (wei for ETH), an exact decimal string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EthReceipt {
+    pub chain_id: i64,
+    pub tx_hash: String,
+    pub log_index: i32,
+    pub block_number: i64,
+    pub block_hash: String,
+    pub block_time: DateTime<Utc>,
+    /// The order id the contract saw; `order_id` is ours when we quoted it (none: an orphan).
+    pub order_ref: String,
+    pub order_id: Option<Uuid>,
+    pub payer: String,
+    /// The zero address for ETH.
+    pub token: String,
+    pub amount: String,
+    /// `seen` (waiting for confirmations), `confirmed` (applied) or `reorged` (its block left
+    /// the canonical chain).
+    pub status: String,
+    /// What applying it did: `paid`, `paid_late`, `overpaid`, `underpaid`, `refund_due`,
+    /// `orphan`. Kept when a confirmed receipt is reorged out afterwards.
+    pub outcome: Option<String>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub reorged_at: Option<DateTime<Utc>>,
+}
+
+/// The receipts of an order, oldest first.
+pub async fn receipts_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<EthReceipt>> {
+    sqlx::query_as!(
+        EthReceipt,
+        r#"select chain_id, tx_hash, log_index, block_number, block_hash, block_time, order_ref, order_id, payer,
+                  token, amount::text as "amount!", status, outcome, confirmed_at, reorged_at
+           from eth_receipt where order_id = $1 order by block_number, log_index"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The receipts someone in finance must act on, newest first: money for no order of ours
+/// (`orphan`), money to give back in part or whole (`overpaid`, `underpaid`, `refund_due`),
+/// and applied payments whose block later left the chain (the order stays paid; the money may
+/// not have arrived).
+pub async fn receipts_to_reconcile(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<EthReceipt>> {
+    sqlx::query_as!(
+        EthReceipt,
+        r#"select chain_id, tx_hash, log_index, block_number, block_hash, block_time, order_ref, order_id, payer,
+                  token, amount::text as "amount!", status, outcome, confirmed_at, reorged_at
+           from eth_receipt
+           where (status = 'confirmed' and outcome in ('orphan', 'overpaid', 'underpaid', 'refund_due'))
+              or (status = 'reorged' and confirmed_at is not null)
+           order by block_time desc, tx_hash, log_index
+           limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// An on-chain payment that brought more than its quote and is due back anyway (the tickets
+/// were gone, the order closed): all of it goes back, so the excess is added to what the
+/// payment records as received. False when the payment is not due for refund.
+pub async fn add_excess_to_refund(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    order_ref: &str,
+    excess_minor: i64,
+) -> sqlx::Result<bool> {
+    let added = sqlx::query!(
+        r#"update payment set received_minor = coalesce(received_minor, 0) + $3, updated_at = now()
+           where order_id = $1 and provider = $4 and provider_ref = $2 and status = 'refund_due'"#,
+        order_id,
+        order_ref,
+        excess_minor.max(0),
+        ETHEREUM
+    )
+    .execute(conn)
+    .await?;
+    Ok(added.rows_affected() == 1)
+}
