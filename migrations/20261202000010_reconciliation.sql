@@ -2,8 +2,10 @@
 -- reorged out or for no order of ours, ...) that someone has dealt with is marked resolved with
 -- a note, and the audit log records who did it.
 
--- One per receipt: `rail` and `receipt_ref` name it as the reconciliation ledger does (card:
--- the checkout id; btc: txid:vout; eth: tx hash:log index; card orphans: the webhook event).
+-- One per receipt and discrepancy: `rail` and `receipt_ref` name the receipt as the
+-- reconciliation ledger does (card: the checkout id; btc: txid:vout; eth: tx hash:log index;
+-- card orphans: the webhook event). A receipt that later shows another discrepancy (reorged,
+-- then confirmed short) is open again until that one is resolved too.
 create table discrepancy_resolution (
     rail text not null check (rail in ('card', 'btc', 'eth')),
     receipt_ref text not null check (length(receipt_ref) between 1 and 300),
@@ -16,7 +18,7 @@ create table discrepancy_resolution (
     resolved_at timestamptz not null default now(),
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    primary key (rail, receipt_ref)
+    primary key (rail, receipt_ref, class)
 );
 
 -- The audit log records more than event changes now: what the entry is about, for entries

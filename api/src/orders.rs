@@ -253,10 +253,13 @@ async fn open_quote(
             return Err(payment_not_opened(state, order_id, err, Explain::Reason, may_fail_order).await);
         }
     };
-    let mut conn = state.db.acquire().await?;
-    if !order::eth::record_quote(&mut conn, &quote, &order_page_url(state, order_id)).await? {
+    // The quote and its payment's reference together, or neither.
+    let mut tx = state.db.begin().await?;
+    let recorded = order::eth::record_quote(&mut tx, &quote, &order_page_url(state, order_id)).await?;
+    tx.commit().await?;
+    if !recorded {
         // A replay got here first: its quote is the one to pay.
-        return order::eth::quote_of_order(&mut *conn, order_id).await?.ok_or(Error::NotFound("order"));
+        return order::eth::quote_of_order(&state.db, order_id).await?.ok_or(Error::NotFound("order"));
     }
     tracing::info!(order.id = %order_id, quote.asset = %quote.asset, quote.amount = %quote.amount, "quote opened");
     Ok(quote)

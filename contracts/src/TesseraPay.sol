@@ -125,35 +125,39 @@ contract TesseraPay {
 
     /// @notice Pays an order in ETH. `msg.value` must be exactly `quote.amount`.
     function pay(Quote calldata quote, bytes calldata signature) external payable whenNotPaused nonReentrant {
-        if (quote.token != address(0)) revert WrongToken(quote.token);
-        _checkQuote(quote, signature);
-        if (msg.value != quote.amount) revert WrongAmount(quote.amount, msg.value);
-        _record(quote);
+        _payEth(quote, signature);
+    }
 
-        (bool ok,) = treasury.call{value: msg.value}("");
-        if (!ok) revert TransferFailed();
-        emit OrderPaid(quote.orderId, msg.sender, address(0), msg.value);
+    /// @notice `pay` with the quote's fields as plain arguments, the amount being the ETH sent:
+    /// what an EIP-681 payment link calls (it cannot spell a struct). The signature covers the
+    /// amount, so any other value is refused.
+    function payEth(bytes32 orderId, uint256 deadline, bytes calldata signature)
+        external
+        payable
+        whenNotPaused
+        nonReentrant
+    {
+        _payEth(Quote({orderId: orderId, token: address(0), amount: msg.value, deadline: deadline}), signature);
     }
 
     /// @notice Pays an order in an allow-listed ERC-20 token, which the payer has approved this
     /// contract to spend. The tokens go straight to the treasury; what ARRIVED there must be
     /// exactly `quote.amount`, so a token that takes a fee on transfer is refused.
     function payToken(Quote calldata quote, bytes calldata signature) external whenNotPaused nonReentrant {
-        address token = quote.token;
-        if (!tokenAllowed[token]) revert TokenNotAllowed(token);
-        _checkQuote(quote, signature);
-        _record(quote);
+        _payToken(quote, signature);
+    }
 
-        address to = treasury;
-        uint256 before = IERC20(token).balanceOf(to);
-        _transferFrom(token, msg.sender, to, quote.amount);
-        uint256 received = IERC20(token).balanceOf(to) - before;
-        if (received != quote.amount) revert WrongAmount(quote.amount, received);
-        emit OrderPaid(quote.orderId, msg.sender, token, quote.amount);
+    /// @notice `payToken` with the quote's fields as plain arguments, for EIP-681 links.
+    function payTokenWith(bytes32 orderId, address token, uint256 amount, uint256 deadline, bytes calldata signature)
+        external
+        whenNotPaused
+        nonReentrant
+    {
+        _payToken(Quote({orderId: orderId, token: token, amount: amount, deadline: deadline}), signature);
     }
 
     /// @notice The EIP-712 digest the operator signs for `quote`; for off-chain tools.
-    function quoteDigest(Quote calldata quote) public view returns (bytes32) {
+    function quoteDigest(Quote memory quote) public view returns (bytes32) {
         bytes32 structHash = keccak256(abi.encode(QUOTE_TYPEHASH, quote.orderId, quote.token, quote.amount, quote.deadline));
         return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
     }
@@ -244,14 +248,39 @@ contract TesseraPay {
 
     /// @dev Deadline, amount range, not yet paid, and the operator's signature over exactly
     /// this quote on this chain for this contract.
-    function _checkQuote(Quote calldata quote, bytes calldata signature) private view {
+    function _payEth(Quote memory quote, bytes calldata signature) private {
+        if (quote.token != address(0)) revert WrongToken(quote.token);
+        _checkQuote(quote, signature);
+        if (msg.value != quote.amount) revert WrongAmount(quote.amount, msg.value);
+        _record(quote);
+
+        (bool ok,) = treasury.call{value: msg.value}("");
+        if (!ok) revert TransferFailed();
+        emit OrderPaid(quote.orderId, msg.sender, address(0), msg.value);
+    }
+
+    function _payToken(Quote memory quote, bytes calldata signature) private {
+        address token = quote.token;
+        if (!tokenAllowed[token]) revert TokenNotAllowed(token);
+        _checkQuote(quote, signature);
+        _record(quote);
+
+        address to = treasury;
+        uint256 before = IERC20(token).balanceOf(to);
+        _transferFrom(token, msg.sender, to, quote.amount);
+        uint256 received = IERC20(token).balanceOf(to) - before;
+        if (received != quote.amount) revert WrongAmount(quote.amount, received);
+        emit OrderPaid(quote.orderId, msg.sender, token, quote.amount);
+    }
+
+    function _checkQuote(Quote memory quote, bytes calldata signature) private view {
         if (block.timestamp > quote.deadline) revert QuoteExpired(quote.deadline);
         if (quote.amount == 0 || quote.amount > type(uint96).max) revert AmountOutOfRange(quote.amount);
         if (payments[quote.orderId].amount != 0) revert AlreadyPaid(quote.orderId);
         if (_recover(quoteDigest(quote), signature) != operator) revert InvalidSignature();
     }
 
-    function _record(Quote calldata quote) private {
+    function _record(Quote memory quote) private {
         // The range was checked in _checkQuote.
         payments[quote.orderId] = Payment({token: quote.token, amount: uint96(quote.amount), refunded: 0});
     }

@@ -61,6 +61,16 @@ pub fn connect_wallet(rpc_url: &str, wallet: EthereumWallet) -> Result<DynProvid
     Ok(provider)
 }
 
+/// `text` (an error's message) without `rpc_url` in it: providers put API keys in their URLs,
+/// and HTTP errors name the URL they failed on.
+pub fn redact_rpc_url(text: &str, rpc_url: &str) -> String {
+    let bare = rpc_url.trim().trim_end_matches('/');
+    if bare.is_empty() {
+        return text.to_string();
+    }
+    text.replace(&format!("{bare}/"), "[TESSERA_ETH_RPC_URL]").replace(bare, "[TESSERA_ETH_RPC_URL]")
+}
+
 /// A read-only provider for the node at `rpc_url` (no key): for quotes' chain id and token
 /// decimals, and for following the chain.
 pub fn connect_read(rpc_url: &str) -> Result<DynProvider, ContractError> {
@@ -88,4 +98,17 @@ pub async fn deploy_with_key(
     let roles = roles.unwrap_or_else(|| Roles::all(signer.address()));
     let provider = connect_wallet(rpc_url, EthereumWallet::from(signer))?;
     deploy(provider, roles).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_rpc_url_is_taken_out_of_error_messages() {
+        let text = "error sending request for url (https://mainnet.example.org/v3/s3cret/)";
+        assert_eq!(
+            super::redact_rpc_url(text, "https://mainnet.example.org/v3/s3cret"),
+            "error sending request for url ([TESSERA_ETH_RPC_URL])"
+        );
+        assert_eq!(super::redact_rpc_url("plain", ""), "plain");
+    }
 }

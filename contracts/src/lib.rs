@@ -8,6 +8,6 @@ mod error;
 mod quote;
 
 pub use bindings::TesseraPay;
-pub use deploy::{Roles, connect, connect_read, connect_wallet, deploy, deploy_with_key};
+pub use deploy::{Roles, connect, connect_read, connect_wallet, deploy, deploy_with_key, redact_rpc_url};
 pub use error::ContractError;
 pub use quote::{DOMAIN_NAME, DOMAIN_VERSION, Quote, domain, quote_digest, sign_quote};

@@ -135,7 +135,11 @@ pub struct LedgerRow {
     pub block_hash: Option<String>,
     pub payer: Option<String>,
     pub token: Option<String>,
+    /// The money counts: collected (card), settled (btc), confirmed (eth). Seen, processing,
+    /// reorged and replaced receipts are listed but not counted.
+    pub counted: bool,
     pub discrepancy: Option<Discrepancy>,
+    /// How the receipt's current discrepancy was dealt with, if it was.
     pub resolution: Option<Resolution>,
 }
 
@@ -178,9 +182,10 @@ struct Raw {
     block_hash: Option<String>,
     payer: Option<String>,
     token: Option<String>,
-    resolution_note: Option<String>,
-    resolved_by: Option<String>,
-    resolved_at: Option<DateTime<Utc>>,
+    /// False for a bitcoin output other than the first that counts of its invoice: what is
+    /// wrong with the invoice as a whole is said once, on its first output.
+    first_of_payment: bool,
+    counted: bool,
 }
 
 /// What is wrong with a receipt, the most serious first.
@@ -196,6 +201,9 @@ fn classify(r: &Raw) -> Option<Discrepancy> {
         ("btc", "invalid") if r.was_confirmed => return Some(Discrepancy::NotConfirmed),
         ("btc", "invalid") => return Some(Discrepancy::Reorged),
         _ => {}
+    }
+    if !r.first_of_payment {
+        return None;
     }
     if r.outcome.as_deref() == Some("underpaid") {
         return Some(Discrepancy::Underpaid);
@@ -234,14 +242,15 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                       o.total_minor as order_total_minor, p.received_minor as received_minor, null::text as rate,
                       p.status as status, p.status as payment_status, p.refund_reason as refund_reason,
                       p.overpaid_minor as overpaid_minor, null::text as outcome, false as was_confirmed,
-                      null::bigint as block_number, null::text as block_hash, null::text as payer, null::text as token
+                      null::bigint as block_number, null::text as block_hash, null::text as payer, null::text as token,
+                      true as first_of_payment, true as counted
                from payment p join customer_order o using (order_id)
                where p.provider = 'stripe' and p.received_at is not null
                union all
                -- Card money for no order of ours.
                select 'card', 'unmatched:' || u.provider_event_id, u.created_at, u.created_at, null, null, null,
                       upper(u.currency), 0, u.amount_minor::text, null, upper(u.currency), null, u.amount_minor, null,
-                      'unmatched', null, null, null, null, false, null, null, null, null
+                      'unmatched', null, null, null, null, false, null, null, null, null, true, true
                from unmatched_payment u
                where u.provider = 'stripe'
                union all
@@ -249,20 +258,30 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                select 'btc', r.txid || ':' || r.vout, r.received_at, r.settled_at, r.order_id, o.status,
                       o.status_reason, 'BTC', 8, r.amount_sat::text, null, r.currency, o.total_minor,
                       p.received_minor, r.rate::text, r.status, p.status, p.refund_reason, p.overpaid_minor,
-                      null, r.settled_at is not null, null, null, r.destination, null
+                      null, r.settled_at is not null, null, null, null, null,
+                      row_number() over (partition by r.provider, r.provider_ref
+                                         order by r.status = 'invalid', r.received_at, r.txid, r.vout) = 1,
+                      r.status = 'settled'
                from btc_receipt r
                left join customer_order o using (order_id)
                left join payment p on p.order_id = r.order_id and p.provider = r.provider
                                   and p.provider_ref = r.provider_ref
                union all
                -- Contract logs: ETH and tokens.
+               -- The amount is in the unit of the token the log names: the quote's when they
+               -- agree, ETH for the zero address, else base units of an unknown token.
                select 'eth', r.tx_hash || ':' || r.log_index, r.block_time, r.confirmed_at, r.order_id, o.status,
                       o.status_reason,
-                      coalesce(q.asset, case when r.token = '0x0000000000000000000000000000000000000000'
-                                             then 'ETH' else r.token end),
-                      coalesce(q.decimals::int, 18), r.amount::text, q.amount::text, q.currency, o.total_minor,
+                      case when r.token = q.token then q.asset
+                           when r.token = '0x0000000000000000000000000000000000000000' then 'ETH'
+                           else r.token end,
+                      case when r.token = q.token then q.decimals::int
+                           when r.token = '0x0000000000000000000000000000000000000000' then 18
+                           else 0 end,
+                      r.amount::text, case when r.token = q.token then q.amount::text end, q.currency, o.total_minor,
                       p.received_minor, q.rate::text, r.status, p.status, p.refund_reason, p.overpaid_minor,
-                      r.outcome, r.confirmed_at is not null, r.block_number, r.block_hash, r.payer, r.token
+                      r.outcome, r.confirmed_at is not null, r.block_number, r.block_hash, r.payer, r.token,
+                      true, r.status = 'confirmed'
                from eth_receipt r
                left join customer_order o using (order_id)
                left join eth_quote q using (order_id)
@@ -274,10 +293,8 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                   rows.fiat_currency, rows.order_total_minor, rows.received_minor, rows.rate, rows.status as "status!",
                   rows.payment_status, rows.refund_reason, rows.overpaid_minor, rows.outcome,
                   rows.was_confirmed as "was_confirmed!", rows.block_number, rows.block_hash, rows.payer, rows.token,
-                  d.note as "resolution_note?", a.email as "resolved_by?", d.resolved_at as "resolved_at?"
+                  rows.first_of_payment as "first_of_payment!", rows.counted as "counted!"
            from rows
-           left join discrepancy_resolution d on d.rail = rows.rail and d.receipt_ref = rows.receipt_ref
-           left join account a on a.account_id = d.resolved_by
            where ($1::date is null or (rows.received_at at time zone $3)::date >= $1)
              and ($2::date is null or (rows.received_at at time zone $3)::date <= $2)
              and ($4::text is null or rows.rail = $4)
@@ -289,10 +306,16 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
     )
     .fetch_all(db)
     .await?;
+    let resolutions = resolutions(db).await?;
     Ok(rows
         .into_iter()
         .map(|raw| {
             let discrepancy = classify(&raw);
+            // A resolution holds for the discrepancy it was made for: a receipt that has since
+            // become something else (reorged, then confirmed short) is open again.
+            let resolution = discrepancy.and_then(|d| {
+                resolutions.get(&(raw.rail.clone(), raw.receipt_ref.clone(), d.as_str())).cloned()
+            });
             // Fiat base units are minor units: their decimals are the currency's.
             let decimals = if raw.rail == "card" {
                 raw.asset.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32)
@@ -322,12 +345,9 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                 block_hash: raw.block_hash,
                 payer: raw.payer,
                 token: raw.token,
+                counted: raw.counted,
                 discrepancy,
-                resolution: raw.resolved_at.map(|at| Resolution {
-                    note: raw.resolution_note.unwrap_or_default(),
-                    by: raw.resolved_by,
-                    at,
-                }),
+                resolution,
             }
         })
         .filter(|row| filter.discrepancy.is_none_or(|d| row.discrepancy == Some(d)))
@@ -335,8 +355,27 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
         .collect())
 }
 
+type Resolutions = std::collections::HashMap<(String, String, &'static str), Resolution>;
+
+/// Every resolution, by receipt and the discrepancy it resolved.
+async fn resolutions(db: &PgPool) -> sqlx::Result<Resolutions> {
+    let rows = sqlx::query!(
+        r#"select d.rail, d.receipt_ref, d.class, d.note, a.email as "by?", d.resolved_at
+           from discrepancy_resolution d left join account a on a.account_id = d.resolved_by"#
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let class = Discrepancy::parse(&r.class)?.as_str();
+            Some(((r.rail, r.receipt_ref, class), Resolution { note: r.note, by: r.by, at: r.resolved_at }))
+        })
+        .collect())
+}
+
 /// The columns of the CSV export, in order. Stable: finance's spreadsheets depend on them.
-pub const CSV_COLUMNS: [&str; 22] = [
+pub const CSV_COLUMNS: [&str; 23] = [
     "rail",
     "receipt_ref",
     "received_at",
@@ -357,6 +396,7 @@ pub const CSV_COLUMNS: [&str; 22] = [
     "block_number",
     "payer",
     "token",
+    "counted",
     "discrepancy",
     "resolution_note",
 ];
@@ -404,13 +444,21 @@ pub fn to_csv(rows: &[LedgerRow]) -> String {
             r.block_number.map(|n| n.to_string()).unwrap_or_default(),
             r.payer.clone().unwrap_or_default(),
             r.token.clone().unwrap_or_default(),
+            r.counted.to_string(),
             r.discrepancy.map(|d| d.as_str().to_string()).unwrap_or_default(),
-            r.resolution.as_ref().map(|res| res.note.clone()).unwrap_or_default(),
+            // A note is free text: one that a spreadsheet would run as a formula is quoted.
+            r.resolution.as_ref().map(|res| spreadsheet_safe(&res.note)).unwrap_or_default(),
         ];
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// Free text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR) gets a
+/// leading apostrophe.
+fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -441,6 +489,9 @@ pub async fn resolve(
         .find(|row| row.receipt_ref == receipt_ref)
         .ok_or(ResolveError::UnknownReceipt)?;
     let class = row.discrepancy.ok_or(ResolveError::NothingToResolve)?;
+    if row.resolution.is_some() {
+        return Err(ResolveError::AlreadyResolved);
+    }
     let mut tx = db.begin().await?;
     let inserted = sqlx::query!(
         r#"insert into discrepancy_resolution (rail, receipt_ref, class, note, resolved_by)
@@ -547,6 +598,7 @@ mod tests {
             block_hash: None,
             payer: None,
             token: None,
+            counted: true,
             discrepancy: Some(Discrepancy::Orphan),
             resolution: Some(Resolution { note: "refunded, \"by hand\"".into(), by: None, at: Utc::now() }),
         };

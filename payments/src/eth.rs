@@ -135,13 +135,21 @@ impl EthPayments {
         self.tokens.iter().find(|(s, _)| s.eq_ignore_ascii_case(symbol)).map(|(_, address)| *address)
     }
 
+    /// An error of the node's, without the node's URL (providers put API keys in it, and
+    /// alloy's errors name the URL).
+    fn node_error(&self, what: &str, err: &dyn std::fmt::Display) -> PaymentError {
+        let text = tessera_contracts::redact_rpc_url(&err.to_string(), self.rpc_url.expose_secret());
+        PaymentError::Unavailable(format!("{what}: {text}"))
+    }
+
     /// The node's chain id, asked once.
     pub async fn chain_id(&self) -> Result<u64, PaymentError> {
         self.chain_id
             .get_or_try_init(|| async {
-                self.node.get_chain_id().await.map_err(|err| {
-                    PaymentError::Unavailable(format!("the Ethereum node did not say its chain id: {err}"))
-                })
+                self.node
+                    .get_chain_id()
+                    .await
+                    .map_err(|err| self.node_error("the Ethereum node did not say its chain id", &err))
             })
             .await
             .copied()
@@ -154,9 +162,10 @@ impl EthPayments {
         if let Some(decimals) = self.decimals.lock().await.get(&token) {
             return Ok(*decimals);
         }
-        let decimals = IERC20::new(token, &self.node).decimals().call().await.map_err(|err| {
-            PaymentError::Unavailable(format!("cannot read the decimals of token {token}: {err}"))
-        })?;
+        let decimals =
+            IERC20::new(token, &self.node).decimals().call().await.map_err(|err| {
+                self.node_error(&format!("cannot read the decimals of token {token}"), &err)
+            })?;
         self.decimals.lock().await.insert(token, decimals);
         Ok(decimals)
     }
@@ -227,8 +236,8 @@ impl EthPayments {
         }
         let (contract_quote, signature) = contract_quote(quote)?;
         let provider = tessera_contracts::connect(self.rpc_url.expose_secret(), SANDBOX_PAYER_KEY)
-            .map_err(|err| PaymentError::Unavailable(err.to_string()))?;
-        let unavailable = |err: &dyn std::fmt::Display| PaymentError::Unavailable(err.to_string());
+            .map_err(|err| self.node_error("cannot connect to the node", &err))?;
+        let unavailable = |err: &dyn std::fmt::Display| self.node_error("the local chain refused", err);
         let pay = TesseraPay::new(self.contract, &provider);
         let pending = if contract_quote.token == Address::ZERO {
             pay.pay(contract_quote.clone(), signature).value(contract_quote.amount).send().await
@@ -257,7 +266,7 @@ impl EthPayments {
             let err = tessera_contracts::ContractError::from(err);
             match err.revert_name() {
                 Some(name) => PaymentError::Rejected(format!("the contract refused the payment ({name})")),
-                None => PaymentError::Unavailable(err.to_string()),
+                None => self.node_error("the payment was not sent", &err),
             }
         })?;
         Ok(*pending.tx_hash())
@@ -307,8 +316,11 @@ pub struct WalletCall {
     pub approve: Option<Transaction>,
     /// `pay` (with `value` = the amount) or `payToken` on the contract.
     pub pay: Transaction,
-    /// `ethereum:` URI (EIP-681) naming the contract, chain, function and the quote's fields.
+    /// `ethereum:` URI (EIP-681) of the payment: `payEth` (ETH, the amount as the value) or
+    /// `payTokenWith`, which take the quote's fields as plain arguments.
     pub payment_uri: String,
+    /// For tokens: the `approve` a wallet app sends first, as an EIP-681 URI.
+    pub approve_uri: Option<String>,
 }
 
 /// One transaction, as `eth_sendTransaction` takes it (0x-hex).
@@ -344,22 +356,36 @@ impl WalletCall {
                 )
             ),
         });
-        // EIP-681: `ethereum:<contract>@<chain id>/<function>?<type>=<value>&...`, the quote's
-        // fields in the order the contract reads them.
-        let function = if eth { "pay" } else { "payToken" };
-        let mut payment_uri = format!(
-            "ethereum:{}@{}/{function}?bytes32={}&address={}&uint256={}&uint256={}&bytes={}",
-            quote.contract,
-            quote.chain_id,
-            quote.order_ref,
-            quote.token,
-            quote.amount,
-            contract_quote.deadline,
-            quote.signature
-        );
-        if eth {
-            payment_uri.push_str(&format!("&value={}", quote.amount));
-        }
+        // EIP-681: `ethereum:<address>@<chain id>/<function>?<type>=<value>&...`, arguments in
+        // the order the function takes them.
+        let payment_uri = if eth {
+            format!(
+                "ethereum:{}@{}/payEth?bytes32={}&uint256={}&bytes={}&value={}",
+                quote.contract,
+                quote.chain_id,
+                quote.order_ref,
+                contract_quote.deadline,
+                quote.signature,
+                quote.amount
+            )
+        } else {
+            format!(
+                "ethereum:{}@{}/payTokenWith?bytes32={}&address={}&uint256={}&uint256={}&bytes={}",
+                quote.contract,
+                quote.chain_id,
+                quote.order_ref,
+                quote.token,
+                quote.amount,
+                contract_quote.deadline,
+                quote.signature
+            )
+        };
+        let approve_uri = (!eth).then(|| {
+            format!(
+                "ethereum:{}@{}/approve?address={}&uint256={}",
+                quote.token, quote.chain_id, quote.contract, quote.amount
+            )
+        });
         Ok(WalletCall {
             approve,
             pay: Transaction {
@@ -368,6 +394,7 @@ impl WalletCall {
                 data: format!("0x{}", hex::encode(data)),
             },
             payment_uri,
+            approve_uri,
         })
     }
 }
@@ -437,6 +464,10 @@ mod tests {
         assert_eq!(approve.to, "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");
         assert!(approve.data.starts_with(&format!("0x{}", hex::encode(IERC20::approveCall::SELECTOR))));
         assert_eq!(usdc.pay.value, "0x0");
-        assert!(usdc.payment_uri.contains("/payToken?"));
+        assert!(usdc.payment_uri.contains("/payTokenWith?"));
+        assert_eq!(
+            usdc.approve_uri.unwrap(),
+            "ethereum:0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48@31337/approve?address=0x5fbdb2315678afecb367f032d93f642f64180aa3&uint256=4000000000000000"
+        );
     }
 }

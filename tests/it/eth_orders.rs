@@ -158,8 +158,9 @@ async fn an_eth_buy_returns_a_quote_the_contract_accepts_as_given(db: PgPool) {
         payment["payment_uri"]
             .as_str()
             .unwrap()
-            .starts_with(&format!("ethereum:{:#x}@31337/pay?", chain.contract))
+            .starts_with(&format!("ethereum:{:#x}@31337/payEth?", chain.contract))
     );
+    assert!(payment["approve_uri"].is_null());
 
     // Signed by the operator, for this chain and this contract.
     let (quote, signature) = quote_of(payment);
@@ -305,4 +306,92 @@ async fn the_order_page_shows_how_to_pay_and_the_sandbox_pays_from_a_dev_account
         .post_form(&format!("/sandbox/eth/orders/{order}/pay"), &[("csrf_token", token)], Some(&stranger))
         .await;
     assert_ne!(response.status, StatusCode::SEE_OTHER);
+}
+
+/// An EIP-681 URI taken apart: the address, the chain id, the function and its typed arguments
+/// in order (`value` aside).
+fn eip681(uri: &str) -> (Address, u64, String, Vec<(String, String)>, Option<U256>) {
+    let rest = uri.strip_prefix("ethereum:").expect("an ethereum: URI");
+    let (target, query) = rest.split_once('?').expect("arguments");
+    let (address_chain, function) = target.split_once('/').expect("a function");
+    let (address, chain) = address_chain.split_once('@').expect("a chain id");
+    let mut args = Vec::new();
+    let mut value = None;
+    for pair in query.split('&') {
+        let (kind, raw) = pair.split_once('=').expect("type=value");
+        if kind == "value" {
+            value = Some(raw.parse().unwrap());
+        } else {
+            args.push((kind.to_string(), raw.to_string()));
+        }
+    }
+    (address.parse().unwrap(), chain.parse().unwrap(), function.to_string(), args, value)
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_payment_links_pay_as_a_wallet_app_would_read_them(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    let wallet = tessera_contracts::connect(&chain.anvil.url, CUSTOMER_KEY).unwrap();
+    let pay = TesseraPay::new(chain.contract, &wallet);
+
+    // ETH: payEth(bytes32 orderId, uint256 deadline, bytes signature) with the amount as value.
+    let (_, _, body) = buy(&app, "eth", 1, None).await;
+    let (to, chain_id, function, args, value) = eip681(body["payment"]["payment_uri"].as_str().unwrap());
+    assert_eq!((to, chain_id, function.as_str()), (chain.contract, 31337, "payEth"));
+    let kinds: Vec<&str> = args.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["bytes32", "uint256", "bytes"]);
+    let receipt = pay
+        .payEth(args[0].1.parse().unwrap(), args[1].1.parse().unwrap(), args[2].1.parse().unwrap())
+        .value(value.expect("the amount as value"))
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    assert!(receipt.status());
+    let (quote, _) = quote_of(&body["payment"]);
+    assert_eq!(U256::from(pay.payments(quote.orderId).call().await.unwrap().amount), quote.amount);
+
+    // USDC: approve(address spender, uint256 amount) on the token, then payTokenWith.
+    let (_, _, body) = buy(&app, "usdc", 1, None).await;
+    let customer: PrivateKeySigner = CUSTOMER_KEY.parse().unwrap();
+    let (quote, _) = quote_of(&body["payment"]);
+    tessera_contracts::demo::MockERC20::new(chain.usdc, &chain.operator)
+        .mint(customer.address(), quote.amount)
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    let (token, _, function, args, _) = eip681(body["payment"]["approve_uri"].as_str().unwrap());
+    assert_eq!((token, function.as_str()), (chain.usdc, "approve"));
+    let usdc = tessera_contracts::demo::MockERC20::new(token, &wallet);
+    usdc.approve(args[0].1.parse().unwrap(), args[1].1.parse().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    let (to, _, function, args, value) = eip681(body["payment"]["payment_uri"].as_str().unwrap());
+    assert_eq!((to, function.as_str(), value), (chain.contract, "payTokenWith", None));
+    let receipt = pay
+        .payTokenWith(
+            args[0].1.parse().unwrap(),
+            args[1].1.parse().unwrap(),
+            args[2].1.parse().unwrap(),
+            args[3].1.parse().unwrap(),
+            args[4].1.parse().unwrap(),
+        )
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    assert!(receipt.status());
+    assert_eq!(U256::from(pay.payments(quote.orderId).call().await.unwrap().amount), quote.amount);
 }

@@ -110,12 +110,29 @@ async fn every_receipt_is_listed_with_its_discrepancy_and_the_sums_add_up(db: Pg
         assert!(want.values().any(|(c, _, _)| c.as_deref() == Some(class)), "the seed has a {class}");
     }
 
-    // Totals per asset, exact, from the seed.
+    // Totals per asset, exact, from the seed: the money that counts (collected, settled,
+    // confirmed), not what is confirming or was reorged or replaced.
     let mut sums: BTreeMap<String, (u128, i64)> = BTreeMap::new();
-    for (_, asset, amount) in want.values() {
-        let s = sums.entry(asset.clone()).or_default();
+    let mut add = |asset: &str, amount: u128| {
+        let s = sums.entry(asset.to_string()).or_default();
         s.0 += amount;
         s.1 += 1;
+    };
+    for o in &ledger.orders {
+        for r in &o.receipts {
+            match r {
+                SeededReceipt::Card { amount_minor, .. } => add(&o.currency, *amount_minor as u128),
+                SeededReceipt::Btc { sats, status: "settled", .. } => add("BTC", *sats as u128),
+                SeededReceipt::Eth { amount, status: "confirmed", .. } => add(o.quote.unwrap().0, *amount),
+                _ => {}
+            }
+        }
+    }
+    for (_, amount) in &ledger.orphans {
+        add("ETH", *amount);
+    }
+    for (_, amount) in &ledger.card_orphans {
+        add("EUR", *amount as u128);
     }
     let totals: BTreeMap<String, (u128, i64)> = body["totals"]
         .as_array()
@@ -308,6 +325,32 @@ async fn a_discrepancy_is_resolved_once_with_a_note_in_the_audit_log(db: PgPool)
     assert!(response.header("location").starts_with("/admin/finance?unresolved=true&flash=resolved"));
     let audit_page = app.get_with_cookie("/admin/audit", &admin).await.text();
     assert!(audit_page.contains(&format!("btc:{receipt}")) && audit_page.contains("accepted"));
+    // Only our own words on the page: a crafted flash is not shown.
+    let crafted = app.get_with_cookie("/admin/finance?flash=Call%20555-0100%20now", &admin).await.text();
+    assert!(!crafted.contains("555-0100"));
+
+    // A resolution holds for the discrepancy it resolved: a reorged log, resolved, that comes back
+    // in a block and confirms short is an open under-payment.
+    let reorged =
+        ledger.orders.iter().find(|o| o.expect == [Some("reorged")]).unwrap().receipts[0].receipt_ref();
+    let response = app
+        .post_json("/api/admin/reconciliation/resolve", resolve("eth", &reorged, "watching it"), Some(&admin))
+        .await;
+    assert_eq!(response.json()["discrepancy"], "reorged");
+    sqlx::query("update eth_receipt set status = 'confirmed', outcome = 'underpaid', confirmed_at = now() where tx_hash || ':' || log_index = $1")
+        .bind(&reorged)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let open = app.get_with_cookie("/api/admin/reconciliation?unresolved=true&rail=eth", &admin).await.json();
+    let row =
+        open["rows"].as_array().unwrap().iter().find(|r| r["receipt_ref"] == reorged).expect("open again");
+    assert_eq!(row["discrepancy"], "underpaid");
+    assert!(row["resolution"].is_null());
+    let response = app
+        .post_json("/api/admin/reconciliation/resolve", resolve("eth", &reorged, "refunded"), Some(&admin))
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -358,6 +358,11 @@ pub struct EthPanel {
     /// The EIP-681 link, and its QR code (SVG markup made by `view::qr_svg`).
     pub payment_uri: String,
     pub qr_svg: Option<String>,
+    /// Tokens: the EIP-681 link of the approval that comes first, and its QR code.
+    pub approve_uri: Option<String>,
+    pub approve_qr_svg: Option<String>,
+    /// The quote's deadline (unix seconds): the wallet button stops offering itself after it.
+    pub deadline: i64,
     /// The wallet's transactions as JSON, for `wallet.js`.
     pub transactions_json: String,
     /// The quote can still be paid.

@@ -18,6 +18,12 @@
     return;
   }
   var chainId = button.getAttribute("data-chain-id");
+  // The contract refuses the quote after its deadline: do not ask anyone to sign a payment
+  // that can only fail (and cost them gas).
+  var deadline = Number(button.getAttribute("data-deadline") || "0") * 1000;
+  function expired() {
+    return deadline > 0 && Date.now() > deadline;
+  }
   var txs;
   try {
     txs = JSON.parse(button.getAttribute("data-transactions") || "[]");
@@ -43,9 +49,15 @@
   }
 
   button.addEventListener("click", function () {
+    if (expired()) {
+      button.disabled = true;
+      say("This quote has expired, so the contract would refuse it. Reload the page to see your order.");
+      return;
+    }
     button.disabled = true;
     say("Asking your wallet…");
     var from;
+    var approved = false;
     wallet
       .request({ method: "eth_requestAccounts" })
       .then(function (accounts) {
@@ -57,6 +69,7 @@
         // One after the other: the payment needs the approval mined first.
         return txs.reduce(function (done, tx) {
           return done.then(function () {
+            if (tx.step === "pay" && expired()) throw new Error("the quote expired before the payment was sent");
             say(tx.step === "approve" ? "Approve the token in your wallet…" : "Confirm the payment in your wallet…");
             return wallet
               .request({
@@ -64,15 +77,25 @@
                 params: [{ from: from, to: tx.to, value: tx.value, data: tx.data }],
               })
               .then(function (hash) {
-                say(tx.step === "approve" ? "Waiting for the approval to be mined…" : "Payment sent. Waiting for confirmations; this page updates by itself.");
-                return tx.step === "approve" ? waitForReceipt(hash) : hash;
+                say(tx.step === "approve" ? "Waiting for the approval to be mined…" : "Payment sent. Waiting for it to be mined…");
+                return waitForReceipt(hash);
+              })
+              .then(function () {
+                if (tx.step === "approve") approved = true;
+                else say("Payment mined. Waiting for confirmations; this page updates by itself.");
               });
           });
         }, Promise.resolve());
       })
       .catch(function (err) {
-        button.disabled = false;
-        say("The wallet did not pay: " + ((err && err.message) || "it was refused") + ". Nothing was charged; you can try again.");
+        button.disabled = expired();
+        var why = (err && err.message) || "it was refused";
+        say(
+          "The payment did not go through: " + why + ". " +
+            (approved
+              ? "The approval was mined, so only the payment is left: you can try again."
+              : "Nothing was paid; you can try again.")
+        );
       });
   });
 })();

@@ -69,6 +69,8 @@ pub struct EthWatcher {
     max_block_range: u64,
     /// The chain id, asked of the node on the first step (the node may be down at start).
     chain_id: std::sync::Arc<OnceCell<u64>>,
+    /// Kept only to take it out of error messages (it may hold an API key).
+    rpc_url: secrecy::SecretString,
 }
 
 /// What one step did: for tests and benchmarks to drive the watcher step by step and see it.
@@ -108,6 +110,7 @@ impl EthWatcher {
             .map_err(|_| EthWatchError::RpcUrl)?;
         let contract: Address = config.contract.parse().map_err(|_| EthWatchError::Contract)?;
         Ok(EthWatcher {
+            rpc_url: config.rpc_url.clone(),
             db,
             node,
             contract,
@@ -120,6 +123,18 @@ impl EthWatcher {
     }
 
     /// The database the watcher records in.
+    /// `err` for the logs, without the node's URL.
+    pub fn describe(&self, err: &(dyn std::error::Error + 'static)) -> String {
+        let mut text = err.to_string();
+        let mut source = err.source();
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        tessera_contracts::redact_rpc_url(&text, self.rpc_url.expose_secret())
+    }
+
     pub fn db(&self) -> &PgPool {
         &self.db
     }

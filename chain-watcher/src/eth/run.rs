@@ -39,10 +39,12 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
                 );
             }
             Ok(_) => {}
-            Err(EthWatchError::Node(err)) => {
-                tracing::warn!(error = %err, "the Ethereum node did not answer; will try again");
+            Err(err @ EthWatchError::Node(_)) => {
+                tracing::warn!(error = %watcher.describe(&err), "the Ethereum node did not answer; will try again");
             }
-            Err(err) => tracing::warn!(error = %err, "following the chain failed; will try again"),
+            Err(err) => {
+                tracing::warn!(error = %watcher.describe(&err), "following the chain failed; will try again");
+            }
         }
         tokio::select! {
             () = tokio::time::sleep(interval) => {}

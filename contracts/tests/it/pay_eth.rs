@@ -82,3 +82,30 @@ async fn a_zero_amount_quote_is_refused() {
 
     assert_eq!(revert_name(result), "AmountOutOfRange");
 }
+
+#[tokio::test]
+async fn pay_eth_takes_the_quote_as_plain_arguments_for_payment_links() {
+    let chain = Chain::start().await;
+    let quote = chain.quote(1, Address::ZERO, ETH / 10).await;
+    let signature = chain.sign(&quote);
+    let link_call = |value: U256| {
+        crate::harness::send(
+            chain
+                .pay
+                .payEth(quote.orderId, quote.deadline, signature.clone())
+                .value(value)
+                .from(chain.customer),
+        )
+    };
+
+    // Another amount than the signed one is another quote, which nobody signed.
+    assert_eq!(revert_name(link_call(quote.amount - U256::from(1)).await), "InvalidSignature");
+    let receipt = link_call(quote.amount).await.expect("payment");
+    let event = receipt.decoded_log::<OrderPaid>().expect("an OrderPaid event");
+    assert_eq!(
+        (event.orderId, event.payer, event.token, event.amount),
+        (order_id(1), chain.customer, Address::ZERO, quote.amount)
+    );
+    assert!(chain.is_paid(1).await);
+    assert_eq!(revert_name(link_call(quote.amount).await), "AlreadyPaid");
+}

@@ -110,3 +110,24 @@ async fn a_token_quote_cannot_be_paid_in_eth_nor_an_eth_quote_in_tokens() {
     assert_eq!(revert_name(in_eth), "WrongToken");
     assert_eq!(revert_name(in_tokens), "TokenNotAllowed");
 }
+
+#[tokio::test]
+async fn pay_token_with_takes_the_quote_as_plain_arguments_for_payment_links() {
+    let chain = Chain::start().await;
+    let usdc = chain.usdc(100 * USDC).await;
+    let quote = chain.quote(1, *usdc.address(), 25 * USDC).await;
+    let signature = chain.sign(&quote);
+    let call = |amount: U256| {
+        send(
+            chain
+                .pay
+                .payTokenWith(quote.orderId, quote.token, amount, quote.deadline, signature.clone())
+                .from(chain.customer),
+        )
+    };
+    assert_eq!(revert_name(call(quote.amount + U256::from(1)).await), "InvalidSignature");
+    let receipt = call(quote.amount).await.expect("payment");
+    let event = receipt.decoded_log::<OrderPaid>().expect("an OrderPaid event");
+    assert_eq!((event.orderId, event.token, event.amount), (order_id(1), *usdc.address(), quote.amount));
+    assert_eq!(usdc.balanceOf(chain.treasury).call().await.unwrap(), U256::from(25 * USDC));
+}

@@ -100,7 +100,7 @@ impl LedgerQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Reconciliation {
     pub rows: Vec<LedgerRow>,
-    /// Received per asset over the rows, exact.
+    /// Received per asset over the rows whose money counts (`counted`), exact.
     pub totals: Vec<AssetSum>,
     /// Rows per discrepancy, and how many of them nobody has resolved.
     pub discrepancies: Vec<DiscrepancyCount>,
@@ -126,7 +126,9 @@ pub struct DiscrepancyCount {
 /// Sums and counts over ledger rows: base units summed as arbitrary-precision decimals.
 pub fn summarise(rows: &[LedgerRow]) -> (Vec<AssetSum>, Vec<DiscrepancyCount>) {
     let mut totals: BTreeMap<(String, i32), (Vec<u8>, i64)> = BTreeMap::new();
-    for row in rows {
+    // Only money that counts: what is still confirming, or was reorged or replaced, is listed
+    // but not added up.
+    for row in rows.iter().filter(|row| row.counted) {
         let entry = totals.entry((row.asset.clone(), row.decimals)).or_insert_with(|| (vec![0], 0));
         add_decimal(&mut entry.0, &row.amount_base);
         entry.1 += 1;

@@ -114,8 +114,10 @@ pub struct QuoteView {
     pub deadline: i64,
     /// The operator's EIP-712 signature over the quote (65 bytes, 0x-hex).
     pub signature: String,
-    /// An EIP-681 link to the payment call.
+    /// An EIP-681 link to the payment call (`payEth`, or `payTokenWith` after the approval).
     pub payment_uri: String,
+    /// Tokens: an EIP-681 link to the `approve` that comes first.
+    pub approve_uri: Option<String>,
     /// The transactions a wallet sends, in order (`eth_sendTransaction` fields).
     pub transactions: Vec<WalletTransaction>,
 }
@@ -163,6 +165,7 @@ impl QuoteView {
             deadline: quote.deadline.timestamp(),
             signature: quote.signature.clone(),
             payment_uri: call.payment_uri,
+            approve_uri: call.approve_uri,
             transactions,
         })
     }

@@ -131,7 +131,13 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
                 (_, Some(n)) => format!("{} of {n} confirmations", p.confirmations.min(i64::from(n))),
                 (_, None) => "waiting for the block to be finalized".to_string(),
             };
-            (p.tx_hash, format_units(&p.amount, decimals), state)
+            // Another token than the quote's (a foreign quote) is shown in its base units.
+            let amount = if p.token == quote.token {
+                format!("{} {}", format_units(&p.amount, decimals), quote.asset)
+            } else {
+                format!("{} base units of token {}", p.amount, p.token)
+            };
+            (p.tx_hash, amount, state)
         })
         .collect();
     let rate = format!("Rate: 1 {} = {} {}", quote.asset, quote.rate, quote.currency);
@@ -149,7 +155,15 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
             &call.payment_uri,
             &format!("QR code: pay {} {}", format_units(&quote.amount, decimals), quote.asset),
         ),
+        approve_qr_svg: call.approve_uri.as_deref().and_then(|uri| {
+            qr_svg(
+                uri,
+                &format!("QR code: approve {} {}", format_units(&quote.amount, decimals), quote.asset),
+            )
+        }),
+        approve_uri: call.approve_uri,
         payment_uri: call.payment_uri,
+        deadline: quote.deadline.timestamp(),
         transactions_json: serde_json::Value::Array(transactions).to_string(),
         payable: order.status == OrderStatus::PendingPayment && quote.deadline > chrono::Utc::now(),
         sandbox: state.eth.as_ref().is_some_and(|eth| eth.is_sandbox()),

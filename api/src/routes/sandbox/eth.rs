@@ -52,12 +52,20 @@ pub async fn pay(
             tracing::info!(order.id = %order.id, tx.hash = %tx, "sandbox: paid from an anvil dev account");
             Ok(Redirect::to(&format!("/orders/{}", order.id)).into_response())
         }
-        Err(tessera_payments::PaymentError::Rejected(reason)) => Err(Error::Conflict {
-            code: "payment_refused",
-            message: format!("The sandbox payment was refused: {reason}."),
-            field: None,
+        Err(err) => {
+            tracing::warn!(order.id = %order.id, error = %err, "sandbox: the dev account could not pay");
+            let why = match err {
+                tessera_payments::PaymentError::Rejected(reason) => reason,
+                tessera_payments::PaymentError::Unavailable(_) => "the local chain did not answer".into(),
+            };
+            Err(Error::Conflict {
+                code: "sandbox_payment_failed",
+                message: format!(
+                    "The sandbox could not pay this order: {why}. Your order is unchanged and its tickets are still held."
+                ),
+                field: None,
+            }
+            .into())
         }
-        .into()),
-        Err(err) => Err(Error::PaymentUnavailable(err.to_string()).into()),
     }
 }

@@ -84,9 +84,7 @@ pub async fn finance(
     let (totals, discrepancies) = summarise(&rows);
     let here = query.ledger.query_string();
     let with = |extra: &str| {
-        let joined =
-            [here.as_str(), extra].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("&");
-        joined
+        [here.as_str(), extra].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("&")
     };
     let mut by_class = LedgerQueryForm { discrepancy: None, ..copy(&query.ledger) };
     let counts = discrepancies
@@ -125,9 +123,21 @@ pub async fn finance(
             .collect(),
         unresolved: filter.unresolved,
         error,
-        flash: query.flash.map(|flash| match flash.as_str() {
-            "resolved" => "Marked resolved; the audit log has it.".to_string(),
-            other => other.to_string(),
+        // Only our own codes: a link cannot put words of its own on this page.
+        flash: query.flash.and_then(|flash| {
+            Some(
+                match flash.as_str() {
+                    "resolved" => "Marked resolved; the audit log has it.",
+                    "already_resolved" => {
+                        "That discrepancy was resolved already (by someone else, just now?)."
+                    }
+                    "nothing_to_resolve" => "That receipt has no discrepancy to resolve.",
+                    "unknown_receipt" => "There is no such receipt.",
+                    "note_needed" => "Say what was done, in a note of 1 to 2000 characters.",
+                    _ => return None,
+                }
+                .to_string(),
+            )
         }),
         csv_href: format!("/admin/finance?{}", with("format=csv")),
         json_href: format!("/api/admin/reconciliation?{here}"),
@@ -235,6 +245,6 @@ pub async fn resolve(
             Err(err) => err.to_string(),
         };
     let separator = if back.ends_with('?') { "" } else { "&" };
-    let flash = serde_urlencoded::to_string([("flash", flash.as_str())]).unwrap_or_default();
+    let flash = serde_urlencoded::to_string([("flash", flash)]).unwrap_or_default();
     Ok(Redirect::to(&format!("{back}{separator}{flash}")).into_response())
 }
