@@ -74,6 +74,7 @@ fn chain_watcher_tasks(
 
 /// Runs the chain-watcher until SIGTERM or SIGINT (`tessera chain-watcher`).
 pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
+    let shutdown = shutdown_signal();
     let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
@@ -86,7 +87,7 @@ pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
         );
     }
     tracing::info!("chain-watcher: following {}", started.join(" and "));
-    shutdown_signal().await;
+    shutdown.await;
     let _ = stop.send(true);
     while tasks.join_next().await.is_some() {}
     Ok(())
@@ -95,12 +96,13 @@ pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
 /// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
 /// ticketing`); start as many as the load needs.
 pub async fn ticketing(config: Config) -> anyhow::Result<()> {
+    let shutdown = shutdown_signal();
     let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
     let state = AppState::new(config, db)?;
     ticketing_tasks(&state, &mut tasks, &stopped)?;
-    shutdown_signal().await;
+    shutdown.await;
     let _ = stop.send(true);
     while tasks.join_next().await.is_some() {}
     tracing::info!("stopped");
@@ -126,12 +128,13 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
         ticketing_tasks(&state, &mut tasks, &stopped)?;
         tracing::info!("background tasks: session sweeper, hold expiry, outbox relay, ticketing worker");
     }
+    let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen} (TESSERA_LISTEN)"))?;
     tracing::info!(http.listen = %listen, http.public_url = %public_url, "Tessera is serving on {public_url}");
     axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
         .context("server failed")?;
     let _ = stop.send(true);
@@ -140,26 +143,35 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// Waits for SIGTERM or SIGINT (Ctrl-C). The handlers are installed when this is called, not
+/// when the future is first polled: a signal that arrives while the server is still starting
+/// (the listener bound, the serve loop not yet running) must stop it gracefully, not kill it.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let (terminate, interrupt) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (signal(SignalKind::terminate()).ok(), signal(SignalKind::interrupt()).ok())
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let wait = |signal: Option<tokio::signal::unix::Signal>| async move {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(terminate) => {},
+                () = wait(interrupt) => {},
+            }
+        }
+        #[cfg(not(unix))]
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutting down: finishing requests in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
