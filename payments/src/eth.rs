@@ -455,9 +455,10 @@ mod tests {
         assert_eq!(eth.pay.value, "0xe35fa931a0000");
         assert!(eth.pay.data.starts_with(&format!("0x{}", hex::encode(TesseraPay::payCall::SELECTOR))));
         assert!(
-            eth.payment_uri.starts_with("ethereum:0x5fbdb2315678afecb367f032d93f642f64180aa3@31337/pay?")
+            eth.payment_uri.starts_with("ethereum:0x5fbdb2315678afecb367f032d93f642f64180aa3@31337/payEth?")
         );
         assert!(eth.payment_uri.ends_with("&value=4000000000000000"));
+        assert!(eth.approve_uri.is_none());
 
         let usdc = WalletCall::of(&sample("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")).unwrap();
         let approve = usdc.approve.unwrap();
