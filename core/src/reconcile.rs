@@ -255,17 +255,21 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                where u.provider = 'stripe'
                union all
                -- Bitcoin outputs.
+               -- The invoice's total and what it received are said once, on its first output
+               -- that counts, so that summing the column never counts an invoice twice.
                select 'btc', r.txid || ':' || r.vout, r.received_at, r.settled_at, r.order_id, o.status,
-                      o.status_reason, 'BTC', 8, r.amount_sat::text, null, r.currency, o.total_minor,
-                      p.received_minor, r.rate::text, r.status, p.status, p.refund_reason, p.overpaid_minor,
+                      o.status_reason, 'BTC', 8, r.amount_sat::text, null, r.currency,
+                      case when row_number() over invoice = 1 then o.total_minor end,
+                      case when row_number() over invoice = 1 then p.received_minor end,
+                      r.rate::text, r.status, p.status, p.refund_reason, p.overpaid_minor,
                       null, r.settled_at is not null, null, null, null, null,
-                      row_number() over (partition by r.provider, r.provider_ref
-                                         order by r.status = 'invalid', r.received_at, r.txid, r.vout) = 1,
-                      r.status = 'settled'
+                      row_number() over invoice = 1, r.status = 'settled'
                from btc_receipt r
                left join customer_order o using (order_id)
                left join payment p on p.order_id = r.order_id and p.provider = r.provider
                                   and p.provider_ref = r.provider_ref
+               window invoice as (partition by r.provider, r.provider_ref
+                                  order by r.status = 'invalid', r.received_at, r.txid, r.vout)
                union all
                -- Contract logs: ETH and tokens.
                -- The amount is in the unit of the token the log names: the quote's when they

@@ -160,6 +160,21 @@ async fn every_receipt_is_listed_with_its_discrepancy_and_the_sums_add_up(db: Pg
         );
     }
 
+    // An invoice's total and what it received are said once, however many outputs paid it.
+    for o in ledger.orders.iter().filter(|o| o.method == "btc") {
+        let carrying = body["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                r["rail"] == "btc"
+                    && r["order_id"] == o.order_id.to_string()
+                    && !r["order_total_minor"].is_null()
+            })
+            .count();
+        assert_eq!(carrying, 1, "order {}", o.order_id);
+    }
+
     // The quote beside what came in: the underpaid ETH log against its signed quote.
     let underpaid = body["rows"]
         .as_array()
