@@ -395,3 +395,32 @@ async fn the_payment_links_pay_as_a_wallet_app_would_read_them(db: PgPool) {
     assert!(receipt.status());
     assert_eq!(U256::from(pay.payments(quote.orderId).call().await.unwrap().amount), quote.amount);
 }
+
+/// Checks `instance` against schema `name` of our own OpenAPI document.
+async fn check_against_our_openapi(app: &TestApp, name: &str, instance: &Value) {
+    let mut root = app.get("/api/openapi.json").await.json();
+    root["$ref"] = json!(format!("#/components/schemas/{name}"));
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&root)
+        .unwrap_or_else(|err| panic!("schema {name}: {err}"));
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}\n{instance}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn buy_responses_of_every_method_match_the_openapi_document(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    for method in ["eth", "usdc", "card"] {
+        let (order, buyer, body) = buy(&app, method, 1, None).await;
+        check_against_our_openapi(&app, "BuyResponse", &body).await;
+        let confirmation =
+            app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
+        check_against_our_openapi(&app, "Confirmation", &confirmation).await;
+        if method == "card" {
+            assert!(body["payment"].get("contract").is_none(), "no quote fields for a card: {body}");
+        }
+    }
+}

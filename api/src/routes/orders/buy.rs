@@ -78,9 +78,83 @@ pub struct BuyPayment {
     /// Send the customer here to pay: the hosted checkout (card), the invoice (bitcoin), or the
     /// order page showing the quote (ETH and tokens).
     pub redirect_url: Option<String>,
-    /// ETH and tokens: the quote to pay, exactly as the contract checks it.
-    #[serde(flatten)]
-    pub quote: Option<QuoteView>,
+    /// ETH and tokens (absent otherwise): the fields of [`QuoteView`], the quote to pay exactly
+    /// as the contract checks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "0x5fbdb2315678afecb367f032d93f642f64180aa3")]
+    pub contract: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<i64>,
+    /// `ETH` or the token's symbol.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asset: Option<String>,
+    /// The token paid in; the zero address for ETH.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<i16>,
+    /// In the asset's base units, a decimal string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_decimal: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+    /// Unix seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approve_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transactions: Option<Vec<WalletTransaction>>,
+}
+
+impl BuyPayment {
+    fn new(
+        method: PaymentMethod,
+        provider_ref: Option<String>,
+        redirect_url: Option<String>,
+        quote: Option<QuoteView>,
+    ) -> Self {
+        let mut payment = BuyPayment {
+            method,
+            provider_ref,
+            redirect_url,
+            contract: None,
+            chain_id: None,
+            asset: None,
+            token: None,
+            decimals: None,
+            amount: None,
+            amount_decimal: None,
+            rate: None,
+            deadline: None,
+            signature: None,
+            payment_uri: None,
+            approve_uri: None,
+            transactions: None,
+        };
+        if let Some(q) = quote {
+            payment.contract = Some(q.contract);
+            payment.chain_id = Some(q.chain_id);
+            payment.asset = Some(q.asset);
+            payment.token = Some(q.token);
+            payment.decimals = Some(q.decimals);
+            payment.amount = Some(q.amount);
+            payment.amount_decimal = Some(q.amount_decimal);
+            payment.rate = Some(q.rate);
+            payment.deadline = Some(q.deadline);
+            payment.signature = Some(q.signature);
+            payment.payment_uri = Some(q.payment_uri);
+            payment.approve_uri = q.approve_uri;
+            payment.transactions = Some(q.transactions);
+        }
+        payment
+    }
 }
 
 /// An Ethereum quote: call `pay` (ETH, sending `amount` as the value) or, after approving
@@ -271,12 +345,12 @@ pub async fn buy(
             expires_at: bought.expires_at,
             total_minor: bought.total_minor,
             currency: bought.currency,
-            payment: BuyPayment {
-                method: bought.method,
-                provider_ref: bought.provider_ref,
-                redirect_url: bought.redirect_url,
-                quote: bought.quote.as_ref().map(QuoteView::of).transpose()?,
-            },
+            payment: BuyPayment::new(
+                bought.method,
+                bought.provider_ref,
+                bought.redirect_url,
+                bought.quote.as_ref().map(QuoteView::of).transpose()?,
+            ),
         }),
     ))
 }
