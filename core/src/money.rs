@@ -160,6 +160,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn units_are_formatted_exactly() {
+        assert_eq!(units_decimal("4000000000000000", 18), "0.004");
+        assert_eq!(units_decimal("12500000", 6), "12.5");
+        assert_eq!(units_decimal("3000000", 6), "3");
+        assert_eq!(units_decimal("1", 18), "0.000000000000000001");
+        assert_eq!(units_decimal("0", 6), "0");
+        assert_eq!(units_decimal("123", 0), "123");
+    }
+
+    #[test]
     fn decimal_strings_parse_exactly_or_not_at_all() {
         assert_eq!(parse_decimal("12.50", 2), Some(1250));
         assert_eq!(parse_decimal("12.5", 2), Some(1250));

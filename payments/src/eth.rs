@@ -399,11 +399,6 @@ impl WalletCall {
     }
 }
 
-/// `amount` base units of an asset with `decimals` decimals, as an exact decimal in whole units.
-pub fn format_units(amount: &str, decimals: u32) -> String {
-    tessera_core::money::units_decimal(amount, decimals)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,16 +413,6 @@ mod tests {
         );
         assert_eq!(round_up_to_quote_decimals(U256::from(21_739_131u64), 6), U256::from(21_739_131u64));
         assert_eq!(round_up_to_quote_decimals(U256::from(1u8), 18), U256::from(10_000_000_000u64));
-    }
-
-    #[test]
-    fn units_are_formatted_exactly() {
-        assert_eq!(format_units("4000000000000000", 18), "0.004");
-        assert_eq!(format_units("12500000", 6), "12.5");
-        assert_eq!(format_units("3000000", 6), "3");
-        assert_eq!(format_units("1", 18), "0.000000000000000001");
-        assert_eq!(format_units("0", 6), "0");
-        assert_eq!(format_units("123", 0), "123");
     }
 
     fn sample(token: &str) -> EthQuote {

@@ -246,31 +246,20 @@ fn ring(x: f32, y: f32, width: f32, height: f32) -> PolygonRing {
 /// The token as a QR code (error correction M) of `size` mm with its quiet zone, as one
 /// polygon of dark runs. `None` only for data too long for any QR code, which a token is not.
 fn qr_code(data: &str, x: f32, y: f32, size: f32) -> Option<Op> {
-    let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M).ok()?;
-    let width = code.width();
+    let (width, runs) = tessera_web::view::qr_runs(data)?;
     let quiet = 4;
     let module = size / (width + 2 * quiet) as f32;
-    let colors = code.to_colors();
-    let mut rings = Vec::new();
-    for row in 0..width {
-        let mut col = 0;
-        while col < width {
-            if colors[row * width + col] != qrcode::Color::Dark {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < width && colors[row * width + col] == qrcode::Color::Dark {
-                col += 1;
-            }
-            rings.push(ring(
+    let rings = runs
+        .into_iter()
+        .map(|(row, start, len)| {
+            ring(
                 x + (quiet + start) as f32 * module,
                 y + size - (quiet + row + 1) as f32 * module,
-                (col - start) as f32 * module,
+                len as f32 * module,
                 module,
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     Some(Op::DrawPolygon {
         polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
     })

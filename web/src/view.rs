@@ -144,28 +144,44 @@ pub fn price(currency: &str, amount_minor: i64) -> String {
 }
 
 /// "Portugal" for "PT"; the code itself if it is not a country we know.
-/// `data` as a QR code in SVG (dark modules as one path, a quiet zone of four modules), or None
-/// when it does not fit in a QR code. Attributes only, no inline style (the CSP forbids it).
-pub fn qr_svg(data: &str, label: &str) -> Option<String> {
-    use std::fmt::Write as _;
+/// A horizontal run of dark QR modules: (row, first column, length).
+pub type QrRun = (usize, usize, usize);
+
+/// `data` as a QR code (error correction M): its width in modules and its dark modules as
+/// horizontal runs `(row, first column, length)`, the shape both the order page's SVG and the
+/// tickets' PDF draw. None when `data` does not fit in a QR code.
+pub fn qr_runs(data: &str) -> Option<(usize, Vec<QrRun>)> {
     let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
-    let size = width + 8;
-    let mut path = String::new();
+    let dark = |row: usize, col: usize| colors[row * width + col] == qrcode::Color::Dark;
+    let mut runs = Vec::new();
     for row in 0..width {
         let mut col = 0;
         while col < width {
-            if colors[row * width + col] != qrcode::Color::Dark {
+            if !dark(row, col) {
                 col += 1;
                 continue;
             }
             let start = col;
-            while col < width && colors[row * width + col] == qrcode::Color::Dark {
+            while col < width && dark(row, col) {
                 col += 1;
             }
-            let _ = write!(path, "M{} {}h{}v1h-{}z", start + 4, row + 4, col - start, col - start);
+            runs.push((row, start, col - start));
         }
+    }
+    Some((width, runs))
+}
+
+/// `data` as a QR code in SVG (dark modules as one path, a quiet zone of four modules), or None
+/// when it does not fit in a QR code. Attributes only, no inline style (the CSP forbids it).
+pub fn qr_svg(data: &str, label: &str) -> Option<String> {
+    use std::fmt::Write as _;
+    let (width, runs) = qr_runs(data)?;
+    let size = width + 8;
+    let mut path = String::new();
+    for (row, start, len) in runs {
+        let _ = write!(path, "M{} {}h{len}v1h-{len}z", start + 4, row + 4);
     }
     let aria: String = label
         .chars()

@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorBody, Result};
 use crate::extract::JsonBody;
 use crate::state::AppState;
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 pub struct LedgerQuery {
     /// First day received, `YYYY-MM-DD`, in the reporting time zone.
     pub from: Option<String>,
@@ -85,6 +85,21 @@ impl LedgerQuery {
             discrepancy,
             unresolved,
         })
+    }
+
+    /// The filters as a query string, for links that keep them (`format` left out).
+    pub fn query_string(&self) -> String {
+        let pairs: Vec<(&str, &str)> = [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("rail", &self.rail),
+            ("discrepancy", &self.discrepancy),
+            ("unresolved", &self.unresolved),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.as_deref().filter(|v| !v.trim().is_empty()).map(|v| (key, v)))
+        .collect();
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
     }
 
     fn csv(&self) -> Result<bool> {

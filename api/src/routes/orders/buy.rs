@@ -210,7 +210,8 @@ pub struct WalletTransaction {
 
 impl QuoteView {
     pub fn of(quote: &tessera_core::order::eth::EthQuote) -> Result<QuoteView> {
-        use tessera_payments::eth::{WalletCall, format_units};
+        use tessera_core::money::units_decimal as format_units;
+        use tessera_payments::eth::WalletCall;
         let call = WalletCall::of(quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
         let mut transactions = Vec::new();
         if let Some(approve) = call.approve {

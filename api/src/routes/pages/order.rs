@@ -94,20 +94,16 @@ pub async fn order_page(
 /// notice news about them: `:` and each payment's `status/confirmations` (capped at the
 /// confirmations required), comma-separated, as it computes it from the confirmation JSON.
 async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, String)>, PageError> {
+    use tessera_core::money::units_decimal as format_units;
     use tessera_core::order::eth;
-    use tessera_payments::eth::{WalletCall, format_units};
+    use tessera_payments::eth::WalletCall;
     let Some(quote) = eth::quote_of_order(&state.db, order.id).await.map_err(Error::from)? else {
         return Ok(None);
     };
     let decimals = u32::try_from(quote.decimals).unwrap_or(0);
     let call = WalletCall::of(&quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
-    let transactions: Vec<serde_json::Value> = call
-        .approve
-        .iter()
-        .map(|tx| ("approve", tx))
-        .chain(std::iter::once(("pay", &call.pay)))
-        .map(|(step, tx)| serde_json::json!({"step": step, "to": tx.to, "value": tx.value, "data": tx.data}))
-        .collect();
+    // The same transactions the buy response hands out.
+    let transactions = crate::routes::orders::buy::QuoteView::of(&quote)?.transactions;
     let config = state.config.eth.as_ref();
     let required = config.and_then(|eth| match eth.confirmations {
         Confirmations::Blocks(n) => Some(n),
@@ -164,7 +160,7 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
         approve_uri: call.approve_uri,
         payment_uri: call.payment_uri,
         deadline: quote.deadline.timestamp(),
-        transactions_json: serde_json::Value::Array(transactions).to_string(),
+        transactions_json: serde_json::to_string(&transactions).unwrap_or_default(),
         payable: order.status == OrderStatus::PendingPayment && quote.deadline > chrono::Utc::now(),
         sandbox: state.eth.as_ref().is_some_and(|eth| eth.is_sandbox()),
         confirmations_required: required,

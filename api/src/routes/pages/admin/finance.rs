@@ -20,48 +20,9 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize)]
 pub struct FinanceQuery {
     #[serde(flatten)]
-    ledger: LedgerQueryForm,
-    /// Said after a resolution: `resolved` or an error message.
+    ledger: LedgerQuery,
+    /// Said after a resolution: one of our own codes (`resolved`, ...).
     flash: Option<String>,
-}
-
-/// The page's filters, as the form sends them.
-#[derive(Debug, Default, Deserialize)]
-pub struct LedgerQueryForm {
-    from: Option<String>,
-    to: Option<String>,
-    rail: Option<String>,
-    discrepancy: Option<String>,
-    unresolved: Option<String>,
-    format: Option<String>,
-}
-
-impl LedgerQueryForm {
-    fn query(&self) -> LedgerQuery {
-        LedgerQuery {
-            from: self.from.clone(),
-            to: self.to.clone(),
-            rail: self.rail.clone(),
-            discrepancy: self.discrepancy.clone(),
-            unresolved: self.unresolved.clone(),
-            format: self.format.clone(),
-        }
-    }
-
-    /// The filters as a query string (for links that keep them).
-    fn query_string(&self) -> String {
-        let pairs: Vec<(&str, &str)> = [
-            ("from", &self.from),
-            ("to", &self.to),
-            ("rail", &self.rail),
-            ("discrepancy", &self.discrepancy),
-            ("unresolved", &self.unresolved),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| value.as_deref().filter(|v| !v.trim().is_empty()).map(|v| (key, v)))
-        .collect();
-        serde_urlencoded::to_string(pairs).unwrap_or_default()
-    }
 }
 
 pub async fn finance(
@@ -73,7 +34,7 @@ pub async fn finance(
     if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/finance") {
         return Ok(not_admin.into_response());
     }
-    let (filter, error) = match query.ledger.query().filter(&state) {
+    let (filter, error) = match query.ledger.filter(&state) {
         Ok(filter) => (filter, None),
         Err(err) => (LedgerQuery::default().filter(&state)?, Some(err.to_string())),
     };
@@ -86,7 +47,7 @@ pub async fn finance(
     let with = |extra: &str| {
         [here.as_str(), extra].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("&")
     };
-    let mut by_class = LedgerQueryForm { discrepancy: None, ..copy(&query.ledger) };
+    let mut by_class = LedgerQuery { discrepancy: None, format: None, ..query.ledger.clone() };
     let counts = discrepancies
         .iter()
         .map(|d| {
@@ -147,17 +108,6 @@ pub async fn finance(
         back: format!("/admin/finance?{here}"),
     };
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
-}
-
-fn copy(form: &LedgerQueryForm) -> LedgerQueryForm {
-    LedgerQueryForm {
-        from: form.from.clone(),
-        to: form.to.clone(),
-        rail: form.rail.clone(),
-        discrepancy: form.discrepancy.clone(),
-        unresolved: form.unresolved.clone(),
-        format: None,
-    }
 }
 
 fn row(r: &LedgerRow) -> FinanceRow {
