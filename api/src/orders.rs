@@ -89,7 +89,7 @@ pub async fn buy(
         idempotency_key,
         hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
     };
-    let placed = order::place_order(&state.db, &new).await.map_err(buy_error)?;
+    let placed = state.placer.place(&new).await.map_err(buy_error)?;
     let fresh = match placed.fresh {
         Some(fresh) => fresh,
         None => {

@@ -23,6 +23,8 @@ use tessera_core::redis_conn::Redis;
 pub struct AppState {
     pub config: Arc<Config>,
     pub db: PgPool,
+    /// Places purchases in batches (see `tessera_core::order::Placer`).
+    pub placer: tessera_core::order::Placer,
     pub redis: Redis,
     pub blobs: BlobStore,
     pub metrics: PrometheusHandle,
@@ -113,6 +115,7 @@ impl AppState {
             btc_watcher,
             btcpay_sandbox,
             config: Arc::new(config),
+            placer: tessera_core::order::Placer::start(db.clone()),
             db,
             redis,
             blobs,

@@ -34,8 +34,8 @@ pub use invoice::{
 };
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
-    BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, SoldOutLine, TicketAvailability, availability,
-    place_order,
+    BuyError, BuyItem, FREE, FreshOrder, MAX_BATCH, NewOrder, Placed, Placer, SoldOutLine,
+    TicketAvailability, availability, place_order,
 };
 pub use read::{
     RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,

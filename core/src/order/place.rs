@@ -4,6 +4,7 @@
 use chrono::{Duration, Utc};
 use sha2::{Digest as _, Sha256};
 use sqlx::{PgConnection, PgPool};
+use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use super::transition::release_expired_holds;
@@ -123,18 +124,91 @@ pub async fn availability(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Resu
     .await
 }
 
-/// Places the order: checks the request, then holds the tickets and opens a payment row in one
-/// statement, the `place_order` SQL function (one round trip on the hottest path). Each ticket
-/// type's hold is one conditional update (`capacity - sold - held >= quantity`), taken in
-/// ticket-type order so two buyers never deadlock; if one falls short, holds that expired are
-/// released and the purchase is tried once more before it is refused.
-///
-/// The hold's commit does not wait for the disk (`synchronous_commit = off` for that one
-/// transaction), so the contended ticket-type row is locked for microseconds, not for a flush.
-/// It becomes durable no later than the next synchronous commit, which is the one recording
-/// the provider's checkout: the customer is only ever sent to pay for a durable order. A
-/// crash in between loses an order nobody was told about.
+/// Places the order on its own: checks the request, then holds the tickets and opens a
+/// payment row in one statement (a batch of one). Under load, [`Placer::place`] does the same
+/// for every purchase that arrives while the previous batch runs.
 pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyError> {
+    place(db, new, None).await
+}
+
+/// Places purchases in batches, for the buy path under load. In a flash sale hundreds of
+/// buyers ask for the same ticket type at once; one statement per buyer spent the machine on
+/// round trips, lock hand-offs and statement overhead. A placer's task takes every purchase
+/// that arrived while its previous batch ran and places them in one `place_orders` statement:
+/// each purchase is decided on its own, in arrival order, and a refused one does not hold back
+/// the others. Nobody waits for a batch to fill: a lone buyer's batch is just them.
+///
+/// Each process has its own placer; several processes (and [`place_order`]) stay correct
+/// together, the ticket types being locked by each batch in id order.
+#[derive(Debug, Clone)]
+pub struct Placer {
+    db: PgPool,
+    jobs: mpsc::Sender<Job>,
+}
+
+/// The most purchases one batch places.
+pub const MAX_BATCH: usize = 256;
+
+#[derive(Debug)]
+struct Job {
+    pending: Pending,
+    reply: oneshot::Sender<sqlx::Result<Outcome>>,
+}
+
+impl Placer {
+    /// Starts the placer's task (on the current Tokio runtime); it ends when the last clone
+    /// of the placer is dropped.
+    pub fn start(db: PgPool) -> Self {
+        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run_batches(db.clone(), queue));
+        Placer { db, jobs }
+    }
+
+    /// [`place_order`], in the next batch.
+    pub async fn place(&self, new: &NewOrder<'_>) -> Result<Placed, BuyError> {
+        place(&self.db, new, Some(self)).await
+    }
+
+    async fn submit(&self, pending: Pending) -> sqlx::Result<Outcome> {
+        let (reply, outcome) = oneshot::channel();
+        self.jobs.send(Job { pending, reply }).await.map_err(|_| sqlx::Error::PoolClosed)?;
+        outcome.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+}
+
+async fn run_batches(db: PgPool, mut queue: mpsc::Receiver<Job>) {
+    let mut jobs = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
+        // A buyer who went away (the request was dropped) is not placed.
+        jobs.retain(|job| !job.reply.is_closed());
+        let pending: Vec<&Pending> = jobs.iter().map(|job| &job.pending).collect();
+        match place_batch(&db, &pending).await {
+            Ok(outcomes) => {
+                for (job, outcome) in jobs.drain(..).zip(outcomes) {
+                    let _ = job.reply.send(Ok(outcome));
+                }
+            }
+            Err(err) => {
+                tracing::error!(error = %err, purchases = jobs.len(), "a batch of purchases failed");
+                for job in jobs.drain(..) {
+                    let _ = job.reply.send(Err(copy_error(&err)));
+                }
+            }
+        }
+    }
+}
+
+/// The same error again, for each purchase of a batch that failed as a whole.
+fn copy_error(err: &sqlx::Error) -> sqlx::Error {
+    match err {
+        sqlx::Error::PoolTimedOut => sqlx::Error::PoolTimedOut,
+        sqlx::Error::PoolClosed => sqlx::Error::PoolClosed,
+        sqlx::Error::Io(io) => sqlx::Error::Io(std::io::Error::new(io.kind(), io.to_string())),
+        other => sqlx::Error::Protocol(other.to_string()),
+    }
+}
+
+async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Result<Placed, BuyError> {
     check_items(new.items)?;
     let request_hash = request_hash(new);
     if let Some(key) = new.idempotency_key
@@ -142,145 +216,194 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
     {
         return Ok(placed);
     }
-
-    // The event, its ticket types and what is left of each, in one read.
-    let rows = sqlx::query!(
-        r#"select e.status, e.starts_at, e.currency, e.title, t.ticket_type_id as "ticket_type_id?",
-                  t.name as "name?", t.price_minor as "price_minor?",
-                  (t.capacity - t.sold - t.held + coalesce(x.quantity, 0))::int as "available?"
-           from event e
-           left join ticket_type t using (event_id)
-           left join (
-               select i.ticket_type_id, sum(i.quantity) as quantity
-               from customer_order o join order_item i using (order_id)
-               where o.event_id = $1 and o.status = 'pending_payment' and not o.payment_detected
-                 and o.expires_at <= now()
-               group by i.ticket_type_id
-           ) x using (ticket_type_id)
-           where e.event_id = $1 and e.status <> 'draft'"#,
-        new.event_id
-    )
-    .fetch_all(db)
-    .await?;
-    let event = rows.first().ok_or(BuyError::EventNotFound)?;
-    if event.status == "cancelled" {
-        return Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale."));
-    }
-    if event.starts_at <= Utc::now() {
-        return Err(BuyError::EventClosed("This event has already started; tickets are no longer sold."));
-    }
-    let mut lines = Vec::with_capacity(new.items.len());
-    for (i, item) in new.items.iter().enumerate() {
-        let Some(t) = rows.iter().find(|t| t.ticket_type_id == Some(item.ticket_type_id)) else {
-            return Err(FieldError::new(
-                format!("items[{i}].ticket_type_id"),
-                "is not a ticket type of this event",
-            )
-            .into());
-        };
-        lines.push(Line {
-            ticket_type_id: item.ticket_type_id,
-            name: t.name.clone().unwrap_or_default(),
-            price_minor: t.price_minor.unwrap_or_default(),
-            quantity: item.quantity,
-            available: t.available.unwrap_or_default(),
-        });
-    }
-    // Ticket-type order, so concurrent holds on several types lock rows in the same order.
-    lines.sort_by_key(|line| line.ticket_type_id);
-    let total_minor = lines
-        .iter()
-        .try_fold(0i64, |sum, l| sum.checked_add(l.price_minor.checked_mul(i64::from(l.quantity))?))
-        .ok_or_else(|| FieldError::new("items", "the total is too large"))?;
-    // Clearly not enough: refuse without touching the contended rows. (Enough is only a hint;
-    // the conditional update decides.)
-    if lines.iter().any(|l| l.available < l.quantity) {
-        return Err(BuyError::SoldOut(sold_out_lines(&lines)));
-    }
-
-    let ids: Vec<Uuid> = lines.iter().map(|l| l.ticket_type_id).collect();
-    let names: Vec<String> = lines.iter().map(|l| l.name.clone()).collect();
-    let prices: Vec<i64> = lines.iter().map(|l| l.price_minor).collect();
-    let quantities: Vec<i32> = lines.iter().map(|l| l.quantity).collect();
+    let mut items = new.items.to_vec();
+    // Ticket-type order, as `place_orders` takes them.
+    items.sort_by_key(|item| item.ticket_type_id);
     for attempt in 0..2 {
-        let order_id = Uuid::now_v7();
-        let placed = sqlx::query_scalar!(
-            r#"select place_order($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) as "expires_at!""#,
-            order_id,
-            new.account_id,
-            new.event_id,
-            new.method.as_str(),
-            event.currency,
-            total_minor,
-            interval(new.hold),
-            new.idempotency_key,
-            new.idempotency_key.map(|_| request_hash.as_slice()),
-            &ids,
-            &names,
-            &prices,
-            &quantities,
-            Uuid::now_v7(),
-            if total_minor == 0 { FREE } else { new.method.provider() },
-        )
-        .fetch_one(db)
-        .await;
-        match placed {
-            Ok(expires_at) => {
-                return Ok(Placed {
-                    order_id,
-                    replayed: false,
-                    fresh: Some(FreshOrder {
-                        event_title: event.title.clone(),
-                        currency: event.currency.clone(),
-                        total_minor,
-                        expires_at,
-                        items: lines
-                            .iter()
-                            .map(|l| super::OrderItem {
-                                ticket_type_id: l.ticket_type_id,
-                                name: l.name.clone(),
-                                unit_price_minor: l.price_minor,
-                                quantity: l.quantity,
-                            })
-                            .collect(),
-                    }),
-                });
-            }
-            // The same key raced us and won: answer with its order.
-            Err(sqlx::Error::Database(err)) if err.constraint() == Some("customer_order_idempotency_key") => {
+        let pending = Pending {
+            order_id: Uuid::now_v7(),
+            account_id: new.account_id,
+            event_id: new.event_id,
+            method: new.method,
+            hold: new.hold,
+            idempotency_key: new.idempotency_key.map(str::to_owned),
+            request_hash: new.idempotency_key.map(|_| request_hash),
+            payment_id: Uuid::now_v7(),
+            items: items.clone(),
+        };
+        let order_id = pending.order_id;
+        let outcome = match placer {
+            Some(placer) => placer.submit(pending).await?,
+            None => place_batch(db, &[&pending]).await?.pop().expect("one outcome a purchase"),
+        };
+        match outcome {
+            Outcome::Placed(fresh) => return Ok(Placed { order_id, replayed: false, fresh: Some(fresh) }),
+            // The same key made an order first (maybe a moment ago, in a race): answer with it.
+            Outcome::Replay => {
                 let key = new.idempotency_key.unwrap_or_default();
                 return replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::Database(
                     sqlx::Error::Protocol("idempotency key conflict without an order".into()),
                 ));
             }
-            Err(sqlx::Error::Database(err)) if err.code().as_deref() == Some("TSOLD") => {}
-            Err(err) => return Err(err.into()),
+            Outcome::NotFound => return Err(BuyError::EventNotFound),
+            Outcome::Cancelled => {
+                return Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale."));
+            }
+            Outcome::Started => {
+                return Err(BuyError::EventClosed(
+                    "This event has already started; tickets are no longer sold.",
+                ));
+            }
+            Outcome::UnknownType(id) => {
+                let i = new.items.iter().position(|item| item.ticket_type_id == id).unwrap_or_default();
+                return Err(FieldError::new(
+                    format!("items[{i}].ticket_type_id"),
+                    "is not a ticket type of this event",
+                )
+                .into());
+            }
+            Outcome::TooLarge => return Err(FieldError::new("items", "the total is too large").into()),
+            // Holds past their time still count in `held` until released; release them and
+            // try again, so a buyer is never refused for tickets nobody is holding any more.
+            Outcome::SoldOut { lines, expired_holds } => {
+                if attempt == 0
+                    && expired_holds
+                    && !release_expired_holds(db, Some(new.event_id), 1000).await?.is_empty()
+                {
+                    continue;
+                }
+                return Err(BuyError::SoldOut(sold_out_lines(&lines)));
+            }
         }
-        // Holds past their time still count in `held` until released; release them and try
-        // again, so a buyer is never refused for tickets nobody is holding any more.
-        if attempt == 0 && !release_expired_holds(db, Some(new.event_id), 1000).await?.is_empty() {
-            continue;
-        }
-        break;
     }
+    unreachable!("the second attempt always answers")
+}
 
-    let mut conn = db.acquire().await?;
-    let left = availability(&mut conn, new.event_id).await?;
-    for line in &mut lines {
-        line.available =
-            left.iter().find(|t| t.ticket_type_id == line.ticket_type_id).map_or(0, |t| t.available);
-    }
-    if lines.iter().all(|l| l.available >= l.quantity) {
-        // Someone else took the last ones and let them go again in the meantime; say what
-        // was asked rather than claim there is enough.
-        for line in &mut lines {
-            line.available = 0;
+/// A purchase checked and ready to place, as `place_orders` takes it.
+#[derive(Debug)]
+struct Pending {
+    order_id: Uuid,
+    account_id: Uuid,
+    event_id: Uuid,
+    method: PaymentMethod,
+    hold: Duration,
+    idempotency_key: Option<String>,
+    request_hash: Option<[u8; 32]>,
+    payment_id: Uuid,
+    /// Sorted by ticket type.
+    items: Vec<BuyItem>,
+}
+
+/// What became of one purchase of a batch.
+#[derive(Debug)]
+enum Outcome {
+    Placed(FreshOrder),
+    SoldOut { lines: Vec<Line>, expired_holds: bool },
+    Replay,
+    NotFound,
+    Cancelled,
+    Started,
+    UnknownType(Uuid),
+    TooLarge,
+}
+
+/// Places a batch of purchases in one `place_orders` statement (see its migration), retrying
+/// the batch once if it lost a race it cannot settle itself: a deadlock with a transaction
+/// that locked ticket types in another order, or an idempotency key another process placed
+/// at the same moment (found as a replay on the second try).
+async fn place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Outcome>> {
+    let mut tried = 0;
+    loop {
+        match try_place_batch(db, batch).await {
+            Err(sqlx::Error::Database(err))
+                if tried == 0
+                    && (err.constraint() == Some("customer_order_idempotency_key")
+                        || err.code().as_deref() == Some("40P01")) =>
+            {
+                tried += 1;
+            }
+            result => return result,
         }
     }
-    Err(BuyError::SoldOut(sold_out_lines(&lines)))
+}
+
+async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Outcome>> {
+    let lines = || batch.iter().flat_map(|p| p.items.iter());
+    let rows = sqlx::query!(
+        r#"select order_index as "order_index!", outcome as "outcome!", bad_type, expires_at, title,
+                  currency, total_minor, name, price_minor, available, expired_holds as "expired_holds!"
+           from place_orders($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           order by order_index, line_index"#,
+        &batch.iter().map(|p| p.order_id).collect::<Vec<_>>(),
+        &batch.iter().map(|p| p.account_id).collect::<Vec<_>>(),
+        &batch.iter().map(|p| p.event_id).collect::<Vec<_>>(),
+        &batch.iter().map(|p| p.method.as_str()).collect::<Vec<_>>() as &[&str],
+        &batch.iter().map(|p| p.method.provider()).collect::<Vec<_>>() as &[&str],
+        &batch.iter().map(|p| interval(p.hold)).collect::<Vec<_>>(),
+        &batch.iter().map(|p| p.idempotency_key.clone()).collect::<Vec<_>>() as &[Option<String>],
+        &batch.iter().map(|p| p.request_hash.map(Vec::from)).collect::<Vec<_>>() as &[Option<Vec<u8>>],
+        &batch.iter().map(|p| p.payment_id).collect::<Vec<_>>(),
+        &batch.iter().map(|p| i32::try_from(p.items.len()).unwrap_or(i32::MAX)).collect::<Vec<_>>(),
+        &lines().map(|item| item.ticket_type_id).collect::<Vec<_>>(),
+        &lines().map(|item| item.quantity).collect::<Vec<_>>(),
+    )
+    .fetch_all(db)
+    .await?;
+
+    let mut rows = rows.into_iter().peekable();
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (i, pending) in batch.iter().enumerate() {
+        let index = i32::try_from(i + 1).unwrap_or(i32::MAX);
+        let mut lines = Vec::with_capacity(pending.items.len());
+        let mut first = None;
+        while let Some(row) = rows.next_if(|row| row.order_index == index) {
+            let item = pending
+                .items
+                .get(lines.len())
+                .copied()
+                .unwrap_or(BuyItem { ticket_type_id: Uuid::nil(), quantity: 0 });
+            lines.push(Line {
+                ticket_type_id: item.ticket_type_id,
+                name: row.name.clone().unwrap_or_default(),
+                price_minor: row.price_minor.unwrap_or_default(),
+                quantity: item.quantity,
+                available: row.available.unwrap_or_default(),
+            });
+            first.get_or_insert(row);
+        }
+        let row = first
+            .ok_or_else(|| sqlx::Error::Protocol(format!("place_orders said nothing of purchase {index}")))?;
+        outcomes.push(match row.outcome.as_str() {
+            "placed" => Outcome::Placed(FreshOrder {
+                event_title: row.title.unwrap_or_default(),
+                currency: row.currency.unwrap_or_default(),
+                total_minor: row.total_minor.unwrap_or_default(),
+                expires_at: row.expires_at.unwrap_or_else(Utc::now),
+                items: lines
+                    .iter()
+                    .map(|l| super::OrderItem {
+                        ticket_type_id: l.ticket_type_id,
+                        name: l.name.clone(),
+                        unit_price_minor: l.price_minor,
+                        quantity: l.quantity,
+                    })
+                    .collect(),
+            }),
+            "sold_out" => Outcome::SoldOut { lines, expired_holds: row.expired_holds },
+            "replay" => Outcome::Replay,
+            "not_found" => Outcome::NotFound,
+            "cancelled" => Outcome::Cancelled,
+            "started" => Outcome::Started,
+            "unknown_type" => Outcome::UnknownType(row.bad_type.unwrap_or_default()),
+            "too_large" => Outcome::TooLarge,
+            other => return Err(sqlx::Error::Protocol(format!("place_orders answered {other:?}"))),
+        });
+    }
+    Ok(outcomes)
 }
 
 /// A line of the purchase with what the catalog says about it.
+#[derive(Debug)]
 struct Line {
     ticket_type_id: Uuid,
     name: String,

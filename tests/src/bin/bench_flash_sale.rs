@@ -115,8 +115,7 @@ async fn main() -> anyhow::Result<()> {
             .to_string(),
     );
     let warm_up_buyers = Arc::new(cookies[..cookies.len().min(200)].to_vec());
-    race(addr, 32, warm_up_buyers, format!("/api/events/{warm_up_id}/buy"), warm_up_body, Instant::now())
-        .await?;
+    race(addr, 32, warm_up_buyers, format!("/api/events/{warm_up_id}/buy"), warm_up_body).await?;
     println!(
         "{} buyers, {} at once, racing for {} tickets, on {} cores (server, Postgres and buyers share them)",
         args.buyers,
@@ -124,9 +123,7 @@ async fn main() -> anyhow::Result<()> {
         args.tickets,
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    let started = Instant::now();
-    let results = race(addr, args.concurrency, cookies, path, body, started).await?;
-    let elapsed = started.elapsed();
+    let (results, elapsed) = race(addr, args.concurrency, cookies, path, body).await?;
 
     let held = results.iter().filter(|r| r.1 == 201).count();
     let sold_out = results.iter().filter(|r| r.1 == 409).count();
@@ -182,25 +179,34 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Each buyer in `cookies` POSTs `body` to `path` once, `concurrency` at a time over keep-alive
-/// connections. Returns (latency, status, finished at since `started`) per buyer.
+/// connections, all opened before the clock starts (the buyers are on the page when the sale
+/// opens). Returns (latency, status, finished at since the start) per buyer, and how long it
+/// all took.
 async fn race(
     addr: std::net::SocketAddr,
     concurrency: usize,
     cookies: Arc<Vec<String>>,
     path: String,
     body: Bytes,
-    started: Instant,
-) -> anyhow::Result<Vec<(Duration, u16, Duration)>> {
+) -> anyhow::Result<(Vec<(Duration, u16, Duration)>, Duration)> {
     let next = Arc::new(AtomicUsize::new(0));
+    let ready = Arc::new(tokio::sync::Barrier::new(concurrency + 1));
+    let (start, started) = tokio::sync::watch::channel(None::<Instant>);
     let mut workers = Vec::new();
     for _ in 0..concurrency {
         let (cookies, next, body, path) = (cookies.clone(), next.clone(), body.clone(), path.clone());
+        let (ready, mut started) = (ready.clone(), started.clone());
         workers.push(tokio::spawn(async move {
-            let stream = TcpStream::connect(addr).await?;
-            stream.set_nodelay(true)?;
-            let (mut sender, connection) =
-                hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
+            let connected = async {
+                let stream = TcpStream::connect(addr).await?;
+                stream.set_nodelay(true)?;
+                anyhow::Ok(hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?)
+            }
+            .await;
+            ready.wait().await;
+            let (mut sender, connection) = connected?;
             tokio::spawn(connection);
+            let started = (*started.wait_for(Option::is_some).await?).expect("the start");
             let mut results: Vec<(Duration, u16, Duration)> = Vec::new();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
@@ -220,9 +226,12 @@ async fn race(
             anyhow::Ok(results)
         }));
     }
+    ready.wait().await;
+    let started = Instant::now();
+    start.send_replace(Some(started));
     let mut results = Vec::new();
     for worker in workers {
         results.extend(worker.await??);
     }
-    Ok(results)
+    Ok((results, started.elapsed()))
 }

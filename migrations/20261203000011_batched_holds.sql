@@ -1,0 +1,207 @@
+-- Holds in batches. In a flash sale hundreds of buyers ask for the same ticket type at once;
+-- one statement per buyer spent the machine on round trips, lock hand-offs and foreign-key
+-- checks rather than on selling. `place_orders` places every purchase that arrived while the
+-- previous batch ran (core/src/order/batch.rs) in one statement: it checks each against its
+-- event, locks the batch's ticket types once (in id order, so concurrent batches never
+-- deadlock), decides each purchase in arrival order against what is left, and writes the
+-- holds, orders, items and payment rows in one statement each.
+--
+-- A purchase that cannot be had is refused on its own; the others go ahead. The commit does
+-- not wait for the disk: an order becomes durable with the next synchronous commit, which
+-- records its checkout before anyone is sent to pay for it.
+--
+-- Input: one entry per purchase in the p_order_* arrays; its lines follow each other in the
+-- p_line_* arrays, p_line_counts[i] of them for purchase i, sorted by ticket type.
+-- Output: one row per line, purchase by purchase, with the purchase's outcome:
+--   placed        held; expires_at, title, currency, total_minor, name and price are set
+--   sold_out      a line is short; available is what each line has left
+--   replay        the idempotency key already made an order (in an earlier batch or this one)
+--   not_found     no such event (or a draft)
+--   cancelled     the event was cancelled
+--   started       the event has started
+--   unknown_type  bad_type is not a ticket type of this event
+--   too_large     the total does not fit
+-- expired_holds says, for a sold-out line, that its event has holds past their time that the
+-- sweeper has not released yet: releasing them and asking again may succeed.
+drop function place_order(
+    uuid, uuid, uuid, text, text, bigint, interval, text, bytea, uuid[], text[], bigint[], integer[],
+    uuid, text
+);
+
+create function place_orders(
+    p_order_ids uuid[], p_account_ids uuid[], p_event_ids uuid[], p_methods text[],
+    p_providers text[], p_holds interval[], p_idempotency_keys text[], p_request_hashes bytea[],
+    p_payment_ids uuid[], p_line_counts integer[], p_line_types uuid[], p_line_quantities integer[]
+) returns table (
+    order_index integer, line_index integer, outcome text, bad_type uuid, expires_at timestamptz,
+    title text, currency text, total_minor bigint, name text, price_minor bigint,
+    available integer, expired_holds boolean
+)
+    language plpgsql
+as $$
+#variable_conflict use_column
+declare
+    -- The batch's ticket types, locked, in id order, with what each has left as the batch
+    -- goes and what the batch takes of it.
+    types uuid[];
+    type_events uuid[];
+    type_names text[];
+    type_prices bigint[];
+    type_left integer[];
+    type_taken integer[];
+    -- The batch's events.
+    events uuid[];
+    event_status text[];
+    event_starts timestamptz[];
+    event_currency text[];
+    event_title text[];
+    -- What is written, for the purchases placed.
+    placed integer[] := '{}';
+    placed_expiry timestamptz[] := '{}';
+    placed_total bigint[] := '{}';
+    placed_currency text[] := '{}';
+    item_order uuid[] := '{}';
+    item_type uuid[] := '{}';
+    item_name text[] := '{}';
+    item_price bigint[] := '{}';
+    item_quantity integer[] := '{}';
+    keys_taken text[] := '{}';
+    i integer;
+    j integer;
+    first_line integer := 1;
+    last_line integer;
+    ev integer;
+    pos integer;
+    result_outcome text;
+    result_bad uuid;
+    total numeric;
+    short boolean;
+begin
+    perform set_config('synchronous_commit', 'off', true);
+
+    select array_agg(t.ticket_type_id order by t.ticket_type_id),
+           array_agg(t.event_id order by t.ticket_type_id),
+           array_agg(t.name order by t.ticket_type_id),
+           array_agg(t.price_minor order by t.ticket_type_id),
+           array_agg(t.capacity - t.sold - t.held order by t.ticket_type_id)
+    into types, type_events, type_names, type_prices, type_left
+    from (
+        select tt.ticket_type_id, tt.event_id, tt.name, tt.price_minor, tt.capacity, tt.sold, tt.held
+        from ticket_type tt
+        where tt.ticket_type_id = any(p_line_types)
+        order by tt.ticket_type_id
+        for update
+    ) t;
+    types := coalesce(types, '{}');
+    type_taken := array_fill(0, array[cardinality(types)]);
+
+    select array_agg(e.event_id), array_agg(e.status), array_agg(e.starts_at),
+           array_agg(e.currency), array_agg(e.title)
+    into events, event_status, event_starts, event_currency, event_title
+    from event e
+    where e.event_id = any(p_event_ids) and e.status <> 'draft';
+    events := coalesce(events, '{}');
+
+    for i in 1 .. cardinality(p_order_ids) loop
+        last_line := first_line + p_line_counts[i] - 1;
+        result_outcome := 'placed';
+        result_bad := null;
+        total := 0;
+        short := false;
+        ev := array_position(events, p_event_ids[i]);
+        if ev is null then
+            result_outcome := 'not_found';
+        elsif event_status[ev] = 'cancelled' then
+            result_outcome := 'cancelled';
+        elsif event_starts[ev] <= now() then
+            result_outcome := 'started';
+        elsif p_idempotency_keys[i] is not null and (
+            p_account_ids[i]::text || ' ' || p_idempotency_keys[i] = any(keys_taken)
+            or exists (select 1 from customer_order o
+                       where o.account_id = p_account_ids[i]
+                         and o.idempotency_key = p_idempotency_keys[i])
+        ) then
+            result_outcome := 'replay';
+        else
+            for j in first_line .. last_line loop
+                pos := array_position(types, p_line_types[j]);
+                if pos is null or type_events[pos] <> p_event_ids[i] then
+                    result_outcome := 'unknown_type';
+                    result_bad := p_line_types[j];
+                    exit;
+                end if;
+                total := total + type_prices[pos]::numeric * p_line_quantities[j];
+                if type_left[pos] < p_line_quantities[j] then
+                    short := true;
+                end if;
+            end loop;
+            if result_outcome = 'placed' and total > 9223372036854775807 then
+                result_outcome := 'too_large';
+            elsif result_outcome = 'placed' and short then
+                result_outcome := 'sold_out';
+            end if;
+        end if;
+
+        if result_outcome = 'placed' then
+            for j in first_line .. last_line loop
+                pos := array_position(types, p_line_types[j]);
+                type_left[pos] := type_left[pos] - p_line_quantities[j];
+                type_taken[pos] := type_taken[pos] + p_line_quantities[j];
+                item_order := item_order || p_order_ids[i];
+                item_type := item_type || p_line_types[j];
+                item_name := item_name || type_names[pos];
+                item_price := item_price || type_prices[pos];
+                item_quantity := item_quantity || p_line_quantities[j];
+            end loop;
+            placed := placed || i;
+            placed_expiry := placed_expiry || (now() + p_holds[i]);
+            placed_total := placed_total || total::bigint;
+            placed_currency := placed_currency || event_currency[ev];
+            if p_idempotency_keys[i] is not null then
+                keys_taken := keys_taken || (p_account_ids[i]::text || ' ' || p_idempotency_keys[i]);
+            end if;
+        end if;
+
+        for j in first_line .. last_line loop
+            pos := array_position(types, p_line_types[j]);
+            order_index := i;
+            line_index := j - first_line + 1;
+            outcome := result_outcome;
+            bad_type := result_bad;
+            expires_at := case when result_outcome = 'placed' then now() + p_holds[i] end;
+            title := case when ev is not null then event_title[ev] end;
+            currency := case when ev is not null then event_currency[ev] end;
+            total_minor := case when result_outcome = 'placed' then total::bigint end;
+            name := case when pos is not null then type_names[pos] end;
+            price_minor := case when pos is not null then type_prices[pos] end;
+            available := case when pos is not null then greatest(type_left[pos], 0) end;
+            expired_holds := result_outcome = 'sold_out' and exists (
+                select 1 from customer_order o
+                where o.event_id = p_event_ids[i] and o.status = 'pending_payment'
+                  and not o.payment_detected and o.expires_at <= now()
+            );
+            return next;
+        end loop;
+        first_line := last_line + 1;
+    end loop;
+
+    if cardinality(placed) = 0 then
+        return;
+    end if;
+    update ticket_type t set held = t.held + x.taken, updated_at = now()
+    from unnest(types, type_taken) as x (id, taken)
+    where t.ticket_type_id = x.id and x.taken > 0;
+    insert into customer_order
+        (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
+         idempotency_key, request_hash)
+    select p_order_ids[k], p_account_ids[k], p_event_ids[k], p_methods[k], c, t, x,
+           p_idempotency_keys[k], p_request_hashes[k]
+    from unnest(placed, placed_currency, placed_total, placed_expiry) as p (k, c, t, x);
+    insert into order_item (order_id, ticket_type_id, ticket_type_name, unit_price_minor, quantity)
+    select * from unnest(item_order, item_type, item_name, item_price, item_quantity);
+    insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
+    select p_payment_ids[k], p_order_ids[k], case when t = 0 then 'free' else p_providers[k] end,
+           'creating', c, t
+    from unnest(placed, placed_currency, placed_total) as p (k, c, t);
+end
+$$;
