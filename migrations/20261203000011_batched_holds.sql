@@ -109,19 +109,20 @@ begin
         total := 0;
         short := false;
         ev := array_position(events, p_event_ids[i]);
-        if ev is null then
-            result_outcome := 'not_found';
-        elsif event_status[ev] = 'cancelled' then
-            result_outcome := 'cancelled';
-        elsif event_starts[ev] <= now() then
-            result_outcome := 'started';
-        elsif p_idempotency_keys[i] is not null and (
+        -- A key seen before answers with its order, whatever became of the event since.
+        if p_idempotency_keys[i] is not null and (
             p_account_ids[i]::text || ' ' || p_idempotency_keys[i] = any(keys_taken)
             or exists (select 1 from customer_order o
                        where o.account_id = p_account_ids[i]
                          and o.idempotency_key = p_idempotency_keys[i])
         ) then
             result_outcome := 'replay';
+        elsif ev is null then
+            result_outcome := 'not_found';
+        elsif event_status[ev] = 'cancelled' then
+            result_outcome := 'cancelled';
+        elsif event_starts[ev] <= now() then
+            result_outcome := 'started';
         else
             for j in first_line .. last_line loop
                 pos := array_position(types, p_line_types[j]);

@@ -368,8 +368,12 @@ async fn open_checkout(
     match provider.create(&request).await {
         Ok(session) => {
             // A synchronous commit: from here on the order (and its hold) is durable.
-            let mut conn = state.db.acquire().await?;
-            order::record_payment_opened(&mut conn, order_id, &session.id, &session.url).await?;
+            let opened = order::OpenedCheckout {
+                order_id,
+                provider_ref: session.id.clone(),
+                redirect_url: session.url.clone(),
+            };
+            state.checkouts_opened.record(opened).await?;
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");
             Ok(session)
         }

@@ -25,6 +25,10 @@ pub struct AppState {
     pub db: PgPool,
     /// Places purchases in batches (see `tessera_core::order::Placer`).
     pub placer: tessera_core::order::Placer,
+    /// Looks sessions up in batches.
+    pub sessions: tessera_core::account::Sessions,
+    /// Records opened checkouts in batches.
+    pub checkouts_opened: tessera_core::order::CheckoutsOpened,
     pub redis: Redis,
     pub blobs: BlobStore,
     pub metrics: PrometheusHandle,
@@ -116,6 +120,8 @@ impl AppState {
             btcpay_sandbox,
             config: Arc::new(config),
             placer: tessera_core::order::Placer::start(db.clone()),
+            sessions: tessera_core::account::Sessions::start(db.clone()),
+            checkouts_opened: tessera_core::order::CheckoutsOpened::start(db.clone()),
             db,
             redis,
             blobs,

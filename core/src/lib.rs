@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod analytics;
+pub mod batch;
 pub mod catalog;
 pub mod config;
 pub mod db;

@@ -5,7 +5,7 @@ mod accounts;
 mod admin_events;
 mod admin_pages;
 mod analytics;
-mod batched_holds;
+mod batching;
 mod btcpay_client;
 mod btcpay_orders;
 mod btcpay_sandbox;

@@ -2,7 +2,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use tessera_core::account::{self, Account, SessionToken};
+use tessera_core::account::{Account, SessionToken};
 
 use super::cookies;
 use crate::error::Error;
@@ -34,9 +34,7 @@ impl FromRequestParts<AppState> for Viewer {
         else {
             return Ok(Viewer(None));
         };
-        let viewer = Viewer(
-            account::find_session(&state.db, &token).await?.map(|account| SignedIn { account, token }),
-        );
+        let viewer = Viewer(state.sessions.find(&token).await?.map(|account| SignedIn { account, token }));
         parts.extensions.insert(viewer.clone());
         Ok(viewer)
     }

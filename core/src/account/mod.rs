@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use session::{
-    SESSION_DAYS, SessionToken, create_session, delete_session, delete_sessions_of, find_session,
+    SESSION_DAYS, SessionToken, Sessions, create_session, delete_session, delete_sessions_of,
     purge_expired_sessions,
 };
 pub use store::{

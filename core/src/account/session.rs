@@ -5,10 +5,13 @@ use argon2::password_hash::rand_core::{OsRng, RngCore as _};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest as _, Sha256};
-use sqlx::PgExecutor;
+use std::collections::HashMap;
+
+use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
 use super::{Account, Role};
+use crate::batch::Batcher;
 
 /// How long a session lasts from login.
 pub const SESSION_DAYS: i64 = 30;
@@ -60,20 +63,46 @@ pub async fn create_session(db: impl PgExecutor<'_>, account_id: Uuid) -> sqlx::
     Ok(token)
 }
 
-/// The account behind a live session.
-pub async fn find_session(db: impl PgExecutor<'_>, token: &SessionToken) -> sqlx::Result<Option<Account>> {
-    let row = sqlx::query!(
-        r#"select a.account_id, a.email, a.name, a.role
+/// The accounts behind live sessions (by id), in one query: one answer per id, in order.
+/// (A session past its `expires_at` opens nothing.)
+async fn find_sessions(db: impl PgExecutor<'_>, ids: Vec<String>) -> sqlx::Result<Vec<Option<Account>>> {
+    let rows = sqlx::query!(
+        r#"select s.session_id, a.account_id, a.email, a.name, a.role
            from session s join account a using (account_id)
-           where s.session_id = $1 and s.expires_at > now()"#,
-        token.id()
+           where s.session_id = any($1) and s.expires_at > now()"#,
+        &ids
     )
-    .fetch_optional(db)
+    .fetch_all(db)
     .await?;
-    Ok(row.and_then(|row| {
-        let role = Role::try_from(row.role).ok()?;
-        Some(Account { id: row.account_id, email: row.email, name: row.name, role })
-    }))
+    let found: HashMap<String, Account> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let role = Role::try_from(row.role).ok()?;
+            Some((row.session_id, Account { id: row.account_id, email: row.email, name: row.name, role }))
+        })
+        .collect();
+    // The same session twice in a batch (two tabs at once) answers both.
+    Ok(ids.iter().map(|id| found.get(id).cloned()).collect())
+}
+
+/// Looks sessions up in batches: every request of a signed-in person starts with one, so under
+/// load they are the most frequent query of all (see [`crate::batch`]).
+#[derive(Debug, Clone)]
+pub struct Sessions(Batcher<String, Option<Account>>);
+
+impl Sessions {
+    /// Starts the lookup task (on the current Tokio runtime).
+    pub fn start(db: PgPool) -> Self {
+        Sessions(Batcher::start("sessions", move |ids| {
+            let db = db.clone();
+            async move { find_sessions(&db, ids).await }
+        }))
+    }
+
+    /// The account behind a live session, from the next batch.
+    pub async fn find(&self, token: &SessionToken) -> sqlx::Result<Option<Account>> {
+        self.0.call(token.id()).await
+    }
 }
 
 pub async fn delete_session(db: impl PgExecutor<'_>, token: &SessionToken) -> sqlx::Result<()> {

@@ -34,18 +34,19 @@ pub use invoice::{
 };
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
-    BuyError, BuyItem, FREE, FreshOrder, MAX_BATCH, NewOrder, Placed, Placer, SoldOutLine,
-    TicketAvailability, availability, place_order,
+    BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability,
+    availability, place_order,
 };
 pub use read::{
     RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,
     unmatched_payments,
 };
 pub use transition::{
-    Closed, DueBack, OpenPayment, Receipt, Settlement, close_attempted, close_open_payment, close_payment,
-    close_pending, fulfil, mark_payment_detected, payments_to_close, record_money_due_back,
-    record_overpayment, record_payment_opened, record_seen_amount, release_expired_holds,
-    release_expired_holds_of_order, release_stale_settling_holds, settle, unmark_payment_detected,
+    CheckoutsOpened, Closed, DueBack, OpenPayment, OpenedCheckout, Receipt, Settlement, close_attempted,
+    close_open_payment, close_payment, close_pending, fulfil, mark_payment_detected, payments_to_close,
+    record_money_due_back, record_overpayment, record_payment_opened, record_seen_amount,
+    release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds, settle,
+    unmark_payment_detected,
 };
 
 /// The most tickets one order may hold, over all its ticket types.

@@ -4,11 +4,11 @@
 use chrono::{Duration, Utc};
 use sha2::{Digest as _, Sha256};
 use sqlx::{PgConnection, PgPool};
-use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use super::transition::release_expired_holds;
 use super::{MAX_TICKETS_PER_ORDER, PaymentMethod};
+use crate::batch::Batcher;
 use crate::catalog::FieldError;
 
 /// The `payment.provider` of an order that costs nothing.
@@ -143,83 +143,36 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
 #[derive(Debug, Clone)]
 pub struct Placer {
     db: PgPool,
-    jobs: mpsc::Sender<Job>,
-}
-
-/// The most purchases one batch places.
-pub const MAX_BATCH: usize = 256;
-
-#[derive(Debug)]
-struct Job {
-    pending: Pending,
-    reply: oneshot::Sender<sqlx::Result<Outcome>>,
+    batches: Batcher<Pending, Outcome>,
 }
 
 impl Placer {
     /// Starts the placer's task (on the current Tokio runtime); it ends when the last clone
     /// of the placer is dropped.
     pub fn start(db: PgPool) -> Self {
-        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run_batches(db.clone(), queue));
-        Placer { db, jobs }
+        let batch_db = db.clone();
+        let batches = Batcher::start("place_orders", move |batch: Vec<Pending>| {
+            let db = batch_db.clone();
+            async move { place_batch(&db, &batch.iter().collect::<Vec<_>>()).await }
+        });
+        Placer { db, batches }
     }
 
     /// [`place_order`], in the next batch.
     pub async fn place(&self, new: &NewOrder<'_>) -> Result<Placed, BuyError> {
         place(&self.db, new, Some(self)).await
     }
-
-    async fn submit(&self, pending: Pending) -> sqlx::Result<Outcome> {
-        let (reply, outcome) = oneshot::channel();
-        self.jobs.send(Job { pending, reply }).await.map_err(|_| sqlx::Error::PoolClosed)?;
-        outcome.await.map_err(|_| sqlx::Error::PoolClosed)?
-    }
-}
-
-async fn run_batches(db: PgPool, mut queue: mpsc::Receiver<Job>) {
-    let mut jobs = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
-        // A buyer who went away (the request was dropped) is not placed.
-        jobs.retain(|job| !job.reply.is_closed());
-        let pending: Vec<&Pending> = jobs.iter().map(|job| &job.pending).collect();
-        match place_batch(&db, &pending).await {
-            Ok(outcomes) => {
-                for (job, outcome) in jobs.drain(..).zip(outcomes) {
-                    let _ = job.reply.send(Ok(outcome));
-                }
-            }
-            Err(err) => {
-                tracing::error!(error = %err, purchases = jobs.len(), "a batch of purchases failed");
-                for job in jobs.drain(..) {
-                    let _ = job.reply.send(Err(copy_error(&err)));
-                }
-            }
-        }
-    }
-}
-
-/// The same error again, for each purchase of a batch that failed as a whole.
-fn copy_error(err: &sqlx::Error) -> sqlx::Error {
-    match err {
-        sqlx::Error::PoolTimedOut => sqlx::Error::PoolTimedOut,
-        sqlx::Error::PoolClosed => sqlx::Error::PoolClosed,
-        sqlx::Error::Io(io) => sqlx::Error::Io(std::io::Error::new(io.kind(), io.to_string())),
-        other => sqlx::Error::Protocol(other.to_string()),
-    }
 }
 
 async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Result<Placed, BuyError> {
     check_items(new.items)?;
+    // A key seen before is found by the batch (`replay`), which then reads its order.
     let request_hash = request_hash(new);
-    if let Some(key) = new.idempotency_key
-        && let Some(placed) = replay(db, new.account_id, key, &request_hash).await?
-    {
-        return Ok(placed);
-    }
     let mut items = new.items.to_vec();
     // Ticket-type order, as `place_orders` takes them.
     items.sort_by_key(|item| item.ticket_type_id);
-    for attempt in 0..2 {
+    let mut retried = false;
+    loop {
         let pending = Pending {
             order_id: Uuid::now_v7(),
             account_id: new.account_id,
@@ -233,8 +186,10 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
         };
         let order_id = pending.order_id;
         let outcome = match placer {
-            Some(placer) => placer.submit(pending).await?,
-            None => place_batch(db, &[&pending]).await?.pop().expect("one outcome a purchase"),
+            Some(placer) => placer.batches.call(pending).await?,
+            None => place_batch(db, &[&pending]).await?.pop().ok_or_else(|| {
+                sqlx::Error::Protocol("place_orders answered nothing for the purchase".into())
+            })?,
         };
         match outcome {
             Outcome::Placed(fresh) => return Ok(Placed { order_id, replayed: false, fresh: Some(fresh) }),
@@ -266,17 +221,17 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
             // Holds past their time still count in `held` until released; release them and
             // try again, so a buyer is never refused for tickets nobody is holding any more.
             Outcome::SoldOut { lines, expired_holds } => {
-                if attempt == 0
+                if !retried
                     && expired_holds
                     && !release_expired_holds(db, Some(new.event_id), 1000).await?.is_empty()
                 {
+                    retried = true;
                     continue;
                 }
                 return Err(BuyError::SoldOut(sold_out_lines(&lines)));
             }
         }
     }
-    unreachable!("the second attempt always answers")
 }
 
 /// A purchase checked and ready to place, as `place_orders` takes it.

@@ -8,6 +8,8 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::batch::Batcher;
+
 use super::outbox::ORDERS_PAID;
 
 /// The final states a pending order can be closed into without payment.
@@ -187,6 +189,54 @@ pub async fn record_payment_opened(
         redirect_url
     )
     .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A checkout the provider opened, to be recorded on the order's payment row.
+#[derive(Debug, Clone)]
+pub struct OpenedCheckout {
+    pub order_id: Uuid,
+    pub provider_ref: String,
+    pub redirect_url: String,
+}
+
+/// Records opened checkouts in batches, each batch with one statement and one synchronous
+/// commit: in a flash sale every winner's last step before the redirect, and the one that
+/// makes its order durable (see [`crate::batch`]).
+#[derive(Debug, Clone)]
+pub struct CheckoutsOpened(Batcher<OpenedCheckout, ()>);
+
+impl CheckoutsOpened {
+    /// Starts the recording task (on the current Tokio runtime).
+    pub fn start(db: PgPool) -> Self {
+        CheckoutsOpened(Batcher::start("checkouts_opened", move |opened: Vec<OpenedCheckout>| {
+            let db = db.clone();
+            async move {
+                let count = opened.len();
+                record_checkouts_opened(&db, &opened).await?;
+                Ok(vec![(); count])
+            }
+        }))
+    }
+
+    /// [`record_payment_opened`] with a synchronous commit, in the next batch.
+    pub async fn record(&self, opened: OpenedCheckout) -> sqlx::Result<()> {
+        self.0.call(opened).await
+    }
+}
+
+async fn record_checkouts_opened(db: &PgPool, opened: &[OpenedCheckout]) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"update payment p
+           set status = 'open', provider_ref = x.provider_ref, redirect_url = x.redirect_url, updated_at = now()
+           from unnest($1::uuid[], $2::text[], $3::text[]) as x (order_id, provider_ref, redirect_url)
+           where p.order_id = x.order_id and p.status = 'creating'"#,
+        &opened.iter().map(|o| o.order_id).collect::<Vec<_>>(),
+        &opened.iter().map(|o| o.provider_ref.clone()).collect::<Vec<_>>(),
+        &opened.iter().map(|o| o.redirect_url.clone()).collect::<Vec<_>>(),
+    )
+    .execute(db)
     .await?;
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! The placer: purchases that arrive together are placed in one batch, each decided on its own.
+//! Batching: purchases that arrive together are placed in one batch, each decided on its own;
+//! sessions looked up together are answered each for itself.
 
 use std::collections::HashSet;
 
@@ -257,4 +258,32 @@ async fn a_placer_whose_database_is_gone_answers_every_purchase_with_the_error(d
     let items = [item(general, 1)];
     let answer = placer.place(&purchase(buyer, event, &items, None)).await;
     assert!(matches!(answer, Err(BuyError::Database(_))), "{answer:?}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn sessions_looked_up_together_are_each_answered_for_themselves(db: PgPool) {
+    use tessera_core::account::{SessionToken, Sessions, create_session, delete_session};
+    let (alice, bob) = (account(&db).await, account(&db).await);
+    let alice_session = create_session(&db, alice).await.unwrap();
+    let bob_session = create_session(&db, bob).await.unwrap();
+    let logged_out = create_session(&db, bob).await.unwrap();
+    delete_session(&db, &logged_out).await.unwrap();
+    let expired = create_session(&db, alice).await.unwrap();
+    // The newest of Alice's sessions (`expired`) ran out yesterday.
+    sqlx::query(
+        "update session set created_at = now() - interval '31 days', expires_at = now() - interval '1 day'
+         where session_id = (select session_id from session where account_id = $1
+                             order by created_at desc limit 1)",
+    )
+    .bind(alice)
+    .execute(&db)
+    .await
+    .unwrap();
+    let unknown = SessionToken::generate();
+
+    let sessions = Sessions::start(db.clone());
+    let asked = [&alice_session, &bob_session, &logged_out, &expired, &unknown, &alice_session];
+    let answers = futures::future::join_all(asked.iter().map(|token| sessions.find(token))).await;
+    let who: Vec<Option<Uuid>> = answers.into_iter().map(|a| a.unwrap().map(|account| account.id)).collect();
+    assert_eq!(who, [Some(alice), Some(bob), None, None, None, Some(alice)]);
 }

@@ -1,0 +1,173 @@
+//! Batching: many callers' small statements on the busiest paths become one statement.
+//!
+//! A [`Batcher`] has one task that takes every input that arrived while its previous batch ran
+//! and hands them to its batch function at once; each caller gets its own output back. Nobody
+//! waits for a batch to fill: when requests are rare, a batch is one input and costs one
+//! channel hop more than the statement itself; when they crowd in, hundreds share one round
+//! trip, one statement and one commit. Every input of a batch arrived before the batch's
+//! statement began, so a caller sees at least everything committed before it asked.
+
+use std::future::Future;
+use tokio::sync::{mpsc, oneshot};
+
+/// The most inputs one batch takes.
+pub const MAX_BATCH: usize = 256;
+
+struct Job<I, O> {
+    input: I,
+    reply: oneshot::Sender<sqlx::Result<O>>,
+}
+
+/// Sends inputs to the batch task; cheap to clone. The task ends when the last clone is
+/// dropped.
+pub struct Batcher<I, O> {
+    jobs: mpsc::Sender<Job<I, O>>,
+    name: &'static str,
+}
+
+impl<I, O> Clone for Batcher<I, O> {
+    fn clone(&self) -> Self {
+        Batcher { jobs: self.jobs.clone(), name: self.name }
+    }
+}
+
+impl<I, O> std::fmt::Debug for Batcher<I, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Batcher").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+impl<I: Send + 'static, O: Send + 'static> Batcher<I, O> {
+    /// Starts the batch task on the current Tokio runtime. `run` answers one output per input,
+    /// in order; if it fails, every caller of the batch gets its error.
+    pub fn start<F, Fut>(name: &'static str, run: F) -> Self
+    where
+        F: Fn(Vec<I>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = sqlx::Result<Vec<O>>> + Send + 'static,
+    {
+        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run_batches(name, queue, run));
+        Batcher { jobs, name }
+    }
+
+    /// The output for `input`, from the next batch.
+    pub async fn call(&self, input: I) -> sqlx::Result<O> {
+        let (reply, output) = oneshot::channel();
+        self.jobs.send(Job { input, reply }).await.map_err(|_| sqlx::Error::PoolClosed)?;
+        output.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+}
+
+async fn run_batches<I, O, F, Fut>(name: &'static str, mut queue: mpsc::Receiver<Job<I, O>>, run: F)
+where
+    F: Fn(Vec<I>) -> Fut,
+    Fut: Future<Output = sqlx::Result<Vec<O>>>,
+{
+    let mut jobs = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
+        // A caller who went away (its request was dropped) is left out.
+        let (inputs, replies): (Vec<I>, Vec<_>) =
+            jobs.drain(..).filter(|job| !job.reply.is_closed()).map(|job| (job.input, job.reply)).unzip();
+        if inputs.is_empty() {
+            continue;
+        }
+        let count = inputs.len();
+        match run(inputs).await {
+            Ok(outputs) if outputs.len() == count => {
+                for (reply, output) in replies.into_iter().zip(outputs) {
+                    let _ = reply.send(Ok(output));
+                }
+            }
+            Ok(outputs) => {
+                let err =
+                    sqlx::Error::Protocol(format!("{name}: {} answers for {count} inputs", outputs.len()));
+                tracing::error!(error = %err, "a batch went wrong");
+                answer_all(replies, &err);
+            }
+            Err(err) => {
+                tracing::error!(error = %err, batch = name, inputs = count, "a batch failed");
+                answer_all(replies, &err);
+            }
+        }
+    }
+}
+
+fn answer_all<O>(replies: Vec<oneshot::Sender<sqlx::Result<O>>>, err: &sqlx::Error) {
+    for reply in replies {
+        let _ = reply.send(Err(copy_error(err)));
+    }
+}
+
+/// The same error again, for each caller of a batch that failed as a whole.
+fn copy_error(err: &sqlx::Error) -> sqlx::Error {
+    match err {
+        sqlx::Error::PoolTimedOut => sqlx::Error::PoolTimedOut,
+        sqlx::Error::PoolClosed => sqlx::Error::PoolClosed,
+        sqlx::Error::Io(io) => sqlx::Error::Io(std::io::Error::new(io.kind(), io.to_string())),
+        other => sqlx::Error::Protocol(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A batcher that multiplies by ten, records its batches' sizes and holds each batch until
+    /// the gate opens.
+    fn times_ten(
+        sizes: Arc<Mutex<Vec<usize>>>,
+        gate: tokio::sync::watch::Receiver<bool>,
+    ) -> Batcher<u32, u32> {
+        Batcher::start("test", move |inputs: Vec<u32>| {
+            let (sizes, mut gate) = (sizes.clone(), gate.clone());
+            async move {
+                sizes.lock().unwrap().push(inputs.len());
+                gate.wait_for(|open| *open).await.ok();
+                if inputs.contains(&0) {
+                    return Err(sqlx::Error::PoolTimedOut);
+                }
+                Ok(inputs.iter().map(|i| i * 10).collect())
+            }
+        })
+    }
+
+    #[tokio::test]
+    async fn callers_arriving_while_a_batch_runs_share_the_next_and_each_gets_its_answer() {
+        let sizes = Arc::new(Mutex::new(Vec::new()));
+        let (open, gate) = tokio::sync::watch::channel(false);
+        let batcher = times_ten(sizes.clone(), gate);
+        let call = |i: u32| {
+            let batcher = batcher.clone();
+            tokio::spawn(async move { batcher.call(i).await })
+        };
+        let first = call(1);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let rest: Vec<_> = (2..=5).map(call).collect();
+        // Someone who gave up before the batch ran is left out of it.
+        let gone = call(6);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        gone.abort();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        open.send_replace(true);
+
+        assert_eq!(first.await.unwrap().unwrap(), 10);
+        for (i, answer) in (2..).zip(rest) {
+            assert_eq!(answer.await.unwrap().unwrap(), i * 10);
+        }
+        assert_eq!(*sizes.lock().unwrap(), [1, 4]);
+    }
+
+    #[tokio::test]
+    async fn a_failed_batch_gives_every_caller_its_error() {
+        let sizes = Arc::new(Mutex::new(Vec::new()));
+        let (_open, gate) = tokio::sync::watch::channel(true);
+        let batcher = times_ten(sizes, gate);
+        let (a, b) = tokio::join!(batcher.call(0), batcher.call(7));
+        // Both arrived before the batch task ran: one batch, one failure, two answers.
+        assert!(matches!(a, Err(sqlx::Error::PoolTimedOut)), "{a:?}");
+        assert!(matches!(b, Err(sqlx::Error::PoolTimedOut)), "{b:?}");
+    }
+}
