@@ -1,10 +1,16 @@
 -- Holds in batches. In a flash sale hundreds of buyers ask for the same ticket type at once;
 -- one statement per buyer spent the machine on round trips, lock hand-offs and foreign-key
 -- checks rather than on selling. `place_orders` places every purchase that arrived while the
--- previous batch ran (core/src/order/batch.rs) in one statement: it checks each against its
--- event, locks the batch's ticket types once (in id order, so concurrent batches never
--- deadlock), decides each purchase in arrival order against what is left, and writes the
--- holds, orders, items and payment rows in one statement each.
+-- previous batch ran (`Placer` in core/src/order/place.rs) in one statement: it checks each
+-- against its event, locks the batch's ticket types once, decides each purchase in arrival
+-- order against what is left, and writes the holds, orders, items and payment rows in one
+-- statement each.
+--
+-- Locks, in this order: the batch's events (`for key share`, in id order: what the orders'
+-- foreign keys take anyway, taken first because an admin's edit locks the event before its
+-- ticket types), then its ticket types (`for update`, in id order). Concurrent batches, other
+-- processes' and the batch of one (`place_order`) thus never deadlock with each other or with
+-- an admin's edit.
 --
 -- A purchase that cannot be had is refused on its own; the others go ahead. The commit does
 -- not wait for the disk: an order becomes durable with the next synchronous commit, which
@@ -14,15 +20,16 @@
 -- p_line_* arrays, p_line_counts[i] of them for purchase i, sorted by ticket type.
 -- Output: one row per line, purchase by purchase, with the purchase's outcome:
 --   placed        held; expires_at, title, currency, total_minor, name and price are set
---   sold_out      a line is short; available is what each line has left
+--   sold_out      a line is short; available is what each line has left (holds past their
+--                 time counted as free, as everywhere)
 --   replay        the idempotency key already made an order (in an earlier batch or this one)
 --   not_found     no such event (or a draft)
 --   cancelled     the event was cancelled
 --   started       the event has started
---   unknown_type  bad_type is not a ticket type of this event
+--   unknown_type  a line is not a ticket type of this event: its bad_type says so
 --   too_large     the total does not fit
--- expired_holds says, for a sold-out line, that its event has holds past their time that the
--- sweeper has not released yet: releasing them and asking again may succeed.
+-- expired_holds says, for a sold-out purchase, that holds past their time which the sweeper has
+-- not released yet would cover it: releasing them and asking again may succeed.
 drop function place_order(
     uuid, uuid, uuid, text, text, bigint, interval, text, bytea, uuid[], text[], bigint[], integer[],
     uuid, text
@@ -49,6 +56,10 @@ declare
     type_prices bigint[];
     type_left integer[];
     type_taken integer[];
+    -- Tickets of the batch's ticket types in holds past their time, not yet released.
+    type_expired integer[];
+    expired_types uuid[];
+    expired_quantities integer[];
     -- The batch's events.
     events uuid[];
     event_status text[];
@@ -73,11 +84,36 @@ declare
     ev integer;
     pos integer;
     result_outcome text;
-    result_bad uuid;
     total numeric;
     short boolean;
+    covered boolean;
 begin
     perform set_config('synchronous_commit', 'off', true);
+
+    select array_agg(x.ticket_type_id), array_agg(x.quantity)
+    into expired_types, expired_quantities
+    from (
+        select i.ticket_type_id, sum(i.quantity)::integer as quantity
+        from customer_order o join order_item i using (order_id)
+        where o.event_id = any(p_event_ids) and o.status = 'pending_payment'
+          and not o.payment_detected and o.expires_at <= now()
+          and i.ticket_type_id = any(p_line_types)
+        group by i.ticket_type_id
+    ) x;
+    expired_types := coalesce(expired_types, '{}');
+
+    select array_agg(e.event_id order by e.event_id), array_agg(e.status order by e.event_id),
+           array_agg(e.starts_at order by e.event_id), array_agg(e.currency order by e.event_id),
+           array_agg(e.title order by e.event_id)
+    into events, event_status, event_starts, event_currency, event_title
+    from (
+        select ev.event_id, ev.status, ev.starts_at, ev.currency, ev.title
+        from event ev
+        where ev.event_id = any(p_event_ids) and ev.status <> 'draft'
+        order by ev.event_id
+        for key share
+    ) e;
+    events := coalesce(events, '{}');
 
     select array_agg(t.ticket_type_id order by t.ticket_type_id),
            array_agg(t.event_id order by t.ticket_type_id),
@@ -94,20 +130,17 @@ begin
     ) t;
     types := coalesce(types, '{}');
     type_taken := array_fill(0, array[cardinality(types)]);
-
-    select array_agg(e.event_id), array_agg(e.status), array_agg(e.starts_at),
-           array_agg(e.currency), array_agg(e.title)
-    into events, event_status, event_starts, event_currency, event_title
-    from event e
-    where e.event_id = any(p_event_ids) and e.status <> 'draft';
-    events := coalesce(events, '{}');
+    type_expired := array_fill(0, array[cardinality(types)]);
+    for pos in 1 .. cardinality(types) loop
+        type_expired[pos] := coalesce(expired_quantities[array_position(expired_types, types[pos])], 0);
+    end loop;
 
     for i in 1 .. cardinality(p_order_ids) loop
         last_line := first_line + p_line_counts[i] - 1;
         result_outcome := 'placed';
-        result_bad := null;
         total := 0;
         short := false;
+        covered := true;
         ev := array_position(events, p_event_ids[i]);
         -- A key seen before answers with its order, whatever became of the event since.
         if p_idempotency_keys[i] is not null and (
@@ -128,12 +161,14 @@ begin
                 pos := array_position(types, p_line_types[j]);
                 if pos is null or type_events[pos] <> p_event_ids[i] then
                     result_outcome := 'unknown_type';
-                    result_bad := p_line_types[j];
-                    exit;
+                    continue;
                 end if;
                 total := total + type_prices[pos]::numeric * p_line_quantities[j];
                 if type_left[pos] < p_line_quantities[j] then
                     short := true;
+                end if;
+                if type_left[pos] + type_expired[pos] < p_line_quantities[j] then
+                    covered := false;
                 end if;
             end loop;
             if result_outcome = 'placed' and total > 9223372036854775807 then
@@ -168,19 +203,15 @@ begin
             order_index := i;
             line_index := j - first_line + 1;
             outcome := result_outcome;
-            bad_type := result_bad;
+            bad_type := case when pos is null or type_events[pos] <> p_event_ids[i] then p_line_types[j] end;
             expires_at := case when result_outcome = 'placed' then now() + p_holds[i] end;
             title := case when ev is not null then event_title[ev] end;
             currency := case when ev is not null then event_currency[ev] end;
             total_minor := case when result_outcome = 'placed' then total::bigint end;
             name := case when pos is not null then type_names[pos] end;
             price_minor := case when pos is not null then type_prices[pos] end;
-            available := case when pos is not null then greatest(type_left[pos], 0) end;
-            expired_holds := result_outcome = 'sold_out' and exists (
-                select 1 from customer_order o
-                where o.event_id = p_event_ids[i] and o.status = 'pending_payment'
-                  and not o.payment_detected and o.expires_at <= now()
-            );
+            available := case when pos is not null then greatest(type_left[pos] + type_expired[pos], 0) end;
+            expired_holds := result_outcome = 'sold_out' and covered;
             return next;
         end loop;
         first_line := last_line + 1;

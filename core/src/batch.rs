@@ -61,7 +61,8 @@ impl<I: Send + 'static, O: Send + 'static> Batcher<I, O> {
 async fn run_batches<I, O, F, Fut>(name: &'static str, mut queue: mpsc::Receiver<Job<I, O>>, run: F)
 where
     F: Fn(Vec<I>) -> Fut,
-    Fut: Future<Output = sqlx::Result<Vec<O>>>,
+    Fut: Future<Output = sqlx::Result<Vec<O>>> + Send + 'static,
+    O: Send + 'static,
 {
     let mut jobs = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
@@ -72,20 +73,27 @@ where
             continue;
         }
         let count = inputs.len();
-        match run(inputs).await {
-            Ok(outputs) if outputs.len() == count => {
+        // On a task of its own, so that a batch that panics answers its callers with an error
+        // and the next batch still runs.
+        match tokio::spawn(run(inputs)).await {
+            Ok(Ok(outputs)) if outputs.len() == count => {
                 for (reply, output) in replies.into_iter().zip(outputs) {
                     let _ = reply.send(Ok(output));
                 }
             }
-            Ok(outputs) => {
+            Ok(Ok(outputs)) => {
                 let err =
                     sqlx::Error::Protocol(format!("{name}: {} answers for {count} inputs", outputs.len()));
                 tracing::error!(error = %err, "a batch went wrong");
                 answer_all(replies, &err);
             }
-            Err(err) => {
+            Ok(Err(err)) => {
                 tracing::error!(error = %err, batch = name, inputs = count, "a batch failed");
+                answer_all(replies, &err);
+            }
+            Err(panicked) => {
+                let err = sqlx::Error::Protocol(format!("{name}: the batch did not finish: {panicked}"));
+                tracing::error!(error = %err, "a batch went wrong");
                 answer_all(replies, &err);
             }
         }
@@ -158,6 +166,16 @@ mod tests {
             assert_eq!(answer.await.unwrap().unwrap(), i * 10);
         }
         assert_eq!(*sizes.lock().unwrap(), [1, 4]);
+    }
+
+    #[tokio::test]
+    async fn a_batch_that_panics_answers_with_an_error_and_the_next_one_runs() {
+        let batcher: Batcher<u32, u32> = Batcher::start("panics", |inputs: Vec<u32>| async move {
+            assert!(!inputs.contains(&13), "unlucky");
+            Ok(inputs)
+        });
+        assert!(matches!(batcher.call(13).await, Err(sqlx::Error::Protocol(_))));
+        assert_eq!(batcher.call(7).await.unwrap(), 7);
     }
 
     #[tokio::test]

@@ -35,7 +35,7 @@ pub use invoice::{
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
     BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability,
-    availability, place_order,
+    availability, is_idempotency_key, place_order,
 };
 pub use read::{
     RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,

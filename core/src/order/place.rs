@@ -139,7 +139,7 @@ pub async fn place_order(db: &PgPool, new: &NewOrder<'_>) -> Result<Placed, BuyE
 /// the others. Nobody waits for a batch to fill: a lone buyer's batch is just them.
 ///
 /// Each process has its own placer; several processes (and [`place_order`]) stay correct
-/// together, the ticket types being locked by each batch in id order.
+/// together: each batch locks its events, then its ticket types, in id order.
 #[derive(Debug, Clone)]
 pub struct Placer {
     db: PgPool,
@@ -166,71 +166,63 @@ impl Placer {
 
 async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Result<Placed, BuyError> {
     check_items(new.items)?;
+    if new.idempotency_key.is_some_and(|key| !is_idempotency_key(key)) {
+        return Err(FieldError::new("Idempotency-Key", "must be 1 to 255 visible ASCII characters").into());
+    }
     // A key seen before is found by the batch (`replay`), which then reads its order.
     let request_hash = request_hash(new);
     let mut items = new.items.to_vec();
     // Ticket-type order, as `place_orders` takes them.
     items.sort_by_key(|item| item.ticket_type_id);
-    let mut retried = false;
-    loop {
-        let pending = Pending {
-            order_id: Uuid::now_v7(),
-            account_id: new.account_id,
-            event_id: new.event_id,
-            method: new.method,
-            hold: new.hold,
-            idempotency_key: new.idempotency_key.map(str::to_owned),
-            request_hash: new.idempotency_key.map(|_| request_hash),
-            payment_id: Uuid::now_v7(),
-            items: items.clone(),
-        };
-        let order_id = pending.order_id;
-        let outcome = match placer {
-            Some(placer) => placer.batches.call(pending).await?,
-            None => place_batch(db, &[&pending]).await?.pop().ok_or_else(|| {
-                sqlx::Error::Protocol("place_orders answered nothing for the purchase".into())
-            })?,
-        };
-        match outcome {
-            Outcome::Placed(fresh) => return Ok(Placed { order_id, replayed: false, fresh: Some(fresh) }),
-            // The same key made an order first (maybe a moment ago, in a race): answer with it.
-            Outcome::Replay => {
-                let key = new.idempotency_key.unwrap_or_default();
-                return replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::Database(
-                    sqlx::Error::Protocol("idempotency key conflict without an order".into()),
-                ));
-            }
-            Outcome::NotFound => return Err(BuyError::EventNotFound),
-            Outcome::Cancelled => {
-                return Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale."));
-            }
-            Outcome::Started => {
-                return Err(BuyError::EventClosed(
-                    "This event has already started; tickets are no longer sold.",
-                ));
-            }
-            Outcome::UnknownType(id) => {
-                let i = new.items.iter().position(|item| item.ticket_type_id == id).unwrap_or_default();
-                return Err(FieldError::new(
-                    format!("items[{i}].ticket_type_id"),
-                    "is not a ticket type of this event",
-                )
-                .into());
-            }
-            Outcome::TooLarge => return Err(FieldError::new("items", "the total is too large").into()),
-            // Holds past their time still count in `held` until released; release them and
-            // try again, so a buyer is never refused for tickets nobody is holding any more.
-            Outcome::SoldOut { lines, expired_holds } => {
-                if !retried
-                    && expired_holds
-                    && !release_expired_holds(db, Some(new.event_id), 1000).await?.is_empty()
-                {
-                    retried = true;
-                    continue;
-                }
-                return Err(BuyError::SoldOut(sold_out_lines(&lines)));
-            }
+    let pending = Pending {
+        order_id: Uuid::now_v7(),
+        account_id: new.account_id,
+        event_id: new.event_id,
+        method: new.method,
+        hold: new.hold,
+        idempotency_key: new.idempotency_key.map(str::to_owned),
+        request_hash: new.idempotency_key.map(|_| request_hash),
+        payment_id: Uuid::now_v7(),
+        items,
+    };
+    let order_id = pending.order_id;
+    let outcome = match placer {
+        Some(placer) => placer.batches.call(pending).await?,
+        None => place_batch(db, &[&pending]).await?.pop().unwrap_or_else(Outcome::missing),
+    };
+    match outcome {
+        Outcome::Placed(fresh) => Ok(Placed { order_id, replayed: false, fresh: Some(fresh) }),
+        // The same key made an order first (maybe a moment ago, in a race): answer with it.
+        Outcome::Replay => {
+            let key = new.idempotency_key.unwrap_or_default();
+            replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::Database(
+                sqlx::Error::Protocol("idempotency key conflict without an order".into()),
+            ))
         }
+        Outcome::NotFound => Err(BuyError::EventNotFound),
+        Outcome::Cancelled => Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale.")),
+        Outcome::Started => {
+            Err(BuyError::EventClosed("This event has already started; tickets are no longer sold."))
+        }
+        // The first line the customer listed that is not of this event.
+        Outcome::UnknownType(unknown) => {
+            let i =
+                new.items.iter().position(|item| unknown.contains(&item.ticket_type_id)).unwrap_or_default();
+            Err(FieldError::new(format!("items[{i}].ticket_type_id"), "is not a ticket type of this event")
+                .into())
+        }
+        Outcome::TooLarge => Err(FieldError::new("items", "the total is too large").into()),
+        Outcome::SoldOut { mut lines, .. } => {
+            if lines.iter().all(|l| l.available >= l.quantity) {
+                // Someone else took the last ones and let them go again in the meantime; say
+                // what was asked rather than claim there is enough.
+                for line in &mut lines {
+                    line.available = 0;
+                }
+            }
+            Err(BuyError::SoldOut(sold_out_lines(&lines)))
+        }
+        Outcome::Failed(message) => Err(BuyError::Database(sqlx::Error::Protocol(message))),
     }
 }
 
@@ -253,29 +245,85 @@ struct Pending {
 #[derive(Debug)]
 enum Outcome {
     Placed(FreshOrder),
-    SoldOut { lines: Vec<Line>, expired_holds: bool },
+    SoldOut {
+        lines: Vec<Line>,
+        expired_holds: bool,
+    },
     Replay,
     NotFound,
     Cancelled,
     Started,
-    UnknownType(Uuid),
+    /// The lines that are not ticket types of the event.
+    UnknownType(Vec<Uuid>),
     TooLarge,
+    /// This purchase could not be placed (the database refused it); the others went ahead.
+    Failed(String),
 }
 
-/// Places a batch of purchases in one `place_orders` statement (see its migration), retrying
-/// the batch once if it lost a race it cannot settle itself: a deadlock with a transaction
-/// that locked ticket types in another order, or an idempotency key another process placed
-/// at the same moment (found as a replay on the second try).
+impl Outcome {
+    fn missing() -> Self {
+        Outcome::Failed("place_orders said nothing of the purchase".into())
+    }
+}
+
+/// Places a batch of purchases in one `place_orders` statement (see its migration).
+///
+/// - A purchase refused while holds past their time (not yet released by the sweeper) would
+///   cover it: those holds are released and the refused purchases tried once more, so nobody
+///   is refused for tickets nobody holds any more (one release per batch, not per buyer).
+/// - A race the statement cannot settle itself (a deadlock with a transaction that locked
+///   ticket types in another order, or an idempotency key another process placed at the same
+///   moment, then found as a replay) is retried once.
+/// - If the database refuses the statement for what one purchase holds (a data or constraint
+///   error), the purchases are placed one by one, so only that purchase fails.
 async fn place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Outcome>> {
-    let mut tried = 0;
+    let mut outcomes = place_batch_once(db, batch).await?;
+    let refused: Vec<usize> = (0..batch.len())
+        .filter(|&i| matches!(outcomes[i], Outcome::SoldOut { expired_holds: true, .. }))
+        .collect();
+    if refused.is_empty() {
+        return Ok(outcomes);
+    }
+    let mut events: Vec<Uuid> = refused.iter().map(|&i| batch[i].event_id).collect();
+    events.sort_unstable();
+    events.dedup();
+    let mut released = false;
+    for event in events {
+        released |= !release_expired_holds(db, Some(event), 1000).await?.is_empty();
+    }
+    if released {
+        let again: Vec<&Pending> = refused.iter().map(|&i| batch[i]).collect();
+        for (i, outcome) in refused.into_iter().zip(place_batch_once(db, &again).await?) {
+            outcomes[i] = outcome;
+        }
+    }
+    Ok(outcomes)
+}
+
+async fn place_batch_once(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Outcome>> {
+    let mut retried = false;
     loop {
         match try_place_batch(db, batch).await {
             Err(sqlx::Error::Database(err))
-                if tried == 0
+                if !retried
                     && (err.constraint() == Some("customer_order_idempotency_key")
                         || err.code().as_deref() == Some("40P01")) =>
             {
-                tried += 1;
+                retried = true;
+            }
+            Err(sqlx::Error::Database(err))
+                if batch.len() > 1
+                    && err.code().is_some_and(|code| code.starts_with("22") || code.starts_with("23")) =>
+            {
+                tracing::warn!(error = %err, purchases = batch.len(), "a batch of purchases was refused; placing them one by one");
+                let mut outcomes = Vec::with_capacity(batch.len());
+                for pending in batch {
+                    outcomes.push(match Box::pin(place_batch_once(db, &[pending])).await {
+                        Ok(mut one) => one.pop().unwrap_or_else(Outcome::missing),
+                        Err(err) => Outcome::Failed(err.to_string()),
+                    });
+                }
+                return Ok(outcomes);
             }
             result => return result,
         }
@@ -310,8 +358,10 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
     for (i, pending) in batch.iter().enumerate() {
         let index = i32::try_from(i + 1).unwrap_or(i32::MAX);
         let mut lines = Vec::with_capacity(pending.items.len());
+        let mut unknown = Vec::new();
         let mut first = None;
         while let Some(row) = rows.next_if(|row| row.order_index == index) {
+            unknown.extend(row.bad_type);
             let item = pending
                 .items
                 .get(lines.len())
@@ -326,8 +376,10 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             });
             first.get_or_insert(row);
         }
-        let row = first
-            .ok_or_else(|| sqlx::Error::Protocol(format!("place_orders said nothing of purchase {index}")))?;
+        let Some(row) = first else {
+            outcomes.push(Outcome::missing());
+            continue;
+        };
         outcomes.push(match row.outcome.as_str() {
             "placed" => Outcome::Placed(FreshOrder {
                 event_title: row.title.unwrap_or_default(),
@@ -349,9 +401,9 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             "not_found" => Outcome::NotFound,
             "cancelled" => Outcome::Cancelled,
             "started" => Outcome::Started,
-            "unknown_type" => Outcome::UnknownType(row.bad_type.unwrap_or_default()),
+            "unknown_type" => Outcome::UnknownType(unknown),
             "too_large" => Outcome::TooLarge,
-            other => return Err(sqlx::Error::Protocol(format!("place_orders answered {other:?}"))),
+            other => Outcome::Failed(format!("place_orders answered {other:?}")),
         });
     }
     Ok(outcomes)
@@ -401,6 +453,12 @@ async fn replay(
         }
         Some(_) => Err(BuyError::IdempotencyKeyReused),
     }
+}
+
+/// Whether `key` can be an `Idempotency-Key`: 1 to 255 visible ASCII characters. Checked
+/// before a purchase joins a batch, so no key can make the batch's statement fail.
+pub fn is_idempotency_key(key: &str) -> bool {
+    (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
 fn check_items(items: &[BuyItem]) -> Result<(), FieldError> {

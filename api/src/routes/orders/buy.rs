@@ -358,10 +358,7 @@ pub async fn buy(
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<&str>> {
     let Some(value) = headers.get("idempotency-key") else { return Ok(None) };
-    let key = value
-        .to_str()
-        .ok()
-        .filter(|key| (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()));
+    let key = value.to_str().ok().filter(|key| order::is_idempotency_key(key));
     key.map(Some)
         .ok_or_else(|| FieldError::new("Idempotency-Key", "must be 1 to 255 visible ASCII characters").into())
 }

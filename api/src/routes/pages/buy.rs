@@ -77,7 +77,7 @@ pub async fn buy_submit(
         .and_then(|m| m.parse::<PaymentMethod>().ok())
         .unwrap_or(PaymentMethod::Card);
     // The key came with the form, so a double click is one order.
-    let key = form.get("idempotency_key").map(String::as_str).filter(|k| (1..=255).contains(&k.len()));
+    let key = form.get("idempotency_key").map(String::as_str).filter(|k| order::is_idempotency_key(k));
     let err = match orders::buy(&state, &signed_in.account, event.id, &items, method, key).await {
         Ok(bought) => {
             let to = bought

@@ -239,8 +239,8 @@ async fn save_ticket_types(
     event_id: Uuid,
     fields: &EventFields,
 ) -> Result<(), CatalogError> {
-    // Locked in id order, as buyers' holds lock them, so an edit and a purchase never
-    // deadlock.
+    // Locked in id order, after the event (which the caller locked), as buyers' batches lock
+    // them (`place_orders`), so an edit and a purchase never deadlock.
     let existing = sqlx::query!(
         r#"select ticket_type_id, sold + held as "taken!" from ticket_type where event_id = $1
            order by ticket_type_id for update"#,
