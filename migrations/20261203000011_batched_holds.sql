@@ -93,12 +93,12 @@ begin
     select array_agg(x.ticket_type_id), array_agg(x.quantity)
     into expired_types, expired_quantities
     from (
-        select i.ticket_type_id, sum(i.quantity)::integer as quantity
-        from customer_order o join order_item i using (order_id)
+        select oi.ticket_type_id, sum(oi.quantity)::integer as quantity
+        from customer_order o join order_item oi using (order_id)
         where o.event_id = any(p_event_ids) and o.status = 'pending_payment'
           and not o.payment_detected and o.expires_at <= now()
-          and i.ticket_type_id = any(p_line_types)
-        group by i.ticket_type_id
+          and oi.ticket_type_id = any(p_line_types)
+        group by oi.ticket_type_id
     ) x;
     expired_types := coalesce(expired_types, '{}');
 
@@ -107,10 +107,10 @@ begin
            array_agg(e.title order by e.event_id)
     into events, event_status, event_starts, event_currency, event_title
     from (
-        select ev.event_id, ev.status, ev.starts_at, ev.currency, ev.title
-        from event ev
-        where ev.event_id = any(p_event_ids) and ev.status <> 'draft'
-        order by ev.event_id
+        select e0.event_id, e0.status, e0.starts_at, e0.currency, e0.title
+        from event e0
+        where e0.event_id = any(p_event_ids) and e0.status <> 'draft'
+        order by e0.event_id
         for key share
     ) e;
     events := coalesce(events, '{}');
