@@ -448,6 +448,8 @@ pub struct UnmatchedRow {
     pub amount: String,
     pub provider_ref: String,
     pub claimed_order_ref: String,
+    /// Where the money goes back to.
+    pub refund_to: String,
 }
 
 #[derive(Template)]

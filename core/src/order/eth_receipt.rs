@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{PgConnection, PgExecutor};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::eth::ETHEREUM;
@@ -64,6 +65,54 @@ pub async fn receipts_to_reconcile(db: impl PgExecutor<'_>, limit: i64) -> sqlx:
            where (status = 'confirmed' and outcome in ('orphan', 'overpaid', 'underpaid', 'refund_due'))
               or (status = 'reorged' and confirmed_at is not null)
            order by block_time desc, tx_hash, log_index
+           limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Money paid to our contract for an order id we never quoted (`orphan`): it pays for nothing
+/// and can only go back to its payer, by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct EthOrphan {
+    pub chain_id: i64,
+    pub tx_hash: String,
+    pub log_index: i32,
+    pub block_number: i64,
+    /// The chain's time for the block.
+    pub block_time: DateTime<Utc>,
+    /// The order id the payer's transaction named.
+    pub order_ref: String,
+    /// Where the money came from, and so where it goes back to.
+    pub payer: String,
+    /// The zero address for ETH.
+    pub token: String,
+    /// `ETH`, or the token's symbol when we have quoted in it (none for a token we never
+    /// offered).
+    pub asset: Option<String>,
+    /// The exponent of the asset's base unit, when the asset is known.
+    pub decimals: Option<i32>,
+    /// In the token's base units (wei for ETH), an exact decimal string.
+    pub amount: String,
+}
+
+/// The confirmed orphans, newest first.
+pub async fn orphans(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<EthOrphan>> {
+    sqlx::query_as!(
+        EthOrphan,
+        r#"select r.chain_id, r.tx_hash, r.log_index, r.block_number, r.block_time, r.order_ref, r.payer,
+                  r.token, case when r.token = '0x0000000000000000000000000000000000000000' then 'ETH'
+                                else q.asset end as asset,
+                  case when r.token = '0x0000000000000000000000000000000000000000' then 18
+                       else q.decimals::int end as decimals,
+                  r.amount::text as "amount!"
+           from eth_receipt r
+           left join lateral (
+               select asset, decimals from eth_quote where token = r.token limit 1
+           ) q on true
+           where r.status = 'confirmed' and r.outcome = 'orphan'
+           order by r.block_time desc, r.tx_hash, r.log_index
            limit $1"#,
         limit
     )

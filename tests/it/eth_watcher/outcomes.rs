@@ -151,6 +151,22 @@ async fn a_payment_for_an_order_id_we_never_quoted_is_recorded_as_an_orphan(db: 
     let to_reconcile = tessera_core::order::eth_receipt::receipts_to_reconcile(&db, 10).await.unwrap();
     assert_eq!(to_reconcile.iter().map(|r| r.order_ref.as_str()).collect::<Vec<_>>(), [stranger.as_str()]);
     assert_eq!(app.order_status(order).await, "pending_payment", "no order of ours changed");
+
+    // Admins find it among the refunds due: it goes back to the address it came from.
+    let payer: String = sqlx::query_scalar("select payer from eth_receipt").fetch_one(&db).await.unwrap();
+    let admin = app.sign_in(true).await;
+    let refunds = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
+    let orphan = &refunds["eth_orphans"][0];
+    assert_eq!(refunds["eth_orphans"].as_array().unwrap().len(), 1);
+    assert_eq!(orphan["order_ref"], stranger);
+    assert_eq!(orphan["tx_hash"], all[0].tx_hash);
+    assert_eq!(orphan["payer"], payer);
+    assert_eq!((orphan["asset"].as_str(), orphan["decimals"].as_i64()), (Some("ETH"), Some(18)));
+    assert_eq!(orphan["amount"], TEN_EUR_IN_WEI.to_string());
+    let page = app.get_with_cookie("/admin/refunds", &admin).await.text();
+    assert!(page.contains(&all[0].tx_hash) && page.contains(&payer), "{page}");
+    let whole = tessera_core::money::units_decimal(&TEN_EUR_IN_WEI.to_string(), 18);
+    assert!(page.contains(&format!("{whole} ETH")), "{page}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -1,6 +1,7 @@
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
+use tessera_core::order::eth_receipt::{self, EthOrphan};
 use tessera_core::order::{self, RefundDue, UnmatchedPayment};
 use utoipa::ToSchema;
 
@@ -15,6 +16,9 @@ pub struct Refunds {
     pub refunds: Vec<RefundDue>,
     /// Payments for orders we do not have, newest first.
     pub unmatched: Vec<UnmatchedPayment>,
+    /// Payments to our Ethereum contract for order ids we never quoted, newest first: they go
+    /// back to their payer.
+    pub eth_orphans: Vec<EthOrphan>,
 }
 
 /// Payments due for refund: money that came in but could not pay for its order, with the
@@ -29,5 +33,6 @@ pub async fn refunds(State(state): State<AppState>, _admin: Admin) -> Result<Jso
     Ok(Json(Refunds {
         refunds: order::refunds_due(&state.db, 500).await?,
         unmatched: order::unmatched_payments(&state.db, 500).await?,
+        eth_orphans: eth_receipt::orphans(&state.db, 500).await?,
     }))
 }

@@ -149,16 +149,45 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             order_status: r.order_status,
         })
         .collect();
-    let unmatched = tessera_core::order::unmatched_payments(&state.db, 500)
-        .await?
-        .into_iter()
-        .map(|u| tessera_web::pages::UnmatchedRow {
-            received_at: u.created_at.format("%Y-%m-%d %H:%M").to_string(),
-            amount: tessera_web::view::price(&u.currency.to_ascii_uppercase(), u.amount_minor),
-            provider_ref: u.provider_payment_ref.unwrap_or(u.provider_ref),
-            claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| "(none)".into()),
-        })
-        .collect();
+    let mut unmatched: Vec<(chrono::DateTime<chrono::Utc>, tessera_web::pages::UnmatchedRow)> =
+        tessera_core::order::unmatched_payments(&state.db, 500)
+            .await?
+            .into_iter()
+            .map(|u| {
+                let row = tessera_web::pages::UnmatchedRow {
+                    received_at: u.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                    amount: tessera_web::view::price(&u.currency.to_ascii_uppercase(), u.amount_minor),
+                    refund_to: match u.provider.as_str() {
+                        "stripe" => "The card, at Stripe".into(),
+                        "btcpay" => "The payer, through BTCPay".into(),
+                        other => format!("The payer, at {other}"),
+                    },
+                    provider_ref: u.provider_payment_ref.unwrap_or(u.provider_ref),
+                    claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| "(none)".into()),
+                };
+                (u.created_at, row)
+            })
+            .collect();
+    // Money sent to our contract for order ids we never quoted: back to the sending address.
+    for orphan in tessera_core::order::eth_receipt::orphans(&state.db, 500).await? {
+        let amount = match (&orphan.asset, orphan.decimals) {
+            (Some(asset), Some(decimals)) => format!(
+                "{} {asset}",
+                tessera_core::money::units_decimal(&orphan.amount, decimals.max(0).unsigned_abs())
+            ),
+            _ => format!("{} base units of token {}", orphan.amount, orphan.token),
+        };
+        let row = tessera_web::pages::UnmatchedRow {
+            received_at: orphan.block_time.format("%Y-%m-%d %H:%M").to_string(),
+            amount,
+            provider_ref: format!("{} (log {})", orphan.tx_hash, orphan.log_index),
+            claimed_order_ref: orphan.order_ref,
+            refund_to: orphan.payer,
+        };
+        unmatched.push((orphan.block_time, row));
+    }
+    unmatched.sort_by_key(|(received_at, _)| std::cmp::Reverse(*received_at));
+    let unmatched = unmatched.into_iter().map(|(_, row)| row).collect();
     Ok(render_html(
         StatusCode::OK,
         &tessera_web::pages::AdminRefundsPage {
