@@ -439,6 +439,8 @@ pub struct RefundRow {
     pub provider_ref: String,
     pub order_id: String,
     pub order_status: String,
+    /// On-chain payments: what goes back, where ("0.005 ETH to 0x…, from 0x…:0").
+    pub send_back: Vec<String>,
 }
 
 /// Money collected for an order we do not have, for admins.

@@ -97,6 +97,53 @@ pub struct EthOrphan {
     pub amount: String,
 }
 
+/// What goes back on chain for a payment listed among the refunds due (`refunds_due`): for each
+/// confirmed log of the order that could not pay for it, the whole amount (`refund_due`,
+/// `underpaid`), or what it brought beyond the quote (`overpaid`), in the asset it came in, to
+/// the address it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct EthDueBack {
+    pub order_id: Uuid,
+    pub tx_hash: String,
+    pub log_index: i32,
+    /// The log's outcome: `refund_due`, `underpaid` or `overpaid`.
+    pub outcome: String,
+    /// Where the money came from, and so where it goes back to.
+    pub payer: String,
+    /// The zero address for ETH.
+    pub token: String,
+    /// `ETH`, or the token's symbol when it is the quote's (none for another token).
+    pub asset: Option<String>,
+    /// The exponent of the asset's base unit, when the asset is known.
+    pub decimals: Option<i32>,
+    /// What goes back, in the token's base units (wei for ETH), an exact decimal string.
+    pub amount: String,
+}
+
+/// What goes back on chain for every Ethereum payment due for refund, oldest first.
+pub async fn due_back(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<EthDueBack>> {
+    sqlx::query_as!(
+        EthDueBack,
+        r#"select r.order_id as "order_id!", r.tx_hash, r.log_index, r.outcome as "outcome!", r.payer, r.token,
+                  case when r.token = q.token then q.asset
+                       when r.token = '0x0000000000000000000000000000000000000000' then 'ETH' end as asset,
+                  case when r.token = q.token then q.decimals::int
+                       when r.token = '0x0000000000000000000000000000000000000000' then 18 end as decimals,
+                  (case when r.outcome = 'overpaid' then r.amount - q.amount else r.amount end)::text
+                      as "amount!"
+           from eth_receipt r
+           join eth_quote q using (order_id)
+           join payment p on p.order_id = r.order_id and p.provider = 'ethereum'
+           where r.status = 'confirmed' and r.outcome in ('refund_due', 'underpaid', 'overpaid')
+             and (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
+           order by r.block_time, r.tx_hash, r.log_index
+           limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// The confirmed orphans, newest first.
 pub async fn orphans(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<EthOrphan>> {
     sqlx::query_as!(

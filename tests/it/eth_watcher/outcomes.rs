@@ -104,6 +104,29 @@ async fn paying_more_than_the_quote_pays_the_order_and_records_the_excess_for_re
     assert_eq!((status.as_str(), received, overpaid), ("succeeded", Some(1000), 200));
     assert_eq!(receipts(&db).await[0].outcome.as_deref(), Some("overpaid"));
     assert_eq!(outbox_rows(&db, order).await, 1);
+    // Admins are told what to send back on chain: the excess, in ETH, to the payer.
+    send_back_is_listed(&app, order, "overpaid", "1000000000000001", "0.001000000000000001 ETH").await;
+}
+
+/// `/api/admin/refunds` and `/admin/refunds` say that `amount` (base units; `shown` as people
+/// read it) goes back for the order's one Ethereum payment, to the address it came from.
+async fn send_back_is_listed(app: &TestApp, order: Uuid, outcome: &str, amount: &str, shown: &str) {
+    let payer: String = sqlx::query_scalar("select payer from eth_receipt where order_id = $1")
+        .bind(order)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let admin = app.sign_in(true).await;
+    let refunds = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
+    let due = refunds["eth_due_back"].as_array().unwrap();
+    assert_eq!(due.len(), 1, "{refunds}");
+    assert_eq!(
+        (due[0]["order_id"].as_str(), due[0]["outcome"].as_str(), due[0]["amount"].as_str()),
+        (Some(order.to_string().as_str()), Some(outcome), Some(amount))
+    );
+    assert_eq!((due[0]["payer"].as_str(), due[0]["asset"].as_str()), (Some(payer.as_str()), Some("ETH")));
+    let page = app.get_with_cookie("/admin/refunds", &admin).await.text();
+    assert!(page.contains(&format!("Send back {shown} to {payer}")), "{page}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -126,6 +149,7 @@ async fn paying_less_than_the_quote_fails_the_order_and_is_due_back(db: PgPool) 
     assert_eq!(receipts(&db).await[0].outcome.as_deref(), Some("underpaid"));
     assert_eq!(app.stock(ticket_type).await, (0, 0), "the hold went back");
     assert_eq!(outbox_rows(&db, order).await, 0);
+    send_back_is_listed(&app, order, "underpaid", "3999999999999999", "0.003999999999999999 ETH").await;
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
-use tessera_core::order::eth_receipt::{self, EthOrphan};
+use tessera_core::order::eth_receipt::{self, EthDueBack, EthOrphan};
 use tessera_core::order::{self, RefundDue, UnmatchedPayment};
 use utoipa::ToSchema;
 
@@ -14,6 +14,9 @@ use crate::state::AppState;
 pub struct Refunds {
     /// Payments that could not pay for their order, oldest first.
     pub refunds: Vec<RefundDue>,
+    /// For the Ethereum payments among `refunds`: what goes back on chain, log by log, in the
+    /// asset it came in and to the address it came from.
+    pub eth_due_back: Vec<EthDueBack>,
     /// Payments for orders we do not have, newest first.
     pub unmatched: Vec<UnmatchedPayment>,
     /// Payments to our Ethereum contract for order ids we never quoted, newest first: they go
@@ -32,6 +35,7 @@ pub struct Refunds {
 pub async fn refunds(State(state): State<AppState>, _admin: Admin) -> Result<Json<Refunds>> {
     Ok(Json(Refunds {
         refunds: order::refunds_due(&state.db, 500).await?,
+        eth_due_back: eth_receipt::due_back(&state.db, 500).await?,
         unmatched: order::unmatched_payments(&state.db, 500).await?,
         eth_orphans: eth_receipt::orphans(&state.db, 500).await?,
     }))

@@ -125,10 +125,19 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
     if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/refunds") {
         return Ok(not_admin.into_response());
     }
+    let mut send_back: HashMap<uuid::Uuid, Vec<String>> = HashMap::new();
+    for due in tessera_core::order::eth_receipt::due_back(&state.db, 500).await? {
+        let amount = on_chain_amount(&due.amount, due.asset.as_deref(), due.decimals, &due.token);
+        send_back.entry(due.order_id).or_default().push(format!(
+            "Send back {amount} to {} (paid in {}, log {})",
+            due.payer, due.tx_hash, due.log_index
+        ));
+    }
     let rows = tessera_core::order::refunds_due(&state.db, 500)
         .await?
         .into_iter()
         .map(|r| tessera_web::pages::RefundRow {
+            send_back: send_back.get(&r.order_id).cloned().unwrap_or_default(),
             received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
             customer_email: r.customer_email,
             event_title: r.event_title,
@@ -149,7 +158,7 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             order_status: r.order_status,
         })
         .collect();
-    let mut unmatched: Vec<(chrono::DateTime<chrono::Utc>, tessera_web::pages::UnmatchedRow)> =
+    let mut unmatched: Vec<(DateTime<Utc>, tessera_web::pages::UnmatchedRow)> =
         tessera_core::order::unmatched_payments(&state.db, 500)
             .await?
             .into_iter()
@@ -170,13 +179,7 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             .collect();
     // Money sent to our contract for order ids we never quoted: back to the sending address.
     for orphan in tessera_core::order::eth_receipt::orphans(&state.db, 500).await? {
-        let amount = match (&orphan.asset, orphan.decimals) {
-            (Some(asset), Some(decimals)) => format!(
-                "{} {asset}",
-                tessera_core::money::units_decimal(&orphan.amount, decimals.max(0).unsigned_abs())
-            ),
-            _ => format!("{} base units of token {}", orphan.amount, orphan.token),
-        };
+        let amount = on_chain_amount(&orphan.amount, orphan.asset.as_deref(), orphan.decimals, &orphan.token);
         let row = tessera_web::pages::UnmatchedRow {
             received_at: orphan.block_time.format("%Y-%m-%d %H:%M").to_string(),
             amount,
@@ -196,6 +199,20 @@ pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             unmatched,
         },
     ))
+}
+
+/// An amount in an asset's base units as people read it: `0.005 ETH`, or the base units and
+/// the token's address when we do not know the token.
+fn on_chain_amount(base_units: &str, asset: Option<&str>, decimals: Option<i32>, token: &str) -> String {
+    match (asset, decimals) {
+        (Some(asset), Some(decimals)) => {
+            format!(
+                "{} {asset}",
+                tessera_core::money::units_decimal(base_units, decimals.max(0).unsigned_abs())
+            )
+        }
+        _ => format!("{base_units} base units of token {token}"),
+    }
 }
 
 // ---- the audit log
