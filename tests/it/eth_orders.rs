@@ -297,7 +297,16 @@ async fn the_order_page_shows_how_to_pay_and_the_sandbox_pays_from_a_dev_account
         .await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.text());
     let (quote, _) = quote_of(&body["payment"]);
-    let paid = TesseraPay::new(chain.contract, &chain.operator).payments(quote.orderId).call().await.unwrap();
+    // The button sends the payment and does not wait for its block (the page follows it).
+    let contract = TesseraPay::new(chain.contract, &chain.operator);
+    let mut paid = contract.payments(quote.orderId).call().await.unwrap();
+    for _ in 0..100 {
+        if paid.amount != 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        paid = contract.payments(quote.orderId).call().await.unwrap();
+    }
     assert_eq!((paid.token, U256::from(paid.amount)), (chain.usdc, quote.amount));
 
     // Someone else's order is not theirs to pay.
