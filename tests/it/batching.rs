@@ -30,6 +30,30 @@ fn item(ticket_type_id: Uuid, quantity: i32) -> BuyItem {
     BuyItem { ticket_type_id, quantity }
 }
 
+/// Holds `ticket_type` locked and asks the placer for one of it, so that the placer's batch
+/// waits and everything asked meanwhile queues up for the next one. Rolling the returned
+/// transaction back lets it go on; the handle answers the first purchase.
+async fn stall(
+    db: &PgPool,
+    placer: &Placer,
+    event_id: Uuid,
+    ticket_type: Uuid,
+) -> (sqlx::Transaction<'static, sqlx::Postgres>, tokio::task::JoinHandle<Result<Placed, BuyError>>) {
+    let mut blocker = db.begin().await.unwrap();
+    sqlx::query("select 1 from ticket_type where ticket_type_id = $1 for update")
+        .bind(ticket_type)
+        .execute(&mut *blocker)
+        .await
+        .unwrap();
+    let (placer, buyer) = (placer.clone(), account(db).await);
+    let first =
+        tokio::spawn(
+            async move { placer.place(&purchase(buyer, event_id, &[item(ticket_type, 1)], None)).await },
+        );
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    (blocker, first)
+}
+
 /// What one purchase of the batch asks, and for whom.
 struct Ask {
     account_id: Uuid,
@@ -81,22 +105,7 @@ async fn purchases_arriving_together_are_placed_in_one_batch_each_on_its_own(db:
     let twice = account(&db).await;
 
     let placer = Placer::start(db.clone());
-    // Hold the gig's ticket types, so the placer's first batch waits and everything asked
-    // meanwhile queues up for the next one.
-    let mut blocker = db.begin().await.unwrap();
-    sqlx::query("select 1 from ticket_type where ticket_type_id = $1 for update")
-        .bind(general)
-        .execute(&mut *blocker)
-        .await
-        .unwrap();
-    let first = {
-        let placer = placer.clone();
-        let account_id = account(&db).await;
-        tokio::spawn(async move {
-            placer.place(&purchase(account_id, gig_id, &[item(general, 1)], None)).await.map(|p| p.order_id)
-        })
-    };
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let (blocker, first) = stall(&db, &placer, gig_id, general).await;
 
     let mut asks = Vec::new();
     for _ in 0..4 {
@@ -311,17 +320,7 @@ async fn a_purchase_the_database_refuses_fails_alone_and_the_rest_of_its_batch_g
     .unwrap();
 
     let placer = Placer::start(db.clone());
-    let mut blocker = db.begin().await.unwrap();
-    sqlx::query("select 1 from ticket_type where ticket_type_id = $1 for update")
-        .bind(general)
-        .execute(&mut *blocker)
-        .await
-        .unwrap();
-    let first = {
-        let (placer, buyer) = (placer.clone(), account(&db).await);
-        tokio::spawn(async move { placer.place(&purchase(buyer, event, &[item(general, 1)], None)).await })
-    };
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let (blocker, first) = stall(&db, &placer, event, general).await;
     let mut answers = Vec::new();
     for buyer in [account(&db).await, refused, account(&db).await] {
         let placer = placer.clone();
