@@ -104,6 +104,18 @@ impl ErrorDetail {
     }
 }
 
+impl From<tessera_settlement::SettleError> for Error {
+    fn from(err: tessera_settlement::SettleError) -> Self {
+        use tessera_settlement::SettleError;
+        match err {
+            SettleError::Malformed(message) => Error::InvalidBody(message),
+            // The provider delivers again later; the redelivery finishes what this one could not.
+            SettleError::Provider(err) => Error::PaymentUnavailable(err.to_string()),
+            SettleError::Db(err) => Error::Database(err),
+        }
+    }
+}
+
 /// What went wrong inside a 500, for the logging middleware. Never sent to the client.
 #[derive(Debug, Clone)]
 pub struct ErrorCause(pub Arc<String>);

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use metrics_exporter_prometheus::PrometheusHandle;
 use secrecy::SecretString;
 use sqlx::PgPool;
-use tessera_chain_watcher::btcpay::BtcPayWatcher;
 use tessera_core::config::Config;
 use tessera_core::media::BlobStore;
 use tessera_core::order::PaymentMethod;
@@ -15,6 +14,7 @@ use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient};
 use tessera_payments::eth::EthPayments;
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
+use tessera_settlement::btc::BtcPaySettlement;
 
 use crate::cache::ResponseCache;
 use tessera_core::redis_conn::Redis;
@@ -44,8 +44,9 @@ pub struct AppState {
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
     /// Bitcoin checkout through BTCPay Server, when configured (or played by the sandbox).
     pub btc: Option<Arc<BtcPayCheckout>>,
-    /// Follows BTCPay invoices to their orders and records their payments (webhook, poller).
-    pub btc_watcher: Option<BtcPayWatcher>,
+    /// Brings orders in line with their BTCPay invoices and records their payments (the
+    /// webhook here, the chain-watcher's poller).
+    pub btc_settlement: Option<BtcPaySettlement>,
     /// The BTCPay sandbox, when it plays BTCPay Server (its pages and API are served only then).
     pub btcpay_sandbox: Option<Arc<BtcPaySandbox>>,
     /// ETH and stablecoin quotes for our payment contract, when configured.
@@ -89,15 +90,15 @@ impl AppState {
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };
-        let (btc, btc_watcher, btcpay_sandbox) = match &config.btcpay {
+        let (btc, btc_settlement, btcpay_sandbox) = match &config.btcpay {
             None => (None, None, None),
             Some(btcpay) => {
                 let client =
                     BtcPayClient::new(btcpay.url.clone(), btcpay.api_key.clone(), btcpay.store_id.clone())
                         .context("cannot set up the BTCPay client")?;
                 let speed = btcpay.speed_policy.parse().map_err(|err: String| anyhow::anyhow!(err))?;
-                let watcher = BtcPayWatcher::new(db.clone(), client.clone(), &btcpay.network)
-                    .context("invalid TESSERA_BTCPAY_NETWORK")?;
+                let network = btcpay.network.parse().context("invalid TESSERA_BTCPAY_NETWORK")?;
+                let settlement = BtcPaySettlement::new(db.clone(), client.clone(), network);
                 let sandbox = btcpay.sandbox.then(|| {
                     Arc::new(BtcPaySandbox::new(
                         redis.clone(),
@@ -106,7 +107,7 @@ impl AppState {
                         btcpay.webhook_secret.clone(),
                     ))
                 });
-                (Some(Arc::new(BtcPayCheckout::new(client, speed))), Some(watcher), sandbox)
+                (Some(Arc::new(BtcPayCheckout::new(client, speed))), Some(settlement), sandbox)
             }
         };
         let eth = match &config.eth {
@@ -116,7 +117,7 @@ impl AppState {
         Ok(Self {
             eth,
             btc,
-            btc_watcher,
+            btc_settlement,
             btcpay_sandbox,
             config: Arc::new(config),
             placer: tessera_core::order::Placer::start(db.clone()),

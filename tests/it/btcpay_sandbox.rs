@@ -228,7 +228,7 @@ async fn a_replaced_transaction_puts_the_order_back_to_waiting_for_payment(db: P
     wait_for(&app, order, &buyer, "a payment seen", |c| c["payment"]["detected"] == true).await;
     // BTCPay sends no webhook for a replacement: the poller finds it.
     click(&app, &invoice, "replace").await;
-    let watcher = app.state.btc_watcher.clone().unwrap();
+    let watcher = app.state.btc_settlement.clone().unwrap();
     tessera_chain_watcher::btcpay::poll_once(&watcher).await.unwrap();
     let waiting = confirmation(&app, order, &buyer).await;
     assert_eq!(

@@ -249,16 +249,16 @@ async fn the_csv_and_the_cli_say_the_same_and_parse_back_exactly(db: PgPool) {
 
     // `tessera reconcile` prints the same ledger.
     let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
-    let printed = tessera_api::cli::reconcile::render(&app.db, &filter, "csv").await.unwrap();
+    let printed = tessera_cli::reconcile::render(&app.db, &filter, "csv").await.unwrap();
     assert_eq!(printed, csv);
     let json: Value =
-        serde_json::from_str(&tessera_api::cli::reconcile::render(&app.db, &filter, "json").await.unwrap())
+        serde_json::from_str(&tessera_cli::reconcile::render(&app.db, &filter, "json").await.unwrap())
             .unwrap();
     assert_eq!(rows_of(&json), want);
     // A range: only what was received in it.
     let day = (Utc::now() - Duration::days(5)).date_naive();
     let filter = tessera_core::reconcile::Filter { from: Some(day), to: Some(day), ..filter };
-    let one_day = parse_csv(&tessera_api::cli::reconcile::render(&app.db, &filter, "csv").await.unwrap());
+    let one_day = parse_csv(&tessera_cli::reconcile::render(&app.db, &filter, "csv").await.unwrap());
     assert!(one_day.len() > 1 && one_day.len() < table.len());
     assert!(one_day[1..].iter().all(|r| r[col("received_at")].starts_with(&day.to_string())));
 }
@@ -424,7 +424,7 @@ async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
     assert_eq!(app.order_status(order).await, "paid");
 
     let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
-    let verify = || tessera_api::cli::reconcile::verify(&app.state.config, &app.db, &filter);
+    let verify = || tessera_cli::reconcile::verify(&app.state.config, &app.db, &filter);
     assert_eq!(verify().await.unwrap(), (1, Vec::new()), "the ledger agrees with the chain");
 
     let (original_amount, payer, block_hash, tx_hash): (String, String, String, String) =

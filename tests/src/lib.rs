@@ -79,7 +79,7 @@ impl TestApp {
     /// The app with the demo catalog loaded.
     pub async fn with_demo(db: PgPool) -> Self {
         let app = Self::new(db);
-        tessera_api::cli::seed::load(&app.db, &app.state.blobs).await.expect("demo seed");
+        tessera_cli::seed::load(&app.db, &app.state.blobs).await.expect("demo seed");
         app
     }
 

@@ -1,5 +1,6 @@
 //! Our payment contract's `OrderPaid` logs on Ethereum: followed from the node by polling,
-//! recorded as receipts, and applied to their orders once deep enough.
+//! recorded as receipts, and handed to settlement (`tessera_settlement::eth`) to apply to their
+//! orders once deep enough.
 //!
 //! Each [`EthWatcher::step`] reads the head, checks that the newest block it remembers is still
 //! canonical (if not, a reorg: it walks back to the newest remembered block the chain still has,
@@ -10,7 +11,6 @@
 //! header's parent checked against the one before and its logs asked for by block hash, so logs
 //! and headers always agree.
 
-mod apply;
 mod node;
 mod run;
 mod store;
@@ -207,7 +207,13 @@ impl EthWatcher {
         }
 
         if let Some(tip) = deep_tip {
-            step.confirmed = apply::confirm_due(&self.db, &scope, tip).await?;
+            step.confirmed = tessera_settlement::eth::confirm_due(
+                &self.db,
+                scope.chain_id,
+                &scope.contract,
+                store::int(tip),
+            )
+            .await?;
         }
         Ok(step)
     }

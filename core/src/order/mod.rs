@@ -13,6 +13,7 @@
 //!       └── payment failed ─▶ failed
 //! ```
 
+pub mod btc_receipt;
 pub mod eth;
 pub mod eth_receipt;
 mod invoice;
@@ -29,9 +30,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-pub use invoice::{
-    InvoiceOutcome, InvoiceState, InvoiceUpdate, WatchedInvoice, apply_invoice, watched_invoices,
-};
+pub use invoice::{InvoiceState, WatchedInvoice, watched_invoices};
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use place::{
     BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability,

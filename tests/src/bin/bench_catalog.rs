@@ -61,7 +61,7 @@ async fn main() -> anyhow::Result<()> {
     let state = AppState::new(config("0")?, db.clone())?;
 
     println!("loading the catalog ...");
-    tessera_api::cli::seed::load(&db, &state.blobs).await?;
+    tessera_cli::seed::load(&db, &state.blobs).await?;
     let total = clone_catalog(&db, args.events).await?;
     println!("catalog: {total} published events");
 

@@ -200,16 +200,17 @@ impl Confirmation {
                 });
         }
         if self.payment.method == PaymentMethod::Btc {
-            self.payment.transactions = tessera_chain_watcher::btcpay::receipts_of_order(db, self.order_id)
-                .await?
-                .into_iter()
-                .map(|r| ChainTransaction {
-                    txid: r.txid,
-                    vout: r.vout,
-                    amount_sat: r.amount_sat,
-                    status: r.status,
-                })
-                .collect();
+            self.payment.transactions =
+                tessera_core::order::btc_receipt::receipts_of_order(db, self.order_id)
+                    .await?
+                    .into_iter()
+                    .map(|r| ChainTransaction {
+                        txid: r.txid,
+                        vout: r.vout,
+                        amount_sat: r.amount_sat,
+                        status: r.status,
+                    })
+                    .collect();
         }
         if !self.status.is_paid() {
             return Ok(self);

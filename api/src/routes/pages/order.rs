@@ -42,7 +42,7 @@ pub async fn order_page(
     let order = orders::load(&state, id, signed_in.account.id).await?;
     let mut page = page(&viewer, &csrf.token, &order, query.checkout.as_deref());
     if order.payment_method == PaymentMethod::Btc {
-        page.transactions = tessera_chain_watcher::btcpay::receipts_of_order(&state.db, order.id)
+        page.transactions = tessera_core::order::btc_receipt::receipts_of_order(&state.db, order.id)
             .await
             .map_err(Error::from)?
             .into_iter()

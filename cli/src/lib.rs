@@ -1,9 +1,12 @@
-//! The `tessera` command line.
+//! The `tessera` binary: its command line and the processes it runs — the web app
+//! (`tessera-api`), the ticketing worker and relay (`tessera-ticketing`), the chain-watcher
+//! (`tessera-chain-watcher`), or all of them at once. `main.rs` only calls [`main`].
 
 mod admin;
 mod contracts;
 pub mod reconcile;
 pub mod seed;
+pub mod server;
 
 use std::process::ExitCode;
 
@@ -142,7 +145,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    crate::telemetry::init_logging(config.log_format);
+    tessera_api::telemetry::init_logging(config.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(err) => {

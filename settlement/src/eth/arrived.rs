@@ -1,4 +1,6 @@
-//! What a receipt does to its order: while it waits for confirmations the order keeps its
+//! Money arrived on Ethereum: what a receipt of our contract's `OrderPaid` log does to its
+//! order. The chain-watcher finds and records the logs (following the chain, rolling back
+//! reorgs) and hands each over here: while it waits for confirmations the order keeps its
 //! tickets past the hold (`payment_detected`) and shows what was seen; once it is deep enough it
 //! is applied exactly once, in the transaction that marks it confirmed with its outcome.
 //!
@@ -17,8 +19,6 @@ use tessera_core::order::eth::{ETHEREUM, EthQuote, quote_by_ref};
 use tessera_core::order::eth_receipt;
 use tessera_core::order::{self, DueBack, Receipt, Settlement};
 use uuid::Uuid;
-
-use super::store::{Scope, SeenReceipt, int};
 
 /// At most this many receipts are applied per step; the rest wait for the next.
 const CONFIRM_BATCH: i64 = 500;
@@ -45,9 +45,21 @@ fn parse_amount(amount: &str) -> U256 {
     U256::from_str_radix(amount, 10).unwrap_or_default()
 }
 
+/// A receipt of a quoted order, just recorded or changed, that waits for confirmations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeenPayment {
+    pub order_id: Uuid,
+    /// The order id as the contract saw it (0x-hex, 32 bytes).
+    pub order_ref: String,
+    /// The token's address (the zero address for ETH), lower-case 0x-hex.
+    pub token: String,
+    /// In the token's base units, an exact decimal string.
+    pub amount: String,
+}
+
 /// A receipt of a known order is waiting for confirmations: the order keeps its tickets past
 /// the hold, and its page shows what was seen. In the transaction recording the range.
-pub(super) async fn note_seen(conn: &mut PgConnection, seen: &SeenReceipt) -> sqlx::Result<()> {
+pub async fn note_seen(conn: &mut PgConnection, seen: &SeenPayment) -> sqlx::Result<()> {
     let Some(quote) = quote_by_ref(&mut *conn, &seen.order_ref).await? else { return Ok(()) };
     order::mark_payment_detected(conn, seen.order_id).await?;
     let seen_minor = if seen.token != quote.token {
@@ -71,9 +83,9 @@ struct Due {
     log_index: i32,
 }
 
-/// Applies every seen receipt in a block up to `tip` (the newest block deep enough). Returns
-/// how many were applied.
-pub(super) async fn confirm_due(db: &PgPool, scope: &Scope, tip: u64) -> sqlx::Result<usize> {
+/// Applies every seen receipt of `contract` on `chain_id` in a block up to `tip` (the newest
+/// block deep enough). Returns how many were applied.
+pub async fn confirm_due(db: &PgPool, chain_id: i64, contract: &str, tip: i64) -> sqlx::Result<usize> {
     let due = sqlx::query_as!(
         Due,
         r#"select eth_receipt_id, order_id, order_ref, token, amount::text as "amount!", tx_hash, log_index
@@ -81,9 +93,9 @@ pub(super) async fn confirm_due(db: &PgPool, scope: &Scope, tip: u64) -> sqlx::R
            where chain_id = $1 and contract = $2 and status = 'seen' and block_number <= $3
            order by block_number, log_index
            limit $4"#,
-        scope.chain_id,
-        scope.contract,
-        int(tip),
+        chain_id,
+        contract,
+        tip,
         CONFIRM_BATCH
     )
     .fetch_all(db)

@@ -1,11 +1,12 @@
-//! Running the web app: bind, serve, and stop gracefully on SIGTERM or Ctrl-C.
+//! Running the platform's processes: the web app (bind, serve), the background tasks, the
+//! ticketing worker, the chain-watcher; each stops gracefully on SIGTERM or Ctrl-C.
 
 use anyhow::Context as _;
 use tessera_core::config::Config;
 use tokio::net::TcpListener;
 
-use crate::app::router;
-use crate::state::AppState;
+use tessera_api::app::router;
+use tessera_api::state::AppState;
 
 /// Which processes of the platform run here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +56,7 @@ fn chain_watcher_tasks(
     stopped: &tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<Vec<&'static str>> {
     let mut started = Vec::new();
-    if let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) {
+    if let (Some(watcher), Some(config)) = (state.btc_settlement.as_ref(), state.config.btcpay.as_ref()) {
         tasks.spawn(tessera_chain_watcher::btcpay::run(
             watcher.clone(),
             config.poll_interval,
@@ -123,8 +124,8 @@ pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
     }
     if services == Services::All {
         chain_watcher_tasks(&state, &mut tasks, &stopped)?;
-        tasks.spawn(crate::tasks::sweep_sessions(db.clone(), stopped.clone()));
-        tasks.spawn(crate::tasks::sweep_orders(state.clone(), stopped.clone()));
+        tasks.spawn(tessera_api::tasks::sweep_sessions(db.clone(), stopped.clone()));
+        tasks.spawn(tessera_api::tasks::sweep_orders(state.clone(), stopped.clone()));
         ticketing_tasks(&state, &mut tasks, &stopped)?;
         tracing::info!("background tasks: session sweeper, hold expiry, outbox relay, ticketing worker");
     }

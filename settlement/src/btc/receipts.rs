@@ -1,32 +1,15 @@
 //! Every on-chain payment an invoice received, recorded for finance: the outpoint that paid,
 //! its value in satoshis, the rate and address it paid at. Read from BTCPay's payment methods
 //! (replaced transactions included) each time the invoice is synced, parsed with bitcoin's own
-//! types; a payment read again only updates its status.
+//! types; a payment read again only updates its status. Read back by
+//! `tessera_core::order::btc_receipt`.
 
-use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use tessera_payments::btcpay::{ChainPayment, Invoice, InvoicePaymentMethod, PaymentStatus};
 use uuid::Uuid;
 
-use super::{BtcPayWatcher, SyncError};
-
-/// A recorded bitcoin payment.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct BtcReceipt {
-    pub txid: String,
-    pub vout: i32,
-    pub provider_ref: String,
-    pub order_id: Option<Uuid>,
-    pub amount_sat: i64,
-    /// Units of `currency` per bitcoin, as an exact decimal string.
-    pub rate: String,
-    pub currency: String,
-    pub destination: String,
-    /// `processing`, `settled` or `invalid`.
-    pub status: String,
-    pub received_at: DateTime<Utc>,
-    pub settled_at: Option<DateTime<Utc>>,
-}
+use super::BtcPaySettlement;
+use crate::SettleError;
 
 /// Whether the invoice's payments are worth reading: it has (or had) some.
 pub(super) async fn worth_reading(db: &PgPool, invoice: &Invoice) -> sqlx::Result<bool> {
@@ -37,16 +20,16 @@ pub(super) async fn worth_reading(db: &PgPool, invoice: &Invoice) -> sqlx::Resul
 
 /// Records the invoice's on-chain payments, as read from its payment methods.
 pub(super) async fn record(
-    watcher: &BtcPayWatcher,
+    settlement: &BtcPaySettlement,
     invoice: &Invoice,
     methods: &[InvoicePaymentMethod],
-) -> Result<usize, SyncError> {
+) -> Result<usize, SettleError> {
     let order_id = invoice.order_id().and_then(|id| Uuid::parse_str(id).ok());
     let mut recorded = 0;
     for method in methods.iter().filter(|m| m.is_on_chain_bitcoin()) {
         let rate = method.checked_rate()?;
         for payment in method.chain_payments()? {
-            if store(watcher, invoice, order_id, rate, &payment).await? {
+            if store(settlement, invoice, order_id, rate, &payment).await? {
                 recorded += 1;
             }
         }
@@ -66,7 +49,7 @@ async fn has_receipts(db: &PgPool, invoice_id: &str) -> sqlx::Result<bool> {
 
 /// Inserts the payment, or updates its status; true when something changed.
 async fn store(
-    watcher: &BtcPayWatcher,
+    settlement: &BtcPaySettlement,
     invoice: &Invoice,
     order_id: Option<Uuid>,
     rate: &str,
@@ -85,9 +68,9 @@ async fn store(
         return Ok(false);
     }
     let destination = payment.destination.clone();
-    if !destination.is_valid_for_network(watcher.network) {
+    if !destination.is_valid_for_network(settlement.network) {
         // Money to an address of another network is no money of ours: someone must look.
-        tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, network = %watcher.network,
+        tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, network = %settlement.network,
             "BTCPay reports a payment to an address of another network; not recorded");
         return Ok(false);
     }
@@ -104,7 +87,7 @@ async fn store(
                where r.provider_ref = excluded.provider_ref and r.status <> excluded.status
            returning r.provider_ref"#,
         Uuid::now_v7(),
-        watcher.network.to_string(),
+        settlement.network.to_string(),
         payment.outpoint.txid.to_string(),
         vout,
         invoice.id,
@@ -116,11 +99,11 @@ async fn store(
         status,
         payment.received_at,
     )
-    .fetch_optional(&watcher.db)
+    .fetch_optional(&settlement.db)
     .await?;
     if changed.is_some() {
         tracing::info!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, payment.sat = amount_sat, payment.status = status, "bitcoin receipt recorded");
-    } else if another_invoice(&watcher.db, payment, &invoice.id).await? {
+    } else if another_invoice(&settlement.db, payment, &invoice.id).await? {
         tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint,
             "BTCPay reports an output that already paid another invoice; kept the first");
     }
@@ -136,17 +119,4 @@ async fn another_invoice(db: &PgPool, payment: &ChainPayment, invoice_id: &str) 
     .fetch_optional(db)
     .await?;
     Ok(other.is_some_and(|other| other != invoice_id))
-}
-
-/// The bitcoin payments recorded for an order, oldest first.
-pub async fn receipts_of_order(db: &PgPool, order_id: Uuid) -> sqlx::Result<Vec<BtcReceipt>> {
-    sqlx::query_as!(
-        BtcReceipt,
-        r#"select txid, vout, provider_ref, order_id, amount_sat, rate::text as "rate!", currency, destination,
-                  status, received_at, settled_at
-           from btc_receipt where order_id = $1 order by received_at, txid, vout"#,
-        order_id
-    )
-    .fetch_all(db)
-    .await
 }

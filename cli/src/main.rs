@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    tessera_api::cli::main()
+    tessera_cli::main()
 }
