@@ -10,8 +10,9 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
-use tessera_core::catalog::FieldError;
-use tessera_core::order::SoldOutLine;
+use tessera_core::batch::BatchError;
+use tessera_core::catalog::{CatalogError, FieldError};
+use tessera_core::order::{BuyError, SoldOutLine};
 use tessera_web::pages::{Chrome, ErrorPage};
 use utoipa::ToSchema;
 
@@ -59,6 +60,9 @@ pub enum Error {
     PaymentUnavailable(String),
     #[error("database error")]
     Database(#[from] sqlx::Error),
+    /// A batched statement (hold, session lookup, opened checkout) gave no answer.
+    #[error("database error")]
+    Batch(#[from] BatchError),
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -104,6 +108,55 @@ impl ErrorDetail {
     }
 }
 
+// Each domain error becomes an HTTP error here, once.
+
+impl From<BuyError> for Error {
+    fn from(err: BuyError) -> Self {
+        match err {
+            BuyError::EventNotFound => Error::NotFound("event"),
+            BuyError::EventClosed(message) => {
+                Error::Gone { code: "not_on_sale", message: message.to_string() }
+            }
+            BuyError::Invalid(field) => Error::InvalidField(field),
+            BuyError::SoldOut(lines) => Error::SoldOut(lines),
+            BuyError::IdempotencyKeyReused => Error::Unprocessable {
+                code: "idempotency_key_reused",
+                message: "This Idempotency-Key was already used for a different purchase; use a new key."
+                    .into(),
+                field: Some("Idempotency-Key"),
+            },
+            err @ (BuyError::Refused(_) | BuyError::ReplayLost) => Error::Internal(anyhow::Error::new(err)),
+            BuyError::Batch(err) => Error::Batch(err),
+            BuyError::Database(err) => Error::Database(err),
+        }
+    }
+}
+
+impl From<CatalogError> for Error {
+    fn from(err: CatalogError) -> Self {
+        match err {
+            CatalogError::Invalid(field) => Error::InvalidField(field),
+            CatalogError::NotFound => Error::NotFound("event"),
+            CatalogError::Stale { expected, current } => Error::Conflict {
+                code: "stale_version",
+                message: format!(
+                    "Someone else saved this event since you loaded it (you edited version {expected}; \
+                     it is now version {current}). Reload it and make your change again."
+                ),
+                field: Some("version"),
+            },
+            CatalogError::InUse => Error::Conflict {
+                code: "event_has_orders",
+                message: "This event has orders, so it cannot be deleted. Cancel it instead \
+                          (status \"cancelled\"): sales stop and its orders are kept."
+                    .into(),
+                field: None,
+            },
+            CatalogError::Database(err) => Error::Database(err),
+        }
+    }
+}
+
 impl From<tessera_settlement::SettleError> for Error {
     fn from(err: tessera_settlement::SettleError) -> Self {
         use tessera_settlement::SettleError;
@@ -138,7 +191,8 @@ impl Error {
             Error::SoldOut(_) => StatusCode::CONFLICT,
             Error::PaymentUnavailable(_) => StatusCode::BAD_GATEWAY,
             Error::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
-            Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Batch(err) if err.is_pool_timeout() => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Database(_) | Error::Batch(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -243,7 +297,13 @@ impl Error {
                 field: None,
                 available: None,
             },
-            Error::Database(_) | Error::Internal(_) => ErrorDetail {
+            Error::Batch(err) if err.is_pool_timeout() => ErrorDetail {
+                code: "unavailable",
+                message: "We are very busy right now; please try again in a moment.".into(),
+                field: None,
+                available: None,
+            },
+            Error::Database(_) | Error::Batch(_) | Error::Internal(_) => ErrorDetail {
                 code: "internal",
                 message: "Something went wrong on our side. It has been logged.".into(),
                 field: None,
@@ -255,6 +315,7 @@ impl Error {
     fn cause(&self) -> Option<ErrorCause> {
         match self {
             Error::Database(err) => Some(ErrorCause(Arc::new(format!("database: {err}")))),
+            Error::Batch(err) => Some(ErrorCause(Arc::new(format!("database: {err:#}")))),
             Error::Internal(err) => Some(ErrorCause(Arc::new(format!("{err:#}")))),
             Error::PaymentUnavailable(err) => Some(ErrorCause(Arc::new(format!("payment provider: {err}")))),
             _ => None,

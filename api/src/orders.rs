@@ -5,7 +5,7 @@
 use tessera_core::account::Account;
 use tessera_core::order::eth::EthQuote;
 use tessera_core::order::{
-    self, BuyError, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
+    self, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
 };
 use tessera_payments::eth::QuoteRequest;
 use tessera_payments::{CheckoutRequest, LineItem};
@@ -82,7 +82,7 @@ pub async fn buy(
         idempotency_key,
         hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
     };
-    let placed = state.placer.place(&new).await.map_err(buy_error)?;
+    let placed = state.placer.place(&new).await?;
     let fresh = match placed.fresh {
         Some(fresh) => fresh,
         None => {
@@ -360,20 +360,5 @@ async fn open_checkout(
             Ok(session)
         }
         Err(err) => Err(payment_not_opened(state, order_id, err, Explain::Generic, may_fail_order).await),
-    }
-}
-
-fn buy_error(err: BuyError) -> Error {
-    match err {
-        BuyError::EventNotFound => Error::NotFound("event"),
-        BuyError::EventClosed(message) => Error::Gone { code: "not_on_sale", message: message.to_string() },
-        BuyError::Invalid(field) => Error::InvalidField(field),
-        BuyError::SoldOut(lines) => Error::SoldOut(lines),
-        BuyError::IdempotencyKeyReused => Error::Unprocessable {
-            code: "idempotency_key_reused",
-            message: "This Idempotency-Key was already used for a different purchase; use a new key.".into(),
-            field: Some("Idempotency-Key"),
-        },
-        BuyError::Database(err) => Error::Database(err),
     }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::transition::release_expired_holds;
 use super::{MAX_TICKETS_PER_ORDER, PaymentMethod};
-use crate::batch::Batcher;
+use crate::batch::{BatchError, Batcher};
 use crate::catalog::FieldError;
 
 /// The `payment.provider` of an order that costs nothing.
@@ -80,6 +80,14 @@ pub enum BuyError {
     /// The idempotency key was used before for a different request.
     #[error("this Idempotency-Key was already used for a different purchase")]
     IdempotencyKeyReused,
+    /// The database refused this purchase alone (the others of its batch went ahead).
+    #[error("the purchase could not be placed: {0}")]
+    Refused(String),
+    /// An idempotency key's order was said to exist and could not be found.
+    #[error("the order of this Idempotency-Key could not be found")]
+    ReplayLost,
+    #[error(transparent)]
+    Batch(#[from] BatchError),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -195,9 +203,7 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
         // The same key made an order first (maybe a moment ago, in a race): answer with it.
         Outcome::Replay => {
             let key = new.idempotency_key.unwrap_or_default();
-            replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::Database(
-                sqlx::Error::Protocol("idempotency key conflict without an order".into()),
-            ))
+            replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::ReplayLost)
         }
         Outcome::NotFound => Err(BuyError::EventNotFound),
         Outcome::Cancelled => Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale.")),
@@ -222,7 +228,7 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
             }
             Err(BuyError::SoldOut(sold_out_lines(&lines)))
         }
-        Outcome::Failed(message) => Err(BuyError::Database(sqlx::Error::Protocol(message))),
+        Outcome::Failed(message) => Err(BuyError::Refused(message)),
     }
 }
 
@@ -330,25 +336,79 @@ async fn place_batch_once(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<O
     }
 }
 
+/// A purchase as `place_orders` takes it (the `purchase` type).
+#[derive(Debug, sqlx::Type)]
+#[sqlx(type_name = "purchase")]
+struct PurchaseArg {
+    order_id: Uuid,
+    account_id: Uuid,
+    event_id: Uuid,
+    method: String,
+    provider: String,
+    hold: sqlx::postgres::types::PgInterval,
+    idempotency_key: Option<String>,
+    request_hash: Option<Vec<u8>>,
+    payment_id: Uuid,
+}
+
+/// A line of a purchase as `place_orders` takes it (the `purchase_line` type).
+#[derive(Debug, sqlx::Type)]
+#[sqlx(type_name = "purchase_line")]
+struct PurchaseLineArg {
+    /// 1-based, the purchase's position in the batch.
+    purchase_index: i32,
+    ticket_type_id: Uuid,
+    quantity: i32,
+}
+
+/// What `place_orders` decided for a purchase (the `place_outcome` enum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "place_outcome", rename_all = "snake_case")]
+enum PlaceOutcome {
+    Placed,
+    SoldOut,
+    Replay,
+    NotFound,
+    Cancelled,
+    Started,
+    UnknownType,
+    TooLarge,
+}
+
 async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Outcome>> {
-    let lines = || batch.iter().flat_map(|p| p.items.iter());
+    let purchases: Vec<PurchaseArg> = batch
+        .iter()
+        .map(|p| PurchaseArg {
+            order_id: p.order_id,
+            account_id: p.account_id,
+            event_id: p.event_id,
+            method: p.method.as_str().to_owned(),
+            provider: p.method.provider().to_owned(),
+            hold: interval(p.hold),
+            idempotency_key: p.idempotency_key.clone(),
+            request_hash: p.request_hash.map(Vec::from),
+            payment_id: p.payment_id,
+        })
+        .collect();
+    let lines: Vec<PurchaseLineArg> = (1..)
+        .zip(batch)
+        .flat_map(|(index, p)| {
+            p.items.iter().map(move |item| PurchaseLineArg {
+                purchase_index: index,
+                ticket_type_id: item.ticket_type_id,
+                quantity: item.quantity,
+            })
+        })
+        .collect();
     let rows = sqlx::query!(
-        r#"select order_index as "order_index!", outcome as "outcome!", bad_type, expires_at, title,
-                  currency, total_minor, name, price_minor, available, expired_holds as "expired_holds!"
-           from place_orders($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           order by order_index, line_index"#,
-        &batch.iter().map(|p| p.order_id).collect::<Vec<_>>(),
-        &batch.iter().map(|p| p.account_id).collect::<Vec<_>>(),
-        &batch.iter().map(|p| p.event_id).collect::<Vec<_>>(),
-        &batch.iter().map(|p| p.method.as_str()).collect::<Vec<_>>() as &[&str],
-        &batch.iter().map(|p| p.method.provider()).collect::<Vec<_>>() as &[&str],
-        &batch.iter().map(|p| interval(p.hold)).collect::<Vec<_>>(),
-        &batch.iter().map(|p| p.idempotency_key.clone()).collect::<Vec<_>>() as &[Option<String>],
-        &batch.iter().map(|p| p.request_hash.map(Vec::from)).collect::<Vec<_>>() as &[Option<Vec<u8>>],
-        &batch.iter().map(|p| p.payment_id).collect::<Vec<_>>(),
-        &batch.iter().map(|p| i32::try_from(p.items.len()).unwrap_or(i32::MAX)).collect::<Vec<_>>(),
-        &lines().map(|item| item.ticket_type_id).collect::<Vec<_>>(),
-        &lines().map(|item| item.quantity).collect::<Vec<_>>(),
+        r#"select r_order_index as "order_index!", r_outcome as "outcome!: PlaceOutcome", r_bad_type as bad_type,
+                  r_expires_at as expires_at, r_title as title, r_currency as currency,
+                  r_total_minor as total_minor, r_name as name, r_price_minor as price_minor,
+                  r_available as available, r_expired_holds as "expired_holds!"
+           from place_orders($1, $2)
+           order by r_order_index, r_line_index"#,
+        purchases as _,
+        lines as _,
     )
     .fetch_all(db)
     .await?;
@@ -380,8 +440,8 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             outcomes.push(Outcome::missing());
             continue;
         };
-        outcomes.push(match row.outcome.as_str() {
-            "placed" => Outcome::Placed(FreshOrder {
+        outcomes.push(match row.outcome {
+            PlaceOutcome::Placed => Outcome::Placed(FreshOrder {
                 event_title: row.title.unwrap_or_default(),
                 currency: row.currency.unwrap_or_default(),
                 total_minor: row.total_minor.unwrap_or_default(),
@@ -396,14 +456,13 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
                     })
                     .collect(),
             }),
-            "sold_out" => Outcome::SoldOut { lines, expired_holds: row.expired_holds },
-            "replay" => Outcome::Replay,
-            "not_found" => Outcome::NotFound,
-            "cancelled" => Outcome::Cancelled,
-            "started" => Outcome::Started,
-            "unknown_type" => Outcome::UnknownType(unknown),
-            "too_large" => Outcome::TooLarge,
-            other => Outcome::Failed(format!("place_orders answered {other:?}")),
+            PlaceOutcome::SoldOut => Outcome::SoldOut { lines, expired_holds: row.expired_holds },
+            PlaceOutcome::Replay => Outcome::Replay,
+            PlaceOutcome::NotFound => Outcome::NotFound,
+            PlaceOutcome::Cancelled => Outcome::Cancelled,
+            PlaceOutcome::Started => Outcome::Started,
+            PlaceOutcome::UnknownType => Outcome::UnknownType(unknown),
+            PlaceOutcome::TooLarge => Outcome::TooLarge,
         });
     }
     Ok(outcomes)

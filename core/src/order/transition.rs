@@ -8,7 +8,7 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::batch::Batcher;
+use crate::batch::{BatchError, Batcher};
 
 use super::outbox::ORDERS_PAID;
 
@@ -221,7 +221,7 @@ impl CheckoutsOpened {
     }
 
     /// [`record_payment_opened`] with a synchronous commit, in the next batch.
-    pub async fn record(&self, opened: OpenedCheckout) -> sqlx::Result<()> {
+    pub async fn record(&self, opened: OpenedCheckout) -> Result<(), BatchError> {
         self.0.call(opened).await
     }
 }

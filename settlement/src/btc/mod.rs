@@ -42,8 +42,9 @@ impl BtcPaySettlement {
     }
 
     /// Reads the invoice back (the webhook is a trigger, not the truth), brings its order in
-    /// line, and records the invoice's on-chain payments. With a webhook event, the event is
-    /// counted once in the inbox; a repeat changes no order, but still records payments, so a
+    /// line, and records the invoice's on-chain payments (before the order, so a paid order's
+    /// page never misses the outputs that paid it). With a webhook event, the event is counted
+    /// once in the inbox; a repeat changes no order, but still records payments, so a
     /// redelivery after a failed read of them completes the record.
     pub async fn sync(&self, event: Option<&WebhookEvent>, invoice_id: &str) -> Result<(), SettleError> {
         let invoice = self.client.invoice(invoice_id).await?;
@@ -60,10 +61,11 @@ impl BtcPaySettlement {
         // payments confirm, such an invoice changes nothing but what it shows as paid.
         let confirming_late = invoice.as_ref().is_some_and(|i| i.state() == InvoiceState::PaidLate)
             && methods.iter().flat_map(|m| &m.payments).any(|p| p.status == PaymentStatus::Processing);
-        arrived::apply(&self.db, event, invoice.as_ref(), confirming_late).await?;
+        // The outputs first: whoever sees the order paid finds the money that paid it.
         if let Some(invoice) = &invoice {
             receipts::record(self, invoice, &methods).await?;
         }
+        arrived::apply(&self.db, event, invoice.as_ref(), confirming_late).await?;
         Ok(())
     }
 }
