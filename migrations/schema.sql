@@ -42,6 +42,47 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
 COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 --
+-- Name: place_outcome; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.place_outcome AS ENUM (
+    'placed',
+    'sold_out',
+    'replay',
+    'not_found',
+    'cancelled',
+    'started',
+    'unknown_type',
+    'too_large'
+);
+
+--
+-- Name: purchase; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.purchase AS (
+	order_id uuid,
+	account_id uuid,
+	event_id uuid,
+	method text,
+	provider text,
+	hold interval,
+	idempotency_key text,
+	request_hash bytea,
+	payment_id uuid
+);
+
+--
+-- Name: purchase_line; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.purchase_line AS (
+	purchase_index integer,
+	ticket_type_id uuid,
+	quantity integer
+);
+
+--
 -- Name: currency_exponent(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -167,13 +208,12 @@ end
 $_$;
 
 --
--- Name: place_orders(uuid[], uuid[], uuid[], text[], text[], interval[], text[], bytea[], uuid[], integer[], uuid[], integer[]); Type: FUNCTION; Schema: public; Owner: -
+-- Name: place_orders(public.purchase[], public.purchase_line[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.place_orders(p_order_ids uuid[], p_account_ids uuid[], p_event_ids uuid[], p_methods text[], p_providers text[], p_holds interval[], p_idempotency_keys text[], p_request_hashes bytea[], p_payment_ids uuid[], p_line_counts integer[], p_line_types uuid[], p_line_quantities integer[]) RETURNS TABLE(order_index integer, line_index integer, outcome text, bad_type uuid, expires_at timestamp with time zone, title text, currency text, total_minor bigint, name text, price_minor bigint, available integer, expired_holds boolean)
+CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean)
     LANGUAGE plpgsql
     AS $$
-#variable_conflict use_column
 declare
     -- The batch's ticket types, locked, in id order, with what each has left as the batch
     -- goes and what the batch takes of it.
@@ -204,27 +244,34 @@ declare
     item_price bigint[] := '{}';
     item_quantity integer[] := '{}';
     keys_taken text[] := '{}';
+    -- The purchase being decided, and its line being looked at.
+    p purchase;
+    l purchase_line;
+    event_ids uuid[];
+    line_types uuid[];
     i integer;
     j integer;
     first_line integer := 1;
     last_line integer;
     ev integer;
     pos integer;
-    result_outcome text;
+    result_outcome place_outcome;
     total numeric;
     short boolean;
     covered boolean;
 begin
     perform set_config('synchronous_commit', 'off', true);
+    event_ids := array(select x.event_id from unnest(p_purchases) as x);
+    line_types := array(select x.ticket_type_id from unnest(p_lines) as x);
 
     select array_agg(x.ticket_type_id), array_agg(x.quantity)
     into expired_types, expired_quantities
     from (
         select oi.ticket_type_id, sum(oi.quantity)::integer as quantity
         from customer_order o join order_item oi using (order_id)
-        where o.event_id = any(p_event_ids) and o.status = 'pending_payment'
+        where o.event_id = any(event_ids) and o.status = 'pending_payment'
           and not o.payment_detected and o.expires_at <= now()
-          and oi.ticket_type_id = any(p_line_types)
+          and oi.ticket_type_id = any(line_types)
         group by oi.ticket_type_id
     ) x;
     expired_types := coalesce(expired_types, '{}');
@@ -236,7 +283,7 @@ begin
     from (
         select e0.event_id, e0.status, e0.starts_at, e0.currency, e0.title
         from event e0
-        where e0.event_id = any(p_event_ids) and e0.status <> 'draft'
+        where e0.event_id = any(event_ids) and e0.status <> 'draft'
         order by e0.event_id
         for key share
     ) e;
@@ -251,7 +298,7 @@ begin
     from (
         select tt.ticket_type_id, tt.event_id, tt.name, tt.price_minor, tt.capacity, tt.sold, tt.held
         from ticket_type tt
-        where tt.ticket_type_id = any(p_line_types)
+        where tt.ticket_type_id = any(line_types)
         order by tt.ticket_type_id
         for update
     ) t;
@@ -262,19 +309,24 @@ begin
         type_expired[pos] := coalesce(expired_quantities[array_position(expired_types, types[pos])], 0);
     end loop;
 
-    for i in 1 .. cardinality(p_order_ids) loop
-        last_line := first_line + p_line_counts[i] - 1;
+    for i in 1 .. cardinality(p_purchases) loop
+        p := p_purchases[i];
+        -- The purchase's lines follow each other, in ticket-type order.
+        last_line := first_line - 1;
+        while last_line < cardinality(p_lines) and (p_lines[last_line + 1]).purchase_index = i loop
+            last_line := last_line + 1;
+        end loop;
         result_outcome := 'placed';
         total := 0;
         short := false;
         covered := true;
-        ev := array_position(events, p_event_ids[i]);
+        ev := array_position(events, p.event_id);
         -- A key seen before answers with its order, whatever became of the event since.
-        if p_idempotency_keys[i] is not null and (
-            p_account_ids[i]::text || ' ' || p_idempotency_keys[i] = any(keys_taken)
+        if p.idempotency_key is not null and (
+            p.account_id::text || ' ' || p.idempotency_key = any(keys_taken)
             or exists (select 1 from customer_order o
-                       where o.account_id = p_account_ids[i]
-                         and o.idempotency_key = p_idempotency_keys[i])
+                       where o.account_id = p.account_id
+                         and o.idempotency_key = p.idempotency_key)
         ) then
             result_outcome := 'replay';
         elsif ev is null then
@@ -285,16 +337,17 @@ begin
             result_outcome := 'started';
         else
             for j in first_line .. last_line loop
-                pos := array_position(types, p_line_types[j]);
-                if pos is null or type_events[pos] <> p_event_ids[i] then
+                l := p_lines[j];
+                pos := array_position(types, l.ticket_type_id);
+                if pos is null or type_events[pos] <> p.event_id then
                     result_outcome := 'unknown_type';
                     continue;
                 end if;
-                total := total + type_prices[pos]::numeric * p_line_quantities[j];
-                if type_left[pos] < p_line_quantities[j] then
+                total := total + type_prices[pos]::numeric * l.quantity;
+                if type_left[pos] < l.quantity then
                     short := true;
                 end if;
-                if type_left[pos] + type_expired[pos] < p_line_quantities[j] then
+                if type_left[pos] + type_expired[pos] < l.quantity then
                     covered := false;
                 end if;
             end loop;
@@ -307,38 +360,40 @@ begin
 
         if result_outcome = 'placed' then
             for j in first_line .. last_line loop
-                pos := array_position(types, p_line_types[j]);
-                type_left[pos] := type_left[pos] - p_line_quantities[j];
-                type_taken[pos] := type_taken[pos] + p_line_quantities[j];
-                item_order := item_order || p_order_ids[i];
-                item_type := item_type || p_line_types[j];
+                l := p_lines[j];
+                pos := array_position(types, l.ticket_type_id);
+                type_left[pos] := type_left[pos] - l.quantity;
+                type_taken[pos] := type_taken[pos] + l.quantity;
+                item_order := item_order || p.order_id;
+                item_type := item_type || l.ticket_type_id;
                 item_name := item_name || type_names[pos];
                 item_price := item_price || type_prices[pos];
-                item_quantity := item_quantity || p_line_quantities[j];
+                item_quantity := item_quantity || l.quantity;
             end loop;
             placed := placed || i;
-            placed_expiry := placed_expiry || (now() + p_holds[i]);
+            placed_expiry := placed_expiry || (now() + p.hold);
             placed_total := placed_total || total::bigint;
             placed_currency := placed_currency || event_currency[ev];
-            if p_idempotency_keys[i] is not null then
-                keys_taken := keys_taken || (p_account_ids[i]::text || ' ' || p_idempotency_keys[i]);
+            if p.idempotency_key is not null then
+                keys_taken := keys_taken || (p.account_id::text || ' ' || p.idempotency_key);
             end if;
         end if;
 
         for j in first_line .. last_line loop
-            pos := array_position(types, p_line_types[j]);
-            order_index := i;
-            line_index := j - first_line + 1;
-            outcome := result_outcome;
-            bad_type := case when pos is null or type_events[pos] <> p_event_ids[i] then p_line_types[j] end;
-            expires_at := case when result_outcome = 'placed' then now() + p_holds[i] end;
-            title := case when ev is not null then event_title[ev] end;
-            currency := case when ev is not null then event_currency[ev] end;
-            total_minor := case when result_outcome = 'placed' then total::bigint end;
-            name := case when pos is not null then type_names[pos] end;
-            price_minor := case when pos is not null then type_prices[pos] end;
-            available := case when pos is not null then greatest(type_left[pos] + type_expired[pos], 0) end;
-            expired_holds := result_outcome = 'sold_out' and covered;
+            l := p_lines[j];
+            pos := array_position(types, l.ticket_type_id);
+            r_order_index := i;
+            r_line_index := j - first_line + 1;
+            r_outcome := result_outcome;
+            r_bad_type := case when pos is null or type_events[pos] <> p.event_id then l.ticket_type_id end;
+            r_expires_at := case when result_outcome = 'placed' then now() + p.hold end;
+            r_title := case when ev is not null then event_title[ev] end;
+            r_currency := case when ev is not null then event_currency[ev] end;
+            r_total_minor := case when result_outcome = 'placed' then total::bigint end;
+            r_name := case when pos is not null then type_names[pos] end;
+            r_price_minor := case when pos is not null then type_prices[pos] end;
+            r_available := case when pos is not null then greatest(type_left[pos] + type_expired[pos], 0) end;
+            r_expired_holds := result_outcome = 'sold_out' and covered;
             return next;
         end loop;
         first_line := last_line + 1;
@@ -353,15 +408,15 @@ begin
     insert into customer_order
         (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
          idempotency_key, request_hash)
-    select p_order_ids[k], p_account_ids[k], p_event_ids[k], p_methods[k], c, t, x,
-           p_idempotency_keys[k], p_request_hashes[k]
-    from unnest(placed, placed_currency, placed_total, placed_expiry) as p (k, c, t, x);
+    select (p_purchases[k]).order_id, (p_purchases[k]).account_id, (p_purchases[k]).event_id,
+           (p_purchases[k]).method, c, t, x, (p_purchases[k]).idempotency_key, (p_purchases[k]).request_hash
+    from unnest(placed, placed_currency, placed_total, placed_expiry) as w (k, c, t, x);
     insert into order_item (order_id, ticket_type_id, ticket_type_name, unit_price_minor, quantity)
     select * from unnest(item_order, item_type, item_name, item_price, item_quantity);
     insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
-    select p_payment_ids[k], p_order_ids[k], case when t = 0 then 'free' else p_providers[k] end,
-           'creating', c, t
-    from unnest(placed, placed_currency, placed_total) as p (k, c, t);
+    select (p_purchases[k]).payment_id, (p_purchases[k]).order_id,
+           case when t = 0 then 'free' else (p_purchases[k]).provider end, 'creating', c, t
+    from unnest(placed, placed_currency, placed_total) as w (k, c, t);
 end
 $$;
 
