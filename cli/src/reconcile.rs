@@ -7,9 +7,7 @@ use alloy::sol_types::SolEvent as _;
 use anyhow::Context as _;
 use secrecy::ExposeSecret as _;
 use tessera_core::config::Config;
-use tessera_core::reconcile::{self, EthLedgerEntry, Filter};
-
-use tessera_api::routes::admin::reconciliation::summarise;
+use tessera_core::reconcile::{self, EthLedgerEntry, Filter, summarise};
 
 /// Prints the ledger of receipts received `from..=to` (days in the reporting time zone), and
 /// with `verify_chain` checks the ETH receipts against the node (exit 1 if one disagrees).

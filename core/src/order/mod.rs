@@ -18,8 +18,10 @@ pub mod eth;
 pub mod eth_receipt;
 mod invoice;
 mod outbox;
+mod payment;
 mod place;
 mod read;
+mod sweep;
 mod transition;
 
 use std::fmt;
@@ -32,6 +34,11 @@ use uuid::Uuid;
 
 pub use invoice::{InvoiceState, WatchedInvoice, watched_invoices};
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
+pub use payment::{
+    CheckoutsOpened, DueBack, OpenPayment, OpenedCheckout, close_attempted, close_open_payment,
+    close_payment, payments_to_close, record_money_due_back, record_overpayment, record_payment_opened,
+    record_seen_amount,
+};
 pub use place::{
     BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability,
     availability, is_idempotency_key, place_order,
@@ -40,11 +47,9 @@ pub use read::{
     RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,
     unmatched_payments,
 };
+pub use sweep::{release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds};
 pub use transition::{
-    CheckoutsOpened, Closed, DueBack, OpenPayment, OpenedCheckout, Receipt, Settlement, close_attempted,
-    close_open_payment, close_payment, close_pending, fulfil, mark_payment_detected, payments_to_close,
-    record_money_due_back, record_overpayment, record_payment_opened, record_seen_amount,
-    release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds, settle,
+    Closed, Receipt, Settlement, close_pending, fulfil, mark_payment_detected, settle,
     unmark_payment_detected,
 };
 

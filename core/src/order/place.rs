@@ -6,7 +6,7 @@ use sha2::{Digest as _, Sha256};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use super::transition::release_expired_holds;
+use super::sweep::release_expired_holds;
 use super::{MAX_TICKETS_PER_ORDER, PaymentMethod};
 use crate::batch::{BatchError, Batcher};
 use crate::catalog::FieldError;

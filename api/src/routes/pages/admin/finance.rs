@@ -13,7 +13,7 @@ use crate::auth::Viewer;
 use crate::auth::csrf::{self, CsrfToken};
 use crate::error::{PageError, render_html};
 use crate::extract::FormBody;
-use crate::routes::admin::reconciliation::{LedgerQuery, csv_name, csv_response, resolve_receipt, summarise};
+use crate::routes::admin::reconciliation::{LedgerQuery, csv_name, csv_response, resolve_receipt};
 use crate::routes::pages::account::viewer_chrome;
 use crate::state::AppState;
 
@@ -42,7 +42,7 @@ pub async fn finance(
     if query.ledger.format.as_deref() == Some("csv") && error.is_none() {
         return Ok(csv_response(&rows, &csv_name(&filter)));
     }
-    let (totals, discrepancies) = summarise(&rows);
+    let (totals, discrepancies) = reconcile::summarise(&rows);
     let here = query.ledger.query_string();
     let with = |extra: &str| {
         [here.as_str(), extra].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("&")
