@@ -3,7 +3,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use tessera_core::catalog::FieldError;
 use tessera_core::catalog::{self, Event};
-use tessera_core::media::{self, MediaError, pipeline::MAX_UPLOAD_BYTES};
+use tessera_media::{self as media, MediaError, pipeline::MAX_UPLOAD_BYTES};
 
 use super::event_id;
 use crate::auth::Admin;
