@@ -13,13 +13,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::{PgExecutor, PgPool};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::money::units_decimal;
 
 /// What is wrong with a receipt, from finance's point of view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Discrepancy {
     /// Less than the order's quote: it could not pay the order; due back.
@@ -86,7 +85,7 @@ impl Discrepancy {
 }
 
 /// How a discrepancy was dealt with.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Resolution {
     pub note: String,
     /// The admin's email, while the account exists.
@@ -95,7 +94,7 @@ pub struct Resolution {
 }
 
 /// One receipt.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LedgerRow {
     /// `card`, `btc` or `eth` (tokens are `eth`: they come through the same contract).
     pub rail: String,

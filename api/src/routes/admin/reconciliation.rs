@@ -114,6 +114,7 @@ impl LedgerQuery {
 /// The ledger and what it adds up to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Reconciliation {
+    #[schema(value_type = Vec<crate::schemas::reconcile::LedgerRow>)]
     pub rows: Vec<LedgerRow>,
     /// Received per asset over the rows whose money counts (`counted`), exact.
     pub totals: Vec<AssetSum>,
@@ -132,6 +133,7 @@ pub struct AssetSum {
 
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub struct DiscrepancyCount {
+    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
     pub discrepancy: Discrepancy,
     pub label: &'static str,
     pub receipts: i64,
@@ -256,6 +258,7 @@ pub struct ResolveRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Resolved {
+    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
     pub discrepancy: Discrepancy,
 }
 

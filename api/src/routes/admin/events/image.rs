@@ -19,7 +19,7 @@ use crate::state::AppState;
     params(("id" = uuid::Uuid, Path, description = "The event's id")),
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "JPEG, PNG or WebP bytes"),
     responses(
-        (status = 200, description = "The event with its new image", body = Event),
+        (status = 200, description = "The event with its new image", body = crate::schemas::catalog::Event),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),
