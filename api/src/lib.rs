@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod orders;
 pub mod routes;
+pub mod schemas;
 pub mod state;
 pub mod tasks;
 pub mod telemetry;

@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use tessera_core::catalog::{Category, EventFields, EventStatus, NewEvent, TicketTypeFields, upsert_event};
 use tessera_core::config::Config;
-use tessera_core::media::{BlobStore, store_image};
 use tessera_core::money::Currency;
+use tessera_media::{BlobStore, store_image};
 use tessera_web::demo;
 
 /// One event of `web/demo/events/*.json` (format in `web/demo/README.md`).

@@ -9,7 +9,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use sqlx::PgPool;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Which orders a report is about.
@@ -25,7 +24,7 @@ pub struct Range {
 }
 
 /// One event's inventory and takings (now, not limited to the range).
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct EventSales {
     pub event_id: Uuid,
     pub title: String,
@@ -44,7 +43,7 @@ pub struct EventSales {
 }
 
 /// A day of the range.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Day {
     pub date: NaiveDate,
     /// Orders placed that day, whatever became of them.
@@ -55,7 +54,7 @@ pub struct Day {
 }
 
 /// Money received in one asset, in its own unit.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AssetTotal {
     /// `EUR`, `BTC`, `ETH`, `USDC`, ...
     pub asset: String,
@@ -73,7 +72,7 @@ pub struct AssetTotal {
 
 /// The fiat value of what one payment method took in one currency: the orders' totals, at the
 /// rate each was quoted at.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct MethodTotal {
     /// `card`, `btc`, `eth` or `usdc`.
     pub method: String,
@@ -84,7 +83,7 @@ pub struct MethodTotal {
 }
 
 /// What became of the orders placed in the range.
-#[derive(Debug, Clone, Default, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Funnel {
     pub created: i64,
     /// Reached `paid` (including those fulfilled and refunded since).
@@ -99,7 +98,7 @@ pub struct Funnel {
 }
 
 /// Tickets sold in the range by a city or category.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Ranked {
     pub name: String,
     pub tickets: i64,
@@ -107,7 +106,7 @@ pub struct Ranked {
 }
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub from: NaiveDate,
     pub to: NaiveDate,

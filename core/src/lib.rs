@@ -8,7 +8,6 @@ pub mod catalog;
 pub mod config;
 pub mod db;
 pub mod delivery;
-pub mod media;
 pub mod money;
 pub mod order;
 pub mod reconcile;

@@ -18,6 +18,7 @@ mod forms;
 mod guard;
 mod images;
 mod migrations;
+mod openapi;
 mod order_pages;
 mod orders;
 mod outbox;

@@ -7,7 +7,6 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{PgConnection, PgExecutor};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::eth::ETHEREUM;
@@ -74,7 +73,7 @@ pub async fn receipts_to_reconcile(db: impl PgExecutor<'_>, limit: i64) -> sqlx:
 
 /// Money paid to our contract for an order id we never quoted (`orphan`): it pays for nothing
 /// and can only go back to its payer, by hand.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthOrphan {
     pub chain_id: i64,
     pub tx_hash: String,
@@ -101,7 +100,7 @@ pub struct EthOrphan {
 /// confirmed log of the order that could not pay for it, the whole amount (`refund_due`,
 /// `underpaid`), or what it brought beyond the quote (`overpaid`), in the asset it came in, to
 /// the address it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthDueBack {
     pub order_id: Uuid,
     pub tx_hash: String,

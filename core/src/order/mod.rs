@@ -29,7 +29,6 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use invoice::{InvoiceState, WatchedInvoice, watched_invoices};
@@ -57,7 +56,7 @@ pub use transition::{
 pub const MAX_TICKETS_PER_ORDER: i32 = 10;
 
 /// Where an order is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     /// Tickets held until `expires_at` while the customer pays.
@@ -130,7 +129,7 @@ impl fmt::Display for OrderStatus {
 }
 
 /// How the customer pays. Card is the first; the crypto methods plug into the same field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PaymentMethod {
     Card,
@@ -194,7 +193,7 @@ impl FromStr for PaymentMethod {
 }
 
 /// The state of a payment attempt with its provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
     /// The order exists; the provider has not confirmed the checkout yet.
@@ -270,7 +269,7 @@ pub struct OrderEvent {
     pub city: String,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct OrderItem {
     pub ticket_type_id: Uuid,
     /// The ticket type's name when the order was placed.

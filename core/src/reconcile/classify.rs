@@ -3,12 +3,11 @@
 //! on their own, and are easier to check without the SQL beside them.
 
 use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::ledger::Raw;
 
 /// What is wrong with a receipt, from finance's point of view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Discrepancy {
     /// Less than the order's quote: it could not pay the order; due back.

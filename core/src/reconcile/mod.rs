@@ -22,7 +22,6 @@ mod summary;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use classify::Discrepancy;
@@ -32,7 +31,7 @@ pub use resolve::{ResolveError, resolve};
 pub use summary::{AssetSum, DiscrepancyCount, summarise};
 
 /// How a discrepancy was dealt with.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Resolution {
     pub note: String,
     /// The admin's email, while the account exists.
@@ -41,7 +40,7 @@ pub struct Resolution {
 }
 
 /// One receipt.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LedgerRow {
     /// `card`, `btc` or `eth` (tokens are `eth`: they come through the same contract).
     pub rail: String,

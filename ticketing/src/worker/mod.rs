@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use ed25519_dalek::SigningKey;
 use sqlx::PgPool;
-use tessera_core::media::BlobStore;
+use tessera_media::BlobStore;
 use tessera_core::order::ORDERS_PAID;
 use tessera_core::redis_conn::Redis;
 use tokio::sync::watch;

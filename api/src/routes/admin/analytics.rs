@@ -69,7 +69,7 @@ impl AnalyticsQuery {
 /// funnel, and the top cities and categories.
 #[utoipa::path(get, path = "/api/admin/analytics", tag = "admin", params(AnalyticsQuery),
     responses(
-        (status = 200, description = "The figures", body = Report),
+        (status = 200, description = "The figures", body = crate::schemas::analytics::Report),
         (status = 400, description = "A bad date, event id or range", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),

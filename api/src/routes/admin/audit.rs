@@ -17,6 +17,7 @@ pub struct AuditQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditLog {
+    #[schema(value_type = Vec<crate::schemas::catalog::AuditEntry>)]
     pub entries: Vec<AuditEntry>,
 }
 

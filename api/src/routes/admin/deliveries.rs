@@ -21,6 +21,7 @@ pub struct DeliveriesQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Deliveries {
     /// Failed and pending ones first, then the latest sent.
+    #[schema(value_type = Vec<crate::schemas::delivery::DeliveryRow>)]
     pub deliveries: Vec<DeliveryRow>,
 }
 

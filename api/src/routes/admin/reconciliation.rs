@@ -112,6 +112,7 @@ impl LedgerQuery {
 /// The ledger and what it adds up to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Reconciliation {
+    #[schema(value_type = Vec<crate::schemas::reconcile::LedgerRow>)]
     pub rows: Vec<LedgerRow>,
     /// Received per asset over the rows whose money counts (`counted`), exact.
     pub totals: Vec<AssetSum>,
@@ -139,6 +140,7 @@ impl From<reconcile::AssetSum> for AssetSum {
 /// Rows per discrepancy, as the API sends it (see [`reconcile::DiscrepancyCount`]).
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub struct DiscrepancyCount {
+    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
     pub discrepancy: Discrepancy,
     pub label: &'static str,
     pub receipts: i64,
@@ -212,6 +214,7 @@ pub struct ResolveRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Resolved {
+    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
     pub discrepancy: Discrepancy,
 }
 

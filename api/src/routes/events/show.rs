@@ -15,7 +15,7 @@ use crate::state::AppState;
     tag = "catalog",
     params(("id" = Uuid, Path, description = "The event's id")),
     responses(
-        (status = 200, description = "The event", body = Event),
+        (status = 200, description = "The event", body = crate::schemas::catalog::Event),
         (status = 400, description = "The id is not a UUID", body = ErrorBody),
         (status = 404, description = "No such public event", body = ErrorBody),
     )

@@ -26,6 +26,7 @@ pub struct BuyOptions {
     pub on_sale: bool,
     pub closed_reason: Option<String>,
     pub ticket_types: Vec<AvailableTicketType>,
+    #[schema(value_type = Vec<crate::schemas::order::PaymentMethod>)]
     pub payment_methods: Vec<PaymentMethod>,
     /// How long tickets are held while the customer pays.
     pub hold_minutes: u64,
@@ -60,6 +61,7 @@ pub struct BuyLine {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BuyResponse {
     pub order_id: Uuid,
+    #[schema(value_type = crate::schemas::order::OrderStatus)]
     pub status: OrderStatus,
     /// The tickets are held until then.
     pub expires_at: DateTime<Utc>,
@@ -71,6 +73,7 @@ pub struct BuyResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BuyPayment {
+    #[schema(value_type = crate::schemas::order::PaymentMethod)]
     pub method: PaymentMethod,
     /// For card: the Checkout Session id; bitcoin: the BTCPay invoice id; ETH and tokens: the
     /// order id as the contract sees it (bytes32, 0x-hex).

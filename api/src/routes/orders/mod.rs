@@ -19,6 +19,7 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Confirmation {
     pub order_id: Uuid,
+    #[schema(value_type = crate::schemas::order::OrderStatus)]
     pub status: OrderStatus,
     /// Why the order ended where it did: `hold_expired`, `checkout_expired`, `payment_failed`,
     /// `provider_unavailable`, `cancelled_by_customer`, `payment_never_settled`, `event_closed`,
@@ -27,6 +28,7 @@ pub struct Confirmation {
     /// For people: "Waiting for payment", "Paid", ...
     pub status_label: &'static str,
     pub event: ConfirmationEvent,
+    #[schema(value_type = Vec<crate::schemas::order::OrderItem>)]
     pub items: Vec<OrderItem>,
     /// In minor units of `currency`.
     pub total_minor: i64,
@@ -66,9 +68,11 @@ pub struct ConfirmationEvent {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PaymentView {
+    #[schema(value_type = crate::schemas::order::PaymentMethod)]
     pub method: PaymentMethod,
     /// `creating`, `open`, `succeeded`, `failed`, `expired`, `refund_due`, `refunded`;
     /// null when the order never reached a provider.
+    #[schema(value_type = Option<crate::schemas::order::PaymentStatus>)]
     pub status: Option<PaymentStatus>,
     /// A payment was seen and is still being confirmed.
     pub detected: bool,

@@ -14,10 +14,10 @@ use crate::state::AppState;
 /// the answer is 409 `stale_version` and nothing changes. `ticket_types`, when sent, is the
 /// complete new list: types with an `id` are updated, types without are added, types left out
 /// are removed.
-#[utoipa::path(post, path = "/api/admin/events/edit/{id}", tag = "admin", request_body = EventPatch,
+#[utoipa::path(post, path = "/api/admin/events/edit/{id}", tag = "admin", request_body = crate::schemas::catalog::EventPatch,
     params(("id" = uuid::Uuid, Path, description = "The event's id")),
     responses(
-        (status = 200, description = "Saved; the event with its new version", body = Event),
+        (status = 200, description = "Saved; the event with its new version", body = crate::schemas::catalog::Event),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),

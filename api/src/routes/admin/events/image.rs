@@ -3,7 +3,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use tessera_core::catalog::FieldError;
 use tessera_core::catalog::{self, Event};
-use tessera_core::media::{self, MediaError, pipeline::MAX_UPLOAD_BYTES};
+use tessera_media::{self as media, MediaError, pipeline::MAX_UPLOAD_BYTES};
 
 use super::event_id;
 use crate::auth::Admin;
@@ -19,7 +19,7 @@ use crate::state::AppState;
     params(("id" = uuid::Uuid, Path, description = "The event's id")),
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "JPEG, PNG or WebP bytes"),
     responses(
-        (status = 200, description = "The event with its new image", body = Event),
+        (status = 200, description = "The event with its new image", body = crate::schemas::catalog::Event),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),

@@ -17,6 +17,7 @@ pub struct AdminEventQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminEventList {
+    #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
     pub events: Vec<Event>,
 }
 

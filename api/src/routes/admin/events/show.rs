@@ -11,7 +11,7 @@ use crate::state::AppState;
 #[utoipa::path(get, path = "/api/admin/events/{id}", tag = "admin",
     params(("id" = uuid::Uuid, Path, description = "The event's id")),
     responses(
-        (status = 200, description = "The event", body = Event),
+        (status = 200, description = "The event", body = crate::schemas::catalog::Event),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),

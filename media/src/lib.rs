@@ -1,6 +1,4 @@
-//! Event images: renditions in the blob store under keys derived from the SHA-256 of the
-//! upload, a `media` row and its `media_rendition` rows in Postgres. Because a key changes
-//! whenever the image does, `/media/<key>` can be cached forever by browsers and a CDN.
+#![doc = include_str!("../README.md")]
 
 pub mod pipeline;
 
@@ -84,7 +82,7 @@ pub struct BlobStore {
 impl BlobStore {
     /// The store the configuration names: an S3 bucket when `TESSERA_S3_BUCKET` is set, else
     /// the folder `TESSERA_DATA_DIR/media`.
-    pub fn from_config(config: &crate::config::Config) -> Result<Self, object_store::Error> {
+    pub fn from_config(config: &tessera_core::config::Config) -> Result<Self, object_store::Error> {
         let Some(s3) = &config.s3 else {
             let dir = config.data_dir.join("media");
             return Self::local(&dir)
