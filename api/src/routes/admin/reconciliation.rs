@@ -120,7 +120,8 @@ pub struct Reconciliation {
     pub discrepancies: Vec<DiscrepancyCount>,
 }
 
-/// Received per asset, as the API sends it (see [`reconcile::AssetSum`]).
+// The wire form of `reconcile::AssetSum`: the schema is the API's, not the domain's. A plain
+// comment, so the OpenAPI document stays as it was.
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub struct AssetSum {
     pub asset: String,
@@ -137,7 +138,7 @@ impl From<reconcile::AssetSum> for AssetSum {
     }
 }
 
-/// Rows per discrepancy, as the API sends it (see [`reconcile::DiscrepancyCount`]).
+// The wire form of `reconcile::DiscrepancyCount`, likewise.
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub struct DiscrepancyCount {
     #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
