@@ -6,6 +6,7 @@ use tessera_core::account::Account;
 use tessera_core::order::eth::EthQuote;
 use tessera_core::order::{
     self, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
+    StatusReason,
 };
 use tessera_payments::eth::QuoteRequest;
 use tessera_payments::{CheckoutRequest, LineItem};
@@ -200,7 +201,7 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     }
     let mut tx = state.db.begin().await?;
     let cancelled =
-        order::close_pending(&mut tx, order_id, Closed::Cancelled, "cancelled_by_customer").await?;
+        order::close_pending(&mut tx, order_id, Closed::Cancelled, StatusReason::CancelledByCustomer).await?;
     tx.commit().await?;
     let order = load(state, order_id, account_id).await?;
     if !cancelled {
@@ -285,7 +286,7 @@ async fn payment_not_opened(
     }
     let closed = async {
         let mut tx = state.db.begin().await?;
-        order::close_pending(&mut tx, order_id, Closed::Failed, "provider_unavailable").await?;
+        order::close_pending(&mut tx, order_id, Closed::Failed, StatusReason::ProviderUnavailable).await?;
         sqlx::query!(
             "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
             order_id

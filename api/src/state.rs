@@ -6,7 +6,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use secrecy::SecretString;
 use sqlx::PgPool;
 use tessera_core::config::Config;
-use tessera_core::order::PaymentMethod;
+use tessera_core::order::{PaymentMethod, Provider};
 use tessera_media::BlobStore;
 use tessera_payments::CheckoutProvider;
 use tessera_payments::btcpay::sandbox::BtcPaySandbox;
@@ -161,11 +161,11 @@ impl AppState {
     }
 
     /// The provider behind a payment row's `provider`.
-    pub fn provider_named(&self, provider: &str) -> Option<Arc<dyn CheckoutProvider>> {
+    pub fn provider_named(&self, provider: Provider) -> Option<Arc<dyn CheckoutProvider>> {
         match provider {
-            "stripe" => self.provider(PaymentMethod::Card),
-            "btcpay" => self.provider(PaymentMethod::Btc),
-            _ => None,
+            Provider::Stripe => self.provider(PaymentMethod::Card),
+            Provider::BtcPay => self.provider(PaymentMethod::Btc),
+            Provider::Free | Provider::Ethereum => None,
         }
     }
 }

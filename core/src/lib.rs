@@ -12,4 +12,5 @@ pub mod money;
 pub mod order;
 pub mod reconcile;
 pub mod redis_conn;
+pub mod text_enum;
 pub mod ticket;

@@ -10,7 +10,7 @@ pub async fn settle(db: &PgPool, order_id: Uuid, currency: &str) -> sqlx::Result
     let reference = format!("free-{order_id}");
     let receipt = order::Receipt {
         order_id,
-        provider: order::FREE,
+        provider: order::Provider::Free,
         provider_ref: &reference,
         provider_payment_ref: None,
         amount_minor: 0,

@@ -2,25 +2,10 @@
 //! effects, so an event either changed its order and is recorded, or neither.
 
 use sqlx::PgConnection;
+use tessera_core::order::Provider;
 
-/// A provider whose signed events we receive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Provider {
-    Stripe,
-    BtcPay,
-}
-
-impl Provider {
-    /// As stored in `webhook_inbox.provider`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::Stripe => "stripe",
-            Provider::BtcPay => "btcpay",
-        }
-    }
-}
-
-/// Claims `event_id` for the caller's transaction: true the first time, false for an event
+/// Claims `event_id` of `provider` (one whose signed events we receive: Stripe, BTCPay) for
+/// the caller's transaction: true the first time, false for an event
 /// seen before (whose effects are already committed, or are being, by its first delivery).
 pub async fn claim(
     conn: &mut PgConnection,

@@ -28,6 +28,7 @@ mod reconciliation;
 mod s3;
 mod search;
 mod seed;
+mod states;
 mod stripe_api;
 mod stripe_webhooks;
 mod system;

@@ -15,7 +15,7 @@ pub const LATE_WINDOW: Duration = Duration::from_secs(24 * 3600);
 /// One round of polling: syncs every watched invoice. Returns how many were read; an
 /// unreachable BTCPay ends the round early (the next one tries again).
 pub async fn poll_once(settlement: &BtcPaySettlement) -> sqlx::Result<usize> {
-    let watched = order::watched_invoices(&settlement.db, "btcpay", LATE_WINDOW, 500).await?;
+    let watched = order::watched_invoices(&settlement.db, order::Provider::BtcPay, LATE_WINDOW, 500).await?;
     let mut read = 0;
     for invoice in watched {
         match settlement.sync(None, &invoice.provider_ref).await {

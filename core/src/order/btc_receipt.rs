@@ -6,6 +6,20 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+crate::text_enum! {
+    /// Where an output that paid an invoice stands, as BTCPay reports it (`btc_receipt.status`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BtcReceiptStatus: "bitcoin receipt status" in Some(("btc_receipt", "status")) => {
+        /// Seen, confirming.
+        Processing = "processing",
+        /// Confirmed as the store's speed policy asks.
+        Settled = "settled",
+        /// Replaced or double-spent.
+        Invalid = "invalid",
+    }
+}
+
 /// A recorded bitcoin payment.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BtcReceipt {

@@ -38,7 +38,7 @@ pub struct WatchedInvoice {
 /// paid or refunded. Oldest first.
 pub async fn watched_invoices(
     db: impl sqlx::PgExecutor<'_>,
-    provider: &str,
+    provider: super::Provider,
     late_window: std::time::Duration,
     limit: i64,
 ) -> sqlx::Result<Vec<WatchedInvoice>> {
@@ -53,7 +53,7 @@ pub async fn watched_invoices(
                       and o.updated_at > now() - make_interval(secs => $2)))
            order by p.created_at
            limit $3"#,
-        provider,
+        provider.as_str(),
         late_window.as_secs_f64(),
         limit
     )

@@ -7,6 +7,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use super::transition::{Closed, close_pending};
+use super::{PaymentStatus, Provider, RefundReason, StatusReason};
 use crate::batch::{BatchError, Batcher};
 
 /// Records that the provider has the checkout open, at `redirect_url`.
@@ -81,7 +82,7 @@ async fn record_checkouts_opened(db: &PgPool, opened: &[OpenedCheckout]) -> sqlx
 pub async fn record_overpayment(
     conn: &mut PgConnection,
     order_id: Uuid,
-    provider: &str,
+    provider: Provider,
     provider_ref: &str,
     overpaid_minor: i64,
 ) -> sqlx::Result<bool> {
@@ -89,7 +90,7 @@ pub async fn record_overpayment(
         r#"update payment set overpaid_minor = $4, updated_at = now()
            where order_id = $1 and provider = $2 and provider_ref = $3 and status = 'succeeded'"#,
         order_id,
-        provider,
+        provider.as_str(),
         provider_ref,
         overpaid_minor
     )
@@ -120,15 +121,17 @@ pub enum DueBack {
 pub async fn record_money_due_back(
     conn: &mut PgConnection,
     order_id: Uuid,
-    provider: &str,
+    provider: Provider,
     provider_ref: &str,
     received_minor: i64,
     why: DueBack,
 ) -> sqlx::Result<bool> {
     let (closed, order_reason, refund_reason) = match why {
-        DueBack::PartPaid => (Closed::Expired, "paid_partially", "partial_payment"),
-        DueBack::InvoiceInvalid => (Closed::Failed, "payment_invalid", "invoice_invalid"),
-        DueBack::Underpaid => (Closed::Failed, "underpaid", "underpaid"),
+        DueBack::PartPaid => (Closed::Expired, StatusReason::PaidPartially, RefundReason::PartialPayment),
+        DueBack::InvoiceInvalid => {
+            (Closed::Failed, StatusReason::PaymentInvalid, RefundReason::InvoiceInvalid)
+        }
+        DueBack::Underpaid => (Closed::Failed, StatusReason::Underpaid, RefundReason::Underpaid),
     };
     close_pending(conn, order_id, closed, order_reason).await?;
     let recorded = sqlx::query!(
@@ -138,10 +141,10 @@ pub async fn record_money_due_back(
            where order_id = $1 and provider = $2 and provider_ref = $3
              and status in ('creating', 'open', 'expired', 'failed')"#,
         order_id,
-        provider,
+        provider.as_str(),
         provider_ref,
         received_minor,
-        refund_reason
+        refund_reason.as_str()
     )
     .execute(conn)
     .await?;
@@ -153,7 +156,7 @@ pub async fn record_money_due_back(
 pub async fn record_seen_amount(
     conn: &mut PgConnection,
     order_id: Uuid,
-    provider: &str,
+    provider: Provider,
     provider_ref: &str,
     seen_minor: i64,
 ) -> sqlx::Result<bool> {
@@ -162,7 +165,7 @@ pub async fn record_seen_amount(
            where order_id = $1 and provider = $2 and provider_ref = $3
              and seen_minor is distinct from $4"#,
         order_id,
-        provider,
+        provider.as_str(),
         provider_ref,
         seen_minor.max(0)
     )
@@ -177,7 +180,7 @@ pub async fn record_seen_amount(
 pub struct OpenPayment {
     pub payment_id: Uuid,
     pub order_id: Uuid,
-    pub provider: String,
+    pub provider: Provider,
     pub provider_ref: Option<String>,
 }
 
@@ -185,7 +188,7 @@ pub struct OpenPayment {
 pub async fn payments_to_close(db: &PgPool, limit: i64) -> sqlx::Result<Vec<OpenPayment>> {
     sqlx::query_as!(
         OpenPayment,
-        r#"select p.payment_id, p.order_id, p.provider, p.provider_ref
+        r#"select p.payment_id, p.order_id, p.provider as "provider: Provider", p.provider_ref
            from payment p join customer_order o using (order_id)
            where p.status in ('creating', 'open') and o.status in ('expired', 'cancelled', 'failed')
              and (p.close_attempted_at is null or p.close_attempted_at < now() - interval '1 minute')
@@ -210,12 +213,16 @@ pub async fn close_attempted(conn: &mut PgConnection, payment_id: Uuid) -> sqlx:
 }
 
 /// The provider has closed the checkout (or never had it): the payment is over.
-pub async fn close_open_payment(conn: &mut PgConnection, payment_id: Uuid, status: &str) -> sqlx::Result<()> {
+pub async fn close_open_payment(
+    conn: &mut PgConnection,
+    payment_id: Uuid,
+    status: PaymentStatus,
+) -> sqlx::Result<()> {
     sqlx::query!(
         r#"update payment set status = $2, updated_at = now()
            where payment_id = $1 and status in ('creating', 'open')"#,
         payment_id,
-        status
+        status.as_str()
     )
     .execute(conn)
     .await?;
@@ -227,14 +234,14 @@ pub async fn close_payment(
     conn: &mut PgConnection,
     order_id: Uuid,
     provider_ref: &str,
-    status: &str,
+    status: PaymentStatus,
 ) -> sqlx::Result<()> {
     sqlx::query!(
         r#"update payment set status = $3, provider_ref = coalesce(provider_ref, $2), updated_at = now()
            where order_id = $1 and (provider_ref = $2 or provider_ref is null) and status in ('creating', 'open')"#,
         order_id,
         provider_ref,
-        status
+        status.as_str()
     )
     .execute(conn)
     .await?;

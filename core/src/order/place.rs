@@ -11,9 +11,6 @@ use super::{MAX_TICKETS_PER_ORDER, PaymentMethod};
 use crate::batch::{BatchError, Batcher};
 use crate::catalog::FieldError;
 
-/// The `payment.provider` of an order that costs nothing.
-pub const FREE: &str = "free";
-
 /// One line of a purchase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuyItem {
@@ -343,8 +340,8 @@ struct PurchaseArg {
     order_id: Uuid,
     account_id: Uuid,
     event_id: Uuid,
-    method: String,
-    provider: String,
+    method: PaymentMethod,
+    provider: super::Provider,
     hold: sqlx::postgres::types::PgInterval,
     idempotency_key: Option<String>,
     request_hash: Option<Vec<u8>>,
@@ -382,8 +379,8 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             order_id: p.order_id,
             account_id: p.account_id,
             event_id: p.event_id,
-            method: p.method.as_str().to_owned(),
-            provider: p.method.provider().to_owned(),
+            method: p.method,
+            provider: p.method.provider(),
             hold: interval(p.hold),
             idempotency_key: p.idempotency_key.clone(),
             request_hash: p.request_hash.map(Vec::from),

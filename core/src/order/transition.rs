@@ -12,6 +12,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::outbox::ORDERS_PAID;
+use super::{Provider, RefundReason, StatusReason};
 
 /// The final states a pending order can be closed into without payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +36,7 @@ impl Closed {
 #[derive(Debug, Clone)]
 pub struct Receipt<'a> {
     pub order_id: Uuid,
-    pub provider: &'a str,
+    pub provider: Provider,
     /// The provider's id of the checkout (a Checkout Session id).
     pub provider_ref: &'a str,
     /// The provider's id of the money movement (a PaymentIntent id), when it has one.
@@ -55,7 +56,7 @@ pub enum Settlement {
     /// This payment had already paid the order; nothing changed.
     AlreadyPaid,
     /// The money cannot pay for the order and is recorded as due for refund, with the reason.
-    RefundDue(&'static str),
+    RefundDue(RefundReason),
     /// No such order.
     UnknownOrder,
 }
@@ -66,7 +67,7 @@ pub async fn close_pending(
     conn: &mut PgConnection,
     order_id: Uuid,
     to: Closed,
-    reason: &str,
+    reason: StatusReason,
 ) -> sqlx::Result<bool> {
     let closed = sqlx::query_scalar!(
         r#"update customer_order set status = $2, status_reason = $3, updated_at = now()
@@ -74,7 +75,7 @@ pub async fn close_pending(
            returning order_id"#,
         order_id,
         to.as_str(),
-        reason
+        reason.as_str()
     )
     .fetch_optional(&mut *conn)
     .await?;
@@ -179,7 +180,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
            order by provider_ref nulls last limit 1
            for update"#,
         receipt.order_id,
-        receipt.provider,
+        receipt.provider.as_str(),
         receipt.provider_ref
     )
     .fetch_optional(&mut *conn)
@@ -187,7 +188,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
     let payment_id = match payment {
         Some(p) if p.status == "succeeded" => return Ok(Settlement::AlreadyPaid),
         Some(p) if p.status == "refund_due" => {
-            return Ok(Settlement::RefundDue(refund_reason_str(p.refund_reason.as_deref())));
+            return Ok(Settlement::RefundDue(refund_reason_of(p.refund_reason.as_deref())));
         }
         Some(p) => p.payment_id,
         None => {
@@ -197,7 +198,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
                    values ($1, $2, $3, $4, 'open', $5, $6)"#,
                 id,
                 receipt.order_id,
-                receipt.provider,
+                receipt.provider.as_str(),
                 receipt.provider_ref,
                 order.currency,
                 order.total_minor
@@ -209,7 +210,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
     };
 
     if receipt.amount_minor != order.total_minor || !receipt.currency.eq_ignore_ascii_case(&order.currency) {
-        return refund_due(conn, payment_id, receipt, "amount_mismatch").await;
+        return refund_due(conn, payment_id, receipt, RefundReason::AmountMismatch).await;
     }
     let items = sqlx::query!(
         "select ticket_type_id, quantity from order_item where order_id = $1 order by ticket_type_id",
@@ -222,8 +223,8 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
         // The event was cancelled or has begun while the payment was on its way (a slow bank
         // debit): no tickets for it; the hold goes back and so does the money.
         "pending_payment" if order.event_closed => {
-            close_pending(conn, receipt.order_id, Closed::Cancelled, "event_closed").await?;
-            return refund_due(conn, payment_id, receipt, "event_closed").await;
+            close_pending(conn, receipt.order_id, Closed::Cancelled, StatusReason::EventClosed).await?;
+            return refund_due(conn, payment_id, receipt, RefundReason::EventClosed).await;
         }
         "pending_payment" => {
             for item in &items {
@@ -240,7 +241,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
         }
         // Too late for an event that is cancelled or under way: the money goes back.
         "expired" | "cancelled" | "failed" if order.event_closed => {
-            return refund_due(conn, payment_id, receipt, "event_closed").await;
+            return refund_due(conn, payment_id, receipt, RefundReason::EventClosed).await;
         }
         "expired" | "cancelled" | "failed" => {
             // Take the tickets again if they are all still there; all or nothing. (Expired
@@ -264,15 +265,21 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
             }
             if !taken {
                 sqlx::query!("rollback to savepoint take_again").execute(&mut *conn).await?;
-                let reason = if order.status == "expired" { "sold_out_after_expiry" } else { "order_closed" };
+                let reason = if order.status == "expired" {
+                    RefundReason::SoldOutAfterExpiry
+                } else {
+                    RefundReason::OrderClosed
+                };
                 return refund_due(conn, payment_id, receipt, reason).await;
             }
             sqlx::query!("release savepoint take_again").execute(&mut *conn).await?;
             Settlement::PaidLate
         }
         // Paid already by another payment: this one goes back.
-        "paid" | "fulfilled" => return refund_due(conn, payment_id, receipt, "duplicate_payment").await,
-        _ => return refund_due(conn, payment_id, receipt, "order_closed").await,
+        "paid" | "fulfilled" => {
+            return refund_due(conn, payment_id, receipt, RefundReason::DuplicatePayment).await;
+        }
+        _ => return refund_due(conn, payment_id, receipt, RefundReason::OrderClosed).await,
     };
 
     sqlx::query!(
@@ -281,7 +288,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
            where order_id = $1 and status = $2"#,
         receipt.order_id,
         order.status,
-        if outcome == Settlement::PaidLate { "paid_late" } else { "" }
+        if outcome == Settlement::PaidLate { StatusReason::PaidLate.as_str() } else { "" }
     )
     .execute(&mut *conn)
     .await?;
@@ -315,7 +322,7 @@ async fn refund_due(
     conn: &mut PgConnection,
     payment_id: Uuid,
     receipt: &Receipt<'_>,
-    reason: &'static str,
+    reason: RefundReason,
 ) -> sqlx::Result<Settlement> {
     sqlx::query!(
         r#"update payment
@@ -323,24 +330,19 @@ async fn refund_due(
                provider_ref = $4, provider_payment_ref = $5, updated_at = now()
            where payment_id = $1"#,
         payment_id,
-        reason,
+        reason.as_str(),
         receipt.amount_minor,
         receipt.provider_ref,
         receipt.provider_payment_ref
     )
     .execute(conn)
     .await?;
-    tracing::warn!(order.id = %receipt.order_id, payment.refund_reason = reason, "payment recorded as due for refund");
+    tracing::warn!(order.id = %receipt.order_id, payment.refund_reason = %reason, "payment recorded as due for refund");
     Ok(Settlement::RefundDue(reason))
 }
 
-fn refund_reason_str(reason: Option<&str>) -> &'static str {
-    match reason {
-        Some("sold_out_after_expiry") => "sold_out_after_expiry",
-        Some("event_closed") => "event_closed",
-        Some("duplicate_payment") => "duplicate_payment",
-        Some("amount_mismatch") => "amount_mismatch",
-        Some("underpaid") => "underpaid",
-        _ => "order_closed",
-    }
+/// The reason recorded on a payment; one the database holds but this code does not know reads
+/// as closed.
+fn refund_reason_of(reason: Option<&str>) -> RefundReason {
+    reason.and_then(|r| r.parse().ok()).unwrap_or(RefundReason::OrderClosed)
 }

@@ -73,6 +73,26 @@ impl Discrepancy {
     }
 }
 
+impl crate::text_enum::TextEnum for Discrepancy {
+    const ALL: &'static [Self] = &Discrepancy::ALL;
+    const COLUMN: Option<(&'static str, &'static str)> = Some(("discrepancy_resolution", "class"));
+    fn as_str(self) -> &'static str {
+        Discrepancy::as_str(self)
+    }
+}
+
+crate::text_enum! {
+    /// The rail money came by, as finance reconciles it (`discrepancy_resolution.rail`): tokens
+    /// are `eth`, since they come through the same contract.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Rail: "rail" in Some(("discrepancy_resolution", "rail")) => {
+        Card = "card",
+        Btc = "btc",
+        Eth = "eth",
+    }
+}
+
 /// What is wrong with a receipt, the most serious first.
 pub(super) fn classify(r: &Raw) -> Option<Discrepancy> {
     if r.order_id.is_none() {

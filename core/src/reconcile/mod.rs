@@ -24,7 +24,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-pub use classify::Discrepancy;
+pub use classify::{Discrepancy, Rail};
 pub use csv::{CSV_COLUMNS, to_csv};
 pub use ledger::{EthLedgerEntry, eth_entries, ledger};
 pub use resolve::{ResolveError, resolve};

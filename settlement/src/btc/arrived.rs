@@ -5,15 +5,15 @@
 
 use sqlx::{PgConnection, PgPool};
 use tessera_core::order::{
-    self, Closed, DueBack, InvoiceState, Receipt, Settlement, UnmatchedPayment, close_payment, close_pending,
-    mark_payment_detected, record_money_due_back, record_overpayment, record_seen_amount, settle,
-    unmark_payment_detected,
+    self, Closed, DueBack, InvoiceState, PaymentStatus, Provider, Receipt, Settlement, StatusReason,
+    UnmatchedPayment, close_payment, close_pending, mark_payment_detected, record_money_due_back,
+    record_overpayment, record_seen_amount, settle, unmark_payment_detected,
 };
 use tessera_payments::btcpay::Invoice;
 use tessera_payments::btcpay::webhook::WebhookEvent;
 use uuid::Uuid;
 
-use crate::inbox::{self, Provider};
+use crate::inbox;
 
 /// Brings an order in line with its BTCPay invoice (`confirming_late`: a late payment still
 /// confirming, not honoured yet). With a webhook event, the event is recorded in the inbox in
@@ -52,7 +52,7 @@ pub(super) async fn apply(
             order::record_unmatched_payment(
                 &mut *tx,
                 &UnmatchedPayment {
-                    provider: "btcpay".into(),
+                    provider: Provider::BtcPay.as_str().into(),
                     provider_event_id: event_id,
                     provider_ref: invoice.id.clone(),
                     provider_payment_ref: None,
@@ -72,7 +72,7 @@ pub(super) async fn apply(
         &mut tx,
         &InvoiceUpdate {
             order_id,
-            provider: "btcpay",
+            provider: Provider::BtcPay,
             provider_ref: &invoice.id,
             state,
             currency: &invoice.currency,
@@ -92,7 +92,7 @@ pub(super) async fn apply(
 #[derive(Debug, Clone)]
 pub struct InvoiceUpdate<'a> {
     pub order_id: Uuid,
-    pub provider: &'a str,
+    pub provider: Provider,
     /// The invoice's id at the provider.
     pub provider_ref: &'a str,
     pub state: InvoiceState,
@@ -175,13 +175,14 @@ pub async fn apply_invoice(
             money_due_back(conn, update, DueBack::InvoiceInvalid, unchanged).await?
         }
         InvoiceState::Expired => {
-            let closed = close_pending(conn, order_id, Closed::Expired, "checkout_expired").await?;
-            close_payment(conn, order_id, update.provider_ref, "expired").await?;
+            let closed =
+                close_pending(conn, order_id, Closed::Expired, StatusReason::CheckoutExpired).await?;
+            close_payment(conn, order_id, update.provider_ref, PaymentStatus::Expired).await?;
             if closed { InvoiceOutcome::Closed } else { unchanged }
         }
         InvoiceState::Invalid => {
-            let closed = close_pending(conn, order_id, Closed::Failed, "payment_invalid").await?;
-            close_payment(conn, order_id, update.provider_ref, "failed").await?;
+            let closed = close_pending(conn, order_id, Closed::Failed, StatusReason::PaymentInvalid).await?;
+            close_payment(conn, order_id, update.provider_ref, PaymentStatus::Failed).await?;
             if closed { InvoiceOutcome::Closed } else { unchanged }
         }
         InvoiceState::Unknown => unchanged,

@@ -5,6 +5,7 @@
 //! `tessera_core::order::btc_receipt`.
 
 use sqlx::PgPool;
+use tessera_core::order::btc_receipt::BtcReceiptStatus;
 use tessera_payments::btcpay::{ChainPayment, Invoice, InvoicePaymentMethod, PaymentStatus};
 use uuid::Uuid;
 
@@ -56,9 +57,9 @@ async fn store(
     payment: &ChainPayment,
 ) -> sqlx::Result<bool> {
     let status = match &payment.status {
-        PaymentStatus::Processing => "processing",
-        PaymentStatus::Settled => "settled",
-        PaymentStatus::Invalid => "invalid",
+        PaymentStatus::Processing => BtcReceiptStatus::Processing,
+        PaymentStatus::Settled => BtcReceiptStatus::Settled,
+        PaymentStatus::Invalid => BtcReceiptStatus::Invalid,
         PaymentStatus::Other(other) => {
             tracing::warn!(invoice.id = %invoice.id, payment.status = %other, "unknown BTCPay payment status; recorded when it is one we know");
             return Ok(false);
@@ -96,13 +97,13 @@ async fn store(
         rate,
         invoice.currency,
         destination.assume_checked_ref().to_string(),
-        status,
+        status.as_str(),
         payment.received_at,
     )
     .fetch_optional(&settlement.db)
     .await?;
     if changed.is_some() {
-        tracing::info!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, payment.sat = amount_sat, payment.status = status, "bitcoin receipt recorded");
+        tracing::info!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, payment.sat = amount_sat, payment.status = %status, "bitcoin receipt recorded");
     } else if another_invoice(&settlement.db, payment, &invoice.id).await? {
         tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint,
             "BTCPay reports an output that already paid another invoice; kept the first");

@@ -2,12 +2,12 @@
 //! verified their signature, applied to their order once (the inbox, in the same transaction).
 
 use sqlx::PgPool;
-use tessera_core::order::{self, Closed, UnmatchedPayment};
+use tessera_core::order::{self, Closed, PaymentStatus, Provider, StatusReason, UnmatchedPayment};
 use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
 use uuid::Uuid;
 
 use crate::SettleError;
-use crate::inbox::{self, Provider};
+use crate::inbox;
 
 /// Reads a verified body as a Stripe event and applies it.
 pub async fn receive(db: &PgPool, body: &[u8]) -> Result<(), SettleError> {
@@ -59,7 +59,7 @@ pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
         return Ok(());
     };
     let unmatched = |claimed: Option<String>| UnmatchedPayment {
-        provider: "stripe".into(),
+        provider: Provider::Stripe.as_str().into(),
         provider_event_id: event.id.clone(),
         provider_ref: session.id.clone(),
         provider_payment_ref: session.payment_intent.clone(),
@@ -82,7 +82,7 @@ pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
     if paid {
         let receipt = order::Receipt {
             order_id,
-            provider: "stripe",
+            provider: Provider::Stripe,
             provider_ref: &session.id,
             provider_payment_ref: session.payment_intent.as_deref(),
             amount_minor: session.amount_total.unwrap_or_default(),
@@ -100,11 +100,11 @@ pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
         // An async method (a bank debit): paid later or not at all; keep the tickets meanwhile.
         order::mark_payment_detected(&mut tx, order_id).await?;
     } else if kind == stripe_event::ASYNC_PAYMENT_FAILED {
-        order::close_pending(&mut tx, order_id, Closed::Failed, "payment_failed").await?;
-        order::close_payment(&mut tx, order_id, &session.id, "failed").await?;
+        order::close_pending(&mut tx, order_id, Closed::Failed, StatusReason::PaymentFailed).await?;
+        order::close_payment(&mut tx, order_id, &session.id, PaymentStatus::Failed).await?;
     } else {
-        order::close_pending(&mut tx, order_id, Closed::Expired, "checkout_expired").await?;
-        order::close_payment(&mut tx, order_id, &session.id, "expired").await?;
+        order::close_pending(&mut tx, order_id, Closed::Expired, StatusReason::CheckoutExpired).await?;
+        order::close_payment(&mut tx, order_id, &session.id, PaymentStatus::Expired).await?;
     }
     tx.commit().await?;
     Ok(())

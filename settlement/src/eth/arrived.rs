@@ -15,9 +15,10 @@ use std::str::FromStr as _;
 use alloy::primitives::U256;
 use sqlx::{PgConnection, PgPool};
 use tessera_core::money::Currency;
-use tessera_core::order::eth::{ETHEREUM, EthQuote, quote_by_ref};
-use tessera_core::order::eth_receipt;
-use tessera_core::order::{self, DueBack, Receipt, Settlement};
+
+use tessera_core::order::eth::{EthQuote, quote_by_ref};
+use tessera_core::order::eth_receipt::{self, EthOutcome};
+use tessera_core::order::{self, DueBack, Provider, Receipt, Settlement};
 use uuid::Uuid;
 
 /// At most this many receipts are applied per step; the rest wait for the next.
@@ -69,7 +70,7 @@ pub async fn note_seen(conn: &mut PgConnection, seen: &SeenPayment) -> sqlx::Res
     } else {
         fiat_minor(conn, &seen.amount, &quote).await?
     };
-    order::record_seen_amount(conn, seen.order_id, ETHEREUM, &quote.order_ref, seen_minor).await?;
+    order::record_seen_amount(conn, seen.order_id, Provider::Ethereum, &quote.order_ref, seen_minor).await?;
     Ok(())
 }
 
@@ -136,24 +137,24 @@ async fn apply(db: &PgPool, receipt: &Due) -> sqlx::Result<bool> {
             tracing::error!(chain.tx_hash = %receipt.tx_hash, chain.log_index = receipt.log_index,
                 order.r#ref = %receipt.order_ref, payment.token = %receipt.token, payment.amount = %receipt.amount,
                 "an Ethereum payment for an order id we never quoted; recorded as an orphan for finance");
-            "orphan"
+            EthOutcome::Orphan
         }
     };
     sqlx::query!(
         r#"update eth_receipt set status = 'confirmed', outcome = $2, confirmed_at = now(), updated_at = now()
            where eth_receipt_id = $1"#,
         receipt.eth_receipt_id,
-        outcome
+        outcome.as_str()
     )
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     tracing::info!(chain.tx_hash = %receipt.tx_hash, chain.log_index = receipt.log_index, order.id = ?receipt.order_id,
-        receipt.outcome = outcome, "Ethereum payment confirmed");
+        receipt.outcome = %outcome, "Ethereum payment confirmed");
     Ok(true)
 }
 
-async fn outcome(conn: &mut PgConnection, receipt: &Due, quote: &EthQuote) -> sqlx::Result<&'static str> {
+async fn outcome(conn: &mut PgConnection, receipt: &Due, quote: &EthQuote) -> sqlx::Result<EthOutcome> {
     let (paid, quoted) = (parse_amount(&receipt.amount), parse_amount(&quote.amount));
     if receipt.token != quote.token || paid < quoted {
         let received_minor =
@@ -164,20 +165,20 @@ async fn outcome(conn: &mut PgConnection, receipt: &Due, quote: &EthQuote) -> sq
         order::record_money_due_back(
             conn,
             quote.order_id,
-            ETHEREUM,
+            Provider::Ethereum,
             &quote.order_ref,
             received_minor,
             DueBack::Underpaid,
         )
         .await?;
-        return Ok("underpaid");
+        return Ok(EthOutcome::Underpaid);
     }
     let payment_ref = format!("{}:{}", receipt.tx_hash, receipt.log_index);
     let settled = order::settle(
         conn,
         &Receipt {
             order_id: quote.order_id,
-            provider: ETHEREUM,
+            provider: Provider::Ethereum,
             provider_ref: &quote.order_ref,
             provider_payment_ref: Some(&payment_ref),
             amount_minor: quote.total_minor,
@@ -186,22 +187,28 @@ async fn outcome(conn: &mut PgConnection, receipt: &Due, quote: &EthQuote) -> sq
     )
     .await?;
     let outcome = match settled {
-        Settlement::Paid | Settlement::AlreadyPaid => "paid",
-        Settlement::PaidLate => "paid_late",
-        Settlement::RefundDue(_) => "refund_due",
-        Settlement::UnknownOrder => "orphan",
+        Settlement::Paid | Settlement::AlreadyPaid => EthOutcome::Paid,
+        Settlement::PaidLate => EthOutcome::PaidLate,
+        Settlement::RefundDue(_) => EthOutcome::RefundDue,
+        Settlement::UnknownOrder => EthOutcome::Orphan,
     };
     if paid > quoted {
         let excess = (paid - quoted).to_string();
         let excess_minor = fiat_minor(conn, &excess, quote).await?;
         match outcome {
-            "paid" | "paid_late" => {
-                order::record_overpayment(conn, quote.order_id, ETHEREUM, &quote.order_ref, excess_minor)
-                    .await?;
-                return Ok("overpaid");
+            EthOutcome::Paid | EthOutcome::PaidLate => {
+                order::record_overpayment(
+                    conn,
+                    quote.order_id,
+                    Provider::Ethereum,
+                    &quote.order_ref,
+                    excess_minor,
+                )
+                .await?;
+                return Ok(EthOutcome::Overpaid);
             }
             // Due back anyway: all of it.
-            "refund_due" => {
+            EthOutcome::RefundDue => {
                 eth_receipt::add_excess_to_refund(conn, quote.order_id, &quote.order_ref, excess_minor)
                     .await?;
             }

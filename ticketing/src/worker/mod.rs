@@ -35,9 +35,9 @@ use std::time::Duration;
 
 use ed25519_dalek::SigningKey;
 use sqlx::PgPool;
-use tessera_media::BlobStore;
 use tessera_core::order::ORDERS_PAID;
 use tessera_core::redis_conn::Redis;
+use tessera_media::BlobStore;
 use tokio::sync::watch;
 use url::Url;
 use uuid::Uuid;

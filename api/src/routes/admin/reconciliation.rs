@@ -56,7 +56,7 @@ impl LedgerQuery {
         }
         let rail = text(&self.rail);
         if let Some(rail) = &rail
-            && !["card", "btc", "eth"].contains(&rail.as_str())
+            && rail.parse::<tessera_core::reconcile::Rail>().is_err()
         {
             return Err(FieldError::new("rail", format!("{rail:?} is not card, btc or eth")).into());
         }
