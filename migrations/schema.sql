@@ -926,6 +926,179 @@ CREATE TABLE public.payment (
 );
 
 --
+-- Name: unmatched_payment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.unmatched_payment (
+    unmatched_payment_id uuid NOT NULL,
+    provider text NOT NULL,
+    provider_event_id text NOT NULL,
+    provider_ref text NOT NULL,
+    provider_payment_ref text,
+    claimed_order_ref text,
+    currency text NOT NULL,
+    amount_minor bigint NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT unmatched_payment_claimed_order_ref_check CHECK ((length(claimed_order_ref) <= 255)),
+    CONSTRAINT unmatched_payment_currency_check CHECK ((length(currency) <= 10)),
+    CONSTRAINT unmatched_payment_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'btcpay'::text]))),
+    CONSTRAINT unmatched_payment_provider_event_id_check CHECK (((length(provider_event_id) >= 1) AND (length(provider_event_id) <= 255))),
+    CONSTRAINT unmatched_payment_provider_payment_ref_check CHECK ((length(provider_payment_ref) <= 255)),
+    CONSTRAINT unmatched_payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255)))
+);
+
+--
+-- Name: receipt; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.receipt AS
+ SELECT 'card'::text AS rail,
+    p.provider_ref AS receipt_ref,
+    p.received_at,
+        CASE
+            WHEN (p.status = ANY (ARRAY['succeeded'::text, 'refunded'::text])) THEN p.received_at
+            ELSE NULL::timestamp with time zone
+        END AS settled_at,
+    o.order_id,
+    o.status AS order_status,
+    o.status_reason AS order_reason,
+    p.currency AS asset,
+    0 AS decimals,
+    (p.received_minor)::text AS amount_base,
+    (o.total_minor)::text AS quoted_base,
+    o.currency AS fiat_currency,
+    o.total_minor AS order_total_minor,
+    p.received_minor,
+    NULL::text AS rate,
+    p.status,
+    p.status AS payment_status,
+    p.refund_reason,
+    p.overpaid_minor,
+    NULL::text AS outcome,
+    false AS was_confirmed,
+    NULL::bigint AS block_number,
+    NULL::text AS block_hash,
+    NULL::text AS payer,
+    NULL::text AS token,
+    true AS first_of_payment,
+    true AS counted
+   FROM (public.payment p
+     JOIN public.customer_order o USING (order_id))
+  WHERE ((p.provider = 'stripe'::text) AND (p.received_at IS NOT NULL))
+UNION ALL
+ SELECT 'card'::text AS rail,
+    ('unmatched:'::text || u.provider_event_id) AS receipt_ref,
+    u.created_at AS received_at,
+    u.created_at AS settled_at,
+    NULL::uuid AS order_id,
+    NULL::text AS order_status,
+    NULL::text AS order_reason,
+    upper(u.currency) AS asset,
+    0 AS decimals,
+    (u.amount_minor)::text AS amount_base,
+    NULL::text AS quoted_base,
+    upper(u.currency) AS fiat_currency,
+    NULL::bigint AS order_total_minor,
+    u.amount_minor AS received_minor,
+    NULL::text AS rate,
+    'unmatched'::text AS status,
+    NULL::text AS payment_status,
+    NULL::text AS refund_reason,
+    NULL::bigint AS overpaid_minor,
+    NULL::text AS outcome,
+    false AS was_confirmed,
+    NULL::bigint AS block_number,
+    NULL::text AS block_hash,
+    NULL::text AS payer,
+    NULL::text AS token,
+    true AS first_of_payment,
+    true AS counted
+   FROM public.unmatched_payment u
+  WHERE (u.provider = 'stripe'::text)
+UNION ALL
+ SELECT 'btc'::text AS rail,
+    ((r.txid || ':'::text) || r.vout) AS receipt_ref,
+    r.received_at,
+    r.settled_at,
+    r.order_id,
+    o.status AS order_status,
+    o.status_reason AS order_reason,
+    'BTC'::text AS asset,
+    8 AS decimals,
+    (r.amount_sat)::text AS amount_base,
+    NULL::text AS quoted_base,
+    r.currency AS fiat_currency,
+        CASE
+            WHEN (row_number() OVER invoice = 1) THEN o.total_minor
+            ELSE NULL::bigint
+        END AS order_total_minor,
+        CASE
+            WHEN (row_number() OVER invoice = 1) THEN p.received_minor
+            ELSE NULL::bigint
+        END AS received_minor,
+    (r.rate)::text AS rate,
+    r.status,
+    p.status AS payment_status,
+    p.refund_reason,
+    p.overpaid_minor,
+    NULL::text AS outcome,
+    (r.settled_at IS NOT NULL) AS was_confirmed,
+    NULL::bigint AS block_number,
+    NULL::text AS block_hash,
+    NULL::text AS payer,
+    NULL::text AS token,
+    (row_number() OVER invoice = 1) AS first_of_payment,
+    (r.status = 'settled'::text) AS counted
+   FROM ((public.btc_receipt r
+     LEFT JOIN public.customer_order o USING (order_id))
+     LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = r.provider) AND (p.provider_ref = r.provider_ref))))
+  WINDOW invoice AS (PARTITION BY r.provider, r.provider_ref ORDER BY (r.status = 'invalid'::text), r.received_at, r.txid, r.vout)
+UNION ALL
+ SELECT 'eth'::text AS rail,
+    ((r.tx_hash || ':'::text) || r.log_index) AS receipt_ref,
+    r.block_time AS received_at,
+    r.confirmed_at AS settled_at,
+    r.order_id,
+    o.status AS order_status,
+    o.status_reason AS order_reason,
+        CASE
+            WHEN (r.token = q.token) THEN q.asset
+            WHEN (r.token = '0x0000000000000000000000000000000000000000'::text) THEN 'ETH'::text
+            ELSE r.token
+        END AS asset,
+        CASE
+            WHEN (r.token = q.token) THEN (q.decimals)::integer
+            WHEN (r.token = '0x0000000000000000000000000000000000000000'::text) THEN 18
+            ELSE 0
+        END AS decimals,
+    (r.amount)::text AS amount_base,
+        CASE
+            WHEN (r.token = q.token) THEN (q.amount)::text
+            ELSE NULL::text
+        END AS quoted_base,
+    q.currency AS fiat_currency,
+    o.total_minor AS order_total_minor,
+    p.received_minor,
+    (q.rate)::text AS rate,
+    r.status,
+    p.status AS payment_status,
+    p.refund_reason,
+    p.overpaid_minor,
+    r.outcome,
+    (r.confirmed_at IS NOT NULL) AS was_confirmed,
+    r.block_number,
+    r.block_hash,
+    r.payer,
+    r.token,
+    true AS first_of_payment,
+    (r.status = 'confirmed'::text) AS counted
+   FROM (((public.eth_receipt r
+     LEFT JOIN public.customer_order o USING (order_id))
+     LEFT JOIN public.eth_quote q USING (order_id))
+     LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = 'ethereum'::text))));
+
+--
 -- Name: search_word; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1001,29 +1174,6 @@ CREATE TABLE public.ticket_type (
     CONSTRAINT ticket_type_price_minor_check CHECK ((price_minor >= 0)),
     CONSTRAINT ticket_type_sold_check CHECK ((sold >= 0)),
     CONSTRAINT ticket_type_stock_check CHECK (((sold + held) <= capacity))
-);
-
---
--- Name: unmatched_payment; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.unmatched_payment (
-    unmatched_payment_id uuid NOT NULL,
-    provider text NOT NULL,
-    provider_event_id text NOT NULL,
-    provider_ref text NOT NULL,
-    provider_payment_ref text,
-    claimed_order_ref text,
-    currency text NOT NULL,
-    amount_minor bigint NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT unmatched_payment_claimed_order_ref_check CHECK ((length(claimed_order_ref) <= 255)),
-    CONSTRAINT unmatched_payment_currency_check CHECK ((length(currency) <= 10)),
-    CONSTRAINT unmatched_payment_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'btcpay'::text]))),
-    CONSTRAINT unmatched_payment_provider_event_id_check CHECK (((length(provider_event_id) >= 1) AND (length(provider_event_id) <= 255))),
-    CONSTRAINT unmatched_payment_provider_payment_ref_check CHECK ((length(provider_payment_ref) <= 255)),
-    CONSTRAINT unmatched_payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255)))
 );
 
 --

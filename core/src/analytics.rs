@@ -189,22 +189,21 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
            select asset as "asset!", kind as "kind!", decimals as "decimals!",
                   sum(amount)::text as "amount_base!", '' as "amount!", count(distinct order_id) as "orders!"
            from (
-               -- Cards: what the provider collected, in the order's currency.
-               select p.currency as asset, 'fiat' as kind, 0 as decimals, p.received_minor::numeric as amount,
-                      p.order_id
-               from payment p join paid using (order_id)
-               where p.provider = 'stripe' and p.status = 'succeeded'
-               union all
-               -- Bitcoin: every settled output that paid the order's invoice, in satoshis.
-               select 'BTC', 'bitcoin', 8, r.amount_sat::numeric, r.order_id
-               from btc_receipt r join paid using (order_id)
-               where r.status = 'settled'
-               union all
-               -- ETH and tokens: every confirmed log that paid the order, in base units.
-               select q.asset, case when q.asset = 'ETH' then 'ether' else 'token' end, q.decimals,
-                      r.amount, r.order_id
-               from eth_receipt r join paid using (order_id) join eth_quote q using (order_id)
-               where r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
+               -- The money that paid each order, in its own unit: a card payment that
+               -- succeeded, every settled bitcoin output of its invoice, every confirmed
+               -- contract log that paid it (in the quote's asset: one of another asset
+               -- could not pay it).
+               select r.asset, case r.rail when 'card' then 'fiat' when 'btc' then 'bitcoin'
+                                           when 'eth' then case when r.asset = 'ETH' then 'ether' else 'token' end
+                                           end as kind,
+                      case when r.rail = 'card' then 0 else r.decimals end as decimals,
+                      r.amount_base::numeric as amount, r.order_id
+               from receipt r join paid using (order_id)
+               where case r.rail
+                         when 'card' then r.payment_status = 'succeeded'
+                         when 'btc' then r.status = 'settled'
+                         when 'eth' then r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
+                     end
            ) received
            group by asset, kind, decimals
            order by kind, asset"#,

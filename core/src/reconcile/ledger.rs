@@ -1,6 +1,6 @@
-//! The ledger query: every receipt on every rail in one `union all`, matched to its order and
-//! quote, with the resolutions recorded against it; and the contract logs as the ledger has them,
-//! for checking against the chain.
+//! The ledger query: every receipt on every rail (the `receipt` view, which the sales report
+//! reads too), matched to its order and quote, with the resolutions recorded against it; and
+//! the contract logs as the ledger has them, for checking against the chain.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -47,73 +47,14 @@ pub(super) struct Raw {
 pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>> {
     let rows = sqlx::query_as!(
         Raw,
-        r#"with rows as (
-               -- Cards: what the provider collected for an order.
-               select 'card' as rail, p.provider_ref as receipt_ref, p.received_at as received_at,
-                      case when p.status in ('succeeded', 'refunded') then p.received_at end as settled_at,
-                      o.order_id as order_id, o.status as order_status, o.status_reason as order_reason,
-                      p.currency as asset, 0 as decimals, p.received_minor::text as amount_base,
-                      o.total_minor::text as quoted_base, o.currency as fiat_currency,
-                      o.total_minor as order_total_minor, p.received_minor as received_minor, null::text as rate,
-                      p.status as status, p.status as payment_status, p.refund_reason as refund_reason,
-                      p.overpaid_minor as overpaid_minor, null::text as outcome, false as was_confirmed,
-                      null::bigint as block_number, null::text as block_hash, null::text as payer, null::text as token,
-                      true as first_of_payment, true as counted
-               from payment p join customer_order o using (order_id)
-               where p.provider = 'stripe' and p.received_at is not null
-               union all
-               -- Card money for no order of ours.
-               select 'card', 'unmatched:' || u.provider_event_id, u.created_at, u.created_at, null, null, null,
-                      upper(u.currency), 0, u.amount_minor::text, null, upper(u.currency), null, u.amount_minor, null,
-                      'unmatched', null, null, null, null, false, null, null, null, null, true, true
-               from unmatched_payment u
-               where u.provider = 'stripe'
-               union all
-               -- Bitcoin outputs.
-               -- The invoice's total and what it received are said once, on its first output
-               -- that counts, so that summing the column never counts an invoice twice.
-               select 'btc', r.txid || ':' || r.vout, r.received_at, r.settled_at, r.order_id, o.status,
-                      o.status_reason, 'BTC', 8, r.amount_sat::text, null, r.currency,
-                      case when row_number() over invoice = 1 then o.total_minor end,
-                      case when row_number() over invoice = 1 then p.received_minor end,
-                      r.rate::text, r.status, p.status, p.refund_reason, p.overpaid_minor,
-                      null, r.settled_at is not null, null, null, null, null,
-                      row_number() over invoice = 1, r.status = 'settled'
-               from btc_receipt r
-               left join customer_order o using (order_id)
-               left join payment p on p.order_id = r.order_id and p.provider = r.provider
-                                  and p.provider_ref = r.provider_ref
-               window invoice as (partition by r.provider, r.provider_ref
-                                  order by r.status = 'invalid', r.received_at, r.txid, r.vout)
-               union all
-               -- Contract logs: ETH and tokens.
-               -- The amount is in the unit of the token the log names: the quote's when they
-               -- agree, ETH for the zero address, else base units of an unknown token.
-               select 'eth', r.tx_hash || ':' || r.log_index, r.block_time, r.confirmed_at, r.order_id, o.status,
-                      o.status_reason,
-                      case when r.token = q.token then q.asset
-                           when r.token = '0x0000000000000000000000000000000000000000' then 'ETH'
-                           else r.token end,
-                      case when r.token = q.token then q.decimals::int
-                           when r.token = '0x0000000000000000000000000000000000000000' then 18
-                           else 0 end,
-                      r.amount::text, case when r.token = q.token then q.amount::text end, q.currency, o.total_minor,
-                      p.received_minor, q.rate::text, r.status, p.status, p.refund_reason, p.overpaid_minor,
-                      r.outcome, r.confirmed_at is not null, r.block_number, r.block_hash, r.payer, r.token,
-                      true, r.status = 'confirmed'
-               from eth_receipt r
-               left join customer_order o using (order_id)
-               left join eth_quote q using (order_id)
-               left join payment p on p.order_id = r.order_id and p.provider = 'ethereum'
-           )
-           select rows.rail as "rail!", rows.receipt_ref as "receipt_ref!", rows.received_at as "received_at!",
+        r#"select rows.rail as "rail!", rows.receipt_ref as "receipt_ref!", rows.received_at as "received_at!",
                   rows.settled_at, rows.order_id, rows.order_status, rows.order_reason, rows.asset as "asset!",
                   rows.decimals as "decimals!", rows.amount_base as "amount_base!", rows.quoted_base,
                   rows.fiat_currency, rows.order_total_minor, rows.received_minor, rows.rate, rows.status as "status!",
                   rows.payment_status, rows.refund_reason, rows.overpaid_minor, rows.outcome,
                   rows.was_confirmed as "was_confirmed!", rows.block_number, rows.block_hash, rows.payer, rows.token,
                   rows.first_of_payment as "first_of_payment!", rows.counted as "counted!"
-           from rows
+           from receipt rows
            where ($1::date is null or (rows.received_at at time zone $3)::date >= $1)
              and ($2::date is null or (rows.received_at at time zone $3)::date <= $2)
              and ($4::text is null or rows.rail = $4)
