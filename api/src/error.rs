@@ -157,6 +157,25 @@ impl From<CatalogError> for Error {
     }
 }
 
+/// An upload the media pipeline refused names the `image` field: it is the one upload we take.
+impl From<tessera_media::MediaError> for Error {
+    fn from(err: tessera_media::MediaError) -> Self {
+        use tessera_media::MediaError;
+        match err {
+            MediaError::TooLarge => Error::PayloadTooLarge,
+            MediaError::UnsupportedFormat => {
+                Error::InvalidField(FieldError::new("image", "is not a JPEG, PNG or WebP image"))
+            }
+            MediaError::Undecodable(why) => Error::InvalidField(FieldError::new(
+                "image",
+                format!("could not be read as an image ({why})"),
+            )),
+            MediaError::Database(err) => Error::Database(err),
+            MediaError::Blob(err) => Error::Internal(anyhow::anyhow!("blob store: {err}")),
+        }
+    }
+}
+
 impl From<tessera_settlement::SettleError> for Error {
     fn from(err: tessera_settlement::SettleError) -> Self {
         use tessera_settlement::SettleError;

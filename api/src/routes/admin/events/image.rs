@@ -1,9 +1,8 @@
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use tessera_core::catalog::FieldError;
 use tessera_core::catalog::{self, Event};
-use tessera_media::{self as media, MediaError, pipeline::MAX_UPLOAD_BYTES};
+use tessera_media::{self as media, pipeline::MAX_UPLOAD_BYTES};
 
 use super::event_id;
 use crate::auth::Admin;
@@ -43,18 +42,8 @@ pub async fn upload(
     Ok(Json(event))
 }
 
-/// Stores an upload, turning what is wrong with it into an error naming the `image` field.
+/// Stores an upload; what is wrong with it is an error naming the `image` field.
 pub(crate) async fn store(state: &AppState, bytes: bytes::Bytes) -> Result<uuid::Uuid> {
     let mut conn = state.db.acquire().await?;
-    media::store_image(&mut conn, &state.blobs, bytes).await.map_err(|err| match err {
-        MediaError::TooLarge => Error::PayloadTooLarge,
-        MediaError::UnsupportedFormat => {
-            Error::InvalidField(FieldError::new("image", "is not a JPEG, PNG or WebP image"))
-        }
-        MediaError::Undecodable(why) => {
-            Error::InvalidField(FieldError::new("image", format!("could not be read as an image ({why})")))
-        }
-        MediaError::Database(err) => Error::Database(err),
-        MediaError::Blob(err) => Error::Internal(anyhow::anyhow!("blob store: {err}")),
-    })
+    Ok(media::store_image(&mut conn, &state.blobs, bytes).await?)
 }
