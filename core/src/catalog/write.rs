@@ -26,7 +26,9 @@ pub(crate) enum RowWrite {
 
 /// Writes the event's own row: created under `slug` if `event_id` is new, otherwise brought up
 /// to date (its slug stays). The one statement that lists the event's columns. Returns false
-/// when nothing changed and `RowWrite::Seed` asked to leave such a row alone.
+/// when nothing changed and `RowWrite::Seed` asked to leave such a row alone. An update of an
+/// existing event must hold its row (`for update`, as `edit_event` does) so that an event
+/// deleted meanwhile is not written again.
 pub(crate) async fn write_event_row(
     conn: &mut PgConnection,
     event_id: Uuid,

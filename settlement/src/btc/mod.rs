@@ -61,11 +61,14 @@ impl BtcPaySettlement {
         // payments confirm, such an invoice changes nothing but what it shows as paid.
         let confirming_late = invoice.as_ref().is_some_and(|i| i.state() == InvoiceState::PaidLate)
             && methods.iter().flat_map(|m| &m.payments).any(|p| p.status == PaymentStatus::Processing);
-        // The outputs first: whoever sees the order paid finds the money that paid it.
-        if let Some(invoice) = &invoice {
-            receipts::record(self, invoice, &methods).await?;
-        }
+        // The outputs first, so that whoever sees the order paid finds the money that paid it;
+        // but an output we cannot record (a rate or an outpoint BTCPay spelt oddly) must not
+        // keep the invoice from its order: its error is returned once the order is in line.
+        let recorded = match &invoice {
+            Some(invoice) => receipts::record(self, invoice, &methods).await.map(drop),
+            None => Ok(()),
+        };
         arrived::apply(&self.db, event, invoice.as_ref(), confirming_late).await?;
-        Ok(())
+        recorded
     }
 }
