@@ -165,3 +165,24 @@ impl<S: Send + Sync, N: Noun> FromRequestParts<S> for PageId<N> {
         Ok(PageId { id, noun: PhantomData })
     }
 }
+
+/// Query parameters read into `T`. A query string that does not fit (a repeated parameter, a
+/// value of the wrong type) is a 400 `invalid_parameter` naming `query`, not axum's plain text.
+pub struct QueryParams<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(QueryParams(value)),
+            Err(rejection) => Err(FieldError::new("query", rejection.body_text()).into()),
+        }
+    }
+}
+
+impl<T> utoipa::IntoResponses for QueryParams<T> {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        one("400", "`invalid_parameter`: a query string that cannot be read (`field` is `query`)")
+    }
+}

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -15,7 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, QueryParams};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -218,14 +218,13 @@ pub fn csv_response(rows: &[LedgerRow], name: &str) -> Response {
 #[utoipa::path(get, path = "/api/admin/reconciliation", tag = "admin", params(LedgerQuery),
     responses(
         (status = 200, description = "The ledger (or text/csv with format=csv)", body = Reconciliation),
-        (status = 400, description = "A bad filter", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 400, description = "A bad filter, or a query string that cannot be read", body = ErrorBody),
+        Admin,
     ))]
 pub async fn reconciliation(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<LedgerQuery>,
+    QueryParams(query): QueryParams<LedgerQuery>,
 ) -> Result<Response> {
     let filter = query.filter(&state)?;
     let csv = query.csv()?;
@@ -263,8 +262,8 @@ pub struct Resolved {
 #[utoipa::path(post, path = "/api/admin/reconciliation/resolve", tag = "admin", request_body = ResolveRequest,
     responses(
         (status = 200, description = "Resolved", body = Resolved),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        JsonBody<ResolveRequest>,
+        Admin,
         (status = 404, description = "No such receipt", body = ErrorBody),
         (status = 409, description = "Resolved already", body = ErrorBody),
         (status = 422, description = "No note, or nothing to resolve", body = ErrorBody),

@@ -1,11 +1,11 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Event, Limit, RawFilter};
+use tessera_core::catalog::{self, Event, Limit};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
+use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of events.
@@ -23,7 +23,7 @@ pub struct EventList {
     get,
     path = "/api/events",
     tag = "catalog",
-    params(RawFilter),
+    params(CatalogQuery),
     responses(
         (status = 200, description = "A page of events", body = EventList),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
