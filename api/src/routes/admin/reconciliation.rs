@@ -292,6 +292,13 @@ pub async fn resolve_receipt(
             "say what was done, in 1 to 2000 characters",
         )));
     }
+    // Postgres text cannot hold NUL: refused here rather than failing in the database.
+    if note.contains('\0') {
+        return Err(Error::InvalidField(FieldError::new("note", "must not contain NUL characters")));
+    }
+    if rail.contains('\0') || receipt_ref.contains('\0') {
+        return Err(Error::NotFound("receipt"));
+    }
     match reconcile::resolve(&state.db, admin, rail.trim(), receipt_ref.trim(), note).await {
         Ok(discrepancy) => {
             tracing::info!(

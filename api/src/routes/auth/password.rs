@@ -26,6 +26,7 @@ pub struct PasswordChange {
         JsonBody<PasswordChange>,
         SignedIn,
         (status = 422, description = "Wrong current password, or the new one is invalid", body = ErrorBody),
+        (status = 429, description = "Too many attempts for this account (with `Retry-After`)", body = ErrorBody),
     ))]
 pub async fn change_password(
     State(state): State<AppState>,
