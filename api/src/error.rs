@@ -215,6 +215,11 @@ impl Error {
         }
     }
 
+    /// What the error says to people: the `message` of its JSON body.
+    pub fn message(&self) -> String {
+        self.detail().message
+    }
+
     fn detail(&self) -> ErrorDetail {
         match self {
             Error::InvalidParameter(err) => ErrorDetail {

@@ -15,6 +15,7 @@ mod delivery;
 mod eth_orders;
 mod eth_watcher;
 mod forms;
+mod fuzz;
 mod guard;
 mod images;
 mod migrations;

@@ -456,3 +456,18 @@ async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
         assert_eq!(verify().await.unwrap(), (1, Vec::new()), "put back, it agrees again");
     }
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_resolution_with_a_nul_character_is_refused_not_a_server_error(db: PgPool) {
+    // Found by the fuzzer: Postgres text cannot hold NUL, and the rail went to the database.
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    let uri = "/api/admin/reconciliation/resolve";
+    let in_rail = json!({"rail": "card\u{0}", "receipt_ref": "pi_1", "note": "refunded"});
+    let response = app.post_json(uri, in_rail, Some(&admin)).await;
+    assert_eq!(response.status, 404, "{}", response.text());
+    let in_note = json!({"rail": "card", "receipt_ref": "pi_1", "note": "refunded\u{0}"});
+    let response = app.post_json(uri, in_note, Some(&admin)).await;
+    assert_eq!(response.status, 422, "{}", response.text());
+    assert_eq!(response.json()["error"]["field"], "note");
+}

@@ -2,7 +2,7 @@
 //! order, the discrepancies named and filterable, and resolving one with a note.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, QueryParams};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -172,14 +172,13 @@ pub fn csv_response(rows: &[LedgerRow], name: &str) -> Response {
 #[utoipa::path(get, path = "/api/admin/reconciliation", tag = "admin", params(LedgerQuery),
     responses(
         (status = 200, description = "The ledger (or text/csv with format=csv)", body = Reconciliation),
-        (status = 400, description = "A bad filter", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 400, description = "A bad filter, or a query string that cannot be read", body = ErrorBody),
+        Admin,
     ))]
 pub async fn reconciliation(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<LedgerQuery>,
+    QueryParams(query): QueryParams<LedgerQuery>,
 ) -> Result<Response> {
     let filter = query.filter(&state)?;
     let csv = query.csv()?;
@@ -223,8 +222,8 @@ pub struct Resolved {
 #[utoipa::path(post, path = "/api/admin/reconciliation/resolve", tag = "admin", request_body = ResolveRequest,
     responses(
         (status = 200, description = "Resolved", body = Resolved),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        JsonBody<ResolveRequest>,
+        Admin,
         (status = 404, description = "No such receipt", body = ErrorBody),
         (status = 409, description = "Resolved already", body = ErrorBody),
         (status = 422, description = "No note, or nothing to resolve", body = ErrorBody),
@@ -252,6 +251,13 @@ pub async fn resolve_receipt(
             "note",
             "say what was done, in 1 to 2000 characters",
         )));
+    }
+    // Postgres text cannot hold NUL: refused here rather than failing in the database.
+    if note.contains('\0') {
+        return Err(Error::InvalidField(FieldError::new("note", "must not contain NUL characters")));
+    }
+    if rail.contains('\0') || receipt_ref.contains('\0') {
+        return Err(Error::NotFound("receipt"));
     }
     match reconcile::resolve(&state.db, admin, rail.trim(), receipt_ref.trim(), note).await {
         Ok(discrepancy) => {

@@ -5,7 +5,7 @@ use tessera_core::catalog::{self, Event, Limit};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
+use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of events.
@@ -24,7 +24,7 @@ pub struct EventList {
     get,
     path = "/api/events",
     tag = "catalog",
-    params(crate::schemas::catalog::RawFilter),
+    params(CatalogQuery),
     responses(
         (status = 200, description = "A page of events", body = EventList),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),

@@ -5,7 +5,7 @@ use tessera_core::catalog::{self, Event, Limit};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
+use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of search results, best match first.
@@ -30,7 +30,7 @@ pub struct SearchResults {
     get,
     path = "/api/search",
     tag = "catalog",
-    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), crate::schemas::catalog::RawFilter),
+    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), CatalogQuery),
     responses(
         (status = 200, description = "Matching events", body = SearchResults),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
@@ -47,7 +47,7 @@ pub async fn search_get(state: State<AppState>, query: RawQuery) -> Result<Json<
     post,
     path = "/api/search",
     tag = "catalog",
-    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), crate::schemas::catalog::RawFilter),
+    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), CatalogQuery),
     responses(
         (status = 200, description = "Matching events", body = SearchResults),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),

@@ -12,7 +12,7 @@ use tessera_core::order::{Order, OrderItem, OrderStatus, PaymentMethod, PaymentS
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::state::AppState;
 
 /// An order as its owner sees it.
@@ -236,10 +236,4 @@ impl Confirmation {
         }
         Ok(self)
     }
-}
-
-pub(crate) fn parse_id(raw: &str, what: &'static str) -> Result<Uuid, Error> {
-    Uuid::try_parse(raw).map_err(|_| {
-        tessera_core::catalog::FieldError::new("id", format!("{raw:?} is not {what} (a UUID)")).into()
-    })
 }

@@ -1,12 +1,12 @@
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use tessera_core::catalog::{self, Event};
 use tessera_media::{self as media, pipeline::MAX_UPLOAD_BYTES};
 
-use super::event_id;
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
+use crate::extract::{EventNoun, LookupId};
 use crate::state::AppState;
 
 /// Upload the event's image.
@@ -19,19 +19,17 @@ use crate::state::AppState;
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "JPEG, PNG or WebP bytes"),
     responses(
         (status = 200, description = "The event with its new image", body = crate::schemas::catalog::Event),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
-        (status = 404, description = "No such event", body = ErrorBody),
+        Admin,
+        LookupId<EventNoun>,
         (status = 413, description = "Larger than 10 MB", body = ErrorBody),
         (status = 422, description = "Not an image we can read (`field` is `image`)", body = ErrorBody),
     ))]
 pub async fn upload(
     State(state): State<AppState>,
     Admin(admin): Admin,
-    Path(id): Path<String>,
+    LookupId { id, .. }: LookupId<EventNoun>,
     body: Body,
 ) -> Result<Json<Event>> {
-    let id = event_id(&id)?;
     let bytes = axum::body::to_bytes(body, MAX_UPLOAD_BYTES).await.map_err(|_| Error::PayloadTooLarge)?;
     let media_id = store(&state, bytes).await?;
     let mut tx = state.db.begin().await?;
