@@ -49,8 +49,11 @@ async fn fuzzing_every_documented_route_finds_no_server_error_and_no_undocumente
         "16".into(),
         "--phases".into(),
         "examples,coverage,fuzzing".into(),
+        // One worker: with two, the coverage phase can trip over a CPython 3.11 bug (its `ast`
+        // is not safe across threads: "AST constructor recursion depth mismatch"), which fails
+        // the run without anything being wrong with the server.
         "--workers".into(),
-        "2".into(),
+        "1".into(),
         "--request-timeout".into(),
         "20".into(),
         "--max-response-time".into(),
