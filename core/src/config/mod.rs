@@ -6,6 +6,9 @@
 //! This file holds [`Config`] and the settings every process reads; each group of settings
 //! that goes together (a payment provider, mail, media storage) has its own file and parser,
 //! called from [`Config::from_lookup`] in a fixed order so the first error reported stays the same.
+//! A crate that owns a section of its own (a payment provider's, typed in that crate's terms)
+//! parses it with the same [`Lookup`] plumbing, through [`Config::from_lookup_with`], at the
+//! place in that order where its settings have always been read.
 
 mod btcpay;
 mod eth;
@@ -23,8 +26,7 @@ use url::Url;
 
 pub use btcpay::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_API_KEY, BTCPAY_SANDBOX_STORE_ID, BtcPayConfig};
 pub use eth::{ANVIL_CHAIN_ID, Confirmations, EthConfig, EthToken, RateSourceConfig};
-pub use lookup::ConfigError;
-use lookup::check_url_scheme;
+pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
 pub use mail::MailConfig;
 pub use storage::S3Config;
 pub use stripe::StripeConfig;
@@ -100,7 +102,19 @@ impl Config {
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     /// Empty values count as unset.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        Self::from_lookup_with(lookup, |_, _| Ok(())).map(|(config, ())| config)
+    }
+
+    /// [`Config::from_lookup`], and the sections other crates own, read by `sections` (given
+    /// the lookup and the public URL) after the mail settings and before the reporting time
+    /// zone: where the payment providers' settings have always been read, so the first error
+    /// reported is the same whichever crate parses the section.
+    pub fn from_lookup_with<T>(
+        lookup: impl Fn(&str) -> Option<String>,
+        sections: impl FnOnce(Lookup<'_>, &Url) -> Result<T, ConfigError>,
+    ) -> Result<(Self, T), ConfigError> {
+        let lookup = Lookup::new(&lookup);
+        let get = |name: &str| lookup.get(name);
 
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         check_url_scheme("DATABASE_URL", &database_url, &["postgres", "postgresql"])?;
@@ -180,6 +194,8 @@ impl Config {
 
         let mail = MailConfig::from_lookup(&get)?;
 
+        let sections = sections(lookup, &public_url)?;
+
         let btcpay = BtcPayConfig::from_lookup(&get, &public_url)?;
 
         let eth = EthConfig::from_lookup(&get)?;
@@ -204,7 +220,7 @@ impl Config {
             }
         };
 
-        Ok(Self {
+        let config = Self {
             database_url: database_url.into(),
             redis_url: redis_url.into(),
             listen,
@@ -224,7 +240,8 @@ impl Config {
             btcpay,
             eth,
             reporting_time_zone,
-        })
+        };
+        Ok((config, sections))
     }
 
     /// Whether links we hand out are https, so cookies and HSTS can follow.
