@@ -10,13 +10,14 @@ use tessera_core::order::{PaymentMethod, Provider};
 use tessera_media::BlobStore;
 use tessera_payments::CheckoutProvider;
 use tessera_payments::btcpay::sandbox::BtcPaySandbox;
-use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient};
+use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient, BtcPaySettings};
 use tessera_payments::eth::EthPayments;
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
 use tessera_settlement::btc::BtcPaySettlement;
 
 use crate::cache::ResponseCache;
+use crate::settings::Settings;
 use tessera_core::redis_conn::Redis;
 
 #[derive(Clone)]
@@ -42,6 +43,8 @@ pub struct AppState {
     pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
     /// The key tickets are signed with; its public half is published for door scanners.
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
+    /// The BTCPay Server store's settings, when configured (or played by the sandbox).
+    pub btcpay_settings: Option<Arc<BtcPaySettings>>,
     /// Bitcoin checkout through BTCPay Server, when configured (or played by the sandbox).
     pub btc: Option<Arc<BtcPayCheckout>>,
     /// Brings orders in line with their BTCPay invoices and records their payments (the
@@ -55,8 +58,9 @@ pub struct AppState {
 
 impl AppState {
     /// State around an existing pool (the binary's lazy pool, or a test database's).
-    pub fn new(config: Config, db: PgPool) -> anyhow::Result<Self> {
+    pub fn new(settings: Settings, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
+        let Settings { config, btcpay: btcpay_settings } = settings;
         use secrecy::ExposeSecret as _;
         let redis =
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
@@ -90,15 +94,13 @@ impl AppState {
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };
-        let (btc, btc_settlement, btcpay_sandbox) = match &config.btcpay {
+        let (btc, btc_settlement, btcpay_sandbox) = match &btcpay_settings {
             None => (None, None, None),
             Some(btcpay) => {
                 let client =
                     BtcPayClient::new(btcpay.url.clone(), btcpay.api_key.clone(), btcpay.store_id.clone())
                         .context("cannot set up the BTCPay client")?;
-                let speed = btcpay.speed_policy.parse().map_err(|err: String| anyhow::anyhow!(err))?;
-                let network = btcpay.network.parse().context("invalid TESSERA_BTCPAY_NETWORK")?;
-                let settlement = BtcPaySettlement::new(db.clone(), client.clone(), network);
+                let settlement = BtcPaySettlement::new(db.clone(), client.clone(), btcpay.network);
                 let sandbox = btcpay.sandbox.then(|| {
                     Arc::new(BtcPaySandbox::new(
                         redis.clone(),
@@ -107,7 +109,7 @@ impl AppState {
                         btcpay.webhook_secret.clone(),
                     ))
                 });
-                (Some(Arc::new(BtcPayCheckout::new(client, speed))), Some(settlement), sandbox)
+                (Some(Arc::new(BtcPayCheckout::new(client, btcpay.speed_policy))), Some(settlement), sandbox)
             }
         };
         let eth = match &config.eth {
@@ -116,6 +118,7 @@ impl AppState {
         };
         Ok(Self {
             eth,
+            btcpay_settings: btcpay_settings.map(Arc::new),
             btc,
             btc_settlement,
             btcpay_sandbox,

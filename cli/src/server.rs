@@ -2,10 +2,10 @@
 //! ticketing worker, the chain-watcher; each stops gracefully on SIGTERM or Ctrl-C.
 
 use anyhow::Context as _;
-use tessera_core::config::Config;
 use tokio::net::TcpListener;
 
 use tessera_api::app::router;
+use tessera_api::settings::Settings;
 use tessera_api::state::AppState;
 
 /// Which processes of the platform run here.
@@ -56,7 +56,7 @@ fn chain_watcher_tasks(
     stopped: &tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<Vec<&'static str>> {
     let mut started = Vec::new();
-    if let (Some(watcher), Some(config)) = (state.btc_settlement.as_ref(), state.config.btcpay.as_ref()) {
+    if let (Some(watcher), Some(config)) = (state.btc_settlement.as_ref(), state.btcpay_settings.as_deref()) {
         tasks.spawn(tessera_chain_watcher::btcpay::run(
             watcher.clone(),
             config.poll_interval,
@@ -74,12 +74,12 @@ fn chain_watcher_tasks(
 }
 
 /// Runs the chain-watcher until SIGTERM or SIGINT (`tessera chain-watcher`).
-pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
+pub async fn chain_watcher(settings: Settings) -> anyhow::Result<()> {
     let shutdown = shutdown_signal();
-    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    let state = AppState::new(config, db)?;
+    let state = AppState::new(settings, db)?;
     let started = chain_watcher_tasks(&state, &mut tasks, &stopped)?;
     if started.is_empty() {
         anyhow::bail!(
@@ -96,12 +96,12 @@ pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
 
 /// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
 /// ticketing`); start as many as the load needs.
-pub async fn ticketing(config: Config) -> anyhow::Result<()> {
+pub async fn ticketing(settings: Settings) -> anyhow::Result<()> {
     let shutdown = shutdown_signal();
-    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    let state = AppState::new(config, db)?;
+    let state = AppState::new(settings, db)?;
     ticketing_tasks(&state, &mut tasks, &stopped)?;
     shutdown.await;
     let _ = stop.send(true);
@@ -112,13 +112,13 @@ pub async fn ticketing(config: Config) -> anyhow::Result<()> {
 
 /// Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish
 /// (each is bounded by the 30 s request timeout), stops the background tasks and returns.
-pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
-    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()> {
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    let listen = config.listen;
-    let public_url = config.public_url.clone();
-    let state = AppState::new(config, db.clone())?;
+    let listen = settings.config.listen;
+    let public_url = settings.config.public_url.clone();
+    let state = AppState::new(settings, db.clone())?;
     if state.card.is_sandbox() {
         tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
     }

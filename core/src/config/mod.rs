@@ -10,7 +10,6 @@
 //! parses it with the same [`Lookup`] plumbing, through [`Config::from_lookup_with`], at the
 //! place in that order where its settings have always been read.
 
-mod btcpay;
 mod eth;
 mod lookup;
 mod mail;
@@ -24,7 +23,6 @@ use std::time::Duration;
 use secrecy::SecretString;
 use url::Url;
 
-pub use btcpay::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_API_KEY, BTCPAY_SANDBOX_STORE_ID, BtcPayConfig};
 pub use eth::{ANVIL_CHAIN_ID, Confirmations, EthConfig, EthToken, RateSourceConfig};
 pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
 pub use mail::MailConfig;
@@ -84,8 +82,8 @@ pub struct Config {
     pub ticket_signing_key: Option<SecretString>,
     /// Ticket delivery: the SMTP relay, the sender, retries and links.
     pub mail: MailConfig,
-    /// Bitcoin payments through a BTCPay Server store; unset, bitcoin is not offered.
-    pub btcpay: Option<BtcPayConfig>,
+    // BTCPay Server's settings are the payments crate's (`BtcPaySettings`, in its types), read
+    // beside these through `Config::from_lookup_with`.
     /// ETH and stablecoin payments through our payment contract; unset, neither is offered.
     pub eth: Option<EthConfig>,
     /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
@@ -196,8 +194,6 @@ impl Config {
 
         let sections = sections(lookup, &public_url)?;
 
-        let btcpay = BtcPayConfig::from_lookup(&get, &public_url)?;
-
         let eth = EthConfig::from_lookup(&get)?;
         let reporting_time_zone = match get("TESSERA_REPORTING_TIME_ZONE") {
             None => chrono_tz::Tz::UTC,
@@ -237,7 +233,6 @@ impl Config {
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
             mail,
-            btcpay,
             eth,
             reporting_time_zone,
         };
