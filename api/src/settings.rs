@@ -4,6 +4,7 @@
 
 use tessera_core::config::{Config, ConfigError};
 use tessera_payments::btcpay::BtcPaySettings;
+use tessera_payments::eth::EthSettings;
 
 /// The configuration of the `tessera` binary.
 #[derive(Debug, Clone)]
@@ -12,6 +13,8 @@ pub struct Settings {
     pub config: Config,
     /// Bitcoin payments through a BTCPay Server store; unset, bitcoin is not offered.
     pub btcpay: Option<BtcPaySettings>,
+    /// ETH and stablecoin payments through our payment contract; unset, neither is offered.
+    pub eth: Option<EthSettings>,
 }
 
 impl Settings {
@@ -23,8 +26,10 @@ impl Settings {
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     /// Empty values count as unset.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let (config, btcpay) = Config::from_lookup_with(lookup, BtcPaySettings::from_lookup)?;
-        Ok(Self { config, btcpay })
+        let (config, (btcpay, eth)) = Config::from_lookup_with(lookup, |lookup, public_url| {
+            Ok((BtcPaySettings::from_lookup(lookup, public_url)?, EthSettings::from_lookup(lookup)?))
+        })?;
+        Ok(Self { config, btcpay, eth })
     }
 }
 

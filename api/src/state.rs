@@ -11,7 +11,7 @@ use tessera_media::BlobStore;
 use tessera_payments::CheckoutProvider;
 use tessera_payments::btcpay::sandbox::BtcPaySandbox;
 use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient, BtcPaySettings};
-use tessera_payments::eth::EthPayments;
+use tessera_payments::eth::{EthPayments, EthSettings};
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
 use tessera_settlement::btc::BtcPaySettlement;
@@ -52,6 +52,8 @@ pub struct AppState {
     pub btc_settlement: Option<BtcPaySettlement>,
     /// The BTCPay sandbox, when it plays BTCPay Server (its pages and API are served only then).
     pub btcpay_sandbox: Option<Arc<BtcPaySandbox>>,
+    /// The Ethereum settings, when configured: the contract, the node, the confirmations.
+    pub eth_settings: Option<Arc<EthSettings>>,
     /// ETH and stablecoin quotes for our payment contract, when configured.
     pub eth: Option<Arc<EthPayments>>,
 }
@@ -60,7 +62,7 @@ impl AppState {
     /// State around an existing pool (the binary's lazy pool, or a test database's).
     pub fn new(settings: Settings, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
-        let Settings { config, btcpay: btcpay_settings } = settings;
+        let Settings { config, btcpay: btcpay_settings, eth: eth_settings } = settings;
         use secrecy::ExposeSecret as _;
         let redis =
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
@@ -112,12 +114,13 @@ impl AppState {
                 (Some(Arc::new(BtcPayCheckout::new(client, btcpay.speed_policy))), Some(settlement), sandbox)
             }
         };
-        let eth = match &config.eth {
+        let eth = match &eth_settings {
             None => None,
             Some(eth) => Some(EthPayments::new(eth).context("cannot set up Ethereum payments")?),
         };
         Ok(Self {
             eth,
+            eth_settings: eth_settings.map(Arc::new),
             btcpay_settings: btcpay_settings.map(Arc::new),
             btc,
             btc_settlement,

@@ -184,7 +184,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 LedgerFormat::Csv => "csv",
                 LedgerFormat::Json => "json",
             };
-            reconcile::run(config, from, to, format, verify_chain).await
+            reconcile::run(&settings, from, to, format, verify_chain).await
         }
     }
 }

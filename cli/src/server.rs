@@ -64,7 +64,7 @@ fn chain_watcher_tasks(
         ));
         started.push("BTCPay invoices");
     }
-    if let Some(config) = state.config.eth.as_ref() {
+    if let Some(config) = state.eth_settings.as_deref() {
         let watcher = tessera_chain_watcher::eth::EthWatcher::new(state.db.clone(), config)
             .context("cannot follow the Ethereum contract")?;
         tasks.spawn(tessera_chain_watcher::eth::run(watcher, config.poll_interval, stopped.clone()));

@@ -10,7 +10,6 @@
 //! parses it with the same [`Lookup`] plumbing, through [`Config::from_lookup_with`], at the
 //! place in that order where its settings have always been read.
 
-mod eth;
 mod lookup;
 mod mail;
 mod storage;
@@ -23,7 +22,6 @@ use std::time::Duration;
 use secrecy::SecretString;
 use url::Url;
 
-pub use eth::{ANVIL_CHAIN_ID, Confirmations, EthConfig, EthToken, RateSourceConfig};
 pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
 pub use mail::MailConfig;
 pub use storage::S3Config;
@@ -82,10 +80,8 @@ pub struct Config {
     pub ticket_signing_key: Option<SecretString>,
     /// Ticket delivery: the SMTP relay, the sender, retries and links.
     pub mail: MailConfig,
-    // BTCPay Server's settings are the payments crate's (`BtcPaySettings`, in its types), read
-    // beside these through `Config::from_lookup_with`.
-    /// ETH and stablecoin payments through our payment contract; unset, neither is offered.
-    pub eth: Option<EthConfig>,
+    // The BTCPay Server and Ethereum settings are the payments crate's (`BtcPaySettings`,
+    // `EthSettings`, in its types), read beside these through `Config::from_lookup_with`.
     /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
     /// analytics and the finance exports count in, whatever the server's clock says.
     pub reporting_time_zone: chrono_tz::Tz,
@@ -194,7 +190,6 @@ impl Config {
 
         let sections = sections(lookup, &public_url)?;
 
-        let eth = EthConfig::from_lookup(&get)?;
         let reporting_time_zone = match get("TESSERA_REPORTING_TIME_ZONE") {
             None => chrono_tz::Tz::UTC,
             Some(raw) => raw.trim().parse::<chrono_tz::Tz>().map_err(|_| {
@@ -233,7 +228,6 @@ impl Config {
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
             mail,
-            eth,
             reporting_time_zone,
         };
         Ok((config, sections))
