@@ -5,12 +5,15 @@
 use tessera_core::config::{Config, ConfigError};
 use tessera_payments::btcpay::BtcPaySettings;
 use tessera_payments::eth::EthSettings;
+use tessera_ticketing::mail::MailSettings;
 
 /// The configuration of the `tessera` binary.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// What every process reads.
     pub config: Config,
+    /// Ticket delivery: the SMTP relay, the sender, retries and links.
+    pub mail: MailSettings,
     /// Bitcoin payments through a BTCPay Server store; unset, bitcoin is not offered.
     pub btcpay: Option<BtcPaySettings>,
     /// ETH and stablecoin payments through our payment contract; unset, neither is offered.
@@ -26,10 +29,14 @@ impl Settings {
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     /// Empty values count as unset.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let (config, (btcpay, eth)) = Config::from_lookup_with(lookup, |lookup, public_url| {
-            Ok((BtcPaySettings::from_lookup(lookup, public_url)?, EthSettings::from_lookup(lookup)?))
+        let (config, (mail, btcpay, eth)) = Config::from_lookup_with(lookup, |lookup, public_url| {
+            Ok((
+                MailSettings::from_lookup(lookup)?,
+                BtcPaySettings::from_lookup(lookup, public_url)?,
+                EthSettings::from_lookup(lookup)?,
+            ))
         })?;
-        Ok(Self { config, btcpay, eth })
+        Ok(Self { config, mail, btcpay, eth })
     }
 }
 

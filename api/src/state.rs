@@ -15,6 +15,7 @@ use tessera_payments::eth::{EthPayments, EthSettings};
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
 use tessera_settlement::btc::BtcPaySettlement;
+use tessera_ticketing::mail::MailSettings;
 
 use crate::cache::ResponseCache;
 use crate::settings::Settings;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub sandbox: Option<Arc<SandboxCheckout>>,
     /// The secrets Stripe webhooks are signed with (configured, or made up for the sandbox).
     pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
+    /// Ticket delivery's settings, for the ticketing worker.
+    pub mail_settings: Arc<MailSettings>,
     /// The key tickets are signed with; its public half is published for door scanners.
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
     /// The BTCPay Server store's settings, when configured (or played by the sandbox).
@@ -62,7 +65,7 @@ impl AppState {
     /// State around an existing pool (the binary's lazy pool, or a test database's).
     pub fn new(settings: Settings, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
-        let Settings { config, btcpay: btcpay_settings, eth: eth_settings } = settings;
+        let Settings { config, mail, btcpay: btcpay_settings, eth: eth_settings } = settings;
         use secrecy::ExposeSecret as _;
         let redis =
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
@@ -138,6 +141,7 @@ impl AppState {
             sandbox,
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
             ticket_key: Arc::new(ticket_key),
+            mail_settings: Arc::new(mail),
         })
     }
 

@@ -25,14 +25,13 @@ fn ticketing_tasks(
     stopped: &tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     use secrecy::ExposeSecret as _;
-    let config = &state.config;
-    let mailer =
-        tessera_ticketing::mail::Mailer::new(config.mail.smtp_url.expose_secret(), &config.mail.from)?;
+    let (config, mail) = (&state.config, &state.mail_settings);
+    let mailer = tessera_ticketing::mail::Mailer::new(mail.smtp_url.expose_secret(), mail.from.clone())?;
     let mut worker_config =
         tessera_ticketing::worker::WorkerConfig::new(config.stream_prefix.clone(), config.public_url.clone());
-    worker_config.max_attempts = config.mail.max_attempts;
-    worker_config.concurrency = config.mail.concurrency;
-    worker_config.link_ttl = chrono::Duration::days(config.mail.download_link_days);
+    worker_config.max_attempts = mail.max_attempts;
+    worker_config.concurrency = mail.concurrency;
+    worker_config.link_ttl = chrono::Duration::days(mail.download_link_days);
     let worker = tessera_ticketing::worker::Worker::new(
         state.db.clone(),
         state.redis.clone(),

@@ -219,8 +219,11 @@ impl TestApp {
         stream_prefix: &str,
         tweak: impl FnOnce(&mut tessera_ticketing::worker::WorkerConfig),
     ) -> tessera_ticketing::worker::Worker {
-        let mailer = tessera_ticketing::mail::Mailer::new(smtp_url, "Tessera Tests <tickets@tessera.test>")
-            .expect("mailer");
+        let mailer = tessera_ticketing::mail::Mailer::new(
+            smtp_url,
+            "Tessera Tests <tickets@tessera.test>".parse().expect("sender"),
+        )
+        .expect("mailer");
         let mut config = tessera_ticketing::worker::WorkerConfig::new(
             stream_prefix.to_string(),
             self.state.config.public_url.clone(),

@@ -4,14 +4,13 @@
 //! naming the variable, which the binary prints as one line instead of panicking.
 //!
 //! This file holds [`Config`] and the settings every process reads; each group of settings
-//! that goes together (a payment provider, mail, media storage) has its own file and parser,
+//! that goes together (card checkout, media storage) has its own file and parser,
 //! called from [`Config::from_lookup`] in a fixed order so the first error reported stays the same.
 //! A crate that owns a section of its own (a payment provider's, typed in that crate's terms)
 //! parses it with the same [`Lookup`] plumbing, through [`Config::from_lookup_with`], at the
 //! place in that order where its settings have always been read.
 
 mod lookup;
-mod mail;
 mod storage;
 mod stripe;
 
@@ -23,7 +22,6 @@ use secrecy::SecretString;
 use url::Url;
 
 pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
-pub use mail::MailConfig;
 pub use storage::S3Config;
 pub use stripe::StripeConfig;
 
@@ -78,10 +76,9 @@ pub struct Config {
     /// `TESSERA_TICKET_SIGNING_KEY`: the Ed25519 seed (32 bytes, base64url) tickets are signed
     /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`.
     pub ticket_signing_key: Option<SecretString>,
-    /// Ticket delivery: the SMTP relay, the sender, retries and links.
-    pub mail: MailConfig,
-    // The BTCPay Server and Ethereum settings are the payments crate's (`BtcPaySettings`,
-    // `EthSettings`, in its types), read beside these through `Config::from_lookup_with`.
+    // Ticket delivery's settings are the ticketing crate's (`MailSettings`), and the BTCPay
+    // Server and Ethereum settings the payments crate's (`BtcPaySettings`, `EthSettings`), in
+    // their types, read beside these through `Config::from_lookup_with`.
     /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
     /// analytics and the finance exports count in, whatever the server's clock says.
     pub reporting_time_zone: chrono_tz::Tz,
@@ -100,9 +97,9 @@ impl Config {
     }
 
     /// [`Config::from_lookup`], and the sections other crates own, read by `sections` (given
-    /// the lookup and the public URL) after the mail settings and before the reporting time
-    /// zone: where the payment providers' settings have always been read, so the first error
-    /// reported is the same whichever crate parses the section.
+    /// the lookup and the public URL) after the ticket signing key and before the reporting
+    /// time zone: where the mail and payment providers' settings have always been read, so the
+    /// first error reported is the same whichever crate parses the section.
     pub fn from_lookup_with<T>(
         lookup: impl Fn(&str) -> Option<String>,
         sections: impl FnOnce(Lookup<'_>, &Url) -> Result<T, ConfigError>,
@@ -186,8 +183,6 @@ impl Config {
             }
         };
 
-        let mail = MailConfig::from_lookup(&get)?;
-
         let sections = sections(lookup, &public_url)?;
 
         let reporting_time_zone = match get("TESSERA_REPORTING_TIME_ZONE") {
@@ -227,7 +222,6 @@ impl Config {
             stripe,
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
-            mail,
             reporting_time_zone,
         };
         Ok((config, sections))
