@@ -94,8 +94,7 @@ impl AppState {
                 }
             };
         let ticket_key = match &config.ticket_signing_key {
-            Some(seed) => tessera_core::ticket::signing_key_from_base64(seed.expose_secret())
-                .context("invalid TESSERA_TICKET_SIGNING_KEY")?,
+            Some(key) => key.clone(),
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };

@@ -74,8 +74,9 @@ pub struct Config {
     /// deployments (or test runs) can share one Redis.
     pub stream_prefix: String,
     /// `TESSERA_TICKET_SIGNING_KEY`: the Ed25519 seed (32 bytes, base64url) tickets are signed
-    /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`.
-    pub ticket_signing_key: Option<SecretString>,
+    /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`. (Its `Debug`
+    /// shows the public half only.)
+    pub ticket_signing_key: Option<ed25519_dalek::SigningKey>,
     // Ticket delivery's settings are the ticketing crate's (`MailSettings`), and the BTCPay
     // Server and Ethereum settings the payments crate's (`BtcPaySettings`, `EthSettings`), in
     // their types, read beside these through `Config::from_lookup_with`.
@@ -172,15 +173,12 @@ impl Config {
 
         let ticket_signing_key = match get("TESSERA_TICKET_SIGNING_KEY") {
             None => None,
-            Some(raw) => {
-                crate::ticket::signing_key_from_base64(&raw).map_err(|_| {
-                    ConfigError::new(
-                        "TESSERA_TICKET_SIGNING_KEY",
-                        "is not a base64url-encoded 32-byte Ed25519 seed",
-                    )
-                })?;
-                Some(SecretString::from(raw.trim().to_string()))
-            }
+            Some(raw) => Some(crate::ticket::signing_key_from_base64(&raw).map_err(|_| {
+                ConfigError::new(
+                    "TESSERA_TICKET_SIGNING_KEY",
+                    "is not a base64url-encoded 32-byte Ed25519 seed",
+                )
+            })?),
         };
 
         let sections = sections(lookup, &public_url)?;
@@ -294,6 +292,17 @@ mod tests {
         assert!(!err.to_string().contains("hunter2"));
         let config = config(&[("DATABASE_URL", "postgres://user:hunter2@db/x")]).unwrap();
         assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn a_configured_ticket_signing_key_is_parsed_once_and_kept_out_of_debug_output() {
+        let seed = "c2VlZC1vZi10aGlydHktdHdvLWJ5dGVzLWV4YWN0bHk";
+        let keyed = config(&[("TESSERA_TICKET_SIGNING_KEY", seed)]).unwrap();
+        let key = keyed.ticket_signing_key.as_ref().unwrap();
+        assert_eq!(key.to_bytes(), crate::ticket::signing_key_from_base64(seed).unwrap().to_bytes());
+        assert!(!format!("{keyed:?}").contains(seed));
+        let err = config(&[("TESSERA_TICKET_SIGNING_KEY", "short")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_TICKET_SIGNING_KEY");
     }
 
     #[test]
