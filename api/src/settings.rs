@@ -1,6 +1,8 @@
 //! Everything a process is configured with: core's [`Config`], and the sections of the crates
-//! that own their settings (the payment providers', parsed once at start-up into their own
-//! types), read together so the first error reported is the one it has always been.
+//! that own their settings (ticket delivery's, the payment providers'), parsed once at start-up
+//! into those crates' types, read together so the first error reported is the one it has
+//! always been. Core cannot hold these sections: it would have to name types of crates that
+//! depend on it (and of `bitcoin`, `alloy`, `lettre`).
 
 use tessera_core::config::{Config, ConfigError};
 use tessera_payments::btcpay::BtcPaySettings;

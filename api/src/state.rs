@@ -65,8 +65,8 @@ impl AppState {
     /// State around an existing pool (the binary's lazy pool, or a test database's).
     pub fn new(settings: Settings, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
-        let Settings { config, mail, btcpay: btcpay_settings, eth: eth_settings } = settings;
         use secrecy::ExposeSecret as _;
+        let Settings { config, mail, btcpay: btcpay_settings, eth: eth_settings } = settings;
         let redis =
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
         let blobs = BlobStore::from_config(&config)

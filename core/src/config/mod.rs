@@ -39,7 +39,8 @@ pub enum LogFormat {
     Json,
 }
 
-/// The configuration of the `tessera` binary.
+/// The settings every process reads. The `tessera` binary's whole configuration is this and
+/// the sections other crates own, read together (`tessera_api::settings::Settings`).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `DATABASE_URL`. Secret: it may carry a password.
