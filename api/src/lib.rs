@@ -11,6 +11,7 @@ pub mod extract;
 pub mod orders;
 pub mod routes;
 pub mod schemas;
+pub mod settings;
 pub mod state;
 pub mod tasks;
 pub mod telemetry;

@@ -54,7 +54,7 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
     let chain_id =
         provider.get_chain_id().await.with_context(|| format!("cannot reach the node at {rpc_url}"))?;
     anyhow::ensure!(
-        chain_id == tessera_core::config::ANVIL_CHAIN_ID,
+        chain_id == tessera_contracts::anvil::ANVIL_CHAIN_ID,
         "chain {chain_id} is not a local anvil chain (31337): the demo contracts go on anvil only"
     );
     let deployer: alloy::signers::local::PrivateKeySigner = ANVIL_DEV_KEY.parse().context("the dev key")?;

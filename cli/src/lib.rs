@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use tessera_api::settings::Settings;
 use tessera_core::config::Config;
 
 /// Tessera: tickets for local, authentic events, paid by card or crypto.
@@ -138,14 +139,14 @@ enum AdminCommand {
 /// Runs the command line and turns any failure into one line on stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = match Config::from_env() {
-        Ok(config) => config,
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
         Err(err) => {
             eprintln!("tessera: {err}");
             return ExitCode::from(2);
         }
     };
-    tessera_api::telemetry::init_logging(config.log_format);
+    tessera_api::telemetry::init_logging(settings.config.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(err) => {
@@ -153,7 +154,7 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli.command, config)) {
+    match runtime.block_on(run(cli.command, settings)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("tessera: {err:#}");
@@ -162,16 +163,17 @@ pub fn main() -> ExitCode {
     }
 }
 
-async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    let config = &settings.config;
     match command {
-        Command::Migrate => migrate(&config).await,
-        Command::Seed { demo: _ } => seed::demo(&config).await,
-        Command::Serve => crate::server::serve(config, crate::server::Services::Web).await,
-        Command::Ticketing => crate::server::ticketing(config).await,
-        Command::ChainWatcher => crate::server::chain_watcher(config).await,
-        Command::All => crate::server::serve(config, crate::server::Services::All).await,
+        Command::Migrate => migrate(config).await,
+        Command::Seed { demo: _ } => seed::demo(config).await,
+        Command::Serve => crate::server::serve(settings, crate::server::Services::Web).await,
+        Command::Ticketing => crate::server::ticketing(settings).await,
+        Command::ChainWatcher => crate::server::chain_watcher(settings).await,
+        Command::All => crate::server::serve(settings, crate::server::Services::All).await,
         Command::Admin { command: AdminCommand::Create { email, name, promote } } => {
-            admin::create(&config, &email, name.as_deref(), promote).await
+            admin::create(config, &email, name.as_deref(), promote).await
         }
         Command::Contracts {
             command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator },
@@ -182,7 +184,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 LedgerFormat::Csv => "csv",
                 LedgerFormat::Json => "json",
             };
-            reconcile::run(&config, from, to, format, verify_chain).await
+            reconcile::run(&settings, from, to, format, verify_chain).await
         }
     }
 }

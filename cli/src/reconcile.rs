@@ -6,18 +6,20 @@ use alloy::providers::Provider as _;
 use alloy::sol_types::SolEvent as _;
 use anyhow::Context as _;
 use secrecy::ExposeSecret as _;
-use tessera_core::config::Config;
+use tessera_api::settings::Settings;
 use tessera_core::reconcile::{self, EthLedgerEntry, Filter, summarise};
+use tessera_payments::eth::EthSettings;
 
 /// Prints the ledger of receipts received `from..=to` (days in the reporting time zone), and
 /// with `verify_chain` checks the ETH receipts against the node (exit 1 if one disagrees).
 pub async fn run(
-    config: &Config,
+    settings: &Settings,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
     format: &str,
     verify_chain: bool,
 ) -> anyhow::Result<()> {
+    let config = &settings.config;
     let db = tessera_core::db::connect_lazy(config).context("invalid DATABASE_URL")?;
     let filter =
         Filter { from, to, time_zone: config.reporting_time_zone.name().to_string(), ..Filter::default() };
@@ -25,7 +27,7 @@ pub async fn run(
     if !verify_chain {
         return Ok(());
     }
-    let (checked, problems) = verify(config, &db, &filter).await?;
+    let (checked, problems) = verify(settings.eth.as_ref(), &db, &filter).await?;
     for problem in &problems {
         eprintln!("verify-chain: {problem}");
     }
@@ -55,12 +57,11 @@ pub async fn render(db: &sqlx::PgPool, filter: &Filter, format: &str) -> anyhow:
 /// Re-reads every ETH receipt the ledger counts as on the chain from the node: how many were
 /// checked, and one line for each that disagrees.
 pub async fn verify(
-    config: &Config,
+    eth: Option<&EthSettings>,
     db: &sqlx::PgPool,
     filter: &Filter,
 ) -> anyhow::Result<(usize, Vec<String>)> {
-    let eth =
-        config.eth.as_ref().context("--verify-chain needs the node: set TESSERA_ETH_RPC_URL and the rest")?;
+    let eth = eth.context("--verify-chain needs the node: set TESSERA_ETH_RPC_URL and the rest")?;
     let entries = reconcile::eth_entries(db, filter).await.context("cannot read the ETH receipts")?;
     let node = tessera_contracts::connect_read(eth.rpc_url.expose_secret())
         .context("invalid TESSERA_ETH_RPC_URL")?;

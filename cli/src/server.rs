@@ -2,10 +2,10 @@
 //! ticketing worker, the chain-watcher; each stops gracefully on SIGTERM or Ctrl-C.
 
 use anyhow::Context as _;
-use tessera_core::config::Config;
 use tokio::net::TcpListener;
 
 use tessera_api::app::router;
+use tessera_api::settings::Settings;
 use tessera_api::state::AppState;
 
 /// Which processes of the platform run here.
@@ -25,14 +25,13 @@ fn ticketing_tasks(
     stopped: &tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     use secrecy::ExposeSecret as _;
-    let config = &state.config;
-    let mailer =
-        tessera_ticketing::mail::Mailer::new(config.mail.smtp_url.expose_secret(), &config.mail.from)?;
+    let (config, mail) = (&state.config, &state.mail_settings);
+    let mailer = tessera_ticketing::mail::Mailer::new(mail.smtp_url.expose_secret(), mail.from.clone())?;
     let mut worker_config =
         tessera_ticketing::worker::WorkerConfig::new(config.stream_prefix.clone(), config.public_url.clone());
-    worker_config.max_attempts = config.mail.max_attempts;
-    worker_config.concurrency = config.mail.concurrency;
-    worker_config.link_ttl = chrono::Duration::days(config.mail.download_link_days);
+    worker_config.max_attempts = mail.max_attempts;
+    worker_config.concurrency = mail.concurrency;
+    worker_config.link_ttl = chrono::Duration::days(mail.download_link_days);
     let worker = tessera_ticketing::worker::Worker::new(
         state.db.clone(),
         state.redis.clone(),
@@ -56,7 +55,7 @@ fn chain_watcher_tasks(
     stopped: &tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<Vec<&'static str>> {
     let mut started = Vec::new();
-    if let (Some(watcher), Some(config)) = (state.btc_settlement.as_ref(), state.config.btcpay.as_ref()) {
+    if let (Some(watcher), Some(config)) = (state.btc_settlement.as_ref(), state.btcpay_settings.as_deref()) {
         tasks.spawn(tessera_chain_watcher::btcpay::run(
             watcher.clone(),
             config.poll_interval,
@@ -64,7 +63,7 @@ fn chain_watcher_tasks(
         ));
         started.push("BTCPay invoices");
     }
-    if let Some(config) = state.config.eth.as_ref() {
+    if let Some(config) = state.eth_settings.as_deref() {
         let watcher = tessera_chain_watcher::eth::EthWatcher::new(state.db.clone(), config)
             .context("cannot follow the Ethereum contract")?;
         tasks.spawn(tessera_chain_watcher::eth::run(watcher, config.poll_interval, stopped.clone()));
@@ -74,12 +73,12 @@ fn chain_watcher_tasks(
 }
 
 /// Runs the chain-watcher until SIGTERM or SIGINT (`tessera chain-watcher`).
-pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
+pub async fn chain_watcher(settings: Settings) -> anyhow::Result<()> {
     let shutdown = shutdown_signal();
-    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    let state = AppState::new(config, db)?;
+    let state = AppState::new(settings, db)?;
     let started = chain_watcher_tasks(&state, &mut tasks, &stopped)?;
     if started.is_empty() {
         anyhow::bail!(
@@ -96,12 +95,12 @@ pub async fn chain_watcher(config: Config) -> anyhow::Result<()> {
 
 /// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
 /// ticketing`); start as many as the load needs.
-pub async fn ticketing(config: Config) -> anyhow::Result<()> {
+pub async fn ticketing(settings: Settings) -> anyhow::Result<()> {
     let shutdown = shutdown_signal();
-    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    let state = AppState::new(config, db)?;
+    let state = AppState::new(settings, db)?;
     ticketing_tasks(&state, &mut tasks, &stopped)?;
     shutdown.await;
     let _ = stop.send(true);
@@ -112,13 +111,13 @@ pub async fn ticketing(config: Config) -> anyhow::Result<()> {
 
 /// Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish
 /// (each is bounded by the 30 s request timeout), stops the background tasks and returns.
-pub async fn serve(config: Config, services: Services) -> anyhow::Result<()> {
-    let db = tessera_core::db::connect_lazy(&config).context("invalid DATABASE_URL")?;
+pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()> {
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    let listen = config.listen;
-    let public_url = config.public_url.clone();
-    let state = AppState::new(config, db.clone())?;
+    let listen = settings.config.listen;
+    let public_url = settings.config.public_url.clone();
+    let state = AppState::new(settings, db.clone())?;
     if state.card.is_sandbox() {
         tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
     }

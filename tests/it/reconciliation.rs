@@ -394,7 +394,7 @@ async fn customers_get_403_everywhere_here(db: PgPool) {
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
     use alloy::primitives::{Address, U256};
-    use tessera_core::config::Confirmations;
+    use tessera_payments::eth::Confirmations;
     use tessera_tests::eth::{EthChain, account, place_eth_order};
 
     let chain = EthChain::start().await;
@@ -424,7 +424,7 @@ async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
     assert_eq!(app.order_status(order).await, "paid");
 
     let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
-    let verify = || tessera_cli::reconcile::verify(&app.state.config, &app.db, &filter);
+    let verify = || tessera_cli::reconcile::verify(app.state.eth_settings.as_deref(), &app.db, &filter);
     assert_eq!(verify().await.unwrap(), (1, Vec::new()), "the ledger agrees with the chain");
 
     let (original_amount, payer, block_hash, tx_hash): (String, String, String, String) =

@@ -231,11 +231,11 @@ fn config_accepts(printed: &str, rpc_url: &str) {
         .map(|line| line.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap())
         .collect();
     vars.push(("TESSERA_ETH_RPC_URL".into(), rpc_url.into()));
-    let config = tessera_core::config::Config::from_lookup(|name| {
+    let settings = tessera_api::settings::Settings::from_lookup(|name| {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .unwrap();
-    assert_eq!(config.eth.unwrap().tokens[0].symbol, "USDC");
+    assert_eq!(settings.eth.unwrap().tokens[0].symbol, "USDC");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -4,13 +4,13 @@
 //! naming the variable, which the binary prints as one line instead of panicking.
 //!
 //! This file holds [`Config`] and the settings every process reads; each group of settings
-//! that goes together (a payment provider, mail, media storage) has its own file and parser,
+//! that goes together (card checkout, media storage) has its own file and parser,
 //! called from [`Config::from_lookup`] in a fixed order so the first error reported stays the same.
+//! A crate that owns a section of its own (a payment provider's, typed in that crate's terms)
+//! parses it with the same [`Lookup`] plumbing, through [`Config::from_lookup_with`], at the
+//! place in that order where its settings have always been read.
 
-mod btcpay;
-mod eth;
 mod lookup;
-mod mail;
 mod storage;
 mod stripe;
 
@@ -21,11 +21,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 use url::Url;
 
-pub use btcpay::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_API_KEY, BTCPAY_SANDBOX_STORE_ID, BtcPayConfig};
-pub use eth::{ANVIL_CHAIN_ID, Confirmations, EthConfig, EthToken, RateSourceConfig};
-pub use lookup::ConfigError;
-use lookup::check_url_scheme;
-pub use mail::MailConfig;
+pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
 pub use storage::S3Config;
 pub use stripe::StripeConfig;
 
@@ -43,7 +39,8 @@ pub enum LogFormat {
     Json,
 }
 
-/// The configuration of the `tessera` binary.
+/// The settings every process reads. The `tessera` binary's whole configuration is this and
+/// the sections other crates own, read together (`tessera_api::settings::Settings`).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `DATABASE_URL`. Secret: it may carry a password.
@@ -78,14 +75,12 @@ pub struct Config {
     /// deployments (or test runs) can share one Redis.
     pub stream_prefix: String,
     /// `TESSERA_TICKET_SIGNING_KEY`: the Ed25519 seed (32 bytes, base64url) tickets are signed
-    /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`.
-    pub ticket_signing_key: Option<SecretString>,
-    /// Ticket delivery: the SMTP relay, the sender, retries and links.
-    pub mail: MailConfig,
-    /// Bitcoin payments through a BTCPay Server store; unset, bitcoin is not offered.
-    pub btcpay: Option<BtcPayConfig>,
-    /// ETH and stablecoin payments through our payment contract; unset, neither is offered.
-    pub eth: Option<EthConfig>,
+    /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`. (Its `Debug`
+    /// shows the public half only.)
+    pub ticket_signing_key: Option<ed25519_dalek::SigningKey>,
+    // Ticket delivery's settings are the ticketing crate's (`MailSettings`), and the BTCPay
+    // Server and Ethereum settings the payments crate's (`BtcPaySettings`, `EthSettings`), in
+    // their types, read beside these through `Config::from_lookup_with`.
     /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
     /// analytics and the finance exports count in, whatever the server's clock says.
     pub reporting_time_zone: chrono_tz::Tz,
@@ -100,7 +95,19 @@ impl Config {
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     /// Empty values count as unset.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        Self::from_lookup_with(lookup, |_, _| Ok(())).map(|(config, ())| config)
+    }
+
+    /// [`Config::from_lookup`], and the sections other crates own, read by `sections` (given
+    /// the lookup and the public URL) after the ticket signing key and before the reporting
+    /// time zone: where the mail and payment providers' settings have always been read, so the
+    /// first error reported is the same whichever crate parses the section.
+    pub fn from_lookup_with<T>(
+        lookup: impl Fn(&str) -> Option<String>,
+        sections: impl FnOnce(Lookup<'_>, &Url) -> Result<T, ConfigError>,
+    ) -> Result<(Self, T), ConfigError> {
+        let lookup = Lookup::new(&lookup);
+        let get = |name: &str| lookup.get(name);
 
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         check_url_scheme("DATABASE_URL", &database_url, &["postgres", "postgresql"])?;
@@ -167,22 +174,16 @@ impl Config {
 
         let ticket_signing_key = match get("TESSERA_TICKET_SIGNING_KEY") {
             None => None,
-            Some(raw) => {
-                crate::ticket::signing_key_from_base64(&raw).map_err(|_| {
-                    ConfigError::new(
-                        "TESSERA_TICKET_SIGNING_KEY",
-                        "is not a base64url-encoded 32-byte Ed25519 seed",
-                    )
-                })?;
-                Some(SecretString::from(raw.trim().to_string()))
-            }
+            Some(raw) => Some(crate::ticket::signing_key_from_base64(&raw).map_err(|_| {
+                ConfigError::new(
+                    "TESSERA_TICKET_SIGNING_KEY",
+                    "is not a base64url-encoded 32-byte Ed25519 seed",
+                )
+            })?),
         };
 
-        let mail = MailConfig::from_lookup(&get)?;
+        let sections = sections(lookup, &public_url)?;
 
-        let btcpay = BtcPayConfig::from_lookup(&get, &public_url)?;
-
-        let eth = EthConfig::from_lookup(&get)?;
         let reporting_time_zone = match get("TESSERA_REPORTING_TIME_ZONE") {
             None => chrono_tz::Tz::UTC,
             Some(raw) => raw.trim().parse::<chrono_tz::Tz>().map_err(|_| {
@@ -204,7 +205,7 @@ impl Config {
             }
         };
 
-        Ok(Self {
+        let config = Self {
             database_url: database_url.into(),
             redis_url: redis_url.into(),
             listen,
@@ -220,11 +221,9 @@ impl Config {
             stripe,
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
-            mail,
-            btcpay,
-            eth,
             reporting_time_zone,
-        })
+        };
+        Ok((config, sections))
     }
 
     /// Whether links we hand out are https, so cookies and HSTS can follow.
@@ -294,6 +293,17 @@ mod tests {
         assert!(!err.to_string().contains("hunter2"));
         let config = config(&[("DATABASE_URL", "postgres://user:hunter2@db/x")]).unwrap();
         assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn a_configured_ticket_signing_key_is_parsed_once_and_kept_out_of_debug_output() {
+        let seed = "c2VlZC1vZi10aGlydHktdHdvLWJ5dGVzLWV4YWN0bHk";
+        let keyed = config(&[("TESSERA_TICKET_SIGNING_KEY", seed)]).unwrap();
+        let key = keyed.ticket_signing_key.as_ref().unwrap();
+        assert_eq!(key.to_bytes(), crate::ticket::signing_key_from_base64(seed).unwrap().to_bytes());
+        assert!(!format!("{keyed:?}").contains(seed));
+        let err = config(&[("TESSERA_TICKET_SIGNING_KEY", "short")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_TICKET_SIGNING_KEY");
     }
 
     #[test]

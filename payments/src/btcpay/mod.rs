@@ -14,11 +14,13 @@
 mod checkout;
 mod client;
 pub mod sandbox;
+mod settings;
 mod types;
 pub mod webhook;
 
 pub use checkout::BtcPayCheckout;
 pub use client::{BtcPayClient, BtcPayError};
+pub use settings::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_API_KEY, BTCPAY_SANDBOX_STORE_ID, BtcPaySettings};
 pub use types::{
     AdditionalStatus, ChainPayment, CheckoutOptions, CreateInvoice, Invoice, InvoiceMetadata, InvoicePayment,
     InvoicePaymentMethod, InvoiceStatus, PaymentStatus, SpeedPolicy,

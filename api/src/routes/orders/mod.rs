@@ -198,10 +198,7 @@ impl Confirmation {
                 })
                 .collect();
             self.payment.confirmations_required =
-                state.config.eth.as_ref().and_then(|eth| match eth.confirmations {
-                    tessera_core::config::Confirmations::Blocks(n) => Some(n),
-                    tessera_core::config::Confirmations::Finalized => None,
-                });
+                state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
         }
         if self.payment.method == PaymentMethod::Btc {
             self.payment.transactions =

@@ -6,7 +6,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tessera_core::config::Confirmations;
 use tessera_core::money::plain_decimal;
 use tessera_core::order::{Order, OrderStatus, PaymentMethod};
 use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, TicketLine};
@@ -99,11 +98,7 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
     let call = WalletCall::of(&quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
     // The same transactions the buy response hands out.
     let transactions = crate::routes::orders::buy::QuoteView::of(&quote)?.transactions;
-    let config = state.config.eth.as_ref();
-    let required = config.and_then(|eth| match eth.confirmations {
-        Confirmations::Blocks(n) => Some(n),
-        Confirmations::Finalized => None,
-    });
+    let required = state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
     let seen = eth::payments_of_order(&state.db, order.id).await.map_err(Error::from)?;
     let key = seen
         .iter()

@@ -35,7 +35,7 @@ pub async fn btcpay(
 /// which reads the invoice back and acts on its authoritative status: the webhook is only a
 /// trigger.
 pub async fn receive(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
-    let (Some(settlement), Some(config)) = (state.btc_settlement.as_ref(), state.config.btcpay.as_ref())
+    let (Some(settlement), Some(config)) = (state.btc_settlement.as_ref(), state.btcpay_settings.as_deref())
     else {
         return Err(Error::NotFound("route"));
     };

@@ -1,17 +1,19 @@
 //! BTCPay Server settings (`TESSERA_BTCPAY_*`): a real store, or the sandbox this app plays
-//! itself. Kept apart because the two exclude each other and the sandbox's address depends on
-//! the public URL, which is the only thing this section needs from the rest.
+//! itself, parsed once at start-up into the types they are used as ([`SpeedPolicy`],
+//! [`bitcoin::Network`]). Kept apart because the two exclude each other and the sandbox's
+//! address depends on the public URL, which is the only thing this section needs from the rest.
 
 use std::time::Duration;
 
 use secrecy::SecretString;
+use tessera_core::config::{ConfigError, Lookup};
 use url::Url;
 
-use super::lookup::{ConfigError, bounded};
+use super::SpeedPolicy;
 
 /// A BTCPay Server store (`TESSERA_BTCPAY_*`; the first four go together).
 #[derive(Debug, Clone)]
-pub struct BtcPayConfig {
+pub struct BtcPaySettings {
     /// `TESSERA_BTCPAY_URL`: the server, e.g. `https://btcpay.example.org`.
     pub url: Url,
     /// `TESSERA_BTCPAY_API_KEY`: a Greenfield API key with `btcpay.store.cancreateinvoice`,
@@ -23,33 +25,37 @@ pub struct BtcPayConfig {
     pub webhook_secret: SecretString,
     /// `TESSERA_BTCPAY_SPEED_POLICY` (default `MediumSpeed`, one confirmation): `HighSpeed`,
     /// `MediumSpeed`, `LowMediumSpeed` or `LowSpeed`.
-    pub speed_policy: String,
+    pub speed_policy: SpeedPolicy,
     /// `TESSERA_BTCPAY_POLL_SECONDS` (default 30, 5 in the sandbox): how often the
     /// chain-watcher reads every open invoice back, the backstop for lost webhooks.
     pub poll_interval: Duration,
     /// `TESSERA_BTCPAY_NETWORK` (default `bitcoin`, `regtest` in the sandbox): the network of
     /// the store's addresses, `bitcoin`, `testnet`, `testnet4`, `signet` or `regtest`.
-    pub network: String,
+    pub network: bitcoin::Network,
     /// `TESSERA_BTCPAY_SANDBOX=on` (never with a real server configured): this app plays
     /// BTCPay Server itself, under `/sandbox/btcpay/`, for the demo and the tests.
     pub sandbox: bool,
 }
 
-/// The bitcoin networks a BTCPay store can be on.
-pub const BITCOIN_NETWORKS: [&str; 5] = ["bitcoin", "testnet", "testnet4", "signet", "regtest"];
+/// The bitcoin networks a BTCPay store can be on, by the names `TESSERA_BTCPAY_NETWORK` takes.
+pub const BITCOIN_NETWORKS: [(&str, bitcoin::Network); 5] = [
+    ("bitcoin", bitcoin::Network::Bitcoin),
+    ("testnet", bitcoin::Network::Testnet),
+    ("testnet4", bitcoin::Network::Testnet4),
+    ("signet", bitcoin::Network::Signet),
+    ("regtest", bitcoin::Network::Regtest),
+];
 
 /// The BTCPay sandbox's Greenfield API key and store: fixed, since it holds no real money and
 /// a separate `tessera chain-watcher` process must reach the same sandbox.
 pub const BTCPAY_SANDBOX_API_KEY: &str = "sandbox-greenfield-key";
 pub const BTCPAY_SANDBOX_STORE_ID: &str = "SandboxStore";
 
-impl BtcPayConfig {
+impl BtcPaySettings {
     /// All of the first four settings or none; `TESSERA_BTCPAY_SANDBOX=on` instead of them
-    /// serves the sandbox under `public_url`.
-    pub(super) fn from_lookup(
-        get: &impl Fn(&str) -> Option<String>,
-        public_url: &Url,
-    ) -> Result<Option<Self>, ConfigError> {
+    /// serves the sandbox under `public_url`. Read through
+    /// [`tessera_core::config::Config::from_lookup_with`], so its errors come in their place.
+    pub fn from_lookup(lookup: Lookup<'_>, public_url: &Url) -> Result<Option<Self>, ConfigError> {
         let names = [
             "TESSERA_BTCPAY_URL",
             "TESSERA_BTCPAY_API_KEY",
@@ -57,17 +63,8 @@ impl BtcPayConfig {
             "TESSERA_BTCPAY_WEBHOOK_SECRET",
         ];
         let values: Vec<Option<String>> =
-            names.iter().map(|name| get(name).map(|v| v.trim().to_string())).collect();
-        let sandbox = match get("TESSERA_BTCPAY_SANDBOX").as_deref().map(str::trim) {
-            None | Some("" | "off") => false,
-            Some("on") => true,
-            Some(other) => {
-                return Err(ConfigError::new(
-                    "TESSERA_BTCPAY_SANDBOX",
-                    format!("{other:?} is not on or off"),
-                ));
-            }
-        };
+            names.iter().map(|name| lookup.get(name).map(|v| v.trim().to_string())).collect();
+        let sandbox = lookup.on_off("TESSERA_BTCPAY_SANDBOX")?;
         let server = match values.as_slice() {
             [None, None, None, None] => None,
             _ if sandbox => {
@@ -116,62 +113,66 @@ impl BtcPayConfig {
             )),
             None => None,
         };
-        Ok(match server {
-            None => None,
-            Some((url, api_key, store_id, webhook_secret)) => {
-                let speed_policy = get("TESSERA_BTCPAY_SPEED_POLICY")
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_else(|| "MediumSpeed".into());
-                if !["HighSpeed", "MediumSpeed", "LowMediumSpeed", "LowSpeed"]
-                    .contains(&speed_policy.as_str())
-                {
-                    return Err(ConfigError::new(
-                        "TESSERA_BTCPAY_SPEED_POLICY",
-                        format!(
-                            "{speed_policy:?} is not one of HighSpeed, MediumSpeed, LowMediumSpeed, LowSpeed"
-                        ),
-                    ));
-                }
-                let network = get("TESSERA_BTCPAY_NETWORK")
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_else(|| if sandbox { "regtest" } else { "bitcoin" }.into());
-                if !BITCOIN_NETWORKS.contains(&network.as_str()) {
-                    return Err(ConfigError::new(
-                        "TESSERA_BTCPAY_NETWORK",
-                        format!("{network:?} is not one of {}", BITCOIN_NETWORKS.join(", ")),
-                    ));
-                }
-                let poll_interval = Duration::from_secs(bounded(
-                    get("TESSERA_BTCPAY_POLL_SECONDS"),
-                    "TESSERA_BTCPAY_POLL_SECONDS",
-                    if sandbox { 5 } else { 30 },
-                    1,
-                    3600,
-                )? as u64);
-                Some(BtcPayConfig {
-                    poll_interval,
-                    url,
-                    api_key: SecretString::from(api_key),
-                    store_id,
-                    webhook_secret,
-                    speed_policy,
-                    network,
-                    sandbox,
-                })
+        let Some((url, api_key, store_id, webhook_secret)) = server else { return Ok(None) };
+        let speed_policy = match lookup.get("TESSERA_BTCPAY_SPEED_POLICY") {
+            None => SpeedPolicy::MediumSpeed,
+            // Its error reads `"Warp" is not one of HighSpeed, MediumSpeed, …`.
+            Some(raw) => {
+                raw.parse().map_err(|err: String| ConfigError::new("TESSERA_BTCPAY_SPEED_POLICY", err))?
             }
-        })
+        };
+        let network = match lookup.get("TESSERA_BTCPAY_NETWORK") {
+            None if sandbox => bitcoin::Network::Regtest,
+            None => bitcoin::Network::Bitcoin,
+            Some(raw) => {
+                let raw = raw.trim();
+                BITCOIN_NETWORKS
+                    .iter()
+                    .find(|(name, _)| *name == raw)
+                    .map(|(_, network)| *network)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = BITCOIN_NETWORKS.iter().map(|(name, _)| *name).collect();
+                        ConfigError::new(
+                            "TESSERA_BTCPAY_NETWORK",
+                            format!("{raw:?} is not one of {}", names.join(", ")),
+                        )
+                    })?
+            }
+        };
+        let poll_interval = Duration::from_secs(lookup.bounded(
+            "TESSERA_BTCPAY_POLL_SECONDS",
+            if sandbox { 5 } else { 30 },
+            1,
+            3600,
+        )? as u64);
+        Ok(Some(BtcPaySettings {
+            poll_interval,
+            url,
+            api_key: SecretString::from(api_key),
+            store_id,
+            webhook_secret,
+            speed_policy,
+            network,
+            sandbox,
+        }))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::tests::config;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Option<BtcPaySettings>, ConfigError> {
+        let raw =
+            |name: &str| vars.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_string());
+        let public_url = Url::parse("http://127.0.0.1:8080").unwrap();
+        BtcPaySettings::from_lookup(Lookup::new(&raw), &public_url)
+    }
 
     #[test]
     fn btcpay_settings_come_together_and_keep_their_secrets() {
-        assert!(config(&[]).unwrap().btcpay.is_none());
-        let err = config(&[("TESSERA_BTCPAY_URL", "https://btcpay.example.org")]).unwrap_err();
+        assert!(settings(&[]).unwrap().is_none());
+        let err = settings(&[("TESSERA_BTCPAY_URL", "https://btcpay.example.org")]).unwrap_err();
         assert_eq!(err.var, "TESSERA_BTCPAY_API_KEY");
         let all = [
             ("TESSERA_BTCPAY_URL", "https://btcpay.example.org"),
@@ -179,32 +180,40 @@ mod tests {
             ("TESSERA_BTCPAY_STORE_ID", "Store1"),
             ("TESSERA_BTCPAY_WEBHOOK_SECRET", "whsecret"),
         ];
-        let btcpay = config(&all).unwrap().btcpay.unwrap();
-        assert_eq!((btcpay.store_id.as_str(), btcpay.speed_policy.as_str()), ("Store1", "MediumSpeed"));
-        assert!(!format!("{:?}", config(&all).unwrap()).contains("hunter2key"));
+        let btcpay = settings(&all).unwrap().unwrap();
+        assert_eq!((btcpay.store_id.as_str(), btcpay.speed_policy), ("Store1", SpeedPolicy::MediumSpeed));
+        assert!(!format!("{btcpay:?}").contains("hunter2key"));
         let mut slow = all.to_vec();
-        slow.push(("TESSERA_BTCPAY_SPEED_POLICY", "Warp"));
-        assert_eq!(config(&slow).unwrap_err().var, "TESSERA_BTCPAY_SPEED_POLICY");
-        assert_eq!((btcpay.network.as_str(), btcpay.sandbox), ("bitcoin", false));
+        slow.push(("TESSERA_BTCPAY_SPEED_POLICY", " Warp "));
+        assert_eq!(
+            settings(&slow).unwrap_err().to_string(),
+            "invalid TESSERA_BTCPAY_SPEED_POLICY: \"Warp\" is not one of HighSpeed, MediumSpeed, LowMediumSpeed, LowSpeed"
+        );
+        slow.pop();
+        slow.push(("TESSERA_BTCPAY_SPEED_POLICY", "LowSpeed"));
+        assert_eq!(settings(&slow).unwrap().unwrap().speed_policy, SpeedPolicy::LowSpeed);
+        assert_eq!((btcpay.network, btcpay.sandbox), (bitcoin::Network::Bitcoin, false));
         let mut elsewhere = all.to_vec();
         elsewhere.push(("TESSERA_BTCPAY_NETWORK", "dogecoin"));
-        assert_eq!(config(&elsewhere).unwrap_err().var, "TESSERA_BTCPAY_NETWORK");
+        assert_eq!(
+            settings(&elsewhere).unwrap_err().to_string(),
+            "invalid TESSERA_BTCPAY_NETWORK: \"dogecoin\" is not one of bitcoin, testnet, testnet4, signet, regtest"
+        );
+        elsewhere.pop();
+        elsewhere.push(("TESSERA_BTCPAY_NETWORK", "testnet4"));
+        assert_eq!(settings(&elsewhere).unwrap().unwrap().network, bitcoin::Network::Testnet4);
     }
 
     #[test]
     fn the_btcpay_sandbox_is_served_here_and_never_beside_a_real_server() {
-        let sandbox =
-            config(&[("TESSERA_BTCPAY_SANDBOX", "on"), ("TESSERA_PUBLIC_URL", "http://127.0.0.1:8080")])
-                .unwrap()
-                .btcpay
-                .unwrap();
+        let sandbox = settings(&[("TESSERA_BTCPAY_SANDBOX", "on")]).unwrap().unwrap();
         assert!(sandbox.sandbox);
         assert_eq!(sandbox.url.as_str(), "http://127.0.0.1:8080/sandbox/btcpay/");
         assert_eq!(
-            (sandbox.network.as_str(), sandbox.store_id.as_str()),
-            ("regtest", BTCPAY_SANDBOX_STORE_ID)
+            (sandbox.network, sandbox.store_id.as_str(), sandbox.poll_interval),
+            (bitcoin::Network::Regtest, BTCPAY_SANDBOX_STORE_ID, Duration::from_secs(5))
         );
-        let err = config(&[
+        let err = settings(&[
             ("TESSERA_BTCPAY_SANDBOX", "on"),
             ("TESSERA_BTCPAY_URL", "https://btcpay.example.org"),
             ("TESSERA_BTCPAY_API_KEY", "k"),
@@ -213,7 +222,7 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(err.var, "TESSERA_BTCPAY_SANDBOX");
-        assert_eq!(config(&[("TESSERA_BTCPAY_SANDBOX", "yes")]).unwrap_err().var, "TESSERA_BTCPAY_SANDBOX");
-        assert!(config(&[("TESSERA_BTCPAY_SANDBOX", "off")]).unwrap().btcpay.is_none());
+        assert_eq!(settings(&[("TESSERA_BTCPAY_SANDBOX", "yes")]).unwrap_err().var, "TESSERA_BTCPAY_SANDBOX");
+        assert!(settings(&[("TESSERA_BTCPAY_SANDBOX", "off")]).unwrap().is_none());
     }
 }

@@ -16,15 +16,19 @@ use alloy::signers::local::PrivateKeySigner;
 use alloy::sol_types::SolCall as _;
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret as _, SecretString};
+use tessera_contracts::anvil::ANVIL_CHAIN_ID;
 use tessera_contracts::{Quote, TesseraPay};
-use tessera_core::config::{ANVIL_CHAIN_ID, EthConfig, RateSourceConfig};
 use tessera_core::money::Currency;
 use tessera_core::order::eth::{EthQuote, order_ref};
 use tokio::sync::{Mutex, OnceCell};
 use uuid::Uuid;
 
 use crate::PaymentError;
-use crate::rates::{FixedRates, HttpRates, RateError, RateSource};
+use crate::rates::{HttpRates, RateError, RateSource};
+
+mod settings;
+
+pub use settings::{Confirmations, EthSettings, EthToken, RateSourceSettings};
 
 alloy::sol! {
     #[sol(rpc)]
@@ -76,8 +80,6 @@ impl std::fmt::Debug for EthPayments {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EthSetupError {
-    #[error("invalid TESSERA_ETH_OPERATOR_KEY")]
-    OperatorKey,
     #[error("invalid TESSERA_ETH_RPC_URL")]
     RpcUrl,
     #[error("invalid TESSERA_ETH_RATES: {0}")]
@@ -85,29 +87,21 @@ pub enum EthSetupError {
 }
 
 impl EthPayments {
-    pub fn new(config: &EthConfig) -> Result<Arc<Self>, EthSetupError> {
-        let operator: PrivateKeySigner =
-            config.operator_key.expose_secret().trim().parse().map_err(|_| EthSetupError::OperatorKey)?;
+    pub fn new(config: &EthSettings) -> Result<Arc<Self>, EthSetupError> {
         let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
             .map_err(|_| EthSetupError::RpcUrl)?;
         let rates: Box<dyn RateSource> = match &config.rates {
-            RateSourceConfig::Fixed(table) => {
-                Box::new(FixedRates::parse(table).map_err(EthSetupError::Rates)?)
-            }
-            RateSourceConfig::Http(url) => {
+            RateSourceSettings::Fixed(table) => Box::new(table.clone()),
+            RateSourceSettings::Http(url) => {
                 Box::new(HttpRates::new(url, config.rates_ttl).map_err(EthSetupError::Rates)?)
             }
         };
-        let tokens = config
-            .tokens
-            .iter()
-            .map(|token| (token.symbol.clone(), token.address.parse().unwrap_or(Address::ZERO)))
-            .collect();
+        let tokens = config.tokens.iter().map(|token| (token.symbol.clone(), token.address)).collect();
         Ok(Arc::new(EthPayments {
             node,
             rpc_url: config.rpc_url.clone(),
-            contract: config.contract.parse().unwrap_or(Address::ZERO),
-            operator,
+            contract: config.contract,
+            operator: config.operator.clone(),
             rates,
             tokens,
             chain_id: OnceCell::new(),

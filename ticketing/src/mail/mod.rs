@@ -11,12 +11,14 @@ use lettre::{AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor};
 use tessera_web::email::{TicketEmail, TicketEmailHtml, TicketEmailText};
 use uuid::Uuid;
 
+mod settings;
+
+pub use settings::MailSettings;
+
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
     #[error("TESSERA_SMTP_URL: {0}")]
     Url(String),
-    #[error("TESSERA_MAIL_FROM: {0:?} is not an email address (like \"Tessera <tickets@example.com>\")")]
-    From(String),
     #[error("the recipient {0:?} is not an email address")]
     Recipient(String),
     #[error("could not build the email: {0}")]
@@ -33,7 +35,7 @@ impl MailError {
     /// is a configuration mistake to fix, not a reason to give up on every paid order at once
     /// (the attempts run out after a while, and admins retry the rest).
     pub fn is_permanent(&self) -> bool {
-        matches!(self, MailError::Recipient(_) | MailError::Build(_) | MailError::From(_) | MailError::Url(_))
+        matches!(self, MailError::Recipient(_) | MailError::Build(_) | MailError::Url(_))
     }
 
     /// Whether the server may have accepted the message despite the error: the connection was
@@ -66,8 +68,7 @@ pub struct Mailer {
 impl Mailer {
     /// From `smtp://host:port` (plain, as for a local relay), `smtp://…?tls=required`
     /// (STARTTLS) or `smtps://…` (TLS), with `user:password@` when the relay wants a login.
-    pub fn new(smtp_url: &str, from: &str) -> Result<Self, MailError> {
-        let from: Mailbox = from.trim().parse().map_err(|_| MailError::From(from.to_string()))?;
+    pub fn new(smtp_url: &str, from: Mailbox) -> Result<Self, MailError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url.trim())
             .map_err(|err| MailError::Url(err.to_string()))?
             // Bounds connecting; the whole conversation is bounded by the worker's send timeout.
