@@ -47,11 +47,27 @@ pub enum PageRefusal {
 impl IntoResponse for PageRefusal {
     fn into_response(self) -> Response {
         match self {
-            PageRefusal::LogIn { next } => Redirect::to(&format!("/login?next={next}")).into_response(),
+            PageRefusal::LogIn { next } => {
+                Redirect::to(&format!("/login?next={}", query_value(&next))).into_response()
+            }
             PageRefusal::NotAdmin => PageError(Error::Forbidden("This page is for admins.")).into_response(),
             PageRefusal::Failed(err) => PageError(err).into_response(),
         }
     }
+}
+
+/// `value` as it may stand in a query string and be read back unchanged: a path may hold `&`,
+/// `+`, `%` or `#`, which must be escaped; `/` and the other characters of a path stay readable.
+fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$'()*,;:@=".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Where to come back after logging in: the page itself for a GET; for a form, the page the
@@ -103,5 +119,22 @@ impl FromRequestParts<AppState> for AdminPage {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let signed_in = signed_in(parts, state).await?;
         if signed_in.account.is_admin() { Ok(AdminPage(signed_in)) } else { Err(PageRefusal::NotAdmin) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_value;
+
+    #[test]
+    fn a_path_reads_back_from_the_login_link_as_it_was() {
+        for path in
+            ["/account", "/orders/0192f0a4-7b3c-7def-8123-456789abcdef", "/a&next=//evil", "/50%+off #1"]
+        {
+            let query = format!("next={}", query_value(path));
+            let read: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap();
+            assert_eq!(read, [("next".to_string(), path.to_string())], "{query}");
+        }
+        assert_eq!(query_value("/account"), "/account");
     }
 }

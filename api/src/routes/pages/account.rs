@@ -22,10 +22,17 @@ pub(crate) fn viewer_chrome(viewer: &Viewer) -> Option<ViewerChrome> {
     })
 }
 
-/// Where to go after logging in: only paths on this site, never `//elsewhere`.
+/// Where to go after logging in: only paths on this site, never `//elsewhere`. Browsers drop
+/// tabs and line breaks from a `Location`, so `/\t/elsewhere` would become `//elsewhere`: no
+/// control character passes either.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(next) if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') => {
+        Some(next)
+            if next.starts_with('/')
+                && !next.starts_with("//")
+                && !next.contains('\\')
+                && !next.chars().any(char::is_control) =>
+        {
             next.to_string()
         }
         _ => "/account".to_string(),
