@@ -33,7 +33,7 @@ if [ -n "${TESSERA_BIN:-}" ]; then
   BIN="$TESSERA_BIN"
 else
   say "building tessera"
-  cargo build --locked -p tessera-api --bin tessera
+  cargo build --locked -p tessera-cli --bin tessera
   BIN="$CARGO_TARGET_DIR/debug/tessera"
 fi
 [ -x "$BIN" ] || { echo "browser-tests: no executable at $BIN" >&2; exit 1; }

@@ -27,7 +27,7 @@ if [ -z "${TESSERA_BTCPAY_URL:-}" ]; then
 fi
 
 echo "demo.sh: building tessera (release)"
-cargo build --locked --release -p tessera-api --bin tessera
+cargo build --locked --release -p tessera-cli --bin tessera
 BIN="$CARGO_TARGET_DIR/release/tessera"
 
 # ETH and a demo USDC on a local anvil chain, unless a real node is configured: our contract

@@ -8,6 +8,8 @@
 #   read PDFs back, pdftotext/pdftoppm (poppler-utils) and zbarimg (zbar-tools).
 # With --eth also: the pinned solc and anvil (npm, contracts/node_modules) for the contract
 #   build check and the contract tests.
+# With --fuzz also: schemathesis (pinned, in its own venv at ~/.cache/tessera/venv) for the
+#   test that fuzzes the OpenAPI document's routes (tests/it/fuzz.rs).
 # With --anvil also (implies --eth): a local anvil chain on 127.0.0.1:8545 for the demo, mining
 #   a block every 2 seconds and keeping its state in ~/.cache/tessera/anvil-state.json between
 #   runs.
@@ -26,14 +28,16 @@ BROWSER=0
 MAIL=0
 ETH=0
 ANVIL=0
+FUZZ=0
 for arg in "$@"; do
   case "$arg" in
     --browser) BROWSER=1 ;;
     --mail) MAIL=1 ;;
     --eth) ETH=1 ;;
     --anvil) ETH=1; ANVIL=1 ;;
+    --fuzz) FUZZ=1 ;;
     -h|--help)
-      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil]"
+      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil] [--fuzz]"
       exit 0
       ;;
     *)
@@ -180,6 +184,30 @@ ensure_redis() {
 
 lock_hash() {
   sha256sum "$1" | cut -d' ' -f1
+}
+
+SCHEMATHESIS_VERSION=4.32.5
+FUZZ_VENV="$HOME/.cache/tessera/venv"
+
+ensure_schemathesis() {
+  # The fuzz test runs $FUZZ_VENV/bin/st. A venv of its own: Debian's python refuses
+  # system-wide pip installs, and the pin keeps the checks' names and behaviour stable.
+  if "$FUZZ_VENV/bin/st" --version 2>/dev/null | grep -qF "version $SCHEMATHESIS_VERSION"; then
+    return 0
+  fi
+  command -v python3 >/dev/null 2>&1 || apt_install python3
+  if [ ! -x "$FUZZ_VENV/bin/pip" ]; then
+    rm -rf "$FUZZ_VENV"
+    if ! python3 -m venv "$FUZZ_VENV" >"$APT_LOG" 2>&1; then
+      # Debian ships venv separately.
+      apt_install python3-venv
+      rm -rf "$FUZZ_VENV"
+      python3 -m venv "$FUZZ_VENV" >"$APT_LOG" 2>&1 || { cat "$APT_LOG" >&2; die "python3 -m venv failed"; }
+    fi
+  fi
+  say "installing schemathesis $SCHEMATHESIS_VERSION (the OpenAPI fuzz test) in ${FUZZ_VENV/#$HOME/\~}"
+  "$FUZZ_VENV/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION" >"$APT_LOG" 2>&1 \
+    || { cat "$APT_LOG" >&2; die "pip install schemathesis failed"; }
 }
 
 ensure_moto() {
@@ -335,4 +363,7 @@ if [ "$ETH" -eq 1 ]; then
 fi
 if [ "$ANVIL" -eq 1 ]; then
   ensure_anvil
+fi
+if [ "$FUZZ" -eq 1 ]; then
+  ensure_schemathesis
 fi

@@ -126,7 +126,7 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/admin/events/{id}/image",
             post(pages::admin::upload_image).layer(axum::extract::DefaultBodyLimit::max(
-                tessera_core::media::pipeline::MAX_UPLOAD_BYTES + 64 * 1024,
+                tessera_media::pipeline::MAX_UPLOAD_BYTES + 64 * 1024,
             )),
         )
         .route("/admin/audit", get(pages::admin::audit))

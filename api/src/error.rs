@@ -10,8 +10,9 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
-use tessera_core::catalog::FieldError;
-use tessera_core::order::SoldOutLine;
+use tessera_core::batch::BatchError;
+use tessera_core::catalog::{CatalogError, FieldError};
+use tessera_core::order::{BuyError, SoldOutLine};
 use tessera_web::pages::{Chrome, ErrorPage};
 use utoipa::ToSchema;
 
@@ -59,6 +60,9 @@ pub enum Error {
     PaymentUnavailable(String),
     #[error("database error")]
     Database(#[from] sqlx::Error),
+    /// A batched statement (hold, session lookup, opened checkout) gave no answer.
+    #[error("database error")]
+    Batch(#[from] BatchError),
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -104,6 +108,86 @@ impl ErrorDetail {
     }
 }
 
+// Each domain error becomes an HTTP error here, once.
+
+impl From<BuyError> for Error {
+    fn from(err: BuyError) -> Self {
+        match err {
+            BuyError::EventNotFound => Error::NotFound("event"),
+            BuyError::EventClosed(message) => {
+                Error::Gone { code: "not_on_sale", message: message.to_string() }
+            }
+            BuyError::Invalid(field) => Error::InvalidField(field),
+            BuyError::SoldOut(lines) => Error::SoldOut(lines),
+            BuyError::IdempotencyKeyReused => Error::Unprocessable {
+                code: "idempotency_key_reused",
+                message: "This Idempotency-Key was already used for a different purchase; use a new key."
+                    .into(),
+                field: Some("Idempotency-Key"),
+            },
+            err @ (BuyError::Refused(_) | BuyError::ReplayLost) => Error::Internal(anyhow::Error::new(err)),
+            BuyError::Batch(err) => Error::Batch(err),
+            BuyError::Database(err) => Error::Database(err),
+        }
+    }
+}
+
+impl From<CatalogError> for Error {
+    fn from(err: CatalogError) -> Self {
+        match err {
+            CatalogError::Invalid(field) => Error::InvalidField(field),
+            CatalogError::NotFound => Error::NotFound("event"),
+            CatalogError::Stale { expected, current } => Error::Conflict {
+                code: "stale_version",
+                message: format!(
+                    "Someone else saved this event since you loaded it (you edited version {expected}; \
+                     it is now version {current}). Reload it and make your change again."
+                ),
+                field: Some("version"),
+            },
+            CatalogError::InUse => Error::Conflict {
+                code: "event_has_orders",
+                message: "This event has orders, so it cannot be deleted. Cancel it instead \
+                          (status \"cancelled\"): sales stop and its orders are kept."
+                    .into(),
+                field: None,
+            },
+            CatalogError::Database(err) => Error::Database(err),
+        }
+    }
+}
+
+/// An upload the media pipeline refused names the `image` field: it is the one upload we take.
+impl From<tessera_media::MediaError> for Error {
+    fn from(err: tessera_media::MediaError) -> Self {
+        use tessera_media::MediaError;
+        match err {
+            MediaError::TooLarge => Error::PayloadTooLarge,
+            MediaError::UnsupportedFormat => {
+                Error::InvalidField(FieldError::new("image", "is not a JPEG, PNG or WebP image"))
+            }
+            MediaError::Undecodable(why) => Error::InvalidField(FieldError::new(
+                "image",
+                format!("could not be read as an image ({why})"),
+            )),
+            MediaError::Database(err) => Error::Database(err),
+            MediaError::Blob(err) => Error::Internal(anyhow::anyhow!("blob store: {err}")),
+        }
+    }
+}
+
+impl From<tessera_settlement::SettleError> for Error {
+    fn from(err: tessera_settlement::SettleError) -> Self {
+        use tessera_settlement::SettleError;
+        match err {
+            SettleError::Malformed(message) => Error::InvalidBody(message),
+            // The provider delivers again later; the redelivery finishes what this one could not.
+            SettleError::Provider(err) => Error::PaymentUnavailable(err.to_string()),
+            SettleError::Db(err) => Error::Database(err),
+        }
+    }
+}
+
 /// What went wrong inside a 500, for the logging middleware. Never sent to the client.
 #[derive(Debug, Clone)]
 pub struct ErrorCause(pub Arc<String>);
@@ -126,8 +210,14 @@ impl Error {
             Error::SoldOut(_) => StatusCode::CONFLICT,
             Error::PaymentUnavailable(_) => StatusCode::BAD_GATEWAY,
             Error::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
-            Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Batch(err) if err.is_pool_timeout() => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Database(_) | Error::Batch(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+
+    /// What the error says to people: the `message` of its JSON body.
+    pub fn message(&self) -> String {
+        self.detail().message
     }
 
     fn detail(&self) -> ErrorDetail {
@@ -231,7 +321,13 @@ impl Error {
                 field: None,
                 available: None,
             },
-            Error::Database(_) | Error::Internal(_) => ErrorDetail {
+            Error::Batch(err) if err.is_pool_timeout() => ErrorDetail {
+                code: "unavailable",
+                message: "We are very busy right now; please try again in a moment.".into(),
+                field: None,
+                available: None,
+            },
+            Error::Database(_) | Error::Batch(_) | Error::Internal(_) => ErrorDetail {
                 code: "internal",
                 message: "Something went wrong on our side. It has been logged.".into(),
                 field: None,
@@ -243,6 +339,7 @@ impl Error {
     fn cause(&self) -> Option<ErrorCause> {
         match self {
             Error::Database(err) => Some(ErrorCause(Arc::new(format!("database: {err}")))),
+            Error::Batch(err) => Some(ErrorCause(Arc::new(format!("database: {err:#}")))),
             Error::Internal(err) => Some(ErrorCause(Arc::new(format!("{err:#}")))),
             Error::PaymentUnavailable(err) => Some(ErrorCause(Arc::new(format!("payment provider: {err}")))),
             _ => None,

@@ -1,16 +1,17 @@
-//! Tessera's web app and the `tessera` binary: routes (public catalog, pages, system), the
-//! error type, telemetry, and the command line. `main.rs` only calls [`cli::main`].
+//! Tessera's web app: routes (public catalog, accounts, orders, admin, webhooks, sandboxes,
+//! pages, system), the error type, telemetry and the background sweepers. The `tessera` binary
+//! that serves it is `tessera-cli`.
 
 pub mod accounts;
 pub mod app;
 pub mod auth;
 pub mod cache;
-pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod orders;
 pub mod routes;
-pub mod server;
+pub mod schemas;
+pub mod settings;
 pub mod state;
 pub mod tasks;
 pub mod telemetry;

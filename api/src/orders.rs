@@ -1,20 +1,14 @@
-//! Buying and paying: the steps the JSON routes, the pages, the webhooks and the sandbox
-//! share. The rules live in `tessera_core::order`; this module connects them to the payment
-//! provider and turns their errors into ours.
+//! Buying: the steps the JSON routes and the pages share. The rules live in
+//! `tessera_core::order`; this module connects them to the payment provider and turns their
+//! errors into ours. What a payment does to an order once it arrives is `tessera_settlement`'s.
 
-use std::time::Duration;
-
-use axum::http::HeaderMap;
-use secrecy::ExposeSecret as _;
 use tessera_core::account::Account;
 use tessera_core::order::eth::EthQuote;
 use tessera_core::order::{
-    self, BuyError, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
-    UnmatchedPayment,
+    self, BuyItem, Closed, FreshOrder, NewOrder, Order, OrderStatus, PaymentMethod, PaymentStatus,
+    StatusReason,
 };
 use tessera_payments::eth::QuoteRequest;
-use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
-use tessera_payments::stripe::signature;
 use tessera_payments::{CheckoutRequest, LineItem};
 use uuid::Uuid;
 
@@ -89,7 +83,7 @@ pub async fn buy(
         idempotency_key,
         hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
     };
-    let placed = state.placer.place(&new).await.map_err(buy_error)?;
+    let placed = state.placer.place(&new).await?;
     let fresh = match placed.fresh {
         Some(fresh) => fresh,
         None => {
@@ -145,7 +139,8 @@ pub async fn buy(
     })
 }
 
-/// Free tickets: nothing to pay, so the order is paid at once (and announced like any other).
+/// Free tickets: nothing to pay, so the order is paid at once (and announced like any other);
+/// the buyer is told what it is.
 async fn settle_free(
     state: &AppState,
     order_id: Uuid,
@@ -153,19 +148,7 @@ async fn settle_free(
     method: PaymentMethod,
     replayed: bool,
 ) -> Result<Bought> {
-    let reference = format!("free-{order_id}");
-    let receipt = order::Receipt {
-        order_id,
-        provider: order::FREE,
-        provider_ref: &reference,
-        provider_payment_ref: None,
-        amount_minor: 0,
-        currency: &fresh.currency,
-    };
-    let mut tx = state.db.begin().await?;
-    let settlement = order::settle(&mut tx, &receipt).await?;
-    tx.commit().await?;
-    tracing::info!(order.id = %order_id, ?settlement, "free order settled");
+    let settlement = tessera_settlement::free::settle(&state.db, order_id, &fresh.currency).await?;
     if !matches!(
         settlement,
         order::Settlement::Paid | order::Settlement::PaidLate | order::Settlement::AlreadyPaid
@@ -218,7 +201,7 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     }
     let mut tx = state.db.begin().await?;
     let cancelled =
-        order::close_pending(&mut tx, order_id, Closed::Cancelled, "cancelled_by_customer").await?;
+        order::close_pending(&mut tx, order_id, Closed::Cancelled, StatusReason::CancelledByCustomer).await?;
     tx.commit().await?;
     let order = load(state, order_id, account_id).await?;
     if !cancelled {
@@ -303,7 +286,7 @@ async fn payment_not_opened(
     }
     let closed = async {
         let mut tx = state.db.begin().await?;
-        order::close_pending(&mut tx, order_id, Closed::Failed, "provider_unavailable").await?;
+        order::close_pending(&mut tx, order_id, Closed::Failed, StatusReason::ProviderUnavailable).await?;
         sqlx::query!(
             "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
             order_id
@@ -379,214 +362,4 @@ async fn open_checkout(
         }
         Err(err) => Err(payment_not_opened(state, order_id, err, Explain::Generic, may_fail_order).await),
     }
-}
-
-fn buy_error(err: BuyError) -> Error {
-    match err {
-        BuyError::EventNotFound => Error::NotFound("event"),
-        BuyError::EventClosed(message) => Error::Gone { code: "not_on_sale", message: message.to_string() },
-        BuyError::Invalid(field) => Error::InvalidField(field),
-        BuyError::SoldOut(lines) => Error::SoldOut(lines),
-        BuyError::IdempotencyKeyReused => Error::Unprocessable {
-            code: "idempotency_key_reused",
-            message: "This Idempotency-Key was already used for a different purchase; use a new key.".into(),
-            field: Some("Idempotency-Key"),
-        },
-        BuyError::Database(err) => Error::Database(err),
-    }
-}
-
-/// Receives a Stripe webhook: verifies its signature before reading anything, records the
-/// event in the inbox (a replay changes nothing) and applies it, all in one transaction.
-pub async fn receive_stripe_webhook(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
-    let header = headers.get("stripe-signature").and_then(|value| value.to_str().ok());
-    let now = chrono::Utc::now().timestamp();
-    signature::verify(body, header, &state.stripe_webhook_secrets, now).map_err(|err| {
-        tracing::warn!(error = %err, "Stripe webhook refused");
-        Error::InvalidSignature(match err {
-            signature::SignatureError::Stale => "The signature's timestamp is too old.",
-            _ => "The Stripe-Signature header does not verify.",
-        })
-    })?;
-    let event: Event = serde_json::from_slice(body)
-        .map_err(|err| Error::InvalidBody(format!("not a Stripe event: {err}")))?;
-
-    let kind = event.kind.as_str();
-    let handled = [
-        stripe_event::CHECKOUT_COMPLETED,
-        stripe_event::ASYNC_PAYMENT_SUCCEEDED,
-        stripe_event::ASYNC_PAYMENT_FAILED,
-        stripe_event::CHECKOUT_EXPIRED,
-    ];
-    let session = if handled.contains(&kind) {
-        Some(
-            serde_json::from_value::<CheckoutSession>(event.data.object.clone())
-                .map_err(|err| Error::InvalidBody(format!("not a Checkout Session: {err}")))?,
-        )
-    } else {
-        None
-    };
-    let order_id = session
-        .as_ref()
-        .and_then(|s| s.client_reference_id.as_deref())
-        .and_then(|id| Uuid::parse_str(id).ok());
-    let paid = session.as_ref().is_some_and(|s| {
-        kind == stripe_event::ASYNC_PAYMENT_SUCCEEDED
-            || (kind == stripe_event::CHECKOUT_COMPLETED && s.payment_status.as_deref() == Some("paid"))
-    });
-    if paid && let Some(order_id) = order_id {
-        // A late payment must see the stock that is really free.
-        order::release_expired_holds_of_order(&state.db, order_id).await?;
-    }
-
-    let mut tx = state.db.begin().await?;
-    let fresh = sqlx::query_scalar!(
-        r#"insert into webhook_inbox (provider, event_id, event_type) values ('stripe', $1, $2)
-           on conflict do nothing returning event_id"#,
-        event.id,
-        event.kind
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    if fresh.is_none() {
-        tracing::info!(webhook.event_id = %event.id, "Stripe event seen before; nothing to do");
-        return Ok(());
-    }
-    let Some(session) = session else {
-        // An event type we do not act on.
-        tx.commit().await?;
-        return Ok(());
-    };
-    let unmatched = |claimed: Option<String>| UnmatchedPayment {
-        provider: "stripe".into(),
-        provider_event_id: event.id.clone(),
-        provider_ref: session.id.clone(),
-        provider_payment_ref: session.payment_intent.clone(),
-        claimed_order_ref: claimed,
-        currency: session.currency.clone().unwrap_or_default(),
-        amount_minor: session.amount_total.unwrap_or_default(),
-        created_at: chrono::Utc::now(),
-    };
-    let Some(order_id) = order_id else {
-        if paid {
-            // Money for a checkout without our order id: recorded for someone to refund.
-            order::record_unmatched_payment(&mut *tx, &unmatched(session.client_reference_id.clone()))
-                .await?;
-            tracing::error!(webhook.event_id = %event.id, payment.provider_ref = %session.id,
-                "card payment without an order reference; recorded as unmatched");
-        }
-        tx.commit().await?;
-        return Ok(());
-    };
-    if paid {
-        let receipt = order::Receipt {
-            order_id,
-            provider: "stripe",
-            provider_ref: &session.id,
-            provider_payment_ref: session.payment_intent.as_deref(),
-            amount_minor: session.amount_total.unwrap_or_default(),
-            currency: session.currency.as_deref().unwrap_or_default(),
-        };
-        let settlement = order::settle(&mut tx, &receipt).await?;
-        if settlement == order::Settlement::UnknownOrder {
-            order::record_unmatched_payment(&mut *tx, &unmatched(Some(order_id.to_string()))).await?;
-            tracing::error!(order.id = %order_id, payment.provider_ref = %session.id,
-                "card payment for an order we do not have; recorded as unmatched");
-        } else {
-            tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, ?settlement, "card payment settled");
-        }
-    } else if kind == stripe_event::CHECKOUT_COMPLETED {
-        // An async method (a bank debit): paid later or not at all; keep the tickets meanwhile.
-        order::mark_payment_detected(&mut tx, order_id).await?;
-    } else if kind == stripe_event::ASYNC_PAYMENT_FAILED {
-        order::close_pending(&mut tx, order_id, Closed::Failed, "payment_failed").await?;
-        order::close_payment(&mut tx, order_id, &session.id, "failed").await?;
-    } else {
-        order::close_pending(&mut tx, order_id, Closed::Expired, "checkout_expired").await?;
-        order::close_payment(&mut tx, order_id, &session.id, "expired").await?;
-    }
-    tx.commit().await?;
-    Ok(())
-}
-
-/// The provider a sandbox plays, whose webhook handler its events go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SandboxWebhooks {
-    Stripe,
-    BtcPay,
-}
-
-/// Delivers a sandbox's signed events to our webhook handler, one after the other and retrying
-/// as the provider would, in the background: like the provider's, they arrive after the
-/// customer has moved on.
-pub fn deliver_sandbox_events(
-    state: AppState,
-    to: SandboxWebhooks,
-    events: Vec<tessera_payments::sandbox::SignedEvent>,
-) {
-    if events.is_empty() {
-        return;
-    }
-    tokio::spawn(async move {
-        for event in events {
-            let mut headers = HeaderMap::new();
-            let Ok(value) = event.signature.parse() else { continue };
-            headers
-                .insert(if to == SandboxWebhooks::Stripe { "stripe-signature" } else { "btcpay-sig" }, value);
-            let mut wait = Duration::from_millis(200);
-            for attempt in 1..=6 {
-                let delivered = match to {
-                    SandboxWebhooks::Stripe => {
-                        receive_stripe_webhook(&state, &headers, event.body.as_bytes()).await
-                    }
-                    SandboxWebhooks::BtcPay => {
-                        receive_btcpay_webhook(&state, &headers, event.body.as_bytes()).await
-                    }
-                };
-                match delivered {
-                    Ok(()) => break,
-                    Err(err) if attempt < 6 => {
-                        tracing::warn!(error = %err, attempt, ?to, "sandbox webhook delivery failed; retrying");
-                        tokio::time::sleep(wait).await;
-                        wait *= 2;
-                    }
-                    Err(err) => tracing::error!(error = %err, ?to, "sandbox webhook delivery gave up"),
-                }
-            }
-        }
-    });
-}
-
-/// The secret the sandbox signs with: the first configured one.
-pub fn sandbox_signing_secret(state: &AppState) -> String {
-    state.stripe_webhook_secrets.first().map(|s| s.expose_secret().to_string()).unwrap_or_default()
-}
-
-/// Receives a BTCPay webhook: verifies `BTCPay-Sig` before reading anything, counts each
-/// delivery once (redeliveries share the first delivery's id), then reads the invoice back
-/// through the API and acts on its authoritative status: the webhook is only a trigger.
-pub async fn receive_btcpay_webhook(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
-    use tessera_chain_watcher::btcpay::SyncError;
-    use tessera_payments::btcpay::webhook;
-
-    let (Some(watcher), Some(config)) = (state.btc_watcher.as_ref(), state.config.btcpay.as_ref()) else {
-        return Err(Error::NotFound("route"));
-    };
-    let header = headers.get("btcpay-sig").and_then(|value| value.to_str().ok());
-    webhook::verify(body, header, config.webhook_secret.expose_secret()).map_err(|err| {
-        tracing::warn!(error = %err, "BTCPay webhook refused");
-        Error::InvalidSignature("The BTCPay-Sig header does not verify.")
-    })?;
-    let event: webhook::WebhookEvent = serde_json::from_slice(body)
-        .map_err(|err| Error::InvalidBody(format!("not a BTCPay webhook event: {err}")))?;
-    let Some(invoice_id) = event.invoice_id.as_deref() else {
-        // Not about an invoice (a payout, a payment request): nothing of ours to follow.
-        tracing::debug!(webhook.kind = %event.kind, "BTCPay event without an invoice; acknowledged");
-        return Ok(());
-    };
-    watcher.sync(Some(&event), invoice_id).await.map_err(|err| match err {
-        // BTCPay delivers again later; the redelivery finishes what this one could not.
-        SyncError::Provider(err) => Error::PaymentUnavailable(err.to_string()),
-        SyncError::Db(err) => Error::Database(err),
-    })
 }

@@ -5,18 +5,20 @@ use std::sync::Arc;
 use metrics_exporter_prometheus::PrometheusHandle;
 use secrecy::SecretString;
 use sqlx::PgPool;
-use tessera_chain_watcher::btcpay::BtcPayWatcher;
 use tessera_core::config::Config;
-use tessera_core::media::BlobStore;
-use tessera_core::order::PaymentMethod;
+use tessera_core::order::{PaymentMethod, Provider};
+use tessera_media::BlobStore;
 use tessera_payments::CheckoutProvider;
 use tessera_payments::btcpay::sandbox::BtcPaySandbox;
-use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient};
-use tessera_payments::eth::EthPayments;
+use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient, BtcPaySettings};
+use tessera_payments::eth::{EthPayments, EthSettings};
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
+use tessera_settlement::btc::BtcPaySettlement;
+use tessera_ticketing::mail::MailSettings;
 
 use crate::cache::ResponseCache;
+use crate::settings::Settings;
 use tessera_core::redis_conn::Redis;
 
 #[derive(Clone)]
@@ -40,23 +42,31 @@ pub struct AppState {
     pub sandbox: Option<Arc<SandboxCheckout>>,
     /// The secrets Stripe webhooks are signed with (configured, or made up for the sandbox).
     pub stripe_webhook_secrets: Arc<Vec<SecretString>>,
+    /// Ticket delivery's settings, for the ticketing worker.
+    pub mail_settings: Arc<MailSettings>,
     /// The key tickets are signed with; its public half is published for door scanners.
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
+    /// The BTCPay Server store's settings, when configured (or played by the sandbox).
+    pub btcpay_settings: Option<Arc<BtcPaySettings>>,
     /// Bitcoin checkout through BTCPay Server, when configured (or played by the sandbox).
     pub btc: Option<Arc<BtcPayCheckout>>,
-    /// Follows BTCPay invoices to their orders and records their payments (webhook, poller).
-    pub btc_watcher: Option<BtcPayWatcher>,
+    /// Brings orders in line with their BTCPay invoices and records their payments (the
+    /// webhook here, the chain-watcher's poller).
+    pub btc_settlement: Option<BtcPaySettlement>,
     /// The BTCPay sandbox, when it plays BTCPay Server (its pages and API are served only then).
     pub btcpay_sandbox: Option<Arc<BtcPaySandbox>>,
+    /// The Ethereum settings, when configured: the contract, the node, the confirmations.
+    pub eth_settings: Option<Arc<EthSettings>>,
     /// ETH and stablecoin quotes for our payment contract, when configured.
     pub eth: Option<Arc<EthPayments>>,
 }
 
 impl AppState {
     /// State around an existing pool (the binary's lazy pool, or a test database's).
-    pub fn new(config: Config, db: PgPool) -> anyhow::Result<Self> {
+    pub fn new(settings: Settings, db: PgPool) -> anyhow::Result<Self> {
         use anyhow::Context as _;
         use secrecy::ExposeSecret as _;
+        let Settings { config, mail, btcpay: btcpay_settings, eth: eth_settings } = settings;
         let redis =
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
         let blobs = BlobStore::from_config(&config)
@@ -84,20 +94,17 @@ impl AppState {
                 }
             };
         let ticket_key = match &config.ticket_signing_key {
-            Some(seed) => tessera_core::ticket::signing_key_from_base64(seed.expose_secret())
-                .context("invalid TESSERA_TICKET_SIGNING_KEY")?,
+            Some(key) => key.clone(),
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };
-        let (btc, btc_watcher, btcpay_sandbox) = match &config.btcpay {
+        let (btc, btc_settlement, btcpay_sandbox) = match &btcpay_settings {
             None => (None, None, None),
             Some(btcpay) => {
                 let client =
                     BtcPayClient::new(btcpay.url.clone(), btcpay.api_key.clone(), btcpay.store_id.clone())
                         .context("cannot set up the BTCPay client")?;
-                let speed = btcpay.speed_policy.parse().map_err(|err: String| anyhow::anyhow!(err))?;
-                let watcher = BtcPayWatcher::new(db.clone(), client.clone(), &btcpay.network)
-                    .context("invalid TESSERA_BTCPAY_NETWORK")?;
+                let settlement = BtcPaySettlement::new(db.clone(), client.clone(), btcpay.network);
                 let sandbox = btcpay.sandbox.then(|| {
                     Arc::new(BtcPaySandbox::new(
                         redis.clone(),
@@ -106,17 +113,19 @@ impl AppState {
                         btcpay.webhook_secret.clone(),
                     ))
                 });
-                (Some(Arc::new(BtcPayCheckout::new(client, speed))), Some(watcher), sandbox)
+                (Some(Arc::new(BtcPayCheckout::new(client, btcpay.speed_policy))), Some(settlement), sandbox)
             }
         };
-        let eth = match &config.eth {
+        let eth = match &eth_settings {
             None => None,
             Some(eth) => Some(EthPayments::new(eth).context("cannot set up Ethereum payments")?),
         };
         Ok(Self {
             eth,
+            eth_settings: eth_settings.map(Arc::new),
+            btcpay_settings: btcpay_settings.map(Arc::new),
             btc,
-            btc_watcher,
+            btc_settlement,
             btcpay_sandbox,
             config: Arc::new(config),
             placer: tessera_core::order::Placer::start(db.clone()),
@@ -131,6 +140,7 @@ impl AppState {
             sandbox,
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
             ticket_key: Arc::new(ticket_key),
+            mail_settings: Arc::new(mail),
         })
     }
 
@@ -160,11 +170,11 @@ impl AppState {
     }
 
     /// The provider behind a payment row's `provider`.
-    pub fn provider_named(&self, provider: &str) -> Option<Arc<dyn CheckoutProvider>> {
+    pub fn provider_named(&self, provider: Provider) -> Option<Arc<dyn CheckoutProvider>> {
         match provider {
-            "stripe" => self.provider(PaymentMethod::Card),
-            "btcpay" => self.provider(PaymentMethod::Btc),
-            _ => None,
+            Provider::Stripe => self.provider(PaymentMethod::Card),
+            Provider::BtcPay => self.provider(PaymentMethod::Btc),
+            Provider::Free | Provider::Ethereum => None,
         }
     }
 }

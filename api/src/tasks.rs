@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use sqlx::PgPool;
+use tessera_core::order::{PaymentStatus, Provider};
 use tokio::sync::watch;
 
 /// How often expired sessions are swept away.
@@ -70,22 +71,22 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
         let Some(session_id) = payment.provider_ref.as_deref() else {
             // The provider never confirmed a checkout for it.
             let mut conn = state.db.acquire().await?;
-            order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
+            order::close_open_payment(&mut conn, payment.payment_id, PaymentStatus::Expired).await?;
             continue;
         };
-        if payment.provider == order::eth::ETHEREUM {
+        if payment.provider == Provider::Ethereum {
             // A signed quote cannot be withdrawn: it lapses at its deadline, and a payment made
             // before then follows the late-payment rule.
             let quote = order::eth::quote_of_order(&state.db, payment.order_id).await?;
             let mut conn = state.db.acquire().await?;
             if quote.is_none_or(|q| q.deadline <= chrono::Utc::now()) {
-                order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
+                order::close_open_payment(&mut conn, payment.payment_id, PaymentStatus::Expired).await?;
             } else {
                 order::close_attempted(&mut conn, payment.payment_id).await?;
             }
             continue;
         }
-        let Some(provider) = state.provider_named(&payment.provider) else {
+        let Some(provider) = state.provider_named(payment.provider) else {
             // A provider this deployment no longer has: nothing to close it with.
             let mut conn = state.db.acquire().await?;
             order::close_attempted(&mut conn, payment.payment_id).await?;
@@ -94,7 +95,7 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
         match provider.expire(session_id).await {
             Ok(ExpireOutcome::Expired | ExpireOutcome::AlreadyExpired) => {
                 let mut conn = state.db.acquire().await?;
-                order::close_open_payment(&mut conn, payment.payment_id, "expired").await?;
+                order::close_open_payment(&mut conn, payment.payment_id, PaymentStatus::Expired).await?;
             }
             Ok(ExpireOutcome::AlreadyCompleted) => {
                 // Paid just as the hold ended: the provider's webhook settles it (late payment).

@@ -6,6 +6,10 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
+/// The chain id of a local `anvil` (and hardhat) node: the only chain the ETH sandbox pays on
+/// and the demo contracts go on.
+pub const ANVIL_CHAIN_ID: u64 = 31337;
+
 /// An anvil process of our own, killed when dropped.
 pub struct Anvil {
     child: Child,

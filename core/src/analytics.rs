@@ -9,7 +9,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use sqlx::PgPool;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Which orders a report is about.
@@ -25,7 +24,7 @@ pub struct Range {
 }
 
 /// One event's inventory and takings (now, not limited to the range).
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct EventSales {
     pub event_id: Uuid,
     pub title: String,
@@ -44,7 +43,7 @@ pub struct EventSales {
 }
 
 /// A day of the range.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Day {
     pub date: NaiveDate,
     /// Orders placed that day, whatever became of them.
@@ -55,7 +54,7 @@ pub struct Day {
 }
 
 /// Money received in one asset, in its own unit.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AssetTotal {
     /// `EUR`, `BTC`, `ETH`, `USDC`, ...
     pub asset: String,
@@ -73,7 +72,7 @@ pub struct AssetTotal {
 
 /// The fiat value of what one payment method took in one currency: the orders' totals, at the
 /// rate each was quoted at.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct MethodTotal {
     /// `card`, `btc`, `eth` or `usdc`.
     pub method: String,
@@ -84,7 +83,7 @@ pub struct MethodTotal {
 }
 
 /// What became of the orders placed in the range.
-#[derive(Debug, Clone, Default, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Funnel {
     pub created: i64,
     /// Reached `paid` (including those fulfilled and refunded since).
@@ -99,7 +98,7 @@ pub struct Funnel {
 }
 
 /// Tickets sold in the range by a city or category.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Ranked {
     pub name: String,
     pub tickets: i64,
@@ -107,7 +106,7 @@ pub struct Ranked {
 }
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -190,22 +189,21 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
            select asset as "asset!", kind as "kind!", decimals as "decimals!",
                   sum(amount)::text as "amount_base!", '' as "amount!", count(distinct order_id) as "orders!"
            from (
-               -- Cards: what the provider collected, in the order's currency.
-               select p.currency as asset, 'fiat' as kind, 0 as decimals, p.received_minor::numeric as amount,
-                      p.order_id
-               from payment p join paid using (order_id)
-               where p.provider = 'stripe' and p.status = 'succeeded'
-               union all
-               -- Bitcoin: every settled output that paid the order's invoice, in satoshis.
-               select 'BTC', 'bitcoin', 8, r.amount_sat::numeric, r.order_id
-               from btc_receipt r join paid using (order_id)
-               where r.status = 'settled'
-               union all
-               -- ETH and tokens: every confirmed log that paid the order, in base units.
-               select q.asset, case when q.asset = 'ETH' then 'ether' else 'token' end, q.decimals,
-                      r.amount, r.order_id
-               from eth_receipt r join paid using (order_id) join eth_quote q using (order_id)
-               where r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
+               -- The money that paid each order, in its own unit: a card payment that
+               -- succeeded, every settled bitcoin output of its invoice, every confirmed
+               -- contract log that paid it (in the quote's asset: one of another asset
+               -- could not pay it).
+               select r.asset, case r.rail when 'card' then 'fiat' when 'btc' then 'bitcoin'
+                                           when 'eth' then case when r.asset = 'ETH' then 'ether' else 'token' end
+                                           end as kind,
+                      case when r.rail = 'card' then 0 else r.decimals end as decimals,
+                      r.amount_base::numeric as amount, r.order_id
+               from receipt r join paid using (order_id)
+               where case r.rail
+                         when 'card' then r.payment_status = 'succeeded'
+                         when 'btc' then r.status = 'settled'
+                         when 'eth' then r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
+                     end
            ) received
            group by asset, kind, decimals
            order by kind, asset"#,

@@ -8,14 +8,46 @@
 //! statement began, so a caller sees at least everything committed before it asked.
 
 use std::future::Future;
+use std::sync::Arc;
+
 use tokio::sync::{mpsc, oneshot};
 
 /// The most inputs one batch takes.
 pub const MAX_BATCH: usize = 256;
 
+/// Why a caller's batch gave no answer for its input. Every caller of a batch that failed as a
+/// whole gets the same error.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum BatchError {
+    /// The batch's statement failed.
+    #[error("batch {batch} failed: {source}")]
+    Db {
+        batch: &'static str,
+        #[source]
+        source: Arc<sqlx::Error>,
+    },
+    /// The batch function broke its contract: one answer per input, in order.
+    #[error("batch {batch} answered {answers} times for {inputs} inputs")]
+    Miscounted { batch: &'static str, answers: usize, inputs: usize },
+    /// The batch panicked or was cancelled; the next batch still runs.
+    #[error("batch {batch} did not finish: {cause}")]
+    Unfinished { batch: &'static str, cause: String },
+    /// The batch task is gone (the runtime is shutting down).
+    #[error("batch {0} is not running")]
+    Stopped(&'static str),
+}
+
+impl BatchError {
+    /// Whether the batch waited for a database connection in vain: the database is
+    /// overloaded, not broken, and the caller may try again.
+    pub fn is_pool_timeout(&self) -> bool {
+        matches!(self, BatchError::Db { source, .. } if matches!(**source, sqlx::Error::PoolTimedOut))
+    }
+}
+
 struct Job<I, O> {
     input: I,
-    reply: oneshot::Sender<sqlx::Result<O>>,
+    reply: oneshot::Sender<Result<O, BatchError>>,
 }
 
 /// Sends inputs to the batch task; cheap to clone. The task ends when the last clone is
@@ -51,10 +83,10 @@ impl<I: Send + 'static, O: Send + 'static> Batcher<I, O> {
     }
 
     /// The output for `input`, from the next batch.
-    pub async fn call(&self, input: I) -> sqlx::Result<O> {
+    pub async fn call(&self, input: I) -> Result<O, BatchError> {
         let (reply, output) = oneshot::channel();
-        self.jobs.send(Job { input, reply }).await.map_err(|_| sqlx::Error::PoolClosed)?;
-        output.await.map_err(|_| sqlx::Error::PoolClosed)?
+        self.jobs.send(Job { input, reply }).await.map_err(|_| BatchError::Stopped(self.name))?;
+        output.await.map_err(|_| BatchError::Stopped(self.name))?
     }
 }
 
@@ -82,17 +114,16 @@ where
                 }
             }
             Ok(Ok(outputs)) => {
-                let err =
-                    sqlx::Error::Protocol(format!("{name}: {} answers for {count} inputs", outputs.len()));
+                let err = BatchError::Miscounted { batch: name, answers: outputs.len(), inputs: count };
                 tracing::error!(error = %err, "a batch went wrong");
                 answer_all(replies, &err);
             }
             Ok(Err(err)) => {
                 tracing::error!(error = %err, batch = name, inputs = count, "a batch failed");
-                answer_all(replies, &err);
+                answer_all(replies, &BatchError::Db { batch: name, source: Arc::new(err) });
             }
-            Err(panicked) => {
-                let err = sqlx::Error::Protocol(format!("{name}: the batch did not finish: {panicked}"));
+            Err(unfinished) => {
+                let err = BatchError::Unfinished { batch: name, cause: unfinished.to_string() };
                 tracing::error!(error = %err, "a batch went wrong");
                 answer_all(replies, &err);
             }
@@ -100,19 +131,9 @@ where
     }
 }
 
-fn answer_all<O>(replies: Vec<oneshot::Sender<sqlx::Result<O>>>, err: &sqlx::Error) {
+fn answer_all<O>(replies: Vec<oneshot::Sender<Result<O, BatchError>>>, err: &BatchError) {
     for reply in replies {
-        let _ = reply.send(Err(copy_error(err)));
-    }
-}
-
-/// The same error again, for each caller of a batch that failed as a whole.
-fn copy_error(err: &sqlx::Error) -> sqlx::Error {
-    match err {
-        sqlx::Error::PoolTimedOut => sqlx::Error::PoolTimedOut,
-        sqlx::Error::PoolClosed => sqlx::Error::PoolClosed,
-        sqlx::Error::Io(io) => sqlx::Error::Io(std::io::Error::new(io.kind(), io.to_string())),
-        other => sqlx::Error::Protocol(other.to_string()),
+        let _ = reply.send(Err(err.clone()));
     }
 }
 
@@ -174,7 +195,7 @@ mod tests {
             assert!(!inputs.contains(&13), "unlucky");
             Ok(inputs)
         });
-        assert!(matches!(batcher.call(13).await, Err(sqlx::Error::Protocol(_))));
+        assert!(matches!(batcher.call(13).await, Err(BatchError::Unfinished { batch: "panics", .. })));
         assert_eq!(batcher.call(7).await.unwrap(), 7);
     }
 
@@ -185,7 +206,7 @@ mod tests {
         let batcher = times_ten(sizes, gate);
         let (a, b) = tokio::join!(batcher.call(0), batcher.call(7));
         // Both arrived before the batch task ran: one batch, one failure, two answers.
-        assert!(matches!(a, Err(sqlx::Error::PoolTimedOut)), "{a:?}");
-        assert!(matches!(b, Err(sqlx::Error::PoolTimedOut)), "{b:?}");
+        assert!(a.as_ref().is_err_and(BatchError::is_pool_timeout), "{a:?}");
+        assert!(b.as_ref().is_err_and(BatchError::is_pool_timeout), "{b:?}");
     }
 }

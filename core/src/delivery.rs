@@ -11,7 +11,6 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{PgExecutor, PgPool};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// A delivery row.
@@ -333,7 +332,7 @@ pub async fn stalled(db: &PgPool, after: Duration, limit: i64) -> sqlx::Result<V
 }
 
 /// A delivery as admins see it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DeliveryRow {
     pub order_id: Uuid,
     /// `pending`, `sent` or `failed`.

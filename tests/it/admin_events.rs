@@ -430,3 +430,33 @@ async fn an_event_something_refers_to_is_cancelled_not_deleted(db: PgPool) {
     let log = app.get_with_cookie(&format!("/api/admin/audit?event_id={id}"), &admin).await.json();
     assert_eq!(log["entries"].as_array().unwrap().len(), 1, "a refused delete leaves no audit row");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn malformed_ids_and_query_strings_are_refused_in_our_error_shape(db: PgPool) {
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    // The JSON error's code and field; None for a page.
+    type Json = Option<(&'static str, Option<&'static str>)>;
+    let cases: [(&str, u16, Json); 6] = [
+        ("/api/orders/nope/confirmation", 400, Some(("invalid_parameter", Some("id")))),
+        ("/api/events/nope/buy", 400, Some(("invalid_parameter", Some("id")))),
+        // The admin's event routes have always taken a malformed id for an unknown one.
+        ("/api/admin/events/nope", 404, Some(("not_found", None))),
+        ("/api/admin/audit?event_id=nope", 400, Some(("invalid_parameter", Some("query")))),
+        ("/api/admin/events?q=a&q=b", 400, Some(("invalid_parameter", Some("query")))),
+        ("/admin/events/nope/edit", 404, None),
+    ];
+    for (uri, status, json) in cases {
+        let response = app.get_with_cookie(uri, &admin).await;
+        assert_eq!(response.status, status, "{uri}: {}", response.text());
+        match json {
+            Some((code, field)) => {
+                assert_eq!(response.header("content-type"), "application/json", "{uri}");
+                let error = &response.json()["error"];
+                assert_eq!(error["code"], code, "{uri}");
+                assert_eq!(error["field"].as_str(), field, "{uri}");
+            }
+            None => assert!(response.header("content-type").starts_with("text/html"), "{uri}"),
+        }
+    }
+}

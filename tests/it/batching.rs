@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use sqlx::PgPool;
+use tessera_core::batch::BatchError;
 use tessera_core::catalog::TicketTypeFields;
 use tessera_core::order::{BuyError, BuyItem, NewOrder, PaymentMethod, Placed, Placer, place_order};
 use tessera_tests::eth::account;
@@ -266,7 +267,7 @@ async fn a_placer_whose_database_is_gone_answers_every_purchase_with_the_error(d
 
     let items = [item(general, 1)];
     let answer = placer.place(&purchase(buyer, event, &items, None)).await;
-    assert!(matches!(answer, Err(BuyError::Database(_))), "{answer:?}");
+    assert!(matches!(answer, Err(BuyError::Batch(BatchError::Db { .. }))), "{answer:?}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -334,7 +335,7 @@ async fn a_purchase_the_database_refuses_fails_alone_and_the_rest_of_its_batch_g
     first.await.unwrap().expect("placed");
     let answers: Vec<_> = futures::future::join_all(answers).await.into_iter().map(Result::unwrap).collect();
     assert!(answers[0].is_ok() && answers[2].is_ok(), "{answers:?}");
-    assert!(matches!(answers[1], Err(BuyError::Database(_))), "{:?}", answers[1]);
+    assert!(matches!(answers[1], Err(BuyError::Refused(_))), "{:?}", answers[1]);
     assert_eq!(app.stock(general).await, (0, 5), "1 + 2 + 2 held, nothing for the refused one");
 }
 

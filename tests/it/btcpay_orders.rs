@@ -298,7 +298,7 @@ async fn a_late_payment_is_honoured_while_tickets_remain_and_refunded_when_they_
 async fn when_webhooks_are_lost_the_poller_settles_the_order(db: PgPool) {
     let fake = FakeBtcPay::start().await;
     let app = app_with(db, &fake);
-    let watcher = app.state.btc_watcher.clone().unwrap();
+    let watcher = app.state.btc_settlement.clone().unwrap();
     let (seen, seen_invoice, _) = bought(&app, &fake, 1).await;
     let (paid, paid_invoice, _) = bought(&app, &fake, 2).await;
     let (late, late_invoice, _) = bought(&app, &fake, 1).await;

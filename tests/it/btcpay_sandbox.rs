@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 use sqlx::PgPool;
-use tessera_core::config::BTCPAY_SANDBOX_API_KEY;
+use tessera_payments::btcpay::BTCPAY_SANDBOX_API_KEY;
 use tessera_payments::btcpay::sandbox::SandboxBtcAction;
 use tessera_tests::btcpay_spec::BtcPaySpec;
 use tessera_tests::{TestApp, TestResponse, sample_event};
@@ -78,7 +78,7 @@ async fn check_greenfield_answers(app: &TestApp, invoice: &str, order: Uuid) {
     let (status, data) = greenfield(app, &format!("invoices/{invoice}"), BTCPAY_SANDBOX_API_KEY).await;
     assert_eq!(status, StatusCode::OK);
     spec.check("InvoiceData", &data).unwrap();
-    let store = &app.state.config.btcpay.as_ref().unwrap().store_id;
+    let store = &app.state.btcpay_settings.as_ref().unwrap().store_id;
     let (_, list) =
         greenfield(app, &format!("stores/{store}/invoices?orderId={order}"), BTCPAY_SANDBOX_API_KEY).await;
     spec.check("InvoiceDataList", &list).unwrap();
@@ -228,7 +228,7 @@ async fn a_replaced_transaction_puts_the_order_back_to_waiting_for_payment(db: P
     wait_for(&app, order, &buyer, "a payment seen", |c| c["payment"]["detected"] == true).await;
     // BTCPay sends no webhook for a replacement: the poller finds it.
     click(&app, &invoice, "replace").await;
-    let watcher = app.state.btc_watcher.clone().unwrap();
+    let watcher = app.state.btc_settlement.clone().unwrap();
     tessera_chain_watcher::btcpay::poll_once(&watcher).await.unwrap();
     let waiting = confirmation(&app, order, &buyer).await;
     assert_eq!(
@@ -255,7 +255,7 @@ async fn the_sandbox_is_only_there_when_asked_for_and_only_with_its_key(db: PgPo
     assert_eq!(app.order_status(order).await, "pending_payment");
 
     // Creating: what BTCPay answers, for a good request and for a bad one.
-    let store = &app.state.config.btcpay.as_ref().unwrap().store_id;
+    let store = &app.state.btcpay_settings.as_ref().unwrap().store_id;
     let url =
         app.state.config.public_url.join(&format!("sandbox/btcpay/api/v1/stores/{store}/invoices")).unwrap();
     let create = |body: Value| {

@@ -131,3 +131,33 @@ async fn login_goes_back_where_the_person_was_but_never_off_site(db: PgPool) {
         assert_eq!(response.header("location"), expected, "next={next}");
     }
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_signed_out_form_sends_the_person_to_log_in_and_back_to_the_page_it_was_on(db: PgPool) {
+    use axum::http::{HeaderMap, Method, header};
+    let app = TestApp::new(db);
+    let order = uuid::Uuid::now_v7();
+    let public = app.state.config.public_url.origin().ascii_serialization();
+    let uri = format!("/orders/{order}/cancel");
+    let cancel = |referer: Option<String>| {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().unwrap());
+        headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
+        if let Some(referer) = referer {
+            headers.insert(header::REFERER, referer.parse().unwrap());
+        }
+        app.send(Method::POST, &uri, headers, "csrf_token=x".into())
+    };
+    let from_its_page = cancel(Some(format!("{public}/orders/{order}?checkout=success"))).await;
+    assert_eq!(from_its_page.status, 303);
+    assert_eq!(from_its_page.header("location"), format!("/login?next=/orders/{order}"));
+    // The form's action is no page to come back to; without a Referer, the home page.
+    let without_referer = cancel(None).await;
+    assert_eq!(without_referer.header("location"), "/login?next=/");
+    let from_elsewhere = cancel(Some(format!("https://elsewhere.example/orders/{order}"))).await;
+    assert_eq!(from_elsewhere.header("location"), "/login?next=/");
+    // A page comes back to itself.
+    let edit = app.get(&format!("/admin/events/{order}/edit")).await;
+    assert_eq!(edit.status, 303);
+    assert_eq!(edit.header("location"), format!("/login?next=/admin/events/{order}/edit"));
+}

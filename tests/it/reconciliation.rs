@@ -249,16 +249,16 @@ async fn the_csv_and_the_cli_say_the_same_and_parse_back_exactly(db: PgPool) {
 
     // `tessera reconcile` prints the same ledger.
     let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
-    let printed = tessera_api::cli::reconcile::render(&app.db, &filter, "csv").await.unwrap();
+    let printed = tessera_cli::reconcile::render(&app.db, &filter, "csv").await.unwrap();
     assert_eq!(printed, csv);
     let json: Value =
-        serde_json::from_str(&tessera_api::cli::reconcile::render(&app.db, &filter, "json").await.unwrap())
+        serde_json::from_str(&tessera_cli::reconcile::render(&app.db, &filter, "json").await.unwrap())
             .unwrap();
     assert_eq!(rows_of(&json), want);
     // A range: only what was received in it.
     let day = (Utc::now() - Duration::days(5)).date_naive();
     let filter = tessera_core::reconcile::Filter { from: Some(day), to: Some(day), ..filter };
-    let one_day = parse_csv(&tessera_api::cli::reconcile::render(&app.db, &filter, "csv").await.unwrap());
+    let one_day = parse_csv(&tessera_cli::reconcile::render(&app.db, &filter, "csv").await.unwrap());
     assert!(one_day.len() > 1 && one_day.len() < table.len());
     assert!(one_day[1..].iter().all(|r| r[col("received_at")].starts_with(&day.to_string())));
 }
@@ -394,7 +394,7 @@ async fn customers_get_403_everywhere_here(db: PgPool) {
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
     use alloy::primitives::{Address, U256};
-    use tessera_core::config::Confirmations;
+    use tessera_payments::eth::Confirmations;
     use tessera_tests::eth::{EthChain, account, place_eth_order};
 
     let chain = EthChain::start().await;
@@ -424,7 +424,7 @@ async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
     assert_eq!(app.order_status(order).await, "paid");
 
     let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
-    let verify = || tessera_api::cli::reconcile::verify(&app.state.config, &app.db, &filter);
+    let verify = || tessera_cli::reconcile::verify(app.state.eth_settings.as_deref(), &app.db, &filter);
     assert_eq!(verify().await.unwrap(), (1, Vec::new()), "the ledger agrees with the chain");
 
     let (original_amount, payer, block_hash, tx_hash): (String, String, String, String) =
@@ -455,4 +455,19 @@ async fn verify_chain_catches_a_receipt_tampered_in_the_database(db: PgPool) {
         .unwrap();
         assert_eq!(verify().await.unwrap(), (1, Vec::new()), "put back, it agrees again");
     }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_resolution_with_a_nul_character_is_refused_not_a_server_error(db: PgPool) {
+    // Found by the fuzzer: Postgres text cannot hold NUL, and the rail went to the database.
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    let uri = "/api/admin/reconciliation/resolve";
+    let in_rail = json!({"rail": "card\u{0}", "receipt_ref": "pi_1", "note": "refunded"});
+    let response = app.post_json(uri, in_rail, Some(&admin)).await;
+    assert_eq!(response.status, 404, "{}", response.text());
+    let in_note = json!({"rail": "card", "receipt_ref": "pi_1", "note": "refunded\u{0}"});
+    let response = app.post_json(uri, in_note, Some(&admin)).await;
+    assert_eq!(response.status, 422, "{}", response.text());
+    assert_eq!(response.json()["error"]["field"], "note");
 }

@@ -72,7 +72,7 @@ async fn seeding_twice_changes_nothing(db: PgPool) {
     };
     let before = snapshot(app.db.clone()).await;
 
-    tessera_api::cli::seed::load(&app.db, &app.state.blobs).await.expect("second seed");
+    tessera_cli::seed::load(&app.db, &app.state.blobs).await.expect("second seed");
 
     assert_eq!(snapshot(app.db.clone()).await, before);
 }

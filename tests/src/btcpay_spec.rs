@@ -1,6 +1,7 @@
-//! BTCPay Server's OpenAPI schemas (v2.4.1, vendored in `tests/vendor-specs/btcpay/`, byte for
-//! byte; see PROVENANCE.md there) as JSON-schema validators, so the tests check every request
-//! our client sends and every response our fake returns against what the vendor publishes.
+//! BTCPay Server's OpenAPI schemas (v2.4.1, byte for byte in the shared folder's `btcpay/`, see
+//! [`crate::vendor_specs`] and PROVENANCE.md there) as JSON-schema validators, so the tests
+//! check every request our client sends and every response our fake returns against what the
+//! vendor publishes.
 //!
 //! The fragments need three repairs before a validator can use them, none of which loosens
 //! them: the fragments' `components.schemas` are merged into one document (they `$ref` each
@@ -20,9 +21,9 @@ pub struct BtcPaySpec {
 }
 
 impl BtcPaySpec {
-    /// Loads the vendored fragments.
+    /// Loads every fragment of the shared folder's `btcpay/`.
     pub fn load() -> Self {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vendor-specs/btcpay");
+        let dir = crate::vendor_specs::path("btcpay");
         let mut schemas = Map::new();
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))

@@ -13,8 +13,9 @@ use tessera_contracts::TesseraPay::{self, TesseraPayInstance};
 use tessera_contracts::anvil::Anvil;
 use tessera_contracts::demo::MockERC20;
 use tessera_contracts::{Quote, Roles, sign_quote};
-use tessera_core::config::{Confirmations, EthConfig, RateSourceConfig};
 use tessera_core::order::eth::{EthQuote, order_ref, record_quote};
+use tessera_payments::eth::{Confirmations, EthSettings, RateSourceSettings};
+use tessera_payments::rates::FixedRates;
 use uuid::Uuid;
 
 /// Anvil's first two dev accounts (10,000 ETH each): the shop (owner, operator, treasury) and
@@ -69,12 +70,12 @@ impl EthChain {
     }
 
     /// The settings a shop on this chain would have.
-    pub fn config(&self, confirmations: Confirmations, max_block_range: u64) -> EthConfig {
-        EthConfig {
+    pub fn config(&self, confirmations: Confirmations, max_block_range: u64) -> EthSettings {
+        EthSettings {
             rpc_url: SecretString::from(self.anvil.url.clone()),
-            contract: self.contract_hex(),
-            operator_key: SecretString::from(SHOP_KEY.to_string()),
-            rates: RateSourceConfig::Fixed("ETH/EUR=2000,USDC/EUR=0.5".into()),
+            contract: self.contract(),
+            operator: SHOP_KEY.parse().expect("dev key"),
+            rates: RateSourceSettings::Fixed(FixedRates::parse("ETH/EUR=2000,USDC/EUR=0.5").expect("rates")),
             rates_ttl: std::time::Duration::from_secs(60),
             tokens: Vec::new(),
             confirmations,

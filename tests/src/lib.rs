@@ -7,6 +7,7 @@ pub mod eth;
 pub mod ledger;
 pub mod load;
 pub mod mail;
+pub mod vendor_specs;
 
 use axum::Router;
 use axum::body::Body;
@@ -16,9 +17,9 @@ use chrono::{DateTime, Duration, Utc};
 use http_body_util::BodyExt as _;
 use sqlx::PgPool;
 use tessera_api::app::router;
+use tessera_api::settings::Settings;
 use tessera_api::state::AppState;
 use tessera_core::catalog::{Category, EventFields, EventStatus, NewEvent, TicketTypeFields, upsert_event};
-use tessera_core::config::Config;
 use tower::ServiceExt as _;
 
 /// The app under test, with its own database and media folder.
@@ -41,7 +42,7 @@ impl TestApp {
         // One media folder for every test app, kept between runs: blobs are addressed by their
         // content, so sharing is safe, and the demo's 63 images are processed once, not per test.
         let dir = std::env::temp_dir().join("tessera-test-data").to_string_lossy().into_owned();
-        let config = Config::from_lookup(|name| {
+        let settings = Settings::from_lookup(|name| {
             if let Some((_, value)) = settings.iter().find(|(key, _)| *key == name) {
                 return Some((*value).to_string());
             }
@@ -52,7 +53,7 @@ impl TestApp {
             }
         })
         .expect("test config");
-        let state = AppState::new(config, db.clone()).expect("app state");
+        let state = AppState::new(settings, db.clone()).expect("app state");
         // Each app is its own client address, so rate limits counted in the shared Redis
         // never leak from one test (or one run) into another.
         let octets = uuid::Uuid::new_v4().into_bytes();
@@ -79,7 +80,7 @@ impl TestApp {
     /// The app with the demo catalog loaded.
     pub async fn with_demo(db: PgPool) -> Self {
         let app = Self::new(db);
-        tessera_api::cli::seed::load(&app.db, &app.state.blobs).await.expect("demo seed");
+        tessera_cli::seed::load(&app.db, &app.state.blobs).await.expect("demo seed");
         app
     }
 
@@ -218,8 +219,11 @@ impl TestApp {
         stream_prefix: &str,
         tweak: impl FnOnce(&mut tessera_ticketing::worker::WorkerConfig),
     ) -> tessera_ticketing::worker::Worker {
-        let mailer = tessera_ticketing::mail::Mailer::new(smtp_url, "Tessera Tests <tickets@tessera.test>")
-            .expect("mailer");
+        let mailer = tessera_ticketing::mail::Mailer::new(
+            smtp_url,
+            "Tessera Tests <tickets@tessera.test>".parse().expect("sender"),
+        )
+        .expect("mailer");
         let mut config = tessera_ticketing::worker::WorkerConfig::new(
             stream_prefix.to_string(),
             self.state.config.public_url.clone(),

@@ -5,7 +5,7 @@
 //! requests outright.
 
 use argon2::password_hash::rand_core::{OsRng, RngCore as _};
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use base64::Engine as _;
@@ -13,7 +13,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use subtle::ConstantTimeEq as _;
 
 use super::cookies;
-use crate::error::Error;
+use crate::error::{Error, PageError};
+use crate::extract::FormBody;
 use crate::state::AppState;
 
 /// A year: the token only proves the form came from our page.
@@ -66,5 +67,38 @@ pub fn verify(headers: &HeaderMap, submitted: &str) -> Result<(), Error> {
         Err(Error::Forbidden(
             "This form has expired or did not come from Tessera. Reload the page and try again.",
         ))
+    }
+}
+
+/// A submitted form whose CSRF token matches the cookie. A malformed body is a 400 page, a
+/// missing or wrong token the 403 page. `T` reads the form's other fields; the token itself is
+/// read separately, so `T` needs no field for it (the page a failed form re-renders gets the
+/// token from `CsrfToken`, which is the same value once this check has passed).
+pub struct CsrfForm<T = serde::de::IgnoredAny>(pub T);
+
+#[derive(serde::Deserialize)]
+struct TokenField {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for CsrfForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        // Read once, then parsed twice: as `T` (a malformed body is refused first, as before)
+        // and for the token.
+        let method = request.method().clone();
+        let headers = request.headers().clone();
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| Error::InvalidBody(rejection.body_text()))?;
+        let mut form_request = Request::new(axum::body::Body::from(bytes.clone()));
+        *form_request.method_mut() = method;
+        *form_request.headers_mut() = headers.clone();
+        let FormBody(form) = FormBody::<T>::from_request(form_request, state).await?;
+        let submitted = serde_urlencoded::from_bytes::<TokenField>(&bytes).map(|field| field.csrf_token);
+        verify(&headers, &submitted.unwrap_or_default())?;
+        Ok(CsrfForm(form))
     }
 }

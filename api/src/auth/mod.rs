@@ -5,7 +5,9 @@ pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
 pub mod guard;
+pub mod page;
 pub mod rate_limit;
 pub mod viewer;
 
+pub use page::{AdminPage, SignedInPage};
 pub use viewer::{Admin, SignedIn, Viewer};

@@ -63,3 +63,22 @@ impl FromRequestParts<AppState> for Admin {
         }
     }
 }
+
+impl utoipa::IntoResponses for SignedIn {
+    fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::Response>> {
+        utoipa::openapi::ResponsesBuilder::new()
+            .response("401", crate::extract::error_response("Not signed in"))
+            .build()
+            .into()
+    }
+}
+
+impl utoipa::IntoResponses for Admin {
+    fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::Response>> {
+        utoipa::openapi::ResponsesBuilder::new()
+            .response("401", crate::extract::error_response("Not signed in"))
+            .response("403", crate::extract::error_response("Not an admin"))
+            .build()
+            .into()
+    }
+}

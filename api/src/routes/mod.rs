@@ -17,6 +17,48 @@ use tessera_core::catalog::{Cursor, EventFilter, FieldError, Limit, RawFilter};
 
 use crate::error::Error;
 
+/// The catalog's query parameters as the OpenAPI document describes them (the server reads
+/// them as `RawFilter`, all text). Each may also be sent empty, which is the same as leaving it
+/// out: the pages' filter forms submit every field, filled or not, and the JSON routes read the
+/// query string the same way. So the schemas are strings whose patterns allow the empty value.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Only documents.
+pub(crate) struct CatalogQuery {
+    /// City name; case and accents do not matter (`krakow` finds Kraków).
+    #[param(example = "Lisbon")]
+    city: Option<String>,
+    /// One of festival, concert, comedy, theatre, food, workshop, tour, exhibition, market, dance;
+    /// empty for any.
+    #[param(
+        pattern = r"^(festival|concert|comedy|theatre|food|workshop|tour|exhibition|market|dance)?$",
+        example = "concert"
+    )]
+    category: Option<String>,
+    /// Events still on at or after the start of this date, `YYYY-MM-DD` (in each event's own
+    /// time zone); empty for no bound.
+    #[param(pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$", example = "2026-12-01")]
+    from: Option<String>,
+    /// Events starting before the end of this date, `YYYY-MM-DD` (in each event's own time
+    /// zone); empty for no bound.
+    #[param(pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$", example = "2026-12-31")]
+    to: Option<String>,
+    /// Highest price of the cheapest ticket, in major units of each event's own currency
+    /// (`25` or `25.50`); empty for no cap.
+    #[param(pattern = r"^([0-9]{1,12}(\.[0-9]{0,4})?)?$", example = "25")]
+    max_price: Option<String>,
+    /// Page size, 1 to 100 (default 20). Empty is also the default; the schema stays an
+    /// integer for clients that type it.
+    #[param(value_type = Option<u16>, minimum = 1, maximum = 100, example = 20)]
+    limit: Option<String>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+// Fails to compile when the filter the server reads gains or loses a field.
+const _: fn(RawFilter) =
+    |RawFilter { city: _, category: _, from: _, to: _, max_price: _, limit: _, cursor: _ }| {};
+
 #[derive(Deserialize)]
 struct CatalogParams {
     q: Option<String>,

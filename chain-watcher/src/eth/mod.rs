@@ -1,5 +1,6 @@
 //! Our payment contract's `OrderPaid` logs on Ethereum: followed from the node by polling,
-//! recorded as receipts, and applied to their orders once deep enough.
+//! recorded as receipts, and handed to settlement (`tessera_settlement::eth`) to apply to their
+//! orders once deep enough.
 //!
 //! Each [`EthWatcher::step`] reads the head, checks that the newest block it remembers is still
 //! canonical (if not, a reorg: it walks back to the newest remembered block the chain still has,
@@ -10,7 +11,6 @@
 //! header's parent checked against the one before and its logs asked for by block hash, so logs
 //! and headers always agree.
 
-mod apply;
 mod node;
 mod run;
 mod store;
@@ -24,7 +24,7 @@ use alloy::providers::DynProvider;
 use alloy::transports::TransportError;
 use secrecy::ExposeSecret as _;
 use sqlx::PgPool;
-use tessera_core::config::{Confirmations, EthConfig};
+use tessera_payments::eth::{Confirmations, EthSettings};
 use tokio::sync::OnceCell;
 
 use node::{Header, PaidLog};
@@ -46,9 +46,6 @@ pub enum EthWatchError {
     /// At construction: the configured URL does not parse.
     #[error("invalid TESSERA_ETH_RPC_URL")]
     RpcUrl,
-    /// At construction: the configured contract is not a 20-byte address.
-    #[error("TESSERA_ETH_CONTRACT is not an address")]
-    Contract,
     /// The URL now leads to another chain than at the first step (a misconfigured provider):
     /// its blocks must not be mixed with the ones recorded, so nothing is read until a restart.
     #[error("the node is on chain {now}, not chain {was} as before; the watcher stops reading it")]
@@ -105,10 +102,10 @@ pub struct Progress {
 impl EthWatcher {
     /// A watcher of the configured contract through the configured node. Nothing is asked of
     /// the node yet, so a node that is down at start only delays the first step.
-    pub fn new(db: PgPool, config: &EthConfig) -> Result<Self, EthWatchError> {
+    pub fn new(db: PgPool, config: &EthSettings) -> Result<Self, EthWatchError> {
         let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
             .map_err(|_| EthWatchError::RpcUrl)?;
-        let contract: Address = config.contract.parse().map_err(|_| EthWatchError::Contract)?;
+        let contract = config.contract;
         Ok(EthWatcher {
             rpc_url: config.rpc_url.clone(),
             db,
@@ -207,7 +204,13 @@ impl EthWatcher {
         }
 
         if let Some(tip) = deep_tip {
-            step.confirmed = apply::confirm_due(&self.db, &scope, tip).await?;
+            step.confirmed = tessera_settlement::eth::confirm_due(
+                &self.db,
+                scope.chain_id,
+                &scope.contract,
+                store::int(tip),
+            )
+            .await?;
         }
         Ok(step)
     }

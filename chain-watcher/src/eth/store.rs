@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use tessera_core::order;
+use tessera_settlement::eth::SeenPayment;
 use uuid::Uuid;
 
 use super::node::{Header, PaidLog};
@@ -33,15 +34,6 @@ pub(super) struct Range<'a> {
     pub logs: &'a [PaidLog],
     /// Blocks below this are outside the reorg window and pruned to a sparse few.
     pub window_floor: u64,
-}
-
-/// A receipt just recorded or changed that is waiting for confirmations.
-#[derive(Debug)]
-pub(super) struct SeenReceipt {
-    pub order_id: Uuid,
-    pub order_ref: String,
-    pub token: String,
-    pub amount: String,
 }
 
 /// Whether the range was recorded, or another watcher had moved the cursor first.
@@ -166,7 +158,7 @@ pub(super) async fn record_range(db: &PgPool, scope: &Scope, range: &Range<'_>) 
         if let Some(seen) = upsert_receipt(&mut tx, scope, log).await? {
             changed += 1;
             if let Some(seen) = seen {
-                super::apply::note_seen(&mut tx, &seen).await?;
+                tessera_settlement::eth::note_seen(&mut tx, &seen).await?;
             }
         }
     }
@@ -196,7 +188,7 @@ async fn upsert_receipt(
     conn: &mut PgConnection,
     scope: &Scope,
     log: &PaidLog,
-) -> sqlx::Result<Option<Option<SeenReceipt>>> {
+) -> sqlx::Result<Option<Option<SeenPayment>>> {
     let block_time = log
         .block_time
         .and_then(|t| DateTime::<Utc>::from_timestamp(i64::try_from(t).unwrap_or(i64::MAX), 0))
@@ -236,7 +228,7 @@ async fn upsert_receipt(
         order.r#ref = %log.order_ref, receipt.status = %row.status, "OrderPaid log recorded");
     Ok(Some(match (row.order_id, row.status.as_str()) {
         (Some(order_id), "seen") => {
-            Some(SeenReceipt { order_id, order_ref: row.order_ref, token: row.token, amount: row.amount })
+            Some(SeenPayment { order_id, order_ref: row.order_ref, token: row.token, amount: row.amount })
         }
         _ => None,
     }))

@@ -8,7 +8,6 @@ use std::fmt;
 
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use password::{PasswordHash, hash_password, verify_password};
@@ -24,7 +23,7 @@ pub use store::{
 use crate::catalog::FieldError;
 
 /// What an account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Customer,
@@ -53,7 +52,7 @@ impl TryFrom<String> for Role {
 }
 
 /// An account as the rest of the app sees it: never its password.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Account {
     pub id: Uuid,
     pub email: String,

@@ -11,7 +11,7 @@ use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
 use super::{Account, Role};
-use crate::batch::Batcher;
+use crate::batch::{BatchError, Batcher};
 
 /// How long a session lasts from login.
 pub const SESSION_DAYS: i64 = 30;
@@ -100,7 +100,7 @@ impl Sessions {
     }
 
     /// The account behind a live session, from the next batch.
-    pub async fn find(&self, token: &SessionToken) -> sqlx::Result<Option<Account>> {
+    pub async fn find(&self, token: &SessionToken) -> Result<Option<Account>, BatchError> {
         self.0.call(token.id()).await
     }
 }

@@ -7,7 +7,6 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 use serde::Deserialize;
-use utoipa::IntoParams;
 use uuid::Uuid;
 
 use super::Category;
@@ -33,29 +32,22 @@ impl FieldError {
 }
 
 /// The catalog's query parameters exactly as they arrived (query string or form), all text;
-/// [`EventFilter::parse`], [`Limit::parse`] and [`Cursor::parse`] make sense of them. The
-/// `value_type`s document what each must parse as.
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+/// [`EventFilter::parse`], [`Limit::parse`] and [`Cursor::parse`] make sense of them. The API
+/// documents what each must parse as (`tessera_api::schemas::catalog::RawFilter`).
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct RawFilter {
     /// City name; case and accents do not matter (`krakow` finds Kraków).
-    #[param(example = "Lisbon")]
     pub city: Option<String>,
     /// One of festival, concert, comedy, theatre, food, workshop, tour, exhibition, market, dance.
-    #[param(value_type = Option<Category>, example = "concert")]
     pub category: Option<String>,
     /// Events still on at or after the start of this date (in each event's own time zone).
-    #[param(value_type = Option<chrono::NaiveDate>, example = "2026-12-01")]
     pub from: Option<String>,
     /// Events starting before the end of this date (in each event's own time zone).
-    #[param(value_type = Option<chrono::NaiveDate>, example = "2026-12-31")]
     pub to: Option<String>,
     /// Highest price of the cheapest ticket, in major units of each event's own currency
     /// (`25` or `25.50`).
-    #[param(value_type = Option<String>, pattern = r"^[0-9]{1,12}(\.[0-9]{0,4})?$", example = "25")]
     pub max_price: Option<String>,
     /// Page size, 1 to 100 (default 20).
-    #[param(value_type = Option<u16>, minimum = 1, maximum = 100, example = 20)]
     pub limit: Option<String>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -10,7 +10,6 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use admin::{
@@ -23,7 +22,7 @@ pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, li
 pub use write::{NewEvent, upsert_event};
 
 /// What kind of event this is. A closed set, checked by the database too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Festival,
@@ -115,7 +114,7 @@ impl fmt::Display for Category {
 
 /// Where an event is in its life. Only published events are listed; a cancelled event keeps
 /// its page (and, later, its orders) but sells nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventStatus {
     Draft,
@@ -151,7 +150,7 @@ impl TryFrom<String> for EventStatus {
 }
 
 /// An event as the public sees it.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Event {
     pub id: Uuid,
     pub slug: String,
@@ -162,7 +161,6 @@ pub struct Event {
     pub city: String,
     pub region: String,
     /// ISO 3166-1 alpha-2 code.
-    #[schema(example = "PT")]
     pub country: String,
     pub venue_name: String,
     pub address: String,
@@ -171,13 +169,11 @@ pub struct Event {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     /// IANA time zone of the venue; show times in it.
-    #[schema(example = "Europe/Lisbon")]
     pub timezone: String,
     /// BCP 47 language code of the event.
     pub language: String,
     pub tags: Vec<String>,
     /// Path of the event's image under `/media/`, immutable and cacheable forever.
-    #[schema(example = "/media/images/3b1f…c9.jpg")]
     pub image: Option<String>,
     /// The image at several widths, as WebP and as JPEG, for `srcset`.
     #[sqlx(json)]
@@ -190,7 +186,6 @@ pub struct Event {
     /// The cheapest ticket, in minor units of `currency`; null when there are no tickets.
     pub min_price_minor: Option<i64>,
     /// ISO 4217 code; every ticket type of the event uses it.
-    #[schema(example = "EUR")]
     pub currency: String,
     /// Cheapest first within the organiser's order.
     #[sqlx(json)]
@@ -198,9 +193,8 @@ pub struct Event {
 }
 
 /// One rendition of an event's image.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ImageRendition {
-    #[schema(example = "/media/images/3b1f…c9-800.webp")]
     pub url: String,
     /// `webp` or `jpeg`.
     pub format: String,
@@ -209,7 +203,7 @@ pub struct ImageRendition {
 }
 
 /// A kind of ticket an event sells.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TicketType {
     pub id: Uuid,
     pub name: String,

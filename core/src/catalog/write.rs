@@ -13,31 +13,53 @@ pub struct NewEvent {
     pub fields: EventFields,
 }
 
-/// Creates the event, or brings the event with the same slug up to date (bumping its version
-/// only when something changed). Its ticket types become exactly `event.ticket_types`, matched
-/// by name. Returns the event's id.
-pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Result<Uuid> {
-    let (slug, image_id) = (&event.slug, event.image_id);
-    let event = &event.fields;
-    let tags: Vec<String> = event.tags.clone();
-    let event_id = sqlx::query_scalar!(
+/// How [`write_event_row`] treats the event's image and its version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowWrite {
+    /// The admin console: the image is set on its own (`set_event_image`), and every save is
+    /// a new version, changed or not.
+    Admin,
+    /// The demo seed: the image comes with the fields, and a run that changes nothing leaves
+    /// the version as it was.
+    Seed { image_id: Option<Uuid> },
+}
+
+/// Writes the event's own row: created under `slug` if `event_id` is new, otherwise brought up
+/// to date (its slug stays). The one statement that lists the event's columns. Returns false
+/// when nothing changed and `RowWrite::Seed` asked to leave such a row alone. An update of an
+/// existing event must hold its row (`for update`, as `edit_event` does) so that an event
+/// deleted meanwhile is not written again.
+pub(crate) async fn write_event_row(
+    conn: &mut PgConnection,
+    event_id: Uuid,
+    slug: &str,
+    fields: &EventFields,
+    how: RowWrite,
+) -> sqlx::Result<bool> {
+    let (image_id, seed) = match how {
+        RowWrite::Admin => (None, false),
+        RowWrite::Seed { image_id } => (image_id, true),
+    };
+    let written = sqlx::query_scalar!(
         r#"insert into event (
                event_id, slug, title, description, category, city, region, country, venue_name,
                address, latitude, longitude, starts_at, ends_at, timezone, language, tags,
                image_id, image_alt, currency, status)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
                    $18, $19, $20, $21)
-           on conflict (slug) do update set
+           on conflict (event_id) do update set
                title = excluded.title, description = excluded.description,
                category = excluded.category, city = excluded.city, region = excluded.region,
                country = excluded.country, venue_name = excluded.venue_name,
                address = excluded.address, latitude = excluded.latitude,
                longitude = excluded.longitude, starts_at = excluded.starts_at,
                ends_at = excluded.ends_at, timezone = excluded.timezone,
-               language = excluded.language, tags = excluded.tags, image_id = excluded.image_id,
+               language = excluded.language, tags = excluded.tags,
+               image_id = case when $22 then excluded.image_id else event.image_id end,
                image_alt = excluded.image_alt, currency = excluded.currency,
                status = excluded.status, version = event.version + 1, updated_at = now()
-           where (event.title, event.description, event.category, event.city, event.region,
+           where not $22
+              or (event.title, event.description, event.category, event.city, event.region,
                   event.country, event.venue_name, event.address, event.latitude,
                   event.longitude, event.starts_at, event.ends_at, event.timezone,
                   event.language, event.tags, event.image_id, event.image_alt, event.currency,
@@ -49,40 +71,45 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
                   excluded.timezone, excluded.language, excluded.tags, excluded.image_id,
                   excluded.image_alt, excluded.currency, excluded.status)
            returning event_id"#,
-        Uuid::now_v7(),
+        event_id,
         slug,
-        event.title,
-        event.description,
-        event.category.as_str(),
-        event.city,
-        event.region,
-        event.country,
-        event.venue_name,
-        event.address,
-        event.latitude,
-        event.longitude,
-        event.starts_at,
-        event.ends_at,
-        event.timezone.name(),
-        event.language,
-        &tags,
+        fields.title,
+        fields.description,
+        fields.category.as_str(),
+        fields.city,
+        fields.region,
+        fields.country,
+        fields.venue_name,
+        fields.address,
+        fields.latitude,
+        fields.longitude,
+        fields.starts_at,
+        fields.ends_at,
+        fields.timezone.name(),
+        fields.language,
+        &fields.tags,
         image_id,
-        event.image_alt,
-        event.currency.code(),
-        event.status.as_str(),
+        fields.image_alt,
+        fields.currency.code(),
+        fields.status.as_str(),
+        seed,
     )
     .fetch_optional(&mut *conn)
     .await?;
+    Ok(written.is_some())
+}
 
-    // Nothing changed: the update was skipped and returned no row.
-    let event_id = match event_id {
-        Some(id) => id,
-        None => {
-            sqlx::query_scalar!("select event_id from event where slug = $1", slug)
-                .fetch_one(&mut *conn)
-                .await?
-        }
-    };
+/// Creates the event, or brings the event with the same slug up to date (bumping its version
+/// only when something changed). Its ticket types become exactly `event.ticket_types`, matched
+/// by name. Returns the event's id.
+pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Result<Uuid> {
+    let (slug, image_id) = (&event.slug, event.image_id);
+    let event = &event.fields;
+    let known = sqlx::query_scalar!("select event_id from event where slug = $1", slug)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let event_id = known.unwrap_or_else(Uuid::now_v7);
+    write_event_row(conn, event_id, slug, event, RowWrite::Seed { image_id }).await?;
 
     let names: Vec<String> = event.ticket_types.iter().map(|t| t.name.clone()).collect();
     sqlx::query!("delete from ticket_type where event_id = $1 and name <> all($2)", event_id, &names)

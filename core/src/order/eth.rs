@@ -6,9 +6,6 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-/// The `provider` of Ethereum payments.
-pub const ETHEREUM: &str = "ethereum";
-
 /// The order id as the contract sees it: the UUID's 16 bytes followed by 16 zero bytes (what
 /// Solidity's `bytes32(bytes16(id))` gives), lower-case 0x-hex.
 pub fn order_ref(order_id: Uuid) -> String {

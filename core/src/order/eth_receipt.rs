@@ -7,10 +7,44 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{PgConnection, PgExecutor};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::eth::ETHEREUM;
+use super::Provider;
+
+crate::text_enum! {
+    /// What applying a confirmed `OrderPaid` log did (`eth_receipt.outcome`); kept when the
+    /// receipt is reorged out afterwards.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EthOutcome: "Ethereum receipt outcome" in Some(("eth_receipt", "outcome")) => {
+        /// The quoted amount in the quoted asset paid the order.
+        Paid = "paid",
+        /// The same, after the hold had ended, with the tickets still there.
+        PaidLate = "paid_late",
+        /// More than quoted: the order is paid, the excess due back.
+        Overpaid = "overpaid",
+        /// Less than quoted, or another asset: due back whole.
+        Underpaid = "underpaid",
+        /// It could not pay the order (sold out after the hold, a closed event): due back.
+        RefundDue = "refund_due",
+        /// An order id we never quoted.
+        Orphan = "orphan",
+    }
+}
+
+crate::text_enum! {
+    /// Where a recorded `OrderPaid` log stands (`eth_receipt.status`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EthReceiptStatus: "Ethereum receipt status" in Some(("eth_receipt", "status")) => {
+        /// Waiting for confirmations.
+        Seen = "seen",
+        /// Deep enough, and applied to its order.
+        Confirmed = "confirmed",
+        /// Its block left the canonical chain.
+        Reorged = "reorged",
+    }
+}
 
 /// One `OrderPaid` log. Addresses and hashes are lower-case 0x-hex; `amount` is in the
 /// token's base units (wei for ETH), an exact decimal string.
@@ -74,7 +108,7 @@ pub async fn receipts_to_reconcile(db: impl PgExecutor<'_>, limit: i64) -> sqlx:
 
 /// Money paid to our contract for an order id we never quoted (`orphan`): it pays for nothing
 /// and can only go back to its payer, by hand.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthOrphan {
     pub chain_id: i64,
     pub tx_hash: String,
@@ -101,7 +135,7 @@ pub struct EthOrphan {
 /// confirmed log of the order that could not pay for it, the whole amount (`refund_due`,
 /// `underpaid`), or what it brought beyond the quote (`overpaid`), in the asset it came in, to
 /// the address it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthDueBack {
     pub order_id: Uuid,
     pub tx_hash: String,
@@ -182,7 +216,7 @@ pub async fn add_excess_to_refund(
         order_id,
         order_ref,
         excess_minor.max(0),
-        ETHEREUM
+        Provider::Ethereum.as_str()
     )
     .execute(conn)
     .await?;

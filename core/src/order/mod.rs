@@ -13,76 +13,66 @@
 //!       └── payment failed ─▶ failed
 //! ```
 
+pub mod btc_receipt;
 pub mod eth;
 pub mod eth_receipt;
 mod invoice;
 mod outbox;
+mod payment;
 mod place;
 mod read;
+mod sweep;
 mod transition;
-
-use std::fmt;
-use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-pub use invoice::{
-    InvoiceOutcome, InvoiceState, InvoiceUpdate, WatchedInvoice, apply_invoice, watched_invoices,
-};
+pub use invoice::{InvoiceState, WatchedInvoice, watched_invoices};
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
+pub use payment::{
+    CheckoutsOpened, DueBack, OpenPayment, OpenedCheckout, close_attempted, close_open_payment,
+    close_payment, payments_to_close, record_money_due_back, record_overpayment, record_payment_opened,
+    record_seen_amount,
+};
 pub use place::{
-    BuyError, BuyItem, FREE, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability,
-    availability, is_idempotency_key, place_order,
+    BuyError, BuyItem, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability, availability,
+    is_idempotency_key, place_order,
 };
 pub use read::{
     RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,
     unmatched_payments,
 };
+pub use sweep::{release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds};
 pub use transition::{
-    CheckoutsOpened, Closed, DueBack, OpenPayment, OpenedCheckout, Receipt, Settlement, close_attempted,
-    close_open_payment, close_payment, close_pending, fulfil, mark_payment_detected, payments_to_close,
-    record_money_due_back, record_overpayment, record_payment_opened, record_seen_amount,
-    release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds, settle,
+    Closed, Receipt, Settlement, close_pending, fulfil, mark_payment_detected, settle,
     unmark_payment_detected,
 };
 
 /// The most tickets one order may hold, over all its ticket types.
 pub const MAX_TICKETS_PER_ORDER: i32 = 10;
 
-/// Where an order is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum OrderStatus {
-    /// Tickets held until `expires_at` while the customer pays.
-    PendingPayment,
-    /// Paid: the tickets are the customer's; delivery is under way.
-    Paid,
-    /// Paid and the tickets delivered.
-    Fulfilled,
-    /// The hold ran out before a payment arrived; the tickets went back on sale.
-    Expired,
-    Cancelled,
-    /// The payment was declined or could not be started.
-    Failed,
-    Refunded,
+crate::text_enum! {
+    /// Where an order is in its life.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OrderStatus: "order status" in Some(("customer_order", "status")) => {
+        /// Tickets held until `expires_at` while the customer pays.
+        PendingPayment = "pending_payment",
+        /// Paid: the tickets are the customer's; delivery is under way.
+        Paid = "paid",
+        /// Paid and the tickets delivered.
+        Fulfilled = "fulfilled",
+        /// The hold ran out before a payment arrived; the tickets went back on sale.
+        Expired = "expired",
+        Cancelled = "cancelled",
+        /// The payment was declined or could not be started.
+        Failed = "failed",
+        Refunded = "refunded",
+    }
 }
 
 impl OrderStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrderStatus::PendingPayment => "pending_payment",
-            OrderStatus::Paid => "paid",
-            OrderStatus::Fulfilled => "fulfilled",
-            OrderStatus::Expired => "expired",
-            OrderStatus::Cancelled => "cancelled",
-            OrderStatus::Failed => "failed",
-            OrderStatus::Refunded => "refunded",
-        }
-    }
-
     /// For people.
     pub fn label(self) -> &'static str {
         match self {
@@ -102,49 +92,19 @@ impl OrderStatus {
     }
 }
 
-impl FromStr for OrderStatus {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
-            "pending_payment" => OrderStatus::PendingPayment,
-            "paid" => OrderStatus::Paid,
-            "fulfilled" => OrderStatus::Fulfilled,
-            "expired" => OrderStatus::Expired,
-            "cancelled" => OrderStatus::Cancelled,
-            "failed" => OrderStatus::Failed,
-            "refunded" => OrderStatus::Refunded,
-            other => return Err(format!("unknown order status {other:?}")),
-        })
+crate::text_enum! {
+    /// How the customer pays. Card is the first; the crypto methods plug into the same field.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum PaymentMethod: "payment method" in Some(("customer_order", "payment_method")) => {
+        Card = "card",
+        Btc = "btc",
+        Eth = "eth",
+        Usdc = "usdc",
     }
-}
-
-impl fmt::Display for OrderStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How the customer pays. Card is the first; the crypto methods plug into the same field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum PaymentMethod {
-    Card,
-    Btc,
-    Eth,
-    Usdc,
 }
 
 impl PaymentMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentMethod::Card => "card",
-            PaymentMethod::Btc => "btc",
-            PaymentMethod::Eth => "eth",
-            PaymentMethod::Usdc => "usdc",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             PaymentMethod::Card => "Card",
@@ -155,11 +115,11 @@ impl PaymentMethod {
     }
 
     /// The provider that takes this method's payments (`payment.provider`).
-    pub fn provider(self) -> &'static str {
+    pub fn provider(self) -> Provider {
         match self {
-            PaymentMethod::Card => "stripe",
-            PaymentMethod::Btc => "btcpay",
-            PaymentMethod::Eth | PaymentMethod::Usdc => "ethereum",
+            PaymentMethod::Card => Provider::Stripe,
+            PaymentMethod::Btc => Provider::BtcPay,
+            PaymentMethod::Eth | PaymentMethod::Usdc => Provider::Ethereum,
         }
     }
 }
@@ -175,50 +135,87 @@ impl PaymentMethod {
     }
 }
 
-impl FromStr for PaymentMethod {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
-            "card" => PaymentMethod::Card,
-            "btc" => PaymentMethod::Btc,
-            "eth" => PaymentMethod::Eth,
-            "usdc" => PaymentMethod::Usdc,
-            other => return Err(format!("unknown payment method {other:?}")),
-        })
+crate::text_enum! {
+    /// The state of a payment attempt with its provider.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum PaymentStatus: "payment status" in Some(("payment", "status")) => {
+        /// The order exists; the provider has not confirmed the checkout yet.
+        Creating = "creating",
+        /// Waiting for the customer at the provider.
+        Open = "open",
+        Succeeded = "succeeded",
+        Failed = "failed",
+        Expired = "expired",
+        /// Money came in that cannot pay for the order; it must go back (see `refund_reason`).
+        RefundDue = "refund_due",
+        Refunded = "refunded",
     }
 }
 
-/// The state of a payment attempt with its provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentStatus {
-    /// The order exists; the provider has not confirmed the checkout yet.
-    Creating,
-    /// Waiting for the customer at the provider.
-    Open,
-    Succeeded,
-    Failed,
-    Expired,
-    /// Money came in that cannot pay for the order; it must go back (see `refund_reason`).
-    RefundDue,
-    Refunded,
+crate::text_enum! {
+    /// Who takes a payment (`payment.provider`): the rail's provider, or nobody for free
+    /// tickets.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Provider: "payment provider" in Some(("payment", "provider")) => {
+        Stripe = "stripe",
+        Free = "free",
+        BtcPay = "btcpay",
+        Ethereum = "ethereum",
+    }
 }
 
-impl FromStr for PaymentStatus {
-    type Err = String;
+crate::text_enum! {
+    /// Why money that came in must go back (`payment.refund_reason`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RefundReason: "refund reason" in Some(("payment", "refund_reason")) => {
+        /// Paid after the hold ended, and the tickets were gone by then.
+        SoldOutAfterExpiry = "sold_out_after_expiry",
+        /// The event was cancelled or had begun when the money arrived.
+        EventClosed = "event_closed",
+        /// The order was closed (cancelled, failed) and could not be revived.
+        OrderClosed = "order_closed",
+        /// The order was already paid by another payment.
+        DuplicatePayment = "duplicate_payment",
+        /// Not the order's amount or currency.
+        AmountMismatch = "amount_mismatch",
+        /// Part of an invoice's amount, and the invoice expired.
+        PartialPayment = "partial_payment",
+        /// Money on an invoice that was made invalid.
+        InvoiceInvalid = "invoice_invalid",
+        /// Less than an on-chain quote asked, or another asset.
+        Underpaid = "underpaid",
+    }
+}
 
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
-            "creating" => PaymentStatus::Creating,
-            "open" => PaymentStatus::Open,
-            "succeeded" => PaymentStatus::Succeeded,
-            "failed" => PaymentStatus::Failed,
-            "expired" => PaymentStatus::Expired,
-            "refund_due" => PaymentStatus::RefundDue,
-            "refunded" => PaymentStatus::Refunded,
-            other => return Err(format!("unknown payment status {other:?}")),
-        })
+crate::text_enum! {
+    /// Why an order is where it is (`customer_order.status_reason`, free text in the database
+    /// so that history keeps any older reason; empty while nothing needs saying).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum StatusReason: "status reason" in None => {
+        /// The hold ran out before any payment was seen.
+        HoldExpired = "hold_expired",
+        /// A payment that was seen never settled (a bank debit, an unconfirmed transaction).
+        PaymentNeverSettled = "payment_never_settled",
+        CancelledByCustomer = "cancelled_by_customer",
+        /// The provider could not open the payment.
+        ProviderUnavailable = "provider_unavailable",
+        /// The provider declined the payment.
+        PaymentFailed = "payment_failed",
+        /// The checkout (or invoice) expired unpaid.
+        CheckoutExpired = "checkout_expired",
+        /// The invoice was made invalid.
+        PaymentInvalid = "payment_invalid",
+        /// Part of the amount arrived before the invoice expired.
+        PaidPartially = "paid_partially",
+        /// Less than an on-chain quote asked.
+        Underpaid = "underpaid",
+        /// The event was cancelled or had begun.
+        EventClosed = "event_closed",
+        /// Paid after its hold ended, with the tickets still there.
+        PaidLate = "paid_late",
     }
 }
 
@@ -266,7 +263,7 @@ pub struct OrderEvent {
     pub city: String,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct OrderItem {
     pub ticket_type_id: Uuid,
     /// The ticket type's name when the order was placed.

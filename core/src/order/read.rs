@@ -151,7 +151,7 @@ async fn orders(
 }
 
 /// Money received that must go back to the customer, for admins.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct RefundDue {
     pub payment_id: Uuid,
     pub order_id: Uuid,
@@ -197,7 +197,7 @@ pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Ve
 }
 
 /// Money collected for an order we do not have, for admins.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct UnmatchedPayment {
     pub provider: String,
     pub provider_event_id: String,

@@ -4,7 +4,7 @@
 use alloy::primitives::U256;
 use alloy::providers::Provider as _;
 use sqlx::PgPool;
-use tessera_core::config::Confirmations;
+use tessera_payments::eth::Confirmations;
 use tessera_tests::TestApp;
 use tessera_tests::eth::EthChain;
 

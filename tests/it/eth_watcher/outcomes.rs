@@ -2,8 +2,8 @@
 
 use alloy::primitives::{Address, U256};
 use sqlx::PgPool;
-use tessera_core::config::Confirmations;
 use tessera_core::order::eth::order_ref;
+use tessera_payments::eth::Confirmations;
 use tessera_tests::TestApp;
 use tessera_tests::eth::{EthChain, account, place_eth_order};
 use uuid::Uuid;

@@ -10,8 +10,8 @@ use std::time::Duration;
 use anyhow::Context as _;
 use clap::Parser;
 use sqlx::migrate::MigrateDatabase as _;
+use tessera_api::settings::Settings;
 use tessera_api::state::AppState;
-use tessera_core::config::Config;
 use tessera_tests::load::{self, Pace};
 
 /// Measure catalog search and listing under load.
@@ -48,27 +48,27 @@ async fn main() -> anyhow::Result<()> {
 
     let data_dir = tempfile::tempdir()?;
     let data_path = data_dir.path().to_string_lossy().into_owned();
-    let config = |cache_seconds: &'static str| {
-        Config::from_lookup(|name| match name {
+    let settings = |cache_seconds: &'static str| {
+        Settings::from_lookup(|name| match name {
             "DATABASE_URL" => Some(url.clone()),
             "TESSERA_DATA_DIR" => Some(data_path.clone()),
             "TESSERA_CATALOG_CACHE_SECONDS" => Some(cache_seconds.to_string()),
             other => std::env::var(other).ok(),
         })
     };
-    let db = tessera_core::db::connect_lazy(&config("0")?)?;
+    let db = tessera_core::db::connect_lazy(&settings("0")?.config)?;
     tessera_migrations::MIGRATOR.run(&db).await?;
-    let state = AppState::new(config("0")?, db.clone())?;
+    let state = AppState::new(settings("0")?, db.clone())?;
 
     println!("loading the catalog ...");
-    tessera_api::cli::seed::load(&db, &state.blobs).await?;
+    tessera_cli::seed::load(&db, &state.blobs).await?;
     let total = clone_catalog(&db, args.events).await?;
     println!("catalog: {total} published events");
 
     // The same app twice: without the catalog micro-cache (every request reaches Postgres)
     // and with it, as deployed.
     let engine = serve(state).await?;
-    let cached = serve(AppState::new(config("5")?, db.clone())?).await?;
+    let cached = serve(AppState::new(settings("5")?, db.clone())?).await?;
 
     let searches =
         Arc::new(

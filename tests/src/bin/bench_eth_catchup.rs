@@ -11,7 +11,7 @@ use alloy::primitives::{Address, U256};
 use anyhow::Context as _;
 use clap::Parser;
 use sqlx::migrate::MigrateDatabase as _;
-use tessera_core::config::Confirmations;
+use tessera_payments::eth::Confirmations;
 use tessera_tests::eth::{EthChain, account, place_eth_order};
 
 /// Catch up with a chain of payments.

@@ -15,8 +15,8 @@ use http_body_util::{BodyExt as _, Full};
 use hyper::Request;
 use hyper_util::rt::TokioIo;
 use sqlx::migrate::MigrateDatabase as _;
+use tessera_api::settings::Settings;
 use tessera_api::state::AppState;
-use tessera_core::config::Config;
 use tokio::net::TcpStream;
 
 /// Race buyers for a limited number of tickets.
@@ -46,12 +46,12 @@ async fn main() -> anyhow::Result<()> {
     sqlx::Postgres::create_database(&url).await.context("creating the scratch database")?;
     let data_dir = tempfile::tempdir()?;
     let data_path = data_dir.path().to_string_lossy().into_owned();
-    let config = Config::from_lookup(|name| match name {
+    let settings = Settings::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
         "TESSERA_DATA_DIR" => Some(data_path.clone()),
         other => std::env::var(other).ok(),
     })?;
-    let db = tessera_core::db::connect_lazy(&config)?;
+    let db = tessera_core::db::connect_lazy(&settings.config)?;
     tessera_migrations::MIGRATOR.run(&db).await?;
 
     let mut event = tessera_tests::sample_event("flash-sale", "Flash Sale", 30);
@@ -82,7 +82,7 @@ async fn main() -> anyhow::Result<()> {
         cookies.push(format!("tessera_session={}", token.as_cookie_value()));
     }
 
-    let state = AppState::new(config, db.clone())?;
+    let state = AppState::new(settings, db.clone())?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let app = tessera_api::app::router(state);

@@ -1,7 +1,7 @@
 //! `GET /api/admin/analytics`: how the shop sells, from the ledger.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use chrono::{Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use tessera_core::analytics::{self, Range, Report};
@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::auth::Admin;
 use crate::error::{ErrorBody, Result};
+use crate::extract::QueryParams;
 use crate::state::AppState;
 
 /// The longest range one report covers.
@@ -69,15 +70,14 @@ impl AnalyticsQuery {
 /// funnel, and the top cities and categories.
 #[utoipa::path(get, path = "/api/admin/analytics", tag = "admin", params(AnalyticsQuery),
     responses(
-        (status = 200, description = "The figures", body = Report),
-        (status = 400, description = "A bad date, event id or range", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 200, description = "The figures", body = crate::schemas::analytics::Report),
+        (status = 400, description = "A bad date, event id or range, or a query string that cannot be read", body = ErrorBody),
+        Admin,
     ))]
 pub async fn analytics(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<AnalyticsQuery>,
+    QueryParams(query): QueryParams<AnalyticsQuery>,
 ) -> Result<Json<Report>> {
     let range = query.range(&state)?;
     Ok(Json(analytics::report(&state.db, &range).await?))

@@ -1,11 +1,12 @@
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tessera_core::catalog::{self, AuditEntry};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Admin;
-use crate::error::{ErrorBody, Result};
+use crate::error::Result;
+use crate::extract::QueryParams;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -17,6 +18,7 @@ pub struct AuditQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditLog {
+    #[schema(value_type = Vec<crate::schemas::catalog::AuditEntry>)]
     pub entries: Vec<AuditEntry>,
 }
 
@@ -24,13 +26,13 @@ pub struct AuditLog {
 #[utoipa::path(get, path = "/api/admin/audit", tag = "admin", params(AuditQuery),
     responses(
         (status = 200, description = "Audit entries, newest first", body = AuditLog),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        QueryParams<AuditQuery>,
+        Admin,
     ))]
 pub async fn audit(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<AuditQuery>,
+    QueryParams(query): QueryParams<AuditQuery>,
 ) -> Result<Json<AuditLog>> {
     Ok(Json(AuditLog { entries: catalog::audit_log(&state.db, query.event_id, 200).await? }))
 }

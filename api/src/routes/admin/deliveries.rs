@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tessera_core::catalog::FieldError;
 use tessera_core::delivery::{self, DeliveryRow, Retry};
@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
-use crate::routes::orders::parse_id;
+use crate::extract::{OrderNoun, PathId, QueryParams};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -21,6 +21,7 @@ pub struct DeliveriesQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Deliveries {
     /// Failed and pending ones first, then the latest sent.
+    #[schema(value_type = Vec<crate::schemas::delivery::DeliveryRow>)]
     pub deliveries: Vec<DeliveryRow>,
 }
 
@@ -29,14 +30,13 @@ pub struct Deliveries {
     params(DeliveriesQuery),
     responses(
         (status = 200, description = "Deliveries", body = Deliveries),
-        (status = 400, description = "Unknown status", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 400, description = "Unknown status, or a query string that cannot be read", body = ErrorBody),
+        Admin,
     ))]
 pub async fn deliveries(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<DeliveriesQuery>,
+    QueryParams(query): QueryParams<DeliveriesQuery>,
 ) -> Result<Json<Deliveries>> {
     let status = match query.status.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -61,17 +61,16 @@ pub struct Retried {
     params(("order_id" = Uuid, Path, description = "The order whose delivery to retry")),
     responses(
         (status = 202, description = "Queued again", body = Retried),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        Admin,
+        PathId<OrderNoun>,
         (status = 404, description = "No such paid order", body = ErrorBody),
         (status = 409, description = "Already delivered", body = ErrorBody),
     ))]
 pub async fn retry(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(order_id): Path<String>,
+    PathId { id: order_id, .. }: PathId<OrderNoun>,
 ) -> Result<(axum::http::StatusCode, Json<Retried>)> {
-    let order_id = parse_id(&order_id, "an order id")?;
     retry_delivery(&state, order_id).await?;
     Ok((axum::http::StatusCode::ACCEPTED, Json(Retried { order_id, status: "pending" })))
 }

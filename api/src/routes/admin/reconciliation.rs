@@ -1,10 +1,8 @@
 //! Finance's reconciliation over JSON and CSV: every receipt on every rail matched to its
 //! order, the discrepancies named and filterable, and resolving one with a note.
 
-use std::collections::BTreeMap;
-
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -15,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, QueryParams};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -58,7 +56,7 @@ impl LedgerQuery {
         }
         let rail = text(&self.rail);
         if let Some(rail) = &rail
-            && !["card", "btc", "eth"].contains(&rail.as_str())
+            && rail.parse::<tessera_core::reconcile::Rail>().is_err()
         {
             return Err(FieldError::new("rail", format!("{rail:?} is not card, btc or eth")).into());
         }
@@ -114,6 +112,7 @@ impl LedgerQuery {
 /// The ledger and what it adds up to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Reconciliation {
+    #[schema(value_type = Vec<crate::schemas::reconcile::LedgerRow>)]
     pub rows: Vec<LedgerRow>,
     /// Received per asset over the rows whose money counts (`counted`), exact.
     pub totals: Vec<AssetSum>,
@@ -121,6 +120,8 @@ pub struct Reconciliation {
     pub discrepancies: Vec<DiscrepancyCount>,
 }
 
+// The wire form of `reconcile::AssetSum`: the schema is the API's, not the domain's. A plain
+// comment, so the OpenAPI document stays as it was.
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub struct AssetSum {
     pub asset: String,
@@ -130,74 +131,27 @@ pub struct AssetSum {
     pub receipts: i64,
 }
 
+impl From<reconcile::AssetSum> for AssetSum {
+    fn from(sum: reconcile::AssetSum) -> Self {
+        let reconcile::AssetSum { asset, decimals, amount_base, amount, receipts } = sum;
+        AssetSum { asset, decimals, amount_base, amount, receipts }
+    }
+}
+
+// The wire form of `reconcile::DiscrepancyCount`, likewise.
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub struct DiscrepancyCount {
+    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
     pub discrepancy: Discrepancy,
     pub label: &'static str,
     pub receipts: i64,
     pub unresolved: i64,
 }
 
-/// Sums and counts over ledger rows: base units summed as arbitrary-precision decimals.
-pub fn summarise(rows: &[LedgerRow]) -> (Vec<AssetSum>, Vec<DiscrepancyCount>) {
-    let mut totals: BTreeMap<(String, i32), (Vec<u8>, i64)> = BTreeMap::new();
-    // Only money that counts: what is still confirming, or was reorged or replaced, is listed
-    // but not added up.
-    for row in rows.iter().filter(|row| row.counted) {
-        let entry = totals.entry((row.asset.clone(), row.decimals)).or_insert_with(|| (vec![0], 0));
-        add_decimal(&mut entry.0, &row.amount_base);
-        entry.1 += 1;
-    }
-    let totals = totals
-        .into_iter()
-        .map(|((asset, decimals), (digits, receipts))| {
-            let amount_base: String = digits.iter().rev().map(|d| char::from(b'0' + d)).collect();
-            let amount_base = amount_base.trim_start_matches('0').to_string();
-            let amount_base = if amount_base.is_empty() { "0".to_string() } else { amount_base };
-            AssetSum {
-                amount: tessera_core::money::units_decimal(&amount_base, decimals.max(0) as u32),
-                asset,
-                decimals,
-                amount_base,
-                receipts,
-            }
-        })
-        .collect();
-    let discrepancies = Discrepancy::ALL
-        .into_iter()
-        .map(|d| {
-            let of: Vec<&LedgerRow> = rows.iter().filter(|r| r.discrepancy == Some(d)).collect();
-            DiscrepancyCount {
-                discrepancy: d,
-                label: d.label(),
-                receipts: of.len() as i64,
-                unresolved: of.iter().filter(|r| r.resolution.is_none()).count() as i64,
-            }
-        })
-        .collect();
-    (totals, discrepancies)
-}
-
-/// Adds a non-negative decimal string to little-endian digits.
-fn add_decimal(sum: &mut Vec<u8>, decimal: &str) {
-    let mut carry = 0u8;
-    for (i, b) in decimal.bytes().rev().filter(u8::is_ascii_digit).enumerate() {
-        if i == sum.len() {
-            sum.push(0);
-        }
-        let d = sum[i] + (b - b'0') + carry;
-        sum[i] = d % 10;
-        carry = d / 10;
-    }
-    let mut i = decimal.len();
-    while carry > 0 {
-        if i >= sum.len() {
-            sum.push(0);
-        }
-        let d = sum[i] + carry;
-        sum[i] = d % 10;
-        carry = d / 10;
-        i += 1;
+impl From<reconcile::DiscrepancyCount> for DiscrepancyCount {
+    fn from(count: reconcile::DiscrepancyCount) -> Self {
+        let reconcile::DiscrepancyCount { discrepancy, label, receipts, unresolved } = count;
+        DiscrepancyCount { discrepancy, label, receipts, unresolved }
     }
 }
 
@@ -218,14 +172,13 @@ pub fn csv_response(rows: &[LedgerRow], name: &str) -> Response {
 #[utoipa::path(get, path = "/api/admin/reconciliation", tag = "admin", params(LedgerQuery),
     responses(
         (status = 200, description = "The ledger (or text/csv with format=csv)", body = Reconciliation),
-        (status = 400, description = "A bad filter", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 400, description = "A bad filter, or a query string that cannot be read", body = ErrorBody),
+        Admin,
     ))]
 pub async fn reconciliation(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<LedgerQuery>,
+    QueryParams(query): QueryParams<LedgerQuery>,
 ) -> Result<Response> {
     let filter = query.filter(&state)?;
     let csv = query.csv()?;
@@ -233,8 +186,13 @@ pub async fn reconciliation(
     if csv {
         return Ok(csv_response(&rows, &csv_name(&filter)));
     }
-    let (totals, discrepancies) = summarise(&rows);
-    Ok(Json(Reconciliation { rows, totals, discrepancies }).into_response())
+    let (totals, discrepancies) = reconcile::summarise(&rows);
+    Ok(Json(Reconciliation {
+        rows,
+        totals: totals.into_iter().map(AssetSum::from).collect(),
+        discrepancies: discrepancies.into_iter().map(DiscrepancyCount::from).collect(),
+    })
+    .into_response())
 }
 
 /// `tessera-reconciliation-2026-11-01-2026-11-30.csv`.
@@ -256,6 +214,7 @@ pub struct ResolveRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Resolved {
+    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
     pub discrepancy: Discrepancy,
 }
 
@@ -263,8 +222,8 @@ pub struct Resolved {
 #[utoipa::path(post, path = "/api/admin/reconciliation/resolve", tag = "admin", request_body = ResolveRequest,
     responses(
         (status = 200, description = "Resolved", body = Resolved),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        JsonBody<ResolveRequest>,
+        Admin,
         (status = 404, description = "No such receipt", body = ErrorBody),
         (status = 409, description = "Resolved already", body = ErrorBody),
         (status = 422, description = "No note, or nothing to resolve", body = ErrorBody),
@@ -293,6 +252,13 @@ pub async fn resolve_receipt(
             "say what was done, in 1 to 2000 characters",
         )));
     }
+    // Postgres text cannot hold NUL: refused here rather than failing in the database.
+    if note.contains('\0') {
+        return Err(Error::InvalidField(FieldError::new("note", "must not contain NUL characters")));
+    }
+    if rail.contains('\0') || receipt_ref.contains('\0') {
+        return Err(Error::NotFound("receipt"));
+    }
     match reconcile::resolve(&state.db, admin, rail.trim(), receipt_ref.trim(), note).await {
         Ok(discrepancy) => {
             tracing::info!(
@@ -315,20 +281,5 @@ pub async fn resolve_receipt(
             field: None,
         }),
         Err(ResolveError::Database(err)) => Err(Error::Database(err)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimal_sums_are_exact_beyond_128_bits() {
-        let mut sum = vec![0];
-        add_decimal(&mut sum, "999999999999999999999999999999999999999999");
-        add_decimal(&mut sum, "1");
-        add_decimal(&mut sum, "20000000000000000000");
-        let text: String = sum.iter().rev().map(|d| char::from(b'0' + d)).collect();
-        assert_eq!(text.trim_start_matches('0'), "1000000000000000000000020000000000000000000");
     }
 }

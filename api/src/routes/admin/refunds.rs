@@ -13,14 +13,18 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Refunds {
     /// Payments that could not pay for their order, oldest first.
+    #[schema(value_type = Vec<crate::schemas::order::RefundDue>)]
     pub refunds: Vec<RefundDue>,
     /// For the Ethereum payments among `refunds`: what goes back on chain, log by log, in the
     /// asset it came in and to the address it came from.
+    #[schema(value_type = Vec<crate::schemas::order::EthDueBack>)]
     pub eth_due_back: Vec<EthDueBack>,
     /// Payments for orders we do not have, newest first.
+    #[schema(value_type = Vec<crate::schemas::order::UnmatchedPayment>)]
     pub unmatched: Vec<UnmatchedPayment>,
     /// Payments to our Ethereum contract for order ids we never quoted, newest first: they go
     /// back to their payer.
+    #[schema(value_type = Vec<crate::schemas::order::EthOrphan>)]
     pub eth_orphans: Vec<EthOrphan>,
 }
 

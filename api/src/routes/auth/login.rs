@@ -3,7 +3,6 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use tessera_core::account::Account;
 use utoipa::ToSchema;
 
 use crate::accounts;
@@ -28,7 +27,7 @@ pub struct LoginRequest {
 /// account (429 with `Retry-After`).
 #[utoipa::path(post, path = "/api/auth/login", tag = "accounts", request_body = LoginRequest,
     responses(
-        (status = 200, description = "Signed in", body = Account),
+        (status = 200, description = "Signed in", body = crate::schemas::account::Account),
         (status = 400, description = "Not a JSON body of this shape", body = ErrorBody),
         (status = 401, description = "Email and password do not match", body = ErrorBody),
         (status = 429, description = "Too many attempts", body = ErrorBody),

@@ -7,7 +7,7 @@ use crate::error::ErrorBody;
 /// The signed-in account.
 #[utoipa::path(get, path = "/api/me", tag = "accounts",
     responses(
-        (status = 200, description = "The account", body = Account),
+        (status = 200, description = "The account", body = crate::schemas::account::Account),
         (status = 401, description = "Not signed in", body = ErrorBody),
     ))]
 pub async fn me(signed_in: SignedIn) -> Json<Account> {

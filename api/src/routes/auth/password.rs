@@ -23,8 +23,10 @@ pub struct PasswordChange {
 #[utoipa::path(post, path = "/api/me/password", tag = "accounts", request_body = PasswordChange,
     responses(
         (status = 204, description = "Changed"),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        JsonBody<PasswordChange>,
+        SignedIn,
         (status = 422, description = "Wrong current password, or the new one is invalid", body = ErrorBody),
+        (status = 429, description = "Too many attempts for this account (with `Retry-After`)", body = ErrorBody),
     ))]
 pub async fn change_password(
     State(state): State<AppState>,

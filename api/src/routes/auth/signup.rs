@@ -3,7 +3,6 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use tessera_core::account::Account;
 use utoipa::ToSchema;
 
 use crate::accounts;
@@ -30,7 +29,7 @@ pub struct SignupRequest {
 /// Answers with the account and a session cookie (`tessera_session`).
 #[utoipa::path(post, path = "/api/auth/signup", tag = "accounts", request_body = SignupRequest,
     responses(
-        (status = 201, description = "Created and signed in", body = Account),
+        (status = 201, description = "Created and signed in", body = crate::schemas::account::Account),
         (status = 400, description = "Not a JSON body of this shape", body = ErrorBody),
         (status = 409, description = "The email already has an account (`email_taken`)", body = ErrorBody),
         (status = 422, description = "A field is invalid; `field` names it", body = ErrorBody),

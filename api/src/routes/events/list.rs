@@ -1,16 +1,17 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Event, Limit, RawFilter};
+use tessera_core::catalog::{self, Event, Limit};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
+use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of events.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventList {
+    #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
     pub events: Vec<Event>,
     /// Pass back as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
@@ -23,7 +24,7 @@ pub struct EventList {
     get,
     path = "/api/events",
     tag = "catalog",
-    params(RawFilter),
+    params(CatalogQuery),
     responses(
         (status = 200, description = "A page of events", body = EventList),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),

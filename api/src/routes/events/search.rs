@@ -1,11 +1,11 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Event, Limit, RawFilter};
+use tessera_core::catalog::{self, Event, Limit};
 use utoipa::ToSchema;
 
 use crate::error::{ErrorBody, Result};
-use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
+use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
 
 /// A page of search results, best match first.
@@ -15,6 +15,7 @@ pub struct SearchResults {
     pub query: String,
     /// The query actually run, when a misspelt word was corrected; null otherwise.
     pub corrected_query: Option<String>,
+    #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
     pub events: Vec<Event>,
     /// Pass back as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
@@ -29,7 +30,7 @@ pub struct SearchResults {
     get,
     path = "/api/search",
     tag = "catalog",
-    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), RawFilter),
+    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), CatalogQuery),
     responses(
         (status = 200, description = "Matching events", body = SearchResults),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
@@ -46,7 +47,7 @@ pub async fn search_get(state: State<AppState>, query: RawQuery) -> Result<Json<
     post,
     path = "/api/search",
     tag = "catalog",
-    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), RawFilter),
+    params(("q" = Option<String>, Query, description = "Words to find, at most 200 characters"), CatalogQuery),
     responses(
         (status = 200, description = "Matching events", body = SearchResults),
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),

@@ -1,9 +1,9 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use tessera_core::catalog::{self, Event};
-use uuid::Uuid;
 
 use crate::error::{Error, ErrorBody, Result};
+use crate::extract::{EventNoun, PathId};
 use crate::state::AppState;
 
 /// One event with its ticket types.
@@ -15,14 +15,14 @@ use crate::state::AppState;
     tag = "catalog",
     params(("id" = Uuid, Path, description = "The event's id")),
     responses(
-        (status = 200, description = "The event", body = Event),
-        (status = 400, description = "The id is not a UUID", body = ErrorBody),
+        (status = 200, description = "The event", body = crate::schemas::catalog::Event),
+        PathId<EventNoun>,
         (status = 404, description = "No such public event", body = ErrorBody),
     )
 )]
-pub async fn show_event(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Event>> {
-    let id = Uuid::try_parse(&id).map_err(|_| {
-        tessera_core::catalog::FieldError::new("id", format!("{id:?} is not an event id (a UUID)"))
-    })?;
+pub async fn show_event(
+    State(state): State<AppState>,
+    PathId { id, .. }: PathId<EventNoun>,
+) -> Result<Json<Event>> {
     catalog::event_by_id(&state.db, id).await?.map(Json).ok_or(Error::NotFound("event"))
 }

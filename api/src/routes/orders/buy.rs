@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,10 +8,9 @@ use tessera_core::order::{self, BuyItem, MAX_TICKETS_PER_ORDER, OrderStatus, Pay
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::parse_id;
 use crate::auth::SignedIn;
 use crate::error::{Error, ErrorBody, Result};
-use crate::extract::JsonBody;
+use crate::extract::{EventNoun, JsonBody, PathId};
 use crate::orders;
 use crate::state::AppState;
 
@@ -26,6 +25,7 @@ pub struct BuyOptions {
     pub on_sale: bool,
     pub closed_reason: Option<String>,
     pub ticket_types: Vec<AvailableTicketType>,
+    #[schema(value_type = Vec<crate::schemas::order::PaymentMethod>)]
     pub payment_methods: Vec<PaymentMethod>,
     /// How long tickets are held while the customer pays.
     pub hold_minutes: u64,
@@ -60,6 +60,7 @@ pub struct BuyLine {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BuyResponse {
     pub order_id: Uuid,
+    #[schema(value_type = crate::schemas::order::OrderStatus)]
     pub status: OrderStatus,
     /// The tickets are held until then.
     pub expires_at: DateTime<Utc>,
@@ -71,6 +72,7 @@ pub struct BuyResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BuyPayment {
+    #[schema(value_type = crate::schemas::order::PaymentMethod)]
     pub method: PaymentMethod,
     /// For card: the Checkout Session id; bitcoin: the BTCPay invoice id; ETH and tokens: the
     /// order id as the contract sees it (bytes32, 0x-hex).
@@ -252,15 +254,15 @@ impl QuoteView {
     params(("id" = Uuid, Path, description = "The event's id")),
     responses(
         (status = 200, description = "What can be bought", body = BuyOptions),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        SignedIn,
+        PathId<EventNoun>,
         (status = 404, description = "No such event", body = ErrorBody),
     ))]
 pub async fn options(
     State(state): State<AppState>,
     _signed_in: SignedIn,
-    Path(id): Path<String>,
+    PathId { id, .. }: PathId<EventNoun>,
 ) -> Result<Json<BuyOptions>> {
-    let id = parse_id(&id, "an event id")?;
     let event = catalog::event_by_id(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
     let mut conn = state.db.acquire().await?;
     let available = order::availability(&mut conn, id).await?;
@@ -304,7 +306,7 @@ pub async fn options(
     ),
     responses(
         (status = 201, description = "The order, holding its tickets", body = BuyResponse),
-        (status = 400, description = "Not a JSON body of this shape, or a bad Idempotency-Key", body = ErrorBody),
+        (status = 400, description = "The id is not a UUID, not a JSON body of this shape, or a bad Idempotency-Key", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),
         (status = 409, description = "`sold_out`: not enough tickets; `available` says what is left", body = ErrorBody),
@@ -315,11 +317,10 @@ pub async fn options(
 pub async fn buy(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Path(id): Path<String>,
+    PathId { id, .. }: PathId<EventNoun>,
     headers: HeaderMap,
     JsonBody(request): JsonBody<BuyRequest>,
 ) -> Result<(StatusCode, HeaderMap, Json<BuyResponse>)> {
-    let id = parse_id(&id, "an event id")?;
     let key = idempotency_key(&headers)?;
     let method: PaymentMethod = request.payment_method.parse().map_err(|_| {
         Error::InvalidField(FieldError::new(

@@ -1,9 +1,10 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
-use super::{Confirmation, parse_id};
+use super::Confirmation;
 use crate::auth::SignedIn;
 use crate::error::{ErrorBody, Result};
+use crate::extract::{OrderNoun, PathId};
 use crate::orders;
 use crate::state::AppState;
 
@@ -15,15 +16,15 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The order's id")),
     responses(
         (status = 200, description = "The order", body = Confirmation),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        SignedIn,
+        PathId<OrderNoun>,
         (status = 404, description = "No such order of yours", body = ErrorBody),
     ))]
 pub async fn confirmation(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Path(id): Path<String>,
+    PathId { id, .. }: PathId<OrderNoun>,
 ) -> Result<Json<Confirmation>> {
-    let id = parse_id(&id, "an order id")?;
     let confirmation = Confirmation::from(orders::load(&state, id, signed_in.account.id).await?);
     Ok(Json(confirmation.with_tickets(&state).await?))
 }

@@ -12,13 +12,14 @@ use tessera_core::order::{Order, OrderItem, OrderStatus, PaymentMethod, PaymentS
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::state::AppState;
 
 /// An order as its owner sees it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Confirmation {
     pub order_id: Uuid,
+    #[schema(value_type = crate::schemas::order::OrderStatus)]
     pub status: OrderStatus,
     /// Why the order ended where it did: `hold_expired`, `checkout_expired`, `payment_failed`,
     /// `provider_unavailable`, `cancelled_by_customer`, `payment_never_settled`, `event_closed`,
@@ -27,6 +28,7 @@ pub struct Confirmation {
     /// For people: "Waiting for payment", "Paid", ...
     pub status_label: &'static str,
     pub event: ConfirmationEvent,
+    #[schema(value_type = Vec<crate::schemas::order::OrderItem>)]
     pub items: Vec<OrderItem>,
     /// In minor units of `currency`.
     pub total_minor: i64,
@@ -66,9 +68,11 @@ pub struct ConfirmationEvent {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PaymentView {
+    #[schema(value_type = crate::schemas::order::PaymentMethod)]
     pub method: PaymentMethod,
     /// `creating`, `open`, `succeeded`, `failed`, `expired`, `refund_due`, `refunded`;
     /// null when the order never reached a provider.
+    #[schema(value_type = Option<crate::schemas::order::PaymentStatus>)]
     pub status: Option<PaymentStatus>,
     /// A payment was seen and is still being confirmed.
     pub detected: bool,
@@ -194,22 +198,20 @@ impl Confirmation {
                 })
                 .collect();
             self.payment.confirmations_required =
-                state.config.eth.as_ref().and_then(|eth| match eth.confirmations {
-                    tessera_core::config::Confirmations::Blocks(n) => Some(n),
-                    tessera_core::config::Confirmations::Finalized => None,
-                });
+                state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
         }
         if self.payment.method == PaymentMethod::Btc {
-            self.payment.transactions = tessera_chain_watcher::btcpay::receipts_of_order(db, self.order_id)
-                .await?
-                .into_iter()
-                .map(|r| ChainTransaction {
-                    txid: r.txid,
-                    vout: r.vout,
-                    amount_sat: r.amount_sat,
-                    status: r.status,
-                })
-                .collect();
+            self.payment.transactions =
+                tessera_core::order::btc_receipt::receipts_of_order(db, self.order_id)
+                    .await?
+                    .into_iter()
+                    .map(|r| ChainTransaction {
+                        txid: r.txid,
+                        vout: r.vout,
+                        amount_sat: r.amount_sat,
+                        status: r.status,
+                    })
+                    .collect();
         }
         if !self.status.is_paid() {
             return Ok(self);
@@ -231,10 +233,4 @@ impl Confirmation {
         }
         Ok(self)
     }
-}
-
-pub(crate) fn parse_id(raw: &str, what: &'static str) -> Result<Uuid, Error> {
-    Uuid::try_parse(raw).map_err(|_| {
-        tessera_core::catalog::FieldError::new("id", format!("{raw:?} is not {what} (a UUID)")).into()
-    })
 }

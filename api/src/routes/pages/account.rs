@@ -2,17 +2,16 @@
 //! token; the steps themselves are `crate::accounts`, shared with the JSON API.
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_web::pages::{AccountPage, Chrome, Field, LoginPage, SignupPage, ViewerChrome};
 
 use crate::accounts;
 use crate::auth::client_ip::ClientIp;
-use crate::auth::csrf::{self, CsrfToken};
-use crate::auth::{SignedIn, Viewer};
+use crate::auth::csrf::{CsrfForm, CsrfToken};
+use crate::auth::{SignedInPage, Viewer};
 use crate::error::{Error, PageError, render_html};
-use crate::extract::FormBody;
 use crate::state::AppState;
 
 /// The header's view of who is signed in.
@@ -23,10 +22,17 @@ pub(crate) fn viewer_chrome(viewer: &Viewer) -> Option<ViewerChrome> {
     })
 }
 
-/// Where to go after logging in: only paths on this site, never `//elsewhere`.
+/// Where to go after logging in: only paths on this site, never `//elsewhere`. Browsers drop
+/// tabs and line breaks from a `Location`, so `/\t/elsewhere` would become `//elsewhere`: no
+/// control character passes either.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(next) if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') => {
+        Some(next)
+            if next.starts_with('/')
+                && !next.starts_with("//")
+                && !next.contains('\\')
+                && !next.chars().any(char::is_control) =>
+        {
             next.to_string()
         }
         _ => "/account".to_string(),
@@ -70,10 +76,8 @@ pub struct SignupForm {
 pub async fn signup_submit(
     State(state): State<AppState>,
     ip: ClientIp,
-    headers: HeaderMap,
-    FormBody(form): FormBody<SignupForm>,
+    CsrfForm(form): CsrfForm<SignupForm>,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
     let err = match accounts::signup(&state, ip, &form.email, &form.name, &form.password).await {
         Ok((_, token)) => return Ok(signed_in_redirect(&state, &token, "/account")),
         Err(err) => err,
@@ -143,10 +147,8 @@ pub async fn login_submit(
     State(state): State<AppState>,
     ip: ClientIp,
     viewer: Viewer,
-    headers: HeaderMap,
-    FormBody(form): FormBody<LoginForm>,
+    CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
     let next = safe_next(form.next.as_deref());
     let previous = viewer.0.map(|signed_in| signed_in.token);
     match accounts::login(&state, ip, &form.email, &form.password, previous.as_ref()).await {
@@ -173,19 +175,11 @@ pub async fn login_submit(
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfOnlyForm {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 pub async fn logout_submit(
     State(state): State<AppState>,
     viewer: Viewer,
-    headers: HeaderMap,
-    FormBody(form): FormBody<CsrfOnlyForm>,
+    _: CsrfForm,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
     if let Some(signed_in) = viewer.0 {
         accounts::logout(&state, &signed_in.token).await?;
     }
@@ -201,13 +195,11 @@ pub struct AccountQuery {
 
 pub async fn account_page(
     State(state): State<AppState>,
-    viewer: Viewer,
+    page: SignedInPage,
     csrf: CsrfToken,
     Query(query): Query<AccountQuery>,
 ) -> Result<Response, PageError> {
-    let Some(signed_in) = viewer.0.as_ref() else {
-        return Ok(Redirect::to("/login?next=/account").into_response());
-    };
+    let (viewer, signed_in) = (page.viewer(), &page.0);
     let orders = tessera_core::order::orders_of_account(&state.db, signed_in.account.id, 100).await?;
     let page = AccountPage {
         chrome: Chrome::new("", viewer_chrome(&viewer)),
@@ -237,14 +229,10 @@ pub struct PasswordForm {
 
 pub async fn password_submit(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    FormBody(form): FormBody<PasswordForm>,
+    page: SignedInPage,
+    CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
-    let Some(signed_in): Option<&SignedIn> = viewer.0.as_ref() else {
-        return Ok(Redirect::to("/login?next=/account").into_response());
-    };
+    let (viewer, signed_in) = (page.viewer(), &page.0);
     let account = &signed_in.account;
     let err = match accounts::change_password(
         &state,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use tessera_core::catalog::{self, Event, EventStatus};
@@ -15,10 +15,10 @@ use tessera_web::view::{EventCard, price};
 use uuid::Uuid;
 
 use super::account::viewer_chrome;
-use crate::auth::Viewer;
-use crate::auth::csrf::{self, CsrfToken};
+use crate::auth::csrf::{CsrfForm, CsrfToken};
+use crate::auth::page::PageRefusal;
+use crate::auth::{SignedInPage, Viewer};
 use crate::error::{Error, PageError, render_html};
-use crate::extract::FormBody;
 use crate::orders;
 use crate::state::AppState;
 
@@ -34,14 +34,16 @@ async fn published_event(state: &AppState, slug: &str) -> Result<Event, PageErro
 /// `GET /events/{slug}/buy`.
 pub async fn buy_page(
     State(state): State<AppState>,
-    viewer: Viewer,
+    signed_in: Result<SignedInPage, PageRefusal>,
     csrf: CsrfToken,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
+    // An event that does not exist is not found, even for a visitor who is not signed in.
     let event = published_event(&state, &slug).await?;
-    if viewer.0.is_none() {
-        return Ok(Redirect::to(&format!("/login?next=/events/{slug}/buy")).into_response());
-    }
+    let viewer = match signed_in {
+        Ok(signed_in) => signed_in.viewer(),
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
     let page = page(&state, &viewer, &csrf.token, &event, &HashMap::new(), None).await?;
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
@@ -49,16 +51,15 @@ pub async fn buy_page(
 /// `POST /events/{slug}/buy`: places the order and redirects to the checkout.
 pub async fn buy_submit(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
+    signed_in: Result<SignedInPage, PageRefusal>,
+    csrf: CsrfToken,
     Path(slug): Path<String>,
-    FormBody(form): FormBody<HashMap<String, String>>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let submitted = form.get("csrf_token").map(String::as_str).unwrap_or_default();
-    csrf::verify(&headers, submitted)?;
     let event = published_event(&state, &slug).await?;
-    let Some(signed_in) = viewer.0.as_ref() else {
-        return Ok(Redirect::to(&format!("/login?next=/events/{slug}/buy")).into_response());
+    let (viewer, signed_in) = match signed_in {
+        Ok(page) => (page.viewer(), page.0),
+        Err(refusal) => return Ok(refusal.into_response()),
     };
     let mut chosen = HashMap::new();
     let mut items = Vec::new();
@@ -115,8 +116,7 @@ pub async fn buy_submit(
         _ => message,
     };
     // A fresh form (and key): the attempt that failed is over.
-    let csrf_token = submitted.to_string();
-    let page = page(&state, &viewer, &csrf_token, &event, &chosen, Some(message)).await?;
+    let page = page(&state, &viewer, &csrf.token, &event, &chosen, Some(message)).await?;
     Ok(render_html(err.status(), &page))
 }
 

@@ -2,22 +2,20 @@
 //! back from paying ("confirming your payment" until the payment is committed, then "paid"),
 //! following it without a reload while it is unsettled.
 
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tessera_core::config::Confirmations;
 use tessera_core::money::plain_decimal;
 use tessera_core::order::{Order, OrderStatus, PaymentMethod};
 use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, TicketLine};
 use tessera_web::view::{OrderSummary, price, qr_svg};
-use uuid::Uuid;
 
 use super::account::viewer_chrome;
-use crate::auth::Viewer;
-use crate::auth::csrf::{self, CsrfToken};
+use crate::auth::csrf::{CsrfForm, CsrfToken};
+use crate::auth::{SignedInPage, Viewer};
 use crate::error::{Error, PageError, render_html};
-use crate::extract::FormBody;
+use crate::extract::{OrderNoun, PageId};
 use crate::orders;
 use crate::state::AppState;
 
@@ -30,19 +28,15 @@ pub struct OrderQuery {
 /// `GET /orders/{id}`: owner only; anyone else gets the same 404 as for no order at all.
 pub async fn order_page(
     State(state): State<AppState>,
-    viewer: Viewer,
+    signed_in: SignedInPage,
     csrf: CsrfToken,
-    Path(id): Path<String>,
+    PageId { id, .. }: PageId<OrderNoun>,
     Query(query): Query<OrderQuery>,
 ) -> Result<Response, PageError> {
-    let Some(signed_in) = viewer.0.as_ref() else {
-        return Ok(Redirect::to(&format!("/login?next=/orders/{id}")).into_response());
-    };
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("order"))?;
-    let order = orders::load(&state, id, signed_in.account.id).await?;
-    let mut page = page(&viewer, &csrf.token, &order, query.checkout.as_deref());
+    let order = orders::load(&state, id, signed_in.0.account.id).await?;
+    let mut page = page(&signed_in.viewer(), &csrf.token, &order, query.checkout.as_deref());
     if order.payment_method == PaymentMethod::Btc {
-        page.transactions = tessera_chain_watcher::btcpay::receipts_of_order(&state.db, order.id)
+        page.transactions = tessera_core::order::btc_receipt::receipts_of_order(&state.db, order.id)
             .await
             .map_err(Error::from)?
             .into_iter()
@@ -104,11 +98,7 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
     let call = WalletCall::of(&quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
     // The same transactions the buy response hands out.
     let transactions = crate::routes::orders::buy::QuoteView::of(&quote)?.transactions;
-    let config = state.config.eth.as_ref();
-    let required = config.and_then(|eth| match eth.confirmations {
-        Confirmations::Blocks(n) => Some(n),
-        Confirmations::Finalized => None,
-    });
+    let required = state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
     let seen = eth::payments_of_order(&state.db, order.id).await.map_err(Error::from)?;
     let key = seen
         .iter()
@@ -182,25 +172,13 @@ fn chain_name(chain_id: i64) -> String {
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CancelForm {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 /// `POST /orders/{id}/cancel`.
 pub async fn cancel_submit(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    FormBody(form): FormBody<CancelForm>,
+    SignedInPage(signed_in): SignedInPage,
+    PageId { id, .. }: PageId<OrderNoun>,
+    _: CsrfForm,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
-    let Some(signed_in) = viewer.0.as_ref() else {
-        return Ok(Redirect::to(&format!("/login?next=/orders/{id}")).into_response());
-    };
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("order"))?;
     match orders::cancel(&state, id, signed_in.account.id).await {
         // Already paid or closed: the page says what it is now.
         Ok(_) | Err(Error::Conflict { .. }) => Ok(Redirect::to(&format!("/orders/{id}")).into_response()),

@@ -10,8 +10,8 @@ use tessera_payments::btcpay::sandbox::{BtcPaySandbox, SandboxBtcAction, Sandbox
 use tessera_web::pages::{Chrome, SandboxBtcPayPage};
 use tessera_web::view::price;
 
+use super::deliver::{SandboxWebhooks, deliver_sandbox_events};
 use crate::error::{Error, PageError, render_html};
-use crate::orders;
 use crate::state::AppState;
 
 fn plausible(id: &str) -> bool {
@@ -52,7 +52,7 @@ pub async fn invoice_action(
     }
     let (_, events) =
         sandbox.act(&id, action).await.map_err(sandbox_error)?.ok_or(Error::NotFound("invoice"))?;
-    orders::deliver_sandbox_events(state.clone(), orders::SandboxWebhooks::BtcPay, events);
+    deliver_sandbox_events(state.clone(), SandboxWebhooks::BtcPay, events);
     Ok(Redirect::to(&format!("/sandbox/btcpay/i/{id}")).into_response())
 }
 

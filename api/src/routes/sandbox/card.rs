@@ -9,8 +9,8 @@ use tessera_payments::sandbox::SandboxAction;
 use tessera_web::pages::{Chrome, SandboxCheckoutPage};
 use tessera_web::view::price;
 
+use super::deliver::{SandboxWebhooks, deliver_sandbox_events, sandbox_signing_secret};
 use crate::error::{Error, PageError, render_html};
-use crate::orders;
 use crate::state::AppState;
 
 fn plausible(id: &str) -> bool {
@@ -76,14 +76,14 @@ pub async fn checkout_action(
     if !plausible(&id) {
         return Err(Error::NotFound("checkout").into());
     }
-    let secret = orders::sandbox_signing_secret(&state);
+    let secret = sandbox_signing_secret(&state);
     match sandbox
         .act(&id, action, &secret)
         .await
         .map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))?
     {
         Some((events, next)) => {
-            orders::deliver_sandbox_events(state.clone(), orders::SandboxWebhooks::Stripe, events);
+            deliver_sandbox_events(state.clone(), SandboxWebhooks::Stripe, events);
             Ok(Redirect::to(&next).into_response())
         }
         // Not open any more: show what it is.

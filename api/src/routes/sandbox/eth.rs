@@ -3,40 +3,25 @@
 //! wallet would (the demo token minted and approved first), from one of anvil's well-known
 //! dev accounts, to the real contract; the chain-watcher then sees the payment like any other.
 
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 use tessera_core::order::OrderStatus;
-use uuid::Uuid;
 
-use crate::auth::Viewer;
-use crate::auth::csrf;
+use crate::auth::SignedInPage;
+use crate::auth::csrf::CsrfForm;
 use crate::error::{Error, PageError};
-use crate::extract::FormBody;
+use crate::extract::{OrderNoun, PageId};
 use crate::orders;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize)]
-pub struct PayForm {
-    #[serde(default)]
-    csrf_token: String,
-}
 
 /// `POST /sandbox/eth/orders/{id}/pay`: the order's owner pays its quote from a dev account,
 /// then lands back on the order page, which follows the confirmations.
 pub async fn pay(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    FormBody(form): FormBody<PayForm>,
+    SignedInPage(signed_in): SignedInPage,
+    PageId { id, .. }: PageId<OrderNoun>,
+    _: CsrfForm,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
-    let Some(signed_in) = viewer.0.as_ref() else {
-        return Ok(Redirect::to(&format!("/login?next=/orders/{id}")).into_response());
-    };
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("order"))?;
     let order = orders::load(&state, id, signed_in.account.id).await?;
     let eth = state.eth.as_ref().filter(|eth| eth.is_sandbox()).ok_or(Error::NotFound("page"))?;
     let quote = tessera_core::order::eth::quote_of_order(&state.db, order.id)

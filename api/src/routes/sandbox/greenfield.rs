@@ -52,7 +52,7 @@ fn admit<'a>(
     headers: &HeaderMap,
     store_id: Option<&str>,
 ) -> Result<&'a BtcPaySandbox, Refused> {
-    let (Some(sandbox), Some(config)) = (state.btcpay_sandbox.as_deref(), state.config.btcpay.as_ref())
+    let (Some(sandbox), Some(config)) = (state.btcpay_sandbox.as_deref(), state.btcpay_settings.as_deref())
     else {
         return Err(Refused(StatusCode::NOT_FOUND, "not-found", "Not found"));
     };

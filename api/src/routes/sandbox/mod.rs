@@ -5,5 +5,6 @@
 
 pub mod btcpay;
 pub mod card;
+pub mod deliver;
 pub mod eth;
 pub mod greenfield;

@@ -1,7 +1,7 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use tessera_core::media::ImageFormat;
+use tessera_media::ImageFormat;
 
 use crate::error::{Error, PageError};
 use crate::state::AppState;

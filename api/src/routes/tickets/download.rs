@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use crate::auth::SignedIn;
 use crate::error::{Error, ErrorBody, PageError, Result};
+use crate::extract::{OrderNoun, PathId};
 use crate::orders;
-use crate::routes::orders::parse_id;
 use crate::state::AppState;
 
 /// An order's tickets as one PDF (a page per ticket, each with its QR code). Owner only;
@@ -17,15 +17,15 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The order's id")),
     responses(
         (status = 200, description = "The tickets", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        SignedIn,
+        PathId<OrderNoun>,
         (status = 404, description = "No such order of yours, or no tickets yet", body = ErrorBody),
     ))]
 pub async fn order_tickets(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Path(id): Path<String>,
+    PathId { id, .. }: PathId<OrderNoun>,
 ) -> Result<Response> {
-    let id = parse_id(&id, "an order id")?;
     let order = orders::load(&state, id, signed_in.account.id).await?;
     pdf_response(&state, order.id).await
 }

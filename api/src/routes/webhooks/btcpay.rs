@@ -2,9 +2,10 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use bytes::Bytes;
+use secrecy::ExposeSecret as _;
+use tessera_payments::btcpay::webhook;
 
-use crate::error::{ErrorBody, Result};
-use crate::orders;
+use crate::error::{Error, ErrorBody, Result};
 use crate::state::AppState;
 
 /// BTCPay Server's webhook endpoint (when BTCPay is configured).
@@ -26,6 +27,23 @@ pub async fn btcpay(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<serde_json::Value>> {
-    orders::receive_btcpay_webhook(&state, &headers, &body).await?;
+    receive(&state, &headers, &body).await?;
     Ok(Json(serde_json::json!({ "received": true })))
+}
+
+/// Verifies `BTCPay-Sig` before anything reads the body, then hands the event to settlement,
+/// which reads the invoice back and acts on its authoritative status: the webhook is only a
+/// trigger.
+pub async fn receive(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
+    let (Some(settlement), Some(config)) = (state.btc_settlement.as_ref(), state.btcpay_settings.as_deref())
+    else {
+        return Err(Error::NotFound("route"));
+    };
+    let header = headers.get("btcpay-sig").and_then(|value| value.to_str().ok());
+    webhook::verify(body, header, config.webhook_secret.expose_secret()).map_err(|err| {
+        tracing::warn!(error = %err, "BTCPay webhook refused");
+        Error::InvalidSignature("The BTCPay-Sig header does not verify.")
+    })?;
+    settlement.receive(body).await?;
+    Ok(())
 }

@@ -2,9 +2,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use bytes::Bytes;
+use tessera_payments::stripe::signature;
 
-use crate::error::{ErrorBody, Result};
-use crate::orders;
+use crate::error::{Error, ErrorBody, Result};
 use crate::state::AppState;
 
 /// Stripe's webhook endpoint.
@@ -26,6 +26,21 @@ pub async fn stripe(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<serde_json::Value>> {
-    orders::receive_stripe_webhook(&state, &headers, &body).await?;
+    receive(&state, &headers, &body).await?;
     Ok(Json(serde_json::json!({ "received": true })))
+}
+
+/// Verifies the signature before anything reads the body, then hands the event to settlement.
+pub async fn receive(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<()> {
+    let header = headers.get("stripe-signature").and_then(|value| value.to_str().ok());
+    let now = chrono::Utc::now().timestamp();
+    signature::verify(body, header, &state.stripe_webhook_secrets, now).map_err(|err| {
+        tracing::warn!(error = %err, "Stripe webhook refused");
+        Error::InvalidSignature(match err {
+            signature::SignatureError::Stale => "The signature's timestamp is too old.",
+            _ => "The Stripe-Signature header does not verify.",
+        })
+    })?;
+    tessera_settlement::card::receive(&state.db, body).await?;
+    Ok(())
 }

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::CatalogError;
@@ -32,7 +31,7 @@ pub(super) async fn audit(
 }
 
 /// One row of the audit log, for admins.
-#[derive(Debug, Clone, serde::Serialize, ToSchema)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct AuditEntry {
     pub id: i64,
     pub at: DateTime<Utc>,

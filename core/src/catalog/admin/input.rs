@@ -6,7 +6,6 @@ use std::str::FromStr as _;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::catalog::filter::FieldError;
@@ -14,36 +13,29 @@ use crate::catalog::{Category, Event, EventStatus};
 use crate::money::Currency;
 
 /// An event as an admin submits it (create, or the whole event after an edit is applied).
-#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventInput {
-    #[schema(example = "Fado Vadio na Mouraria")]
     pub title: String,
     #[serde(default)]
     pub description: String,
-    #[schema(example = "concert")]
     pub category: String,
-    #[schema(example = "Lisbon")]
     pub city: String,
     #[serde(default)]
     pub region: String,
     /// ISO 3166-1 alpha-2.
-    #[schema(example = "PT")]
     pub country: String,
     pub venue_name: String,
     pub address: String,
     pub latitude: f64,
     pub longitude: f64,
     /// RFC 3339.
-    #[schema(example = "2026-12-05T21:30:00Z")]
     pub starts_at: String,
     /// RFC 3339, after `starts_at`.
     pub ends_at: String,
     /// IANA time zone of the venue.
-    #[schema(example = "Europe/Lisbon")]
     pub timezone: String,
     /// BCP 47.
-    #[schema(example = "pt")]
     pub language: String,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -61,23 +53,20 @@ pub struct EventInput {
 
 /// A ticket type as an admin submits it. With an `id` it is an existing type (renamed,
 /// repriced, resized); without, a new one.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TicketTypeInput {
     pub id: Option<Uuid>,
-    #[schema(example = "General admission")]
     pub name: String,
     /// Minor units of `currency`.
-    #[schema(example = 1800)]
     pub price_minor: i64,
     /// ISO 4217; the same for every ticket type of an event.
-    #[schema(example = "EUR")]
     pub currency: String,
     pub capacity: i32,
 }
 
 /// An edit: the fields to change, and the `version` the admin read. Absent fields stay.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventPatch {
     pub version: i32,

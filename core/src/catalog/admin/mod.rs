@@ -15,6 +15,7 @@ pub use input::{EventFields, EventInput, EventPatch, TicketTypeFields, TicketTyp
 use super::Event;
 use super::filter::FieldError;
 use super::read::{EVENT_COLUMNS, EVENT_JOINS};
+use super::write::{RowWrite, write_event_row};
 
 /// What can go wrong when changing the catalog.
 #[derive(Debug, thiserror::Error)]
@@ -100,36 +101,7 @@ pub async fn create_event(
         .unwrap_or(base);
 
     let id = Uuid::now_v7();
-    sqlx::query!(
-        r#"insert into event (
-               event_id, slug, title, description, category, city, region, country, venue_name,
-               address, latitude, longitude, starts_at, ends_at, timezone, language, tags,
-               image_alt, currency, status)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                   $18, $19, $20)"#,
-        id,
-        slug,
-        fields.title,
-        fields.description,
-        fields.category.as_str(),
-        fields.city,
-        fields.region,
-        fields.country,
-        fields.venue_name,
-        fields.address,
-        fields.latitude,
-        fields.longitude,
-        fields.starts_at,
-        fields.ends_at,
-        fields.timezone.name(),
-        fields.language,
-        &fields.tags,
-        fields.image_alt,
-        fields.currency.code(),
-        fields.status.as_str(),
-    )
-    .execute(&mut *conn)
-    .await?;
+    write_event_row(conn, id, &slug, fields, RowWrite::Admin).await?;
     save_ticket_types(conn, id, fields).await?;
     let after = event_for_admin(&mut *conn, id).await?;
     audit(conn, admin, "event.create", id, None, after.as_ref()).await?;
@@ -154,35 +126,7 @@ pub async fn edit_event(
     let before = event_for_admin(&mut *conn, id).await?.ok_or(CatalogError::NotFound)?;
     let fields = EventInput::from_event(&before).apply(patch)?.parse()?;
 
-    sqlx::query!(
-        r#"update event set
-               title = $2, description = $3, category = $4, city = $5, region = $6, country = $7,
-               venue_name = $8, address = $9, latitude = $10, longitude = $11, starts_at = $12,
-               ends_at = $13, timezone = $14, language = $15, tags = $16, image_alt = $17,
-               currency = $18, status = $19, version = version + 1, updated_at = now()
-           where event_id = $1"#,
-        id,
-        fields.title,
-        fields.description,
-        fields.category.as_str(),
-        fields.city,
-        fields.region,
-        fields.country,
-        fields.venue_name,
-        fields.address,
-        fields.latitude,
-        fields.longitude,
-        fields.starts_at,
-        fields.ends_at,
-        fields.timezone.name(),
-        fields.language,
-        &fields.tags,
-        fields.image_alt,
-        fields.currency.code(),
-        fields.status.as_str(),
-    )
-    .execute(&mut *conn)
-    .await?;
+    write_event_row(conn, id, &before.slug, &fields, RowWrite::Admin).await?;
     save_ticket_types(conn, id, &fields).await?;
     let after = event_for_admin(&mut *conn, id).await?;
     audit(conn, admin, "event.edit", id, Some(&before), after.as_ref()).await?;

@@ -12,9 +12,9 @@ use crate::state::AppState;
 ///
 /// Answers 201 with the event as `GET /api/events/{id}` shows it (drafts included), with its
 /// `id`, `slug` and the `version` to send with edits.
-#[utoipa::path(post, path = "/api/admin/events/create", tag = "admin", request_body = EventInput,
+#[utoipa::path(post, path = "/api/admin/events/create", tag = "admin", request_body = crate::schemas::catalog::EventInput,
     responses(
-        (status = 201, description = "Created", body = Event),
+        (status = 201, description = "Created", body = crate::schemas::catalog::Event),
         (status = 400, description = "Not a JSON body of this shape", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),

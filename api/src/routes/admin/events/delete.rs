@@ -1,9 +1,9 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::event_id;
 use crate::auth::Admin;
 use crate::error::{ErrorBody, Result};
+use crate::extract::{EventNoun, LookupId};
 use crate::state::AppState;
 
 /// Delete an event.
@@ -14,18 +14,15 @@ use crate::state::AppState;
     params(("id" = uuid::Uuid, Path, description = "The event's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
-        (status = 404, description = "No such event", body = ErrorBody),
+        Admin,
+        LookupId<EventNoun>,
         (status = 409, description = "The event has orders (`event_has_orders`)", body = ErrorBody),
     ))]
 pub async fn delete(
     State(state): State<AppState>,
-    admin: crate::auth::Admin,
-    Path(id): Path<String>,
+    Admin(admin): Admin,
+    LookupId { id, .. }: LookupId<EventNoun>,
 ) -> Result<StatusCode> {
-    let Admin(admin) = admin;
-    let id = event_id(&id)?;
     let mut tx = state.db.begin().await?;
     tessera_core::catalog::delete_event(&mut tx, admin.account.id, id).await?;
     tx.commit().await?;

@@ -1,13 +1,12 @@
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
-use tessera_core::catalog::FieldError;
+use axum::extract::State;
 use tessera_core::catalog::{self, Event};
-use tessera_core::media::{self, MediaError, pipeline::MAX_UPLOAD_BYTES};
+use tessera_media::{self as media, pipeline::MAX_UPLOAD_BYTES};
 
-use super::event_id;
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
+use crate::extract::{EventNoun, LookupId};
 use crate::state::AppState;
 
 /// Upload the event's image.
@@ -19,20 +18,18 @@ use crate::state::AppState;
     params(("id" = uuid::Uuid, Path, description = "The event's id")),
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "JPEG, PNG or WebP bytes"),
     responses(
-        (status = 200, description = "The event with its new image", body = Event),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
-        (status = 404, description = "No such event", body = ErrorBody),
+        (status = 200, description = "The event with its new image", body = crate::schemas::catalog::Event),
+        Admin,
+        LookupId<EventNoun>,
         (status = 413, description = "Larger than 10 MB", body = ErrorBody),
         (status = 422, description = "Not an image we can read (`field` is `image`)", body = ErrorBody),
     ))]
 pub async fn upload(
     State(state): State<AppState>,
     Admin(admin): Admin,
-    Path(id): Path<String>,
+    LookupId { id, .. }: LookupId<EventNoun>,
     body: Body,
 ) -> Result<Json<Event>> {
-    let id = event_id(&id)?;
     let bytes = axum::body::to_bytes(body, MAX_UPLOAD_BYTES).await.map_err(|_| Error::PayloadTooLarge)?;
     let media_id = store(&state, bytes).await?;
     let mut tx = state.db.begin().await?;
@@ -43,18 +40,8 @@ pub async fn upload(
     Ok(Json(event))
 }
 
-/// Stores an upload, turning what is wrong with it into an error naming the `image` field.
+/// Stores an upload; what is wrong with it is an error naming the `image` field.
 pub(crate) async fn store(state: &AppState, bytes: bytes::Bytes) -> Result<uuid::Uuid> {
     let mut conn = state.db.acquire().await?;
-    media::store_image(&mut conn, &state.blobs, bytes).await.map_err(|err| match err {
-        MediaError::TooLarge => Error::PayloadTooLarge,
-        MediaError::UnsupportedFormat => {
-            Error::InvalidField(FieldError::new("image", "is not a JPEG, PNG or WebP image"))
-        }
-        MediaError::Undecodable(why) => {
-            Error::InvalidField(FieldError::new("image", format!("could not be read as an image ({why})")))
-        }
-        MediaError::Database(err) => Error::Database(err),
-        MediaError::Blob(err) => Error::Internal(anyhow::anyhow!("blob store: {err}")),
-    })
+    Ok(media::store_image(&mut conn, &state.blobs, bytes).await?)
 }

@@ -1,11 +1,12 @@
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tessera_core::catalog::{self, Event};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Admin;
-use crate::error::{ErrorBody, Result};
+use crate::error::Result;
+use crate::extract::QueryParams;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -17,6 +18,7 @@ pub struct AdminEventQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminEventList {
+    #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
     pub events: Vec<Event>,
 }
 
@@ -24,13 +26,13 @@ pub struct AdminEventList {
 #[utoipa::path(get, path = "/api/admin/events", tag = "admin", params(AdminEventQuery),
     responses(
         (status = 200, description = "Events", body = AdminEventList),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        QueryParams<AdminEventQuery>,
+        Admin,
     ))]
 pub async fn list(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(query): Query<AdminEventQuery>,
+    QueryParams(query): QueryParams<AdminEventQuery>,
 ) -> Result<Json<AdminEventList>> {
     let q = query.q.unwrap_or_default().replace('\0', "");
     Ok(Json(AdminEventList { events: catalog::events_for_admin(&state.db, q.trim(), 200).await? }))

@@ -7,11 +7,3 @@ pub mod edit;
 pub mod image;
 pub mod list;
 pub mod show;
-
-use uuid::Uuid;
-
-use crate::error::Error;
-
-pub(crate) fn event_id(raw: &str) -> Result<Uuid, Error> {
-    Uuid::try_parse(raw).map_err(|_| Error::NotFound("event"))
-}

@@ -2,7 +2,7 @@
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tessera_core::analytics::{self, Report};
 use tessera_web::chart::{self, Bar};
 use tessera_web::pages::{
@@ -10,8 +10,7 @@ use tessera_web::pages::{
 };
 use tessera_web::view::price;
 
-use super::admin_or_redirect;
-use crate::auth::Viewer;
+use crate::auth::{AdminPage, Viewer};
 use crate::error::{PageError, render_html};
 use crate::routes::admin::analytics::AnalyticsQuery;
 use crate::routes::pages::account::viewer_chrome;
@@ -19,12 +18,10 @@ use crate::state::AppState;
 
 pub async fn analytics(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     Query(query): Query<AnalyticsQuery>,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/analytics") {
-        return Ok(not_admin.into_response());
-    }
+    let viewer = admin.viewer();
     // A bad filter is said on the page, over the default range's figures.
     let (range, error) = match query.range(&state) {
         Ok(range) => (range, None),

@@ -6,14 +6,11 @@ use super::*;
 
 pub async fn delete_event_page(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     csrf: CsrfToken,
-    Path(id): Path<String>,
+    PageId { id, .. }: PageId<EventNoun>,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events") {
-        return Ok(not_admin.into_response());
-    }
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let viewer = admin.viewer();
     let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
     let page = AdminEventDeletePage {
         chrome: Chrome::new("", viewer_chrome(&viewer)),
@@ -25,44 +22,32 @@ pub async fn delete_event_page(
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 pub async fn delete_event(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    FormBody(form): FormBody<CsrfForm>,
+    admin: AdminPage,
+    csrf: CsrfToken,
+    PageId { id, .. }: PageId<EventNoun>,
+    _: CsrfForm,
 ) -> Result<Response, PageError> {
-    let admin = match admin_or_redirect(&viewer, "/admin/events") {
-        Ok(admin) => admin,
-        Err(not_admin) => return Ok(not_admin.into_response()),
-    };
-    csrf::verify(&headers, &form.csrf_token)?;
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let viewer = admin.viewer();
     let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
     let mut tx = state.db.begin().await?;
-    match catalog::delete_event(&mut tx, admin.account.id, id).await {
+    match catalog::delete_event(&mut tx, admin.0.account.id, id).await {
         Ok(()) => {
             tx.commit().await?;
             Ok(Redirect::to("/admin/events?deleted=1").into_response())
         }
-        Err(CatalogError::InUse) => {
-            let Error::Conflict { message, .. } = Error::from(CatalogError::InUse) else {
-                unreachable!("InUse maps to a conflict")
-            };
+        Err(err @ CatalogError::InUse) => {
+            // Said on the confirmation page, with the status and message the API gives.
+            let err = Error::from(err);
             let page = AdminEventDeletePage {
                 chrome: Chrome::new("", viewer_chrome(&viewer)),
-                csrf: form.csrf_token.clone(),
+                csrf: csrf.token.clone(),
                 event_id: id.to_string(),
                 title: event.title,
-                error: Some(message),
+                error: Some(err.message()),
             };
-            Ok(render_html(StatusCode::CONFLICT, &page))
+            Ok(render_html(err.status(), &page))
         }
         Err(err) => Err(Error::from(err).into()),
     }

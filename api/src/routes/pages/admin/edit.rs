@@ -3,10 +3,8 @@
 use super::form::*;
 use super::*;
 
-pub async fn new_event(viewer: Viewer, csrf: CsrfToken) -> Response {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events/new") {
-        return not_admin.into_response();
-    }
+pub async fn new_event(admin: AdminPage, csrf: CsrfToken) -> Response {
+    let viewer = admin.viewer();
     let form = EventForm {
         category: "concert".into(),
         status: "draft".into(),
@@ -29,15 +27,11 @@ pub async fn new_event(viewer: Viewer, csrf: CsrfToken) -> Response {
 
 pub async fn create_event(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    FormBody(fields): FormBody<HashMap<String, String>>,
+    AdminPage(admin): AdminPage,
+    csrf: CsrfToken,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let admin = match admin_or_redirect(&viewer, "/admin/events/new") {
-        Ok(admin) => admin,
-        Err(not_admin) => return Ok(not_admin.into_response()),
-    };
-    csrf::verify(&headers, fields.get("csrf_token").map_or("", String::as_str))?;
+    let viewer = Viewer(Some(admin.clone()));
     let (form, input) = read_form(&fields, None);
     let err: CatalogError = match input.and_then(EventInput::parse) {
         Ok(parsed) => {
@@ -57,10 +51,9 @@ pub async fn create_event(
     let Error::InvalidField(field) = err else {
         return Err(err.into());
     };
-    let csrf = fields.get("csrf_token").cloned().unwrap_or_default();
     let page = form_page(
         &viewer,
-        &csrf,
+        &csrf.token,
         "New event".into(),
         "/admin/events/new".into(),
         None,
@@ -79,15 +72,12 @@ pub struct EditQuery {
 
 pub async fn edit_event_page(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     csrf: CsrfToken,
-    Path(id): Path<String>,
+    PageId { id, .. }: PageId<EventNoun>,
     Query(query): Query<EditQuery>,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events") {
-        return Ok(not_admin.into_response());
-    }
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let viewer = admin.viewer();
     let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
     let page = form_page(
         &viewer,
@@ -105,17 +95,12 @@ pub async fn edit_event_page(
 
 pub async fn edit_event(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    FormBody(fields): FormBody<HashMap<String, String>>,
+    AdminPage(admin): AdminPage,
+    csrf: CsrfToken,
+    PageId { id, .. }: PageId<EventNoun>,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let admin = match admin_or_redirect(&viewer, "/admin/events") {
-        Ok(admin) => admin,
-        Err(not_admin) => return Ok(not_admin.into_response()),
-    };
-    csrf::verify(&headers, fields.get("csrf_token").map_or("", String::as_str))?;
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let viewer = Viewer(Some(admin.clone()));
     let version: i32 = fields.get("version").and_then(|v| v.trim().parse().ok()).unwrap_or(0);
     let stored = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
     let (form, input) = read_form(&fields, Some(&stored));
@@ -164,10 +149,9 @@ pub async fn edit_event(
     };
     // The edit rolled back: the event is as it was read above.
     let event = stored;
-    let csrf = fields.get("csrf_token").cloned().unwrap_or_default();
     let page = form_page(
         &viewer,
-        &csrf,
+        &csrf.token,
         format!("Edit “{}”", event.title),
         format!("/admin/events/{id}/edit"),
         Some(version),

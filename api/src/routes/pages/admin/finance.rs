@@ -2,18 +2,16 @@
 //! a "mark resolved" form on every open discrepancy.
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::reconcile::{self, Discrepancy, LedgerRow};
 use tessera_web::pages::{AdminFinancePage, Choice, Chrome, FinanceRow};
 
-use super::admin_or_redirect;
-use crate::auth::Viewer;
-use crate::auth::csrf::{self, CsrfToken};
+use crate::auth::AdminPage;
+use crate::auth::csrf::{CsrfForm, CsrfToken};
 use crate::error::{PageError, render_html};
-use crate::extract::FormBody;
-use crate::routes::admin::reconciliation::{LedgerQuery, csv_name, csv_response, resolve_receipt, summarise};
+use crate::routes::admin::reconciliation::{LedgerQuery, csv_name, csv_response, resolve_receipt};
 use crate::routes::pages::account::viewer_chrome;
 use crate::state::AppState;
 
@@ -27,13 +25,11 @@ pub struct FinanceQuery {
 
 pub async fn finance(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     csrf: CsrfToken,
     Query(query): Query<FinanceQuery>,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/finance") {
-        return Ok(not_admin.into_response());
-    }
+    let viewer = admin.viewer();
     let (filter, error) = match query.ledger.filter(&state) {
         Ok(filter) => (filter, None),
         Err(err) => (LedgerQuery::default().filter(&state)?, Some(err.to_string())),
@@ -42,7 +38,7 @@ pub async fn finance(
     if query.ledger.format.as_deref() == Some("csv") && error.is_none() {
         return Ok(csv_response(&rows, &csv_name(&filter)));
     }
-    let (totals, discrepancies) = summarise(&rows);
+    let (totals, discrepancies) = reconcile::summarise(&rows);
     let here = query.ledger.query_string();
     let with = |extra: &str| {
         [here.as_str(), extra].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("&")
@@ -157,8 +153,6 @@ fn row(r: &LedgerRow) -> FinanceRow {
 #[derive(Debug, Deserialize)]
 pub struct ResolveForm {
     #[serde(default)]
-    csrf_token: String,
-    #[serde(default)]
     rail: String,
     #[serde(default)]
     receipt_ref: String,
@@ -171,15 +165,9 @@ pub struct ResolveForm {
 /// `POST /admin/finance/resolve`: marks the discrepancy resolved, back to the page it came from.
 pub async fn resolve(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    FormBody(form): FormBody<ResolveForm>,
+    AdminPage(admin): AdminPage,
+    CsrfForm(form): CsrfForm<ResolveForm>,
 ) -> Result<Response, PageError> {
-    csrf::verify(&headers, &form.csrf_token)?;
-    let admin = match admin_or_redirect(&viewer, "/admin/finance") {
-        Ok(admin) => admin,
-        Err(not_admin) => return Ok(not_admin.into_response()),
-    };
     // Only back to the finance page itself.
     let back = if form.back.starts_with("/admin/finance?") || form.back == "/admin/finance" {
         form.back.clone()

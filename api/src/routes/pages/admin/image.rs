@@ -7,16 +7,12 @@ use super::*;
 
 pub async fn upload_image(
     State(state): State<AppState>,
-    viewer: Viewer,
-    headers: HeaderMap,
-    Path(id): Path<String>,
+    AdminPage(admin): AdminPage,
+    headers: axum::http::HeaderMap,
+    PageId { id, .. }: PageId<EventNoun>,
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, PageError> {
-    let admin = match admin_or_redirect(&viewer, "/admin/events") {
-        Ok(admin) => admin,
-        Err(not_admin) => return Ok(not_admin.into_response()),
-    };
-    let id = Uuid::try_parse(&id).map_err(|_| Error::NotFound("event"))?;
+    let viewer = Viewer(Some(admin.clone()));
     let mut csrf_token = String::new();
     let mut upload = None;
     while let Some(field) =
@@ -30,7 +26,8 @@ pub async fn upload_image(
             _ => {}
         }
     }
-    csrf::verify(&headers, &csrf_token)?;
+    // A multipart form: its token is one of the parts, read above with the file.
+    crate::auth::csrf::verify(&headers, &csrf_token)?;
     let bytes = upload
         .filter(|bytes| !bytes.is_empty())
         .ok_or_else(|| Error::InvalidField(FieldError::new("image", "choose a file to upload")));

@@ -20,8 +20,8 @@ pub use tickets::{checkin_page, checkin_submit, deliveries, retry_delivery};
 use std::collections::HashMap;
 use std::str::FromStr as _;
 
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveDateTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
@@ -37,40 +37,14 @@ use tessera_web::pages::{
 use uuid::Uuid;
 
 use super::account::viewer_chrome;
-use crate::auth::csrf::{self, CsrfToken};
-use crate::auth::{SignedIn, Viewer};
+use crate::auth::csrf::{CsrfForm, CsrfToken};
+use crate::auth::{AdminPage, Viewer};
 use crate::error::{Error, PageError, render_html};
-use crate::extract::FormBody;
+use crate::extract::{EventNoun, PageId};
 use crate::state::AppState;
 
 /// Blank ticket-type rows offered for new types.
 const BLANK_TICKET_ROWS: usize = 2;
-
-/// Someone who may not see an admin page, and where they go instead.
-enum NotAdmin {
-    /// Not signed in: to the login page, and back here afterwards.
-    LogIn(String),
-    /// Signed in without the admin role: a 403 page.
-    Forbidden,
-}
-
-impl IntoResponse for NotAdmin {
-    fn into_response(self) -> Response {
-        match self {
-            NotAdmin::LogIn(here) => Redirect::to(&format!("/login?next={here}")).into_response(),
-            NotAdmin::Forbidden => PageError(Error::Forbidden("This page is for admins.")).into_response(),
-        }
-    }
-}
-
-/// The signed-in admin, or where to send everyone else.
-fn admin_or_redirect(viewer: &Viewer, here: &str) -> Result<SignedIn, NotAdmin> {
-    match &viewer.0 {
-        Some(signed_in) if signed_in.account.is_admin() => Ok(signed_in.clone()),
-        Some(_) => Err(NotAdmin::Forbidden),
-        None => Err(NotAdmin::LogIn(here.to_string())),
-    }
-}
 
 fn zone_of(event: &Event) -> Tz {
     Tz::from_str(&event.timezone).unwrap_or(Tz::UTC)
@@ -86,12 +60,10 @@ pub struct ListQuery {
 
 pub async fn events(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     Query(query): Query<ListQuery>,
 ) -> Response {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/events") {
-        return not_admin.into_response();
-    }
+    let viewer = admin.viewer();
     let q = query.q.unwrap_or_default().replace('\0', "").trim().to_string();
     let events = match catalog::events_for_admin(&state.db, &q, 200).await {
         Ok(events) => events,
@@ -121,10 +93,8 @@ pub async fn events(
 
 // ---- payments due for refund
 
-pub async fn refunds(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/refunds") {
-        return Ok(not_admin.into_response());
-    }
+pub async fn refunds(State(state): State<AppState>, admin: AdminPage) -> Result<Response, PageError> {
+    let viewer = admin.viewer();
     let mut send_back: HashMap<uuid::Uuid, Vec<String>> = HashMap::new();
     for due in tessera_core::order::eth_receipt::due_back(&state.db, 500).await? {
         let amount = on_chain_amount(&due.amount, due.asset.as_deref(), due.decimals, &due.token);
@@ -217,10 +187,8 @@ fn on_chain_amount(base_units: &str, asset: Option<&str>, decimals: Option<i32>,
 
 // ---- the audit log
 
-pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/audit") {
-        return Ok(not_admin.into_response());
-    }
+pub async fn audit(State(state): State<AppState>, admin: AdminPage) -> Result<Response, PageError> {
+    let viewer = admin.viewer();
     let entries = catalog::audit_log(&state.db, None, 200).await?;
     let rows = entries
         .into_iter()

@@ -3,8 +3,8 @@
 
 use std::str::FromStr as _;
 
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -14,11 +14,11 @@ use tessera_web::pages::{
 };
 use uuid::Uuid;
 
-use super::{admin_or_redirect, viewer_chrome};
-use crate::auth::csrf::{self, CsrfToken};
-use crate::auth::{Admin, Viewer};
+use super::viewer_chrome;
+use crate::auth::csrf::{CsrfForm, CsrfToken};
+use crate::auth::{Admin, AdminPage, Viewer};
 use crate::error::{Error, PageError, render_html};
-use crate::extract::FormBody;
+use crate::extract::{OrderNoun, PageId};
 use crate::routes::admin::deliveries::retry_delivery as queue_retry;
 use crate::routes::tickets::checkin::check_in;
 use crate::state::AppState;
@@ -32,13 +32,11 @@ pub struct DeliveriesQuery {
 /// `GET /admin/deliveries`.
 pub async fn deliveries(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     csrf: CsrfToken,
     Query(query): Query<DeliveriesQuery>,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/deliveries") {
-        return Ok(not_admin.into_response());
-    }
+    let viewer = admin.viewer();
     let status =
         query.status.filter(|s| matches!(s.as_str(), "pending" | "sent" | "failed")).unwrap_or_default();
     let notice = query.retried.filter(|id| Uuid::try_parse(id).is_ok()).map(|id| {
@@ -88,26 +86,15 @@ async fn deliveries_page(
     })
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 /// `POST /admin/deliveries/{order_id}/retry`.
 pub async fn retry_delivery(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     csrf: CsrfToken,
-    headers: HeaderMap,
-    Path(order_id): Path<String>,
-    FormBody(form): FormBody<CsrfForm>,
+    PageId { id: order_id, .. }: PageId<OrderNoun>,
+    _: CsrfForm,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/deliveries") {
-        return Ok(not_admin.into_response());
-    }
-    csrf::verify(&headers, &form.csrf_token)?;
-    let order_id = Uuid::try_parse(&order_id).map_err(|_| Error::NotFound("order"))?;
+    let viewer = admin.viewer();
     match queue_retry(&state, order_id).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/deliveries?retried={order_id}")).into_response()),
         Err(err @ (Error::Conflict { .. } | Error::NotFound(_))) => {
@@ -129,13 +116,11 @@ pub struct CheckinQuery {
 /// `GET /admin/checkin`: pick the event, scan tickets.
 pub async fn checkin_page(
     State(state): State<AppState>,
-    viewer: Viewer,
+    admin: AdminPage,
     csrf: CsrfToken,
     Query(query): Query<CheckinQuery>,
 ) -> Result<Response, PageError> {
-    if let Err(not_admin) = admin_or_redirect(&viewer, "/admin/checkin") {
-        return Ok(not_admin.into_response());
-    }
+    let viewer = admin.viewer();
     let event = query.event.and_then(|id| Uuid::try_parse(&id).ok());
     let page = checkin_view(&state, &viewer, &csrf.token, event, None).await?;
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
@@ -143,8 +128,6 @@ pub async fn checkin_page(
 
 #[derive(Debug, Deserialize)]
 pub struct CheckinForm {
-    #[serde(default)]
-    csrf_token: String,
     #[serde(default)]
     event_id: String,
     #[serde(default)]
@@ -155,16 +138,11 @@ pub struct CheckinForm {
 /// is ready for the next scan.
 pub async fn checkin_submit(
     State(state): State<AppState>,
-    viewer: Viewer,
+    AdminPage(signed_in): AdminPage,
     csrf: CsrfToken,
-    headers: HeaderMap,
-    FormBody(form): FormBody<CheckinForm>,
+    CsrfForm(form): CsrfForm<CheckinForm>,
 ) -> Result<Response, PageError> {
-    let signed_in = match admin_or_redirect(&viewer, "/admin/checkin") {
-        Ok(admin) => admin,
-        Err(not_admin) => return Ok(not_admin.into_response()),
-    };
-    csrf::verify(&headers, &form.csrf_token)?;
+    let viewer = Viewer(Some(signed_in.clone()));
     let event_id = Uuid::try_parse(form.event_id.trim()).map_err(|_| Error::NotFound("event"))?;
     let (status, result) = match check_in(&state, &Admin(signed_in), &form.token, event_id).await {
         Ok(done) => (

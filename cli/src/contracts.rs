@@ -1,0 +1,98 @@
+//! `tessera contracts deploy`: puts our payment contract on a chain.
+
+use alloy::primitives::Address;
+use anyhow::Context as _;
+use tessera_contracts::Roles;
+
+/// Deploys TesseraPay from `private_key`'s account, with `roles` (owner, treasury, operator)
+/// where given and that account otherwise, and prints the contract's address.
+pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 3]) -> anyhow::Result<()> {
+    let [owner, treasury, operator] = roles;
+    let explicit = owner.is_some() || treasury.is_some() || operator.is_some();
+    let parse = |flag: &str, value: Option<String>| -> anyhow::Result<Option<Address>> {
+        value
+            .map(|v| v.trim().parse::<Address>().with_context(|| format!("--{flag} {v:?} is not an address")))
+            .transpose()
+    };
+    let (owner, treasury, operator) =
+        (parse("owner", owner)?, parse("treasury", treasury)?, parse("operator", operator)?);
+    let roles = if explicit {
+        let deployer: alloy::signers::local::PrivateKeySigner =
+            private_key.trim().parse().context("--private-key is not a hex private key")?;
+        let me = deployer.address();
+        Some(Roles {
+            owner: owner.unwrap_or(me),
+            treasury: treasury.unwrap_or(me),
+            operator: operator.unwrap_or(me),
+        })
+    } else {
+        None
+    };
+    let address = tessera_contracts::deploy_with_key(rpc_url, private_key, roles)
+        .await
+        .with_context(|| format!("cannot deploy TesseraPay through {rpc_url}"))?;
+    println!("{address}");
+    Ok(())
+}
+
+/// Anvil's dev account #0 (of its well-known test mnemonic): the demo's deployer, owner,
+/// treasury and quote signer. Only ever used on a local chain.
+pub const ANVIL_DEV_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+/// The demo's fixed rates, for every currency the demo events are priced in.
+pub const DEMO_RATES: &str = "ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=60000,ETH/PLN=13000,ETH/ZAR=57000,\
+                              USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18";
+
+/// `tessera contracts demo`: on a local anvil chain, makes sure TesseraPay and the demo USDC are
+/// deployed from anvil's dev account #0 (reusing them when the chain already has them, as a
+/// restarted demo's chain does) with the token allow-listed, and prints the settings that point
+/// Tessera at them (and the demo's fixed rates), one `NAME=value` per line.
+pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
+    use alloy::providers::Provider as _;
+    let provider =
+        tessera_contracts::connect(rpc_url, ANVIL_DEV_KEY).context("cannot connect to the node")?;
+    let chain_id =
+        provider.get_chain_id().await.with_context(|| format!("cannot reach the node at {rpc_url}"))?;
+    anyhow::ensure!(
+        chain_id == tessera_contracts::anvil::ANVIL_CHAIN_ID,
+        "chain {chain_id} is not a local anvil chain (31337): the demo contracts go on anvil only"
+    );
+    let deployer: alloy::signers::local::PrivateKeySigner = ANVIL_DEV_KEY.parse().context("the dev key")?;
+    let me = deployer.address();
+    // A fresh chain's first two transactions from the dev account create the contract and the
+    // token at addresses fixed by the account and its nonce.
+    let (contract, token) = (me.create(0), me.create(1));
+    let deployed = !provider.get_code_at(contract).await.context("cannot read the chain")?.is_empty()
+        && !provider.get_code_at(token).await.context("cannot read the chain")?.is_empty();
+    if !deployed {
+        anyhow::ensure!(
+            provider.get_transaction_count(me).await.context("cannot read the chain")? == 0,
+            "the dev account has sent transactions but the demo contracts are not where they belong; \
+             restart anvil with a fresh chain"
+        );
+        let paid =
+            tessera_contracts::deploy(&provider, Roles::all(me)).await.context("deploying TesseraPay")?;
+        let usdc = tessera_contracts::demo::deploy_token(&provider, "Demo USD Coin", "USDC")
+            .await
+            .context("deploying the demo USDC")?;
+        anyhow::ensure!(
+            (paid, usdc) == (contract, token),
+            "the demo contracts landed at unexpected addresses"
+        );
+    }
+    let pay = tessera_contracts::TesseraPay::new(contract, &provider);
+    if !pay.tokenAllowed(token).call().await.context("reading the token allow-list")? {
+        pay.setTokenAllowed(token, true)
+            .send()
+            .await
+            .context("allow-listing the demo USDC")?
+            .get_receipt()
+            .await
+            .context("allow-listing the demo USDC")?;
+    }
+    println!("TESSERA_ETH_CONTRACT={contract:#x}");
+    println!("TESSERA_ETH_TOKENS=USDC={token:#x}");
+    println!("TESSERA_ETH_OPERATOR_KEY={ANVIL_DEV_KEY}");
+    println!("TESSERA_ETH_RATES={DEMO_RATES}");
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! Running the platform's processes: the web app (bind, serve), the background tasks, the
+//! ticketing worker, the chain-watcher; each stops gracefully on SIGTERM or Ctrl-C.
+
+use anyhow::Context as _;
+use tokio::net::TcpListener;
+
+use tessera_api::app::router;
+use tessera_api::settings::Settings;
+use tessera_api::state::AppState;
+
+/// Which processes of the platform run here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Services {
+    /// The web app alone (`tessera serve`).
+    Web,
+    /// The web app and every background task (`tessera all`).
+    All,
+}
+
+/// The ticketing worker as configured, with the relay that feeds it: `tessera ticketing` runs
+/// these alone, `tessera all` beside the web app.
+fn ticketing_tasks(
+    state: &AppState,
+    tasks: &mut tokio::task::JoinSet<()>,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    use secrecy::ExposeSecret as _;
+    let (config, mail) = (&state.config, &state.mail_settings);
+    let mailer = tessera_ticketing::mail::Mailer::new(mail.smtp_url.expose_secret(), mail.from.clone())?;
+    let mut worker_config =
+        tessera_ticketing::worker::WorkerConfig::new(config.stream_prefix.clone(), config.public_url.clone());
+    worker_config.max_attempts = mail.max_attempts;
+    worker_config.concurrency = mail.concurrency;
+    worker_config.link_ttl = chrono::Duration::days(mail.download_link_days);
+    let worker = tessera_ticketing::worker::Worker::new(
+        state.db.clone(),
+        state.redis.clone(),
+        state.blobs.clone(),
+        mailer,
+        state.ticket_key.clone(),
+        worker_config,
+    );
+    tasks.spawn(worker.run(stopped.clone()));
+    let relay = tessera_ticketing::relay::RelayConfig { stream_prefix: config.stream_prefix.clone() };
+    tasks.spawn(tessera_ticketing::relay::run(state.db.clone(), state.redis.clone(), relay, stopped.clone()));
+    Ok(())
+}
+
+/// The chain-watcher's pollers for the providers configured here: BTCPay invoices, and our
+/// payment contract's logs on Ethereum. Returns what it started ("BTCPay invoices", ...), empty
+/// when nothing is configured.
+fn chain_watcher_tasks(
+    state: &AppState,
+    tasks: &mut tokio::task::JoinSet<()>,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<Vec<&'static str>> {
+    let mut started = Vec::new();
+    if let (Some(watcher), Some(config)) = (state.btc_settlement.as_ref(), state.btcpay_settings.as_deref()) {
+        tasks.spawn(tessera_chain_watcher::btcpay::run(
+            watcher.clone(),
+            config.poll_interval,
+            stopped.clone(),
+        ));
+        started.push("BTCPay invoices");
+    }
+    if let Some(config) = state.eth_settings.as_deref() {
+        let watcher = tessera_chain_watcher::eth::EthWatcher::new(state.db.clone(), config)
+            .context("cannot follow the Ethereum contract")?;
+        tasks.spawn(tessera_chain_watcher::eth::run(watcher, config.poll_interval, stopped.clone()));
+        started.push("Ethereum payment logs");
+    }
+    Ok(started)
+}
+
+/// Runs the chain-watcher until SIGTERM or SIGINT (`tessera chain-watcher`).
+pub async fn chain_watcher(settings: Settings) -> anyhow::Result<()> {
+    let shutdown = shutdown_signal();
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    let state = AppState::new(settings, db)?;
+    let started = chain_watcher_tasks(&state, &mut tasks, &stopped)?;
+    if started.is_empty() {
+        anyhow::bail!(
+            "nothing to watch: set TESSERA_BTCPAY_URL and the other TESSERA_BTCPAY_* settings, \
+             or TESSERA_ETH_RPC_URL and the other TESSERA_ETH_* settings"
+        );
+    }
+    tracing::info!("chain-watcher: following {}", started.join(" and "));
+    shutdown.await;
+    let _ = stop.send(true);
+    while tasks.join_next().await.is_some() {}
+    Ok(())
+}
+
+/// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
+/// ticketing`); start as many as the load needs.
+pub async fn ticketing(settings: Settings) -> anyhow::Result<()> {
+    let shutdown = shutdown_signal();
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    let state = AppState::new(settings, db)?;
+    ticketing_tasks(&state, &mut tasks, &stopped)?;
+    shutdown.await;
+    let _ = stop.send(true);
+    while tasks.join_next().await.is_some() {}
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish
+/// (each is bounded by the 30 s request timeout), stops the background tasks and returns.
+pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()> {
+    let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    let listen = settings.config.listen;
+    let public_url = settings.config.public_url.clone();
+    let state = AppState::new(settings, db.clone())?;
+    if state.card.is_sandbox() {
+        tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
+    }
+    if services == Services::All {
+        chain_watcher_tasks(&state, &mut tasks, &stopped)?;
+        tasks.spawn(tessera_api::tasks::sweep_sessions(db.clone(), stopped.clone()));
+        tasks.spawn(tessera_api::tasks::sweep_orders(state.clone(), stopped.clone()));
+        ticketing_tasks(&state, &mut tasks, &stopped)?;
+        tracing::info!("background tasks: session sweeper, hold expiry, outbox relay, ticketing worker");
+    }
+    let shutdown = shutdown_signal();
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen} (TESSERA_LISTEN)"))?;
+    tracing::info!(http.listen = %listen, http.public_url = %public_url, "Tessera is serving on {public_url}");
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server failed")?;
+    let _ = stop.send(true);
+    while tasks.join_next().await.is_some() {}
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Waits for SIGTERM or SIGINT (Ctrl-C). The handlers are installed when this is called, not
+/// when the future is first polled: a signal that arrives while the server is still starting
+/// (the listener bound, the serve loop not yet running) must stop it gracefully, not kill it.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let (terminate, interrupt) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (signal(SignalKind::terminate()).ok(), signal(SignalKind::interrupt()).ok())
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let wait = |signal: Option<tokio::signal::unix::Signal>| async move {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(terminate) => {},
+                () = wait(interrupt) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+        tracing::info!("shutting down: finishing requests in flight");
+    }
+}

@@ -1,0 +1,316 @@
+//! Configuration from environment variables, with defaults that work on a dev machine.
+//!
+//! Every setting is read once at startup. A missing or malformed value is a [`ConfigError`]
+//! naming the variable, which the binary prints as one line instead of panicking.
+//!
+//! This file holds [`Config`] and the settings every process reads; each group of settings
+//! that goes together (card checkout, media storage) has its own file and parser,
+//! called from [`Config::from_lookup`] in a fixed order so the first error reported stays the same.
+//! A crate that owns a section of its own (a payment provider's, typed in that crate's terms)
+//! parses it with the same [`Lookup`] plumbing, through [`Config::from_lookup_with`], at the
+//! place in that order where its settings have always been read.
+
+mod lookup;
+mod storage;
+mod stripe;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use secrecy::SecretString;
+use url::Url;
+
+pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
+pub use storage::S3Config;
+pub use stripe::StripeConfig;
+
+pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/tessera";
+pub const DEFAULT_REDIS_URL: &str = "redis://127.0.0.1:6379";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATA_DIR: &str = "./data";
+
+/// Log output format (`TESSERA_LOG_FORMAT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
+    Pretty,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+/// The settings every process reads. The `tessera` binary's whole configuration is this and
+/// the sections other crates own, read together (`tessera_api::settings::Settings`).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`. Secret: it may carry a password.
+    pub database_url: SecretString,
+    /// `REDIS_URL`. Secret for the same reason.
+    pub redis_url: SecretString,
+    /// `TESSERA_LISTEN`: address the web app binds.
+    pub listen: SocketAddr,
+    /// `TESSERA_PUBLIC_URL`: the address people reach us at, for links in emails and redirects.
+    /// Defaults to `http://{listen}`.
+    pub public_url: Url,
+    /// `TESSERA_DATA_DIR`: the local blob store (media) and other files the app keeps.
+    pub data_dir: PathBuf,
+    /// `TESSERA_DB_MAX_CONNECTIONS`: size of the Postgres pool.
+    pub db_max_connections: u32,
+    /// `TESSERA_LOG_FORMAT`: `pretty` (default) or `json`.
+    pub log_format: LogFormat,
+    /// `TESSERA_CATALOG_CACHE_SECONDS`: how long anonymous catalog responses are reused
+    /// (default 5; 0 turns the cache off).
+    pub catalog_cache_ttl: Duration,
+    /// `TESSERA_ORIGIN_SECRET`: when set, every request but `/healthz` must carry it in
+    /// `X-Origin-Verify` (added by the load balancer or CDN in front of us).
+    pub origin_secret: Option<SecretString>,
+    /// `TESSERA_S3_BUCKET` and friends: media in an S3-compatible bucket instead of
+    /// `TESSERA_DATA_DIR/media`. Credentials come from the usual `AWS_*` variables.
+    pub s3: Option<S3Config>,
+    /// `TESSERA_HOLD_MINUTES`: how long tickets are held while the customer pays (default 15).
+    pub hold: Duration,
+    /// Card checkout: Stripe, or the built-in sandbox when no secret key is set.
+    pub stripe: StripeConfig,
+    /// `TESSERA_STREAM_PREFIX`: put before every Redis stream name (default none), so several
+    /// deployments (or test runs) can share one Redis.
+    pub stream_prefix: String,
+    /// `TESSERA_TICKET_SIGNING_KEY`: the Ed25519 seed (32 bytes, base64url) tickets are signed
+    /// with. Unset: one is made and kept in `TESSERA_DATA_DIR/ticket-signing-key`. (Its `Debug`
+    /// shows the public half only.)
+    pub ticket_signing_key: Option<ed25519_dalek::SigningKey>,
+    // Ticket delivery's settings are the ticketing crate's (`MailSettings`), and the BTCPay
+    // Server and Ethereum settings the payments crate's (`BtcPaySettings`, `EthSettings`), in
+    // their types, read beside these through `Config::from_lookup_with`.
+    /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
+    /// analytics and the finance exports count in, whatever the server's clock says.
+    pub reporting_time_zone: chrono_tz::Tz,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    /// Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        Self::from_lookup_with(lookup, |_, _| Ok(())).map(|(config, ())| config)
+    }
+
+    /// [`Config::from_lookup`], and the sections other crates own, read by `sections` (given
+    /// the lookup and the public URL) after the ticket signing key and before the reporting
+    /// time zone: where the mail and payment providers' settings have always been read, so the
+    /// first error reported is the same whichever crate parses the section.
+    pub fn from_lookup_with<T>(
+        lookup: impl Fn(&str) -> Option<String>,
+        sections: impl FnOnce(Lookup<'_>, &Url) -> Result<T, ConfigError>,
+    ) -> Result<(Self, T), ConfigError> {
+        let lookup = Lookup::new(&lookup);
+        let get = |name: &str| lookup.get(name);
+
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        check_url_scheme("DATABASE_URL", &database_url, &["postgres", "postgresql"])?;
+        let redis_url = get("REDIS_URL").unwrap_or_else(|| DEFAULT_REDIS_URL.into());
+        check_url_scheme("REDIS_URL", &redis_url, &["redis", "rediss"])?;
+
+        let listen_raw = get("TESSERA_LISTEN").unwrap_or_else(|| DEFAULT_LISTEN.into());
+        let listen: SocketAddr = listen_raw.trim().parse().map_err(|_| {
+            ConfigError::new(
+                "TESSERA_LISTEN",
+                format!("{listen_raw:?} is not an address like 127.0.0.1:8080"),
+            )
+        })?;
+
+        let public_url = match get("TESSERA_PUBLIC_URL") {
+            Some(raw) => parse_public_url(&raw)?,
+            None => parse_public_url(&format!("http://{listen}"))?,
+        };
+
+        let data_dir = PathBuf::from(get("TESSERA_DATA_DIR").unwrap_or_else(|| DEFAULT_DATA_DIR.into()));
+
+        let db_max_connections = match get("TESSERA_DB_MAX_CONNECTIONS") {
+            None => 16,
+            Some(raw) => match raw.trim().parse::<u32>() {
+                Ok(n) if (1..=1000).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_DB_MAX_CONNECTIONS",
+                        format!("{raw:?} is not a number from 1 to 1000"),
+                    ));
+                }
+            },
+        };
+
+        let catalog_cache_ttl = match get("TESSERA_CATALOG_CACHE_SECONDS") {
+            None => Duration::from_secs(5),
+            Some(raw) => match raw.trim().parse::<u64>() {
+                Ok(seconds) if seconds <= 3600 => Duration::from_secs(seconds),
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_CATALOG_CACHE_SECONDS",
+                        format!("{raw:?} is not a number of seconds from 0 to 3600"),
+                    ));
+                }
+            },
+        };
+
+        let s3 = S3Config::from_lookup(&get)?;
+
+        let hold = match get("TESSERA_HOLD_MINUTES") {
+            None => Duration::from_secs(15 * 60),
+            Some(raw) => match raw.trim().parse::<u64>() {
+                Ok(minutes) if (1..=1440).contains(&minutes) => Duration::from_secs(minutes * 60),
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_HOLD_MINUTES",
+                        format!("{raw:?} is not a number of minutes from 1 to 1440"),
+                    ));
+                }
+            },
+        };
+
+        let stripe = StripeConfig::from_lookup(&get, &public_url)?;
+
+        let ticket_signing_key = match get("TESSERA_TICKET_SIGNING_KEY") {
+            None => None,
+            Some(raw) => Some(crate::ticket::signing_key_from_base64(&raw).map_err(|_| {
+                ConfigError::new(
+                    "TESSERA_TICKET_SIGNING_KEY",
+                    "is not a base64url-encoded 32-byte Ed25519 seed",
+                )
+            })?),
+        };
+
+        let sections = sections(lookup, &public_url)?;
+
+        let reporting_time_zone = match get("TESSERA_REPORTING_TIME_ZONE") {
+            None => chrono_tz::Tz::UTC,
+            Some(raw) => raw.trim().parse::<chrono_tz::Tz>().map_err(|_| {
+                ConfigError::new(
+                    "TESSERA_REPORTING_TIME_ZONE",
+                    format!("{raw:?} is not an IANA time zone like Europe/Lisbon"),
+                )
+            })?,
+        };
+
+        let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TESSERA_LOG_FORMAT",
+                    format!("{other:?} is neither \"pretty\" nor \"json\""),
+                ));
+            }
+        };
+
+        let config = Self {
+            database_url: database_url.into(),
+            redis_url: redis_url.into(),
+            listen,
+            public_url,
+            data_dir,
+            db_max_connections,
+            log_format,
+            catalog_cache_ttl,
+            origin_secret: get("TESSERA_ORIGIN_SECRET")
+                .map(|secret| SecretString::from(secret.trim().to_string())),
+            s3,
+            hold,
+            stripe,
+            stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
+            ticket_signing_key,
+            reporting_time_zone,
+        };
+        Ok((config, sections))
+    }
+
+    /// Whether links we hand out are https, so cookies and HSTS can follow.
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+fn parse_public_url(raw: &str) -> Result<Url, ConfigError> {
+    let var = "TESSERA_PUBLIC_URL";
+    let url = Url::parse(raw.trim())
+        .map_err(|err| ConfigError::new(var, format!("{raw:?} is not a URL ({err})")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(ConfigError::new(var, format!("{raw:?} is not an http(s) URL")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(ConfigError::new(var, format!("{raw:?} must not have a query or fragment")));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    /// The configuration `vars` make, for every section's tests.
+    pub(super) fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| {
+            vars.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_string())
+        })
+    }
+
+    #[test]
+    fn defaults_work_on_a_dev_machine() {
+        let config = config(&[]).expect("defaults are valid");
+        assert_eq!(config.database_url.expose_secret(), DEFAULT_DATABASE_URL);
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:8080/");
+        assert!(!config.is_https());
+    }
+
+    #[test]
+    fn a_malformed_setting_names_its_variable() {
+        let err = config(&[("TESSERA_LISTEN", "localhost")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_LISTEN");
+        assert!(err.to_string().starts_with("invalid TESSERA_LISTEN:"), "{err}");
+
+        let err = config(&[("DATABASE_URL", "mysql://x@y/z")]).unwrap_err();
+        assert_eq!(err.var, "DATABASE_URL");
+
+        let err = config(&[("TESSERA_PUBLIC_URL", "ftp://example.com")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_PUBLIC_URL");
+
+        let err = config(&[("TESSERA_DB_MAX_CONNECTIONS", "0")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_DB_MAX_CONNECTIONS");
+
+        let err = config(&[("TESSERA_REPORTING_TIME_ZONE", "Mars/Olympus")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_REPORTING_TIME_ZONE");
+        let zone = config(&[("TESSERA_REPORTING_TIME_ZONE", "Europe/Lisbon")]).unwrap().reporting_time_zone;
+        assert_eq!(zone, chrono_tz::Europe::Lisbon);
+    }
+
+    #[test]
+    fn database_passwords_stay_out_of_errors_and_debug_output() {
+        let err = config(&[("DATABASE_URL", "mysql://user:hunter2@db/x")]).unwrap_err();
+        assert!(!err.to_string().contains("hunter2"));
+        let config = config(&[("DATABASE_URL", "postgres://user:hunter2@db/x")]).unwrap();
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn a_configured_ticket_signing_key_is_parsed_once_and_kept_out_of_debug_output() {
+        let seed = "c2VlZC1vZi10aGlydHktdHdvLWJ5dGVzLWV4YWN0bHk";
+        let keyed = config(&[("TESSERA_TICKET_SIGNING_KEY", seed)]).unwrap();
+        let key = keyed.ticket_signing_key.as_ref().unwrap();
+        assert_eq!(key.to_bytes(), crate::ticket::signing_key_from_base64(seed).unwrap().to_bytes());
+        assert!(!format!("{keyed:?}").contains(seed));
+        let err = config(&[("TESSERA_TICKET_SIGNING_KEY", "short")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_TICKET_SIGNING_KEY");
+    }
+
+    #[test]
+    fn an_https_public_url_is_detected() {
+        let config =
+            config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org"), ("TESSERA_CARD_SANDBOX", "on")])
+                .unwrap();
+        assert!(config.is_https());
+    }
+}

@@ -1,0 +1,52 @@
+//! Bitcoin receipts as the rest of the shop reads them: every on-chain output that paid a
+//! BTCPay invoice (`btc_receipt`), for the order page and the confirmation. Settlement writes
+//! them (`tessera-settlement`'s `btc` rail); here they are only read.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+crate::text_enum! {
+    /// Where an output that paid an invoice stands, as BTCPay reports it (`btc_receipt.status`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BtcReceiptStatus: "bitcoin receipt status" in Some(("btc_receipt", "status")) => {
+        /// Seen, confirming.
+        Processing = "processing",
+        /// Confirmed as the store's speed policy asks.
+        Settled = "settled",
+        /// Replaced or double-spent.
+        Invalid = "invalid",
+    }
+}
+
+/// A recorded bitcoin payment.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BtcReceipt {
+    pub txid: String,
+    pub vout: i32,
+    pub provider_ref: String,
+    pub order_id: Option<Uuid>,
+    pub amount_sat: i64,
+    /// Units of `currency` per bitcoin, as an exact decimal string.
+    pub rate: String,
+    pub currency: String,
+    pub destination: String,
+    /// `processing`, `settled` or `invalid`.
+    pub status: String,
+    pub received_at: DateTime<Utc>,
+    pub settled_at: Option<DateTime<Utc>>,
+}
+
+/// The bitcoin payments recorded for an order, oldest first.
+pub async fn receipts_of_order(db: &PgPool, order_id: Uuid) -> sqlx::Result<Vec<BtcReceipt>> {
+    sqlx::query_as!(
+        BtcReceipt,
+        r#"select txid, vout, provider_ref, order_id, amount_sat, rate::text as "rate!", currency, destination,
+                  status, received_at, settled_at
+           from btc_receipt where order_id = $1 order by received_at, txid, vout"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,134 @@
+//! What finance calls a discrepancy, and how a ledger row is classified into one. Apart from
+//! the query because the rules (which outcome wins, when a bitcoin invoice speaks once) change
+//! on their own, and are easier to check without the SQL beside them.
+
+use serde::Serialize;
+
+use super::ledger::Raw;
+
+/// What is wrong with a receipt, from finance's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Discrepancy {
+    /// Less than the order's quote: it could not pay the order; due back.
+    Underpaid,
+    /// More than the quote: the order is paid, the excess due back.
+    Overpaid,
+    /// Paid after the hold ended, with the tickets still there: honoured.
+    PaidLate,
+    /// Paid after the hold ended, when the tickets had sold out: due back.
+    SoldOut,
+    /// Due back for another reason (a second payment, a closed order or event, an invalid
+    /// invoice).
+    RefundDue,
+    /// Seen on chain, then its block left the canonical chain before it counted.
+    Reorged,
+    /// Money naming no order of ours.
+    Orphan,
+    /// Counted once, but the chain no longer confirms it (reorged after confirmation, or a
+    /// bitcoin output replaced).
+    NotConfirmed,
+}
+
+impl Discrepancy {
+    pub const ALL: [Discrepancy; 8] = [
+        Discrepancy::Underpaid,
+        Discrepancy::Overpaid,
+        Discrepancy::PaidLate,
+        Discrepancy::SoldOut,
+        Discrepancy::RefundDue,
+        Discrepancy::Reorged,
+        Discrepancy::Orphan,
+        Discrepancy::NotConfirmed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Discrepancy::Underpaid => "underpaid",
+            Discrepancy::Overpaid => "overpaid",
+            Discrepancy::PaidLate => "paid_late",
+            Discrepancy::SoldOut => "sold_out",
+            Discrepancy::RefundDue => "refund_due",
+            Discrepancy::Reorged => "reorged",
+            Discrepancy::Orphan => "orphan",
+            Discrepancy::NotConfirmed => "not_confirmed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Discrepancy::Underpaid => "Under-paid",
+            Discrepancy::Overpaid => "Over-paid (excess due back)",
+            Discrepancy::PaidLate => "Paid late",
+            Discrepancy::SoldOut => "Refund due: sold out",
+            Discrepancy::RefundDue => "Refund due",
+            Discrepancy::Reorged => "Reorged",
+            Discrepancy::Orphan => "Orphan (no order)",
+            Discrepancy::NotConfirmed => "No longer confirmed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Discrepancy> {
+        Discrepancy::ALL.into_iter().find(|d| d.as_str() == raw)
+    }
+}
+
+impl crate::text_enum::TextEnum for Discrepancy {
+    const ALL: &'static [Self] = &Discrepancy::ALL;
+    const COLUMN: Option<(&'static str, &'static str)> = Some(("discrepancy_resolution", "class"));
+    fn as_str(self) -> &'static str {
+        Discrepancy::as_str(self)
+    }
+}
+
+crate::text_enum! {
+    /// The rail money came by, as finance reconciles it (`discrepancy_resolution.rail`): tokens
+    /// are `eth`, since they come through the same contract.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Rail: "rail" in Some(("discrepancy_resolution", "rail")) => {
+        Card = "card",
+        Btc = "btc",
+        Eth = "eth",
+    }
+}
+
+/// What is wrong with a receipt, the most serious first.
+pub(super) fn classify(r: &Raw) -> Option<Discrepancy> {
+    if r.order_id.is_none() {
+        return Some(Discrepancy::Orphan);
+    }
+    match (r.rail.as_str(), r.status.as_str()) {
+        ("eth", "reorged") if r.was_confirmed => return Some(Discrepancy::NotConfirmed),
+        ("eth", "reorged") => return Some(Discrepancy::Reorged),
+        // A replaced (or double-spent) output: once counted, the chain no longer confirms it;
+        // never counted, it is a seen payment that vanished.
+        ("btc", "invalid") if r.was_confirmed => return Some(Discrepancy::NotConfirmed),
+        ("btc", "invalid") => return Some(Discrepancy::Reorged),
+        _ => {}
+    }
+    if !r.first_of_payment {
+        return None;
+    }
+    if r.outcome.as_deref() == Some("underpaid") {
+        return Some(Discrepancy::Underpaid);
+    }
+    if r.outcome.as_deref() == Some("overpaid") || r.overpaid_minor.unwrap_or(0) > 0 {
+        return Some(Discrepancy::Overpaid);
+    }
+    if r.payment_status.as_deref() == Some("refund_due") {
+        return Some(match r.refund_reason.as_deref() {
+            Some("partial_payment" | "underpaid") => Discrepancy::Underpaid,
+            Some("sold_out_after_expiry") => Discrepancy::SoldOut,
+            Some("amount_mismatch") => match (r.received_minor, r.order_total_minor) {
+                (Some(received), Some(total)) if received > total => Discrepancy::Overpaid,
+                _ => Discrepancy::Underpaid,
+            },
+            _ => Discrepancy::RefundDue,
+        });
+    }
+    if r.order_reason.as_deref() == Some("paid_late") || r.outcome.as_deref() == Some("paid_late") {
+        return Some(Discrepancy::PaidLate);
+    }
+    None
+}

@@ -1,0 +1,172 @@
+//! The ledger query: every receipt on every rail (the `receipt` view, which the sales report
+//! reads too), matched to its order and quote, with the resolutions recorded against it; and
+//! the contract logs as the ledger has them, for checking against the chain.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::classify::classify;
+use super::{Discrepancy, Filter, LedgerRow, Resolution};
+use crate::money::units_decimal;
+
+/// One receipt as the query returns it, before it is classified.
+pub(super) struct Raw {
+    pub(super) rail: String,
+    pub(super) receipt_ref: String,
+    pub(super) received_at: DateTime<Utc>,
+    pub(super) settled_at: Option<DateTime<Utc>>,
+    pub(super) order_id: Option<Uuid>,
+    pub(super) order_status: Option<String>,
+    pub(super) order_reason: Option<String>,
+    pub(super) asset: String,
+    pub(super) decimals: i32,
+    pub(super) amount_base: String,
+    pub(super) quoted_base: Option<String>,
+    pub(super) fiat_currency: Option<String>,
+    pub(super) order_total_minor: Option<i64>,
+    pub(super) received_minor: Option<i64>,
+    pub(super) rate: Option<String>,
+    pub(super) status: String,
+    pub(super) payment_status: Option<String>,
+    pub(super) refund_reason: Option<String>,
+    pub(super) overpaid_minor: Option<i64>,
+    pub(super) outcome: Option<String>,
+    pub(super) was_confirmed: bool,
+    pub(super) block_number: Option<i64>,
+    pub(super) block_hash: Option<String>,
+    pub(super) payer: Option<String>,
+    pub(super) token: Option<String>,
+    /// False for a bitcoin output other than the first that counts of its invoice: what is
+    /// wrong with the invoice as a whole is said once, on its first output.
+    pub(super) first_of_payment: bool,
+    pub(super) counted: bool,
+}
+
+/// The ledger's rows, oldest first.
+pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>> {
+    let rows = sqlx::query_as!(
+        Raw,
+        r#"select rows.rail as "rail!", rows.receipt_ref as "receipt_ref!", rows.received_at as "received_at!",
+                  rows.settled_at, rows.order_id, rows.order_status, rows.order_reason, rows.asset as "asset!",
+                  rows.decimals as "decimals!", rows.amount_base as "amount_base!", rows.quoted_base,
+                  rows.fiat_currency, rows.order_total_minor, rows.received_minor, rows.rate, rows.status as "status!",
+                  rows.payment_status, rows.refund_reason, rows.overpaid_minor, rows.outcome,
+                  rows.was_confirmed as "was_confirmed!", rows.block_number, rows.block_hash, rows.payer, rows.token,
+                  rows.first_of_payment as "first_of_payment!", rows.counted as "counted!"
+           from receipt rows
+           where ($1::date is null or (rows.received_at at time zone $3)::date >= $1)
+             and ($2::date is null or (rows.received_at at time zone $3)::date <= $2)
+             and ($4::text is null or rows.rail = $4)
+           order by rows.received_at, rows.rail, rows.receipt_ref"#,
+        filter.from,
+        filter.to,
+        filter.time_zone,
+        filter.rail
+    )
+    .fetch_all(db)
+    .await?;
+    let resolutions = resolutions(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|raw| {
+            let discrepancy = classify(&raw);
+            // A resolution holds for the discrepancy it was made for: a receipt that has since
+            // become something else (reorged, then confirmed short) is open again.
+            let resolution = discrepancy.and_then(|d| {
+                resolutions.get(&(raw.rail.clone(), raw.receipt_ref.clone(), d.as_str())).cloned()
+            });
+            // Fiat base units are minor units: their decimals are the currency's.
+            let decimals = if raw.rail == "card" {
+                raw.asset.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32)
+            } else {
+                raw.decimals
+            };
+            let whole = |base: &str| units_decimal(base, decimals.max(0) as u32);
+            LedgerRow {
+                amount: whole(&raw.amount_base),
+                quoted: raw.quoted_base.as_deref().map(whole),
+                rail: raw.rail,
+                receipt_ref: raw.receipt_ref,
+                received_at: raw.received_at,
+                settled_at: raw.settled_at,
+                order_id: raw.order_id,
+                order_status: raw.order_status,
+                asset: raw.asset,
+                decimals,
+                amount_base: raw.amount_base,
+                quoted_base: raw.quoted_base,
+                fiat_currency: raw.fiat_currency,
+                order_total_minor: raw.order_total_minor,
+                received_minor: raw.received_minor,
+                rate: raw.rate,
+                status: raw.status,
+                block_number: raw.block_number,
+                block_hash: raw.block_hash,
+                payer: raw.payer,
+                token: raw.token,
+                counted: raw.counted,
+                discrepancy,
+                resolution,
+            }
+        })
+        .filter(|row| filter.discrepancy.is_none_or(|d| row.discrepancy == Some(d)))
+        .filter(|row| !filter.unresolved || (row.discrepancy.is_some() && row.resolution.is_none()))
+        .collect())
+}
+
+type Resolutions = std::collections::HashMap<(String, String, &'static str), Resolution>;
+
+/// Every resolution, by receipt and the discrepancy it resolved.
+async fn resolutions(db: &PgPool) -> sqlx::Result<Resolutions> {
+    let rows = sqlx::query!(
+        r#"select d.rail, d.receipt_ref, d.class, d.note, a.email as "by?", d.resolved_at
+           from discrepancy_resolution d left join account a on a.account_id = d.resolved_by"#
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let class = Discrepancy::parse(&r.class)?.as_str();
+            Some(((r.rail, r.receipt_ref, class), Resolution { note: r.note, by: r.by, at: r.resolved_at }))
+        })
+        .collect())
+}
+
+/// A contract log as the ledger has it, to compare with the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EthLedgerEntry {
+    pub chain_id: i64,
+    pub contract: String,
+    pub tx_hash: String,
+    pub log_index: i32,
+    pub block_number: i64,
+    pub block_hash: String,
+    pub order_ref: String,
+    pub payer: String,
+    pub token: String,
+    pub amount: String,
+    /// `seen` or `confirmed`: the ledger says it is on the chain.
+    pub status: String,
+}
+
+/// The contract logs the ledger counts as on the chain (seen or confirmed), received in the
+/// filter's days.
+pub async fn eth_entries(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<EthLedgerEntry>> {
+    sqlx::query_as!(
+        EthLedgerEntry,
+        r#"select chain_id, contract, tx_hash, log_index, block_number, block_hash, order_ref, payer, token,
+                  amount::text as "amount!", status
+           from eth_receipt
+           where status in ('seen', 'confirmed')
+             and ($1::date is null or (block_time at time zone $3)::date >= $1)
+             and ($2::date is null or (block_time at time zone $3)::date <= $2)
+           order by block_number, log_index"#,
+        filter.from,
+        filter.to,
+        filter.time_zone
+    )
+    .fetch_all(db)
+    .await
+}

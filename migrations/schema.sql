@@ -1,0 +1,1786 @@
+-- Generated from a freshly migrated database by pg_dump --schema-only --no-owner --no-privileges
+-- (migrations/tests/drift.rs). Never edit it by hand; regenerate it with
+--   TESSERA_BLESS_MIGRATIONS=1 cargo test -p tessera-migrations
+--
+-- PostgreSQL database dump
+--
+
+--
+-- Name: fuzzystrmatch; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch WITH SCHEMA public;
+
+--
+-- Name: EXTENSION fuzzystrmatch; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION fuzzystrmatch IS 'determine similarities and distance between strings';
+
+--
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+--
+-- Name: unaccent; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
+
+--
+-- Name: EXTENSION unaccent; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
+
+--
+-- Name: place_outcome; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.place_outcome AS ENUM (
+    'placed',
+    'sold_out',
+    'replay',
+    'not_found',
+    'cancelled',
+    'started',
+    'unknown_type',
+    'too_large'
+);
+
+--
+-- Name: purchase; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.purchase AS (
+	order_id uuid,
+	account_id uuid,
+	event_id uuid,
+	method text,
+	provider text,
+	hold interval,
+	idempotency_key text,
+	request_hash bytea,
+	payment_id uuid
+);
+
+--
+-- Name: purchase_line; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.purchase_line AS (
+	purchase_index integer,
+	ticket_type_id uuid,
+	quantity integer
+);
+
+--
+-- Name: currency_exponent(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.currency_exponent(code text) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN (code = ANY (ARRAY['BIF'::text, 'CLP'::text, 'DJF'::text, 'GNF'::text, 'ISK'::text, 'JPY'::text, 'KMF'::text, 'KRW'::text, 'PYG'::text, 'RWF'::text, 'UGX'::text, 'UYI'::text, 'VND'::text, 'VUV'::text, 'XAF'::text, 'XOF'::text, 'XPF'::text])) THEN 0 WHEN (code = ANY (ARRAY['BHD'::text, 'IQD'::text, 'JOD'::text, 'KWD'::text, 'LYD'::text, 'OMR'::text, 'TND'::text])) THEN 3 WHEN (code = ANY (ARRAY['CLF'::text, 'UYW'::text])) THEN 4 ELSE 2 END;
+
+--
+-- Name: event_collect_search_words(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.event_collect_search_words() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    if new.status = 'published' then
+        insert into search_word (word)
+        select w from search_words(concat_ws(' ', new.title, new.category, new.venue_name, new.city,
+                                             new.region, array_to_string(new.tags, ' '),
+                                             new.description)) as w
+        on conflict do nothing;
+    end if;
+    return new;
+end
+$$;
+
+--
+-- Name: tessera_search; Type: TEXT SEARCH CONFIGURATION; Schema: public; Owner: -
+--
+
+CREATE TEXT SEARCH CONFIGURATION public.tessera_search (
+    PARSER = pg_catalog."default" );
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR asciiword WITH english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR word WITH public.unaccent, english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR numword WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR email WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR url WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR host WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR sfloat WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR version WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR hword_numpart WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR hword_part WITH public.unaccent, english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR hword_asciipart WITH english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR numhword WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR asciihword WITH english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR hword WITH public.unaccent, english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR url_path WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR file WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR "float" WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR "int" WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION public.tessera_search
+    ADD MAPPING FOR uint WITH simple;
+
+--
+-- Name: event_search_vector(text, text, text, text, text, text[], text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.event_search_vector(title text, category text, venue_name text, city text, region text, tags text[], description text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((setweight(to_tsvector('public.tessera_search'::regconfig, COALESCE(title, ''::text)), 'A'::"char") || setweight(to_tsvector('public.tessera_search'::regconfig, ((((((((COALESCE(category, ''::text) || ' '::text) || COALESCE(venue_name, ''::text)) || ' '::text) || COALESCE(city, ''::text)) || ' '::text) || COALESCE(region, ''::text)) || ' '::text) || COALESCE(array_to_string(tags, ' '::text), ''::text))), 'B'::"char")) || setweight(to_tsvector('public.tessera_search'::regconfig, COALESCE(description, ''::text)), 'C'::"char"));
+
+--
+-- Name: immutable_unaccent(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.immutable_unaccent(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN public.unaccent('public.unaccent'::regdictionary, $1);
+
+--
+-- Name: is_iana_timezone(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.is_iana_timezone(tz text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+begin
+    if tz !~ '^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$' then
+        return false;
+    end if;
+    perform now() at time zone tz;
+    return true;
+exception when invalid_parameter_value then
+    return false;
+end
+$_$;
+
+--
+-- Name: place_orders(public.purchase[], public.purchase_line[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean)
+    LANGUAGE plpgsql
+    AS $$
+declare
+    -- The batch's ticket types, locked, in id order, with what each has left as the batch
+    -- goes and what the batch takes of it.
+    types uuid[];
+    type_events uuid[];
+    type_names text[];
+    type_prices bigint[];
+    type_left integer[];
+    type_taken integer[];
+    -- Tickets of the batch's ticket types in holds past their time, not yet released.
+    type_expired integer[];
+    expired_types uuid[];
+    expired_quantities integer[];
+    -- The batch's events.
+    events uuid[];
+    event_status text[];
+    event_starts timestamptz[];
+    event_currency text[];
+    event_title text[];
+    -- What is written, for the purchases placed.
+    placed integer[] := '{}';
+    placed_expiry timestamptz[] := '{}';
+    placed_total bigint[] := '{}';
+    placed_currency text[] := '{}';
+    item_order uuid[] := '{}';
+    item_type uuid[] := '{}';
+    item_name text[] := '{}';
+    item_price bigint[] := '{}';
+    item_quantity integer[] := '{}';
+    keys_taken text[] := '{}';
+    -- The purchase being decided, and its line being looked at.
+    p purchase;
+    l purchase_line;
+    event_ids uuid[];
+    line_types uuid[];
+    i integer;
+    j integer;
+    first_line integer := 1;
+    last_line integer;
+    ev integer;
+    pos integer;
+    result_outcome place_outcome;
+    total numeric;
+    short boolean;
+    covered boolean;
+begin
+    perform set_config('synchronous_commit', 'off', true);
+    event_ids := array(select x.event_id from unnest(p_purchases) as x);
+    line_types := array(select x.ticket_type_id from unnest(p_lines) as x);
+
+    select array_agg(x.ticket_type_id), array_agg(x.quantity)
+    into expired_types, expired_quantities
+    from (
+        select oi.ticket_type_id, sum(oi.quantity)::integer as quantity
+        from customer_order o join order_item oi using (order_id)
+        where o.event_id = any(event_ids) and o.status = 'pending_payment'
+          and not o.payment_detected and o.expires_at <= now()
+          and oi.ticket_type_id = any(line_types)
+        group by oi.ticket_type_id
+    ) x;
+    expired_types := coalesce(expired_types, '{}');
+
+    select array_agg(e.event_id order by e.event_id), array_agg(e.status order by e.event_id),
+           array_agg(e.starts_at order by e.event_id), array_agg(e.currency order by e.event_id),
+           array_agg(e.title order by e.event_id)
+    into events, event_status, event_starts, event_currency, event_title
+    from (
+        select e0.event_id, e0.status, e0.starts_at, e0.currency, e0.title
+        from event e0
+        where e0.event_id = any(event_ids) and e0.status <> 'draft'
+        order by e0.event_id
+        for key share
+    ) e;
+    events := coalesce(events, '{}');
+
+    select array_agg(t.ticket_type_id order by t.ticket_type_id),
+           array_agg(t.event_id order by t.ticket_type_id),
+           array_agg(t.name order by t.ticket_type_id),
+           array_agg(t.price_minor order by t.ticket_type_id),
+           array_agg(t.capacity - t.sold - t.held order by t.ticket_type_id)
+    into types, type_events, type_names, type_prices, type_left
+    from (
+        select tt.ticket_type_id, tt.event_id, tt.name, tt.price_minor, tt.capacity, tt.sold, tt.held
+        from ticket_type tt
+        where tt.ticket_type_id = any(line_types)
+        order by tt.ticket_type_id
+        for update
+    ) t;
+    types := coalesce(types, '{}');
+    type_taken := array_fill(0, array[cardinality(types)]);
+    type_expired := array_fill(0, array[cardinality(types)]);
+    for pos in 1 .. cardinality(types) loop
+        type_expired[pos] := coalesce(expired_quantities[array_position(expired_types, types[pos])], 0);
+    end loop;
+
+    for i in 1 .. cardinality(p_purchases) loop
+        p := p_purchases[i];
+        -- The purchase's lines follow each other, in ticket-type order.
+        last_line := first_line - 1;
+        while last_line < cardinality(p_lines) and (p_lines[last_line + 1]).purchase_index = i loop
+            last_line := last_line + 1;
+        end loop;
+        result_outcome := 'placed';
+        total := 0;
+        short := false;
+        covered := true;
+        ev := array_position(events, p.event_id);
+        -- A key seen before answers with its order, whatever became of the event since.
+        if p.idempotency_key is not null and (
+            p.account_id::text || ' ' || p.idempotency_key = any(keys_taken)
+            or exists (select 1 from customer_order o
+                       where o.account_id = p.account_id
+                         and o.idempotency_key = p.idempotency_key)
+        ) then
+            result_outcome := 'replay';
+        elsif ev is null then
+            result_outcome := 'not_found';
+        elsif event_status[ev] = 'cancelled' then
+            result_outcome := 'cancelled';
+        elsif event_starts[ev] <= now() then
+            result_outcome := 'started';
+        else
+            for j in first_line .. last_line loop
+                l := p_lines[j];
+                pos := array_position(types, l.ticket_type_id);
+                if pos is null or type_events[pos] <> p.event_id then
+                    result_outcome := 'unknown_type';
+                    continue;
+                end if;
+                total := total + type_prices[pos]::numeric * l.quantity;
+                if type_left[pos] < l.quantity then
+                    short := true;
+                end if;
+                if type_left[pos] + type_expired[pos] < l.quantity then
+                    covered := false;
+                end if;
+            end loop;
+            if result_outcome = 'placed' and total > 9223372036854775807 then
+                result_outcome := 'too_large';
+            elsif result_outcome = 'placed' and short then
+                result_outcome := 'sold_out';
+            end if;
+        end if;
+
+        if result_outcome = 'placed' then
+            for j in first_line .. last_line loop
+                l := p_lines[j];
+                pos := array_position(types, l.ticket_type_id);
+                type_left[pos] := type_left[pos] - l.quantity;
+                type_taken[pos] := type_taken[pos] + l.quantity;
+                item_order := item_order || p.order_id;
+                item_type := item_type || l.ticket_type_id;
+                item_name := item_name || type_names[pos];
+                item_price := item_price || type_prices[pos];
+                item_quantity := item_quantity || l.quantity;
+            end loop;
+            placed := placed || i;
+            placed_expiry := placed_expiry || (now() + p.hold);
+            placed_total := placed_total || total::bigint;
+            placed_currency := placed_currency || event_currency[ev];
+            if p.idempotency_key is not null then
+                keys_taken := keys_taken || (p.account_id::text || ' ' || p.idempotency_key);
+            end if;
+        end if;
+
+        for j in first_line .. last_line loop
+            l := p_lines[j];
+            pos := array_position(types, l.ticket_type_id);
+            r_order_index := i;
+            r_line_index := j - first_line + 1;
+            r_outcome := result_outcome;
+            r_bad_type := case when pos is null or type_events[pos] <> p.event_id then l.ticket_type_id end;
+            r_expires_at := case when result_outcome = 'placed' then now() + p.hold end;
+            r_title := case when ev is not null then event_title[ev] end;
+            r_currency := case when ev is not null then event_currency[ev] end;
+            r_total_minor := case when result_outcome = 'placed' then total::bigint end;
+            r_name := case when pos is not null then type_names[pos] end;
+            r_price_minor := case when pos is not null then type_prices[pos] end;
+            r_available := case when pos is not null then greatest(type_left[pos] + type_expired[pos], 0) end;
+            r_expired_holds := result_outcome = 'sold_out' and covered;
+            return next;
+        end loop;
+        first_line := last_line + 1;
+    end loop;
+
+    if cardinality(placed) = 0 then
+        return;
+    end if;
+    update ticket_type t set held = t.held + x.taken, updated_at = now()
+    from unnest(types, type_taken) as x (id, taken)
+    where t.ticket_type_id = x.id and x.taken > 0;
+    insert into customer_order
+        (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
+         idempotency_key, request_hash)
+    select (p_purchases[k]).order_id, (p_purchases[k]).account_id, (p_purchases[k]).event_id,
+           (p_purchases[k]).method, c, t, x, (p_purchases[k]).idempotency_key, (p_purchases[k]).request_hash
+    from unnest(placed, placed_currency, placed_total, placed_expiry) as w (k, c, t, x);
+    insert into order_item (order_id, ticket_type_id, ticket_type_name, unit_price_minor, quantity)
+    select * from unnest(item_order, item_type, item_name, item_price, item_quantity);
+    insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
+    select (p_purchases[k]).payment_id, (p_purchases[k]).order_id,
+           case when t = 0 then 'free' else (p_purchases[k]).provider end, 'creating', c, t
+    from unnest(placed, placed_currency, placed_total) as w (k, c, t);
+end
+$$;
+
+--
+-- Name: search_correct(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.search_correct(q text) RETURNS text
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    AS $$
+declare
+    w text;
+    fixed text;
+    words text[] := '{}';
+    corrections integer := 0;
+begin
+    foreach w in array regexp_split_to_array(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+') loop
+        continue when w = '';
+        if length(w) >= 5 and corrections < 4
+           and not exists (select 1 from public.search_word k where k.word = w) then
+            corrections := corrections + 1;
+            select s.word into fixed
+            from public.search_word s
+            where s.word operator(public.%) w and public.levenshtein(s.word, w) <= 2
+            order by public.levenshtein(s.word, w), s.word operator(public.<->) w, s.word
+            limit 1;
+            w := coalesce(fixed, w);
+        end if;
+        words := words || w;
+    end loop;
+    return array_to_string(words, ' ');
+end
+$$;
+
+--
+-- Name: search_normalize(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.search_normalize(q text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN array_to_string(array_remove(regexp_split_to_array(lower(public.immutable_unaccent(q)), '[^[:alnum:]]+'::text), ''::text), ' '::text);
+
+--
+-- Name: search_words(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.search_words(doc text) RETURNS SETOF text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    select distinct w
+    from regexp_split_to_table(lower(public.immutable_unaccent(doc)), '[^[:alnum:]]+') as w
+    where length(w) between 3 and 40
+$$;
+
+--
+-- Name: account; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.account (
+    account_id uuid NOT NULL,
+    email text NOT NULL,
+    name text NOT NULL,
+    password_hash text NOT NULL,
+    role text DEFAULT 'customer'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT account_email_check CHECK (((length(email) <= 254) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
+    CONSTRAINT account_name_check CHECK ((((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)) AND (name = btrim(name)))),
+    CONSTRAINT account_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
+    CONSTRAINT account_role_check CHECK ((role = ANY (ARRAY['customer'::text, 'admin'::text])))
+);
+
+--
+-- Name: audit_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audit_log (
+    audit_log_id bigint NOT NULL,
+    account_id uuid,
+    action text NOT NULL,
+    event_id uuid,
+    before jsonb,
+    after jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    subject text,
+    CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = 'discrepancy.resolve'::text) AND (subject IS NOT NULL)))),
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'discrepancy.resolve'::text]))),
+    CONSTRAINT audit_log_check CHECK (((before IS NOT NULL) OR (after IS NOT NULL))),
+    CONSTRAINT audit_log_subject_check CHECK ((length(subject) <= 300))
+);
+
+--
+-- Name: audit_log_audit_log_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audit_log ALTER COLUMN audit_log_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.audit_log_audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: btc_receipt; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.btc_receipt (
+    btc_receipt_id uuid NOT NULL,
+    network text NOT NULL,
+    txid text NOT NULL,
+    vout integer NOT NULL,
+    provider text NOT NULL,
+    provider_ref text NOT NULL,
+    order_id uuid,
+    amount_sat bigint NOT NULL,
+    rate numeric NOT NULL,
+    currency text NOT NULL,
+    destination text NOT NULL,
+    status text NOT NULL,
+    received_at timestamp with time zone NOT NULL,
+    settled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT btc_receipt_amount_sat_check CHECK ((amount_sat > 0)),
+    CONSTRAINT btc_receipt_check CHECK (((status <> 'settled'::text) OR (settled_at IS NOT NULL))),
+    CONSTRAINT btc_receipt_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT btc_receipt_destination_check CHECK (((length(destination) >= 1) AND (length(destination) <= 128))),
+    CONSTRAINT btc_receipt_network_check CHECK ((network = ANY (ARRAY['bitcoin'::text, 'testnet'::text, 'testnet4'::text, 'signet'::text, 'regtest'::text]))),
+    CONSTRAINT btc_receipt_provider_check CHECK ((provider = 'btcpay'::text)),
+    CONSTRAINT btc_receipt_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
+    CONSTRAINT btc_receipt_rate_check CHECK ((rate > (0)::numeric)),
+    CONSTRAINT btc_receipt_status_check CHECK ((status = ANY (ARRAY['processing'::text, 'settled'::text, 'invalid'::text]))),
+    CONSTRAINT btc_receipt_txid_check CHECK ((txid ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT btc_receipt_vout_check CHECK ((vout >= 0))
+);
+
+--
+-- Name: customer_order; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.customer_order (
+    order_id uuid NOT NULL,
+    account_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    status text DEFAULT 'pending_payment'::text NOT NULL,
+    status_reason text DEFAULT ''::text NOT NULL,
+    payment_method text NOT NULL,
+    currency text NOT NULL,
+    total_minor bigint NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    payment_detected boolean DEFAULT false NOT NULL,
+    paid_at timestamp with time zone,
+    idempotency_key text,
+    request_hash bytea,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT customer_order_check CHECK (((idempotency_key IS NULL) = (request_hash IS NULL))),
+    CONSTRAINT customer_order_check1 CHECK (((status <> ALL (ARRAY['paid'::text, 'fulfilled'::text])) OR (paid_at IS NOT NULL))),
+    CONSTRAINT customer_order_check2 CHECK ((expires_at > created_at)),
+    CONSTRAINT customer_order_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT customer_order_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
+    CONSTRAINT customer_order_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text, 'usdc'::text]))),
+    CONSTRAINT customer_order_request_hash_check CHECK ((length(request_hash) = 32)),
+    CONSTRAINT customer_order_status_check CHECK ((status = ANY (ARRAY['pending_payment'::text, 'paid'::text, 'fulfilled'::text, 'expired'::text, 'cancelled'::text, 'failed'::text, 'refunded'::text]))),
+    CONSTRAINT customer_order_status_reason_check CHECK ((length(status_reason) <= 200)),
+    CONSTRAINT customer_order_total_minor_check CHECK ((total_minor >= 0))
+);
+
+--
+-- Name: delivery; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.delivery (
+    order_id uuid NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    next_attempt_at timestamp with time zone,
+    lease_owner text,
+    lease_until timestamp with time zone,
+    pdf_key text,
+    pdf_bytes integer,
+    recipient text,
+    email_started_at timestamp with time zone,
+    sent_at timestamp with time zone,
+    republished integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT delivery_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT delivery_check CHECK (((status <> 'sent'::text) OR ((sent_at IS NOT NULL) AND (pdf_key IS NOT NULL)))),
+    CONSTRAINT delivery_check1 CHECK (((lease_owner IS NULL) = (lease_until IS NULL))),
+    CONSTRAINT delivery_last_error_check CHECK ((length(last_error) <= 2000)),
+    CONSTRAINT delivery_lease_owner_check CHECK ((length(lease_owner) <= 200)),
+    CONSTRAINT delivery_pdf_bytes_check CHECK ((pdf_bytes > 0)),
+    CONSTRAINT delivery_pdf_key_check CHECK ((length(pdf_key) <= 300)),
+    CONSTRAINT delivery_recipient_check CHECK ((length(recipient) <= 254)),
+    CONSTRAINT delivery_republished_check CHECK ((republished >= 0)),
+    CONSTRAINT delivery_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text])))
+);
+
+--
+-- Name: discrepancy_resolution; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.discrepancy_resolution (
+    rail text NOT NULL,
+    receipt_ref text NOT NULL,
+    class text NOT NULL,
+    note text NOT NULL,
+    resolved_by uuid,
+    resolved_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT discrepancy_resolution_class_check CHECK ((class = ANY (ARRAY['underpaid'::text, 'overpaid'::text, 'paid_late'::text, 'sold_out'::text, 'refund_due'::text, 'reorged'::text, 'orphan'::text, 'not_confirmed'::text]))),
+    CONSTRAINT discrepancy_resolution_note_check CHECK (((length(btrim(note)) >= 1) AND (length(btrim(note)) <= 2000))),
+    CONSTRAINT discrepancy_resolution_rail_check CHECK ((rail = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text]))),
+    CONSTRAINT discrepancy_resolution_receipt_ref_check CHECK (((length(receipt_ref) >= 1) AND (length(receipt_ref) <= 300)))
+);
+
+--
+-- Name: eth_block; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.eth_block (
+    chain_id bigint NOT NULL,
+    contract text NOT NULL,
+    number bigint NOT NULL,
+    hash text NOT NULL,
+    parent_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT eth_block_chain_id_check CHECK ((chain_id > 0)),
+    CONSTRAINT eth_block_contract_check CHECK ((contract ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_block_hash_check CHECK ((hash ~ '^0x[0-9a-f]{64}$'::text)),
+    CONSTRAINT eth_block_number_check CHECK ((number >= 0)),
+    CONSTRAINT eth_block_parent_hash_check CHECK ((parent_hash ~ '^0x[0-9a-f]{64}$'::text))
+);
+
+--
+-- Name: eth_cursor; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.eth_cursor (
+    chain_id bigint NOT NULL,
+    contract text NOT NULL,
+    next_block bigint NOT NULL,
+    head_block bigint DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT eth_cursor_chain_id_check CHECK ((chain_id > 0)),
+    CONSTRAINT eth_cursor_contract_check CHECK ((contract ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_cursor_head_block_check CHECK ((head_block >= 0)),
+    CONSTRAINT eth_cursor_next_block_check CHECK ((next_block >= 0))
+);
+
+--
+-- Name: eth_quote; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.eth_quote (
+    order_id uuid NOT NULL,
+    chain_id bigint NOT NULL,
+    contract text NOT NULL,
+    order_ref text NOT NULL,
+    asset text NOT NULL,
+    token text NOT NULL,
+    decimals smallint NOT NULL,
+    amount numeric(78,0) NOT NULL,
+    rate numeric NOT NULL,
+    currency text NOT NULL,
+    total_minor bigint NOT NULL,
+    deadline timestamp with time zone NOT NULL,
+    signature text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT eth_quote_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT eth_quote_asset_check CHECK ((asset ~ '^[A-Z0-9]{1,11}$'::text)),
+    CONSTRAINT eth_quote_chain_id_check CHECK ((chain_id > 0)),
+    CONSTRAINT eth_quote_contract_check CHECK ((contract ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_quote_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT eth_quote_decimals_check CHECK (((decimals >= 0) AND (decimals <= 36))),
+    CONSTRAINT eth_quote_order_ref_check CHECK ((order_ref ~ '^0x[0-9a-f]{64}$'::text)),
+    CONSTRAINT eth_quote_rate_check CHECK ((rate > (0)::numeric)),
+    CONSTRAINT eth_quote_signature_check CHECK ((signature ~ '^0x[0-9a-f]{130}$'::text)),
+    CONSTRAINT eth_quote_token_check CHECK ((token ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_quote_total_minor_check CHECK ((total_minor > 0))
+);
+
+--
+-- Name: eth_receipt; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.eth_receipt (
+    eth_receipt_id uuid NOT NULL,
+    chain_id bigint NOT NULL,
+    contract text NOT NULL,
+    tx_hash text NOT NULL,
+    log_index integer NOT NULL,
+    block_number bigint NOT NULL,
+    block_hash text NOT NULL,
+    order_ref text NOT NULL,
+    order_id uuid,
+    payer text NOT NULL,
+    token text NOT NULL,
+    amount numeric(78,0) NOT NULL,
+    status text NOT NULL,
+    outcome text,
+    block_time timestamp with time zone NOT NULL,
+    seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    confirmed_at timestamp with time zone,
+    reorged_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT eth_receipt_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT eth_receipt_block_hash_check CHECK ((block_hash ~ '^0x[0-9a-f]{64}$'::text)),
+    CONSTRAINT eth_receipt_block_number_check CHECK ((block_number >= 0)),
+    CONSTRAINT eth_receipt_chain_id_check CHECK ((chain_id > 0)),
+    CONSTRAINT eth_receipt_check CHECK (((status <> 'confirmed'::text) OR ((confirmed_at IS NOT NULL) AND (outcome IS NOT NULL)))),
+    CONSTRAINT eth_receipt_contract_check CHECK ((contract ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_receipt_log_index_check CHECK ((log_index >= 0)),
+    CONSTRAINT eth_receipt_order_ref_check CHECK ((order_ref ~ '^0x[0-9a-f]{64}$'::text)),
+    CONSTRAINT eth_receipt_outcome_check CHECK ((outcome = ANY (ARRAY['paid'::text, 'paid_late'::text, 'overpaid'::text, 'underpaid'::text, 'refund_due'::text, 'orphan'::text]))),
+    CONSTRAINT eth_receipt_payer_check CHECK ((payer ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_receipt_status_check CHECK ((status = ANY (ARRAY['seen'::text, 'confirmed'::text, 'reorged'::text]))),
+    CONSTRAINT eth_receipt_token_check CHECK ((token ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_receipt_tx_hash_check CHECK ((tx_hash ~ '^0x[0-9a-f]{64}$'::text))
+);
+
+--
+-- Name: event; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.event (
+    event_id uuid NOT NULL,
+    slug text NOT NULL,
+    title text NOT NULL,
+    description text NOT NULL,
+    category text NOT NULL,
+    city text NOT NULL,
+    region text DEFAULT ''::text NOT NULL,
+    country text NOT NULL,
+    venue_name text NOT NULL,
+    address text NOT NULL,
+    latitude double precision NOT NULL,
+    longitude double precision NOT NULL,
+    starts_at timestamp with time zone NOT NULL,
+    ends_at timestamp with time zone NOT NULL,
+    timezone text NOT NULL,
+    language text NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    image_id uuid,
+    image_alt text DEFAULT ''::text NOT NULL,
+    currency text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    city_key text GENERATED ALWAYS AS (lower(public.immutable_unaccent(city))) STORED,
+    search_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(title, category, venue_name, city, region, tags, description)) STORED,
+    rank_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(title, category, venue_name, city, region, tags, ''::text)) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT event_address_check CHECK (((length(btrim(address)) >= 1) AND (length(btrim(address)) <= 300))),
+    CONSTRAINT event_category_check CHECK ((category = ANY (ARRAY['festival'::text, 'concert'::text, 'comedy'::text, 'theatre'::text, 'food'::text, 'workshop'::text, 'tour'::text, 'exhibition'::text, 'market'::text, 'dance'::text]))),
+    CONSTRAINT event_check CHECK ((ends_at > starts_at)),
+    CONSTRAINT event_city_check CHECK ((((length(btrim(city)) >= 1) AND (length(btrim(city)) <= 100)) AND (city = btrim(city)))),
+    CONSTRAINT event_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT event_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT event_description_check CHECK ((length(description) <= 20000)),
+    CONSTRAINT event_image_alt_check CHECK ((length(image_alt) <= 300)),
+    CONSTRAINT event_language_check CHECK ((language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'::text)),
+    CONSTRAINT event_latitude_check CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision))),
+    CONSTRAINT event_longitude_check CHECK (((longitude >= ('-180'::integer)::double precision) AND (longitude <= (180)::double precision))),
+    CONSTRAINT event_region_check CHECK ((length(region) <= 100)),
+    CONSTRAINT event_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 120))),
+    CONSTRAINT event_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'cancelled'::text]))),
+    CONSTRAINT event_tags_check CHECK (((cardinality(tags) <= 20) AND (array_position(tags, NULL::text) IS NULL))),
+    CONSTRAINT event_timezone_check CHECK (public.is_iana_timezone(timezone)),
+    CONSTRAINT event_title_check CHECK ((((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)) AND (title = btrim(title)))),
+    CONSTRAINT event_venue_name_check CHECK (((length(btrim(venue_name)) >= 1) AND (length(btrim(venue_name)) <= 200))),
+    CONSTRAINT event_version_check CHECK ((version > 0))
+);
+
+--
+-- Name: media; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.media (
+    media_id uuid NOT NULL,
+    sha256 text NOT NULL,
+    blob_key text NOT NULL,
+    content_type text NOT NULL,
+    byte_size integer NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    width integer,
+    height integer,
+    CONSTRAINT media_blob_key_check CHECK (((blob_key ~ '^[a-z0-9/_.-]+$'::text) AND (blob_key !~ '\.\.'::text))),
+    CONSTRAINT media_byte_size_check CHECK ((byte_size > 0)),
+    CONSTRAINT media_content_type_check CHECK ((content_type = ANY (ARRAY['image/jpeg'::text, 'image/png'::text, 'image/webp'::text]))),
+    CONSTRAINT media_height_check CHECK ((height > 0)),
+    CONSTRAINT media_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT media_width_check CHECK ((width > 0))
+);
+
+--
+-- Name: media_rendition; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.media_rendition (
+    media_id uuid NOT NULL,
+    format text NOT NULL,
+    width integer NOT NULL,
+    height integer NOT NULL,
+    blob_key text NOT NULL,
+    byte_size integer NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT media_rendition_blob_key_check CHECK (((blob_key ~ '^[a-z0-9/_.-]+$'::text) AND (blob_key !~ '\.\.'::text))),
+    CONSTRAINT media_rendition_byte_size_check CHECK ((byte_size > 0)),
+    CONSTRAINT media_rendition_format_check CHECK ((format = ANY (ARRAY['webp'::text, 'jpeg'::text]))),
+    CONSTRAINT media_rendition_height_check CHECK ((height > 0)),
+    CONSTRAINT media_rendition_width_check CHECK ((width > 0))
+);
+
+--
+-- Name: order_item; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.order_item (
+    order_id uuid NOT NULL,
+    ticket_type_id uuid NOT NULL,
+    ticket_type_name text NOT NULL,
+    unit_price_minor bigint NOT NULL,
+    quantity integer NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT order_item_quantity_check CHECK (((quantity >= 1) AND (quantity <= 100))),
+    CONSTRAINT order_item_ticket_type_name_check CHECK (((length(ticket_type_name) >= 1) AND (length(ticket_type_name) <= 100))),
+    CONSTRAINT order_item_unit_price_minor_check CHECK ((unit_price_minor >= 0))
+);
+
+--
+-- Name: outbox; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.outbox (
+    outbox_id bigint NOT NULL,
+    topic text NOT NULL,
+    order_id uuid NOT NULL,
+    payload jsonb NOT NULL,
+    published_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT outbox_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT outbox_topic_check CHECK ((topic = 'orders.paid'::text))
+);
+
+--
+-- Name: outbox_outbox_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.outbox ALTER COLUMN outbox_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.outbox_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: payment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.payment (
+    payment_id uuid NOT NULL,
+    order_id uuid NOT NULL,
+    provider text NOT NULL,
+    provider_ref text,
+    redirect_url text,
+    status text NOT NULL,
+    currency text NOT NULL,
+    amount_minor bigint NOT NULL,
+    received_minor bigint,
+    provider_payment_ref text,
+    refund_reason text,
+    close_attempted_at timestamp with time zone,
+    received_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    overpaid_minor bigint DEFAULT 0 NOT NULL,
+    seen_minor bigint,
+    CONSTRAINT payment_amount_minor_check CHECK ((amount_minor >= 0)),
+    CONSTRAINT payment_check CHECK (((status <> 'refund_due'::text) OR (refund_reason IS NOT NULL))),
+    CONSTRAINT payment_check1 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'refund_due'::text])) OR (received_at IS NOT NULL))),
+    CONSTRAINT payment_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payment_overpaid_minor_check CHECK ((overpaid_minor >= 0)),
+    CONSTRAINT payment_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'free'::text, 'btcpay'::text, 'ethereum'::text]))),
+    CONSTRAINT payment_provider_payment_ref_check CHECK ((length(provider_payment_ref) <= 255)),
+    CONSTRAINT payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
+    CONSTRAINT payment_received_minor_check CHECK ((received_minor >= 0)),
+    CONSTRAINT payment_redirect_url_check CHECK ((length(redirect_url) <= 2048)),
+    CONSTRAINT payment_refund_reason_check CHECK ((refund_reason = ANY (ARRAY['sold_out_after_expiry'::text, 'event_closed'::text, 'order_closed'::text, 'duplicate_payment'::text, 'amount_mismatch'::text, 'partial_payment'::text, 'invoice_invalid'::text, 'underpaid'::text]))),
+    CONSTRAINT payment_seen_minor_check CHECK ((seen_minor >= 0)),
+    CONSTRAINT payment_status_check CHECK ((status = ANY (ARRAY['creating'::text, 'open'::text, 'succeeded'::text, 'failed'::text, 'expired'::text, 'refund_due'::text, 'refunded'::text])))
+);
+
+--
+-- Name: unmatched_payment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.unmatched_payment (
+    unmatched_payment_id uuid NOT NULL,
+    provider text NOT NULL,
+    provider_event_id text NOT NULL,
+    provider_ref text NOT NULL,
+    provider_payment_ref text,
+    claimed_order_ref text,
+    currency text NOT NULL,
+    amount_minor bigint NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT unmatched_payment_claimed_order_ref_check CHECK ((length(claimed_order_ref) <= 255)),
+    CONSTRAINT unmatched_payment_currency_check CHECK ((length(currency) <= 10)),
+    CONSTRAINT unmatched_payment_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'btcpay'::text]))),
+    CONSTRAINT unmatched_payment_provider_event_id_check CHECK (((length(provider_event_id) >= 1) AND (length(provider_event_id) <= 255))),
+    CONSTRAINT unmatched_payment_provider_payment_ref_check CHECK ((length(provider_payment_ref) <= 255)),
+    CONSTRAINT unmatched_payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255)))
+);
+
+--
+-- Name: receipt; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.receipt AS
+ SELECT 'card'::text AS rail,
+    p.provider_ref AS receipt_ref,
+    p.received_at,
+        CASE
+            WHEN (p.status = ANY (ARRAY['succeeded'::text, 'refunded'::text])) THEN p.received_at
+            ELSE NULL::timestamp with time zone
+        END AS settled_at,
+    o.order_id,
+    o.status AS order_status,
+    o.status_reason AS order_reason,
+    p.currency AS asset,
+    0 AS decimals,
+    (p.received_minor)::text AS amount_base,
+    (o.total_minor)::text AS quoted_base,
+    o.currency AS fiat_currency,
+    o.total_minor AS order_total_minor,
+    p.received_minor,
+    NULL::text AS rate,
+    p.status,
+    p.status AS payment_status,
+    p.refund_reason,
+    p.overpaid_minor,
+    NULL::text AS outcome,
+    false AS was_confirmed,
+    NULL::bigint AS block_number,
+    NULL::text AS block_hash,
+    NULL::text AS payer,
+    NULL::text AS token,
+    true AS first_of_payment,
+    true AS counted
+   FROM (public.payment p
+     JOIN public.customer_order o USING (order_id))
+  WHERE ((p.provider = 'stripe'::text) AND (p.received_at IS NOT NULL))
+UNION ALL
+ SELECT 'card'::text AS rail,
+    ('unmatched:'::text || u.provider_event_id) AS receipt_ref,
+    u.created_at AS received_at,
+    u.created_at AS settled_at,
+    NULL::uuid AS order_id,
+    NULL::text AS order_status,
+    NULL::text AS order_reason,
+    upper(u.currency) AS asset,
+    0 AS decimals,
+    (u.amount_minor)::text AS amount_base,
+    NULL::text AS quoted_base,
+    upper(u.currency) AS fiat_currency,
+    NULL::bigint AS order_total_minor,
+    u.amount_minor AS received_minor,
+    NULL::text AS rate,
+    'unmatched'::text AS status,
+    NULL::text AS payment_status,
+    NULL::text AS refund_reason,
+    NULL::bigint AS overpaid_minor,
+    NULL::text AS outcome,
+    false AS was_confirmed,
+    NULL::bigint AS block_number,
+    NULL::text AS block_hash,
+    NULL::text AS payer,
+    NULL::text AS token,
+    true AS first_of_payment,
+    true AS counted
+   FROM public.unmatched_payment u
+  WHERE (u.provider = 'stripe'::text)
+UNION ALL
+ SELECT 'btc'::text AS rail,
+    ((r.txid || ':'::text) || r.vout) AS receipt_ref,
+    r.received_at,
+    r.settled_at,
+    r.order_id,
+    o.status AS order_status,
+    o.status_reason AS order_reason,
+    'BTC'::text AS asset,
+    8 AS decimals,
+    (r.amount_sat)::text AS amount_base,
+    NULL::text AS quoted_base,
+    r.currency AS fiat_currency,
+        CASE
+            WHEN (row_number() OVER invoice = 1) THEN o.total_minor
+            ELSE NULL::bigint
+        END AS order_total_minor,
+        CASE
+            WHEN (row_number() OVER invoice = 1) THEN p.received_minor
+            ELSE NULL::bigint
+        END AS received_minor,
+    (r.rate)::text AS rate,
+    r.status,
+    p.status AS payment_status,
+    p.refund_reason,
+    p.overpaid_minor,
+    NULL::text AS outcome,
+    (r.settled_at IS NOT NULL) AS was_confirmed,
+    NULL::bigint AS block_number,
+    NULL::text AS block_hash,
+    NULL::text AS payer,
+    NULL::text AS token,
+    (row_number() OVER invoice = 1) AS first_of_payment,
+    (r.status = 'settled'::text) AS counted
+   FROM ((public.btc_receipt r
+     LEFT JOIN public.customer_order o USING (order_id))
+     LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = r.provider) AND (p.provider_ref = r.provider_ref))))
+  WINDOW invoice AS (PARTITION BY r.provider, r.provider_ref ORDER BY (r.status = 'invalid'::text), r.received_at, r.txid, r.vout)
+UNION ALL
+ SELECT 'eth'::text AS rail,
+    ((r.tx_hash || ':'::text) || r.log_index) AS receipt_ref,
+    r.block_time AS received_at,
+    r.confirmed_at AS settled_at,
+    r.order_id,
+    o.status AS order_status,
+    o.status_reason AS order_reason,
+        CASE
+            WHEN (r.token = q.token) THEN q.asset
+            WHEN (r.token = '0x0000000000000000000000000000000000000000'::text) THEN 'ETH'::text
+            ELSE r.token
+        END AS asset,
+        CASE
+            WHEN (r.token = q.token) THEN (q.decimals)::integer
+            WHEN (r.token = '0x0000000000000000000000000000000000000000'::text) THEN 18
+            ELSE 0
+        END AS decimals,
+    (r.amount)::text AS amount_base,
+        CASE
+            WHEN (r.token = q.token) THEN (q.amount)::text
+            ELSE NULL::text
+        END AS quoted_base,
+    q.currency AS fiat_currency,
+    o.total_minor AS order_total_minor,
+    p.received_minor,
+    (q.rate)::text AS rate,
+    r.status,
+    p.status AS payment_status,
+    p.refund_reason,
+    p.overpaid_minor,
+    r.outcome,
+    (r.confirmed_at IS NOT NULL) AS was_confirmed,
+    r.block_number,
+    r.block_hash,
+    r.payer,
+    r.token,
+    true AS first_of_payment,
+    (r.status = 'confirmed'::text) AS counted
+   FROM (((public.eth_receipt r
+     LEFT JOIN public.customer_order o USING (order_id))
+     LEFT JOIN public.eth_quote q USING (order_id))
+     LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = 'ethereum'::text))));
+
+--
+-- Name: search_word; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.search_word (
+    word text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT search_word_word_check CHECK ((((length(word) >= 3) AND (length(word) <= 40)) AND (word = lower(word))))
+);
+
+--
+-- Name: session; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.session (
+    session_id text NOT NULL,
+    account_id uuid NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT session_check CHECK ((expires_at > created_at)),
+    CONSTRAINT session_session_id_check CHECK ((session_id ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
+-- Name: ticket; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ticket (
+    ticket_id uuid NOT NULL,
+    order_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    event_id uuid NOT NULL,
+    ticket_type_id uuid NOT NULL,
+    ticket_type_name text NOT NULL,
+    price_minor bigint NOT NULL,
+    currency text NOT NULL,
+    serial text NOT NULL,
+    holder_name text NOT NULL,
+    checked_in_at timestamp with time zone,
+    checked_in_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ticket_check CHECK (((checked_in_at IS NULL) = (checked_in_by IS NULL))),
+    CONSTRAINT ticket_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT ticket_holder_name_check CHECK (((length(btrim(holder_name)) >= 1) AND (length(btrim(holder_name)) <= 100))),
+    CONSTRAINT ticket_position_check CHECK ((("position" >= 1) AND ("position" <= 1000))),
+    CONSTRAINT ticket_price_minor_check CHECK ((price_minor >= 0)),
+    CONSTRAINT ticket_serial_check CHECK ((serial ~ '^[0-9A-HJ-NP-Z]{4}-[0-9A-HJ-NP-Z]{4}-[0-9A-HJ-NP-Z]{4}$'::text)),
+    CONSTRAINT ticket_ticket_type_name_check CHECK (((length(ticket_type_name) >= 1) AND (length(ticket_type_name) <= 100)))
+);
+
+--
+-- Name: ticket_type; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ticket_type (
+    ticket_type_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    currency text NOT NULL,
+    name text NOT NULL,
+    price_minor bigint NOT NULL,
+    capacity integer NOT NULL,
+    "position" integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    sold integer DEFAULT 0 NOT NULL,
+    held integer DEFAULT 0 NOT NULL,
+    CONSTRAINT ticket_type_capacity_check CHECK ((capacity >= 0)),
+    CONSTRAINT ticket_type_held_check CHECK ((held >= 0)),
+    CONSTRAINT ticket_type_name_check CHECK ((((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)) AND (name = btrim(name)))),
+    CONSTRAINT ticket_type_position_check CHECK (("position" >= 0)),
+    CONSTRAINT ticket_type_price_minor_check CHECK ((price_minor >= 0)),
+    CONSTRAINT ticket_type_sold_check CHECK ((sold >= 0)),
+    CONSTRAINT ticket_type_stock_check CHECK (((sold + held) <= capacity))
+);
+
+--
+-- Name: webhook_inbox; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_inbox (
+    provider text NOT NULL,
+    event_id text NOT NULL,
+    event_type text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_inbox_event_id_check CHECK (((length(event_id) >= 1) AND (length(event_id) <= 255))),
+    CONSTRAINT webhook_inbox_event_type_check CHECK (((length(event_type) >= 1) AND (length(event_type) <= 255))),
+    CONSTRAINT webhook_inbox_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'btcpay'::text])))
+);
+
+--
+-- Name: account account_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account
+    ADD CONSTRAINT account_pkey PRIMARY KEY (account_id);
+
+--
+-- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (audit_log_id);
+
+--
+-- Name: btc_receipt btc_receipt_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.btc_receipt
+    ADD CONSTRAINT btc_receipt_pkey PRIMARY KEY (btc_receipt_id);
+
+--
+-- Name: btc_receipt btc_receipt_txid_vout_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.btc_receipt
+    ADD CONSTRAINT btc_receipt_txid_vout_key UNIQUE (txid, vout);
+
+--
+-- Name: customer_order customer_order_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customer_order
+    ADD CONSTRAINT customer_order_pkey PRIMARY KEY (order_id);
+
+--
+-- Name: delivery delivery_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.delivery
+    ADD CONSTRAINT delivery_pkey PRIMARY KEY (order_id);
+
+--
+-- Name: discrepancy_resolution discrepancy_resolution_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.discrepancy_resolution
+    ADD CONSTRAINT discrepancy_resolution_pkey PRIMARY KEY (rail, receipt_ref, class);
+
+--
+-- Name: eth_block eth_block_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_block
+    ADD CONSTRAINT eth_block_pkey PRIMARY KEY (chain_id, contract, number);
+
+--
+-- Name: eth_cursor eth_cursor_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_cursor
+    ADD CONSTRAINT eth_cursor_pkey PRIMARY KEY (chain_id, contract);
+
+--
+-- Name: eth_quote eth_quote_order_ref_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_quote
+    ADD CONSTRAINT eth_quote_order_ref_key UNIQUE (order_ref);
+
+--
+-- Name: eth_quote eth_quote_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_quote
+    ADD CONSTRAINT eth_quote_pkey PRIMARY KEY (order_id);
+
+--
+-- Name: eth_receipt eth_receipt_chain_id_tx_hash_log_index_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_receipt
+    ADD CONSTRAINT eth_receipt_chain_id_tx_hash_log_index_key UNIQUE (chain_id, tx_hash, log_index);
+
+--
+-- Name: eth_receipt eth_receipt_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_receipt
+    ADD CONSTRAINT eth_receipt_pkey PRIMARY KEY (eth_receipt_id);
+
+--
+-- Name: event event_event_id_currency_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event
+    ADD CONSTRAINT event_event_id_currency_key UNIQUE (event_id, currency);
+
+--
+-- Name: event event_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event
+    ADD CONSTRAINT event_pkey PRIMARY KEY (event_id);
+
+--
+-- Name: event event_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event
+    ADD CONSTRAINT event_slug_key UNIQUE (slug);
+
+--
+-- Name: media media_blob_key_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media
+    ADD CONSTRAINT media_blob_key_key UNIQUE (blob_key);
+
+--
+-- Name: media media_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media
+    ADD CONSTRAINT media_pkey PRIMARY KEY (media_id);
+
+--
+-- Name: media_rendition media_rendition_blob_key_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media_rendition
+    ADD CONSTRAINT media_rendition_blob_key_key UNIQUE (blob_key);
+
+--
+-- Name: media_rendition media_rendition_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media_rendition
+    ADD CONSTRAINT media_rendition_pkey PRIMARY KEY (media_id, format, width);
+
+--
+-- Name: media media_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media
+    ADD CONSTRAINT media_sha256_key UNIQUE (sha256);
+
+--
+-- Name: order_item order_item_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_item
+    ADD CONSTRAINT order_item_pkey PRIMARY KEY (order_id, ticket_type_id);
+
+--
+-- Name: outbox outbox_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.outbox
+    ADD CONSTRAINT outbox_pkey PRIMARY KEY (outbox_id);
+
+--
+-- Name: outbox outbox_topic_order_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.outbox
+    ADD CONSTRAINT outbox_topic_order_id_key UNIQUE (topic, order_id);
+
+--
+-- Name: payment payment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment
+    ADD CONSTRAINT payment_pkey PRIMARY KEY (payment_id);
+
+--
+-- Name: payment payment_provider_provider_ref_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment
+    ADD CONSTRAINT payment_provider_provider_ref_key UNIQUE (provider, provider_ref);
+
+--
+-- Name: search_word search_word_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.search_word
+    ADD CONSTRAINT search_word_pkey PRIMARY KEY (word);
+
+--
+-- Name: session session_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.session
+    ADD CONSTRAINT session_pkey PRIMARY KEY (session_id);
+
+--
+-- Name: ticket ticket_order_id_position_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_order_id_position_key UNIQUE (order_id, "position");
+
+--
+-- Name: ticket ticket_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_pkey PRIMARY KEY (ticket_id);
+
+--
+-- Name: ticket ticket_serial_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_serial_key UNIQUE (serial);
+
+--
+-- Name: ticket_type ticket_type_event_id_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_type
+    ADD CONSTRAINT ticket_type_event_id_name_key UNIQUE (event_id, name);
+
+--
+-- Name: ticket_type ticket_type_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_type
+    ADD CONSTRAINT ticket_type_pkey PRIMARY KEY (ticket_type_id);
+
+--
+-- Name: unmatched_payment unmatched_payment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.unmatched_payment
+    ADD CONSTRAINT unmatched_payment_pkey PRIMARY KEY (unmatched_payment_id);
+
+--
+-- Name: unmatched_payment unmatched_payment_provider_provider_event_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.unmatched_payment
+    ADD CONSTRAINT unmatched_payment_provider_provider_event_id_key UNIQUE (provider, provider_event_id);
+
+--
+-- Name: webhook_inbox webhook_inbox_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_inbox
+    ADD CONSTRAINT webhook_inbox_pkey PRIMARY KEY (provider, event_id);
+
+--
+-- Name: account_email_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX account_email_key ON public.account USING btree (lower(email));
+
+--
+-- Name: audit_log_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_log_created_at_idx ON public.audit_log USING btree (created_at DESC);
+
+--
+-- Name: audit_log_event_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_log_event_idx ON public.audit_log USING btree (event_id, created_at);
+
+--
+-- Name: btc_receipt_invoice_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX btc_receipt_invoice_idx ON public.btc_receipt USING btree (provider, provider_ref);
+
+--
+-- Name: btc_receipt_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX btc_receipt_order_idx ON public.btc_receipt USING btree (order_id);
+
+--
+-- Name: btc_receipt_received_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX btc_receipt_received_idx ON public.btc_receipt USING btree (received_at);
+
+--
+-- Name: customer_order_account_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_order_account_idx ON public.customer_order USING btree (account_id, created_at DESC);
+
+--
+-- Name: customer_order_event_expiring_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_order_event_expiring_idx ON public.customer_order USING btree (event_id, expires_at) WHERE ((status = 'pending_payment'::text) AND (NOT payment_detected));
+
+--
+-- Name: customer_order_event_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_order_event_idx ON public.customer_order USING btree (event_id, status);
+
+--
+-- Name: customer_order_expiring_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_order_expiring_idx ON public.customer_order USING btree (expires_at) WHERE ((status = 'pending_payment'::text) AND (NOT payment_detected));
+
+--
+-- Name: customer_order_idempotency_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX customer_order_idempotency_key ON public.customer_order USING btree (account_id, idempotency_key);
+
+--
+-- Name: customer_order_paid_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_order_paid_idx ON public.customer_order USING btree (paid_at) WHERE (status = 'paid'::text);
+
+--
+-- Name: delivery_attention_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX delivery_attention_idx ON public.delivery USING btree (updated_at) WHERE (status <> 'sent'::text);
+
+--
+-- Name: eth_receipt_block_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_receipt_block_idx ON public.eth_receipt USING btree (chain_id, contract, block_number);
+
+--
+-- Name: eth_receipt_block_time_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_receipt_block_time_idx ON public.eth_receipt USING btree (block_time);
+
+--
+-- Name: eth_receipt_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_receipt_order_idx ON public.eth_receipt USING btree (order_id);
+
+--
+-- Name: eth_receipt_seen_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_receipt_seen_idx ON public.eth_receipt USING btree (chain_id, contract, block_number) WHERE (status = 'seen'::text);
+
+--
+-- Name: event_published_category_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX event_published_category_idx ON public.event USING btree (category, starts_at) WHERE (status = 'published'::text);
+
+--
+-- Name: event_published_city_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX event_published_city_idx ON public.event USING btree (city_key, starts_at) WHERE (status = 'published'::text);
+
+--
+-- Name: event_published_starts_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX event_published_starts_at_idx ON public.event USING btree (starts_at, event_id) WHERE (status = 'published'::text);
+
+--
+-- Name: event_search_vector_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX event_search_vector_idx ON public.event USING gin (search_vector);
+
+--
+-- Name: order_item_ticket_type_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX order_item_ticket_type_idx ON public.order_item USING btree (ticket_type_id);
+
+--
+-- Name: outbox_unpublished_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX outbox_unpublished_idx ON public.outbox USING btree (outbox_id) WHERE (published_at IS NULL);
+
+--
+-- Name: payment_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_open_idx ON public.payment USING btree (order_id) WHERE (status = ANY (ARRAY['creating'::text, 'open'::text]));
+
+--
+-- Name: payment_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_order_idx ON public.payment USING btree (order_id);
+
+--
+-- Name: payment_overpaid_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_overpaid_idx ON public.payment USING btree (created_at) WHERE (overpaid_minor > 0);
+
+--
+-- Name: payment_refund_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_refund_due_idx ON public.payment USING btree (created_at) WHERE (status = 'refund_due'::text);
+
+--
+-- Name: search_word_trgm_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX search_word_trgm_idx ON public.search_word USING gin (word public.gin_trgm_ops);
+
+--
+-- Name: session_account_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX session_account_idx ON public.session USING btree (account_id);
+
+--
+-- Name: session_expires_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX session_expires_at_idx ON public.session USING btree (expires_at);
+
+--
+-- Name: ticket_event_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_event_idx ON public.ticket USING btree (event_id);
+
+--
+-- Name: ticket_type_event_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_type_event_idx ON public.ticket_type USING btree (event_id, "position", price_minor);
+
+--
+-- Name: event event_collect_search_words; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER event_collect_search_words AFTER INSERT OR UPDATE OF title, category, venue_name, city, region, tags, description, status ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_collect_search_words();
+
+--
+-- Name: audit_log audit_log_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_log
+    ADD CONSTRAINT audit_log_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id) ON DELETE SET NULL;
+
+--
+-- Name: btc_receipt btc_receipt_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.btc_receipt
+    ADD CONSTRAINT btc_receipt_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: customer_order customer_order_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customer_order
+    ADD CONSTRAINT customer_order_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id);
+
+--
+-- Name: customer_order customer_order_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customer_order
+    ADD CONSTRAINT customer_order_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id);
+
+--
+-- Name: delivery delivery_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.delivery
+    ADD CONSTRAINT delivery_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: discrepancy_resolution discrepancy_resolution_resolved_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.discrepancy_resolution
+    ADD CONSTRAINT discrepancy_resolution_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.account(account_id) ON DELETE SET NULL;
+
+--
+-- Name: eth_quote eth_quote_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_quote
+    ADD CONSTRAINT eth_quote_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: eth_receipt eth_receipt_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_receipt
+    ADD CONSTRAINT eth_receipt_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: event event_image_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event
+    ADD CONSTRAINT event_image_id_fkey FOREIGN KEY (image_id) REFERENCES public.media(media_id) ON DELETE SET NULL;
+
+--
+-- Name: media_rendition media_rendition_media_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.media_rendition
+    ADD CONSTRAINT media_rendition_media_id_fkey FOREIGN KEY (media_id) REFERENCES public.media(media_id) ON DELETE CASCADE;
+
+--
+-- Name: order_item order_item_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_item
+    ADD CONSTRAINT order_item_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id) ON DELETE CASCADE;
+
+--
+-- Name: order_item order_item_ticket_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_item
+    ADD CONSTRAINT order_item_ticket_type_id_fkey FOREIGN KEY (ticket_type_id) REFERENCES public.ticket_type(ticket_type_id);
+
+--
+-- Name: outbox outbox_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.outbox
+    ADD CONSTRAINT outbox_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: payment payment_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment
+    ADD CONSTRAINT payment_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: session session_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.session
+    ADD CONSTRAINT session_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id) ON DELETE CASCADE;
+
+--
+-- Name: ticket ticket_checked_in_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_checked_in_by_fkey FOREIGN KEY (checked_in_by) REFERENCES public.account(account_id);
+
+--
+-- Name: ticket ticket_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id);
+
+--
+-- Name: ticket ticket_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: ticket ticket_ticket_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket
+    ADD CONSTRAINT ticket_ticket_type_id_fkey FOREIGN KEY (ticket_type_id) REFERENCES public.ticket_type(ticket_type_id);
+
+--
+-- Name: ticket_type ticket_type_event_id_currency_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_type
+    ADD CONSTRAINT ticket_type_event_id_currency_fkey FOREIGN KEY (event_id, currency) REFERENCES public.event(event_id, currency) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- PostgreSQL database dump complete
+--

@@ -1,0 +1,453 @@
+//! ETH and stablecoin payments through our payment contract (`tessera-contracts`): an order is
+//! offered a quote, the fiat total converted at a rate from the configured source into the
+//! exact amount in wei or token units, bound to the chain, the contract and the order, and
+//! signed by the operator key. The customer's wallet sends it to `pay` or `payToken`; the
+//! chain-watcher sees the `OrderPaid` log.
+//!
+//! Nothing here waits for the chain: the chain id and token decimals are asked of the node once
+//! and kept.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::providers::{DynProvider, Provider as _};
+use alloy::signers::local::PrivateKeySigner;
+use alloy::sol_types::SolCall as _;
+use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret as _, SecretString};
+use tessera_contracts::anvil::ANVIL_CHAIN_ID;
+use tessera_contracts::{Quote, TesseraPay};
+use tessera_core::money::Currency;
+use tessera_core::order::eth::{EthQuote, order_ref};
+use tokio::sync::{Mutex, OnceCell};
+use uuid::Uuid;
+
+use crate::PaymentError;
+use crate::rates::{HttpRates, RateError, RateSource};
+
+mod settings;
+
+pub use settings::{Confirmations, EthSettings, EthToken, RateSourceSettings};
+
+alloy::sol! {
+    #[sol(rpc)]
+    interface IERC20 {
+        function decimals() external view returns (uint8);
+        function approve(address spender, uint256 amount) external returns (bool);
+    }
+}
+
+/// ETH's symbol and decimals.
+pub const ETH: &str = "ETH";
+const ETH_DECIMALS: u8 = 18;
+
+/// What an order's quote is made from.
+#[derive(Debug, Clone)]
+pub struct QuoteRequest<'a> {
+    pub order_id: Uuid,
+    /// `ETH` or an allow-listed token's symbol.
+    pub asset: &'a str,
+    pub currency: &'a str,
+    pub total_minor: i64,
+    /// The hold's end: the quote's deadline.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Quotes for the configured contract, and (in the sandbox) payments from a dev account.
+pub struct EthPayments {
+    node: DynProvider,
+    rpc_url: SecretString,
+    contract: Address,
+    operator: PrivateKeySigner,
+    rates: Box<dyn RateSource>,
+    tokens: Vec<(String, Address)>,
+    chain_id: OnceCell<u64>,
+    decimals: Mutex<HashMap<Address, u8>>,
+    sandbox: bool,
+}
+
+impl std::fmt::Debug for EthPayments {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EthPayments")
+            .field("contract", &self.contract)
+            .field("operator", &self.operator.address())
+            .field("tokens", &self.tokens)
+            .field("sandbox", &self.sandbox)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EthSetupError {
+    #[error("invalid TESSERA_ETH_RPC_URL")]
+    RpcUrl,
+    #[error("invalid TESSERA_ETH_RATES: {0}")]
+    Rates(RateError),
+}
+
+impl EthPayments {
+    pub fn new(config: &EthSettings) -> Result<Arc<Self>, EthSetupError> {
+        let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
+            .map_err(|_| EthSetupError::RpcUrl)?;
+        let rates: Box<dyn RateSource> = match &config.rates {
+            RateSourceSettings::Fixed(table) => Box::new(table.clone()),
+            RateSourceSettings::Http(url) => {
+                Box::new(HttpRates::new(url, config.rates_ttl).map_err(EthSetupError::Rates)?)
+            }
+        };
+        let tokens = config.tokens.iter().map(|token| (token.symbol.clone(), token.address)).collect();
+        Ok(Arc::new(EthPayments {
+            node,
+            rpc_url: config.rpc_url.clone(),
+            contract: config.contract,
+            operator: config.operator.clone(),
+            rates,
+            tokens,
+            chain_id: OnceCell::new(),
+            decimals: Mutex::new(HashMap::new()),
+            sandbox: config.sandbox,
+        }))
+    }
+
+    /// The contract quotes are for.
+    pub fn contract(&self) -> Address {
+        self.contract
+    }
+
+    /// Whether customers can pay in `asset` (`ETH`, or an allow-listed token's symbol).
+    pub fn offers(&self, asset: &str) -> bool {
+        asset.eq_ignore_ascii_case(ETH) || self.token(asset).is_some()
+    }
+
+    /// Whether the demo's "pay from a dev account" is on.
+    pub fn is_sandbox(&self) -> bool {
+        self.sandbox
+    }
+
+    fn token(&self, symbol: &str) -> Option<Address> {
+        self.tokens.iter().find(|(s, _)| s.eq_ignore_ascii_case(symbol)).map(|(_, address)| *address)
+    }
+
+    /// An error of the node's, without the node's URL (providers put API keys in it, and
+    /// alloy's errors name the URL).
+    fn node_error(&self, what: &str, err: &dyn std::fmt::Display) -> PaymentError {
+        let text = tessera_contracts::redact_rpc_url(&err.to_string(), self.rpc_url.expose_secret());
+        PaymentError::Unavailable(format!("{what}: {text}"))
+    }
+
+    /// The node's chain id, asked once.
+    pub async fn chain_id(&self) -> Result<u64, PaymentError> {
+        self.chain_id
+            .get_or_try_init(|| async {
+                self.node
+                    .get_chain_id()
+                    .await
+                    .map_err(|err| self.node_error("the Ethereum node did not say its chain id", &err))
+            })
+            .await
+            .copied()
+    }
+
+    async fn decimals_of(&self, token: Address) -> Result<u8, PaymentError> {
+        if token == Address::ZERO {
+            return Ok(ETH_DECIMALS);
+        }
+        if let Some(decimals) = self.decimals.lock().await.get(&token) {
+            return Ok(*decimals);
+        }
+        let decimals =
+            IERC20::new(token, &self.node).decimals().call().await.map_err(|err| {
+                self.node_error(&format!("cannot read the decimals of token {token}"), &err)
+            })?;
+        self.decimals.lock().await.insert(token, decimals);
+        Ok(decimals)
+    }
+
+    /// The order's quote, signed by the operator key.
+    pub async fn quote(&self, request: &QuoteRequest<'_>) -> Result<EthQuote, PaymentError> {
+        let asset = request.asset.to_ascii_uppercase();
+        let token = if asset == ETH {
+            Address::ZERO
+        } else {
+            self.token(&asset)
+                .ok_or_else(|| PaymentError::Rejected(format!("{asset} is not a token we accept")))?
+        };
+        let currency: Currency = request
+            .currency
+            .parse()
+            .map_err(|_| PaymentError::Rejected(format!("{} is not a currency", request.currency)))?;
+        let chain_id = self.chain_id().await?;
+        let decimals = self.decimals_of(token).await?;
+        let rate = self.rates.rate(&asset, currency).await.map_err(|err| match err {
+            RateError::Unavailable(message) => PaymentError::Unavailable(message),
+            RateError::Unknown { .. } => {
+                PaymentError::Rejected(format!("prices in {currency} cannot be paid in {asset} yet"))
+            }
+            RateError::Malformed(message) => PaymentError::Unavailable(message),
+        })?;
+        let exact = rate
+            .quote(request.total_minor, u32::from(decimals))
+            .map_err(|err| PaymentError::Rejected(err.to_string()))?;
+        let amount = round_up_to_quote_decimals(exact, decimals);
+        let order_ref = order_ref(request.order_id);
+        let quote = Quote {
+            orderId: order_ref.parse::<B256>().map_err(|err| PaymentError::Rejected(err.to_string()))?,
+            token,
+            amount,
+            deadline: U256::from(request.expires_at.timestamp().max(0)),
+        };
+        let signature = tessera_contracts::sign_quote(&self.operator, chain_id, self.contract, &quote)
+            .map_err(|err| PaymentError::Rejected(format!("cannot sign the quote: {err}")))?;
+        Ok(EthQuote {
+            order_id: request.order_id,
+            chain_id: i64::try_from(chain_id)
+                .map_err(|_| PaymentError::Rejected("chain id too large".into()))?,
+            contract: lower_hex(self.contract),
+            order_ref,
+            asset,
+            token: lower_hex(token),
+            decimals: i16::from(decimals),
+            amount: amount.to_string(),
+            rate: rate.to_decimal(),
+            currency: currency.code().to_string(),
+            total_minor: request.total_minor,
+            deadline: DateTime::from_timestamp(request.expires_at.timestamp(), 0)
+                .unwrap_or(request.expires_at),
+            signature: format!("0x{}", hex::encode(&signature)),
+        })
+    }
+
+    /// In the sandbox: pays the quote from one of anvil's dev accounts (minting the demo token
+    /// first), as a customer's wallet would, and returns the transaction hash. Only on a local
+    /// anvil chain.
+    pub async fn sandbox_pay(&self, quote: &EthQuote) -> Result<B256, PaymentError> {
+        if !self.sandbox {
+            return Err(PaymentError::Rejected("the Ethereum sandbox is off".into()));
+        }
+        if self.chain_id().await? != ANVIL_CHAIN_ID {
+            return Err(PaymentError::Rejected("the sandbox pays on a local anvil chain only".into()));
+        }
+        let (contract_quote, signature) = contract_quote(quote)?;
+        let provider = tessera_contracts::connect(self.rpc_url.expose_secret(), SANDBOX_PAYER_KEY)
+            .map_err(|err| self.node_error("cannot connect to the node", &err))?;
+        let unavailable = |err: &dyn std::fmt::Display| self.node_error("the local chain refused", err);
+        let pay = TesseraPay::new(self.contract, &provider);
+        let pending = if contract_quote.token == Address::ZERO {
+            pay.pay(contract_quote.clone(), signature).value(contract_quote.amount).send().await
+        } else {
+            let payer = sandbox_payer();
+            let token = tessera_contracts::demo::MockERC20::new(contract_quote.token, &provider);
+            token
+                .mint(payer, contract_quote.amount)
+                .send()
+                .await
+                .map_err(|e| unavailable(&e))?
+                .get_receipt()
+                .await
+                .map_err(|e| unavailable(&e))?;
+            token
+                .approve(self.contract, contract_quote.amount)
+                .send()
+                .await
+                .map_err(|e| unavailable(&e))?
+                .get_receipt()
+                .await
+                .map_err(|e| unavailable(&e))?;
+            pay.payToken(contract_quote.clone(), signature).send().await
+        };
+        let pending = pending.map_err(|err| {
+            let err = tessera_contracts::ContractError::from(err);
+            match err.revert_name() {
+                Some(name) => PaymentError::Rejected(format!("the contract refused the payment ({name})")),
+                None => self.node_error("the payment was not sent", &err),
+            }
+        })?;
+        Ok(*pending.tx_hash())
+    }
+}
+
+/// Quotes carry at most this many decimals of their asset: a wei-exact 1/300 ETH is eighteen
+/// digits nobody can read back or type into a wallet; rounding up to 10^-8 ETH costs the
+/// customer less than a thousandth of a cent. Tokens with fewer decimals are quoted exactly.
+pub const QUOTE_DECIMALS: u8 = 8;
+
+/// `amount` base units rounded up to a whole number of 10^-[`QUOTE_DECIMALS`] units.
+fn round_up_to_quote_decimals(amount: U256, decimals: u8) -> U256 {
+    let step = U256::from(10u8).pow(U256::from(decimals.saturating_sub(QUOTE_DECIMALS)));
+    amount.div_ceil(step) * step
+}
+
+/// Anvil's dev account #9 (of the well-known test mnemonic): the sandbox's customer wallet.
+const SANDBOX_PAYER_KEY: &str = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
+
+fn sandbox_payer() -> Address {
+    SANDBOX_PAYER_KEY.parse::<PrivateKeySigner>().map(|s| s.address()).unwrap_or(Address::ZERO)
+}
+
+fn lower_hex(address: Address) -> String {
+    format!("{address:#x}")
+}
+
+/// The quote as the contract takes it, and its signature.
+fn contract_quote(quote: &EthQuote) -> Result<(Quote, Bytes), PaymentError> {
+    let bad = |what: &str| PaymentError::Rejected(format!("the stored quote has a malformed {what}"));
+    let contract_quote = Quote {
+        orderId: quote.order_ref.parse().map_err(|_| bad("order id"))?,
+        token: quote.token.parse().map_err(|_| bad("token"))?,
+        amount: quote.amount.parse().map_err(|_| bad("amount"))?,
+        deadline: U256::from(quote.deadline.timestamp().max(0)),
+    };
+    let signature: Bytes = quote.signature.parse().map_err(|_| bad("signature"))?;
+    Ok((contract_quote, signature))
+}
+
+/// How a wallet pays a quote: the transactions to send, in order (a token's `approve` first),
+/// and an EIP-681 link for the payment call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalletCall {
+    /// For tokens: `approve(contract, amount)` on the token, sent before the payment.
+    pub approve: Option<Transaction>,
+    /// `pay` (with `value` = the amount) or `payToken` on the contract.
+    pub pay: Transaction,
+    /// `ethereum:` URI (EIP-681) of the payment: `payEth` (ETH, the amount as the value) or
+    /// `payTokenWith`, which take the quote's fields as plain arguments.
+    pub payment_uri: String,
+    /// For tokens: the `approve` a wallet app sends first, as an EIP-681 URI.
+    pub approve_uri: Option<String>,
+}
+
+/// One transaction, as `eth_sendTransaction` takes it (0x-hex).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transaction {
+    pub to: String,
+    pub value: String,
+    pub data: String,
+}
+
+impl WalletCall {
+    pub fn of(quote: &EthQuote) -> Result<WalletCall, PaymentError> {
+        let (contract_quote, signature) = contract_quote(quote)?;
+        let eth = contract_quote.token == Address::ZERO;
+        let data = if eth {
+            TesseraPay::payCall { quote: contract_quote.clone(), signature: signature.clone() }.abi_encode()
+        } else {
+            TesseraPay::payTokenCall { quote: contract_quote.clone(), signature: signature.clone() }
+                .abi_encode()
+        };
+        let value = if eth { contract_quote.amount } else { U256::ZERO };
+        let approve = (!eth).then(|| Transaction {
+            to: quote.token.clone(),
+            value: "0x0".into(),
+            data: format!(
+                "0x{}",
+                hex::encode(
+                    IERC20::approveCall {
+                        spender: quote.contract.parse().unwrap_or(Address::ZERO),
+                        amount: contract_quote.amount
+                    }
+                    .abi_encode()
+                )
+            ),
+        });
+        // EIP-681: `ethereum:<address>@<chain id>/<function>?<type>=<value>&...`, arguments in
+        // the order the function takes them.
+        let payment_uri = if eth {
+            format!(
+                "ethereum:{}@{}/payEth?bytes32={}&uint256={}&bytes={}&value={}",
+                quote.contract,
+                quote.chain_id,
+                quote.order_ref,
+                contract_quote.deadline,
+                quote.signature,
+                quote.amount
+            )
+        } else {
+            format!(
+                "ethereum:{}@{}/payTokenWith?bytes32={}&address={}&uint256={}&uint256={}&bytes={}",
+                quote.contract,
+                quote.chain_id,
+                quote.order_ref,
+                quote.token,
+                quote.amount,
+                contract_quote.deadline,
+                quote.signature
+            )
+        };
+        let approve_uri = (!eth).then(|| {
+            format!(
+                "ethereum:{}@{}/approve?address={}&uint256={}",
+                quote.token, quote.chain_id, quote.contract, quote.amount
+            )
+        });
+        Ok(WalletCall {
+            approve,
+            pay: Transaction {
+                to: quote.contract.clone(),
+                value: format!("{value:#x}"),
+                data: format!("0x{}", hex::encode(data)),
+            },
+            payment_uri,
+            approve_uri,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_rounded_up_to_eight_decimals_and_tokens_stay_exact() {
+        let third = U256::from(3_333_333_333_333_334u64);
+        assert_eq!(round_up_to_quote_decimals(third, 18), U256::from(3_333_340_000_000_000u64));
+        assert_eq!(
+            round_up_to_quote_decimals(U256::from(3_000_000_000_000_000u64), 18),
+            U256::from(3_000_000_000_000_000u64)
+        );
+        assert_eq!(round_up_to_quote_decimals(U256::from(21_739_131u64), 6), U256::from(21_739_131u64));
+        assert_eq!(round_up_to_quote_decimals(U256::from(1u8), 18), U256::from(10_000_000_000u64));
+    }
+
+    fn sample(token: &str) -> EthQuote {
+        EthQuote {
+            order_id: Uuid::nil(),
+            chain_id: 31337,
+            contract: "0x5fbdb2315678afecb367f032d93f642f64180aa3".into(),
+            order_ref: order_ref(Uuid::nil()),
+            asset: if token.ends_with("0000") { "ETH".into() } else { "USDC".into() },
+            token: token.into(),
+            decimals: 18,
+            amount: "4000000000000000".into(),
+            rate: "3000".into(),
+            currency: "EUR".into(),
+            total_minor: 1200,
+            deadline: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+            signature: format!("0x{}1b", "ab".repeat(64)),
+        }
+    }
+
+    #[test]
+    fn an_eth_quote_is_paid_with_value_and_a_token_quote_after_an_approval() {
+        let eth = WalletCall::of(&sample("0x0000000000000000000000000000000000000000")).unwrap();
+        assert!(eth.approve.is_none());
+        assert_eq!(eth.pay.value, "0xe35fa931a0000");
+        assert!(eth.pay.data.starts_with(&format!("0x{}", hex::encode(TesseraPay::payCall::SELECTOR))));
+        assert!(
+            eth.payment_uri.starts_with("ethereum:0x5fbdb2315678afecb367f032d93f642f64180aa3@31337/payEth?")
+        );
+        assert!(eth.payment_uri.ends_with("&value=4000000000000000"));
+        assert!(eth.approve_uri.is_none());
+
+        let usdc = WalletCall::of(&sample("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")).unwrap();
+        let approve = usdc.approve.unwrap();
+        assert_eq!(approve.to, "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");
+        assert!(approve.data.starts_with(&format!("0x{}", hex::encode(IERC20::approveCall::SELECTOR))));
+        assert_eq!(usdc.pay.value, "0x0");
+        assert!(usdc.payment_uri.contains("/payTokenWith?"));
+        assert_eq!(
+            usdc.approve_uri.unwrap(),
+            "ethereum:0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48@31337/approve?address=0x5fbdb2315678afecb367f032d93f642f64180aa3&uint256=4000000000000000"
+        );
+    }
+}

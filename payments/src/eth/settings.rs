@@ -1,0 +1,309 @@
+//! Ethereum settings (`TESSERA_ETH_*`): the node, our payment contract, its operator key, where
+//! rates come from and the tokens we take, parsed once at start-up into the types they are used
+//! as (addresses, the operator's signer, the rate table). They live apart because they are
+//! all-or-nothing and checked against each other, and only the chain-watcher and the quote code
+//! read most of them.
+
+use std::time::Duration;
+
+use alloy::primitives::Address;
+use alloy::signers::local::PrivateKeySigner;
+use secrecy::SecretString;
+use tessera_core::config::{ConfigError, Lookup, check_url_scheme};
+
+use crate::rates::FixedRates;
+
+/// Ethereum payments through our payment contract (`TESSERA_ETH_*`; the first four go
+/// together). The chain id is read from the node.
+#[derive(Debug, Clone)]
+pub struct EthSettings {
+    /// `TESSERA_ETH_RPC_URL`: the node's JSON-RPC over http(s). Secret: providers put API keys
+    /// in it.
+    pub rpc_url: SecretString,
+    /// `TESSERA_ETH_CONTRACT`: the address of our TesseraPay contract.
+    pub contract: Address,
+    /// `TESSERA_ETH_OPERATOR_KEY`: the private key (0x-hex) whose address is the contract's
+    /// operator; it signs every quote. (Its `Debug` shows the address, never the key.)
+    pub operator: PrivateKeySigner,
+    /// `TESSERA_ETH_RATES`: where prices are converted: a fixed table (`ETH/EUR=3000,USDC/EUR=0.92`,
+    /// for the demo and tests) or an http(s) URL with `{asset}` in it answering in the shape of
+    /// Coinbase's exchange-rates API.
+    pub rates: RateSourceSettings,
+    /// `TESSERA_ETH_RATES_TTL_SECONDS` (default 60): how long a rate read over HTTP is reused.
+    pub rates_ttl: Duration,
+    /// `TESSERA_ETH_TOKENS`: the allow-listed ERC-20 tokens customers may pay in, as
+    /// `SYMBOL=0xaddress` pairs separated by commas (`USDC=0xa0b8…`); decimals are read from the
+    /// token. `USDC` is offered as the `usdc` payment method.
+    pub tokens: Vec<EthToken>,
+    /// `TESSERA_ETH_CONFIRMATIONS` (default 12): how deep a payment's log must be before its
+    /// order is paid (1 = in the newest block), or `finalized` to wait for the node's finalized
+    /// block (mainnet).
+    pub confirmations: Confirmations,
+    /// `TESSERA_ETH_START_BLOCK` (default 0): where a watcher with no cursor yet begins (the
+    /// contract's deployment block).
+    pub start_block: u64,
+    /// `TESSERA_ETH_MAX_BLOCK_RANGE` (default 2000): the most blocks asked for in one
+    /// `eth_getLogs` (providers limit it).
+    pub max_block_range: u64,
+    /// `TESSERA_ETH_POLL_SECONDS` (default 4): how often the watcher asks for the head.
+    pub poll_interval: Duration,
+    /// `TESSERA_ETH_SANDBOX=on`: order pages get a button that pays from a dev account of a local
+    /// `anvil` node (chain id 31337 only), for the demo.
+    pub sandbox: bool,
+}
+
+/// An allow-listed ERC-20 token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EthToken {
+    /// Upper case, as customers see it (`USDC`).
+    pub symbol: String,
+    pub address: Address,
+}
+
+/// When a payment's log counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmations {
+    /// This many blocks deep, counting its own (1 = in the newest block).
+    Blocks(u32),
+    /// In a block the node reports as finalized.
+    Finalized,
+}
+
+impl Confirmations {
+    /// How many blocks deep a payment must be, when that is a number.
+    pub fn blocks(self) -> Option<u32> {
+        match self {
+            Confirmations::Blocks(n) => Some(n),
+            Confirmations::Finalized => None,
+        }
+    }
+}
+
+/// Where crypto quotes get their exchange rates.
+#[derive(Debug, Clone)]
+pub enum RateSourceSettings {
+    /// A fixed table, `ETH/EUR=3000,USDC/EUR=0.92`.
+    Fixed(FixedRates),
+    /// An http(s) URL with `{asset}` where the asset's symbol goes.
+    Http(String),
+}
+
+impl EthSettings {
+    /// `TESSERA_ETH_*`: all of the first four, or none. Read through
+    /// [`tessera_core::config::Config::from_lookup_with`], so its errors come in their place.
+    pub fn from_lookup(lookup: Lookup<'_>) -> Result<Option<Self>, ConfigError> {
+        let names =
+            ["TESSERA_ETH_RPC_URL", "TESSERA_ETH_CONTRACT", "TESSERA_ETH_OPERATOR_KEY", "TESSERA_ETH_RATES"];
+        let values: Vec<Option<String>> =
+            names.iter().map(|name| lookup.get(name).map(|v| v.trim().to_string())).collect();
+        let [Some(rpc_url), Some(contract), Some(operator_key), Some(rates)] = values.as_slice() else {
+            if values.iter().all(Option::is_none) {
+                if lookup.get("TESSERA_ETH_SANDBOX").is_some_and(|v| v.trim() == "on") {
+                    return Err(ConfigError::new(
+                        "TESSERA_ETH_SANDBOX",
+                        "needs the node and contract it pays on (TESSERA_ETH_RPC_URL and the rest)",
+                    ));
+                }
+                return Ok(None);
+            }
+            let missing =
+                names.iter().zip(&values).find(|(_, v)| v.is_none()).map_or(names[0], |(name, _)| *name);
+            return Err(ConfigError::new(
+                missing,
+                "is required with the other TESSERA_ETH_* settings (RPC URL, contract, operator key, rates)",
+            ));
+        };
+        // The message never repeats the URL: it may hold an API key.
+        check_url_scheme("TESSERA_ETH_RPC_URL", rpc_url, &["http", "https"])?;
+        let contract = eth_address("TESSERA_ETH_CONTRACT", contract)?;
+        let key_hex = operator_key.strip_prefix("0x").unwrap_or(operator_key);
+        let operator = (key_hex.len() == 64 && key_hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| key_hex.parse::<PrivateKeySigner>().ok())
+            .flatten()
+            .ok_or_else(|| {
+                ConfigError::new("TESSERA_ETH_OPERATOR_KEY", "is not a 32-byte private key in hex")
+            })?;
+        let rates = if rates.starts_with("http://") || rates.starts_with("https://") {
+            if !rates.contains("{asset}") {
+                return Err(ConfigError::new(
+                    "TESSERA_ETH_RATES",
+                    "an HTTP rate source needs {asset} in its URL",
+                ));
+            }
+            if url::Url::parse(&rates.replace("{asset}", "ETH")).is_err() {
+                return Err(ConfigError::new(
+                    "TESSERA_ETH_RATES",
+                    format!("{rates:?} is not a URL with {{asset}} in it"),
+                ));
+            }
+            RateSourceSettings::Http(rates.clone())
+        } else {
+            let well_formed = rates.split(',').all(|pair| {
+                pair.split_once('=').is_some_and(|(names, rate)| {
+                    names.split_once('/').is_some_and(|(a, f)| !a.trim().is_empty() && !f.trim().is_empty())
+                        && !rate.trim().is_empty()
+                })
+            });
+            if !well_formed {
+                return Err(ConfigError::new(
+                    "TESSERA_ETH_RATES",
+                    format!(
+                        "{rates:?} is neither an http(s) URL nor a table like ETH/EUR=3000,USDC/EUR=0.92"
+                    ),
+                ));
+            }
+            // A table of the right shape can still name a currency we do not sell in, or a
+            // rate that is not a positive decimal: refused here too, not when the app starts.
+            let table = FixedRates::parse(rates)
+                .map_err(|err| ConfigError::new("TESSERA_ETH_RATES", err.to_string()))?;
+            RateSourceSettings::Fixed(table)
+        };
+        let mut tokens = Vec::new();
+        for pair in lookup.get("TESSERA_ETH_TOKENS").iter().flat_map(|raw| raw.split(',')) {
+            let pair = pair.trim();
+            if pair.is_empty() {
+                continue;
+            }
+            let Some((symbol, address)) = pair.split_once('=') else {
+                return Err(ConfigError::new(
+                    "TESSERA_ETH_TOKENS",
+                    format!("{pair:?} is not SYMBOL=0xaddress"),
+                ));
+            };
+            let symbol = symbol.trim().to_ascii_uppercase();
+            if symbol.is_empty()
+                || symbol.len() > 11
+                || !symbol.bytes().all(|b| b.is_ascii_alphanumeric())
+                || symbol == "ETH"
+            {
+                return Err(ConfigError::new(
+                    "TESSERA_ETH_TOKENS",
+                    format!("{symbol:?} is not a token symbol"),
+                ));
+            }
+            let address = eth_address("TESSERA_ETH_TOKENS", address)?;
+            if tokens.iter().any(|t: &EthToken| t.symbol == symbol) {
+                return Err(ConfigError::new("TESSERA_ETH_TOKENS", format!("{symbol} is listed twice")));
+            }
+            tokens.push(EthToken { symbol, address });
+        }
+        let confirmations =
+            match lookup.get("TESSERA_ETH_CONFIRMATIONS").map(|v| v.trim().to_ascii_lowercase()) {
+                None => Confirmations::Blocks(12),
+                Some(v) if v == "finalized" => Confirmations::Finalized,
+                Some(v) => match v.parse::<u32>() {
+                    Ok(n) if (1..=1000).contains(&n) => Confirmations::Blocks(n),
+                    _ => {
+                        return Err(ConfigError::new(
+                            "TESSERA_ETH_CONFIRMATIONS",
+                            format!("{v:?} is neither a number from 1 to 1000 nor \"finalized\""),
+                        ));
+                    }
+                },
+            };
+        let sandbox = lookup.on_off("TESSERA_ETH_SANDBOX")?;
+        Ok(Some(EthSettings {
+            rpc_url: SecretString::from(rpc_url.clone()),
+            contract,
+            operator,
+            rates,
+            rates_ttl: Duration::from_secs(
+                lookup.bounded("TESSERA_ETH_RATES_TTL_SECONDS", 60, 1, 3600)? as u64
+            ),
+            tokens,
+            confirmations,
+            start_block: lookup.bounded("TESSERA_ETH_START_BLOCK", 0, 0, i64::MAX)? as u64,
+            max_block_range: lookup.bounded("TESSERA_ETH_MAX_BLOCK_RANGE", 2000, 1, 100_000)? as u64,
+            poll_interval: Duration::from_secs(lookup.bounded("TESSERA_ETH_POLL_SECONDS", 4, 1, 3600)? as u64),
+            sandbox,
+        }))
+    }
+}
+
+/// A 20-byte address in 0x-hex (either case).
+fn eth_address(var: &'static str, raw: &str) -> Result<Address, ConfigError> {
+    let raw = raw.trim();
+    let hex = raw.strip_prefix("0x").unwrap_or("");
+    if hex.len() != 40 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ConfigError::new(var, format!("{raw:?} is not a 0x-prefixed 20-byte address")));
+    }
+    // Any case is taken, as before: no EIP-55 checksum is asked of a mixed-case address.
+    let mut bytes = [0u8; 20];
+    hex::decode_to_slice(hex, &mut bytes)
+        .map_err(|_| ConfigError::new(var, format!("{raw:?} is not a 0x-prefixed 20-byte address")))?;
+    Ok(Address::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Option<EthSettings>, ConfigError> {
+        let raw =
+            |name: &str| vars.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_string());
+        EthSettings::from_lookup(Lookup::new(&raw))
+    }
+
+    #[test]
+    fn ethereum_settings_come_together_and_keep_the_key_secret() {
+        assert!(settings(&[]).unwrap().is_none());
+        let key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+        let contract = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+        let all = [
+            ("TESSERA_ETH_RPC_URL", "https://user:apikey@rpc.example.org/v3/k"),
+            ("TESSERA_ETH_CONTRACT", contract),
+            ("TESSERA_ETH_OPERATOR_KEY", key),
+            ("TESSERA_ETH_RATES", "ETH/EUR=3000,USDC/EUR=0.92"),
+        ];
+        let err = settings(&all[..2]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_ETH_OPERATOR_KEY");
+        let eth = settings(&all).unwrap().unwrap();
+        assert_eq!(format!("{:#x}", eth.contract), contract.to_ascii_lowercase());
+        assert_eq!(eth.operator.address(), key.parse::<PrivateKeySigner>().unwrap().address());
+        assert_eq!(eth.confirmations, Confirmations::Blocks(12));
+        assert!(matches!(eth.rates, RateSourceSettings::Fixed(_)));
+        assert!(eth.tokens.is_empty() && !eth.sandbox);
+        let debug = format!("{eth:?}");
+        assert!(!debug.contains(&key[2..]) && !debug.contains("apikey"), "{debug}");
+
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut vars: Vec<_> =
+                all.iter().filter(|(k, _)| extra.iter().all(|(e, _)| e != k)).copied().collect();
+            vars.extend_from_slice(extra);
+            settings(&vars)
+        };
+        let eth = with(&[
+            ("TESSERA_ETH_TOKENS", "usdc=0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"),
+            ("TESSERA_ETH_CONFIRMATIONS", "finalized"),
+            ("TESSERA_ETH_RATES", "https://api.example.org/rates?currency={asset}"),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(eth.tokens[0].symbol, "USDC");
+        assert_eq!(format!("{:#x}", eth.tokens[0].address), "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");
+        assert_eq!(eth.confirmations, Confirmations::Finalized);
+        assert!(matches!(eth.rates, RateSourceSettings::Http(_)));
+
+        for (var, value) in [
+            ("TESSERA_ETH_CONTRACT", "0x1234"),
+            ("TESSERA_ETH_OPERATOR_KEY", "hunter2"),
+            (
+                "TESSERA_ETH_OPERATOR_KEY",
+                "0x0000000000000000000000000000000000000000000000000000000000000000",
+            ),
+            ("TESSERA_ETH_RATES", "https://api.example.org/rates"),
+            ("TESSERA_ETH_RATES", "three thousand"),
+            ("TESSERA_ETH_RATES", "ETH/XXX=3000"),
+            ("TESSERA_ETH_TOKENS", "USDC"),
+            ("TESSERA_ETH_TOKENS", "ETH=0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"),
+            ("TESSERA_ETH_CONFIRMATIONS", "0"),
+            ("TESSERA_ETH_SANDBOX", "yes"),
+        ] {
+            let err = with(&[(var, value)]).unwrap_err();
+            assert_eq!(err.var, var, "{value}");
+            assert!(!err.to_string().contains("hunter2"));
+        }
+        let err = settings(&[("TESSERA_ETH_SANDBOX", "on")]).unwrap_err();
+        assert_eq!(err.var, "TESSERA_ETH_SANDBOX");
+    }
+}

@@ -1,0 +1,123 @@
+//! Every on-chain payment an invoice received, recorded for finance: the outpoint that paid,
+//! its value in satoshis, the rate and address it paid at. Read from BTCPay's payment methods
+//! (replaced transactions included) each time the invoice is synced, parsed with bitcoin's own
+//! types; a payment read again only updates its status. Read back by
+//! `tessera_core::order::btc_receipt`.
+
+use sqlx::PgPool;
+use tessera_core::order::btc_receipt::BtcReceiptStatus;
+use tessera_payments::btcpay::{ChainPayment, Invoice, InvoicePaymentMethod, PaymentStatus};
+use uuid::Uuid;
+
+use super::BtcPaySettlement;
+use crate::SettleError;
+
+/// Whether the invoice's payments are worth reading: it has (or had) some.
+pub(super) async fn worth_reading(db: &PgPool, invoice: &Invoice) -> sqlx::Result<bool> {
+    let paid = invoice.amounts_minor().is_some_and(|(_, paid)| paid > 0);
+    // A payment replaced since we recorded it leaves nothing paid; its row must still learn.
+    Ok(paid || has_receipts(db, &invoice.id).await?)
+}
+
+/// Records the invoice's on-chain payments, as read from its payment methods.
+pub(super) async fn record(
+    settlement: &BtcPaySettlement,
+    invoice: &Invoice,
+    methods: &[InvoicePaymentMethod],
+) -> Result<usize, SettleError> {
+    let order_id = invoice.order_id().and_then(|id| Uuid::parse_str(id).ok());
+    let mut recorded = 0;
+    for method in methods.iter().filter(|m| m.is_on_chain_bitcoin()) {
+        let rate = method.checked_rate()?;
+        for payment in method.chain_payments()? {
+            if store(settlement, invoice, order_id, rate, &payment).await? {
+                recorded += 1;
+            }
+        }
+    }
+    Ok(recorded)
+}
+
+async fn has_receipts(db: &PgPool, invoice_id: &str) -> sqlx::Result<bool> {
+    let found = sqlx::query_scalar!(
+        "select exists (select 1 from btc_receipt where provider = 'btcpay' and provider_ref = $1)",
+        invoice_id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(found.unwrap_or(false))
+}
+
+/// Inserts the payment, or updates its status; true when something changed.
+async fn store(
+    settlement: &BtcPaySettlement,
+    invoice: &Invoice,
+    order_id: Option<Uuid>,
+    rate: &str,
+    payment: &ChainPayment,
+) -> sqlx::Result<bool> {
+    let status = match &payment.status {
+        PaymentStatus::Processing => BtcReceiptStatus::Processing,
+        PaymentStatus::Settled => BtcReceiptStatus::Settled,
+        PaymentStatus::Invalid => BtcReceiptStatus::Invalid,
+        PaymentStatus::Other(other) => {
+            tracing::warn!(invoice.id = %invoice.id, payment.status = %other, "unknown BTCPay payment status; recorded when it is one we know");
+            return Ok(false);
+        }
+    };
+    if payment.amount.to_sat() == 0 {
+        return Ok(false);
+    }
+    let destination = payment.destination.clone();
+    if !destination.is_valid_for_network(settlement.network) {
+        // Money to an address of another network is no money of ours: someone must look.
+        tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, network = %settlement.network,
+            "BTCPay reports a payment to an address of another network; not recorded");
+        return Ok(false);
+    }
+    let amount_sat = i64::try_from(payment.amount.to_sat()).unwrap_or(i64::MAX);
+    let vout = i32::try_from(payment.outpoint.vout).unwrap_or(i32::MAX);
+    let changed = sqlx::query_scalar!(
+        r#"insert into btc_receipt as r (btc_receipt_id, network, txid, vout, provider, provider_ref, order_id,
+                                      amount_sat, rate, currency, destination, status, received_at, settled_at)
+           values ($1, $2, $3, $4, 'btcpay', $5, (select order_id from customer_order where order_id = $6),
+                   $7, ($8::text)::numeric, $9, $10, $11, $12, case when $11 = 'settled' then now() end)
+           on conflict (txid, vout) do update
+               set status = excluded.status, settled_at = coalesce(r.settled_at, excluded.settled_at),
+                   updated_at = now()
+               where r.provider_ref = excluded.provider_ref and r.status <> excluded.status
+           returning r.provider_ref"#,
+        Uuid::now_v7(),
+        settlement.network.to_string(),
+        payment.outpoint.txid.to_string(),
+        vout,
+        invoice.id,
+        order_id,
+        amount_sat,
+        rate,
+        invoice.currency,
+        destination.assume_checked_ref().to_string(),
+        status.as_str(),
+        payment.received_at,
+    )
+    .fetch_optional(&settlement.db)
+    .await?;
+    if changed.is_some() {
+        tracing::info!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint, payment.sat = amount_sat, payment.status = %status, "bitcoin receipt recorded");
+    } else if another_invoice(&settlement.db, payment, &invoice.id).await? {
+        tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint,
+            "BTCPay reports an output that already paid another invoice; kept the first");
+    }
+    Ok(changed.is_some())
+}
+
+async fn another_invoice(db: &PgPool, payment: &ChainPayment, invoice_id: &str) -> sqlx::Result<bool> {
+    let other = sqlx::query_scalar!(
+        "select provider_ref from btc_receipt where txid = $1 and vout = $2",
+        payment.outpoint.txid.to_string(),
+        i32::try_from(payment.outpoint.vout).unwrap_or(i32::MAX)
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(other.is_some_and(|other| other != invoice_id))
+}

@@ -1,0 +1,111 @@
+//! Money arrived by card: Stripe's `checkout.session.*` events, read after the webhook route
+//! verified their signature, applied to their order once (the inbox, in the same transaction).
+
+use sqlx::PgPool;
+use tessera_core::order::{self, Closed, PaymentStatus, Provider, StatusReason, UnmatchedPayment};
+use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
+use uuid::Uuid;
+
+use crate::SettleError;
+use crate::inbox;
+
+/// Reads a verified body as a Stripe event and applies it.
+pub async fn receive(db: &PgPool, body: &[u8]) -> Result<(), SettleError> {
+    let event: Event = serde_json::from_slice(body)
+        .map_err(|err| SettleError::Malformed(format!("not a Stripe event: {err}")))?;
+    apply(db, &event).await
+}
+
+/// Applies a Stripe event: a completed or async-succeeded checkout pays its order, an unpaid
+/// completion (a bank debit) keeps its tickets while it clears, a failure or an expiry closes
+/// it. Other event types are claimed and ignored; a replay changes nothing.
+pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
+    let kind = event.kind.as_str();
+    let handled = [
+        stripe_event::CHECKOUT_COMPLETED,
+        stripe_event::ASYNC_PAYMENT_SUCCEEDED,
+        stripe_event::ASYNC_PAYMENT_FAILED,
+        stripe_event::CHECKOUT_EXPIRED,
+    ];
+    let session = if handled.contains(&kind) {
+        Some(
+            serde_json::from_value::<CheckoutSession>(event.data.object.clone())
+                .map_err(|err| SettleError::Malformed(format!("not a Checkout Session: {err}")))?,
+        )
+    } else {
+        None
+    };
+    let order_id = session
+        .as_ref()
+        .and_then(|s| s.client_reference_id.as_deref())
+        .and_then(|id| Uuid::parse_str(id).ok());
+    let paid = session.as_ref().is_some_and(|s| {
+        kind == stripe_event::ASYNC_PAYMENT_SUCCEEDED
+            || (kind == stripe_event::CHECKOUT_COMPLETED && s.payment_status.as_deref() == Some("paid"))
+    });
+    if paid && let Some(order_id) = order_id {
+        // A late payment must see the stock that is really free.
+        order::release_expired_holds_of_order(db, order_id).await?;
+    }
+
+    let mut tx = db.begin().await?;
+    if !inbox::claim(&mut tx, Provider::Stripe, &event.id, &event.kind).await? {
+        tracing::info!(webhook.event_id = %event.id, "Stripe event seen before; nothing to do");
+        return Ok(());
+    }
+    let Some(session) = session else {
+        // An event type we do not act on.
+        tx.commit().await?;
+        return Ok(());
+    };
+    let unmatched = |claimed: Option<String>| UnmatchedPayment {
+        provider: Provider::Stripe.as_str().into(),
+        provider_event_id: event.id.clone(),
+        provider_ref: session.id.clone(),
+        provider_payment_ref: session.payment_intent.clone(),
+        claimed_order_ref: claimed,
+        currency: session.currency.clone().unwrap_or_default(),
+        amount_minor: session.amount_total.unwrap_or_default(),
+        created_at: chrono::Utc::now(),
+    };
+    let Some(order_id) = order_id else {
+        if paid {
+            // Money for a checkout without our order id: recorded for someone to refund.
+            order::record_unmatched_payment(&mut *tx, &unmatched(session.client_reference_id.clone()))
+                .await?;
+            tracing::error!(webhook.event_id = %event.id, payment.provider_ref = %session.id,
+                "card payment without an order reference; recorded as unmatched");
+        }
+        tx.commit().await?;
+        return Ok(());
+    };
+    if paid {
+        let receipt = order::Receipt {
+            order_id,
+            provider: Provider::Stripe,
+            provider_ref: &session.id,
+            provider_payment_ref: session.payment_intent.as_deref(),
+            amount_minor: session.amount_total.unwrap_or_default(),
+            currency: session.currency.as_deref().unwrap_or_default(),
+        };
+        let settlement = order::settle(&mut tx, &receipt).await?;
+        if settlement == order::Settlement::UnknownOrder {
+            order::record_unmatched_payment(&mut *tx, &unmatched(Some(order_id.to_string()))).await?;
+            tracing::error!(order.id = %order_id, payment.provider_ref = %session.id,
+                "card payment for an order we do not have; recorded as unmatched");
+        } else {
+            tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, ?settlement, "card payment settled");
+        }
+    } else if kind == stripe_event::CHECKOUT_COMPLETED {
+        // An async method (a bank debit): paid later or not at all; keep the tickets meanwhile.
+        order::mark_payment_detected(&mut tx, order_id).await?;
+    } else if kind == stripe_event::ASYNC_PAYMENT_FAILED {
+        order::close_pending(&mut tx, order_id, Closed::Failed, StatusReason::PaymentFailed).await?;
+        order::close_payment(&mut tx, order_id, &session.id, PaymentStatus::Failed).await?;
+    } else {
+        order::close_pending(&mut tx, order_id, Closed::Expired, StatusReason::CheckoutExpired).await?;
+        order::close_payment(&mut tx, order_id, &session.id, PaymentStatus::Expired).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

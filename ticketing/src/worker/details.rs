@@ -1,0 +1,99 @@
+//! What the PDF and the email need of an order, read in one query, and the PDF's contents made
+//! from it: apart from `deliver` because it is the only place that knows the order's shape.
+
+use chrono::Utc;
+use ed25519_dalek::SigningKey;
+use sqlx::PgPool;
+use tessera_core::money::Currency;
+use tessera_core::ticket;
+use uuid::Uuid;
+
+use super::deliver::StepError;
+use crate::pdf::{self, PdfTicket, TicketDocument};
+
+/// What the PDF and the email need of an order.
+pub(super) struct OrderDetails {
+    pub(super) order_id: Uuid,
+    pub(super) email: String,
+    pub(super) holder_name: String,
+    pub(super) event_slug: String,
+    pub(super) event_title: String,
+    pub(super) starts_at: chrono::DateTime<Utc>,
+    pub(super) timezone: chrono_tz::Tz,
+    pub(super) venue_name: String,
+    pub(super) address: String,
+    pub(super) city: String,
+    pub(super) country: String,
+    pub(super) currency: String,
+}
+
+pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDetails, StepError> {
+    let row = sqlx::query!(
+        r#"select a.email, a.name, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.address,
+                  e.city, e.country, o.currency
+           from customer_order o
+           join account a on a.account_id = o.account_id
+           join event e on e.event_id = o.event_id
+           where o.order_id = $1"#,
+        order_id
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or_else(|| StepError::Data(format!("no order {order_id}")))?;
+    let timezone = row
+        .timezone
+        .parse()
+        .map_err(|_| StepError::Data(format!("the event's time zone {:?} is unknown", row.timezone)))?;
+    Ok(OrderDetails {
+        order_id,
+        email: row.email,
+        holder_name: row.name,
+        event_slug: row.slug,
+        event_title: row.title,
+        starts_at: row.starts_at,
+        timezone,
+        venue_name: row.venue_name,
+        address: row.address,
+        city: row.city,
+        country: row.country,
+        currency: row.currency,
+    })
+}
+
+pub(super) fn ticket_document(
+    details: &OrderDetails,
+    tickets: &[ticket::IssuedTicket],
+    key: &SigningKey,
+) -> Result<TicketDocument, StepError> {
+    let currency: Currency = details
+        .currency
+        .parse()
+        .map_err(|_| StepError::Data(format!("unknown currency {:?}", details.currency)))?;
+    Ok(TicketDocument {
+        event_title: details.event_title.clone(),
+        starts_at: details.starts_at,
+        timezone: details.timezone,
+        venue_name: details.venue_name.clone(),
+        address: details.address.clone(),
+        city: details.city.clone(),
+        country: details.country.clone(),
+        holder_name: details.holder_name.clone(),
+        order_reference: pdf::order_reference(details.order_id),
+        tickets: tickets
+            .iter()
+            .map(|t| PdfTicket {
+                serial: t.serial.clone(),
+                ticket_type_name: t.ticket_type_name.clone(),
+                price: if t.price_minor == 0 {
+                    format!("Free ({})", currency.code())
+                } else {
+                    format!("{} {}", currency.format(t.price_minor), currency.code())
+                },
+                token: ticket::sign(
+                    &ticket::TicketClaims { ticket_id: t.ticket_id, event_id: t.event_id },
+                    key,
+                ),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,102 @@
+//! Managing events (`admin/events.html`, `admin/event_form.html`, `admin/event_delete.html`):
+//! the list, the create/edit form with its ticket types, and the delete confirmation.
+
+use askama::Template;
+
+use crate::pages::{Choice, Chrome};
+
+/// An event's row in the admin list.
+#[derive(Debug, Clone)]
+pub struct AdminEventRow {
+    pub id: String,
+    pub title: String,
+    pub place: String,
+    pub when: String,
+    pub status: &'static str,
+    pub slug: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/events.html")]
+pub struct AdminEventsPage {
+    pub chrome: Chrome,
+    pub q: String,
+    pub rows: Vec<AdminEventRow>,
+    pub notice: Option<String>,
+}
+
+/// A ticket type's row in the event form (blank rows add new types).
+#[derive(Debug, Clone, Default)]
+pub struct TicketRow {
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+    /// In major units, as typed: "18.00".
+    pub price: String,
+    pub capacity: String,
+}
+
+/// The create/edit form, filled with what the admin typed or what is saved.
+#[derive(Debug, Clone, Default)]
+pub struct EventForm {
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub city: String,
+    pub region: String,
+    pub country: String,
+    pub venue_name: String,
+    pub address: String,
+    pub latitude: String,
+    pub longitude: String,
+    /// `YYYY-MM-DDTHH:MM` in the event's own time zone.
+    pub starts_local: String,
+    pub ends_local: String,
+    pub timezone: String,
+    pub language: String,
+    /// Comma-separated.
+    pub tags: String,
+    pub image_alt: String,
+    pub status: String,
+    pub currency: String,
+    pub tickets: Vec<TicketRow>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/event_form.html")]
+pub struct AdminEventFormPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub heading: String,
+    pub action: String,
+    /// The version being edited; none when creating.
+    pub version: Option<i32>,
+    pub event_id: Option<String>,
+    pub slug: Option<String>,
+    /// The event's current image, when it has one.
+    pub image: Option<String>,
+    pub form: EventForm,
+    pub categories: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    /// The field at fault and why, or a problem with the whole form.
+    pub error: Option<(String, String)>,
+    pub notice: Option<String>,
+}
+
+impl AdminEventFormPage {
+    pub fn is_invalid(&self, field: &str) -> bool {
+        self.error
+            .as_ref()
+            .is_some_and(|(wrong, _)| wrong == field || wrong.starts_with(&format!("{field}[")))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/event_delete.html")]
+pub struct AdminEventDeletePage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub event_id: String,
+    pub title: String,
+    pub error: Option<String>,
+}

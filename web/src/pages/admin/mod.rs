@@ -1,0 +1,20 @@
+//! The admin pages, one file per template under `templates/admin/`. Every one of them
+//! includes `admin/_nav.html`.
+
+mod analytics;
+mod audit;
+mod checkin;
+mod deliveries;
+mod events;
+mod finance;
+mod refunds;
+
+pub use analytics::{AdminAnalyticsPage, DayRow, EventSalesRow, MethodRow, ReceivedCard};
+pub use audit::{AdminAuditPage, AuditRow};
+pub use checkin::{AdminCheckinPage, DoorEventView, ScanResult};
+pub use deliveries::{AdminDeliveriesPage, DeliveryRowView};
+pub use events::{
+    AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, EventForm, TicketRow,
+};
+pub use finance::{AdminFinancePage, FinanceRow};
+pub use refunds::{AdminRefundsPage, RefundRow, UnmatchedRow};

@@ -1,0 +1,58 @@
+//! The catalog's pages (`home.html`, `search.html`, `event.html`, with the `_filters`,
+//! `_cards` and `_pager` partials): what anyone can browse without signing in.
+
+use askama::Template;
+
+use super::{Choice, Chrome};
+use crate::view::{EventCard, EventDetail};
+
+/// The filter form shared by the home and search pages; its fields keep what was chosen.
+#[derive(Debug, Clone)]
+pub struct FilterForm {
+    pub action: &'static str,
+    pub q: String,
+    pub cities: Vec<Choice>,
+    pub categories: Vec<Choice>,
+    pub from: String,
+    pub to: String,
+    pub max_price: String,
+    /// A field the visitor got wrong, and why.
+    pub error: Option<(String, String)>,
+}
+
+impl FilterForm {
+    /// Whether `field` is the one the visitor got wrong.
+    pub fn is_invalid(&self, field: &str) -> bool {
+        self.error.as_ref().is_some_and(|(wrong, _)| wrong == field)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub chrome: Chrome,
+    pub filters: FilterForm,
+    pub events: Vec<EventCard>,
+    pub next_href: Option<String>,
+    pub first_href: Option<String>,
+    pub filtered: bool,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub chrome: Chrome,
+    pub filters: FilterForm,
+    pub q: String,
+    pub corrected_query: Option<String>,
+    pub events: Vec<EventCard>,
+    pub next_href: Option<String>,
+    pub first_href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+pub struct EventPage {
+    pub chrome: Chrome,
+    pub event: EventDetail,
+}

@@ -1,0 +1,131 @@
+//! Buying and the order page (`buy.html`, `order.html`): the customer's way from choosing
+//! tickets to holding them, with every payment rail's panel.
+
+use askama::Template;
+
+use super::Chrome;
+use crate::view::EventCard;
+
+/// A ticket type on the buy page.
+#[derive(Debug, Clone)]
+pub struct BuyRow {
+    pub id: String,
+    pub name: String,
+    pub price: String,
+    pub available: i32,
+    /// The quantities that can be chosen: 0 to what is left, at most the order limit.
+    pub quantities: Vec<i32>,
+    pub selected: i32,
+}
+
+#[derive(Template)]
+#[template(path = "buy.html")]
+pub struct BuyPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub event: EventCard,
+    pub slug: String,
+    pub rows: Vec<BuyRow>,
+    /// (value, label) of each payment method taken.
+    pub methods: Vec<(&'static str, &'static str)>,
+    pub hold_minutes: u64,
+    pub max_tickets: i32,
+    /// A fresh key per rendering of the form, so a double submit is one order.
+    pub idempotency_key: String,
+    /// Why tickets cannot be bought (cancelled, started), when they cannot.
+    pub closed: Option<String>,
+    pub error: Option<String>,
+    pub sandbox: bool,
+}
+
+/// A line of an order.
+#[derive(Debug, Clone)]
+pub struct OrderLine {
+    pub name: String,
+    pub quantity: i32,
+    pub unit_price: String,
+    pub subtotal: String,
+}
+
+#[derive(Template)]
+#[template(path = "order.html")]
+pub struct OrderPage {
+    pub chrome: Chrome,
+    /// The script that follows the order's state (`crate::assets::order_script_href`).
+    pub script: &'static str,
+    pub csrf: String,
+    pub order: crate::view::OrderSummary,
+    pub lines: Vec<OrderLine>,
+    /// Where to pay, while the order waits for payment.
+    pub pay_url: Option<String>,
+    /// The customer came back from the checkout (`?checkout=success`) and we wait for the
+    /// provider's confirmation.
+    pub confirming: bool,
+    /// The customer left the checkout without paying.
+    pub checkout_cancelled: bool,
+    /// The page asks for the order's state until it settles.
+    pub poll: bool,
+    /// What the page shows, as `order.js` compares it: `status:detected:seen_minor`.
+    pub poll_key: String,
+    /// Paid in bitcoin: the page speaks of confirmations and transactions.
+    pub bitcoin: bool,
+    /// A part-paid invoice: (received, still missing), formatted.
+    pub part_paid: Option<(String, String)>,
+    /// Bitcoin transactions that paid the invoice: (outpoint, BTC, state).
+    pub transactions: Vec<(String, String, String)>,
+    pub refund_note: Option<String>,
+    /// The tickets, once issued, and their PDF once stored.
+    pub tickets: Vec<TicketLine>,
+    pub tickets_pdf: Option<String>,
+    /// Delivering the tickets failed for now; admins have been told.
+    pub delivery_delayed: bool,
+    /// Paid in ETH or a token: the quote, how to pay it, and the payments seen.
+    pub ethereum: Option<EthPanel>,
+    /// The "pay with browser wallet" script (`crate::assets::wallet_script_href`).
+    pub wallet_script: &'static str,
+}
+
+/// An ETH or token order's payment: what to send where, and what the chain has shown so far.
+#[derive(Debug, Clone, Default)]
+pub struct EthPanel {
+    /// `ETH` or the token's symbol.
+    pub asset: String,
+    /// The exact amount in whole units (`0.004`), and in base units.
+    pub amount: String,
+    pub amount_base: String,
+    /// "1 ETH = €3,000.00".
+    pub rate: String,
+    pub contract: String,
+    /// The token's contract, for tokens.
+    pub token: Option<String>,
+    pub chain_id: i64,
+    /// 0x-hex, as wallets take it (`wallet_switchEthereumChain`).
+    pub chain_id_hex: String,
+    pub chain_name: String,
+    /// The EIP-681 link, and its QR code (SVG markup made by `view::qr_svg`).
+    pub payment_uri: String,
+    pub qr_svg: Option<String>,
+    /// Tokens: the EIP-681 link of the approval that comes first, and its QR code.
+    pub approve_uri: Option<String>,
+    pub approve_qr_svg: Option<String>,
+    /// The quote's deadline (unix seconds): the wallet button stops offering itself after it.
+    pub deadline: i64,
+    /// The wallet's transactions as JSON, for `wallet.js`.
+    pub transactions_json: String,
+    /// The quote can still be paid.
+    pub payable: bool,
+    /// The demo's "pay from an anvil dev account" button.
+    pub sandbox: bool,
+    /// How many confirmations an order waits for; None: the finalized block decides.
+    pub confirmations_required: Option<u32>,
+    /// Payments seen: (transaction, amount, state).
+    pub payments: Vec<(String, String, String)>,
+}
+
+/// An issued ticket on the order page.
+#[derive(Debug, Clone)]
+pub struct TicketLine {
+    pub serial: String,
+    pub ticket_type: String,
+    pub checked_in: bool,
+}
