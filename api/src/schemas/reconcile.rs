@@ -130,3 +130,31 @@ const _: fn(domain::LedgerRow) = |domain::LedgerRow {
                                       discrepancy: _,
                                       resolution: _,
                                   }| {};
+
+// Plain comments on the two below: their descriptions were never in the document.
+// Received per asset, exact.
+#[derive(Serialize, ToSchema)]
+pub struct AssetSum {
+    pub asset: String,
+    pub decimals: i32,
+    pub amount_base: String,
+    pub amount: String,
+    pub receipts: i64,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::AssetSum) =
+    |domain::AssetSum { asset: _, decimals: _, amount_base: _, amount: _, receipts: _ }| {};
+
+// Rows with one discrepancy, and how many of them nobody has resolved.
+#[derive(Serialize, ToSchema)]
+pub struct DiscrepancyCount {
+    pub discrepancy: Discrepancy,
+    pub label: &'static str,
+    pub receipts: i64,
+    pub unresolved: i64,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::DiscrepancyCount) =
+    |domain::DiscrepancyCount { discrepancy: _, label: _, receipts: _, unresolved: _ }| {};

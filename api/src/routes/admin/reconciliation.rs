@@ -115,44 +115,11 @@ pub struct Reconciliation {
     #[schema(value_type = Vec<crate::schemas::reconcile::LedgerRow>)]
     pub rows: Vec<LedgerRow>,
     /// Received per asset over the rows whose money counts (`counted`), exact.
-    pub totals: Vec<AssetSum>,
+    #[schema(value_type = Vec<crate::schemas::reconcile::AssetSum>)]
+    pub totals: Vec<reconcile::AssetSum>,
     /// Rows per discrepancy, and how many of them nobody has resolved.
-    pub discrepancies: Vec<DiscrepancyCount>,
-}
-
-// The wire form of `reconcile::AssetSum`: the schema is the API's, not the domain's. A plain
-// comment, so the OpenAPI document stays as it was.
-#[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
-pub struct AssetSum {
-    pub asset: String,
-    pub decimals: i32,
-    pub amount_base: String,
-    pub amount: String,
-    pub receipts: i64,
-}
-
-impl From<reconcile::AssetSum> for AssetSum {
-    fn from(sum: reconcile::AssetSum) -> Self {
-        let reconcile::AssetSum { asset, decimals, amount_base, amount, receipts } = sum;
-        AssetSum { asset, decimals, amount_base, amount, receipts }
-    }
-}
-
-// The wire form of `reconcile::DiscrepancyCount`, likewise.
-#[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
-pub struct DiscrepancyCount {
-    #[schema(value_type = crate::schemas::reconcile::Discrepancy)]
-    pub discrepancy: Discrepancy,
-    pub label: &'static str,
-    pub receipts: i64,
-    pub unresolved: i64,
-}
-
-impl From<reconcile::DiscrepancyCount> for DiscrepancyCount {
-    fn from(count: reconcile::DiscrepancyCount) -> Self {
-        let reconcile::DiscrepancyCount { discrepancy, label, receipts, unresolved } = count;
-        DiscrepancyCount { discrepancy, label, receipts, unresolved }
-    }
+    #[schema(value_type = Vec<crate::schemas::reconcile::DiscrepancyCount>)]
+    pub discrepancies: Vec<reconcile::DiscrepancyCount>,
 }
 
 /// The CSV file of `rows`, as a download.
@@ -187,12 +154,7 @@ pub async fn reconciliation(
         return Ok(csv_response(&rows, &csv_name(&filter)));
     }
     let (totals, discrepancies) = reconcile::summarise(&rows);
-    Ok(Json(Reconciliation {
-        rows,
-        totals: totals.into_iter().map(AssetSum::from).collect(),
-        discrepancies: discrepancies.into_iter().map(DiscrepancyCount::from).collect(),
-    })
-    .into_response())
+    Ok(Json(Reconciliation { rows, totals, discrepancies }).into_response())
 }
 
 /// `tessera-reconciliation-2026-11-01-2026-11-30.csv`.
