@@ -60,12 +60,20 @@ fn is_cross_site(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
         return false;
     };
+    after_our_origin(state, headers, origin) != Some("")
+}
+
+/// What follows our origin in `url` (an `Origin` or a `Referer`): our public URL's origin, or
+/// the request's own `Host` (a deployment reached by another name); `None` for anyone else's.
+pub(crate) fn after_our_origin<'a>(state: &AppState, headers: &HeaderMap, url: &'a str) -> Option<&'a str> {
+    // The origin must end where the URL's path begins: `http://shop:80` is not `http://shop:8080`.
+    let ends_there = |rest: &&str| rest.is_empty() || rest.starts_with('/');
     let public = state.config.public_url.origin().ascii_serialization();
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    let same_host = host.is_some_and(|host| {
-        origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")) == Some(host)
-    });
-    origin != public && !same_host
+    url.strip_prefix(public.as_str()).filter(ends_there).or_else(|| {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty())?;
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+        rest.strip_prefix(host).filter(ends_there)
+    })
 }
 
 fn wants_html(headers: &HeaderMap) -> bool {

@@ -6,6 +6,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::guard::after_our_origin;
 use super::viewer::{SignedIn, Viewer};
 use crate::error::{Error, PageError};
 use crate::state::AppState;
@@ -79,18 +80,11 @@ fn back_to(parts: &Parts, state: &AppState) -> String {
     if matches!(parts.method, Method::GET | Method::HEAD) {
         return parts.uri.path().to_string();
     }
-    let public = state.config.public_url.origin().ascii_serialization();
-    let host = parts.headers.get(header::HOST).and_then(|host| host.to_str().ok()).unwrap_or("");
     parts
         .headers
         .get(header::REFERER)
         .and_then(|referer| referer.to_str().ok())
-        .and_then(|referer| {
-            referer.strip_prefix(public.as_str()).or_else(|| {
-                let rest = referer.strip_prefix("https://").or_else(|| referer.strip_prefix("http://"))?;
-                rest.strip_prefix(host).filter(|_| !host.is_empty())
-            })
-        })
+        .and_then(|referer| after_our_origin(state, &parts.headers, referer))
         .and_then(|rest| rest.parse::<axum::http::Uri>().ok())
         .map(|uri| uri.path().to_string())
         .filter(|path| path.starts_with('/') && !path.starts_with("//"))
