@@ -503,8 +503,8 @@ CREATE TABLE public.audit_log (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     subject text,
-    CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = 'discrepancy.resolve'::text) AND (subject IS NOT NULL)))),
-    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'discrepancy.resolve'::text]))),
+    CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = ANY (ARRAY['discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text])) AND (subject IS NOT NULL)))),
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text]))),
     CONSTRAINT audit_log_check CHECK (((before IS NOT NULL) OR (after IS NOT NULL))),
     CONSTRAINT audit_log_subject_check CHECK ((length(subject) <= 300))
 );
@@ -872,7 +872,7 @@ CREATE TABLE public.outbox (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT outbox_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT outbox_topic_check CHECK ((topic = 'orders.paid'::text))
+    CONSTRAINT outbox_topic_check CHECK ((topic = ANY (ARRAY['orders.paid'::text, 'refunds.settled'::text])))
 );
 
 --
@@ -910,10 +910,18 @@ CREATE TABLE public.payment (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     overpaid_minor bigint DEFAULT 0 NOT NULL,
     seen_minor bigint,
+    dispute_ref text,
+    dispute_status text,
+    dispute_amount_minor bigint,
+    disputed_at timestamp with time zone,
     CONSTRAINT payment_amount_minor_check CHECK ((amount_minor >= 0)),
     CONSTRAINT payment_check CHECK (((status <> 'refund_due'::text) OR (refund_reason IS NOT NULL))),
     CONSTRAINT payment_check1 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'refund_due'::text])) OR (received_at IS NOT NULL))),
+    CONSTRAINT payment_check2 CHECK (((dispute_ref IS NULL) = (dispute_status IS NULL))),
     CONSTRAINT payment_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payment_dispute_amount_minor_check CHECK ((dispute_amount_minor >= 0)),
+    CONSTRAINT payment_dispute_ref_check CHECK (((length(dispute_ref) >= 1) AND (length(dispute_ref) <= 255))),
+    CONSTRAINT payment_dispute_status_check CHECK (((length(dispute_status) >= 1) AND (length(dispute_status) <= 60))),
     CONSTRAINT payment_overpaid_minor_check CHECK ((overpaid_minor >= 0)),
     CONSTRAINT payment_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'free'::text, 'btcpay'::text, 'ethereum'::text]))),
     CONSTRAINT payment_provider_payment_ref_check CHECK ((length(provider_payment_ref) <= 255)),
@@ -1099,6 +1107,48 @@ UNION ALL
      LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = 'ethereum'::text))));
 
 --
+-- Name: refund; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.refund (
+    refund_id uuid NOT NULL,
+    order_id uuid,
+    payment_id uuid,
+    unmatched_payment_id uuid,
+    rail text NOT NULL,
+    asset text NOT NULL,
+    decimals integer NOT NULL,
+    amount numeric(78,0) NOT NULL,
+    reason text NOT NULL,
+    detail text,
+    requested_by uuid,
+    idempotency_key text NOT NULL,
+    status text DEFAULT 'requested'::text NOT NULL,
+    provider_ref text,
+    failure_reason text,
+    ticket_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    checked_in_override boolean DEFAULT false NOT NULL,
+    sent_at timestamp with time zone,
+    settled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT refund_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT refund_asset_check CHECK ((asset ~ '^[A-Z0-9]{1,11}$'::text)),
+    CONSTRAINT refund_check CHECK (((payment_id IS NULL) <> (unmatched_payment_id IS NULL))),
+    CONSTRAINT refund_check1 CHECK (((payment_id IS NULL) OR (order_id IS NOT NULL))),
+    CONSTRAINT refund_check2 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'failed'::text])) OR (settled_at IS NOT NULL))),
+    CONSTRAINT refund_check3 CHECK (((status <> 'sent'::text) OR (provider_ref IS NOT NULL))),
+    CONSTRAINT refund_decimals_check CHECK (((decimals >= 0) AND (decimals <= 36))),
+    CONSTRAINT refund_detail_check CHECK ((length(detail) <= 200)),
+    CONSTRAINT refund_failure_reason_check CHECK ((length(failure_reason) <= 500)),
+    CONSTRAINT refund_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
+    CONSTRAINT refund_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
+    CONSTRAINT refund_rail_check CHECK ((rail = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text]))),
+    CONSTRAINT refund_reason_check CHECK ((reason = ANY (ARRAY['requested_by_customer'::text, 'admin'::text, 'event_cancelled'::text, 'money_due_back'::text, 'outside'::text]))),
+    CONSTRAINT refund_status_check CHECK ((status = ANY (ARRAY['requested'::text, 'sent'::text, 'succeeded'::text, 'failed'::text, 'cancelled'::text])))
+);
+
+--
 -- Name: search_word; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1142,13 +1192,17 @@ CREATE TABLE public.ticket (
     checked_in_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    voided_at timestamp with time zone,
+    void_reason text,
     CONSTRAINT ticket_check CHECK (((checked_in_at IS NULL) = (checked_in_by IS NULL))),
+    CONSTRAINT ticket_check1 CHECK (((voided_at IS NULL) = (void_reason IS NULL))),
     CONSTRAINT ticket_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT ticket_holder_name_check CHECK (((length(btrim(holder_name)) >= 1) AND (length(btrim(holder_name)) <= 100))),
     CONSTRAINT ticket_position_check CHECK ((("position" >= 1) AND ("position" <= 1000))),
     CONSTRAINT ticket_price_minor_check CHECK ((price_minor >= 0)),
     CONSTRAINT ticket_serial_check CHECK ((serial ~ '^[0-9A-HJ-NP-Z]{4}-[0-9A-HJ-NP-Z]{4}-[0-9A-HJ-NP-Z]{4}$'::text)),
-    CONSTRAINT ticket_ticket_type_name_check CHECK (((length(ticket_type_name) >= 1) AND (length(ticket_type_name) <= 100)))
+    CONSTRAINT ticket_ticket_type_name_check CHECK (((length(ticket_type_name) >= 1) AND (length(ticket_type_name) <= 100))),
+    CONSTRAINT ticket_void_reason_check CHECK ((void_reason = ANY (ARRAY['refunded'::text, 'disputed'::text, 'event_cancelled'::text])))
 );
 
 --
@@ -1372,6 +1426,27 @@ ALTER TABLE ONLY public.payment
 
 ALTER TABLE ONLY public.payment
     ADD CONSTRAINT payment_provider_provider_ref_key UNIQUE (provider, provider_ref);
+
+--
+-- Name: refund refund_idempotency_key_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_idempotency_key_key UNIQUE (idempotency_key);
+
+--
+-- Name: refund refund_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_pkey PRIMARY KEY (refund_id);
+
+--
+-- Name: refund refund_rail_provider_ref_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_rail_provider_ref_key UNIQUE (rail, provider_ref);
 
 --
 -- Name: search_word search_word_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1606,6 +1681,30 @@ CREATE INDEX payment_overpaid_idx ON public.payment USING btree (created_at) WHE
 CREATE INDEX payment_refund_due_idx ON public.payment USING btree (created_at) WHERE (status = 'refund_due'::text);
 
 --
+-- Name: refund_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_created_idx ON public.refund USING btree (created_at DESC, refund_id);
+
+--
+-- Name: refund_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_open_idx ON public.refund USING btree (created_at) WHERE (status = ANY (ARRAY['requested'::text, 'sent'::text]));
+
+--
+-- Name: refund_order_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_order_idx ON public.refund USING btree (order_id, created_at);
+
+--
+-- Name: refund_payment_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_payment_idx ON public.refund USING btree (payment_id) WHERE (payment_id IS NOT NULL);
+
+--
 -- Name: search_word_trgm_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1738,6 +1837,34 @@ ALTER TABLE ONLY public.outbox
 
 ALTER TABLE ONLY public.payment
     ADD CONSTRAINT payment_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: refund refund_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: refund refund_payment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_payment_id_fkey FOREIGN KEY (payment_id) REFERENCES public.payment(payment_id);
+
+--
+-- Name: refund refund_requested_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES public.account(account_id) ON DELETE SET NULL;
+
+--
+-- Name: refund refund_unmatched_payment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_unmatched_payment_id_fkey FOREIGN KEY (unmatched_payment_id) REFERENCES public.unmatched_payment(unmatched_payment_id);
 
 --
 -- Name: session session_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -60,6 +60,11 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(admin::events::image::upload))
         .routes(routes!(admin::audit::audit))
         .routes(routes!(admin::refunds::refunds))
+        .routes(routes!(admin::refunds::refund_payment))
+        .routes(routes!(admin::refunds::refund_unmatched))
+        .routes(routes!(admin::refunds::cancel))
+        .routes(routes!(admin::orders::show))
+        .routes(routes!(admin::orders::refund_order))
         .routes(routes!(admin::analytics::analytics))
         .routes(routes!(admin::reconciliation::reconciliation))
         .routes(routes!(admin::reconciliation::resolve))
@@ -84,7 +89,8 @@ pub fn router(state: AppState) -> Router {
     if state.sandbox.is_some() {
         sandbox_routes = sandbox_routes
             .route("/sandbox/checkout/{id}", get(sandbox::card::checkout_page))
-            .route("/sandbox/checkout/{id}/{action}", post(sandbox::card::checkout_action));
+            .route("/sandbox/checkout/{id}/{action}", post(sandbox::card::checkout_action))
+            .route("/sandbox/checkout/{id}/after/{what}", post(sandbox::card::afterward_action));
     }
     // Likewise the BTCPay sandbox, only while it plays BTCPay Server.
     if state.btcpay_sandbox.is_some() {
@@ -131,6 +137,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/audit", get(pages::admin::audit))
         .route("/admin/refunds", get(pages::admin::refunds))
+        .route("/admin/refunds/payments/{id}", post(pages::admin::refund_payment))
+        .route("/admin/refunds/unmatched/{id}", post(pages::admin::refund_unmatched))
+        .route("/admin/refunds/{id}/cancel", post(pages::admin::cancel_refund))
+        .route("/admin/orders/{id}", get(pages::admin::order_page))
+        .route("/admin/orders/{id}/refund", post(pages::admin::refund_order))
         .route("/admin/analytics", get(pages::admin::analytics))
         .route("/admin/finance", get(pages::admin::finance))
         .route("/admin/finance/resolve", post(pages::admin::resolve_discrepancy))

@@ -183,9 +183,44 @@ impl From<tessera_settlement::SettleError> for Error {
             SettleError::Malformed(message) => Error::InvalidBody(message),
             // The provider delivers again later; the redelivery finishes what this one could not.
             SettleError::Provider(err) => Error::PaymentUnavailable(err.to_string()),
+            SettleError::Unavailable(why) => Error::PaymentUnavailable(why),
             SettleError::Db(err) => Error::Database(err),
         }
     }
+}
+
+impl From<tessera_core::refund::RefundError> for Error {
+    fn from(err: tessera_core::refund::RefundError) -> Self {
+        use tessera_core::refund::RefundError;
+        let message = err.to_string();
+        let conflict = |code| Error::Conflict { code, message: sentence(&message), field: None };
+        let unprocessable = |code, field| Error::Unprocessable { code, message: sentence(&message), field };
+        match err {
+            RefundError::NotFound => Error::NotFound("order"),
+            RefundError::NotPaid(_) => conflict("order_not_paid"),
+            RefundError::NotRefundable(_) => conflict("not_refundable"),
+            RefundError::NothingLeft => conflict("nothing_left_to_refund"),
+            RefundError::TicketsNotIssued => conflict("tickets_not_issued"),
+            RefundError::StockTaken(_) => conflict("tickets_sold_again"),
+            RefundError::AlreadyVoided(_) => conflict("ticket_voided"),
+            RefundError::CheckedIn(_) => conflict("ticket_checked_in"),
+            RefundError::TooMuch { .. } => unprocessable("refund_too_large", Some("amount_minor")),
+            RefundError::ZeroAmount => unprocessable("refund_zero", Some("amount_minor")),
+            RefundError::UnknownTicket(_) => unprocessable("unknown_ticket", Some("tickets")),
+            RefundError::Db(err) => Error::Database(err),
+        }
+    }
+}
+
+/// A message as a sentence: capitalised, with a full stop.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }
 
 /// What went wrong inside a 500, for the logging middleware. Never sent to the client.

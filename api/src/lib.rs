@@ -9,6 +9,7 @@ pub mod cache;
 pub mod error;
 pub mod extract;
 pub mod orders;
+pub mod refunds;
 pub mod routes;
 pub mod schemas;
 pub mod settings;

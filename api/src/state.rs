@@ -8,12 +8,12 @@ use sqlx::PgPool;
 use tessera_core::config::Config;
 use tessera_core::order::{PaymentMethod, Provider};
 use tessera_media::BlobStore;
-use tessera_payments::CheckoutProvider;
 use tessera_payments::btcpay::sandbox::BtcPaySandbox;
 use tessera_payments::btcpay::{BtcPayCheckout, BtcPayClient, BtcPaySettings};
 use tessera_payments::eth::{EthPayments, EthSettings};
 use tessera_payments::sandbox::SandboxCheckout;
 use tessera_payments::stripe::StripeCheckout;
+use tessera_payments::{CardRefunds, CheckoutProvider};
 use tessera_settlement::btc::BtcPaySettlement;
 use tessera_ticketing::mail::MailSettings;
 
@@ -38,6 +38,8 @@ pub struct AppState {
     pub catalog_cache: Arc<ResponseCache>,
     /// Card checkout: Stripe, or the sandbox when no Stripe key is configured.
     pub card: Arc<dyn CheckoutProvider>,
+    /// Card refunds, by the same provider as `card`.
+    pub card_refunds: Arc<dyn CardRefunds>,
     /// The sandbox, when it plays Stripe (its pages are served only then).
     pub sandbox: Option<Arc<SandboxCheckout>>,
     /// The secrets Stripe webhooks are signed with (configured, or made up for the sandbox).
@@ -72,27 +74,35 @@ impl AppState {
         let blobs = BlobStore::from_config(&config)
             .context("cannot open the media store (TESSERA_DATA_DIR or TESSERA_S3_*)")?;
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
-        let (card, sandbox, stripe_webhook_secrets): (Arc<dyn CheckoutProvider>, _, _) =
-            match &config.stripe.secret_key {
-                Some(key) => (
-                    Arc::new(
-                        StripeCheckout::new(config.stripe.api_base.clone(), key.clone())
-                            .context("cannot set up the Stripe client")?,
-                    ),
-                    None,
-                    config.stripe.webhook_secrets.clone(),
-                ),
-                None => {
-                    let sandbox = Arc::new(SandboxCheckout::new(redis.clone(), config.public_url.clone()));
-                    let secrets = if config.stripe.webhook_secrets.is_empty() {
-                        let made_up = format!("whsec_sandbox_{}", uuid::Uuid::new_v4().simple());
-                        vec![SecretString::from(made_up)]
-                    } else {
-                        config.stripe.webhook_secrets.clone()
-                    };
-                    (sandbox.clone(), Some(sandbox), secrets)
-                }
-            };
+        let (card, card_refunds, sandbox, stripe_webhook_secrets): (
+            Arc<dyn CheckoutProvider>,
+            Arc<dyn CardRefunds>,
+            _,
+            _,
+        ) = match &config.stripe.secret_key {
+            Some(key) => {
+                let stripe = Arc::new(
+                    StripeCheckout::new(config.stripe.api_base.clone(), key.clone())
+                        .context("cannot set up the Stripe client")?,
+                );
+                (stripe.clone(), stripe, None, config.stripe.webhook_secrets.clone())
+            }
+            None => {
+                let secrets = if config.stripe.webhook_secrets.is_empty() {
+                    let made_up = format!("whsec_sandbox_{}", uuid::Uuid::new_v4().simple());
+                    vec![SecretString::from(made_up)]
+                } else {
+                    config.stripe.webhook_secrets.clone()
+                };
+                // It signs with the first secret, as the webhook handler checks it.
+                let sandbox = Arc::new(SandboxCheckout::new(
+                    redis.clone(),
+                    config.public_url.clone(),
+                    secrets[0].expose_secret().to_string(),
+                ));
+                (sandbox.clone(), sandbox.clone(), Some(sandbox), secrets)
+            }
+        };
         let ticket_key = match &config.ticket_signing_key {
             Some(key) => key.clone(),
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
@@ -137,6 +147,7 @@ impl AppState {
             metrics: crate::telemetry::metrics_handle(),
             catalog_cache,
             card,
+            card_refunds,
             sandbox,
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
             ticket_key: Arc::new(ticket_key),

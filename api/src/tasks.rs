@@ -111,5 +111,11 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
             }
         }
     }
+    // Refunds asked for but never handed to the provider (a crash, a provider that was down).
+    match crate::refunds::send_waiting(state).await {
+        Ok(0) => {}
+        Ok(sent) => tracing::info!(refunds.sent = sent, "waiting refunds sent"),
+        Err(err) => tracing::warn!(error = %err, "sending waiting refunds failed; will retry"),
+    }
     Ok(expired.len())
 }

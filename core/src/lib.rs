@@ -12,5 +12,6 @@ pub mod money;
 pub mod order;
 pub mod reconcile;
 pub mod redis_conn;
+pub mod refund;
 pub mod text_enum;
 pub mod ticket;

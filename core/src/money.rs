@@ -1,6 +1,8 @@
 //! Money as integers: an amount is a count of the currency's minor units (cents, yen, grosze),
 //! never a float. [`Currency`] is an ISO 4217 code that knows how many minor units make one.
 
+pub mod stripe;
+
 use std::fmt;
 use std::str::FromStr;
 

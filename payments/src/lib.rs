@@ -80,6 +80,68 @@ pub enum PaymentError {
     Rejected(String),
 }
 
+/// A refund of a card payment, in our minor units of its currency.
+#[derive(Debug, Clone)]
+pub struct CardRefundRequest {
+    /// Our refund's id: the idempotency key and the metadata that lets its events find it.
+    pub refund_id: Uuid,
+    pub order_id: Option<Uuid>,
+    /// The payment to refund (Stripe's payment intent).
+    pub payment_intent: String,
+    /// ISO 4217, upper case.
+    pub currency: String,
+    pub amount_minor: i64,
+    /// Stripe's `reason`: `requested_by_customer` or `duplicate`; none for others.
+    pub reason: Option<&'static str>,
+}
+
+impl CardRefundRequest {
+    /// One refund at the provider per refund of ours, however often it is sent.
+    pub fn idempotency_key(&self) -> String {
+        format!("tessera-refund-{}", self.refund_id)
+    }
+}
+
+/// A refund as the provider has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardRefund {
+    /// Stripe's `re_…`.
+    pub id: String,
+    pub state: CardRefundState,
+    pub failure_reason: Option<String>,
+}
+
+/// Where a provider's refund stands, in our refund's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardRefundState {
+    /// On its way (`pending`, `requires_action`).
+    Sent,
+    Succeeded,
+    /// `failed` or `canceled`: the money did not go back.
+    Failed,
+}
+
+impl CardRefund {
+    pub fn from_stripe(refund: &stripe::event::RefundObject) -> Self {
+        let state = match refund.status.as_deref() {
+            Some("succeeded") => CardRefundState::Succeeded,
+            Some("failed" | "canceled") => CardRefundState::Failed,
+            _ => CardRefundState::Sent,
+        };
+        CardRefund { id: refund.id.clone(), state, failure_reason: refund.failure_reason.clone() }
+    }
+}
+
+/// Sends card refunds: Stripe, or the card sandbox playing it.
+pub trait CardRefunds: Send + Sync + 'static {
+    /// Refunds part or all of a payment. Sending the same refund again gives back the same
+    /// refund at the provider.
+    fn refund<'a>(
+        &'a self,
+        request: &'a CardRefundRequest,
+    ) -> BoxFuture<'a, Result<CardRefund, PaymentError>>;
+}
+
 /// A card checkout provider. Object-safe, so the app holds whichever is configured.
 pub trait CheckoutProvider: Send + Sync + 'static {
     /// Opens a checkout for the order. Calling it again for the same order returns the same

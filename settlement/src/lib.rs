@@ -7,8 +7,9 @@
 //! polls, and hands over what it found. A provider event is claimed once, in the transaction
 //! of its effects ([`inbox::claim`]), so a redelivery never moves an order twice.
 //!
-//! Each rail is a folder and each direction of money a file in it: `arrived.rs` today, and
-//! "money went back" (refunds) beside it, so a new flow is a new file, not a new crate edge.
+//! Each rail is a folder and each direction of money a file in it: `arrived.rs`, and
+//! `refunded.rs` for money going back (cards today), so a new flow is a new file, not a new
+//! crate edge.
 
 pub mod btc;
 pub mod card;
@@ -26,6 +27,9 @@ pub enum SettleError {
     /// poll finishes what this one could not.
     #[error(transparent)]
     Provider(#[from] tessera_payments::btcpay::BtcPayError),
+    /// A provider could not be reached to send money back; a later try does it.
+    #[error("the payment provider is unavailable: {0}")]
+    Unavailable(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }

@@ -26,6 +26,7 @@ mod outbox;
 mod pages;
 mod rates;
 mod reconciliation;
+mod refunds;
 mod s3;
 mod search;
 mod seed;

@@ -9,6 +9,7 @@ use tessera_core::order::btc_receipt::BtcReceiptStatus;
 use tessera_core::order::eth_receipt::{EthOutcome, EthReceiptStatus};
 use tessera_core::order::{OrderStatus, PaymentMethod, PaymentStatus, Provider, RefundReason, StatusReason};
 use tessera_core::reconcile::{Discrepancy, Rail};
+use tessera_core::refund::{RefundCause, RefundStatus, VoidReason};
 use tessera_core::text_enum::TextEnum;
 
 /// The values the column's CHECK constraint allows, read from the database's own catalog.
@@ -49,6 +50,9 @@ async fn every_state_rust_knows_is_one_the_database_allows_and_no_other(db: PgPo
     agrees::<BtcReceiptStatus>(&db).await;
     agrees::<Discrepancy>(&db).await;
     agrees::<Rail>(&db).await;
+    agrees::<RefundStatus>(&db).await;
+    agrees::<RefundCause>(&db).await;
+    agrees::<VoidReason>(&db).await;
 }
 
 #[test]
@@ -68,5 +72,8 @@ fn every_state_reads_back_as_itself() {
     round_trips::<EthReceiptStatus>();
     round_trips::<BtcReceiptStatus>();
     round_trips::<Rail>();
+    round_trips::<RefundStatus>();
+    round_trips::<RefundCause>();
+    round_trips::<VoidReason>();
     assert!(StatusReason::COLUMN.is_none(), "status_reason is free text in the database");
 }

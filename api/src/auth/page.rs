@@ -32,6 +32,11 @@ impl AdminPage {
     pub fn viewer(&self) -> Viewer {
         Viewer(Some(self.0.clone()))
     }
+
+    /// The admin's account.
+    pub fn account_id(&self) -> uuid::Uuid {
+        self.0.account.id
+    }
 }
 
 /// Why a page is not shown, and what the browser gets instead.

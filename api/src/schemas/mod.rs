@@ -10,3 +10,4 @@ pub mod catalog;
 pub mod delivery;
 pub mod order;
 pub mod reconcile;
+pub mod refund;

@@ -116,6 +116,11 @@ pub struct RefundDue {
     #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
+    /// What its refunds have sent back or are sending, in minor units.
+    pub refunding_minor: i64,
+    /// The state of its latest refund (`requested`, `sent`, `succeeded`, `failed`,
+    /// `cancelled`), if one was asked for.
+    pub refund_status: Option<String>,
 }
 
 // Fails to compile when the core type gains or loses a field.
@@ -132,11 +137,16 @@ const _: fn(domain::RefundDue) = |domain::RefundDue {
                                       received_minor: _,
                                       refund_reason: _,
                                       received_at: _,
+                                      refunding_minor: _,
+                                      refund_status: _,
                                   }| {};
 
 /// Money collected for an order we do not have, for admins.
 #[derive(Serialize, ToSchema)]
 pub struct UnmatchedPayment {
+    /// Refund it with `POST /api/admin/unmatched/{unmatched_payment_id}/refund`.
+    #[serde(rename = "unmatched_payment_id")]
+    pub id: Uuid,
     pub provider: String,
     pub provider_event_id: String,
     pub provider_ref: String,
@@ -148,10 +158,17 @@ pub struct UnmatchedPayment {
     pub amount_minor: i64,
     #[serde(rename = "received_at")]
     pub created_at: DateTime<Utc>,
+    /// What its refunds have sent back or are sending.
+    pub refunding_minor: i64,
+    /// The state of its latest refund, if one was asked for.
+    pub refund_status: Option<String>,
 }
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::UnmatchedPayment) = |domain::UnmatchedPayment {
+                                             id: _,
+                                             refunding_minor: _,
+                                             refund_status: _,
                                              provider: _,
                                              provider_event_id: _,
                                              provider_ref: _,
@@ -166,6 +183,7 @@ const _: fn(domain::UnmatchedPayment) = |domain::UnmatchedPayment {
 /// and can only go back to its payer, by hand.
 #[derive(Serialize, ToSchema)]
 pub struct EthOrphan {
+    pub eth_receipt_id: Uuid,
     pub chain_id: i64,
     pub tx_hash: String,
     pub log_index: i32,
@@ -189,6 +207,7 @@ pub struct EthOrphan {
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(eth_receipt::EthOrphan) = |eth_receipt::EthOrphan {
+                                           eth_receipt_id: _,
                                            chain_id: _,
                                            tx_hash: _,
                                            log_index: _,
@@ -237,3 +256,73 @@ const _: fn(eth_receipt::EthDueBack) = |eth_receipt::EthDueBack {
                                             decimals: _,
                                             amount: _,
                                         }| {};
+
+/// A payment attempt of an order, for admins.
+#[derive(Serialize, ToSchema)]
+pub struct PaymentRow {
+    pub payment_id: Uuid,
+    pub provider: String,
+    /// The checkout or invoice.
+    pub provider_ref: Option<String>,
+    /// The money movement (a PaymentIntent id).
+    pub provider_payment_ref: Option<String>,
+    pub status: String,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub received_minor: Option<i64>,
+    pub overpaid_minor: i64,
+    pub refund_reason: Option<String>,
+    pub received_at: Option<DateTime<Utc>>,
+    /// A dispute with the customer's bank: its id and Stripe's status for it.
+    pub dispute_ref: Option<String>,
+    pub dispute_status: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::PaymentRow) = |domain::PaymentRow {
+                                       payment_id: _,
+                                       provider: _,
+                                       provider_ref: _,
+                                       provider_payment_ref: _,
+                                       status: _,
+                                       currency: _,
+                                       amount_minor: _,
+                                       received_minor: _,
+                                       overpaid_minor: _,
+                                       refund_reason: _,
+                                       received_at: _,
+                                       dispute_ref: _,
+                                       dispute_status: _,
+                                       created_at: _,
+                                   }| {};
+
+/// A ticket and where it stands: checked in, voided.
+#[derive(Serialize, ToSchema)]
+pub struct TicketState {
+    pub ticket_id: Uuid,
+    pub position: i32,
+    pub serial: String,
+    pub holder_name: String,
+    pub ticket_type_name: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    pub voided_at: Option<DateTime<Utc>>,
+    /// `refunded`, `disputed` or `event_cancelled`.
+    pub void_reason: Option<String>,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(tessera_core::ticket::TicketState) = |tessera_core::ticket::TicketState {
+                                                      ticket_id: _,
+                                                      position: _,
+                                                      serial: _,
+                                                      holder_name: _,
+                                                      checked_in_at: _,
+                                                      ticket_type_name: _,
+                                                      price_minor: _,
+                                                      currency: _,
+                                                      voided_at: _,
+                                                      void_reason: _,
+                                                  }| {};

@@ -21,8 +21,9 @@ pub async fn poll_once(settlement: &BtcPaySettlement) -> sqlx::Result<usize> {
         match settlement.sync(None, &invoice.provider_ref).await {
             Ok(()) => read += 1,
             Err(SettleError::Db(err)) => return Err(err),
-            // Its body was not read from a webhook: it cannot be malformed.
-            Err(SettleError::Malformed(_)) => {}
+            // Its body was not read from a webhook: it cannot be malformed; and reading an
+            // invoice sends no money.
+            Err(SettleError::Malformed(_) | SettleError::Unavailable(_)) => {}
             Err(SettleError::Provider(err)) => {
                 tracing::warn!(invoice.id = %invoice.provider_ref, error = %err, "cannot read the BTCPay invoice; will poll again");
                 if err.is_unavailable() {

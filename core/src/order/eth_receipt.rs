@@ -110,6 +110,7 @@ pub async fn receipts_to_reconcile(db: impl PgExecutor<'_>, limit: i64) -> sqlx:
 /// and can only go back to its payer, by hand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthOrphan {
+    pub eth_receipt_id: Uuid,
     pub chain_id: i64,
     pub tx_hash: String,
     pub log_index: i32,
@@ -154,8 +155,9 @@ pub struct EthDueBack {
     pub amount: String,
 }
 
-/// What goes back on chain for every Ethereum payment due for refund, oldest first.
-pub async fn due_back(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<EthDueBack>> {
+/// What goes back on chain for the Ethereum payments of these orders that are due for refund,
+/// oldest first.
+pub async fn due_back(db: impl PgExecutor<'_>, order_ids: &[Uuid]) -> sqlx::Result<Vec<EthDueBack>> {
     sqlx::query_as!(
         EthDueBack,
         r#"select r.order_id as "order_id!", r.tx_hash, r.log_index, r.outcome as "outcome!", r.payer, r.token,
@@ -170,19 +172,24 @@ pub async fn due_back(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<E
            join payment p on p.order_id = r.order_id and p.provider = 'ethereum'
            where r.status = 'confirmed' and r.outcome in ('refund_due', 'underpaid', 'overpaid')
              and (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
-           order by r.block_time, r.tx_hash, r.log_index
-           limit $1"#,
-        limit
+             and r.order_id = any($1)
+           order by r.block_time, r.tx_hash, r.log_index"#,
+        order_ids
     )
     .fetch_all(db)
     .await
 }
 
-/// The confirmed orphans, newest first.
-pub async fn orphans(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<EthOrphan>> {
+/// The confirmed orphans, newest first, `limit` at a time, older than `before` (the last row's
+/// `block_time` and `eth_receipt_id`).
+pub async fn orphans(
+    db: impl PgExecutor<'_>,
+    before: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> sqlx::Result<Vec<EthOrphan>> {
     sqlx::query_as!(
         EthOrphan,
-        r#"select r.chain_id, r.tx_hash, r.log_index, r.block_number, r.block_time, r.order_ref, r.payer,
+        r#"select r.eth_receipt_id, r.chain_id, r.tx_hash, r.log_index, r.block_number, r.block_time, r.order_ref, r.payer,
                   r.token, case when r.token = '0x0000000000000000000000000000000000000000' then 'ETH'
                                 else q.asset end as asset,
                   case when r.token = '0x0000000000000000000000000000000000000000' then 18
@@ -193,8 +200,11 @@ pub async fn orphans(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<Et
                select asset, decimals from eth_quote where token = r.token limit 1
            ) q on true
            where r.status = 'confirmed' and r.outcome = 'orphan'
-           order by r.block_time desc, r.tx_hash, r.log_index
-           limit $1"#,
+             and ($1::timestamptz is null or (r.block_time, r.eth_receipt_id) < ($1, $2))
+           order by r.block_time desc, r.eth_receipt_id desc
+           limit $3"#,
+        before.map(|(at, _)| at),
+        before.map(|(_, id)| id).unwrap_or_default(),
         limit
     )
     .fetch_all(db)

@@ -40,8 +40,8 @@ pub use place::{
     is_idempotency_key, place_order,
 };
 pub use read::{
-    RefundDue, UnmatchedPayment, order_for_account, orders_of_account, record_unmatched_payment, refunds_due,
-    unmatched_payments,
+    PaymentRow, RefundDue, UnmatchedPayment, order_by_id, order_for_account, orders_of_account,
+    payments_of_order, record_unmatched_payment, refunds_due, unmatched_payments,
 };
 pub use sweep::{release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds};
 pub use transition::{
@@ -216,6 +216,8 @@ crate::text_enum! {
         EventClosed = "event_closed",
         /// Paid after its hold ended, with the tickets still there.
         PaidLate = "paid_late",
+        /// The customer's bank took the payment back after a dispute.
+        DisputeLost = "dispute_lost",
     }
 }
 

@@ -102,7 +102,12 @@ pub async fn order_for_account(
     order_id: Uuid,
     account_id: Uuid,
 ) -> sqlx::Result<Option<Order>> {
-    Ok(orders(db, account_id, Some(order_id), 1).await?.pop())
+    Ok(orders(db, Some(account_id), Some(order_id), 1).await?.pop())
+}
+
+/// Any order, for admins.
+pub async fn order_by_id(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Option<Order>> {
+    Ok(orders(db, None, Some(order_id), 1).await?.pop())
 }
 
 /// A customer's orders, newest first, for their account page.
@@ -111,14 +116,14 @@ pub async fn orders_of_account(
     account_id: Uuid,
     limit: i64,
 ) -> sqlx::Result<Vec<Order>> {
-    orders(db, account_id, None, limit).await
+    orders(db, Some(account_id), None, limit).await
 }
 
 /// The account's orders (or the one of them asked for), newest first, with their items and
 /// latest payment.
 async fn orders(
     db: impl PgExecutor<'_>,
-    account_id: Uuid,
+    account_id: Option<Uuid>,
     order_id: Option<Uuid>,
     limit: i64,
 ) -> sqlx::Result<Vec<Order>> {
@@ -138,7 +143,7 @@ async fn orders(
                        from payment where order_id = o.order_id
                        order by created_at desc limit 1) p) as "payment?"
            from customer_order o join event e using (event_id)
-           where o.account_id = $1 and ($2::uuid is null or o.order_id = $2)
+           where ($1::uuid is null or o.account_id = $1) and ($2::uuid is null or o.order_id = $2)
            order by o.created_at desc
            limit $3"#,
         account_id,
@@ -172,9 +177,19 @@ pub struct RefundDue {
     #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
+    /// What its refunds have sent back or are sending, in minor units.
+    pub refunding_minor: i64,
+    /// The state of its latest refund, if one was asked for.
+    pub refund_status: Option<String>,
 }
 
-pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<RefundDue>> {
+/// Payments with money due back that has not all gone back yet, newest first, `limit` at a
+/// time, received before `before` (the last row's `received_at` and `payment_id`).
+pub async fn refunds_due(
+    db: impl PgExecutor<'_>,
+    before: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> sqlx::Result<Vec<RefundDue>> {
     sqlx::query_as!(
         RefundDue,
         r#"select p.payment_id, p.order_id, o.status as order_status, a.email as customer_email,
@@ -182,14 +197,26 @@ pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Ve
                   (case when p.status = 'refund_due' then p.received_minor else p.overpaid_minor end)
                       as "received_minor!",
                   (case when p.status = 'refund_due' then p.refund_reason else 'overpaid' end) as "refund_reason!",
-                  p.received_at as "received_at!"
+                  p.received_at as "received_at!",
+                  coalesce(r.live, 0)::bigint as "refunding_minor!", r.latest as refund_status
            from payment p
            join customer_order o using (order_id)
            join account a using (account_id)
            join event e on e.event_id = o.event_id
-           where p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0)
-           order by p.received_at
-           limit $1"#,
+           left join lateral (
+               select sum(amount) filter (where status not in ('failed', 'cancelled')) as live,
+                      sum(amount) filter (where status = 'succeeded') as done,
+                      (array_agg(status order by created_at desc))[1] as latest
+               from refund where payment_id = p.payment_id
+                 and (p.status = 'refund_due' or reason = 'money_due_back')
+           ) r on true
+           where (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
+             and coalesce(r.done, 0) < (case when p.status = 'refund_due' then p.received_minor else p.overpaid_minor end)
+             and ($1::timestamptz is null or (p.received_at, p.payment_id) < ($1, $2))
+           order by p.received_at desc, p.payment_id desc
+           limit $3"#,
+        before.map(|(at, _)| at),
+        before.map(|(_, id)| id).unwrap_or_default(),
         limit
     )
     .fetch_all(db)
@@ -199,6 +226,8 @@ pub async fn refunds_due(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Ve
 /// Money collected for an order we do not have, for admins.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct UnmatchedPayment {
+    #[serde(rename = "unmatched_payment_id")]
+    pub id: Uuid,
     pub provider: String,
     pub provider_event_id: String,
     pub provider_ref: String,
@@ -210,14 +239,36 @@ pub struct UnmatchedPayment {
     pub amount_minor: i64,
     #[serde(rename = "received_at")]
     pub created_at: DateTime<Utc>,
+    /// What its refunds have sent back or are sending (0 when recording it).
+    pub refunding_minor: i64,
+    /// The state of its latest refund, if one was asked for.
+    pub refund_status: Option<String>,
 }
 
-pub async fn unmatched_payments(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<UnmatchedPayment>> {
+/// Money for orders we do not have that has not all gone back yet, newest first, `limit` at a
+/// time, received before `before`.
+pub async fn unmatched_payments(
+    db: impl PgExecutor<'_>,
+    before: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> sqlx::Result<Vec<UnmatchedPayment>> {
     sqlx::query_as!(
         UnmatchedPayment,
-        r#"select provider, provider_event_id, provider_ref, provider_payment_ref, claimed_order_ref, currency,
-                  amount_minor, created_at
-           from unmatched_payment order by created_at desc limit $1"#,
+        r#"select u.unmatched_payment_id as id, u.provider, u.provider_event_id, u.provider_ref, u.provider_payment_ref,
+                  u.claimed_order_ref, u.currency, u.amount_minor, u.created_at,
+                  coalesce(r.live, 0)::bigint as "refunding_minor!", r.latest as refund_status
+           from unmatched_payment u
+           left join lateral (
+               select sum(amount) filter (where status not in ('failed', 'cancelled')) as live,
+                      sum(amount) filter (where status = 'succeeded') as done,
+                      (array_agg(status order by created_at desc))[1] as latest
+               from refund where unmatched_payment_id = u.unmatched_payment_id
+           ) r on true
+           where coalesce(r.done, 0) < u.amount_minor
+             and ($1::timestamptz is null or (u.created_at, u.unmatched_payment_id) < ($1, $2))
+           order by u.created_at desc, u.unmatched_payment_id desc limit $3"#,
+        before.map(|(at, _)| at),
+        before.map(|(_, id)| id).unwrap_or_default(),
         limit
     )
     .fetch_all(db)
@@ -236,7 +287,7 @@ pub async fn record_unmatched_payment(
                 claimed_order_ref, currency, amount_minor)
            values ($1, $2, $3, $4, $5, $6, $7, $8)
            on conflict (provider, provider_event_id) do nothing"#,
-        Uuid::now_v7(),
+        payment.id,
         payment.provider,
         payment.provider_event_id,
         payment.provider_ref,
@@ -248,4 +299,39 @@ pub async fn record_unmatched_payment(
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// A payment attempt of an order, for admins.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PaymentRow {
+    pub payment_id: Uuid,
+    pub provider: String,
+    /// The checkout or invoice.
+    pub provider_ref: Option<String>,
+    /// The money movement (a PaymentIntent id).
+    pub provider_payment_ref: Option<String>,
+    pub status: String,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub received_minor: Option<i64>,
+    pub overpaid_minor: i64,
+    pub refund_reason: Option<String>,
+    pub received_at: Option<DateTime<Utc>>,
+    /// A dispute with the customer's bank: its id and Stripe's status for it.
+    pub dispute_ref: Option<String>,
+    pub dispute_status: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Every payment attempt of an order, oldest first.
+pub async fn payments_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<PaymentRow>> {
+    sqlx::query_as!(
+        PaymentRow,
+        r#"select payment_id, provider, provider_ref, provider_payment_ref, status, currency, amount_minor,
+                  received_minor, overpaid_minor, refund_reason, received_at, dispute_ref, dispute_status, created_at
+           from payment where order_id = $1 order by created_at"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
 }

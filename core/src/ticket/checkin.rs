@@ -29,6 +29,9 @@ pub enum CheckInError {
     AlreadyCheckedIn { at: DateTime<Utc>, serial: String, holder_name: String, event_timezone: String },
     #[error("this ticket's order is {status}; it does not admit anyone")]
     Void { status: String },
+    /// The ticket itself was voided: refunded, or its payment disputed.
+    #[error("this ticket was voided: {why}")]
+    Voided { why: &'static str, serial: String },
 }
 
 /// Lets the ticket of a verified token in to `event_id`, recording who checked it in.
@@ -40,7 +43,8 @@ pub async fn check_in(
 ) -> sqlx::Result<Result<CheckIn, CheckInError>> {
     let Some(ticket) = sqlx::query!(
         r#"select t.ticket_id, t.serial, t.holder_name, t.ticket_type_name, t.event_id,
-                  e.title as event_title, e.timezone as event_timezone, o.status as order_status
+                  e.title as event_title, e.timezone as event_timezone, o.status as order_status,
+                  t.void_reason as "void_reason: crate::refund::VoidReason"
            from ticket t
            join event e on e.event_id = t.event_id
            join customer_order o on o.order_id = t.order_id
@@ -57,12 +61,15 @@ pub async fn check_in(
     if ticket.event_id != event_id || claims.event_id != event_id {
         return Ok(Err(CheckInError::OtherEvent { event_title: ticket.event_title }));
     }
+    if let Some(reason) = ticket.void_reason {
+        return Ok(Err(CheckInError::Voided { why: reason.explain(), serial: ticket.serial }));
+    }
     if !matches!(ticket.order_status.as_str(), "paid" | "fulfilled") {
         return Ok(Err(CheckInError::Void { status: ticket.order_status }));
     }
     let checked_in_at = sqlx::query_scalar!(
         r#"update ticket set checked_in_at = now(), checked_in_by = $2, updated_at = now()
-           where ticket_id = $1 and checked_in_at is null
+           where ticket_id = $1 and checked_in_at is null and voided_at is null
            returning checked_in_at as "checked_in_at!""#,
         ticket.ticket_id,
         staff
@@ -70,13 +77,19 @@ pub async fn check_in(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(checked_in_at) = checked_in_at else {
-        // Someone was first; read when, under the row's now-settled value.
-        let at = sqlx::query_scalar!(
-            r#"select checked_in_at as "at!" from ticket where ticket_id = $1"#,
+        // Someone was first, or it was voided meanwhile; read which, under the row's now-settled
+        // value.
+        let now = sqlx::query!(
+            r#"select checked_in_at, void_reason as "void_reason: crate::refund::VoidReason" from ticket
+               where ticket_id = $1"#,
             ticket.ticket_id
         )
         .fetch_one(&mut *conn)
         .await?;
+        let Some(at) = now.checked_in_at else {
+            let why = now.void_reason.map_or("it was voided", |reason| reason.explain());
+            return Ok(Err(CheckInError::Voided { why, serial: ticket.serial }));
+        };
         return Ok(Err(CheckInError::AlreadyCheckedIn {
             at,
             serial: ticket.serial,

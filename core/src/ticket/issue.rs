@@ -101,6 +101,35 @@ pub async fn tickets_of_order(conn: &mut PgConnection, order_id: Uuid) -> sqlx::
     .await
 }
 
+/// A ticket and where it stands: checked in, voided.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TicketState {
+    pub ticket_id: Uuid,
+    pub position: i32,
+    pub serial: String,
+    pub holder_name: String,
+    pub ticket_type_name: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    pub voided_at: Option<DateTime<Utc>>,
+    /// `refunded`, `disputed` or `event_cancelled`.
+    pub void_reason: Option<String>,
+}
+
+/// An order's tickets with their state, in order.
+pub async fn ticket_states(db: impl sqlx::PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<TicketState>> {
+    sqlx::query_as!(
+        TicketState,
+        r#"select ticket_id, position, serial, holder_name, ticket_type_name, price_minor, currency, checked_in_at,
+                  voided_at, void_reason
+           from ticket where order_id = $1 order by position"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// `XXXX-XXXX-XXXX` from the serial alphabet: 60 bits of randomness, so collisions (which the
 /// unique index would refuse) do not happen in practice.
 fn new_serial() -> String {

@@ -17,7 +17,7 @@ use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use uuid::Uuid;
 
 pub use checkin::{CheckIn, CheckInError, DoorEvent, check_in, door_events};
-pub use issue::{IssuedTicket, issue_tickets, tickets_of_order};
+pub use issue::{IssuedTicket, TicketState, issue_tickets, ticket_states, tickets_of_order};
 pub use key::{KeyError, load_or_create_signing_key, signing_key_from_base64};
 
 const PREFIX: &str = "TT1";

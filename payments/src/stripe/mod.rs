@@ -1,5 +1,7 @@
-//! Stripe Checkout over its REST API: create a Checkout Session (form-encoded, with an
-//! idempotency key per order), expire it, and the shapes of the webhook events we act on.
+//! Stripe over its REST API: create a Checkout Session (form-encoded, with an idempotency key
+//! per order), expire it, refund a payment (an idempotency key per refund), and the shapes of
+//! the webhook events we act on. Every request names the API version we speak
+//! ([`API_VERSION`]), so an upgrade of the account's default cannot change what we read.
 
 pub mod event;
 pub mod signature;
@@ -9,9 +11,19 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use crate::{CheckoutProvider, CheckoutRequest, CheckoutSession, ExpireOutcome, PaymentError};
+use tessera_core::money::Currency;
+use tessera_core::money::stripe::to_stripe;
+
+use crate::{
+    CardRefund, CardRefundRequest, CardRefunds, CheckoutProvider, CheckoutRequest, CheckoutSession,
+    ExpireOutcome, PaymentError,
+};
 
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
+
+/// The Stripe API version our requests and the shapes in [`event`] follow (`Stripe-Version`).
+/// Webhook endpoints should be created with the same version.
+pub const API_VERSION: &str = "2026-09-30.endive";
 
 /// Stripe Checkout, for real money.
 pub struct StripeCheckout {
@@ -67,6 +79,7 @@ impl StripeCheckout {
             .http
             .post(self.url(path)?)
             .bearer_auth(self.secret_key.expose_secret())
+            .header("stripe-version", API_VERSION)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(serde_urlencoded_pairs(form));
         if let Some(key) = idempotency_key {
@@ -79,7 +92,8 @@ impl StripeCheckout {
         let request = self
             .http
             .get(self.url(&format!("/v1/checkout/sessions/{session_id}"))?)
-            .bearer_auth(self.secret_key.expose_secret());
+            .bearer_auth(self.secret_key.expose_secret())
+            .header("stripe-version", API_VERSION);
         read_json(request.send().await).await
     }
 }
@@ -108,8 +122,10 @@ fn serde_urlencoded_pairs(form: &[(String, String)]) -> String {
     url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish()
 }
 
-/// The form fields of a Checkout Session for the request, in Stripe's bracket notation.
-pub fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
+/// The form fields of a Checkout Session for the request, in Stripe's bracket notation and
+/// Stripe's units of the currency. The same request always gives the same fields, so a retry
+/// under the same idempotency key is the same request to Stripe.
+pub fn session_form(request: &CheckoutRequest) -> Result<Vec<(String, String)>, PaymentError> {
     let mut form = vec![
         ("mode".to_string(), "payment".to_string()),
         ("client_reference_id".to_string(), request.order_id.to_string()),
@@ -120,23 +136,70 @@ pub fn session_form(request: &CheckoutRequest) -> Vec<(String, String)> {
         ("payment_intent_data[metadata][order_id]".to_string(), request.order_id.to_string()),
         // Stripe closes the session by itself too (it takes 30 minutes to 24 hours); we close
         // it earlier when our hold ends.
-        ("expires_at".to_string(), session_expiry(request.expires_at).to_string()),
+        ("expires_at".to_string(), session_expiry(request.expires_at, chrono::Utc::now()).to_string()),
     ];
-    let currency = request.currency.to_ascii_lowercase();
+    let currency = card_currency(&request.currency)?;
+    let lower = request.currency.to_ascii_lowercase();
     for (i, item) in request.line_items.iter().enumerate() {
-        form.push((format!("line_items[{i}][price_data][currency]"), currency.clone()));
-        form.push((format!("line_items[{i}][price_data][unit_amount]"), item.unit_amount_minor.to_string()));
+        let unit_amount = to_stripe(currency, item.unit_amount_minor)
+            .map_err(|err| PaymentError::Rejected(err.to_string()))?;
+        form.push((format!("line_items[{i}][price_data][currency]"), lower.clone()));
+        form.push((format!("line_items[{i}][price_data][unit_amount]"), unit_amount.to_string()));
         form.push((format!("line_items[{i}][price_data][product_data][name]"), item.name.clone()));
         form.push((format!("line_items[{i}][quantity]"), item.quantity.to_string()));
     }
-    form
+    Ok(form)
 }
 
-/// When Stripe should close the session: our hold's end, within the 30 minutes to 24 hours
-/// Stripe accepts.
-fn session_expiry(hold_ends: chrono::DateTime<chrono::Utc>) -> i64 {
-    let now = chrono::Utc::now();
-    hold_ends.clamp(now + chrono::Duration::minutes(31), now + chrono::Duration::hours(23)).timestamp()
+/// The ISO currency of a card payment.
+pub fn card_currency(code: &str) -> Result<Currency, PaymentError> {
+    code.parse::<Currency>().map_err(|err| PaymentError::Rejected(err.to_string()))
+}
+
+/// When Stripe should close the session: 31 minutes after our hold ends (Stripe wants at least
+/// 30 minutes from the session's creation, and checkouts are opened while the hold lasts), so
+/// that the same hold always asks for the same time. Only a hold ending more than a day away,
+/// which no purchase has, is bounded by the clock instead.
+fn session_expiry(hold_ends: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> i64 {
+    let wanted = hold_ends + chrono::Duration::minutes(31);
+    if wanted > now + chrono::Duration::hours(23) {
+        (now + chrono::Duration::hours(23)).timestamp()
+    } else {
+        wanted.max(now + chrono::Duration::minutes(31)).timestamp()
+    }
+}
+
+/// The form of a refund: of the payment intent, in Stripe's units of the currency, with our
+/// refund's id in its metadata (so its events find it).
+pub fn refund_form(request: &CardRefundRequest) -> Result<Vec<(String, String)>, PaymentError> {
+    let currency = card_currency(&request.currency)?;
+    let amount =
+        to_stripe(currency, request.amount_minor).map_err(|err| PaymentError::Rejected(err.to_string()))?;
+    let mut form = vec![
+        ("payment_intent".to_string(), request.payment_intent.clone()),
+        ("amount".to_string(), amount.to_string()),
+        ("metadata[refund_id]".to_string(), request.refund_id.to_string()),
+    ];
+    if let Some(order_id) = request.order_id {
+        form.push(("metadata[order_id]".to_string(), order_id.to_string()));
+    }
+    if let Some(reason) = request.reason {
+        form.push(("reason".to_string(), reason.to_string()));
+    }
+    Ok(form)
+}
+
+impl CardRefunds for StripeCheckout {
+    fn refund<'a>(
+        &'a self,
+        request: &'a CardRefundRequest,
+    ) -> BoxFuture<'a, Result<CardRefund, PaymentError>> {
+        Box::pin(async move {
+            let refund: event::RefundObject =
+                self.post("/v1/refunds", &refund_form(request)?, Some(&request.idempotency_key())).await?;
+            Ok(CardRefund::from_stripe(&refund))
+        })
+    }
 }
 
 impl CheckoutProvider for StripeCheckout {
@@ -146,7 +209,7 @@ impl CheckoutProvider for StripeCheckout {
     ) -> BoxFuture<'a, Result<CheckoutSession, PaymentError>> {
         Box::pin(async move {
             let session: SessionObject = self
-                .post("/v1/checkout/sessions", &session_form(request), Some(&request.idempotency_key()))
+                .post("/v1/checkout/sessions", &session_form(request)?, Some(&request.idempotency_key()))
                 .await?;
             let url = session
                 .url
@@ -198,12 +261,21 @@ mod tests {
             cancel_url: "https://t.example/orders/x?checkout=cancelled".into(),
             expires_at: chrono::Utc::now(),
         };
-        let form = session_form(&request);
+        let form = session_form(&request).unwrap();
         let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
         assert_eq!(get("line_items[0][price_data][currency]"), Some("eur"));
         assert_eq!(get("line_items[0][price_data][unit_amount]"), Some("1800"));
         assert_eq!(get("line_items[0][quantity]"), Some("2"));
         assert_eq!(get("client_reference_id"), Some("00000000-0000-0000-0000-000000000000"));
         assert_eq!(get("mode"), Some("payment"));
+    }
+
+    #[test]
+    fn the_same_hold_asks_stripe_for_the_same_expiry_whenever_it_is_retried() {
+        let hold_ends = chrono::Utc::now() + chrono::Duration::minutes(15);
+        let first = session_expiry(hold_ends, hold_ends - chrono::Duration::minutes(15));
+        let retry = session_expiry(hold_ends, hold_ends - chrono::Duration::minutes(1));
+        assert_eq!(first, retry);
+        assert_eq!(first, (hold_ends + chrono::Duration::minutes(31)).timestamp());
     }
 }

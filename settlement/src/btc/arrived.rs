@@ -52,6 +52,9 @@ pub(super) async fn apply(
             order::record_unmatched_payment(
                 &mut *tx,
                 &UnmatchedPayment {
+                    id: Uuid::now_v7(),
+                    refunding_minor: 0,
+                    refund_status: None,
                     provider: Provider::BtcPay.as_str().into(),
                     provider_event_id: event_id,
                     provider_ref: invoice.id.clone(),

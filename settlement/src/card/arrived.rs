@@ -1,7 +1,11 @@
 //! Money arrived by card: Stripe's `checkout.session.*` events, read after the webhook route
 //! verified their signature, applied to their order once (the inbox, in the same transaction).
+//! Amounts are turned from Stripe's units into our minor units first (`money::stripe`).
+//! Refund and dispute events go to `refunded`.
 
 use sqlx::PgPool;
+use tessera_core::money::Currency;
+use tessera_core::money::stripe::from_stripe;
 use tessera_core::order::{self, Closed, PaymentStatus, Provider, StatusReason, UnmatchedPayment};
 use tessera_payments::stripe::event::{self as stripe_event, CheckoutSession, Event};
 use uuid::Uuid;
@@ -21,6 +25,9 @@ pub async fn receive(db: &PgPool, body: &[u8]) -> Result<(), SettleError> {
 /// it. Other event types are claimed and ignored; a replay changes nothing.
 pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
     let kind = event.kind.as_str();
+    if super::refunded::HANDLED.contains(&kind) {
+        return super::refunded::apply(db, event).await;
+    }
     let handled = [
         stripe_event::CHECKOUT_COMPLETED,
         stripe_event::ASYNC_PAYMENT_SUCCEEDED,
@@ -58,14 +65,28 @@ pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
         tx.commit().await?;
         return Ok(());
     };
+    // Stripe's units of the currency, as our minor units (an amount that is not a whole number
+    // of them cannot be the order's, and is kept as it came for finance).
+    let amount_minor = {
+        let total = session.amount_total.unwrap_or_default();
+        session
+            .currency
+            .as_deref()
+            .and_then(|code| code.to_ascii_uppercase().parse::<Currency>().ok())
+            .and_then(|currency| from_stripe(currency, total))
+            .unwrap_or(total)
+    };
     let unmatched = |claimed: Option<String>| UnmatchedPayment {
+        id: Uuid::now_v7(),
+        refunding_minor: 0,
+        refund_status: None,
         provider: Provider::Stripe.as_str().into(),
         provider_event_id: event.id.clone(),
         provider_ref: session.id.clone(),
         provider_payment_ref: session.payment_intent.clone(),
         claimed_order_ref: claimed,
         currency: session.currency.clone().unwrap_or_default(),
-        amount_minor: session.amount_total.unwrap_or_default(),
+        amount_minor,
         created_at: chrono::Utc::now(),
     };
     let Some(order_id) = order_id else {
@@ -85,7 +106,7 @@ pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
             provider: Provider::Stripe,
             provider_ref: &session.id,
             provider_payment_ref: session.payment_intent.as_deref(),
-            amount_minor: session.amount_total.unwrap_or_default(),
+            amount_minor,
             currency: session.currency.as_deref().unwrap_or_default(),
         };
         let settlement = order::settle(&mut tx, &receipt).await?;

@@ -16,9 +16,10 @@ use askama::Template;
 pub use account::{AccountPage, LoginPage, SignupPage};
 pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
-    AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminRefundsPage, AuditRow, DayRow,
-    DeliveryRowView, DoorEventView, EventForm, EventSalesRow, FinanceRow, MethodRow, ReceivedCard, RefundRow,
-    ScanResult, TicketRow, UnmatchedRow,
+    AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,
+    AdminRefundsPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView, EventForm,
+    EventSalesRow, FinanceRow, IssuedRefundRow, MethodRow, ReceivedCard, RefundRow, ScanResult, TicketRow,
+    UnmatchedRow,
 };
 pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, TicketLine};

@@ -18,6 +18,13 @@ pub struct SandboxCheckoutPage {
     pub open: bool,
     pub status: String,
     pub back_url: String,
+    /// Paid: the buttons of what happens afterwards are offered.
+    pub paid: bool,
+    /// Refunded so far, when anything was.
+    pub refunded: Option<String>,
+    pub fully_refunded: bool,
+    /// The dispute's status, once the customer disputed the payment.
+    pub dispute_status: Option<String>,
 }
 
 /// The BTCPay sandbox's checkout page for one invoice.

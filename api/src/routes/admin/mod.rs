@@ -5,5 +5,6 @@ pub mod analytics;
 pub mod audit;
 pub mod deliveries;
 pub mod events;
+pub mod orders;
 pub mod reconciliation;
 pub mod refunds;

@@ -43,6 +43,30 @@ pub struct Confirmation {
     pub tickets: Vec<TicketView>,
     /// Where to download them as one PDF, once it exists.
     pub tickets_pdf_url: Option<String>,
+    /// Money that went back, or is going back, to the customer.
+    pub refunds: Vec<RefundView>,
+    /// What has gone back so far, in minor units of `currency`: less than the total while
+    /// the order is partly refunded.
+    pub refunded_minor: i64,
+}
+
+/// A refund, as its customer sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefundView {
+    pub refund_id: Uuid,
+    /// In minor units of `currency`.
+    pub amount_minor: i64,
+    pub currency: String,
+    #[schema(value_type = crate::schemas::refund::RefundStatus)]
+    pub status: tessera_core::refund::RefundStatus,
+    /// For people: "On its way", "Refunded", ...
+    pub status_label: &'static str,
+    /// Where the money goes: "to the card you paid with".
+    pub destination: &'static str,
+    /// The tickets it gave back.
+    pub ticket_ids: Vec<Uuid>,
+    pub requested_at: DateTime<Utc>,
+    pub settled_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -53,6 +77,9 @@ pub struct TicketView {
     pub ticket_type: String,
     pub holder_name: String,
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Set when the ticket no longer admits anyone: `refunded`, `disputed` or
+    /// `event_cancelled`.
+    pub voided: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -167,6 +194,8 @@ impl From<Order> for Confirmation {
             items: order.items,
             tickets: Vec::new(),
             tickets_pdf_url: None,
+            refunds: Vec::new(),
+            refunded_minor: 0,
         }
     }
 }
@@ -213,14 +242,48 @@ impl Confirmation {
                     })
                     .collect();
         }
-        if !self.status.is_paid() {
+        self.refunds = tessera_core::refund::refunds_of_order(db, self.order_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.status != tessera_core::refund::RefundStatus::Cancelled)
+            .map(|r| RefundView {
+                refund_id: r.id,
+                amount_minor: r.amount_minor().unwrap_or_default(),
+                currency: r.asset.clone(),
+                status: r.status,
+                status_label: r.status.label(),
+                destination: match r.rail.as_str() {
+                    "card" => "to the card you paid with",
+                    "btc" => "to the bitcoin address you claim it to",
+                    _ => "to the address you paid from",
+                },
+                ticket_ids: r.ticket_ids,
+                requested_at: r.created_at,
+                settled_at: r.settled_at,
+            })
+            .collect();
+        self.refunded_minor = self
+            .refunds
+            .iter()
+            .filter(|r| r.status == tessera_core::refund::RefundStatus::Succeeded)
+            .map(|r| r.amount_minor)
+            .sum();
+        if self.status.is_paid() && self.refunds.iter().any(|r| r.status.is_live()) {
+            self.status_label = "Paid, partly refunded";
+        }
+        if !self.status.is_paid() && self.status != OrderStatus::Refunded {
             return Ok(self);
         }
         let progress = tessera_core::delivery::progress(db, self.order_id).await?;
+        let states = tessera_core::ticket::ticket_states(db, self.order_id).await?;
         self.tickets = progress
             .tickets
             .into_iter()
             .map(|t| TicketView {
+                voided: states
+                    .iter()
+                    .find(|s| s.ticket_id == t.ticket_id)
+                    .and_then(|s| s.void_reason.clone()),
                 ticket_id: t.ticket_id,
                 serial: t.serial,
                 ticket_type: t.ticket_type_name,

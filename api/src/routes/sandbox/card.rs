@@ -5,11 +5,13 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use tessera_payments::sandbox::SandboxAction;
+use tessera_core::money::Currency;
+use tessera_core::money::stripe::from_stripe;
+use tessera_payments::sandbox::{SandboxAction, SandboxAfterward};
 use tessera_web::pages::{Chrome, SandboxCheckoutPage};
 use tessera_web::view::price;
 
-use super::deliver::{SandboxWebhooks, deliver_sandbox_events, sandbox_signing_secret};
+use super::deliver::{SandboxWebhooks, deliver_sandbox_events};
 use crate::error::{Error, PageError, render_html};
 use crate::state::AppState;
 
@@ -32,6 +34,10 @@ pub async fn checkout_page(
         .map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))?
         .ok_or(Error::NotFound("checkout"))?;
     let currency = session.currency.to_ascii_uppercase();
+    // The session holds Stripe's units; people read ours.
+    let ours = |amount: i64| {
+        currency.parse::<Currency>().ok().and_then(|c| from_stripe(c, amount)).unwrap_or(amount)
+    };
     let lines = session
         .line_items
         .as_array()
@@ -42,7 +48,7 @@ pub async fn checkout_page(
                     (
                         item["name"].as_str().unwrap_or_default().to_string(),
                         item["quantity"].as_i64().unwrap_or_default(),
-                        price(&currency, item["unit_amount"].as_i64().unwrap_or_default()),
+                        price(&currency, ours(item["unit_amount"].as_i64().unwrap_or_default())),
                     )
                 })
                 .collect()
@@ -52,7 +58,11 @@ pub async fn checkout_page(
         chrome: Chrome::new("", None),
         session_id: session.id.clone(),
         email: session.customer_email.clone(),
-        amount: price(&currency, session.amount_total),
+        amount: price(&currency, ours(session.amount_total)),
+        refunded: (session.amount_refunded > 0).then(|| price(&currency, ours(session.amount_refunded))),
+        paid: session.payment_status == "paid",
+        fully_refunded: session.amount_refunded >= session.amount_total,
+        dispute_status: session.dispute_status.clone(),
         lines,
         open: session.status == "open",
         status: session.status.clone(),
@@ -76,12 +86,7 @@ pub async fn checkout_action(
     if !plausible(&id) {
         return Err(Error::NotFound("checkout").into());
     }
-    let secret = sandbox_signing_secret(&state);
-    match sandbox
-        .act(&id, action, &secret)
-        .await
-        .map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))?
-    {
+    match sandbox.act(&id, action).await.map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))? {
         Some((events, next)) => {
             deliver_sandbox_events(state.clone(), SandboxWebhooks::Stripe, events);
             Ok(Redirect::to(&next).into_response())
@@ -89,4 +94,31 @@ pub async fn checkout_action(
         // Not open any more: show what it is.
         None => Ok(Redirect::to(&format!("/sandbox/checkout/{id}")).into_response()),
     }
+}
+
+/// `POST /sandbox/checkout/{id}/after/{dispute|dispute-won|dispute-lost|refund}`: what happens
+/// to a paid checkout afterwards, outside Tessera.
+pub async fn afterward_action(
+    State(state): State<AppState>,
+    Path((id, what)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let sandbox = state.sandbox.as_ref().ok_or(Error::NotFound("page"))?;
+    let what = match what.as_str() {
+        "dispute" => SandboxAfterward::Dispute,
+        "dispute-won" => SandboxAfterward::DisputeWon,
+        "dispute-lost" => SandboxAfterward::DisputeLost,
+        "refund" => SandboxAfterward::DashboardRefund,
+        _ => return Err(Error::NotFound("page").into()),
+    };
+    if !plausible(&id) {
+        return Err(Error::NotFound("checkout").into());
+    }
+    let events = sandbox
+        .afterward(&id, what)
+        .await
+        .map_err(|err| Error::Internal(anyhow::anyhow!("sandbox: {err}")))?;
+    if let Some(events) = events {
+        deliver_sandbox_events(state.clone(), SandboxWebhooks::Stripe, events);
+    }
+    Ok(Redirect::to(&format!("/sandbox/checkout/{id}")).into_response())
 }

@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use axum::http::HeaderMap;
-use secrecy::ExposeSecret as _;
 
 use crate::routes::webhooks;
 use crate::state::AppState;
@@ -55,9 +54,4 @@ pub fn deliver_sandbox_events(
             }
         }
     });
-}
-
-/// The secret the card sandbox signs with: the first configured one.
-pub fn sandbox_signing_secret(state: &AppState) -> String {
-    state.stripe_webhook_secrets.first().map(|s| s.expose_secret().to_string()).unwrap_or_default()
 }

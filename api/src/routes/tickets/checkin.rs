@@ -91,6 +91,11 @@ pub async fn check_in(state: &AppState, admin: &Admin, token: &str, event_id: Uu
                 field: None,
             })
         }
+        Err(CheckInError::Voided { why, serial }) => Err(Error::Conflict {
+            code: "ticket_voided",
+            message: format!("Ticket {serial} does not admit anyone: {why}."),
+            field: None,
+        }),
         Err(CheckInError::Void { status }) => Err(Error::Conflict {
             code: "ticket_void",
             message: format!("This ticket's order is {status}; it does not admit anyone."),

@@ -269,6 +269,14 @@ impl EventInput {
         }
         let currency = currency
             .ok_or_else(|| FieldError::new("currency", "is required while the event has no ticket types"))?;
+        // Every priced ticket can be paid by card: Stripe must be able to charge it exactly.
+        for (i, ticket_type) in ticket_types.iter().enumerate() {
+            if ticket_type.price_minor > 0
+                && let Err(err) = crate::money::stripe::to_stripe(currency, ticket_type.price_minor)
+            {
+                return Err(FieldError::new(format!("ticket_types[{i}].price_minor"), err.to_string()));
+            }
+        }
 
         Ok(EventFields {
             title,

@@ -17,4 +17,7 @@ pub use events::{
     AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, EventForm, TicketRow,
 };
 pub use finance::{AdminFinancePage, FinanceRow};
-pub use refunds::{AdminRefundsPage, RefundRow, UnmatchedRow};
+pub use refunds::{
+    AdminOrderPage, AdminPaymentRow, AdminRefundsPage, AdminTicketRow, IssuedRefundRow, RefundRow,
+    UnmatchedRow,
+};

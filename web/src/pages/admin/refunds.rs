@@ -1,10 +1,12 @@
-//! Money due back (`admin/refunds.html`): payments to refund and money for no order of ours.
+//! Money going back (`admin/refunds.html`): what is due, with a button that sends each back,
+//! the refunds asked for and where each is; and one order with everything admins need to
+//! refund it (`admin/order.html`).
 
 use askama::Template;
 
 use crate::pages::Chrome;
 
-/// A payment due for refund, for admins.
+/// A payment with money due back, for admins.
 #[derive(Debug, Clone)]
 pub struct RefundRow {
     pub received_at: String,
@@ -17,6 +19,10 @@ pub struct RefundRow {
     pub order_status: String,
     /// On-chain payments: what goes back, where ("0.005 ETH to 0x…, from 0x…:0").
     pub send_back: Vec<String>,
+    /// Where its refund is, when one was asked for ("On its way", "Failed: …").
+    pub refund_state: Option<String>,
+    /// The form that sends it back, when Tessera can: its action.
+    pub refund_action: Option<String>,
 }
 
 /// Money collected for an order we do not have, for admins.
@@ -28,12 +34,92 @@ pub struct UnmatchedRow {
     pub claimed_order_ref: String,
     /// Where the money goes back to.
     pub refund_to: String,
+    pub refund_state: Option<String>,
+    pub refund_action: Option<String>,
+}
+
+/// A refund asked for.
+#[derive(Debug, Clone)]
+pub struct IssuedRefundRow {
+    pub id: String,
+    pub requested_at: String,
+    pub amount: String,
+    pub cause: &'static str,
+    pub requested_by: String,
+    /// `requested`, `sent`, `succeeded`, `failed`, `cancelled`.
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub failure_reason: String,
+    pub provider_ref: String,
+    /// The order it belongs to, when it does.
+    pub order_id: Option<String>,
+    pub tickets: usize,
+    /// Still cancellable (not sent).
+    pub cancellable: bool,
 }
 
 #[derive(Template)]
 #[template(path = "admin/refunds.html")]
 pub struct AdminRefundsPage {
     pub chrome: Chrome,
+    pub csrf: String,
+    /// A fresh key for each action on this page: double clicks and resubmits refund once.
+    pub key: String,
     pub rows: Vec<RefundRow>,
     pub unmatched: Vec<UnmatchedRow>,
+    pub issued: Vec<IssuedRefundRow>,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+    pub next_href: Option<String>,
+    pub first_href: Option<String>,
+}
+
+/// A ticket of the order, for admins.
+#[derive(Debug, Clone)]
+pub struct AdminTicketRow {
+    pub id: String,
+    pub serial: String,
+    pub holder_name: String,
+    pub ticket_type: String,
+    pub price: String,
+    /// "Checked in 21:03", "Refunded", "Disputed", or empty.
+    pub state: String,
+    pub checked_in: bool,
+    /// Can still be refunded.
+    pub refundable: bool,
+}
+
+/// A payment attempt of the order.
+#[derive(Debug, Clone)]
+pub struct AdminPaymentRow {
+    pub provider: String,
+    pub reference: String,
+    pub status: String,
+    pub amount: String,
+    pub received: String,
+    pub dispute: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/order.html")]
+pub struct AdminOrderPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub key: String,
+    pub order_id: String,
+    pub customer_email: String,
+    pub event_title: String,
+    pub event_when: String,
+    pub status_label: String,
+    pub total: String,
+    pub refunded: String,
+    /// What can still go back, as people read it; empty when nothing can.
+    pub refundable: String,
+    pub currency: String,
+    pub placed_at: String,
+    pub payments: Vec<AdminPaymentRow>,
+    pub tickets: Vec<AdminTicketRow>,
+    pub refunds: Vec<IssuedRefundRow>,
+    pub notice: Option<String>,
+    pub error: Option<String>,
 }

@@ -8,6 +8,7 @@ mod edit;
 mod finance;
 mod form;
 mod image;
+mod refunds;
 mod tickets;
 
 pub use analytics::analytics;
@@ -15,6 +16,7 @@ pub use delete::{delete_event, delete_event_page};
 pub use edit::{create_event, edit_event, edit_event_page, new_event};
 pub use finance::{finance, resolve as resolve_discrepancy};
 pub use image::upload_image;
+pub use refunds::{cancel_refund, order_page, refund_order, refund_payment, refund_unmatched, refunds};
 pub use tickets::{checkin_page, checkin_submit, deliveries, retry_delivery};
 
 use std::collections::HashMap;
@@ -89,100 +91,6 @@ pub async fn events(
             notice: query.deleted.map(|_| "The event was deleted.".to_string()),
         },
     )
-}
-
-// ---- payments due for refund
-
-pub async fn refunds(State(state): State<AppState>, admin: AdminPage) -> Result<Response, PageError> {
-    let viewer = admin.viewer();
-    let mut send_back: HashMap<uuid::Uuid, Vec<String>> = HashMap::new();
-    for due in tessera_core::order::eth_receipt::due_back(&state.db, 500).await? {
-        let amount = on_chain_amount(&due.amount, due.asset.as_deref(), due.decimals, &due.token);
-        send_back.entry(due.order_id).or_default().push(format!(
-            "Send back {amount} to {} (paid in {}, log {})",
-            due.payer, due.tx_hash, due.log_index
-        ));
-    }
-    let rows = tessera_core::order::refunds_due(&state.db, 500)
-        .await?
-        .into_iter()
-        .map(|r| tessera_web::pages::RefundRow {
-            send_back: send_back.get(&r.order_id).cloned().unwrap_or_default(),
-            received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
-            customer_email: r.customer_email,
-            event_title: r.event_title,
-            amount: tessera_web::view::price(&r.currency, r.received_minor),
-            reason: match r.refund_reason.as_str() {
-                "sold_out_after_expiry" => "Paid after the hold ended; sold out by then",
-                "event_closed" => "Paid after the hold ended; the event was cancelled or under way",
-                "duplicate_payment" => "Second payment for a paid order",
-                "amount_mismatch" => "Amount paid differs from the order",
-                "partial_payment" => "Paid only part of the order before the invoice expired",
-                "overpaid" => "Paid more than the order; the excess",
-                "invoice_invalid" => "Money on an invoice that was made invalid",
-                "underpaid" => "Paid on chain less than the quote, or in another asset",
-                _ => "Order was already closed",
-            },
-            provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),
-            order_id: r.order_id.to_string(),
-            order_status: r.order_status,
-        })
-        .collect();
-    let mut unmatched: Vec<(DateTime<Utc>, tessera_web::pages::UnmatchedRow)> =
-        tessera_core::order::unmatched_payments(&state.db, 500)
-            .await?
-            .into_iter()
-            .map(|u| {
-                let row = tessera_web::pages::UnmatchedRow {
-                    received_at: u.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                    amount: tessera_web::view::price(&u.currency.to_ascii_uppercase(), u.amount_minor),
-                    refund_to: match u.provider.as_str() {
-                        "stripe" => "The card, at Stripe".into(),
-                        "btcpay" => "The payer, through BTCPay".into(),
-                        other => format!("The payer, at {other}"),
-                    },
-                    provider_ref: u.provider_payment_ref.unwrap_or(u.provider_ref),
-                    claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| "(none)".into()),
-                };
-                (u.created_at, row)
-            })
-            .collect();
-    // Money sent to our contract for order ids we never quoted: back to the sending address.
-    for orphan in tessera_core::order::eth_receipt::orphans(&state.db, 500).await? {
-        let amount = on_chain_amount(&orphan.amount, orphan.asset.as_deref(), orphan.decimals, &orphan.token);
-        let row = tessera_web::pages::UnmatchedRow {
-            received_at: orphan.block_time.format("%Y-%m-%d %H:%M").to_string(),
-            amount,
-            provider_ref: format!("{} (log {})", orphan.tx_hash, orphan.log_index),
-            claimed_order_ref: orphan.order_ref,
-            refund_to: orphan.payer,
-        };
-        unmatched.push((orphan.block_time, row));
-    }
-    unmatched.sort_by_key(|(received_at, _)| std::cmp::Reverse(*received_at));
-    let unmatched = unmatched.into_iter().map(|(_, row)| row).collect();
-    Ok(render_html(
-        StatusCode::OK,
-        &tessera_web::pages::AdminRefundsPage {
-            chrome: Chrome::new("", viewer_chrome(&viewer)),
-            rows,
-            unmatched,
-        },
-    ))
-}
-
-/// An amount in an asset's base units as people read it: `0.005 ETH`, or the base units and
-/// the token's address when we do not know the token.
-fn on_chain_amount(base_units: &str, asset: Option<&str>, decimals: Option<i32>, token: &str) -> String {
-    match (asset, decimals) {
-        (Some(asset), Some(decimals)) => {
-            format!(
-                "{} {asset}",
-                tessera_core::money::units_decimal(base_units, decimals.max(0).unsigned_abs())
-            )
-        }
-        _ => format!("{base_units} base units of token {token}"),
-    }
 }
 
 // ---- the audit log

@@ -1,0 +1,67 @@
+//! Sending refunds, shared by the admin API, the admin pages and the background sweeper: ask
+//! (`tessera_core::refund`), then hand the refund to its provider at once
+//! (`tessera_settlement::card::refunded::send`). A refund the provider could not take now stays
+//! `requested` and the sweeper (`tasks::sweep_orders`) sends it later; sending twice is safe,
+//! since the provider deduplicates by the refund's own key.
+
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use tessera_core::refund::{self, Refund};
+use tessera_payments::sandbox::SandboxCheckout;
+use tessera_payments::{CardRefund, CardRefundRequest, CardRefunds, PaymentError};
+use tessera_settlement::card::refunded::{self, Sent};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::routes::sandbox::deliver::{SandboxWebhooks, deliver_sandbox_events};
+use crate::state::AppState;
+
+/// The card sandbox, delivering the events Stripe would send about each refund to our
+/// webhook, as it does for checkouts.
+struct SandboxRefunds {
+    state: AppState,
+    sandbox: Arc<SandboxCheckout>,
+}
+
+impl CardRefunds for SandboxRefunds {
+    fn refund<'a>(
+        &'a self,
+        request: &'a CardRefundRequest,
+    ) -> BoxFuture<'a, Result<CardRefund, PaymentError>> {
+        Box::pin(async move {
+            let (refund, events) = self.sandbox.refund_with_events(request).await?;
+            deliver_sandbox_events(self.state.clone(), SandboxWebhooks::Stripe, events);
+            Ok(refund)
+        })
+    }
+}
+
+/// Hands a requested refund to its provider and returns it as it now stands. A provider that
+/// cannot be reached leaves it `requested`: the answer says so, and the sweeper tries again.
+pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
+    let sent = match &state.sandbox {
+        Some(sandbox) => {
+            let provider = SandboxRefunds { state: state.clone(), sandbox: sandbox.clone() };
+            refunded::send(&state.db, &provider, refund_id).await
+        }
+        None => refunded::send(&state.db, state.card_refunds.as_ref(), refund_id).await,
+    };
+    match sent {
+        Ok(Sent::Accepted(_) | Sent::Refused(_) | Sent::Nothing) => {}
+        Err(tessera_settlement::SettleError::Unavailable(why)) => {
+            tracing::warn!(refund.id = %refund_id, error = %why, "refund not sent yet; the sweeper retries");
+        }
+        Err(err) => return Err(err.into()),
+    }
+    refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"))
+}
+
+/// Sends the card refunds nobody sent (a crash after asking, a provider that was down).
+pub async fn send_waiting(state: &AppState) -> Result<usize> {
+    let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50).await?;
+    for refund_id in &waiting {
+        send(state, *refund_id).await?;
+    }
+    Ok(waiting.len())
+}

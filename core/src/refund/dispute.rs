@@ -1,0 +1,99 @@
+//! Disputes: a customer asked their bank to take a card payment back. While it is open the
+//! order's tickets are voided (nobody gets in on money that may be leaving) and finance sees it;
+//! won, the tickets admit again; lost, the money is gone and the order is `refunded`.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::VoidReason;
+use super::request::void_tickets;
+use crate::order::StatusReason;
+
+/// What a dispute event did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisputeChange {
+    /// Opened: the order's tickets were voided.
+    Opened,
+    /// Still open, its status updated.
+    Updated,
+    /// Closed for the shop: the tickets admit again.
+    Won,
+    /// Closed for the customer: the order is refunded.
+    Lost,
+    /// No payment of ours has that reference.
+    UnknownPayment,
+}
+
+/// Records a dispute of the card payment `payment_ref` (the payment intent) in `status`
+/// (Stripe's: `needs_response`, ..., `won`, `lost`, `warning_closed`).
+pub async fn record_dispute(
+    conn: &mut PgConnection,
+    payment_ref: &str,
+    dispute_ref: &str,
+    status: &str,
+    amount_minor: i64,
+) -> sqlx::Result<DisputeChange> {
+    let payment = sqlx::query!(
+        r#"select payment_id, order_id, dispute_ref from payment
+           where provider = 'stripe' and provider_payment_ref = $1
+           order by (status in ('succeeded', 'refunded')) desc, created_at limit 1 for update"#,
+        payment_ref
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(payment) = payment else { return Ok(DisputeChange::UnknownPayment) };
+    let opened = payment.dispute_ref.is_none();
+    sqlx::query!(
+        r#"update payment set dispute_ref = $2, dispute_status = $3, dispute_amount_minor = $4,
+                  disputed_at = coalesce(disputed_at, now()), updated_at = now()
+           where payment_id = $1"#,
+        payment.payment_id,
+        dispute_ref,
+        status,
+        amount_minor
+    )
+    .execute(&mut *conn)
+    .await?;
+    match status {
+        "won" | "warning_closed" => {
+            sqlx::query!(
+                r#"update ticket set voided_at = null, void_reason = null, updated_at = now()
+                   where order_id = $1 and void_reason = 'disputed'"#,
+                payment.order_id
+            )
+            .execute(&mut *conn)
+            .await?;
+            Ok(DisputeChange::Won)
+        }
+        "lost" => {
+            sqlx::query!(
+                r#"update payment set status = 'refunded', updated_at = now()
+                   where payment_id = $1 and status in ('succeeded', 'refund_due')"#,
+                payment.payment_id
+            )
+            .execute(&mut *conn)
+            .await?;
+            super::settle::refund_order(conn, payment.order_id, Some(StatusReason::DisputeLost)).await?;
+            // Its tickets were voided for the dispute; they stay void, now as refunded.
+            sqlx::query!(
+                r#"update ticket set void_reason = 'refunded', updated_at = now()
+                   where order_id = $1 and void_reason = 'disputed'"#,
+                payment.order_id
+            )
+            .execute(&mut *conn)
+            .await?;
+            Ok(DisputeChange::Lost)
+        }
+        _ if opened => {
+            let tickets: Vec<Uuid> = sqlx::query_scalar!(
+                "select ticket_id from ticket where order_id = $1 and voided_at is null",
+                payment.order_id
+            )
+            .fetch_all(&mut *conn)
+            .await?;
+            void_tickets(conn, &tickets, VoidReason::Disputed, false).await?;
+            Ok(DisputeChange::Opened)
+        }
+        _ => Ok(DisputeChange::Updated),
+    }
+}

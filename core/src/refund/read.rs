@@ -1,0 +1,125 @@
+//! Reading refunds: one, an order's, the admins' list (newest first, paged without a cap), and
+//! those waiting to be sent.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgExecutor;
+use uuid::Uuid;
+
+use super::{Refund, RefundCause, RefundStatus};
+
+/// One refund.
+pub async fn refund(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Result<Option<Refund>> {
+    sqlx::query_as!(
+        Refund,
+        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
+                  r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
+                  r.status as "status: RefundStatus", r.provider_ref, r.failure_reason, r.ticket_ids,
+                  r.checked_in_override, r.created_at, r.sent_at, r.settled_at
+           from refund r left join account a on a.account_id = r.requested_by
+           where r.refund_id = $1"#,
+        refund_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// An order's refunds, oldest first.
+pub async fn refunds_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<Refund>> {
+    sqlx::query_as!(
+        Refund,
+        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
+                  r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
+                  r.status as "status: RefundStatus", r.provider_ref, r.failure_reason, r.ticket_ids,
+                  r.checked_in_override, r.created_at, r.sent_at, r.settled_at
+           from refund r left join account a on a.account_id = r.requested_by
+           where r.order_id = $1
+           order by r.created_at, r.refund_id"#,
+        order_id
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// A page of the refunds list, newest first.
+#[derive(Debug, Clone)]
+pub struct RefundPage {
+    pub refunds: Vec<Refund>,
+    /// Pass as `before` for the next (older) page; `None` on the last.
+    pub next: Option<(DateTime<Utc>, Uuid)>,
+}
+
+/// Refunds newest first, `limit` at a time, older than `before` (the previous page's `next`),
+/// optionally only those in `status`.
+pub async fn list(
+    db: impl PgExecutor<'_>,
+    status: Option<RefundStatus>,
+    before: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> sqlx::Result<RefundPage> {
+    let mut refunds = sqlx::query_as!(
+        Refund,
+        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
+                  r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
+                  r.status as "status: RefundStatus", r.provider_ref, r.failure_reason, r.ticket_ids,
+                  r.checked_in_override, r.created_at, r.sent_at, r.settled_at
+           from refund r left join account a on a.account_id = r.requested_by
+           where ($1::text is null or r.status = $1)
+             and ($2::timestamptz is null or (r.created_at, r.refund_id) < ($2, $3))
+           order by r.created_at desc, r.refund_id desc
+           limit $4"#,
+        status.map(RefundStatus::as_str),
+        before.map(|(at, _)| at),
+        before.map(|(_, id)| id).unwrap_or_default(),
+        limit + 1
+    )
+    .fetch_all(db)
+    .await?;
+    let next = if refunds.len() as i64 > limit {
+        refunds.truncate(limit.max(0) as usize);
+        refunds.last().map(|r| (r.created_at, r.id))
+    } else {
+        None
+    };
+    Ok(RefundPage { refunds, next })
+}
+
+/// Card refunds still to hand to the provider: asked for more than `after` ago (a fresh one is
+/// being sent by whoever asked), oldest first.
+pub async fn to_send(
+    db: impl PgExecutor<'_>,
+    after: chrono::Duration,
+    limit: i64,
+) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar!(
+        r#"select refund_id from refund
+           where status = 'requested' and rail = 'card' and created_at < now() - $1::interval
+           order by created_at limit $2"#,
+        sqlx::postgres::types::PgInterval::try_from(after).unwrap_or_default() as _,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// What a card refund goes back through: the payment intent it refunds and the currency.
+#[derive(Debug, Clone)]
+pub struct CardTarget {
+    pub payment_intent: Option<String>,
+    pub currency: String,
+}
+
+/// The card payment a refund answers.
+pub async fn card_target(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Result<Option<CardTarget>> {
+    sqlx::query_as!(
+        CardTarget,
+        r#"select coalesce(p.provider_payment_ref, u.provider_payment_ref) as payment_intent,
+                  r.asset as "currency!"
+           from refund r
+           left join payment p on p.payment_id = r.payment_id
+           left join unmatched_payment u on u.unmatched_payment_id = r.unmatched_payment_id
+           where r.refund_id = $1 and r.rail = 'card'"#,
+        refund_id
+    )
+    .fetch_optional(db)
+    .await
+}

@@ -1,0 +1,436 @@
+//! Asking for a refund: of an order (all of it, some of its tickets, or an amount), of money
+//! due back on a payment, or of card money for no order. Each runs in one transaction that
+//! locks the payment's row first, so that two requests for the same payment see each other:
+//! the idempotency key is looked up and the total checked against what the payment received
+//! under that lock.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use super::{Refund, RefundCause, VoidReason};
+use crate::order::OrderStatus;
+
+/// What part of an order goes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything its payment received that has not gone back yet; every ticket is voided.
+    Order,
+    /// These tickets, at the price each was sold for; they are voided.
+    Tickets(Vec<Uuid>),
+    /// An amount in the payment's minor units, voiding no ticket (a goodwill refund).
+    Amount(i64),
+}
+
+/// A refund of an order.
+#[derive(Debug, Clone)]
+pub struct OrderRefund {
+    pub order_id: Uuid,
+    pub scope: Scope,
+    pub cause: RefundCause,
+    /// The admin or customer asking.
+    pub requested_by: Option<Uuid>,
+    /// An admin asking: the request is audited.
+    pub by_admin: bool,
+    pub idempotency_key: String,
+    /// Refund checked-in tickets too (admins only; audited).
+    pub override_checked_in: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefundError {
+    #[error("no such order")]
+    NotFound,
+    #[error("this order is {0}: only a paid order can be refunded")]
+    NotPaid(OrderStatus),
+    /// The payment cannot go back through Tessera (yet): the message says why.
+    #[error("{0}")]
+    NotRefundable(&'static str),
+    #[error("that is more than is left to refund on this payment ({left} in minor units)")]
+    TooMuch { left: i64 },
+    #[error("everything this payment received has already been refunded, or is being")]
+    NothingLeft,
+    #[error("the amount must be more than zero")]
+    ZeroAmount,
+    #[error("ticket {0} is not one of this order's tickets")]
+    UnknownTicket(Uuid),
+    #[error("ticket {0} was already refunded or voided")]
+    AlreadyVoided(String),
+    #[error("ticket {0} has been checked in; refunding it needs an admin's explicit override")]
+    CheckedIn(String),
+    #[error("this order's tickets are still being issued; try again in a minute")]
+    TicketsNotIssued,
+    #[error("the tickets sold since cannot all be given back: {0}")]
+    StockTaken(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// What a new refund row holds.
+struct NewRefund<'a> {
+    order_id: Option<Uuid>,
+    payment_id: Option<Uuid>,
+    unmatched_payment_id: Option<Uuid>,
+    asset: &'a str,
+    amount_minor: i64,
+    cause: RefundCause,
+    detail: Option<&'a str>,
+    requested_by: Option<Uuid>,
+    idempotency_key: &'a str,
+    ticket_ids: &'a [Uuid],
+    checked_in_override: bool,
+}
+
+/// The refund already asked for under `key`, if any.
+async fn existing(conn: &mut PgConnection, key: &str) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!("select refund_id from refund where idempotency_key = $1", key)
+        .fetch_optional(conn)
+        .await
+}
+
+/// What the payment's live refunds add up to, in minor units.
+async fn already_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::Result<i64> {
+    let total = sqlx::query_scalar!(
+        r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
+           where payment_id = $1 and status not in ('failed', 'cancelled')"#,
+        payment_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(total)
+}
+
+async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uuid> {
+    let refund_id = Uuid::now_v7();
+    sqlx::query!(
+        r#"insert into refund (refund_id, order_id, payment_id, unmatched_payment_id, rail, asset, decimals, amount,
+                               reason, detail, requested_by, idempotency_key, ticket_ids, checked_in_override)
+           values ($1, $2, $3, $4, 'card', $5, currency_exponent($5), $6::bigint::numeric, $7, $8, $9, $10, $11, $12)"#,
+        refund_id,
+        new.order_id,
+        new.payment_id,
+        new.unmatched_payment_id,
+        new.asset,
+        new.amount_minor,
+        new.cause.as_str(),
+        new.detail,
+        new.requested_by,
+        new.idempotency_key,
+        new.ticket_ids,
+        new.checked_in_override
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(refund_id)
+}
+
+async fn audit(
+    conn: &mut PgConnection,
+    admin: Option<Uuid>,
+    action: &str,
+    refund: &Refund,
+) -> sqlx::Result<()> {
+    let after = json!({
+        "refund_id": refund.id, "order_id": refund.order_id, "amount": refund.amount, "asset": refund.asset,
+        "cause": refund.cause, "detail": refund.detail, "tickets": refund.ticket_ids,
+        "checked_in_override": refund.checked_in_override, "status": refund.status,
+    });
+    sqlx::query!(
+        "insert into audit_log (account_id, action, subject, after) values ($1, $2, $3, $4)",
+        admin,
+        action,
+        refund.id.to_string(),
+        after
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub(super) async fn audit_action(
+    conn: &mut PgConnection,
+    admin: Option<Uuid>,
+    action: &str,
+    refund: &Refund,
+) -> sqlx::Result<()> {
+    audit(conn, admin, action, refund).await
+}
+
+/// Voids tickets (those not voided yet) and, for refunds of an event still on sale, puts them
+/// back on sale. Returns how many it voided.
+pub(super) async fn void_tickets(
+    conn: &mut PgConnection,
+    ticket_ids: &[Uuid],
+    reason: VoidReason,
+    back_on_sale: bool,
+) -> sqlx::Result<u64> {
+    let voided = sqlx::query!(
+        r#"update ticket set voided_at = now(), void_reason = $2, updated_at = now()
+           where ticket_id = any($1) and voided_at is null
+           returning ticket_type_id"#,
+        ticket_ids,
+        reason.as_str()
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    if back_on_sale && !voided.is_empty() {
+        let mut per_type: HashMap<Uuid, i32> = HashMap::new();
+        for row in &voided {
+            *per_type.entry(row.ticket_type_id).or_default() += 1;
+        }
+        let (types, counts): (Vec<Uuid>, Vec<i32>) = per_type.into_iter().unzip();
+        sqlx::query!(
+            r#"update ticket_type t set sold = greatest(t.sold - x.n, 0), updated_at = now()
+               from unnest($1::uuid[], $2::int[]) as x(id, n)
+               where t.ticket_type_id = x.id"#,
+            &types,
+            &counts
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(voided.len() as u64)
+}
+
+/// Asks for a refund of an order; the same key gives back the refund it asked for first. Also
+/// says whether it is new (false for a repeat of the key).
+pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund, bool), RefundError> {
+    let mut tx = db.begin().await?;
+    let order = sqlx::query!(
+        r#"select status as "status: OrderStatus" from customer_order where order_id = $1 for update"#,
+        ask.order_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(RefundError::NotFound)?;
+    if let Some(id) = existing(&mut tx, &ask.idempotency_key).await? {
+        tx.rollback().await?;
+        return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
+    }
+    if !order.status.is_paid() {
+        return Err(RefundError::NotPaid(order.status));
+    }
+    // The payment that paid for it.
+    let payment = sqlx::query!(
+        r#"select payment_id, provider, received_minor as "received_minor!", currency from payment
+           where order_id = $1 and status = 'succeeded' and received_minor is not null
+           order by received_at limit 1 for update"#,
+        ask.order_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(payment) = payment else {
+        return Err(RefundError::NotRefundable("this order was free: there is no payment to refund"));
+    };
+    match payment.provider.as_str() {
+        "stripe" => {}
+        "btcpay" => {
+            return Err(RefundError::NotRefundable(
+                "bitcoin payments cannot be refunded through Tessera yet: refund it in BTCPay Server",
+            ));
+        }
+        "ethereum" => {
+            return Err(RefundError::NotRefundable(
+                "Ethereum payments cannot be refunded through Tessera yet: send it back from the contract's owner",
+            ));
+        }
+        _ => return Err(RefundError::NotRefundable("this order was free: there is no payment to refund")),
+    }
+    let left = payment.received_minor - already_back(&mut tx, payment.payment_id).await?;
+    let tickets = sqlx::query!(
+        r#"select ticket_id, serial, price_minor, checked_in_at, voided_at from ticket
+           where order_id = $1 order by position"#,
+        ask.order_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let (ticket_ids, amount): (Vec<Uuid>, i64) = match &ask.scope {
+        Scope::Order | Scope::Tickets(_) if tickets.is_empty() => return Err(RefundError::TicketsNotIssued),
+        Scope::Order => {
+            (tickets.iter().filter(|t| t.voided_at.is_none()).map(|t| t.ticket_id).collect(), left)
+        }
+        Scope::Tickets(ids) => {
+            let mut amount = 0;
+            let mut chosen = Vec::new();
+            for id in ids {
+                let ticket =
+                    tickets.iter().find(|t| t.ticket_id == *id).ok_or(RefundError::UnknownTicket(*id))?;
+                if ticket.voided_at.is_some() {
+                    return Err(RefundError::AlreadyVoided(ticket.serial.clone()));
+                }
+                if !chosen.contains(id) {
+                    chosen.push(*id);
+                    amount += ticket.price_minor;
+                }
+            }
+            (chosen, amount)
+        }
+        Scope::Amount(amount) => (Vec::new(), *amount),
+    };
+    for id in &ticket_ids {
+        let ticket = tickets.iter().find(|t| t.ticket_id == *id).expect("chosen among them");
+        if ticket.checked_in_at.is_some() && !ask.override_checked_in {
+            return Err(RefundError::CheckedIn(ticket.serial.clone()));
+        }
+    }
+    if amount <= 0 {
+        return Err(if left <= 0 { RefundError::NothingLeft } else { RefundError::ZeroAmount });
+    }
+    if amount > left {
+        return Err(if left <= 0 { RefundError::NothingLeft } else { RefundError::TooMuch { left } });
+    }
+    let checked_in_override = ask.override_checked_in
+        && tickets.iter().any(|t| t.checked_in_at.is_some() && ticket_ids.contains(&t.ticket_id));
+    let refund_id = insert(
+        &mut tx,
+        &NewRefund {
+            order_id: Some(ask.order_id),
+            payment_id: Some(payment.payment_id),
+            unmatched_payment_id: None,
+            asset: &payment.currency,
+            amount_minor: amount,
+            cause: ask.cause,
+            detail: None,
+            requested_by: ask.requested_by,
+            idempotency_key: &ask.idempotency_key,
+            ticket_ids: &ticket_ids,
+            checked_in_override,
+        },
+    )
+    .await?;
+    let reason = if ask.cause == RefundCause::EventCancelled {
+        VoidReason::EventCancelled
+    } else {
+        VoidReason::Refunded
+    };
+    void_tickets(&mut tx, &ticket_ids, reason, ask.cause != RefundCause::EventCancelled).await?;
+    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
+    if ask.by_admin {
+        audit(&mut tx, ask.requested_by, "refund.request", &refund).await?;
+    }
+    tx.commit().await?;
+    Ok((refund, true))
+}
+
+/// Asks for the refund of money due back on a payment: all it received when it could not pay
+/// for its order (`refund_due`), or the excess of an overpayment. Once per key.
+pub async fn request_due_back(
+    db: &PgPool,
+    payment_id: Uuid,
+    admin: Uuid,
+    idempotency_key: &str,
+) -> Result<(Refund, bool), RefundError> {
+    let mut tx = db.begin().await?;
+    let payment = sqlx::query!(
+        r#"select order_id, provider, status, received_minor, overpaid_minor, refund_reason, currency
+           from payment where payment_id = $1 for update"#,
+        payment_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(RefundError::NotFound)?;
+    if let Some(id) = existing(&mut tx, idempotency_key).await? {
+        tx.rollback().await?;
+        return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
+    }
+    if payment.provider != "stripe" {
+        return Err(RefundError::NotRefundable(
+            "only card payments can be refunded through Tessera yet: refund this one at its provider",
+        ));
+    }
+    let received = payment.received_minor.unwrap_or(0);
+    let back = already_back(&mut tx, payment_id).await?;
+    let (due, detail) = match payment.status.as_str() {
+        "refund_due" => (received, payment.refund_reason.unwrap_or_else(|| "refund_due".into())),
+        "succeeded" if payment.overpaid_minor > 0 => (payment.overpaid_minor, "overpaid".into()),
+        _ => return Err(RefundError::NotRefundable("nothing is due back on this payment")),
+    };
+    // Due back is what was due less what has gone back already, within what was received.
+    let amount = due.min(received - back);
+    if amount <= 0 {
+        return Err(RefundError::NothingLeft);
+    }
+    let refund_id = insert(
+        &mut tx,
+        &NewRefund {
+            order_id: Some(payment.order_id),
+            payment_id: Some(payment_id),
+            unmatched_payment_id: None,
+            asset: &payment.currency,
+            amount_minor: amount,
+            cause: RefundCause::MoneyDueBack,
+            detail: Some(&detail),
+            requested_by: Some(admin),
+            idempotency_key,
+            ticket_ids: &[],
+            checked_in_override: false,
+        },
+    )
+    .await?;
+    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
+    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
+    tx.commit().await?;
+    Ok((refund, true))
+}
+
+/// Asks for the refund of card money for no order of ours. Once per key.
+pub async fn request_unmatched(
+    db: &PgPool,
+    unmatched_payment_id: Uuid,
+    admin: Uuid,
+    idempotency_key: &str,
+) -> Result<(Refund, bool), RefundError> {
+    let mut tx = db.begin().await?;
+    let unmatched = sqlx::query!(
+        r#"select provider, provider_payment_ref, currency, amount_minor from unmatched_payment
+           where unmatched_payment_id = $1 for update"#,
+        unmatched_payment_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(RefundError::NotFound)?;
+    if let Some(id) = existing(&mut tx, idempotency_key).await? {
+        tx.rollback().await?;
+        return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
+    }
+    if unmatched.provider != "stripe" || unmatched.provider_payment_ref.is_none() {
+        return Err(RefundError::NotRefundable(
+            "this payment has no card payment reference to refund: refund it at its provider",
+        ));
+    }
+    let back = sqlx::query_scalar!(
+        r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
+           where unmatched_payment_id = $1 and status not in ('failed', 'cancelled')"#,
+        unmatched_payment_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let amount = unmatched.amount_minor - back;
+    if amount <= 0 {
+        return Err(RefundError::NothingLeft);
+    }
+    let currency = unmatched.currency.to_ascii_uppercase();
+    let refund_id = insert(
+        &mut tx,
+        &NewRefund {
+            order_id: None,
+            payment_id: None,
+            unmatched_payment_id: Some(unmatched_payment_id),
+            asset: &currency,
+            amount_minor: amount,
+            cause: RefundCause::MoneyDueBack,
+            detail: Some("unmatched"),
+            requested_by: Some(admin),
+            idempotency_key,
+            ticket_ids: &[],
+            checked_in_override: false,
+        },
+    )
+    .await?;
+    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
+    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
+    tx.commit().await?;
+    Ok((refund, true))
+}

@@ -1,0 +1,86 @@
+-- Money goes back: a refund is a record of its own, with its own state machine
+--
+--   requested ──sent to the provider──▶ sent ──▶ succeeded | failed
+--       └──────────── cancelled (only before it is sent)
+--
+-- (a provider may answer "succeeded" or "failed" at once: requested moves straight there).
+-- Amounts are in the unit the money goes back in: minor units of the payment's currency for
+-- cards (converted to Stripe's own unit when sent), satoshis for bitcoin, wei or token units
+-- for the contract. The refunds of one payment never add up to more than it received; that
+-- is checked, under a lock of the payment row, by the statement that records the request
+-- (core/src/refund).
+create table refund (
+    refund_id uuid primary key,
+    -- What the money answers: an order's payment, or card money for no order of ours.
+    order_id uuid references customer_order (order_id),
+    payment_id uuid references payment (payment_id),
+    unmatched_payment_id uuid references unmatched_payment (unmatched_payment_id),
+    rail text not null check (rail in ('card', 'btc', 'eth')),
+    -- `EUR`, `BTC`, `ETH`, `USDC`, ...; decimals is the exponent of the amount's unit.
+    asset text not null check (asset ~ '^[A-Z0-9]{1,11}$'),
+    decimals integer not null check (decimals between 0 and 36),
+    amount numeric(78, 0) not null check (amount > 0),
+    reason text not null check (reason in (
+        'requested_by_customer', 'admin', 'event_cancelled', 'money_due_back', 'outside'
+    )),
+    -- What made the money due back, for `money_due_back` (payment.refund_reason, `overpaid`,
+    -- `unmatched`).
+    detail text check (length(detail) <= 200),
+    -- Who asked; null for refunds the provider reported (made in its dashboard).
+    requested_by uuid references account (account_id) on delete set null,
+    -- Double clicks and retries ask once.
+    idempotency_key text not null unique check (length(idempotency_key) between 1 and 255),
+    status text not null default 'requested'
+        check (status in ('requested', 'sent', 'succeeded', 'failed', 'cancelled')),
+    -- The provider's name for it: Stripe's `re_…`.
+    provider_ref text check (length(provider_ref) between 1 and 255),
+    failure_reason text check (length(failure_reason) <= 500),
+    -- The tickets it gives back (voided when it is requested).
+    ticket_ids uuid[] not null default '{}',
+    -- A checked-in ticket refunded anyway, by an admin's explicit choice.
+    checked_in_override boolean not null default false,
+    sent_at timestamptz,
+    settled_at timestamptz,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    check ((payment_id is null) <> (unmatched_payment_id is null)),
+    check ((payment_id is null) or (order_id is not null)),
+    check (status not in ('succeeded', 'failed') or settled_at is not null),
+    check (status <> 'sent' or provider_ref is not null),
+    unique (rail, provider_ref)
+);
+
+create index refund_order_idx on refund (order_id, created_at);
+create index refund_payment_idx on refund (payment_id) where payment_id is not null;
+create index refund_open_idx on refund (created_at) where status in ('requested', 'sent');
+create index refund_created_idx on refund (created_at desc, refund_id);
+
+-- A ticket stops admitting anyone when it is voided: refunded, or its payment disputed.
+alter table ticket
+    add column voided_at timestamptz,
+    add column void_reason text check (void_reason in ('refunded', 'disputed', 'event_cancelled')),
+    add check ((voided_at is null) = (void_reason is null));
+
+-- A card payment the customer disputed with their bank: the dispute's state as Stripe gives
+-- it, and its id; the order's tickets are voided while it is open and finance is told.
+alter table payment
+    add column dispute_ref text check (length(dispute_ref) between 1 and 255),
+    add column dispute_status text check (length(dispute_status) between 1 and 60),
+    add column dispute_amount_minor bigint check (dispute_amount_minor >= 0),
+    add column disputed_at timestamptz,
+    add check ((dispute_ref is null) = (dispute_status is null));
+
+-- Refunds an admin asked for are audited, with the override of a checked-in ticket.
+alter table audit_log drop constraint audit_log_action_check;
+alter table audit_log add constraint audit_log_action_check check (action in (
+    'event.create', 'event.edit', 'event.delete', 'discrepancy.resolve', 'refund.request', 'refund.cancel'
+));
+alter table audit_log drop constraint audit_log_about_check;
+alter table audit_log add constraint audit_log_about_check check (
+    (action like 'event.%' and event_id is not null)
+    or (action in ('discrepancy.resolve', 'refund.request', 'refund.cancel') and subject is not null)
+);
+
+-- Customers hear about their refund by email, through the same outbox as their tickets.
+alter table outbox drop constraint outbox_topic_check;
+alter table outbox add constraint outbox_topic_check check (topic in ('orders.paid', 'refunds.settled'));

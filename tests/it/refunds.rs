@@ -1,0 +1,422 @@
+//! Refunds by card, end to end against the card sandbox (which plays Stripe: refunds, the
+//! dashboard, disputes, and the signed events about each): an admin refunds all or part of an
+//! order, refunds are asked for once, never exceed what was paid, void the tickets they give
+//! back (the door refuses them), and money due back is sent back in one step.
+
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use serde_json::json;
+use sqlx::PgPool;
+use tessera_payments::sandbox::{SandboxAction, SandboxAfterward, SignedEvent};
+use tessera_tests::{TestApp, TestResponse, sample_event};
+use uuid::Uuid;
+
+/// Delivers the sandbox's signed events to our webhook, in order, as Stripe would.
+async fn deliver(app: &TestApp, events: Vec<SignedEvent>) {
+    for event in events {
+        let response = app.stripe_event_signed(event.body, &event.signature).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    }
+}
+
+/// An order of `quantity` tickets bought by a new customer and paid on the sandbox's hosted
+/// page; its tickets issued. Returns the order, its checkout session and the buyer's cookie.
+async fn paid_in_sandbox(app: &TestApp, event: Uuid, quantity: i32) -> (Uuid, String, String) {
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let bought = app.buy(&buyer, event, &[(general, quantity)], None).await;
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.text());
+    let order: Uuid = bought.json()["order_id"].as_str().unwrap().parse().unwrap();
+    let session = bought.json()["payment"]["provider_ref"].as_str().unwrap().to_string();
+    let sandbox = app.state.sandbox.clone().expect("the card sandbox plays Stripe");
+    let (events, _) = sandbox.act(&session, SandboxAction::Pay).await.unwrap().expect("open");
+    deliver(app, events).await;
+    assert_eq!(app.order_status(order).await, "paid");
+    let mut conn = app.db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    (order, session, buyer)
+}
+
+async fn tickets_of(app: &TestApp, order: Uuid) -> Vec<Uuid> {
+    sqlx::query_scalar("select ticket_id from ticket where order_id = $1 order by position")
+        .bind(order)
+        .fetch_all(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn voided(app: &TestApp, order: Uuid) -> Vec<Option<String>> {
+    sqlx::query_scalar("select void_reason from ticket where order_id = $1 order by position")
+        .bind(order)
+        .fetch_all(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn refund(app: &TestApp, admin: &str, order: Uuid, key: &str, body: serde_json::Value) -> TestResponse {
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    headers.insert(header::COOKIE, admin.parse().unwrap());
+    headers.insert("idempotency-key", key.parse().unwrap());
+    app.send(Method::POST, &format!("/api/admin/orders/{order}/refunds"), headers, body.to_string().into())
+        .await
+}
+
+async fn check_in(app: &TestApp, admin: &str, event: Uuid, ticket: Uuid) -> TestResponse {
+    let token = tessera_core::ticket::sign(
+        &tessera_core::ticket::TicketClaims { ticket_id: ticket, event_id: event },
+        &app.state.ticket_key,
+    );
+    app.post_json("/api/admin/checkin", json!({"token": token, "event_id": event}), Some(admin)).await
+}
+
+/// Waits for the sandbox's background webhooks about refunds to have been applied.
+async fn wait_for_inbox(app: &TestApp, event_type: &str, count: i64) {
+    for _ in 0..100 {
+        let seen: i64 = sqlx::query_scalar("select count(*) from webhook_inbox where event_type = $1")
+            .bind(event_type)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+        if seen >= count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{event_type} never arrived");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_admin_refunds_a_whole_order_and_its_tickets_stop_admitting_anyone(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-all", "Refund All", 5)).await;
+    let general = app.ticket_types(event).await[0];
+    let (order, _, buyer) = paid_in_sandbox(&app, event, 2).await;
+    assert_eq!(app.stock(general).await.0, 2, "two sold");
+    let admin = app.sign_in(true).await;
+
+    let refunded = refund(&app, &admin, order, "all-of-it", json!({})).await;
+
+    assert_eq!(refunded.status, StatusCode::CREATED, "{}", refunded.text());
+    let body = refunded.json();
+    assert_eq!(body["status"], "succeeded", "the sandbox refunds cards at once, as Stripe mostly does");
+    assert_eq!(body["amount"], "2000");
+    assert_eq!(body["asset"], "EUR");
+    assert_eq!(body["cause"], "admin");
+    assert!(body["provider_ref"].as_str().unwrap().starts_with("re_sandbox_"));
+    assert_eq!(app.order_status(order).await, "refunded");
+    assert_eq!(voided(&app, order).await, vec![Some("refunded".to_string()); 2]);
+    assert_eq!(app.stock(general).await.0, 0, "back on sale");
+    // Stripe's own events about it arrive afterwards and change nothing more.
+    wait_for_inbox(&app, "charge.refunded", 1).await;
+    let refunds: i64 = sqlx::query_scalar("select count(*) from refund").fetch_one(&app.db).await.unwrap();
+    assert_eq!(refunds, 1);
+
+    // The customer sees it on their order, and the door refuses the tickets.
+    let seen = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    let seen = seen.json();
+    assert_eq!(seen["status"], "refunded");
+    assert_eq!(seen["refunded_minor"], 2000);
+    assert_eq!(seen["refunds"][0]["status"], "succeeded");
+    assert_eq!(seen["refunds"][0]["destination"], "to the card you paid with");
+    assert_eq!(seen["tickets"][0]["voided"], "refunded");
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("Refunded"), "{page}");
+    let door = check_in(&app, &admin, event, tickets_of(&app, order).await[0]).await;
+    assert_eq!(door.status, StatusCode::CONFLICT, "{}", door.text());
+    assert_eq!(door.json()["error"]["code"], "ticket_voided");
+    assert!(door.json()["error"]["message"].as_str().unwrap().contains("refunded"));
+
+    // Nothing is left to refund.
+    let again = refund(&app, &admin, order, "once-more", json!({})).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn partial_refunds_add_up_and_never_exceed_what_was_paid(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-part", "Refund Part", 5)).await;
+    let (order, _, buyer) = paid_in_sandbox(&app, event, 3).await;
+    let tickets = tickets_of(&app, order).await;
+    let admin = app.sign_in(true).await;
+
+    // One ticket, then a double click of the same request: one refund.
+    let first = refund(&app, &admin, order, "one-ticket", json!({"tickets": [tickets[0]]})).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    let again = refund(&app, &admin, order, "one-ticket", json!({"tickets": [tickets[0]]})).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    assert_eq!(voided(&app, order).await, vec![Some("refunded".into()), None, None]);
+    assert_eq!(app.order_status(order).await, "paid");
+    let seen = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
+    assert_eq!(seen["status_label"], "Paid, partly refunded");
+    assert_eq!(seen["refunded_minor"], 1000);
+
+    // The same ticket again, under another key, is refused: it was given back already.
+    let twice = refund(&app, &admin, order, "one-ticket-again", json!({"tickets": [tickets[0]]})).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT, "{}", twice.text());
+    assert_eq!(twice.json()["error"]["code"], "ticket_voided");
+
+    // An amount: €15.00 of the €20.00 left is fine, then €5.01 is more than is left.
+    let goodwill = refund(&app, &admin, order, "goodwill", json!({"amount_minor": 1500})).await;
+    assert_eq!(goodwill.status, StatusCode::CREATED, "{}", goodwill.text());
+    let too_much = refund(&app, &admin, order, "too-much", json!({"amount_minor": 501})).await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", too_much.text());
+    assert_eq!(too_much.json()["error"]["code"], "refund_too_large");
+    let zero = refund(&app, &admin, order, "zero", json!({"amount_minor": 0})).await;
+    assert_eq!(zero.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", zero.text());
+    let foreign = refund(&app, &admin, order, "foreign", json!({"tickets": [Uuid::now_v7()]})).await;
+    assert_eq!(foreign.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", foreign.text());
+    assert_eq!(foreign.json()["error"]["code"], "unknown_ticket");
+
+    // The last €5.00 with the rest: all money back, so the order is refunded, every ticket void.
+    let rest = refund(&app, &admin, order, "rest", json!({})).await;
+    assert_eq!(rest.status, StatusCode::CREATED, "{}", rest.text());
+    assert_eq!(rest.json()["amount"], "500");
+    assert_eq!(app.order_status(order).await, "refunded");
+    assert!(voided(&app, order).await.iter().all(Option::is_some));
+    let total: i64 = sqlx::query_scalar("select sum(amount)::bigint from refund where status = 'succeeded'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(total, 3000, "never more than was paid");
+
+    // Only admins refund.
+    let customer = refund(&app, &buyer, order, "mine", json!({})).await;
+    assert_eq!(customer.status, StatusCode::FORBIDDEN);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_checked_in_ticket_is_refunded_only_when_an_admin_overrides_and_that_is_audited(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-door", "Refund Door", 5)).await;
+    let (order, _, _) = paid_in_sandbox(&app, event, 2).await;
+    let tickets = tickets_of(&app, order).await;
+    let admin = app.sign_in(true).await;
+    assert_eq!(check_in(&app, &admin, event, tickets[0]).await.status, StatusCode::OK);
+
+    let refused = refund(&app, &admin, order, "door-1", json!({"tickets": [tickets[0]]})).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.text());
+    assert_eq!(refused.json()["error"]["code"], "ticket_checked_in");
+    let whole = refund(&app, &admin, order, "door-2", json!({})).await;
+    assert_eq!(whole.status, StatusCode::CONFLICT, "the whole order includes it: {}", whole.text());
+    assert_eq!(voided(&app, order).await, vec![None, None], "nothing changed");
+
+    let overridden =
+        refund(&app, &admin, order, "door-3", json!({"tickets": [tickets[0]], "override_checked_in": true}))
+            .await;
+    assert_eq!(overridden.status, StatusCode::CREATED, "{}", overridden.text());
+    assert_eq!(overridden.json()["checked_in_override"], true);
+    let audited: serde_json::Value =
+        sqlx::query_scalar("select after from audit_log where action = 'refund.request' and subject = $1")
+            .bind(overridden.json()["id"].as_str().unwrap())
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(audited["checked_in_override"], true);
+    assert_eq!(audited["tickets"][0], tickets[0].to_string());
+    // The audit page lists it.
+    let page = app.get_with_cookie("/admin/audit", &admin).await.text();
+    assert!(page.contains("refund.request"), "{page}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_dispute_voids_the_tickets_and_its_outcome_is_recorded(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("dispute", "Dispute", 5)).await;
+    let sandbox = app.state.sandbox.clone().unwrap();
+    let admin = app.sign_in(true).await;
+
+    // Opened, then won: the tickets admit again.
+    let (won, session, _) = paid_in_sandbox(&app, event, 2).await;
+    deliver(&app, sandbox.afterward(&session, SandboxAfterward::Dispute).await.unwrap().unwrap()).await;
+    assert_eq!(voided(&app, won).await, vec![Some("disputed".to_string()); 2]);
+    let door = check_in(&app, &admin, event, tickets_of(&app, won).await[0]).await;
+    assert_eq!(door.status, StatusCode::CONFLICT);
+    assert!(door.json()["error"]["message"].as_str().unwrap().contains("disputed"), "{}", door.text());
+    let payment: (String, String) =
+        sqlx::query_as("select dispute_status, dispute_ref from payment where order_id = $1")
+            .bind(won)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(payment.0, "needs_response");
+    assert!(payment.1.starts_with("dp_sandbox_"));
+    assert!(sandbox.afterward(&session, SandboxAfterward::Dispute).await.unwrap().is_none(), "once");
+    deliver(&app, sandbox.afterward(&session, SandboxAfterward::DisputeWon).await.unwrap().unwrap()).await;
+    assert_eq!(voided(&app, won).await, vec![None, None]);
+    assert_eq!(app.order_status(won).await, "paid");
+
+    // Opened, then lost: the money went back through the bank; the order is refunded.
+    let (lost, session, _) = paid_in_sandbox(&app, event, 1).await;
+    deliver(&app, sandbox.afterward(&session, SandboxAfterward::Dispute).await.unwrap().unwrap()).await;
+    deliver(&app, sandbox.afterward(&session, SandboxAfterward::DisputeLost).await.unwrap().unwrap()).await;
+    assert_eq!(app.order_status(lost).await, "refunded");
+    assert_eq!(voided(&app, lost).await, vec![Some("refunded".to_string())]);
+    let shown = app.get_with_cookie(&format!("/api/admin/orders/{lost}"), &admin).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.text());
+    assert_eq!(shown.json()["payments"][0]["dispute_status"], "lost");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_refund_made_in_stripes_dashboard_is_recorded_once(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("dashboard", "Dashboard", 5)).await;
+    let sandbox = app.state.sandbox.clone().unwrap();
+    let (order, session, _) = paid_in_sandbox(&app, event, 2).await;
+
+    let events = sandbox.afterward(&session, SandboxAfterward::DashboardRefund).await.unwrap().unwrap();
+    // Stripe may deliver an event twice: it counts once.
+    deliver(&app, events.clone()).await;
+    deliver(&app, events).await;
+
+    let recorded: Vec<(String, String, String)> =
+        sqlx::query_as("select reason, status, amount::text from refund where order_id = $1")
+            .bind(order)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(recorded, vec![("outside".to_string(), "succeeded".to_string(), "2000".to_string())]);
+    assert_eq!(app.order_status(order).await, "refunded");
+    assert!(voided(&app, order).await.iter().all(Option::is_some));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn money_due_back_goes_back_in_one_step_and_leaves_the_list(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut sold_out = sample_event("due-back", "Due Back", 5);
+    sold_out.fields.ticket_types[0].capacity = 1;
+    let event = app.insert_event(&sold_out).await;
+    let general = app.ticket_types(event).await[0];
+    // A buyer's hold ends before they pay; someone else buys the last ticket; then the first
+    // buyer pays, late, for tickets that are gone.
+    let late = app.customer().await;
+    let bought = app.buy(&late, event, &[(general, 1)], None).await;
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.text());
+    let late_order: Uuid = bought.json()["order_id"].as_str().unwrap().parse().unwrap();
+    let late_session = bought.json()["payment"]["provider_ref"].as_str().unwrap().to_string();
+    app.expire_hold(late_order).await;
+    tessera_core::order::release_expired_holds(&app.db, None, 10).await.unwrap();
+    paid_in_sandbox(&app, event, 1).await;
+    let sandbox = app.state.sandbox.clone().unwrap();
+    let (events, _) = sandbox.act(&late_session, SandboxAction::Pay).await.unwrap().unwrap();
+    deliver(&app, events).await;
+
+    let admin = app.sign_in(true).await;
+    let listed = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
+    let due = &listed["refunds"][0];
+    assert_eq!(due["reason"], "sold_out_after_expiry");
+    let payment = due["payment_id"].as_str().unwrap().to_string();
+
+    // The admin page offers the button; pressing it twice refunds once.
+    let page = app.get_with_cookie("/admin/refunds", &admin).await;
+    let html = page.text();
+    assert!(html.contains(&format!("/admin/refunds/payments/{payment}")), "{html}");
+    let mut headers = HeaderMap::new();
+    headers.insert(header::COOKIE, admin.parse().unwrap());
+    headers.insert("idempotency-key", "due-1".parse().unwrap());
+    let first = app
+        .send(Method::POST, &format!("/api/admin/payments/{payment}/refund"), headers.clone(), "".into())
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    assert_eq!(first.json()["status"], "succeeded");
+    assert_eq!(first.json()["detail"], "sold_out_after_expiry");
+    let second =
+        app.send(Method::POST, &format!("/api/admin/payments/{payment}/refund"), headers, "".into()).await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert_eq!(second.json()["id"], first.json()["id"]);
+
+    let status: String = sqlx::query_scalar("select status from payment where payment_id = $1::uuid")
+        .bind(&payment)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(status, "refunded");
+    let listed = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
+    assert_eq!(listed["refunds"].as_array().unwrap().len(), 0, "{listed}");
+    assert_eq!(listed["issued"][0]["status"], "succeeded");
+    assert_eq!(app.order_status(late_order).await, "expired", "the late order stays closed");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_refunds_list_pages_through_every_entry_newest_first(db: PgPool) {
+    let app = TestApp::new(db);
+    // 520 card payments for orders we do not have, one a minute.
+    sqlx::query(
+        r#"insert into unmatched_payment (unmatched_payment_id, provider, provider_event_id, provider_ref,
+                                          provider_payment_ref, currency, amount_minor, created_at)
+           select gen_random_uuid(), 'stripe', 'evt_' || n, 'cs_' || n, 'pi_' || n, 'eur', 100 + n,
+                  now() - make_interval(mins => n)
+           from generate_series(1, 520) n"#,
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let admin = app.sign_in(true).await;
+
+    let mut seen = std::collections::HashSet::new();
+    let mut uri = "/api/admin/refunds".to_string();
+    let mut last: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let page = app.get_with_cookie(&uri, &admin).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+        let page = page.json();
+        for row in page["unmatched"].as_array().unwrap() {
+            let at = row["received_at"].as_str().unwrap().to_string();
+            if let Some(last) = &last {
+                assert!(at <= *last, "newest first");
+            }
+            last = Some(at);
+            assert!(seen.insert(row["unmatched_payment_id"].as_str().unwrap().to_string()), "each once");
+        }
+        pages += 1;
+        match page["next_before"].as_str() {
+            Some(cursor) => {
+                uri = format!(
+                    "/api/admin/refunds?{}",
+                    serde_urlencoded::to_string([("before", cursor)]).unwrap()
+                )
+            }
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 520);
+    assert_eq!(pages, 6);
+    // The page shows a link to the next one.
+    let html = app.get_with_cookie("/admin/refunds", &admin).await.text();
+    assert!(html.contains("Next page"), "{html}");
+    let bad = app.get_with_cookie("/api/admin/refunds?before=yesterday", &admin).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_admin_refunds_tickets_from_the_order_page(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-page", "Refund Page", 5)).await;
+    let (order, _, _) = paid_in_sandbox(&app, event, 2).await;
+    let tickets = tickets_of(&app, order).await;
+    let admin = app.sign_in(true).await;
+
+    let page = app.get_with_cookie(&format!("/admin/orders/{order}"), &admin).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains(&format!("name=\"ticket_{}\"", tickets[1])), "{html}");
+    let csrf = page.cookie("tessera_csrf").expect("csrf cookie");
+    let token = csrf.split_once('=').unwrap().1.to_string();
+    let cookie = format!("{admin}; {csrf}");
+    let key = html.split("name=\"key\" value=\"").nth(1).unwrap().split('"').next().unwrap();
+    let ticket_field = format!("ticket_{}", tickets[1]);
+    let done = app
+        .post_form(
+            &format!("/admin/orders/{order}/refund"),
+            &[("csrf_token", &token), ("key", key), (&ticket_field, "on"), ("amount", "")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text());
+    assert_eq!(voided(&app, order).await, vec![None, Some("refunded".to_string())]);
+    let after = app.get_with_cookie(&format!("/admin/orders/{order}?refunded=1"), &admin).await.text();
+    assert!(after.contains("Paid, partly refunded"), "{after}");
+    assert!(after.contains("badge-refund-succeeded"), "{after}");
+}
