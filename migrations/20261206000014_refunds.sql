@@ -1,7 +1,7 @@
 -- Money goes back: a refund is a record of its own, with its own state machine
 --
 --   requested ──sent to the provider──▶ sent ──▶ succeeded | failed
---       └──────────── cancelled (only before it is sent)
+--       └──────────── cancelled (only before it was ever handed to the provider)
 --
 -- (a provider may answer "succeeded" or "failed" at once: requested moves straight there).
 -- Amounts are in the unit the money goes back in: minor units of the payment's currency for
@@ -39,8 +39,18 @@ create table refund (
     ticket_ids uuid[] not null default '{}',
     -- A checked-in ticket refunded anyway, by an admin's explicit choice.
     checked_in_override boolean not null default false,
+    -- Handed to the provider at least once (from then on it may exist there, so it can no
+    -- longer be cancelled), and the lease of whoever is sending it now.
+    send_attempted_at timestamptz,
+    sending_until timestamptz,
     sent_at timestamptz,
     settled_at timestamptz,
+    -- The customer's email about it (sent by the ticketing process once it succeeded): when it
+    -- was accepted, the attempts so far and the last error, and the lease of the worker on it.
+    notified_at timestamptz,
+    notice_attempts integer not null default 0 check (notice_attempts >= 0),
+    notice_error text check (length(notice_error) <= 1000),
+    notice_lease_until timestamptz,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     check ((payment_id is null) <> (unmatched_payment_id is null)),
@@ -54,6 +64,8 @@ create index refund_order_idx on refund (order_id, created_at);
 create index refund_payment_idx on refund (payment_id) where payment_id is not null;
 create index refund_open_idx on refund (created_at) where status in ('requested', 'sent');
 create index refund_created_idx on refund (created_at desc, refund_id);
+create index refund_notice_idx on refund (settled_at)
+    where status = 'succeeded' and order_id is not null and notified_at is null;
 
 -- A ticket stops admitting anyone when it is voided: refunded, or its payment disputed.
 alter table ticket
@@ -81,6 +93,9 @@ alter table audit_log add constraint audit_log_about_check check (
     or (action in ('discrepancy.resolve', 'refund.request', 'refund.cancel') and subject is not null)
 );
 
--- Customers hear about their refund by email, through the same outbox as their tickets.
-alter table outbox drop constraint outbox_topic_check;
-alter table outbox add constraint outbox_topic_check check (topic in ('orders.paid', 'refunds.settled'));
+-- Finance resolves the refunds' own discrepancies too: on their way, failed, disputed.
+alter table discrepancy_resolution drop constraint discrepancy_resolution_class_check;
+alter table discrepancy_resolution add constraint discrepancy_resolution_class_check check (class in (
+    'underpaid', 'overpaid', 'paid_late', 'sold_out', 'refund_due', 'reorged', 'orphan', 'not_confirmed',
+    'refund_pending', 'refund_failed', 'disputed'
+));

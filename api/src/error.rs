@@ -197,6 +197,9 @@ impl From<tessera_core::refund::RefundError> for Error {
         let unprocessable = |code, field| Error::Unprocessable { code, message: sentence(&message), field };
         match err {
             RefundError::NotFound => Error::NotFound("order"),
+            RefundError::NoSuchPayment => Error::NotFound("payment"),
+            RefundError::KeyReused => unprocessable("idempotency_key_reused", Some("Idempotency-Key")),
+            RefundError::NotExact(_) => unprocessable("refund_not_exact", Some("amount_minor")),
             RefundError::NotPaid(_) => conflict("order_not_paid"),
             RefundError::NotRefundable(_) => conflict("not_refundable"),
             RefundError::NothingLeft => conflict("nothing_left_to_refund"),

@@ -57,11 +57,18 @@ pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
     refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"))
 }
 
-/// Sends the card refunds nobody sent (a crash after asking, a provider that was down).
+/// Sends the card refunds nobody sent (a crash after asking, a provider that was down); stops at
+/// the first the provider cannot take now (the next round tries again). Returns how many the
+/// provider took.
 pub async fn send_waiting(state: &AppState) -> Result<usize> {
     let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50).await?;
-    for refund_id in &waiting {
-        send(state, *refund_id).await?;
+    let mut sent = 0;
+    for refund_id in waiting {
+        match send(state, refund_id).await {
+            Ok(refund) if refund.status == refund::RefundStatus::Requested => break,
+            Ok(_) => sent += 1,
+            Err(err) => tracing::warn!(refund.id = %refund_id, error = %err, "could not send a refund"),
+        }
     }
-    Ok(waiting.len())
+    Ok(sent)
 }

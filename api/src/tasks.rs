@@ -111,11 +111,26 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
             }
         }
     }
-    // Refunds asked for but never handed to the provider (a crash, a provider that was down).
-    match crate::refunds::send_waiting(state).await {
-        Ok(0) => {}
-        Ok(sent) => tracing::info!(refunds.sent = sent, "waiting refunds sent"),
-        Err(err) => tracing::warn!(error = %err, "sending waiting refunds failed; will retry"),
-    }
     Ok(expired.len())
+}
+
+/// How often refunds that were asked for but never handed to their provider are sent.
+const REFUND_SEND_EVERY: Duration = Duration::from_secs(10);
+
+/// Sends refunds nobody sent (a crash after asking, a provider that was down) until
+/// `shutdown`: apart from the hold sweeper, so a slow provider never delays releasing holds.
+pub async fn send_refunds(state: crate::state::AppState, mut shutdown: watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(REFUND_SEND_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = shutdown.changed() => return,
+        }
+        match crate::refunds::send_waiting(&state).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(refunds.sent = sent, "waiting refunds handed to their provider"),
+            Err(err) => tracing::warn!(error = %err, "sending waiting refunds failed; will retry"),
+        }
+    }
 }

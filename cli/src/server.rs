@@ -17,8 +17,8 @@ pub enum Services {
     All,
 }
 
-/// The ticketing worker as configured, with the relay that feeds it: `tessera ticketing` runs
-/// these alone, `tessera all` beside the web app.
+/// The ticketing worker as configured, with the relay that feeds it and the sender of refund
+/// emails: `tessera ticketing` runs these alone, `tessera all` beside the web app.
 fn ticketing_tasks(
     state: &AppState,
     tasks: &mut tokio::task::JoinSet<()>,
@@ -32,6 +32,13 @@ fn ticketing_tasks(
     worker_config.max_attempts = mail.max_attempts;
     worker_config.concurrency = mail.concurrency;
     worker_config.link_ttl = chrono::Duration::days(mail.download_link_days);
+    tasks.spawn(tessera_ticketing::notices::run(
+        state.db.clone(),
+        mailer.clone(),
+        config.public_url.clone(),
+        worker_config.send_timeout,
+        stopped.clone(),
+    ));
     let worker = tessera_ticketing::worker::Worker::new(
         state.db.clone(),
         state.redis.clone(),
@@ -125,8 +132,11 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
         chain_watcher_tasks(&state, &mut tasks, &stopped)?;
         tasks.spawn(tessera_api::tasks::sweep_sessions(db.clone(), stopped.clone()));
         tasks.spawn(tessera_api::tasks::sweep_orders(state.clone(), stopped.clone()));
+        tasks.spawn(tessera_api::tasks::send_refunds(state.clone(), stopped.clone()));
         ticketing_tasks(&state, &mut tasks, &stopped)?;
-        tracing::info!("background tasks: session sweeper, hold expiry, outbox relay, ticketing worker");
+        tracing::info!(
+            "background tasks: session sweeper, hold expiry, refunds to send, outbox relay, ticketing worker, refund emails"
+        );
     }
     let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)

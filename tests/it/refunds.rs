@@ -420,3 +420,100 @@ async fn an_admin_refunds_tickets_from_the_order_page(db: PgPool) {
     assert!(after.contains("Paid, partly refunded"), "{after}");
     assert!(after.contains("badge-refund-succeeded"), "{after}");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_customer_is_emailed_once_what_goes_back_where_and_when(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-mail", "Fado Refunded", 5)).await;
+    let (order, _, _) = paid_in_sandbox(&app, event, 3).await;
+    let tickets = tickets_of(&app, order).await;
+    let admin = app.sign_in(true).await;
+    let email: String = sqlx::query_scalar(
+        "select a.email from customer_order o join account a using (account_id) where o.order_id = $1",
+    )
+    .bind(order)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let maildev = tessera_tests::mail::Maildev::shared();
+    let mailer = tessera_ticketing::mail::Mailer::new(
+        &maildev.smtp_url,
+        "Tessera <tickets@tessera.test>".parse().unwrap(),
+    )
+    .unwrap();
+    let send = || {
+        tessera_ticketing::notices::send_due(
+            &app.db,
+            &mailer,
+            &app.state.config.public_url,
+            std::time::Duration::from_secs(20),
+        )
+    };
+
+    let refunded = refund(&app, &admin, order, "mail-1", json!({"tickets": [tickets[0]]})).await;
+    assert_eq!(refunded.status, StatusCode::CREATED, "{}", refunded.text());
+    assert_eq!(send().await.unwrap(), 1);
+    assert_eq!(send().await.unwrap(), 0, "once");
+
+    let emails = maildev.wait_for(&email, 1).await;
+    let message = &emails[0];
+    assert_eq!(message["subject"], "Your refund of €10.00 for Fado Refunded");
+    let text = message["text"].as_str().unwrap();
+    assert!(text.contains("We have refunded €10.00 to the card you paid with."), "{text}");
+    assert!(text.contains("1 of your 3 tickets is cancelled; the others stay valid."), "{text}");
+    assert!(text.contains("5 to 10 business days"), "{text}");
+    assert!(message["html"].as_str().unwrap().contains("€10.00 refunded"));
+    let notified: Option<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("select notified_at from refund where order_id = $1")
+            .bind(order)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(notified.is_some());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn keys_belong_to_one_refund_and_a_refund_handed_to_stripe_cannot_be_cancelled(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-keys", "Refund Keys", 5)).await;
+    let (first, _, _) = paid_in_sandbox(&app, event, 1).await;
+    let (second, _, _) = paid_in_sandbox(&app, event, 1).await;
+    let admin = app.sign_in(true).await;
+
+    let done = refund(&app, &admin, first, "shared-key", json!({"amount_minor": 100})).await;
+    assert_eq!(done.status, StatusCode::CREATED, "{}", done.text());
+    let reused = refund(&app, &admin, second, "shared-key", json!({"amount_minor": 100})).await;
+    assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reused.text());
+    assert_eq!(reused.json()["error"]["code"], "idempotency_key_reused");
+
+    let id = done.json()["id"].as_str().unwrap().to_string();
+    let cancelled = app.post_json(&format!("/api/admin/refunds/{id}/cancel"), json!({}), Some(&admin)).await;
+    assert_eq!(cancelled.status, StatusCode::CONFLICT, "{}", cancelled.text());
+    assert_eq!(cancelled.json()["error"]["code"], "refund_sent");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn finance_sees_each_refund_as_money_out_beside_its_receipt(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-ledger", "Refund Ledger", 5)).await;
+    let sandbox = app.state.sandbox.clone().unwrap();
+    let (partly, _, _) = paid_in_sandbox(&app, event, 2).await;
+    let (disputed, session, _) = paid_in_sandbox(&app, event, 1).await;
+    let admin = app.sign_in(true).await;
+    let done = refund(&app, &admin, partly, "ledger-1", json!({"amount_minor": 500})).await;
+    assert_eq!(done.status, StatusCode::CREATED, "{}", done.text());
+    deliver(&app, sandbox.afterward(&session, SandboxAfterward::Dispute).await.unwrap().unwrap()).await;
+
+    let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
+    let rows = tessera_core::reconcile::ledger(&app.db, &filter).await.unwrap();
+    let row = |order: Uuid| rows.iter().find(|r| r.order_id == Some(order)).unwrap();
+    assert_eq!(row(partly).refunded_base.as_deref(), Some("500"));
+    assert_eq!(row(partly).refunded.as_deref(), Some("5"));
+    assert!(row(partly).refunds.as_deref().unwrap().ends_with(" succeeded"));
+    assert_eq!(row(partly).discrepancy, None, "a refund the admin chose is not a discrepancy");
+    assert_eq!(row(disputed).discrepancy, Some(tessera_core::reconcile::Discrepancy::Disputed));
+    assert_eq!(row(disputed).dispute_status.as_deref(), Some("needs_response"));
+    let csv = tessera_core::reconcile::to_csv(&rows);
+    assert!(csv.lines().next().unwrap().ends_with(",refunded,refunding,refunds,dispute_status"));
+    assert!(csv.contains(",disputed,"), "{csv}");
+}

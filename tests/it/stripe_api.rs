@@ -458,7 +458,7 @@ async fn a_refund_stripe_could_not_take_is_sent_again_by_the_sweeper_under_the_s
         .execute(&app.db)
         .await
         .unwrap();
-    tessera_api::tasks::sweep_orders_once(&app.state).await.unwrap();
+    assert_eq!(tessera_api::refunds::send_waiting(&app.state).await.unwrap(), 1);
     let status: String = sqlx::query_scalar("select status from refund where refund_id = $1")
         .bind(refund_id)
         .fetch_one(&app.db)

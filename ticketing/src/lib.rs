@@ -3,6 +3,7 @@
 //! issue the tickets, render their PDF (`pdf`), email it (`mail`) and fulfil the order.
 
 pub mod mail;
+pub mod notices;
 pub mod pdf;
 pub mod relay;
 pub mod worker;

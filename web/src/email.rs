@@ -41,3 +41,41 @@ impl TicketEmail {
         format!("Your {noun} for {}", self.event_title)
     }
 }
+
+/// What the refund email says, shared by both parts.
+#[derive(Debug, Clone)]
+pub struct RefundEmail {
+    pub customer_name: String,
+    pub event_title: String,
+    /// `€18.00`, `0.0052 ETH`.
+    pub amount: String,
+    /// Where it goes: "to the card you paid with".
+    pub destination: String,
+    /// When the customer will see it.
+    pub when: String,
+    /// Why it was refunded, for people.
+    pub why: String,
+    /// "Both tickets are cancelled", "1 of your 3 tickets is cancelled; the others stay valid",
+    /// or empty when no ticket was given back.
+    pub tickets_line: String,
+    pub order_reference: String,
+    pub order_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/refund.txt")]
+pub struct RefundEmailText<'a> {
+    pub email: &'a RefundEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/refund.html")]
+pub struct RefundEmailHtml<'a> {
+    pub email: &'a RefundEmail,
+}
+
+impl RefundEmail {
+    pub fn subject(&self) -> String {
+        format!("Your refund of {} for {}", self.amount, self.event_title)
+    }
+}

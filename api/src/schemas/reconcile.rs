@@ -28,6 +28,12 @@ pub enum Discrepancy {
     /// Counted once, but the chain no longer confirms it (reorged after confirmation, or a
     /// bitcoin output replaced).
     NotConfirmed,
+    /// A refund of it is on its way (asked for, or sent and not yet confirmed by the provider).
+    RefundPending,
+    /// Its latest refund failed: the money is still here and still due back.
+    RefundFailed,
+    /// The customer disputed it with their bank (open, or lost: the bank took it back).
+    Disputed,
 }
 
 // Fails to compile when the core type gains or loses a variant.
@@ -40,6 +46,9 @@ const _: fn(domain::Discrepancy) -> Discrepancy = |value| match value {
     domain::Discrepancy::Reorged => Discrepancy::Reorged,
     domain::Discrepancy::Orphan => Discrepancy::Orphan,
     domain::Discrepancy::NotConfirmed => Discrepancy::NotConfirmed,
+    domain::Discrepancy::RefundPending => Discrepancy::RefundPending,
+    domain::Discrepancy::RefundFailed => Discrepancy::RefundFailed,
+    domain::Discrepancy::Disputed => Discrepancy::Disputed,
 };
 
 /// How a discrepancy was dealt with.
@@ -101,10 +110,26 @@ pub struct LedgerRow {
     pub discrepancy: Option<Discrepancy>,
     /// How the receipt's current discrepancy was dealt with, if it was.
     pub resolution: Option<Resolution>,
+    /// Money out: what its refunds sent back, and what they are sending, in the receipt's unit
+    /// (base units and whole units); none while nothing was refunded.
+    pub refunded_base: Option<String>,
+    pub refunded: Option<String>,
+    pub refunding_base: Option<String>,
+    pub refunding: Option<String>,
+    /// Each refund's provider reference and state (`re_1 succeeded; re_2 failed`).
+    pub refunds: Option<String>,
+    /// A dispute with the customer's bank: Stripe's status for it.
+    pub dispute_status: Option<String>,
 }
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::LedgerRow) = |domain::LedgerRow {
+                                      refunded_base: _,
+                                      refunded: _,
+                                      refunding_base: _,
+                                      refunding: _,
+                                      refunds: _,
+                                      dispute_status: _,
                                       rail: _,
                                       receipt_ref: _,
                                       received_at: _,

@@ -28,10 +28,16 @@ pub enum Discrepancy {
     /// Counted once, but the chain no longer confirms it (reorged after confirmation, or a
     /// bitcoin output replaced).
     NotConfirmed,
+    /// A refund of it is on its way (asked for, or sent and not yet confirmed by the provider).
+    RefundPending,
+    /// Its latest refund failed: the money is still here and still due back.
+    RefundFailed,
+    /// The customer disputed it with their bank (open, or lost: the bank took it back).
+    Disputed,
 }
 
 impl Discrepancy {
-    pub const ALL: [Discrepancy; 8] = [
+    pub const ALL: [Discrepancy; 11] = [
         Discrepancy::Underpaid,
         Discrepancy::Overpaid,
         Discrepancy::PaidLate,
@@ -40,6 +46,9 @@ impl Discrepancy {
         Discrepancy::Reorged,
         Discrepancy::Orphan,
         Discrepancy::NotConfirmed,
+        Discrepancy::RefundPending,
+        Discrepancy::RefundFailed,
+        Discrepancy::Disputed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,6 +61,9 @@ impl Discrepancy {
             Discrepancy::Reorged => "reorged",
             Discrepancy::Orphan => "orphan",
             Discrepancy::NotConfirmed => "not_confirmed",
+            Discrepancy::RefundPending => "refund_pending",
+            Discrepancy::RefundFailed => "refund_failed",
+            Discrepancy::Disputed => "disputed",
         }
     }
 
@@ -65,6 +77,9 @@ impl Discrepancy {
             Discrepancy::Reorged => "Reorged",
             Discrepancy::Orphan => "Orphan (no order)",
             Discrepancy::NotConfirmed => "No longer confirmed",
+            Discrepancy::RefundPending => "Refund on its way",
+            Discrepancy::RefundFailed => "Refund failed",
+            Discrepancy::Disputed => "Disputed",
         }
     }
 
@@ -93,8 +108,50 @@ crate::text_enum! {
     }
 }
 
-/// What is wrong with a receipt, the most serious first.
+/// What is wrong with a receipt, the most serious first, its refunds considered: a dispute
+/// comes first; then a refund on its way, or one that failed; money due back that has all
+/// gone back is no longer a discrepancy.
 pub(super) fn classify(r: &Raw) -> Option<Discrepancy> {
+    if r.dispute_status.as_deref().is_some_and(|status| !matches!(status, "won" | "warning_closed")) {
+        return Some(Discrepancy::Disputed);
+    }
+    if r.refunding_base.is_some() {
+        return Some(Discrepancy::RefundPending);
+    }
+    let refunded: i128 = r.refunded_base.as_deref().and_then(|b| b.parse().ok()).unwrap_or(0);
+    let before = classify_receipt(r);
+    if r.refund_latest.as_deref() == Some("failed") && before.is_some_and(is_due_back) {
+        return Some(Discrepancy::RefundFailed);
+    }
+    if refunded > 0 && before.is_some_and(is_due_back) {
+        // The excess of an overpayment, or all of it, is what was due back.
+        let due: i128 = match before {
+            Some(Discrepancy::Overpaid) if r.overpaid_minor.unwrap_or(0) > 0 => {
+                r.overpaid_minor.unwrap_or(0).into()
+            }
+            _ => r.amount_base.parse().unwrap_or(i128::MAX),
+        };
+        if refunded >= due {
+            return None;
+        }
+    }
+    before
+}
+
+/// Whether a discrepancy is money that goes back.
+fn is_due_back(d: Discrepancy) -> bool {
+    matches!(
+        d,
+        Discrepancy::Underpaid
+            | Discrepancy::Overpaid
+            | Discrepancy::SoldOut
+            | Discrepancy::RefundDue
+            | Discrepancy::Orphan
+    )
+}
+
+/// What is wrong with the receipt itself, before its refunds.
+fn classify_receipt(r: &Raw) -> Option<Discrepancy> {
     if r.order_id.is_none() {
         return Some(Discrepancy::Orphan);
     }

@@ -4,7 +4,7 @@
 use super::LedgerRow;
 
 /// The columns of the CSV export, in order. Stable: finance's spreadsheets depend on them.
-pub const CSV_COLUMNS: [&str; 23] = [
+pub const CSV_COLUMNS: [&str; 27] = [
     "rail",
     "receipt_ref",
     "received_at",
@@ -28,6 +28,10 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "counted",
     "discrepancy",
     "resolution_note",
+    "refunded",
+    "refunding",
+    "refunds",
+    "dispute_status",
 ];
 
 /// The rows as CSV (RFC 4180: comma-separated, quoted where needed, CRLF line ends), with a
@@ -77,6 +81,10 @@ pub fn to_csv(rows: &[LedgerRow]) -> String {
             r.discrepancy.map(|d| d.as_str().to_string()).unwrap_or_default(),
             // A note is free text: one that a spreadsheet would run as a formula is quoted.
             r.resolution.as_ref().map(|res| spreadsheet_safe(&res.note)).unwrap_or_default(),
+            r.refunded.clone().unwrap_or_default(),
+            r.refunding.clone().unwrap_or_default(),
+            r.refunds.clone().unwrap_or_default(),
+            r.dispute_status.clone().unwrap_or_default(),
         ];
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -124,6 +132,12 @@ mod tests {
             counted: true,
             discrepancy: Some(Discrepancy::Orphan),
             resolution: Some(Resolution { note: "refunded, \"by hand\"".into(), by: None, at: Utc::now() }),
+            refunded_base: Some("50".into()),
+            refunded: Some("0.50".into()),
+            refunding_base: None,
+            refunding: None,
+            refunds: Some("re_1 succeeded".into()),
+            dispute_status: None,
         };
         let csv = to_csv(&[row]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
@@ -133,6 +147,10 @@ mod tests {
                 "card,cs_1,2027-01-15T08:00:00+00:00,,,,EUR,2,10.5,1050,,,EUR,,10.50,,unmatched,"
             )
         );
-        assert!(lines[1].ends_with(",orphan,\"refunded, \"\"by hand\"\"\""), "{}", lines[1]);
+        assert!(
+            lines[1].ends_with(",orphan,\"refunded, \"\"by hand\"\"\",0.50,,re_1 succeeded,"),
+            "{}",
+            lines[1]
+        );
     }
 }

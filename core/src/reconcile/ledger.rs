@@ -41,6 +41,14 @@ pub(super) struct Raw {
     /// wrong with the invoice as a whole is said once, on its first output.
     pub(super) first_of_payment: bool,
     pub(super) counted: bool,
+    /// Its refunds (cards): what went back, what is on its way, the latest one's state, and
+    /// each one's reference and state.
+    pub(super) refunded_base: Option<String>,
+    pub(super) refunding_base: Option<String>,
+    pub(super) refund_latest: Option<String>,
+    pub(super) refund_refs: Option<String>,
+    /// A dispute of the payment (cards): Stripe's status for it.
+    pub(super) dispute_status: Option<String>,
 }
 
 /// The ledger's rows, oldest first.
@@ -53,8 +61,29 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                   rows.fiat_currency, rows.order_total_minor, rows.received_minor, rows.rate, rows.status as "status!",
                   rows.payment_status, rows.refund_reason, rows.overpaid_minor, rows.outcome,
                   rows.was_confirmed as "was_confirmed!", rows.block_number, rows.block_hash, rows.payer, rows.token,
-                  rows.first_of_payment as "first_of_payment!", rows.counted as "counted!"
+                  rows.first_of_payment as "first_of_payment!", rows.counted as "counted!",
+                  f.refunded_base, f.refunding_base, f.refund_latest, f.refund_refs, d.dispute_status as "dispute_status?"
            from receipt rows
+           -- Money out beside the money in: the refunds of a card receipt's payment (or of card
+           -- money for no order), and its dispute.
+           left join lateral (
+               select (sum(r.amount) filter (where r.status = 'succeeded'))::text as refunded_base,
+                      (sum(r.amount) filter (where r.status in ('requested', 'sent')))::text as refunding_base,
+                      (array_agg(r.status order by r.created_at desc))[1] as refund_latest,
+                      string_agg(coalesce(r.provider_ref, r.refund_id::text) || ' ' || r.status, '; '
+                                 order by r.created_at) as refund_refs
+               from refund r
+               left join payment p on p.payment_id = r.payment_id
+               left join unmatched_payment u on u.unmatched_payment_id = r.unmatched_payment_id
+               where rows.rail = 'card' and r.rail = 'card' and r.status <> 'cancelled'
+                 and (p.provider_ref = rows.receipt_ref or 'unmatched:' || u.provider_event_id = rows.receipt_ref)
+           ) f on true
+           left join lateral (
+               select p.dispute_status from payment p
+               where rows.rail = 'card' and p.provider = 'stripe' and p.provider_ref = rows.receipt_ref
+                 and p.dispute_ref is not null
+               limit 1
+           ) d on true
            where ($1::date is null or (rows.received_at at time zone $3)::date >= $1)
              and ($2::date is null or (rows.received_at at time zone $3)::date <= $2)
              and ($4::text is null or rows.rail = $4)
@@ -84,6 +113,12 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
             };
             let whole = |base: &str| units_decimal(base, decimals.max(0) as u32);
             LedgerRow {
+                refunded: raw.refunded_base.as_deref().map(whole),
+                refunding: raw.refunding_base.as_deref().map(whole),
+                refunded_base: raw.refunded_base,
+                refunding_base: raw.refunding_base,
+                refunds: raw.refund_refs,
+                dispute_status: raw.dispute_status,
                 amount: whole(&raw.amount_base),
                 quoted: raw.quoted_base.as_deref().map(whole),
                 rail: raw.rail,

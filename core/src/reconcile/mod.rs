@@ -86,6 +86,16 @@ pub struct LedgerRow {
     pub discrepancy: Option<Discrepancy>,
     /// How the receipt's current discrepancy was dealt with, if it was.
     pub resolution: Option<Resolution>,
+    /// Money out: what its refunds sent back, and what they are sending, in the receipt's unit
+    /// (base units and whole units); none while nothing was refunded.
+    pub refunded_base: Option<String>,
+    pub refunded: Option<String>,
+    pub refunding_base: Option<String>,
+    pub refunding: Option<String>,
+    /// Each refund's provider reference and state (`re_1 succeeded; re_2 failed`).
+    pub refunds: Option<String>,
+    /// A dispute with the customer's bank: Stripe's status for it.
+    pub dispute_status: Option<String>,
 }
 
 /// Which rows to list.

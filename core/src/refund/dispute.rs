@@ -24,8 +24,15 @@ pub enum DisputeChange {
     UnknownPayment,
 }
 
+/// Dispute statuses that end it: the shop won (`won`, `warning_closed`, `prevented`) or lost.
+fn is_closed(status: &str) -> bool {
+    matches!(status, "won" | "lost" | "warning_closed" | "prevented" | "charge_refunded")
+}
+
 /// Records a dispute of the card payment `payment_ref` (the payment intent) in `status`
-/// (Stripe's: `needs_response`, ..., `won`, `lost`, `warning_closed`).
+/// (Stripe's: `needs_response`, ..., `won`, `lost`, `warning_closed`). Only the payment that
+/// paid for its order moves the order's tickets; a dispute of a second payment (one due back)
+/// is recorded on that payment alone. A closed dispute stays closed whatever arrives late.
 pub async fn record_dispute(
     conn: &mut PgConnection,
     payment_ref: &str,
@@ -34,7 +41,7 @@ pub async fn record_dispute(
     amount_minor: i64,
 ) -> sqlx::Result<DisputeChange> {
     let payment = sqlx::query!(
-        r#"select payment_id, order_id, dispute_ref from payment
+        r#"select payment_id, order_id, status, dispute_ref, dispute_status from payment
            where provider = 'stripe' and provider_payment_ref = $1
            order by (status in ('succeeded', 'refunded')) desc, created_at limit 1 for update"#,
         payment_ref
@@ -42,6 +49,10 @@ pub async fn record_dispute(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(payment) = payment else { return Ok(DisputeChange::UnknownPayment) };
+    if payment.dispute_status.as_deref().is_some_and(is_closed) {
+        // Over already: an event about it that arrives late changes nothing.
+        return Ok(DisputeChange::Updated);
+    }
     let opened = payment.dispute_ref.is_none();
     sqlx::query!(
         r#"update payment set dispute_ref = $2, dispute_status = $3, dispute_amount_minor = $4,
@@ -54,17 +65,9 @@ pub async fn record_dispute(
     )
     .execute(&mut *conn)
     .await?;
+    // Whether this payment is the one that paid for the order (not money due back).
+    let paying = payment.status == "succeeded";
     match status {
-        "won" | "warning_closed" => {
-            sqlx::query!(
-                r#"update ticket set voided_at = null, void_reason = null, updated_at = now()
-                   where order_id = $1 and void_reason = 'disputed'"#,
-                payment.order_id
-            )
-            .execute(&mut *conn)
-            .await?;
-            Ok(DisputeChange::Won)
-        }
         "lost" => {
             sqlx::query!(
                 r#"update payment set status = 'refunded', updated_at = now()
@@ -73,18 +76,32 @@ pub async fn record_dispute(
             )
             .execute(&mut *conn)
             .await?;
-            super::settle::refund_order(conn, payment.order_id, Some(StatusReason::DisputeLost)).await?;
-            // Its tickets were voided for the dispute; they stay void, now as refunded.
-            sqlx::query!(
-                r#"update ticket set void_reason = 'refunded', updated_at = now()
-                   where order_id = $1 and void_reason = 'disputed'"#,
-                payment.order_id
-            )
-            .execute(&mut *conn)
-            .await?;
+            if paying {
+                super::settle::refund_order(conn, payment.order_id, Some(StatusReason::DisputeLost)).await?;
+                // Its tickets were voided for the dispute; they stay void, now as refunded.
+                sqlx::query!(
+                    r#"update ticket set void_reason = 'refunded', updated_at = now()
+                       where order_id = $1 and void_reason = 'disputed'"#,
+                    payment.order_id
+                )
+                .execute(&mut *conn)
+                .await?;
+            }
             Ok(DisputeChange::Lost)
         }
-        _ if opened => {
+        closed if is_closed(closed) => {
+            if paying {
+                sqlx::query!(
+                    r#"update ticket set voided_at = null, void_reason = null, updated_at = now()
+                       where order_id = $1 and void_reason = 'disputed'"#,
+                    payment.order_id
+                )
+                .execute(&mut *conn)
+                .await?;
+            }
+            Ok(DisputeChange::Won)
+        }
+        _ if opened && paying => {
             let tickets: Vec<Uuid> = sqlx::query_scalar!(
                 "select ticket_id from ticket where order_id = $1 and voided_at is null",
                 payment.order_id
@@ -94,6 +111,7 @@ pub async fn record_dispute(
             void_tickets(conn, &tickets, VoidReason::Disputed, false).await?;
             Ok(DisputeChange::Opened)
         }
+        _ if opened => Ok(DisputeChange::Opened),
         _ => Ok(DisputeChange::Updated),
     }
 }

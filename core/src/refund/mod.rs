@@ -4,7 +4,7 @@
 //! ```text
 //! requested ──sent──▶ sent ──▶ succeeded | failed
 //!     ├──────────────────────▶ succeeded | failed   (the provider answered at once)
-//!     └── cancelled (only before it is sent)
+//!     └── cancelled (only before it was ever handed to the provider)
 //! ```
 //!
 //! Every transition is an `update ... where status = <the states it leaves>`. A refund is asked
@@ -15,9 +15,11 @@
 //! has gone back, the payment is `refunded` and so is the order it paid for (`settle`).
 //!
 //! This file holds the record and its states; asking is in `request`, the provider's answers
-//! and events in `settle`, disputes in `dispute`, reading in `read`.
+//! and events in `settle`, disputes in `dispute`, reading in `read`, and the customer's email
+//! about it in `notice`.
 
 mod dispute;
+mod notice;
 mod read;
 mod request;
 mod settle;
@@ -27,11 +29,12 @@ use serde::Serialize;
 use uuid::Uuid;
 
 pub use dispute::{DisputeChange, record_dispute};
+pub use notice::{RefundNotice, claim_notices, notice_failed, notified};
 pub use read::{CardTarget, RefundPage, card_target, list, refund, refunds_of_order, to_send};
 pub use request::{OrderRefund, RefundError, Scope, request_due_back, request_for_order, request_unmatched};
 pub use settle::{
-    ProviderRefund, ProviderRefundState, Settled, cancel, mark_failed, mark_sent, mark_succeeded,
-    record_provider_refund,
+    ProviderRefund, ProviderRefundState, Settled, cancel, claim_for_sending, mark_failed, mark_sent,
+    mark_succeeded, record_provider_refund, release_sending,
 };
 
 crate::text_enum! {

@@ -93,6 +93,7 @@ pub async fn to_send(
     sqlx::query_scalar!(
         r#"select refund_id from refund
            where status = 'requested' and rail = 'card' and created_at < now() - $1::interval
+             and (sending_until is null or sending_until < now())
            order by created_at limit $2"#,
         sqlx::postgres::types::PgInterval::try_from(after).unwrap_or_default() as _,
         limit

@@ -43,6 +43,13 @@ pub struct OrderRefund {
 pub enum RefundError {
     #[error("no such order")]
     NotFound,
+    #[error("no such payment")]
+    NoSuchPayment,
+    #[error("this idempotency key was used for another refund")]
+    KeyReused,
+    /// Stripe cannot send this amount back exactly.
+    #[error("{0}")]
+    NotExact(String),
     #[error("this order is {0}: only a paid order can be refunded")]
     NotPaid(OrderStatus),
     /// The payment cannot go back through Tessera (yet): the message says why.
@@ -68,6 +75,16 @@ pub enum RefundError {
     Db(#[from] sqlx::Error),
 }
 
+/// Refuses an amount Stripe cannot send back exactly (a fraction of a zero-decimal currency,
+/// a three-decimal amount not a multiple of ten).
+fn exact_for_stripe(currency: &str, amount_minor: i64) -> Result<(), RefundError> {
+    let currency =
+        currency.parse::<crate::money::Currency>().map_err(|err| RefundError::NotExact(err.to_string()))?;
+    crate::money::stripe::to_stripe(currency, amount_minor)
+        .map(|_| ())
+        .map_err(|err| RefundError::NotExact(err.to_string()))
+}
+
 /// What a new refund row holds.
 struct NewRefund<'a> {
     order_id: Option<Uuid>,
@@ -83,11 +100,32 @@ struct NewRefund<'a> {
     checked_in_override: bool,
 }
 
-/// The refund already asked for under `key`, if any.
-async fn existing(conn: &mut PgConnection, key: &str) -> sqlx::Result<Option<Uuid>> {
-    sqlx::query_scalar!("select refund_id from refund where idempotency_key = $1", key)
-        .fetch_optional(conn)
-        .await
+/// The refund already asked for under `key`, if any; a key used for another order's or
+/// payment's refund is an error (the caller reused a key), never that refund's answer.
+async fn existing(
+    conn: &mut PgConnection,
+    key: &str,
+    order_id: Option<Uuid>,
+    payment_id: Option<Uuid>,
+    unmatched_payment_id: Option<Uuid>,
+) -> Result<Option<Uuid>, RefundError> {
+    let found = sqlx::query!(
+        "select refund_id, order_id, payment_id, unmatched_payment_id from refund where idempotency_key = $1",
+        key
+    )
+    .fetch_optional(conn)
+    .await?;
+    match found {
+        None => Ok(None),
+        Some(r)
+            if (order_id.is_none() || r.order_id == order_id)
+                && (payment_id.is_none() || r.payment_id == payment_id)
+                && (unmatched_payment_id.is_none() || r.unmatched_payment_id == unmatched_payment_id) =>
+        {
+            Ok(Some(r.refund_id))
+        }
+        Some(_) => Err(RefundError::KeyReused),
+    }
 }
 
 /// What the payment's live refunds add up to, in minor units.
@@ -205,7 +243,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(RefundError::NotFound)?;
-    if let Some(id) = existing(&mut tx, &ask.idempotency_key).await? {
+    if let Some(id) = existing(&mut tx, &ask.idempotency_key, Some(ask.order_id), None, None).await? {
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
@@ -241,7 +279,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     let left = payment.received_minor - already_back(&mut tx, payment.payment_id).await?;
     let tickets = sqlx::query!(
         r#"select ticket_id, serial, price_minor, checked_in_at, voided_at from ticket
-           where order_id = $1 order by position"#,
+           where order_id = $1 order by position for update"#,
         ask.order_id
     )
     .fetch_all(&mut *tx)
@@ -281,6 +319,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     if amount > left {
         return Err(if left <= 0 { RefundError::NothingLeft } else { RefundError::TooMuch { left } });
     }
+    exact_for_stripe(&payment.currency, amount)?;
     let checked_in_override = ask.override_checked_in
         && tickets.iter().any(|t| t.checked_in_at.is_some() && ticket_ids.contains(&t.ticket_id));
     let refund_id = insert(
@@ -330,8 +369,8 @@ pub async fn request_due_back(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or(RefundError::NotFound)?;
-    if let Some(id) = existing(&mut tx, idempotency_key).await? {
+    .ok_or(RefundError::NoSuchPayment)?;
+    if let Some(id) = existing(&mut tx, idempotency_key, None, Some(payment_id), None).await? {
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
@@ -347,8 +386,16 @@ pub async fn request_due_back(
         "succeeded" if payment.overpaid_minor > 0 => (payment.overpaid_minor, "overpaid".into()),
         _ => return Err(RefundError::NotRefundable("nothing is due back on this payment")),
     };
-    // Due back is what was due less what has gone back already, within what was received.
-    let amount = due.min(received - back);
+    // What was due less what its refunds as money due back have sent or are sending, within
+    // what the payment has left (other refunds of an order that was paid count there).
+    let due_back_already = sqlx::query_scalar!(
+        r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
+           where payment_id = $1 and reason = 'money_due_back' and status not in ('failed', 'cancelled')"#,
+        payment_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let amount = (due - due_back_already).min(received - back);
     if amount <= 0 {
         return Err(RefundError::NothingLeft);
     }
@@ -390,8 +437,8 @@ pub async fn request_unmatched(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or(RefundError::NotFound)?;
-    if let Some(id) = existing(&mut tx, idempotency_key).await? {
+    .ok_or(RefundError::NoSuchPayment)?;
+    if let Some(id) = existing(&mut tx, idempotency_key, None, None, Some(unmatched_payment_id)).await? {
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }

@@ -23,6 +23,36 @@ fn moved(rows: u64) -> Settled {
     if rows > 0 { Settled::Moved } else { Settled::Unchanged }
 }
 
+/// Claims a requested refund for sending, for `lease`: true for the one caller that may hand it
+/// to the provider now (a double click, a second process and the sweeper do not send it at
+/// the same time). From the first claim on, the refund may exist at the provider, so it can no
+/// longer be cancelled.
+pub async fn claim_for_sending(db: &PgPool, refund_id: Uuid, lease: chrono::Duration) -> sqlx::Result<bool> {
+    let lease = sqlx::postgres::types::PgInterval::try_from(lease).unwrap_or_default();
+    let claimed = sqlx::query!(
+        r#"update refund set send_attempted_at = coalesce(send_attempted_at, now()),
+                  sending_until = now() + $2::interval, updated_at = now()
+           where refund_id = $1 and status = 'requested' and (sending_until is null or sending_until < now())"#,
+        refund_id,
+        lease as _
+    )
+    .execute(db)
+    .await?
+    .rows_affected();
+    Ok(claimed > 0)
+}
+
+/// Gives the sending lease back (the provider could not be reached): the next try may send.
+pub async fn release_sending(db: &PgPool, refund_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update refund set sending_until = null, updated_at = now() where refund_id = $1 and status = 'requested'",
+        refund_id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// The provider has it: `requested → sent`.
 pub async fn mark_sent(
     conn: &mut PgConnection,
@@ -91,13 +121,13 @@ pub async fn mark_failed(
     Ok(moved(rows))
 }
 
-/// Withdraws a refund not yet sent: `requested → cancelled`; its tickets admit again (and are
-/// taken off sale again), unless they have been sold since.
+/// Withdraws a refund never handed to the provider: `requested → cancelled`; its tickets admit
+/// again (and are taken off sale again), unless they have been sold since.
 pub async fn cancel(db: &PgPool, refund_id: Uuid, admin: Uuid) -> Result<Settled, RefundError> {
     let mut tx = db.begin().await?;
     let tickets = sqlx::query_scalar!(
         r#"update refund set status = 'cancelled', settled_at = now(), updated_at = now()
-           where refund_id = $1 and status = 'requested' returning ticket_ids"#,
+           where refund_id = $1 and status = 'requested' and send_attempted_at is null returning ticket_ids"#,
         refund_id
     )
     .fetch_optional(&mut *tx)
@@ -289,7 +319,21 @@ pub async fn record_provider_refund(
             mark_sent(conn, refund_id, reported.provider_ref).await?;
         }
         ProviderRefundState::Succeeded => {
-            mark_succeeded(conn, refund_id, Some(reported.provider_ref)).await?;
+            if mark_succeeded(conn, refund_id, Some(reported.provider_ref)).await? == Settled::Unchanged {
+                // The provider's word wins over a failure we recorded (a refused retry of a
+                // refund it had made): the money did go back.
+                let revived = sqlx::query_scalar!(
+                    r#"update refund set status = 'requested', failure_reason = null, settled_at = null, updated_at = now()
+                       where refund_id = $1 and status = 'failed' returning refund_id"#,
+                    refund_id
+                )
+                .fetch_optional(&mut *conn)
+                .await?;
+                if revived.is_some() {
+                    tracing::warn!(refund.id = %refund_id, "a refund recorded as failed succeeded at the provider");
+                    mark_succeeded(conn, refund_id, Some(reported.provider_ref)).await?;
+                }
+            }
         }
         ProviderRefundState::Failed => {
             mark_failed(

@@ -111,7 +111,12 @@ async fn read_json<T: serde::de::DeserializeOwned>(
     let message = serde_json::from_slice::<ErrorEnvelope>(&body)
         .map(|e| format!("{} ({})", e.error.message.unwrap_or_default(), e.error.code.unwrap_or_default()))
         .unwrap_or_else(|_| format!("HTTP {status}"));
-    if status.is_server_error() || status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+    // 409: the same idempotency key is being used by a request still in flight; its answer
+    // is coming, so this one is worth retrying, not a refusal.
+    if status.is_server_error()
+        || status == reqwest::StatusCode::TOO_MANY_REQUESTS
+        || status == reqwest::StatusCode::CONFLICT
+    {
         Err(PaymentError::Unavailable(message))
     } else {
         Err(PaymentError::Rejected(message))

@@ -28,6 +28,10 @@ pub const HANDLED: [&str; 6] = [
     stripe_event::DISPUTE_CLOSED,
 ];
 
+/// How long one sender may take with a refund before another may send it again (under the
+/// same idempotency key, so Stripe answers with the same refund).
+const SEND_LEASE_SECS: i64 = 60;
+
 /// How sending a refund ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
@@ -35,7 +39,8 @@ pub enum Sent {
     Accepted(RefundStatus),
     /// The provider refused it; the refund is `failed` with the reason.
     Refused(String),
-    /// Not ours to send (not requested any more, or not a card refund).
+    /// Not ours to send (not requested any more, being sent by someone else, or not a card
+    /// refund).
     Nothing,
 }
 
@@ -48,6 +53,10 @@ pub async fn send(db: &PgPool, provider: &dyn CardRefunds, refund_id: Uuid) -> R
         return Ok(Sent::Nothing);
     }
     let Some(target) = refund::card_target(db, refund_id).await? else { return Ok(Sent::Nothing) };
+    // One sender at a time: a double click, another process or the sweeper leave it alone.
+    if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(SEND_LEASE_SECS)).await? {
+        return Ok(Sent::Nothing);
+    }
     let mut conn = db.acquire().await?;
     let Some(payment_intent) = target.payment_intent else {
         let why = "the payment has no card payment reference to refund";
@@ -90,7 +99,10 @@ pub async fn send(db: &PgPool, provider: &dyn CardRefunds, refund_id: Uuid) -> R
             refund::mark_failed(&mut conn, refund_id, None, &why).await?;
             Ok(Sent::Refused(why))
         }
-        Err(PaymentError::Unavailable(why)) => Err(SettleError::Unavailable(why)),
+        Err(PaymentError::Unavailable(why)) => {
+            refund::release_sending(db, refund_id).await?;
+            Err(SettleError::Unavailable(why))
+        }
     }
 }
 

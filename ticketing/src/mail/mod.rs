@@ -8,7 +8,9 @@ use askama::Template as _;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor};
-use tessera_web::email::{TicketEmail, TicketEmailHtml, TicketEmailText};
+use tessera_web::email::{
+    RefundEmail, RefundEmailHtml, RefundEmailText, TicketEmail, TicketEmailHtml, TicketEmailText,
+};
 use uuid::Uuid;
 
 mod settings;
@@ -91,6 +93,30 @@ impl Mailer {
         pdf: Vec<u8>,
     ) -> Result<(), MailError> {
         let message = self.ticket_message(order_id, to, email, pdf)?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+
+    /// Sends the email about a refund; its Message-ID is the refund's, the same on every
+    /// attempt.
+    pub async fn send_refund(&self, refund_id: Uuid, to: &str, email: &RefundEmail) -> Result<(), MailError> {
+        let to = Mailbox::new(
+            Some(email.customer_name.clone()),
+            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
+        );
+        let text = RefundEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let html = RefundEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(email.subject())
+            .message_id(Some(format!("<refund.{refund_id}@{}>", self.from.email.domain())))
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(SinglePart::plain(text))
+                    .singlepart(SinglePart::html(html)),
+            )
+            .map_err(|err| MailError::Build(err.to_string()))?;
         self.transport.send(message).await?;
         Ok(())
     }

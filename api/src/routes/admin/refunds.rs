@@ -203,7 +203,8 @@ async fn sent(state: &AppState, asked: Refund, fresh: bool) -> Result<(StatusCod
     Ok((if fresh { StatusCode::CREATED } else { StatusCode::OK }, Json(refund)))
 }
 
-/// Withdraws a refund that has not been sent yet; its tickets admit again.
+/// Withdraws a refund that was never handed to its provider (one waiting for a provider that
+/// was down); its tickets admit again.
 #[utoipa::path(post, path = "/api/admin/refunds/{id}/cancel", tag = "admin",
     params(("id" = Uuid, Path, description = "The refund")),
     responses(

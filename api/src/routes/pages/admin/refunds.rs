@@ -297,6 +297,14 @@ pub async fn cancel_refund(
     let found = refund::refund(&state.db, id).await?.ok_or(Error::NotFound("refund"))?;
     let back = found.order_id.map_or("/admin/refunds".to_string(), |order| format!("/admin/orders/{order}"));
     match refund::cancel(&state.db, id, admin.account_id()).await {
+        Ok(refund::Settled::Unchanged) if found.status != RefundStatus::Cancelled => {
+            let message = format!(
+                "This refund was already handed to the provider ({}), so it can no longer be cancelled.",
+                found.status.label().to_lowercase()
+            );
+            let page = refunds_page(&state, &viewer, &csrf.token, None, None, Some(message)).await?;
+            Ok(csrf.attach(render_html(StatusCode::CONFLICT, &page)))
+        }
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(err) => {
             let err = Error::from(err);
