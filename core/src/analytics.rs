@@ -68,6 +68,12 @@ pub struct AssetTotal {
     pub amount: String,
     /// Paid orders it came from.
     pub orders: i64,
+    /// What went back of it (refunds that succeeded), in base units and whole units.
+    pub refunded_base: String,
+    pub refunded: String,
+    /// What stays: received less refunded.
+    pub net_base: String,
+    pub net: String,
 }
 
 /// The fiat value of what one payment method took in one currency: the orders' totals, at the
@@ -114,7 +120,8 @@ pub struct Report {
     pub event_id: Option<Uuid>,
     pub events: Vec<EventSales>,
     pub days: Vec<Day>,
-    /// What came in, per asset in its own unit (orders paid in the range).
+    /// What came in, per asset in its own unit (orders paid in the range, those refunded since
+    /// included), what went back of it, and what stays.
     pub received: Vec<AssetTotal>,
     /// The same orders' totals per payment method and currency.
     pub by_method: Vec<MethodTotal>,
@@ -184,10 +191,20 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
         AssetTotal,
         r#"with paid as (
                select order_id, currency, payment_method from customer_order
-               where status in ('paid', 'fulfilled') and ($4::uuid is null or event_id = $4)
+               where status in ('paid', 'fulfilled', 'refunded') and paid_at is not null
+                 and ($4::uuid is null or event_id = $4)
                  and (paid_at at time zone $3)::date between $1 and $2)
            select asset as "asset!", kind as "kind!", decimals as "decimals!",
-                  sum(amount)::text as "amount_base!", '' as "amount!", count(distinct order_id) as "orders!"
+                  sum(amount)::text as "amount_base!", '' as "amount!", count(distinct order_id) as "orders!",
+                  -- What went back of it: a card payment refunded in full (by refunds, or by the
+                  -- bank after a lost dispute) all it received, else its refunds that succeeded.
+                  coalesce((select sum(case when p.status = 'refunded' then p.received_minor
+                                            else (select coalesce(sum(f.amount), 0) from refund f
+                                                  where f.payment_id = p.payment_id and f.status = 'succeeded') end)
+                            from payment p join paid using (order_id)
+                            where kind = 'fiat' and p.provider = 'stripe' and p.currency = received.asset
+                              and p.status in ('succeeded', 'refunded')), 0)::text as "refunded_base!",
+                  '' as "refunded!", '' as "net_base!", '' as "net!"
            from (
                -- The money that paid each order, in its own unit: a card payment that
                -- succeeded, every settled bitcoin output of its invoice, every confirmed
@@ -200,7 +217,7 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                       r.amount_base::numeric as amount, r.order_id
                from receipt r join paid using (order_id)
                where case r.rail
-                         when 'card' then r.payment_status = 'succeeded'
+                         when 'card' then r.payment_status in ('succeeded', 'refunded')
                          when 'btc' then r.status = 'settled'
                          when 'eth' then r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
                      end
@@ -222,7 +239,14 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                 total.decimals =
                     total.asset.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32);
             }
-            total.amount = crate::money::units_decimal(&total.amount_base, total.decimals.max(0) as u32);
+            let whole = |base: &str| crate::money::units_decimal(base, total.decimals.max(0) as u32);
+            total.amount = whole(&total.amount_base);
+            // Exact in i128: far beyond any sum of wei a shop takes.
+            let net = total.amount_base.parse::<i128>().unwrap_or(0)
+                - total.refunded_base.parse::<i128>().unwrap_or(0);
+            total.net_base = net.to_string();
+            total.refunded = whole(&total.refunded_base);
+            total.net = whole(&total.net_base);
             total
         })
         .collect();

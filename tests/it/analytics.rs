@@ -107,16 +107,20 @@ async fn every_figure_matches_the_ledger_recomputed_by_hand(db: PgPool) {
     let want = expected(&ledger, from, to);
     assert_eq!(report["time_zone"], "Asia/Tokyo");
 
-    // What came in, per asset in its own unit, exactly (20 ETH in wei does not fit 64 bits).
+    // What came in and stayed, per asset in its own unit, exactly (20 ETH in wei does not fit
+    // 64 bits); the card order refunded since counts in what came in and in what went back.
     let received: BTreeMap<String, u128> = report["received"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| {
-            (r["asset"].as_str().unwrap().to_string(), r["amount_base"].as_str().unwrap().parse().unwrap())
-        })
+        .map(|r| (r["asset"].as_str().unwrap().to_string(), r["net_base"].as_str().unwrap().parse().unwrap()))
         .collect();
     assert_eq!(received, want.received);
+    let eur = report["received"].as_array().unwrap().iter().find(|r| r["asset"] == "EUR").unwrap();
+    let gross: u128 = eur["amount_base"].as_str().unwrap().parse().unwrap();
+    let refunded: u128 = eur["refunded_base"].as_str().unwrap().parse().unwrap();
+    assert!(refunded > 0, "the refunded card order went back: {eur}");
+    assert_eq!(gross, want.received["EUR"] + refunded);
     assert!(want.received["ETH"] >= ledger::TWENTY_ETH);
     let btc = report["received"].as_array().unwrap().iter().find(|r| r["asset"] == "BTC").unwrap();
     assert_eq!(btc["amount"], "0.00071", "satoshis shown as BTC");
@@ -309,9 +313,9 @@ async fn a_report_taken_while_orders_are_paid_agrees_with_itself(db: PgPool) {
             .unwrap()
             .iter()
             .filter(|a| a["asset"] == "EUR")
-            .map(|a| a["amount_base"].as_str().unwrap().parse::<i64>().unwrap())
+            .map(|a| a["net_base"].as_str().unwrap().parse::<i64>().unwrap())
             .sum();
-        assert_eq!(card_eur, received_eur, "cards took what their orders came to: {r}");
+        assert_eq!(card_eur, received_eur, "cards kept what their orders came to: {r}");
         reports += 1;
     }
     writer.await.unwrap();

@@ -517,3 +517,34 @@ async fn finance_sees_each_refund_as_money_out_beside_its_receipt(db: PgPool) {
     assert!(csv.lines().next().unwrap().ends_with(",refunded,refunding,refunds,dispute_status"));
     assert!(csv.contains(",disputed,"), "{csv}");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn analytics_show_gross_refunded_and_net_per_currency(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("refund-stats", "Refund Stats", 5)).await;
+    let (partly, _, _) = paid_in_sandbox(&app, event, 2).await;
+    let (whole, _, _) = paid_in_sandbox(&app, event, 1).await;
+    let admin = app.sign_in(true).await;
+    assert_eq!(
+        refund(&app, &admin, partly, "stats-1", json!({"amount_minor": 500})).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(refund(&app, &admin, whole, "stats-2", json!({})).await.status, StatusCode::CREATED);
+
+    let today = chrono::Utc::now().date_naive();
+    let range = tessera_core::analytics::Range {
+        from: today - chrono::Duration::days(1),
+        to: today + chrono::Duration::days(1),
+        time_zone: "UTC".into(),
+        event_id: None,
+    };
+    let report = tessera_core::analytics::report(&app.db, &range).await.unwrap();
+    let eur = report.received.iter().find(|r| r.asset == "EUR").expect("EUR received");
+    assert_eq!(
+        (eur.amount_base.as_str(), eur.refunded_base.as_str(), eur.net_base.as_str()),
+        ("3000", "1500", "1500")
+    );
+    assert_eq!(eur.orders, 2, "the refunded order was paid too");
+    let page = app.get_with_cookie("/admin/analytics", &admin).await.text();
+    assert!(page.contains("refunded €15.00 · net €15.00"), "{page}");
+}

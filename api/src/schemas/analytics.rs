@@ -69,11 +69,27 @@ pub struct AssetTotal {
     pub amount: String,
     /// Paid orders it came from.
     pub orders: i64,
+    /// What went back of it (refunds that succeeded), in base units and whole units.
+    pub refunded_base: String,
+    pub refunded: String,
+    /// What stays: received less refunded.
+    pub net_base: String,
+    pub net: String,
 }
 
 // Fails to compile when the core type gains or loses a field.
-const _: fn(domain::AssetTotal) =
-    |domain::AssetTotal { asset: _, kind: _, decimals: _, amount_base: _, amount: _, orders: _ }| {};
+const _: fn(domain::AssetTotal) = |domain::AssetTotal {
+                                       asset: _,
+                                       kind: _,
+                                       decimals: _,
+                                       amount_base: _,
+                                       amount: _,
+                                       orders: _,
+                                       refunded_base: _,
+                                       refunded: _,
+                                       net_base: _,
+                                       net: _,
+                                   }| {};
 
 /// The fiat value of what one payment method took in one currency: the orders' totals, at the
 /// rate each was quoted at.

@@ -39,6 +39,9 @@ pub struct ReceivedCard {
     pub amount: String,
     pub kind: &'static str,
     pub orders: i64,
+    /// Refunded of it, and what stays; empty when nothing was refunded.
+    pub refunded: String,
+    pub net: String,
 }
 
 #[derive(Debug, Clone)]

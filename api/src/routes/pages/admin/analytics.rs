@@ -70,6 +70,16 @@ fn page(
                 _ => "token, on-chain",
             },
             orders: r.orders,
+            refunded: match (r.refunded_base.as_str(), r.kind.as_str()) {
+                ("0", _) => String::new(),
+                (base, "fiat") => price(&r.asset, base.parse().unwrap_or(0)),
+                _ => format!("{} {}", r.refunded, r.asset),
+            },
+            net: match (r.refunded_base.as_str(), r.kind.as_str()) {
+                ("0", _) => String::new(),
+                (_, "fiat") => price(&r.asset, r.net_base.parse().unwrap_or(0)),
+                _ => format!("{} {}", r.net, r.asset),
+            },
         })
         .collect();
     let by_method: Vec<MethodRow> = report
