@@ -99,3 +99,15 @@ alter table discrepancy_resolution add constraint discrepancy_resolution_class_c
     'underpaid', 'overpaid', 'paid_late', 'sold_out', 'refund_due', 'reorged', 'orphan', 'not_confirmed',
     'refund_pending', 'refund_failed', 'disputed'
 ));
+
+-- Whether customers may cancel their own orders of an event for a refund: until some hours
+-- before it starts, less a fee (in hundredths of a percent of what they paid). No row: no
+-- self-service refunds, the default.
+create table event_refund_policy (
+    event_id uuid primary key references event (event_id) on delete cascade,
+    until_hours_before integer not null check (until_hours_before between 0 and 8760),
+    fee_bps integer not null default 0 check (fee_bps between 0 and 10000),
+    updated_by uuid references account (account_id) on delete set null,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now()
+);

@@ -633,7 +633,7 @@ CREATE TABLE public.discrepancy_resolution (
     resolved_at timestamp with time zone DEFAULT now() NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT discrepancy_resolution_class_check CHECK ((class = ANY (ARRAY['underpaid'::text, 'overpaid'::text, 'paid_late'::text, 'sold_out'::text, 'refund_due'::text, 'reorged'::text, 'orphan'::text, 'not_confirmed'::text]))),
+    CONSTRAINT discrepancy_resolution_class_check CHECK ((class = ANY (ARRAY['underpaid'::text, 'overpaid'::text, 'paid_late'::text, 'sold_out'::text, 'refund_due'::text, 'reorged'::text, 'orphan'::text, 'not_confirmed'::text, 'refund_pending'::text, 'refund_failed'::text, 'disputed'::text]))),
     CONSTRAINT discrepancy_resolution_note_check CHECK (((length(btrim(note)) >= 1) AND (length(btrim(note)) <= 2000))),
     CONSTRAINT discrepancy_resolution_rail_check CHECK ((rail = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text]))),
     CONSTRAINT discrepancy_resolution_receipt_ref_check CHECK (((length(receipt_ref) >= 1) AND (length(receipt_ref) <= 300)))
@@ -799,6 +799,21 @@ CREATE TABLE public.event (
 );
 
 --
+-- Name: event_refund_policy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.event_refund_policy (
+    event_id uuid NOT NULL,
+    until_hours_before integer NOT NULL,
+    fee_bps integer DEFAULT 0 NOT NULL,
+    updated_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT event_refund_policy_fee_bps_check CHECK (((fee_bps >= 0) AND (fee_bps <= 10000))),
+    CONSTRAINT event_refund_policy_until_hours_before_check CHECK (((until_hours_before >= 0) AND (until_hours_before <= 8760)))
+);
+
+--
 -- Name: media; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -872,7 +887,7 @@ CREATE TABLE public.outbox (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT outbox_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT outbox_topic_check CHECK ((topic = ANY (ARRAY['orders.paid'::text, 'refunds.settled'::text])))
+    CONSTRAINT outbox_topic_check CHECK ((topic = 'orders.paid'::text))
 );
 
 --
@@ -1128,8 +1143,14 @@ CREATE TABLE public.refund (
     failure_reason text,
     ticket_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
     checked_in_override boolean DEFAULT false NOT NULL,
+    send_attempted_at timestamp with time zone,
+    sending_until timestamp with time zone,
     sent_at timestamp with time zone,
     settled_at timestamp with time zone,
+    notified_at timestamp with time zone,
+    notice_attempts integer DEFAULT 0 NOT NULL,
+    notice_error text,
+    notice_lease_until timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT refund_amount_check CHECK ((amount > (0)::numeric)),
@@ -1142,6 +1163,8 @@ CREATE TABLE public.refund (
     CONSTRAINT refund_detail_check CHECK ((length(detail) <= 200)),
     CONSTRAINT refund_failure_reason_check CHECK ((length(failure_reason) <= 500)),
     CONSTRAINT refund_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
+    CONSTRAINT refund_notice_attempts_check CHECK ((notice_attempts >= 0)),
+    CONSTRAINT refund_notice_error_check CHECK ((length(notice_error) <= 1000)),
     CONSTRAINT refund_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
     CONSTRAINT refund_rail_check CHECK ((rail = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text]))),
     CONSTRAINT refund_reason_check CHECK ((reason = ANY (ARRAY['requested_by_customer'::text, 'admin'::text, 'event_cancelled'::text, 'money_due_back'::text, 'outside'::text]))),
@@ -1349,6 +1372,13 @@ ALTER TABLE ONLY public.event
 
 ALTER TABLE ONLY public.event
     ADD CONSTRAINT event_pkey PRIMARY KEY (event_id);
+
+--
+-- Name: event_refund_policy event_refund_policy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_refund_policy
+    ADD CONSTRAINT event_refund_policy_pkey PRIMARY KEY (event_id);
 
 --
 -- Name: event event_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1687,6 +1717,12 @@ CREATE INDEX payment_refund_due_idx ON public.payment USING btree (created_at) W
 CREATE INDEX refund_created_idx ON public.refund USING btree (created_at DESC, refund_id);
 
 --
+-- Name: refund_notice_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_notice_idx ON public.refund USING btree (settled_at) WHERE ((status = 'succeeded'::text) AND (order_id IS NOT NULL) AND (notified_at IS NULL));
+
+--
 -- Name: refund_open_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1802,6 +1838,20 @@ ALTER TABLE ONLY public.eth_receipt
 
 ALTER TABLE ONLY public.event
     ADD CONSTRAINT event_image_id_fkey FOREIGN KEY (image_id) REFERENCES public.media(media_id) ON DELETE SET NULL;
+
+--
+-- Name: event_refund_policy event_refund_policy_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_refund_policy
+    ADD CONSTRAINT event_refund_policy_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
+
+--
+-- Name: event_refund_policy event_refund_policy_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_refund_policy
+    ADD CONSTRAINT event_refund_policy_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.account(account_id) ON DELETE SET NULL;
 
 --
 -- Name: media_rendition media_rendition_media_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

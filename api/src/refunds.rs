@@ -57,18 +57,45 @@ pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
     refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"))
 }
 
-/// Sends the card refunds nobody sent (a crash after asking, a provider that was down); stops at
-/// the first the provider cannot take now (the next round tries again). Returns how many the
-/// provider took.
+/// Sends the card refunds nobody sent (a crash after asking, a provider that was down), a batch
+/// at a time until none is left; stops at the first the provider cannot take now (the next
+/// round tries again). Returns how many the provider took.
 pub async fn send_waiting(state: &AppState) -> Result<usize> {
-    let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50).await?;
     let mut sent = 0;
-    for refund_id in waiting {
-        match send(state, refund_id).await {
-            Ok(refund) if refund.status == refund::RefundStatus::Requested => break,
-            Ok(_) => sent += 1,
-            Err(err) => tracing::warn!(refund.id = %refund_id, error = %err, "could not send a refund"),
+    loop {
+        let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50).await?;
+        if waiting.is_empty() {
+            return Ok(sent);
+        }
+        for refund_id in waiting {
+            match send(state, refund_id).await {
+                // Still waiting: the provider cannot take it now, nor the rest.
+                Ok(refund) if refund.status == refund::RefundStatus::Requested => return Ok(sent),
+                Ok(_) => sent += 1,
+                Err(err) => {
+                    tracing::warn!(refund.id = %refund_id, error = %err, "could not send a refund");
+                    return Ok(sent);
+                }
+            }
         }
     }
-    Ok(sent)
+}
+
+/// Asks for and sends the refunds of every paid card order of cancelled events that has none
+/// yet; returns how many it asked for. Resumes where a crash left it: each order's refund has
+/// its own key, and those asked for but not sent are sent by [`send_waiting`].
+pub async fn refund_cancelled_events(state: &AppState) -> Result<usize> {
+    let mut asked = 0;
+    loop {
+        let batch = refund::refund_cancelled_events(&state.db, 50).await?;
+        if batch.is_empty() {
+            return Ok(asked);
+        }
+        asked += batch.len();
+        for refund_id in batch {
+            if let Err(err) = send(state, refund_id).await {
+                tracing::warn!(refund.id = %refund_id, error = %err, "could not send a cancelled event's refund");
+            }
+        }
+    }
 }

@@ -117,8 +117,9 @@ pub async fn sweep_orders_once(state: &crate::state::AppState) -> sqlx::Result<u
 /// How often refunds that were asked for but never handed to their provider are sent.
 const REFUND_SEND_EVERY: Duration = Duration::from_secs(10);
 
-/// Sends refunds nobody sent (a crash after asking, a provider that was down) until
-/// `shutdown`: apart from the hold sweeper, so a slow provider never delays releasing holds.
+/// Refunds the paid orders of cancelled events, and sends refunds nobody sent (a crash after
+/// asking, a provider that was down), until `shutdown`: apart from the hold sweeper, so a slow
+/// provider never delays releasing holds.
 pub async fn send_refunds(state: crate::state::AppState, mut shutdown: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(REFUND_SEND_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -126,6 +127,11 @@ pub async fn send_refunds(state: crate::state::AppState, mut shutdown: watch::Re
         tokio::select! {
             _ = tick.tick() => {}
             _ = shutdown.changed() => return,
+        }
+        match crate::refunds::refund_cancelled_events(&state).await {
+            Ok(0) => {}
+            Ok(asked) => tracing::info!(refunds.asked = asked, "refunds of cancelled events asked for"),
+            Err(err) => tracing::warn!(error = %err, "refunding cancelled events failed; will retry"),
         }
         match crate::refunds::send_waiting(&state).await {
             Ok(0) => {}

@@ -548,3 +548,151 @@ async fn analytics_show_gross_refunded_and_net_per_currency(db: PgPool) {
     let page = app.get_with_cookie("/admin/analytics", &admin).await.text();
     assert!(page.contains("refunded €15.00 · net €15.00"), "{page}");
 }
+
+async fn put_policy(app: &TestApp, admin: &str, event: Uuid, body: serde_json::Value) -> TestResponse {
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    headers.insert(header::COOKIE, admin.parse().unwrap());
+    app.send(
+        Method::PUT,
+        &format!("/api/admin/events/{event}/refund-policy"),
+        headers,
+        body.to_string().into(),
+    )
+    .await
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn customers_cancel_their_own_orders_only_while_the_events_policy_allows(db: PgPool) {
+    let app = TestApp::new(db);
+    // Five days away.
+    let event = app.insert_event(&sample_event("self-cancel", "Self Cancel", 5)).await;
+    let (order, _, buyer) = paid_in_sandbox(&app, event, 2).await;
+    let admin = app.sign_in(true).await;
+    let confirmation = |cookie: String| {
+        let app = &app;
+        async move { app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &cookie).await.json() }
+    };
+
+    // No policy: no self-service refunds.
+    assert!(confirmation(buyer.clone()).await["refund_offer"].is_null());
+    let refused = app.post_json(&format!("/api/orders/{order}/refund"), json!({}), Some(&buyer)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.text());
+    assert!(refused.json()["error"]["message"].as_str().unwrap().contains("does not offer refunds"));
+
+    // Until six days before: too late already.
+    let set = put_policy(&app, &admin, event, json!({"until_hours_before": 144, "fee_percent": 0})).await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.text());
+    assert!(confirmation(buyer.clone()).await["refund_offer"].is_null());
+    let late = app.post_json(&format!("/api/orders/{order}/refund"), json!({}), Some(&buyer)).await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.text());
+    assert!(late.json()["error"]["message"].as_str().unwrap().contains("too late"));
+
+    // Until two days before, keeping 10%: €18.00 of €20.00 comes back.
+    let set = put_policy(&app, &admin, event, json!({"until_hours_before": 48, "fee_percent": 10})).await;
+    assert_eq!(set.json()["policy"]["fee_percent"], 10.0);
+    let offer = confirmation(buyer.clone()).await["refund_offer"].clone();
+    assert_eq!(
+        (offer["refund_minor"].as_i64(), offer["fee_minor"].as_i64()),
+        (Some(1800), Some(200)),
+        "{offer}"
+    );
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("Cancel and get €18.00 back"), "{page}");
+    assert!(page.contains("keeps a fee of €2.00"), "{page}");
+    // Someone else cannot.
+    let stranger = app.customer().await;
+    let theirs = app.post_json(&format!("/api/orders/{order}/refund"), json!({}), Some(&stranger)).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+
+    let done = app.post_json(&format!("/api/orders/{order}/refund"), json!({}), Some(&buyer)).await;
+    assert_eq!(done.status, StatusCode::CREATED, "{}", done.text());
+    let body = done.json();
+    assert_eq!(body["status"], "refunded", "every ticket went back, the fee stayed");
+    assert_eq!(body["refunds"][0]["amount_minor"], 1800);
+    assert_eq!(body["refunds"][0]["status"], "succeeded");
+    assert!(body["refund_offer"].is_null());
+    assert_eq!(voided(&app, order).await, vec![Some("refunded".to_string()); 2]);
+    let again = app.post_json(&format!("/api/orders/{order}/refund"), json!({}), Some(&buyer)).await;
+    assert_eq!(again.status, StatusCode::OK, "once: {}", again.text());
+    let refunds: i64 = sqlx::query_scalar("select count(*) from refund where order_id = $1")
+        .bind(order)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(refunds, 1);
+
+    // Out of range policies are refused; null removes it.
+    let bad = put_policy(&app, &admin, event, json!({"until_hours_before": 48, "fee_percent": 101})).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let removed = put_policy(&app, &admin, event, json!(null)).await;
+    assert!(removed.json()["policy"].is_null(), "{}", removed.text());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_crash(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut big = sample_event("cancelled-night", "Cancelled Night", 5);
+    big.fields.ticket_types[0].capacity = 500;
+    let event = app.insert_event(&big).await;
+    let mut orders = Vec::new();
+    for _ in 0..200 {
+        orders.push(paid_in_sandbox(&app, event, 1).await.0);
+    }
+    let admin = app.sign_in(true).await;
+    let version: i32 = sqlx::query_scalar("select version from event where event_id = $1")
+        .bind(event)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let cancelled = app
+        .post_json(
+            &format!("/api/admin/events/edit/{event}"),
+            json!({"version": version, "status": "cancelled"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.text());
+
+    // The job asks for 70 refunds, then the process dies before sending any.
+    let asked = tessera_core::refund::refund_cancelled_events(&app.db, 70).await.unwrap();
+    assert_eq!(asked.len(), 70);
+    // Restarted: the job carries on with the rest and sends them; the waiting ones are sent by
+    // the sender once they are older than a fresh request.
+    let restarted = tessera_api::state::AppState::clone(&app.state);
+    assert_eq!(tessera_api::refunds::refund_cancelled_events(&restarted).await.unwrap(), 130);
+    sqlx::query("update refund set created_at = now() - interval '1 minute' where status = 'requested'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(tessera_api::refunds::send_waiting(&restarted).await.unwrap(), 70);
+    assert_eq!(tessera_api::refunds::refund_cancelled_events(&restarted).await.unwrap(), 0, "nothing left");
+
+    let per_order: Vec<(Uuid, i64, i64)> = sqlx::query_as(
+        r#"select o.order_id, count(f.refund_id), coalesce(sum(f.amount), 0)::bigint
+           from customer_order o left join refund f on f.order_id = o.order_id and f.status = 'succeeded'
+           where o.event_id = $1 group by o.order_id"#,
+    )
+    .bind(event)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(per_order.len(), 200);
+    assert!(
+        per_order.iter().all(|(_, refunds, amount)| *refunds == 1 && *amount == 1000),
+        "each exactly once"
+    );
+    for order in &orders {
+        assert_eq!(app.order_status(*order).await, "refunded");
+    }
+    let reasons: Vec<String> =
+        sqlx::query_scalar("select distinct reason from refund").fetch_all(&app.db).await.unwrap();
+    assert_eq!(reasons, vec!["event_cancelled".to_string()]);
+    let progress = tessera_core::refund::cancellation_progress(&app.db, event).await.unwrap();
+    assert_eq!(
+        (progress.paid_orders, progress.refunded, progress.pending, progress.failed),
+        (200, 200, 0, 0)
+    );
+    let page = app.get_with_cookie(&format!("/admin/events/{event}/edit"), &admin).await.text();
+    assert!(page.contains("200 of 200"), "{page}");
+}

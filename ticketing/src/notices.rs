@@ -95,7 +95,7 @@ pub fn compose(notice: &RefundNotice, public_url: &Url) -> RefundEmail {
     };
     let tickets_line = match (notice.tickets_back as i64, notice.tickets_in_order, notice.order_refunded) {
         (_, 0, _) => String::new(),
-        (_, all, true) if all == 1 => "Your ticket is cancelled.".to_string(),
+        (_, 1, true) => "Your ticket is cancelled.".to_string(),
         (_, all, true) => format!("All {all} of your tickets are cancelled."),
         (0, _, false) => "Your tickets stay valid.".to_string(),
         (1, all, false) => format!("1 of your {all} tickets is cancelled; the others stay valid."),

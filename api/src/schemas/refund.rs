@@ -115,3 +115,20 @@ const _: fn(domain::Refund) = |domain::Refund {
                                    sent_at: _,
                                    settled_at: _,
                                }| {};
+
+/// How far the refunds of a cancelled event have got.
+#[derive(Serialize, ToSchema)]
+pub struct CancellationProgress {
+    /// Orders that were paid when the event was cancelled (or since).
+    pub paid_orders: i64,
+    /// Of those: refunded in full, refunds on their way, refunds that failed, and orders
+    /// Tessera cannot refund itself (bitcoin and Ethereum: finance sends those back).
+    pub refunded: i64,
+    pub pending: i64,
+    pub failed: i64,
+    pub by_hand: i64,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::CancellationProgress) =
+    |domain::CancellationProgress { paid_orders: _, refunded: _, pending: _, failed: _, by_hand: _ }| {};

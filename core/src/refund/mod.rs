@@ -20,6 +20,7 @@
 
 mod dispute;
 mod notice;
+mod policy;
 mod read;
 mod request;
 mod settle;
@@ -30,6 +31,10 @@ use uuid::Uuid;
 
 pub use dispute::{DisputeChange, record_dispute};
 pub use notice::{RefundNotice, claim_notices, notice_failed, notified};
+pub use policy::{
+    CancellationProgress, RefundPolicy, SelfCancel, cancel_own_order, cancellation_progress, policy,
+    refund_cancelled_events, self_cancel_terms, set_policy,
+};
 pub use read::{CardTarget, RefundPage, card_target, list, refund, refunds_of_order, to_send};
 pub use request::{OrderRefund, RefundError, Scope, request_due_back, request_for_order, request_unmatched};
 pub use settle::{

@@ -35,8 +35,10 @@ pub struct OrderRefund {
     /// An admin asking: the request is audited.
     pub by_admin: bool,
     pub idempotency_key: String,
-    /// Refund checked-in tickets too (admins only; audited).
+    /// Refund checked-in tickets too (admins, and a cancelled event; audited for admins).
     pub override_checked_in: bool,
+    /// Kept back from a whole-order refund (a self-service cancellation's fee), minor units.
+    pub fee_minor: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -286,9 +288,10 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     .await?;
     let (ticket_ids, amount): (Vec<Uuid>, i64) = match &ask.scope {
         Scope::Order | Scope::Tickets(_) if tickets.is_empty() => return Err(RefundError::TicketsNotIssued),
-        Scope::Order => {
-            (tickets.iter().filter(|t| t.voided_at.is_none()).map(|t| t.ticket_id).collect(), left)
-        }
+        Scope::Order => (
+            tickets.iter().filter(|t| t.voided_at.is_none()).map(|t| t.ticket_id).collect(),
+            left - ask.fee_minor.clamp(0, left),
+        ),
         Scope::Tickets(ids) => {
             let mut amount = 0;
             let mut chosen = Vec::new();

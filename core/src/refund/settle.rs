@@ -94,6 +94,16 @@ pub async fn mark_succeeded(
             if let Some(payment_id) = payment_id {
                 close_if_all_back(conn, payment_id).await?;
             }
+            // An order whose every ticket went back is refunded, even when a fee was kept.
+            sqlx::query!(
+                r#"update customer_order o set status = 'refunded', updated_at = now()
+                   where o.order_id = (select order_id from refund where refund_id = $1 and cardinality(ticket_ids) > 0)
+                     and o.status in ('paid', 'fulfilled')
+                     and not exists (select 1 from ticket t where t.order_id = o.order_id and t.voided_at is null)"#,
+                refund_id
+            )
+            .execute(&mut *conn)
+            .await?;
             Ok(Settled::Moved)
         }
     }

@@ -18,11 +18,11 @@ pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
     AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,
     AdminRefundsPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView, EventForm,
-    EventSalesRow, FinanceRow, IssuedRefundRow, MethodRow, ReceivedCard, RefundRow, ScanResult, TicketRow,
-    UnmatchedRow,
+    EventRefundsPanel, EventSalesRow, FinanceRow, IssuedRefundRow, MethodRow, ReceivedCard, RefundRow,
+    ScanResult, TicketRow, UnmatchedRow,
 };
 pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
-pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, TicketLine};
+pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
 pub use sandbox::{SandboxBtcPayPage, SandboxCheckoutPage};
 
 /// What every page's frame needs: the stylesheet's cache-busting URL, the search box text,

@@ -83,6 +83,32 @@ pub struct OrderPage {
     pub ethereum: Option<EthPanel>,
     /// The "pay with browser wallet" script (`crate::assets::wallet_script_href`).
     pub wallet_script: &'static str,
+    /// Money that went back or is going back: (amount, where, state, when).
+    pub refunds: Vec<RefundLine>,
+    /// While the event's policy allows cancelling for a refund: what comes back, the fee, and
+    /// until when.
+    pub refund_offer: Option<RefundOfferView>,
+}
+
+/// A refund of the order, for its customer.
+#[derive(Debug, Clone)]
+pub struct RefundLine {
+    pub amount: String,
+    pub destination: &'static str,
+    pub state: &'static str,
+    /// `succeeded`, ...: for styling.
+    pub status: &'static str,
+    pub when: String,
+}
+
+/// What cancelling the order now gives back.
+#[derive(Debug, Clone)]
+pub struct RefundOfferView {
+    pub refund: String,
+    /// Empty when no fee is kept.
+    pub fee: String,
+    pub until: String,
+    pub until_iso: String,
 }
 
 /// An ETH or token order's payment: what to send where, and what the chain has shown so far.
@@ -125,6 +151,8 @@ pub struct EthPanel {
 /// An issued ticket on the order page.
 #[derive(Debug, Clone)]
 pub struct TicketLine {
+    /// Why it no longer admits anyone ("refunded"), if it does not.
+    pub voided: Option<&'static str>,
     pub serial: String,
     pub ticket_type: String,
     pub checked_in: bool,

@@ -142,6 +142,7 @@ pub async fn refund_order(
             by_admin: true,
             idempotency_key: key,
             override_checked_in: request.override_checked_in,
+            fee_minor: 0,
         },
     )
     .await?;
@@ -157,4 +158,84 @@ pub async fn ask_and_send(state: &AppState, ask: OrderRefund) -> Result<(bool, R
         asked
     };
     Ok((fresh, refund))
+}
+
+/// An event's refund policy: customers may cancel until `until_hours_before` its start, less
+/// `fee_percent` of what they paid. `null` for no self-service refunds (the default).
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefundPolicyBody {
+    #[schema(minimum = 0, maximum = 8760, example = 48)]
+    pub until_hours_before: i32,
+    /// 0 to 100, with up to two decimals (`2.5`).
+    #[schema(example = 10.0)]
+    pub fee_percent: f64,
+}
+
+/// How far the refunds of a cancelled event have got, with its policy.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventRefunds {
+    pub policy: Option<RefundPolicyBody>,
+    #[schema(value_type = crate::schemas::refund::CancellationProgress)]
+    pub cancellation: tessera_core::refund::CancellationProgress,
+}
+
+/// Sets (or with `null` removes) an event's refund policy.
+#[utoipa::path(put, path = "/api/admin/events/{id}/refund-policy", tag = "admin",
+    params(("id" = Uuid, Path, description = "The event")),
+    request_body(content = Option<RefundPolicyBody>, description = "The policy, or null for none"),
+    responses(
+        (status = 200, description = "The policy now, and the refunds of the event if it was cancelled", body = EventRefunds),
+        (status = 400, description = "Not a JSON body of this shape", body = ErrorBody),
+        Admin,
+        PathId<crate::extract::EventNoun>,
+        (status = 404, description = "No such event", body = ErrorBody),
+        (status = 422, description = "Hours or fee out of range", body = ErrorBody),
+    ))]
+pub async fn set_refund_policy(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId { id, .. }: PathId<crate::extract::EventNoun>,
+    JsonBody(body): JsonBody<Option<RefundPolicyBody>>,
+) -> Result<Json<EventRefunds>> {
+    let policy = body.map(|b| policy_of(b.until_hours_before, b.fee_percent)).transpose()?;
+    save_policy(&state, id, policy, admin.0.account.id).await?;
+    event_refunds(&state, id).await.map(Json)
+}
+
+/// A policy from what an admin typed, checked.
+pub fn policy_of(until_hours_before: i32, fee_percent: f64) -> Result<tessera_core::refund::RefundPolicy> {
+    if !(0..=8760).contains(&until_hours_before) {
+        return Err(Error::InvalidField(FieldError::new("until_hours_before", "must be 0 to 8760 hours")));
+    }
+    if !(0.0..=100.0).contains(&fee_percent) || !fee_percent.is_finite() {
+        return Err(Error::InvalidField(FieldError::new("fee_percent", "must be 0 to 100")));
+    }
+    Ok(tessera_core::refund::RefundPolicy {
+        until_hours_before,
+        fee_bps: (fee_percent * 100.0).round() as i32,
+    })
+}
+
+/// Shared with the event's admin page.
+pub async fn save_policy(
+    state: &AppState,
+    event_id: Uuid,
+    policy: Option<tessera_core::refund::RefundPolicy>,
+    admin: Uuid,
+) -> Result<()> {
+    tessera_core::catalog::event_for_admin(&state.db, event_id).await?.ok_or(Error::NotFound("event"))?;
+    tessera_core::refund::set_policy(&state.db, event_id, policy, admin).await?;
+    Ok(())
+}
+
+/// An event's policy and the progress of its cancellation's refunds.
+pub async fn event_refunds(state: &AppState, event_id: Uuid) -> Result<EventRefunds> {
+    Ok(EventRefunds {
+        policy: tessera_core::refund::policy(&state.db, event_id).await?.map(|p| RefundPolicyBody {
+            until_hours_before: p.until_hours_before,
+            fee_percent: f64::from(p.fee_bps) / 100.0,
+        }),
+        cancellation: tessera_core::refund::cancellation_progress(&state.db, event_id).await?,
+    })
 }

@@ -5,6 +5,7 @@
 pub mod buy;
 pub mod cancel;
 pub mod confirmation;
+pub mod refund;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -48,6 +49,20 @@ pub struct Confirmation {
     /// What has gone back so far, in minor units of `currency`: less than the total while
     /// the order is partly refunded.
     pub refunded_minor: i64,
+    /// While the event's refund policy lets the customer cancel this order for a refund: how
+    /// much, and until when (`POST /api/orders/{id}/refund`).
+    pub refund_offer: Option<RefundOffer>,
+}
+
+/// What cancelling the order now would give back.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefundOffer {
+    /// In minor units of the order's currency.
+    pub refund_minor: i64,
+    /// Kept by the organiser, in minor units.
+    pub fee_minor: i64,
+    /// The last moment to cancel.
+    pub until: DateTime<Utc>,
 }
 
 /// A refund, as its customer sees it.
@@ -196,6 +211,7 @@ impl From<Order> for Confirmation {
             tickets_pdf_url: None,
             refunds: Vec::new(),
             refunded_minor: 0,
+            refund_offer: None,
         }
     }
 }
@@ -270,6 +286,12 @@ impl Confirmation {
             .sum();
         if self.status.is_paid() && self.refunds.iter().any(|r| r.status.is_live()) {
             self.status_label = "Paid, partly refunded";
+        }
+        if self.status.is_paid()
+            && let tessera_core::refund::SelfCancel::Allowed { refund_minor, fee_minor, deadline } =
+                tessera_core::refund::self_cancel_terms(db, self.order_id, chrono::Utc::now()).await?
+        {
+            self.refund_offer = Some(RefundOffer { refund_minor, fee_minor, until: deadline });
         }
         if !self.status.is_paid() && self.status != OrderStatus::Refunded {
             return Ok(self);

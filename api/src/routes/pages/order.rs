@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::money::plain_decimal;
 use tessera_core::order::{Order, OrderStatus, PaymentMethod};
-use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, TicketLine};
+use tessera_core::refund::{RefundStatus, SelfCancel};
+use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
 use tessera_web::view::{OrderSummary, price, qr_svg};
 
 use super::account::viewer_chrome;
@@ -60,12 +61,53 @@ pub async fn order_page(
             None => page.poll_key.push(':'),
         }
     }
-    if order.status.is_paid() {
+    let zone = order.event.timezone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::Tz::UTC);
+    let refunds = tessera_core::refund::refunds_of_order(&state.db, order.id).await.map_err(Error::from)?;
+    page.refunds = refunds
+        .iter()
+        .filter(|r| r.status != RefundStatus::Cancelled)
+        .map(|r| RefundLine {
+            amount: price(&r.asset, r.amount_minor().unwrap_or_default()),
+            destination: if r.rail == "card" {
+                "to the card you paid with"
+            } else {
+                "to the address you paid from"
+            },
+            state: r.status.label(),
+            status: r.status.as_str(),
+            when: r.settled_at.unwrap_or(r.created_at).with_timezone(&zone).format("%-d %b %Y").to_string(),
+        })
+        .collect();
+    if page.order.is_paid && refunds.iter().any(|r| r.status.is_live()) {
+        page.order.status_label = "Paid, partly refunded";
+    }
+    if order.status.is_paid()
+        && let SelfCancel::Allowed { refund_minor, fee_minor, deadline } =
+            tessera_core::refund::self_cancel_terms(&state.db, order.id, chrono::Utc::now())
+                .await
+                .map_err(Error::from)?
+    {
+        page.refund_offer = Some(RefundOfferView {
+            refund: price(&order.currency, refund_minor),
+            fee: if fee_minor > 0 { price(&order.currency, fee_minor) } else { String::new() },
+            until: deadline.with_timezone(&zone).format("%-d %b %Y, %H:%M (%Z)").to_string(),
+            until_iso: deadline.to_rfc3339(),
+        });
+    }
+    if order.status.is_paid() || order.status == OrderStatus::Refunded {
         let progress = tessera_core::delivery::progress(&state.db, order.id).await.map_err(Error::from)?;
+        let states = tessera_core::ticket::ticket_states(&state.db, order.id).await.map_err(Error::from)?;
         page.tickets = progress
             .tickets
             .into_iter()
             .map(|t| TicketLine {
+                voided: states.iter().find(|s| s.ticket_id == t.ticket_id).and_then(|s| {
+                    s.void_reason.as_deref().map(|reason| match reason {
+                        "disputed" => "its payment is disputed",
+                        "event_cancelled" => "the event was cancelled",
+                        _ => "refunded",
+                    })
+                }),
                 serial: t.serial,
                 ticket_type: t.ticket_type_name,
                 checked_in: t.checked_in_at.is_some(),
@@ -172,6 +214,20 @@ fn chain_name(chain_id: i64) -> String {
     }
 }
 
+/// `POST /orders/{id}/refund`: the customer cancels a paid order for a refund.
+pub async fn refund_submit(
+    State(state): State<AppState>,
+    SignedInPage(signed_in): SignedInPage,
+    PageId { id, .. }: PageId<OrderNoun>,
+    _: CsrfForm,
+) -> Result<Response, PageError> {
+    match crate::routes::orders::refund::cancel_for_refund(&state, id, signed_in.account.id).await {
+        // Too late, or not allowed: the page says what it is now.
+        Ok(_) | Err(Error::Conflict { .. }) => Ok(Redirect::to(&format!("/orders/{id}")).into_response()),
+        Err(err) => Err(err.into()),
+    }
+}
+
 /// `POST /orders/{id}/cancel`.
 pub async fn cancel_submit(
     State(state): State<AppState>,
@@ -249,5 +305,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         delivery_delayed: false,
         ethereum: None,
         wallet_script: tessera_web::assets::wallet_script_href(),
+        refunds: Vec::new(),
+        refund_offer: None,
     }
 }

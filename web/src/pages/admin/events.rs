@@ -81,6 +81,24 @@ pub struct AdminEventFormPage {
     /// The field at fault and why, or a problem with the whole form.
     pub error: Option<(String, String)>,
     pub notice: Option<String>,
+    /// An existing event's refunds: its policy, and a cancelled event's refunds under way.
+    pub refunds: Option<EventRefundsPanel>,
+}
+
+/// The refund policy form and a cancelled event's refund progress.
+#[derive(Debug, Clone, Default)]
+pub struct EventRefundsPanel {
+    /// Hours before the start until which customers may cancel; empty: no self-service refunds.
+    pub until_hours_before: String,
+    /// The fee in percent, `10` or `2.5`.
+    pub fee_percent: String,
+    /// The event is cancelled: its paid orders are being refunded.
+    pub cancelled: bool,
+    pub paid_orders: i64,
+    pub refunded: i64,
+    pub pending: i64,
+    pub failed: i64,
+    pub by_hand: i64,
 }
 
 impl AdminEventFormPage {

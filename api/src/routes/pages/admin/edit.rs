@@ -79,7 +79,7 @@ pub async fn edit_event_page(
 ) -> Result<Response, PageError> {
     let viewer = admin.viewer();
     let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
-    let page = form_page(
+    let mut page = form_page(
         &viewer,
         &csrf.token,
         format!("Edit “{}”", event.title),
@@ -90,7 +90,58 @@ pub async fn edit_event_page(
         None,
         query.saved.map(|_| "Saved.".to_string()),
     );
+    page.refunds = Some(refunds_panel(&state, &event).await?);
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+/// The event's refund policy and, once cancelled, how its refunds are going.
+async fn refunds_panel(state: &AppState, event: &catalog::Event) -> Result<EventRefundsPanel, Error> {
+    let refunds = crate::routes::admin::orders::event_refunds(state, event.id).await?;
+    let progress = refunds.cancellation;
+    Ok(EventRefundsPanel {
+        until_hours_before: refunds
+            .policy
+            .as_ref()
+            .map(|p| p.until_hours_before.to_string())
+            .unwrap_or_default(),
+        fee_percent: refunds.policy.as_ref().map(|p| p.fee_percent.to_string()).unwrap_or_default(),
+        cancelled: event.status == catalog::EventStatus::Cancelled,
+        paid_orders: progress.paid_orders,
+        refunded: progress.refunded,
+        pending: progress.pending,
+        failed: progress.failed,
+        by_hand: progress.by_hand,
+    })
+}
+
+/// `POST /admin/events/{id}/refund-policy`.
+pub async fn refund_policy_submit(
+    State(state): State<AppState>,
+    admin: AdminPage,
+    PageId { id, .. }: PageId<EventNoun>,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let hours = fields.get("until_hours_before").map(|h| h.trim()).unwrap_or_default();
+    let fee = fields.get("fee_percent").map(|f| f.trim()).filter(|f| !f.is_empty()).unwrap_or("0");
+    let policy = if hours.is_empty() {
+        None
+    } else {
+        let hours: i32 = hours.parse().map_err(|_| {
+            Error::InvalidField(tessera_core::catalog::FieldError::new(
+                "until_hours_before",
+                "must be a whole number of hours",
+            ))
+        })?;
+        let fee: f64 = fee.parse().map_err(|_| {
+            Error::InvalidField(tessera_core::catalog::FieldError::new(
+                "fee_percent",
+                "must be a percentage like 10 or 2.5",
+            ))
+        })?;
+        Some(crate::routes::admin::orders::policy_of(hours, fee)?)
+    };
+    crate::routes::admin::orders::save_policy(&state, id, policy, admin.account_id()).await?;
+    Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1")).into_response())
 }
 
 pub async fn edit_event(

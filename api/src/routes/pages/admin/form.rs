@@ -252,6 +252,7 @@ pub(super) fn form_page(
         form,
         error,
         notice,
+        refunds: None,
     }
 }
 

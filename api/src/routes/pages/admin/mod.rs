@@ -13,7 +13,7 @@ mod tickets;
 
 pub use analytics::analytics;
 pub use delete::{delete_event, delete_event_page};
-pub use edit::{create_event, edit_event, edit_event_page, new_event};
+pub use edit::{create_event, edit_event, edit_event_page, new_event, refund_policy_submit};
 pub use finance::{finance, resolve as resolve_discrepancy};
 pub use image::upload_image;
 pub use refunds::{cancel_refund, order_page, refund_order, refund_payment, refund_unmatched, refunds};
@@ -34,7 +34,7 @@ use tessera_core::catalog::{
 use tessera_core::money::Currency;
 use tessera_web::pages::{
     AdminAuditPage, AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, AuditRow,
-    Choice, Chrome, EventForm, TicketRow,
+    Choice, Chrome, EventForm, EventRefundsPanel, TicketRow,
 };
 use uuid::Uuid;
 

@@ -464,7 +464,8 @@ pub async fn refund_order(
                 requested_by: Some(admin.account_id()),
                 by_admin: true,
                 idempotency_key: key,
-                override_checked_in: form.get("override_checked_in").is_some(),
+                override_checked_in: form.contains_key("override_checked_in"),
+                fee_minor: 0,
             },
         )
         .await
