@@ -278,6 +278,56 @@ const FLOWS = [
     },
   },
   {
+    name: 'refund',
+    async run(t) {
+      // A customer buys two tickets; the admin refunds one of them from the order's admin page;
+      // the customer sees the refund and the voided ticket on their order page.
+      const email = `refund-${t.viewport.name}-${Date.now()}@example.org`;
+      await t.page.context().clearCookies();
+      await t.goto('/signup');
+      await t.page.fill('input[name=name]', 'Rui Refund');
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      await t.goto('/');
+      await t.goto(await t.page.locator(CARD_LINK).first().getAttribute('href'));
+      await Promise.all([t.page.waitForURL('**/buy'), t.page.locator('a.button[href$="/buy"]').click()]);
+      await t.page.locator('form.buy-form select:not([disabled])').first().selectOption('2');
+      await Promise.all([t.page.waitForURL('**/sandbox/checkout/**'), t.page.click('form.buy-form button[type=submit]')]);
+      await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('form[action$="/pay"] button')]);
+      const orderPath = new URL(t.page.url()).pathname;
+      await t.page.locator('.order-tickets a[href$="/tickets.pdf"]').waitFor({ timeout: 20000 }).catch(() => {});
+      if (!t.check('the order is paid and its tickets issued', (await t.page.locator('.ticket-serials li').count()) === 2)) return;
+
+      await t.page.context().clearCookies();
+      await t.goto(`/login?next=/admin${orderPath}`);
+      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
+      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
+      await Promise.all([t.page.waitForURL(`**/admin${orderPath}`), t.page.click('form.stack-form button[type=submit]')]);
+      t.check('the admin order page names the customer', (await t.page.locator('.order-facts').innerText()).includes(email));
+      await t.pageChecks();
+      await t.shot('admin-order');
+      await t.page.locator('.refund-form input[type=checkbox][name^="ticket_"]').first().check();
+      await Promise.all([t.page.waitForURL('**?refunded=1'), t.page.click('.refund-form button[type=submit]')]);
+      const status = await t.page.locator('.admin-order-status').innerText();
+      t.check('the order is partly refunded', status.includes('partly refunded'), oneLine(status));
+      t.check('the refund is listed as refunded', (await t.page.locator('.badge-refund-succeeded').count()) === 1);
+      await t.pageChecks();
+      await t.shot('admin-order-refunded');
+
+      await t.page.context().clearCookies();
+      await t.goto(`/login?next=${orderPath}`);
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL(`**${orderPath}`), t.page.click('form.stack-form button[type=submit]')]);
+      const refunds = await t.page.locator('.order-refunds').innerText().catch(() => '');
+      t.check('the customer sees the refund to their card', /to the card you paid with/.test(refunds) && /refunded/i.test(refunds), oneLine(refunds));
+      t.check('one ticket is marked no longer valid', (await t.page.locator('.ticket-serials li.ticket-voided').count()) === 1);
+      await t.pageChecks();
+      await t.shot('order-refunded');
+    },
+  },
+  {
     name: 'bitcoin',
     async run(t) {
       // A new customer pays one ticket in bitcoin on the BTCPay sandbox's invoice page: the
