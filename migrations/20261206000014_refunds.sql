@@ -82,10 +82,12 @@ alter table payment
     add column disputed_at timestamptz,
     add check ((dispute_ref is null) = (dispute_status is null));
 
--- Refunds an admin asked for are audited, with the override of a checked-in ticket.
+-- Refunds an admin asked for are audited, with the override of a checked-in ticket, and so are
+-- changes of an event's refund policy.
 alter table audit_log drop constraint audit_log_action_check;
 alter table audit_log add constraint audit_log_action_check check (action in (
-    'event.create', 'event.edit', 'event.delete', 'discrepancy.resolve', 'refund.request', 'refund.cancel'
+    'event.create', 'event.edit', 'event.delete', 'event.refund_policy', 'discrepancy.resolve',
+    'refund.request', 'refund.cancel'
 ));
 alter table audit_log drop constraint audit_log_about_check;
 alter table audit_log add constraint audit_log_about_check check (

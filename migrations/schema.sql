@@ -504,7 +504,7 @@ CREATE TABLE public.audit_log (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     subject text,
     CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = ANY (ARRAY['discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text])) AND (subject IS NOT NULL)))),
-    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text]))),
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'event.refund_policy'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text]))),
     CONSTRAINT audit_log_check CHECK (((before IS NOT NULL) OR (after IS NOT NULL))),
     CONSTRAINT audit_log_subject_check CHECK ((length(subject) <= 300))
 );

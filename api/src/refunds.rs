@@ -1,8 +1,8 @@
-//! Sending refunds, shared by the admin API, the admin pages and the background sweeper: ask
+//! Sending refunds, shared by the admin API, the admin pages and the background background sender: ask
 //! (`tessera_core::refund`), then hand the refund to its provider at once
 //! (`tessera_settlement::card::refunded::send`). A refund the provider could not take now stays
-//! `requested` and the sweeper (`tasks::sweep_orders`) sends it later; sending twice is safe,
-//! since the provider deduplicates by the refund's own key.
+//! `requested` and the background sender (`tasks::send_refunds`) sends it later; sending twice is
+//! safe, since the provider deduplicates by the refund's own key.
 
 use std::sync::Arc;
 
@@ -38,7 +38,7 @@ impl CardRefunds for SandboxRefunds {
 }
 
 /// Hands a requested refund to its provider and returns it as it now stands. A provider that
-/// cannot be reached leaves it `requested`: the answer says so, and the sweeper tries again.
+/// cannot be reached leaves it `requested`: the answer says so, and the background sender tries again.
 pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
     let sent = match &state.sandbox {
         Some(sandbox) => {
@@ -50,7 +50,7 @@ pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
     match sent {
         Ok(Sent::Accepted(_) | Sent::Refused(_) | Sent::Nothing) => {}
         Err(tessera_settlement::SettleError::Unavailable(why)) => {
-            tracing::warn!(refund.id = %refund_id, error = %why, "refund not sent yet; the sweeper retries");
+            tracing::warn!(refund.id = %refund_id, error = %why, "refund not sent yet; the background sender retries");
         }
         Err(err) => return Err(err.into()),
     }
@@ -67,16 +67,18 @@ pub async fn send_waiting(state: &AppState) -> Result<usize> {
         if waiting.is_empty() {
             return Ok(sent);
         }
+        let before = sent;
         for refund_id in waiting {
             match send(state, refund_id).await {
                 // Still waiting: the provider cannot take it now, nor the rest.
                 Ok(refund) if refund.status == refund::RefundStatus::Requested => return Ok(sent),
                 Ok(_) => sent += 1,
-                Err(err) => {
-                    tracing::warn!(refund.id = %refund_id, error = %err, "could not send a refund");
-                    return Ok(sent);
-                }
+                Err(err) => tracing::warn!(refund.id = %refund_id, error = %err, "could not send a refund"),
             }
+        }
+        if sent == before {
+            // Nothing went out of a whole batch: the next round tries again.
+            return Ok(sent);
         }
     }
 }
@@ -86,11 +88,13 @@ pub async fn send_waiting(state: &AppState) -> Result<usize> {
 /// its own key, and those asked for but not sent are sent by [`send_waiting`].
 pub async fn refund_cancelled_events(state: &AppState) -> Result<usize> {
     let mut asked = 0;
+    let mut skip = Vec::new();
     loop {
-        let batch = refund::refund_cancelled_events(&state.db, 50).await?;
-        if batch.is_empty() {
+        let (batch, skipped) = refund::refund_cancelled_events(&state.db, &skip, 50).await?;
+        if batch.is_empty() && skipped.is_empty() {
             return Ok(asked);
         }
+        skip.extend(skipped);
         asked += batch.len();
         for refund_id in batch {
             if let Err(err) = send(state, refund_id).await {

@@ -203,7 +203,8 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                                                   where f.payment_id = p.payment_id and f.status = 'succeeded') end)
                             from payment p join paid using (order_id)
                             where kind = 'fiat' and p.provider = 'stripe' and p.currency = received.asset
-                              and p.status in ('succeeded', 'refunded')), 0)::text as "refunded_base!",
+                              and p.status in ('succeeded', 'refunded') and p.refund_reason is null), 0)::text
+                      as "refunded_base!",
                   '' as "refunded!", '' as "net_base!", '' as "net!"
            from (
                -- The money that paid each order, in its own unit: a card payment that
@@ -217,7 +218,8 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                       r.amount_base::numeric as amount, r.order_id
                from receipt r join paid using (order_id)
                where case r.rail
-                         when 'card' then r.payment_status in ('succeeded', 'refunded')
+                         -- The payment that paid the order (one due back is not takings).
+                         when 'card' then r.payment_status in ('succeeded', 'refunded') and r.refund_reason is null
                          when 'btc' then r.status = 'settled'
                          when 'eth' then r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
                      end

@@ -313,6 +313,15 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/readyz".into(), None, 200, 200, 200),
         ("POST", "/api/auth/signup".into(), Some(json!({})), 400, 400, 400),
         ("POST", "/api/auth/login".into(), Some(json!({})), 400, 400, 400),
+        // Refunds.
+        ("GET", format!("/api/admin/orders/{missing}"), None, 401, 403, 404),
+        // An Idempotency-Key is required.
+        ("POST", format!("/api/admin/orders/{missing}/refunds"), None, 401, 403, 400),
+        ("POST", format!("/api/admin/payments/{missing}/refund"), None, 401, 403, 400),
+        ("POST", format!("/api/admin/unmatched/{missing}/refund"), None, 401, 403, 400),
+        ("POST", format!("/api/admin/refunds/{missing}/cancel"), None, 401, 403, 404),
+        ("PUT", format!("/api/admin/events/{event_id}/refund-policy"), Some(json!(null)), 401, 403, 200),
+        ("POST", format!("/api/orders/{missing}/refund"), None, 401, 404, 404),
         // Last: it ends the sessions the rows above use.
         ("POST", "/api/auth/logout".into(), None, 204, 204, 204),
     ];
@@ -337,6 +346,15 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
             ("admin", Some(&admin), as_admin),
         ] {
             let response = match (method, &body) {
+                ("PUT", body) => {
+                    let mut headers = axum::http::HeaderMap::new();
+                    headers.insert(axum::http::header::CONTENT_TYPE, "application/json".parse().unwrap());
+                    if let Some(cookie) = cookie {
+                        headers.insert(axum::http::header::COOKIE, cookie.parse().unwrap());
+                    }
+                    let body = body.clone().unwrap_or(json!({})).to_string();
+                    app.send(axum::http::Method::PUT, &uri, headers, body.into()).await
+                }
                 ("POST", Some(body)) => app.post_json(&uri, body.clone(), cookie.map(String::as_str)).await,
                 ("POST", None) => app.post_json(&uri, json!({}), cookie.map(String::as_str)).await,
                 _ => match cookie {

@@ -436,6 +436,12 @@ async fn stripe_refusing_a_refund_fails_it_with_stripes_reason(db: PgPool) {
     assert_eq!(refused.json()["status"], "failed");
     assert!(refused.json()["failure_reason"].as_str().unwrap().contains("greater than unrefunded"));
     assert_eq!(app.order_status(order).await, "paid");
+    // Finance sees the money still here.
+    let filter = tessera_core::reconcile::Filter { time_zone: "UTC".into(), ..Default::default() };
+    let rows = tessera_core::reconcile::ledger(&app.db, &filter).await.unwrap();
+    let row = rows.iter().find(|r| r.order_id == Some(order)).unwrap();
+    assert_eq!(row.discrepancy, Some(tessera_core::reconcile::Discrepancy::RefundFailed));
+    assert!(row.refunds.as_deref().unwrap().ends_with(" failed"), "{:?}", row.refunds);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -451,6 +457,12 @@ async fn a_refund_stripe_could_not_take_is_sent_again_by_the_sweeper_under_the_s
     assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
     assert_eq!(asked.json()["status"], "requested", "kept for the next try");
     let refund_id: Uuid = asked.json()["id"].as_str().unwrap().parse().unwrap();
+
+    // Handed to Stripe once (it may exist there): it can no longer be cancelled.
+    let cancel =
+        app.post_json(&format!("/api/admin/refunds/{refund_id}/cancel"), json!({}), Some(&admin)).await;
+    assert_eq!(cancel.status, StatusCode::CONFLICT, "{}", cancel.text());
+    assert_eq!(cancel.json()["error"]["code"], "refund_sent");
 
     fake.lock().unwrap().fail = false;
     sqlx::query("update refund set created_at = now() - interval '1 minute' where refund_id = $1")

@@ -47,7 +47,13 @@ pub async fn send_due(
     send_timeout: Duration,
 ) -> sqlx::Result<usize> {
     let mut sent = 0;
-    for notice in refund::claim_notices(db, chrono::Duration::seconds(LEASE_SECS), 20).await? {
+    // One at a time, each claimed for longer than sending it may take, so no other process
+    // picks up an email this one is still sending.
+    for _ in 0..20 {
+        let Some(notice) = refund::claim_notices(db, chrono::Duration::seconds(LEASE_SECS), 1).await?.pop()
+        else {
+            break;
+        };
         let email = compose(&notice, public_url);
         let sending = mailer.send_refund(notice.refund_id, &notice.customer_email, &email);
         match tokio::time::timeout(send_timeout, sending).await {

@@ -112,26 +112,33 @@ crate::text_enum! {
 /// comes first; then a refund on its way, or one that failed; money due back that has all
 /// gone back is no longer a discrepancy.
 pub(super) fn classify(r: &Raw) -> Option<Discrepancy> {
-    if r.dispute_status.as_deref().is_some_and(|status| !matches!(status, "won" | "warning_closed")) {
+    // Open, or lost (the bank took the money back): finance must know. Won, or closed because the
+    // charge was refunded (the refund is listed beside it), it is over.
+    if r.dispute_status
+        .as_deref()
+        .is_some_and(|status| !crate::refund::dispute_is_closed(status) || status == "lost")
+    {
         return Some(Discrepancy::Disputed);
     }
     if r.refunding_base.is_some() {
         return Some(Discrepancy::RefundPending);
     }
-    let refunded: i128 = r.refunded_base.as_deref().and_then(|b| b.parse().ok()).unwrap_or(0);
-    let before = classify_receipt(r);
-    if r.refund_latest.as_deref() == Some("failed") && before.is_some_and(is_due_back) {
+    if r.refund_latest.as_deref() == Some("failed") {
+        // Whatever it was for, money we meant to send back is still here.
         return Some(Discrepancy::RefundFailed);
     }
-    if refunded > 0 && before.is_some_and(is_due_back) {
-        // The excess of an overpayment, or all of it, is what was due back.
-        let due: i128 = match before {
+    let before = classify_receipt(r);
+    let parse = |base: &Option<String>| -> i128 { base.as_deref().and_then(|b| b.parse().ok()).unwrap_or(0) };
+    if before.is_some_and(is_due_back) {
+        // The excess of an overpayment went back by refunds of money due back (an admin's
+        // refund of some tickets does not return it); for the rest, any refund of the payment.
+        let (due, refunded): (i128, i128) = match before {
             Some(Discrepancy::Overpaid) if r.overpaid_minor.unwrap_or(0) > 0 => {
-                r.overpaid_minor.unwrap_or(0).into()
+                (r.overpaid_minor.unwrap_or(0).into(), parse(&r.refunded_due_base))
             }
-            _ => r.amount_base.parse().unwrap_or(i128::MAX),
+            _ => (r.amount_base.parse().unwrap_or(i128::MAX), parse(&r.refunded_base)),
         };
-        if refunded >= due {
+        if refunded > 0 && refunded >= due {
             return None;
         }
     }

@@ -47,6 +47,8 @@ pub(super) struct Raw {
     pub(super) refunding_base: Option<String>,
     pub(super) refund_latest: Option<String>,
     pub(super) refund_refs: Option<String>,
+    /// What went back as money due back (or at the provider), not as an admin's refund.
+    pub(super) refunded_due_base: Option<String>,
     /// A dispute of the payment (cards): Stripe's status for it.
     pub(super) dispute_status: Option<String>,
 }
@@ -62,13 +64,16 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                   rows.payment_status, rows.refund_reason, rows.overpaid_minor, rows.outcome,
                   rows.was_confirmed as "was_confirmed!", rows.block_number, rows.block_hash, rows.payer, rows.token,
                   rows.first_of_payment as "first_of_payment!", rows.counted as "counted!",
-                  f.refunded_base, f.refunding_base, f.refund_latest, f.refund_refs, d.dispute_status as "dispute_status?"
+                  f.refunded_base, f.refunding_base, f.refund_latest, f.refund_refs, f.refunded_due_base,
+                  d.dispute_status as "dispute_status?"
            from receipt rows
            -- Money out beside the money in: the refunds of a card receipt's payment (or of card
            -- money for no order), and its dispute.
            left join lateral (
                select (sum(r.amount) filter (where r.status = 'succeeded'))::text as refunded_base,
                       (sum(r.amount) filter (where r.status in ('requested', 'sent')))::text as refunding_base,
+                      (sum(r.amount) filter (where r.status = 'succeeded'
+                                               and r.reason in ('money_due_back', 'outside')))::text as refunded_due_base,
                       (array_agg(r.status order by r.created_at desc))[1] as refund_latest,
                       string_agg(coalesce(r.provider_ref, r.refund_id::text) || ' ' || r.status, '; '
                                  order by r.created_at) as refund_refs

@@ -24,9 +24,15 @@ pub enum DisputeChange {
     UnknownPayment,
 }
 
-/// Dispute statuses that end it: the shop won (`won`, `warning_closed`, `prevented`) or lost.
-fn is_closed(status: &str) -> bool {
+/// Dispute statuses that end it: the shop won (`won`, `warning_closed`, `prevented`), lost, or
+/// the charge was refunded meanwhile (`charge_refunded`).
+pub fn dispute_is_closed(status: &str) -> bool {
     matches!(status, "won" | "lost" | "warning_closed" | "prevented" | "charge_refunded")
+}
+
+/// Closed with the money staying with the shop: the tickets admit again.
+fn went_our_way(status: &str) -> bool {
+    matches!(status, "won" | "warning_closed" | "prevented")
 }
 
 /// Records a dispute of the card payment `payment_ref` (the payment intent) in `status`
@@ -49,7 +55,7 @@ pub async fn record_dispute(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(payment) = payment else { return Ok(DisputeChange::UnknownPayment) };
-    if payment.dispute_status.as_deref().is_some_and(is_closed) {
+    if payment.dispute_status.as_deref().is_some_and(dispute_is_closed) {
         // Over already: an event about it that arrives late changes nothing.
         return Ok(DisputeChange::Updated);
     }
@@ -89,7 +95,7 @@ pub async fn record_dispute(
             }
             Ok(DisputeChange::Lost)
         }
-        closed if is_closed(closed) => {
+        closed if went_our_way(closed) => {
             if paying {
                 sqlx::query!(
                     r#"update ticket set voided_at = null, void_reason = null, updated_at = now()
@@ -101,6 +107,8 @@ pub async fn record_dispute(
             }
             Ok(DisputeChange::Won)
         }
+        // Closed because the charge was refunded: its refunds void what they give back.
+        closed if dispute_is_closed(closed) => Ok(DisputeChange::Updated),
         _ if opened && paying => {
             let tickets: Vec<Uuid> = sqlx::query_scalar!(
                 "select ticket_id from ticket where order_id = $1 and voided_at is null",

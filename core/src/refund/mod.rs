@@ -29,7 +29,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-pub use dispute::{DisputeChange, record_dispute};
+pub use dispute::{DisputeChange, dispute_is_closed, record_dispute};
 pub use notice::{RefundNotice, claim_notices, notice_failed, notified};
 pub use policy::{
     CancellationProgress, RefundPolicy, SelfCancel, cancel_own_order, cancellation_progress, policy,

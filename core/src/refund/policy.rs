@@ -41,16 +41,26 @@ pub async fn policy(db: impl PgExecutor<'_>, event_id: Uuid) -> sqlx::Result<Opt
     .await
 }
 
-/// Sets (or with `None` removes) an event's policy.
+/// Sets (or with `None` removes) an event's policy, in the audit log.
 pub async fn set_policy(
     db: &PgPool,
     event_id: Uuid,
     policy: Option<RefundPolicy>,
     admin: Uuid,
 ) -> sqlx::Result<()> {
+    let mut tx = db.begin().await?;
+    let before = sqlx::query_as!(
+        RefundPolicy,
+        "select until_hours_before, fee_bps from event_refund_policy where event_id = $1 for update",
+        event_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
     match policy {
         None => {
-            sqlx::query!("delete from event_refund_policy where event_id = $1", event_id).execute(db).await?;
+            sqlx::query!("delete from event_refund_policy where event_id = $1", event_id)
+                .execute(&mut *tx)
+                .await?;
         }
         Some(p) => {
             sqlx::query!(
@@ -63,11 +73,26 @@ pub async fn set_policy(
                 p.fee_bps,
                 admin
             )
-            .execute(db)
+            .execute(&mut *tx)
             .await?;
         }
     }
-    Ok(())
+    if before != policy {
+        let as_json = |p: Option<RefundPolicy>| {
+            serde_json::json!({"refund_policy": p.map(|p| serde_json::json!({
+                "until_hours_before": p.until_hours_before, "fee_bps": p.fee_bps}))})
+        };
+        sqlx::query!(
+            "insert into audit_log (account_id, action, event_id, before, after) values ($1, 'event.refund_policy', $2, $3, $4)",
+            admin,
+            event_id,
+            as_json(before),
+            as_json(policy)
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
 }
 
 /// Whether a customer may cancel this order now, and for how much.
@@ -87,7 +112,9 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
                    where p.order_id = o.order_id and p.status = 'succeeded' and p.provider = 'stripe'
                    order by p.received_at limit 1) as received_minor,
                   (select coalesce(sum(f.amount), 0)::bigint from refund f
-                   where f.order_id = o.order_id and f.status not in ('failed', 'cancelled')) as "back!"
+                   where f.order_id = o.order_id and f.status not in ('failed', 'cancelled')) as "back!",
+                  exists (select 1 from refund f where f.idempotency_key = 'customer-cancel:' || o.order_id::text)
+                      as "cancelled_before!"
            from customer_order o join event e using (event_id) where o.order_id = $1"#,
         order_id
     )
@@ -110,6 +137,9 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
     let Some(received) = order.received_minor else {
         return Ok(SelfCancel::Refused("only card payments can be refunded on request for now"));
     };
+    if order.cancelled_before {
+        return Ok(SelfCancel::Refused("you cancelled this order already; its refund is listed on it"));
+    }
     if order.back > 0 {
         return Ok(SelfCancel::Refused("part of this order was refunded already; ask the organiser"));
     }
@@ -207,22 +237,30 @@ pub async fn cancellation_progress(db: &PgPool, event_id: Uuid) -> sqlx::Result<
 }
 
 /// Asks for the refund of up to `limit` paid card orders of cancelled events that have none
-/// yet; returns the refunds asked for (for the caller to send). Run again until it returns
-/// none; what a crash interrupted is picked up by the next run.
-pub async fn refund_cancelled_events(db: &PgPool, limit: i64) -> Result<Vec<Uuid>, RefundError> {
+/// yet, passing over `skip` (orders an earlier call could not refund now); returns the refunds
+/// asked for (for the caller to send) and the orders it could not refund now. Run again until
+/// it asks for none; what a crash interrupted is picked up by the next run.
+pub async fn refund_cancelled_events(
+    db: &PgPool,
+    skip: &[Uuid],
+    limit: i64,
+) -> Result<(Vec<Uuid>, Vec<Uuid>), RefundError> {
     let orders = sqlx::query_scalar!(
         r#"select o.order_id from customer_order o
            join event e on e.event_id = o.event_id
            join payment p on p.order_id = o.order_id and p.status = 'succeeded' and p.provider = 'stripe'
            where e.status = 'cancelled' and o.status in ('paid', 'fulfilled')
              and not exists (select 1 from refund f where f.idempotency_key = 'event-cancelled:' || o.order_id::text)
+             and o.order_id <> all($1)
            order by o.paid_at
-           limit $1"#,
+           limit $2"#,
+        skip,
         limit
     )
     .fetch_all(db)
     .await?;
     let mut asked = Vec::with_capacity(orders.len());
+    let mut skipped = Vec::new();
     for order_id in orders {
         let ask = OrderRefund {
             order_id,
@@ -238,11 +276,14 @@ pub async fn refund_cancelled_events(db: &PgPool, limit: i64) -> Result<Vec<Uuid
         };
         match super::request_for_order(db, &ask).await {
             Ok((refund, _)) => asked.push(refund.id),
-            // Refunded in part before, or tickets still being issued: the rest is for finance,
-            // or for the next run.
-            Err(RefundError::NothingLeft | RefundError::TicketsNotIssued | RefundError::NotPaid(_)) => {}
-            Err(err) => return Err(err),
+            // Refunded before, tickets still being issued, or something this order alone
+            // trips on: the next run (or finance) deals with it; the others go on.
+            Err(RefundError::Db(err)) => return Err(RefundError::Db(err)),
+            Err(err) => {
+                tracing::warn!(order.id = %order_id, error = %err, "a cancelled event's order not refunded now");
+                skipped.push(order_id);
+            }
         }
     }
-    Ok(asked)
+    Ok((asked, skipped))
 }

@@ -280,7 +280,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     }
     let left = payment.received_minor - already_back(&mut tx, payment.payment_id).await?;
     let tickets = sqlx::query!(
-        r#"select ticket_id, serial, price_minor, checked_in_at, voided_at from ticket
+        r#"select ticket_id, serial, price_minor, checked_in_at, voided_at, void_reason from ticket
            where order_id = $1 order by position for update"#,
         ask.order_id
     )
@@ -288,8 +288,14 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     .await?;
     let (ticket_ids, amount): (Vec<Uuid>, i64) = match &ask.scope {
         Scope::Order | Scope::Tickets(_) if tickets.is_empty() => return Err(RefundError::TicketsNotIssued),
+        // Every ticket still admitting, and those voided while a dispute is open: refunded now,
+        // a dispute closing later must not bring them back.
         Scope::Order => (
-            tickets.iter().filter(|t| t.voided_at.is_none()).map(|t| t.ticket_id).collect(),
+            tickets
+                .iter()
+                .filter(|t| t.voided_at.is_none() || t.void_reason.as_deref() == Some("disputed"))
+                .map(|t| t.ticket_id)
+                .collect(),
             left - ask.fee_minor.clamp(0, left),
         ),
         Scope::Tickets(ids) => {
@@ -348,6 +354,14 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
         VoidReason::Refunded
     };
     void_tickets(&mut tx, &ticket_ids, reason, ask.cause != RefundCause::EventCancelled).await?;
+    sqlx::query!(
+        r#"update ticket set void_reason = $2, updated_at = now()
+           where ticket_id = any($1) and void_reason = 'disputed'"#,
+        &ticket_ids,
+        reason.as_str()
+    )
+    .execute(&mut *tx)
+    .await?;
     let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
     if ask.by_admin {
         audit(&mut tx, ask.requested_by, "refund.request", &refund).await?;

@@ -94,12 +94,18 @@ pub async fn mark_succeeded(
             if let Some(payment_id) = payment_id {
                 close_if_all_back(conn, payment_id).await?;
             }
-            // An order whose every ticket went back is refunded, even when a fee was kept.
+            // An order whose every ticket went back is refunded, even when a fee was kept: every
+            // ticket in a refund that succeeded, and no refund of it on its way.
             sqlx::query!(
                 r#"update customer_order o set status = 'refunded', updated_at = now()
                    where o.order_id = (select order_id from refund where refund_id = $1 and cardinality(ticket_ids) > 0)
                      and o.status in ('paid', 'fulfilled')
-                     and not exists (select 1 from ticket t where t.order_id = o.order_id and t.voided_at is null)"#,
+                     and not exists (
+                         select 1 from ticket t where t.order_id = o.order_id
+                           and not exists (select 1 from refund f where f.order_id = o.order_id
+                                             and f.status = 'succeeded' and t.ticket_id = any(f.ticket_ids)))
+                     and not exists (select 1 from refund f where f.order_id = o.order_id
+                                       and f.status in ('requested', 'sent'))"#,
                 refund_id
             )
             .execute(&mut *conn)

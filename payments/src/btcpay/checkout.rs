@@ -67,6 +67,8 @@ impl BtcPayCheckout {
                         expiration_minutes: Some(u32::try_from((seconds_left + 59) / 60).unwrap_or(u32::MAX)),
                         redirect_url: Some(request.success_url.clone()),
                         redirect_automatically: Some(true),
+                        // Whatever the store's default: an invoice paid short is not paid.
+                        payment_tolerance: Some(0.0),
                     },
                 };
                 self.client.create_invoice(&create).await.map_err(payment_error)?

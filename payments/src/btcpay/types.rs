@@ -129,6 +129,10 @@ pub struct CheckoutOptions {
     pub redirect_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_automatically: Option<bool>,
+    /// The margin (percent) within which BTCPay counts an invoice paid short as paid: 0, so
+    /// nothing settles short of what finance sees as the order's price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_tolerance: Option<f64>,
 }
 
 /// `CreateInvoiceRequest`.

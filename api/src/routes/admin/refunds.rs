@@ -210,6 +210,7 @@ async fn sent(state: &AppState, asked: Refund, fresh: bool) -> Result<(StatusCod
     responses(
         (status = 200, description = "Cancelled (or it was already)", body = crate::schemas::refund::Refund),
         Admin,
+        PathId<RefundNoun>,
         (status = 404, description = "No such refund", body = ErrorBody),
         (status = 409, description = "Already sent, or its tickets were sold again", body = ErrorBody),
     ))]
