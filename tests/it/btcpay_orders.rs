@@ -239,6 +239,13 @@ async fn overpaid_and_part_paid_invoices_list_what_is_due_back(db: PgPool) {
         payment_row(&app, part).await,
         ("refund_due".into(), Some("partial_payment".into()), Some(700), 0)
     );
+    // More arrives on the expired invoice: all of it is due back.
+    fake.set_paid(&invoice, "9.00");
+    assert_eq!(webhook(&app, &fake, "InvoiceReceivedPayment", &invoice, SECRET).await.status, StatusCode::OK);
+    assert_eq!(
+        payment_row(&app, part).await,
+        ("refund_due".into(), Some("partial_payment".into()), Some(900), 0)
+    );
 
     let refunds = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
     let due: Vec<(String, String, i64)> = refunds["refunds"]
@@ -254,7 +261,7 @@ async fn overpaid_and_part_paid_invoices_list_what_is_due_back(db: PgPool) {
         })
         .collect();
     assert!(due.contains(&(over.to_string(), "overpaid".into(), 250)), "{due:?}");
-    assert!(due.contains(&(part.to_string(), "partial_payment".into(), 700)), "{due:?}");
+    assert!(due.contains(&(part.to_string(), "partial_payment".into(), 900)), "{due:?}");
     let page = app.get_with_cookie("/admin/refunds", &admin).await.text();
     assert!(page.contains("Paid more than the order") && page.contains("Paid only part of the order"));
 }

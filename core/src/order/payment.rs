@@ -117,7 +117,8 @@ pub enum DueBack {
 }
 
 /// Closes the order its invoice can no longer pay, releasing the hold, and records what the
-/// invoice received as due for refund. False when the payment was already recorded (or paid).
+/// invoice received as due for refund. False when the payment was already recorded (or paid);
+/// then a larger amount received since (a late top-up) updates what is due back.
 pub async fn record_money_due_back(
     conn: &mut PgConnection,
     order_id: Uuid,
@@ -146,8 +147,28 @@ pub async fn record_money_due_back(
         received_minor,
         refund_reason.as_str()
     )
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    if recorded.rows_affected() == 0 {
+        // Recorded before: money that arrived since on the same invoice (a late top-up of an
+        // expired, part-paid invoice) is due back too.
+        let topped_up = sqlx::query!(
+            r#"update payment set received_minor = $4, updated_at = now()
+               where order_id = $1 and provider = $2 and provider_ref = $3
+                 and status = 'refund_due' and refund_reason = $5 and received_minor < $4"#,
+            order_id,
+            provider.as_str(),
+            provider_ref,
+            received_minor,
+            refund_reason.as_str()
+        )
+        .execute(conn)
+        .await?;
+        if topped_up.rows_affected() == 1 {
+            tracing::warn!(order.id = %order_id, payment.provider_ref = provider_ref, received_minor,
+                "more money arrived on an invoice already due back; what goes back grew");
+        }
+    }
     Ok(recorded.rows_affected() == 1)
 }
 
