@@ -32,8 +32,12 @@ create table refund (
     idempotency_key text not null unique check (length(idempotency_key) between 1 and 255),
     status text not null default 'requested'
         check (status in ('requested', 'sent', 'succeeded', 'failed', 'cancelled')),
-    -- The provider's name for it: Stripe's `re_…`.
+    -- The provider's name for it: Stripe's `re_…`, BTCPay's pull payment id.
     provider_ref text check (length(provider_ref) between 1 and 255),
+    -- Bitcoin: where the customer claims it with their own address (BTCPay's pull payment
+    -- page), and the transaction that sent it once paid out.
+    claim_url text check (length(claim_url) between 1 and 2048),
+    payout_txid text check (payout_txid ~ '^[0-9a-f]{64}$'),
     failure_reason text check (length(failure_reason) <= 500),
     -- The tickets it gives back (voided when it is requested).
     ticket_ids uuid[] not null default '{}',
@@ -64,8 +68,8 @@ create index refund_order_idx on refund (order_id, created_at);
 create index refund_payment_idx on refund (payment_id) where payment_id is not null;
 create index refund_open_idx on refund (created_at) where status in ('requested', 'sent');
 create index refund_created_idx on refund (created_at desc, refund_id);
-create index refund_notice_idx on refund (settled_at)
-    where status = 'succeeded' and order_id is not null and notified_at is null;
+create index refund_notice_idx on refund (created_at)
+    where status in ('sent', 'succeeded') and order_id is not null and notified_at is null;
 
 -- A ticket stops admitting anyone when it is voided: refunded, or its payment disputed.
 alter table ticket

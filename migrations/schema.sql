@@ -1140,6 +1140,8 @@ CREATE TABLE public.refund (
     idempotency_key text NOT NULL,
     status text DEFAULT 'requested'::text NOT NULL,
     provider_ref text,
+    claim_url text,
+    payout_txid text,
     failure_reason text,
     ticket_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
     checked_in_override boolean DEFAULT false NOT NULL,
@@ -1159,12 +1161,14 @@ CREATE TABLE public.refund (
     CONSTRAINT refund_check1 CHECK (((payment_id IS NULL) OR (order_id IS NOT NULL))),
     CONSTRAINT refund_check2 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'failed'::text])) OR (settled_at IS NOT NULL))),
     CONSTRAINT refund_check3 CHECK (((status <> 'sent'::text) OR (provider_ref IS NOT NULL))),
+    CONSTRAINT refund_claim_url_check CHECK (((length(claim_url) >= 1) AND (length(claim_url) <= 2048))),
     CONSTRAINT refund_decimals_check CHECK (((decimals >= 0) AND (decimals <= 36))),
     CONSTRAINT refund_detail_check CHECK ((length(detail) <= 200)),
     CONSTRAINT refund_failure_reason_check CHECK ((length(failure_reason) <= 500)),
     CONSTRAINT refund_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
     CONSTRAINT refund_notice_attempts_check CHECK ((notice_attempts >= 0)),
     CONSTRAINT refund_notice_error_check CHECK ((length(notice_error) <= 1000)),
+    CONSTRAINT refund_payout_txid_check CHECK ((payout_txid ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT refund_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
     CONSTRAINT refund_rail_check CHECK ((rail = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text]))),
     CONSTRAINT refund_reason_check CHECK ((reason = ANY (ARRAY['requested_by_customer'::text, 'admin'::text, 'event_cancelled'::text, 'money_due_back'::text, 'outside'::text]))),
@@ -1720,7 +1724,7 @@ CREATE INDEX refund_created_idx ON public.refund USING btree (created_at DESC, r
 -- Name: refund_notice_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX refund_notice_idx ON public.refund USING btree (settled_at) WHERE ((status = 'succeeded'::text) AND (order_id IS NOT NULL) AND (notified_at IS NULL));
+CREATE INDEX refund_notice_idx ON public.refund USING btree (created_at) WHERE ((status = ANY (ARRAY['sent'::text, 'succeeded'::text])) AND (order_id IS NOT NULL) AND (notified_at IS NULL));
 
 --
 -- Name: refund_open_idx; Type: INDEX; Schema: public; Owner: -

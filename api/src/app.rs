@@ -108,7 +108,10 @@ pub fn router(state: AppState) -> Router {
             .route(
                 "/sandbox/btcpay/api/v1/invoices/{invoice_id}/payment-methods",
                 get(greenfield::payment_methods),
-            );
+            )
+            .route("/sandbox/btcpay/api/v1/invoices/{invoice_id}/refund", post(greenfield::refund_invoice))
+            .route("/sandbox/btcpay/api/v1/pull-payments/{id}/payouts", get(greenfield::payouts))
+            .route("/sandbox/btcpay/pp/{id}", get(btcpay::pull_payment_page).post(btcpay::claim));
     }
     // And the Ethereum sandbox's payer, only when it is on.
     if state.eth.as_ref().is_some_and(|eth| eth.is_sandbox()) {

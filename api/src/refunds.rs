@@ -40,6 +40,21 @@ impl CardRefunds for SandboxRefunds {
 /// Hands a requested refund to its provider and returns it as it now stands. A provider that
 /// cannot be reached leaves it `requested`: the answer says so, and the background sender tries again.
 pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
+    let rail = refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"))?.rail;
+    if rail == "btc" {
+        let Some(btc) = &state.btc_settlement else {
+            // BTCPay is no longer configured here: the refund waits for a process that has it.
+            return refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"));
+        };
+        match tessera_settlement::btc::refunded::send(&state.db, &btc.client, refund_id).await {
+            Ok(_) => {}
+            Err(tessera_settlement::SettleError::Unavailable(why)) => {
+                tracing::warn!(refund.id = %refund_id, error = %why, "refund not sent yet; the background sender retries");
+            }
+            Err(err) => return Err(err.into()),
+        }
+        return refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"));
+    }
     let sent = match &state.sandbox {
         Some(sandbox) => {
             let provider = SandboxRefunds { state: state.clone(), sandbox: sandbox.clone() };
@@ -102,4 +117,11 @@ pub async fn refund_cancelled_events(state: &AppState) -> Result<usize> {
             }
         }
     }
+}
+
+/// Follows the customers' claims of bitcoin refunds until BTCPay pays them out; returns how
+/// many completed.
+pub async fn follow_btc_claims(state: &AppState) -> Result<usize> {
+    let Some(btc) = &state.btc_settlement else { return Ok(0) };
+    Ok(tessera_settlement::btc::refunded::follow_claims(&state.db, &btc.client).await?)
 }

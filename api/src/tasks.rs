@@ -133,6 +133,11 @@ pub async fn send_refunds(state: crate::state::AppState, mut shutdown: watch::Re
             Ok(asked) => tracing::info!(refunds.asked = asked, "refunds of cancelled events asked for"),
             Err(err) => tracing::warn!(error = %err, "refunding cancelled events failed; will retry"),
         }
+        match crate::refunds::follow_btc_claims(&state).await {
+            Ok(0) => {}
+            Ok(done) => tracing::info!(refunds.paid_out = done, "bitcoin refunds paid out"),
+            Err(err) => tracing::warn!(error = %err, "following bitcoin refunds failed; will retry"),
+        }
         match crate::refunds::send_waiting(&state).await {
             Ok(0) => {}
             Ok(sent) => tracing::info!(refunds.sent = sent, "waiting refunds handed to their provider"),

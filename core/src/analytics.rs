@@ -198,12 +198,17 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                   sum(amount)::text as "amount_base!", '' as "amount!", count(distinct order_id) as "orders!",
                   -- What went back of it: a card payment refunded in full (by refunds, or by the
                   -- bank after a lost dispute) all it received, else its refunds that succeeded.
-                  coalesce((select sum(case when p.status = 'refunded' then p.received_minor
+                  (coalesce((select sum(case when p.status = 'refunded' then p.received_minor
                                             else (select coalesce(sum(f.amount), 0) from refund f
                                                   where f.payment_id = p.payment_id and f.status = 'succeeded') end)
                             from payment p join paid using (order_id)
                             where kind = 'fiat' and p.provider = 'stripe' and p.currency = received.asset
-                              and p.status in ('succeeded', 'refunded') and p.refund_reason is null), 0)::text
+                              and p.status in ('succeeded', 'refunded') and p.refund_reason is null), 0)
+                  -- Bitcoin: the satoshis its refunds paid out.
+                  + coalesce((select sum(f.amount) from refund f join paid using (order_id)
+                              join payment p on p.payment_id = f.payment_id
+                              where kind = 'bitcoin' and f.rail = 'btc' and f.status = 'succeeded'
+                                and p.refund_reason is null), 0))::text
                       as "refunded_base!",
                   '' as "refunded!", '' as "net_base!", '' as "net!"
            from (

@@ -277,3 +277,101 @@ async fn the_sandbox_is_only_there_when_asked_for_and_only_with_its_key(db: PgPo
     assert_eq!(refused.status().as_u16(), 422);
     BtcPaySpec::load().check("ValidationProblemDetails", &refused.json().await.unwrap()).unwrap();
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_bitcoin_refund_is_a_pull_payment_the_customer_claims_and_is_followed_until_paid_out(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer) = bought(&app, 2).await;
+    click(&app, &invoice, "pay").await;
+    click(&app, &invoice, "confirm").await;
+    wait_for(&app, order, &buyer, "paid", |c| c["status"] == "paid").await;
+    let mut conn = app.db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    let tickets: Vec<Uuid> =
+        sqlx::query_scalar("select ticket_id from ticket where order_id = $1 order by position")
+            .bind(order)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    let admin = app.sign_in(true).await;
+    let refund = |key: &'static str, body: Value| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let mut headers = axum::http::HeaderMap::new();
+            headers.insert(axum::http::header::CONTENT_TYPE, "application/json".parse().unwrap());
+            headers.insert(axum::http::header::COOKIE, admin.parse().unwrap());
+            headers.insert("idempotency-key", key.parse().unwrap());
+            app.send(
+                axum::http::Method::POST,
+                &format!("/api/admin/orders/{order}/refunds"),
+                headers,
+                body.to_string().into(),
+            )
+            .await
+        }
+    };
+
+    // One ticket of two: 10.00 EUR at the invoice's rate, in satoshis, rounded down.
+    let one = refund("btc-one", json!({"tickets": [tickets[0]]})).await;
+    assert_eq!(one.status, StatusCode::CREATED, "{}", one.text());
+    let body = one.json();
+    assert_eq!(
+        (body["rail"].as_str(), body["asset"].as_str(), body["decimals"].as_i64()),
+        (Some("btc"), Some("BTC"), Some(8))
+    );
+    assert_eq!(body["amount"], "18181", "10.00 EUR at 55,000.00 a bitcoin");
+    assert_eq!(body["status"], "sent", "a pull payment the customer claims");
+    let claim = body["claim_url"].as_str().unwrap().to_string();
+    let pull = body["provider_ref"].as_str().unwrap().to_string();
+    // What we sent and what the sandbox answered are what BTCPay documents.
+    let spec = BtcPaySpec::load();
+    let request = serde_json::to_value(tessera_payments::btcpay::RefundInvoice {
+        name: "Refund".into(),
+        description: "Tessera refund".into(),
+        refund_variant: "Custom".into(),
+        custom_amount: "0.00018181".into(),
+        custom_currency: "BTC".into(),
+    })
+    .unwrap();
+    spec.check("RefundInvoiceRequest", &request).unwrap();
+
+    // The rest cannot exceed what the invoice received.
+    let too_much = refund("btc-too-much", json!({"amount_minor": 1001})).await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", too_much.text());
+
+    // The customer's order page offers the claim; they claim with an address.
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(page.contains("Claim your refund"), "{page}");
+    let claim_path = claim.split_once("/sandbox/").map(|(_, rest)| format!("/sandbox/{rest}")).unwrap();
+    let claim_page = app.get(&claim_path).await;
+    assert_eq!(claim_page.status, StatusCode::OK);
+    assert!(claim_page.text().contains("Claim 0.00018181 BTC"), "{}", claim_page.text());
+    let nothing = app.post_form(&claim_path, &[("destination", " ")], None).await;
+    assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(tessera_api::refunds::follow_btc_claims(&app.state).await.unwrap(), 0, "not claimed yet");
+    let claimed = app
+        .post_form(&claim_path, &[("destination", "bcrt1qcustomeraddress0000000000000000000")], None)
+        .await;
+    assert_eq!(claimed.status, StatusCode::SEE_OTHER, "{}", claimed.text());
+    let (status, payouts) = greenfield(&app, &format!("pull-payments/{pull}/payouts"), "").await;
+    assert_eq!(status, StatusCode::OK);
+    spec.check("PayoutData", &payouts[0]).unwrap();
+
+    // Followed until paid out: succeeded, with the transaction; the ticket is void.
+    assert_eq!(tessera_api::refunds::follow_btc_claims(&app.state).await.unwrap(), 1);
+    let (status_now, txid): (String, Option<String>) =
+        sqlx::query_as("select status, payout_txid from refund where provider_ref = $1")
+            .bind(&pull)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(status_now, "succeeded");
+    assert_eq!(txid.map(|t| t.len()), Some(64));
+    assert_eq!(tessera_api::refunds::follow_btc_claims(&app.state).await.unwrap(), 0, "once");
+    assert_eq!(app.order_status(order).await, "paid", "one ticket of two");
+
+    // The rest: everything the invoice received less what went back.
+    let rest = refund("btc-rest", json!({})).await;
+    assert_eq!(rest.status, StatusCode::CREATED, "{}", rest.text());
+    assert_eq!(rest.json()["amount"], (36_364 - 18_181).to_string());
+}

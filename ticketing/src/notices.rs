@@ -90,7 +90,10 @@ pub fn compose(notice: &RefundNotice, public_url: &Url) -> RefundEmail {
             "to the card you paid with",
             "card refunds usually appear on your statement within 5 to 10 business days, depending on your bank",
         ),
-        "btc" => ("in bitcoin, to the address you claim it to", "as soon as the transaction confirms"),
+        "btc" => (
+            "in bitcoin: claim it with your own address (on-chain or Lightning) at the link below",
+            "once you claim it, as soon as the transaction confirms",
+        ),
         _ => ("to the address you paid from, in the same asset", "as soon as the transaction confirms"),
     };
     let why = match notice.cause {
@@ -118,6 +121,7 @@ pub fn compose(notice: &RefundNotice, public_url: &Url) -> RefundEmail {
         why: why.to_string(),
         tickets_line,
         order_reference: crate::pdf::order_reference(notice.order_id),
+        claim_url: notice.claim_url.clone().unwrap_or_default(),
         order_url,
     }
 }

@@ -60,6 +60,8 @@ pub struct RefundEmail {
     pub tickets_line: String,
     pub order_reference: String,
     pub order_url: String,
+    /// Bitcoin: where to claim it; empty otherwise.
+    pub claim_url: String,
 }
 
 #[derive(Template)]
@@ -76,6 +78,10 @@ pub struct RefundEmailHtml<'a> {
 
 impl RefundEmail {
     pub fn subject(&self) -> String {
-        format!("Your refund of {} for {}", self.amount, self.event_title)
+        if self.claim_url.is_empty() {
+            format!("Your refund of {} for {}", self.amount, self.event_title)
+        } else {
+            format!("Claim your refund of {} for {}", self.amount, self.event_title)
+        }
     }
 }

@@ -81,8 +81,11 @@ pub struct Refund {
     /// The admin or customer who asked (their email), while the account exists.
     pub requested_by: Option<String>,
     pub status: RefundStatus,
-    /// The provider's name for it (Stripe's `re_…`).
+    /// The provider's name for it (Stripe's `re_…`, BTCPay's pull payment).
     pub provider_ref: Option<String>,
+    /// Bitcoin: where the customer claims it, and the transaction that paid it out.
+    pub claim_url: Option<String>,
+    pub payout_txid: Option<String>,
     pub failure_reason: Option<String>,
     /// The tickets it gives back (voided).
     pub ticket_ids: Vec<Uuid>,
@@ -108,6 +111,8 @@ const _: fn(domain::Refund) = |domain::Refund {
                                    requested_by: _,
                                    status: _,
                                    provider_ref: _,
+                                   claim_url: _,
+                                   payout_txid: _,
                                    failure_reason: _,
                                    ticket_ids: _,
                                    checked_in_override: _,
@@ -121,8 +126,9 @@ const _: fn(domain::Refund) = |domain::Refund {
 pub struct CancellationProgress {
     /// Orders that were paid when the event was cancelled (or since).
     pub paid_orders: i64,
-    /// Of those: refunded in full, refunds on their way, refunds that failed, and orders
-    /// Tessera cannot refund itself (bitcoin and Ethereum: finance sends those back).
+    /// Of those: refunded in full, refunds on their way (bitcoin ones until their buyer claims
+    /// them), refunds that failed, and orders Tessera cannot refund itself (Ethereum: finance
+    /// sends those back).
     pub refunded: i64,
     pub pending: i64,
     pub failed: i64,

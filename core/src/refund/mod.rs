@@ -35,11 +35,14 @@ pub use policy::{
     CancellationProgress, RefundPolicy, SelfCancel, cancel_own_order, cancellation_progress, policy,
     refund_cancelled_events, self_cancel_terms, set_policy,
 };
-pub use read::{CardTarget, RefundPage, card_target, list, refund, refunds_of_order, to_send};
+pub use read::{
+    CardTarget, RefundPage, btc_claims_open, btc_invoice, card_target, list, refund, refunds_of_order,
+    to_send,
+};
 pub use request::{OrderRefund, RefundError, Scope, request_due_back, request_for_order, request_unmatched};
 pub use settle::{
-    ProviderRefund, ProviderRefundState, Settled, cancel, claim_for_sending, mark_failed, mark_sent,
-    mark_succeeded, record_provider_refund, release_sending,
+    ProviderRefund, ProviderRefundState, Settled, cancel, claim_for_sending, mark_claimable, mark_failed,
+    mark_paid_out, mark_sent, mark_succeeded, record_provider_refund, release_sending,
 };
 
 crate::text_enum! {
@@ -130,8 +133,11 @@ pub struct Refund {
     /// The admin or customer who asked (their email), while the account exists.
     pub requested_by: Option<String>,
     pub status: RefundStatus,
-    /// The provider's name for it (Stripe's `re_…`).
+    /// The provider's name for it (Stripe's `re_…`, BTCPay's pull payment).
     pub provider_ref: Option<String>,
+    /// Bitcoin: where the customer claims it, and the transaction that paid it out.
+    pub claim_url: Option<String>,
+    pub payout_txid: Option<String>,
     pub failure_reason: Option<String>,
     /// The tickets it gives back (voided).
     pub ticket_ids: Vec<Uuid>,

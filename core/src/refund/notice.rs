@@ -1,5 +1,5 @@
-//! The customer's email about a refund: once it succeeded, the ticketing process claims it (a
-//! lease, so one worker sends it), sends it, and records that the mail server accepted it.
+//! The customer's email about a refund: once it succeeded (cards) or can be claimed (bitcoin),
+//! the ticketing process claims it (a lease, so one worker sends it), sends it, and records that the mail server accepted it.
 //! A failed attempt is tried again later, a little later each time.
 
 use chrono::{DateTime, Utc};
@@ -26,7 +26,9 @@ pub struct RefundNotice {
     /// The order is refunded in full.
     pub order_refunded: bool,
     pub cause: super::RefundCause,
-    pub settled_at: DateTime<Utc>,
+    /// Bitcoin: where the customer claims it with their own address.
+    pub claim_url: Option<String>,
+    pub created_at: DateTime<Utc>,
 }
 
 /// Claims up to `limit` refund emails due, each for `lease`.
@@ -40,9 +42,11 @@ pub async fn claim_notices(
         RefundNotice,
         r#"with due as (
                select refund_id from refund
-               where status = 'succeeded' and order_id is not null and notified_at is null
+               -- Card money is announced once it went back; bitcoin once it can be claimed.
+               where order_id is not null and notified_at is null
+                 and (status = 'succeeded' or (status = 'sent' and rail = 'btc' and claim_url is not null))
                  and notice_attempts < 20 and (notice_lease_until is null or notice_lease_until < now())
-               order by settled_at
+               order by created_at
                limit $2
                for update skip locked
            ), claimed as (
@@ -55,7 +59,7 @@ pub async fn claim_notices(
                   cardinality(c.ticket_ids) as "tickets_back!",
                   (select count(*) from ticket t where t.order_id = c.order_id) as "tickets_in_order!",
                   o.status = 'refunded' as "order_refunded!", c.reason as "cause: crate::refund::RefundCause",
-                  c.settled_at as "settled_at!"
+                  c.claim_url, c.created_at
            from claimed c
            join customer_order o on o.order_id = c.order_id
            join account a on a.account_id = o.account_id

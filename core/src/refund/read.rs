@@ -13,7 +13,8 @@ pub async fn refund(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Result<Op
         Refund,
         r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
                   r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
-                  r.status as "status: RefundStatus", r.provider_ref, r.failure_reason, r.ticket_ids,
+                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
+                  r.ticket_ids,
                   r.checked_in_override, r.created_at, r.sent_at, r.settled_at
            from refund r left join account a on a.account_id = r.requested_by
            where r.refund_id = $1"#,
@@ -29,7 +30,8 @@ pub async fn refunds_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::
         Refund,
         r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
                   r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
-                  r.status as "status: RefundStatus", r.provider_ref, r.failure_reason, r.ticket_ids,
+                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
+                  r.ticket_ids,
                   r.checked_in_override, r.created_at, r.sent_at, r.settled_at
            from refund r left join account a on a.account_id = r.requested_by
            where r.order_id = $1
@@ -60,7 +62,8 @@ pub async fn list(
         Refund,
         r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
                   r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
-                  r.status as "status: RefundStatus", r.provider_ref, r.failure_reason, r.ticket_ids,
+                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
+                  r.ticket_ids,
                   r.checked_in_override, r.created_at, r.sent_at, r.settled_at
            from refund r left join account a on a.account_id = r.requested_by
            where ($1::text is null or r.status = $1)
@@ -83,7 +86,7 @@ pub async fn list(
     Ok(RefundPage { refunds, next })
 }
 
-/// Card refunds still to hand to the provider: asked for more than `after` ago (a fresh one is
+/// Card and bitcoin refunds still to hand to the provider: asked for more than `after` ago (a fresh one is
 /// being sent by whoever asked), oldest first.
 pub async fn to_send(
     db: impl PgExecutor<'_>,
@@ -92,7 +95,7 @@ pub async fn to_send(
 ) -> sqlx::Result<Vec<Uuid>> {
     sqlx::query_scalar!(
         r#"select refund_id from refund
-           where status = 'requested' and rail = 'card' and created_at < now() - $1::interval
+           where status = 'requested' and rail in ('card', 'btc') and created_at < now() - $1::interval
              and (sending_until is null or sending_until < now())
            order by created_at limit $2"#,
         sqlx::postgres::types::PgInterval::try_from(after).unwrap_or_default() as _,
@@ -123,4 +126,29 @@ pub async fn card_target(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Resu
     )
     .fetch_optional(db)
     .await
+}
+
+/// The BTCPay invoice a bitcoin refund gives back from.
+pub async fn btc_invoice(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Result<Option<String>> {
+    let invoice = sqlx::query_scalar!(
+        r#"select p.provider_ref from refund r join payment p on p.payment_id = r.payment_id
+           where r.refund_id = $1 and r.rail = 'btc' and p.provider = 'btcpay'"#,
+        refund_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(invoice.flatten())
+}
+
+/// Bitcoin refunds waiting for their customer's claim to be paid out: (refund, pull payment).
+pub async fn btc_claims_open(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<(Uuid, String)>> {
+    let rows = sqlx::query!(
+        r#"select refund_id, provider_ref as "provider_ref!" from refund
+           where rail = 'btc' and status = 'sent' and provider_ref is not null
+           order by sent_at limit $1"#,
+        limit
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.refund_id, r.provider_ref)).collect())
 }

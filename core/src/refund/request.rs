@@ -57,7 +57,7 @@ pub enum RefundError {
     /// The payment cannot go back through Tessera (yet): the message says why.
     #[error("{0}")]
     NotRefundable(&'static str),
-    #[error("that is more than is left to refund on this payment ({left} in minor units)")]
+    #[error("that is more than is left to refund on this payment ({left} in its smallest unit)")]
     TooMuch { left: i64 },
     #[error("everything this payment received has already been refunded, or is being")]
     NothingLeft,
@@ -89,6 +89,9 @@ fn exact_for_stripe(currency: &str, amount_minor: i64) -> Result<(), RefundError
 
 /// What a new refund row holds.
 struct NewRefund<'a> {
+    /// `card` or `btc`; `asset` and `decimals` are the unit of `amount_minor`.
+    rail: &'static str,
+    decimals: i32,
     order_id: Option<Uuid>,
     payment_id: Option<Uuid>,
     unmatched_payment_id: Option<Uuid>,
@@ -130,7 +133,7 @@ async fn existing(
     }
 }
 
-/// What the payment's live refunds add up to, in minor units.
+/// What the payment's live refunds add up to, in the rail's unit.
 async fn already_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::Result<i64> {
     let total = sqlx::query_scalar!(
         r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
@@ -142,12 +145,91 @@ async fn already_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::Result
     Ok(total)
 }
 
+/// The unit a payment's money goes back in, what it received in that unit, and how an amount
+/// of the order's currency converts to it.
+struct RailUnits {
+    rail: &'static str,
+    asset: String,
+    decimals: i32,
+    /// Received, in the rail's unit (minor units for cards, satoshis settled for bitcoin).
+    received: i64,
+    /// Bitcoin: the invoice's rate, units of the fiat currency per BTC (mantissa, scale), and the
+    /// fiat currency's exponent.
+    btc_rate: Option<(i128, u32, u32)>,
+}
+
+impl RailUnits {
+    /// An amount in minor units of the order's currency, in the rail's unit (rounded down).
+    fn in_rail_units(&self, minor: i64) -> i64 {
+        match self.btc_rate {
+            None => minor,
+            Some((mantissa, scale, exponent)) if mantissa > 0 => {
+                let sats =
+                    i128::from(minor) * 100_000_000 * 10_i128.pow(scale) / (mantissa * 10_i128.pow(exponent));
+                i64::try_from(sats).unwrap_or(i64::MAX)
+            }
+            Some(_) => 0,
+        }
+    }
+}
+
+/// What a payment of `provider` refunds in; `Err` for the rails Tessera cannot refund on yet.
+async fn rail_units(
+    conn: &mut PgConnection,
+    provider: &str,
+    provider_ref: Option<&str>,
+    currency: &str,
+    received_minor: i64,
+) -> Result<RailUnits, RefundError> {
+    match provider {
+        "stripe" => Ok(RailUnits {
+            rail: "card",
+            asset: currency.to_string(),
+            decimals: currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32),
+            received: received_minor,
+            btc_rate: None,
+        }),
+        "btcpay" => {
+            let settled = sqlx::query!(
+                r#"select coalesce(sum(amount_sat), 0)::bigint as "sats!", min(rate)::text as rate
+                   from btc_receipt where provider = 'btcpay' and provider_ref = $1 and status = 'settled'"#,
+                provider_ref.unwrap_or_default()
+            )
+            .fetch_one(conn)
+            .await?;
+            let rate = settled.rate.as_deref().and_then(decimal_parts).ok_or(RefundError::NotRefundable(
+                "no settled bitcoin output of this invoice is recorded: refund it in BTCPay Server",
+            ))?;
+            let exponent = currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent());
+            Ok(RailUnits {
+                rail: "btc",
+                asset: "BTC".into(),
+                decimals: 8,
+                received: settled.sats,
+                btc_rate: Some((rate.0, rate.1, exponent)),
+            })
+        }
+        "ethereum" => Err(RefundError::NotRefundable(
+            "Ethereum payments cannot be refunded through Tessera yet: send it back from the contract's owner",
+        )),
+        _ => Err(RefundError::NotRefundable("this order was free: there is no payment to refund")),
+    }
+}
+
+/// `"47500.12"` as (4750012, 2).
+fn decimal_parts(text: &str) -> Option<(i128, u32)> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let digits = format!("{whole}{fraction}");
+    Some((digits.parse().ok()?, u32::try_from(fraction.len()).ok()?))
+}
+
 async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uuid> {
     let refund_id = Uuid::now_v7();
     sqlx::query!(
         r#"insert into refund (refund_id, order_id, payment_id, unmatched_payment_id, rail, asset, decimals, amount,
                                reason, detail, requested_by, idempotency_key, ticket_ids, checked_in_override)
-           values ($1, $2, $3, $4, 'card', $5, currency_exponent($5), $6::bigint::numeric, $7, $8, $9, $10, $11, $12)"#,
+           values ($1, $2, $3, $4, $13, $5, $14, $6::bigint::numeric, $7, $8, $9, $10, $11, $12)"#,
         refund_id,
         new.order_id,
         new.payment_id,
@@ -159,7 +241,9 @@ async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uu
         new.requested_by,
         new.idempotency_key,
         new.ticket_ids,
-        new.checked_in_override
+        new.checked_in_override,
+        new.rail,
+        new.decimals
     )
     .execute(&mut *conn)
     .await?;
@@ -254,7 +338,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     }
     // The payment that paid for it.
     let payment = sqlx::query!(
-        r#"select payment_id, provider, received_minor as "received_minor!", currency from payment
+        r#"select payment_id, provider, provider_ref, received_minor as "received_minor!", currency from payment
            where order_id = $1 and status = 'succeeded' and received_minor is not null
            order by received_at limit 1 for update"#,
         ask.order_id
@@ -264,21 +348,16 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     let Some(payment) = payment else {
         return Err(RefundError::NotRefundable("this order was free: there is no payment to refund"));
     };
-    match payment.provider.as_str() {
-        "stripe" => {}
-        "btcpay" => {
-            return Err(RefundError::NotRefundable(
-                "bitcoin payments cannot be refunded through Tessera yet: refund it in BTCPay Server",
-            ));
-        }
-        "ethereum" => {
-            return Err(RefundError::NotRefundable(
-                "Ethereum payments cannot be refunded through Tessera yet: send it back from the contract's owner",
-            ));
-        }
-        _ => return Err(RefundError::NotRefundable("this order was free: there is no payment to refund")),
-    }
-    let left = payment.received_minor - already_back(&mut tx, payment.payment_id).await?;
+    let units = rail_units(
+        &mut tx,
+        &payment.provider,
+        payment.provider_ref.as_deref(),
+        &payment.currency,
+        payment.received_minor,
+    )
+    .await?;
+    // In the rail's unit from here on.
+    let left = units.received - already_back(&mut tx, payment.payment_id).await?;
     let tickets = sqlx::query!(
         r#"select ticket_id, serial, price_minor, checked_in_at, voided_at, void_reason from ticket
            where order_id = $1 order by position for update"#,
@@ -296,7 +375,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
                 .filter(|t| t.voided_at.is_none() || t.void_reason.as_deref() == Some("disputed"))
                 .map(|t| t.ticket_id)
                 .collect(),
-            left - ask.fee_minor.clamp(0, left),
+            left - units.in_rail_units(ask.fee_minor).clamp(0, left),
         ),
         Scope::Tickets(ids) => {
             let mut amount = 0;
@@ -312,9 +391,9 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
                     amount += ticket.price_minor;
                 }
             }
-            (chosen, amount)
+            (chosen, units.in_rail_units(amount))
         }
-        Scope::Amount(amount) => (Vec::new(), *amount),
+        Scope::Amount(amount) => (Vec::new(), units.in_rail_units(*amount)),
     };
     for id in &ticket_ids {
         let ticket = tickets.iter().find(|t| t.ticket_id == *id).expect("chosen among them");
@@ -328,16 +407,20 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     if amount > left {
         return Err(if left <= 0 { RefundError::NothingLeft } else { RefundError::TooMuch { left } });
     }
-    exact_for_stripe(&payment.currency, amount)?;
+    if units.rail == "card" {
+        exact_for_stripe(&payment.currency, amount)?;
+    }
     let checked_in_override = ask.override_checked_in
         && tickets.iter().any(|t| t.checked_in_at.is_some() && ticket_ids.contains(&t.ticket_id));
     let refund_id = insert(
         &mut tx,
         &NewRefund {
+            rail: units.rail,
+            decimals: units.decimals,
             order_id: Some(ask.order_id),
             payment_id: Some(payment.payment_id),
             unmatched_payment_id: None,
-            asset: &payment.currency,
+            asset: &units.asset,
             amount_minor: amount,
             cause: ask.cause,
             detail: None,
@@ -380,7 +463,7 @@ pub async fn request_due_back(
 ) -> Result<(Refund, bool), RefundError> {
     let mut tx = db.begin().await?;
     let payment = sqlx::query!(
-        r#"select order_id, provider, status, received_minor, overpaid_minor, refund_reason, currency
+        r#"select order_id, provider, provider_ref, status, received_minor, overpaid_minor, refund_reason, currency
            from payment where payment_id = $1 for update"#,
         payment_id
     )
@@ -391,16 +474,22 @@ pub async fn request_due_back(
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
-    if payment.provider != "stripe" {
-        return Err(RefundError::NotRefundable(
-            "only card payments can be refunded through Tessera yet: refund this one at its provider",
-        ));
-    }
-    let received = payment.received_minor.unwrap_or(0);
+    let units = rail_units(
+        &mut tx,
+        &payment.provider,
+        payment.provider_ref.as_deref(),
+        &payment.currency,
+        payment.received_minor.unwrap_or(0),
+    )
+    .await?;
+    // In the rail's unit from here on.
+    let received = units.received;
     let back = already_back(&mut tx, payment_id).await?;
     let (due, detail) = match payment.status.as_str() {
         "refund_due" => (received, payment.refund_reason.unwrap_or_else(|| "refund_due".into())),
-        "succeeded" if payment.overpaid_minor > 0 => (payment.overpaid_minor, "overpaid".into()),
+        "succeeded" if payment.overpaid_minor > 0 => {
+            (units.in_rail_units(payment.overpaid_minor), "overpaid".into())
+        }
         _ => return Err(RefundError::NotRefundable("nothing is due back on this payment")),
     };
     // What was due less what its refunds as money due back have sent or are sending, within
@@ -419,10 +508,12 @@ pub async fn request_due_back(
     let refund_id = insert(
         &mut tx,
         &NewRefund {
+            rail: units.rail,
+            decimals: units.decimals,
             order_id: Some(payment.order_id),
             payment_id: Some(payment_id),
             unmatched_payment_id: None,
-            asset: &payment.currency,
+            asset: &units.asset,
             amount_minor: amount,
             cause: RefundCause::MoneyDueBack,
             detail: Some(&detail),
@@ -479,6 +570,8 @@ pub async fn request_unmatched(
     let refund_id = insert(
         &mut tx,
         &NewRefund {
+            rail: "card",
+            decimals: currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32),
             order_id: None,
             payment_id: None,
             unmatched_payment_id: Some(unmatched_payment_id),

@@ -71,6 +71,43 @@ pub async fn mark_sent(
     Ok(moved(rows))
 }
 
+/// A bitcoin refund's pull payment: `requested → sent`, with the page where the customer claims
+/// it.
+pub async fn mark_claimable(
+    conn: &mut PgConnection,
+    refund_id: Uuid,
+    pull_payment_id: &str,
+    claim_url: &str,
+) -> sqlx::Result<Settled> {
+    let rows = sqlx::query!(
+        r#"update refund set status = 'sent', provider_ref = $2, claim_url = $3, sent_at = now(), updated_at = now()
+           where refund_id = $1 and status = 'requested'"#,
+        refund_id,
+        pull_payment_id,
+        claim_url
+    )
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(moved(rows))
+}
+
+/// A bitcoin refund paid out: the transaction that sent it, then `sent → succeeded`.
+pub async fn mark_paid_out(
+    conn: &mut PgConnection,
+    refund_id: Uuid,
+    txid: Option<&str>,
+) -> sqlx::Result<Settled> {
+    sqlx::query!(
+        "update refund set payout_txid = coalesce(payout_txid, $2), updated_at = now() where refund_id = $1",
+        refund_id,
+        txid
+    )
+    .execute(&mut *conn)
+    .await?;
+    mark_succeeded(conn, refund_id, None).await
+}
+
 /// The money went back: `requested | sent → succeeded`; then the payment and its order follow
 /// if nothing is left on the payment.
 pub async fn mark_succeeded(
@@ -192,7 +229,13 @@ async fn close_if_all_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::R
            update payment p set status = 'refunded', updated_at = now()
            from before, back
            where p.payment_id = before.payment_id and before.status in ('succeeded', 'refund_due')
-             and p.received_minor is not null and back.total >= p.received_minor
+             and p.received_minor is not null
+             -- In the unit the refunds count in: satoshis settled for bitcoin, minor units else.
+             and back.total >= case when p.provider = 'btcpay'
+                                    then (select coalesce(sum(b.amount_sat), 0) from btc_receipt b
+                                          where b.provider = 'btcpay' and b.provider_ref = p.provider_ref
+                                            and b.status = 'settled')
+                                    else p.received_minor end
            returning before.status as was, p.order_id"#,
         payment_id
     )

@@ -7,7 +7,7 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use super::{CreateInvoice, Invoice, InvoicePaymentMethod};
+use super::{CreateInvoice, Invoice, InvoicePaymentMethod, Payout, PullPayment, RefundInvoice};
 
 /// A Greenfield client for one store.
 #[derive(Clone)]
@@ -113,6 +113,27 @@ impl BtcPayClient {
     pub async fn payment_methods(&self, invoice_id: &str) -> Result<Vec<InvoicePaymentMethod>, BtcPayError> {
         let mut url = self.url(&["api", "v1", "invoices", invoice_id, "payment-methods"])?;
         url.query_pairs_mut().append_pair("onlyAccountedPayments", "false");
+        let response = self.request(reqwest::Method::GET, url).send().await;
+        read_json(response).await
+    }
+}
+
+impl BtcPayClient {
+    /// `POST /api/v1/invoices/{invoiceId}/refund`: a pull payment of the refund, which the
+    /// customer claims with their own address.
+    pub async fn refund_invoice(
+        &self,
+        invoice_id: &str,
+        refund: &RefundInvoice,
+    ) -> Result<PullPayment, BtcPayError> {
+        let url = self.url(&["api", "v1", "invoices", invoice_id, "refund"])?;
+        let response = self.request(reqwest::Method::POST, url).json(refund).send().await;
+        read_json(response).await
+    }
+
+    /// `GET /api/v1/pull-payments/{pullPaymentId}/payouts`: the claims of a pull payment.
+    pub async fn payouts(&self, pull_payment_id: &str) -> Result<Vec<Payout>, BtcPayError> {
+        let url = self.url(&["api", "v1", "pull-payments", pull_payment_id, "payouts"])?;
         let response = self.request(reqwest::Method::GET, url).send().await;
         read_json(response).await
     }

@@ -331,3 +331,54 @@ impl InvoicePaymentMethod {
             .collect()
     }
 }
+
+/// `RefundInvoiceRequest`: a refund of an invoice, as a pull payment the customer claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundInvoice {
+    pub name: String,
+    pub description: String,
+    /// `Custom`: exactly `custom_amount` of `custom_currency`.
+    pub refund_variant: String,
+    /// A decimal string (`"0.00012345"`).
+    pub custom_amount: String,
+    /// `BTC`.
+    pub custom_currency: String,
+}
+
+/// `PullPaymentData`, the fields we read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PullPayment {
+    pub id: String,
+    pub amount: Option<String>,
+    pub currency: Option<String>,
+    /// Where the customer claims it.
+    pub view_link: Option<String>,
+}
+
+/// `PayoutData`, the fields we read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Payout {
+    pub id: String,
+    /// `AwaitingApproval`, `AwaitingPayment`, `InProgress`, `Completed`, `Cancelled`.
+    pub state: String,
+    pub destination: Option<String>,
+    pub payout_amount: Option<String>,
+    /// How it was paid: for on-chain payouts, the transaction (`id`, or `transactionId` in
+    /// some versions).
+    pub payment_proof: Option<serde_json::Value>,
+}
+
+impl Payout {
+    /// The transaction that paid it out, when the proof names one.
+    pub fn txid(&self) -> Option<String> {
+        let proof = self.payment_proof.as_ref()?;
+        ["id", "transactionId"]
+            .iter()
+            .filter_map(|key| proof.get(*key).and_then(|v| v.as_str()))
+            .map(str::to_ascii_lowercase)
+            .find(|txid| txid.len() == 64 && txid.bytes().all(|b| b.is_ascii_hexdigit()))
+    }
+}

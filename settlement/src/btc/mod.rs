@@ -1,10 +1,12 @@
 //! Bitcoin through BTCPay Server: an invoice per order, paid over time. A webhook or a poll is
 //! only a trigger: the invoice is read back through the Greenfield API and the order brought in
 //! line with what BTCPay says now (`arrived`), and every on-chain payment the invoice received
-//! is recorded for finance (`receipts`).
+//! is recorded for finance (`receipts`). Money going back is a pull payment the customer claims
+//! (`refunded`).
 
 mod arrived;
 mod receipts;
+pub mod refunded;
 
 pub use arrived::{InvoiceOutcome, InvoiceUpdate, apply_invoice};
 

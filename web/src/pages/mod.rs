@@ -23,7 +23,7 @@ pub use admin::{
 };
 pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
-pub use sandbox::{SandboxBtcPayPage, SandboxCheckoutPage};
+pub use sandbox::{SandboxBtcPayClaimPage, SandboxBtcPayPage, SandboxCheckoutPage};
 
 /// What every page's frame needs: the stylesheet's cache-busting URL, the search box text,
 /// and who is signed in.

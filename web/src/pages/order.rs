@@ -99,6 +99,8 @@ pub struct RefundLine {
     /// `succeeded`, ...: for styling.
     pub status: &'static str,
     pub when: String,
+    /// Bitcoin, waiting for the customer: where to claim it.
+    pub claim_url: Option<String>,
 }
 
 /// What cancelling the order now gives back.

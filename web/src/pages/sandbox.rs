@@ -57,3 +57,17 @@ pub struct SandboxBtcPayPage {
     /// The shop's order page (`checkout.redirectURL`).
     pub back_url: Option<String>,
 }
+
+/// The BTCPay sandbox's pull payment page: the customer claims their refund with an address.
+#[derive(Template)]
+#[template(path = "sandbox_btcpay_claim.html")]
+pub struct SandboxBtcPayClaimPage {
+    pub chrome: Chrome,
+    pub id: String,
+    /// `0.00021 BTC`.
+    pub amount: String,
+    pub name: String,
+    /// Once claimed: where it was paid, and the transaction.
+    pub paid_to: Option<(String, String)>,
+    pub error: Option<String>,
+}

@@ -69,7 +69,7 @@ pub struct RefundOffer {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RefundView {
     pub refund_id: Uuid,
-    /// In minor units of `currency`.
+    /// In the smallest unit of `currency`: minor units, satoshis for `BTC`.
     pub amount_minor: i64,
     pub currency: String,
     #[schema(value_type = crate::schemas::refund::RefundStatus)]
@@ -80,6 +80,8 @@ pub struct RefundView {
     pub destination: &'static str,
     /// The tickets it gave back.
     pub ticket_ids: Vec<Uuid>,
+    /// Bitcoin: where to claim it with your own address, until it is paid out.
+    pub claim_url: Option<String>,
     pub requested_at: DateTime<Utc>,
     pub settled_at: Option<DateTime<Utc>>,
 }
@@ -274,6 +276,7 @@ impl Confirmation {
                     _ => "to the address you paid from",
                 },
                 ticket_ids: r.ticket_ids,
+                claim_url: r.claim_url.filter(|_| r.status == tessera_core::refund::RefundStatus::Sent),
                 requested_at: r.created_at,
                 settled_at: r.settled_at,
             })

@@ -67,12 +67,20 @@ pub async fn order_page(
         .iter()
         .filter(|r| r.status != RefundStatus::Cancelled)
         .map(|r| RefundLine {
-            amount: price(&r.asset, r.amount_minor().unwrap_or_default()),
-            destination: if r.rail == "card" {
-                "to the card you paid with"
-            } else {
-                "to the address you paid from"
+            amount: match r.rail.as_str() {
+                "card" => price(&r.asset, r.amount_minor().unwrap_or_default()),
+                _ => format!(
+                    "{} {}",
+                    tessera_core::money::units_decimal(&r.amount, r.decimals.max(0).unsigned_abs()),
+                    r.asset
+                ),
             },
+            destination: match r.rail.as_str() {
+                "card" => "to the card you paid with",
+                "btc" => "in bitcoin, to the address you claim it to",
+                _ => "to the address you paid from",
+            },
+            claim_url: r.claim_url.clone().filter(|_| r.status == RefundStatus::Sent),
             state: r.status.label(),
             status: r.status.as_str(),
             when: r.settled_at.unwrap_or(r.created_at).with_timezone(&zone).format("%-d %b %Y").to_string(),

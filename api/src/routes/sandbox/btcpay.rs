@@ -97,3 +97,61 @@ fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
         back_url: invoice.checkout.get("redirectURL").and_then(|u| u.as_str()).map(str::to_string),
     }
 }
+
+/// `GET /sandbox/btcpay/pp/{id}`: the pull payment's page, where the customer claims their
+/// refund with an address.
+pub async fn pull_payment_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let sandbox = state.btcpay_sandbox.as_ref().ok_or(Error::NotFound("page"))?;
+    let (pull, payouts) =
+        sandbox.pull_payment(&id).await.map_err(sandbox_error)?.ok_or(Error::NotFound("refund"))?;
+    let page = tessera_web::pages::SandboxBtcPayClaimPage {
+        chrome: Chrome::new("", None),
+        id: id.clone(),
+        amount: format!("{} BTC", pull["amount"].as_str().unwrap_or_default()),
+        name: pull["name"].as_str().unwrap_or_default().to_string(),
+        paid_to: payouts.first().map(|p| {
+            (
+                p["destination"].as_str().unwrap_or_default().to_string(),
+                p["paymentProof"]["id"].as_str().unwrap_or_default().to_string(),
+            )
+        }),
+        error: None,
+    };
+    Ok(render_html(StatusCode::OK, &page))
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct ClaimForm {
+    #[serde(default)]
+    destination: String,
+}
+
+/// `POST /sandbox/btcpay/pp/{id}`: the claim, paid out at once.
+pub async fn claim(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<ClaimForm>,
+) -> Result<Response, PageError> {
+    let sandbox = state.btcpay_sandbox.as_ref().ok_or(Error::NotFound("page"))?;
+    match sandbox.claim(&id, &form.destination).await {
+        Ok(Some(_)) => Ok(Redirect::to(&format!("/sandbox/btcpay/pp/{id}")).into_response()),
+        Ok(None) => Err(Error::NotFound("refund").into()),
+        Err(tessera_payments::btcpay::sandbox::SandboxError::Invalid(message)) => {
+            let (pull, _) =
+                sandbox.pull_payment(&id).await.map_err(sandbox_error)?.ok_or(Error::NotFound("refund"))?;
+            let page = tessera_web::pages::SandboxBtcPayClaimPage {
+                chrome: Chrome::new("", None),
+                id: id.clone(),
+                amount: format!("{} BTC", pull["amount"].as_str().unwrap_or_default()),
+                name: pull["name"].as_str().unwrap_or_default().to_string(),
+                paid_to: None,
+                error: Some(message.split_once(": ").map_or(message.clone(), |(_, m)| m.to_string())),
+            };
+            Ok(render_html(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(err) => Err(sandbox_error(err).into()),
+    }
+}

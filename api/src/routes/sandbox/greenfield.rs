@@ -171,3 +171,39 @@ pub async fn payment_methods(
         Err(err) => store_error(&err),
     }
 }
+
+/// `POST /sandbox/btcpay/api/v1/invoices/{invoiceId}/refund`: a pull payment refunding the
+/// invoice (`PullPaymentData`).
+pub async fn refund_invoice(
+    State(state): State<AppState>,
+    Path(invoice_id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let sandbox = match admit(&state, &headers, None) {
+        Ok(sandbox) => sandbox,
+        Err(refused) => return refused.into_response(),
+    };
+    let body: Value = match serde_json::from_slice(&body) {
+        Ok(body) => body,
+        Err(err) => return store_error(&SandboxError::Invalid(format!(": not a refund request: {err}"))),
+    };
+    match sandbox.refund_invoice(&invoice_id, &body).await {
+        Ok(Some(pull)) => Json(pull).into_response(),
+        Ok(None) => invoice_not_found(),
+        Err(err) => store_error(&err),
+    }
+}
+
+/// `GET /sandbox/btcpay/api/v1/pull-payments/{pullPaymentId}/payouts` (`PayoutData` list). Like
+/// BTCPay's, it needs no API key: the pull payment's id is its secret.
+pub async fn payouts(State(state): State<AppState>, Path(pull_payment_id): Path<String>) -> Response {
+    let Some(sandbox) = state.btcpay_sandbox.as_deref() else {
+        return problem(StatusCode::NOT_FOUND, "not-found", "Not found");
+    };
+    match sandbox.pull_payment(&pull_payment_id).await {
+        Ok(Some((_, payouts))) => Json(Value::Array(payouts)).into_response(),
+        Ok(None) => problem(StatusCode::NOT_FOUND, "pullpayment-not-found", "The pull payment was not found"),
+        Err(err) => store_error(&err),
+    }
+}

@@ -10,6 +10,7 @@
 //! our tables holds them: they belong to the pretend provider.
 
 mod invoice;
+mod pull;
 
 pub use invoice::{SandboxInvoice, SandboxPayment, Status};
 

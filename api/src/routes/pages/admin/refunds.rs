@@ -137,7 +137,12 @@ async fn refunds_page(
                 received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
                 customer_email: r.customer_email,
                 event_title: r.event_title,
-                amount: price(&r.currency, r.received_minor - r.refunding_minor),
+                // Refunds of bitcoin count in satoshis: the fiat due is shown as it came.
+                amount: if r.provider == "btcpay" {
+                    price(&r.currency, r.received_minor)
+                } else {
+                    price(&r.currency, r.received_minor - r.refunding_minor)
+                },
                 reason: match r.refund_reason.as_str() {
                     "sold_out_after_expiry" => "Paid after the hold ended; sold out by then",
                     "event_closed" => "Paid after the hold ended; the event was cancelled or under way",
@@ -150,8 +155,10 @@ async fn refunds_page(
                     _ => "Order was already closed",
                 },
                 refund_state: refund_state(r.refund_status.as_deref()),
-                refund_action: (r.provider == "stripe" && !in_flight && r.received_minor > r.refunding_minor)
-                    .then(|| format!("/admin/refunds/payments/{}", r.payment_id)),
+                refund_action: (!in_flight
+                    && ((r.provider == "stripe" && r.received_minor > r.refunding_minor)
+                        || (r.provider == "btcpay" && r.refund_status.as_deref() != Some("succeeded"))))
+                .then(|| format!("/admin/refunds/payments/{}", r.payment_id)),
                 provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),
                 order_id: r.order_id.to_string(),
                 order_status: r.order_status,
@@ -349,6 +356,8 @@ async fn order_view(
     let order = &view.order;
     let currency = order.currency.clone();
     let paying = view.payments.iter().find(|p| p.status == "succeeded" && p.provider == "stripe");
+    // Bitcoin refunds count in satoshis: what is left is the invoice's, said in words.
+    let bitcoin = view.payments.iter().any(|p| p.status == "succeeded" && p.provider == "btcpay");
     let left = paying.map_or(0, |p| {
         let live: i64 = view
             .refunds
@@ -358,7 +367,7 @@ async fn order_view(
             .sum();
         p.received_minor.unwrap_or(0) - live
     });
-    let refundable = order.status.is_paid() && left > 0;
+    let refundable = order.status.is_paid() && (left > 0 || bitcoin);
     let zone = order.event.timezone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::Tz::UTC);
     Ok(AdminOrderPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
@@ -371,7 +380,11 @@ async fn order_view(
         status_label: order.status_label.to_string(),
         total: price(&currency, order.total_minor),
         refunded: price(&currency, order.refunded_minor),
-        refundable: if refundable { price(&currency, left) } else { String::new() },
+        refundable: match (refundable, bitcoin) {
+            (false, _) => String::new(),
+            (true, true) => "the bitcoin the invoice received".into(),
+            (true, false) => price(&currency, left),
+        },
         placed_at: order.created_at.format("%Y-%m-%d %H:%M").to_string(),
         payments: view
             .payments

@@ -1,0 +1,109 @@
+//! Money went back in bitcoin: a refund becomes a BTCPay pull payment of the invoice it gives
+//! back from (`POST /api/v1/invoices/{id}/refund`, exactly the refund's satoshis), which the
+//! customer claims with their own address on BTCPay's page (emailed to them); the payout that
+//! pays the claim is followed until BTCPay completes it, and its transaction recorded.
+
+use sqlx::PgPool;
+use tessera_core::money::units_decimal;
+use tessera_core::refund::{self, RefundStatus};
+use tessera_payments::btcpay::{BtcPayClient, BtcPayError, RefundInvoice};
+use uuid::Uuid;
+
+use crate::SettleError;
+
+/// How long one sender may take with a refund before another may send it again.
+const SEND_LEASE_SECS: i64 = 60;
+
+/// Hands a requested bitcoin refund to BTCPay as a pull payment; returns its state now. An
+/// unreachable BTCPay leaves it `requested` for the next try; a refusal fails it with BTCPay's
+/// reason.
+pub async fn send(db: &PgPool, client: &BtcPayClient, refund_id: Uuid) -> Result<RefundStatus, SettleError> {
+    let Some(found) = refund::refund(db, refund_id).await? else { return Ok(RefundStatus::Failed) };
+    if found.status != RefundStatus::Requested || found.rail != "btc" {
+        return Ok(found.status);
+    }
+    let Some(invoice) = refund::btc_invoice(db, refund_id).await? else { return Ok(found.status) };
+    if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(SEND_LEASE_SECS)).await? {
+        return Ok(found.status);
+    }
+    let request = RefundInvoice {
+        name: format!("Refund {}", &refund_id.simple().to_string()[..12]),
+        description: format!("Tessera refund {refund_id}"),
+        refund_variant: "Custom".into(),
+        custom_amount: btc_amount(&found.amount),
+        custom_currency: "BTC".into(),
+    };
+    let mut conn = db.acquire().await?;
+    match client.refund_invoice(&invoice, &request).await {
+        Ok(pull_payment) => {
+            let Some(claim_url) = pull_payment.view_link.as_deref() else {
+                refund::mark_failed(
+                    &mut conn,
+                    refund_id,
+                    Some(&pull_payment.id),
+                    "BTCPay gave no claim link",
+                )
+                .await?;
+                return Ok(RefundStatus::Failed);
+            };
+            refund::mark_claimable(&mut conn, refund_id, &pull_payment.id, claim_url).await?;
+            tracing::info!(refund.id = %refund_id, refund.provider_ref = %pull_payment.id, "bitcoin refund claimable");
+            Ok(RefundStatus::Sent)
+        }
+        Err(err @ (BtcPayError::Rejected { .. } | BtcPayError::Malformed(_))) => {
+            tracing::error!(refund.id = %refund_id, error = %err, "BTCPay refused the refund");
+            refund::mark_failed(&mut conn, refund_id, None, &err.to_string()).await?;
+            Ok(RefundStatus::Failed)
+        }
+        Err(BtcPayError::Unavailable(why)) => {
+            refund::release_sending(db, refund_id).await?;
+            Err(SettleError::Unavailable(why))
+        }
+    }
+}
+
+/// Satoshis as a BTC decimal string with its eight places (`"0.00012345"`).
+fn btc_amount(sats: &str) -> String {
+    let whole = units_decimal(sats, 8);
+    match whole.split_once('.') {
+        Some((int, frac)) => format!("{int}.{frac:0<8}"),
+        None => format!("{whole}.00000000"),
+    }
+}
+
+/// Follows the claims of bitcoin refunds: a payout BTCPay completed makes its refund
+/// `succeeded`, with the transaction. Returns how many completed; stops at an unreachable
+/// BTCPay.
+pub async fn follow_claims(db: &PgPool, client: &BtcPayClient) -> Result<usize, SettleError> {
+    let mut done = 0;
+    for (refund_id, pull_payment) in refund::btc_claims_open(db, 100).await? {
+        let payouts = match client.payouts(&pull_payment).await {
+            Ok(payouts) => payouts,
+            Err(BtcPayError::Unavailable(why)) => return Err(SettleError::Unavailable(why)),
+            Err(err) => {
+                tracing::warn!(refund.id = %refund_id, error = %err, "cannot read the refund's payouts");
+                continue;
+            }
+        };
+        if let Some(paid) = payouts.iter().find(|p| p.state == "Completed") {
+            let mut conn = db.acquire().await?;
+            if refund::mark_paid_out(&mut conn, refund_id, paid.txid().as_deref()).await?
+                == refund::Settled::Moved
+            {
+                tracing::info!(refund.id = %refund_id, payout.id = %paid.id, "bitcoin refund paid out");
+                done += 1;
+            }
+        }
+    }
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn satoshis_read_as_btc_with_eight_places() {
+        assert_eq!(super::btc_amount("12345"), "0.00012345");
+        assert_eq!(super::btc_amount("100000000"), "1.00000000");
+        assert_eq!(super::btc_amount("150000000"), "1.50000000");
+    }
+}
