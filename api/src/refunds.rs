@@ -78,15 +78,20 @@ pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
 pub async fn send_waiting(state: &AppState) -> Result<usize> {
     let mut sent = 0;
     loop {
-        let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50).await?;
+        // The rails this process can send on.
+        let rails: &[&str] = if state.btc_settlement.is_some() { &["card", "btc"] } else { &["card"] };
+        let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50, rails).await?;
         if waiting.is_empty() {
             return Ok(sent);
         }
         let before = sent;
         for refund_id in waiting {
             match send(state, refund_id).await {
-                // Still waiting: the provider cannot take it now, nor the rest.
-                Ok(refund) if refund.status == refund::RefundStatus::Requested => return Ok(sent),
+                // Still waiting: Stripe cannot take it now, nor the other card refunds.
+                Ok(refund) if refund.status == refund::RefundStatus::Requested && refund.rail == "card" => {
+                    return Ok(sent);
+                }
+                Ok(refund) if refund.status == refund::RefundStatus::Requested => {}
                 Ok(_) => sent += 1,
                 Err(err) => tracing::warn!(refund.id = %refund_id, error = %err, "could not send a refund"),
             }

@@ -116,7 +116,8 @@ pub struct RefundDue {
     #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
-    /// What its refunds have sent back or are sending, in minor units.
+    /// What its refunds have sent back or are sending, in their unit: minor units, satoshis
+    /// for bitcoin.
     pub refunding_minor: i64,
     /// The state of its latest refund (`requested`, `sent`, `succeeded`, `failed`,
     /// `cancelled`), if one was asked for.

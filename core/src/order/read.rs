@@ -177,7 +177,8 @@ pub struct RefundDue {
     #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
-    /// What its refunds have sent back or are sending, in minor units.
+    /// What its refunds have sent back or are sending, in their unit: minor units, satoshis
+    /// for bitcoin.
     pub refunding_minor: i64,
     /// The state of its latest refund, if one was asked for.
     pub refund_status: Option<String>,
@@ -210,8 +211,21 @@ pub async fn refunds_due(
                from refund where payment_id = p.payment_id
                  and (p.status = 'refund_due' or reason = 'money_due_back')
            ) r on true
+           -- What is due, in the unit its refunds count in: satoshis for bitcoin (all the invoice
+           -- settled, or the excess at the invoice's rate), minor units else.
+           left join lateral (
+               select coalesce(sum(b.amount_sat), 0) as sats, min(b.rate) as rate from btc_receipt b
+               where p.provider = 'btcpay' and b.provider = 'btcpay' and b.provider_ref = p.provider_ref
+                 and b.status = 'settled'
+           ) btc on true
            where (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
-             and coalesce(r.done, 0) < (case when p.status = 'refund_due' then p.received_minor else p.overpaid_minor end)
+             and coalesce(r.done, 0) < (case
+                 -- No settled output recorded (yet): listed while nothing went back.
+                 when p.provider = 'btcpay' and p.status = 'refund_due' then greatest(btc.sats, 1)
+                 when p.provider = 'btcpay' then coalesce(floor(p.overpaid_minor::numeric
+                     / power(10, currency_exponent(p.currency)) * 100000000 / nullif(btc.rate, 0)), 1)
+                 when p.status = 'refund_due' then p.received_minor
+                 else p.overpaid_minor end)
              and ($1::timestamptz is null or (p.received_at, p.payment_id) < ($1, $2))
            order by p.received_at desc, p.payment_id desc
            limit $3"#,

@@ -41,8 +41,8 @@ pub use read::{
 };
 pub use request::{OrderRefund, RefundError, Scope, request_due_back, request_for_order, request_unmatched};
 pub use settle::{
-    ProviderRefund, ProviderRefundState, Settled, cancel, claim_for_sending, mark_claimable, mark_failed,
-    mark_paid_out, mark_sent, mark_succeeded, record_provider_refund, release_sending,
+    ProviderRefund, ProviderRefundState, Settled, cancel, checked, claim_for_sending, mark_claimable,
+    mark_failed, mark_paid_out, mark_sent, mark_succeeded, record_provider_refund, release_sending,
 };
 
 crate::text_enum! {

@@ -86,20 +86,23 @@ pub async fn list(
     Ok(RefundPage { refunds, next })
 }
 
-/// Card and bitcoin refunds still to hand to the provider: asked for more than `after` ago (a fresh one is
+/// Refunds on `rails` still to hand to the provider: asked for more than `after` ago (a fresh one is
 /// being sent by whoever asked), oldest first.
 pub async fn to_send(
     db: impl PgExecutor<'_>,
     after: chrono::Duration,
     limit: i64,
+    rails: &[&str],
 ) -> sqlx::Result<Vec<Uuid>> {
+    let rails: Vec<String> = rails.iter().map(|r| r.to_string()).collect();
     sqlx::query_scalar!(
         r#"select refund_id from refund
-           where status = 'requested' and rail in ('card', 'btc') and created_at < now() - $1::interval
+           where status = 'requested' and rail = any($3) and created_at < now() - $1::interval
              and (sending_until is null or sending_until < now())
            order by created_at limit $2"#,
         sqlx::postgres::types::PgInterval::try_from(after).unwrap_or_default() as _,
-        limit
+        limit,
+        &rails
     )
     .fetch_all(db)
     .await
@@ -140,12 +143,13 @@ pub async fn btc_invoice(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Resu
     Ok(invoice.flatten())
 }
 
-/// Bitcoin refunds waiting for their customer's claim to be paid out: (refund, pull payment).
+/// Bitcoin refunds waiting for their customer's claim to be paid out, least recently looked at
+/// first: (refund, pull payment).
 pub async fn btc_claims_open(db: impl PgExecutor<'_>, limit: i64) -> sqlx::Result<Vec<(Uuid, String)>> {
     let rows = sqlx::query!(
         r#"select refund_id, provider_ref as "provider_ref!" from refund
            where rail = 'btc' and status = 'sent' and provider_ref is not null
-           order by sent_at limit $1"#,
+           order by updated_at limit $1"#,
         limit
     )
     .fetch_all(db)

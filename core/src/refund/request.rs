@@ -164,9 +164,12 @@ impl RailUnits {
         match self.btc_rate {
             None => minor,
             Some((mantissa, scale, exponent)) if mantissa > 0 => {
-                let sats =
-                    i128::from(minor) * 100_000_000 * 10_i128.pow(scale) / (mantissa * 10_i128.pow(exponent));
-                i64::try_from(sats).unwrap_or(i64::MAX)
+                // Out of range (an absurd rate or amount) reads as too much to refund.
+                let sats = i128::from(minor)
+                    .checked_mul(100_000_000)
+                    .and_then(|n| n.checked_mul(10_i128.checked_pow(scale)?))
+                    .and_then(|n| n.checked_div(mantissa.checked_mul(10_i128.checked_pow(exponent)?)?));
+                sats.and_then(|sats| i64::try_from(sats).ok()).unwrap_or(i64::MAX)
             }
             Some(_) => 0,
         }

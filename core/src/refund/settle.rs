@@ -92,6 +92,14 @@ pub async fn mark_claimable(
     Ok(moved(rows))
 }
 
+/// Notes that a sent refund's claim was looked at (it goes to the back of the queue).
+pub async fn checked(conn: &mut PgConnection, refund_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!("update refund set updated_at = now() where refund_id = $1 and status = 'sent'", refund_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// A bitcoin refund paid out: the transaction that sent it, then `sent → succeeded`.
 pub async fn mark_paid_out(
     conn: &mut PgConnection,

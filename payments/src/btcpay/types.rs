@@ -365,7 +365,10 @@ pub struct Payout {
     /// `AwaitingApproval`, `AwaitingPayment`, `InProgress`, `Completed`, `Cancelled`.
     pub state: String,
     pub destination: Option<String>,
+    /// In BTC, once approved.
     pub payout_amount: Option<String>,
+    /// `BTC-CHAIN`, `BTC-LN`, ...
+    pub payout_method_id: Option<String>,
     /// How it was paid: for on-chain payouts, the transaction (`id`, or `transactionId` in
     /// some versions).
     pub payment_proof: Option<serde_json::Value>,

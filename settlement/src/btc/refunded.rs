@@ -4,7 +4,7 @@
 //! pays the claim is followed until BTCPay completes it, and its transaction recorded.
 
 use sqlx::PgPool;
-use tessera_core::money::units_decimal;
+use tessera_core::money::{parse_decimal, units_decimal};
 use tessera_core::refund::{self, RefundStatus};
 use tessera_payments::btcpay::{BtcPayClient, BtcPayError, RefundInvoice};
 use uuid::Uuid;
@@ -85,14 +85,29 @@ pub async fn follow_claims(db: &PgPool, client: &BtcPayClient) -> Result<usize, 
                 continue;
             }
         };
-        if let Some(paid) = payouts.iter().find(|p| p.state == "Completed") {
-            let mut conn = db.acquire().await?;
-            if refund::mark_paid_out(&mut conn, refund_id, paid.txid().as_deref()).await?
-                == refund::Settled::Moved
-            {
-                tracing::info!(refund.id = %refund_id, payout.id = %paid.id, "bitcoin refund paid out");
+        // Paid out once completed payouts add up to the refund: a pull payment can be claimed
+        // in parts.
+        let completed: Vec<_> = payouts.iter().filter(|p| p.state == "Completed").collect();
+        let paid_sats: i64 = completed
+            .iter()
+            .filter_map(|p| p.payout_amount.as_deref().and_then(|a| parse_decimal(a, 8)))
+            .sum();
+        let due: i64 =
+            refund::refund(db, refund_id).await?.and_then(|r| r.amount.parse().ok()).unwrap_or(i64::MAX);
+        let mut conn = db.acquire().await?;
+        if !completed.is_empty() && paid_sats >= due {
+            // The on-chain payout's transaction (a Lightning proof is a payment hash, not one).
+            let txid = completed
+                .iter()
+                .filter(|p| p.payout_method_id.as_deref() == Some("BTC-CHAIN"))
+                .find_map(|p| p.txid());
+            if refund::mark_paid_out(&mut conn, refund_id, txid.as_deref()).await? == refund::Settled::Moved {
+                tracing::info!(refund.id = %refund_id, "bitcoin refund paid out");
                 done += 1;
             }
+        } else {
+            // Looked at: the others come first next time.
+            refund::checked(&mut conn, refund_id).await?;
         }
     }
     Ok(done)

@@ -46,8 +46,8 @@ pub struct Confirmation {
     pub tickets_pdf_url: Option<String>,
     /// Money that went back, or is going back, to the customer.
     pub refunds: Vec<RefundView>,
-    /// What has gone back so far, in minor units of `currency`: less than the total while
-    /// the order is partly refunded.
+    /// What has gone back so far in `currency` (card refunds), in minor units: less than the
+    /// total while the order is partly refunded. Bitcoin refunds, in satoshis, are in `refunds`.
     pub refunded_minor: i64,
     /// While the event's refund policy lets the customer cancel this order for a refund: how
     /// much, and until when (`POST /api/orders/{id}/refund`).
@@ -284,7 +284,9 @@ impl Confirmation {
         self.refunded_minor = self
             .refunds
             .iter()
-            .filter(|r| r.status == tessera_core::refund::RefundStatus::Succeeded)
+            .filter(|r| {
+                r.status == tessera_core::refund::RefundStatus::Succeeded && r.currency == self.currency
+            })
             .map(|r| r.amount_minor)
             .sum();
         if self.status.is_paid() && self.refunds.iter().any(|r| r.status.is_live()) {

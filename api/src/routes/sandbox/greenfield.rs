@@ -191,6 +191,11 @@ pub async fn refund_invoice(
     match sandbox.refund_invoice(&invoice_id, &body).await {
         Ok(Some(pull)) => Json(pull).into_response(),
         Ok(None) => invoice_not_found(),
+        // This endpoint answers a bad request with 400 and `ValidationProblemDetails`.
+        Err(SandboxError::Invalid(message)) => {
+            let (path, message) = message.split_once(": ").unwrap_or(("", &message));
+            (StatusCode::BAD_REQUEST, Json(json!([{"path": path, "message": message}]))).into_response()
+        }
         Err(err) => store_error(&err),
     }
 }

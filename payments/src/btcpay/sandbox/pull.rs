@@ -43,9 +43,15 @@ impl BtcPaySandbox {
             .ok_or_else(|| invalid("customAmount: a positive decimal amount of BTC"))?;
         let paid: i64 =
             invoice.payments.iter().filter(|p| p.confirmed && !p.replaced).map(|p| p.value_sat).sum();
-        if sats > paid {
-            return Err(invalid("customAmount: more than the invoice received"));
+        let refunded_key = format!("sandbox:btcpay:refunded:{invoice_id}");
+        let refunded: i64 =
+            self.redis.connection().await?.get::<_, Option<i64>>(&refunded_key).await?.unwrap_or(0);
+        if refunded + sats > paid {
+            return Err(invalid("customAmount: more than the invoice received, less its refunds"));
         }
+        let _: i64 = self.redis.connection().await?.incr(&refunded_key, sats).await?;
+        let _: bool =
+            self.redis.connection().await?.expire(&refunded_key, PULL_PAYMENT_TTL_SECS as i64).await?;
         let id = format!("Pp{}", &uuid::Uuid::new_v4().simple().to_string()[..20]);
         let view_link = self
             .public_url
