@@ -111,6 +111,7 @@ pub fn router(state: AppState) -> Router {
             )
             .route("/sandbox/btcpay/api/v1/invoices/{invoice_id}/refund", post(greenfield::refund_invoice))
             .route("/sandbox/btcpay/api/v1/pull-payments/{id}/payouts", get(greenfield::payouts))
+            .route("/sandbox/btcpay/api/v1/stores/{store_id}/pull-payments", get(greenfield::pull_payments))
             .route("/sandbox/btcpay/pp/{id}", get(btcpay::pull_payment_page).post(btcpay::claim));
     }
     // And the Ethereum sandbox's payer, only when it is on.

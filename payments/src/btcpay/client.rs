@@ -131,6 +131,13 @@ impl BtcPayClient {
         read_json(response).await
     }
 
+    /// `GET /api/v1/stores/{storeId}/pull-payments`: the store's pull payments (not archived).
+    pub async fn pull_payments(&self) -> Result<Vec<PullPayment>, BtcPayError> {
+        let url = self.url(&["api", "v1", "stores", &self.store_id, "pull-payments"])?;
+        let response = self.request(reqwest::Method::GET, url).send().await;
+        read_json(response).await
+    }
+
     /// `GET /api/v1/pull-payments/{pullPaymentId}/payouts`: the claims of a pull payment.
     pub async fn payouts(&self, pull_payment_id: &str) -> Result<Vec<Payout>, BtcPayError> {
         let url = self.url(&["api", "v1", "pull-payments", pull_payment_id, "payouts"])?;

@@ -351,6 +351,7 @@ pub struct RefundInvoice {
 #[serde(rename_all = "camelCase")]
 pub struct PullPayment {
     pub id: String,
+    pub name: Option<String>,
     pub amount: Option<String>,
     pub currency: Option<String>,
     /// Where the customer claims it.

@@ -26,15 +26,33 @@ pub async fn send(db: &PgPool, client: &BtcPayClient, refund_id: Uuid) -> Result
     if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(SEND_LEASE_SECS)).await? {
         return Ok(found.status);
     }
+    let name = pull_payment_name(refund_id);
     let request = RefundInvoice {
-        name: format!("Refund {}", &refund_id.simple().to_string()[..12]),
+        name: name.clone(),
         description: format!("Tessera refund {refund_id}"),
         refund_variant: "Custom".into(),
         custom_amount: btc_amount(&found.amount),
         custom_currency: "BTC".into(),
     };
     let mut conn = db.acquire().await?;
-    match client.refund_invoice(&invoice, &request).await {
+    // An earlier attempt may have made the pull payment and lost BTCPay's answer: that one is
+    // the refund, never a second.
+    let earlier = match client.pull_payments().await {
+        Ok(pulls) => pulls.into_iter().find(|p| p.name.as_deref() == Some(name.as_str())),
+        Err(BtcPayError::Unavailable(why)) => {
+            refund::release_sending(db, refund_id).await?;
+            return Err(SettleError::Unavailable(why));
+        }
+        Err(err) => {
+            tracing::warn!(refund.id = %refund_id, error = %err, "cannot list BTCPay's pull payments");
+            None
+        }
+    };
+    let created = match earlier {
+        Some(pull_payment) => Ok(pull_payment),
+        None => client.refund_invoice(&invoice, &request).await,
+    };
+    match created {
         Ok(pull_payment) => {
             let Some(claim_url) = pull_payment.view_link.as_deref() else {
                 refund::mark_failed(
@@ -60,6 +78,11 @@ pub async fn send(db: &PgPool, client: &BtcPayClient, refund_id: Uuid) -> Result
             Err(SettleError::Unavailable(why))
         }
     }
+}
+
+/// The name our pull payment for a refund has, by which a retry finds it.
+pub fn pull_payment_name(refund_id: Uuid) -> String {
+    format!("Tessera refund {refund_id}")
 }
 
 /// Satoshis as a BTC decimal string with its eight places (`"0.00012345"`).

@@ -212,3 +212,19 @@ pub async fn payouts(State(state): State<AppState>, Path(pull_payment_id): Path<
         Err(err) => store_error(&err),
     }
 }
+
+/// `GET /sandbox/btcpay/api/v1/stores/{storeId}/pull-payments` (`PullPaymentDataList`).
+pub async fn pull_payments(
+    State(state): State<AppState>,
+    Path(store_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let sandbox = match admit(&state, &headers, Some(&store_id)) {
+        Ok(sandbox) => sandbox,
+        Err(refused) => return refused.into_response(),
+    };
+    match sandbox.pull_payments().await {
+        Ok(pulls) => Json(Value::Array(pulls)).into_response(),
+        Err(err) => store_error(&err),
+    }
+}

@@ -13,6 +13,9 @@ use super::{BtcPaySandbox, SandboxError};
 
 const PULL_PAYMENT_TTL_SECS: u64 = 30 * 24 * 3600;
 
+/// The store's pull payments, newest first.
+const STORE_PULLS: &str = "sandbox:btcpay:pulls";
+
 fn pull_key(id: &str) -> String {
     format!("sandbox:btcpay:pull:{id}")
 }
@@ -69,18 +72,28 @@ impl BtcPaySandbox {
             "viewLink": view_link.as_str(),
         });
         let stored = json!({"pull": pull, "invoiceId": invoice_id, "sats": sats, "payouts": []});
-        let _: () = self
-            .redis
-            .connection()
-            .await?
-            .set_ex(pull_key(&id), stored.to_string(), PULL_PAYMENT_TTL_SECS)
-            .await?;
+        let mut conn = self.redis.connection().await?;
+        let _: () = conn.set_ex(pull_key(&id), stored.to_string(), PULL_PAYMENT_TTL_SECS).await?;
+        let _: i64 = conn.lpush(STORE_PULLS, &id).await?;
+        let _: () = conn.ltrim(STORE_PULLS, 0, 999).await?;
         Ok(Some(pull))
     }
 
     async fn stored_pull(&self, id: &str) -> Result<Option<Value>, SandboxError> {
         let raw: Option<String> = self.redis.connection().await?.get(pull_key(id)).await?;
         Ok(raw.and_then(|raw| serde_json::from_str(&raw).ok()))
+    }
+
+    /// The store's pull payments (`PullPaymentDataList`), newest first.
+    pub async fn pull_payments(&self) -> Result<Vec<Value>, SandboxError> {
+        let ids: Vec<String> = self.redis.connection().await?.lrange(STORE_PULLS, 0, 999).await?;
+        let mut pulls = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(stored) = self.stored_pull(&id).await? {
+                pulls.push(stored["pull"].clone());
+            }
+        }
+        Ok(pulls)
     }
 
     /// A pull payment (`PullPaymentData`) and its payouts (`PayoutData`), if there is one.
