@@ -17,6 +17,10 @@ pub mod eth;
 pub mod free;
 pub mod inbox;
 
+/// How long one sender may take with a refund before another may send it again (under the
+/// refund's own idempotency key, so the provider answers with the same refund).
+pub(crate) const SEND_LEASE_SECS: i64 = 60;
+
 /// Why a provider's event could not be applied (yet).
 #[derive(Debug, thiserror::Error)]
 pub enum SettleError {

@@ -9,33 +9,31 @@ use super::{Refund, RefundCause, RefundStatus};
 
 /// One refund.
 pub async fn refund(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Result<Option<Refund>> {
-    sqlx::query_as!(
-        Refund,
-        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
-                  r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
-                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
-                  r.ticket_ids,
-                  r.checked_in_override, r.created_at, r.sent_at, r.settled_at
-           from refund r left join account a on a.account_id = r.requested_by
-           where r.refund_id = $1"#,
-        refund_id
-    )
-    .fetch_optional(db)
-    .await
+    Ok(refunds(db, Some(refund_id), None).await?.pop())
 }
 
 /// An order's refunds, oldest first.
 pub async fn refunds_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<Refund>> {
+    refunds(db, None, Some(order_id)).await
+}
+
+/// The refund asked for, or an order's, oldest first.
+async fn refunds(
+    db: impl PgExecutor<'_>,
+    refund_id: Option<Uuid>,
+    order_id: Option<Uuid>,
+) -> sqlx::Result<Vec<Refund>> {
     sqlx::query_as!(
         Refund,
         r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
                   r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
                   r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
-                  r.ticket_ids,
-                  r.checked_in_override, r.created_at, r.sent_at, r.settled_at
+                  r.ticket_ids, r.checked_in_override, r.created_at, r.sent_at, r.settled_at
            from refund r left join account a on a.account_id = r.requested_by
-           where r.order_id = $1
+           where ($1::uuid is null or r.refund_id = $1) and ($2::uuid is null or r.order_id = $2)
+             and ($1::uuid is not null or $2::uuid is not null)
            order by r.created_at, r.refund_id"#,
+        refund_id,
         order_id
     )
     .fetch_all(db)

@@ -253,7 +253,8 @@ async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uu
     Ok(refund_id)
 }
 
-async fn audit(
+/// Records an admin's refund action in the audit log.
+pub(super) async fn audit(
     conn: &mut PgConnection,
     admin: Option<Uuid>,
     action: &str,
@@ -274,15 +275,6 @@ async fn audit(
     .execute(conn)
     .await?;
     Ok(())
-}
-
-pub(super) async fn audit_action(
-    conn: &mut PgConnection,
-    admin: Option<Uuid>,
-    action: &str,
-    refund: &Refund,
-) -> sqlx::Result<()> {
-    audit(conn, admin, action, refund).await
 }
 
 /// Voids tickets (those not voided yet) and, for refunds of an event still on sale, puts them

@@ -6,7 +6,7 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use super::request::{audit_action, void_tickets};
+use super::request::{audit, void_tickets};
 use super::{RefundCause, RefundError, VoidReason};
 use crate::order::StatusReason;
 
@@ -220,7 +220,7 @@ pub async fn cancel(db: &PgPool, refund_id: Uuid, admin: Uuid) -> Result<Settled
         }
     }
     let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
-    audit_action(&mut tx, Some(admin), "refund.cancel", &refund).await?;
+    audit(&mut tx, Some(admin), "refund.cancel", &refund).await?;
     tx.commit().await?;
     Ok(Settled::Moved)
 }

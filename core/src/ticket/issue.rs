@@ -23,6 +23,8 @@ pub struct IssuedTicket {
     pub serial: String,
     pub holder_name: String,
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Why it no longer admits anyone (`refunded`, `disputed`, `event_cancelled`), if so.
+    pub void_reason: Option<String>,
 }
 
 /// Issues the tickets of a paid (or fulfilled) order, unless they were issued before, and
@@ -93,7 +95,7 @@ pub async fn tickets_of_order(conn: &mut PgConnection, order_id: Uuid) -> sqlx::
     sqlx::query_as!(
         IssuedTicket,
         r#"select ticket_id, order_id, position, event_id, ticket_type_id, ticket_type_name, price_minor,
-                  currency, serial, holder_name, checked_in_at
+                  currency, serial, holder_name, checked_in_at, void_reason
            from ticket where order_id = $1 order by position"#,
         order_id
     )

@@ -11,9 +11,6 @@ use uuid::Uuid;
 
 use crate::SettleError;
 
-/// How long one sender may take with a refund before another may send it again.
-const SEND_LEASE_SECS: i64 = 60;
-
 /// Hands a requested bitcoin refund to BTCPay as a pull payment; returns its state now. An
 /// unreachable BTCPay leaves it `requested` for the next try; a refusal fails it with BTCPay's
 /// reason.
@@ -23,7 +20,7 @@ pub async fn send(db: &PgPool, client: &BtcPayClient, refund_id: Uuid) -> Result
         return Ok(found.status);
     }
     let Some(invoice) = refund::btc_invoice(db, refund_id).await? else { return Ok(found.status) };
-    if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(SEND_LEASE_SECS)).await? {
+    if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(crate::SEND_LEASE_SECS)).await? {
         return Ok(found.status);
     }
     let name = pull_payment_name(refund_id);

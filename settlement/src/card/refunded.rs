@@ -28,10 +28,6 @@ pub const HANDLED: [&str; 6] = [
     stripe_event::DISPUTE_CLOSED,
 ];
 
-/// How long one sender may take with a refund before another may send it again (under the
-/// same idempotency key, so Stripe answers with the same refund).
-const SEND_LEASE_SECS: i64 = 60;
-
 /// How sending a refund ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
@@ -54,7 +50,7 @@ pub async fn send(db: &PgPool, provider: &dyn CardRefunds, refund_id: Uuid) -> R
     }
     let Some(target) = refund::card_target(db, refund_id).await? else { return Ok(Sent::Nothing) };
     // One sender at a time: a double click, another process or the sweeper leave it alone.
-    if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(SEND_LEASE_SECS)).await? {
+    if !refund::claim_for_sending(db, refund_id, chrono::Duration::seconds(crate::SEND_LEASE_SECS)).await? {
         return Ok(Sent::Nothing);
     }
     let mut conn = db.acquire().await?;

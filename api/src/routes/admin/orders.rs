@@ -82,18 +82,6 @@ pub struct RefundRequest {
     pub override_checked_in: bool,
 }
 
-/// The `Idempotency-Key` header, required: a refund is asked for once per key.
-fn refund_key(headers: &HeaderMap) -> Result<String> {
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|value| value.to_str().ok())
-        .filter(|key| order::is_idempotency_key(key))
-        .ok_or_else(|| {
-            FieldError::new("Idempotency-Key", "is required: 1 to 255 visible ASCII characters")
-        })?;
-    Ok(format!("admin:{key}"))
-}
-
 /// Refunds an order (all of it, some tickets, or an amount) on the rail it was paid by. The
 /// refund is sent to the provider at once; its `status` says how far it got. Repeating the
 /// request with the same `Idempotency-Key` returns the same refund (200 instead of 201).
@@ -120,7 +108,7 @@ pub async fn refund_order(
     headers: HeaderMap,
     JsonBody(request): JsonBody<RefundRequest>,
 ) -> Result<(StatusCode, Json<Refund>)> {
-    let key = refund_key(&headers)?;
+    let key = crate::routes::admin::refunds::key_header(&headers)?;
     let scope = match (request.tickets, request.amount_minor) {
         (Some(_), Some(_)) => {
             return Err(FieldError::new("amount_minor", "give either tickets or an amount, not both").into());

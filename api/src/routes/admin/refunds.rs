@@ -56,7 +56,7 @@ pub struct RefundsQuery {
 }
 
 /// A page cursor: a time and an id, `2026-12-02T10:00:00Z_<uuid>`.
-fn parse_cursor(raw: Option<&str>) -> Result<Option<(DateTime<Utc>, Uuid)>> {
+pub(crate) fn parse_cursor(raw: Option<&str>) -> Result<Option<(DateTime<Utc>, Uuid)>> {
     let Some(raw) = raw.map(str::trim).filter(|raw| !raw.is_empty()) else { return Ok(None) };
     let bad = || Error::from(FieldError::new("before", "is not a cursor this list gave"));
     let (at, id) = raw.rsplit_once('_').ok_or_else(bad)?;

@@ -302,15 +302,11 @@ impl Confirmation {
             return Ok(self);
         }
         let progress = tessera_core::delivery::progress(db, self.order_id).await?;
-        let states = tessera_core::ticket::ticket_states(db, self.order_id).await?;
         self.tickets = progress
             .tickets
             .into_iter()
             .map(|t| TicketView {
-                voided: states
-                    .iter()
-                    .find(|s| s.ticket_id == t.ticket_id)
-                    .and_then(|s| s.void_reason.clone()),
+                voided: t.void_reason,
                 ticket_id: t.ticket_id,
                 serial: t.serial,
                 ticket_type: t.ticket_type_name,

@@ -104,17 +104,14 @@ pub async fn order_page(
     }
     if order.status.is_paid() || order.status == OrderStatus::Refunded {
         let progress = tessera_core::delivery::progress(&state.db, order.id).await.map_err(Error::from)?;
-        let states = tessera_core::ticket::ticket_states(&state.db, order.id).await.map_err(Error::from)?;
         page.tickets = progress
             .tickets
             .into_iter()
             .map(|t| TicketLine {
-                voided: states.iter().find(|s| s.ticket_id == t.ticket_id).and_then(|s| {
-                    s.void_reason.as_deref().map(|reason| match reason {
-                        "disputed" => "its payment is disputed",
-                        "event_cancelled" => "the event was cancelled",
-                        _ => "refunded",
-                    })
+                voided: t.void_reason.as_deref().map(|reason| match reason {
+                    "disputed" => "its payment is disputed",
+                    "event_cancelled" => "the event was cancelled",
+                    _ => "refunded",
                 }),
                 serial: t.serial,
                 ticket_type: t.ticket_type_name,

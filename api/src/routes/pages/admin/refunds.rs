@@ -24,7 +24,7 @@ use crate::auth::{AdminPage, Viewer};
 use crate::error::{Error, PageError, render_html};
 use crate::extract::{OrderNoun, PageId};
 use crate::routes::admin::orders::{admin_order, ask_and_send};
-use crate::routes::admin::refunds::{PaymentNoun, RefundNoun, page};
+use crate::routes::admin::refunds::{PaymentNoun, RefundNoun, page, parse_cursor};
 use crate::state::AppState;
 
 /// A fresh key for the actions of a page just rendered.
@@ -110,14 +110,8 @@ async fn refunds_page(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<AdminRefundsPage, Error> {
-    let cursor = match before.map(str::trim).filter(|b| !b.is_empty()) {
-        None => None,
-        Some(raw) => {
-            let (at, id) = raw.rsplit_once('_').ok_or(Error::NotFound("page"))?;
-            let at = chrono::DateTime::parse_from_rfc3339(at).map_err(|_| Error::NotFound("page"))?;
-            Some((at.with_timezone(&chrono::Utc), Uuid::parse_str(id).map_err(|_| Error::NotFound("page"))?))
-        }
-    };
+    // A cursor this list never gave names no page.
+    let cursor = parse_cursor(before).map_err(|_| Error::NotFound("page"))?;
     let listed = page(state, cursor, None).await?;
     let mut send_back: HashMap<Uuid, Vec<String>> = HashMap::new();
     for due in &listed.eth_due_back {
