@@ -4,18 +4,22 @@ use alloy::primitives::Address;
 use anyhow::Context as _;
 use tessera_contracts::Roles;
 
-/// Deploys TesseraPay from `private_key`'s account, with `roles` (owner, treasury, operator)
-/// where given and that account otherwise, and prints the contract's address.
-pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 3]) -> anyhow::Result<()> {
-    let [owner, treasury, operator] = roles;
-    let explicit = owner.is_some() || treasury.is_some() || operator.is_some();
+/// Deploys TesseraPay from `private_key`'s account, with `roles` (owner, treasury, operator,
+/// refunder) where given and that account otherwise, and prints the contract's address.
+pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 4]) -> anyhow::Result<()> {
+    let [owner, treasury, operator, refunder] = roles;
+    let explicit = owner.is_some() || treasury.is_some() || operator.is_some() || refunder.is_some();
     let parse = |flag: &str, value: Option<String>| -> anyhow::Result<Option<Address>> {
         value
             .map(|v| v.trim().parse::<Address>().with_context(|| format!("--{flag} {v:?} is not an address")))
             .transpose()
     };
-    let (owner, treasury, operator) =
-        (parse("owner", owner)?, parse("treasury", treasury)?, parse("operator", operator)?);
+    let (owner, treasury, operator, refunder) = (
+        parse("owner", owner)?,
+        parse("treasury", treasury)?,
+        parse("operator", operator)?,
+        parse("refunder", refunder)?,
+    );
     let roles = if explicit {
         let deployer: alloy::signers::local::PrivateKeySigner =
             private_key.trim().parse().context("--private-key is not a hex private key")?;
@@ -24,6 +28,7 @@ pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 3]
             owner: owner.unwrap_or(me),
             treasury: treasury.unwrap_or(me),
             operator: operator.unwrap_or(me),
+            refunder: refunder.unwrap_or(me),
         })
     } else {
         None
@@ -39,6 +44,13 @@ pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 3]
 /// treasury and quote signer. Only ever used on a local chain.
 pub const ANVIL_DEV_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
+/// Anvil's dev account #2: the demo's refund wallet (the contract's refunder), apart from the
+/// quote signer as in production. Only ever used on a local chain.
+pub const ANVIL_REFUND_KEY: &str = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+
+/// The demo USDC the refund wallet holds, to send token refunds from (6 decimals: 1,000,000).
+const DEMO_REFUND_USDC: u64 = 1_000_000 * 1_000_000;
+
 /// The demo's fixed rates, for every currency the demo events are priced in.
 pub const DEMO_RATES: &str = "ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=60000,ETH/PLN=13000,ETH/ZAR=57000,\
                               USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18";
@@ -46,7 +58,8 @@ pub const DEMO_RATES: &str = "ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=6
 /// `tessera contracts demo`: on a local anvil chain, makes sure TesseraPay and the demo USDC are
 /// deployed from anvil's dev account #0 (reusing them when the chain already has them, as a
 /// restarted demo's chain does) with the token allow-listed, and prints the settings that point
-/// Tessera at them (and the demo's fixed rates), one `NAME=value` per line.
+/// Tessera at them (and the demo's fixed rates), one `NAME=value` per line. The refund wallet is
+/// anvil's dev account #2, given demo USDC to refund token payments from.
 pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
     use alloy::providers::Provider as _;
     let provider =
@@ -59,6 +72,8 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
     );
     let deployer: alloy::signers::local::PrivateKeySigner = ANVIL_DEV_KEY.parse().context("the dev key")?;
     let me = deployer.address();
+    let refunder: alloy::signers::local::PrivateKeySigner =
+        ANVIL_REFUND_KEY.parse().context("the dev refund key")?;
     // A fresh chain's first two transactions from the dev account create the contract and the
     // token at addresses fixed by the account and its nonce.
     let (contract, token) = (me.create(0), me.create(1));
@@ -70,8 +85,8 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
             "the dev account has sent transactions but the demo contracts are not where they belong; \
              restart anvil with a fresh chain"
         );
-        let paid =
-            tessera_contracts::deploy(&provider, Roles::all(me)).await.context("deploying TesseraPay")?;
+        let roles = Roles { refunder: refunder.address(), ..Roles::all(me) };
+        let paid = tessera_contracts::deploy(&provider, roles).await.context("deploying TesseraPay")?;
         let usdc = tessera_contracts::demo::deploy_token(&provider, "Demo USD Coin", "USDC")
             .await
             .context("deploying the demo USDC")?;
@@ -81,6 +96,11 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
         );
     }
     let pay = tessera_contracts::TesseraPay::new(contract, &provider);
+    anyhow::ensure!(
+        pay.refunder().call().await.is_ok_and(|r| r == refunder.address()),
+        "the contract on this chain is an older TesseraPay (no refund wallet): stop anvil, delete its state \
+         (~/.cache/tessera/anvil-state.json for make demo) and run again for a fresh chain"
+    );
     if !pay.tokenAllowed(token).call().await.context("reading the token allow-list")? {
         pay.setTokenAllowed(token, true)
             .send()
@@ -90,9 +110,21 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
             .await
             .context("allow-listing the demo USDC")?;
     }
+    let usdc = tessera_contracts::demo::MockERC20::new(token, &provider);
+    let held = usdc.balanceOf(refunder.address()).call().await.context("reading the refund wallet")?;
+    if held < alloy::primitives::U256::from(DEMO_REFUND_USDC) {
+        usdc.mint(refunder.address(), alloy::primitives::U256::from(DEMO_REFUND_USDC))
+            .send()
+            .await
+            .context("giving the refund wallet demo USDC")?
+            .get_receipt()
+            .await
+            .context("giving the refund wallet demo USDC")?;
+    }
     println!("TESSERA_ETH_CONTRACT={contract:#x}");
     println!("TESSERA_ETH_TOKENS=USDC={token:#x}");
     println!("TESSERA_ETH_OPERATOR_KEY={ANVIL_DEV_KEY}");
+    println!("TESSERA_ETH_REFUND_KEY={ANVIL_REFUND_KEY}");
     println!("TESSERA_ETH_RATES={DEMO_RATES}");
     Ok(())
 }

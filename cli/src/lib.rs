@@ -106,6 +106,10 @@ enum ContractsCommand {
         /// deploying account).
         #[arg(long)]
         operator: Option<String>,
+        /// The refund wallet's address, TESSERA_ETH_REFUND_KEY's: it sends refunds from its own
+        /// balance (default: the deploying account).
+        #[arg(long)]
+        refunder: Option<String>,
     },
     /// For the demo, on a local anvil chain only: deploy TesseraPay and a demo USDC from
     /// anvil's first dev account (or find them already there), allow-list the token, and print
@@ -176,8 +180,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             admin::create(config, &email, name.as_deref(), promote).await
         }
         Command::Contracts {
-            command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator },
-        } => contracts::deploy(&rpc_url, &private_key, [owner, treasury, operator]).await,
+            command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator, refunder },
+        } => contracts::deploy(&rpc_url, &private_key, [owner, treasury, operator, refunder]).await,
         Command::Contracts { command: ContractsCommand::Demo { rpc_url } } => contracts::demo(&rpc_url).await,
         Command::Reconcile { from, to, format, verify_chain } => {
             let format = match format {

@@ -57,6 +57,9 @@ contract TesseraPay {
     address public treasury;
     /// @notice The key that signs quotes (the shop's backend). Rotated by the owner.
     address public operator;
+    /// @notice The key that sends refunds (the shop's refund wallet, apart from the operator so
+    /// that the web app, which signs quotes, cannot move money). Rotated by the owner.
+    address public refunder;
     mapping(address token => bool) public tokenAllowed;
     mapping(bytes32 orderId => Payment) public payments;
 
@@ -68,11 +71,13 @@ contract TesseraPay {
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
     event TreasuryChanged(address indexed treasury);
     event OperatorChanged(address indexed operator);
+    event RefunderChanged(address indexed refunder);
     event TokenAllowedChanged(address indexed token, bool allowed);
     event Paused(address account);
     event Unpaused(address account);
 
     error NotOwner();
+    error NotRefunder();
     error ZeroAddress();
     error ContractPaused();
     error NotPaused();
@@ -95,6 +100,12 @@ contract TesseraPay {
         _;
     }
 
+    /// @dev Refunds are sent by the refunder, or by the owner cleaning up an incident by hand.
+    modifier onlyRefunder() {
+        if (msg.sender != refunder && msg.sender != owner) revert NotRefunder();
+        _;
+    }
+
     modifier whenNotPaused() {
         if (paused) revert ContractPaused();
         _;
@@ -109,16 +120,20 @@ contract TesseraPay {
         locked = false;
     }
 
-    constructor(address owner_, address treasury_, address operator_) {
-        if (owner_ == address(0) || treasury_ == address(0) || operator_ == address(0)) revert ZeroAddress();
+    constructor(address owner_, address treasury_, address operator_, address refunder_) {
+        if (owner_ == address(0) || treasury_ == address(0) || operator_ == address(0) || refunder_ == address(0)) {
+            revert ZeroAddress();
+        }
         owner = owner_;
         treasury = treasury_;
         operator = operator_;
+        refunder = refunder_;
         CACHED_CHAIN_ID = block.chainid;
         CACHED_DOMAIN_SEPARATOR = _buildDomainSeparator();
         emit OwnershipTransferred(address(0), owner_);
         emit TreasuryChanged(treasury_);
         emit OperatorChanged(operator_);
+        emit RefunderChanged(refunder_);
     }
 
     // ------------------------------------------------------------------ paying
@@ -169,10 +184,10 @@ contract TesseraPay {
 
     // ------------------------------------------------------------------ refunds
 
-    /// @notice Refunds part or all of an ETH payment: the owner sends the ETH along and it is
-    /// passed on to `to`. Refunds of an order never add up to more than it paid. Works while
-    /// paused: refunds are how an incident is cleaned up.
-    function refundEth(bytes32 orderId, address payable to) external payable onlyOwner nonReentrant {
+    /// @notice Refunds part or all of an ETH payment: the refunder (or the owner) sends the ETH
+    /// along and it is passed on to `to`. Refunds of an order never add up to more than it paid.
+    /// Works while paused: refunds are how an incident is cleaned up.
+    function refundEth(bytes32 orderId, address payable to) external payable onlyRefunder nonReentrant {
         if (to == address(0)) revert ZeroAddress();
         _recordRefund(orderId, address(0), msg.value);
         (bool ok,) = to.call{value: msg.value}("");
@@ -180,9 +195,13 @@ contract TesseraPay {
         emit OrderRefunded(orderId, to, address(0), msg.value);
     }
 
-    /// @notice Refunds part or all of a token payment, pulled from the owner (who approves this
-    /// contract first), since the contract itself holds nothing.
-    function refundToken(bytes32 orderId, address token, address to, uint256 amount) external onlyOwner nonReentrant {
+    /// @notice Refunds part or all of a token payment, pulled from the sender (the refunder or
+    /// the owner, who approves this contract first), since the contract itself holds nothing.
+    function refundToken(bytes32 orderId, address token, address to, uint256 amount)
+        external
+        onlyRefunder
+        nonReentrant
+    {
         if (to == address(0)) revert ZeroAddress();
         if (token == address(0)) revert WrongToken(token);
         _recordRefund(orderId, token, amount);
@@ -203,6 +222,13 @@ contract TesseraPay {
         if (operator_ == address(0)) revert ZeroAddress();
         operator = operator_;
         emit OperatorChanged(operator_);
+    }
+
+    /// @notice Rotates the refund key. Refunds it sent stay as they are.
+    function setRefunder(address refunder_) external onlyOwner {
+        if (refunder_ == address(0)) revert ZeroAddress();
+        refunder = refunder_;
+        emit RefunderChanged(refunder_);
     }
 
     function setTokenAllowed(address token, bool allowed) external onlyOwner {

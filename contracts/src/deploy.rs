@@ -14,8 +14,9 @@ use crate::{ContractError, TesseraPay};
 const RPC_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Who holds which role in a new deployment. They may all be one address on a dev chain; in
-/// production the owner is a cold key or multisig, the operator the shop's hot signing key,
-/// and the treasury where the money is kept.
+/// production the owner is a cold key or multisig, the operator the shop's hot signing key
+/// (the web app's), the refunder the refund wallet (the chain-watcher's), and the treasury
+/// where the money is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Roles {
     /// Pauses, rotates keys, manages the token allow-list, refunds.
@@ -24,12 +25,14 @@ pub struct Roles {
     pub treasury: Address,
     /// Signs quotes.
     pub operator: Address,
+    /// Sends refunds, from its own balance (the owner may too).
+    pub refunder: Address,
 }
 
 impl Roles {
     /// Every role held by one address: for local chains and the demo.
     pub fn all(address: Address) -> Self {
-        Roles { owner: address, treasury: address, operator: address }
+        Roles { owner: address, treasury: address, operator: address, refunder: address }
     }
 }
 
@@ -83,7 +86,9 @@ pub fn connect_read(rpc_url: &str) -> Result<DynProvider, ContractError> {
 /// address once the deployment is mined.
 pub async fn deploy<P: Provider>(provider: P, roles: Roles) -> Result<Address, ContractError> {
     let address =
-        TesseraPay::deploy_builder(provider, roles.owner, roles.treasury, roles.operator).deploy().await?;
+        TesseraPay::deploy_builder(provider, roles.owner, roles.treasury, roles.operator, roles.refunder)
+            .deploy()
+            .await?;
     Ok(address)
 }
 

@@ -18,10 +18,11 @@ use tessera_payments::eth::{Confirmations, EthSettings, RateSourceSettings};
 use tessera_payments::rates::FixedRates;
 use uuid::Uuid;
 
-/// Anvil's first two dev accounts (10,000 ETH each): the shop (owner, operator, treasury) and
-/// the customer.
+/// Anvil's first three dev accounts (10,000 ETH each): the shop (owner, operator, treasury),
+/// the customer, and the refund wallet (the contract's refunder).
 const SHOP_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+pub const REFUND_KEY: &str = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 
 /// A chain with TesseraPay deployed. One provider holds both keys; `.from(..)` picks the sender.
 pub struct EthChain {
@@ -30,24 +31,27 @@ pub struct EthChain {
     pub chain_id: u64,
     pub shop: Address,
     pub customer: Address,
+    pub refunder: Address,
     pub operator: PrivateKeySigner,
     pub pay: TesseraPayInstance<DynProvider>,
 }
 
 impl EthChain {
-    /// Starts anvil and deploys the contract, every role held by the shop's account.
+    /// Starts anvil and deploys the contract, every role held by the shop's account but the
+    /// refunder's.
     pub async fn start() -> EthChain {
         let anvil = Anvil::start();
         let shop: PrivateKeySigner = SHOP_KEY.parse().expect("dev key");
         let customer: PrivateKeySigner = CUSTOMER_KEY.parse().expect("dev key");
-        let (shop_address, customer_address) = (shop.address(), customer.address());
+        let refunder: PrivateKeySigner = REFUND_KEY.parse().expect("dev key");
+        let (shop_address, customer_address, refunder_address) =
+            (shop.address(), customer.address(), refunder.address());
         let mut wallet = EthereumWallet::from(shop.clone());
         wallet.register_signer(customer);
         let provider = tessera_contracts::connect_wallet(&anvil.url, wallet).expect("a provider");
         let chain_id = provider.get_chain_id().await.expect("chain id");
-        let address = tessera_contracts::deploy(provider.clone(), Roles::all(shop_address))
-            .await
-            .expect("TesseraPay deploys");
+        let roles = Roles { refunder: refunder_address, ..Roles::all(shop_address) };
+        let address = tessera_contracts::deploy(provider.clone(), roles).await.expect("TesseraPay deploys");
         let pay = TesseraPay::new(address, provider.clone());
         EthChain {
             anvil,
@@ -55,6 +59,7 @@ impl EthChain {
             chain_id,
             shop: shop_address,
             customer: customer_address,
+            refunder: refunder_address,
             operator: shop,
             pay,
         }
@@ -75,6 +80,7 @@ impl EthChain {
             rpc_url: SecretString::from(self.anvil.url.clone()),
             contract: self.contract(),
             operator: SHOP_KEY.parse().expect("dev key"),
+            refund_signer: Some(REFUND_KEY.parse().expect("dev key")),
             rates: RateSourceSettings::Fixed(FixedRates::parse("ETH/EUR=2000,USDC/EUR=0.5").expect("rates")),
             rates_ttl: std::time::Duration::from_secs(60),
             tokens: Vec::new(),
@@ -170,14 +176,16 @@ impl EthChain {
         *call.send().await.expect("pay").tx_hash()
     }
 
-    /// A demo 6-decimal token, `amount` of it minted to the customer, approved for the
-    /// contract and allow-listed on it.
+    /// A demo 6-decimal token, `amount` of it minted to the customer (approved for the contract)
+    /// and as much to the refund wallet (not approved: the refund wallet approves it itself),
+    /// allow-listed on the contract.
     pub async fn token(&self, amount: U256) -> Address {
         let address = tessera_contracts::demo::deploy_token(self.provider.clone(), "USD Coin", "USDC")
             .await
             .expect("MockERC20 deploys");
         let token = MockERC20::new(address, self.provider.clone());
         mined(token.mint(self.customer, amount).send().await.expect("mint")).await;
+        mined(token.mint(self.refunder, amount).send().await.expect("mint")).await;
         mined(token.approve(self.contract(), U256::MAX).from(self.customer).send().await.expect("approve"))
             .await;
         mined(self.pay.setTokenAllowed(address, true).from(self.shop).send().await.expect("allow")).await;
@@ -190,6 +198,11 @@ async fn mined(pending: PendingTransactionBuilder<Ethereum>) -> B256 {
     let receipt = pending.get_receipt().await.expect("mined");
     assert!(receipt.status(), "the transaction reverted: {receipt:?}");
     receipt.transaction_hash
+}
+
+/// The order id as the contract takes it.
+pub fn order_ref_b256(order_id: Uuid) -> B256 {
+    order_ref(order_id).parse().expect("bytes32")
 }
 
 /// A customer account made straight in the database; returns its id.

@@ -33,21 +33,26 @@ async fn every_owner_function_reverts_with_not_owner_for_anyone_else() {
 
     assert_eq!(revert_name(send(p.setTreasury(who).from(who)).await), "NotOwner");
     assert_eq!(revert_name(send(p.setOperator(who).from(who)).await), "NotOwner");
+    assert_eq!(revert_name(send(p.setRefunder(who).from(who)).await), "NotOwner");
     assert_eq!(revert_name(send(p.setTokenAllowed(who, true).from(who)).await), "NotOwner");
     assert_eq!(revert_name(send(p.pause().from(who)).await), "NotOwner");
     assert_eq!(revert_name(send(p.unpause().from(who)).await), "NotOwner");
     assert_eq!(revert_name(send(p.transferOwnership(who).from(who)).await), "NotOwner");
     assert_eq!(
         revert_name(send(p.refundEth(order_id(1), who).value(U256::from(1)).from(who)).await),
-        "NotOwner"
+        "NotRefunder"
     );
     assert_eq!(
         revert_name(send(p.refundToken(order_id(1), who, who, U256::from(1)).from(who)).await),
-        "NotOwner"
+        "NotRefunder"
     );
+    // The refunder sends refunds and nothing else.
+    assert_eq!(revert_name(send(p.pause().from(chain.refunder)).await), "NotOwner");
+    assert_eq!(revert_name(send(p.setRefunder(who).from(chain.refunder)).await), "NotOwner");
     assert_eq!(p.owner().call().await.unwrap(), chain.owner);
     assert_eq!(p.treasury().call().await.unwrap(), chain.treasury);
     assert_eq!(p.operator().call().await.unwrap(), chain.operator.address());
+    assert_eq!(p.refunder().call().await.unwrap(), chain.refunder);
 }
 
 #[tokio::test]

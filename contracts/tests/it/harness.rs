@@ -37,13 +37,14 @@ pub const ETH: u128 = 1_000_000_000_000_000_000;
 /// 1 token of 6 decimals (USDC-like).
 pub const USDC: u128 = 1_000_000;
 
-/// A chain with TesseraPay deployed, an owner, an operator who signs quotes, a treasury, a
-/// customer and a stranger. One provider holds every key; `.from(..)` picks the sender.
+/// A chain with TesseraPay deployed, an owner, an operator who signs quotes, a refunder who
+/// sends refunds, a treasury, a customer and a stranger. One provider holds every key; `.from(..)` picks the sender.
 pub struct Chain {
     _anvil: Anvil,
     pub provider: DynProvider,
     pub chain_id: u64,
     pub owner: Address,
+    pub refunder: Address,
     pub customer: Address,
     pub stranger: Address,
     pub treasury: Address,
@@ -57,22 +58,29 @@ impl Chain {
         let owner = PrivateKeySigner::random();
         let customer = PrivateKeySigner::random();
         let stranger = PrivateKeySigner::random();
+        let refunder = PrivateKeySigner::random();
         let operator = PrivateKeySigner::random();
         // An existing account, as a real treasury is: a first transfer to a fresh account
         // would cost 25,000 gas more than every later one and skew the gas figures.
         let treasury = PrivateKeySigner::random().address();
-        let (owner_address, customer_address, stranger_address) =
-            (owner.address(), customer.address(), stranger.address());
+        let (owner_address, customer_address, stranger_address, refunder_address) =
+            (owner.address(), customer.address(), stranger.address(), refunder.address());
 
         let mut wallet = EthereumWallet::from(owner);
         wallet.register_signer(customer);
         wallet.register_signer(stranger);
+        wallet.register_signer(refunder);
         let provider = tessera_contracts::connect_wallet(&anvil.url, wallet).expect("a provider");
-        for address in [owner_address, customer_address, stranger_address, treasury] {
+        for address in [owner_address, customer_address, stranger_address, refunder_address, treasury] {
             set_balance(&provider, address, U256::from(100 * ETH)).await;
         }
         let chain_id = provider.get_chain_id().await.expect("chain id");
-        let roles = Roles { owner: owner_address, treasury, operator: operator.address() };
+        let roles = Roles {
+            owner: owner_address,
+            treasury,
+            operator: operator.address(),
+            refunder: refunder_address,
+        };
         let address = tessera_contracts::deploy(provider.clone(), roles).await.expect("TesseraPay deploys");
         let pay = TesseraPay::new(address, provider.clone());
         Chain {
@@ -80,6 +88,7 @@ impl Chain {
             provider,
             chain_id,
             owner: owner_address,
+            refunder: refunder_address,
             customer: customer_address,
             stranger: stranger_address,
             treasury,

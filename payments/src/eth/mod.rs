@@ -17,7 +17,7 @@ use alloy::sol_types::SolCall as _;
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret as _, SecretString};
 use tessera_contracts::anvil::ANVIL_CHAIN_ID;
-use tessera_contracts::{Quote, TesseraPay};
+use tessera_contracts::{IERC20, Quote, TesseraPay};
 use tessera_core::money::Currency;
 use tessera_core::order::eth::{EthQuote, order_ref};
 use tokio::sync::{Mutex, OnceCell};
@@ -29,14 +29,6 @@ use crate::rates::{HttpRates, RateError, RateSource};
 mod settings;
 
 pub use settings::{Confirmations, EthSettings, EthToken, RateSourceSettings};
-
-alloy::sol! {
-    #[sol(rpc)]
-    interface IERC20 {
-        function decimals() external view returns (uint8);
-        function approve(address spender, uint256 amount) external returns (bool);
-    }
-}
 
 /// ETH's symbol and decimals.
 pub const ETH: &str = "ETH";

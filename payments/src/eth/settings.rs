@@ -25,6 +25,11 @@ pub struct EthSettings {
     /// `TESSERA_ETH_OPERATOR_KEY`: the private key (0x-hex) whose address is the contract's
     /// operator; it signs every quote. (Its `Debug` shows the address, never the key.)
     pub operator: PrivateKeySigner,
+    /// `TESSERA_ETH_REFUND_KEY`: the private key (0x-hex) of the contract's refunder, the refund
+    /// wallet Ethereum refunds are sent from. Only the chain-watcher uses it (the web app never
+    /// does: leave it out of the web app's environment); without it, Ethereum refunds are
+    /// recorded and wait for a chain-watcher that has it. Never the operator's key.
+    pub refund_signer: Option<PrivateKeySigner>,
     /// `TESSERA_ETH_RATES`: where prices are converted: a fixed table (`ETH/EUR=3000,USDC/EUR=0.92`,
     /// for the demo and tests) or an http(s) URL with `{asset}` in it answering in the shape of
     /// Coinbase's exchange-rates API.
@@ -116,13 +121,21 @@ impl EthSettings {
         // The message never repeats the URL: it may hold an API key.
         check_url_scheme("TESSERA_ETH_RPC_URL", rpc_url, &["http", "https"])?;
         let contract = eth_address("TESSERA_ETH_CONTRACT", contract)?;
-        let key_hex = operator_key.strip_prefix("0x").unwrap_or(operator_key);
-        let operator = (key_hex.len() == 64 && key_hex.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then(|| key_hex.parse::<PrivateKeySigner>().ok())
-            .flatten()
-            .ok_or_else(|| {
-                ConfigError::new("TESSERA_ETH_OPERATOR_KEY", "is not a 32-byte private key in hex")
-            })?;
+        let operator = private_key("TESSERA_ETH_OPERATOR_KEY", operator_key)?;
+        let refund_signer = match lookup.get("TESSERA_ETH_REFUND_KEY").map(|v| v.trim().to_string()) {
+            None => None,
+            Some(raw) if raw.is_empty() => None,
+            Some(raw) => {
+                let signer = private_key("TESSERA_ETH_REFUND_KEY", &raw)?;
+                if signer.address() == operator.address() {
+                    return Err(ConfigError::new(
+                        "TESSERA_ETH_REFUND_KEY",
+                        "must not be TESSERA_ETH_OPERATOR_KEY: the web app holds the quote key, and it must not be able to send money",
+                    ));
+                }
+                Some(signer)
+            }
+        };
         let rates = if rates.starts_with("http://") || rates.starts_with("https://") {
             if !rates.contains("{asset}") {
                 return Err(ConfigError::new(
@@ -206,6 +219,7 @@ impl EthSettings {
             rpc_url: SecretString::from(rpc_url.clone()),
             contract,
             operator,
+            refund_signer,
             rates,
             rates_ttl: Duration::from_secs(
                 lookup.bounded("TESSERA_ETH_RATES_TTL_SECONDS", 60, 1, 3600)? as u64
@@ -218,6 +232,15 @@ impl EthSettings {
             sandbox,
         }))
     }
+}
+
+/// A 32-byte private key in hex (with or without `0x`). The message never repeats it.
+fn private_key(var: &'static str, raw: &str) -> Result<PrivateKeySigner, ConfigError> {
+    let key_hex = raw.strip_prefix("0x").unwrap_or(raw);
+    (key_hex.len() == 64 && key_hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| key_hex.parse::<PrivateKeySigner>().ok())
+        .flatten()
+        .ok_or_else(|| ConfigError::new(var, "is not a 32-byte private key in hex"))
 }
 
 /// A 20-byte address in 0x-hex (either case).
@@ -262,7 +285,7 @@ mod tests {
         assert_eq!(eth.operator.address(), key.parse::<PrivateKeySigner>().unwrap().address());
         assert_eq!(eth.confirmations, Confirmations::Blocks(12));
         assert!(matches!(eth.rates, RateSourceSettings::Fixed(_)));
-        assert!(eth.tokens.is_empty() && !eth.sandbox);
+        assert!(eth.tokens.is_empty() && !eth.sandbox && eth.refund_signer.is_none());
         let debug = format!("{eth:?}");
         assert!(!debug.contains(&key[2..]) && !debug.contains("apikey"), "{debug}");
 
@@ -298,11 +321,20 @@ mod tests {
             ("TESSERA_ETH_TOKENS", "ETH=0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"),
             ("TESSERA_ETH_CONFIRMATIONS", "0"),
             ("TESSERA_ETH_SANDBOX", "yes"),
+            ("TESSERA_ETH_REFUND_KEY", "hunter2"),
+            // The operator's key: the web app's key must not send money.
+            ("TESSERA_ETH_REFUND_KEY", "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"),
         ] {
             let err = with(&[(var, value)]).unwrap_err();
             assert_eq!(err.var, var, "{value}");
             assert!(!err.to_string().contains("hunter2"));
         }
+        let refunder = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+        let eth = with(&[("TESSERA_ETH_REFUND_KEY", refunder)]).unwrap().unwrap();
+        assert_eq!(
+            eth.refund_signer.map(|s| s.address()),
+            Some(refunder.parse::<PrivateKeySigner>().unwrap().address())
+        );
         let err = settings(&[("TESSERA_ETH_SANDBOX", "on")]).unwrap_err();
         assert_eq!(err.var, "TESSERA_ETH_SANDBOX");
     }
