@@ -746,6 +746,43 @@ CREATE TABLE public.eth_receipt (
 );
 
 --
+-- Name: eth_refund_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.eth_refund_log (
+    eth_refund_log_id uuid NOT NULL,
+    chain_id bigint NOT NULL,
+    contract text NOT NULL,
+    tx_hash text NOT NULL,
+    log_index integer NOT NULL,
+    block_number bigint NOT NULL,
+    block_hash text NOT NULL,
+    block_time timestamp with time zone NOT NULL,
+    order_ref text NOT NULL,
+    recipient text NOT NULL,
+    token text NOT NULL,
+    amount numeric(78,0) NOT NULL,
+    status text NOT NULL,
+    refund_id uuid,
+    confirmed_at timestamp with time zone,
+    reorged_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT eth_refund_log_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT eth_refund_log_block_hash_check CHECK ((block_hash ~ '^0x[0-9a-f]{64}$'::text)),
+    CONSTRAINT eth_refund_log_block_number_check CHECK ((block_number >= 0)),
+    CONSTRAINT eth_refund_log_chain_id_check CHECK ((chain_id > 0)),
+    CONSTRAINT eth_refund_log_check CHECK (((status <> 'confirmed'::text) OR (confirmed_at IS NOT NULL))),
+    CONSTRAINT eth_refund_log_contract_check CHECK ((contract ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_refund_log_log_index_check CHECK ((log_index >= 0)),
+    CONSTRAINT eth_refund_log_order_ref_check CHECK ((order_ref ~ '^0x[0-9a-f]{64}$'::text)),
+    CONSTRAINT eth_refund_log_recipient_check CHECK ((recipient ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_refund_log_status_check CHECK ((status = ANY (ARRAY['seen'::text, 'confirmed'::text, 'reorged'::text]))),
+    CONSTRAINT eth_refund_log_token_check CHECK ((token ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT eth_refund_log_tx_hash_check CHECK ((tx_hash ~ '^0x[0-9a-f]{64}$'::text))
+);
+
+--
 -- Name: event; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1155,15 +1192,27 @@ CREATE TABLE public.refund (
     notice_lease_until timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    eth_receipt_id uuid,
+    eth_to text,
+    eth_token text,
+    eth_nonce bigint,
+    eth_raw_tx text,
+    send_error text,
     CONSTRAINT refund_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT refund_answers CHECK (((num_nonnulls(payment_id, unmatched_payment_id) = 1) OR ((payment_id IS NULL) AND (unmatched_payment_id IS NULL) AND (eth_receipt_id IS NOT NULL) AND (order_id IS NULL)))),
     CONSTRAINT refund_asset_check CHECK ((asset ~ '^[A-Z0-9]{1,11}$'::text)),
-    CONSTRAINT refund_check CHECK (((payment_id IS NULL) <> (unmatched_payment_id IS NULL))),
     CONSTRAINT refund_check1 CHECK (((payment_id IS NULL) OR (order_id IS NOT NULL))),
     CONSTRAINT refund_check2 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'failed'::text])) OR (settled_at IS NOT NULL))),
     CONSTRAINT refund_check3 CHECK (((status <> 'sent'::text) OR (provider_ref IS NOT NULL))),
     CONSTRAINT refund_claim_url_check CHECK (((length(claim_url) >= 1) AND (length(claim_url) <= 2048))),
     CONSTRAINT refund_decimals_check CHECK (((decimals >= 0) AND (decimals <= 36))),
     CONSTRAINT refund_detail_check CHECK ((length(detail) <= 200)),
+    CONSTRAINT refund_eth_fields CHECK (((rail <> 'eth'::text) OR ((eth_receipt_id IS NOT NULL) AND (eth_to IS NOT NULL) AND (eth_token IS NOT NULL)))),
+    CONSTRAINT refund_eth_nonce_check CHECK ((eth_nonce >= 0)),
+    CONSTRAINT refund_eth_raw_tx_check CHECK ((eth_raw_tx ~ '^0x[0-9a-f]+$'::text)),
+    CONSTRAINT refund_eth_to_check CHECK ((eth_to ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT refund_eth_token_check CHECK ((eth_token ~ '^0x[0-9a-f]{40}$'::text)),
+    CONSTRAINT refund_eth_tx CHECK (((eth_raw_tx IS NULL) = (eth_nonce IS NULL))),
     CONSTRAINT refund_failure_reason_check CHECK ((length(failure_reason) <= 500)),
     CONSTRAINT refund_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
     CONSTRAINT refund_notice_attempts_check CHECK ((notice_attempts >= 0)),
@@ -1172,6 +1221,7 @@ CREATE TABLE public.refund (
     CONSTRAINT refund_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
     CONSTRAINT refund_rail_check CHECK ((rail = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text]))),
     CONSTRAINT refund_reason_check CHECK ((reason = ANY (ARRAY['requested_by_customer'::text, 'admin'::text, 'event_cancelled'::text, 'money_due_back'::text, 'outside'::text]))),
+    CONSTRAINT refund_send_error_check CHECK ((length(send_error) <= 500)),
     CONSTRAINT refund_status_check CHECK ((status = ANY (ARRAY['requested'::text, 'sent'::text, 'succeeded'::text, 'failed'::text, 'cancelled'::text])))
 );
 
@@ -1362,6 +1412,20 @@ ALTER TABLE ONLY public.eth_receipt
 
 ALTER TABLE ONLY public.eth_receipt
     ADD CONSTRAINT eth_receipt_pkey PRIMARY KEY (eth_receipt_id);
+
+--
+-- Name: eth_refund_log eth_refund_log_chain_id_tx_hash_log_index_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_refund_log
+    ADD CONSTRAINT eth_refund_log_chain_id_tx_hash_log_index_key UNIQUE (chain_id, tx_hash, log_index);
+
+--
+-- Name: eth_refund_log eth_refund_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_refund_log
+    ADD CONSTRAINT eth_refund_log_pkey PRIMARY KEY (eth_refund_log_id);
 
 --
 -- Name: event event_event_id_currency_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1655,6 +1719,24 @@ CREATE INDEX eth_receipt_order_idx ON public.eth_receipt USING btree (order_id);
 CREATE INDEX eth_receipt_seen_idx ON public.eth_receipt USING btree (chain_id, contract, block_number) WHERE (status = 'seen'::text);
 
 --
+-- Name: eth_refund_log_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_refund_log_due_idx ON public.eth_refund_log USING btree (chain_id, contract, block_number) WHERE (status = 'seen'::text);
+
+--
+-- Name: eth_refund_log_refund_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_refund_log_refund_idx ON public.eth_refund_log USING btree (refund_id) WHERE (refund_id IS NOT NULL);
+
+--
+-- Name: eth_refund_log_tx_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX eth_refund_log_tx_idx ON public.eth_refund_log USING btree (tx_hash);
+
+--
 -- Name: event_published_category_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1719,6 +1801,12 @@ CREATE INDEX payment_refund_due_idx ON public.payment USING btree (created_at) W
 --
 
 CREATE INDEX refund_created_idx ON public.refund USING btree (created_at DESC, refund_id);
+
+--
+-- Name: refund_eth_receipt_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_eth_receipt_idx ON public.refund USING btree (eth_receipt_id) WHERE (eth_receipt_id IS NOT NULL);
 
 --
 -- Name: refund_notice_idx; Type: INDEX; Schema: public; Owner: -
@@ -1837,6 +1925,13 @@ ALTER TABLE ONLY public.eth_receipt
     ADD CONSTRAINT eth_receipt_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
 
 --
+-- Name: eth_refund_log eth_refund_log_refund_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.eth_refund_log
+    ADD CONSTRAINT eth_refund_log_refund_id_fkey FOREIGN KEY (refund_id) REFERENCES public.refund(refund_id);
+
+--
 -- Name: event event_image_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1891,6 +1986,13 @@ ALTER TABLE ONLY public.outbox
 
 ALTER TABLE ONLY public.payment
     ADD CONSTRAINT payment_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: refund refund_eth_receipt_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.refund
+    ADD CONSTRAINT refund_eth_receipt_id_fkey FOREIGN KEY (eth_receipt_id) REFERENCES public.eth_receipt(eth_receipt_id);
 
 --
 -- Name: refund refund_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -1,8 +1,10 @@
-//! Sending refunds, shared by the admin API, the admin pages and the background background sender: ask
+//! Sending refunds, shared by the admin API, the admin pages and the background sender: ask
 //! (`tessera_core::refund`), then hand the refund to its provider at once
-//! (`tessera_settlement::card::refunded::send`). A refund the provider could not take now stays
-//! `requested` and the background sender (`tasks::send_refunds`) sends it later; sending twice is
-//! safe, since the provider deduplicates by the refund's own key.
+//! (`tessera_settlement::card::refunded::send`, `…::btc::refunded::send`). A refund the provider
+//! could not take now stays `requested` and the background sender (`tasks::send_refunds`) sends
+//! it later; sending twice is safe, since the provider deduplicates by the refund's own key.
+//! Ethereum refunds are not sent from here: the chain-watcher holds the refund wallet's key and
+//! sends them (`tessera_settlement::eth::refunded`).
 
 use std::sync::Arc;
 
@@ -40,8 +42,12 @@ impl CardRefunds for SandboxRefunds {
 /// Hands a requested refund to its provider and returns it as it now stands. A provider that
 /// cannot be reached leaves it `requested`: the answer says so, and the background sender tries again.
 pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
-    let rail = refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"))?.rail;
-    if rail == "btc" {
+    let asked = refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"))?;
+    if asked.rail == "eth" {
+        // Sent by the chain-watcher, which alone holds the refund wallet's key.
+        return Ok(asked);
+    }
+    if asked.rail == "btc" {
         let Some(btc) = &state.btc_settlement else {
             // BTCPay is no longer configured here: the refund waits for a process that has it.
             return refund::refund(&state.db, refund_id).await?.ok_or(Error::NotFound("refund"));

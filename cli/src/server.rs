@@ -128,6 +128,13 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
     if state.card.is_sandbox() {
         tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
     }
+    if services == Services::Web
+        && state.eth_settings.as_deref().is_some_and(|eth| eth.refund_signer.is_some())
+    {
+        tracing::warn!(
+            "TESSERA_ETH_REFUND_KEY is set, but the web app never uses it: keep the refund wallet's key in the chain-watcher's environment only"
+        );
+    }
     if services == Services::All {
         chain_watcher_tasks(&state, &mut tasks, &stopped)?;
         tasks.spawn(tessera_api::tasks::sweep_sessions(db.clone(), stopped.clone()));

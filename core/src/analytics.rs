@@ -208,7 +208,12 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                   + coalesce((select sum(f.amount) from refund f join paid using (order_id)
                               join payment p on p.payment_id = f.payment_id
                               where kind = 'bitcoin' and f.rail = 'btc' and f.status = 'succeeded'
-                                and p.refund_reason is null), 0))::text
+                                and p.refund_reason is null), 0)
+                  -- Ethereum: the wei or token units its refunds sent back, in this asset.
+                  + coalesce((select sum(f.amount) from refund f join paid using (order_id)
+                              join payment p on p.payment_id = f.payment_id
+                              where kind in ('ether', 'token') and f.rail = 'eth' and f.asset = received.asset
+                                and f.status = 'succeeded' and p.refund_reason is null), 0))::text
                       as "refunded_base!",
                   '' as "refunded!", '' as "net_base!", '' as "net!"
            from (

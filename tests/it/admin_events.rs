@@ -319,6 +319,7 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("POST", format!("/api/admin/orders/{missing}/refunds"), None, 401, 403, 400),
         ("POST", format!("/api/admin/payments/{missing}/refund"), None, 401, 403, 400),
         ("POST", format!("/api/admin/unmatched/{missing}/refund"), None, 401, 403, 400),
+        ("POST", format!("/api/admin/eth-receipts/{missing}/refund"), None, 401, 403, 400),
         ("POST", format!("/api/admin/refunds/{missing}/cancel"), None, 401, 403, 404),
         ("PUT", format!("/api/admin/events/{event_id}/refund-policy"), Some(json!(null)), 401, 403, 200),
         ("POST", format!("/api/orders/{missing}/refund"), None, 401, 404, 404),

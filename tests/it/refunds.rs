@@ -1,7 +1,9 @@
 //! Refunds by card, end to end against the card sandbox (which plays Stripe: refunds, the
 //! dashboard, disputes, and the signed events about each): an admin refunds all or part of an
 //! order, refunds are asked for once, never exceed what was paid, void the tickets they give
-//! back (the door refuses them), and money due back is sent back in one step.
+//! back (the door refuses them), and money due back is sent back in one step. A cancelled event
+//! refunds its card and Ethereum orders alike (Ethereum refunds on their own:
+//! `eth_watcher::refunds`).
 
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use serde_json::json;
@@ -650,16 +652,50 @@ async fn customers_cancel_their_own_orders_only_while_the_events_policy_allows(d
     assert!(removed.json()["policy"].is_null(), "{}", removed.text());
 }
 
+/// €10 at 2,000 EUR/ETH.
+const TEN_EUR_IN_WEI: u64 = 5_000_000_000_000_000;
+
+/// An order of one €10 ticket of `event` paid in ETH on `chain` and confirmed, its ticket issued.
+async fn paid_in_eth(
+    app: &TestApp,
+    chain: &tessera_tests::eth::EthChain,
+    watcher: &tessera_chain_watcher::eth::EthWatcher,
+    event: Uuid,
+) -> Uuid {
+    let general = app.ticket_types(event).await[0];
+    let buyer = tessera_tests::eth::account(&app.db).await;
+    let (order, total) = tessera_tests::eth::place_eth_order(&app.db, buyer, event, general, 1).await;
+    let eth = ("ETH", alloy::primitives::Address::ZERO, 18);
+    let amount = alloy::primitives::U256::from(TEN_EUR_IN_WEI);
+    let (_, quote, signature) = chain.quote_order(&app.db, order, total, eth, amount, "2000").await;
+    chain.pay_eth(&quote, &signature).await;
+    watcher.catch_up().await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+    let mut conn = app.db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    order
+}
+
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_crash(db: PgPool) {
     let app = TestApp::new(db);
+    let chain = tessera_tests::eth::EthChain::start().await;
+    let watcher = chain.watcher(app.db.clone(), tessera_payments::eth::Confirmations::Blocks(1), 2000);
     let mut big = sample_event("cancelled-night", "Cancelled Night", 5);
     big.fields.ticket_types[0].capacity = 500;
     let event = app.insert_event(&big).await;
+    // 200 paid orders: by card, and one in ten in ETH through the contract.
     let mut orders = Vec::new();
-    for _ in 0..200 {
-        orders.push(paid_in_sandbox(&app, event, 1).await.0);
+    let mut eth_orders = Vec::new();
+    for n in 0..200 {
+        if n % 10 == 9 {
+            eth_orders.push(paid_in_eth(&app, &chain, &watcher, event).await);
+        } else {
+            orders.push(paid_in_sandbox(&app, event, 1).await.0);
+        }
     }
+    let customer_before =
+        alloy::providers::Provider::get_balance(&chain.provider, chain.customer).await.unwrap();
     let admin = app.sign_in(true).await;
     let version: i32 = sqlx::query_scalar("select version from event where event_id = $1")
         .bind(event)
@@ -678,19 +714,30 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
     // The job asks for 70 refunds, then the process dies before sending any.
     let (asked, skipped) = tessera_core::refund::refund_cancelled_events(&app.db, &[], 70).await.unwrap();
     assert_eq!((asked.len(), skipped.len()), (70, 0));
-    // Restarted: the job carries on with the rest and sends them; the waiting ones are sent by
-    // the sender once they are older than a fresh request.
+    // Restarted: the job carries on with the rest and sends them; the waiting card ones are
+    // sent by the sender once they are older than a fresh request, the Ethereum ones by the
+    // chain-watcher's refund wallet (killed halfway too: it sends, then a second watcher goes
+    // on from what is stored).
     let restarted = tessera_api::state::AppState::clone(&app.state);
     assert_eq!(tessera_api::refunds::refund_cancelled_events(&restarted).await.unwrap(), 130);
     sqlx::query("update refund set created_at = now() - interval '1 minute' where status = 'requested'")
         .execute(&app.db)
         .await
         .unwrap();
-    assert_eq!(tessera_api::refunds::send_waiting(&restarted).await.unwrap(), 70);
+    let card_waiting: i64 =
+        sqlx::query_scalar("select count(*) from refund where status = 'requested' and rail = 'card'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(tessera_api::refunds::send_waiting(&restarted).await.unwrap() as i64, card_waiting);
     assert_eq!(tessera_api::refunds::refund_cancelled_events(&restarted).await.unwrap(), 0, "nothing left");
+    assert_eq!(watcher.send_refunds().await.unwrap().sent, 20);
+    let again = chain.watcher(app.db.clone(), tessera_payments::eth::Confirmations::Blocks(1), 2000);
+    assert_eq!(again.send_refunds().await.unwrap().sent, 0, "sent once");
+    again.catch_up().await.unwrap();
 
-    let per_order: Vec<(Uuid, i64, i64)> = sqlx::query_as(
-        r#"select o.order_id, count(f.refund_id), coalesce(sum(f.amount), 0)::bigint
+    let per_order: Vec<(Uuid, i64, String)> = sqlx::query_as(
+        r#"select o.order_id, count(f.refund_id), coalesce(sum(f.amount), 0)::text
            from customer_order o left join refund f on f.order_id = o.order_id and f.status = 'succeeded'
            where o.event_id = $1 group by o.order_id"#,
     )
@@ -699,13 +746,16 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
     .await
     .unwrap();
     assert_eq!(per_order.len(), 200);
-    assert!(
-        per_order.iter().all(|(_, refunds, amount)| *refunds == 1 && *amount == 1000),
-        "each exactly once"
-    );
-    for order in &orders {
+    for (order, refunds, amount) in &per_order {
+        let paid = if eth_orders.contains(order) { TEN_EUR_IN_WEI.to_string() } else { "1000".into() };
+        assert_eq!((*refunds, amount), (1, &paid), "each exactly once: {order}");
+    }
+    for order in orders.iter().chain(&eth_orders) {
         assert_eq!(app.order_status(*order).await, "refunded");
     }
+    let customer_after =
+        alloy::providers::Provider::get_balance(&chain.provider, chain.customer).await.unwrap();
+    assert_eq!(customer_after - customer_before, alloy::primitives::U256::from(20 * TEN_EUR_IN_WEI));
     let reasons: Vec<String> =
         sqlx::query_scalar("select distinct reason from refund").fetch_all(&app.db).await.unwrap();
     assert_eq!(reasons, vec!["event_cancelled".to_string()]);

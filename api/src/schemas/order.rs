@@ -117,7 +117,7 @@ pub struct RefundDue {
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
     /// What its refunds have sent back or are sending, in their unit: minor units, satoshis
-    /// for bitcoin.
+    /// for bitcoin, the asset's base units for Ethereum (at most 2⁶³−1).
     pub refunding_minor: i64,
     /// The state of its latest refund (`requested`, `sent`, `succeeded`, `failed`,
     /// `cancelled`), if one was asked for.
@@ -204,6 +204,8 @@ pub struct EthOrphan {
     pub decimals: Option<i32>,
     /// In the token's base units (wei for ETH), an exact decimal string.
     pub amount: String,
+    /// The state of its latest refund, if one was asked for.
+    pub refund_status: Option<String>,
 }
 
 // Fails to compile when the core type gains or loses a field.
@@ -220,6 +222,7 @@ const _: fn(eth_receipt::EthOrphan) = |eth_receipt::EthOrphan {
                                            asset: _,
                                            decimals: _,
                                            amount: _,
+                                           refund_status: _,
                                        }| {};
 
 /// What goes back on chain for a payment listed among the refunds due (`refunds_due`): for each

@@ -66,6 +66,10 @@ pub struct Refund {
     pub payment_id: Option<Uuid>,
     /// Card money for no order of ours, when that is what it gives back.
     pub unmatched_payment_id: Option<Uuid>,
+    /// Ethereum: the payment log it answers (for an order id we never quoted, the only link).
+    pub eth_receipt_id: Option<Uuid>,
+    /// Ethereum: the address it goes back to (the one that paid).
+    pub refund_to: Option<String>,
     /// `card`, `btc` or `eth`.
     pub rail: String,
     /// `EUR`, `BTC`, `ETH`, `USDC`, ...
@@ -81,12 +85,16 @@ pub struct Refund {
     /// The admin or customer who asked (their email), while the account exists.
     pub requested_by: Option<String>,
     pub status: RefundStatus,
-    /// The provider's name for it (Stripe's `re_…`, BTCPay's pull payment).
+    /// The provider's name for it (Stripe's `re_…`, BTCPay's pull payment, the Ethereum
+    /// transaction's hash).
     pub provider_ref: Option<String>,
     /// Bitcoin: where the customer claims it, and the transaction that paid it out.
     pub claim_url: Option<String>,
     pub payout_txid: Option<String>,
     pub failure_reason: Option<String>,
+    /// Why the last try to send it did not go out (it is tried again): the refund wallet short
+    /// of funds, the provider unreachable.
+    pub send_error: Option<String>,
     /// The tickets it gives back (voided).
     pub ticket_ids: Vec<Uuid>,
     /// A checked-in ticket was refunded by an admin's explicit choice.
@@ -102,6 +110,8 @@ const _: fn(domain::Refund) = |domain::Refund {
                                    order_id: _,
                                    payment_id: _,
                                    unmatched_payment_id: _,
+                                   eth_receipt_id: _,
+                                   refund_to: _,
                                    rail: _,
                                    asset: _,
                                    decimals: _,
@@ -114,6 +124,7 @@ const _: fn(domain::Refund) = |domain::Refund {
                                    claim_url: _,
                                    payout_txid: _,
                                    failure_reason: _,
+                                   send_error: _,
                                    ticket_ids: _,
                                    checked_in_override: _,
                                    created_at: _,
@@ -127,14 +138,12 @@ pub struct CancellationProgress {
     /// Orders that were paid when the event was cancelled (or since).
     pub paid_orders: i64,
     /// Of those: refunded in full, refunds on their way (bitcoin ones until their buyer claims
-    /// them), refunds that failed, and orders Tessera cannot refund itself (Ethereum: finance
-    /// sends those back).
+    /// them, Ethereum ones until their transaction is deep enough), and refunds that failed.
     pub refunded: i64,
     pub pending: i64,
     pub failed: i64,
-    pub by_hand: i64,
 }
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::CancellationProgress) =
-    |domain::CancellationProgress { paid_orders: _, refunded: _, pending: _, failed: _, by_hand: _ }| {};
+    |domain::CancellationProgress { paid_orders: _, refunded: _, pending: _, failed: _ }| {};

@@ -1,6 +1,8 @@
-//! Our payment contract's `OrderPaid` logs on Ethereum: followed from the node by polling,
-//! recorded as receipts, and handed to settlement (`tessera_settlement::eth`) to apply to their
-//! orders once deep enough.
+//! Our payment contract's logs on Ethereum: followed from the node by polling, `OrderPaid` ones
+//! recorded as receipts and `OrderRefunded` ones as refund logs, and handed to settlement
+//! (`tessera_settlement::eth`) to apply once deep enough. With the refund wallet's key
+//! (`TESSERA_ETH_REFUND_KEY`), the watcher also sends the requested refunds
+//! ([`EthWatcher::send_refunds`]).
 //!
 //! Each [`EthWatcher::step`] reads the head, checks that the newest block it remembers is still
 //! canonical (if not, a reorg: it walks back to the newest remembered block the chain still has,
@@ -25,9 +27,10 @@ use alloy::transports::TransportError;
 use secrecy::ExposeSecret as _;
 use sqlx::PgPool;
 use tessera_payments::eth::{Confirmations, EthSettings};
+use tessera_settlement::eth::refunded::{self, RefundWallet, Round};
 use tokio::sync::OnceCell;
 
-use node::{Header, PaidLog};
+use node::{ContractLog, Header};
 use store::{Range, Recorded, Scope};
 
 /// The fewest blocks below the head read one by one with their headers kept: deeper reorgs
@@ -43,6 +46,10 @@ pub enum EthWatchError {
     Node(#[from] TransportError),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    /// Sending refunds stopped at the database (a node or wallet problem is noted on the refund
+    /// and retried instead).
+    #[error(transparent)]
+    Refunds(#[from] tessera_settlement::SettleError),
     /// At construction: the configured URL does not parse.
     #[error("invalid TESSERA_ETH_RPC_URL")]
     RpcUrl,
@@ -68,6 +75,8 @@ pub struct EthWatcher {
     chain_id: std::sync::Arc<OnceCell<u64>>,
     /// Kept only to take it out of error messages (it may hold an API key).
     rpc_url: secrecy::SecretString,
+    /// The refund wallet, when this process holds its key.
+    refund_wallet: Option<RefundWallet>,
 }
 
 /// What one step did: for tests and benchmarks to drive the watcher step by step and see it.
@@ -81,7 +90,9 @@ pub struct Step {
     pub receipts: usize,
     /// Receipts applied to their orders (deep enough now).
     pub confirmed: usize,
-    /// Receipts marked reorged by a rollback to the common ancestor.
+    /// `OrderRefunded` logs deep enough now, their refunds settled.
+    pub refunds_confirmed: usize,
+    /// Receipts and refund logs marked reorged by a rollback to the common ancestor.
     pub reorged: usize,
     /// Nothing is left to read up to the head.
     pub caught_up: bool,
@@ -106,7 +117,10 @@ impl EthWatcher {
         let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
             .map_err(|_| EthWatchError::RpcUrl)?;
         let contract = config.contract;
+        let refund_wallet =
+            config.refund_signer.clone().map(|signer| RefundWallet::new(node.clone(), signer, contract));
         Ok(EthWatcher {
+            refund_wallet,
             rpc_url: config.rpc_url.clone(),
             db,
             node,
@@ -146,7 +160,7 @@ impl EthWatcher {
             progress.steps += 1;
             progress.blocks += step.read.as_ref().map_or(0, |r| r.end() - r.start() + 1);
             progress.receipts += step.receipts;
-            progress.confirmed += step.confirmed;
+            progress.confirmed += step.confirmed + step.refunds_confirmed;
             progress.reorged += step.reorged;
             progress.head = step.head;
             if step.caught_up || (step.read.is_none() && step.reorged == 0) {
@@ -211,8 +225,24 @@ impl EthWatcher {
                 store::int(tip),
             )
             .await?;
+            step.refunds_confirmed =
+                refunded::confirm_refunds_due(&self.db, scope.chain_id, &scope.contract, store::int(tip))
+                    .await?;
         }
         Ok(step)
+    }
+
+    /// Whether this watcher holds the refund wallet's key.
+    pub fn sends_refunds(&self) -> bool {
+        self.refund_wallet.is_some()
+    }
+
+    /// Sends the requested refunds of payments to this contract and follows those on their way
+    /// (see `tessera_settlement::eth::refunded`); nothing without the refund wallet's key.
+    pub async fn send_refunds(&self) -> Result<Round, EthWatchError> {
+        let Some(wallet) = &self.refund_wallet else { return Ok(Round::default()) };
+        let scope = self.scope().await?;
+        Ok(wallet.send_due(&self.db, scope.chain_id, &scope.contract).await?)
     }
 
     async fn scope(&self) -> Result<Scope, EthWatchError> {
@@ -251,7 +281,7 @@ impl EthWatcher {
         let rolled = store::roll_back(&self.db, scope, ancestor, self.start_block).await?;
         tracing::warn!(chain.block = number, chain.ancestor = ?ancestor, receipt.reorged = rolled.receipts,
             receipt.confirmed_reorged = rolled.confirmed, "chain reorganisation: rolled back to the common ancestor");
-        Ok(Some(rolled.receipts))
+        Ok(Some(rolled.receipts + rolled.refunds))
     }
 
     /// Blocks `from..=to`, far below the head: one `eth_getLogs`, and the last block's header
@@ -261,7 +291,7 @@ impl EthWatcher {
         &self,
         from: u64,
         mut to: u64,
-    ) -> Result<Option<(u64, Vec<Header>, Vec<PaidLog>)>, EthWatchError> {
+    ) -> Result<Option<(u64, Vec<Header>, Vec<ContractLog>)>, EthWatchError> {
         let mut logs = loop {
             match node::logs_in_range(&self.node, self.contract, from, to).await {
                 Ok(logs) => break logs,
@@ -299,7 +329,7 @@ impl EthWatcher {
         scope: &Scope,
         from: u64,
         to: u64,
-    ) -> Result<Option<(u64, Vec<Header>, Vec<PaidLog>)>, EthWatchError> {
+    ) -> Result<Option<(u64, Vec<Header>, Vec<ContractLog>)>, EthWatchError> {
         let mut parent = match from.checked_sub(1) {
             Some(before) => store::block_hash(&self.db, scope, before).await?,
             None => None,

@@ -1,5 +1,5 @@
 //! What the watcher asks the node: the head, a block's header, and our contract's `OrderPaid`
-//! logs, for a range of blocks or for one block by its hash. Everything comes back as the
+//! and `OrderRefunded` logs, for a range of blocks or for one block by its hash. Everything comes back as the
 //! lower-case 0x-hex and integers the database stores.
 
 use alloy::eips::BlockNumberOrTag;
@@ -9,7 +9,7 @@ use alloy::providers::{DynProvider, Provider as _};
 use alloy::rpc::types::{Filter, Log};
 use alloy::sol_types::SolEvent as _;
 use alloy::transports::TransportError;
-use tessera_contracts::TesseraPay::OrderPaid;
+use tessera_contracts::TesseraPay::{OrderPaid, OrderRefunded};
 
 /// A block as the watcher remembers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +21,19 @@ pub(super) struct Header {
     pub timestamp: u64,
 }
 
-/// One `OrderPaid` log of our contract.
+/// Which of our contract's events a log is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LogKind {
+    /// `OrderPaid`: money in.
+    Paid,
+    /// `OrderRefunded`: money back out.
+    Refunded,
+}
+
+/// One `OrderPaid` or `OrderRefunded` log of our contract.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct PaidLog {
+pub(super) struct ContractLog {
+    pub kind: LogKind,
     pub tx_hash: String,
     pub log_index: u64,
     pub block_number: u64,
@@ -31,7 +41,8 @@ pub(super) struct PaidLog {
     /// Unix seconds; filled from the block's header when the node leaves it out of the log.
     pub block_time: Option<u64>,
     pub order_ref: String,
-    pub payer: String,
+    /// Who paid (`OrderPaid`), or who the money went back to (`OrderRefunded`).
+    pub party: String,
     pub token: String,
     pub amount: U256,
 }
@@ -68,62 +79,73 @@ pub(super) async fn header(node: &DynProvider, number: u64) -> Result<Option<Hea
     }))
 }
 
-/// The contract's `OrderPaid` logs in blocks `from..=to`.
+/// The events the watcher follows.
+const EVENTS: [B256; 2] = [OrderPaid::SIGNATURE_HASH, OrderRefunded::SIGNATURE_HASH];
+
+/// The contract's `OrderPaid` and `OrderRefunded` logs in blocks `from..=to`.
 pub(super) async fn logs_in_range(
     node: &DynProvider,
     contract: Address,
     from: u64,
     to: u64,
-) -> Result<Vec<PaidLog>, TransportError> {
-    let filter = Filter::new()
-        .address(contract)
-        .event_signature(OrderPaid::SIGNATURE_HASH)
-        .from_block(from)
-        .to_block(to);
-    Ok(node.get_logs(&filter).await?.iter().filter_map(paid_log).collect())
+) -> Result<Vec<ContractLog>, TransportError> {
+    let filter =
+        Filter::new().address(contract).event_signature(EVENTS.to_vec()).from_block(from).to_block(to);
+    Ok(node.get_logs(&filter).await?.iter().filter_map(contract_log).collect())
 }
 
-/// The contract's `OrderPaid` logs of the block with this hash: they and its header are
+/// The contract's `OrderPaid` and `OrderRefunded` logs of the block with this hash: they and its header are
 /// certainly of the same block, even if the chain reorganises between the two calls.
 pub(super) async fn logs_of_block(
     node: &DynProvider,
     contract: Address,
     block_hash: &str,
-) -> Result<Vec<PaidLog>, TransportError> {
+) -> Result<Vec<ContractLog>, TransportError> {
     let hash: B256 = block_hash.parse().unwrap_or_default();
-    let filter =
-        Filter::new().address(contract).event_signature(OrderPaid::SIGNATURE_HASH).at_block_hash(hash);
-    Ok(node.get_logs(&filter).await?.iter().filter_map(paid_log).collect())
+    let filter = Filter::new().address(contract).event_signature(EVENTS.to_vec()).at_block_hash(hash);
+    Ok(node.get_logs(&filter).await?.iter().filter_map(contract_log).collect())
 }
 
-/// Our reading of a log; none for one that is not a mined `OrderPaid` (a node's pending or
-/// removed log, or one that does not decode), which is logged.
-fn paid_log(log: &Log) -> Option<PaidLog> {
+/// Our reading of a log; none for one that is not a mined `OrderPaid` or `OrderRefunded` (a
+/// node's pending or removed log, or one that does not decode), which is logged.
+fn contract_log(log: &Log) -> Option<ContractLog> {
     if log.removed {
         return None;
     }
     let (Some(tx_hash), Some(log_index), Some(block_number), Some(block_hash)) =
         (log.transaction_hash, log.log_index, log.block_number, log.block_hash)
     else {
-        tracing::warn!(?log, "the node returned an OrderPaid log without its block or transaction; skipped");
+        tracing::warn!(?log, "the node returned a log without its block or transaction; skipped");
         return None;
     };
-    let event = match log.log_decode::<OrderPaid>() {
-        Ok(decoded) => decoded.inner.data,
+    let decoded = match log.topic0() {
+        Some(&OrderPaid::SIGNATURE_HASH) => log.log_decode::<OrderPaid>().map(|d| {
+            let e = d.inner.data;
+            (LogKind::Paid, e.orderId, e.payer, e.token, e.amount)
+        }),
+        Some(&OrderRefunded::SIGNATURE_HASH) => log.log_decode::<OrderRefunded>().map(|d| {
+            let e = d.inner.data;
+            (LogKind::Refunded, e.orderId, e.to, e.token, e.amount)
+        }),
+        _ => return None,
+    };
+    let (kind, order_id, party, token, amount) = match decoded {
+        Ok(decoded) => decoded,
         Err(err) => {
-            tracing::error!(chain.tx_hash = %tx_hash, error = %err, "an OrderPaid log of our contract does not decode");
+            tracing::error!(chain.tx_hash = %tx_hash, error = %err, "a log of our contract does not decode");
             return None;
         }
     };
-    Some(PaidLog {
+    Some(ContractLog {
+        kind,
         tx_hash: b256_hex(tx_hash),
         log_index,
         block_number,
         block_hash: b256_hex(block_hash),
         block_time: log.block_timestamp,
-        order_ref: b256_hex(event.orderId),
-        payer: address_hex(event.payer),
-        token: address_hex(event.token),
-        amount: event.amount,
+        order_ref: b256_hex(order_id),
+        party: address_hex(party),
+        token: address_hex(token),
+        amount,
     })
 }

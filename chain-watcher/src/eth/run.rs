@@ -1,9 +1,12 @@
-//! The poller: every interval, catches up with the chain. One watcher leads at a time (a
+//! The poller: every interval, catches up with the chain and (with the refund wallet's key)
+//! sends the refunds due. One watcher leads at a time (a
 //! Postgres advisory lock held for the round), so several processes can run it as standbys.
 
 use std::time::Duration;
 
 use tokio::sync::watch;
+
+use tessera_settlement::eth::refunded::Round;
 
 use super::{EthWatchError, EthWatcher};
 
@@ -23,7 +26,24 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
             if !leader {
                 return Ok(None);
             }
-            let progress = watcher.catch_up().await;
+            let mut progress = watcher.catch_up().await;
+            // The refund wallet sends under the same lock: one sender, so one nonce sequence.
+            if progress.is_ok() && watcher.sends_refunds() {
+                match watcher.send_refunds().await {
+                    Ok(round) if round != Round::default() => {
+                        tracing::info!(
+                            refund.sent = round.sent,
+                            refund.rebroadcast = round.rebroadcast,
+                            refund.replaced = round.replaced,
+                            refund.failed = round.failed,
+                            refund.waiting = round.waiting,
+                            "Ethereum refunds"
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(err) => progress = Err(err),
+                }
+            }
             sqlx::query("select pg_advisory_unlock($1)").bind(LOCK).execute(&mut *lock).await?;
             progress.map(Some)
         };

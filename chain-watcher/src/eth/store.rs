@@ -1,5 +1,6 @@
 //! The watcher's state in Postgres: the cursor (the next block to read, and the head it last
-//! saw), the hashes of the blocks it read, and the receipts. A range of blocks is recorded in
+//! saw), the hashes of the blocks it read, the receipts (`OrderPaid`) and the refund logs
+//! (`OrderRefunded`). A range of blocks is recorded in
 //! one transaction with the cursor's move past it, so a crash redoes the whole range or none of
 //! it, and reading a log again updates its row instead of adding one.
 
@@ -9,7 +10,7 @@ use tessera_core::order;
 use tessera_settlement::eth::SeenPayment;
 use uuid::Uuid;
 
-use super::node::{Header, PaidLog};
+use super::node::{ContractLog, Header, LogKind};
 
 /// How many blocks below the reorg window are kept (the ends of the ranges read last), so a
 /// reorg deeper than the window still finds a common ancestor not far back.
@@ -31,7 +32,7 @@ pub(super) struct Range<'a> {
     pub head: u64,
     /// The headers to remember: every block near the head, only the last one further back.
     pub headers: &'a [Header],
-    pub logs: &'a [PaidLog],
+    pub logs: &'a [ContractLog],
     /// Blocks below this are outside the reorg window and pruned to a sparse few.
     pub window_floor: u64,
 }
@@ -48,6 +49,8 @@ pub(super) enum Recorded {
 pub(super) struct RolledBack {
     pub receipts: usize,
     pub confirmed: usize,
+    /// `OrderRefunded` logs marked reorged.
+    pub refunds: usize,
 }
 
 /// `block` as the bigint columns hold it (block numbers never come near `i64::MAX`).
@@ -155,6 +158,12 @@ pub(super) async fn record_range(db: &PgPool, scope: &Scope, range: &Range<'_>) 
 
     let mut changed = 0;
     for log in range.logs {
+        if log.kind == LogKind::Refunded {
+            if upsert_refund_log(&mut tx, scope, log).await? {
+                changed += 1;
+            }
+            continue;
+        }
         if let Some(seen) = upsert_receipt(&mut tx, scope, log).await? {
             changed += 1;
             if let Some(seen) = seen {
@@ -187,7 +196,7 @@ pub(super) async fn record_range(db: &PgPool, scope: &Scope, range: &Range<'_>) 
 async fn upsert_receipt(
     conn: &mut PgConnection,
     scope: &Scope,
-    log: &PaidLog,
+    log: &ContractLog,
 ) -> sqlx::Result<Option<Option<SeenPayment>>> {
     let block_time = log
         .block_time
@@ -216,7 +225,7 @@ async fn upsert_receipt(
         int(log.block_number),
         log.block_hash,
         log.order_ref,
-        log.payer,
+        log.party,
         log.token,
         log.amount.to_string(),
         block_time
@@ -232,6 +241,48 @@ async fn upsert_receipt(
         }
         _ => None,
     }))
+}
+
+/// Inserts an `OrderRefunded` log, or moves it to the block it was read in now; one that had
+/// been reorged out and is back waits for its confirmations again, unless its refund had
+/// already been settled. True when something changed.
+async fn upsert_refund_log(conn: &mut PgConnection, scope: &Scope, log: &ContractLog) -> sqlx::Result<bool> {
+    let block_time = log
+        .block_time
+        .and_then(|t| DateTime::<Utc>::from_timestamp(i64::try_from(t).unwrap_or(i64::MAX), 0))
+        .unwrap_or_else(Utc::now);
+    let row = sqlx::query_scalar!(
+        r#"insert into eth_refund_log as r (eth_refund_log_id, chain_id, contract, tx_hash, log_index, block_number,
+                                           block_hash, block_time, order_ref, recipient, token, amount, status)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::numeric, 'seen')
+           on conflict (chain_id, tx_hash, log_index) do update
+               set block_number = excluded.block_number, block_hash = excluded.block_hash,
+                   block_time = excluded.block_time,
+                   status = case when r.status <> 'reorged' then r.status
+                                 when r.confirmed_at is not null then 'confirmed'
+                                 else 'seen' end,
+                   updated_at = now()
+               where r.block_hash <> excluded.block_hash or r.status = 'reorged'
+           returning r.status"#,
+        Uuid::now_v7(),
+        scope.chain_id,
+        scope.contract,
+        log.tx_hash,
+        i32::try_from(log.log_index).unwrap_or(i32::MAX),
+        int(log.block_number),
+        log.block_hash,
+        block_time,
+        log.order_ref,
+        log.party,
+        log.token,
+        log.amount.to_string()
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(status) = row else { return Ok(false) };
+    tracing::info!(chain.tx_hash = %log.tx_hash, chain.log_index = log.log_index, chain.block = log.block_number,
+        order.r#ref = %log.order_ref, log.status = %status, "OrderRefunded log recorded");
+    Ok(true)
 }
 
 /// Rolls the watcher back to the common ancestor `ancestor` (none: no block it remembers is
@@ -260,7 +311,7 @@ pub(super) async fn roll_back(
     )
     .fetch_all(&mut *tx)
     .await?;
-    let mut rolled = RolledBack { receipts: gone.len(), confirmed: 0 };
+    let mut rolled = RolledBack { receipts: gone.len(), confirmed: 0, refunds: 0 };
     for receipt in &gone {
         if receipt.was == "confirmed" {
             rolled.confirmed += 1;
@@ -283,6 +334,27 @@ pub(super) async fn roll_back(
             order::unmark_payment_detected(&mut tx, order_id).await?;
         }
     }
+    let refunds_gone = sqlx::query!(
+        r#"update eth_refund_log set status = 'reorged', reorged_at = now(), updated_at = now()
+           where chain_id = $1 and contract = $2 and block_number > $3 and status <> 'reorged'
+           returning tx_hash, log_index, block_number, refund_id, confirmed_at"#,
+        scope.chain_id,
+        scope.contract,
+        keep_up_to
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for log in &refunds_gone {
+        if log.confirmed_at.is_some() {
+            tracing::error!(chain.tx_hash = %log.tx_hash, chain.log_index = log.log_index, chain.block = log.block_number,
+                refund.id = ?log.refund_id,
+                "a confirmed Ethereum refund left the canonical chain; its refund stays settled and finance must look");
+        } else {
+            tracing::warn!(chain.tx_hash = %log.tx_hash, chain.log_index = log.log_index, chain.block = log.block_number,
+                "a seen Ethereum refund left the canonical chain before it confirmed; it waits to be mined again");
+        }
+    }
+    rolled.refunds = refunds_gone.len();
     sqlx::query!(
         "delete from eth_block where chain_id = $1 and contract = $2 and number > $3",
         scope.chain_id,

@@ -107,7 +107,7 @@ pub async fn receipts_to_reconcile(db: impl PgExecutor<'_>, limit: i64) -> sqlx:
 }
 
 /// Money paid to our contract for an order id we never quoted (`orphan`): it pays for nothing
-/// and can only go back to its payer, by hand.
+/// and goes back to its payer, through the contract's refund.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthOrphan {
     pub eth_receipt_id: Uuid,
@@ -130,6 +130,8 @@ pub struct EthOrphan {
     pub decimals: Option<i32>,
     /// In the token's base units (wei for ETH), an exact decimal string.
     pub amount: String,
+    /// The state of its latest refund, if one was asked for.
+    pub refund_status: Option<String>,
 }
 
 /// What goes back on chain for a payment listed among the refunds due (`refunds_due`): for each
@@ -194,7 +196,9 @@ pub async fn orphans(
                                 else q.asset end as asset,
                   case when r.token = '0x0000000000000000000000000000000000000000' then 18
                        else q.decimals::int end as decimals,
-                  r.amount::text as "amount!"
+                  r.amount::text as "amount!",
+                  (select f.status from refund f where f.eth_receipt_id = r.eth_receipt_id
+                   order by f.created_at desc limit 1) as refund_status
            from eth_receipt r
            left join lateral (
                select asset, decimals from eth_quote where token = r.token limit 1

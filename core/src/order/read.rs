@@ -178,7 +178,7 @@ pub struct RefundDue {
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,
     /// What its refunds have sent back or are sending, in their unit: minor units, satoshis
-    /// for bitcoin.
+    /// for bitcoin, the asset's base units for Ethereum (at most 2⁶³−1).
     pub refunding_minor: i64,
     /// The state of its latest refund, if one was asked for.
     pub refund_status: Option<String>,
@@ -199,7 +199,8 @@ pub async fn refunds_due(
                       as "received_minor!",
                   (case when p.status = 'refund_due' then p.refund_reason else 'overpaid' end) as "refund_reason!",
                   p.received_at as "received_at!",
-                  coalesce(r.live, 0)::bigint as "refunding_minor!", r.latest as refund_status
+                  least(coalesce(r.live, 0), 9223372036854775807)::bigint as "refunding_minor!",
+                  r.latest as refund_status
            from payment p
            join customer_order o using (order_id)
            join account a using (account_id)
@@ -212,18 +213,26 @@ pub async fn refunds_due(
                  and (p.status = 'refund_due' or reason = 'money_due_back')
            ) r on true
            -- What is due, in the unit its refunds count in: satoshis for bitcoin (all the invoice
-           -- settled, or the excess at the invoice's rate), minor units else.
+           -- settled, or the excess at the invoice's rate), the log's base units for Ethereum
+           -- (all of it, or what it brought beyond the quote), minor units else.
            left join lateral (
                select coalesce(sum(b.amount_sat), 0) as sats, min(b.rate) as rate from btc_receipt b
                where p.provider = 'btcpay' and b.provider = 'btcpay' and b.provider_ref = p.provider_ref
                  and b.status = 'settled'
            ) btc on true
+           left join lateral (
+               select coalesce(sum(x.amount), 0) as base_units, min(q.amount) as quoted from eth_receipt x
+               left join eth_quote q on q.order_ref = x.order_ref and q.token = x.token
+               where p.provider = 'ethereum' and x.order_ref = p.provider_ref and x.status = 'confirmed'
+           ) eth on true
            where (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
              and coalesce(r.done, 0) < (case
                  -- No settled output recorded (yet): listed while nothing went back.
                  when p.provider = 'btcpay' and p.status = 'refund_due' then greatest(btc.sats, 1)
                  when p.provider = 'btcpay' then coalesce(floor(p.overpaid_minor::numeric
                      / power(10, currency_exponent(p.currency)) * 100000000 / nullif(btc.rate, 0)), 1)
+                 when p.provider = 'ethereum' and p.status = 'refund_due' then greatest(eth.base_units, 1)
+                 when p.provider = 'ethereum' then greatest(eth.base_units - coalesce(eth.quoted, 0), 1)
                  when p.status = 'refund_due' then p.received_minor
                  else p.overpaid_minor end)
              and ($1::timestamptz is null or (p.received_at, p.payment_id) < ($1, $2))

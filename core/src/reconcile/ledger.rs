@@ -67,21 +67,38 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                   f.refunded_base, f.refunding_base, f.refund_latest, f.refund_refs, f.refunded_due_base,
                   d.dispute_status as "dispute_status?"
            from receipt rows
-           -- Money out beside the money in: the refunds of a card receipt's payment (or of card
-           -- money for no order), and its dispute.
+           -- Money out beside the money in, on the same rail: the refunds of a card receipt's
+           -- payment (or of card money for no order); of a bitcoin invoice, beside its first
+           -- output; of an Ethereum payment log, with the refund's own log (transaction, log
+           -- index, confirmations). And a card receipt's dispute.
            left join lateral (
                select (sum(r.amount) filter (where r.status = 'succeeded'))::text as refunded_base,
                       (sum(r.amount) filter (where r.status in ('requested', 'sent')))::text as refunding_base,
                       (sum(r.amount) filter (where r.status = 'succeeded'
                                                and r.reason in ('money_due_back', 'outside')))::text as refunded_due_base,
                       (array_agg(r.status order by r.created_at desc))[1] as refund_latest,
-                      string_agg(coalesce(r.provider_ref, r.refund_id::text) || ' ' || r.status, '; '
-                                 order by r.created_at) as refund_refs
+                      string_agg(coalesce(l.tx_hash || ':' || l.log_index, r.provider_ref, r.refund_id::text)
+                                 || ' ' || r.status
+                                 || coalesce(' (' || (c.head_block - l.block_number + 1) || ' confirmations)', ''),
+                                 '; ' order by r.created_at) as refund_refs
                from refund r
                left join payment p on p.payment_id = r.payment_id
                left join unmatched_payment u on u.unmatched_payment_id = r.unmatched_payment_id
-               where rows.rail = 'card' and r.rail = 'card' and r.status <> 'cancelled'
-                 and (p.provider_ref = rows.receipt_ref or 'unmatched:' || u.provider_event_id = rows.receipt_ref)
+               left join eth_receipt e on e.eth_receipt_id = r.eth_receipt_id
+               left join lateral (
+                   select x.tx_hash, x.log_index, x.block_number, x.chain_id, x.contract from eth_refund_log x
+                   where x.refund_id = r.refund_id and x.status <> 'reorged' limit 1
+               ) l on true
+               left join eth_cursor c on c.chain_id = l.chain_id and c.contract = l.contract
+               where r.rail = rows.rail and r.status <> 'cancelled'
+                 and case rows.rail
+                     when 'card' then p.provider_ref = rows.receipt_ref
+                                      or 'unmatched:' || u.provider_event_id = rows.receipt_ref
+                     when 'btc' then rows.first_of_payment and exists (
+                                         select 1 from btc_receipt b
+                                         where b.provider = 'btcpay' and b.provider_ref = p.provider_ref
+                                           and b.txid || ':' || b.vout = rows.receipt_ref)
+                     else e.tx_hash || ':' || e.log_index = rows.receipt_ref end
            ) f on true
            left join lateral (
                select p.dispute_status from payment p

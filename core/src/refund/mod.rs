@@ -15,10 +15,11 @@
 //! has gone back, the payment is `refunded` and so is the order it paid for (`settle`).
 //!
 //! This file holds the record and its states; asking is in `request`, the provider's answers
-//! and events in `settle`, disputes in `dispute`, reading in `read`, and the customer's email
-//! about it in `notice`.
+//! and events in `settle`, disputes in `dispute`, reading in `read`, Ethereum's transactions and
+//! logs in `eth`, and the customer's email about it in `notice`.
 
 mod dispute;
+mod eth;
 mod notice;
 mod policy;
 mod read;
@@ -30,6 +31,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 pub use dispute::{DisputeChange, dispute_is_closed, record_dispute};
+pub use eth::{
+    EthRefund, RefundLog, eth_highest_nonce_in_flight, eth_in_flight, eth_mark_signed, eth_replace_tx,
+    eth_to_send, link_refund_log, note_send_error, settle_refund_log,
+};
 pub use notice::{RefundNotice, claim_notices, notice_failed, notified};
 pub use policy::{
     CancellationProgress, RefundPolicy, SelfCancel, cancel_own_order, cancellation_progress, policy,
@@ -39,7 +44,10 @@ pub use read::{
     CardTarget, RefundPage, btc_claims_open, btc_invoice, card_target, list, refund, refunds_of_order,
     to_send,
 };
-pub use request::{OrderRefund, RefundError, Scope, request_due_back, request_for_order, request_unmatched};
+pub use request::{
+    OrderRefund, RefundError, Scope, request_due_back, request_eth_orphan, request_for_order,
+    request_unmatched,
+};
 pub use settle::{
     ProviderRefund, ProviderRefundState, Settled, cancel, checked, claim_for_sending, mark_claimable,
     mark_failed, mark_paid_out, mark_sent, mark_succeeded, record_provider_refund, release_sending,
@@ -119,6 +127,10 @@ pub struct Refund {
     pub payment_id: Option<Uuid>,
     /// Card money for no order of ours, when that is what it gives back.
     pub unmatched_payment_id: Option<Uuid>,
+    /// Ethereum: the payment log it answers (for an order id we never quoted, the only link).
+    pub eth_receipt_id: Option<Uuid>,
+    /// Ethereum: the address it goes back to (the one that paid).
+    pub refund_to: Option<String>,
     /// `card`, `btc` or `eth`.
     pub rail: String,
     /// `EUR`, `BTC`, `ETH`, `USDC`, ...
@@ -133,12 +145,16 @@ pub struct Refund {
     /// The admin or customer who asked (their email), while the account exists.
     pub requested_by: Option<String>,
     pub status: RefundStatus,
-    /// The provider's name for it (Stripe's `re_…`, BTCPay's pull payment).
+    /// The provider's name for it (Stripe's `re_…`, BTCPay's pull payment, the Ethereum
+    /// transaction's hash).
     pub provider_ref: Option<String>,
     /// Bitcoin: where the customer claims it, and the transaction that paid it out.
     pub claim_url: Option<String>,
     pub payout_txid: Option<String>,
     pub failure_reason: Option<String>,
+    /// Why the last try to send it did not go out (it is tried again): the refund wallet short
+    /// of funds, the provider unreachable.
+    pub send_error: Option<String>,
     /// The tickets it gives back (voided).
     pub ticket_ids: Vec<Uuid>,
     /// A checked-in ticket was refunded by an admin's explicit choice.

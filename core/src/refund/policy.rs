@@ -206,12 +206,10 @@ pub struct CancellationProgress {
     /// Orders that were paid when the event was cancelled (or since).
     pub paid_orders: i64,
     /// Of those: refunded in full, refunds on their way (bitcoin ones until their buyer claims
-    /// them), refunds that failed, and orders Tessera cannot refund itself (Ethereum: finance
-    /// sends those back).
+    /// them, Ethereum ones until their transaction is deep enough), and refunds that failed.
     pub refunded: i64,
     pub pending: i64,
     pub failed: i64,
-    pub by_hand: i64,
 }
 
 /// The progress of refunding a cancelled event's orders.
@@ -221,8 +219,7 @@ pub async fn cancellation_progress(db: &PgPool, event_id: Uuid) -> sqlx::Result<
         r#"select count(*) as "paid_orders!",
                   count(*) filter (where o.status = 'refunded') as "refunded!",
                   count(*) filter (where o.status <> 'refunded' and f.status in ('requested', 'sent')) as "pending!",
-                  count(*) filter (where o.status <> 'refunded' and f.status = 'failed') as "failed!",
-                  count(*) filter (where p.provider = 'ethereum' and o.status <> 'refunded') as "by_hand!"
+                  count(*) filter (where o.status <> 'refunded' and f.status = 'failed') as "failed!"
            from customer_order o
            left join lateral (select provider from payment where order_id = o.order_id
                               and status in ('succeeded', 'refunded') order by received_at limit 1) p on true
@@ -237,7 +234,7 @@ pub async fn cancellation_progress(db: &PgPool, event_id: Uuid) -> sqlx::Result<
     .await
 }
 
-/// Asks for the refund of up to `limit` paid card and bitcoin orders of cancelled events that have none
+/// Asks for the refund of up to `limit` paid orders of cancelled events, on every rail, that have none
 /// yet, passing over `skip` (orders an earlier call could not refund now); returns the refunds
 /// asked for (for the caller to send) and the orders it could not refund now. Run again until
 /// it asks for none; what a crash interrupted is picked up by the next run.
@@ -249,7 +246,7 @@ pub async fn refund_cancelled_events(
     let orders = sqlx::query_scalar!(
         r#"select o.order_id from customer_order o
            join event e on e.event_id = o.event_id
-           join payment p on p.order_id = o.order_id and p.status = 'succeeded' and p.provider in ('stripe', 'btcpay')
+           join payment p on p.order_id = o.order_id and p.status = 'succeeded' and p.provider in ('stripe', 'btcpay', 'ethereum')
            where e.status = 'cancelled' and o.status in ('paid', 'fulfilled')
              and not exists (select 1 from refund f where f.idempotency_key = 'event-cancelled:' || o.order_id::text)
              and o.order_id <> all($1)

@@ -25,9 +25,10 @@ async fn refunds(
 ) -> sqlx::Result<Vec<Refund>> {
     sqlx::query_as!(
         Refund,
-        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
+        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.eth_receipt_id,
+                  r.eth_to as refund_to, r.rail, r.asset, r.decimals,
                   r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
-                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
+                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason, r.send_error,
                   r.ticket_ids, r.checked_in_override, r.created_at, r.sent_at, r.settled_at
            from refund r left join account a on a.account_id = r.requested_by
            where ($1::uuid is null or r.refund_id = $1) and ($2::uuid is null or r.order_id = $2)
@@ -58,9 +59,10 @@ pub async fn list(
 ) -> sqlx::Result<RefundPage> {
     let mut refunds = sqlx::query_as!(
         Refund,
-        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.rail, r.asset, r.decimals,
+        r#"select r.refund_id as id, r.order_id, r.payment_id, r.unmatched_payment_id, r.eth_receipt_id,
+                  r.eth_to as refund_to, r.rail, r.asset, r.decimals,
                   r.amount::text as "amount!", r.reason as "cause: RefundCause", r.detail, a.email as "requested_by?",
-                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason,
+                  r.status as "status: RefundStatus", r.provider_ref, r.claim_url, r.payout_txid, r.failure_reason, r.send_error,
                   r.ticket_ids,
                   r.checked_in_override, r.created_at, r.sent_at, r.settled_at
            from refund r left join account a on a.account_id = r.requested_by

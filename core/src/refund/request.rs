@@ -58,7 +58,7 @@ pub enum RefundError {
     #[error("{0}")]
     NotRefundable(&'static str),
     #[error("that is more than is left to refund on this payment ({left} in its smallest unit)")]
-    TooMuch { left: i64 },
+    TooMuch { left: i128 },
     #[error("everything this payment received has already been refunded, or is being")]
     NothingLeft,
     #[error("the amount must be more than zero")]
@@ -89,14 +89,16 @@ fn exact_for_stripe(currency: &str, amount_minor: i64) -> Result<(), RefundError
 
 /// What a new refund row holds.
 struct NewRefund<'a> {
-    /// `card` or `btc`; `asset` and `decimals` are the unit of `amount_minor`.
+    /// `card`, `btc` or `eth`; `asset` and `decimals` are the unit of `amount`.
     rail: &'static str,
     decimals: i32,
     order_id: Option<Uuid>,
     payment_id: Option<Uuid>,
     unmatched_payment_id: Option<Uuid>,
+    /// Ethereum: the payment log it answers, and where the money goes back.
+    eth: Option<&'a EthTarget>,
     asset: &'a str,
-    amount_minor: i64,
+    amount: i128,
     cause: RefundCause,
     detail: Option<&'a str>,
     requested_by: Option<Uuid>,
@@ -107,25 +109,21 @@ struct NewRefund<'a> {
 
 /// The refund already asked for under `key`, if any; a key used for another order's or
 /// payment's refund is an error (the caller reused a key), never that refund's answer.
-async fn existing(
-    conn: &mut PgConnection,
-    key: &str,
-    order_id: Option<Uuid>,
-    payment_id: Option<Uuid>,
-    unmatched_payment_id: Option<Uuid>,
-) -> Result<Option<Uuid>, RefundError> {
+async fn existing(conn: &mut PgConnection, key: &str, answers: Answers) -> Result<Option<Uuid>, RefundError> {
     let found = sqlx::query!(
-        "select refund_id, order_id, payment_id, unmatched_payment_id from refund where idempotency_key = $1",
+        "select refund_id, order_id, payment_id, unmatched_payment_id, eth_receipt_id from refund where idempotency_key = $1",
         key
     )
     .fetch_optional(conn)
     .await?;
+    let same = |asked: Option<Uuid>, found: Option<Uuid>| asked.is_none() || asked == found;
     match found {
         None => Ok(None),
         Some(r)
-            if (order_id.is_none() || r.order_id == order_id)
-                && (payment_id.is_none() || r.payment_id == payment_id)
-                && (unmatched_payment_id.is_none() || r.unmatched_payment_id == unmatched_payment_id) =>
+            if same(answers.order_id, r.order_id)
+                && same(answers.payment_id, r.payment_id)
+                && same(answers.unmatched_payment_id, r.unmatched_payment_id)
+                && same(answers.eth_receipt_id, r.eth_receipt_id) =>
         {
             Ok(Some(r.refund_id))
         }
@@ -133,16 +131,46 @@ async fn existing(
     }
 }
 
-/// What the payment's live refunds add up to, in the rail's unit.
-async fn already_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::Result<i64> {
+/// What a refund answers, for [`existing`]: the ids a request names (none: any).
+#[derive(Debug, Clone, Copy, Default)]
+struct Answers {
+    order_id: Option<Uuid>,
+    payment_id: Option<Uuid>,
+    unmatched_payment_id: Option<Uuid>,
+    eth_receipt_id: Option<Uuid>,
+}
+
+/// An exact decimal from Postgres (`numeric::text`), in the rail's unit; out of range reads as
+/// more than any payment received.
+fn parse_units(text: &str) -> i128 {
+    text.parse().unwrap_or(i128::MAX)
+}
+
+/// What the live refunds of a payment (or of an Ethereum payment log) add up to, in the rail's
+/// unit.
+async fn already_back(
+    conn: &mut PgConnection,
+    payment_id: Option<Uuid>,
+    eth_receipt_id: Option<Uuid>,
+) -> sqlx::Result<i128> {
     let total = sqlx::query_scalar!(
-        r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
-           where payment_id = $1 and status not in ('failed', 'cancelled')"#,
-        payment_id
+        r#"select coalesce(sum(amount), 0)::text as "total!" from refund
+           where (payment_id = $1 or eth_receipt_id = $2) and status not in ('failed', 'cancelled')"#,
+        payment_id,
+        eth_receipt_id
     )
     .fetch_one(conn)
     .await?;
-    Ok(total)
+    Ok(parse_units(&total))
+}
+
+/// Where an Ethereum refund goes: the payment log it answers, the address that paid, and the
+/// token it paid in (the zero address for ETH).
+#[derive(Debug, Clone)]
+struct EthTarget {
+    eth_receipt_id: Uuid,
+    to: String,
+    token: String,
 }
 
 /// The unit a payment's money goes back in, what it received in that unit, and how an amount
@@ -151,25 +179,31 @@ struct RailUnits {
     rail: &'static str,
     asset: String,
     decimals: i32,
-    /// Received, in the rail's unit (minor units for cards, satoshis settled for bitcoin).
-    received: i64,
-    /// Bitcoin: the invoice's rate, units of the fiat currency per BTC (mantissa, scale), and the
-    /// fiat currency's exponent.
-    btc_rate: Option<(i128, u32, u32)>,
+    /// Received, in the rail's unit (minor units for cards, satoshis settled for bitcoin, wei or
+    /// token units for Ethereum).
+    received: i128,
+    /// Crypto: the rate the customer paid at, units of the fiat currency per whole coin
+    /// (mantissa, scale), and the fiat currency's exponent.
+    rate: Option<(i128, u32, u32)>,
+    /// Ethereum: where the money goes back, and what the quote asked (in the rail's unit), so
+    /// that an overpayment's excess goes back exactly.
+    eth: Option<EthTarget>,
+    quoted: Option<i128>,
 }
 
 impl RailUnits {
     /// An amount in minor units of the order's currency, in the rail's unit (rounded down).
-    fn in_rail_units(&self, minor: i64) -> i64 {
-        match self.btc_rate {
-            None => minor,
+    fn in_rail_units(&self, minor: i64) -> i128 {
+        match self.rate {
+            None => i128::from(minor),
             Some((mantissa, scale, exponent)) if mantissa > 0 => {
                 // Out of range (an absurd rate or amount) reads as too much to refund.
-                let sats = i128::from(minor)
-                    .checked_mul(100_000_000)
+                let decimals = u32::try_from(self.decimals).unwrap_or(0);
+                i128::from(minor)
+                    .checked_mul(10_i128.checked_pow(decimals).unwrap_or(i128::MAX))
                     .and_then(|n| n.checked_mul(10_i128.checked_pow(scale)?))
-                    .and_then(|n| n.checked_div(mantissa.checked_mul(10_i128.checked_pow(exponent)?)?));
-                sats.and_then(|sats| i64::try_from(sats).ok()).unwrap_or(i64::MAX)
+                    .and_then(|n| n.checked_div(mantissa.checked_mul(10_i128.checked_pow(exponent)?)?))
+                    .unwrap_or(i128::MAX)
             }
             Some(_) => 0,
         }
@@ -189,8 +223,10 @@ async fn rail_units(
             rail: "card",
             asset: currency.to_string(),
             decimals: currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32),
-            received: received_minor,
-            btc_rate: None,
+            received: i128::from(received_minor),
+            rate: None,
+            eth: None,
+            quoted: None,
         }),
         "btcpay" => {
             let settled = sqlx::query!(
@@ -208,16 +244,64 @@ async fn rail_units(
                 rail: "btc",
                 asset: "BTC".into(),
                 decimals: 8,
-                received: settled.sats,
-                btc_rate: Some((rate.0, rate.1, exponent)),
+                received: i128::from(settled.sats),
+                rate: Some((rate.0, rate.1, exponent)),
+                eth: None,
+                quoted: None,
             })
         }
-        "ethereum" => Err(RefundError::NotRefundable(
-            "Ethereum payments cannot be refunded through Tessera yet: send it back from the contract's owner",
-        )),
+        "ethereum" => {
+            // The contract takes one payment per order id: its log, deep enough and applied.
+            let paid = sqlx::query!(
+                r#"select e.eth_receipt_id, e.payer, e.token, e.amount::text as "amount!", e.status,
+                          q.token as quote_token, q.asset, q.decimals, q.rate::text as "rate!",
+                          q.amount::text as "quoted!"
+                   from eth_receipt e join eth_quote q on q.order_ref = e.order_ref
+                   where e.order_ref = $1 and e.status in ('confirmed', 'reorged') and e.confirmed_at is not null
+                   order by e.block_number limit 1"#,
+                provider_ref.unwrap_or_default()
+            )
+            .fetch_optional(conn)
+            .await?
+            .ok_or(RefundError::NotRefundable(
+                "no confirmed payment of this order is recorded on chain: nothing can go back yet",
+            ))?;
+            if paid.status != "confirmed" {
+                return Err(RefundError::NotRefundable(
+                    "this order's payment left the chain after it was confirmed: finance must look before anything goes back",
+                ));
+            }
+            let (asset, decimals) = if paid.token == paid.quote_token {
+                (paid.asset, i32::from(paid.decimals))
+            } else if paid.token == ZERO_ADDRESS {
+                ("ETH".to_string(), 18)
+            } else {
+                return Err(RefundError::NotRefundable(
+                    "this order was paid in a token it was not quoted in: refund it by hand",
+                ));
+            };
+            let rate = decimal_parts(&paid.rate).filter(|_| paid.token == paid.quote_token);
+            let exponent = currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent());
+            Ok(RailUnits {
+                rail: "eth",
+                asset,
+                decimals,
+                received: parse_units(&paid.amount),
+                rate: rate.map(|(mantissa, scale)| (mantissa, scale, exponent)),
+                quoted: (paid.token == paid.quote_token).then(|| parse_units(&paid.quoted)),
+                eth: Some(EthTarget {
+                    eth_receipt_id: paid.eth_receipt_id,
+                    to: paid.payer,
+                    token: paid.token,
+                }),
+            })
+        }
         _ => Err(RefundError::NotRefundable("this order was free: there is no payment to refund")),
     }
 }
+
+/// The token address of ETH itself in our contract's logs.
+const ZERO_ADDRESS: &str = "0x0000000000000000000000000000000000000000";
 
 /// `"47500.12"` as (4750012, 2).
 fn decimal_parts(text: &str) -> Option<(i128, u32)> {
@@ -231,14 +315,15 @@ async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uu
     let refund_id = Uuid::now_v7();
     sqlx::query!(
         r#"insert into refund (refund_id, order_id, payment_id, unmatched_payment_id, rail, asset, decimals, amount,
-                               reason, detail, requested_by, idempotency_key, ticket_ids, checked_in_override)
-           values ($1, $2, $3, $4, $13, $5, $14, $6::bigint::numeric, $7, $8, $9, $10, $11, $12)"#,
+                               reason, detail, requested_by, idempotency_key, ticket_ids, checked_in_override,
+                               eth_receipt_id, eth_to, eth_token)
+           values ($1, $2, $3, $4, $13, $5, $14, $6::text::numeric, $7, $8, $9, $10, $11, $12, $15, $16, $17)"#,
         refund_id,
         new.order_id,
         new.payment_id,
         new.unmatched_payment_id,
         new.asset,
-        new.amount_minor,
+        new.amount.to_string(),
         new.cause.as_str(),
         new.detail,
         new.requested_by,
@@ -246,7 +331,10 @@ async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uu
         new.ticket_ids,
         new.checked_in_override,
         new.rail,
-        new.decimals
+        new.decimals,
+        new.eth.map(|e| e.eth_receipt_id),
+        new.eth.map(|e| e.to.as_str()),
+        new.eth.map(|e| e.token.as_str())
     )
     .execute(&mut *conn)
     .await?;
@@ -324,7 +412,13 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(RefundError::NotFound)?;
-    if let Some(id) = existing(&mut tx, &ask.idempotency_key, Some(ask.order_id), None, None).await? {
+    if let Some(id) = existing(
+        &mut tx,
+        &ask.idempotency_key,
+        Answers { order_id: Some(ask.order_id), ..Answers::default() },
+    )
+    .await?
+    {
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
@@ -352,7 +446,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     )
     .await?;
     // In the rail's unit from here on.
-    let left = units.received - already_back(&mut tx, payment.payment_id).await?;
+    let left = units.received - already_back(&mut tx, Some(payment.payment_id), None).await?;
     let tickets = sqlx::query!(
         r#"select ticket_id, serial, price_minor, checked_in_at, voided_at, void_reason from ticket
            where order_id = $1 order by position for update"#,
@@ -360,7 +454,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     )
     .fetch_all(&mut *tx)
     .await?;
-    let (ticket_ids, amount): (Vec<Uuid>, i64) = match &ask.scope {
+    let (ticket_ids, amount): (Vec<Uuid>, i128) = match &ask.scope {
         Scope::Order | Scope::Tickets(_) if tickets.is_empty() => return Err(RefundError::TicketsNotIssued),
         // Every ticket still admitting, and those voided while a dispute is open: refunded now,
         // a dispute closing later must not bring them back.
@@ -370,7 +464,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
                 .filter(|t| t.voided_at.is_none() || t.void_reason.as_deref() == Some("disputed"))
                 .map(|t| t.ticket_id)
                 .collect(),
-            left - units.in_rail_units(ask.fee_minor).clamp(0, left),
+            left - units.in_rail_units(ask.fee_minor).clamp(0, left.max(0)),
         ),
         Scope::Tickets(ids) => {
             let mut amount = 0;
@@ -403,7 +497,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
         return Err(if left <= 0 { RefundError::NothingLeft } else { RefundError::TooMuch { left } });
     }
     if units.rail == "card" {
-        exact_for_stripe(&payment.currency, amount)?;
+        exact_for_stripe(&payment.currency, i64::try_from(amount).unwrap_or(i64::MAX))?;
     }
     let checked_in_override = ask.override_checked_in
         && tickets.iter().any(|t| t.checked_in_at.is_some() && ticket_ids.contains(&t.ticket_id));
@@ -415,8 +509,9 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
             order_id: Some(ask.order_id),
             payment_id: Some(payment.payment_id),
             unmatched_payment_id: None,
+            eth: units.eth.as_ref(),
             asset: &units.asset,
-            amount_minor: amount,
+            amount,
             cause: ask.cause,
             detail: None,
             requested_by: ask.requested_by,
@@ -465,7 +560,10 @@ pub async fn request_due_back(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(RefundError::NoSuchPayment)?;
-    if let Some(id) = existing(&mut tx, idempotency_key, None, Some(payment_id), None).await? {
+    if let Some(id) =
+        existing(&mut tx, idempotency_key, Answers { payment_id: Some(payment_id), ..Answers::default() })
+            .await?
+    {
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
@@ -479,24 +577,27 @@ pub async fn request_due_back(
     .await?;
     // In the rail's unit from here on.
     let received = units.received;
-    let back = already_back(&mut tx, payment_id).await?;
+    let back = already_back(&mut tx, Some(payment_id), None).await?;
     let (due, detail) = match payment.status.as_str() {
         "refund_due" => (received, payment.refund_reason.unwrap_or_else(|| "refund_due".into())),
         "succeeded" if payment.overpaid_minor > 0 => {
-            (units.in_rail_units(payment.overpaid_minor), "overpaid".into())
+            // On chain the excess is exact: what the log brought beyond the quote.
+            let excess =
+                units.quoted.map_or_else(|| units.in_rail_units(payment.overpaid_minor), |q| received - q);
+            (excess, "overpaid".into())
         }
         _ => return Err(RefundError::NotRefundable("nothing is due back on this payment")),
     };
     // What was due less what its refunds as money due back have sent or are sending, within
     // what the payment has left (other refunds of an order that was paid count there).
     let due_back_already = sqlx::query_scalar!(
-        r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
+        r#"select coalesce(sum(amount), 0)::text as "total!" from refund
            where payment_id = $1 and reason = 'money_due_back' and status not in ('failed', 'cancelled')"#,
         payment_id
     )
     .fetch_one(&mut *tx)
     .await?;
-    let amount = (due - due_back_already).min(received - back);
+    let amount = (due - parse_units(&due_back_already)).min(received - back);
     if amount <= 0 {
         return Err(RefundError::NothingLeft);
     }
@@ -508,8 +609,9 @@ pub async fn request_due_back(
             order_id: Some(payment.order_id),
             payment_id: Some(payment_id),
             unmatched_payment_id: None,
+            eth: units.eth.as_ref(),
             asset: &units.asset,
-            amount_minor: amount,
+            amount,
             cause: RefundCause::MoneyDueBack,
             detail: Some(&detail),
             requested_by: Some(admin),
@@ -541,7 +643,13 @@ pub async fn request_unmatched(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(RefundError::NoSuchPayment)?;
-    if let Some(id) = existing(&mut tx, idempotency_key, None, None, Some(unmatched_payment_id)).await? {
+    if let Some(id) = existing(
+        &mut tx,
+        idempotency_key,
+        Answers { unmatched_payment_id: Some(unmatched_payment_id), ..Answers::default() },
+    )
+    .await?
+    {
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
@@ -570,10 +678,80 @@ pub async fn request_unmatched(
             order_id: None,
             payment_id: None,
             unmatched_payment_id: Some(unmatched_payment_id),
+            eth: None,
             asset: &currency,
-            amount_minor: amount,
+            amount: i128::from(amount),
             cause: RefundCause::MoneyDueBack,
             detail: Some("unmatched"),
+            requested_by: Some(admin),
+            idempotency_key,
+            ticket_ids: &[],
+            checked_in_override: false,
+        },
+    )
+    .await?;
+    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
+    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
+    tx.commit().await?;
+    Ok((refund, true))
+}
+
+/// Asks for the refund of money paid to our contract for an order id we never quoted (an
+/// orphan), all of it, to the address that paid, in the asset it paid. Once per key.
+pub async fn request_eth_orphan(
+    db: &PgPool,
+    eth_receipt_id: Uuid,
+    admin: Uuid,
+    idempotency_key: &str,
+) -> Result<(Refund, bool), RefundError> {
+    let mut tx = db.begin().await?;
+    let orphan = sqlx::query!(
+        r#"select e.payer, e.token, e.amount::text as "amount!", e.status, e.outcome,
+                  case when e.token = $2 then 'ETH' else q.asset end as asset,
+                  case when e.token = $2 then 18 else q.decimals::int end as decimals
+           from eth_receipt e
+           left join lateral (select asset, decimals from eth_quote where token = e.token limit 1) q on true
+           where e.eth_receipt_id = $1
+           for update of e"#,
+        eth_receipt_id,
+        ZERO_ADDRESS
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(RefundError::NoSuchPayment)?;
+    let answers = Answers { eth_receipt_id: Some(eth_receipt_id), ..Answers::default() };
+    if let Some(id) = existing(&mut tx, idempotency_key, answers).await? {
+        tx.rollback().await?;
+        return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
+    }
+    if orphan.status != "confirmed" || orphan.outcome.as_deref() != Some("orphan") {
+        return Err(RefundError::NotRefundable(
+            "this is not a confirmed payment for an order id we never quoted: refund its order instead",
+        ));
+    }
+    let (Some(asset), Some(decimals)) = (orphan.asset, orphan.decimals) else {
+        return Err(RefundError::NotRefundable(
+            "it was paid in a token Tessera has never quoted: refund it by hand from the refund wallet",
+        ));
+    };
+    let amount = parse_units(&orphan.amount) - already_back(&mut tx, None, Some(eth_receipt_id)).await?;
+    if amount <= 0 {
+        return Err(RefundError::NothingLeft);
+    }
+    let target = EthTarget { eth_receipt_id, to: orphan.payer, token: orphan.token };
+    let refund_id = insert(
+        &mut tx,
+        &NewRefund {
+            rail: "eth",
+            decimals,
+            order_id: None,
+            payment_id: None,
+            unmatched_payment_id: None,
+            eth: Some(&target),
+            asset: &asset,
+            amount,
+            cause: RefundCause::MoneyDueBack,
+            detail: Some("orphan"),
             requested_by: Some(admin),
             idempotency_key,
             ticket_ids: &[],

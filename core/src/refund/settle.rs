@@ -238,11 +238,15 @@ async fn close_if_all_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::R
            from before, back
            where p.payment_id = before.payment_id and before.status in ('succeeded', 'refund_due')
              and p.received_minor is not null
-             -- In the unit the refunds count in: satoshis settled for bitcoin, minor units else.
+             -- In the unit the refunds count in: satoshis settled for bitcoin, the base units of
+             -- the confirmed log for Ethereum, minor units else.
              and back.total >= case when p.provider = 'btcpay'
                                     then (select coalesce(sum(b.amount_sat), 0) from btc_receipt b
                                           where b.provider = 'btcpay' and b.provider_ref = p.provider_ref
                                             and b.status = 'settled')
+                                    when p.provider = 'ethereum'
+                                    then (select coalesce(sum(e.amount), 0) from eth_receipt e
+                                          where e.order_ref = p.provider_ref and e.status = 'confirmed')
                                     else p.received_minor end
            returning before.status as was, p.order_id"#,
         payment_id

@@ -1,10 +1,12 @@
 //! The Ethereum chain-watcher end to end: a real anvil with TesseraPay deployed, orders quoted
 //! as the buy path quotes them, paid from a dev account, and the watcher driven one step at a
 //! time over real Postgres. `chain`: following the chain (confirmations, reorgs, restarts, the
-//! node); `outcomes`: what a payment does to its order (late, over, under, orphan, token).
+//! node); `outcomes`: what a payment does to its order (late, over, under, orphan, token);
+//! `refunds`: money sent back through the contract by the refund wallet.
 
 mod chain;
 mod outcomes;
+mod refunds;
 
 use alloy::primitives::Address;
 use sqlx::PgPool;

@@ -126,7 +126,7 @@ async fn send_back_is_listed(app: &TestApp, order: Uuid, outcome: &str, amount: 
     );
     assert_eq!((due[0]["payer"].as_str(), due[0]["asset"].as_str()), (Some(payer.as_str()), Some("ETH")));
     let page = app.get_with_cookie("/admin/refunds", &admin).await.text();
-    assert!(page.contains(&format!("Send back {shown} to {payer}")), "{page}");
+    assert!(page.contains(&format!("Goes back: {shown} to {payer}")), "{page}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

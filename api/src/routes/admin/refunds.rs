@@ -168,6 +168,34 @@ pub async fn refund_payment(
     sent(&state, asked, fresh).await
 }
 
+/// Sends back money paid to our Ethereum contract for an order id we never quoted (an orphan),
+/// all of it, to the address that paid, in the asset it paid. The chain-watcher's refund wallet
+/// sends it; it is `requested` until then. Repeating with the same `Idempotency-Key` returns the
+/// same refund.
+#[utoipa::path(post, path = "/api/admin/eth-receipts/{id}/refund", tag = "admin",
+    params(
+        ("id" = Uuid, Path, description = "The `eth_receipt_id` of a row of `eth_orphans`"),
+        ("Idempotency-Key" = String, Header, description = "One refund per key"),
+    ),
+    responses(
+        (status = 201, description = "Refund asked for", body = crate::schemas::refund::Refund),
+        (status = 200, description = "Asked for before under this key", body = crate::schemas::refund::Refund),
+        (status = 400, description = "A missing or bad Idempotency-Key", body = ErrorBody),
+        Admin,
+        (status = 404, description = "No such payment", body = ErrorBody),
+        (status = 409, description = "Not an orphan, all of it went back already, or paid in a token Tessera never quoted", body = ErrorBody),
+    ))]
+pub async fn refund_eth_orphan(
+    State(state): State<AppState>,
+    admin: Admin,
+    PathId { id, .. }: PathId<PaymentNoun>,
+    headers: HeaderMap,
+) -> Result<(StatusCode, Json<Refund>)> {
+    let key = key_header(&headers)?;
+    let (asked, fresh) = refund::request_eth_orphan(&state.db, id, admin.0.account.id, &key).await?;
+    sent(&state, asked, fresh).await
+}
+
 /// Sends back card money for no order of ours, in one step. Repeating with the same
 /// `Idempotency-Key` returns the same refund.
 #[utoipa::path(post, path = "/api/admin/unmatched/{id}/refund", tag = "admin",

@@ -98,7 +98,6 @@ pub struct EventRefundsPanel {
     pub refunded: i64,
     pub pending: i64,
     pub failed: i64,
-    pub by_hand: i64,
 }
 
 impl AdminEventFormPage {

@@ -50,6 +50,9 @@ pub struct IssuedRefundRow {
     pub status: &'static str,
     pub status_label: &'static str,
     pub failure_reason: String,
+    /// Where it goes (Ethereum: the paying address), and why it has not gone out yet, when it
+    /// is waiting (the refund wallet short of funds...).
+    pub note: String,
     pub provider_ref: String,
     /// The order it belongs to, when it does.
     pub order_id: Option<String>,

@@ -110,7 +110,6 @@ async fn refunds_panel(state: &AppState, event: &catalog::Event) -> Result<Event
         refunded: progress.refunded,
         pending: progress.pending,
         failed: progress.failed,
-        by_hand: progress.by_hand,
     })
 }
 

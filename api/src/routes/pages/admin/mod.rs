@@ -16,7 +16,9 @@ pub use delete::{delete_event, delete_event_page};
 pub use edit::{create_event, edit_event, edit_event_page, new_event, refund_policy_submit};
 pub use finance::{finance, resolve as resolve_discrepancy};
 pub use image::upload_image;
-pub use refunds::{cancel_refund, order_page, refund_order, refund_payment, refund_unmatched, refunds};
+pub use refunds::{
+    cancel_refund, order_page, refund_eth_orphan, refund_order, refund_payment, refund_unmatched, refunds,
+};
 pub use tickets::{checkin_page, checkin_submit, deliveries, retry_delivery};
 
 use std::collections::HashMap;

@@ -65,8 +65,21 @@ fn issued_row(r: Refund) -> IssuedRefundRow {
             r.asset
         ),
     };
+    let waiting = match (r.status, &r.send_error) {
+        (RefundStatus::Requested | RefundStatus::Sent, Some(why)) => format!("Waiting: {why}"),
+        (RefundStatus::Requested, None) if r.rail == "eth" => {
+            "The refund wallet sends it within a minute".into()
+        }
+        _ => String::new(),
+    };
+    let note = match &r.refund_to {
+        Some(to) if waiting.is_empty() => format!("To {to}"),
+        Some(to) => format!("To {to}. {waiting}"),
+        None => waiting,
+    };
     IssuedRefundRow {
         id: r.id.to_string(),
+        note,
         requested_at: r.created_at.format("%Y-%m-%d %H:%M").to_string(),
         amount,
         cause: r.cause.label(),
@@ -117,7 +130,7 @@ async fn refunds_page(
     for due in &listed.eth_due_back {
         let amount = on_chain_amount(&due.amount, due.asset.as_deref(), due.decimals, &due.token);
         send_back.entry(due.order_id).or_default().push(format!(
-            "Send back {amount} to {} (paid in {}, log {})",
+            "Goes back: {amount} to {} (paid in {}, log {})",
             due.payer, due.tx_hash, due.log_index
         ));
     }
@@ -127,12 +140,16 @@ async fn refunds_page(
         .map(|r| {
             let in_flight = matches!(r.refund_status.as_deref(), Some("requested" | "sent"));
             RefundRow {
-                send_back: send_back.get(&r.order_id).cloned().unwrap_or_default(),
+                send_back: if r.provider == "ethereum" && in_flight {
+                    Vec::new()
+                } else {
+                    send_back.get(&r.order_id).cloned().unwrap_or_default()
+                },
                 received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
                 customer_email: r.customer_email,
                 event_title: r.event_title,
-                // Refunds of bitcoin count in satoshis: the fiat due is shown as it came.
-                amount: if r.provider == "btcpay" {
+                // Refunds of crypto count in the coin's units: the fiat due is shown as it came.
+                amount: if r.provider == "btcpay" || r.provider == "ethereum" {
                     price(&r.currency, r.received_minor)
                 } else {
                     price(&r.currency, r.received_minor - r.refunding_minor)
@@ -151,7 +168,8 @@ async fn refunds_page(
                 refund_state: refund_state(r.refund_status.as_deref()),
                 refund_action: (!in_flight
                     && ((r.provider == "stripe" && r.received_minor > r.refunding_minor)
-                        || (r.provider == "btcpay" && r.refund_status.as_deref() != Some("succeeded"))))
+                        || ((r.provider == "btcpay" || r.provider == "ethereum")
+                            && r.refund_status.as_deref() != Some("succeeded"))))
                 .then(|| format!("/admin/refunds/payments/{}", r.payment_id)),
                 provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),
                 order_id: r.order_id.to_string(),
@@ -190,8 +208,12 @@ async fn refunds_page(
             provider_ref: format!("{} (log {})", orphan.tx_hash, orphan.log_index),
             claimed_order_ref: orphan.order_ref,
             refund_to: orphan.payer,
-            refund_state: None,
-            refund_action: None,
+            refund_action: (!matches!(
+                orphan.refund_status.as_deref(),
+                Some("requested" | "sent" | "succeeded")
+            ))
+            .then(|| format!("/admin/refunds/eth/{}", orphan.eth_receipt_id)),
+            refund_state: refund_state(orphan.refund_status.as_deref()),
         };
         unmatched.push((orphan.block_time, row));
     }
@@ -286,6 +308,22 @@ pub async fn refund_unmatched(
     after_action(&state, &viewer, csrf, done).await
 }
 
+/// `POST /admin/refunds/eth/{id}`: send back money paid to our contract for an order id we never
+/// quoted.
+pub async fn refund_eth_orphan(
+    State(state): State<AppState>,
+    admin: AdminPage,
+    csrf: CsrfToken,
+    PageId { id, .. }: PageId<PaymentNoun>,
+    CsrfForm(form): CsrfForm<KeyForm>,
+) -> Result<Response, PageError> {
+    let viewer = admin.viewer();
+    let admin_id = admin.account_id();
+    let key = form_key(&form.key)?;
+    let done = refund::request_eth_orphan(&state.db, id, admin_id, &key).await;
+    after_action(&state, &viewer, csrf, done).await
+}
+
 /// `POST /admin/refunds/{id}/cancel`.
 pub async fn cancel_refund(
     State(state): State<AppState>,
@@ -350,8 +388,12 @@ async fn order_view(
     let order = &view.order;
     let currency = order.currency.clone();
     let paying = view.payments.iter().find(|p| p.status == "succeeded" && p.provider == "stripe");
-    // Bitcoin refunds count in satoshis: what is left is the invoice's, said in words.
-    let bitcoin = view.payments.iter().any(|p| p.status == "succeeded" && p.provider == "btcpay");
+    // Crypto refunds count in the coin's units: what is left is the payment's, said in words.
+    let crypto = view
+        .payments
+        .iter()
+        .find(|p| p.status == "succeeded" && (p.provider == "btcpay" || p.provider == "ethereum"))
+        .map(|p| p.provider.as_str());
     let left = paying.map_or(0, |p| {
         let live: i64 = view
             .refunds
@@ -361,7 +403,7 @@ async fn order_view(
             .sum();
         p.received_minor.unwrap_or(0) - live
     });
-    let refundable = order.status.is_paid() && (left > 0 || bitcoin);
+    let refundable = order.status.is_paid() && (left > 0 || crypto.is_some());
     let zone = order.event.timezone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::Tz::UTC);
     Ok(AdminOrderPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
@@ -374,10 +416,11 @@ async fn order_view(
         status_label: order.status_label.to_string(),
         total: price(&currency, order.total_minor),
         refunded: price(&currency, order.refunded_minor),
-        refundable: match (refundable, bitcoin) {
+        refundable: match (refundable, crypto) {
             (false, _) => String::new(),
-            (true, true) => "the bitcoin the invoice received".into(),
-            (true, false) => price(&currency, left),
+            (true, Some("btcpay")) => "the bitcoin the invoice received".into(),
+            (true, Some(_)) => "what the payment sent to the contract, back to the address that paid".into(),
+            (true, None) => price(&currency, left),
         },
         placed_at: order.created_at.format("%Y-%m-%d %H:%M").to_string(),
         payments: view
