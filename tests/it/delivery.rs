@@ -192,6 +192,46 @@ async fn a_paid_order_gets_one_email_whose_pdf_reads_right_and_downloads_again(d
     assert!(page.contains(&format!("/api/orders/{order}/tickets.pdf")) && page.contains(&serials[0]));
     let account = app.get_with_cookie("/account", &buyer).await.text();
     assert!(account.contains(&format!("/api/orders/{order}/tickets.pdf")));
+
+    // Once a ticket is refunded, the download holds only the one that still admits (the
+    // emailed link too); once both are, there is nothing to download, and the answer says why.
+    let refund_ticket = |tickets: Vec<Uuid>, key: &'static str| {
+        let db = app.db.clone();
+        async move {
+            tessera_core::refund::request_for_order(
+                &db,
+                &tessera_core::refund::OrderRefund {
+                    order_id: order,
+                    scope: tessera_core::refund::Scope::Tickets(tickets),
+                    cause: tessera_core::refund::RefundCause::Admin,
+                    requested_by: None,
+                    by_admin: false,
+                    idempotency_key: key.into(),
+                    override_checked_in: false,
+                    fee_minor: 0,
+                },
+            )
+            .await
+            .unwrap()
+        }
+    };
+    refund_ticket(vec![ticket_ids[0]], "pdf-first").await;
+    let reissued = app.get(path).await;
+    assert_eq!(reissued.status, StatusCode::OK);
+    let words = pdf_text(reissued.body.as_ref());
+    assert!(!words.contains(&serials[0]) && words.contains(&serials[1]), "{words}");
+    let codes = pdf_qr_codes(reissued.body.as_ref());
+    assert_eq!(
+        codes,
+        vec![tessera_core::ticket::sign(
+            &tessera_core::ticket::TicketClaims { ticket_id: ticket_ids[1], event_id: event },
+            &app.state.ticket_key
+        )]
+    );
+    refund_ticket(vec![ticket_ids[1]], "pdf-second").await;
+    let gone = app.get_with_cookie(&format!("/api/orders/{order}/tickets.pdf"), &buyer).await;
+    assert_eq!(gone.status, StatusCode::GONE, "{}", gone.text());
+    assert!(gone.json()["error"]["message"].as_str().unwrap().contains("refunded"));
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

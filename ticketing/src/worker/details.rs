@@ -97,3 +97,36 @@ pub(super) fn ticket_document(
             .collect(),
     })
 }
+
+/// The order's tickets as a PDF to download now. The one emailed is served while every ticket
+/// in it still admits; once some were refunded or voided, a PDF of those that still admit is
+/// made afresh (same QR codes), so nobody downloads a ticket the door refuses.
+pub enum DownloadPdf {
+    /// Serve the PDF that was emailed.
+    AsEmailed,
+    /// Some tickets were voided: this one holds the others.
+    Reissued(Vec<u8>),
+    /// Every ticket was voided (`void_reason` of the first): nothing to download.
+    AllVoided(String),
+}
+
+/// What to serve for the order's tickets (see [`DownloadPdf`]).
+pub async fn download_pdf(db: &PgPool, key: &SigningKey, order_id: Uuid) -> Result<DownloadPdf, String> {
+    let tickets = {
+        let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+        ticket::tickets_of_order(&mut conn, order_id).await.map_err(|e| e.to_string())?
+    };
+    if tickets.iter().all(|t| t.void_reason.is_none()) {
+        return Ok(DownloadPdf::AsEmailed);
+    }
+    let valid: Vec<ticket::IssuedTicket> =
+        tickets.iter().filter(|t| t.void_reason.is_none()).cloned().collect();
+    if valid.is_empty() {
+        let reason = tickets.iter().find_map(|t| t.void_reason.clone()).unwrap_or_default();
+        return Ok(DownloadPdf::AllVoided(reason));
+    }
+    let details = order_details(db, order_id).await.map_err(|e| e.to_string())?;
+    let document = ticket_document(&details, &valid, key).map_err(|e| e.to_string())?;
+    let pdf = tokio::task::spawn_blocking(move || pdf::render(&document)).await.map_err(|e| e.to_string())?;
+    Ok(DownloadPdf::Reissued(pdf))
+}

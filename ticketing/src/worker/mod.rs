@@ -45,6 +45,7 @@ use uuid::Uuid;
 use crate::mail::Mailer;
 
 pub use deliver::{attachment_name, pdf_blob_key};
+pub use details::{DownloadPdf, download_pdf};
 pub use stream::publish_delivery;
 
 /// The consumer group every ticketing worker joins.

@@ -3,6 +3,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use tessera_core::{delivery, ticket};
+use tessera_ticketing::worker::{DownloadPdf, download_pdf};
 use uuid::Uuid;
 
 use crate::auth::SignedIn;
@@ -11,8 +12,9 @@ use crate::extract::{OrderNoun, PathId};
 use crate::orders;
 use crate::state::AppState;
 
-/// An order's tickets as one PDF (a page per ticket, each with its QR code). Owner only;
-/// 404 until the tickets are issued.
+/// An order's tickets as one PDF (a page per ticket, each with its QR code): the one emailed,
+/// or, once some were refunded, one of those that still admit. Owner only; 404 until the
+/// tickets are issued, 410 once every ticket was refunded or voided.
 #[utoipa::path(get, path = "/api/orders/{id}/tickets.pdf", tag = "orders",
     params(("id" = Uuid, Path, description = "The order's id")),
     responses(
@@ -20,6 +22,7 @@ use crate::state::AppState;
         SignedIn,
         PathId<OrderNoun>,
         (status = 404, description = "No such order of yours, or no tickets yet", body = ErrorBody),
+        (status = 410, description = "Every ticket of the order was refunded or voided", body = ErrorBody),
     ))]
 pub async fn order_tickets(
     State(state): State<AppState>,
@@ -51,12 +54,31 @@ pub async fn download_link(
 
 async fn pdf_response(state: &AppState, order_id: Uuid) -> Result<Response> {
     let stored = delivery::stored_pdf(&state.db, order_id).await?.ok_or(Error::NotFound("tickets"))?;
-    let bytes = state
-        .blobs
-        .get(&stored.key)
+    let current = download_pdf(&state.db, &state.ticket_key, order_id)
         .await
-        .map_err(|err| Error::Internal(anyhow::anyhow!("blob store: {err}")))?
-        .ok_or(Error::NotFound("tickets"))?;
+        .map_err(|err| Error::Internal(anyhow::anyhow!("the tickets' PDF: {err}")))?;
+    let bytes = match current {
+        DownloadPdf::AsEmailed => state
+            .blobs
+            .get(&stored.key)
+            .await
+            .map_err(|err| Error::Internal(anyhow::anyhow!("blob store: {err}")))?
+            .ok_or(Error::NotFound("tickets"))?,
+        DownloadPdf::Reissued(pdf) => bytes::Bytes::from(pdf),
+        DownloadPdf::AllVoided(reason) => {
+            let why = match reason.as_str() {
+                "disputed" => "their payment is disputed",
+                "event_cancelled" => "the event was cancelled",
+                _ => "they were refunded",
+            };
+            return Err(Error::Gone {
+                code: "tickets_voided",
+                message: format!(
+                    "These tickets no longer admit anyone: {why}. The order page says what went back."
+                ),
+            });
+        }
+    };
     let name = tessera_ticketing::worker::attachment_name(&stored.event_slug, order_id);
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment; filename=\"tickets.pdf\""));
