@@ -412,3 +412,54 @@ async fn a_bitcoin_refund_is_a_pull_payment_the_customer_claims_and_is_followed_
         sandbox.pull_payments().await.unwrap().into_iter().filter(|p| p["name"] == name.as_str()).count();
     assert_eq!(ours, 1, "one pull payment for the refund, not two");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn bitcoin_for_no_order_of_ours_goes_back_as_a_pull_payment_from_the_refunds_list(db: PgPool) {
+    use tessera_payments::btcpay::{CheckoutOptions, CreateInvoice, InvoiceMetadata};
+    let app = sandboxed(db).await;
+    // An invoice of the store that names an order we never had (made by hand in BTCPay, say).
+    let settlement = app.state.btc_settlement.clone().unwrap();
+    let stranger = Uuid::now_v7().to_string();
+    let invoice = settlement
+        .client
+        .create_invoice(&CreateInvoice {
+            amount: "10.00".into(),
+            currency: "EUR".into(),
+            metadata: InvoiceMetadata { order_id: Some(stranger.clone()), ..Default::default() },
+            checkout: CheckoutOptions { payment_tolerance: Some(0.0), ..Default::default() },
+        })
+        .await
+        .unwrap();
+    click(&app, &invoice.id, "pay").await;
+    click(&app, &invoice.id, "confirm").await;
+    settlement.sync(None, &invoice.id).await.unwrap();
+    let admin = app.sign_in(true).await;
+    let listed = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
+    let unmatched = listed["unmatched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["provider_ref"] == invoice.id.as_str())
+        .unwrap_or_else(|| panic!("listed: {listed}"))
+        .clone();
+    let id = unmatched["unmatched_payment_id"].as_str().unwrap().to_string();
+    let page = app.get_with_cookie("/admin/refunds", &admin).await.text();
+    assert!(page.contains(&format!("/admin/refunds/unmatched/{id}")), "a button: {page}");
+
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert(axum::http::header::COOKIE, admin.parse().unwrap());
+    headers.insert("idempotency-key", "btc-unmatched".parse().unwrap());
+    let path = format!("/api/admin/unmatched/{id}/refund");
+    let asked = app.send(axum::http::Method::POST, &path, headers.clone(), axum::body::Body::empty()).await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
+    let body = asked.json();
+    // Everything the invoice settled, in satoshis: 10.00 EUR at 55,000.00 a bitcoin.
+    assert_eq!((body["rail"].as_str(), body["amount"].as_str()), (Some("btc"), Some("18182")));
+    assert_eq!(body["status"], "sent");
+    let claim = body["claim_url"].as_str().unwrap().to_string();
+    // Nobody to email: the admin sees the claim link to pass on.
+    let page = app.get_with_cookie("/admin/refunds", &admin).await.text();
+    assert!(page.contains(&format!("Claim link for the payer: {claim}")), "{page}");
+    let again = app.send(axum::http::Method::POST, &path, headers, axum::body::Body::empty()).await;
+    assert_eq!((again.status, again.json()["id"].clone()), (StatusCode::OK, body["id"].clone()));
+}

@@ -159,7 +159,8 @@ pub struct UnmatchedPayment {
     pub amount_minor: i64,
     #[serde(rename = "received_at")]
     pub created_at: DateTime<Utc>,
-    /// What its refunds have sent back or are sending.
+    /// What its refunds have sent back or are sending, in their unit: minor units, satoshis for
+    /// bitcoin.
     pub refunding_minor: i64,
     /// The state of its latest refund, if one was asked for.
     pub refund_status: Option<String>,

@@ -262,7 +262,8 @@ pub struct UnmatchedPayment {
     pub amount_minor: i64,
     #[serde(rename = "received_at")]
     pub created_at: DateTime<Utc>,
-    /// What its refunds have sent back or are sending (0 when recording it).
+    /// What its refunds have sent back or are sending, in their unit: minor units, satoshis for
+    /// bitcoin (0 when recording it).
     pub refunding_minor: i64,
     /// The state of its latest refund, if one was asked for.
     pub refund_status: Option<String>,
@@ -287,7 +288,13 @@ pub async fn unmatched_payments(
                       (array_agg(status order by created_at desc))[1] as latest
                from refund where unmatched_payment_id = u.unmatched_payment_id
            ) r on true
-           where coalesce(r.done, 0) < u.amount_minor
+           -- Listed until all of it went back, in the unit its refunds count in: satoshis settled
+           -- for bitcoin (listed while none is recorded), minor units for cards.
+           where coalesce(r.done, 0) < case when u.provider = 'btcpay'
+                   then greatest((select coalesce(sum(b.amount_sat), 0) from btc_receipt b
+                                  where b.provider = 'btcpay' and b.provider_ref = u.provider_ref
+                                    and b.status = 'settled'), 1)
+                   else u.amount_minor end
              and ($1::timestamptz is null or (u.created_at, u.unmatched_payment_id) < ($1, $2))
            order by u.created_at desc, u.unmatched_payment_id desc limit $3"#,
         before.map(|(at, _)| at),

@@ -131,11 +131,14 @@ pub async fn card_target(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Resu
     .await
 }
 
-/// The BTCPay invoice a bitcoin refund gives back from.
+/// The BTCPay invoice a bitcoin refund gives back from: its order's, or the invoice that
+/// named no order of ours.
 pub async fn btc_invoice(db: impl PgExecutor<'_>, refund_id: Uuid) -> sqlx::Result<Option<String>> {
     let invoice = sqlx::query_scalar!(
-        r#"select p.provider_ref from refund r join payment p on p.payment_id = r.payment_id
-           where r.refund_id = $1 and r.rail = 'btc' and p.provider = 'btcpay'"#,
+        r#"select coalesce(p.provider_ref, u.provider_ref) from refund r
+           left join payment p on p.payment_id = r.payment_id and p.provider = 'btcpay'
+           left join unmatched_payment u on u.unmatched_payment_id = r.unmatched_payment_id and u.provider = 'btcpay'
+           where r.refund_id = $1 and r.rail = 'btc'"#,
         refund_id
     )
     .fetch_optional(db)

@@ -627,7 +627,9 @@ pub async fn request_due_back(
     Ok((refund, true))
 }
 
-/// Asks for the refund of card money for no order of ours. Once per key.
+/// Asks for the refund of money for no order of ours: card money through Stripe, bitcoin (an
+/// invoice of BTCPay's naming no order we have) as a pull payment of what the invoice settled.
+/// Once per key.
 pub async fn request_unmatched(
     db: &PgPool,
     unmatched_payment_id: Uuid,
@@ -636,7 +638,7 @@ pub async fn request_unmatched(
 ) -> Result<(Refund, bool), RefundError> {
     let mut tx = db.begin().await?;
     let unmatched = sqlx::query!(
-        r#"select provider, provider_payment_ref, currency, amount_minor from unmatched_payment
+        r#"select provider, provider_ref, provider_payment_ref, currency, amount_minor from unmatched_payment
            where unmatched_payment_id = $1 for update"#,
         unmatched_payment_id
     )
@@ -653,34 +655,65 @@ pub async fn request_unmatched(
         tx.rollback().await?;
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
-    if unmatched.provider != "stripe" || unmatched.provider_payment_ref.is_none() {
-        return Err(RefundError::NotRefundable(
-            "this payment has no card payment reference to refund: refund it at its provider",
-        ));
-    }
+    let currency = unmatched.currency.to_ascii_uppercase();
+    // What it received, in the unit it goes back in.
+    let (rail, asset, decimals, received) = match unmatched.provider.as_str() {
+        "stripe" if unmatched.provider_payment_ref.is_some() => (
+            "card",
+            currency.clone(),
+            currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32),
+            i128::from(unmatched.amount_minor),
+        ),
+        "btcpay" => {
+            let sats = sqlx::query_scalar!(
+                r#"select coalesce(sum(amount_sat), 0)::bigint as "sats!" from btc_receipt
+                   where provider = 'btcpay' and provider_ref = $1 and status = 'settled'"#,
+                unmatched.provider_ref
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            if sats == 0 {
+                return Err(RefundError::NotRefundable(
+                    "no settled bitcoin output of this invoice is recorded yet: nothing can go back until it settles",
+                ));
+            }
+            ("btc", "BTC".to_string(), 8, i128::from(sats))
+        }
+        _ => {
+            return Err(RefundError::NotRefundable(
+                "this payment has no payment reference to refund through: refund it at its provider",
+            ));
+        }
+    };
+    // A webhook and a poll may each have recorded the same money: what went back counts over
+    // every record of the provider's payment, under one lock of it.
+    sqlx::query!("select pg_advisory_xact_lock(hashtext('refund-unmatched:' || $1))", unmatched.provider_ref)
+        .execute(&mut *tx)
+        .await?;
     let back = sqlx::query_scalar!(
-        r#"select coalesce(sum(amount), 0)::bigint as "total!" from refund
-           where unmatched_payment_id = $1 and status not in ('failed', 'cancelled')"#,
-        unmatched_payment_id
+        r#"select coalesce(sum(f.amount), 0)::text as "total!" from refund f
+           join unmatched_payment u using (unmatched_payment_id)
+           where u.provider = $1 and u.provider_ref = $2 and f.status not in ('failed', 'cancelled')"#,
+        unmatched.provider,
+        unmatched.provider_ref
     )
     .fetch_one(&mut *tx)
     .await?;
-    let amount = unmatched.amount_minor - back;
+    let amount = received - parse_units(&back);
     if amount <= 0 {
         return Err(RefundError::NothingLeft);
     }
-    let currency = unmatched.currency.to_ascii_uppercase();
     let refund_id = insert(
         &mut tx,
         &NewRefund {
-            rail: "card",
-            decimals: currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent() as i32),
+            rail,
+            decimals,
             order_id: None,
             payment_id: None,
             unmatched_payment_id: Some(unmatched_payment_id),
             eth: None,
-            asset: &currency,
-            amount: i128::from(amount),
+            asset: &asset,
+            amount,
             cause: RefundCause::MoneyDueBack,
             detail: Some("unmatched"),
             requested_by: Some(admin),

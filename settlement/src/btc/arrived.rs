@@ -24,9 +24,22 @@ pub(super) async fn apply(
     invoice: Option<&Invoice>,
     confirming_late: bool,
 ) -> sqlx::Result<()> {
-    let update = invoice.and_then(Invoice::update).map(|(order_id, state, amount, paid)| {
+    let mut update = invoice.and_then(Invoice::update).map(|(order_id, state, amount, paid)| {
         (order_id, if confirming_late { InvoiceState::Unknown } else { state }, amount, paid)
     });
+    // An invoice naming an order id we do not have (made by hand in BTCPay, another shop's
+    // database) is money for no order of ours, like one naming none.
+    if let Some((order_id, ..)) = update {
+        let known = sqlx::query_scalar!(
+            r#"select exists (select 1 from customer_order where order_id = $1) as "known!""#,
+            order_id
+        )
+        .fetch_one(db)
+        .await?;
+        if !known {
+            update = None;
+        }
+    }
     if let Some((order_id, InvoiceState::Settled | InvoiceState::PaidLate, ..)) = update {
         // A late payment must see the stock that is really free.
         order::release_expired_holds_of_order(db, order_id).await?;

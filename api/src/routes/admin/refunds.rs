@@ -196,7 +196,8 @@ pub async fn refund_eth_orphan(
     sent(&state, asked, fresh).await
 }
 
-/// Sends back card money for no order of ours, in one step. Repeating with the same
+/// Sends back money for no order of ours, in one step: card money through Stripe, bitcoin as a
+/// pull payment of what the invoice settled (its claim link is on the refund, for the payer). Repeating with the same
 /// `Idempotency-Key` returns the same refund.
 #[utoipa::path(post, path = "/api/admin/unmatched/{id}/refund", tag = "admin",
     params(

@@ -72,10 +72,14 @@ fn issued_row(r: Refund) -> IssuedRefundRow {
         }
         _ => String::new(),
     };
-    let note = match &r.refund_to {
-        Some(to) if waiting.is_empty() => format!("To {to}"),
-        Some(to) => format!("To {to}. {waiting}"),
-        None => waiting,
+    let note = match (&r.refund_to, &r.claim_url) {
+        (Some(to), _) if waiting.is_empty() => format!("To {to}"),
+        (Some(to), _) => format!("To {to}. {waiting}"),
+        // Money for no order: nobody to email the claim link to, so the admin passes it on.
+        (None, Some(link)) if r.order_id.is_none() && r.status == RefundStatus::Sent => {
+            format!("Claim link for the payer: {link}")
+        }
+        _ => waiting,
     };
     IssuedRefundRow {
         id: r.id.to_string(),
@@ -184,14 +188,21 @@ async fn refunds_page(
             let in_flight = matches!(u.refund_status.as_deref(), Some("requested" | "sent"));
             let row = UnmatchedRow {
                 received_at: u.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                amount: price(&u.currency.to_ascii_uppercase(), u.amount_minor - u.refunding_minor),
+                // Bitcoin refunds count in satoshis: the fiat it came as is shown.
+                amount: if u.provider == "btcpay" {
+                    price(&u.currency.to_ascii_uppercase(), u.amount_minor)
+                } else {
+                    price(&u.currency.to_ascii_uppercase(), u.amount_minor - u.refunding_minor)
+                },
                 refund_to: match u.provider.as_str() {
                     "stripe" => "The card, at Stripe".into(),
-                    "btcpay" => "The payer, through BTCPay".into(),
+                    "btcpay" => "The payer, who claims it on BTCPay's page (its link is listed below)".into(),
                     other => format!("The payer, at {other}"),
                 },
                 refund_state: refund_state(u.refund_status.as_deref()),
-                refund_action: (u.provider == "stripe" && u.provider_payment_ref.is_some() && !in_flight)
+                refund_action: (((u.provider == "stripe" && u.provider_payment_ref.is_some())
+                    || (u.provider == "btcpay" && u.refund_status.as_deref() != Some("succeeded")))
+                    && !in_flight)
                     .then(|| format!("/admin/refunds/unmatched/{}", u.id)),
                 provider_ref: u.provider_payment_ref.unwrap_or(u.provider_ref),
                 claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| "(none)".into()),
@@ -293,7 +304,7 @@ pub async fn refund_payment(
     after_action(&state, &viewer, csrf, done).await
 }
 
-/// `POST /admin/refunds/unmatched/{id}`: send back card money for no order of ours.
+/// `POST /admin/refunds/unmatched/{id}`: send back card or bitcoin money for no order of ours.
 pub async fn refund_unmatched(
     State(state): State<AppState>,
     admin: AdminPage,
