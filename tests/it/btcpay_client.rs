@@ -32,6 +32,7 @@ fn request(order_id: &str, amount: &str) -> CreateInvoice {
             redirect_url: Some(format!("http://127.0.0.1:8080/orders/{order_id}")),
             redirect_automatically: Some(true),
             payment_tolerance: Some(0.0),
+            payment_methods: Some(vec!["BTC-CHAIN".into()]),
         },
     }
 }
@@ -208,6 +209,11 @@ async fn a_checkout_is_one_invoice_per_order_however_often_it_is_opened() {
     assert_eq!(invoice["metadata"]["orderUrl"], format!("http://127.0.0.1:8080/orders/{order}"));
     assert_eq!(invoice["checkout"]["expirationMinutes"], 15);
     assert_eq!(invoice["checkout"]["paymentTolerance"], 0.0, "an invoice paid short is not paid");
+    assert_eq!(
+        invoice["checkout"]["paymentMethods"],
+        serde_json::json!(["BTC-CHAIN"]),
+        "only what finance records receipts for"
+    );
     assert_eq!(
         invoice["checkout"]["redirectURL"],
         format!("http://127.0.0.1:8080/orders/{order}?checkout=success")

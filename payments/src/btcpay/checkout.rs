@@ -69,6 +69,9 @@ impl BtcPayCheckout {
                         redirect_automatically: Some(true),
                         // Whatever the store's default: an invoice paid short is not paid.
                         payment_tolerance: Some(0.0),
+                        // On-chain only, whatever else the store has enabled (Lightning comes
+                        // with its own receipts).
+                        payment_methods: Some(vec![super::ON_CHAIN.to_string()]),
                     },
                 };
                 self.client.create_invoice(&create).await.map_err(payment_error)?

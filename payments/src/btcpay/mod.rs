@@ -23,5 +23,6 @@ pub use client::{BtcPayClient, BtcPayError};
 pub use settings::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_API_KEY, BTCPAY_SANDBOX_STORE_ID, BtcPaySettings};
 pub use types::{
     AdditionalStatus, ChainPayment, CheckoutOptions, CreateInvoice, Invoice, InvoiceMetadata, InvoicePayment,
-    InvoicePaymentMethod, InvoiceStatus, PaymentStatus, Payout, PullPayment, RefundInvoice, SpeedPolicy,
+    InvoicePaymentMethod, InvoiceStatus, ON_CHAIN, PaymentStatus, Payout, PullPayment, RefundInvoice,
+    SpeedPolicy,
 };

@@ -133,7 +133,14 @@ pub struct CheckoutOptions {
     /// nothing settles short of what finance sees as the order's price.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_tolerance: Option<f64>,
+    /// The payment methods the invoice offers: only those we record receipts for
+    /// ([`ON_CHAIN`]), so that nothing settles that finance cannot see.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_methods: Option<Vec<String>>,
 }
+
+/// BTCPay's id of on-chain bitcoin (`PaymentMethodId`, BTCPay 2.x: `BTC` before 2.0).
+pub const ON_CHAIN: &str = "BTC-CHAIN";
 
 /// `CreateInvoiceRequest`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -178,6 +178,16 @@ impl BtcPaySandbox {
             .and_then(Value::as_i64)
             .unwrap_or(15)
             .clamp(1, 7 * 24 * 60);
+        // The store offers on-chain bitcoin only, as an invoice limited to it is.
+        let methods = body.checkout.as_ref().and_then(|c| c.get("paymentMethods")).filter(|m| !m.is_null());
+        if let Some(methods) = methods {
+            let listed = methods
+                .as_array()
+                .ok_or_else(|| invalid("checkout.paymentMethods: an array of payment method ids"))?;
+            if listed.is_empty() || listed.iter().any(|m| m.as_str() != Some(super::ON_CHAIN)) {
+                return Err(invalid("checkout.paymentMethods: this store offers BTC-CHAIN only"));
+            }
+        }
         let rate_minor = sandbox_rate_minor(currency);
         // Rounded up: the satoshis asked are never worth less than the price.
         let rate = i128::from(rate_minor);
