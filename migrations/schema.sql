@@ -557,6 +557,27 @@ CREATE TABLE public.btc_receipt (
 );
 
 --
+-- Name: btc_unreadable_payment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.btc_unreadable_payment (
+    btc_unreadable_payment_id uuid NOT NULL,
+    provider text DEFAULT 'btcpay'::text NOT NULL,
+    provider_ref text NOT NULL,
+    payment_ref text NOT NULL,
+    order_id uuid,
+    problem text NOT NULL,
+    raw jsonb NOT NULL,
+    first_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    resolved_at timestamp with time zone,
+    CONSTRAINT btc_unreadable_payment_payment_ref_check CHECK ((length(payment_ref) <= 255)),
+    CONSTRAINT btc_unreadable_payment_problem_check CHECK (((length(problem) >= 1) AND (length(problem) <= 500))),
+    CONSTRAINT btc_unreadable_payment_provider_check CHECK ((provider = 'btcpay'::text)),
+    CONSTRAINT btc_unreadable_payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255)))
+);
+
+--
 -- Name: customer_order; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1195,8 +1216,10 @@ CREATE TABLE public.refund (
     eth_receipt_id uuid,
     eth_to text,
     eth_token text,
+    eth_from text,
     eth_nonce bigint,
     eth_raw_tx text,
+    eth_prior_txs text[] DEFAULT '{}'::text[] NOT NULL,
     send_error text,
     CONSTRAINT refund_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT refund_answers CHECK (((num_nonnulls(payment_id, unmatched_payment_id) = 1) OR ((payment_id IS NULL) AND (unmatched_payment_id IS NULL) AND (eth_receipt_id IS NOT NULL) AND (order_id IS NULL)))),
@@ -1208,11 +1231,12 @@ CREATE TABLE public.refund (
     CONSTRAINT refund_decimals_check CHECK (((decimals >= 0) AND (decimals <= 36))),
     CONSTRAINT refund_detail_check CHECK ((length(detail) <= 200)),
     CONSTRAINT refund_eth_fields CHECK (((rail <> 'eth'::text) OR ((eth_receipt_id IS NOT NULL) AND (eth_to IS NOT NULL) AND (eth_token IS NOT NULL)))),
+    CONSTRAINT refund_eth_from_check CHECK ((eth_from ~ '^0x[0-9a-f]{40}$'::text)),
     CONSTRAINT refund_eth_nonce_check CHECK ((eth_nonce >= 0)),
     CONSTRAINT refund_eth_raw_tx_check CHECK ((eth_raw_tx ~ '^0x[0-9a-f]+$'::text)),
     CONSTRAINT refund_eth_to_check CHECK ((eth_to ~ '^0x[0-9a-f]{40}$'::text)),
     CONSTRAINT refund_eth_token_check CHECK ((eth_token ~ '^0x[0-9a-f]{40}$'::text)),
-    CONSTRAINT refund_eth_tx CHECK (((eth_raw_tx IS NULL) = (eth_nonce IS NULL))),
+    CONSTRAINT refund_eth_tx CHECK ((((eth_raw_tx IS NULL) = (eth_nonce IS NULL)) AND ((eth_raw_tx IS NULL) = (eth_from IS NULL)))),
     CONSTRAINT refund_failure_reason_check CHECK ((length(failure_reason) <= 500)),
     CONSTRAINT refund_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
     CONSTRAINT refund_notice_attempts_check CHECK ((notice_attempts >= 0)),
@@ -1349,6 +1373,20 @@ ALTER TABLE ONLY public.btc_receipt
 
 ALTER TABLE ONLY public.btc_receipt
     ADD CONSTRAINT btc_receipt_txid_vout_key UNIQUE (txid, vout);
+
+--
+-- Name: btc_unreadable_payment btc_unreadable_payment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.btc_unreadable_payment
+    ADD CONSTRAINT btc_unreadable_payment_pkey PRIMARY KEY (btc_unreadable_payment_id);
+
+--
+-- Name: btc_unreadable_payment btc_unreadable_payment_provider_ref_payment_ref_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.btc_unreadable_payment
+    ADD CONSTRAINT btc_unreadable_payment_provider_ref_payment_ref_key UNIQUE (provider_ref, payment_ref);
 
 --
 -- Name: customer_order customer_order_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1653,6 +1691,12 @@ CREATE INDEX btc_receipt_order_idx ON public.btc_receipt USING btree (order_id);
 CREATE INDEX btc_receipt_received_idx ON public.btc_receipt USING btree (received_at);
 
 --
+-- Name: btc_unreadable_payment_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX btc_unreadable_payment_open_idx ON public.btc_unreadable_payment USING btree (first_seen_at) WHERE (resolved_at IS NULL);
+
+--
 -- Name: customer_order_account_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1803,6 +1847,12 @@ CREATE INDEX payment_refund_due_idx ON public.payment USING btree (created_at) W
 CREATE INDEX refund_created_idx ON public.refund USING btree (created_at DESC, refund_id);
 
 --
+-- Name: refund_eth_prior_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX refund_eth_prior_idx ON public.refund USING gin (eth_prior_txs) WHERE (rail = 'eth'::text);
+
+--
 -- Name: refund_eth_receipt_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1881,6 +1931,13 @@ ALTER TABLE ONLY public.audit_log
 
 ALTER TABLE ONLY public.btc_receipt
     ADD CONSTRAINT btc_receipt_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
+
+--
+-- Name: btc_unreadable_payment btc_unreadable_payment_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.btc_unreadable_payment
+    ADD CONSTRAINT btc_unreadable_payment_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
 
 --
 -- Name: customer_order customer_order_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

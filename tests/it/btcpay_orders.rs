@@ -482,3 +482,37 @@ async fn a_part_paid_invoice_shows_the_customer_what_is_missing(db: PgPool) {
     assert!(page.contains("data-shown=\"pending_payment:false:400\""), "the page follows what it shows");
     assert_eq!(fake.violations(), Vec::<String>::new());
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_payment_that_cannot_be_read_is_kept_raw_for_finance_and_the_order_is_paid(db: PgPool) {
+    let fake = FakeBtcPay::start().await;
+    let app = app_with(db, &fake);
+    let admin = app.sign_in(true).await;
+    let (order, invoice, _) = bought(&app, &fake, 1).await;
+    // Two outputs pay it; BTCPay spells one of them in a way we do not take.
+    fake.pay(&invoice, &format!("{}-0", "78".repeat(32)), "0.00010000", "Settled");
+    fake.pay(&invoice, "not-an-outpoint", "0.00010000", "Settled");
+    fake.set_status(&invoice, "Settled", "None");
+    fake.set_paid(&invoice, "10.00");
+    assert_eq!(webhook(&app, &fake, "InvoiceSettled", &invoice, SECRET).await.status, StatusCode::OK);
+
+    assert_eq!(app.order_status(order).await, "paid", "one unreadable detail does not leave it unpaid");
+    assert_eq!(receipts(&app, order).await.len(), 1, "the output that reads is recorded");
+    let listed = app.get_with_cookie("/api/admin/reconciliation", &admin).await.json();
+    let unreadable = listed["unreadable"].as_array().unwrap();
+    assert_eq!(unreadable.len(), 1, "{listed}");
+    assert_eq!(unreadable[0]["invoice_id"], invoice.as_str());
+    assert_eq!(unreadable[0]["payment_ref"], "not-an-outpoint");
+    assert_eq!(unreadable[0]["order_id"], order.to_string());
+    assert!(unreadable[0]["problem"].as_str().unwrap().contains("txid"), "{}", unreadable[0]);
+    assert_eq!(unreadable[0]["raw"]["payment"]["value"], "0.00010000");
+    let page = app.get_with_cookie("/admin/finance", &admin).await.text();
+    assert!(
+        page.contains("Bitcoin payments that could not be read") && page.contains("not-an-outpoint"),
+        "{page}"
+    );
+    // Read again (the poller), it is still one entry.
+    assert_eq!(webhook(&app, &fake, "InvoiceSettled", &invoice, SECRET).await.status, StatusCode::OK);
+    let again = app.get_with_cookie("/api/admin/reconciliation", &admin).await.json();
+    assert_eq!(again["unreadable"].as_array().unwrap().len(), 1);
+}

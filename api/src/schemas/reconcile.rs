@@ -183,3 +183,33 @@ pub struct DiscrepancyCount {
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::DiscrepancyCount) =
     |domain::DiscrepancyCount { discrepancy: _, label: _, receipts: _, unresolved: _ }| {};
+
+/// A bitcoin payment BTCPay reported on one of our invoices that could not be read: kept raw
+/// for finance (its invoice's order was settled by the invoice's state all the same).
+#[derive(Serialize, ToSchema)]
+pub struct UnreadablePayment {
+    /// The BTCPay invoice it was reported on.
+    pub invoice_id: String,
+    /// BTCPay's id of the payment, as given (empty when the invoice's payment methods as a
+    /// whole did not read).
+    pub payment_ref: String,
+    pub order_id: Option<Uuid>,
+    /// What could not be read.
+    pub problem: String,
+    /// What BTCPay said, verbatim.
+    #[schema(value_type = Object)]
+    pub raw: serde_json::Value,
+    pub first_seen_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::UnreadablePayment) = |domain::UnreadablePayment {
+                                              invoice_id: _,
+                                              payment_ref: _,
+                                              order_id: _,
+                                              problem: _,
+                                              raw: _,
+                                              first_seen_at: _,
+                                              last_seen_at: _,
+                                          }| {};

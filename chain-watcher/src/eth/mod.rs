@@ -117,8 +117,10 @@ impl EthWatcher {
         let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
             .map_err(|_| EthWatchError::RpcUrl)?;
         let contract = config.contract;
-        let refund_wallet =
-            config.refund_signer.clone().map(|signer| RefundWallet::new(node.clone(), signer, contract));
+        let refund_wallet = config
+            .refund_signer
+            .clone()
+            .map(|signer| RefundWallet::new(node.clone(), signer, contract, config.confirmations));
         Ok(EthWatcher {
             refund_wallet,
             rpc_url: config.rpc_url.clone(),

@@ -134,7 +134,7 @@ pub(super) fn classify(r: &Raw) -> Option<Discrepancy> {
         // refund of some tickets does not return it); for the rest, any refund of the payment.
         let (due, refunded): (i128, i128) = match before {
             Some(Discrepancy::Overpaid) if r.overpaid_minor.unwrap_or(0) > 0 => {
-                (r.overpaid_minor.unwrap_or(0).into(), parse(&r.refunded_due_base))
+                (excess_in_base_units(r), parse(&r.refunded_due_base))
             }
             _ => (r.amount_base.parse().unwrap_or(i128::MAX), parse(&r.refunded_base)),
         };
@@ -143,6 +143,43 @@ pub(super) fn classify(r: &Raw) -> Option<Discrepancy> {
         }
     }
     before
+}
+
+/// An overpayment's excess in the unit the receipt's refunds count in: minor units for cards,
+/// what the log brought beyond its quote on chain, the excess at the invoice's rate in
+/// satoshis (rounded down, as its refund is) for bitcoin.
+fn excess_in_base_units(r: &Raw) -> i128 {
+    let minor = i128::from(r.overpaid_minor.unwrap_or(0));
+    match r.rail.as_str() {
+        "eth" => match (r.amount_base.parse::<i128>(), r.quoted_base.as_deref().map(str::parse::<i128>)) {
+            (Ok(paid), Some(Ok(quoted))) => paid - quoted,
+            _ => minor,
+        },
+        "btc" => {
+            let exponent = r
+                .fiat_currency
+                .as_deref()
+                .and_then(|c| c.parse::<crate::money::Currency>().ok())
+                .map_or(2, |c| c.exponent());
+            let Some((whole, fraction)) =
+                r.rate.as_deref().map(|rate| rate.split_once('.').unwrap_or((rate, "")))
+            else {
+                return minor;
+            };
+            let fraction = fraction.trim_end_matches('0');
+            let (Ok(mantissa), Ok(scale)) =
+                (format!("{whole}{fraction}").parse::<i128>(), u32::try_from(fraction.len()))
+            else {
+                return minor;
+            };
+            minor
+                .checked_mul(100_000_000)
+                .and_then(|n| n.checked_mul(10_i128.checked_pow(scale)?))
+                .and_then(|n| n.checked_div(mantissa.checked_mul(10_i128.checked_pow(exponent)?)?))
+                .unwrap_or(i128::MAX)
+        }
+        _ => minor,
+    }
 }
 
 /// Whether a discrepancy is money that goes back.

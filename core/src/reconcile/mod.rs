@@ -19,6 +19,7 @@ mod csv;
 mod ledger;
 mod resolve;
 mod summary;
+mod unreadable;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -29,6 +30,7 @@ pub use csv::{CSV_COLUMNS, to_csv};
 pub use ledger::{EthLedgerEntry, eth_entries, ledger};
 pub use resolve::{ResolveError, resolve};
 pub use summary::{AssetSum, DiscrepancyCount, summarise};
+pub use unreadable::{UnreadablePayment, unreadable_payments};
 
 /// How a discrepancy was dealt with.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

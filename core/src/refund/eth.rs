@@ -22,64 +22,78 @@ pub struct EthRefund {
     pub token: String,
     /// In the token's base units (wei for ETH), an exact decimal string.
     pub amount: String,
-    /// The transaction it was sent in, once signed: its nonce, the signed bytes (0x-hex) and hash.
+    /// The transaction it was sent in, once signed: the wallet that signed it, its nonce, the
+    /// signed bytes (0x-hex) and hash.
+    pub from: Option<String>,
     pub nonce: Option<i64>,
     pub raw_tx: Option<String>,
     pub tx_hash: Option<String>,
 }
 
-/// Requested Ethereum refunds of payments to `contract` on `chain_id`, oldest first, that
-/// nobody is sending now.
+/// Requested Ethereum refunds of payments to `contract` on `chain_id`, oldest first, whose
+/// payment log still stands (one reorged out waits: the contract would not know the payment).
 pub async fn eth_to_send(
     db: impl PgExecutor<'_>,
     chain_id: i64,
     contract: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<EthRefund>> {
-    eth_refunds(db, chain_id, contract, RefundStatus::Requested, limit).await
-}
-
-/// Ethereum refunds sent (their transaction signed and broadcast) whose log has not confirmed yet,
-/// oldest first.
-pub async fn eth_in_flight(
-    db: impl PgExecutor<'_>,
-    chain_id: i64,
-    contract: &str,
-    limit: i64,
-) -> sqlx::Result<Vec<EthRefund>> {
-    eth_refunds(db, chain_id, contract, RefundStatus::Sent, limit).await
-}
-
-async fn eth_refunds(
-    db: impl PgExecutor<'_>,
-    chain_id: i64,
-    contract: &str,
-    status: RefundStatus,
-    limit: i64,
-) -> sqlx::Result<Vec<EthRefund>> {
     sqlx::query_as!(
         EthRefund,
         r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
-                  r.eth_token as "token!", r.amount::text as "amount!", r.eth_nonce as nonce,
+                  r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
                   r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash
            from refund r join eth_receipt e using (eth_receipt_id)
-           where r.rail = 'eth' and r.status = $3 and e.chain_id = $1 and e.contract = $2
-             and (r.status <> 'requested' or r.sending_until is null or r.sending_until < now())
-           order by r.created_at limit $4"#,
+           where r.rail = 'eth' and r.status = 'requested' and e.chain_id = $1 and e.contract = $2
+             and e.status = 'confirmed'
+           order by r.created_at limit $3"#,
         chain_id,
         contract,
-        status.as_str(),
         limit
     )
     .fetch_all(db)
     .await
 }
 
-/// The highest nonce of a transaction stored for a refund still on its way: a signed
-/// transaction the node may not have yet (a crash before it was broadcast) still holds it.
-pub async fn eth_highest_nonce_in_flight(db: impl PgExecutor<'_>) -> sqlx::Result<Option<i64>> {
+/// Ethereum refunds `from` sent (their transaction signed and broadcast) on `chain_id` whose
+/// log has not confirmed yet, oldest first.
+pub async fn eth_in_flight(
+    db: impl PgExecutor<'_>,
+    chain_id: i64,
+    contract: &str,
+    from: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<EthRefund>> {
+    sqlx::query_as!(
+        EthRefund,
+        r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
+                  r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
+                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash
+           from refund r join eth_receipt e using (eth_receipt_id)
+           where r.rail = 'eth' and r.status = 'sent' and e.chain_id = $1 and e.contract = $2 and r.eth_from = $3
+           order by r.created_at limit $4"#,
+        chain_id,
+        contract,
+        from,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The highest nonce of a transaction `from` stored on `chain_id` for a refund still on its
+/// way: a signed transaction the node may not have yet (a crash before it was broadcast)
+/// still holds it.
+pub async fn eth_highest_nonce_in_flight(
+    db: impl PgExecutor<'_>,
+    chain_id: i64,
+    from: &str,
+) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar!(
-        r#"select max(eth_nonce) from refund where rail = 'eth' and status = 'sent' and eth_nonce is not null"#
+        r#"select max(r.eth_nonce) from refund r join eth_receipt e using (eth_receipt_id)
+           where r.rail = 'eth' and r.status = 'sent' and r.eth_from = $2 and e.chain_id = $1"#,
+        chain_id,
+        from
     )
     .fetch_one(db)
     .await
@@ -87,22 +101,17 @@ pub async fn eth_highest_nonce_in_flight(db: impl PgExecutor<'_>) -> sqlx::Resul
 
 /// The refund's transaction is signed: stored with its nonce, `requested → sent` (the
 /// transaction's hash as the provider's reference), before it is broadcast.
-pub async fn eth_mark_signed(
-    db: &PgPool,
-    refund_id: Uuid,
-    nonce: i64,
-    raw_tx: &str,
-    tx_hash: &str,
-) -> sqlx::Result<Settled> {
+pub async fn eth_mark_signed(db: &PgPool, refund_id: Uuid, tx: &SignedTx<'_>) -> sqlx::Result<Settled> {
     let rows = sqlx::query!(
-        r#"update refund set status = 'sent', provider_ref = $4, eth_nonce = $2, eth_raw_tx = $3, send_error = null,
-                  send_attempted_at = coalesce(send_attempted_at, now()), sent_at = now(), sending_until = null,
-                  updated_at = now()
+        r#"update refund set status = 'sent', provider_ref = $4, eth_from = $5, eth_nonce = $2, eth_raw_tx = $3,
+                  send_error = null, send_attempted_at = coalesce(send_attempted_at, now()), sent_at = now(),
+                  sending_until = null, updated_at = now()
            where refund_id = $1 and status = 'requested' and rail = 'eth'"#,
         refund_id,
-        nonce,
-        raw_tx,
-        tx_hash
+        tx.nonce,
+        tx.raw,
+        tx.hash,
+        tx.from
     )
     .execute(db)
     .await?
@@ -110,24 +119,34 @@ pub async fn eth_mark_signed(
     Ok(if rows > 0 { Settled::Moved } else { Settled::Unchanged })
 }
 
-/// The refund's transaction can never be mined (its nonce was taken by another transaction
-/// and it has no receipt): a new one, signed with another nonce, takes its place.
+/// A signed refund transaction: the wallet, its nonce, the signed bytes (0x-hex) and hash.
+#[derive(Debug, Clone, Copy)]
+pub struct SignedTx<'a> {
+    pub from: &'a str,
+    pub nonce: i64,
+    pub raw: &'a str,
+    pub hash: &'a str,
+}
+
+/// The refund's transaction can never be mined (its nonce was taken, deep in the chain, by
+/// another transaction and it has no receipt): a new one, signed with another nonce, takes its
+/// place. The old hash is kept: should its log ever appear, it still settles this refund.
 pub async fn eth_replace_tx(
     db: &PgPool,
     refund_id: Uuid,
     old_hash: &str,
-    nonce: i64,
-    raw_tx: &str,
-    tx_hash: &str,
+    tx: &SignedTx<'_>,
 ) -> sqlx::Result<Settled> {
     let rows = sqlx::query!(
-        r#"update refund set provider_ref = $5, eth_nonce = $3, eth_raw_tx = $4, send_error = null, updated_at = now()
+        r#"update refund set provider_ref = $5, eth_from = $6, eth_nonce = $3, eth_raw_tx = $4, send_error = null,
+                  eth_prior_txs = eth_prior_txs || $2, updated_at = now()
            where refund_id = $1 and status = 'sent' and rail = 'eth' and provider_ref = $2"#,
         refund_id,
         old_hash,
-        nonce,
-        raw_tx,
-        tx_hash
+        tx.nonce,
+        tx.raw,
+        tx.hash,
+        tx.from
     )
     .execute(db)
     .await?
@@ -169,11 +188,13 @@ pub struct RefundLog<'a> {
 /// Settles the refund an `OrderRefunded` log is for, in the caller's transaction: ours, sent in
 /// that transaction, `→ succeeded`; one made outside Tessera (the owner or the refund wallet
 /// used by hand) is recorded as `outside` and succeeded against the payment log of its order
-/// id. Returns the refund, or `None` for a log about a payment we have no record of.
+/// id. Returns the refund, or `None` for a log about a payment we have no confirmed record of
+/// (yet: see the caller).
 pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> sqlx::Result<Option<Uuid>> {
     let ours = sqlx::query!(
-        r#"select refund_id, amount::text as "amount!", eth_to, eth_token from refund
-           where rail = 'eth' and provider_ref = $1 for update"#,
+        r#"select refund_id, status, amount::text as "amount!", eth_to, eth_token from refund
+           where rail = 'eth' and (provider_ref = $1 or $1 = any(eth_prior_txs))
+           order by (provider_ref = $1) desc limit 1 for update"#,
         log.tx_hash
     )
     .fetch_optional(&mut *conn)
@@ -187,7 +208,20 @@ pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> 
                 log.amount = log.amount, log.recipient = log.recipient,
                 "an Ethereum refund's log does not say what the refund asked for; finance must look");
         }
-        mark_succeeded(conn, ours.refund_id, Some(log.tx_hash)).await?;
+        if ours.status == "failed" {
+            // The chain's word wins over a failure we recorded (a revert later reorged away, a
+            // transaction given up on that was mined after all): the money did go back.
+            tracing::warn!(refund.id = %ours.refund_id, chain.tx_hash = log.tx_hash,
+                "an Ethereum refund recorded as failed went through on chain");
+            sqlx::query!(
+                r#"update refund set status = 'sent', failure_reason = null, settled_at = null, updated_at = now()
+                   where refund_id = $1 and status = 'failed'"#,
+                ours.refund_id
+            )
+            .execute(&mut *conn)
+            .await?;
+        }
+        mark_succeeded(conn, ours.refund_id, None).await?;
         return Ok(Some(ours.refund_id));
     }
     // Made outside Tessera: against the payment log of its order id on this contract.
@@ -196,7 +230,8 @@ pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> 
                   case when e.token = '0x0000000000000000000000000000000000000000' then 'ETH' else q.asset end as asset,
                   case when e.token = '0x0000000000000000000000000000000000000000' then 18 else q.decimals::int end as decimals
            from eth_receipt e
-           left join eth_quote q on q.order_ref = e.order_ref and q.token = e.token
+           left join lateral (select asset, decimals from eth_quote where token = e.token
+                              order by (order_ref = e.order_ref) desc limit 1) q on true
            left join payment p on p.order_id = e.order_id and p.provider = 'ethereum' and p.provider_ref = e.order_ref
            where e.chain_id = $1 and e.contract = $2 and e.order_ref = $3 and e.status = 'confirmed'
            order by e.block_number limit 1"#,
@@ -206,14 +241,7 @@ pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> 
     )
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(paid) = paid else {
-        tracing::error!(
-            chain.tx_hash = log.tx_hash,
-            order.r#ref = log.order_ref,
-            "an OrderRefunded log for a payment we have no confirmed record of; finance must look"
-        );
-        return Ok(None);
-    };
+    let Some(paid) = paid else { return Ok(None) };
     let provider_ref = format!("{}:{}", log.tx_hash, log.log_index);
     let refund_id = Uuid::now_v7();
     let inserted = sqlx::query_scalar!(

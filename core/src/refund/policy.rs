@@ -108,14 +108,21 @@ pub enum SelfCancel {
 pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) -> sqlx::Result<SelfCancel> {
     let order = sqlx::query!(
         r#"select o.status, o.event_id, e.starts_at, e.status as event_status, e.currency,
-                  (select p.received_minor from payment p
-                   where p.order_id = o.order_id and p.status = 'succeeded' and p.provider = 'stripe'
-                   order by p.received_at limit 1) as received_minor,
-                  (select coalesce(sum(f.amount), 0)::bigint from refund f
-                   where f.order_id = o.order_id and f.status not in ('failed', 'cancelled')) as "back!",
+                  p.received_minor as "received_minor?", p.provider as "provider?",
+                  -- Any refund on its way or made, on any rail (counted, not summed: the units
+                  -- differ by rail).
+                  exists (select 1 from refund f
+                          where f.order_id = o.order_id and f.status not in ('failed', 'cancelled')) as "back!",
                   exists (select 1 from refund f where f.idempotency_key = 'customer-cancel:' || o.order_id::text)
                       as "cancelled_before!"
-           from customer_order o join event e using (event_id) where o.order_id = $1"#,
+           from customer_order o join event e using (event_id)
+           left join lateral (
+               select received_minor, provider from payment
+               where order_id = o.order_id and status = 'succeeded' and provider <> 'free'
+                 and received_minor is not null
+               order by received_at limit 1
+           ) p on true
+           where o.order_id = $1"#,
         order_id
     )
     .fetch_optional(db)
@@ -134,17 +141,20 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
     if now >= deadline {
         return Ok(SelfCancel::Refused("it is too late to cancel this order for a refund"));
     }
-    let Some(received) = order.received_minor else {
-        return Ok(SelfCancel::Refused("only card payments can be refunded on request for now"));
+    let (Some(received), Some(provider)) = (order.received_minor, order.provider.as_deref()) else {
+        return Ok(SelfCancel::Refused("this order was free: there is nothing to refund"));
     };
     if order.cancelled_before {
         return Ok(SelfCancel::Refused("you cancelled this order already; its refund is listed on it"));
     }
-    if order.back > 0 {
+    if order.back {
         return Ok(SelfCancel::Refused("part of this order was refunded already; ask the organiser"));
     }
     let fee = policy.fee(received);
-    let refund = exact_refund(&order.currency, received - fee);
+    // Card refunds in amounts Stripe can send exactly; crypto ones go back in the coin, the fee
+    // converted at the rate the customer paid at.
+    let refund =
+        if provider == "stripe" { exact_refund(&order.currency, received - fee) } else { received - fee };
     Ok(SelfCancel::Allowed { refund_minor: refund, fee_minor: received - refund, deadline })
 }
 

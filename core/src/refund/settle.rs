@@ -241,11 +241,12 @@ async fn close_if_all_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::R
              -- In the unit the refunds count in: satoshis settled for bitcoin, the base units of
              -- the confirmed log for Ethereum, minor units else.
              and back.total >= case when p.provider = 'btcpay'
-                                    then (select coalesce(sum(b.amount_sat), 0) from btc_receipt b
+                                    then (select greatest(coalesce(sum(b.amount_sat), 0), 1) from btc_receipt b
                                           where b.provider = 'btcpay' and b.provider_ref = p.provider_ref
                                             and b.status = 'settled')
+                                    -- Nothing confirmed (its log reorged out): never all back.
                                     when p.provider = 'ethereum'
-                                    then (select coalesce(sum(e.amount), 0) from eth_receipt e
+                                    then (select greatest(coalesce(sum(e.amount), 0), 1) from eth_receipt e
                                           where e.order_ref = p.provider_ref and e.status = 'confirmed')
                                     else p.received_minor end
            returning before.status as was, p.order_id"#,

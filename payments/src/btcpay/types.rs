@@ -256,7 +256,7 @@ pub struct InvoicePaymentMethod {
 }
 
 /// A payment received for an invoice (`Payment`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvoicePayment {
     /// For on-chain payments, the outpoint (`txid-vout`).
@@ -305,35 +305,40 @@ impl InvoicePaymentMethod {
         Ok(rate)
     }
 
-    /// Its payments as bitcoin outputs. A payment whose id is not an outpoint (`txid-vout`),
-    /// whose value is not an exact amount of bitcoin or whose destination is not an address is
-    /// refused whole: a receipt must never be recorded half right.
-    pub fn chain_payments(&self) -> Result<Vec<ChainPayment>, BtcPayError> {
+    /// Its payments as bitcoin outputs, each beside the payment as BTCPay gave it. A payment
+    /// whose id is not an outpoint (`txid-vout`), whose value is not an exact amount of bitcoin
+    /// or whose destination is not an address is an error of its own: a receipt must never be
+    /// recorded half right, and one unreadable payment must not hide the others.
+    pub fn chain_payments(&self) -> Vec<(&InvoicePayment, Result<ChainPayment, BtcPayError>)> {
         use std::str::FromStr as _;
         self.payments
             .iter()
             .map(|payment| {
-                let malformed =
-                    |what: &str| BtcPayError::Malformed(format!("payment {:?} has {what}", payment.id));
-                let (txid, vout) = payment.id.rsplit_once('-').ok_or_else(|| malformed("no txid-vout id"))?;
-                let outpoint = bitcoin::OutPoint {
-                    txid: bitcoin::Txid::from_str(txid).map_err(|_| malformed("a malformed txid"))?,
-                    vout: vout.parse().map_err(|_| malformed("a malformed output index"))?,
-                };
-                let amount =
-                    bitcoin::Amount::from_str_in(payment.value.trim(), bitcoin::Denomination::Bitcoin)
-                        .map_err(|_| malformed("a value that is not an exact amount of bitcoin"))?;
-                let destination = bitcoin::Address::from_str(payment.destination.trim())
-                    .map_err(|_| malformed("a destination that is not a bitcoin address"))?;
-                let received_at = chrono::DateTime::from_timestamp(payment.received_date, 0)
-                    .ok_or_else(|| malformed("a received date out of range"))?;
-                Ok(ChainPayment {
-                    outpoint,
-                    amount,
-                    destination,
-                    received_at,
-                    status: payment.status.clone(),
-                })
+                let parsed = (|| {
+                    let malformed =
+                        |what: &str| BtcPayError::Malformed(format!("payment {:?} has {what}", payment.id));
+                    let (txid, vout) =
+                        payment.id.rsplit_once('-').ok_or_else(|| malformed("no txid-vout id"))?;
+                    let outpoint = bitcoin::OutPoint {
+                        txid: bitcoin::Txid::from_str(txid).map_err(|_| malformed("a malformed txid"))?,
+                        vout: vout.parse().map_err(|_| malformed("a malformed output index"))?,
+                    };
+                    let amount =
+                        bitcoin::Amount::from_str_in(payment.value.trim(), bitcoin::Denomination::Bitcoin)
+                            .map_err(|_| malformed("a value that is not an exact amount of bitcoin"))?;
+                    let destination = bitcoin::Address::from_str(payment.destination.trim())
+                        .map_err(|_| malformed("a destination that is not a bitcoin address"))?;
+                    let received_at = chrono::DateTime::from_timestamp(payment.received_date, 0)
+                        .ok_or_else(|| malformed("a received date out of range"))?;
+                    Ok(ChainPayment {
+                        outpoint,
+                        amount,
+                        destination,
+                        received_at,
+                        status: payment.status.clone(),
+                    })
+                })();
+                (payment, parsed)
             })
             .collect()
     }

@@ -13,7 +13,7 @@ pub use arrived::{InvoiceOutcome, InvoiceUpdate, apply_invoice};
 use sqlx::PgPool;
 use tessera_core::order::InvoiceState;
 use tessera_payments::btcpay::webhook::WebhookEvent;
-use tessera_payments::btcpay::{BtcPayClient, PaymentStatus};
+use tessera_payments::btcpay::{BtcPayClient, BtcPayError, PaymentStatus};
 
 use crate::SettleError;
 
@@ -54,7 +54,18 @@ impl BtcPaySettlement {
         // (or the next poll) does it all.
         let methods = match &invoice {
             Some(invoice) if receipts::worth_reading(&self.db, invoice).await? => {
-                self.client.payment_methods(&invoice.id).await?
+                match self.client.payment_methods(&invoice.id).await {
+                    Ok(methods) => methods,
+                    // Payment methods that do not read must not keep the invoice from its
+                    // order: its state says whether it is paid. Finance sees what failed.
+                    Err(BtcPayError::Malformed(problem)) => {
+                        let order_id = invoice.order_id().and_then(|id| uuid::Uuid::parse_str(id).ok());
+                        let raw = serde_json::json!({"error": problem});
+                        receipts::record_unreadable(&self.db, invoice, order_id, "", &problem, &raw).await?;
+                        Vec::new()
+                    }
+                    Err(err) => return Err(err.into()),
+                }
             }
             _ => Vec::new(),
         };

@@ -19,7 +19,9 @@ pub(super) async fn worth_reading(db: &PgPool, invoice: &Invoice) -> sqlx::Resul
     Ok(paid || has_receipts(db, &invoice.id).await?)
 }
 
-/// Records the invoice's on-chain payments, as read from its payment methods.
+/// Records the invoice's on-chain payments, as read from its payment methods. A payment (or a
+/// method's rate) that does not read is kept raw for finance (`btc_unreadable_payment`) and
+/// logged, and the others are recorded all the same; one that reads now is resolved.
 pub(super) async fn record(
     settlement: &BtcPaySettlement,
     invoice: &Invoice,
@@ -28,14 +30,74 @@ pub(super) async fn record(
     let order_id = invoice.order_id().and_then(|id| Uuid::parse_str(id).ok());
     let mut recorded = 0;
     for method in methods.iter().filter(|m| m.is_on_chain_bitcoin()) {
-        let rate = method.checked_rate()?;
-        for payment in method.chain_payments()? {
-            if store(settlement, invoice, order_id, rate, &payment).await? {
-                recorded += 1;
+        let rate = method.checked_rate();
+        for (raw, parsed) in method.chain_payments() {
+            let read = match (&rate, parsed) {
+                (Ok(rate), Ok(payment)) => Ok((*rate, payment)),
+                (Err(err), _) => Err(err.to_string()),
+                (_, Err(err)) => Err(err.to_string()),
+            };
+            match read {
+                Ok((rate, payment)) => {
+                    if store(settlement, invoice, order_id, rate, &payment).await? {
+                        recorded += 1;
+                    }
+                    resolve_unreadable(&settlement.db, &invoice.id, &raw.id).await?;
+                }
+                Err(problem) => {
+                    let raw = serde_json::json!({"paymentMethodId": method.payment_method_id, "rate": method.rate,
+                                                 "payment": raw});
+                    record_unreadable(&settlement.db, invoice, order_id, &raw_id(&raw), &problem, &raw)
+                        .await?;
+                }
             }
         }
     }
     Ok(recorded)
+}
+
+fn raw_id(raw: &serde_json::Value) -> String {
+    raw["payment"]["id"].as_str().unwrap_or_default().chars().take(255).collect()
+}
+
+/// Keeps what BTCPay reported and we could not read, for finance; says so in the log.
+pub(super) async fn record_unreadable(
+    db: &PgPool,
+    invoice: &Invoice,
+    order_id: Option<Uuid>,
+    payment_ref: &str,
+    problem: &str,
+    raw: &serde_json::Value,
+) -> sqlx::Result<()> {
+    tracing::error!(invoice.id = %invoice.id, payment.id = payment_ref, problem,
+        "a BTCPay payment we cannot read; kept raw for finance, the invoice's order is settled by its state");
+    sqlx::query!(
+        r#"insert into btc_unreadable_payment (btc_unreadable_payment_id, provider_ref, payment_ref, order_id, problem, raw)
+           values ($1, $2, $3, (select order_id from customer_order where order_id = $4), left($5, 500), $6)
+           on conflict (provider_ref, payment_ref) do update
+               set problem = excluded.problem, raw = excluded.raw, last_seen_at = now(), resolved_at = null"#,
+        Uuid::now_v7(),
+        invoice.id,
+        payment_ref,
+        order_id,
+        problem,
+        raw
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+async fn resolve_unreadable(db: &PgPool, invoice_id: &str, payment_ref: &str) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"update btc_unreadable_payment set resolved_at = now(), last_seen_at = now()
+           where provider_ref = $1 and payment_ref = $2 and resolved_at is null"#,
+        invoice_id,
+        payment_ref
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 async fn has_receipts(db: &PgPool, invoice_id: &str) -> sqlx::Result<bool> {

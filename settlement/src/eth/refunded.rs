@@ -10,6 +10,7 @@
 //! and no receipt of its own) is replaced by a new one. The contract caps what an order's
 //! refunds add up to at what it paid.
 
+use alloy::eips::BlockNumberOrTag;
 use alloy::eips::eip2718::Encodable2718 as _;
 use alloy::network::{EthereumWallet, TransactionBuilder as _};
 use alloy::primitives::{Address, B256, U256};
@@ -19,6 +20,7 @@ use sqlx::PgPool;
 use tessera_contracts::TesseraPay::{self, TesseraPayErrors};
 use tessera_contracts::{ContractError, IERC20};
 use tessera_core::refund::{self, EthRefund, RefundLog, Settled};
+use tessera_payments::eth::Confirmations;
 use uuid::Uuid;
 
 use crate::SettleError;
@@ -35,7 +37,11 @@ pub struct RefundWallet {
     node: DynProvider,
     wallet: EthereumWallet,
     from: Address,
+    from_hex: String,
     contract: Address,
+    /// How deep a block must be to count, as for payments: a transaction is only replaced,
+    /// or a revert only fails its refund, once what shows it is that deep.
+    confirmations: Confirmations,
 }
 
 /// What one round did.
@@ -59,9 +65,37 @@ fn node_error(err: impl std::fmt::Display) -> SettleError {
 impl RefundWallet {
     /// The wallet of `signer`, sending through `node` (a read-only provider: transactions are
     /// signed here) to `contract`.
-    pub fn new(node: DynProvider, signer: PrivateKeySigner, contract: Address) -> Self {
+    pub fn new(
+        node: DynProvider,
+        signer: PrivateKeySigner,
+        contract: Address,
+        confirmations: Confirmations,
+    ) -> Self {
         let from = signer.address();
-        RefundWallet { node, wallet: EthereumWallet::from(signer), from, contract }
+        RefundWallet {
+            node,
+            wallet: EthereumWallet::from(signer),
+            from,
+            from_hex: format!("{from:#x}"),
+            contract,
+            confirmations,
+        }
+    }
+
+    /// The newest block deep enough to count, if any yet.
+    async fn deep_block(&self) -> Result<Option<u64>, SettleError> {
+        match self.confirmations {
+            Confirmations::Blocks(n) => {
+                let head = self.node.get_block_number().await.map_err(node_error)?;
+                Ok((head + 1).checked_sub(u64::from(n.max(1))))
+            }
+            Confirmations::Finalized => Ok(self
+                .node
+                .get_block_by_number(BlockNumberOrTag::Finalized)
+                .await
+                .map_err(node_error)?
+                .map(|b| b.header.number)),
+        }
     }
 
     /// The refund wallet's address (the contract's `refunder`).
@@ -79,8 +113,18 @@ impl RefundWallet {
         contract_hex: &str,
     ) -> Result<Round, SettleError> {
         let mut round = Round::default();
-        for refund in refund::eth_in_flight(db, chain_id, contract_hex, BATCH).await? {
-            self.follow(db, &refund, &mut round).await?;
+        for refund in refund::eth_in_flight(db, chain_id, contract_hex, &self.from_hex, BATCH).await? {
+            match self.follow(db, &refund, chain_id, &mut round).await {
+                Ok(()) => {}
+                // This one waits (its replacement cannot be signed now, the node is down); the
+                // others go on.
+                Err(SettleError::Unavailable(why)) => {
+                    refund::note_send_error(db, refund.refund_id, Some(&why)).await?;
+                    tracing::warn!(refund.id = %refund.refund_id, error = %why, "an Ethereum refund on its way could not be followed now");
+                    round.waiting += 1;
+                }
+                Err(err) => return Err(err),
+            }
         }
         for refund in refund::eth_to_send(db, chain_id, contract_hex, BATCH).await? {
             match self.send(db, &refund, chain_id).await {
@@ -101,16 +145,34 @@ impl RefundWallet {
     /// A refund whose transaction was signed: mined (the watcher settles it by its log),
     /// reverted (failed), pending (broadcast again, in case the node lost it), or never to be
     /// mined (replaced).
-    async fn follow(&self, db: &PgPool, refund: &EthRefund, round: &mut Round) -> Result<(), SettleError> {
+    async fn follow(
+        &self,
+        db: &PgPool,
+        refund: &EthRefund,
+        chain_id: i64,
+        round: &mut Round,
+    ) -> Result<(), SettleError> {
         let (Some(hash), Some(nonce), Some(raw)) = (&refund.tx_hash, refund.nonce, &refund.raw_tx) else {
             return Ok(());
         };
         let Ok(tx_hash) = hash.parse::<B256>() else { return Ok(()) };
-        // The count before the receipt: if the nonce was used when counted and it was by this
-        // transaction, its receipt is there when asked next.
-        let mined_nonces = self.node.get_transaction_count(self.from).await.map_err(node_error)?;
+        // The count before the receipt, and at a block deep enough that no reorg takes it back:
+        // if the nonce was used there and it was by this transaction, its receipt is there when
+        // asked next.
+        let deep = self.deep_block().await?;
+        let used_deep = match deep {
+            Some(block) => self
+                .node
+                .get_transaction_count(self.from)
+                .block_id(BlockNumberOrTag::Number(block).into())
+                .await
+                .map_err(node_error)?,
+            None => 0,
+        };
         match self.node.get_transaction_receipt(tx_hash).await.map_err(node_error)? {
             Some(receipt) if receipt.status() => {}
+            // A revert counts once it is deep: a reorg could still replay the transaction.
+            Some(receipt) if deep.is_none_or(|d| receipt.block_number.unwrap_or(u64::MAX) > d) => {}
             Some(receipt) => {
                 let why = format!(
                     "its transaction {hash} was reverted by the contract in block {}",
@@ -122,10 +184,11 @@ impl RefundWallet {
                 tracing::error!(refund.id = %refund.refund_id, chain.tx_hash = %hash, "an Ethereum refund's transaction reverted");
                 round.failed += 1;
             }
-            None if mined_nonces > u64::try_from(nonce).unwrap_or(u64::MAX) => {
-                // Its nonce went to another transaction: this one can never be mined.
-                let chain_id = self.node.get_chain_id().await.map_err(node_error)?;
-                let signed = match self.sign(refund, chain_id, db).await {
+            None if used_deep > u64::try_from(nonce).unwrap_or(u64::MAX) => {
+                // Its nonce went to another transaction, deep in the chain: this one can never
+                // be mined.
+                let node_chain = self.node.get_chain_id().await.map_err(node_error)?;
+                let signed = match self.sign(refund, node_chain, chain_id, db).await {
                     Ok(signed) => signed,
                     Err(Refusal::Retry(why)) => return Err(SettleError::Unavailable(why)),
                     Err(Refusal::Final(why)) => {
@@ -136,8 +199,7 @@ impl RefundWallet {
                         return Ok(());
                     }
                 };
-                if refund::eth_replace_tx(db, refund.refund_id, hash, signed.nonce, &signed.raw, &signed.hash)
-                    .await?
+                if refund::eth_replace_tx(db, refund.refund_id, hash, &signed.tx(&self.from_hex)).await?
                     == Settled::Moved
                 {
                     tracing::warn!(refund.id = %refund.refund_id, chain.tx_hash = %hash, chain.new_tx_hash = %signed.hash,
@@ -168,7 +230,7 @@ impl RefundWallet {
                 "the node is on chain {node_chain}, not on chain {chain_id} where this payment was made"
             )));
         }
-        let signed = match self.sign(refund, node_chain, db).await {
+        let signed = match self.sign(refund, node_chain, chain_id, db).await {
             Ok(signed) => signed,
             Err(Refusal::Retry(why)) => return Err(SettleError::Unavailable(why)),
             Err(Refusal::Final(why)) => {
@@ -179,7 +241,7 @@ impl RefundWallet {
                 return Ok(Some(false));
             }
         };
-        if refund::eth_mark_signed(db, refund.refund_id, signed.nonce, &signed.raw, &signed.hash).await?
+        if refund::eth_mark_signed(db, refund.refund_id, &signed.tx(&self.from_hex)).await?
             == Settled::Unchanged
         {
             return Ok(None);
@@ -218,7 +280,13 @@ impl RefundWallet {
     /// The refund's transaction, checked against the contract (a dry run) and signed with the
     /// next nonce. Token refunds first make sure the contract may pull the tokens from the
     /// wallet.
-    async fn sign(&self, refund: &EthRefund, chain_id: u64, db: &PgPool) -> Result<Signed, Refusal> {
+    async fn sign(
+        &self,
+        refund: &EthRefund,
+        chain_id: u64,
+        db_chain: i64,
+        db: &PgPool,
+    ) -> Result<Signed, Refusal> {
         let retry = |what: &str, err: &dyn std::fmt::Display| Refusal::Retry(format!("{what}: {err}"));
         let order_id: B256 =
             refund.order_ref.parse().map_err(|_| Refusal::Final("its order id is not 32 bytes".into()))?;
@@ -229,6 +297,8 @@ impl RefundWallet {
         let amount = U256::from_str_radix(&refund.amount, 10)
             .map_err(|_| Refusal::Final("its amount is not a whole number".into()))?;
         let pay = TesseraPay::new(self.contract, &self.node);
+        let fees =
+            self.node.estimate_eip1559_fees().await.map_err(|e| retry("the Ethereum node's fees", &e))?;
         let request = if token == Address::ZERO {
             let balance =
                 self.node.get_balance(self.from).await.map_err(|e| retry("the Ethereum node", &e))?;
@@ -239,7 +309,15 @@ impl RefundWallet {
                 )));
             }
             let call = pay.refundEth(order_id, to).value(amount).from(self.from);
-            let gas = call.estimate_gas().await.map_err(|e| refusal(ContractError::from(e), self.from))?;
+            let gas =
+                call.estimate_gas().await.map_err(|e| refusal(ContractError::from(e), self.from, true))?;
+            let needed = amount + U256::from(gas + gas / 5) * U256::from(fees.max_fee_per_gas);
+            if balance < needed {
+                return Err(Refusal::Retry(format!(
+                    "the refund wallet {:#x} holds {balance} wei, less than the {amount} wei to send back and its gas: top it up",
+                    self.from
+                )));
+            }
             call.into_transaction_request().with_gas_limit(gas + gas / 5)
         } else {
             let erc20 = IERC20::new(token, &self.node);
@@ -260,15 +338,14 @@ impl RefundWallet {
                 .await
                 .map_err(|e| retry("reading the token allowance", &e))?;
             if allowed < amount {
-                self.approve(token, chain_id, db).await?;
+                self.approve(token, chain_id, db_chain, db).await?;
             }
             let call = pay.refundToken(order_id, token, to, amount).from(self.from);
-            let gas = call.estimate_gas().await.map_err(|e| refusal(ContractError::from(e), self.from))?;
+            let gas =
+                call.estimate_gas().await.map_err(|e| refusal(ContractError::from(e), self.from, false))?;
             call.into_transaction_request().with_gas_limit(gas + gas / 5)
         };
-        let nonce = self.next_nonce(db).await?;
-        let fees =
-            self.node.estimate_eip1559_fees().await.map_err(|e| retry("the Ethereum node's fees", &e))?;
+        let nonce = self.next_nonce(db, db_chain).await?;
         let envelope = request
             .with_nonce(nonce)
             .with_chain_id(chain_id)
@@ -287,14 +364,14 @@ impl RefundWallet {
     /// The next nonce of the wallet: past every transaction the node has for it, pending ones
     /// included, and past every one stored for a refund on its way (signed but perhaps never
     /// broadcast).
-    async fn next_nonce(&self, db: &PgPool) -> Result<u64, Refusal> {
+    async fn next_nonce(&self, db: &PgPool, chain_id: i64) -> Result<u64, Refusal> {
         let pending = self
             .node
             .get_transaction_count(self.from)
             .pending()
             .await
             .map_err(|e| Refusal::Retry(format!("the Ethereum node: {e}")))?;
-        let stored = refund::eth_highest_nonce_in_flight(db)
+        let stored = refund::eth_highest_nonce_in_flight(db, chain_id, &self.from_hex)
             .await
             .map_err(|e| Refusal::Retry(format!("the database: {e}")))?;
         Ok(stored.map_or(pending, |n| pending.max(u64::try_from(n).unwrap_or(0) + 1)))
@@ -302,12 +379,18 @@ impl RefundWallet {
 
     /// Lets the contract pull `token` from the wallet for refunds (once, for any amount), and
     /// waits for it to be mined.
-    async fn approve(&self, token: Address, chain_id: u64, db: &PgPool) -> Result<(), Refusal> {
+    async fn approve(
+        &self,
+        token: Address,
+        chain_id: u64,
+        db_chain: i64,
+        db: &PgPool,
+    ) -> Result<(), Refusal> {
         let retry = |what: &str, err: &dyn std::fmt::Display| Refusal::Retry(format!("{what}: {err}"));
         let erc20 = IERC20::new(token, &self.node);
         let call = erc20.approve(self.contract, U256::MAX).from(self.from);
         let gas = call.estimate_gas().await.map_err(|e| retry("approving the token for refunds", &e))?;
-        let nonce = self.next_nonce(db).await?;
+        let nonce = self.next_nonce(db, db_chain).await?;
         let fees =
             self.node.estimate_eip1559_fees().await.map_err(|e| retry("the Ethereum node's fees", &e))?;
         let envelope = call
@@ -348,6 +431,12 @@ struct Signed {
     hash: String,
 }
 
+impl Signed {
+    fn tx<'a>(&'a self, from: &'a str) -> refund::SignedTx<'a> {
+        refund::SignedTx { from, nonce: self.nonce, raw: &self.raw, hash: &self.hash }
+    }
+}
+
 /// Why a refund's transaction was not signed.
 enum Refusal {
     /// Not now (funds, the node, the wallet's role): tried again next round.
@@ -357,7 +446,7 @@ enum Refusal {
 }
 
 /// What the contract's refusal of a dry run means for the refund.
-fn refusal(err: ContractError, from: Address) -> Refusal {
+fn refusal(err: ContractError, from: Address, eth: bool) -> Refusal {
     match err.revert() {
         Some(TesseraPayErrors::RefundTooLarge(e)) => Refusal::Final(format!(
             "the contract says only {} of this payment is left to refund (asked {}): refunded outside Tessera?",
@@ -370,6 +459,12 @@ fn refusal(err: ContractError, from: Address) -> Refusal {
         Some(TesseraPayErrors::NotRefunder(_)) => Refusal::Retry(format!(
             "the refund wallet {from:#x} is not the contract's refunder: the owner must call setRefunder, or TESSERA_ETH_REFUND_KEY must be the refunder's key"
         )),
+        // Sending ETH to the address that paid failed: it is a contract that takes no ETH, and
+        // will not start to.
+        Some(TesseraPayErrors::TransferFailed(_)) if eth => Refusal::Final(
+            "the address that paid does not accept ETH (a contract): refund it by hand to an address the customer gives"
+                .into(),
+        ),
         Some(TesseraPayErrors::TransferFailed(_)) => Refusal::Retry(
             "the token transfer from the refund wallet failed: check its balance and its approval of the contract".into(),
         ),
@@ -426,8 +521,26 @@ pub async fn confirm_refunds_due(
             },
         )
         .await?;
-        if let Some(refund_id) = settled {
-            refund::link_refund_log(&mut tx, id, refund_id).await?;
+        match settled {
+            Some(refund_id) => refund::link_refund_log(&mut tx, id, refund_id).await?,
+            None => {
+                // Its payment's log is not confirmed yet (read in the same range, or waiting
+                // for its confirmations): the next round settles it.
+                let waiting = sqlx::query_scalar!(
+                    r#"select exists (select 1 from eth_receipt where chain_id = $1 and contract = $2
+                                      and order_ref = $3 and status = 'seen') as "waiting!""#,
+                    chain_id,
+                    contract,
+                    log.order_ref
+                )
+                .fetch_one(&mut *tx)
+                .await?;
+                if waiting {
+                    continue;
+                }
+                tracing::error!(chain.tx_hash = %log.tx_hash, order.r#ref = %log.order_ref,
+                    "an OrderRefunded log for a payment we have no confirmed record of; finance must look");
+            }
         }
         sqlx::query!(
             "update eth_refund_log set status = 'confirmed', confirmed_at = now(), updated_at = now() where eth_refund_log_id = $1",

@@ -120,6 +120,10 @@ pub struct Reconciliation {
     /// Rows per discrepancy, and how many of them nobody has resolved.
     #[schema(value_type = Vec<crate::schemas::reconcile::DiscrepancyCount>)]
     pub discrepancies: Vec<reconcile::DiscrepancyCount>,
+    /// Bitcoin payments BTCPay reported that could not be read, kept raw until they read
+    /// (whatever the filters).
+    #[schema(value_type = Vec<crate::schemas::reconcile::UnreadablePayment>)]
+    pub unreadable: Vec<reconcile::UnreadablePayment>,
 }
 
 /// The CSV file of `rows`, as a download.
@@ -154,7 +158,8 @@ pub async fn reconciliation(
         return Ok(csv_response(&rows, &csv_name(&filter)));
     }
     let (totals, discrepancies) = reconcile::summarise(&rows);
-    Ok(Json(Reconciliation { rows, totals, discrepancies }).into_response())
+    let unreadable = reconcile::unreadable_payments(&state.db).await?;
+    Ok(Json(Reconciliation { rows, totals, discrepancies, unreadable }).into_response())
 }
 
 /// `tessera-reconciliation-2026-11-01-2026-11-30.csv`.

@@ -69,7 +69,14 @@ pub struct RefundOffer {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RefundView {
     pub refund_id: Uuid,
-    /// In the smallest unit of `currency`: minor units, satoshis for `BTC`.
+    /// In the smallest unit of `currency`, exact: minor units, satoshis for `BTC`, wei for
+    /// `ETH`, token units for tokens.
+    #[schema(example = "1800")]
+    pub amount: String,
+    /// The exponent of `amount`'s unit (2 for EUR, 8 for BTC, 18 for ETH).
+    pub decimals: i32,
+    /// `amount` as an integer, for card refunds (minor units); 0 for crypto, whose amounts can
+    /// exceed it (read `amount`).
     pub amount_minor: i64,
     pub currency: String,
     #[schema(value_type = crate::schemas::refund::RefundStatus)]
@@ -266,7 +273,9 @@ impl Confirmation {
             .filter(|r| r.status != tessera_core::refund::RefundStatus::Cancelled)
             .map(|r| RefundView {
                 refund_id: r.id,
-                amount_minor: r.amount_minor().unwrap_or_default(),
+                amount_minor: if r.rail == "card" { r.amount_minor().unwrap_or_default() } else { 0 },
+                amount: r.amount.clone(),
+                decimals: r.decimals,
                 currency: r.asset.clone(),
                 status: r.status,
                 status_label: r.status.label(),

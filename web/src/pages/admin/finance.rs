@@ -27,6 +27,9 @@ pub struct AdminFinancePage {
     pub rows: Vec<FinanceRow>,
     /// Where the resolve form sends the admin back to (this page, with its filters).
     pub back: String,
+    /// Bitcoin payments BTCPay reported that could not be read: (first seen, invoice, order,
+    /// what could not be read, what BTCPay said).
+    pub unreadable: Vec<(String, String, String, String, String)>,
 }
 
 /// One receipt on the finance page.

@@ -102,6 +102,19 @@ pub async fn finance(
         totals: totals.into_iter().map(|t| (format!("{} {}", t.amount, t.asset), t.receipts)).collect(),
         rows: rows.iter().map(row).collect(),
         back: format!("/admin/finance?{here}"),
+        unreadable: reconcile::unreadable_payments(&state.db)
+            .await?
+            .into_iter()
+            .map(|u| {
+                (
+                    u.first_seen_at.format("%Y-%m-%d %H:%M").to_string(),
+                    u.invoice_id,
+                    u.order_id.map(|id| id.to_string()).unwrap_or_default(),
+                    u.problem,
+                    u.raw.to_string(),
+                )
+            })
+            .collect(),
     };
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
