@@ -35,6 +35,7 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
                             refund.sent = round.sent,
                             refund.rebroadcast = round.rebroadcast,
                             refund.replaced = round.replaced,
+                            refund.bumped = round.bumped,
                             refund.failed = round.failed,
                             refund.waiting = round.waiting,
                             "Ethereum refunds"

@@ -28,6 +28,9 @@ pub struct EthRefund {
     pub nonce: Option<i64>,
     pub raw_tx: Option<String>,
     pub tx_hash: Option<String>,
+    /// When it was sent, and how many transactions it was signed in before this one.
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub earlier_txs: i32,
 }
 
 /// Requested Ethereum refunds of payments to `contract` on `chain_id`, oldest first, whose
@@ -42,7 +45,8 @@ pub async fn eth_to_send(
         EthRefund,
         r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
                   r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
-                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash
+                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.sent_at,
+                  cardinality(r.eth_prior_txs) as "earlier_txs!"
            from refund r join eth_receipt e using (eth_receipt_id)
            where r.rail = 'eth' and r.status = 'requested' and e.chain_id = $1 and e.contract = $2
              and e.status = 'confirmed'
@@ -68,7 +72,8 @@ pub async fn eth_in_flight(
         EthRefund,
         r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
                   r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
-                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash
+                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.sent_at,
+                  cardinality(r.eth_prior_txs) as "earlier_txs!"
            from refund r join eth_receipt e using (eth_receipt_id)
            where r.rail = 'eth' and r.status = 'sent' and e.chain_id = $1 and e.contract = $2 and r.eth_from = $3
            order by r.created_at limit $4"#,
@@ -128,9 +133,11 @@ pub struct SignedTx<'a> {
     pub hash: &'a str,
 }
 
-/// The refund's transaction can never be mined (its nonce was taken, deep in the chain, by
-/// another transaction and it has no receipt): a new one, signed with another nonce, takes its
-/// place. The old hash is kept: should its log ever appear, it still settles this refund.
+/// The refund's transaction is replaced by a new one: signed with another nonce when its own
+/// can never be mined (its nonce was taken, deep in the chain, by another transaction, and it
+/// has no receipt), or with the same nonce and higher fees when the chain leaves it waiting
+/// (only one of the two can ever be mined). The old hash is kept: should its log appear, it
+/// still settles this refund.
 pub async fn eth_replace_tx(
     db: &PgPool,
     refund_id: Uuid,

@@ -52,6 +52,8 @@ pub struct Round {
     /// Transactions broadcast again (not mined yet) or replaced (their nonce was taken).
     pub rebroadcast: usize,
     pub replaced: usize,
+    /// Transactions the chain left waiting, sent again with higher fees under the same nonce.
+    pub bumped: usize,
     /// Refunds the contract refused for good (failed).
     pub failed: usize,
     /// Refunds that could not go out now (the wallet short of funds, the node down): retried.
@@ -188,7 +190,7 @@ impl RefundWallet {
                 // Its nonce went to another transaction, deep in the chain: this one can never
                 // be mined.
                 let node_chain = self.node.get_chain_id().await.map_err(node_error)?;
-                let signed = match self.sign(refund, node_chain, chain_id, db).await {
+                let signed = match self.sign(refund, node_chain, chain_id, db, None).await {
                     Ok(signed) => signed,
                     Err(Refusal::Retry(why)) => return Err(SettleError::Unavailable(why)),
                     Err(Refusal::Final(why)) => {
@@ -206,6 +208,29 @@ impl RefundWallet {
                         "an Ethereum refund's transaction lost its nonce to another; sent again in a new one");
                     self.broadcast(db, refund.refund_id, &signed.raw).await?;
                     round.replaced += 1;
+                }
+            }
+            None if stuck(refund) => {
+                // The chain leaves it waiting (its fees too low now): the same nonce, higher fees.
+                let bump = bump_of(raw, nonce).ok_or_else(|| {
+                    SettleError::Unavailable(format!("its stored transaction {hash} does not decode"))
+                })?;
+                let node_chain = self.node.get_chain_id().await.map_err(node_error)?;
+                let signed = match self.sign(refund, node_chain, chain_id, db, Some(bump)).await {
+                    Ok(signed) => signed,
+                    Err(Refusal::Retry(why) | Refusal::Final(why)) => {
+                        // Not failed: the waiting transaction may still be mined.
+                        self.broadcast(db, refund.refund_id, raw).await?;
+                        return Err(SettleError::Unavailable(format!("paying more gas for it: {why}")));
+                    }
+                };
+                if refund::eth_replace_tx(db, refund.refund_id, hash, &signed.tx(&self.from_hex)).await?
+                    == Settled::Moved
+                {
+                    tracing::warn!(refund.id = %refund.refund_id, chain.tx_hash = %hash, chain.new_tx_hash = %signed.hash,
+                        "an Ethereum refund's transaction waited too long; sent again with higher fees, same nonce");
+                    self.broadcast(db, refund.refund_id, &signed.raw).await?;
+                    round.bumped += 1;
                 }
             }
             None => {
@@ -230,7 +255,7 @@ impl RefundWallet {
                 "the node is on chain {node_chain}, not on chain {chain_id} where this payment was made"
             )));
         }
-        let signed = match self.sign(refund, node_chain, chain_id, db).await {
+        let signed = match self.sign(refund, node_chain, chain_id, db, None).await {
             Ok(signed) => signed,
             Err(Refusal::Retry(why)) => return Err(SettleError::Unavailable(why)),
             Err(Refusal::Final(why)) => {
@@ -286,6 +311,7 @@ impl RefundWallet {
         chain_id: u64,
         db_chain: i64,
         db: &PgPool,
+        bump: Option<Bump>,
     ) -> Result<Signed, Refusal> {
         let retry = |what: &str, err: &dyn std::fmt::Display| Refusal::Retry(format!("{what}: {err}"));
         let order_id: B256 =
@@ -297,8 +323,17 @@ impl RefundWallet {
         let amount = U256::from_str_radix(&refund.amount, 10)
             .map_err(|_| Refusal::Final("its amount is not a whole number".into()))?;
         let pay = TesseraPay::new(self.contract, &self.node);
-        let fees =
+        let estimate =
             self.node.estimate_eip1559_fees().await.map_err(|e| retry("the Ethereum node's fees", &e))?;
+        // A bump pays at least an eighth more than the transaction it replaces (nodes take a
+        // replacement for at least a tenth more).
+        let (max_fee, tip) = match bump {
+            Some(b) => (
+                estimate.max_fee_per_gas.max(b.max_fee + b.max_fee / 8 + 1),
+                estimate.max_priority_fee_per_gas.max(b.tip + b.tip / 8 + 1),
+            ),
+            None => (estimate.max_fee_per_gas, estimate.max_priority_fee_per_gas),
+        };
         let request = if token == Address::ZERO {
             let balance =
                 self.node.get_balance(self.from).await.map_err(|e| retry("the Ethereum node", &e))?;
@@ -311,7 +346,7 @@ impl RefundWallet {
             let call = pay.refundEth(order_id, to).value(amount).from(self.from);
             let gas =
                 call.estimate_gas().await.map_err(|e| refusal(ContractError::from(e), self.from, true))?;
-            let needed = amount + U256::from(gas + gas / 5) * U256::from(fees.max_fee_per_gas);
+            let needed = amount + U256::from(gas + gas / 5) * U256::from(max_fee);
             if balance < needed {
                 return Err(Refusal::Retry(format!(
                     "the refund wallet {:#x} holds {balance} wei, less than the {amount} wei to send back and its gas: top it up",
@@ -345,12 +380,15 @@ impl RefundWallet {
                 call.estimate_gas().await.map_err(|e| refusal(ContractError::from(e), self.from, false))?;
             call.into_transaction_request().with_gas_limit(gas + gas / 5)
         };
-        let nonce = self.next_nonce(db, db_chain).await?;
+        let nonce = match bump {
+            Some(b) => b.nonce,
+            None => self.next_nonce(db, db_chain).await?,
+        };
         let envelope = request
             .with_nonce(nonce)
             .with_chain_id(chain_id)
-            .with_max_fee_per_gas(fees.max_fee_per_gas)
-            .with_max_priority_fee_per_gas(fees.max_priority_fee_per_gas)
+            .with_max_fee_per_gas(max_fee)
+            .with_max_priority_fee_per_gas(tip)
             .build(&self.wallet)
             .await
             .map_err(|e| Refusal::Retry(format!("signing the refund's transaction: {e}")))?;
@@ -422,6 +460,40 @@ impl RefundWallet {
         }
         Ok(())
     }
+}
+
+/// How long a refund's transaction may wait unmined before it is sent again with higher fees,
+/// and longer after each time.
+const STUCK_AFTER_SECS: i64 = 180;
+
+/// Whether the refund's transaction has waited too long: three minutes, six after a first
+/// bump, and so on.
+fn stuck(refund: &EthRefund) -> bool {
+    refund.sent_at.is_some_and(|at| {
+        let waited = chrono::Utc::now() - at;
+        waited.num_seconds() > STUCK_AFTER_SECS * i64::from(refund.earlier_txs.max(0) + 1)
+    })
+}
+
+/// A replacement of a waiting transaction: its nonce, and the fees it offered.
+#[derive(Debug, Clone, Copy)]
+struct Bump {
+    nonce: u64,
+    max_fee: u128,
+    tip: u128,
+}
+
+/// The fees a stored transaction offered, to outbid.
+fn bump_of(raw: &str, nonce: i64) -> Option<Bump> {
+    use alloy::consensus::Transaction as _;
+    use alloy::eips::eip2718::Decodable2718 as _;
+    let bytes = alloy::hex::decode(raw).ok()?;
+    let envelope = alloy::consensus::TxEnvelope::decode_2718(&mut bytes.as_slice()).ok()?;
+    Some(Bump {
+        nonce: u64::try_from(nonce).ok()?,
+        max_fee: envelope.max_fee_per_gas(),
+        tip: envelope.max_priority_fee_per_gas().unwrap_or(0),
+    })
 }
 
 /// A signed refund transaction.

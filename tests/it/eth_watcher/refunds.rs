@@ -393,3 +393,56 @@ async fn a_refund_transaction_whose_nonce_another_took_is_replaced_and_refunds_o
     assert_eq!(refund_row(&db, &id).await.0, "succeeded");
     assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(TEN_EUR_IN_WEI), "once");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_refund_transaction_left_waiting_is_sent_again_with_higher_fees_and_refunds_once(db: PgPool) {
+    use alloy::consensus::Transaction as _;
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
+    let order = paid(&app, &chain, &watcher, 1, None).await;
+    let admin = app.sign_in(true).await;
+    let before = eth_balance(&chain, chain.customer).await;
+    let asked =
+        refund(&app, &admin, &format!("/api/admin/orders/{order}/refunds"), "waiting", json!({})).await;
+    let id = asked.json()["id"].as_str().unwrap().to_string();
+
+    // Sent, and left in the node's pool, unmined, for longer than a refund should wait.
+    let () = chain.provider.raw_request("evm_setAutomine".into(), (false,)).await.unwrap();
+    assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
+    let (_, first_hash, _) = refund_row(&db, &id).await;
+    let first_hash = first_hash.unwrap();
+    let round = watcher.send_refunds().await.unwrap();
+    assert_eq!((round.rebroadcast, round.bumped), (1, 0), "not yet: it has only just been sent");
+    sqlx::query("update refund set sent_at = now() - interval '10 minutes' where refund_id = $1::uuid")
+        .bind(&id)
+        .execute(&db)
+        .await
+        .unwrap();
+
+    let round = watcher.send_refunds().await.unwrap();
+    assert_eq!((round.bumped, round.replaced), (1, 0));
+    let (status, hash, _) = refund_row(&db, &id).await;
+    let hash = hash.unwrap();
+    assert_eq!(status, "sent");
+    assert_ne!(hash, first_hash);
+    let old = chain.provider.get_transaction_by_hash(first_hash.parse().unwrap()).await.unwrap();
+    let new = chain.provider.get_transaction_by_hash(hash.parse().unwrap()).await.unwrap().unwrap();
+    if let Some(old) = old {
+        assert_eq!(old.inner.nonce(), new.inner.nonce(), "the same nonce: only one can be mined");
+        assert!(new.inner.max_fee_per_gas() > old.inner.max_fee_per_gas());
+    }
+
+    let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
+    chain.mine(1).await;
+    watcher.catch_up().await.unwrap();
+    assert_eq!(refund_row(&db, &id).await.0, "succeeded");
+    assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(TEN_EUR_IN_WEI), "once");
+    let prior: Vec<String> =
+        sqlx::query_scalar("select unnest(eth_prior_txs) from refund where refund_id = $1::uuid")
+            .bind(&id)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(prior, vec![first_hash]);
+}
