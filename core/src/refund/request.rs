@@ -182,9 +182,9 @@ struct RailUnits {
     /// Received, in the rail's unit (minor units for cards, satoshis settled for bitcoin, wei or
     /// token units for Ethereum).
     received: i128,
-    /// Crypto: the rate the customer paid at, units of the fiat currency per whole coin
-    /// (mantissa, scale), and the fiat currency's exponent.
-    rate: Option<(i128, u32, u32)>,
+    /// Crypto: the rate the customer paid at, units of the fiat currency per whole coin (a
+    /// positive decimal, exact), and the fiat currency's exponent.
+    rate: Option<(String, u32)>,
     /// Ethereum: where the money goes back, and what the quote asked (in the rail's unit), so
     /// that an overpayment's excess goes back exactly.
     eth: Option<EthTarget>,
@@ -192,21 +192,23 @@ struct RailUnits {
 }
 
 impl RailUnits {
-    /// An amount in minor units of the order's currency, in the rail's unit (rounded down).
-    fn in_rail_units(&self, minor: i64) -> i128 {
-        match self.rate {
-            None => i128::from(minor),
-            Some((mantissa, scale, exponent)) if mantissa > 0 => {
-                // Out of range (an absurd rate or amount) reads as too much to refund.
-                let decimals = u32::try_from(self.decimals).unwrap_or(0);
-                i128::from(minor)
-                    .checked_mul(10_i128.checked_pow(decimals).unwrap_or(i128::MAX))
-                    .and_then(|n| n.checked_mul(10_i128.checked_pow(scale)?))
-                    .and_then(|n| n.checked_div(mantissa.checked_mul(10_i128.checked_pow(exponent)?)?))
-                    .unwrap_or(i128::MAX)
-            }
-            Some(_) => 0,
-        }
+    /// An amount in minor units of the order's currency, in the rail's unit (rounded down),
+    /// exact in Postgres numeric (`div` truncates without rounding first; a rate of 18
+    /// decimals times 10^18 wei does not fit 128 bits).
+    async fn in_rail_units(&self, conn: &mut PgConnection, minor: i64) -> sqlx::Result<i128> {
+        let Some((rate, exponent)) = &self.rate else { return Ok(i128::from(minor)) };
+        let units = sqlx::query_scalar!(
+            r#"select div($1::bigint::numeric * power(10::numeric, $2::int),
+                          nullif($3::text::numeric, 0) * power(10::numeric, $4::int))::text as "units""#,
+            minor,
+            self.decimals,
+            rate,
+            i32::try_from(*exponent).unwrap_or(2)
+        )
+        .fetch_one(conn)
+        .await?;
+        // A zero rate (never recorded: quotes and invoices refuse it) converts to nothing.
+        Ok(units.as_deref().map_or(0, parse_units))
     }
 }
 
@@ -236,7 +238,7 @@ async fn rail_units(
             )
             .fetch_one(conn)
             .await?;
-            let rate = settled.rate.as_deref().and_then(decimal_parts).ok_or(RefundError::NotRefundable(
+            let rate = settled.rate.filter(|r| is_decimal(r)).ok_or(RefundError::NotRefundable(
                 "no settled bitcoin output of this invoice is recorded: refund it in BTCPay Server",
             ))?;
             let exponent = currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent());
@@ -245,7 +247,7 @@ async fn rail_units(
                 asset: "BTC".into(),
                 decimals: 8,
                 received: i128::from(settled.sats),
-                rate: Some((rate.0, rate.1, exponent)),
+                rate: Some((rate, exponent)),
                 eth: None,
                 quoted: None,
             })
@@ -280,14 +282,14 @@ async fn rail_units(
                     "this order was paid in a token it was not quoted in: refund it by hand",
                 ));
             };
-            let rate = decimal_parts(&paid.rate).filter(|_| paid.token == paid.quote_token);
+            let rate = Some(paid.rate).filter(|r| is_decimal(r) && paid.token == paid.quote_token);
             let exponent = currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent());
             Ok(RailUnits {
                 rail: "eth",
                 asset,
                 decimals,
                 received: parse_units(&paid.amount),
-                rate: rate.map(|(mantissa, scale)| (mantissa, scale, exponent)),
+                rate: rate.map(|rate| (rate, exponent)),
                 quoted: (paid.token == paid.quote_token).then(|| parse_units(&paid.quoted)),
                 eth: Some(EthTarget {
                     eth_receipt_id: paid.eth_receipt_id,
@@ -303,12 +305,12 @@ async fn rail_units(
 /// The token address of ETH itself in our contract's logs.
 const ZERO_ADDRESS: &str = "0x0000000000000000000000000000000000000000";
 
-/// `"47500.12"` as (4750012, 2).
-fn decimal_parts(text: &str) -> Option<(i128, u32)> {
+/// Whether `text` is a plain decimal (`"47500.12"`), as Postgres writes a numeric.
+fn is_decimal(text: &str) -> bool {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let fraction = fraction.trim_end_matches('0');
-    let digits = format!("{whole}{fraction}");
-    Some((digits.parse().ok()?, u32::try_from(fraction.len()).ok()?))
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 async fn insert(conn: &mut PgConnection, new: &NewRefund<'_>) -> sqlx::Result<Uuid> {
@@ -464,7 +466,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
                 .filter(|t| t.voided_at.is_none() || t.void_reason.as_deref() == Some("disputed"))
                 .map(|t| t.ticket_id)
                 .collect(),
-            left - units.in_rail_units(ask.fee_minor).clamp(0, left.max(0)),
+            left - units.in_rail_units(&mut tx, ask.fee_minor).await?.clamp(0, left.max(0)),
         ),
         Scope::Tickets(ids) => {
             let mut amount = 0;
@@ -480,9 +482,9 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
                     amount += ticket.price_minor;
                 }
             }
-            (chosen, units.in_rail_units(amount))
+            (chosen, units.in_rail_units(&mut tx, amount).await?)
         }
-        Scope::Amount(amount) => (Vec::new(), units.in_rail_units(*amount)),
+        Scope::Amount(amount) => (Vec::new(), units.in_rail_units(&mut tx, *amount).await?),
     };
     for id in &ticket_ids {
         let ticket = tickets.iter().find(|t| t.ticket_id == *id).expect("chosen among them");
@@ -582,8 +584,10 @@ pub async fn request_due_back(
         "refund_due" => (received, payment.refund_reason.unwrap_or_else(|| "refund_due".into())),
         "succeeded" if payment.overpaid_minor > 0 => {
             // On chain the excess is exact: what the log brought beyond the quote.
-            let excess =
-                units.quoted.map_or_else(|| units.in_rail_units(payment.overpaid_minor), |q| received - q);
+            let excess = match units.quoted {
+                Some(quoted) => received - quoted,
+                None => units.in_rail_units(&mut tx, payment.overpaid_minor).await?,
+            };
             (excess, "overpaid".into())
         }
         _ => return Err(RefundError::NotRefundable("nothing is due back on this payment")),

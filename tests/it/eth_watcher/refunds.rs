@@ -446,3 +446,31 @@ async fn a_refund_transaction_left_waiting_is_sent_again_with_higher_fees_and_re
             .unwrap();
     assert_eq!(prior, vec![first_hash]);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_amount_converts_exactly_at_a_rate_of_eighteen_decimals(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
+    let mut event = sample_event(&format!("eth-rate-{}", Uuid::new_v4().simple()), "Fado Exacto", 20);
+    event.fields.ticket_types[0].capacity = 5;
+    let event_id = app.insert_event(&event).await;
+    let ticket_type = app.ticket_types(event_id).await[0];
+    let buyer = account(&app.db).await;
+    let (order, total) = place_eth_order(&app.db, buyer, event_id, ticket_type, 1).await;
+    let (_, quote, signature) = chain
+        .quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000.000000000000000001")
+        .await;
+    chain.pay_eth(&quote, &signature).await;
+    watcher.catch_up().await.unwrap();
+    let mut conn = db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    let admin = app.sign_in(true).await;
+
+    // €5.00 at 2,000.000000000000000001 EUR/ETH: 5 × 10^18 / 2000.000000000000000001 wei, rounded
+    // down (10^38 and more on the way: past 128 bits).
+    let path = format!("/api/admin/orders/{order}/refunds");
+    let half = refund(&app, &admin, &path, "exact", json!({"amount_minor": 500})).await;
+    assert_eq!(half.status, StatusCode::CREATED, "{}", half.text());
+    assert_eq!(half.json()["amount"], "2499999999999999");
+}
