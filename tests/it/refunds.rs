@@ -676,22 +676,48 @@ async fn paid_in_eth(
     order
 }
 
+/// An order of one ticket of `event` paid in bitcoin on the BTCPay sandbox's page and
+/// confirmed, its ticket issued.
+async fn paid_in_bitcoin(app: &TestApp, event: Uuid) -> Uuid {
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let body = json!({"items": [{"ticket_type_id": general, "quantity": 1}], "payment_method": "btc"});
+    let bought = app.post_json(&format!("/api/events/{event}/buy"), body, Some(&buyer)).await;
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.text());
+    let order: Uuid = bought.json()["order_id"].as_str().unwrap().parse().unwrap();
+    let invoice = bought.json()["payment"]["provider_ref"].as_str().unwrap().to_string();
+    for action in ["pay", "confirm"] {
+        let clicked = app.post_form(&format!("/sandbox/btcpay/i/{invoice}/{action}"), &[], None).await;
+        assert_eq!(clicked.status, StatusCode::SEE_OTHER, "{}", clicked.text());
+    }
+    // The sandbox's webhook arrives in the background; the invoice read back settles it.
+    app.state.btc_settlement.as_ref().unwrap().sync(None, &invoice).await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+    let mut conn = app.db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    order
+}
+
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_crash(db: PgPool) {
-    let app = TestApp::new(db);
+    let app =
+        TestApp::served(db, &[("TESSERA_BTCPAY_SANDBOX", "on"), ("TESSERA_BTCPAY_POLL_SECONDS", "3600")])
+            .await;
     let chain = tessera_tests::eth::EthChain::start().await;
     let watcher = chain.watcher(app.db.clone(), tessera_payments::eth::Confirmations::Blocks(1), 2000);
     let mut big = sample_event("cancelled-night", "Cancelled Night", 5);
     big.fields.ticket_types[0].capacity = 500;
     let event = app.insert_event(&big).await;
-    // 200 paid orders: by card, and one in ten in ETH through the contract.
+    // 200 paid orders on every rail: by card, one in ten in ETH through the contract, one in
+    // ten in bitcoin through BTCPay.
     let mut orders = Vec::new();
     let mut eth_orders = Vec::new();
+    let mut btc_orders = Vec::new();
     for n in 0..200 {
-        if n % 10 == 9 {
-            eth_orders.push(paid_in_eth(&app, &chain, &watcher, event).await);
-        } else {
-            orders.push(paid_in_sandbox(&app, event, 1).await.0);
+        match n % 10 {
+            9 => eth_orders.push(paid_in_eth(&app, &chain, &watcher, event).await),
+            8 => btc_orders.push(paid_in_bitcoin(&app, event).await),
+            _ => orders.push(paid_in_sandbox(&app, event, 1).await.0),
         }
     }
     let customer_before =
@@ -714,10 +740,10 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
     // The job asks for 70 refunds, then the process dies before sending any.
     let (asked, skipped) = tessera_core::refund::refund_cancelled_events(&app.db, &[], 70).await.unwrap();
     assert_eq!((asked.len(), skipped.len()), (70, 0));
-    // Restarted: the job carries on with the rest and sends them; the waiting card ones are
-    // sent by the sender once they are older than a fresh request, the Ethereum ones by the
-    // chain-watcher's refund wallet (killed halfway too: it sends, then a second watcher goes
-    // on from what is stored).
+    // Restarted: the job carries on with the rest and sends them; the waiting card and bitcoin
+    // ones are sent by the sender once they are older than a fresh request, the Ethereum ones
+    // by the chain-watcher's refund wallet (killed halfway too: it sends, then a second watcher
+    // goes on from what is stored).
     let restarted = tessera_api::state::AppState::clone(&app.state);
     assert_eq!(tessera_api::refunds::refund_cancelled_events(&restarted).await.unwrap(), 130);
     sqlx::query("update refund set created_at = now() - interval '1 minute' where status = 'requested'")
@@ -725,7 +751,7 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
         .await
         .unwrap();
     let card_waiting: i64 =
-        sqlx::query_scalar("select count(*) from refund where status = 'requested' and rail = 'card'")
+        sqlx::query_scalar("select count(*) from refund where status = 'requested' and rail <> 'eth'")
             .fetch_one(&app.db)
             .await
             .unwrap();
@@ -735,6 +761,20 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
     let again = chain.watcher(app.db.clone(), tessera_payments::eth::Confirmations::Blocks(1), 2000);
     assert_eq!(again.send_refunds().await.unwrap().sent, 0, "sent once");
     again.catch_up().await.unwrap();
+    // Bitcoin refunds are pull payments: each buyer claims theirs, and BTCPay pays it out.
+    let claims: Vec<String> =
+        sqlx::query_scalar("select claim_url from refund where rail = 'btc' and status = 'sent'")
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(claims.len(), 20, "one pull payment per bitcoin order");
+    for claim in &claims {
+        let path = claim.split_once("/sandbox/").map(|(_, rest)| format!("/sandbox/{rest}")).unwrap();
+        let claimed =
+            app.post_form(&path, &[("destination", "bcrt1qcustomeraddress0000000000000000000")], None).await;
+        assert_eq!(claimed.status, StatusCode::SEE_OTHER, "{}", claimed.text());
+    }
+    assert_eq!(tessera_api::refunds::follow_btc_claims(&restarted).await.unwrap(), 20);
 
     let per_order: Vec<(Uuid, i64, String)> = sqlx::query_as(
         r#"select o.order_id, count(f.refund_id), coalesce(sum(f.amount), 0)::text
@@ -747,10 +787,23 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
     .unwrap();
     assert_eq!(per_order.len(), 200);
     for (order, refunds, amount) in &per_order {
-        let paid = if eth_orders.contains(order) { TEN_EUR_IN_WEI.to_string() } else { "1000".into() };
+        let paid = if eth_orders.contains(order) {
+            TEN_EUR_IN_WEI.to_string()
+        } else if btc_orders.contains(order) {
+            // All the invoice settled, in satoshis.
+            sqlx::query_scalar::<_, String>(
+                "select sum(amount_sat)::text from btc_receipt where order_id = $1 and status = 'settled'",
+            )
+            .bind(order)
+            .fetch_one(&app.db)
+            .await
+            .unwrap()
+        } else {
+            "1000".into()
+        };
         assert_eq!((*refunds, amount), (1, &paid), "each exactly once: {order}");
     }
-    for order in orders.iter().chain(&eth_orders) {
+    for order in orders.iter().chain(&eth_orders).chain(&btc_orders) {
         assert_eq!(app.order_status(*order).await, "refunded");
     }
     let customer_after =
