@@ -17,6 +17,8 @@ alter table refund
     add column eth_nonce bigint check (eth_nonce >= 0),
     add column eth_raw_tx text check (eth_raw_tx ~ '^0x[0-9a-f]+$'),
     add column eth_prior_txs text[] not null default '{}',
+    -- When its current transaction was signed: how long it has waited unmined.
+    add column eth_signed_at timestamptz,
     -- Why the last try to send it did not go out (the refund wallet is short of funds, the node
     -- is down): shown to admins while it waits; cleared once it is sent.
     add column send_error text check (length(send_error) <= 500),

@@ -1220,6 +1220,7 @@ CREATE TABLE public.refund (
     eth_nonce bigint,
     eth_raw_tx text,
     eth_prior_txs text[] DEFAULT '{}'::text[] NOT NULL,
+    eth_signed_at timestamp with time zone,
     send_error text,
     CONSTRAINT refund_amount_check CHECK ((amount > (0)::numeric)),
     CONSTRAINT refund_answers CHECK (((num_nonnulls(payment_id, unmatched_payment_id) = 1) OR ((payment_id IS NULL) AND (unmatched_payment_id IS NULL) AND (eth_receipt_id IS NOT NULL) AND (order_id IS NULL)))),

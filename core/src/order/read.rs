@@ -282,11 +282,14 @@ pub async fn unmatched_payments(
                   u.claimed_order_ref, u.currency, u.amount_minor, u.created_at,
                   coalesce(r.live, 0)::bigint as "refunding_minor!", r.latest as refund_status
            from unmatched_payment u
+           -- The refunds of the provider's payment, whichever record of it they were asked from
+           -- (a webhook and a poll may each have recorded it); only its first record is listed.
            left join lateral (
-               select sum(amount) filter (where status not in ('failed', 'cancelled')) as live,
-                      sum(amount) filter (where status = 'succeeded') as done,
-                      (array_agg(status order by created_at desc))[1] as latest
-               from refund where unmatched_payment_id = u.unmatched_payment_id
+               select sum(f.amount) filter (where f.status not in ('failed', 'cancelled')) as live,
+                      sum(f.amount) filter (where f.status = 'succeeded') as done,
+                      (array_agg(f.status order by f.created_at desc))[1] as latest
+               from refund f join unmatched_payment x using (unmatched_payment_id)
+               where x.provider = u.provider and x.provider_ref = u.provider_ref
            ) r on true
            -- Listed until all of it went back, in the unit its refunds count in: satoshis settled
            -- for bitcoin (listed while none is recorded), minor units for cards.
@@ -295,6 +298,9 @@ pub async fn unmatched_payments(
                                   where b.provider = 'btcpay' and b.provider_ref = u.provider_ref
                                     and b.status = 'settled'), 1)
                    else u.amount_minor end
+             and not exists (select 1 from unmatched_payment o
+                             where o.provider = u.provider and o.provider_ref = u.provider_ref
+                               and (o.created_at, o.unmatched_payment_id) < (u.created_at, u.unmatched_payment_id))
              and ($1::timestamptz is null or (u.created_at, u.unmatched_payment_id) < ($1, $2))
            order by u.created_at desc, u.unmatched_payment_id desc limit $3"#,
         before.map(|(at, _)| at),

@@ -28,9 +28,10 @@ pub struct EthRefund {
     pub nonce: Option<i64>,
     pub raw_tx: Option<String>,
     pub tx_hash: Option<String>,
-    /// When it was sent, and how many transactions it was signed in before this one.
-    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
-    pub earlier_txs: i32,
+    /// When its current transaction was signed, and the hashes of those it was signed in
+    /// before (replaced), any of which may still be the one mined.
+    pub signed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub earlier_txs: Vec<String>,
 }
 
 /// Requested Ethereum refunds of payments to `contract` on `chain_id`, oldest first, whose
@@ -45,8 +46,8 @@ pub async fn eth_to_send(
         EthRefund,
         r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
                   r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
-                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.sent_at,
-                  cardinality(r.eth_prior_txs) as "earlier_txs!"
+                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.eth_signed_at as signed_at,
+                  r.eth_prior_txs as earlier_txs
            from refund r join eth_receipt e using (eth_receipt_id)
            where r.rail = 'eth' and r.status = 'requested' and e.chain_id = $1 and e.contract = $2
              and e.status = 'confirmed'
@@ -72,8 +73,8 @@ pub async fn eth_in_flight(
         EthRefund,
         r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
                   r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
-                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.sent_at,
-                  cardinality(r.eth_prior_txs) as "earlier_txs!"
+                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.eth_signed_at as signed_at,
+                  r.eth_prior_txs as earlier_txs
            from refund r join eth_receipt e using (eth_receipt_id)
            where r.rail = 'eth' and r.status = 'sent' and e.chain_id = $1 and e.contract = $2 and r.eth_from = $3
            order by r.created_at limit $4"#,
@@ -109,7 +110,7 @@ pub async fn eth_highest_nonce_in_flight(
 pub async fn eth_mark_signed(db: &PgPool, refund_id: Uuid, tx: &SignedTx<'_>) -> sqlx::Result<Settled> {
     let rows = sqlx::query!(
         r#"update refund set status = 'sent', provider_ref = $4, eth_from = $5, eth_nonce = $2, eth_raw_tx = $3,
-                  send_error = null, send_attempted_at = coalesce(send_attempted_at, now()), sent_at = now(),
+                  eth_signed_at = now(), send_error = null, send_attempted_at = coalesce(send_attempted_at, now()), sent_at = now(),
                   sending_until = null, updated_at = now()
            where refund_id = $1 and status = 'requested' and rail = 'eth'"#,
         refund_id,
@@ -146,7 +147,7 @@ pub async fn eth_replace_tx(
 ) -> sqlx::Result<Settled> {
     let rows = sqlx::query!(
         r#"update refund set provider_ref = $5, eth_from = $6, eth_nonce = $3, eth_raw_tx = $4, send_error = null,
-                  eth_prior_txs = eth_prior_txs || $2, updated_at = now()
+                  eth_prior_txs = eth_prior_txs || $2, eth_signed_at = now(), updated_at = now()
            where refund_id = $1 and status = 'sent' and rail = 'eth' and provider_ref = $2"#,
         refund_id,
         old_hash,
@@ -200,7 +201,7 @@ pub struct RefundLog<'a> {
 pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> sqlx::Result<Option<Uuid>> {
     let ours = sqlx::query!(
         r#"select refund_id, status, amount::text as "amount!", eth_to, eth_token from refund
-           where rail = 'eth' and (provider_ref = $1 or $1 = any(eth_prior_txs))
+           where rail = 'eth' and (provider_ref = $1 or eth_prior_txs @> array[$1])
            order by (provider_ref = $1) desc limit 1 for update"#,
         log.tx_hash
     )
@@ -228,7 +229,22 @@ pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> 
             .execute(&mut *conn)
             .await?;
         }
-        mark_succeeded(conn, ours.refund_id, None).await?;
+        if mark_succeeded(conn, ours.refund_id, None).await? == Settled::Unchanged
+            && ours.status == "succeeded"
+        {
+            // Settled already by another log: two of its transactions went through.
+            let others = sqlx::query_scalar!(
+                r#"select count(*) as "n!" from eth_refund_log where refund_id = $1 and tx_hash <> $2 and status <> 'reorged'"#,
+                ours.refund_id,
+                log.tx_hash
+            )
+            .fetch_one(&mut *conn)
+            .await?;
+            if others > 0 {
+                tracing::error!(refund.id = %ours.refund_id, chain.tx_hash = log.tx_hash,
+                    "a second transaction of one Ethereum refund went through: money went back twice; finance must look");
+            }
+        }
         return Ok(Some(ours.refund_id));
     }
     // Made outside Tessera: against the payment log of its order id on this contract.

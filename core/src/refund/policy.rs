@@ -109,6 +109,7 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
     let order = sqlx::query!(
         r#"select o.status, o.event_id, e.starts_at, e.status as event_status, e.currency,
                   p.received_minor as "received_minor?", p.provider as "provider?",
+                  p.overpaid_minor as "overpaid_minor?",
                   -- Any refund on its way or made, on any rail (counted, not summed: the units
                   -- differ by rail).
                   exists (select 1 from refund f
@@ -117,7 +118,7 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
                       as "cancelled_before!"
            from customer_order o join event e using (event_id)
            left join lateral (
-               select received_minor, provider from payment
+               select received_minor, provider, overpaid_minor from payment
                where order_id = o.order_id and status = 'succeeded' and provider <> 'free'
                  and received_minor is not null
                order by received_at limit 1
@@ -146,6 +147,12 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
     };
     if order.cancelled_before {
         return Ok(SelfCancel::Refused("you cancelled this order already; its refund is listed on it"));
+    }
+    if order.overpaid_minor.unwrap_or(0) > 0 {
+        // Its excess goes back on its own first; a cancellation would send it twice.
+        return Ok(SelfCancel::Refused(
+            "you paid more than the order; ask the organiser, who sends back both",
+        ));
     }
     if order.back {
         return Ok(SelfCancel::Refused("part of this order was refunded already; ask the organiser"));

@@ -231,6 +231,7 @@ async fn rail_units(
             quoted: None,
         }),
         "btcpay" => {
+            refuse_while_unreadable(&mut *conn, provider_ref.unwrap_or_default()).await?;
             let settled = sqlx::query!(
                 r#"select coalesce(sum(amount_sat), 0)::bigint as "sats!", min(rate)::text as rate
                    from btc_receipt where provider = 'btcpay' and provider_ref = $1 and status = 'settled'"#,
@@ -300,6 +301,24 @@ async fn rail_units(
         }
         _ => Err(RefundError::NotRefundable("this order was free: there is no payment to refund")),
     }
+}
+
+/// Refuses a bitcoin refund while a payment BTCPay reported on the invoice could not be read:
+/// what it received is not known in full, and a refund of the rest would come up short.
+async fn refuse_while_unreadable(conn: &mut PgConnection, invoice: &str) -> Result<(), RefundError> {
+    let unread = sqlx::query_scalar!(
+        r#"select exists (select 1 from btc_unreadable_payment where provider_ref = $1 and resolved_at is null)
+               as "unread!""#,
+        invoice
+    )
+    .fetch_one(conn)
+    .await?;
+    if unread {
+        return Err(RefundError::NotRefundable(
+            "a payment of this invoice could not be read (see /admin/finance): refund it in BTCPay Server, or once it reads",
+        ));
+    }
+    Ok(())
 }
 
 /// The token address of ETH itself in our contract's logs.
@@ -669,6 +688,7 @@ pub async fn request_unmatched(
             i128::from(unmatched.amount_minor),
         ),
         "btcpay" => {
+            refuse_while_unreadable(&mut tx, &unmatched.provider_ref).await?;
             let sats = sqlx::query_scalar!(
                 r#"select coalesce(sum(amount_sat), 0)::bigint as "sats!" from btc_receipt
                    where provider = 'btcpay' and provider_ref = $1 and status = 'settled'"#,

@@ -52,16 +52,21 @@ impl BtcPaySettlement {
         let invoice = self.client.invoice(invoice_id).await?;
         // Read before anything is written: if BTCPay fails us here, the webhook's redelivery
         // (or the next poll) does it all.
+        let mut methods_unread = false;
         let methods = match &invoice {
             Some(invoice) if receipts::worth_reading(&self.db, invoice).await? => {
                 match self.client.payment_methods(&invoice.id).await {
-                    Ok(methods) => methods,
+                    Ok(methods) => {
+                        receipts::resolve_unreadable(&self.db, &invoice.id, "").await?;
+                        methods
+                    }
                     // Payment methods that do not read must not keep the invoice from its
                     // order: its state says whether it is paid. Finance sees what failed.
                     Err(BtcPayError::Malformed(problem)) => {
                         let order_id = invoice.order_id().and_then(|id| uuid::Uuid::parse_str(id).ok());
                         let raw = serde_json::json!({"error": problem});
                         receipts::record_unreadable(&self.db, invoice, order_id, "", &problem, &raw).await?;
+                        methods_unread = true;
                         Vec::new()
                     }
                     Err(err) => return Err(err.into()),
@@ -71,9 +76,11 @@ impl BtcPaySettlement {
         };
         // BTCPay calls an invoice paid in full after it expired `PaidLate` at once, confirmed
         // or not (it never settles it). Tickets are given for confirmed money only: until its
-        // payments confirm, such an invoice changes nothing but what it shows as paid.
+        // payments confirm, such an invoice changes nothing but what it shows as paid; nor while
+        // its payments cannot be read to say they did.
         let confirming_late = invoice.as_ref().is_some_and(|i| i.state() == InvoiceState::PaidLate)
-            && methods.iter().flat_map(|m| &m.payments).any(|p| p.status == PaymentStatus::Processing);
+            && (methods_unread
+                || methods.iter().flat_map(|m| &m.payments).any(|p| p.status == PaymentStatus::Processing));
         // The outputs first, so that whoever sees the order paid finds the money that paid it;
         // but an output we cannot record (a rate or an outpoint BTCPay spelt oddly) must not
         // keep the invoice from its order: its error is returned once the order is in line.

@@ -42,13 +42,13 @@ pub(super) async fn record(
                     if store(settlement, invoice, order_id, rate, &payment).await? {
                         recorded += 1;
                     }
-                    resolve_unreadable(&settlement.db, &invoice.id, &raw.id).await?;
+                    resolve_unreadable(&settlement.db, &invoice.id, &payment_key(raw)).await?;
                 }
                 Err(problem) => {
+                    let key = payment_key(raw);
                     let raw = serde_json::json!({"paymentMethodId": method.payment_method_id, "rate": method.rate,
                                                  "payment": raw});
-                    record_unreadable(&settlement.db, invoice, order_id, &raw_id(&raw), &problem, &raw)
-                        .await?;
+                    record_unreadable(&settlement.db, invoice, order_id, &key, &problem, &raw).await?;
                 }
             }
         }
@@ -56,8 +56,15 @@ pub(super) async fn record(
     Ok(recorded)
 }
 
-fn raw_id(raw: &serde_json::Value) -> String {
-    raw["payment"]["id"].as_str().unwrap_or_default().chars().take(255).collect()
+/// The key a payment is kept under among an invoice's unreadable ones: BTCPay's id of it
+/// (truncated to what the column holds), or, without one, what it paid and where.
+fn payment_key(payment: &tessera_payments::btcpay::InvoicePayment) -> String {
+    let key = if payment.id.trim().is_empty() {
+        format!("(no id) {} to {} at {}", payment.value, payment.destination, payment.received_date)
+    } else {
+        payment.id.clone()
+    };
+    key.chars().take(255).collect()
 }
 
 /// Keeps what BTCPay reported and we could not read, for finance; says so in the log.
@@ -88,7 +95,8 @@ pub(super) async fn record_unreadable(
     Ok(())
 }
 
-async fn resolve_unreadable(db: &PgPool, invoice_id: &str, payment_ref: &str) -> sqlx::Result<()> {
+/// The payment (or, for `""`, the invoice's payment methods as a whole) reads now.
+pub(super) async fn resolve_unreadable(db: &PgPool, invoice_id: &str, payment_ref: &str) -> sqlx::Result<()> {
     sqlx::query!(
         r#"update btc_unreadable_payment set resolved_at = now(), last_seen_at = now()
            where provider_ref = $1 and payment_ref = $2 and resolved_at is null"#,

@@ -158,6 +158,20 @@ impl RefundWallet {
             return Ok(());
         };
         let Ok(tx_hash) = hash.parse::<B256>() else { return Ok(()) };
+        // A transaction it was signed in before (replaced by this one) may be the one mined:
+        // then its log settles the refund, and nothing is sent again.
+        for earlier in &refund.earlier_txs {
+            let Ok(earlier_hash) = earlier.parse::<B256>() else { continue };
+            if self
+                .node
+                .get_transaction_receipt(earlier_hash)
+                .await
+                .map_err(node_error)?
+                .is_some_and(|receipt| receipt.status())
+            {
+                return Ok(());
+            }
+        }
         // The count before the receipt, and at a block deep enough that no reorg takes it back:
         // if the nonce was used there and it was by this transaction, its receipt is there when
         // asked next.
@@ -328,6 +342,14 @@ impl RefundWallet {
         // A bump pays at least an eighth more than the transaction it replaces (nodes take a
         // replacement for at least a tenth more).
         let (max_fee, tip) = match bump {
+            // Already well above what the network asks: it waits for another reason (a nonce
+            // gap, a node that dropped it), and paying more would not help.
+            Some(b) if b.max_fee >= estimate.max_fee_per_gas.saturating_mul(4) => {
+                return Err(Refusal::Retry(format!(
+                    "its transaction already offers {} wei of gas fees, four times the network's {}; it waits",
+                    b.max_fee, estimate.max_fee_per_gas
+                )));
+            }
             Some(b) => (
                 estimate.max_fee_per_gas.max(b.max_fee + b.max_fee / 8 + 1),
                 estimate.max_priority_fee_per_gas.max(b.tip + b.tip / 8 + 1),
@@ -466,12 +488,13 @@ impl RefundWallet {
 /// and longer after each time.
 const STUCK_AFTER_SECS: i64 = 180;
 
-/// Whether the refund's transaction has waited too long: three minutes, six after a first
-/// bump, and so on.
+/// Whether the refund's current transaction has waited too long since it was signed: three
+/// minutes, then six after a first replacement, twelve after a second, and so on.
 fn stuck(refund: &EthRefund) -> bool {
-    refund.sent_at.is_some_and(|at| {
+    let bumps = u32::try_from(refund.earlier_txs.len()).unwrap_or(u32::MAX).min(10);
+    refund.signed_at.is_some_and(|at| {
         let waited = chrono::Utc::now() - at;
-        waited.num_seconds() > STUCK_AFTER_SECS * i64::from(refund.earlier_txs.max(0) + 1)
+        waited.num_seconds() > STUCK_AFTER_SECS.saturating_mul(1_i64 << bumps)
     })
 }
 

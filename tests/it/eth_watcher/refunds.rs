@@ -414,7 +414,7 @@ async fn a_refund_transaction_left_waiting_is_sent_again_with_higher_fees_and_re
     let first_hash = first_hash.unwrap();
     let round = watcher.send_refunds().await.unwrap();
     assert_eq!((round.rebroadcast, round.bumped), (1, 0), "not yet: it has only just been sent");
-    sqlx::query("update refund set sent_at = now() - interval '10 minutes' where refund_id = $1::uuid")
+    sqlx::query("update refund set eth_signed_at = now() - interval '10 minutes' where refund_id = $1::uuid")
         .bind(&id)
         .execute(&db)
         .await
@@ -473,4 +473,53 @@ async fn an_amount_converts_exactly_at_a_rate_of_eighteen_decimals(db: PgPool) {
     let half = refund(&app, &admin, &path, "exact", json!({"amount_minor": 500})).await;
     assert_eq!(half.status, StatusCode::CREATED, "{}", half.text());
     assert_eq!(half.json()["amount"], "2499999999999999");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn when_the_transaction_a_bump_replaced_is_the_one_mined_nothing_is_sent_again(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
+    let order = paid(&app, &chain, &watcher, 2, None).await;
+    let tickets: Vec<Uuid> =
+        sqlx::query_scalar("select ticket_id from ticket where order_id = $1 order by position")
+            .bind(order)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    let admin = app.sign_in(true).await;
+    let before = eth_balance(&chain, chain.customer).await;
+    // One ticket of two: the contract would take a second refund of it.
+    let path = format!("/api/admin/orders/{order}/refunds");
+    let asked = refund(&app, &admin, &path, "bumped-away", json!({"tickets": [tickets[0]]})).await;
+    let id = asked.json()["id"].as_str().unwrap().to_string();
+
+    let () = chain.provider.raw_request("evm_setAutomine".into(), (false,)).await.unwrap();
+    assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
+    let first_raw: String = sqlx::query_scalar("select eth_raw_tx from refund where refund_id = $1::uuid")
+        .bind(&id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    sqlx::query("update refund set eth_signed_at = now() - interval '10 minutes' where refund_id = $1::uuid")
+        .bind(&id)
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(watcher.send_refunds().await.unwrap().bumped, 1);
+    // The pool loses the bump, and the first transaction is the one mined.
+    let () = chain.provider.raw_request("anvil_dropAllTransactions".into(), ()).await.unwrap();
+    let raw = alloy::hex::decode(&first_raw).unwrap();
+    let _pending = chain.provider.send_raw_transaction(&raw).await.unwrap();
+    let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
+    chain.mine(2).await;
+
+    // Its nonce is used deep, the current transaction has no receipt: the earlier one is found
+    // mined, nothing is signed again, and its log settles the refund.
+    let round = watcher.send_refunds().await.unwrap();
+    assert_eq!((round.replaced, round.bumped, round.sent), (0, 0, 0));
+    watcher.catch_up().await.unwrap();
+    assert_eq!(refund_row(&db, &id).await.0, "succeeded");
+    assert_eq!(watcher.send_refunds().await.unwrap().replaced, 0);
+    assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(TEN_EUR_IN_WEI), "once");
 }
