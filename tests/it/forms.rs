@@ -114,6 +114,9 @@ async fn login_goes_back_where_the_person_was_but_never_off_site(db: PgPool) {
         ("/search?q=fado", "/search?q=fado"),
         ("//evil.example/", "/account"),
         ("https://evil.example", "/account"),
+        ("/%09/evil.example", "/account"),
+        ("/\\evil.example", "/account"),
+        ("/%2F%2Fevil.example", "/account"),
     ] {
         let response = app
             .post_form(

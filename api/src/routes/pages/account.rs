@@ -22,21 +22,57 @@ pub(crate) fn viewer_chrome(viewer: &Viewer) -> Option<ViewerChrome> {
     })
 }
 
-/// Where to go after logging in: only paths on this site, never `//elsewhere`. Browsers drop
-/// tabs and line breaks from a `Location`, so `/\t/elsewhere` would become `//elsewhere`: no
-/// control character passes either.
+/// Where to go after logging in: only paths on this site, never `//elsewhere`.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(next)
-            if next.starts_with('/')
-                && !next.starts_with("//")
-                && !next.contains('\\')
-                && !next.chars().any(char::is_control) =>
+    next.and_then(local_path).unwrap_or_else(|| "/account".to_string())
+}
+
+/// `next` as a path on this site, as the URL parser resolves it against this site, or none.
+/// Refused in every form a browser, a proxy or a server might decode it to (up to three
+/// rounds of percent-decoding): anything not starting with one `/`, a backslash in the path
+/// (browsers read it as `/`), and control characters (browsers drop tabs and line breaks from
+/// a `Location`, so `/\t/elsewhere` would become `//elsewhere`; `%0d%0a` would split headers).
+fn local_path(next: &str) -> Option<String> {
+    let mut form = next.to_string();
+    for _ in 0..4 {
+        let path = form.split(['?', '#']).next().unwrap_or_default();
+        if !form.starts_with('/')
+            || form.starts_with("//")
+            || path.contains('\\')
+            || form.chars().any(char::is_control)
         {
-            next.to_string()
+            return None;
         }
-        _ => "/account".to_string(),
+        let decoded = percent_decode(&form);
+        if decoded == form {
+            break;
+        }
+        form = decoded;
     }
+    let site = url::Url::parse("http://tessera.invalid/").ok()?;
+    let resolved = site.join(next).ok()?;
+    (resolved.origin() == site.origin()).then(|| resolved[url::Position::BeforePath..].to_string())
+}
+
+/// One round of percent-decoding (`%2F` → `/`); malformed escapes are left as they are.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
+                i += 3;
+            }
+            (byte, ..) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn signed_in_redirect(state: &AppState, token: &tessera_core::account::SessionToken, to: &str) -> Response {
@@ -271,4 +307,52 @@ pub async fn password_submit(
         page.new_password.error = message;
     }
     Ok(render_html(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn after_login_only_paths_on_this_site() {
+        for (next, to) in [
+            ("/search?q=fado", "/search?q=fado"),
+            ("/orders/0192f0a4-7b3c-7def-8123-456789abcdef", "/orders/0192f0a4-7b3c-7def-8123-456789abcdef"),
+            ("/search?q=caf%C3%A9&page=2#top", "/search?q=caf%C3%A9&page=2#top"),
+            ("/search?q=50%25+off", "/search?q=50%25+off"),
+            ("/a/../account", "/account"),
+        ] {
+            assert_eq!(safe_next(Some(next)), to, "{next}");
+        }
+    }
+
+    #[test]
+    fn every_open_redirect_trick_lands_on_the_account() {
+        // From OWASP's unvalidated redirects cheat sheet and the usual bypass lists.
+        for next in [
+            "//evil.example",
+            "///evil.example",
+            "////evil.example/",
+            "https://evil.example",
+            "http:evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%252f%252fevil.example",
+            "/%5Cevil.example",
+            "/%5c/evil.example",
+            "/%0d%0aLocation:%20https://evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/%E3%80%82/evil.example\\",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(next)), "/account", "{next:?}");
+        }
+        assert_eq!(safe_next(None), "/account");
+    }
 }
