@@ -20,6 +20,17 @@ pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 4]
         parse("operator", operator)?,
         parse("refunder", refunder)?,
     );
+    let chain_id = {
+        use alloy::providers::Provider as _;
+        let node = tessera_contracts::connect_read(rpc_url).context("--rpc-url is not a URL")?;
+        node.get_chain_id().await.map_err(|err| {
+            anyhow::anyhow!(
+                "cannot reach the node at --rpc-url (TESSERA_ETH_RPC_URL): {}",
+                tessera_contracts::redact_rpc_url(&err.to_string(), rpc_url)
+            )
+        })?
+    };
+    roles_allowed(chain_id, [owner, treasury, operator, refunder]).map_err(anyhow::Error::msg)?;
     let roles = if explicit {
         let deployer: alloy::signers::local::PrivateKeySigner =
             private_key.trim().parse().context("--private-key is not a hex private key")?;
@@ -33,10 +44,48 @@ pub async fn deploy(rpc_url: &str, private_key: &str, roles: [Option<String>; 4]
     } else {
         None
     };
-    let address = tessera_contracts::deploy_with_key(rpc_url, private_key, roles)
-        .await
-        .with_context(|| format!("cannot deploy TesseraPay through {rpc_url}"))?;
+    // The node's URL is never repeated: providers put API keys in it.
+    let address = tessera_contracts::deploy_with_key(rpc_url, private_key, roles).await.map_err(|err| {
+        anyhow::anyhow!(
+            "cannot deploy TesseraPay through the node at --rpc-url: {}",
+            tessera_contracts::redact_rpc_url(&format!("{err:#}"), rpc_url)
+        )
+    })?;
     println!("{address}");
+    Ok(())
+}
+
+/// Chains where one key may hold every role: anvil and hardhat (31337), ganache and geth's dev
+/// mode (1337).
+const LOCAL_CHAINS: [u64; 2] = [31337, 1337];
+
+/// On a chain that is not a local one, no single key may own the money: owner, treasury,
+/// operator and refunder are all given, and the operator (the web app's hot key) and the
+/// refunder (the chain-watcher's) are each apart from the others; the owner and treasury apart
+/// too. Says which flag is missing or shared.
+fn roles_allowed(
+    chain_id: u64,
+    [owner, treasury, operator, refunder]: [Option<Address>; 4],
+) -> Result<(), String> {
+    if LOCAL_CHAINS.contains(&chain_id) {
+        return Ok(());
+    }
+    let named =
+        [("--owner", owner), ("--treasury", treasury), ("--operator", operator), ("--refunder", refunder)];
+    if let Some((flag, _)) = named.iter().find(|(_, address)| address.is_none()) {
+        return Err(format!(
+            "chain {chain_id} is not a local chain: {flag} is required (give --owner, --treasury, --operator and --refunder, four different addresses)"
+        ));
+    }
+    for (i, (a, left)) in named.iter().enumerate() {
+        for (b, right) in &named[i + 1..] {
+            if left == right {
+                return Err(format!(
+                    "chain {chain_id} is not a local chain: {a} and {b} are the same address; no single key may hold both"
+                ));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -127,4 +176,23 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
     println!("TESSERA_ETH_REFUND_KEY={ANVIL_REFUND_KEY}");
     println!("TESSERA_ETH_RATES={DEMO_RATES}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_chains_let_one_key_hold_every_role() {
+        let [a, b, c, d] = [1u8, 2, 3, 4].map(|n| Some(Address::with_last_byte(n)));
+        assert_eq!(roles_allowed(31337, [None, None, None, None]), Ok(()));
+        assert_eq!(roles_allowed(1337, [a, a, a, a]), Ok(()));
+        assert_eq!(roles_allowed(1, [a, b, c, d]), Ok(()));
+        assert!(roles_allowed(1, [None, None, None, None]).unwrap_err().contains("--owner is required"));
+        assert!(roles_allowed(8453, [a, b, c, None]).unwrap_err().contains("--refunder is required"));
+        let shared = roles_allowed(1, [a, b, a, d]).unwrap_err();
+        assert!(shared.contains("--owner and --operator are the same"), "{shared}");
+        let shared = roles_allowed(10, [a, b, c, c]).unwrap_err();
+        assert!(shared.contains("--operator and --refunder"), "{shared}");
+    }
 }

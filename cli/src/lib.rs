@@ -87,7 +87,9 @@ enum LedgerFormat {
 #[derive(Debug, Subcommand)]
 enum ContractsCommand {
     /// Deploy the TesseraPay payment contract and print its address (set it as
-    /// TESSERA_ETH_CONTRACT). The deploying key owns it unless --owner says otherwise.
+    /// TESSERA_ETH_CONTRACT). On a local chain (31337, 1337) every role defaults to the
+    /// deploying key; on any other, --owner, --treasury, --operator and --refunder are required
+    /// and must differ.
     Deploy {
         /// The chain's JSON-RPC endpoint, e.g. http://127.0.0.1:8545.
         #[arg(long, env = "TESSERA_ETH_RPC_URL")]

@@ -178,7 +178,7 @@ async fn contracts_deploy_prints_the_address_of_a_working_contract_with_the_role
 fn contracts_deploy_refuses_a_bad_address_or_an_unreachable_node_in_one_line() {
     for (args, says) in [
         (vec!["--rpc-url", "http://127.0.0.1:1", "--operator", "nope"], "--operator"),
-        (vec!["--rpc-url", "http://127.0.0.1:1"], "cannot deploy TesseraPay"),
+        (vec!["--rpc-url", "http://127.0.0.1:1"], "cannot reach the node at --rpc-url"),
     ] {
         let output = tessera()
             .args(["contracts", "deploy"])
@@ -191,6 +191,7 @@ fn contracts_deploy_refuses_a_bad_address_or_an_unreachable_node_in_one_line() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.contains(says), "{stderr}");
         assert!(!stderr.contains(&DEV_KEY[2..]), "the key never shows: {stderr}");
+        assert!(!stderr.contains("127.0.0.1:1"), "nor the node's URL (providers put keys in it): {stderr}");
     }
 }
 
