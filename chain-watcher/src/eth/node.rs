@@ -91,7 +91,7 @@ pub(super) async fn logs_in_range(
 ) -> Result<Vec<ContractLog>, TransportError> {
     let filter =
         Filter::new().address(contract).event_signature(EVENTS.to_vec()).from_block(from).to_block(to);
-    Ok(node.get_logs(&filter).await?.iter().filter_map(contract_log).collect())
+    Ok(node.get_logs(&filter).await?.iter().filter_map(|log| contract_log(log, contract)).collect())
 }
 
 /// The contract's `OrderPaid` and `OrderRefunded` logs of the block with this hash: they and its header are
@@ -103,13 +103,21 @@ pub(super) async fn logs_of_block(
 ) -> Result<Vec<ContractLog>, TransportError> {
     let hash: B256 = block_hash.parse().unwrap_or_default();
     let filter = Filter::new().address(contract).event_signature(EVENTS.to_vec()).at_block_hash(hash);
-    Ok(node.get_logs(&filter).await?.iter().filter_map(contract_log).collect())
+    Ok(node.get_logs(&filter).await?.iter().filter_map(|log| contract_log(log, contract)).collect())
 }
 
-/// Our reading of a log; none for one that is not a mined `OrderPaid` or `OrderRefunded` (a
-/// node's pending or removed log, or one that does not decode), which is logged.
-fn contract_log(log: &Log) -> Option<ContractLog> {
+/// Our reading of a log; none for one that is not a mined `OrderPaid` or `OrderRefunded` of
+/// our contract (a node's pending or removed log, another address's, or one that does not
+/// decode), which is logged.
+fn contract_log(log: &Log, contract: Address) -> Option<ContractLog> {
     if log.removed {
+        return None;
+    }
+    // The filter named our contract, but a node's answer is not trusted for it: a log of any
+    // other address is no payment of ours.
+    if log.address() != contract {
+        tracing::error!(log.address = %log.address(), contract = %contract,
+            "the node returned a log of another contract for our filter; ignored");
         return None;
     }
     let (Some(tx_hash), Some(log_index), Some(block_number), Some(block_hash)) =
@@ -148,4 +156,38 @@ fn contract_log(log: &Log) -> Option<ContractLog> {
         token: address_hex(token),
         amount,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use alloy::primitives::{LogData, U256};
+    use alloy::sol_types::SolEvent as _;
+
+    use super::*;
+
+    fn paid_log(address: Address) -> Log {
+        let event = OrderPaid {
+            orderId: B256::repeat_byte(7),
+            payer: Address::with_last_byte(1),
+            token: Address::ZERO,
+            amount: U256::from(5),
+        };
+        let data: LogData = event.encode_log_data();
+        Log {
+            inner: alloy::primitives::Log { address, data },
+            block_hash: Some(B256::repeat_byte(1)),
+            block_number: Some(10),
+            transaction_hash: Some(B256::repeat_byte(2)),
+            log_index: Some(0),
+            ..Log::default()
+        }
+    }
+
+    #[test]
+    fn a_log_is_read_only_when_it_is_our_contracts() {
+        let ours = Address::with_last_byte(0xaa);
+        let read = contract_log(&paid_log(ours), ours).expect("our contract's log");
+        assert_eq!((read.kind, read.amount), (LogKind::Paid, U256::from(5)));
+        assert!(contract_log(&paid_log(Address::with_last_byte(0xbb)), ours).is_none(), "another contract's");
+    }
 }
