@@ -760,6 +760,7 @@ async fn cancelling_an_event_refunds_every_paid_order_exactly_once_across_a_cras
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 20);
     let again = chain.watcher(app.db.clone(), tessera_payments::eth::Confirmations::Blocks(1), 2000);
     assert_eq!(again.send_refunds().await.unwrap().sent, 0, "sent once");
+    chain.refunds_mined().await;
     again.catch_up().await.unwrap();
     // Bitcoin refunds are pull payments: each buyer claims theirs, and BTCPay pays it out.
     let claims: Vec<String> =

@@ -97,6 +97,19 @@ impl EthChain {
         EthWatcher::new(db, &self.config(confirmations, max_block_range)).expect("a watcher")
     }
 
+    /// Waits (up to five seconds) until the node has mined every transaction the refund wallet
+    /// sent: anvil mines each as it arrives, but not always before it answers.
+    pub async fn refunds_mined(&self) {
+        for _ in 0..100 {
+            let mined = self.provider.get_transaction_count(self.refunder).await.expect("nonce");
+            let sent = self.provider.get_transaction_count(self.refunder).pending().await.expect("nonce");
+            if mined == sent {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// The newest block's number.
     pub async fn head(&self) -> u64 {
         self.provider.get_block_number().await.expect("block number")

@@ -52,6 +52,7 @@ async fn paid(
     }
     // Deep enough for any of the tests' confirmations.
     chain.mine(3).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(app.order_status(order).await, "paid");
     let mut conn = app.db.acquire().await.unwrap();
@@ -107,6 +108,7 @@ async fn an_eth_order_is_refunded_to_the_paying_address_by_the_refund_wallet(db:
     let (status, tx_hash, _) = refund_row(&db, &id).await;
     assert_eq!(status, "sent");
     let tx_hash = tx_hash.expect("the transaction's hash");
+    chain.refunds_mined().await;
     assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(2 * TEN_EUR_IN_WEI));
     // Sent by the refund wallet, not by the operator who signs quotes.
     let tx = chain.provider.get_transaction_by_hash(tx_hash.parse().unwrap()).await.unwrap().unwrap();
@@ -115,10 +117,12 @@ async fn an_eth_order_is_refunded_to_the_paying_address_by_the_refund_wallet(db:
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 0);
 
     // One block deep is not two: the log is seen, the refund not settled yet.
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, &id).await.0, "sent");
     assert_eq!(app.order_status(order).await, "paid");
     chain.mine(1).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, &id).await.0, "succeeded");
     assert_eq!(app.order_status(order).await, "refunded");
@@ -175,6 +179,7 @@ async fn a_token_refund_of_one_ticket_goes_back_in_the_token_and_the_wallet_appr
         (Some("USDC"), Some("20000000"))
     );
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, one.json()["id"].as_str().unwrap()).await.0, "succeeded");
     assert_eq!(token.balanceOf(chain.customer).call().await.unwrap() - before, U256::from(TEN_EUR_IN_USDC));
@@ -188,6 +193,7 @@ async fn a_token_refund_of_one_ticket_goes_back_in_the_token_and_the_wallet_appr
     assert_eq!(rest.json()["amount"], TEN_EUR_IN_USDC.to_string());
     let nonce_before = chain.provider.get_transaction_count(chain.refunder).await.unwrap();
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(chain.provider.get_transaction_count(chain.refunder).await.unwrap(), nonce_before + 1);
     assert_eq!(app.order_status(order).await, "refunded");
@@ -219,6 +225,7 @@ async fn a_refund_transaction_the_node_lost_is_broadcast_again_and_refunds_once(
     let round = watcher.send_refunds().await.unwrap();
     assert_eq!((round.sent, round.rebroadcast, round.replaced), (0, 1, 0));
     chain.mine(1).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     let (status, hash, _) = refund_row(&db, &id).await;
     assert_eq!((status.as_str(), hash), ("succeeded", first_hash));
@@ -240,6 +247,7 @@ async fn a_refund_whose_log_is_reorged_out_waits_and_settles_once_mined_again(db
     watcher.send_refunds().await.unwrap();
     let (_, hash, _) = refund_row(&db, &id).await;
     let hash = hash.unwrap();
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
 
     // The refund's block and the one before are replaced; the transaction lands in the second.
@@ -254,6 +262,7 @@ async fn a_refund_whose_log_is_reorged_out_waits_and_settles_once_mined_again(db
     assert_eq!(refund_row(&db, &id).await.0, "sent", "not settled by a log that left the chain");
 
     chain.mine(3).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, &id).await.0, "succeeded");
     let logs: Vec<(String, String)> =
@@ -292,6 +301,7 @@ async fn a_refund_wallet_short_of_funds_says_so_and_sends_once_topped_up(db: PgP
         .await
         .unwrap();
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     let (status, _, why) = refund_row(&db, &id).await;
     assert_eq!((status.as_str(), why), ("succeeded", None));
@@ -305,6 +315,7 @@ async fn an_orphan_goes_back_to_its_payer_from_the_refunds_list(db: PgPool) {
     let stranger = tessera_core::order::eth::order_ref(Uuid::now_v7());
     let (quote, signature) = chain.sign(&stranger, Address::ZERO, U256::from(TEN_EUR_IN_WEI)).await;
     chain.pay_eth(&quote, &signature).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     let admin = app.sign_in(true).await;
     let listed = app.get_with_cookie("/api/admin/refunds", &admin).await.json();
@@ -321,6 +332,7 @@ async fn an_orphan_goes_back_to_its_payer_from_the_refunds_list(db: PgPool) {
     let twice = refund(&app, &admin, &path, "orphan-again", json!(null)).await;
     assert_eq!(twice.status, StatusCode::CONFLICT, "{}", twice.text());
     watcher.send_refunds().await.unwrap();
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, asked.json()["id"].as_str().unwrap()).await.0, "succeeded");
     assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(TEN_EUR_IN_WEI));
@@ -343,7 +355,9 @@ async fn a_refund_made_by_hand_from_the_owner_is_recorded_once_as_made_outside(d
         .value(U256::from(TEN_EUR_IN_WEI))
         .from(chain.shop);
     by_hand.send().await.unwrap().get_receipt().await.unwrap();
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
 
     let refunds: Vec<(String, String, String)> =
@@ -389,6 +403,7 @@ async fn a_refund_transaction_whose_nonce_another_took_is_replaced_and_refunds_o
     let (status, hash, _) = refund_row(&db, &id).await;
     assert_eq!(status, "sent");
     assert_ne!(hash, first_hash, "a new transaction");
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, &id).await.0, "succeeded");
     assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(TEN_EUR_IN_WEI), "once");
@@ -435,6 +450,7 @@ async fn a_refund_transaction_left_waiting_is_sent_again_with_higher_fees_and_re
 
     let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
     chain.mine(1).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, &id).await.0, "succeeded");
     assert_eq!(eth_balance(&chain, chain.customer).await - before, U256::from(TEN_EUR_IN_WEI), "once");
@@ -462,6 +478,7 @@ async fn an_amount_converts_exactly_at_a_rate_of_eighteen_decimals(db: PgPool) {
         .quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000.000000000000000001")
         .await;
     chain.pay_eth(&quote, &signature).await;
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     let mut conn = db.acquire().await.unwrap();
     tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
@@ -518,6 +535,7 @@ async fn when_the_transaction_a_bump_replaced_is_the_one_mined_nothing_is_sent_a
     // mined, nothing is signed again, and its log settles the refund.
     let round = watcher.send_refunds().await.unwrap();
     assert_eq!((round.replaced, round.bumped, round.sent), (0, 0, 0));
+    chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
     assert_eq!(refund_row(&db, &id).await.0, "succeeded");
     assert_eq!(watcher.send_refunds().await.unwrap().replaced, 0);
