@@ -52,6 +52,8 @@ contract TesseraPay {
     bytes32 private immutable CACHED_DOMAIN_SEPARATOR;
 
     address public owner;
+    /// @notice The address `transferOwnership` named, until it accepts.
+    address public pendingOwner;
     bool public paused;
     /// @notice Where every payment goes on to.
     address public treasury;
@@ -68,6 +70,7 @@ contract TesseraPay {
 
     event OrderPaid(bytes32 indexed orderId, address indexed payer, address indexed token, uint256 amount);
     event OrderRefunded(bytes32 indexed orderId, address indexed to, address indexed token, uint256 amount);
+    event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner);
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
     event TreasuryChanged(address indexed treasury);
     event OperatorChanged(address indexed operator);
@@ -78,6 +81,7 @@ contract TesseraPay {
 
     error NotOwner();
     error NotRefunder();
+    error NotPendingOwner();
     error ZeroAddress();
     error ContractPaused();
     error NotPaused();
@@ -250,12 +254,22 @@ contract TesseraPay {
         emit Unpaused(msg.sender);
     }
 
-    /// @notice One step, so the new owner must be an address someone controls; address(0) is
-    /// refused, as there is no renouncing: refunds need an owner.
+    /// @notice Names the next owner, who takes over by calling `acceptOwnership`: two steps, so
+    /// ownership never goes to an address nobody controls (a typo). address(0) is refused, as
+    /// there is no renouncing: refunds need an owner. Naming another address replaces the
+    /// pending one.
     function transferOwnership(address newOwner) external onlyOwner {
         if (newOwner == address(0)) revert ZeroAddress();
-        emit OwnershipTransferred(owner, newOwner);
-        owner = newOwner;
+        pendingOwner = newOwner;
+        emit OwnershipTransferStarted(owner, newOwner);
+    }
+
+    /// @notice The pending owner takes over.
+    function acceptOwnership() external {
+        if (msg.sender != pendingOwner) revert NotPendingOwner();
+        emit OwnershipTransferred(owner, msg.sender);
+        owner = msg.sender;
+        pendingOwner = address(0);
     }
 
     // ------------------------------------------------------------------ stray calls

@@ -60,6 +60,12 @@ async fn a_new_owner_takes_over_and_the_old_one_is_locked_out() {
     let chain = Chain::start().await;
 
     send(chain.pay.transferOwnership(chain.stranger).from(chain.owner)).await.expect("transferOwnership");
+    // Named, not yet owner: the old owner still is, and nobody else can accept.
+    assert_eq!(chain.pay.owner().call().await.unwrap(), chain.owner);
+    assert_eq!(chain.pay.pendingOwner().call().await.unwrap(), chain.stranger);
+    assert_eq!(revert_name(send(chain.pay.acceptOwnership().from(chain.customer)).await), "NotPendingOwner");
+    send(chain.pay.acceptOwnership().from(chain.stranger)).await.expect("acceptOwnership");
+    assert_eq!(chain.pay.pendingOwner().call().await.unwrap(), Address::ZERO);
 
     assert_eq!(chain.pay.owner().call().await.unwrap(), chain.stranger);
     assert_eq!(revert_name(send(chain.pay.pause().from(chain.owner)).await), "NotOwner");
