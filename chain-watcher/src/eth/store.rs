@@ -189,6 +189,13 @@ pub(super) async fn record_range(db: &PgPool, scope: &Scope, range: &Range<'_>) 
     Ok(Recorded::Done { receipts_changed: changed })
 }
 
+/// The chain's time for the log's block (now, if the node gave none).
+fn block_time(log: &ContractLog) -> DateTime<Utc> {
+    log.block_time
+        .and_then(|t| DateTime::<Utc>::from_timestamp(i64::try_from(t).unwrap_or(i64::MAX), 0))
+        .unwrap_or_else(Utc::now)
+}
+
 /// Inserts the log's receipt, or moves it to the block it was read in now. A receipt that had
 /// been reorged out and is back waits for its confirmations again (`seen`), unless it had
 /// already been applied (`confirmed`: an order is never paid twice, nor unpaid). None when
@@ -198,10 +205,7 @@ async fn upsert_receipt(
     scope: &Scope,
     log: &ContractLog,
 ) -> sqlx::Result<Option<Option<SeenPayment>>> {
-    let block_time = log
-        .block_time
-        .and_then(|t| DateTime::<Utc>::from_timestamp(i64::try_from(t).unwrap_or(i64::MAX), 0))
-        .unwrap_or_else(Utc::now);
+    let block_time = block_time(log);
     let row = sqlx::query!(
         r#"insert into eth_receipt as r (eth_receipt_id, chain_id, contract, tx_hash, log_index, block_number,
                                        block_hash, order_ref, order_id, payer, token, amount, status, block_time)
@@ -247,10 +251,7 @@ async fn upsert_receipt(
 /// been reorged out and is back waits for its confirmations again, unless its refund had
 /// already been settled. True when something changed.
 async fn upsert_refund_log(conn: &mut PgConnection, scope: &Scope, log: &ContractLog) -> sqlx::Result<bool> {
-    let block_time = log
-        .block_time
-        .and_then(|t| DateTime::<Utc>::from_timestamp(i64::try_from(t).unwrap_or(i64::MAX), 0))
-        .unwrap_or_else(Utc::now);
+    let block_time = block_time(log);
     let row = sqlx::query_scalar!(
         r#"insert into eth_refund_log as r (eth_refund_log_id, chain_id, contract, tx_hash, log_index, block_number,
                                            block_hash, block_time, order_ref, recipient, token, amount, status)

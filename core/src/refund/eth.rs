@@ -42,22 +42,7 @@ pub async fn eth_to_send(
     contract: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<EthRefund>> {
-    sqlx::query_as!(
-        EthRefund,
-        r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
-                  r.eth_token as "token!", r.amount::text as "amount!", r.eth_from as from, r.eth_nonce as nonce,
-                  r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.eth_signed_at as signed_at,
-                  r.eth_prior_txs as earlier_txs
-           from refund r join eth_receipt e using (eth_receipt_id)
-           where r.rail = 'eth' and r.status = 'requested' and e.chain_id = $1 and e.contract = $2
-             and e.status = 'confirmed'
-           order by r.created_at limit $3"#,
-        chain_id,
-        contract,
-        limit
-    )
-    .fetch_all(db)
-    .await
+    eth_refunds(db, chain_id, contract, None, limit).await
 }
 
 /// Ethereum refunds `from` sent (their transaction signed and broadcast) on `chain_id` whose
@@ -69,6 +54,17 @@ pub async fn eth_in_flight(
     from: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<EthRefund>> {
+    eth_refunds(db, chain_id, contract, Some(from), limit).await
+}
+
+/// Without `from`, the requested refunds; with it, those it sent.
+async fn eth_refunds(
+    db: impl PgExecutor<'_>,
+    chain_id: i64,
+    contract: &str,
+    from: Option<&str>,
+    limit: i64,
+) -> sqlx::Result<Vec<EthRefund>> {
     sqlx::query_as!(
         EthRefund,
         r#"select r.refund_id, r.status as "status: RefundStatus", e.order_ref, r.eth_to as "to!",
@@ -76,7 +72,9 @@ pub async fn eth_in_flight(
                   r.eth_raw_tx as raw_tx, r.provider_ref as tx_hash, r.eth_signed_at as signed_at,
                   r.eth_prior_txs as earlier_txs
            from refund r join eth_receipt e using (eth_receipt_id)
-           where r.rail = 'eth' and r.status = 'sent' and e.chain_id = $1 and e.contract = $2 and r.eth_from = $3
+           where r.rail = 'eth' and e.chain_id = $1 and e.contract = $2
+             and case when $3::text is null then r.status = 'requested' and e.status = 'confirmed'
+                      else r.status = 'sent' and r.eth_from = $3 end
            order by r.created_at limit $4"#,
         chain_id,
         contract,
@@ -300,20 +298,4 @@ pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> 
         "an Ethereum refund made outside Tessera; recorded");
     mark_succeeded(conn, refund_id, None).await?;
     Ok(Some(refund_id))
-}
-
-/// Links a recorded `OrderRefunded` log to the refund it settled.
-pub async fn link_refund_log(
-    conn: &mut PgConnection,
-    eth_refund_log_id: Uuid,
-    refund_id: Uuid,
-) -> sqlx::Result<()> {
-    sqlx::query!(
-        "update eth_refund_log set refund_id = $2, updated_at = now() where eth_refund_log_id = $1",
-        eth_refund_log_id,
-        refund_id
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
 }

@@ -33,7 +33,7 @@ use uuid::Uuid;
 pub use dispute::{DisputeChange, dispute_is_closed, record_dispute};
 pub use eth::{
     EthRefund, RefundLog, SignedTx, eth_highest_nonce_in_flight, eth_in_flight, eth_mark_signed,
-    eth_replace_tx, eth_to_send, link_refund_log, note_send_error, settle_refund_log,
+    eth_replace_tx, eth_to_send, note_send_error, settle_refund_log,
 };
 pub use notice::{RefundNotice, claim_notices, notice_failed, notified};
 pub use policy::{

@@ -564,6 +564,19 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     Ok((refund, true))
 }
 
+/// Records a refund an admin asked for, audited, in its transaction, which it commits.
+async fn admin_asked(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    admin: Uuid,
+    new: &NewRefund<'_>,
+) -> Result<(Refund, bool), RefundError> {
+    let refund_id = insert(&mut tx, new).await?;
+    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
+    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
+    tx.commit().await?;
+    Ok((refund, true))
+}
+
 /// Asks for the refund of money due back on a payment: all it received when it could not pay
 /// for its order (`refund_due`), or the excess of an overpayment. Once per key.
 pub async fn request_due_back(
@@ -624,8 +637,9 @@ pub async fn request_due_back(
     if amount <= 0 {
         return Err(RefundError::NothingLeft);
     }
-    let refund_id = insert(
-        &mut tx,
+    admin_asked(
+        tx,
+        admin,
         &NewRefund {
             rail: units.rail,
             decimals: units.decimals,
@@ -643,11 +657,7 @@ pub async fn request_due_back(
             checked_in_override: false,
         },
     )
-    .await?;
-    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
-    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
-    tx.commit().await?;
-    Ok((refund, true))
+    .await
 }
 
 /// Asks for the refund of money for no order of ours: card money through Stripe, bitcoin (an
@@ -727,8 +737,9 @@ pub async fn request_unmatched(
     if amount <= 0 {
         return Err(RefundError::NothingLeft);
     }
-    let refund_id = insert(
-        &mut tx,
+    admin_asked(
+        tx,
+        admin,
         &NewRefund {
             rail,
             decimals,
@@ -746,11 +757,7 @@ pub async fn request_unmatched(
             checked_in_override: false,
         },
     )
-    .await?;
-    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
-    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
-    tx.commit().await?;
-    Ok((refund, true))
+    .await
 }
 
 /// Asks for the refund of money paid to our contract for an order id we never quoted (an
@@ -796,8 +803,9 @@ pub async fn request_eth_orphan(
         return Err(RefundError::NothingLeft);
     }
     let target = EthTarget { eth_receipt_id, to: orphan.payer, token: orphan.token };
-    let refund_id = insert(
-        &mut tx,
+    admin_asked(
+        tx,
+        admin,
         &NewRefund {
             rail: "eth",
             decimals,
@@ -815,9 +823,5 @@ pub async fn request_eth_orphan(
             checked_in_override: false,
         },
     )
-    .await?;
-    let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;
-    audit(&mut tx, Some(admin), "refund.request", &refund).await?;
-    tx.commit().await?;
-    Ok((refund, true))
+    .await
 }

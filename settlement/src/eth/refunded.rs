@@ -194,9 +194,7 @@ impl RefundWallet {
                     "its transaction {hash} was reverted by the contract in block {}",
                     receipt.block_number.unwrap_or_default()
                 );
-                let mut tx = db.begin().await?;
-                refund::mark_failed(&mut tx, refund.refund_id, None, &why).await?;
-                tx.commit().await?;
+                fail(db, refund.refund_id, &why).await?;
                 tracing::error!(refund.id = %refund.refund_id, chain.tx_hash = %hash, "an Ethereum refund's transaction reverted");
                 round.failed += 1;
             }
@@ -208,19 +206,14 @@ impl RefundWallet {
                     Ok(signed) => signed,
                     Err(Refusal::Retry(why)) => return Err(SettleError::Unavailable(why)),
                     Err(Refusal::Final(why)) => {
-                        let mut tx = db.begin().await?;
-                        refund::mark_failed(&mut tx, refund.refund_id, None, &why).await?;
-                        tx.commit().await?;
+                        fail(db, refund.refund_id, &why).await?;
                         round.failed += 1;
                         return Ok(());
                     }
                 };
-                if refund::eth_replace_tx(db, refund.refund_id, hash, &signed.tx(&self.from_hex)).await?
-                    == Settled::Moved
-                {
+                if self.take_place_of(db, refund.refund_id, hash, &signed).await? {
                     tracing::warn!(refund.id = %refund.refund_id, chain.tx_hash = %hash, chain.new_tx_hash = %signed.hash,
                         "an Ethereum refund's transaction lost its nonce to another; sent again in a new one");
-                    self.broadcast(db, refund.refund_id, &signed.raw).await?;
                     round.replaced += 1;
                 }
             }
@@ -238,12 +231,9 @@ impl RefundWallet {
                         return Err(SettleError::Unavailable(format!("paying more gas for it: {why}")));
                     }
                 };
-                if refund::eth_replace_tx(db, refund.refund_id, hash, &signed.tx(&self.from_hex)).await?
-                    == Settled::Moved
-                {
+                if self.take_place_of(db, refund.refund_id, hash, &signed).await? {
                     tracing::warn!(refund.id = %refund.refund_id, chain.tx_hash = %hash, chain.new_tx_hash = %signed.hash,
                         "an Ethereum refund's transaction waited too long; sent again with higher fees, same nonce");
-                    self.broadcast(db, refund.refund_id, &signed.raw).await?;
                     round.bumped += 1;
                 }
             }
@@ -273,9 +263,7 @@ impl RefundWallet {
             Ok(signed) => signed,
             Err(Refusal::Retry(why)) => return Err(SettleError::Unavailable(why)),
             Err(Refusal::Final(why)) => {
-                let mut tx = db.begin().await?;
-                refund::mark_failed(&mut tx, refund.refund_id, None, &why).await?;
-                tx.commit().await?;
+                fail(db, refund.refund_id, &why).await?;
                 tracing::error!(refund.id = %refund.refund_id, reason = %why, "the contract refuses an Ethereum refund");
                 return Ok(Some(false));
             }
@@ -289,6 +277,24 @@ impl RefundWallet {
             "Ethereum refund sent");
         self.broadcast(db, refund.refund_id, &signed.raw).await?;
         Ok(Some(true))
+    }
+
+    /// Stores `signed` in place of the refund's transaction `old_hash` (kept among its earlier
+    /// ones) and broadcasts it; false when the refund had moved on meanwhile.
+    async fn take_place_of(
+        &self,
+        db: &PgPool,
+        refund_id: Uuid,
+        old_hash: &str,
+        signed: &Signed,
+    ) -> Result<bool, SettleError> {
+        if refund::eth_replace_tx(db, refund_id, old_hash, &signed.tx(&self.from_hex)).await?
+            == Settled::Unchanged
+        {
+            return Ok(false);
+        }
+        self.broadcast(db, refund_id, &signed.raw).await?;
+        Ok(true)
     }
 
     /// Hands a signed transaction to the node. One the node already has, or has mined, is fine;
@@ -484,6 +490,13 @@ impl RefundWallet {
     }
 }
 
+/// The refund fails for good: the contract refuses it, or reverted it.
+async fn fail(db: &PgPool, refund_id: Uuid, why: &str) -> sqlx::Result<()> {
+    let mut tx = db.begin().await?;
+    refund::mark_failed(&mut tx, refund_id, None, why).await?;
+    tx.commit().await
+}
+
 /// How long a refund's transaction may wait unmined before it is sent again with higher fees,
 /// and longer after each time.
 const STUCK_AFTER_SECS: i64 = 180;
@@ -616,30 +629,30 @@ pub async fn confirm_refunds_due(
             },
         )
         .await?;
-        match settled {
-            Some(refund_id) => refund::link_refund_log(&mut tx, id, refund_id).await?,
-            None => {
-                // Its payment's log is not confirmed yet (read in the same range, or waiting
-                // for its confirmations): the next round settles it.
-                let waiting = sqlx::query_scalar!(
-                    r#"select exists (select 1 from eth_receipt where chain_id = $1 and contract = $2
-                                      and order_ref = $3 and status = 'seen') as "waiting!""#,
-                    chain_id,
-                    contract,
-                    log.order_ref
-                )
-                .fetch_one(&mut *tx)
-                .await?;
-                if waiting {
-                    continue;
-                }
-                tracing::error!(chain.tx_hash = %log.tx_hash, order.r#ref = %log.order_ref,
-                    "an OrderRefunded log for a payment we have no confirmed record of; finance must look");
+        if settled.is_none() {
+            // Its payment's log is not confirmed yet (read in the same range, or waiting
+            // for its confirmations): the next round settles it.
+            let waiting = sqlx::query_scalar!(
+                r#"select exists (select 1 from eth_receipt where chain_id = $1 and contract = $2
+                                  and order_ref = $3 and status = 'seen') as "waiting!""#,
+                chain_id,
+                contract,
+                log.order_ref
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            if waiting {
+                continue;
             }
+            tracing::error!(chain.tx_hash = %log.tx_hash, order.r#ref = %log.order_ref,
+                "an OrderRefunded log for a payment we have no confirmed record of; finance must look");
         }
         sqlx::query!(
-            "update eth_refund_log set status = 'confirmed', confirmed_at = now(), updated_at = now() where eth_refund_log_id = $1",
-            id
+            r#"update eth_refund_log set status = 'confirmed', refund_id = coalesce($2, refund_id), confirmed_at = now(),
+                      updated_at = now()
+               where eth_refund_log_id = $1"#,
+            id,
+            settled
         )
         .execute(&mut *tx)
         .await?;

@@ -68,6 +68,19 @@ async fn refund(app: &TestApp, admin: &str, path: &str, key: &str, body: serde_j
     app.send(Method::POST, path, headers, body.to_string().into()).await
 }
 
+/// Asks for the whole order's refund (an admin, over JSON); returns its id.
+async fn refund_all(app: &TestApp, admin: &str, order: Uuid, key: &str) -> String {
+    let path = format!("/api/admin/orders/{order}/refunds");
+    let asked = refund(app, admin, &path, key, json!({})).await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
+    asked.json()["id"].as_str().unwrap().to_string()
+}
+
+/// Whether anvil mines each transaction as it arrives.
+async fn automine(chain: &EthChain, on: bool) {
+    let () = chain.provider.raw_request("evm_setAutomine".into(), (on,)).await.unwrap();
+}
+
 async fn refund_row(db: &PgPool, id: &str) -> (String, Option<String>, Option<String>) {
     sqlx::query_as("select status, provider_ref, send_error from refund where refund_id = $1::uuid")
         .bind(id)
@@ -211,15 +224,14 @@ async fn a_refund_transaction_the_node_lost_is_broadcast_again_and_refunds_once(
     let order = paid(&app, &chain, &watcher, 1, None).await;
     let admin = app.sign_in(true).await;
     let before = eth_balance(&chain, chain.customer).await;
-    let asked = refund(&app, &admin, &format!("/api/admin/orders/{order}/refunds"), "lost", json!({})).await;
-    let id = asked.json()["id"].as_str().unwrap().to_string();
+    let id = refund_all(&app, &admin, order, "lost").await;
 
     // Signed, stored and broadcast, then the node forgets it before mining it.
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (false,)).await.unwrap();
+    automine(&chain, false).await;
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
     let (_, first_hash, _) = refund_row(&db, &id).await;
     let () = chain.provider.raw_request("anvil_dropAllTransactions".into(), ()).await.unwrap();
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
+    automine(&chain, true).await;
 
     // The next round broadcasts the same transaction again: same hash, same nonce.
     let round = watcher.send_refunds().await.unwrap();
@@ -242,8 +254,7 @@ async fn a_refund_whose_log_is_reorged_out_waits_and_settles_once_mined_again(db
     let watcher = chain.watcher(db.clone(), Confirmations::Blocks(3), 2000);
     let order = paid(&app, &chain, &watcher, 1, None).await;
     let admin = app.sign_in(true).await;
-    let asked = refund(&app, &admin, &format!("/api/admin/orders/{order}/refunds"), "reorg", json!({})).await;
-    let id = asked.json()["id"].as_str().unwrap().to_string();
+    let id = refund_all(&app, &admin, order, "reorg").await;
     watcher.send_refunds().await.unwrap();
     let (_, hash, _) = refund_row(&db, &id).await;
     let hash = hash.unwrap();
@@ -278,8 +289,7 @@ async fn a_refund_wallet_short_of_funds_says_so_and_sends_once_topped_up(db: PgP
     let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
     let order = paid(&app, &chain, &watcher, 1, None).await;
     let admin = app.sign_in(true).await;
-    let asked = refund(&app, &admin, &format!("/api/admin/orders/{order}/refunds"), "broke", json!({})).await;
-    let id = asked.json()["id"].as_str().unwrap().to_string();
+    let id = refund_all(&app, &admin, order, "broke").await;
 
     let () = chain
         .provider
@@ -382,16 +392,15 @@ async fn a_refund_transaction_whose_nonce_another_took_is_replaced_and_refunds_o
     let order = paid(&app, &chain, &watcher, 1, None).await;
     let admin = app.sign_in(true).await;
     let before = eth_balance(&chain, chain.customer).await;
-    let asked = refund(&app, &admin, &format!("/api/admin/orders/{order}/refunds"), "taken", json!({})).await;
-    let id = asked.json()["id"].as_str().unwrap().to_string();
+    let id = refund_all(&app, &admin, order, "taken").await;
 
     // Signed and broadcast, lost by the node, and its nonce then used by someone holding the
     // refund wallet's key for something else.
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (false,)).await.unwrap();
+    automine(&chain, false).await;
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
     let (_, first_hash, _) = refund_row(&db, &id).await;
     let () = chain.provider.raw_request("anvil_dropAllTransactions".into(), ()).await.unwrap();
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
+    automine(&chain, true).await;
     let wallet = tessera_contracts::connect(&chain.anvil.url, tessera_tests::eth::REFUND_KEY).unwrap();
     let other = alloy::rpc::types::TransactionRequest::default()
         .to(Address::with_last_byte(0x42))
@@ -423,7 +432,7 @@ async fn a_refund_transaction_left_waiting_is_sent_again_with_higher_fees_and_re
     let id = asked.json()["id"].as_str().unwrap().to_string();
 
     // Sent, and left in the node's pool, unmined, for longer than a refund should wait.
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (false,)).await.unwrap();
+    automine(&chain, false).await;
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
     let (_, first_hash, _) = refund_row(&db, &id).await;
     let first_hash = first_hash.unwrap();
@@ -448,7 +457,7 @@ async fn a_refund_transaction_left_waiting_is_sent_again_with_higher_fees_and_re
         assert!(new.inner.max_fee_per_gas() > old.inner.max_fee_per_gas());
     }
 
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
+    automine(&chain, true).await;
     chain.mine(1).await;
     chain.refunds_mined().await;
     watcher.catch_up().await.unwrap();
@@ -511,7 +520,7 @@ async fn when_the_transaction_a_bump_replaced_is_the_one_mined_nothing_is_sent_a
     let asked = refund(&app, &admin, &path, "bumped-away", json!({"tickets": [tickets[0]]})).await;
     let id = asked.json()["id"].as_str().unwrap().to_string();
 
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (false,)).await.unwrap();
+    automine(&chain, false).await;
     assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
     let first_raw: String = sqlx::query_scalar("select eth_raw_tx from refund where refund_id = $1::uuid")
         .bind(&id)
@@ -528,7 +537,7 @@ async fn when_the_transaction_a_bump_replaced_is_the_one_mined_nothing_is_sent_a
     let () = chain.provider.raw_request("anvil_dropAllTransactions".into(), ()).await.unwrap();
     let raw = alloy::hex::decode(&first_raw).unwrap();
     let _pending = chain.provider.send_raw_transaction(&raw).await.unwrap();
-    let () = chain.provider.raw_request("evm_setAutomine".into(), (true,)).await.unwrap();
+    automine(&chain, true).await;
     chain.mine(2).await;
 
     // Its nonce is used deep, the current transaction has no receipt: the earlier one is found
