@@ -53,7 +53,9 @@ CREATE TYPE public.place_outcome AS ENUM (
     'cancelled',
     'started',
     'unknown_type',
-    'too_large'
+    'too_large',
+    'over_limit',
+    'too_many_open'
 );
 
 --
@@ -69,7 +71,8 @@ CREATE TYPE public.purchase AS (
 	hold interval,
 	idempotency_key text,
 	request_hash bytea,
-	payment_id uuid
+	payment_id uuid,
+	max_open integer
 );
 
 --
@@ -211,7 +214,7 @@ $_$;
 -- Name: place_orders(public.purchase[], public.purchase_line[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean)
+CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean, r_limit integer, r_already integer)
     LANGUAGE plpgsql
     AS $$
 declare
@@ -233,6 +236,19 @@ declare
     event_starts timestamptz[];
     event_currency text[];
     event_title text[];
+    event_max integer[];
+    -- Per account and event of the batch: tickets held or bought ("account event" keys); per
+    -- account: its open unpaid orders. Both grow as the batch places purchases.
+    own_keys text[];
+    own_counts integer[];
+    open_accounts uuid[];
+    open_counts integer[];
+    own_key text;
+    own_pos integer;
+    open_pos integer;
+    wanted integer;
+    result_limit integer;
+    result_already integer;
     -- What is written, for the purchases placed.
     placed integer[] := '{}';
     placed_expiry timestamptz[] := '{}';
@@ -262,6 +278,39 @@ declare
 begin
     perform set_config('synchronous_commit', 'off', true);
     event_ids := array(select x.event_id from unnest(p_purchases) as x);
+
+    -- The buyers first, in id order (before any ticket type, like every batch): two batches
+    -- placing for one account wait for each other, so neither can miss what the other holds.
+    perform 1 from account a
+    where a.account_id = any(array(select x.account_id from unnest(p_purchases) as x))
+    order by a.account_id
+    for no key update;
+
+    select array_agg(x.account_id::text || ' ' || x.event_id::text), array_agg(x.quantity)
+    into own_keys, own_counts
+    from (
+        select o.account_id, o.event_id, sum(oi.quantity)::integer as quantity
+        from customer_order o join order_item oi using (order_id)
+        where o.account_id = any(array(select x.account_id from unnest(p_purchases) as x))
+          and o.event_id = any(event_ids)
+          and (o.status in ('paid', 'fulfilled')
+               or (o.status = 'pending_payment' and (o.payment_detected or o.expires_at > now())))
+        group by o.account_id, o.event_id
+    ) x;
+    own_keys := coalesce(own_keys, '{}');
+    own_counts := coalesce(own_counts, '{}');
+
+    select array_agg(x.account_id), array_agg(x.open)
+    into open_accounts, open_counts
+    from (
+        select o.account_id, count(*)::integer as open
+        from customer_order o
+        where o.account_id = any(array(select x.account_id from unnest(p_purchases) as x))
+          and o.status = 'pending_payment' and (o.payment_detected or o.expires_at > now())
+        group by o.account_id
+    ) x;
+    open_accounts := coalesce(open_accounts, '{}');
+    open_counts := coalesce(open_counts, '{}');
     line_types := array(select x.ticket_type_id from unnest(p_lines) as x);
 
     select array_agg(x.ticket_type_id), array_agg(x.quantity)
@@ -278,14 +327,15 @@ begin
 
     select array_agg(e.event_id order by e.event_id), array_agg(e.status order by e.event_id),
            array_agg(e.starts_at order by e.event_id), array_agg(e.currency order by e.event_id),
-           array_agg(e.title order by e.event_id)
-    into events, event_status, event_starts, event_currency, event_title
+           array_agg(e.title order by e.event_id), array_agg(e.max_per_account order by e.event_id)
+    into events, event_status, event_starts, event_currency, event_title, event_max
     from (
-        select e0.event_id, e0.status, e0.starts_at, e0.currency, e0.title
-        from event e0
+        select e0.event_id, e0.status, e0.starts_at, e0.currency, e0.title,
+               coalesce(lim.max_tickets_per_account, 10) as max_per_account
+        from event e0 left join event_purchase_limit lim using (event_id)
         where e0.event_id = any(event_ids) and e0.status <> 'draft'
         order by e0.event_id
-        for key share
+        for key share of e0
     ) e;
     events := coalesce(events, '{}');
 
@@ -320,7 +370,13 @@ begin
         total := 0;
         short := false;
         covered := true;
+        result_limit := null;
+        wanted := 0;
+        result_already := null;
         ev := array_position(events, p.event_id);
+        own_key := p.account_id::text || ' ' || p.event_id::text;
+        own_pos := array_position(own_keys, own_key);
+        open_pos := array_position(open_accounts, p.account_id);
         -- A key seen before answers with its order, whatever became of the event since.
         if p.idempotency_key is not null and (
             p.account_id::text || ' ' || p.idempotency_key = any(keys_taken)
@@ -344,6 +400,7 @@ begin
                     continue;
                 end if;
                 total := total + type_prices[pos]::numeric * l.quantity;
+                wanted := wanted + l.quantity;
                 if type_left[pos] < l.quantity then
                     short := true;
                 end if;
@@ -353,6 +410,15 @@ begin
             end loop;
             if result_outcome = 'placed' and total > 9223372036854775807 then
                 result_outcome := 'too_large';
+            elsif result_outcome = 'placed'
+                  and coalesce(own_counts[own_pos], 0) + wanted > event_max[ev] then
+                result_outcome := 'over_limit';
+                result_limit := event_max[ev];
+                result_already := coalesce(own_counts[own_pos], 0);
+            elsif result_outcome = 'placed' and coalesce(open_counts[open_pos], 0) >= p.max_open then
+                result_outcome := 'too_many_open';
+                result_limit := p.max_open;
+                result_already := coalesce(open_counts[open_pos], 0);
             elsif result_outcome = 'placed' and short then
                 result_outcome := 'sold_out';
             end if;
@@ -371,6 +437,18 @@ begin
                 item_quantity := item_quantity || l.quantity;
             end loop;
             placed := placed || i;
+            if own_pos is null then
+                own_keys := own_keys || own_key;
+                own_counts := own_counts || wanted;
+            else
+                own_counts[own_pos] := own_counts[own_pos] + wanted;
+            end if;
+            if open_pos is null then
+                open_accounts := open_accounts || p.account_id;
+                open_counts := open_counts || 1;
+            else
+                open_counts[open_pos] := open_counts[open_pos] + 1;
+            end if;
             placed_expiry := placed_expiry || (now() + p.hold);
             placed_total := placed_total || total::bigint;
             placed_currency := placed_currency || event_currency[ev];
@@ -394,6 +472,8 @@ begin
             r_price_minor := case when pos is not null then type_prices[pos] end;
             r_available := case when pos is not null then greatest(type_left[pos] + type_expired[pos], 0) end;
             r_expired_holds := result_outcome = 'sold_out' and covered;
+            r_limit := result_limit;
+            r_already := result_already;
             return next;
         end loop;
         first_line := last_line + 1;
@@ -504,7 +584,7 @@ CREATE TABLE public.audit_log (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     subject text,
     CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = ANY (ARRAY['discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text])) AND (subject IS NOT NULL)))),
-    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'event.refund_policy'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text]))),
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'event.refund_policy'::text, 'event.limits'::text, 'event.release_holds'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text]))),
     CONSTRAINT audit_log_check CHECK (((before IS NOT NULL) OR (after IS NOT NULL))),
     CONSTRAINT audit_log_subject_check CHECK ((length(subject) <= 300))
 );
@@ -854,6 +934,19 @@ CREATE TABLE public.event (
     CONSTRAINT event_title_check CHECK ((((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)) AND (title = btrim(title)))),
     CONSTRAINT event_venue_name_check CHECK (((length(btrim(venue_name)) >= 1) AND (length(btrim(venue_name)) <= 200))),
     CONSTRAINT event_version_check CHECK ((version > 0))
+);
+
+--
+-- Name: event_purchase_limit; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.event_purchase_limit (
+    event_id uuid NOT NULL,
+    max_tickets_per_account integer DEFAULT 10 NOT NULL,
+    allow_delayed_methods boolean DEFAULT false NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT event_purchase_limit_max_tickets_per_account_check CHECK (((max_tickets_per_account >= 1) AND (max_tickets_per_account <= 10000)))
 );
 
 --
@@ -1481,6 +1574,13 @@ ALTER TABLE ONLY public.event
     ADD CONSTRAINT event_pkey PRIMARY KEY (event_id);
 
 --
+-- Name: event_purchase_limit event_purchase_limit_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_purchase_limit
+    ADD CONSTRAINT event_purchase_limit_pkey PRIMARY KEY (event_id);
+
+--
 -- Name: event_refund_policy event_refund_policy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1995,6 +2095,20 @@ ALTER TABLE ONLY public.eth_refund_log
 
 ALTER TABLE ONLY public.event
     ADD CONSTRAINT event_image_id_fkey FOREIGN KEY (image_id) REFERENCES public.media(media_id) ON DELETE SET NULL;
+
+--
+-- Name: event_purchase_limit event_purchase_limit_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_purchase_limit
+    ADD CONSTRAINT event_purchase_limit_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
+
+--
+-- Name: event_purchase_limit event_purchase_limit_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_purchase_limit
+    ADD CONSTRAINT event_purchase_limit_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.account(account_id) ON DELETE SET NULL;
 
 --
 -- Name: event_refund_policy event_refund_policy_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

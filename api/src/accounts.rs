@@ -10,14 +10,19 @@ use tessera_core::catalog::FieldError;
 use crate::auth::client_ip::ClientIp;
 use crate::auth::cookies;
 use crate::auth::rate_limit::{
-    self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_AND_IP, LOGIN_PER_IP, PASSWORD_CHANGE_PER_ACCOUNT,
-    SIGNUP_PER_IP,
+    self, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, LOGIN_PER_IP,
+    PASSWORD_CHANGE_PER_ACCOUNT, SIGNUP_PER_IP,
 };
 use crate::error::Error;
 use crate::state::AppState;
 
-/// Hashing costs tens of milliseconds of CPU: keep it off the request threads.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
+/// Hashing costs tens of milliseconds of CPU and 19 MiB: keep it off the request threads, a
+/// few at a time (`AppState::hashing`).
+pub(crate) async fn hashing<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Error> {
+    let _permit = state.hashing.acquire().await.map_err(|err| Error::Internal(err.into()))?;
     tokio::task::spawn_blocking(work).await.map_err(|err| Error::Internal(err.into()))
 }
 
@@ -39,7 +44,7 @@ pub async fn signup(
     let password = NewPassword::parse("password", password).map_err(Error::InvalidField)?;
     rate_limit::hit(state, SIGNUP_PER_IP, &ip.rate_key()).await?;
 
-    let hash = blocking(move || account::hash_password(password.expose())).await?;
+    let hash = hashing(state, move || account::hash_password(password.expose())).await?;
     let account = match account::create_account(&state.db, &email, &name, &hash, Role::Customer).await {
         Ok(account) => account,
         Err(AccountError::EmailTaken) => {
@@ -58,7 +63,9 @@ pub async fn signup(
 
 /// Checks the password and opens a fresh session (a new id: any session id an attacker may
 /// have planted before login is worthless). Failures say the same whether or not the email
-/// exists, take as long, and are limited per address and per account.
+/// exists and take as long. Every attempt counts against the address; only failures count
+/// against the account, and an account many addresses failed on still lets in an address that
+/// has not failed on it: nobody can lock the owner out by guessing.
 pub async fn login(
     state: &AppState,
     ip: ClientIp,
@@ -70,20 +77,25 @@ pub async fn login(
     let Ok(email) = Email::parse(email) else {
         return Err(BAD_CREDENTIALS);
     };
-    // Counted before the password is checked, so parallel guesses cannot slip past the limit.
     let account_and_ip = format!("{}|{}", email.as_str().to_lowercase(), ip.rate_key());
-    rate_limit::hit(state, LOGIN_PER_ACCOUNT_AND_IP, &account_and_ip).await?;
-    rate_limit::hit(state, LOGIN_PER_ACCOUNT, email.as_str()).await?;
+    rate_limit::check(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await?;
+    let (failed_here, _) = rate_limit::count(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await;
+    if failed_here > 0 {
+        rate_limit::check(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await?;
+    }
 
     let credentials = account::credentials_by_email(&state.db, &email).await?;
     let hash = credentials.as_ref().map(|c| c.password_hash.clone());
     let password = password.to_string();
-    let valid = blocking(move || account::verify_password(&password, hash.as_ref())).await?;
+    let valid = hashing(state, move || account::verify_password(&password, hash.as_ref())).await?;
     let Some(credentials) = credentials.filter(|_| valid) else {
         tracing::info!(client.ip = %ip.0, "login failed");
+        // Counted, not enforced, here: the next attempt is refused if these are past their limit.
+        let _ = rate_limit::hit(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await;
+        let _ = rate_limit::hit(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await;
         return Err(BAD_CREDENTIALS);
     };
-    rate_limit::reset(state, LOGIN_PER_ACCOUNT_AND_IP, &account_and_ip).await;
+    rate_limit::reset(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await;
 
     if let Some(previous) = previous {
         account::delete_session(&state.db, previous).await?;
@@ -114,10 +126,10 @@ pub async fn change_password(
         account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
     let current = current.to_string();
     let hash = credentials.password_hash.clone();
-    if !blocking(move || account::verify_password(&current, Some(&hash))).await? {
+    if !hashing(state, move || account::verify_password(&current, Some(&hash))).await? {
         return Err(Error::InvalidField(FieldError::new("current_password", "is not your current password")));
     }
-    let hash = blocking(move || account::hash_password(new.expose())).await?;
+    let hash = hashing(state, move || account::hash_password(new.expose())).await?;
     let mut tx = state.db.begin().await?;
     account::set_password(&mut *tx, account_id, &hash).await?;
     let ended = account::delete_sessions_of(&mut *tx, account_id, Some(keep)).await?;

@@ -41,8 +41,9 @@ pub enum Error {
     /// The request conflicts with the current state (a taken email, a stale edit).
     #[error("{message}")]
     Conflict { code: &'static str, message: String, field: Option<&'static str> },
-    #[error("too many attempts")]
-    TooManyRequests { retry_after_secs: u64 },
+    /// A rate limit: `what` was done too often ("purchases", "login attempts").
+    #[error("Too many {what}. Try again {}.", retry_in(*retry_after_secs))]
+    TooManyRequests { retry_after_secs: u64, what: &'static str },
     /// A request that is well-formed but cannot be done (422), with a specific code.
     #[error("{message}")]
     Unprocessable { code: &'static str, message: String, field: Option<&'static str> },
@@ -110,6 +111,16 @@ impl ErrorDetail {
 
 // Each domain error becomes an HTTP error here, once.
 
+/// When to try again, in words: "in 40 seconds", "in 3 minutes", "in 2 hours".
+pub fn retry_in(secs: u64) -> String {
+    match secs {
+        0..=1 => "in a second".to_string(),
+        2..=90 => format!("in {secs} seconds"),
+        91..=5400 => format!("in {} minutes", secs.div_ceil(60)),
+        _ => format!("in {} hours", secs.div_ceil(3600)),
+    }
+}
+
 impl From<BuyError> for Error {
     fn from(err: BuyError) -> Self {
         match err {
@@ -124,6 +135,24 @@ impl From<BuyError> for Error {
                 message: "This Idempotency-Key was already used for a different purchase; use a new key."
                     .into(),
                 field: Some("Idempotency-Key"),
+            },
+            BuyError::OverLimit { limit, already } => Error::Conflict {
+                code: "ticket_limit",
+                message: if already == 0 {
+                    format!("You can buy at most {limit} tickets for this event.")
+                } else {
+                    format!(
+                        "You can hold or buy at most {limit} tickets for this event, and you already have {already}."
+                    )
+                },
+                field: Some("items"),
+            },
+            BuyError::TooManyOpen { limit } => Error::Conflict {
+                code: "too_many_open_orders",
+                message: format!(
+                    "You already have {limit} unpaid orders. Pay for one or cancel it before starting another."
+                ),
+                field: None,
             },
             err @ (BuyError::Refused(_) | BuyError::ReplayLost) => Error::Internal(anyhow::Error::new(err)),
             BuyError::Batch(err) => Error::Batch(err),
@@ -290,12 +319,9 @@ impl Error {
                 field: field.map(str::to_string),
                 available: None,
             },
-            Error::TooManyRequests { retry_after_secs } => ErrorDetail {
+            Error::TooManyRequests { .. } => ErrorDetail {
                 code: "too_many_requests",
-                message: format!(
-                    "Too many attempts. Try again in {} minute(s).",
-                    retry_after_secs.div_ceil(60).max(1)
-                ),
+                message: self.to_string(),
                 field: None,
                 available: None,
             },
@@ -388,7 +414,7 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let mut response = (self.status(), Json(ErrorBody { error: self.detail() })).into_response();
-        if let Error::TooManyRequests { retry_after_secs } = self {
+        if let Error::TooManyRequests { retry_after_secs, .. } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
         }
         if let Some(cause) = self.cause() {

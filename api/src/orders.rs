@@ -12,6 +12,8 @@ use tessera_payments::eth::QuoteRequest;
 use tessera_payments::{CheckoutRequest, LineItem};
 use uuid::Uuid;
 
+use crate::auth::client_ip::ClientIp;
+use crate::auth::rate_limit;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 
@@ -60,8 +62,10 @@ impl Bought {
 
 /// Places the order and opens its checkout. With an idempotency key seen before (same
 /// request), answers with that order, opening its checkout if an earlier attempt could not.
+/// Purchases are rate-limited per account and per client address (429 with `Retry-After`).
 pub async fn buy(
     state: &AppState,
+    ip: ClientIp,
     account: &Account,
     event_id: Uuid,
     items: &[BuyItem],
@@ -75,6 +79,15 @@ pub async fn buy(
             field: Some("payment_method"),
         });
     }
+    let limits = state.config.limits;
+    rate_limit::hit(
+        state,
+        rate_limit::purchases_per_account(limits.purchases_per_account),
+        &account.id.to_string(),
+    )
+    .await?;
+    rate_limit::hit(state, rate_limit::purchases_per_address(limits.purchases_per_address), &ip.rate_key())
+        .await?;
     let new = NewOrder {
         account_id: account.id,
         event_id,
@@ -82,6 +95,7 @@ pub async fn buy(
         method,
         idempotency_key,
         hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
+        max_open_orders: limits.max_open_orders,
     };
     let placed = state.placer.place(&new).await?;
     let fresh = match placed.fresh {
@@ -123,8 +137,18 @@ pub async fn buy(
     }
     // Only the request that placed the order may fail it; a replay racing it (a double
     // click) must not close an order the first request is about to send to the checkout.
-    let session =
-        open_checkout(state, placed.order_id, method, &fresh, &account.email, !placed.replayed).await?;
+    let delayed_methods = method == PaymentMethod::Card
+        && order::limits::event_limits(&state.db, event_id).await?.allow_delayed_methods;
+    let session = open_checkout(
+        state,
+        placed.order_id,
+        method,
+        &fresh,
+        &account.email,
+        !placed.replayed,
+        delayed_methods,
+    )
+    .await?;
     Ok(Bought {
         order_id: placed.order_id,
         status: OrderStatus::PendingPayment,
@@ -324,6 +348,7 @@ async fn open_checkout(
     order: &FreshOrder,
     email: &str,
     may_fail_order: bool,
+    delayed_methods: bool,
 ) -> Result<tessera_payments::CheckoutSession> {
     let order_url = |outcome: &str| {
         let mut url = state.config.public_url.join(&format!("/orders/{order_id}")).expect("a path joins");
@@ -346,6 +371,7 @@ async fn open_checkout(
         success_url: order_url("success"),
         cancel_url: order_url("cancelled"),
         expires_at: order.expires_at,
+        delayed_methods,
     };
     let provider = state.provider(method).ok_or_else(|| method_unavailable(method.label()))?;
     match provider.create(&request).await {

@@ -61,6 +61,11 @@ pub struct AppState {
     pub eth_settings: Option<Arc<EthSettings>>,
     /// ETH and stablecoin quotes for our payment contract, when configured.
     pub eth: Option<Arc<EthPayments>>,
+    /// Rate limits counted here while Redis is unreachable.
+    pub local_limits: Arc<crate::auth::rate_limit::LocalLimits>,
+    /// Password hashes computed at once: each takes 19 MiB, so a flood of logins waits its
+    /// turn instead of exhausting memory.
+    pub hashing: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -152,6 +157,10 @@ impl AppState {
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
             ticket_key: Arc::new(ticket_key),
             mail_settings: Arc::new(mail),
+            local_limits: Arc::default(),
+            hashing: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).clamp(2, 8),
+            )),
         })
     }
 

@@ -29,6 +29,10 @@ pub struct CheckoutRequest {
     pub cancel_url: String,
     /// When our hold ends.
     pub expires_at: DateTime<Utc>,
+    /// Whether the checkout may offer payment methods whose result arrives after the hold
+    /// (bank debits, vouchers): only when the event allows them. Otherwise card only (wallets
+    /// such as Apple Pay and Google Pay are cards), which answers at once.
+    pub delayed_methods: bool,
 }
 
 impl CheckoutRequest {

@@ -65,6 +65,9 @@ pub struct SandboxSession {
     pub dispute: Option<String>,
     #[serde(default)]
     pub dispute_status: Option<String>,
+    /// What the session was created to offer (`["card"]`); empty: the account's dynamic list.
+    #[serde(default)]
+    pub payment_method_types: Vec<String>,
 }
 
 /// Sessions live as long as Stripe's at most.
@@ -526,6 +529,11 @@ impl CheckoutProvider for SandboxCheckout {
                 amount_refunded: 0,
                 dispute: None,
                 dispute_status: None,
+                payment_method_types: form
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("payment_method_types["))
+                    .map(|(_, v)| v.clone())
+                    .collect(),
             };
             let body =
                 serde_json::to_string(&session).map_err(|err| PaymentError::Rejected(err.to_string()))?;

@@ -322,6 +322,24 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("POST", format!("/api/admin/eth-receipts/{missing}/refund"), None, 401, 403, 400),
         ("POST", format!("/api/admin/refunds/{missing}/cancel"), None, 401, 403, 404),
         ("PUT", format!("/api/admin/events/{event_id}/refund-policy"), Some(json!(null)), 401, 403, 200),
+        // Holds and limits.
+        ("GET", format!("/api/admin/events/{event_id}/holds"), None, 401, 403, 200),
+        (
+            "PUT",
+            format!("/api/admin/events/{event_id}/limits"),
+            Some(json!({"max_tickets_per_account": 10, "allow_delayed_methods": false})),
+            401,
+            403,
+            200,
+        ),
+        (
+            "POST",
+            format!("/api/admin/events/{event_id}/release-holds"),
+            Some(json!({"account_id": missing})),
+            401,
+            403,
+            200,
+        ),
         ("POST", format!("/api/orders/{missing}/refund"), None, 401, 404, 404),
         // Last: it ends the sessions the rows above use.
         ("POST", "/api/auth/logout".into(), None, 204, 204, 204),

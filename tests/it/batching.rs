@@ -24,6 +24,7 @@ fn purchase<'a>(
         method: PaymentMethod::Card,
         idempotency_key: key,
         hold: chrono::Duration::minutes(15),
+        max_open_orders: 100,
     }
 }
 

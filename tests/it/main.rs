@@ -1,6 +1,7 @@
 //! End-to-end tests: the real router over real Postgres (a fresh database per test) and Redis.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod abuse;
 mod accounts;
 mod admin_events;
 mod admin_pages;

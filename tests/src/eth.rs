@@ -254,6 +254,7 @@ pub async fn place_eth_order(
             method: PaymentMethod::Eth,
             idempotency_key: None,
             hold: chrono::Duration::minutes(15),
+            max_open_orders: 100,
         },
     )
     .await

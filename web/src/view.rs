@@ -242,6 +242,9 @@ impl OrderSummary {
             "payment_failed" => "The payment was declined. Nothing was charged.",
             "provider_unavailable" => "We could not reach the payment provider. Nothing was charged.",
             "cancelled_by_customer" => "You cancelled this order. Nothing was charged.",
+            "released_by_admin" => {
+                "The organiser released the tickets this order held, so they went back on sale. Nothing was charged."
+            }
             "paid_late" => "Your payment arrived after the hold ended, and the tickets were still available.",
             "payment_never_settled" => "Your payment was never confirmed, so the tickets went back on sale.",
             "event_closed" => "The event was cancelled or had begun before your payment was confirmed.",

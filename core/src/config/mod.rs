@@ -69,6 +69,8 @@ pub struct Config {
     pub s3: Option<S3Config>,
     /// `TESSERA_HOLD_MINUTES`: how long tickets are held while the customer pays (default 15).
     pub hold: Duration,
+    /// What one account may do at once: see [`Limits`].
+    pub limits: Limits,
     /// Card checkout: Stripe, or the built-in sandbox when no secret key is set.
     pub stripe: StripeConfig,
     /// `TESSERA_STREAM_PREFIX`: put before every Redis stream name (default none), so several
@@ -170,6 +172,31 @@ impl Config {
             },
         };
 
+        // In range, so the conversions cannot fail.
+        let limits = Limits {
+            max_open_orders: bounded(get("TESSERA_MAX_OPEN_ORDERS"), "TESSERA_MAX_OPEN_ORDERS", 3, 1, 100)?
+                .try_into()
+                .unwrap_or(3),
+            purchases_per_account: bounded(
+                get("TESSERA_PURCHASES_PER_ACCOUNT"),
+                "TESSERA_PURCHASES_PER_ACCOUNT",
+                20,
+                1,
+                100_000,
+            )?
+            .try_into()
+            .unwrap_or(20),
+            purchases_per_address: bounded(
+                get("TESSERA_PURCHASES_PER_ADDRESS"),
+                "TESSERA_PURCHASES_PER_ADDRESS",
+                200,
+                1,
+                1_000_000,
+            )?
+            .try_into()
+            .unwrap_or(200),
+        };
+
         let stripe = StripeConfig::from_lookup(&get, &public_url)?;
 
         let ticket_signing_key = match get("TESSERA_TICKET_SIGNING_KEY") {
@@ -218,6 +245,7 @@ impl Config {
                 .map(|secret| SecretString::from(secret.trim().to_string())),
             s3,
             hold,
+            limits,
             stripe,
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
@@ -230,6 +258,21 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.public_url.scheme() == "https"
     }
+}
+
+/// Limits on what one customer can do, against anyone holding an event hostage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// `TESSERA_MAX_OPEN_ORDERS`: unpaid orders one account may have open at once, over every
+    /// event (default 3; 1 to 100). Orders kept past their hold because a payment was seen
+    /// count too.
+    pub max_open_orders: i32,
+    /// `TESSERA_PURCHASES_PER_ACCOUNT`: purchases one account may start in ten minutes
+    /// (default 20).
+    pub purchases_per_account: u32,
+    /// `TESSERA_PURCHASES_PER_ADDRESS`: purchases one client address (an IPv6 /64) may start
+    /// in ten minutes (default 200: a venue's or a campus's shared address buys too).
+    pub purchases_per_address: u32,
 }
 
 fn parse_public_url(raw: &str) -> Result<Url, ConfigError> {

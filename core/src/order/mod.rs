@@ -17,6 +17,7 @@ pub mod btc_receipt;
 pub mod eth;
 pub mod eth_receipt;
 mod invoice;
+pub mod limits;
 mod outbox;
 mod payment;
 mod place;
@@ -218,6 +219,8 @@ crate::text_enum! {
         PaidLate = "paid_late",
         /// The customer's bank took the payment back after a dispute.
         DisputeLost = "dispute_lost",
+        /// An admin released the account's holds on the event.
+        ReleasedByAdmin = "released_by_admin",
     }
 }
 

@@ -143,6 +143,10 @@ pub fn session_form(request: &CheckoutRequest) -> Result<Vec<(String, String)>, 
         // it earlier when our hold ends.
         ("expires_at".to_string(), session_expiry(request.expires_at, chrono::Utc::now()).to_string()),
     ];
+    if !request.delayed_methods {
+        // Not the account's dynamic list, which may hold methods that settle days later.
+        form.push(("payment_method_types[0]".to_string(), "card".to_string()));
+    }
     let currency = card_currency(&request.currency)?;
     let lower = request.currency.to_ascii_lowercase();
     for (i, item) in request.line_items.iter().enumerate() {
@@ -265,9 +269,16 @@ mod tests {
             success_url: "https://t.example/orders/x?checkout=success".into(),
             cancel_url: "https://t.example/orders/x?checkout=cancelled".into(),
             expires_at: chrono::Utc::now(),
+            delayed_methods: false,
         };
         let form = session_form(&request).unwrap();
         let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("payment_method_types[0]"), Some("card"), "only methods that answer within the hold");
+        let delayed = session_form(&CheckoutRequest { delayed_methods: true, ..request.clone() }).unwrap();
+        assert!(
+            delayed.iter().all(|(key, _)| !key.starts_with("payment_method_types")),
+            "the account's own list"
+        );
         assert_eq!(get("line_items[0][price_data][currency]"), Some("eur"));
         assert_eq!(get("line_items[0][price_data][unit_amount]"), Some("1800"));
         assert_eq!(get("line_items[0][quantity]"), Some("2"));

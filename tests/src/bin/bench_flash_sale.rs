@@ -49,6 +49,8 @@ async fn main() -> anyhow::Result<()> {
     let settings = Settings::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
         "TESSERA_DATA_DIR" => Some(data_path.clone()),
+        // Every buyer comes from this machine's one address.
+        "TESSERA_PURCHASES_PER_ADDRESS" => Some("1000000".into()),
         other => std::env::var(other).ok(),
     })?;
     let db = tessera_core::db::connect_lazy(&settings.config)?;

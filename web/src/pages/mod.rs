@@ -18,8 +18,8 @@ pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
     AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,
     AdminRefundsPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView, EventForm,
-    EventRefundsPanel, EventSalesRow, FinanceRow, IssuedRefundRow, MethodRow, ReceivedCard, RefundRow,
-    ScanResult, TicketRow, UnmatchedRow,
+    EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow, HolderRow, IssuedRefundRow, MethodRow,
+    ReceivedCard, RefundRow, ScanResult, TicketRow, UnmatchedRow,
 };
 pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};

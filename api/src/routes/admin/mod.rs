@@ -5,6 +5,7 @@ pub mod analytics;
 pub mod audit;
 pub mod deliveries;
 pub mod events;
+pub mod holds;
 pub mod orders;
 pub mod reconciliation;
 pub mod refunds;

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::SignedIn;
+use crate::auth::client_ip::ClientIp;
 use crate::error::{Error, ErrorBody, Result};
 use crate::extract::{EventNoun, JsonBody, PathId};
 use crate::orders;
@@ -309,14 +310,16 @@ pub async fn options(
         (status = 400, description = "The id is not a UUID, not a JSON body of this shape, or a bad Idempotency-Key", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),
-        (status = 409, description = "`sold_out`: not enough tickets; `available` says what is left", body = ErrorBody),
+        (status = 409, description = "`sold_out`: not enough tickets (`available` says what is left); `ticket_limit`: the account would hold or own more of the event's tickets than it allows; `too_many_open_orders`: the account has as many unpaid orders as it may", body = ErrorBody),
         (status = 410, description = "The event was cancelled or has started", body = ErrorBody),
         (status = 422, description = "Bad quantities, unknown ticket type or payment method, or a reused Idempotency-Key", body = ErrorBody),
+        (status = 429, description = "Too many purchases from this account or address (with `Retry-After`)", body = ErrorBody),
         (status = 502, description = "The payment provider is unavailable; nothing was held", body = ErrorBody),
     ))]
 pub async fn buy(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    ip: ClientIp,
     PathId { id, .. }: PathId<EventNoun>,
     headers: HeaderMap,
     JsonBody(request): JsonBody<BuyRequest>,
@@ -333,7 +336,7 @@ pub async fn buy(
         .iter()
         .map(|line| BuyItem { ticket_type_id: line.ticket_type_id, quantity: line.quantity })
         .collect();
-    let bought = orders::buy(&state, &signed_in.account, id, &items, method, key).await?;
+    let bought = orders::buy(&state, ip, &signed_in.account, id, &items, method, key).await?;
     let mut response_headers = HeaderMap::new();
     if bought.replayed {
         response_headers.insert("idempotent-replayed", "true".parse().expect("a header value"));

@@ -23,8 +23,8 @@ pub struct Confirmation {
     #[schema(value_type = crate::schemas::order::OrderStatus)]
     pub status: OrderStatus,
     /// Why the order ended where it did: `hold_expired`, `checkout_expired`, `payment_failed`,
-    /// `provider_unavailable`, `cancelled_by_customer`, `payment_never_settled`, `event_closed`,
-    /// `paid_late`; empty otherwise.
+    /// `provider_unavailable`, `cancelled_by_customer`, `released_by_admin`,
+    /// `payment_never_settled`, `event_closed`, `paid_late`; empty otherwise.
     pub status_reason: String,
     /// For people: "Waiting for payment", "Paid", ...
     pub status_label: &'static str,

@@ -137,9 +137,7 @@ pub async fn signup_submit(
             }
         }
         Error::Conflict { message, .. } => page.email.error = Some(message),
-        Error::TooManyRequests { .. } => {
-            page.error = Some("Too many sign-ups from your network. Try again later.".into())
-        }
+        err @ Error::TooManyRequests { .. } => page.error = Some(err.to_string()),
         other => return Err(other.into()),
     }
     Ok(render_html(status, &page))
@@ -191,18 +189,18 @@ pub async fn login_submit(
         Ok((_, token)) => Ok(signed_in_redirect(&state, &token, &next)),
         Err(err @ (Error::Unauthorized { .. } | Error::TooManyRequests { .. })) => {
             let message = match &err {
-                Error::TooManyRequests { .. } => "Too many attempts. Wait a few minutes and try again.",
-                _ => "That email and password do not match an account.",
+                Error::TooManyRequests { .. } => err.to_string(),
+                _ => "That email and password do not match an account.".to_string(),
             };
             let page = LoginPage {
                 chrome: Chrome::new("", None),
                 csrf: form.csrf_token.clone(),
                 email: form.email.clone(),
                 next,
-                error: Some(message.to_string()),
+                error: Some(message),
             };
             let mut response = render_html(err.status(), &page);
-            if let Error::TooManyRequests { retry_after_secs } = err {
+            if let Error::TooManyRequests { retry_after_secs, .. } = err {
                 response.headers_mut().insert(header::RETRY_AFTER, retry_after_secs.into());
             }
             Ok(response)

@@ -15,6 +15,7 @@ use tessera_web::view::{EventCard, price};
 use uuid::Uuid;
 
 use super::account::viewer_chrome;
+use crate::auth::client_ip::ClientIp;
 use crate::auth::csrf::{CsrfForm, CsrfToken};
 use crate::auth::page::PageRefusal;
 use crate::auth::{SignedInPage, Viewer};
@@ -52,6 +53,7 @@ pub async fn buy_page(
 pub async fn buy_submit(
     State(state): State<AppState>,
     signed_in: Result<SignedInPage, PageRefusal>,
+    ip: ClientIp,
     csrf: CsrfToken,
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
@@ -79,7 +81,7 @@ pub async fn buy_submit(
         .unwrap_or(PaymentMethod::Card);
     // The key came with the form, so a double click is one order.
     let key = form.get("idempotency_key").map(String::as_str).filter(|k| order::is_idempotency_key(k));
-    let err = match orders::buy(&state, &signed_in.account, event.id, &items, method, key).await {
+    let err = match orders::buy(&state, ip, &signed_in.account, event.id, &items, method, key).await {
         Ok(bought) => {
             let to = bought
                 .redirect_url
@@ -95,6 +97,8 @@ pub async fn buy_submit(
         }
         Error::InvalidField(field) => Some(format!("{} {}.", field.field, field.message)),
         Error::SoldOut(_)
+        | Error::Conflict { .. }
+        | Error::TooManyRequests { .. }
         | Error::Gone { .. }
         | Error::Unprocessable { .. }
         | Error::PaymentUnavailable(_) => Some(err.to_string()),
@@ -117,7 +121,11 @@ pub async fn buy_submit(
     };
     // A fresh form (and key): the attempt that failed is over.
     let page = page(&state, &viewer, &csrf.token, &event, &chosen, Some(message)).await?;
-    Ok(render_html(err.status(), &page))
+    let mut response = render_html(err.status(), &page);
+    if let Error::TooManyRequests { retry_after_secs, .. } = err {
+        response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
+    }
+    Ok(response)
 }
 
 async fn page(

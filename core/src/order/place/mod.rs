@@ -32,6 +32,8 @@ pub struct NewOrder<'a> {
     pub idempotency_key: Option<&'a str>,
     /// How long the tickets are held for payment.
     pub hold: Duration,
+    /// How many unpaid orders the account may have open at once (over every event).
+    pub max_open_orders: i32,
 }
 
 /// The order now exists (or already did, for a repeated idempotency key).
@@ -77,6 +79,12 @@ pub enum BuyError {
     /// Not enough tickets for at least one line.
     #[error("not enough tickets left")]
     SoldOut(Vec<SoldOutLine>),
+    /// The account would hold or own more of this event's tickets than the event allows.
+    #[error("at most {limit} tickets per customer for this event (you already hold or own {already})")]
+    OverLimit { limit: i32, already: i32 },
+    /// The account has as many unpaid orders open as it may.
+    #[error("at most {limit} unpaid orders at a time")]
+    TooManyOpen { limit: i32 },
     /// The idempotency key was used before for a different request.
     #[error("this Idempotency-Key was already used for a different purchase")]
     IdempotencyKeyReused,
@@ -191,6 +199,7 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
         idempotency_key: new.idempotency_key.map(str::to_owned),
         request_hash: new.idempotency_key.map(|_| request_hash),
         payment_id: Uuid::now_v7(),
+        max_open_orders: new.max_open_orders,
         items,
     };
     let order_id = pending.order_id;
@@ -218,6 +227,8 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
                 .into())
         }
         Outcome::TooLarge => Err(FieldError::new("items", "the total is too large").into()),
+        Outcome::OverLimit { limit, already } => Err(BuyError::OverLimit { limit, already }),
+        Outcome::TooManyOpen { limit } => Err(BuyError::TooManyOpen { limit }),
         Outcome::SoldOut { mut lines, .. } => {
             if lines.iter().all(|l| l.available >= l.quantity) {
                 // Someone else took the last ones and let them go again in the meantime; say
@@ -243,6 +254,7 @@ struct Pending {
     idempotency_key: Option<String>,
     request_hash: Option<[u8; 32]>,
     payment_id: Uuid,
+    max_open_orders: i32,
     /// Sorted by ticket type.
     items: Vec<BuyItem>,
 }
@@ -375,6 +387,7 @@ mod tests {
             method: PaymentMethod::Card,
             idempotency_key: Some("k"),
             hold: Duration::minutes(15),
+            max_open_orders: 3,
         };
         assert_eq!(request_hash(&order(&items_a)), request_hash(&order(&items_b)));
         assert_ne!(request_hash(&order(&items_a)), request_hash(&order(&[item(1, 3), item(2, 1)])));

@@ -25,6 +25,15 @@ pub(super) enum Outcome {
     /// The lines that are not ticket types of the event.
     UnknownType(Vec<Uuid>),
     TooLarge,
+    /// The account would hold or own more of the event's tickets than the event allows.
+    OverLimit {
+        limit: i32,
+        already: i32,
+    },
+    /// The account already has as many unpaid orders open as it may.
+    TooManyOpen {
+        limit: i32,
+    },
     /// This purchase could not be placed (the database refused it); the others went ahead.
     Failed(String),
 }
@@ -112,6 +121,7 @@ struct PurchaseArg {
     idempotency_key: Option<String>,
     request_hash: Option<Vec<u8>>,
     payment_id: Uuid,
+    max_open: i32,
 }
 
 /// A line of a purchase as `place_orders` takes it (the `purchase_line` type).
@@ -136,6 +146,8 @@ enum PlaceOutcome {
     Started,
     UnknownType,
     TooLarge,
+    OverLimit,
+    TooManyOpen,
 }
 
 async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Outcome>> {
@@ -151,6 +163,7 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             idempotency_key: p.idempotency_key.clone(),
             request_hash: p.request_hash.map(Vec::from),
             payment_id: p.payment_id,
+            max_open: p.max_open_orders,
         })
         .collect();
     let lines: Vec<PurchaseLineArg> = (1..)
@@ -167,7 +180,8 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
         r#"select r_order_index as "order_index!", r_outcome as "outcome!: PlaceOutcome", r_bad_type as bad_type,
                   r_expires_at as expires_at, r_title as title, r_currency as currency,
                   r_total_minor as total_minor, r_name as name, r_price_minor as price_minor,
-                  r_available as available, r_expired_holds as "expired_holds!"
+                  r_available as available, r_expired_holds as "expired_holds!",
+                  r_limit as "limit", r_already as already
            from place_orders($1, $2)
            order by r_order_index, r_line_index"#,
         purchases as _,
@@ -226,6 +240,11 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             PlaceOutcome::Started => Outcome::Started,
             PlaceOutcome::UnknownType => Outcome::UnknownType(unknown),
             PlaceOutcome::TooLarge => Outcome::TooLarge,
+            PlaceOutcome::OverLimit => Outcome::OverLimit {
+                limit: row.limit.unwrap_or_default(),
+                already: row.already.unwrap_or_default(),
+            },
+            PlaceOutcome::TooManyOpen => Outcome::TooManyOpen { limit: row.limit.unwrap_or_default() },
         });
     }
     Ok(outcomes)

@@ -83,6 +83,30 @@ pub struct AdminEventFormPage {
     pub notice: Option<String>,
     /// An existing event's refunds: its policy, and a cancelled event's refunds under way.
     pub refunds: Option<EventRefundsPanel>,
+    /// An existing event's limits per account and who holds its tickets.
+    pub holds: Option<EventHoldsPanel>,
+}
+
+/// The per-account limits form and the accounts holding the event's tickets.
+#[derive(Debug, Clone, Default)]
+pub struct EventHoldsPanel {
+    pub max_tickets_per_account: String,
+    pub allow_delayed_methods: bool,
+    pub accounts: Vec<HolderRow>,
+}
+
+/// One account holding tickets of the event.
+#[derive(Debug, Clone, Default)]
+pub struct HolderRow {
+    pub account_id: String,
+    pub email: String,
+    pub name: String,
+    pub held: i32,
+    pub kept_for_payment: i32,
+    pub bought: i32,
+    pub open_orders: i32,
+    /// When its earliest live hold runs out, in UTC; empty when none is live.
+    pub holds_until: String,
 }
 
 /// The refund policy form and a cancelled event's refund progress.

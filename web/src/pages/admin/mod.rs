@@ -14,8 +14,8 @@ pub use audit::{AdminAuditPage, AuditRow};
 pub use checkin::{AdminCheckinPage, DoorEventView, ScanResult};
 pub use deliveries::{AdminDeliveriesPage, DeliveryRowView};
 pub use events::{
-    AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, EventForm, EventRefundsPanel,
-    TicketRow,
+    AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, EventForm, EventHoldsPanel,
+    EventRefundsPanel, HolderRow, TicketRow,
 };
 pub use finance::{AdminFinancePage, FinanceRow};
 pub use refunds::{

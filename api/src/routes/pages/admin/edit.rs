@@ -91,7 +91,62 @@ pub async fn edit_event_page(
         query.saved.map(|_| "Saved.".to_string()),
     );
     page.refunds = Some(refunds_panel(&state, &event).await?);
+    page.holds = Some(holds_panel(&state, &event).await?);
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+/// The event's limits per account and who holds its tickets now.
+async fn holds_panel(state: &AppState, event: &catalog::Event) -> Result<EventHoldsPanel, Error> {
+    let holds = crate::routes::admin::holds::event_holds(state, event.id).await?;
+    Ok(EventHoldsPanel {
+        max_tickets_per_account: holds.limits.max_tickets_per_account.to_string(),
+        allow_delayed_methods: holds.limits.allow_delayed_methods,
+        accounts: holds
+            .accounts
+            .into_iter()
+            .map(|a| HolderRow {
+                account_id: a.account_id.to_string(),
+                email: a.email,
+                name: a.name,
+                held: a.held,
+                kept_for_payment: a.kept_for_payment,
+                bought: a.bought,
+                open_orders: a.open_orders,
+                holds_until: a
+                    .holds_until
+                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+/// `POST /admin/events/{id}/limits`.
+pub async fn limits_submit(
+    State(state): State<AppState>,
+    admin: AdminPage,
+    PageId { id, .. }: PageId<EventNoun>,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let max = fields.get("max_tickets_per_account").map(String::as_str).unwrap_or_default();
+    let allow_delayed = fields.get("allow_delayed_methods").is_some_and(|v| v == "on");
+    let limits = crate::routes::admin::holds::limits_from_form(max, allow_delayed)?;
+    crate::routes::admin::holds::save_limits(&state, id, limits, admin.account_id()).await?;
+    Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1")).into_response())
+}
+
+/// `POST /admin/events/{id}/release-holds`.
+pub async fn release_holds_submit(
+    State(state): State<AppState>,
+    admin: AdminPage,
+    PageId { id, .. }: PageId<EventNoun>,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let account_id = fields.get("account_id").and_then(|a| a.trim().parse::<uuid::Uuid>().ok()).ok_or(
+        Error::InvalidField(tessera_core::catalog::FieldError::new("account_id", "is not an account")),
+    )?;
+    crate::routes::admin::holds::release_holds(&state, id, account_id, admin.account_id()).await?;
+    Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1#holds-heading")).into_response())
 }
 
 /// The event's refund policy and, once cancelled, how its refunds are going.

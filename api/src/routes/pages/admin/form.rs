@@ -253,6 +253,7 @@ pub(super) fn form_page(
         error,
         notice,
         refunds: None,
+        holds: None,
     }
 }
 

@@ -13,7 +13,10 @@ mod tickets;
 
 pub use analytics::analytics;
 pub use delete::{delete_event, delete_event_page};
-pub use edit::{create_event, edit_event, edit_event_page, new_event, refund_policy_submit};
+pub use edit::{
+    create_event, edit_event, edit_event_page, limits_submit, new_event, refund_policy_submit,
+    release_holds_submit,
+};
 pub use finance::{finance, resolve as resolve_discrepancy};
 pub use image::upload_image;
 pub use refunds::{
@@ -36,7 +39,7 @@ use tessera_core::catalog::{
 use tessera_core::money::Currency;
 use tessera_web::pages::{
     AdminAuditPage, AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, AuditRow,
-    Choice, Chrome, EventForm, EventRefundsPanel, TicketRow,
+    Choice, Chrome, EventForm, EventHoldsPanel, EventRefundsPanel, HolderRow, TicketRow,
 };
 use uuid::Uuid;
 
