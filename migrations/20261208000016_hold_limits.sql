@@ -6,10 +6,12 @@
 --   its time because a payment was seen; bought means paid or fulfilled. A purchase that
 --   would take the account past it is `over_limit` (r_limit: the limit, r_already: what the
 --   account has).
--- * open unpaid orders per account, over every event: the purchase's new `max_open` (the
---   app's setting, `TESSERA_MAX_OPEN_ORDERS`). An order whose hold is kept because a payment
---   was seen counts as open, which bounds those holds per account too. A purchase beyond it
---   is `too_many_open`.
+-- * open unpaid orders per account, over every event: `p_max_open[i]` for the batch's i-th
+--   purchase (the app's setting, `TESSERA_MAX_OPEN_ORDERS`; 3 when not given, so a process
+--   still running the previous code during a rolling deploy, which calls with two arguments,
+--   keeps placing orders). An order whose hold is kept because a payment was seen counts as
+--   open, which bounds those holds per account too. A purchase beyond it is
+--   `too_many_open`.
 --
 -- The batch locks its accounts' rows (in id order, before any ticket type) so two batches for
 -- one account cannot both pass a limit. Everything else is 20261204000012's place_orders.
@@ -29,9 +31,10 @@ alter type place_outcome add value 'over_limit';
 alter type place_outcome add value 'too_many_open';
 
 drop function place_orders(purchase[], purchase_line[]);
-alter type purchase add attribute max_open integer;
 
-create function place_orders(p_purchases purchase[], p_lines purchase_line[])
+create function place_orders(
+    p_purchases purchase[], p_lines purchase_line[], p_max_open integer[] default null
+)
 returns table (
     r_order_index integer, r_line_index integer, r_outcome place_outcome, r_bad_type uuid,
     r_expires_at timestamptz, r_title text, r_currency text, r_total_minor bigint, r_name text,
@@ -238,9 +241,9 @@ begin
                 result_outcome := 'over_limit';
                 result_limit := event_max[ev];
                 result_already := coalesce(own_counts[own_pos], 0);
-            elsif result_outcome = 'placed' and coalesce(open_counts[open_pos], 0) >= p.max_open then
+            elsif result_outcome = 'placed' and coalesce(open_counts[open_pos], 0) >= coalesce(p_max_open[i], 3) then
                 result_outcome := 'too_many_open';
-                result_limit := p.max_open;
+                result_limit := coalesce(p_max_open[i], 3);
                 result_already := coalesce(open_counts[open_pos], 0);
             elsif result_outcome = 'placed' and short then
                 result_outcome := 'sold_out';

@@ -71,8 +71,7 @@ CREATE TYPE public.purchase AS (
 	hold interval,
 	idempotency_key text,
 	request_hash bytea,
-	payment_id uuid,
-	max_open integer
+	payment_id uuid
 );
 
 --
@@ -211,10 +210,10 @@ end
 $_$;
 
 --
--- Name: place_orders(public.purchase[], public.purchase_line[]); Type: FUNCTION; Schema: public; Owner: -
+-- Name: place_orders(public.purchase[], public.purchase_line[], integer[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean, r_limit integer, r_already integer)
+CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[], p_max_open integer[] DEFAULT NULL::integer[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean, r_limit integer, r_already integer)
     LANGUAGE plpgsql
     AS $$
 declare
@@ -415,9 +414,9 @@ begin
                 result_outcome := 'over_limit';
                 result_limit := event_max[ev];
                 result_already := coalesce(own_counts[own_pos], 0);
-            elsif result_outcome = 'placed' and coalesce(open_counts[open_pos], 0) >= p.max_open then
+            elsif result_outcome = 'placed' and coalesce(open_counts[open_pos], 0) >= coalesce(p_max_open[i], 3) then
                 result_outcome := 'too_many_open';
-                result_limit := p.max_open;
+                result_limit := coalesce(p_max_open[i], 3);
                 result_already := coalesce(open_counts[open_pos], 0);
             elsif result_outcome = 'placed' and short then
                 result_outcome := 'sold_out';
@@ -563,10 +562,27 @@ CREATE TABLE public.account (
     role text DEFAULT 'customer'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    email_verified_at timestamp with time zone,
     CONSTRAINT account_email_check CHECK (((length(email) <= 254) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
     CONSTRAINT account_name_check CHECK ((((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)) AND (name = btrim(name)))),
     CONSTRAINT account_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
     CONSTRAINT account_role_check CHECK ((role = ANY (ARRAY['customer'::text, 'admin'::text])))
+);
+
+--
+-- Name: account_token; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.account_token (
+    token_hash bytea NOT NULL,
+    account_id uuid NOT NULL,
+    purpose text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT account_token_check CHECK ((expires_at > created_at)),
+    CONSTRAINT account_token_purpose_check CHECK ((purpose = ANY (ARRAY['verify_email'::text, 'reset_password'::text]))),
+    CONSTRAINT account_token_token_hash_check CHECK ((length(token_hash) = 32))
 );
 
 --
@@ -1448,6 +1464,13 @@ ALTER TABLE ONLY public.account
     ADD CONSTRAINT account_pkey PRIMARY KEY (account_id);
 
 --
+-- Name: account_token account_token_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_token
+    ADD CONSTRAINT account_token_pkey PRIMARY KEY (token_hash);
+
+--
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1762,6 +1785,18 @@ ALTER TABLE ONLY public.webhook_inbox
 CREATE UNIQUE INDEX account_email_key ON public.account USING btree (lower(email));
 
 --
+-- Name: account_token_account_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX account_token_account_idx ON public.account_token USING btree (account_id, purpose);
+
+--
+-- Name: account_token_expires_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX account_token_expires_at_idx ON public.account_token USING btree (expires_at);
+
+--
 -- Name: audit_log_created_at_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2018,6 +2053,13 @@ CREATE INDEX ticket_type_event_idx ON public.ticket_type USING btree (event_id, 
 --
 
 CREATE TRIGGER event_collect_search_words AFTER INSERT OR UPDATE OF title, category, venue_name, city, region, tags, description, status ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_collect_search_words();
+
+--
+-- Name: account_token account_token_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_token
+    ADD CONSTRAINT account_token_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id) ON DELETE CASCADE;
 
 --
 -- Name: audit_log audit_log_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

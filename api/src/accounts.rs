@@ -4,14 +4,17 @@
 use axum::http::HeaderValue;
 use tessera_core::account::{
     self, Account, AccountError, DisplayName, Email, NewPassword, Role, SESSION_DAYS, SessionToken,
+    TokenPurpose,
 };
 use tessera_core::catalog::FieldError;
+use tessera_web::email::{AccountEmail, AccountEmailKind};
 
 use crate::auth::client_ip::ClientIp;
 use crate::auth::cookies;
 use crate::auth::rate_limit::{
-    self, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, LOGIN_PER_IP,
-    PASSWORD_CHANGE_PER_ACCOUNT, SIGNUP_PER_IP,
+    self, EMAIL_LINKS_PER_EMAIL, EMAIL_LINKS_PER_IP, LOGIN_FAILURES_PER_ACCOUNT,
+    LOGIN_FAILURES_PER_ACCOUNT_AND_IP, LOGIN_PER_IP, PASSWORD_CHANGE_PER_ACCOUNT, RESET_TRIES_PER_IP,
+    SIGNUP_PER_IP,
 };
 use crate::error::Error;
 use crate::state::AppState;
@@ -22,43 +25,211 @@ pub(crate) async fn hashing<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, Error> {
-    let _permit = state.hashing.acquire().await.map_err(|err| Error::Internal(err.into()))?;
-    tokio::task::spawn_blocking(work).await.map_err(|err| Error::Internal(err.into()))
+    // The permit goes with the work: a client that hangs up does not free it while the hash
+    // still runs.
+    let permit = state.hashing.clone().acquire_owned().await.map_err(|err| Error::Internal(err.into()))?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        work()
+    })
+    .await
+    .map_err(|err| Error::Internal(err.into()))
 }
+
+/// Failures from one address on one account after which it counts as "failing" (and is held
+/// back while the account is under attack).
+const FAILING: u32 = 2;
 
 const BAD_CREDENTIALS: Error = Error::Unauthorized {
     code: "invalid_credentials",
     message: "That email and password do not match an account.",
 };
 
-/// Creates a customer account and signs it in.
+/// What sign-up answers, whether or not the email already had an account: a stranger
+/// cannot tell which.
+pub const SIGNUP_ANSWER: &str =
+    "Check your inbox: we sent you a link to confirm your email address and finish signing up.";
+
+/// What a reset request answers, whether or not the email has an account.
+pub const RESET_ANSWER: &str = "If an account uses that email address, we sent it a link to choose a new password. It works for an hour.";
+
+/// Signs up: a new address gets an account (not yet verified) and a link to confirm it; an
+/// address that already has an account gets an email telling its owner so. The answer is the
+/// same either way, and so is the work (the password is hashed in both cases), so sign-up
+/// does not tell a stranger whether an address has an account. Nobody is signed in until
+/// the link is followed.
 pub async fn signup(
     state: &AppState,
     ip: ClientIp,
     email: &str,
     name: &str,
     password: &str,
-) -> Result<(Account, SessionToken), Error> {
+) -> Result<(), Error> {
     let email = Email::parse(email).map_err(Error::InvalidField)?;
     let name = DisplayName::parse(name).map_err(Error::InvalidField)?;
     let password = NewPassword::parse("password", password).map_err(Error::InvalidField)?;
     rate_limit::hit(state, SIGNUP_PER_IP, &ip.rate_key()).await?;
 
     let hash = hashing(state, move || account::hash_password(password.expose())).await?;
-    let account = match account::create_account(&state.db, &email, &name, &hash, Role::Customer).await {
-        Ok(account) => account,
+    match account::create_account(&state.db, &email, &name, &hash, Role::Customer, false).await {
+        Ok(account) => {
+            tracing::info!(account.id = %account.id, "account created");
+            send_verification(state, &account).await?;
+        }
         Err(AccountError::EmailTaken) => {
-            return Err(Error::Conflict {
-                code: "email_taken",
-                message: "An account with this email already exists. Log in instead.".into(),
-                field: Some("email"),
-            });
+            if rate_limit::hit(state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_ok()
+                && let Some(existing) = account::credentials_by_email(&state.db, &email).await?
+            {
+                let mail = AccountEmail {
+                    name: existing.account.name.clone(),
+                    kind: AccountEmailKind::AlreadyRegistered,
+                    link: link(state, "/login", None),
+                    reset_url: link(state, "/forgot-password", None),
+                    valid_for: String::new(),
+                };
+                send_account_email(state, existing.account.email, mail);
+            }
         }
         Err(AccountError::Database(err)) => return Err(err.into()),
+    }
+    Ok(())
+}
+
+/// Emails the account a new link to confirm its address (earlier links stop working).
+pub async fn send_verification(state: &AppState, account: &Account) -> Result<(), Error> {
+    let token = {
+        let mut conn = state.db.acquire().await?;
+        account::issue_token(&mut conn, account.id, TokenPurpose::VerifyEmail).await?
     };
-    let token = account::create_session(&state.db, account.id).await?;
-    tracing::info!(account.id = %account.id, "account created");
-    Ok((account, token))
+    let mail = AccountEmail {
+        name: account.name.clone(),
+        kind: AccountEmailKind::VerifyEmail,
+        link: link(state, "/verify-email", Some(&token)),
+        reset_url: String::new(),
+        valid_for: "48 hours".into(),
+    };
+    send_account_email(state, account.email.clone(), mail);
+    Ok(())
+}
+
+/// A signed-in customer asks for the confirmation link again (limited per address and per
+/// recipient, so nobody's inbox can be flooded).
+pub async fn resend_verification(state: &AppState, ip: ClientIp, account: &Account) -> Result<(), Error> {
+    if account.email_verified {
+        return Ok(());
+    }
+    rate_limit::hit(state, EMAIL_LINKS_PER_IP, &ip.rate_key()).await?;
+    rate_limit::hit(state, EMAIL_LINKS_PER_EMAIL, &account.email).await?;
+    send_verification(state, account).await
+}
+
+/// Follows a confirmation link: the address is verified and its owner signed in (a fresh
+/// session, ending `previous`).
+pub async fn verify_email(
+    state: &AppState,
+    ip: ClientIp,
+    token: &str,
+    previous: Option<&SessionToken>,
+) -> Result<(Account, SessionToken), Error> {
+    rate_limit::hit(state, RESET_TRIES_PER_IP, &ip.rate_key()).await?;
+    let token = account::LinkToken::parse(token).ok_or_else(link_invalid)?;
+    let mut tx = state.db.begin().await?;
+    let account_id =
+        account::use_token(&mut tx, &token, TokenPurpose::VerifyEmail).await?.ok_or_else(link_invalid)?;
+    account::mark_verified(&mut tx, account_id).await?;
+    if let Some(previous) = previous {
+        account::delete_session(&mut *tx, previous).await?;
+    }
+    let session = account::create_session(&mut *tx, account_id).await?;
+    tx.commit().await?;
+    let credentials =
+        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
+    tracing::info!(account.id = %account_id, "email verified");
+    Ok((credentials.account, session))
+}
+
+/// Asks for a password reset link. The answer is the same whether or not the address has an
+/// account; only an existing one is emailed (limited per address and per recipient).
+pub async fn request_password_reset(state: &AppState, ip: ClientIp, email: &str) -> Result<(), Error> {
+    rate_limit::hit(state, EMAIL_LINKS_PER_IP, &ip.rate_key()).await?;
+    let Ok(email) = Email::parse(email) else {
+        return Ok(());
+    };
+    if rate_limit::hit(state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_err() {
+        return Ok(());
+    }
+    let Some(credentials) = account::credentials_by_email(&state.db, &email).await? else {
+        return Ok(());
+    };
+    let token = {
+        let mut conn = state.db.acquire().await?;
+        account::issue_token(&mut conn, credentials.account.id, TokenPurpose::ResetPassword).await?
+    };
+    let mail = AccountEmail {
+        name: credentials.account.name.clone(),
+        kind: AccountEmailKind::ResetPassword,
+        link: link(state, "/reset-password", Some(&token)),
+        reset_url: String::new(),
+        valid_for: "1 hour".into(),
+    };
+    send_account_email(state, credentials.account.email, mail);
+    tracing::info!(account.id = %credentials.account.id, "password reset link sent");
+    Ok(())
+}
+
+/// Follows a reset link with a new password: the password changes, every session of the
+/// account ends, the address counts as verified (the link reached it), and the person is
+/// signed in with a fresh session. The link works once.
+pub async fn reset_password(
+    state: &AppState,
+    ip: ClientIp,
+    token: &str,
+    new_password: &str,
+) -> Result<(Account, SessionToken), Error> {
+    rate_limit::hit(state, RESET_TRIES_PER_IP, &ip.rate_key()).await?;
+    let new_password = NewPassword::parse("new_password", new_password).map_err(Error::InvalidField)?;
+    let token = account::LinkToken::parse(token).ok_or_else(link_invalid)?;
+    let hash = hashing(state, move || account::hash_password(new_password.expose())).await?;
+    let mut tx = state.db.begin().await?;
+    let account_id =
+        account::use_token(&mut tx, &token, TokenPurpose::ResetPassword).await?.ok_or_else(link_invalid)?;
+    account::set_password(&mut *tx, account_id, &hash).await?;
+    account::mark_verified(&mut tx, account_id).await?;
+    let ended = account::delete_sessions_of(&mut *tx, account_id, None).await?;
+    let session = account::create_session(&mut *tx, account_id).await?;
+    tx.commit().await?;
+    let credentials =
+        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
+    tracing::info!(account.id = %account_id, sessions.ended = ended, "password reset");
+    Ok((credentials.account, session))
+}
+
+/// A link that is unknown, expired or already used (410).
+fn link_invalid() -> Error {
+    Error::Gone {
+        code: "link_invalid",
+        message: "This link has expired or was already used. Ask for a new one.".into(),
+    }
+}
+
+/// An absolute link on this site, with the token when there is one.
+fn link(state: &AppState, path: &str, token: Option<&account::LinkToken>) -> String {
+    let mut url = state.config.public_url.join(path).expect("a path joins");
+    if let Some(token) = token {
+        url.query_pairs_mut().append_pair("token", token.as_str());
+    }
+    url.to_string()
+}
+
+/// Sends in the background: the answer does not wait for SMTP (nor tell, by its timing,
+/// whether an email went out). A failure is logged; the person can ask again.
+fn send_account_email(state: &AppState, to: String, mail: AccountEmail) {
+    let mailer = state.mailer.clone();
+    tokio::spawn(async move {
+        if let Err(err) = mailer.send_account(&to, &mail).await {
+            tracing::error!(error = %err, kind = ?mail.kind, "an account email could not be sent");
+        }
+    });
 }
 
 /// Checks the password and opens a fresh session (a new id: any session id an attacker may
@@ -78,11 +249,15 @@ pub async fn login(
         return Err(BAD_CREDENTIALS);
     };
     let account_and_ip = format!("{}|{}", email.as_str().to_lowercase(), ip.rate_key());
-    rate_limit::check(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await?;
+    // This address's failures on this account so far; the attempt is counted as one before the
+    // password is checked (a success forgets them all), so parallel guesses cannot slip past.
     let (failed_here, _) = rate_limit::count(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await;
-    if failed_here > 0 {
+    if failed_here >= FAILING {
+        // Many addresses failing on the account only hold back those that have been failing
+        // too; one typo is not failing.
         rate_limit::check(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await?;
     }
+    rate_limit::hit(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await?;
 
     let credentials = account::credentials_by_email(&state.db, &email).await?;
     let hash = credentials.as_ref().map(|c| c.password_hash.clone());
@@ -90,8 +265,7 @@ pub async fn login(
     let valid = hashing(state, move || account::verify_password(&password, hash.as_ref())).await?;
     let Some(credentials) = credentials.filter(|_| valid) else {
         tracing::info!(client.ip = %ip.0, "login failed");
-        // Counted, not enforced, here: the next attempt is refused if these are past their limit.
-        let _ = rate_limit::hit(state, LOGIN_FAILURES_PER_ACCOUNT_AND_IP, &account_and_ip).await;
+        // Counted, not enforced, here: later attempts are refused if it is past its limit.
         let _ = rate_limit::hit(state, LOGIN_FAILURES_PER_ACCOUNT, email.as_str()).await;
         return Err(BAD_CREDENTIALS);
     };
@@ -111,14 +285,15 @@ pub async fn logout(state: &AppState, token: &SessionToken) -> Result<(), Error>
     Ok(())
 }
 
-/// Changes the password after checking the current one, and signs out every other session.
+/// Changes the password after checking the current one, and signs out every session, this
+/// one included: the device that changed it gets a fresh session (returned), so a session id
+/// someone else may have copied opens nothing afterwards.
 pub async fn change_password(
     state: &AppState,
     account_id: uuid::Uuid,
     current: &str,
     new: &str,
-    keep: &SessionToken,
-) -> Result<(), Error> {
+) -> Result<SessionToken, Error> {
     let new = NewPassword::parse("new_password", new).map_err(Error::InvalidField)?;
     // Each check costs an argon2 hash: a stolen session must not get unlimited guesses.
     rate_limit::hit(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await?;
@@ -132,11 +307,12 @@ pub async fn change_password(
     let hash = hashing(state, move || account::hash_password(new.expose())).await?;
     let mut tx = state.db.begin().await?;
     account::set_password(&mut *tx, account_id, &hash).await?;
-    let ended = account::delete_sessions_of(&mut *tx, account_id, Some(keep)).await?;
+    let ended = account::delete_sessions_of(&mut *tx, account_id, None).await?;
+    let session = account::create_session(&mut *tx, account_id).await?;
     tx.commit().await?;
     rate_limit::reset(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await;
     tracing::info!(account.id = %account_id, sessions.ended = ended, "password changed");
-    Ok(())
+    Ok(session)
 }
 
 /// The cookie that carries a new session.

@@ -48,6 +48,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(events::search::search_get, events::search::search_post))
         .route_layer(catalog_cache.clone())
         .routes(routes!(auth::signup::signup))
+        .routes(routes!(auth::signup::verify_email))
+        .routes(routes!(auth::signup::resend_verification))
+        .routes(routes!(auth::signup::request_password_reset))
+        .routes(routes!(auth::signup::reset_password))
         .routes(routes!(auth::login::login))
         .routes(routes!(auth::logout::logout))
         .routes(routes!(auth::me::me))
@@ -132,6 +136,19 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(pages::account::logout_submit))
         .route("/account", get(pages::account::account_page))
         .route("/account/password", post(pages::account::password_submit))
+        .route("/account/verification-email", post(pages::account::resend_verification_submit))
+        .route(
+            "/verify-email",
+            get(pages::account::verify_email_page).post(pages::account::verify_email_submit),
+        )
+        .route(
+            "/forgot-password",
+            get(pages::account::forgot_password_page).post(pages::account::forgot_password_submit),
+        )
+        .route(
+            "/reset-password",
+            get(pages::account::reset_password_page).post(pages::account::reset_password_submit),
+        )
         .route("/admin/events", get(pages::admin::events))
         .route("/admin/events/new", get(pages::admin::new_event).post(pages::admin::create_event))
         .route("/admin/events/{id}/edit", get(pages::admin::edit_event_page).post(pages::admin::edit_event))

@@ -32,6 +32,11 @@ pub enum Error {
     Unauthorized { code: &'static str, message: &'static str },
     #[error("{0}")]
     Forbidden(&'static str),
+    /// The account must confirm its email address first (403 `email_unverified`).
+    #[error(
+        "Confirm your email address first: use the link we sent you, or ask for a new one on your account page."
+    )]
+    EmailUnverified,
     #[error("{0}")]
     NotFound(&'static str),
     #[error("method not allowed")]
@@ -265,7 +270,7 @@ impl Error {
             Error::InvalidParameter(_) | Error::InvalidBody(_) => StatusCode::BAD_REQUEST,
             Error::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
-            Error::Forbidden(_) => StatusCode::FORBIDDEN,
+            Error::Forbidden(_) | Error::EmailUnverified => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -307,6 +312,7 @@ impl Error {
             Error::Unauthorized { code, message } => {
                 ErrorDetail { code, message: (*message).to_string(), field: None, available: None }
             }
+            Error::EmailUnverified => ErrorDetail::new("email_unverified", self.to_string(), None),
             Error::Forbidden(message) => ErrorDetail {
                 code: "forbidden",
                 message: (*message).to_string(),

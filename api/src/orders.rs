@@ -79,15 +79,33 @@ pub async fn buy(
             field: Some("payment_method"),
         });
     }
+    // Tickets go to the account's address: it must be the buyer's (free tickets too).
+    if !account.email_verified {
+        return Err(Error::EmailUnverified);
+    }
     let limits = state.config.limits;
-    rate_limit::hit(
-        state,
-        rate_limit::purchases_per_account(limits.purchases_per_account),
-        &account.id.to_string(),
-    )
-    .await?;
-    rate_limit::hit(state, rate_limit::purchases_per_address(limits.purchases_per_address), &ip.rate_key())
+    // A retry with the key of an order already placed is an answer, not a new purchase.
+    let retry = match idempotency_key {
+        Some(key) => order::has_idempotency_key(&state.db, account.id, key).await?,
+        None => false,
+    };
+    if !retry {
+        rate_limit::hit(
+            state,
+            rate_limit::purchases_per_account(limits.purchases_per_account),
+            &account.id.to_string(),
+        )
         .await?;
+        rate_limit::hit(
+            state,
+            rate_limit::purchases_per_address(limits.purchases_per_address),
+            &ip.rate_key(),
+        )
+        .await?;
+    }
+    // Read before anything is held, so a failure here leaves nothing behind.
+    let delayed_methods = method == PaymentMethod::Card
+        && order::limits::event_limits(&state.db, event_id).await?.allow_delayed_methods;
     let new = NewOrder {
         account_id: account.id,
         event_id,
@@ -137,8 +155,6 @@ pub async fn buy(
     }
     // Only the request that placed the order may fail it; a replay racing it (a double
     // click) must not close an order the first request is about to send to the checkout.
-    let delayed_methods = method == PaymentMethod::Card
-        && order::limits::event_limits(&state.db, event_id).await?.allow_delayed_methods;
     let session = open_checkout(
         state,
         placed.order_id,

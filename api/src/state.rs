@@ -66,6 +66,9 @@ pub struct AppState {
     /// Password hashes computed at once: each takes 19 MiB, so a flood of logins waits its
     /// turn instead of exhausting memory.
     pub hashing: Arc<tokio::sync::Semaphore>,
+    /// Sends the account emails (verification and reset links); tickets go from the ticketing
+    /// process.
+    pub mailer: Arc<tessera_ticketing::mail::Mailer>,
 }
 
 impl AppState {
@@ -78,6 +81,10 @@ impl AppState {
             Redis::new(redis::Client::open(config.redis_url.expose_secret()).context("invalid REDIS_URL")?);
         let blobs = BlobStore::from_config(&config)
             .context("cannot open the media store (TESSERA_DATA_DIR or TESSERA_S3_*)")?;
+        let mailer = Arc::new(
+            tessera_ticketing::mail::Mailer::new(mail.smtp_url.expose_secret(), mail.from.clone())
+                .context("cannot set up email (TESSERA_SMTP_URL)")?,
+        );
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
         let (card, card_refunds, sandbox, stripe_webhook_secrets): (
             Arc<dyn CheckoutProvider>,
@@ -156,6 +163,7 @@ impl AppState {
             sandbox,
             stripe_webhook_secrets: Arc::new(stripe_webhook_secrets),
             ticket_key: Arc::new(ticket_key),
+            mailer,
             mail_settings: Arc::new(mail),
             local_limits: Arc::default(),
             hashing: Arc::new(tokio::sync::Semaphore::new(

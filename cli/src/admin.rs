@@ -21,7 +21,7 @@ pub async fn create(config: &Config, email: &str, name: Option<&str>, promote: b
 
     let db = tessera_core::db::connect_lazy(config)?;
     let hash = tokio::task::spawn_blocking(move || account::hash_password(password.expose())).await?;
-    match account::create_account(&db, &email, &name, &hash, account::Role::Admin).await {
+    match account::create_account(&db, &email, &name, &hash, account::Role::Admin, true).await {
         Ok(admin) => {
             println!("created admin {} ({})", admin.email, admin.id);
             Ok(())

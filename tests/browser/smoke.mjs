@@ -192,11 +192,7 @@ const FLOWS = [
     async run(t) {
       // Sign up with the form, land on the account page, log out with its button.
       const email = `smoke-${t.viewport.name}-${Date.now()}@example.org`;
-      await t.goto('/signup');
-      await t.page.fill('input[name=name]', 'Łucja Smoke-Test');
-      await t.page.fill('input[name=email]', email);
-      await t.page.fill('input[name=password]', 'a long passphrase');
-      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      if (!(await signUp(t, 'Łucja Smoke-Test', email))) return;
       const profile = await t.page.locator('.profile').innerText();
       t.check('sign-up lands on the account page', profile.includes(email), profile.slice(0, 120));
       t.check('the header names who is signed in',
@@ -212,6 +208,41 @@ const FLOWS = [
       await t.page.fill('input[name=password]', 'a long passphrase');
       await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
       t.check('logging in lands on the account page', new URL(t.page.url()).pathname === '/account');
+      // Forgot the password: a link from the inbox sets a new one and signs in.
+      await t.page.context().clearCookies();
+      await t.goto('/login');
+      await Promise.all([t.page.waitForURL('**/forgot-password'), t.page.click('a[href="/forgot-password"]')]);
+      await t.page.fill('input[name=email]', email);
+      await Promise.all([
+        t.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/forgot-password'),
+        t.page.click('form.stack-form button[type=submit]'),
+      ]);
+      await t.page.waitForLoadState('load');
+      t.check('asking for a reset says to check the inbox',
+        (await t.page.locator('main h1').innerText()).includes('Check your inbox'));
+      await t.pageChecks();
+      await t.shot('forgot-password');
+      const link = await inboxLink(t, email, '/reset-password');
+      if (!t.check('the reset link reached the inbox', link !== null)) return;
+      await t.goto(link);
+      await t.page.fill('input[name=new_password]', 'a brand new passphrase');
+      await t.pageChecks();
+      await t.shot('reset-password');
+      await Promise.all([t.page.waitForURL('**/account?password=changed'), t.page.click('form.stack-form button[type=submit]')]);
+      t.check('the new password is saved and the person signed in',
+        (await t.page.locator('.notice').first().innerText()).includes('password was changed'));
+      await t.page.context().clearCookies();
+      await t.goto('/login');
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a brand new passphrase');
+      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      t.check('the new password logs in', new URL(t.page.url()).pathname === '/account');
+      // The link worked once.
+      await t.page.goto(BASE_URL + link);
+      await t.page.fill('input[name=new_password]', 'a third long passphrase');
+      await t.page.click('form.stack-form button[type=submit]');
+      await t.page.waitForLoadState('load');
+      t.check('a used reset link is refused', (await t.page.locator('.form-error').innerText()).includes('already used'));
     },
   },
   {
@@ -222,11 +253,7 @@ const FLOWS = [
       const email = `buyer-${t.viewport.name}-${Date.now()}@example.org`;
       // Whoever an earlier flow left signed in, this is a new customer.
       await t.page.context().clearCookies();
-      await t.goto('/signup');
-      await t.page.fill('input[name=name]', 'Zoë Buyer');
-      await t.page.fill('input[name=email]', email);
-      await t.page.fill('input[name=password]', 'a long passphrase');
-      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      if (!(await signUp(t, 'Zoë Buyer', email))) return;
       await t.goto('/');
       const href = await t.page.locator(CARD_LINK).first().getAttribute('href');
       await t.goto(href);
@@ -284,11 +311,7 @@ const FLOWS = [
       // the customer sees the refund and the voided ticket on their order page.
       const email = `refund-${t.viewport.name}-${Date.now()}@example.org`;
       await t.page.context().clearCookies();
-      await t.goto('/signup');
-      await t.page.fill('input[name=name]', 'Rui Refund');
-      await t.page.fill('input[name=email]', email);
-      await t.page.fill('input[name=password]', 'a long passphrase');
-      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      if (!(await signUp(t, 'Rui Refund', email))) return;
       await t.goto('/');
       await t.goto(await t.page.locator(CARD_LINK).first().getAttribute('href'));
       await Promise.all([t.page.waitForURL('**/buy'), t.page.locator('a.button[href$="/buy"]').click()]);
@@ -333,11 +356,7 @@ const FLOWS = [
       // A new customer pays one ticket in bitcoin on the BTCPay sandbox's invoice page: the
       // order page says the payment is confirming, then "Paid" once a block confirms it.
       await t.page.context().clearCookies();
-      await t.goto('/signup');
-      await t.page.fill('input[name=name]', 'Satoshi Buyer');
-      await t.page.fill('input[name=email]', `btc-${t.viewport.name}-${Date.now()}@example.org`);
-      await t.page.fill('input[name=password]', 'a long passphrase');
-      await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+      if (!(await signUp(t, 'Satoshi Buyer', `btc-${t.viewport.name}-${Date.now()}@example.org`))) return;
       await t.goto('/');
       const href = await t.page.locator(CARD_LINK).nth(1).getAttribute('href');
       await t.goto(`${href}/buy`);
@@ -706,14 +725,46 @@ async function injectTestWallet(page) {
   });
 }
 
+/** The path and query of the newest emailed link to `prefix` (`/verify-email`) that reached `email`, waiting for the `count`-th such email; null if none came. */
+async function inboxLink(t, email, prefix, count = 1) {
+  for (let i = 0; i < 150; i++) {
+    const inbox = await t.page.request.get(`${process.env.MAILDEV_URL}/api/email`);
+    const mails = inbox.ok() ? (await inbox.json()).filter((m) => (m.to || []).some((to) => to.address === email)) : [];
+    const links = mails
+      .map((m) => (m.text || '').match(new RegExp(`${prefix}\\?token=[A-Za-z0-9_-]+`)))
+      .filter(Boolean)
+      .map((match) => match[0]);
+    if (links.length >= count) return links[links.length - 1];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}
+
+/** Signs up with the form, follows the confirmation link from the local inbox and lands signed in on the account page; true when it did. */
+async function signUp(t, name, email) {
+  await t.goto('/signup');
+  await t.page.fill('input[name=name]', name);
+  await t.page.fill('input[name=email]', email);
+  await t.page.fill('input[name=password]', 'a long passphrase');
+  await Promise.all([
+    t.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signup'),
+    t.page.click('form.stack-form button[type=submit]'),
+  ]);
+  await t.page.waitForLoadState('load');
+  const heading = await t.page.locator('main h1').innerText();
+  if (!t.check('sign-up asks to confirm the address from the inbox', heading.includes('Check your inbox'), heading)) return false;
+  const link = await inboxLink(t, email, '/verify-email');
+  if (!t.check('the confirmation link reached the inbox', link !== null)) return false;
+  await t.goto(link);
+  await Promise.all([t.page.waitForURL('**/account?verification=done'), t.page.click('form.stack-form button[type=submit]')]);
+  return t.check('the link confirms the address and signs in',
+    (await t.page.locator('.notice').first().innerText()).includes('confirmed'));
+}
+
 /** Signs up a new customer and buys one ticket of the second event paying with `method`; true on the order page. */
 async function buyWith(t, method, name) {
   await t.page.context().clearCookies();
-  await t.goto('/signup');
-  await t.page.fill('input[name=name]', name);
-  await t.page.fill('input[name=email]', `${method}-${t.viewport.name}-${Date.now()}@example.org`);
-  await t.page.fill('input[name=password]', 'a long passphrase');
-  await Promise.all([t.page.waitForURL('**/account'), t.page.click('form.stack-form button[type=submit]')]);
+  if (!(await signUp(t, name, `${method}-${t.viewport.name}-${Date.now()}@example.org`))) return false;
   await t.goto('/');
   const href = await t.page.locator(CARD_LINK).nth(1).getAttribute('href');
   await t.goto(`${href}/buy`);

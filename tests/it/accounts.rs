@@ -1,7 +1,9 @@
 use serde_json::json;
 use sqlx::PgPool;
+use tessera_tests::mail::Maildev;
 use tessera_tests::{TestApp, unique_email};
 
+/// Signs up and follows the emailed link, as a person would; returns the session cookie.
 async fn signup(app: &TestApp, email: &str) -> String {
     let response = app
         .post_json(
@@ -10,12 +12,15 @@ async fn signup(app: &TestApp, email: &str) -> String {
             None,
         )
         .await;
-    assert_eq!(response.status, 201, "{}", response.text());
-    response.cookie("tessera_session").expect("a session cookie")
+    assert_eq!(response.status, 202, "{}", response.text());
+    let token = TestApp::link_token(email, 1, "/verify-email").await;
+    let verified = app.post_json("/api/auth/verify-email", json!({"token": token}), None).await;
+    assert_eq!(verified.status, 200, "{}", verified.text());
+    verified.cookie("tessera_session").expect("a session cookie")
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn signing_up_signs_in_and_logging_out_ends_the_session_on_the_server(db: PgPool) {
+async fn signing_up_emails_a_link_that_verifies_and_signs_in_and_logging_out_ends_the_session(db: PgPool) {
     let app = TestApp::new(db);
     let email = unique_email("ana");
     let response = app
@@ -25,15 +30,37 @@ async fn signing_up_signs_in_and_logging_out_ends_the_session_on_the_server(db: 
             None,
         )
         .await;
-    assert_eq!(response.status, 201);
+    assert_eq!(response.status, 202);
+    assert!(response.header("set-cookie").is_empty(), "nobody is signed in before the link");
+    assert!(response.json()["message"].as_str().unwrap().contains("Check your inbox"));
+    let emails = Maildev::shared().wait_for(&email, 1).await;
+    assert_eq!(emails[0]["subject"], "Confirm your email address for Tessera");
+    let token = TestApp::link_token(&email, 1, "/verify-email").await;
+
+    // Before the link: the password works, buying does not.
+    let unverified = app
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
+        .await
+        .cookie("tessera_session")
+        .unwrap();
+    assert_eq!(app.get_with_cookie("/api/me", &unverified).await.json()["email_verified"], false);
+
+    let response = app.post_json("/api/auth/verify-email", json!({"token": token}), None).await;
+    assert_eq!(response.status, 200, "{}", response.text());
     assert_eq!(response.json()["email"], email.as_str());
     assert_eq!(response.json()["role"], "customer");
+    assert_eq!(response.json()["email_verified"], true);
     let set_cookie = response.header("set-cookie").to_string();
     for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(set_cookie.contains(attribute), "{set_cookie}");
     }
     assert!(!set_cookie.contains("Secure"), "plain http in tests");
     let cookie = response.cookie("tessera_session").unwrap();
+
+    // The link works once.
+    let again = app.post_json("/api/auth/verify-email", json!({"token": token}), None).await;
+    assert_eq!(again.status, 410);
+    assert_eq!(again.json()["error"]["code"], "link_invalid");
 
     let me = app.get_with_cookie("/api/me", &cookie).await;
     assert_eq!(me.status, 200);
@@ -47,20 +74,172 @@ async fn signing_up_signs_in_and_logging_out_ends_the_session_on_the_server(db: 
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn an_email_has_one_account_whatever_its_case(db: PgPool) {
+async fn signing_up_with_a_taken_email_answers_the_same_and_emails_the_owner(db: PgPool) {
     let app = TestApp::new(db);
     let email = unique_email("ana");
-    signup(&app, &email).await;
-    let response = app
+    let first = app
+        .post_json(
+            "/api/auth/signup",
+            json!({"email": email, "password": "a long passphrase", "name": "Ana"}),
+            None,
+        )
+        .await;
+    let second = app
         .post_json(
             "/api/auth/signup",
             json!({"email": email.to_uppercase(), "password": "another passphrase", "name": "Other"}),
             None,
         )
         .await;
-    assert_eq!(response.status, 409);
-    assert_eq!(response.json()["error"]["code"], "email_taken");
-    assert_eq!(response.json()["error"]["field"], "email");
+    assert_eq!((first.status, second.status), (202.try_into().unwrap(), 202.try_into().unwrap()));
+    assert_eq!(first.json(), second.json(), "a stranger cannot tell the address has an account");
+    assert_eq!(first.header("set-cookie"), second.header("set-cookie"));
+    let emails = Maildev::shared().wait_for(&email, 2).await;
+    let subjects: Vec<&str> = emails.iter().map(|e| e["subject"].as_str().unwrap()).collect();
+    assert!(subjects.contains(&"You already have a Tessera account"), "{subjects:?}");
+    let accounts: i64 = sqlx::query_scalar("select count(*) from account").fetch_one(&app.db).await.unwrap();
+    assert_eq!(accounts, 1, "an email has one account whatever its case");
+    // The first password stays.
+    let login = app
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
+        .await;
+    assert_eq!(login.status, 200);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_password_reset_link_works_once_ends_every_session_and_signs_in(db: PgPool) {
+    let app = TestApp::new(db);
+    let email = unique_email("ana");
+    let phone = signup(&app, &email).await;
+
+    // The same answer for an address with no account, and no email to it.
+    let nobody = unique_email("nobody");
+    let unknown = app.post_json("/api/auth/password-reset", json!({"email": nobody}), None).await;
+    let known = app.post_json("/api/auth/password-reset", json!({"email": email}), None).await;
+    assert_eq!((unknown.status.as_u16(), known.status.as_u16()), (202, 202));
+    assert_eq!(unknown.json(), known.json());
+    let token = TestApp::link_token(&email, 2, "/reset-password").await;
+    assert!(Maildev::shared().emails_to(&nobody).await.is_empty());
+
+    // Stored as its SHA-256, never as itself.
+    let (as_is, hashed): (i64, i64) = sqlx::query_as(
+        "select count(*) filter (where token_hash = convert_to($1, 'UTF8')),
+                count(*) filter (where token_hash = sha256(convert_to($1, 'UTF8')))
+         from account_token",
+    )
+    .bind(&token)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((as_is, hashed), (0, 1));
+
+    let weak = app
+        .post_json("/api/auth/password-reset/confirm", json!({"token": token, "new_password": "short"}), None)
+        .await;
+    assert_eq!(weak.status, 422, "{}", weak.text());
+    // A refused password does not use the link up.
+    let reset = app
+        .post_json(
+            "/api/auth/password-reset/confirm",
+            json!({"token": token, "new_password": "a brand new passphrase"}),
+            None,
+        )
+        .await;
+    assert_eq!(reset.status, 200, "{}", reset.text());
+    let laptop = reset.cookie("tessera_session").unwrap();
+    assert_eq!(app.get_with_cookie("/api/me", &laptop).await.status, 200);
+    assert_eq!(app.get_with_cookie("/api/me", &phone).await.status, 401, "every earlier session ended");
+
+    let reused = app
+        .post_json(
+            "/api/auth/password-reset/confirm",
+            json!({"token": token, "new_password": "yet another passphrase"}),
+            None,
+        )
+        .await;
+    assert_eq!(reused.status, 410);
+    assert_eq!(reused.json()["error"]["code"], "link_invalid");
+    let old = app
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
+        .await;
+    assert_eq!(old.status, 401);
+    let new = app
+        .post_json("/api/auth/login", json!({"email": email, "password": "a brand new passphrase"}), None)
+        .await;
+    assert_eq!(new.status, 200);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn expired_forged_and_superseded_links_open_nothing(db: PgPool) {
+    let app = TestApp::new(db);
+    let email = unique_email("ana");
+    signup(&app, &email).await;
+    app.post_json("/api/auth/password-reset", json!({"email": email}), None).await;
+    let first = TestApp::link_token(&email, 2, "/reset-password").await;
+    app.post_json("/api/auth/password-reset", json!({"email": email}), None).await;
+    let second = TestApp::link_token(&email, 3, "/reset-password").await;
+    assert_ne!(first, second);
+    let confirm = |token: String| {
+        app.post_json(
+            "/api/auth/password-reset/confirm",
+            json!({"token": token, "new_password": "a brand new passphrase"}),
+            None,
+        )
+    };
+    assert_eq!(confirm(first).await.status, 410, "a newer link replaces the older one");
+    assert_eq!(confirm("x".repeat(43)).await.status, 410, "a forged one opens nothing");
+    assert_eq!(confirm("short".into()).await.status, 410);
+    sqlx::query("update account_token set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(confirm(second).await.status, 410, "an expired link opens nothing");
+    // A verification token is not a reset token.
+    let other = unique_email("bea");
+    app.post_json(
+        "/api/auth/signup",
+        json!({"email": other, "password": "a long passphrase", "name": "Bea"}),
+        None,
+    )
+    .await;
+    let verify = TestApp::link_token(&other, 1, "/verify-email").await;
+    assert_eq!(confirm(verify.clone()).await.status, 410);
+    assert_eq!(app.post_json("/api/auth/verify-email", json!({"token": verify}), None).await.status, 200);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn buying_asks_for_a_verified_email_first(db: PgPool) {
+    let app = TestApp::new(db);
+    let email = unique_email("ana");
+    app.post_json(
+        "/api/auth/signup",
+        json!({"email": email, "password": "a long passphrase", "name": "Ana"}),
+        None,
+    )
+    .await;
+    let cookie = app
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
+        .await
+        .cookie("tessera_session")
+        .unwrap();
+    let event = app.insert_event(&tessera_tests::sample_event("verify-first", "Fado", 10)).await;
+    let general = app.ticket_types(event).await[0];
+    let refused = app.buy(&cookie, event, &[(general, 1)], None).await;
+    assert_eq!(refused.status, 403, "{}", refused.text());
+    assert_eq!(refused.json()["error"]["code"], "email_unverified");
+    assert_eq!(app.stock(general).await, (0, 0));
+    let page = app.get_with_cookie("/events/verify-first/buy", &cookie).await;
+    assert!(page.text().contains("Please confirm your email address before buying"), "{}", page.text());
+
+    // Asking again sends a new link; the first stops working.
+    let resent = app.post_json("/api/me/verification-email", json!({}), Some(&cookie)).await;
+    assert_eq!(resent.status, 202);
+    let first = TestApp::link_token(&email, 1, "/verify-email").await;
+    let second = TestApp::link_token(&email, 2, "/verify-email").await;
+    assert_eq!(app.post_json("/api/auth/verify-email", json!({"token": first}), None).await.status, 410);
+    assert_eq!(app.post_json("/api/auth/verify-email", json!({"token": second}), None).await.status, 200);
+    // The existing session sees the change at once.
+    assert_eq!(app.buy(&cookie, event, &[(general, 1)], None).await.status, 201);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -202,7 +381,10 @@ async fn changing_the_password_checks_the_old_one_and_signs_out_other_devices(db
         )
         .await;
     assert_eq!(changed.status, 204, "{}", changed.text());
-    assert_eq!(app.get_with_cookie("/api/me", &laptop).await.status, 200, "this device stays in");
+    let rotated = changed.cookie("tessera_session").expect("a fresh session for this device");
+    assert_ne!(rotated, laptop);
+    assert_eq!(app.get_with_cookie("/api/me", &rotated).await.status, 200, "this device stays in");
+    assert_eq!(app.get_with_cookie("/api/me", &laptop).await.status, 401, "with a new session id");
     assert_eq!(app.get_with_cookie("/api/me", &phone).await.status, 401, "others are out");
     let old = app
         .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)

@@ -242,6 +242,9 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/metrics".into(), None, 200, 200, 200),
         ("GET", "/signup".into(), None, 200, 303, 303),
         ("GET", "/login".into(), None, 200, 303, 303),
+        ("GET", "/forgot-password".into(), None, 200, 200, 200),
+        ("GET", "/reset-password?token=x".into(), None, 200, 200, 200),
+        ("GET", "/verify-email?token=x".into(), None, 200, 200, 200),
         ("GET", "/account".into(), None, 303, 200, 200),
         ("GET", "/api/me".into(), None, 401, 200, 200),
         (
@@ -313,6 +316,10 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/readyz".into(), None, 200, 200, 200),
         ("POST", "/api/auth/signup".into(), Some(json!({})), 400, 400, 400),
         ("POST", "/api/auth/login".into(), Some(json!({})), 400, 400, 400),
+        ("POST", "/api/auth/verify-email".into(), Some(json!({})), 400, 400, 400),
+        ("POST", "/api/auth/password-reset".into(), Some(json!({})), 400, 400, 400),
+        ("POST", "/api/auth/password-reset/confirm".into(), Some(json!({})), 400, 400, 400),
+        ("POST", "/api/me/verification-email".into(), None, 401, 202, 202),
         // Refunds.
         ("GET", format!("/api/admin/orders/{missing}"), None, 401, 403, 404),
         // An Idempotency-Key is required.

@@ -34,19 +34,34 @@ async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool
             Some(&csrf_cookie),
         )
         .await;
+    assert_eq!(response.status, 202, "{}", response.text());
+    assert!(response.text().contains("Check your inbox"), "{}", response.text());
+    assert!(response.cookie("tessera_session").is_none(), "nobody is signed in before the link");
+
+    // The emailed link opens a page whose button confirms (a GET changes nothing).
+    let link = TestApp::link_token(&email, 1, "/verify-email").await;
+    let page = app.get(&format!("/verify-email?token={link}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Confirm my email address"));
+    let (link_cookie, link_csrf) = csrf_of(&page);
+    let response = app
+        .post_form("/verify-email", &[("csrf_token", &link_csrf), ("token", &link)], Some(&link_cookie))
+        .await;
     assert_eq!(response.status, 303, "{}", response.text());
-    assert_eq!(response.header("location"), "/account");
+    assert_eq!(response.header("location"), "/account?verification=done");
     let session = response.cookie("tessera_session").unwrap();
     let cookies = format!("{session}; {csrf_cookie}");
 
-    let account = app.get_with_cookie("/account", &cookies).await;
+    let account = app.get_with_cookie("/account?verification=done", &cookies).await;
     assert_eq!(account.status, 200);
     let html = account.text();
     assert!(html.contains("Jo Kowalska") && html.contains(&email));
+    assert!(html.contains("your email address is confirmed"), "{html}");
+    assert!(!html.contains("Send the link again"));
     assert!(html.contains("href=\"/account\">Jo Kowalska</a>"), "the header names who is signed in");
 
     let response = app.post_form("/logout", &[("csrf_token", &token)], Some(&cookies)).await;
-    assert_eq!(response.status, 303);
+    assert_eq!(response.status, 303, "{}", response.text());
     assert_eq!(app.get_with_cookie("/api/me", &session).await.status, 401);
     let account = app.get_with_cookie("/account", &session).await;
     assert_eq!(account.status, 303, "signed out: back to the login page");
@@ -163,4 +178,80 @@ async fn a_signed_out_form_sends_the_person_to_log_in_and_back_to_the_page_it_wa
     let edit = app.get(&format!("/admin/events/{order}/edit")).await;
     assert_eq!(edit.status, 303);
     assert_eq!(edit.header("location"), format!("/login?next=/admin/events/{order}/edit"));
+}
+
+/// The CSRF cookie and token of a page with a form.
+fn csrf_of(page: &tessera_tests::TestResponse) -> (String, String) {
+    let cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");
+    let token = page
+        .text()
+        .split("name=\"csrf_token\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a csrf_token field")
+        .to_string();
+    (cookie, token)
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_forgotten_password_is_reset_with_the_forms_and_the_emailed_link(db: PgPool) {
+    let app = TestApp::new(db);
+    let email = unique_email("jo");
+    app.sign_in_as(&email).await;
+    let login = app.get("/login").await;
+    assert!(login.text().contains("href=\"/forgot-password\""), "the login page offers a reset");
+
+    let page = app.get("/forgot-password").await;
+    let (cookie, token) = csrf_of(&page);
+    let asked =
+        app.post_form("/forgot-password", &[("csrf_token", &token), ("email", &email)], Some(&cookie)).await;
+    assert_eq!(asked.status, 202, "{}", asked.text());
+    assert!(asked.text().contains("If an account uses that email address"));
+    let nobody = app
+        .post_form(
+            "/forgot-password",
+            &[("csrf_token", &token), ("email", "nobody@example.org")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        nobody.text().replace("nobody@example.org", ""),
+        asked.text().replace(&email, ""),
+        "the same page"
+    );
+
+    // The second email: the first was the sign-up's confirmation link.
+    let link = TestApp::link_token(&email, 2, "/reset-password").await;
+    let page = app.get(&format!("/reset-password?token={link}")).await;
+    assert_eq!(page.status, 200);
+    let (cookie, csrf) = csrf_of(&page);
+    let short = app
+        .post_form(
+            "/reset-password",
+            &[("csrf_token", &csrf), ("token", &link), ("new_password", "short")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(short.status, 422);
+    assert!(short.text().contains("The new password"), "{}", short.text());
+    let done = app
+        .post_form(
+            "/reset-password",
+            &[("csrf_token", &csrf), ("token", &link), ("new_password", "a brand new passphrase")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(done.header("location"), "/account?password=changed");
+    let session = done.cookie("tessera_session").unwrap();
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.status, 200);
+    let again = app
+        .post_form(
+            "/reset-password",
+            &[("csrf_token", &csrf), ("token", &link), ("new_password", "a third passphrase here")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(again.status, 410);
+    assert!(again.text().contains("expired or was already used"), "{}", again.text());
 }

@@ -23,7 +23,7 @@ async fn cross_site_writes_are_refused(db: PgPool) {
     // The app's own origin is welcome.
     let public = app.state.config.public_url.origin().ascii_serialization();
     let public: &'static str = Box::leak(public.into_boxed_str());
-    assert_eq!(attempt(&[("origin", public), ("sec-fetch-site", "same-origin")]).await.status, 201);
+    assert_eq!(attempt(&[("origin", public), ("sec-fetch-site", "same-origin")]).await.status, 202);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -47,14 +47,17 @@ async fn https_deployments_send_hsts_and_secure_cookies(db: PgPool) {
         &[("TESSERA_PUBLIC_URL", "https://tickets.example.org"), ("TESSERA_CARD_SANDBOX", "on")],
     );
     assert!(app.get("/").await.header("strict-transport-security").starts_with("max-age="));
-    let signup = app
-        .post_json(
-            "/api/auth/signup",
-            json!({"email": unique_email("s"), "password": "a long passphrase", "name": "S"}),
-            None,
-        )
+    let email = unique_email("s");
+    app.post_json(
+        "/api/auth/signup",
+        json!({"email": email, "password": "a long passphrase", "name": "S"}),
+        None,
+    )
+    .await;
+    let login = app
+        .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
         .await;
-    assert!(signup.header("set-cookie").contains("; Secure"));
+    assert!(login.header("set-cookie").contains("; Secure"), "{}", login.header("set-cookie"));
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

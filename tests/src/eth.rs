@@ -222,7 +222,7 @@ pub fn order_ref_b256(order_id: Uuid) -> B256 {
 pub async fn account(db: &PgPool) -> Uuid {
     let id = Uuid::now_v7();
     sqlx::query(
-        "insert into account (account_id, email, name, password_hash) values ($1, $2, 'Eth Buyer', $3)",
+        "insert into account (account_id, email, name, password_hash, email_verified_at) values ($1, $2, 'Eth Buyer', $3, now())",
     )
     .bind(id)
     .bind(crate::unique_email("eth"))

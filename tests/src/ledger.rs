@@ -111,7 +111,7 @@ pub async fn seed(app: &TestApp, day: DateTime<Utc>) -> Ledger {
     let krakow = app.insert_event(&krakow_event).await;
     let db = &app.db;
     let account = sqlx::query_scalar::<_, Uuid>(
-        "insert into account (account_id, email, name, password_hash) values ($1, $2, 'Ledger Buyer', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA') returning account_id",
+        "insert into account (account_id, email, name, password_hash, email_verified_at) values ($1, $2, 'Ledger Buyer', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA', now()) returning account_id",
     )
     .bind(Uuid::now_v7())
     .bind(crate::unique_email("ledger"))

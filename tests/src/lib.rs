@@ -157,6 +157,15 @@ impl TestApp {
     /// Signs up a new account (an admin when `admin`) and returns its session cookie.
     pub async fn sign_in(&self, admin: bool) -> String {
         let email = unique_email(if admin { "admin" } else { "customer" });
+        self.sign_up_verified(&email, admin).await
+    }
+
+    /// Signs up a verified customer with this address; returns its session cookie.
+    pub async fn sign_in_as(&self, email: &str) -> String {
+        self.sign_up_verified(email, false).await
+    }
+
+    async fn sign_up_verified(&self, email: &str, admin: bool) -> String {
         let response = self
             .post_json(
                 "/api/auth/signup",
@@ -164,15 +173,37 @@ impl TestApp {
                 None,
             )
             .await;
-        assert_eq!(response.status, 201, "{}", response.text());
-        if admin {
-            sqlx::query("update account set role = 'admin' where lower(email) = lower($1)")
-                .bind(&email)
-                .execute(&self.db)
-                .await
-                .expect("promote");
-        }
+        assert_eq!(response.status, 202, "{}", response.text());
+        // Verified as if the emailed link had been followed (the accounts tests follow it).
+        sqlx::query(
+            "update account set email_verified_at = now(), role = case when $2 then 'admin' else role end
+             where lower(email) = lower($1)",
+        )
+        .bind(email)
+        .bind(admin)
+        .execute(&self.db)
+        .await
+        .expect("verify");
+        let response = self
+            .post_json(
+                "/api/auth/login",
+                serde_json::json!({"email": email, "password": "a long passphrase"}),
+                None,
+            )
+            .await;
+        assert_eq!(response.status, 200, "{}", response.text());
         response.cookie("tessera_session").expect("session cookie")
+    }
+
+    /// The token of the newest emailed link to `path` (`/verify-email`, `/reset-password`)
+    /// that reached `email` in the shared inbox, waiting for the `count`-th email.
+    pub async fn link_token(email: &str, count: usize, path: &str) -> String {
+        let emails = mail::Maildev::shared().wait_for(email, count).await;
+        let newest = emails.last().expect("an email");
+        let text = newest["text"].as_str().expect("a text part");
+        let marker = format!("{path}?token=");
+        let start = text.find(&marker).unwrap_or_else(|| panic!("no {path} link in {text}")) + marker.len();
+        text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
     }
 
     /// A customer made straight in the database (no password hashing, no sign-up limits), for
@@ -180,7 +211,8 @@ impl TestApp {
     pub async fn customer(&self) -> String {
         let id = uuid::Uuid::now_v7();
         sqlx::query(
-            "insert into account (account_id, email, name, password_hash) values ($1, $2, 'Test Buyer', $3)",
+            "insert into account (account_id, email, name, password_hash, email_verified_at)
+             values ($1, $2, 'Test Buyer', $3, now())",
         )
         .bind(id)
         .bind(unique_email("buyer"))

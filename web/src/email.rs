@@ -85,3 +85,63 @@ impl RefundEmail {
         }
     }
 }
+
+/// An email about the account itself: a link to verify the address or reset the password, or
+/// a note that someone tried to sign up with an address that already has an account.
+#[derive(Debug, Clone)]
+pub struct AccountEmail {
+    pub name: String,
+    pub kind: AccountEmailKind,
+    /// The link to follow (verify, reset), or the login page for `AlreadyRegistered`.
+    pub link: String,
+    /// `AlreadyRegistered`: the page that sends a reset link.
+    pub reset_url: String,
+    /// "48 hours", "1 hour".
+    pub valid_for: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountEmailKind {
+    VerifyEmail,
+    ResetPassword,
+    AlreadyRegistered,
+}
+
+#[derive(Template)]
+#[template(path = "email/account.txt")]
+pub struct AccountEmailText<'a> {
+    pub email: &'a AccountEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/account.html")]
+pub struct AccountEmailHtml<'a> {
+    pub email: &'a AccountEmail,
+}
+
+impl AccountEmail {
+    pub fn subject(&self) -> &'static str {
+        match self.kind {
+            AccountEmailKind::VerifyEmail => "Confirm your email address for Tessera",
+            AccountEmailKind::ResetPassword => "Reset your Tessera password",
+            AccountEmailKind::AlreadyRegistered => "You already have a Tessera account",
+        }
+    }
+
+    pub fn is_verify(&self) -> bool {
+        self.kind == AccountEmailKind::VerifyEmail
+    }
+
+    pub fn is_reset(&self) -> bool {
+        self.kind == AccountEmailKind::ResetPassword
+    }
+
+    /// The button's words.
+    pub fn action(&self) -> &'static str {
+        match self.kind {
+            AccountEmailKind::VerifyEmail => "Confirm my email address",
+            AccountEmailKind::ResetPassword => "Choose a new password",
+            AccountEmailKind::AlreadyRegistered => "Log in",
+        }
+    }
+}

@@ -24,12 +24,12 @@ pub struct Limit {
 /// Login attempts from one address.
 pub const LOGIN_PER_IP: Limit =
     Limit { name: "login-ip", max: 30, window: Duration::from_secs(600), what: "login attempts" };
-/// Failed logins to one account from one address (a success starts the count again).
+/// Login attempts to one account from one address, counted before the password is checked
+/// (a success starts the count again, so in effect only failures count).
 pub const LOGIN_FAILURES_PER_ACCOUNT_AND_IP: Limit =
     Limit { name: "login-fail-account-ip", max: 5, window: Duration::from_secs(900), what: "login attempts" };
-/// Failed logins to one account from anywhere: past it, only addresses that have not failed
-/// on this account may still try (so guesses spread over many addresses are bounded, and the
-/// owner, who has not been failing, still gets in).
+/// Failed logins to one account from anywhere: past it, addresses that have been failing on
+/// this account wait, while others (the owner, who has not been failing) still get in.
 pub const LOGIN_FAILURES_PER_ACCOUNT: Limit =
     Limit { name: "login-fail-account", max: 20, window: Duration::from_secs(900), what: "login attempts" };
 /// Wrong current passwords when changing it, per account.
@@ -150,6 +150,11 @@ impl LocalLimits {
         let mut counts = self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if counts.len() >= LOCAL_KEYS {
             counts.retain(|_, (_, until)| *until > now);
+            if counts.len() >= LOCAL_KEYS / 2 {
+                // Still full of live windows (keys someone chose): start over rather than grow
+                // or sweep on every hit. Limits loosen for a moment; memory stays bounded.
+                counts.clear();
+            }
         }
         let entry = counts.entry(key.to_string()).or_insert((0, now + window));
         if entry.1 <= now {

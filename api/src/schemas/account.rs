@@ -26,7 +26,9 @@ pub struct Account {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The owner confirmed the address with the link we sent; buying needs it.
+    pub email_verified: bool,
 }
 
 // Fails to compile when the core type gains or loses a field.
-const _: fn(domain::Account) = |domain::Account { id: _, email: _, name: _, role: _ }| {};
+const _: fn(domain::Account) = |domain::Account { id: _, email: _, name: _, role: _, email_verified: _ }| {};

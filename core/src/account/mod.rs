@@ -3,6 +3,7 @@
 mod password;
 mod session;
 mod store;
+mod token;
 
 use std::fmt;
 
@@ -19,6 +20,7 @@ pub use store::{
     AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, promote_to_admin,
     set_password,
 };
+pub use token::{LinkToken, TokenPurpose, issue_token, mark_verified, use_token};
 
 use crate::catalog::FieldError;
 
@@ -58,6 +60,8 @@ pub struct Account {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The owner proved the email address is theirs (see `token`): buying needs it.
+    pub email_verified: bool,
 }
 
 impl Account {

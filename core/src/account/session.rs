@@ -67,7 +67,8 @@ pub async fn create_session(db: impl PgExecutor<'_>, account_id: Uuid) -> sqlx::
 /// (A session past its `expires_at` opens nothing.)
 async fn find_sessions(db: impl PgExecutor<'_>, ids: Vec<String>) -> sqlx::Result<Vec<Option<Account>>> {
     let rows = sqlx::query!(
-        r#"select s.session_id, a.account_id, a.email, a.name, a.role
+        r#"select s.session_id, a.account_id, a.email, a.name, a.role,
+                  a.email_verified_at is not null as "email_verified!"
            from session s join account a using (account_id)
            where s.session_id = any($1) and s.expires_at > now()"#,
         &ids
@@ -78,7 +79,14 @@ async fn find_sessions(db: impl PgExecutor<'_>, ids: Vec<String>) -> sqlx::Resul
         .into_iter()
         .filter_map(|row| {
             let role = Role::try_from(row.role).ok()?;
-            Some((row.session_id, Account { id: row.account_id, email: row.email, name: row.name, role }))
+            let account = Account {
+                id: row.account_id,
+                email: row.email,
+                name: row.name,
+                role,
+                email_verified: row.email_verified,
+            };
+            Some((row.session_id, account))
         })
         .collect();
     // The same session twice in a batch (two tabs at once) answers both.

@@ -31,20 +31,29 @@ pub async fn create_account(
     name: &DisplayName,
     password_hash: &PasswordHash,
     role: Role,
+    email_verified: bool,
 ) -> Result<Account, AccountError> {
     let id = Uuid::now_v7();
     let result = sqlx::query!(
-        "insert into account (account_id, email, name, password_hash, role) values ($1, $2, $3, $4, $5)",
+        r#"insert into account (account_id, email, name, password_hash, role, email_verified_at)
+           values ($1, $2, $3, $4, $5, case when $6 then now() end)"#,
         id,
         email.as_str(),
         name.as_str(),
         password_hash.0,
         role.as_str(),
+        email_verified,
     )
     .execute(db)
     .await;
     match result {
-        Ok(_) => Ok(Account { id, email: email.as_str().to_string(), name: name.as_str().to_string(), role }),
+        Ok(_) => Ok(Account {
+            id,
+            email: email.as_str().to_string(),
+            name: name.as_str().to_string(),
+            role,
+            email_verified,
+        }),
         Err(sqlx::Error::Database(err)) if err.constraint() == Some("account_email_key") => {
             Err(AccountError::EmailTaken)
         }
@@ -57,14 +66,21 @@ pub async fn credentials_by_email(
     email: &Email,
 ) -> sqlx::Result<Option<Credentials>> {
     let row = sqlx::query!(
-        "select account_id, email, name, role, password_hash from account where lower(email) = lower($1)",
+        r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!"
+           from account where lower(email) = lower($1)"#,
         email.as_str()
     )
     .fetch_optional(db)
     .await?;
     row.map(|row| {
         Ok(Credentials {
-            account: Account { id: row.account_id, email: row.email, name: row.name, role: role(row.role)? },
+            account: Account {
+                id: row.account_id,
+                email: row.email,
+                name: row.name,
+                role: role(row.role)?,
+                email_verified: row.email_verified,
+            },
             password_hash: PasswordHash(row.password_hash),
         })
     })
@@ -73,14 +89,21 @@ pub async fn credentials_by_email(
 
 pub async fn credentials_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Credentials>> {
     let row = sqlx::query!(
-        "select account_id, email, name, role, password_hash from account where account_id = $1",
+        r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!"
+           from account where account_id = $1"#,
         id
     )
     .fetch_optional(db)
     .await?;
     row.map(|row| {
         Ok(Credentials {
-            account: Account { id: row.account_id, email: row.email, name: row.name, role: role(row.role)? },
+            account: Account {
+                id: row.account_id,
+                email: row.email,
+                name: row.name,
+                role: role(row.role)?,
+                email_verified: row.email_verified,
+            },
             password_hash: PasswordHash(row.password_hash),
         })
     })
@@ -107,7 +130,8 @@ pub async fn promote_to_admin(
 ) -> sqlx::Result<Option<Account>> {
     let mut tx = db.begin().await?;
     let row = sqlx::query!(
-        r#"update account set role = 'admin', password_hash = $2, updated_at = now()
+        r#"update account set role = 'admin', password_hash = $2, updated_at = now(),
+               email_verified_at = coalesce(email_verified_at, now())
            where lower(email) = lower($1)
            returning account_id, email, name"#,
         email.as_str(),
@@ -120,5 +144,11 @@ pub async fn promote_to_admin(
     };
     super::delete_sessions_of(&mut *tx, row.account_id, None).await?;
     tx.commit().await?;
-    Ok(Some(Account { id: row.account_id, email: row.email, name: row.name, role: Role::Admin }))
+    Ok(Some(Account {
+        id: row.account_id,
+        email: row.email,
+        name: row.name,
+        role: Role::Admin,
+        email_verified: true,
+    }))
 }

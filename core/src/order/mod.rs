@@ -38,7 +38,7 @@ pub use payment::{
 };
 pub use place::{
     BuyError, BuyItem, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability, availability,
-    is_idempotency_key, place_order,
+    has_idempotency_key, is_idempotency_key, place_order,
 };
 pub use read::{
     PaymentRow, RefundDue, UnmatchedPayment, order_by_id, order_for_account, orders_of_account,

@@ -158,12 +158,22 @@ pub async fn fulfil(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<boo
 /// Paying writes the `orders.paid` outbox row in the same transaction.
 pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Result<Settlement> {
     let Some(order) = sqlx::query!(
-        r#"select o.status, o.total_minor, o.currency,
-                  (e.status = 'cancelled' or e.starts_at <= now()) as "event_closed!"
+        r#"select o.status, o.status_reason, o.total_minor, o.currency,
+                  (e.status = 'cancelled' or e.starts_at <= now()) as "event_closed!",
+                  -- Paying late must not take the account past the event's limit (see
+                  -- place_orders): what it holds and owns besides this order, plus this order.
+                  (select coalesce(sum(i.quantity), 0) from customer_order o2 join order_item i using (order_id)
+                   where o2.account_id = o.account_id and o2.event_id = o.event_id and o2.order_id <> o.order_id
+                     and (o2.status in ('paid', 'fulfilled')
+                          or (o2.status = 'pending_payment' and (o2.payment_detected or o2.expires_at > now()))))
+                  + (select coalesce(sum(i.quantity), 0) from order_item i where i.order_id = o.order_id)
+                  > coalesce((select l.max_tickets_per_account from event_purchase_limit l where l.event_id = o.event_id), $2)
+                  as "over_limit!"
            from customer_order o join event e using (event_id)
            where o.order_id = $1
            for update of o"#,
-        receipt.order_id
+        receipt.order_id,
+        super::limits::DEFAULT_MAX_TICKETS_PER_ACCOUNT
     )
     .fetch_optional(&mut *conn)
     .await?
@@ -242,6 +252,12 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
         // Too late for an event that is cancelled or under way: the money goes back.
         "expired" | "cancelled" | "failed" if order.event_closed => {
             return refund_due(conn, payment_id, receipt, RefundReason::EventClosed).await;
+        }
+        // Released by an admin, or beyond what the account may hold now: the money goes back.
+        "expired" | "cancelled" | "failed"
+            if order.status_reason == StatusReason::ReleasedByAdmin.as_str() || order.over_limit =>
+        {
+            return refund_due(conn, payment_id, receipt, RefundReason::OrderClosed).await;
         }
         "expired" | "cancelled" | "failed" => {
             // Take the tickets again if they are all still there; all or nothing. (Expired

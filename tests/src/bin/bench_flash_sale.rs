@@ -69,9 +69,9 @@ async fn main() -> anyhow::Result<()> {
             .await?;
     println!("signing in {} buyers ...", args.buyers);
     let account_ids: Vec<uuid::Uuid> = sqlx::query_scalar(
-        "insert into account (account_id, email, name, password_hash)
+        "insert into account (account_id, email, name, password_hash, email_verified_at)
          select gen_random_uuid(), 'buyer' || g || '@example.org', 'Buyer ' || g,
-                '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA'
+                '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA', now()
          from generate_series(1, $1) g
          returning account_id",
     )

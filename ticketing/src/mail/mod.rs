@@ -9,7 +9,8 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor};
 use tessera_web::email::{
-    RefundEmail, RefundEmailHtml, RefundEmailText, TicketEmail, TicketEmailHtml, TicketEmailText,
+    AccountEmail, AccountEmailHtml, AccountEmailText, RefundEmail, RefundEmailHtml, RefundEmailText,
+    TicketEmail, TicketEmailHtml, TicketEmailText,
 };
 use uuid::Uuid;
 
@@ -111,6 +112,29 @@ impl Mailer {
             .to(to)
             .subject(email.subject())
             .message_id(Some(format!("<refund.{refund_id}@{}>", self.from.email.domain())))
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(SinglePart::plain(text))
+                    .singlepart(SinglePart::html(html)),
+            )
+            .map_err(|err| MailError::Build(err.to_string()))?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+
+    /// Sends an email about the account (a verification or reset link, or a note that the
+    /// address already has an account).
+    pub async fn send_account(&self, to: &str, email: &AccountEmail) -> Result<(), MailError> {
+        let to = Mailbox::new(
+            Some(email.name.clone()),
+            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
+        );
+        let text = AccountEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let html = AccountEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(email.subject())
             .multipart(
                 MultiPart::alternative()
                     .singlepart(SinglePart::plain(text))

@@ -39,6 +39,40 @@ pub struct AccountPage {
     pub new_password: Field,
     /// Shown after a successful change.
     pub notice: Option<String>,
+    /// The address is not confirmed yet: the page offers the link again.
+    pub email_unverified: bool,
     /// The customer's orders, newest first.
     pub orders: Vec<crate::view::OrderSummary>,
+}
+
+/// The pages of the emailed links and what leads to them: "check your inbox" after sign-up,
+/// asking for a reset link, choosing the new password, confirming the address.
+#[derive(Template)]
+#[template(path = "account_link.html")]
+pub struct AccountLinkPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub heading: String,
+    /// What happened or what to do, for people.
+    pub message: Option<String>,
+    pub error: Option<String>,
+    pub form: LinkForm,
+}
+
+/// The form an [`AccountLinkPage`] shows, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkForm {
+    None,
+    /// An email field, posting to `/forgot-password`.
+    AskReset {
+        email: String,
+    },
+    /// A new password, posting to `/reset-password` with the link's token.
+    NewPassword {
+        token: String,
+    },
+    /// One button, posting to `/verify-email` with the link's token.
+    ConfirmEmail {
+        token: String,
+    },
 }

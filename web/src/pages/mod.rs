@@ -13,7 +13,7 @@ mod sandbox;
 
 use askama::Template;
 
-pub use account::{AccountPage, LoginPage, SignupPage};
+pub use account::{AccountLinkPage, AccountPage, LinkForm, LoginPage, SignupPage};
 pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
     AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,

@@ -34,6 +34,8 @@ pub struct BuyPage {
     pub idempotency_key: String,
     /// Why tickets cannot be bought (cancelled, started), when they cannot.
     pub closed: Option<String>,
+    /// The buyer has not confirmed their email address: the page asks for that first.
+    pub unverified: bool,
     pub error: Option<String>,
     pub sandbox: bool,
 }

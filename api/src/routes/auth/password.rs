@@ -1,5 +1,5 @@
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -19,10 +19,11 @@ pub struct PasswordChange {
 
 /// Change the password.
 ///
-/// Every other session of the account is signed out; this one stays.
+/// Every session of the account is signed out; this device gets a new session cookie
+/// (`tessera_session`) in the answer.
 #[utoipa::path(post, path = "/api/me/password", tag = "accounts", request_body = PasswordChange,
     responses(
-        (status = 204, description = "Changed"),
+        (status = 204, description = "Changed; a new session cookie is set"),
         JsonBody<PasswordChange>,
         SignedIn,
         (status = 422, description = "Wrong current password, or the new one is invalid", body = ErrorBody),
@@ -32,14 +33,9 @@ pub async fn change_password(
     State(state): State<AppState>,
     signed_in: SignedIn,
     JsonBody(body): JsonBody<PasswordChange>,
-) -> Result<StatusCode> {
-    accounts::change_password(
-        &state,
-        signed_in.account.id,
-        &body.current_password,
-        &body.new_password,
-        &signed_in.token,
-    )
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> Result<(StatusCode, [(header::HeaderName, axum::http::HeaderValue); 1])> {
+    let session =
+        accounts::change_password(&state, signed_in.account.id, &body.current_password, &body.new_password)
+            .await?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, accounts::session_cookie(&state, &session))]))
 }

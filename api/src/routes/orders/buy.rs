@@ -309,6 +309,7 @@ pub async fn options(
         (status = 201, description = "The order, holding its tickets", body = BuyResponse),
         (status = 400, description = "The id is not a UUID, not a JSON body of this shape, or a bad Idempotency-Key", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "The account has not confirmed its email address yet (`email_unverified`)", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),
         (status = 409, description = "`sold_out`: not enough tickets (`available` says what is left); `ticket_limit`: the account would hold or own more of the event's tickets than it allows; `too_many_open_orders`: the account has as many unpaid orders as it may", body = ErrorBody),
         (status = 410, description = "The event was cancelled or has started", body = ErrorBody),

@@ -5,7 +5,11 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tessera_web::pages::{AccountPage, Chrome, Field, LoginPage, SignupPage, ViewerChrome};
+use std::collections::HashMap;
+
+use tessera_web::pages::{
+    AccountLinkPage, AccountPage, Chrome, Field, LinkForm, LoginPage, SignupPage, ViewerChrome,
+};
 
 use crate::accounts;
 use crate::auth::client_ip::ClientIp;
@@ -115,7 +119,16 @@ pub async fn signup_submit(
     CsrfForm(form): CsrfForm<SignupForm>,
 ) -> Result<Response, PageError> {
     let err = match accounts::signup(&state, ip, &form.email, &form.name, &form.password).await {
-        Ok((_, token)) => return Ok(signed_in_redirect(&state, &token, "/account")),
+        Ok(()) => {
+            let page = link_page(
+                &form.csrf_token,
+                "Check your inbox",
+                Some(format!("{} The link works for 48 hours.", accounts::SIGNUP_ANSWER)),
+                None,
+                LinkForm::None,
+            );
+            return Ok(render_html(StatusCode::ACCEPTED, &page));
+        }
         Err(err) => err,
     };
     let mut page = SignupPage {
@@ -225,6 +238,7 @@ pub async fn logout_submit(
 #[derive(Debug, Deserialize)]
 pub struct AccountQuery {
     password: Option<String>,
+    verification: Option<String>,
 }
 
 pub async fn account_page(
@@ -243,8 +257,15 @@ pub async fn account_page(
         is_admin: signed_in.account.is_admin(),
         current_password: Field::default(),
         new_password: Field::default(),
-        notice: (query.password.as_deref() == Some("changed"))
-            .then(|| "Your password was changed. Other devices were signed out.".to_string()),
+        notice: match (query.password.as_deref(), query.verification.as_deref()) {
+            (Some("changed"), _) => {
+                Some("Your password was changed. Other devices were signed out.".to_string())
+            }
+            (_, Some("sent")) => Some("We sent you a new link to confirm your email address.".to_string()),
+            (_, Some("done")) => Some("Thank you: your email address is confirmed.".to_string()),
+            _ => None,
+        },
+        email_unverified: !signed_in.account.email_verified,
         orders: orders.iter().map(tessera_web::view::OrderSummary::new).collect(),
     };
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
@@ -268,16 +289,11 @@ pub async fn password_submit(
 ) -> Result<Response, PageError> {
     let (viewer, signed_in) = (page.viewer(), &page.0);
     let account = &signed_in.account;
-    let err = match accounts::change_password(
-        &state,
-        account.id,
-        &form.current_password,
-        &form.new_password,
-        &signed_in.token,
-    )
-    .await
+    let err = match accounts::change_password(&state, account.id, &form.current_password, &form.new_password)
+        .await
     {
-        Ok(()) => return Ok(Redirect::to("/account?password=changed").into_response()),
+        // A fresh session for this device: every other one ended.
+        Ok(session) => return Ok(signed_in_redirect(&state, &session, "/account?password=changed")),
         Err(err) => err,
     };
     let Error::InvalidField(field) = err else {
@@ -292,6 +308,7 @@ pub async fn password_submit(
         current_password: Field::default(),
         new_password: Field::default(),
         notice: None,
+        email_unverified: !account.email_verified,
         orders: tessera_core::order::orders_of_account(&state.db, account.id, 100)
             .await?
             .iter()
@@ -353,4 +370,199 @@ mod tests {
         }
         assert_eq!(safe_next(None), "/account");
     }
+}
+
+// ---- the emailed links: confirming the address, resetting the password
+
+fn link_page(
+    csrf: &str,
+    heading: &str,
+    message: Option<String>,
+    error: Option<String>,
+    form: LinkForm,
+) -> AccountLinkPage {
+    AccountLinkPage {
+        chrome: Chrome::new("", None),
+        csrf: csrf.to_string(),
+        heading: heading.to_string(),
+        message,
+        error,
+        form,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// `GET /verify-email?token=…`: a button that confirms. (A GET changes nothing: mail scanners
+/// that open every link must not use it up.)
+pub async fn verify_email_page(csrf: CsrfToken, Query(query): Query<TokenQuery>) -> Response {
+    let page = link_page(
+        &csrf.token,
+        "Confirm your email address",
+        Some("One click and your address is confirmed; you will be signed in.".into()),
+        None,
+        LinkForm::ConfirmEmail { token: query.token },
+    );
+    csrf.attach(render_html(StatusCode::OK, &page))
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// `POST /verify-email`: confirms and signs in.
+pub async fn verify_email_submit(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    viewer: Viewer,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<Response, PageError> {
+    let previous = viewer.0.map(|signed_in| signed_in.token);
+    match accounts::verify_email(&state, ip, &form.token, previous.as_ref()).await {
+        Ok((_, session)) => Ok(signed_in_redirect(&state, &session, "/account?verification=done")),
+        Err(err @ (Error::Gone { .. } | Error::TooManyRequests { .. })) => {
+            let page = link_page(
+                &form.csrf_token,
+                "Confirm your email address",
+                Some("Log in and ask for a new link from your account page.".into()),
+                Some(err.to_string()),
+                LinkForm::None,
+            );
+            Ok(with_retry_after(render_html(err.status(), &page), &err))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// `POST /account/verification-email`: the link again.
+pub async fn resend_verification_submit(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    page: SignedInPage,
+    CsrfForm(_form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    accounts::resend_verification(&state, ip, &page.0.account).await?;
+    Ok(Redirect::to("/account?verification=sent").into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EmailQuery {
+    #[serde(default)]
+    email: String,
+}
+
+/// `GET /forgot-password`: asks for the address.
+pub async fn forgot_password_page(csrf: CsrfToken, Query(query): Query<EmailQuery>) -> Response {
+    let page = link_page(
+        &csrf.token,
+        "Forgot your password?",
+        None,
+        None,
+        LinkForm::AskReset { email: query.email },
+    );
+    csrf.attach(render_html(StatusCode::OK, &page))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /forgot-password`: the same answer whether or not the address has an account.
+pub async fn forgot_password_submit(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<ForgotForm>,
+) -> Result<Response, PageError> {
+    match accounts::request_password_reset(&state, ip, &form.email).await {
+        Ok(()) => {
+            let page = link_page(
+                &form.csrf_token,
+                "Check your inbox",
+                Some(accounts::RESET_ANSWER.into()),
+                None,
+                LinkForm::None,
+            );
+            Ok(render_html(StatusCode::ACCEPTED, &page))
+        }
+        Err(err @ Error::TooManyRequests { .. }) => {
+            let page = link_page(
+                &form.csrf_token,
+                "Forgot your password?",
+                None,
+                Some(err.to_string()),
+                LinkForm::AskReset { email: form.email.clone() },
+            );
+            Ok(with_retry_after(render_html(err.status(), &page), &err))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// `GET /reset-password?token=…`: the new password's form.
+pub async fn reset_password_page(csrf: CsrfToken, Query(query): Query<TokenQuery>) -> Response {
+    let page = link_page(
+        &csrf.token,
+        "Choose a new password",
+        None,
+        None,
+        LinkForm::NewPassword { token: query.token },
+    );
+    csrf.attach(render_html(StatusCode::OK, &page))
+}
+
+/// `POST /reset-password`: sets it, ends every session, signs in.
+pub async fn reset_password_submit(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<Response, PageError> {
+    match accounts::reset_password(&state, ip, &form.token, &form.new_password).await {
+        Ok((_, session)) => Ok(signed_in_redirect(&state, &session, "/account?password=changed")),
+        Err(err @ Error::InvalidField(_)) => {
+            let message = match &err {
+                Error::InvalidField(field) => format!("The new password {}.", field.message),
+                _ => err.to_string(),
+            };
+            let page = link_page(
+                &form.csrf_token,
+                "Choose a new password",
+                None,
+                Some(message),
+                LinkForm::NewPassword { token: form.token.clone() },
+            );
+            Ok(render_html(err.status(), &page))
+        }
+        Err(err @ (Error::Gone { .. } | Error::TooManyRequests { .. })) => {
+            let page = link_page(
+                &form.csrf_token,
+                "Choose a new password",
+                None,
+                Some(err.to_string()),
+                LinkForm::AskReset { email: String::new() },
+            );
+            Ok(with_retry_after(render_html(err.status(), &page), &err))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn with_retry_after(mut response: Response, err: &Error) -> Response {
+    if let Error::TooManyRequests { retry_after_secs, .. } = err {
+        response.headers_mut().insert(header::RETRY_AFTER, (*retry_after_secs).into());
+    }
+    response
 }

@@ -172,6 +172,7 @@ async fn page(
         max_tickets: MAX_TICKETS_PER_ORDER,
         idempotency_key: Uuid::new_v4().to_string(),
         closed,
+        unverified: viewer.0.as_ref().is_some_and(|signed_in| !signed_in.account.email_verified),
         error,
         sandbox: state.card.is_sandbox(),
     })

@@ -305,6 +305,18 @@ async fn replay(
     }
 }
 
+/// Whether the account already placed an order under this idempotency key (a retry).
+pub async fn has_idempotency_key(db: &PgPool, account_id: Uuid, key: &str) -> sqlx::Result<bool> {
+    let found = sqlx::query_scalar!(
+        r#"select exists (select 1 from customer_order where account_id = $1 and idempotency_key = $2) as "found!""#,
+        account_id,
+        key
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(found)
+}
+
 /// Whether `key` can be an `Idempotency-Key`: 1 to 255 visible ASCII characters. Checked
 /// before a purchase joins a batch, so no key can make the batch's statement fail.
 pub fn is_idempotency_key(key: &str) -> bool {

@@ -121,7 +121,6 @@ struct PurchaseArg {
     idempotency_key: Option<String>,
     request_hash: Option<Vec<u8>>,
     payment_id: Uuid,
-    max_open: i32,
 }
 
 /// A line of a purchase as `place_orders` takes it (the `purchase_line` type).
@@ -163,9 +162,9 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
             idempotency_key: p.idempotency_key.clone(),
             request_hash: p.request_hash.map(Vec::from),
             payment_id: p.payment_id,
-            max_open: p.max_open_orders,
         })
         .collect();
+    let max_open: Vec<i32> = batch.iter().map(|p| p.max_open_orders).collect();
     let lines: Vec<PurchaseLineArg> = (1..)
         .zip(batch)
         .flat_map(|(index, p)| {
@@ -182,10 +181,11 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
                   r_total_minor as total_minor, r_name as name, r_price_minor as price_minor,
                   r_available as available, r_expired_holds as "expired_holds!",
                   r_limit as "limit", r_already as already
-           from place_orders($1, $2)
+           from place_orders($1, $2, $3)
            order by r_order_index, r_line_index"#,
         purchases as _,
         lines as _,
+        &max_open,
     )
     .fetch_all(db)
     .await?;
