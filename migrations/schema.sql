@@ -1110,7 +1110,7 @@ CREATE TABLE public.payment (
     CONSTRAINT payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
     CONSTRAINT payment_received_minor_check CHECK ((received_minor >= 0)),
     CONSTRAINT payment_redirect_url_check CHECK ((length(redirect_url) <= 2048)),
-    CONSTRAINT payment_refund_reason_check CHECK ((refund_reason = ANY (ARRAY['sold_out_after_expiry'::text, 'event_closed'::text, 'order_closed'::text, 'duplicate_payment'::text, 'amount_mismatch'::text, 'partial_payment'::text, 'invoice_invalid'::text, 'underpaid'::text]))),
+    CONSTRAINT payment_refund_reason_check CHECK ((refund_reason = ANY (ARRAY['sold_out_after_expiry'::text, 'event_closed'::text, 'order_closed'::text, 'duplicate_payment'::text, 'amount_mismatch'::text, 'partial_payment'::text, 'invoice_invalid'::text, 'underpaid'::text, 'wrong_rail'::text]))),
     CONSTRAINT payment_seen_minor_check CHECK ((seen_minor >= 0)),
     CONSTRAINT payment_status_check CHECK ((status = ANY (ARRAY['creating'::text, 'open'::text, 'succeeded'::text, 'failed'::text, 'expired'::text, 'refund_due'::text, 'refunded'::text])))
 );

@@ -55,9 +55,9 @@ pub const RESET_ANSWER: &str = "If an account uses that email address, we sent i
 
 /// Signs up: a new address gets an account (not yet verified) and a link to confirm it; an
 /// address that already has an account gets an email telling its owner so. The answer is the
-/// same either way, and so is the work (the password is hashed in both cases), so sign-up
-/// does not tell a stranger whether an address has an account. Nobody is signed in until
-/// the link is followed.
+/// same either way, and so is the work before it (the password is hashed and one row tried in
+/// both cases; the rest happens in the background), so sign-up does not tell a stranger
+/// whether an address has an account. Nobody is signed in until the link is followed.
 pub async fn signup(
     state: &AppState,
     ip: ClientIp,
@@ -74,106 +74,121 @@ pub async fn signup(
     match account::create_account(&state.db, &email, &name, &hash, Role::Customer, false).await {
         Ok(account) => {
             tracing::info!(account.id = %account.id, "account created");
-            send_verification(state, &account).await?;
+            send_link(state, account.email.clone(), TokenPurpose::VerifyEmail);
         }
         Err(AccountError::EmailTaken) => {
-            if rate_limit::hit(state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_ok()
-                && let Some(existing) = account::credentials_by_email(&state.db, &email).await?
-            {
-                let mail = AccountEmail {
-                    name: existing.account.name.clone(),
-                    kind: AccountEmailKind::AlreadyRegistered,
-                    link: link(state, "/login", None),
-                    reset_url: link(state, "/forgot-password", None),
-                    valid_for: String::new(),
-                };
-                send_account_email(state, existing.account.email, mail);
-            }
+            let state = state.clone();
+            tokio::spawn(async move {
+                if rate_limit::hit(&state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_err() {
+                    return;
+                }
+                match account::credentials_by_email(&state.db, &email).await {
+                    Ok(Some(existing)) => {
+                        let mail = AccountEmail {
+                            name: existing.account.name.clone(),
+                            kind: AccountEmailKind::AlreadyRegistered,
+                            link: link(&state, "/login", None),
+                            reset_url: link(&state, "/forgot-password", None),
+                            valid_for: String::new(),
+                        };
+                        deliver(&state, &existing.account.email, &mail).await;
+                    }
+                    Ok(None) => {}
+                    Err(err) => {
+                        tracing::error!(error = %err, "could not read the account an email was about")
+                    }
+                }
+            });
         }
         Err(AccountError::Database(err)) => return Err(err.into()),
     }
     Ok(())
 }
 
-/// Emails the account a new link to confirm its address (earlier links stop working).
-pub async fn send_verification(state: &AppState, account: &Account) -> Result<(), Error> {
-    let token = {
-        let mut conn = state.db.acquire().await?;
-        account::issue_token(&mut conn, account.id, TokenPurpose::VerifyEmail).await?
-    };
-    let mail = AccountEmail {
-        name: account.name.clone(),
-        kind: AccountEmailKind::VerifyEmail,
-        link: link(state, "/verify-email", Some(&token)),
-        reset_url: String::new(),
-        valid_for: "48 hours".into(),
-    };
-    send_account_email(state, account.email.clone(), mail);
-    Ok(())
-}
-
 /// A signed-in customer asks for the confirmation link again (limited per address and per
-/// recipient, so nobody's inbox can be flooded).
+/// recipient, so nobody's inbox can be flooded). Earlier links stop working.
 pub async fn resend_verification(state: &AppState, ip: ClientIp, account: &Account) -> Result<(), Error> {
     if account.email_verified {
         return Ok(());
     }
     rate_limit::hit(state, EMAIL_LINKS_PER_IP, &ip.rate_key()).await?;
     rate_limit::hit(state, EMAIL_LINKS_PER_EMAIL, &account.email).await?;
-    send_verification(state, account).await
+    send_link(state, account.email.clone(), TokenPurpose::VerifyEmail);
+    Ok(())
 }
 
-/// Follows a confirmation link: the address is verified and its owner signed in (a fresh
-/// session, ending `previous`).
+/// The address a confirmation link is for, while it works (the page says whom it confirms).
+pub async fn verification_email_of(state: &AppState, token: &str) -> Result<String, Error> {
+    let token = account::LinkToken::parse(token).ok_or_else(link_invalid)?;
+    let mut conn = state.db.acquire().await?;
+    let account_id = account::token_account(&mut conn, &token, TokenPurpose::VerifyEmail)
+        .await?
+        .ok_or_else(link_invalid)?;
+    let credentials = account::credentials_by_id(&mut *conn, account_id).await?.ok_or_else(link_invalid)?;
+    Ok(credentials.account.email)
+}
+
+/// Follows a confirmation link with the account's password: the address is verified, every
+/// session the account had ends (whoever signed in before it was confirmed), and its owner is
+/// signed in afresh (ending `previous`, the browser's own). Asking for the password means a
+/// link only confirms for whoever chose it: someone who signed up with another person's
+/// address cannot have them confirm it, nor sign them into an account that is not theirs.
+/// A wrong password leaves the link working.
 pub async fn verify_email(
     state: &AppState,
     ip: ClientIp,
     token: &str,
+    password: &str,
     previous: Option<&SessionToken>,
 ) -> Result<(Account, SessionToken), Error> {
     rate_limit::hit(state, RESET_TRIES_PER_IP, &ip.rate_key()).await?;
     let token = account::LinkToken::parse(token).ok_or_else(link_invalid)?;
+    let account_id = {
+        let mut conn = state.db.acquire().await?;
+        account::token_account(&mut conn, &token, TokenPurpose::VerifyEmail)
+            .await?
+            .ok_or_else(link_invalid)?
+    };
+    let credentials =
+        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
+    let password = password.to_string();
+    let hash = credentials.password_hash.clone();
+    if !hashing(state, move || account::verify_password(&password, Some(&hash))).await? {
+        return Err(Error::Unauthorized {
+            code: "invalid_credentials",
+            message: "That is not the password of the account this link confirms.",
+        });
+    }
     let mut tx = state.db.begin().await?;
-    let account_id =
-        account::use_token(&mut tx, &token, TokenPurpose::VerifyEmail).await?.ok_or_else(link_invalid)?;
+    if account::use_token(&mut tx, &token, TokenPurpose::VerifyEmail).await? != Some(account_id) {
+        return Err(link_invalid());
+    }
     account::mark_verified(&mut tx, account_id).await?;
+    let ended = account::delete_sessions_of(&mut *tx, account_id, None).await?;
     if let Some(previous) = previous {
         account::delete_session(&mut *tx, previous).await?;
     }
     let session = account::create_session(&mut *tx, account_id).await?;
     tx.commit().await?;
-    let credentials =
-        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
-    tracing::info!(account.id = %account_id, "email verified");
-    Ok((credentials.account, session))
+    tracing::info!(account.id = %account_id, sessions.ended = ended, "email verified");
+    let account = Account { email_verified: true, ..credentials.account };
+    Ok((account, session))
 }
 
 /// Asks for a password reset link. The answer is the same whether or not the address has an
-/// account; only an existing one is emailed (limited per address and per recipient).
+/// account, and so is the work before it: the lookup and the email happen in the background
+/// (limited per address and per recipient).
 pub async fn request_password_reset(state: &AppState, ip: ClientIp, email: &str) -> Result<(), Error> {
     rate_limit::hit(state, EMAIL_LINKS_PER_IP, &ip.rate_key()).await?;
     let Ok(email) = Email::parse(email) else {
         return Ok(());
     };
-    if rate_limit::hit(state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_err() {
-        return Ok(());
-    }
-    let Some(credentials) = account::credentials_by_email(&state.db, &email).await? else {
-        return Ok(());
-    };
-    let token = {
-        let mut conn = state.db.acquire().await?;
-        account::issue_token(&mut conn, credentials.account.id, TokenPurpose::ResetPassword).await?
-    };
-    let mail = AccountEmail {
-        name: credentials.account.name.clone(),
-        kind: AccountEmailKind::ResetPassword,
-        link: link(state, "/reset-password", Some(&token)),
-        reset_url: String::new(),
-        valid_for: "1 hour".into(),
-    };
-    send_account_email(state, credentials.account.email, mail);
-    tracing::info!(account.id = %credentials.account.id, "password reset link sent");
+    let state = state.clone();
+    tokio::spawn(async move {
+        if rate_limit::hit(&state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_ok() {
+            send_link_now(&state, email.as_str(), TokenPurpose::ResetPassword).await;
+        }
+    });
     Ok(())
 }
 
@@ -221,15 +236,60 @@ fn link(state: &AppState, path: &str, token: Option<&account::LinkToken>) -> Str
     url.to_string()
 }
 
-/// Sends in the background: the answer does not wait for SMTP (nor tell, by its timing,
-/// whether an email went out). A failure is logged; the person can ask again.
-fn send_account_email(state: &AppState, to: String, mail: AccountEmail) {
-    let mailer = state.mailer.clone();
-    tokio::spawn(async move {
-        if let Err(err) = mailer.send_account(&to, &mail).await {
-            tracing::error!(error = %err, kind = ?mail.kind, "an account email could not be sent");
+/// Emails `email`'s account a new link for `purpose`, in the background: the answer does not
+/// wait for the database or SMTP (nor tell, by its timing, whether an email went out). A
+/// failure is logged; the person can ask again.
+fn send_link(state: &AppState, email: String, purpose: TokenPurpose) {
+    let state = state.clone();
+    tokio::spawn(async move { send_link_now(&state, &email, purpose).await });
+}
+
+/// Issues the link (voiding earlier ones of its purpose) and emails it; nothing when the
+/// address has no account.
+async fn send_link_now(state: &AppState, email: &str, purpose: TokenPurpose) {
+    let issued = async {
+        let Ok(email) = Email::parse(email) else { return Ok(None) };
+        let Some(credentials) = account::credentials_by_email(&state.db, &email).await? else {
+            return Ok(None);
+        };
+        let mut tx = state.db.begin().await?;
+        let token = account::issue_token(&mut tx, credentials.account.id, purpose).await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Some((credentials.account, token)))
+    }
+    .await;
+    let (account, token) = match issued {
+        Ok(Some(issued)) => issued,
+        Ok(None) => return,
+        Err(err) => {
+            tracing::error!(error = %err, ?purpose, "could not issue an emailed link");
+            return;
         }
-    });
+    };
+    let mail = match purpose {
+        TokenPurpose::VerifyEmail => AccountEmail {
+            name: account.name.clone(),
+            kind: AccountEmailKind::VerifyEmail,
+            link: link(state, "/verify-email", Some(&token)),
+            reset_url: String::new(),
+            valid_for: "48 hours".into(),
+        },
+        TokenPurpose::ResetPassword => AccountEmail {
+            name: account.name.clone(),
+            kind: AccountEmailKind::ResetPassword,
+            link: link(state, "/reset-password", Some(&token)),
+            reset_url: String::new(),
+            valid_for: "1 hour".into(),
+        },
+    };
+    deliver(state, &account.email, &mail).await;
+    tracing::info!(account.id = %account.id, ?purpose, "emailed link sent");
+}
+
+async fn deliver(state: &AppState, to: &str, mail: &AccountEmail) {
+    if let Err(err) = state.mailer.send_account(to, mail).await {
+        tracing::error!(error = %err, kind = ?mail.kind, "an account email could not be sent");
+    }
 }
 
 /// Checks the password and opens a fresh session (a new id: any session id an attacker may
@@ -308,6 +368,8 @@ pub async fn change_password(
     let mut tx = state.db.begin().await?;
     account::set_password(&mut *tx, account_id, &hash).await?;
     let ended = account::delete_sessions_of(&mut *tx, account_id, None).await?;
+    // Reset links sent before no longer open the account.
+    account::void_tokens(&mut tx, account_id, TokenPurpose::ResetPassword).await?;
     let session = account::create_session(&mut *tx, account_id).await?;
     tx.commit().await?;
     rate_limit::reset(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await;

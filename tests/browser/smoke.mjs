@@ -756,6 +756,8 @@ async function signUp(t, name, email) {
   const link = await inboxLink(t, email, '/verify-email');
   if (!t.check('the confirmation link reached the inbox', link !== null)) return false;
   await t.goto(link);
+  t.check('the confirmation page names the address it confirms', (await t.page.locator('main').innerText()).includes(email));
+  await t.page.fill('input[name=password]', 'a long passphrase');
   await Promise.all([t.page.waitForURL('**/account?verification=done'), t.page.click('form.stack-form button[type=submit]')]);
   return t.check('the link confirms the address and signs in',
     (await t.page.locator('.notice').first().innerText()).includes('confirmed'));

@@ -14,7 +14,9 @@ async fn signup(app: &TestApp, email: &str) -> String {
         .await;
     assert_eq!(response.status, 202, "{}", response.text());
     let token = TestApp::link_token(email, 1, "/verify-email").await;
-    let verified = app.post_json("/api/auth/verify-email", json!({"token": token}), None).await;
+    let verified = app
+        .post_json("/api/auth/verify-email", json!({"token": token, "password": "a long passphrase"}), None)
+        .await;
     assert_eq!(verified.status, 200, "{}", verified.text());
     verified.cookie("tessera_session").expect("a session cookie")
 }
@@ -45,8 +47,16 @@ async fn signing_up_emails_a_link_that_verifies_and_signs_in_and_logging_out_end
         .unwrap();
     assert_eq!(app.get_with_cookie("/api/me", &unverified).await.json()["email_verified"], false);
 
-    let response = app.post_json("/api/auth/verify-email", json!({"token": token}), None).await;
+    // Only with the password chosen at sign-up; a wrong one leaves the link working.
+    let wrong = app
+        .post_json("/api/auth/verify-email", json!({"token": token, "password": "not the passphrase"}), None)
+        .await;
+    assert_eq!(wrong.status, 401);
+    let response = app
+        .post_json("/api/auth/verify-email", json!({"token": token, "password": "a long passphrase"}), None)
+        .await;
     assert_eq!(response.status, 200, "{}", response.text());
+    assert_eq!(app.get_with_cookie("/api/me", &unverified).await.status, 401, "sessions from before end");
     assert_eq!(response.json()["email"], email.as_str());
     assert_eq!(response.json()["role"], "customer");
     assert_eq!(response.json()["email_verified"], true);
@@ -58,7 +68,9 @@ async fn signing_up_emails_a_link_that_verifies_and_signs_in_and_logging_out_end
     let cookie = response.cookie("tessera_session").unwrap();
 
     // The link works once.
-    let again = app.post_json("/api/auth/verify-email", json!({"token": token}), None).await;
+    let again = app
+        .post_json("/api/auth/verify-email", json!({"token": token, "password": "a long passphrase"}), None)
+        .await;
     assert_eq!(again.status, 410);
     assert_eq!(again.json()["error"]["code"], "link_invalid");
 
@@ -204,7 +216,10 @@ async fn expired_forged_and_superseded_links_open_nothing(db: PgPool) {
     .await;
     let verify = TestApp::link_token(&other, 1, "/verify-email").await;
     assert_eq!(confirm(verify.clone()).await.status, 410);
-    assert_eq!(app.post_json("/api/auth/verify-email", json!({"token": verify}), None).await.status, 200);
+    let verified = app
+        .post_json("/api/auth/verify-email", json!({"token": verify, "password": "a long passphrase"}), None)
+        .await;
+    assert_eq!(verified.status, 200);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -232,14 +247,71 @@ async fn buying_asks_for_a_verified_email_first(db: PgPool) {
     assert!(page.text().contains("Please confirm your email address before buying"), "{}", page.text());
 
     // Asking again sends a new link; the first stops working.
+    let first = TestApp::link_token(&email, 1, "/verify-email").await;
     let resent = app.post_json("/api/me/verification-email", json!({}), Some(&cookie)).await;
     assert_eq!(resent.status, 202);
-    let first = TestApp::link_token(&email, 1, "/verify-email").await;
     let second = TestApp::link_token(&email, 2, "/verify-email").await;
-    assert_eq!(app.post_json("/api/auth/verify-email", json!({"token": first}), None).await.status, 410);
-    assert_eq!(app.post_json("/api/auth/verify-email", json!({"token": second}), None).await.status, 200);
-    // The existing session sees the change at once.
+    assert_ne!(first, second);
+    let confirm = |token: String| {
+        app.post_json(
+            "/api/auth/verify-email",
+            json!({"token": token, "password": "a long passphrase"}),
+            None,
+        )
+    };
+    assert_eq!(confirm(first).await.status, 410);
+    let verified = confirm(second).await;
+    assert_eq!(verified.status, 200);
+    // Confirming signs in afresh (the sessions from before the address was confirmed end).
+    let cookie = verified.cookie("tessera_session").unwrap();
     assert_eq!(app.buy(&cookie, event, &[(general, 1)], None).await.status, 201);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn someone_who_signed_up_with_another_persons_address_cannot_keep_the_account(db: PgPool) {
+    let app = TestApp::new(db);
+    let victim = unique_email("victim");
+    // The squatter signs up with the victim's address and a password of their own.
+    app.post_json(
+        "/api/auth/signup",
+        json!({"email": victim, "password": "the squatters passphrase", "name": "Squatter"}),
+        None,
+    )
+    .await;
+    let squatter = app
+        .post_json("/api/auth/login", json!({"email": victim, "password": "the squatters passphrase"}), None)
+        .await
+        .cookie("tessera_session")
+        .unwrap();
+    // The victim clicks the confirmation link: without the squatter's password it confirms
+    // nothing.
+    let link = TestApp::link_token(&victim, 1, "/verify-email").await;
+    let refused = app
+        .post_json(
+            "/api/auth/verify-email",
+            json!({"token": link, "password": "the victims passphrase"}),
+            None,
+        )
+        .await;
+    assert_eq!(refused.status, 401);
+    // Trying to sign up tells them (by email) the address has an account; a reset takes it over
+    // and ends the squatter's session.
+    app.post_json("/api/auth/password-reset", json!({"email": victim}), None).await;
+    let reset = TestApp::link_token(&victim, 2, "/reset-password").await;
+    let taken = app
+        .post_json(
+            "/api/auth/password-reset/confirm",
+            json!({"token": reset, "new_password": "the victims passphrase"}),
+            None,
+        )
+        .await;
+    assert_eq!(taken.status, 200);
+    assert_eq!(taken.json()["email_verified"], true, "the reset link reached the address");
+    assert_eq!(app.get_with_cookie("/api/me", &squatter).await.status, 401);
+    let squatter_again = app
+        .post_json("/api/auth/login", json!({"email": victim, "password": "the squatters passphrase"}), None)
+        .await;
+    assert_eq!(squatter_again.status, 401);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -244,7 +244,7 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/login".into(), None, 200, 303, 303),
         ("GET", "/forgot-password".into(), None, 200, 200, 200),
         ("GET", "/reset-password?token=x".into(), None, 200, 200, 200),
-        ("GET", "/verify-email?token=x".into(), None, 200, 200, 200),
+        ("GET", "/verify-email?token=x".into(), None, 410, 410, 410),
         ("GET", "/account".into(), None, 303, 200, 200),
         ("GET", "/api/me".into(), None, 401, 200, 200),
         (

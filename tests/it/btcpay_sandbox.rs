@@ -463,3 +463,69 @@ async fn bitcoin_for_no_order_of_ours_goes_back_as_a_pull_payment_from_the_refun
     let again = app.send(axum::http::Method::POST, &path, headers, axum::body::Body::empty()).await;
     assert_eq!((again.status, again.json()["id"].clone()), (StatusCode::OK, body["id"].clone()));
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_invoice_naming_a_card_order_or_from_another_store_changes_nothing(db: PgPool) {
+    use tessera_payments::btcpay::{CheckoutOptions, CreateInvoice, InvoiceMetadata};
+    let app = sandboxed(db).await;
+    let event = app.insert_event(&sample_event("rails-card", "Fado por Cartão", 20)).await;
+    let (card_order, _, _) = app.paid_order(event, 1).await;
+    // A card order still waiting for its payment.
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let pending = app.buy(&buyer, event, &[(ticket_type, 2)], None).await.json();
+    let pending: Uuid = pending["order_id"].as_str().unwrap().parse().unwrap();
+
+    let settlement = app.state.btc_settlement.clone().unwrap();
+    let invoice_for = |order: Uuid, amount: &str| CreateInvoice {
+        amount: amount.into(),
+        currency: "EUR".into(),
+        metadata: InvoiceMetadata { order_id: Some(order.to_string()), ..Default::default() },
+        checkout: CheckoutOptions { payment_tolerance: Some(0.0), ..Default::default() },
+    };
+    // An invoice that expires naming the waiting card order does not close it.
+    let expiring = settlement.client.create_invoice(&invoice_for(pending, "20.00")).await.unwrap();
+    click(&app, &expiring.id, "expire").await;
+    settlement.sync(None, &expiring.id).await.unwrap();
+    assert_eq!(app.order_status(pending).await, "pending_payment");
+    // One paid in full for it does not pay it: the bitcoin is due back, on the wrong rail.
+    let paying = settlement.client.create_invoice(&invoice_for(pending, "20.00")).await.unwrap();
+    click(&app, &paying.id, "pay").await;
+    click(&app, &paying.id, "confirm").await;
+    settlement.sync(None, &paying.id).await.unwrap();
+    assert_eq!(app.order_status(pending).await, "pending_payment");
+    let (status, reason): (String, String) = sqlx::query_as(
+        "select status, refund_reason from payment where order_id = $1 and provider = 'btcpay' and provider_ref = $2",
+    )
+    .bind(pending)
+    .bind(&paying.id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((status.as_str(), reason.as_str()), ("refund_due", "wrong_rail"));
+    assert_eq!(app.order_status(card_order).await, "paid");
+
+    // A webhook of another store (same secret) is acknowledged and changes nothing.
+    let other_store = serde_json::json!({
+        "deliveryId": format!("dlv-{}", Uuid::new_v4().simple()),
+        "webhookId": "wh-other",
+        "isRedelivery": false,
+        "type": "InvoiceExpired",
+        "timestamp": 1_700_000_000,
+        "storeId": "SomeoneElsesStore",
+        "invoiceId": expiring.id,
+        "manuallyMarked": false,
+    })
+    .to_string();
+    use secrecy::ExposeSecret as _;
+    let secret = app.state.btcpay_settings.as_ref().unwrap().webhook_secret.expose_secret().to_string();
+    let signature = tessera_payments::btcpay::webhook::sign(other_store.as_bytes(), &secret);
+    let answered = send_signed(&app, &other_store, &signature).await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.text());
+    let claimed: i64 = sqlx::query_scalar("select count(*) from webhook_inbox where event_id like 'dlv-%'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(claimed, 0, "another store's delivery is not even counted");
+    assert_eq!(app.order_status(pending).await, "pending_payment");
+}

@@ -43,9 +43,15 @@ async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool
     let page = app.get(&format!("/verify-email?token={link}")).await;
     assert_eq!(page.status, 200);
     assert!(page.text().contains("Confirm my email address"));
+    assert!(page.text().contains(&format!("This link confirms {email}")), "whom it confirms");
+    assert_eq!(page.header("referrer-policy"), "no-referrer", "the token never leaves in a Referer");
     let (link_cookie, link_csrf) = csrf_of(&page);
     let response = app
-        .post_form("/verify-email", &[("csrf_token", &link_csrf), ("token", &link)], Some(&link_cookie))
+        .post_form(
+            "/verify-email",
+            &[("csrf_token", &link_csrf), ("token", &link), ("password", "a long passphrase")],
+            Some(&link_cookie),
+        )
         .await;
     assert_eq!(response.status, 303, "{}", response.text());
     assert_eq!(response.header("location"), "/account?verification=done");

@@ -264,3 +264,51 @@ async fn a_payment_settling_when_the_event_is_cancelled_is_refunded_not_ticketed
     let outbox: i64 = sqlx::query_scalar("select count(*) from outbox").fetch_one(&app.db).await.unwrap();
     assert_eq!(outbox, 0);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn events_of_a_session_that_is_not_the_orders_own_change_nothing(db: PgPool) {
+    let app =
+        TestApp::served(db, &[("TESSERA_BTCPAY_SANDBOX", "on"), ("TESSERA_BTCPAY_POLL_SECONDS", "3600")])
+            .await;
+    let (order, session, general) = pending_order(&app).await;
+    // Another session naming this order expires, or fails: the order keeps waiting for its own.
+    for kind in ["checkout.session.expired", "checkout.session.async_payment_failed"] {
+        let foreign = checkout_event(kind, "cs_test_someone_elses", order, 2000, "unpaid");
+        assert_eq!(app.stripe_event(&foreign).await.status, StatusCode::OK);
+        assert_eq!(app.order_status(order).await, "pending_payment", "{kind}");
+    }
+    let foreign =
+        checkout_event("checkout.session.completed", "cs_test_someone_elses", order, 2000, "unpaid");
+    app.stripe_event(&foreign).await;
+    let detected: bool =
+        sqlx::query_scalar("select payment_detected from customer_order where order_id = $1")
+            .bind(order)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(!detected, "another session's bank debit keeps no hold");
+    assert_eq!(app.stock(general).await, (0, 2));
+    // Its own session still settles it.
+    let own = checkout_event("checkout.session.expired", &session, order, 2000, "unpaid");
+    app.stripe_event(&own).await;
+    assert_eq!(app.order_status(order).await, "expired");
+
+    // A card payment naming a bitcoin order never pays it: it is due back, on the wrong rail.
+    let event = app.insert_event(&tessera_tests::sample_event("rails-btc", "Fado em Bitcoin", 20)).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let body = serde_json::json!({"items": [{"ticket_type_id": ticket_type, "quantity": 1}], "payment_method": "btc"});
+    let bitcoin = app.post_json(&format!("/api/events/{event}/buy"), body, Some(&buyer)).await.json();
+    let bitcoin: Uuid = bitcoin["order_id"].as_str().unwrap().parse().unwrap();
+    let paid = checkout_event("checkout.session.completed", "cs_test_card_for_btc", bitcoin, 1000, "paid");
+    assert_eq!(app.stripe_event(&paid).await.status, StatusCode::OK);
+    assert_eq!(app.order_status(bitcoin).await, "pending_payment");
+    let (status, reason): (String, String) = sqlx::query_as(
+        "select status, refund_reason from payment where order_id = $1 and provider_ref = 'cs_test_card_for_btc'",
+    )
+    .bind(bitcoin)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((status.as_str(), reason.as_str()), ("refund_due", "wrong_rail"));
+}

@@ -195,12 +195,11 @@ impl TestApp {
         response.cookie("tessera_session").expect("session cookie")
     }
 
-    /// The token of the newest emailed link to `path` (`/verify-email`, `/reset-password`)
-    /// that reached `email` in the shared inbox, waiting for the `count`-th email.
+    /// The token of the link to `path` (`/verify-email`, `/reset-password`) in the `count`-th
+    /// email (1-based) that reached `email` in the shared inbox, waiting for it.
     pub async fn link_token(email: &str, count: usize, path: &str) -> String {
         let emails = mail::Maildev::shared().wait_for(email, count).await;
-        let newest = emails.last().expect("an email");
-        let text = newest["text"].as_str().expect("a text part");
+        let text = emails[count - 1]["text"].as_str().expect("a text part");
         let marker = format!("{path}?token=");
         let start = text.find(&marker).unwrap_or_else(|| panic!("no {path} link in {text}")) + marker.len();
         text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()

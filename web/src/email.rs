@@ -87,8 +87,9 @@ impl RefundEmail {
 }
 
 /// An email about the account itself: a link to verify the address or reset the password, or
-/// a note that someone tried to sign up with an address that already has an account.
-#[derive(Debug, Clone)]
+/// a note that someone tried to sign up with an address that already has an account. (Its
+/// `Debug` leaves the link out: it opens the account.)
+#[derive(Clone)]
 pub struct AccountEmail {
     pub name: String,
     pub kind: AccountEmailKind,
@@ -117,6 +118,12 @@ pub struct AccountEmailText<'a> {
 #[template(path = "email/account.html")]
 pub struct AccountEmailHtml<'a> {
     pub email: &'a AccountEmail,
+}
+
+impl std::fmt::Debug for AccountEmail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountEmail").field("kind", &self.kind).finish_non_exhaustive()
+    }
 }
 
 impl AccountEmail {

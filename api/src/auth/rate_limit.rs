@@ -151,9 +151,14 @@ impl LocalLimits {
         if counts.len() >= LOCAL_KEYS {
             counts.retain(|_, (_, until)| *until > now);
             if counts.len() >= LOCAL_KEYS / 2 {
-                // Still full of live windows (keys someone chose): start over rather than grow
-                // or sweep on every hit. Limits loosen for a moment; memory stays bounded.
-                counts.clear();
+                // Still full of live windows (keys someone chose): the half whose windows end
+                // first goes, so memory stays bounded and the sweep stays rare, while the
+                // counts that started last (an attack under way) are kept.
+                let mut ends: Vec<Instant> = counts.values().map(|(_, until)| *until).collect();
+                let middle = ends.len() / 2;
+                let (_, median, _) = ends.select_nth_unstable(middle);
+                let median = *median;
+                counts.retain(|_, (_, until)| *until > median);
             }
         }
         let entry = counts.entry(key.to_string()).or_insert((0, now + window));

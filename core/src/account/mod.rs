@@ -20,7 +20,7 @@ pub use store::{
     AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, promote_to_admin,
     set_password,
 };
-pub use token::{LinkToken, TokenPurpose, issue_token, mark_verified, use_token};
+pub use token::{LinkToken, TokenPurpose, issue_token, mark_verified, token_account, use_token, void_tokens};
 
 use crate::catalog::FieldError;
 

@@ -74,13 +74,11 @@ pub async fn issue_token(
     account_id: Uuid,
     purpose: TokenPurpose,
 ) -> sqlx::Result<LinkToken> {
-    sqlx::query!(
-        "delete from account_token where account_id = $1 and purpose = $2 and used_at is null",
-        account_id,
-        purpose.as_str()
-    )
-    .execute(&mut *conn)
-    .await?;
+    // Two requests at once for one account: one after the other, so one link is left.
+    sqlx::query!("select account_id from account where account_id = $1 for no key update", account_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    void_tokens(conn, account_id, purpose).await?;
     // Used and expired links are kept a day for the record, then dropped with the next issue.
     sqlx::query!("delete from account_token where expires_at < now() - interval '1 day'")
         .execute(&mut *conn)
@@ -97,6 +95,40 @@ pub async fn issue_token(
     .execute(&mut *conn)
     .await?;
     Ok(token)
+}
+
+/// The account a link is for while it still works, without using it (to show whom it is
+/// for, or to check the account's password before using it).
+pub async fn token_account(
+    conn: &mut PgConnection,
+    token: &LinkToken,
+    purpose: TokenPurpose,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!(
+        r#"select account_id from account_token
+           where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()"#,
+        token.hash(),
+        purpose.as_str()
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Voids the account's unused links of this purpose (a password changed another way voids
+/// the reset links sent before).
+pub async fn void_tokens(
+    conn: &mut PgConnection,
+    account_id: Uuid,
+    purpose: TokenPurpose,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "delete from account_token where account_id = $1 and purpose = $2 and used_at is null",
+        account_id,
+        purpose.as_str()
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Uses the link: the account it opens, once; `None` when it is unknown, expired, already

@@ -46,7 +46,7 @@ pub use read::{
 };
 pub use sweep::{release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds};
 pub use transition::{
-    Closed, Receipt, Settlement, close_pending, fulfil, mark_payment_detected, settle,
+    Closed, Receipt, Settlement, close_pending, fulfil, is_own_checkout, mark_payment_detected, settle,
     unmark_payment_detected,
 };
 
@@ -188,6 +188,9 @@ crate::text_enum! {
         InvoiceInvalid = "invoice_invalid",
         /// Less than an on-chain quote asked, or another asset.
         Underpaid = "underpaid",
+        /// Paid by another payment method than the order's (an invoice or a checkout naming
+        /// an order that was to be paid another way).
+        WrongRail = "wrong_rail",
     }
 }
 

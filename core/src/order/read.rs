@@ -172,8 +172,9 @@ pub struct RefundDue {
     /// What is due back: the whole payment, or for `overpaid` the excess only.
     pub received_minor: i64,
     /// `sold_out_after_expiry`, `event_closed`, `order_closed`, `duplicate_payment`,
-    /// `amount_mismatch`, `partial_payment` (too little, too late: all of it back) or
-    /// `overpaid` (the order is paid; the excess goes back).
+    /// `amount_mismatch`, `wrong_rail` (paid by another method than the order's),
+    /// `partial_payment` (too little, too late: all of it back) or `overpaid` (the order is
+    /// paid; the excess goes back).
     #[serde(rename = "reason")]
     pub refund_reason: String,
     pub received_at: DateTime<Utc>,

@@ -2,8 +2,9 @@
 //! transaction, together with the stock it moves; a transition that finds the order elsewhere
 //! changes nothing and says so.
 //!
-//! Locks are always taken orders first, then ticket types in id order, so the transitions and
-//! the buyers' holds never wait on each other in a circle.
+//! Locks are always taken accounts first (settling, like placing, takes the buyer's), then
+//! orders, then ticket types in id order, so the transitions and the buyers' holds never wait
+//! on each other in a circle.
 //!
 //! Here: the order's own states (closing, settling, fulfilling, a payment seen or gone). The
 //! payment rows' bookkeeping is in `payment`, the sweepers that expire holds in `sweep`.
@@ -108,6 +109,30 @@ pub(super) async fn release_holds(conn: &mut PgConnection, order_ids: &[Uuid]) -
     Ok(())
 }
 
+/// Whether `provider_ref` is the checkout (Stripe session, BTCPay invoice) this order opened
+/// on its own rail: only then may the provider's news about it (expired, failed, invalid,
+/// seen) move the order. A payment row that never learnt its reference (the buy was
+/// interrupted after the provider answered) counts as the order's.
+pub async fn is_own_checkout(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider: Provider,
+    provider_ref: &str,
+) -> sqlx::Result<bool> {
+    let rows = sqlx::query!(
+        r#"select o.payment_method from customer_order o join payment p using (order_id)
+           where o.order_id = $1 and p.provider = $2 and (p.provider_ref = $3 or p.provider_ref is null)"#,
+        order_id,
+        provider.as_str(),
+        provider_ref
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.iter().any(|row| {
+        row.payment_method.parse::<super::PaymentMethod>().is_ok_and(|m| m.provider() == provider)
+    }))
+}
+
 /// A payment was seen but is not final yet (an async card payment): the order keeps its hold
 /// past `expires_at` until the provider says how it ended.
 pub async fn mark_payment_detected(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<bool> {
@@ -157,8 +182,19 @@ pub async fn fulfil(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<boo
 ///
 /// Paying writes the `orders.paid` outbox row in the same transaction.
 pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Result<Settlement> {
+    // The buyer's account first, as `place_orders` takes it: a late payment checked against
+    // the account's limit cannot race a purchase (or another late payment) of the same
+    // account.
+    sqlx::query!(
+        r#"select a.account_id from account a join customer_order o using (account_id)
+           where o.order_id = $1
+           for no key update of a"#,
+        receipt.order_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
     let Some(order) = sqlx::query!(
-        r#"select o.status, o.status_reason, o.total_minor, o.currency,
+        r#"select o.status, o.status_reason, o.total_minor, o.currency, o.payment_method,
                   (e.status = 'cancelled' or e.starts_at <= now()) as "event_closed!",
                   -- Paying late must not take the account past the event's limit (see
                   -- place_orders): what it holds and owns besides this order, plus this order.
@@ -219,6 +255,13 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
         }
     };
 
+    // Money on another rail than the order's never pays it (a BTCPay invoice or a Stripe
+    // session naming a card order, say): it goes back.
+    let own_rail =
+        order.payment_method.parse::<super::PaymentMethod>().is_ok_and(|m| m.provider() == receipt.provider);
+    if !own_rail {
+        return refund_due(conn, payment_id, receipt, RefundReason::WrongRail).await;
+    }
     if receipt.amount_minor != order.total_minor || !receipt.currency.eq_ignore_ascii_case(&order.currency) {
         return refund_due(conn, payment_id, receipt, RefundReason::AmountMismatch).await;
     }

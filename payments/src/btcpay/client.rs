@@ -53,6 +53,11 @@ struct ValidationProblem {
 }
 
 impl BtcPayClient {
+    /// The store this client works for.
+    pub fn store_id(&self) -> &str {
+        &self.store_id
+    }
+
     /// A client for `store_id` on the server at `base` (e.g. `https://btcpay.example.org`).
     pub fn new(base: Url, api_key: SecretString, store_id: impl Into<String>) -> Result<Self, BtcPayError> {
         let http = reqwest::Client::builder()

@@ -52,6 +52,16 @@ pub(super) async fn apply(
         tracing::info!(webhook.delivery_id = %event.delivery_id, "BTCPay delivery seen before; nothing to do");
         return Ok(());
     }
+    // Only the invoice an order opened on its own rail moves it while unpaid (expired,
+    // invalid, seen): another invoice naming it (made by hand, or naming a card order) does
+    // not close or hold anything; money on it is unmatched, or due back once it settles.
+    if let (Some(invoice), Some((order_id, state, ..))) = (invoice, update)
+        && !matches!(state, InvoiceState::Settled | InvoiceState::PaidLate)
+        && !order::is_own_checkout(&mut tx, order_id, Provider::BtcPay, &invoice.id).await?
+    {
+        tracing::warn!(order.id = %order_id, invoice.id = %invoice.id, ?state, "an invoice that is not the order's own; its order is left alone");
+        update = None;
+    }
     let Some(invoice) = invoice else {
         tx.commit().await?;
         return Ok(());

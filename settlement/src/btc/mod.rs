@@ -40,6 +40,11 @@ impl BtcPaySettlement {
             tracing::debug!(webhook.kind = %event.kind, "BTCPay event without an invoice; acknowledged");
             return Ok(());
         };
+        // Another store's event (a webhook secret shared between stores) is none of ours.
+        if event.store_id.as_deref().is_some_and(|store| store != self.client.store_id()) {
+            tracing::warn!(webhook.kind = %event.kind, btcpay.store = ?event.store_id, "BTCPay event of another store; ignored");
+            return Ok(());
+        }
         self.sync(Some(&event), invoice_id).await
     }
 

@@ -117,6 +117,11 @@ pub async fn apply(db: &PgPool, event: &Event) -> Result<(), SettleError> {
         } else {
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, ?settlement, "card payment settled");
         }
+    } else if !order::is_own_checkout(&mut tx, order_id, Provider::Stripe, &session.id).await? {
+        // Only the checkout the order opened by card moves it while unpaid: a session naming
+        // an order of another method, or another session naming this one, changes nothing.
+        tracing::warn!(order.id = %order_id, payment.provider_ref = %session.id, webhook.kind = %kind,
+            "a checkout that is not the order's own; its order is left alone");
     } else if kind == stripe_event::CHECKOUT_COMPLETED {
         // An async method (a bank debit): paid later or not at all; keep the tickets meanwhile.
         order::mark_payment_detected(&mut tx, order_id).await?;

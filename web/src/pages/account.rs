@@ -71,8 +71,9 @@ pub enum LinkForm {
     NewPassword {
         token: String,
     },
-    /// One button, posting to `/verify-email` with the link's token.
+    /// The account's password, posting to `/verify-email` with the link's token.
     ConfirmEmail {
         token: String,
+        email: String,
     },
 }

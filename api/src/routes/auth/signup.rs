@@ -52,29 +52,34 @@ pub async fn signup(
     Ok((StatusCode::ACCEPTED, Json(Accepted { message: accounts::SIGNUP_ANSWER.into() })).into_response())
 }
 
+// No Debug: it holds a password.
 #[derive(Deserialize, ToSchema)]
-pub struct TokenRequest {
+pub struct VerifyRequest {
     /// The `token` of the emailed link.
     pub token: String,
+    /// The account's password: a link only confirms for whoever chose it.
+    pub password: String,
 }
 
-/// Confirm the email address with the emailed link's token, and sign in.
+/// Confirm the email address with the emailed link's token and the account's password, and
+/// sign in.
 ///
-/// The link works once and for 48 hours. Answers with the account and a session cookie
-/// (`tessera_session`).
-#[utoipa::path(post, path = "/api/auth/verify-email", tag = "accounts", request_body = TokenRequest,
+/// The link works once and for 48 hours; a wrong password leaves it working. Every session
+/// the account had ends. Answers with the account and a session cookie (`tessera_session`).
+#[utoipa::path(post, path = "/api/auth/verify-email", tag = "accounts", request_body = VerifyRequest,
     responses(
         (status = 200, description = "Verified and signed in", body = crate::schemas::account::Account),
         (status = 400, description = "Not a JSON body of this shape", body = ErrorBody),
+        (status = 401, description = "Not the password of the account the link is for (`invalid_credentials`)", body = ErrorBody),
         (status = 410, description = "The link is unknown, expired or already used (`link_invalid`)", body = ErrorBody),
         (status = 429, description = "Too many attempts from this address (with `Retry-After`)", body = ErrorBody),
     ))]
 pub async fn verify_email(
     State(state): State<AppState>,
     ip: ClientIp,
-    JsonBody(body): JsonBody<TokenRequest>,
+    JsonBody(body): JsonBody<VerifyRequest>,
 ) -> Result<Response> {
-    let (account, session) = accounts::verify_email(&state, ip, &body.token, None).await?;
+    let (account, session) = accounts::verify_email(&state, ip, &body.token, &body.password, None).await?;
     Ok(([(header::SET_COOKIE, accounts::session_cookie(&state, &session))], Json(account)).into_response())
 }
 

@@ -399,15 +399,32 @@ pub struct TokenQuery {
 
 /// `GET /verify-email?token=…`: a button that confirms. (A GET changes nothing: mail scanners
 /// that open every link must not use it up.)
-pub async fn verify_email_page(csrf: CsrfToken, Query(query): Query<TokenQuery>) -> Response {
-    let page = link_page(
-        &csrf.token,
-        "Confirm your email address",
-        Some("One click and your address is confirmed; you will be signed in.".into()),
-        None,
-        LinkForm::ConfirmEmail { token: query.token },
-    );
-    csrf.attach(render_html(StatusCode::OK, &page))
+pub async fn verify_email_page(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let page = match accounts::verification_email_of(&state, &query.token).await {
+        Ok(email) => link_page(
+            &csrf.token,
+            "Confirm your email address",
+            Some(format!("This link confirms {email}. Enter the password you chose when signing up.")),
+            None,
+            LinkForm::ConfirmEmail { token: query.token, email },
+        ),
+        Err(err @ Error::Gone { .. }) => {
+            let page = link_page(
+                &csrf.token,
+                "Confirm your email address",
+                Some("Log in and ask for a new link from your account page.".into()),
+                Some(err.to_string()),
+                LinkForm::None,
+            );
+            return Ok(private(csrf.attach(render_html(err.status(), &page))));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    Ok(private(csrf.attach(render_html(StatusCode::OK, &page))))
 }
 
 #[derive(Deserialize)]
@@ -418,6 +435,8 @@ pub struct TokenForm {
     token: String,
     #[serde(default)]
     new_password: String,
+    #[serde(default)]
+    password: String,
 }
 
 /// `POST /verify-email`: confirms and signs in.
@@ -428,8 +447,19 @@ pub async fn verify_email_submit(
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Result<Response, PageError> {
     let previous = viewer.0.map(|signed_in| signed_in.token);
-    match accounts::verify_email(&state, ip, &form.token, previous.as_ref()).await {
+    match accounts::verify_email(&state, ip, &form.token, &form.password, previous.as_ref()).await {
         Ok((_, session)) => Ok(signed_in_redirect(&state, &session, "/account?verification=done")),
+        Err(err @ Error::Unauthorized { .. }) => {
+            let email = accounts::verification_email_of(&state, &form.token).await.unwrap_or_default();
+            let page = link_page(
+                &form.csrf_token,
+                "Confirm your email address",
+                None,
+                Some(err.to_string()),
+                LinkForm::ConfirmEmail { token: form.token.clone(), email },
+            );
+            Ok(private(render_html(err.status(), &page)))
+        }
         Err(err @ (Error::Gone { .. } | Error::TooManyRequests { .. })) => {
             let page = link_page(
                 &form.csrf_token,
@@ -521,7 +551,16 @@ pub async fn reset_password_page(csrf: CsrfToken, Query(query): Query<TokenQuery
         None,
         LinkForm::NewPassword { token: query.token },
     );
-    csrf.attach(render_html(StatusCode::OK, &page))
+    private(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+/// A page whose address holds a link's token: never sent on as a `Referer` (not even to our
+/// own stylesheet) nor kept by a cache.
+fn private(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
+    headers.insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, no-store"));
+    response
 }
 
 /// `POST /reset-password`: sets it, ends every session, signs in.

@@ -258,6 +258,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
             "event_closed" => "your payment arrived after the hold ended, when the event was no longer on sale",
             "duplicate_payment" => "this order had already been paid",
             "amount_mismatch" => "the amount paid did not match the order",
+            "wrong_rail" => "it came by another payment method than the order's",
             "partial_payment" => "it did not reach the order's total before the invoice expired",
             "invoice_invalid" => "the invoice was made invalid before it could pay the order",
             "underpaid" => "it was less than the quote asked (or in another asset), so it could not pay the order",

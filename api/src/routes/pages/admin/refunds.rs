@@ -163,6 +163,7 @@ async fn refunds_page(
                     "event_closed" => "Paid after the hold ended; the event was cancelled or under way",
                     "duplicate_payment" => "Second payment for a paid order",
                     "amount_mismatch" => "Amount paid differs from the order",
+                    "wrong_rail" => "Paid by another method than the order's",
                     "partial_payment" => "Paid only part of the order before the invoice expired",
                     "overpaid" => "Paid more than the order; the excess",
                     "invoice_invalid" => "Money on an invoice that was made invalid",
