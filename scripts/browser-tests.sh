@@ -114,7 +114,8 @@ export REDIS_URL="redis://127.0.0.1:6379/13"
   exec 3>&- 3<&-
   [ "${flushed%$'\r'}" = "+OK" ]
 } || { echo "browser-tests: cannot empty Redis database 13 on 127.0.0.1:6379" >&2; exit 1; }
-# Bitcoin through the BTCPay sandbox, as in the demo.
+# Cards and bitcoin through the sandboxes, as in the demo.
+export TESSERA_CARD_SANDBOX=on
 export TESSERA_BTCPAY_SANDBOX=on
 # ETH and USDC on an anvil chain of the tests' own, as in the demo: a block a second, our
 # contract and a demo USDC deployed by `tessera contracts demo`, two confirmations.

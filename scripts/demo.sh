@@ -21,6 +21,12 @@ else
   MAIL_INBOX=""
 fi
 
+# Cards through the card sandbox, unless Stripe keys are configured (a sandbox only runs when
+# asked for).
+if [ -z "${TESSERA_STRIPE_SECRET_KEY:-}" ]; then
+  export TESSERA_CARD_SANDBOX="${TESSERA_CARD_SANDBOX:-on}"
+fi
+
 # Bitcoin through the BTCPay sandbox, unless a real BTCPay Server is configured.
 if [ -z "${TESSERA_BTCPAY_URL:-}" ]; then
   export TESSERA_BTCPAY_SANDBOX="${TESSERA_BTCPAY_SANDBOX:-on}"

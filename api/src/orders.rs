@@ -75,7 +75,10 @@ pub async fn buy(
     if !state.payment_methods().contains(&method) {
         return Err(Error::Unprocessable {
             code: "payment_method_unavailable",
-            message: format!("{} payments are not available; pay by card.", method.label()),
+            message: format!(
+                "{} payments are not available here; choose another way to pay.",
+                method.label()
+            ),
             field: Some("payment_method"),
         });
     }
@@ -295,7 +298,7 @@ fn order_page_url(state: &AppState, order_id: Uuid) -> String {
 fn method_unavailable(what: &str) -> Error {
     Error::Unprocessable {
         code: "payment_method_unavailable",
-        message: format!("{what} payments are not available; pay by card."),
+        message: format!("{what} payments are not available here; choose another way to pay."),
         field: Some("payment_method"),
     }
 }

@@ -66,7 +66,12 @@ pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
             let provider = SandboxRefunds { state: state.clone(), sandbox: sandbox.clone() };
             refunded::send(&state.db, &provider, refund_id).await
         }
-        None => refunded::send(&state.db, state.card_refunds.as_ref(), refund_id).await,
+        None => match &state.card_refunds {
+            Some(card_refunds) => refunded::send(&state.db, card_refunds.as_ref(), refund_id).await,
+            None => Err(tessera_settlement::SettleError::Unavailable(
+                "card payments are not configured (TESSERA_STRIPE_SECRET_KEY)".into(),
+            )),
+        },
     };
     match sent {
         Ok(Sent::Accepted(_) | Sent::Refused(_) | Sent::Nothing) => {}

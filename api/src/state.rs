@@ -21,6 +21,15 @@ use crate::cache::ResponseCache;
 use crate::settings::Settings;
 use tessera_core::redis_conn::Redis;
 
+/// Card checkout as it was set up: the provider, its refunds, the sandbox when it plays
+/// Stripe, and the webhook secrets.
+type CardSetup = (
+    Option<Arc<dyn CheckoutProvider>>,
+    Option<Arc<dyn CardRefunds>>,
+    Option<Arc<SandboxCheckout>>,
+    Vec<SecretString>,
+);
+
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
@@ -36,10 +45,11 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Recent catalog responses (see `cache`).
     pub catalog_cache: Arc<ResponseCache>,
-    /// Card checkout: Stripe, or the sandbox when no Stripe key is configured.
-    pub card: Arc<dyn CheckoutProvider>,
+    /// Card checkout: Stripe, or the sandbox when asked for (`TESSERA_CARD_SANDBOX=on`);
+    /// none, cards are not offered.
+    pub card: Option<Arc<dyn CheckoutProvider>>,
     /// Card refunds, by the same provider as `card`.
-    pub card_refunds: Arc<dyn CardRefunds>,
+    pub card_refunds: Option<Arc<dyn CardRefunds>>,
     /// The sandbox, when it plays Stripe (its pages are served only then).
     pub sandbox: Option<Arc<SandboxCheckout>>,
     /// The secrets Stripe webhooks are signed with (configured, or made up for the sandbox).
@@ -86,19 +96,16 @@ impl AppState {
                 .context("cannot set up email (TESSERA_SMTP_URL)")?,
         );
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
-        let (card, card_refunds, sandbox, stripe_webhook_secrets): (
-            Arc<dyn CheckoutProvider>,
-            Arc<dyn CardRefunds>,
-            _,
-            _,
-        ) = match &config.stripe.secret_key {
+        let (card, card_refunds, sandbox, stripe_webhook_secrets): CardSetup = match &config.stripe.secret_key
+        {
             Some(key) => {
                 let stripe = Arc::new(
                     StripeCheckout::new(config.stripe.api_base.clone(), key.clone())
                         .context("cannot set up the Stripe client")?,
                 );
-                (stripe.clone(), stripe, None, config.stripe.webhook_secrets.clone())
+                (Some(stripe.clone()), Some(stripe), None, config.stripe.webhook_secrets.clone())
             }
+            None if !config.stripe.sandbox => (None, None, None, Vec::new()),
             None => {
                 let secrets = if config.stripe.webhook_secrets.is_empty() {
                     let made_up = format!("whsec_sandbox_{}", uuid::Uuid::new_v4().simple());
@@ -112,7 +119,7 @@ impl AppState {
                     config.public_url.clone(),
                     secrets[0].expose_secret().to_string(),
                 ));
-                (sandbox.clone(), sandbox.clone(), Some(sandbox), secrets)
+                (Some(sandbox.clone()), Some(sandbox.clone()), Some(sandbox), secrets)
             }
         };
         let ticket_key = match &config.ticket_signing_key {
@@ -172,10 +179,14 @@ impl AppState {
         })
     }
 
-    /// The payment methods this deployment takes: card always, bitcoin with BTCPay configured,
-    /// ETH with the payment contract configured, and USDC when it is on the token allow-list.
+    /// The payment methods this deployment takes: card with Stripe (or its sandbox), bitcoin
+    /// with BTCPay configured, ETH with the payment contract configured, and USDC when it is on
+    /// the token allow-list.
     pub fn payment_methods(&self) -> Vec<PaymentMethod> {
-        let mut methods = vec![PaymentMethod::Card];
+        let mut methods = Vec::new();
+        if self.card.is_some() {
+            methods.push(PaymentMethod::Card);
+        }
         if self.btc.is_some() {
             methods.push(PaymentMethod::Btc);
         }
@@ -191,7 +202,7 @@ impl AppState {
     /// Who takes payments of this method, if anyone here does.
     pub fn provider(&self, method: PaymentMethod) -> Option<Arc<dyn CheckoutProvider>> {
         match method {
-            PaymentMethod::Card => Some(self.card.clone()),
+            PaymentMethod::Card => self.card.clone(),
             PaymentMethod::Btc => self.btc.clone().map(|btc| btc as Arc<dyn CheckoutProvider>),
             PaymentMethod::Eth | PaymentMethod::Usdc => None,
         }

@@ -125,8 +125,14 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
     let listen = settings.config.listen;
     let public_url = settings.config.public_url.clone();
     let state = AppState::new(settings, db.clone())?;
-    if state.card.is_sandbox() {
-        tracing::warn!("no TESSERA_STRIPE_SECRET_KEY: card payments run in the sandbox (no real money)");
+    match &state.card {
+        Some(card) if card.is_sandbox() => {
+            tracing::warn!("TESSERA_CARD_SANDBOX=on: card payments run in the sandbox (no real money)");
+        }
+        Some(_) => {}
+        None => tracing::warn!(
+            "neither TESSERA_STRIPE_SECRET_KEY nor TESSERA_CARD_SANDBOX=on: card payments are not offered"
+        ),
     }
     if services == Services::Web
         && state.eth_settings.as_deref().is_some_and(|eth| eth.refund_signer.is_some())

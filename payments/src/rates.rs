@@ -32,6 +32,10 @@ pub enum RateError {
     /// A rate or an amount that is not what it must be.
     #[error("{0}")]
     Malformed(String),
+    /// A rate outside its sane band (a stablecoin off its peg, a jump from the last rate):
+    /// refused rather than signed, and alerted.
+    #[error("{0}")]
+    OutOfBand(String),
 }
 
 /// More decimals than any rate source quotes; keeps the arithmetic far from overflow.
@@ -142,6 +146,38 @@ pub struct HttpRates {
     ttl: Duration,
     /// Per asset: when it was asked, and its rates by fiat code.
     cache: Mutex<HashMap<String, (Instant, FiatRates)>>,
+    /// Per asset and fiat: the last rate quoted with, and when; a new rate is measured
+    /// against it.
+    accepted: Mutex<HashMap<(String, String), (Instant, f64)>>,
+}
+
+/// How far a rate may move from the last one quoted with (within [`BASELINE_LIFE`]) before
+/// it is refused: 20%.
+pub const MAX_JUMP: f64 = 0.20;
+/// How long a rate quoted with is the measure of the next: after six hours without quotes
+/// the source's rate is taken afresh (and a sustained move is not refused for ever).
+pub const BASELINE_LIFE: Duration = Duration::from_secs(6 * 3600);
+/// Stablecoins and the fiat they are pegged to; more than 3% off the peg is refused.
+pub const PEGS: [(&str, &str); 4] = [("USDC", "USD"), ("USDT", "USD"), ("DAI", "USD"), ("EURC", "EUR")];
+const MAX_DEPEG: f64 = 0.03;
+
+/// Whether a rate read from a source is sane: a stablecoin within 3% of its peg, anything
+/// within [`MAX_JUMP`] of `last` (the rate quoted with before). The message says which.
+pub fn check_band(asset: &str, fiat: &str, rate: f64, last: Option<f64>) -> Result<(), String> {
+    if PEGS.contains(&(asset, fiat)) && (rate - 1.0).abs() > MAX_DEPEG {
+        return Err(format!("{asset}/{fiat} is {rate}, off its peg of 1 by more than 3%; refused"));
+    }
+    if let Some(last) = last.filter(|last| *last > 0.0) {
+        let moved = (rate - last).abs() / last;
+        if moved > MAX_JUMP {
+            return Err(format!(
+                "{asset}/{fiat} jumped from {last} to {rate} ({:.0}%), more than {:.0}% since the last quote; refused",
+                moved * 100.0,
+                MAX_JUMP * 100.0
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Decimal strings by ISO 4217 code, as the source gave them.
@@ -159,10 +195,17 @@ struct ExchangeRatesData {
 
 impl HttpRates {
     pub fn new(url_template: &str, ttl: Duration) -> Result<HttpRates, RateError> {
-        if !url_template.contains("{asset}")
-            || url::Url::parse(&url_template.replace("{asset}", "ETH")).is_err()
-        {
+        let Some(url) = url_template
+            .contains("{asset}")
+            .then(|| url::Url::parse(&url_template.replace("{asset}", "ETH")).ok())
+            .flatten()
+        else {
             return Err(RateError::Malformed(format!("{url_template:?} is not a URL with {{asset}} in it")));
+        };
+        if !is_https_or_loopback(&url) {
+            return Err(RateError::Malformed(
+                "a rate source must be https (plain http only on this machine)".to_string(),
+            ));
         }
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(3))
@@ -170,7 +213,13 @@ impl HttpRates {
             .user_agent("tessera")
             .build()
             .map_err(|err| RateError::Unavailable(err.to_string()))?;
-        Ok(HttpRates { http, url_template: url_template.to_string(), ttl, cache: Mutex::new(HashMap::new()) })
+        Ok(HttpRates {
+            http,
+            url_template: url_template.to_string(),
+            ttl,
+            cache: Mutex::new(HashMap::new()),
+            accepted: Mutex::new(HashMap::new()),
+        })
     }
 
     fn cached(&self, asset: &str) -> Option<FiatRates> {
@@ -211,14 +260,53 @@ impl RateSource for HttpRates {
             let decimal = rates
                 .get(fiat.code())
                 .ok_or_else(|| RateError::Unknown { asset: asset.clone(), fiat: fiat.code().to_string() })?;
-            Rate::parse(&asset, fiat, decimal)
+            let rate = Rate::parse(&asset, fiat, decimal)?;
+            let value: f64 = decimal.trim().parse().unwrap_or(0.0);
+            let key = (asset.clone(), fiat.code().to_string());
+            let mut accepted = self.accepted.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let last =
+                accepted.get(&key).filter(|(at, _)| at.elapsed() < BASELINE_LIFE).map(|(_, last)| *last);
+            if let Err(why) = check_band(&asset, fiat.code(), value, last) {
+                tracing::error!(rate.asset = %asset, rate.fiat = %fiat.code(), rate.value = value, rate.last = ?last,
+                    "exchange rate out of its sane band; no quote is signed with it: {why}");
+                return Err(RateError::OutOfBand(why));
+            }
+            accepted.insert(key, (Instant::now(), value));
+            Ok(rate)
         })
+    }
+}
+
+/// https, or plain http to this machine (a local fake in tests).
+fn is_https_or_loopback(url: &url::Url) -> bool {
+    match url.scheme() {
+        "https" => true,
+        "http" => match url.host() {
+            Some(url::Host::Domain(domain)) => domain == "localhost",
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        },
+        _ => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_outside_their_band_are_refused() {
+        assert!(check_band("USDC", "USD", 0.999, None).is_ok());
+        assert!(check_band("USDC", "USD", 0.95, None).unwrap_err().contains("off its peg"));
+        assert!(check_band("USDC", "EUR", 0.92, None).is_ok(), "no peg to the euro");
+        assert!(check_band("ETH", "EUR", 3000.0, Some(2900.0)).is_ok());
+        assert!(check_band("ETH", "EUR", 1000.0, Some(3000.0)).unwrap_err().contains("jumped"));
+        assert!(check_band("ETH", "EUR", 4000.0, Some(3000.0)).is_err());
+        assert!(is_https_or_loopback(&"https://api.coinbase.com/v2".parse().unwrap()));
+        assert!(is_https_or_loopback(&"http://127.0.0.1:9/x".parse().unwrap()));
+        assert!(!is_https_or_loopback(&"http://rates.example.org/x".parse().unwrap()));
+    }
 
     fn eur() -> Currency {
         "EUR".parse().unwrap()

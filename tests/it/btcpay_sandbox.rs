@@ -6,7 +6,6 @@
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 use sqlx::PgPool;
-use tessera_payments::btcpay::BTCPAY_SANDBOX_API_KEY;
 use tessera_payments::btcpay::sandbox::SandboxBtcAction;
 use tessera_tests::btcpay_spec::BtcPaySpec;
 use tessera_tests::{TestApp, TestResponse, sample_event};
@@ -75,18 +74,18 @@ async fn greenfield(app: &TestApp, path: &str, key: &str) -> (StatusCode, Value)
 /// Checks what the sandbox answers about the invoice against the vendor's schemas.
 async fn check_greenfield_answers(app: &TestApp, invoice: &str, order: Uuid) {
     let spec = BtcPaySpec::load();
-    let (status, data) = greenfield(app, &format!("invoices/{invoice}"), BTCPAY_SANDBOX_API_KEY).await;
+    let (status, data) = greenfield(app, &format!("invoices/{invoice}"), &sandbox_key(app)).await;
     assert_eq!(status, StatusCode::OK);
     spec.check("InvoiceData", &data).unwrap();
     let store = &app.state.btcpay_settings.as_ref().unwrap().store_id;
     let (_, list) =
-        greenfield(app, &format!("stores/{store}/invoices?orderId={order}"), BTCPAY_SANDBOX_API_KEY).await;
+        greenfield(app, &format!("stores/{store}/invoices?orderId={order}"), &sandbox_key(app)).await;
     spec.check("InvoiceDataList", &list).unwrap();
     assert_eq!(list[0]["id"], invoice);
     let (_, methods) = greenfield(
         app,
         &format!("invoices/{invoice}/payment-methods?onlyAccountedPayments=false"),
-        BTCPAY_SANDBOX_API_KEY,
+        &sandbox_key(app),
     )
     .await;
     for method in methods.as_array().unwrap() {
@@ -249,7 +248,7 @@ async fn the_sandbox_is_only_there_when_asked_for_and_only_with_its_key(db: PgPo
     let (status, body) = greenfield(&app, &format!("invoices/{invoice}"), "wrong-key").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     BtcPaySpec::load().check("ProblemDetails", &body).unwrap();
-    let (status, body) = greenfield(&app, "invoices/SbxNoSuchInvoice", BTCPAY_SANDBOX_API_KEY).await;
+    let (status, body) = greenfield(&app, "invoices/SbxNoSuchInvoice", &sandbox_key(&app)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     BtcPaySpec::load().check("ProblemDetails", &body).unwrap();
     assert_eq!(app.order_status(order).await, "pending_payment");
@@ -261,7 +260,7 @@ async fn the_sandbox_is_only_there_when_asked_for_and_only_with_its_key(db: PgPo
     let create = |body: Value| {
         reqwest::Client::new()
             .post(url.clone())
-            .header("authorization", format!("token {BTCPAY_SANDBOX_API_KEY}"))
+            .header("authorization", format!("token {}", sandbox_key(&app)))
             .json(&body)
             .send()
     };
@@ -399,7 +398,7 @@ async fn a_bitcoin_refund_is_a_pull_payment_the_customer_claims_and_is_followed_
     let (status, listed) = greenfield(
         &app,
         "stores/{store}/pull-payments".replace("{store}", &sandbox.store_id).as_str(),
-        BTCPAY_SANDBOX_API_KEY,
+        &sandbox_key(&app),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -528,4 +527,10 @@ async fn an_invoice_naming_a_card_order_or_from_another_store_changes_nothing(db
         .unwrap();
     assert_eq!(claimed, 0, "another store's delivery is not even counted");
     assert_eq!(app.order_status(pending).await, "pending_payment");
+}
+
+/// The sandbox's Greenfield API key: made up at start, as the app was configured.
+fn sandbox_key(app: &TestApp) -> String {
+    use secrecy::ExposeSecret as _;
+    app.state.btcpay_settings.as_ref().expect("the sandbox").api_key.expose_secret().to_string()
 }

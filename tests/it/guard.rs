@@ -44,7 +44,11 @@ async fn every_response_carries_the_security_headers(db: PgPool) {
 async fn https_deployments_send_hsts_and_secure_cookies(db: PgPool) {
     let app = TestApp::with_settings(
         db,
-        &[("TESSERA_PUBLIC_URL", "https://tickets.example.org"), ("TESSERA_CARD_SANDBOX", "on")],
+        &[
+            ("TESSERA_PUBLIC_URL", "https://tickets.example.org"),
+            ("TESSERA_CARD_SANDBOX", "on"),
+            ("TESSERA_SANDBOX_ON_HTTPS", "on"),
+        ],
     );
     assert!(app.get("/").await.header("strict-transport-security").starts_with("max-age="));
     let email = unique_email("s");

@@ -66,3 +66,40 @@ async fn a_source_that_answers_nonsense_or_nothing_is_refused() {
     assert!(matches!(gone.rate("ETH", eur()).await, Err(RateError::Unavailable(_))));
     assert!(HttpRates::new("http://127.0.0.1:1/rates", Duration::ZERO).is_err(), "a URL without {{asset}}");
 }
+
+#[tokio::test]
+async fn a_rate_out_of_its_band_is_refused_rather_than_quoted() {
+    // A source whose ETH/EUR the test moves, and whose USDC is off its dollar peg.
+    let eth = Arc::new(std::sync::Mutex::new("3000.00".to_string()));
+    let moved = eth.clone();
+    let app = axum::Router::new().route(
+        "/rates",
+        get(move |Query(query): Query<Vec<(String, String)>>| {
+            let eth = moved.lock().unwrap().clone();
+            async move {
+                let asset =
+                    query.iter().find(|(k, _)| k == "currency").map(|(_, v)| v.clone()).unwrap_or_default();
+                let rates =
+                    if asset == "USDC" { json!({"USD": "0.91", "EUR": "0.85"}) } else { json!({"EUR": eth}) };
+                axum::Json(json!({"data": {"currency": asset, "rates": rates}}))
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/rates?currency={{asset}}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let rates = HttpRates::new(&url, Duration::ZERO).unwrap();
+    assert_eq!(rates.rate("ETH", eur()).await.unwrap().to_decimal(), "3000");
+    *eth.lock().unwrap() = "3300.00".into();
+    assert!(rates.rate("ETH", eur()).await.is_ok(), "10% is a market moving");
+    *eth.lock().unwrap() = "1100.00".into();
+    let refused = rates.rate("ETH", eur()).await.unwrap_err();
+    assert!(matches!(&refused, RateError::OutOfBand(why) if why.contains("jumped")), "{refused:?}");
+    // Still refused on the next ask: the measure is the rate last quoted with.
+    assert!(matches!(rates.rate("ETH", eur()).await, Err(RateError::OutOfBand(_))));
+    let usd: Currency = "USD".parse().unwrap();
+    assert!(matches!(rates.rate("USDC", usd).await, Err(RateError::OutOfBand(why)) if why.contains("peg")));
+    // Plain http to anywhere but this machine is refused outright.
+    assert!(HttpRates::new("http://rates.example.org/x?currency={asset}", Duration::ZERO).is_err());
+}

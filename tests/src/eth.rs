@@ -89,6 +89,7 @@ impl EthChain {
             max_block_range,
             poll_interval: std::time::Duration::from_secs(1),
             sandbox: false,
+            chain_id: None,
         }
     }
 

@@ -52,6 +52,12 @@ impl TestApp {
                 // A test app is one client address standing for many customers: the limit per
                 // address is the abuse tests' own business.
                 "TESSERA_PURCHASES_PER_ADDRESS" => Some("100000".into()),
+                // Cards are paid in the sandbox unless a test gives Stripe keys.
+                "TESSERA_CARD_SANDBOX"
+                    if !settings.iter().any(|(key, _)| *key == "TESSERA_STRIPE_SECRET_KEY") =>
+                {
+                    Some("on".into())
+                }
                 other => std::env::var(other).ok(),
             }
         })

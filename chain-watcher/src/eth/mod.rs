@@ -57,6 +57,10 @@ pub enum EthWatchError {
     /// its blocks must not be mixed with the ones recorded, so nothing is read until a restart.
     #[error("the node is on chain {now}, not chain {was} as before; the watcher stops reading it")]
     ChainChanged { was: u64, now: u64 },
+    /// The node is not on the configured chain (`TESSERA_ETH_CHAIN_ID`), or the confirmations
+    /// are too few for it: nothing is read until the configuration is fixed.
+    #[error("{0}")]
+    WrongChain(String),
 }
 
 /// Follows one contract on one chain. Cheap to share: the node is an HTTP client, the database
@@ -73,6 +77,8 @@ pub struct EthWatcher {
     max_block_range: u64,
     /// The chain id, asked of the node on the first step (the node may be down at start).
     chain_id: std::sync::Arc<OnceCell<u64>>,
+    /// `TESSERA_ETH_CHAIN_ID`.
+    chain_pin: Option<u64>,
     /// Kept only to take it out of error messages (it may hold an API key).
     rpc_url: secrecy::SecretString,
     /// The refund wallet, when this process holds its key.
@@ -132,6 +138,7 @@ impl EthWatcher {
             start_block: config.start_block,
             max_block_range: config.max_block_range.max(1),
             chain_id: std::sync::Arc::default(),
+            chain_pin: config.chain_id,
         })
     }
 
@@ -249,6 +256,8 @@ impl EthWatcher {
 
     async fn scope(&self) -> Result<Scope, EthWatchError> {
         let now = node::chain_id(&self.node).await?;
+        tessera_payments::eth::check_chain(self.chain_pin, self.confirmations, now)
+            .map_err(EthWatchError::WrongChain)?;
         let was = *self.chain_id.get_or_init(|| async { now }).await;
         if was != now {
             return Err(EthWatchError::ChainChanged { was, now });

@@ -23,7 +23,7 @@ use url::Url;
 
 pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
 pub use storage::S3Config;
-pub use stripe::StripeConfig;
+pub use stripe::{StripeConfig, check_sandbox_url};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/tessera";
 pub const DEFAULT_REDIS_URL: &str = "redis://127.0.0.1:6379";
@@ -351,9 +351,7 @@ mod tests {
 
     #[test]
     fn an_https_public_url_is_detected() {
-        let config =
-            config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org"), ("TESSERA_CARD_SANDBOX", "on")])
-                .unwrap();
+        let config = config(&[("TESSERA_PUBLIC_URL", "https://tickets.example.org")]).unwrap();
         assert!(config.is_https());
     }
 }

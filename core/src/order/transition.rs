@@ -257,8 +257,12 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
 
     // Money on another rail than the order's never pays it (a BTCPay invoice or a Stripe
     // session naming a card order, say): it goes back.
-    let own_rail =
-        order.payment_method.parse::<super::PaymentMethod>().is_ok_and(|m| m.provider() == receipt.provider);
+    // (Nothing to pay is settled as `free`, whatever method the buyer picked.)
+    let own_rail = (receipt.provider == Provider::Free && order.total_minor == 0)
+        || order
+            .payment_method
+            .parse::<super::PaymentMethod>()
+            .is_ok_and(|m| m.provider() == receipt.provider);
     if !own_rail {
         return refund_due(conn, payment_id, receipt, RefundReason::WrongRail).await;
     }

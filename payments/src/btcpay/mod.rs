@@ -20,7 +20,7 @@ pub mod webhook;
 
 pub use checkout::BtcPayCheckout;
 pub use client::{BtcPayClient, BtcPayError};
-pub use settings::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_API_KEY, BTCPAY_SANDBOX_STORE_ID, BtcPaySettings};
+pub use settings::{BITCOIN_NETWORKS, BTCPAY_SANDBOX_STORE_ID, BtcPaySettings};
 pub use types::{
     AdditionalStatus, ChainPayment, CheckoutOptions, CreateInvoice, Invoice, InvoiceMetadata, InvoicePayment,
     InvoicePaymentMethod, InvoiceStatus, ON_CHAIN, PaymentStatus, Payout, PullPayment, RefundInvoice,

@@ -46,9 +46,10 @@ pub const BITCOIN_NETWORKS: [(&str, bitcoin::Network); 5] = [
     ("regtest", bitcoin::Network::Regtest),
 ];
 
-/// The BTCPay sandbox's Greenfield API key and store: fixed, since it holds no real money and
-/// a separate `tessera chain-watcher` process must reach the same sandbox.
-pub const BTCPAY_SANDBOX_API_KEY: &str = "sandbox-greenfield-key";
+/// The BTCPay sandbox's store. Its Greenfield API key is made up at each start (nobody can
+/// read its invoices or make some with a key printed in our sources), unless
+/// `TESSERA_BTCPAY_SANDBOX_KEY` gives one, so a separate `tessera chain-watcher` process can
+/// reach the same sandbox.
 pub const BTCPAY_SANDBOX_STORE_ID: &str = "SandboxStore";
 
 impl BtcPaySettings {
@@ -97,9 +98,10 @@ impl BtcPaySettings {
         };
         let server = match server {
             Some(server) => Some(server),
-            // The sandbox's Greenfield API is served by this app; its key is a fixed one,
-            // so a separate `tessera chain-watcher` can read it too, and its webhooks are
-            // signed with a secret made up at start (they are delivered in-process).
+            // The sandbox's Greenfield API is served by this app, behind a key made up at
+            // start (or `TESSERA_BTCPAY_SANDBOX_KEY`, shared with a separate chain-watcher),
+            // and its webhooks are signed with a secret made up at start (they are delivered
+            // in-process).
             None if sandbox => Some((
                 public_url.join("sandbox/btcpay/").map_err(|err| {
                     ConfigError::new(
@@ -107,7 +109,10 @@ impl BtcPaySettings {
                         format!("cannot serve the BTCPay sandbox under it: {err}"),
                     )
                 })?,
-                BTCPAY_SANDBOX_API_KEY.to_string(),
+                lookup
+                    .get("TESSERA_BTCPAY_SANDBOX_KEY")
+                    .map(|key| key.trim().to_string())
+                    .unwrap_or_else(|| format!("sbx-{}", uuid::Uuid::new_v4().simple())),
                 BTCPAY_SANDBOX_STORE_ID.to_string(),
                 SecretString::from(format!("btcpay-sandbox-{}", uuid::Uuid::new_v4().simple())),
             )),

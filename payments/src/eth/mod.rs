@@ -28,7 +28,7 @@ use crate::rates::{HttpRates, RateError, RateSource};
 
 mod settings;
 
-pub use settings::{Confirmations, EthSettings, EthToken, RateSourceSettings};
+pub use settings::{Confirmations, EthSettings, EthToken, LOCAL_CHAINS, RateSourceSettings, check_chain};
 
 /// ETH's symbol and decimals.
 pub const ETH: &str = "ETH";
@@ -55,6 +55,9 @@ pub struct EthPayments {
     rates: Box<dyn RateSource>,
     tokens: Vec<(String, Address)>,
     chain_id: OnceCell<u64>,
+    /// `TESSERA_ETH_CHAIN_ID` and the confirmations, which the node's chain must suit.
+    chain_pin: Option<u64>,
+    confirmations: Confirmations,
     decimals: Mutex<HashMap<Address, u8>>,
     sandbox: bool,
 }
@@ -97,6 +100,8 @@ impl EthPayments {
             rates,
             tokens,
             chain_id: OnceCell::new(),
+            chain_pin: config.chain_id,
+            confirmations: config.confirmations,
             decimals: Mutex::new(HashMap::new()),
             sandbox: config.sandbox,
         }))
@@ -128,14 +133,21 @@ impl EthPayments {
         PaymentError::Unavailable(format!("{what}: {text}"))
     }
 
-    /// The node's chain id, asked once.
+    /// The node's chain id, asked once; a node on another chain than the pinned one (or on a
+    /// public chain with none pinned) quotes nothing.
     pub async fn chain_id(&self) -> Result<u64, PaymentError> {
         self.chain_id
             .get_or_try_init(|| async {
-                self.node
+                let chain = self
+                    .node
                     .get_chain_id()
                     .await
-                    .map_err(|err| self.node_error("the Ethereum node did not say its chain id", &err))
+                    .map_err(|err| self.node_error("the Ethereum node did not say its chain id", &err))?;
+                check_chain(self.chain_pin, self.confirmations, chain).map_err(|why| {
+                    tracing::error!("{why}");
+                    PaymentError::Unavailable(why)
+                })?;
+                Ok(chain)
             })
             .await
             .copied()
@@ -176,7 +188,9 @@ impl EthPayments {
             RateError::Unknown { .. } => {
                 PaymentError::Rejected(format!("prices in {currency} cannot be paid in {asset} yet"))
             }
-            RateError::Malformed(message) => PaymentError::Unavailable(message),
+            RateError::Malformed(message) | RateError::OutOfBand(message) => {
+                PaymentError::Unavailable(message)
+            }
         })?;
         let exact = rate
             .quote(request.total_minor, u32::from(decimals))

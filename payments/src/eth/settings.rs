@@ -55,6 +55,58 @@ pub struct EthSettings {
     /// `TESSERA_ETH_SANDBOX=on`: order pages get a button that pays from a dev account of a local
     /// `anvil` node (chain id 31337 only), for the demo.
     pub sandbox: bool,
+    /// `TESSERA_ETH_CHAIN_ID`: the chain the node must be on. Required for any chain but a
+    /// local one (31337, 1337): a node on another chain is refused with a clear message,
+    /// before a quote is signed or a block read.
+    pub chain_id: Option<u64>,
+}
+
+/// Local development chains (anvil, Ganache): the only ones a node may be on without
+/// `TESSERA_ETH_CHAIN_ID`.
+pub const LOCAL_CHAINS: [u64; 2] = [31337, 1337];
+
+/// The fewest confirmations accepted on known public chains (a reorg deeper than this has
+/// happened, or the chain's own guidance says so); `finalized` is always accepted.
+pub const MIN_CONFIRMATIONS: [(u64, u32); 7] =
+    [(1, 12), (11155111, 3), (17000, 3), (10, 10), (8453, 10), (42161, 10), (137, 128)];
+
+impl EthSettings {
+    /// Whether a node on `node_chain` may be used with these settings: the pinned chain, or a
+    /// local one when none is pinned, with at least the chain's minimum confirmations. The
+    /// message says what to set (and never the node's URL).
+    pub fn check_chain(&self, node_chain: u64) -> Result<(), String> {
+        check_chain(self.chain_id, self.confirmations, node_chain)
+    }
+}
+
+/// [`EthSettings::check_chain`], for holders of the two settings it reads.
+pub fn check_chain(pinned: Option<u64>, confirmations: Confirmations, node_chain: u64) -> Result<(), String> {
+    {
+        match pinned {
+            Some(pinned) if pinned != node_chain => {
+                return Err(format!(
+                    "the node at TESSERA_ETH_RPC_URL is on chain {node_chain}, not TESSERA_ETH_CHAIN_ID={pinned}; nothing is quoted or read until it is"
+                ));
+            }
+            None if !LOCAL_CHAINS.contains(&node_chain) => {
+                return Err(format!(
+                    "the node at TESSERA_ETH_RPC_URL is on chain {node_chain}, which is not a local one: set TESSERA_ETH_CHAIN_ID={node_chain} to pin it"
+                ));
+            }
+            _ => {}
+        }
+        min_confirmations_ok(node_chain, confirmations)
+    }
+}
+
+fn min_confirmations_ok(chain: u64, confirmations: Confirmations) -> Result<(), String> {
+    let minimum = MIN_CONFIRMATIONS.iter().find(|(id, _)| *id == chain).map(|(_, n)| *n);
+    match (confirmations, minimum) {
+        (Confirmations::Blocks(n), Some(minimum)) if n < minimum => Err(format!(
+            "TESSERA_ETH_CONFIRMATIONS={n} is too few on chain {chain}: at least {minimum}, or finalized"
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// An allow-listed ERC-20 token.
@@ -149,6 +201,10 @@ impl EthSettings {
                     format!("{rates:?} is not a URL with {{asset}} in it"),
                 ));
             }
+            // A rate decides what a quote is worth: read it over TLS (plain http only from
+            // this machine, a local fake).
+            crate::rates::HttpRates::new(rates, std::time::Duration::ZERO)
+                .map_err(|err| ConfigError::new("TESSERA_ETH_RATES", err.to_string()))?;
             RateSourceSettings::Http(rates.clone())
         } else {
             let well_formed = rates.split(',').all(|pair| {
@@ -215,6 +271,16 @@ impl EthSettings {
                 },
             };
         let sandbox = lookup.on_off("TESSERA_ETH_SANDBOX")?;
+        let chain_id = match lookup.get("TESSERA_ETH_CHAIN_ID") {
+            None => None,
+            Some(raw) => Some(raw.trim().parse::<u64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+                ConfigError::new("TESSERA_ETH_CHAIN_ID", format!("{raw:?} is not a chain id"))
+            })?),
+        };
+        if let Some(chain) = chain_id {
+            min_confirmations_ok(chain, confirmations)
+                .map_err(|why| ConfigError::new("TESSERA_ETH_CONFIRMATIONS", why))?;
+        }
         Ok(Some(EthSettings {
             rpc_url: SecretString::from(rpc_url.clone()),
             contract,
@@ -230,6 +296,7 @@ impl EthSettings {
             max_block_range: lookup.bounded("TESSERA_ETH_MAX_BLOCK_RANGE", 2000, 1, 100_000)? as u64,
             poll_interval: Duration::from_secs(lookup.bounded("TESSERA_ETH_POLL_SECONDS", 4, 1, 3600)? as u64),
             sandbox,
+            chain_id,
         }))
     }
 }
@@ -259,6 +326,27 @@ fn eth_address(var: &'static str, raw: &str) -> Result<Address, ConfigError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_node_must_be_on_the_pinned_chain_with_enough_confirmations() {
+        use super::{Confirmations, check_chain};
+        assert!(check_chain(None, Confirmations::Blocks(1), 31337).is_ok(), "local chains need no pin");
+        assert!(
+            check_chain(None, Confirmations::Blocks(12), 1).unwrap_err().contains("TESSERA_ETH_CHAIN_ID=1")
+        );
+        assert!(
+            check_chain(Some(1), Confirmations::Blocks(12), 11155111)
+                .unwrap_err()
+                .contains("not TESSERA_ETH_CHAIN_ID=1")
+        );
+        assert!(check_chain(Some(1), Confirmations::Blocks(3), 1).unwrap_err().contains("at least 12"));
+        assert!(check_chain(Some(1), Confirmations::Finalized, 1).is_ok());
+        assert!(check_chain(Some(137), Confirmations::Blocks(128), 137).is_ok());
+        assert!(
+            check_chain(Some(999_999), Confirmations::Blocks(1), 999_999).is_ok(),
+            "an unknown chain, pinned"
+        );
+    }
     use super::*;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Option<EthSettings>, ConfigError> {

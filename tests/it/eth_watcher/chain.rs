@@ -280,3 +280,32 @@ async fn a_node_that_is_down_is_an_error_to_retry_and_changes_nothing(db: PgPool
     let cursors: i64 = sqlx::query_scalar("select count(*) from eth_cursor").fetch_one(&db).await.unwrap();
     assert_eq!(cursors, 0);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_node_on_another_chain_than_the_pinned_one_is_neither_read_nor_quoted_for(db: PgPool) {
+    let chain = EthChain::start().await;
+    let mut config = chain.config(Confirmations::Blocks(1), 2000);
+    config.chain_id = Some(1);
+    config.confirmations = Confirmations::Blocks(12);
+    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db.clone(), &config).unwrap();
+    let error = watcher.step().await.unwrap_err();
+    let message = error.to_string();
+    assert!(
+        matches!(error, tessera_chain_watcher::eth::EthWatchError::WrongChain(_))
+            && message.contains("on chain 31337, not TESSERA_ETH_CHAIN_ID=1"),
+        "{message}"
+    );
+    assert!(!message.contains(&chain.anvil.url), "the node's URL is never printed");
+    let cursors: i64 = sqlx::query_scalar("select count(*) from eth_cursor").fetch_one(&db).await.unwrap();
+    assert_eq!(cursors, 0, "nothing was read");
+
+    let payments = tessera_payments::eth::EthPayments::new(&config).unwrap();
+    let refused = payments.chain_id().await.unwrap_err().to_string();
+    assert!(refused.contains("not TESSERA_ETH_CHAIN_ID=1"), "{refused}");
+
+    // Pinned to the chain it is on: read as usual.
+    config.chain_id = Some(31337);
+    config.confirmations = Confirmations::Blocks(1);
+    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db, &config).unwrap();
+    assert!(watcher.step().await.is_ok());
+}

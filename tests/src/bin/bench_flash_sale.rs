@@ -51,6 +51,7 @@ async fn main() -> anyhow::Result<()> {
         "TESSERA_DATA_DIR" => Some(data_path.clone()),
         // Every buyer comes from this machine's one address.
         "TESSERA_PURCHASES_PER_ADDRESS" => Some("1000000".into()),
+        "TESSERA_CARD_SANDBOX" => Some("on".into()),
         other => std::env::var(other).ok(),
     })?;
     let db = tessera_core::db::connect_lazy(&settings.config)?;

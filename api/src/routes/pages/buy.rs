@@ -174,6 +174,6 @@ async fn page(
         closed,
         unverified: viewer.0.as_ref().is_some_and(|signed_in| !signed_in.account.email_verified),
         error,
-        sandbox: state.card.is_sandbox(),
+        sandbox: state.card.as_ref().is_some_and(|card| card.is_sandbox()),
     })
 }
