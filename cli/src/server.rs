@@ -125,6 +125,9 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
     let listen = settings.config.listen;
     let public_url = settings.config.public_url.clone();
     let state = AppState::new(settings, db.clone())?;
+    if let Some(eth) = &state.eth {
+        eth.check_at_start().await.map_err(anyhow::Error::msg)?;
+    }
     match &state.card {
         Some(card) if card.is_sandbox() => {
             tracing::warn!("TESSERA_CARD_SANDBOX=on: card payments run in the sandbox (no real money)");

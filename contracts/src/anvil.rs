@@ -28,16 +28,26 @@ impl Anvil {
     /// # Panics
     /// When anvil is not installed or does not start: callers are tests and tools that
     /// cannot go on without it.
-    #[allow(clippy::expect_used)]
     pub fn start() -> Anvil {
+        Self::start_on(None)
+    }
+
+    /// [`Anvil::start`], on chain `chain_id` rather than anvil's 31337 (to stand in for a
+    /// public chain).
+    #[allow(clippy::expect_used)]
+    pub fn start_on(chain_id: Option<u64>) -> Anvil {
         let bin = Self::binary();
         assert!(
             bin.exists(),
             "{} is missing: run scripts/ensure-services.sh --eth (or npm ci in contracts/)",
             bin.display()
         );
-        let mut child = Command::new(&bin)
-            .args(["--host", "127.0.0.1", "--port", "0"])
+        let mut command = Command::new(&bin);
+        command.args(["--host", "127.0.0.1", "--port", "0"]);
+        if let Some(chain_id) = chain_id {
+            command.args(["--chain-id", &chain_id.to_string()]);
+        }
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

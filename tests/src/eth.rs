@@ -40,7 +40,12 @@ impl EthChain {
     /// Starts anvil and deploys the contract, every role held by the shop's account but the
     /// refunder's.
     pub async fn start() -> EthChain {
-        let anvil = Anvil::start();
+        Self::start_on(None).await
+    }
+
+    /// [`EthChain::start`] on chain `chain_id` (anvil's 31337 when none).
+    pub async fn start_on(chain_id: Option<u64>) -> EthChain {
+        let anvil = Anvil::start_on(chain_id);
         let shop: PrivateKeySigner = SHOP_KEY.parse().expect("dev key");
         let customer: PrivateKeySigner = CUSTOMER_KEY.parse().expect("dev key");
         let refunder: PrivateKeySigner = REFUND_KEY.parse().expect("dev key");

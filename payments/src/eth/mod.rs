@@ -134,7 +134,9 @@ impl EthPayments {
     }
 
     /// The node's chain id, asked once; a node on another chain than the pinned one (or on a
-    /// public chain with none pinned) quotes nothing.
+    /// public chain with none pinned) quotes nothing, and off a local chain neither does an
+    /// operator key that is also the contract's owner (one stolen hot key must not own the
+    /// money: see [`EthPayments::check_roles`]).
     pub async fn chain_id(&self) -> Result<u64, PaymentError> {
         self.chain_id
             .get_or_try_init(|| async {
@@ -147,10 +149,53 @@ impl EthPayments {
                     tracing::error!("{why}");
                     PaymentError::Unavailable(why)
                 })?;
+                if !LOCAL_CHAINS.contains(&chain) {
+                    self.check_roles().await?;
+                }
                 Ok(chain)
             })
             .await
             .copied()
+    }
+
+    /// What `tessera serve` checks before it starts: the node on the pinned chain with enough
+    /// confirmations, and (off local chains) an operator that is not the owner. `Err` is a
+    /// refusal to start, saying why; a node that cannot be reached now is only logged (quotes
+    /// check again when it answers).
+    pub async fn check_at_start(&self) -> Result<(), String> {
+        let chain = match self.node.get_chain_id().await {
+            Ok(chain) => chain,
+            Err(err) => {
+                tracing::warn!("{}", self.node_error("the Ethereum node did not answer at start", &err));
+                return Ok(());
+            }
+        };
+        check_chain(self.chain_pin, self.confirmations, chain)?;
+        if !LOCAL_CHAINS.contains(&chain) {
+            match self.check_roles().await {
+                Ok(()) => {}
+                Err(PaymentError::Rejected(why)) => return Err(why),
+                Err(other) => tracing::warn!("{other}"),
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses an operator key that is also the contract's owner: the web app holds the
+    /// operator key, and must not be able to rotate roles or withdraw. (Local chains are
+    /// exempt: the demo deploys with one dev account in every role.)
+    pub async fn check_roles(&self) -> Result<(), PaymentError> {
+        let owner = TesseraPay::new(self.contract, &self.node)
+            .owner()
+            .call()
+            .await
+            .map_err(|err| self.node_error("the contract did not say its owner", &err))?;
+        if owner == self.operator.address() {
+            let why = "TESSERA_ETH_OPERATOR_KEY is the contract's owner: give the operator a key of its own (transferOwnership to a cold key or multisig, then acceptOwnership)".to_string();
+            tracing::error!("{why}");
+            return Err(PaymentError::Rejected(why));
+        }
+        Ok(())
     }
 
     async fn decimals_of(&self, token: Address) -> Result<u8, PaymentError> {

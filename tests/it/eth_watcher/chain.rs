@@ -309,3 +309,27 @@ async fn a_node_on_another_chain_than_the_pinned_one_is_neither_read_nor_quoted_
     let watcher = tessera_chain_watcher::eth::EthWatcher::new(db, &config).unwrap();
     assert!(watcher.step().await.is_ok());
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn off_a_local_chain_an_operator_that_owns_the_contract_is_refused_at_start(_db: PgPool) {
+    // A stand-in for a public chain, where the contract was deployed with one key in every
+    // role but the refunder's.
+    let chain = EthChain::start_on(Some(4242)).await;
+    let mut config = chain.config(Confirmations::Blocks(1), 2000);
+    let payments = tessera_payments::eth::EthPayments::new(&config).unwrap();
+    let unpinned = payments.check_at_start().await.unwrap_err();
+    assert!(unpinned.contains("set TESSERA_ETH_CHAIN_ID=4242"), "{unpinned}");
+
+    config.chain_id = Some(4242);
+    let payments = tessera_payments::eth::EthPayments::new(&config).unwrap();
+    let refused = payments.check_at_start().await.unwrap_err();
+    assert!(refused.contains("TESSERA_ETH_OPERATOR_KEY is the contract's owner"), "{refused}");
+    assert!(payments.chain_id().await.is_err(), "and no quote is signed with it");
+
+    // Ownership handed to another key (two steps): the operator may sign.
+    chain.pay.transferOwnership(chain.customer).send().await.unwrap().get_receipt().await.unwrap();
+    chain.pay.acceptOwnership().from(chain.customer).send().await.unwrap().get_receipt().await.unwrap();
+    let payments = tessera_payments::eth::EthPayments::new(&config).unwrap();
+    assert_eq!(payments.check_at_start().await, Ok(()));
+    assert_eq!(payments.chain_id().await.unwrap(), 4242);
+}
