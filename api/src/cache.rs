@@ -103,7 +103,7 @@ fn fnv1a(bytes: &[u8]) -> u32 {
 pub async fn micro_cache(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let cache = &state.catalog_cache;
     // Only anonymous GETs: a request with credentials may get an answer made for that person.
-    let personal = crate::auth::cookies::get(request.headers(), crate::auth::cookies::SESSION).is_some()
+    let personal = crate::auth::cookies::carries(request.headers(), crate::auth::cookies::SESSION)
         || request.headers().contains_key(header::AUTHORIZATION);
     if !cache.is_enabled() || request.method() != Method::GET || personal {
         return next.run(request).await;

@@ -89,8 +89,19 @@ pub async fn send(state: &AppState, refund_id: Uuid) -> Result<Refund> {
 pub async fn send_waiting(state: &AppState) -> Result<usize> {
     let mut sent = 0;
     loop {
-        // The rails this process can send on.
-        let rails: &[&str] = if state.btc_settlement.is_some() { &["card", "btc"] } else { &["card"] };
+        // The rails this process can send on (card only with a card provider configured: a
+        // card refund that cannot be sent must not hold back the bitcoin ones).
+        let mut rails = Vec::with_capacity(2);
+        if state.card_refunds.is_some() {
+            rails.push("card");
+        }
+        if state.btc_settlement.is_some() {
+            rails.push("btc");
+        }
+        if rails.is_empty() {
+            return Ok(sent);
+        }
+        let rails = rails.as_slice();
         let waiting = refund::to_send(&state.db, chrono::Duration::seconds(30), 50, rails).await?;
         if waiting.is_empty() {
             return Ok(sent);

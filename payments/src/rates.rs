@@ -263,10 +263,20 @@ impl RateSource for HttpRates {
             let rate = Rate::parse(&asset, fiat, decimal)?;
             let value: f64 = decimal.trim().parse().unwrap_or(0.0);
             let key = (asset.clone(), fiat.code().to_string());
+            // A stablecoin is held to its peg whatever fiat it is quoted in, when the source
+            // also gives the peg's rate (USDC in euros: its dollar rate must be about 1).
+            let peg = PEGS
+                .iter()
+                .find(|(coin, _)| *coin == asset)
+                .and_then(|(_, peg)| rates.get(*peg).map(|r| (*peg, r.trim().parse::<f64>().unwrap_or(0.0))));
             let mut accepted = self.accepted.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             let last =
                 accepted.get(&key).filter(|(at, _)| at.elapsed() < BASELINE_LIFE).map(|(_, last)| *last);
-            if let Err(why) = check_band(&asset, fiat.code(), value, last) {
+            let checked = match peg {
+                Some((peg, on_peg)) => check_band(&asset, peg, on_peg, None),
+                None => Ok(()),
+            };
+            if let Err(why) = checked.and_then(|()| check_band(&asset, fiat.code(), value, last)) {
                 tracing::error!(rate.asset = %asset, rate.fiat = %fiat.code(), rate.value = value, rate.last = ?last,
                     "exchange rate out of its sane band; no quote is signed with it: {why}");
                 return Err(RateError::OutOfBand(why));

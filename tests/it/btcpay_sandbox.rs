@@ -490,6 +490,19 @@ async fn an_invoice_naming_a_card_order_or_from_another_store_changes_nothing(db
     // One paid in full for it does not pay it: the bitcoin is due back, on the wrong rail.
     let paying = settlement.client.create_invoice(&invoice_for(pending, "20.00")).await.unwrap();
     click(&app, &paying.id, "pay").await;
+    // Seen, not confirmed: it holds nothing, and its money is not recorded yet (once, below).
+    settlement.sync(None, &paying.id).await.unwrap();
+    settlement.sync(None, &paying.id).await.unwrap();
+    let unmatched: i64 =
+        sqlx::query_scalar("select count(*) from unmatched_payment").fetch_one(&app.db).await.unwrap();
+    assert_eq!(unmatched, 0);
+    let detected: bool =
+        sqlx::query_scalar("select payment_detected from customer_order where order_id = $1")
+            .bind(pending)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(!detected);
     click(&app, &paying.id, "confirm").await;
     settlement.sync(None, &paying.id).await.unwrap();
     assert_eq!(app.order_status(pending).await, "pending_payment");

@@ -61,7 +61,16 @@ async fn https_deployments_send_hsts_and_secure_cookies(db: PgPool) {
     let login = app
         .post_json("/api/auth/login", json!({"email": email, "password": "a long passphrase"}), None)
         .await;
-    assert!(login.header("set-cookie").contains("; Secure"), "{}", login.header("set-cookie"));
+    let set_cookie = login.header("set-cookie").to_string();
+    assert!(
+        set_cookie.starts_with("__Host-tessera_session=") && set_cookie.contains("; Secure"),
+        "{set_cookie}"
+    );
+    // Only the prefixed cookie opens the session: a plain one (set by a subdomain, say) does not.
+    let session = login.cookie("__Host-tessera_session").unwrap();
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.status, 200);
+    let plain = session.replacen("__Host-", "", 1);
+    assert_eq!(app.get_with_cookie("/api/me", &plain).await.status, 401);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

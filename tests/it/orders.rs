@@ -490,3 +490,22 @@ async fn free_tickets_are_paid_at_once_without_a_checkout(db: PgPool) {
         "no checkout for nothing to pay"
     );
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn without_any_payment_method_free_tickets_are_still_given_out(db: PgPool) {
+    // No Stripe keys and no sandbox: cards are not offered at all.
+    let app = TestApp::with_settings(db, &[("TESSERA_CARD_SANDBOX", "off")]);
+    assert!(app.state.payment_methods().is_empty());
+    let mut free = sample_event("free-only", "Free Fado", 5);
+    free.fields.ticket_types[0].price_minor = 0;
+    let free = app.insert_event(&free).await;
+    let general = app.ticket_types(free).await[0];
+    let buyer = app.customer().await;
+    let bought = app.buy(&buyer, free, &[(general, 1)], None).await;
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.text());
+    assert_eq!(bought.json()["status"], "paid");
+    let (paid, priced) = event_with(&app, 5).await;
+    let refused = app.buy(&buyer, paid, &[(priced, 1)], None).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["error"]["code"], "payment_method_unavailable");
+}

@@ -100,6 +100,10 @@ async fn a_rate_out_of_its_band_is_refused_rather_than_quoted() {
     assert!(matches!(rates.rate("ETH", eur()).await, Err(RateError::OutOfBand(_))));
     let usd: Currency = "USD".parse().unwrap();
     assert!(matches!(rates.rate("USDC", usd).await, Err(RateError::OutOfBand(why)) if why.contains("peg")));
+    // In euros too: its dollar rate says it is off its peg.
+    assert!(matches!(rates.rate("USDC", eur()).await, Err(RateError::OutOfBand(why)) if why.contains("peg")));
+    // In euros too: its dollar rate says it is off its peg.
+    assert!(matches!(rates.rate("USDC", eur()).await, Err(RateError::OutOfBand(why)) if why.contains("peg")));
     // Plain http to anywhere but this machine is refused outright.
     assert!(HttpRates::new("http://rates.example.org/x?currency={asset}", Duration::ZERO).is_err());
 }

@@ -32,7 +32,9 @@ impl FromRequestParts<AppState> for CsrfToken {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        if let Some(token) = cookies::get(&parts.headers, cookies::CSRF).filter(|t| is_well_formed(t)) {
+        if let Some(token) = cookies::read(&parts.headers, cookies::CSRF, state.config.is_https())
+            .filter(|t| is_well_formed(t))
+        {
             return Ok(CsrfToken { token: token.to_string(), set_cookie: None });
         }
         let mut bytes = [0u8; 32];
@@ -58,8 +60,8 @@ fn is_well_formed(token: &str) -> bool {
 }
 
 /// Checks a submitted form's token against the cookie, in constant time.
-pub fn verify(headers: &HeaderMap, submitted: &str) -> Result<(), Error> {
-    let cookie = cookies::get(headers, cookies::CSRF).unwrap_or("");
+pub fn verify(headers: &HeaderMap, submitted: &str, https: bool) -> Result<(), Error> {
+    let cookie = cookies::read(headers, cookies::CSRF, https).unwrap_or("");
     let matches = !cookie.is_empty() && bool::from(cookie.as_bytes().ct_eq(submitted.as_bytes()));
     if matches {
         Ok(())
@@ -82,10 +84,10 @@ struct TokenField {
     csrf_token: String,
 }
 
-impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for CsrfForm<T> {
+impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = PageError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         // Read once, then parsed twice: as `T` (a malformed body is refused first, as before)
         // and for the token.
         let method = request.method().clone();
@@ -98,7 +100,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for CsrfForm
         *form_request.headers_mut() = headers.clone();
         let FormBody(form) = FormBody::<T>::from_request(form_request, state).await?;
         let submitted = serde_urlencoded::from_bytes::<TokenField>(&bytes).map(|field| field.csrf_token);
-        verify(&headers, &submitted.unwrap_or_default())?;
+        verify(&headers, &submitted.unwrap_or_default(), state.config.is_https())?;
         Ok(CsrfForm(form))
     }
 }

@@ -19,7 +19,7 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; s
 
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let is_https = state.config.is_https();
-    let signed_in = super::cookies::get(request.headers(), super::cookies::SESSION).is_some();
+    let signed_in = super::cookies::carries(request.headers(), super::cookies::SESSION);
     let mut response = match check(&state, &request) {
         Ok(()) => next.run(request).await,
         Err(err) if wants_html(request.headers()) => PageError(err).into_response(),

@@ -30,7 +30,8 @@ impl FromRequestParts<AppState> for Viewer {
         if let Some(viewer) = parts.extensions.get::<Viewer>() {
             return Ok(viewer.clone());
         }
-        let Some(token) = cookies::get(&parts.headers, cookies::SESSION).and_then(SessionToken::from_cookie)
+        let Some(token) = cookies::read(&parts.headers, cookies::SESSION, state.config.is_https())
+            .and_then(SessionToken::from_cookie)
         else {
             return Ok(Viewer(None));
         };

@@ -37,8 +37,8 @@ pub use payment::{
     record_seen_amount,
 };
 pub use place::{
-    BuyError, BuyItem, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability, availability,
-    has_idempotency_key, is_idempotency_key, place_order,
+    BuyError, BuyItem, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability, all_free,
+    availability, has_idempotency_key, is_idempotency_key, place_order,
 };
 pub use read::{
     PaymentRow, RefundDue, UnmatchedPayment, order_by_id, order_for_account, orders_of_account,
@@ -46,8 +46,8 @@ pub use read::{
 };
 pub use sweep::{release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds};
 pub use transition::{
-    Closed, Receipt, Settlement, close_pending, fulfil, is_own_checkout, mark_payment_detected, settle,
-    unmark_payment_detected,
+    Closed, Receipt, Settlement, close_pending, fulfil, is_own_checkout, lock_buyer, mark_payment_detected,
+    settle, unmark_payment_detected,
 };
 
 /// The most tickets one order may hold, over all its ticket types.

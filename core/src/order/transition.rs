@@ -109,6 +109,21 @@ pub(super) async fn release_holds(conn: &mut PgConnection, order_ids: &[Uuid]) -
     Ok(())
 }
 
+/// Locks the account that placed the order (the first lock of any transition that may settle
+/// it: accounts, then orders, then ticket types). Taking it again later in the same
+/// transaction is free.
+pub async fn lock_buyer(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"select a.account_id from account a join customer_order o using (account_id)
+           where o.order_id = $1
+           for no key update of a"#,
+        order_id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(())
+}
+
 /// Whether `provider_ref` is the checkout (Stripe session, BTCPay invoice) this order opened
 /// on its own rail: only then may the provider's news about it (expired, failed, invalid,
 /// seen) move the order. A payment row that never learnt its reference (the buy was
@@ -185,14 +200,7 @@ pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Res
     // The buyer's account first, as `place_orders` takes it: a late payment checked against
     // the account's limit cannot race a purchase (or another late payment) of the same
     // account.
-    sqlx::query!(
-        r#"select a.account_id from account a join customer_order o using (account_id)
-           where o.order_id = $1
-           for no key update of a"#,
-        receipt.order_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
+    lock_buyer(conn, receipt.order_id).await?;
     let Some(order) = sqlx::query!(
         r#"select o.status, o.status_reason, o.total_minor, o.currency, o.payment_method,
                   (e.status = 'cancelled' or e.starts_at <= now()) as "event_closed!",

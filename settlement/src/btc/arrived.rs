@@ -54,13 +54,36 @@ pub(super) async fn apply(
     }
     // Only the invoice an order opened on its own rail moves it while unpaid (expired,
     // invalid, seen): another invoice naming it (made by hand, or naming a card order) does
-    // not close or hold anything; money on it is unmatched, or due back once it settles.
-    if let (Some(invoice), Some((order_id, state, ..))) = (invoice, update)
+    // not close or hold anything. Its money is recorded once: when it settles (`settle`
+    // pays with it or records it due back, `wrong_rail`), or, if it never will (expired part
+    // paid, invalid), as unmatched money keyed on the invoice.
+    if let (Some(invoice), Some((order_id, state, _, paid_minor))) = (invoice, update)
         && !matches!(state, InvoiceState::Settled | InvoiceState::PaidLate)
         && !order::is_own_checkout(&mut tx, order_id, Provider::BtcPay, &invoice.id).await?
     {
         tracing::warn!(order.id = %order_id, invoice.id = %invoice.id, ?state, "an invoice that is not the order's own; its order is left alone");
-        update = None;
+        let never_settles = matches!(state, InvoiceState::ExpiredPartPaid | InvoiceState::Invalid);
+        if never_settles && paid_minor > 0 {
+            order::record_unmatched_payment(
+                &mut *tx,
+                &UnmatchedPayment {
+                    id: Uuid::now_v7(),
+                    refunding_minor: 0,
+                    refund_status: None,
+                    provider: Provider::BtcPay.as_str().into(),
+                    provider_event_id: format!("invoice-{}", invoice.id),
+                    provider_ref: invoice.id.clone(),
+                    provider_payment_ref: None,
+                    claimed_order_ref: Some(order_id.to_string()),
+                    currency: invoice.currency.clone(),
+                    amount_minor: paid_minor,
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        return Ok(());
     }
     let Some(invoice) = invoice else {
         tx.commit().await?;
@@ -157,6 +180,8 @@ pub async fn apply_invoice(
     update: &InvoiceUpdate<'_>,
 ) -> sqlx::Result<InvoiceOutcome> {
     let order_id = update.order_id;
+    // Before the payment row below: settling takes the account first, always.
+    order::lock_buyer(conn, order_id).await?;
     let seen_changed =
         record_seen_amount(conn, order_id, update.provider, update.provider_ref, update.paid_minor).await?;
     let unchanged = if seen_changed { InvoiceOutcome::SeenAmountChanged } else { InvoiceOutcome::Unchanged };

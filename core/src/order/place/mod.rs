@@ -305,6 +305,24 @@ async fn replay(
     }
 }
 
+/// Whether every ticket type asked for is of this event and free (nothing to pay, so no
+/// payment method is needed).
+pub async fn all_free(db: &PgPool, event_id: Uuid, items: &[BuyItem]) -> sqlx::Result<bool> {
+    let ids: Vec<Uuid> = items.iter().map(|item| item.ticket_type_id).collect();
+    if ids.is_empty() {
+        return Ok(false);
+    }
+    let free = sqlx::query_scalar!(
+        r#"select count(*) = cardinality($2::uuid[]) and coalesce(bool_and(price_minor = 0), false) as "free!"
+           from ticket_type where event_id = $1 and ticket_type_id = any($2)"#,
+        event_id,
+        &ids
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(free)
+}
+
 /// Whether the account already placed an order under this idempotency key (a retry).
 pub async fn has_idempotency_key(db: &PgPool, account_id: Uuid, key: &str) -> sqlx::Result<bool> {
     let found = sqlx::query_scalar!(

@@ -27,7 +27,7 @@ pub async fn upload_image(
         }
     }
     // A multipart form: its token is one of the parts, read above with the file.
-    crate::auth::csrf::verify(&headers, &csrf_token)?;
+    crate::auth::csrf::verify(&headers, &csrf_token, state.config.is_https())?;
     let bytes = upload
         .filter(|bytes| !bytes.is_empty())
         .ok_or_else(|| Error::InvalidField(FieldError::new("image", "choose a file to upload")));
