@@ -1380,6 +1380,7 @@ CREATE TABLE public.session (
     expires_at timestamp with time zone NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT session_check CHECK ((expires_at > created_at)),
     CONSTRAINT session_session_id_check CHECK ((session_id ~ '^[0-9a-f]{64}$'::text))
 );

@@ -95,6 +95,7 @@ impl AppState {
             tessera_ticketing::mail::Mailer::new(mail.smtp_url.expose_secret(), mail.from.clone())
                 .context("cannot set up email (TESSERA_SMTP_URL)")?,
         );
+        let admin_idle = config.admin_idle;
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
         let (card, card_refunds, sandbox, stripe_webhook_secrets): CardSetup = match &config.stripe.secret_key
         {
@@ -158,7 +159,7 @@ impl AppState {
             btcpay_sandbox,
             config: Arc::new(config),
             placer: tessera_core::order::Placer::start(db.clone()),
-            sessions: tessera_core::account::Sessions::start(db.clone()),
+            sessions: tessera_core::account::Sessions::with_admin_idle(db.clone(), admin_idle),
             checkouts_opened: tessera_core::order::CheckoutsOpened::start(db.clone()),
             db,
             redis,

@@ -560,3 +560,33 @@ async fn the_sweeper_removes_only_expired_sessions(db: PgPool) {
     assert_eq!(tessera_core::account::purge_expired_sessions(&app.db).await.unwrap(), 1);
     assert_eq!(app.get_with_cookie("/api/me", &live).await.status, 200, "live sessions stay");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_admin_session_left_unused_ends_while_a_customers_lasts(db: PgPool) {
+    let app = TestApp::with_settings(db, &[("TESSERA_ADMIN_IDLE_MINUTES", "30")]);
+    let admin = app.sign_in(true).await;
+    let customer = app.sign_in(false).await;
+    assert_eq!(app.get_with_cookie("/api/admin/refunds", &admin).await.status, 200);
+
+    // Used 20 minutes ago: still in, and marked as used now.
+    sqlx::query("update session set last_seen_at = now() - interval '20 minutes'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.get_with_cookie("/api/admin/refunds", &admin).await.status, 200);
+    let fresh: bool = sqlx::query_scalar(
+        "select bool_or(s.last_seen_at > now() - interval '1 minute') from session s join account a using (account_id) where a.role = 'admin'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(fresh, "using the session keeps it alive");
+
+    // Unused for 31 minutes: the admin must log in again; the customer, idle as long, need not.
+    sqlx::query("update session set last_seen_at = now() - interval '31 minutes'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.get_with_cookie("/api/admin/refunds", &admin).await.status, 401);
+    assert_eq!(app.get_with_cookie("/api/me", &customer).await.status, 200);
+}

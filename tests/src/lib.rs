@@ -198,7 +198,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(response.status, 200, "{}", response.text());
-        response.cookie("tessera_session").expect("session cookie")
+        response.cookie(&self.session_cookie_name()).expect("session cookie")
     }
 
     /// The token of the link to `path` (`/verify-email`, `/reset-password`) in the `count`-th
@@ -209,6 +209,12 @@ impl TestApp {
         let marker = format!("{path}?token=");
         let start = text.find(&marker).unwrap_or_else(|| panic!("no {path} link in {text}")) + marker.len();
         text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+    }
+
+    /// The session cookie's name here (`__Host-` prefixed on an https app).
+    pub fn session_cookie_name(&self) -> String {
+        tessera_api::auth::cookies::name(tessera_api::auth::cookies::SESSION, self.state.config.is_https())
+            .into_owned()
     }
 
     /// A customer made straight in the database (no password hashing, no sign-up limits), for
@@ -226,7 +232,7 @@ impl TestApp {
         .await
         .expect("insert account");
         let token = tessera_core::account::create_session(&self.db, id).await.expect("session");
-        format!("tessera_session={}", token.as_cookie_value())
+        format!("{}={}", self.session_cookie_name(), token.as_cookie_value())
     }
 
     /// `POST /api/events/{event}/buy` for `items` (ticket type, quantity), paying by card.

@@ -64,14 +64,32 @@ pub async fn create_session(db: impl PgExecutor<'_>, account_id: Uuid) -> sqlx::
 }
 
 /// The accounts behind live sessions (by id), in one query: one answer per id, in order.
-/// (A session past its `expires_at` opens nothing.)
-async fn find_sessions(db: impl PgExecutor<'_>, ids: Vec<String>) -> sqlx::Result<Vec<Option<Account>>> {
+/// (A session past its `expires_at` opens nothing, nor an admin's unused for longer than
+/// `admin_idle`; an admin's session used now is marked so, to the minute.)
+async fn find_sessions(
+    db: impl PgExecutor<'_>,
+    ids: Vec<String>,
+    admin_idle: std::time::Duration,
+) -> sqlx::Result<Vec<Option<Account>>> {
+    let idle_secs = admin_idle.as_secs_f64();
     let rows = sqlx::query!(
-        r#"select s.session_id, a.account_id, a.email, a.name, a.role,
-                  a.email_verified_at is not null as "email_verified!"
-           from session s join account a using (account_id)
-           where s.session_id = any($1) and s.expires_at > now()"#,
-        &ids
+        r#"with found as (
+               select s.session_id, s.last_seen_at, a.account_id, a.email, a.name, a.role,
+                      a.email_verified_at is not null as email_verified
+               from session s join account a using (account_id)
+               where s.session_id = any($1) and s.expires_at > now()
+                 and (a.role <> 'admin' or s.last_seen_at > now() - make_interval(secs => $2))
+           ), seen as (
+               update session s set last_seen_at = now()
+               from found f
+               where s.session_id = f.session_id and f.role = 'admin'
+                 and f.last_seen_at < now() - interval '1 minute'
+           )
+           select session_id as "session_id!", account_id as "account_id!", email as "email!",
+                  name as "name!", role as "role!", email_verified as "email_verified!"
+           from found"#,
+        &ids,
+        idle_secs
     )
     .fetch_all(db)
     .await?;
@@ -98,12 +116,20 @@ async fn find_sessions(db: impl PgExecutor<'_>, ids: Vec<String>) -> sqlx::Resul
 #[derive(Debug, Clone)]
 pub struct Sessions(Batcher<String, Option<Account>>);
 
+/// How long an admin's session may go unused before it ends (`TESSERA_ADMIN_IDLE_MINUTES`).
+pub const DEFAULT_ADMIN_IDLE: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
 impl Sessions {
     /// Starts the lookup task (on the current Tokio runtime).
     pub fn start(db: PgPool) -> Self {
+        Self::with_admin_idle(db, DEFAULT_ADMIN_IDLE)
+    }
+
+    /// [`Sessions::start`], ending admins' sessions unused for `admin_idle`.
+    pub fn with_admin_idle(db: PgPool, admin_idle: std::time::Duration) -> Self {
         Sessions(Batcher::start("sessions", move |ids| {
             let db = db.clone();
-            async move { find_sessions(&db, ids).await }
+            async move { find_sessions(&db, ids, admin_idle).await }
         }))
     }
 

@@ -71,6 +71,9 @@ pub struct Config {
     pub hold: Duration,
     /// What one account may do at once: see [`Limits`].
     pub limits: Limits,
+    /// `TESSERA_ADMIN_IDLE_MINUTES` (default 30; 5 to 1440): an admin's session unused this
+    /// long ends (customers' last their 30 days).
+    pub admin_idle: Duration,
     /// Card checkout: Stripe, or the built-in sandbox when no secret key is set.
     pub stripe: StripeConfig,
     /// `TESSERA_STREAM_PREFIX`: put before every Redis stream name (default none), so several
@@ -197,6 +200,18 @@ impl Config {
             .unwrap_or(200),
         };
 
+        let admin_idle = Duration::from_secs(
+            u64::try_from(bounded(
+                get("TESSERA_ADMIN_IDLE_MINUTES"),
+                "TESSERA_ADMIN_IDLE_MINUTES",
+                30,
+                5,
+                1440,
+            )?)
+            .unwrap_or(30)
+                * 60,
+        );
+
         let stripe = StripeConfig::from_lookup(&get, &public_url)?;
 
         let ticket_signing_key = match get("TESSERA_TICKET_SIGNING_KEY") {
@@ -246,6 +261,7 @@ impl Config {
             s3,
             hold,
             limits,
+            admin_idle,
             stripe,
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
