@@ -44,7 +44,7 @@ async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool
     assert_eq!(page.status, 200);
     assert!(page.text().contains("Confirm my email address"));
     assert!(page.text().contains(&format!("This link confirms {email}")), "whom it confirms");
-    assert_eq!(page.header("referrer-policy"), "no-referrer", "the token never leaves in a Referer");
+    assert_eq!(page.header("referrer-policy"), "strict-origin", "the token never leaves in a Referer");
     let (link_cookie, link_csrf) = csrf_of(&page);
     let response = app
         .post_form(

@@ -554,11 +554,13 @@ pub async fn reset_password_page(csrf: CsrfToken, Query(query): Query<TokenQuery
     private(csrf.attach(render_html(StatusCode::OK, &page)))
 }
 
-/// A page whose address holds a link's token: never sent on as a `Referer` (not even to our
-/// own stylesheet) nor kept by a cache.
+/// A page whose address holds a link's token: its `Referer` is the origin alone (not even our
+/// own stylesheet sees the path), and no cache keeps it. (`strict-origin`, not `no-referrer`:
+/// with that the browser sends `Origin: null` on the page's form, which the cross-site guard
+/// rightly refuses.)
 fn private(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    headers.insert(header::REFERRER_POLICY, axum::http::HeaderValue::from_static("no-referrer"));
+    headers.insert(header::REFERRER_POLICY, axum::http::HeaderValue::from_static("strict-origin"));
     headers.insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, no-store"));
     response
 }
