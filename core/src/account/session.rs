@@ -80,10 +80,17 @@ async fn find_sessions(
                where s.session_id = any($1) and s.expires_at > now()
                  and (a.role <> 'admin' or s.last_seen_at > now() - make_interval(secs => $2))
            ), seen as (
-               update session s set last_seen_at = now()
-               from found f
-               where s.session_id = f.session_id and f.role = 'admin'
-                 and f.last_seen_at < now() - interval '1 minute'
+               -- Only rows free to lock now: a session row held elsewhere (a logout, a
+               -- password change) never holds up everyone's lookup; it is marked next time.
+               update session set last_seen_at = now()
+               where session_id in (
+                   select s.session_id from session s
+                   where s.session_id = any(array(select f.session_id from found f
+                                                  where f.role = 'admin'
+                                                    and f.last_seen_at < now() - interval '1 minute'))
+                   order by s.session_id
+                   for update skip locked
+               )
            )
            select session_id as "session_id!", account_id as "account_id!", email as "email!",
                   name as "name!", role as "role!", email_verified as "email_verified!"

@@ -82,7 +82,9 @@ async fn main() -> anyhow::Result<()> {
     let mut cookies = Vec::with_capacity(account_ids.len());
     for id in account_ids {
         let token = tessera_core::account::create_session(&db, id).await?;
-        cookies.push(format!("tessera_session={}", token.as_cookie_value()));
+        let name =
+            tessera_api::auth::cookies::name(tessera_api::auth::cookies::SESSION, settings.config.is_https());
+        cookies.push(format!("{name}={}", token.as_cookie_value()));
     }
 
     let state = AppState::new(settings, db.clone())?;
