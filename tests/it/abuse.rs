@@ -240,7 +240,7 @@ async fn purchases_are_rate_limited_per_account_and_per_address(db: PgPool) {
 
     // The buy page says when to try again.
     let page = app.get_with_cookie(&format!("/events/{}/buy", slug_of(&app, event).await), &buyer).await;
-    let (csrf_cookie, token) = csrf_of(&page);
+    let (csrf_cookie, token) = page.csrf();
     let quantity = format!("qty_{general}");
     let submitted = app
         .post_form(
@@ -402,17 +402,4 @@ async fn slug_of(app: &TestApp, event: Uuid) -> String {
         .fetch_one(&app.db)
         .await
         .unwrap()
-}
-
-/// The CSRF cookie and token a signed-in page hands out.
-fn csrf_of(page: &TestResponse) -> (String, String) {
-    let cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");
-    let token = page
-        .text()
-        .split("name=\"csrf_token\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a csrf_token field")
-        .to_string();
-    (cookie, token)
 }

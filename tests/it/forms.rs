@@ -45,7 +45,7 @@ async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool
     assert!(page.text().contains("Confirm my email address"));
     assert!(page.text().contains(&format!("This link confirms {email}")), "whom it confirms");
     assert_eq!(page.header("referrer-policy"), "strict-origin", "the token never leaves in a Referer");
-    let (link_cookie, link_csrf) = csrf_of(&page);
+    let (link_cookie, link_csrf) = page.csrf();
     let response = app
         .post_form(
             "/verify-email",
@@ -186,19 +186,6 @@ async fn a_signed_out_form_sends_the_person_to_log_in_and_back_to_the_page_it_wa
     assert_eq!(edit.header("location"), format!("/login?next=/admin/events/{order}/edit"));
 }
 
-/// The CSRF cookie and token of a page with a form.
-fn csrf_of(page: &tessera_tests::TestResponse) -> (String, String) {
-    let cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");
-    let token = page
-        .text()
-        .split("name=\"csrf_token\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a csrf_token field")
-        .to_string();
-    (cookie, token)
-}
-
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn a_forgotten_password_is_reset_with_the_forms_and_the_emailed_link(db: PgPool) {
     let app = TestApp::new(db);
@@ -208,7 +195,7 @@ async fn a_forgotten_password_is_reset_with_the_forms_and_the_emailed_link(db: P
     assert!(login.text().contains("href=\"/forgot-password\""), "the login page offers a reset");
 
     let page = app.get("/forgot-password").await;
-    let (cookie, token) = csrf_of(&page);
+    let (cookie, token) = page.csrf();
     let asked =
         app.post_form("/forgot-password", &[("csrf_token", &token), ("email", &email)], Some(&cookie)).await;
     assert_eq!(asked.status, 202, "{}", asked.text());
@@ -230,7 +217,7 @@ async fn a_forgotten_password_is_reset_with_the_forms_and_the_emailed_link(db: P
     let link = TestApp::link_token(&email, 2, "/reset-password").await;
     let page = app.get(&format!("/reset-password?token={link}")).await;
     assert_eq!(page.status, 200);
-    let (cookie, csrf) = csrf_of(&page);
+    let (cookie, csrf) = page.csrf();
     let short = app
         .post_form(
             "/reset-password",

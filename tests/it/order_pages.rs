@@ -5,19 +5,6 @@ use sqlx::PgPool;
 use tessera_tests::{TestApp, sample_event};
 use uuid::Uuid;
 
-/// The CSRF cookie and token a signed-in page hands out.
-fn csrf_of(page: &tessera_tests::TestResponse) -> (String, String) {
-    let cookie = page.cookie("tessera_csrf").expect("a CSRF cookie");
-    let token = page
-        .text()
-        .split("name=\"csrf_token\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a csrf_token field")
-        .to_string();
-    (cookie, token)
-}
-
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn a_customer_buys_through_the_pages_and_sees_the_order_settle(db: PgPool) {
     let app = TestApp::new(db);
@@ -42,7 +29,7 @@ async fn a_customer_buys_through_the_pages_and_sees_the_order_settle(db: PgPool)
     assert!(html.contains(&format!("name=\"qty_{general}\"")));
     assert!(html.contains("value=\"card\""));
     assert!(html.contains("sandbox"));
-    let (csrf_cookie, token) = csrf_of(&page);
+    let (csrf_cookie, token) = page.csrf();
     let key = html
         .split("name=\"idempotency_key\" value=\"")
         .nth(1)
@@ -126,7 +113,7 @@ async fn a_customer_can_cancel_a_pending_order_from_its_page(db: PgPool) {
 
     let page = app.get_with_cookie(&format!("/orders/{order}?checkout=cancelled"), &buyer).await;
     assert!(page.text().contains("You left the checkout without paying"));
-    let (csrf_cookie, token) = csrf_of(&page);
+    let (csrf_cookie, token) = page.csrf();
     let cancelled = app
         .post_form(
             &format!("/orders/{order}/cancel"),

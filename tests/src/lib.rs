@@ -417,6 +417,19 @@ impl TestResponse {
     }
 
     /// The `name=value` part of the `Set-Cookie` for `name`, ready for a `Cookie` header.
+    /// The CSRF cookie (`name=value`) and the `csrf_token` field of a page with a form.
+    pub fn csrf(&self) -> (String, String) {
+        let cookie = self.cookie("tessera_csrf").expect("a CSRF cookie");
+        let token = self
+            .text()
+            .split("name=\"csrf_token\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a csrf_token field")
+            .to_string();
+        (cookie, token)
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.headers
             .get_all(axum::http::header::SET_COOKIE)
