@@ -149,6 +149,9 @@ pub struct HttpRates {
     /// Per asset and fiat: the last rate quoted with, and when; a new rate is measured
     /// against it.
     accepted: Mutex<HashMap<(String, String), (Instant, f64)>>,
+    /// Held while a rate without a baseline is read a second time, so a sale opening just
+    /// after a start asks the source twice, not twice per buyer.
+    confirming: tokio::sync::Mutex<()>,
 }
 
 /// How far a rate may move from the last one quoted with (within [`BASELINE_LIFE`]) before
@@ -157,6 +160,9 @@ pub const MAX_JUMP: f64 = 0.20;
 /// How long a rate quoted with is the measure of the next: after six hours without quotes
 /// the source's rate is taken afresh (and a sustained move is not refused for ever).
 pub const BASELINE_LIFE: Duration = Duration::from_secs(6 * 3600);
+/// How far apart the two readings that set a baseline may be: 2% (the source asked twice within
+/// a second does not honestly move more).
+pub const MAX_DISAGREEMENT: f64 = 0.02;
 /// Stablecoins and the fiat they are pegged to; more than 3% off the peg is refused.
 pub const PEGS: [(&str, &str); 4] = [("USDC", "USD"), ("USDT", "USD"), ("DAI", "USD"), ("EURC", "EUR")];
 const MAX_DEPEG: f64 = 0.03;
@@ -219,7 +225,14 @@ impl HttpRates {
             ttl,
             cache: Mutex::new(HashMap::new()),
             accepted: Mutex::new(HashMap::new()),
+            confirming: tokio::sync::Mutex::new(()),
         })
+    }
+
+    /// The baseline of `key` still in force.
+    fn baseline(&self, key: &(String, String)) -> Option<f64> {
+        let accepted = self.accepted.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        accepted.get(key).filter(|(at, _)| at.elapsed() < BASELINE_LIFE).map(|(_, last)| *last)
     }
 
     fn cached(&self, asset: &str) -> Option<FiatRates> {
@@ -231,9 +244,20 @@ impl HttpRates {
         if let Some(rates) = self.cached(asset) {
             return Ok(rates);
         }
+        self.fetch_from_source(asset).await
+    }
+
+    /// Asks the source (and any cache on the way: `no-cache`), and keeps the answer for `ttl`.
+    async fn fetch_from_source(&self, asset: &str) -> Result<FiatRates, RateError> {
         let url = self.url_template.replace("{asset}", asset);
         let unavailable = |err: reqwest::Error| RateError::Unavailable(err.to_string());
-        let response = self.http.get(&url).send().await.map_err(unavailable)?;
+        let response = self
+            .http
+            .get(&url)
+            .header(reqwest::header::CACHE_CONTROL, "no-cache")
+            .send()
+            .await
+            .map_err(unavailable)?;
         if !response.status().is_success() {
             return Err(RateError::Unavailable(format!(
                 "the rate source answered HTTP {}",
@@ -256,13 +280,40 @@ impl RateSource for HttpRates {
     fn rate<'a>(&'a self, asset: &'a str, fiat: Currency) -> BoxFuture<'a, Result<Rate, RateError>> {
         Box::pin(async move {
             let asset = asset.to_ascii_uppercase();
-            let rates = self.fetch(&asset).await?;
-            let decimal = rates
-                .get(fiat.code())
-                .ok_or_else(|| RateError::Unknown { asset: asset.clone(), fiat: fiat.code().to_string() })?;
+            let unknown = || RateError::Unknown { asset: asset.clone(), fiat: fiat.code().to_string() };
+            let mut rates = self.fetch(&asset).await?;
+            let first = rates.get(fiat.code()).ok_or_else(unknown)?.clone();
+            Rate::parse(&asset, fiat, &first)?;
+            let key = (asset.clone(), fiat.code().to_string());
+            // With no baseline (after a start, or hours without quotes) one reading is not
+            // trusted: the source is asked again, past our cache, and the two must agree within
+            // MAX_DISAGREEMENT; the second is what is quoted with, and becomes the baseline once
+            // it passes the checks below.
+            let confirming = match self.baseline(&key) {
+                None => Some(self.confirming.lock().await),
+                Some(_) => None,
+            };
+            // Another request may have set it while this one waited.
+            if confirming.is_some() && self.baseline(&key).is_none() {
+                rates = self.fetch_from_source(&asset).await?;
+                let second = rates.get(fiat.code()).ok_or_else(unknown)?;
+                let number = |text: &str| text.trim().parse::<f64>().unwrap_or(0.0);
+                let (a, b) = (number(&first), number(second));
+                if a <= 0.0 || (b - a).abs() / a > MAX_DISAGREEMENT {
+                    let why = format!(
+                        "{asset}/{} read {first} then {second} just after: two readings more than {:.0}% \
+                         apart set no baseline; refused",
+                        fiat.code(),
+                        MAX_DISAGREEMENT * 100.0
+                    );
+                    tracing::error!(rate.asset = %asset, rate.fiat = %fiat.code(),
+                        "exchange rate readings disagree; no quote is signed with them: {why}");
+                    return Err(RateError::OutOfBand(why));
+                }
+            }
+            let decimal = rates.get(fiat.code()).ok_or_else(unknown)?;
             let rate = Rate::parse(&asset, fiat, decimal)?;
             let value: f64 = decimal.trim().parse().unwrap_or(0.0);
-            let key = (asset.clone(), fiat.code().to_string());
             // A stablecoin is held to its peg whatever fiat it is quoted in, when the source
             // also gives the peg's rate (USDC in euros: its dollar rate must be about 1).
             let peg = PEGS
@@ -282,6 +333,7 @@ impl RateSource for HttpRates {
                 return Err(RateError::OutOfBand(why));
             }
             accepted.insert(key, (Instant::now(), value));
+            drop(confirming);
             Ok(rate)
         })
     }

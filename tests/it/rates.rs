@@ -47,7 +47,12 @@ async fn rates_come_from_the_source_exactly_and_are_kept_for_a_while() {
     let rates = HttpRates::new(&url, Duration::from_secs(60)).unwrap();
     assert_eq!(rates.rate("eth", eur()).await.unwrap().to_decimal(), "3012.55");
     assert_eq!(rates.rate("ETH", "USD".parse().unwrap()).await.unwrap().to_decimal(), "3300.1");
-    assert_eq!(asked.load(Ordering::SeqCst), 1, "one answer serves every currency for the TTL");
+    // Each rate's first quote has no baseline to be measured against, so the source is asked
+    // again and the two readings must agree: twice for euros, once more for dollars (whose
+    // first reading was the cached answer). From then on one answer serves for the TTL.
+    assert_eq!(asked.load(Ordering::SeqCst), 3);
+    assert_eq!(rates.rate("ETH", eur()).await.unwrap().to_decimal(), "3012.55");
+    assert_eq!(asked.load(Ordering::SeqCst), 3);
     assert!(matches!(rates.rate("ETH", "JPY".parse().unwrap()).await, Err(RateError::Unknown { .. })));
     assert!(matches!(rates.rate("DOGE", eur()).await, Err(RateError::Unavailable(_))));
 }
@@ -106,4 +111,39 @@ async fn a_rate_out_of_its_band_is_refused_rather_than_quoted() {
     assert!(matches!(rates.rate("USDC", eur()).await, Err(RateError::OutOfBand(why)) if why.contains("peg")));
     // Plain http to anywhere but this machine is refused outright.
     assert!(HttpRates::new("http://rates.example.org/x?currency={asset}", Duration::ZERO).is_err());
+}
+
+#[tokio::test]
+async fn one_reading_alone_sets_no_baseline() {
+    // A source whose answers the test lists: each ask takes the next.
+    let answers = Arc::new(std::sync::Mutex::new(std::collections::VecDeque::from([
+        "9000.00", "3000.00", // a glitch, then the market: refused
+        "3000.00", "3010.00", // two readings that agree: the baseline
+        "9000.00", // a jump from it: refused
+    ])));
+    let queue = answers.clone();
+    let app = axum::Router::new().route(
+        "/rates",
+        get(move || {
+            let eth = queue.lock().unwrap().pop_front().unwrap_or("3000.00");
+            async move { axum::Json(json!({"data": {"currency": "ETH", "rates": {"EUR": eth}}})) }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/rates?currency={{asset}}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    // A long TTL: the second reading is asked of the source all the same.
+    let rates = HttpRates::new(&url, Duration::from_secs(3600)).unwrap();
+    let refused = rates.rate("ETH", eur()).await.unwrap_err();
+    assert!(
+        matches!(&refused, RateError::OutOfBand(why) if why.contains("read 9000.00 then 3000.00")),
+        "{refused:?}"
+    );
+    let rates = HttpRates::new(&url, Duration::ZERO).unwrap();
+    assert_eq!(rates.rate("ETH", eur()).await.unwrap().to_decimal(), "3010", "the second reading");
+    assert!(
+        matches!(rates.rate("ETH", eur()).await, Err(RateError::OutOfBand(why)) if why.contains("jumped"))
+    );
+    assert!(answers.lock().unwrap().is_empty(), "every answer was read");
 }
