@@ -116,7 +116,8 @@ pub async fn buy(
         items,
         method,
         idempotency_key,
-        hold: chrono::Duration::from_std(state.config.hold).unwrap_or(chrono::Duration::minutes(15)),
+        hold: chrono::Duration::from_std(state.config.hold_for(method))
+            .unwrap_or(chrono::Duration::minutes(15)),
         max_open_orders: limits.max_open_orders,
     };
     let placed = state.placer.place(&new).await?;

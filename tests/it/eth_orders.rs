@@ -405,6 +405,41 @@ async fn the_payment_links_pay_as_a_wallet_app_would_read_them(db: PgPool) {
     assert_eq!(U256::from(pay.payments(quote.orderId).call().await.unwrap().amount), quote.amount);
 }
 
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_quote_lives_at_most_its_configured_time_even_when_holds_are_longer(db: PgPool) {
+    let chain = Chain::start().await;
+    let mut settings = chain.settings();
+    settings.push(("TESSERA_HOLD_MINUTES", "120".into()));
+    let settings: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let app = TestApp::with_settings(db, &settings);
+    let minutes_left = |body: &Value| {
+        let expires_at: chrono::DateTime<chrono::Utc> = body["expires_at"].as_str().unwrap().parse().unwrap();
+        (expires_at - chrono::Utc::now()).num_seconds() as f64 / 60.0
+    };
+
+    // An ETH order is held as long as its quote holds (30 minutes by default), not two hours:
+    // the contract refuses the quote after its deadline, so a longer hold would pay nothing.
+    let (_, _, body) = buy(&app, "eth", 1, None).await;
+    let left = minutes_left(&body);
+    assert!((29.0..=30.0).contains(&left), "{left} minutes");
+    let expires_at: chrono::DateTime<chrono::Utc> = body["expires_at"].as_str().unwrap().parse().unwrap();
+    assert_eq!(body["payment"]["deadline"], expires_at.timestamp());
+
+    // A card order keeps the whole hold: its price is in euros.
+    let (_, _, card) = buy(&app, "card", 1, None).await;
+    let left = minutes_left(&card);
+    assert!((119.0..=120.0).contains(&left), "{left} minutes");
+
+    // Both are said before buying.
+    let event = app.insert_event(&sample_event("quote-life", "Fado em Ether", 20)).await;
+    let buyer = app.customer().await;
+    let options = app.get_with_cookie(&format!("/api/events/{event}/buy"), &buyer).await.json();
+    assert_eq!(options["hold_minutes"], 120);
+    assert_eq!(options["quote_minutes"], 30);
+    let page = app.get_with_cookie("/events/quote-life/buy", &buyer).await.text();
+    assert!(page.contains("held for 120 minutes while you pay (30 minutes in crypto"), "{page}");
+}
+
 /// Checks `instance` against schema `name` of our own OpenAPI document.
 async fn check_against_our_openapi(app: &TestApp, name: &str, instance: &Value) {
     let mut root = app.get("/api/openapi.json").await.json();

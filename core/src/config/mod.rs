@@ -69,10 +69,14 @@ pub struct Config {
     pub s3: Option<S3Config>,
     /// `TESSERA_HOLD_MINUTES`: how long tickets are held while the customer pays (default 15).
     pub hold: Duration,
+    /// `TESSERA_QUOTE_MINUTES` (default 30; 5 to 1440): how long a crypto price holds (an
+    /// Ethereum quote's deadline, a bitcoin invoice's expiry), however long `hold` is; a crypto
+    /// order is held that long at most (see [`Config::hold_for`]).
+    pub quote_life: Duration,
     /// What one account may do at once: see [`Limits`].
     pub limits: Limits,
-    /// `TESSERA_ADMIN_IDLE_MINUTES` (default 30; 5 to 1440): an admin's session unused this
-    /// long ends (customers' last their 30 days).
+    /// `TESSERA_ADMIN_IDLE_MINUTES` (default 30; 5 to 1440): an admin's or door staff's session
+    /// unused this long ends (customers' last their 30 days).
     pub admin_idle: Duration,
     /// Card checkout: Stripe, or the built-in sandbox when no secret key is set.
     pub stripe: StripeConfig,
@@ -200,6 +204,12 @@ impl Config {
             .unwrap_or(200),
         };
 
+        let quote_life = Duration::from_secs(
+            u64::try_from(bounded(get("TESSERA_QUOTE_MINUTES"), "TESSERA_QUOTE_MINUTES", 30, 5, 1440)?)
+                .unwrap_or(30)
+                * 60,
+        );
+
         let admin_idle = Duration::from_secs(
             u64::try_from(bounded(
                 get("TESSERA_ADMIN_IDLE_MINUTES"),
@@ -260,6 +270,7 @@ impl Config {
                 .map(|secret| SecretString::from(secret.trim().to_string())),
             s3,
             hold,
+            quote_life,
             limits,
             admin_idle,
             stripe,
@@ -268,6 +279,14 @@ impl Config {
             reporting_time_zone,
         };
         Ok((config, sections))
+    }
+
+    /// How long an order paid with `method` holds its tickets: [`Config::hold`], but no longer
+    /// than a crypto price lives ([`Config::quote_life`]): past its quote's deadline an Ethereum
+    /// order cannot be paid, nor a bitcoin invoice past its expiry, so a longer hold would only
+    /// keep tickets from others.
+    pub fn hold_for(&self, method: crate::order::PaymentMethod) -> Duration {
+        if method.quotes_rate() { self.hold.min(self.quote_life) } else { self.hold }
     }
 
     /// Whether links we hand out are https, so cookies and HSTS can follow.

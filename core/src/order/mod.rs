@@ -134,6 +134,12 @@ impl PaymentMethod {
             PaymentMethod::Card | PaymentMethod::Btc => None,
         }
     }
+
+    /// Whether the price is turned into crypto at a rate when the order is placed (a bitcoin
+    /// invoice, an Ethereum quote): that price lives [`crate::config::Config::quote_life`].
+    pub fn quotes_rate(self) -> bool {
+        self != PaymentMethod::Card
+    }
 }
 
 crate::text_enum! {

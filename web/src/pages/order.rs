@@ -29,6 +29,8 @@ pub struct BuyPage {
     /// (value, label) of each payment method taken.
     pub methods: Vec<(&'static str, &'static str)>,
     pub hold_minutes: u64,
+    /// Set when crypto orders are held less long (their price lives less than the hold).
+    pub crypto_hold_minutes: Option<u64>,
     pub max_tickets: i32,
     /// A fresh key per rendering of the form, so a double submit is one order.
     pub idempotency_key: String,

@@ -30,6 +30,9 @@ pub struct BuyOptions {
     pub payment_methods: Vec<PaymentMethod>,
     /// How long tickets are held while the customer pays.
     pub hold_minutes: u64,
+    /// How long a crypto price (a bitcoin invoice, an Ethereum quote) holds: an order paid in
+    /// crypto is held this long when it is shorter than `hold_minutes`.
+    pub quote_minutes: u64,
     pub max_tickets_per_order: i32,
 }
 
@@ -291,6 +294,7 @@ pub async fn options(
             .collect(),
         payment_methods: state.payment_methods(),
         hold_minutes: state.config.hold.as_secs() / 60,
+        quote_minutes: state.config.quote_life.as_secs() / 60,
         max_tickets_per_order: MAX_TICKETS_PER_ORDER,
     }))
 }

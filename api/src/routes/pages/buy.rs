@@ -169,6 +169,12 @@ async fn page(
         rows,
         methods: state.payment_methods().iter().map(|m| (m.as_str(), m.label())).collect(),
         hold_minutes: state.config.hold.as_secs() / 60,
+        crypto_hold_minutes: state
+            .payment_methods()
+            .iter()
+            .find(|m| m.quotes_rate())
+            .map(|m| state.config.hold_for(*m).as_secs() / 60)
+            .filter(|crypto| *crypto < state.config.hold.as_secs() / 60),
         max_tickets: MAX_TICKETS_PER_ORDER,
         idempotency_key: Uuid::new_v4().to_string(),
         closed,
