@@ -5,8 +5,7 @@ use tessera_tests::{TestApp, sample_event};
 async fn form_session(app: &TestApp, session: &str, uri: &str) -> (String, String, String) {
     let page = app.get_with_cookie(uri, session).await;
     assert_eq!(page.status, 200, "{uri}: {}", page.text());
-    let csrf = page.cookie("tessera_csrf").expect("csrf cookie");
-    let token = csrf.split_once('=').unwrap().1.to_string();
+    let (csrf, token) = page.csrf();
     let html = page.text();
     (format!("{session}; {csrf}"), token, html)
 }
@@ -149,9 +148,9 @@ async fn admin_pages_send_visitors_to_log_in_and_refuse_customers(db: PgPool) {
         assert_eq!(app.get_with_cookie(uri, &customer).await.status, 403, "{uri}");
     }
     let (cookies, token) = {
-        let page = app.get("/login").await;
-        let csrf = page.cookie("tessera_csrf").unwrap();
-        (format!("{customer}; {csrf}"), csrf.split_once('=').unwrap().1.to_string())
+        // A token the customer's own session makes: the form is refused for the role alone.
+        let (csrf, token) = app.get_with_cookie("/account", &customer).await.csrf();
+        (format!("{customer}; {csrf}"), token)
     };
     let attempt = app.post_form("/admin/events/new", &event_form(&token, "Nope", "1"), Some(&cookies)).await;
     assert_eq!(attempt.status, 403);

@@ -66,12 +66,41 @@ async fn a_person_signs_up_sees_their_account_and_logs_out_with_forms(db: PgPool
     assert!(!html.contains("Send the link again"));
     assert!(html.contains("href=\"/account\">Jo Kowalska</a>"), "the header names who is signed in");
 
+    // Signed in, forms carry a token bound to the session: the sign-up page's is stale now.
+    let stale = app.post_form("/logout", &[("csrf_token", &token)], Some(&cookies)).await;
+    assert_eq!(stale.status, 403, "{}", stale.text());
+    let token = account.csrf_field();
     let response = app.post_form("/logout", &[("csrf_token", &token)], Some(&cookies)).await;
     assert_eq!(response.status, 303, "{}", response.text());
     assert_eq!(app.get_with_cookie("/api/me", &session).await.status, 401);
     let account = app.get_with_cookie("/account", &session).await;
     assert_eq!(account.status, 303, "signed out: back to the login page");
     assert_eq!(account.header("location"), "/login?next=/account");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_form_token_is_bound_to_the_session(db: PgPool) {
+    let app = TestApp::new(db);
+    let (csrf_cookie, anonymous) = form_token(&app, "/login").await;
+    let alice = format!("{}; {csrf_cookie}", app.sign_in(false).await);
+    let bob = format!("{}; {csrf_cookie}", app.sign_in(false).await);
+    let page = app.get_with_cookie("/account", &alice).await;
+    assert!(page.cookie("tessera_csrf").is_none(), "the cookie stays; the token changes");
+    let alices = page.csrf_field();
+    assert_ne!(alices, anonymous);
+    assert_ne!(app.get_with_cookie("/account", &bob).await.csrf_field(), alices);
+
+    // The cookie's own value (what a cookie planted from elsewhere would give) is not the
+    // session's token, nor is Alice's token Bob's, even with the same cookie.
+    let logout = |token: String, cookies: String| {
+        let app = &app;
+        async move { app.post_form("/logout", &[("csrf_token", &token)], Some(&cookies)).await }
+    };
+    assert_eq!(logout(anonymous, alice.clone()).await.status, 403);
+    assert_eq!(logout(alices.clone(), bob.clone()).await.status, 403);
+    assert_eq!(app.get_with_cookie("/api/me", &bob).await.status, 200, "Bob is still signed in");
+    assert_eq!(logout(alices, alice.clone()).await.status, 303);
+    assert_eq!(app.get_with_cookie("/api/me", &alice).await.status, 401);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -404,8 +404,7 @@ async fn an_admin_refunds_tickets_from_the_order_page(db: PgPool) {
     assert_eq!(page.status, StatusCode::OK);
     let html = page.text();
     assert!(html.contains(&format!("name=\"ticket_{}\"", tickets[1])), "{html}");
-    let csrf = page.cookie("tessera_csrf").expect("csrf cookie");
-    let token = csrf.split_once('=').unwrap().1.to_string();
+    let (csrf, token) = page.csrf();
     let cookie = format!("{admin}; {csrf}");
     let key = html.split("name=\"key\" value=\"").nth(1).unwrap().split('"').next().unwrap();
     let ticket_field = format!("ticket_{}", tickets[1]);

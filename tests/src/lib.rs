@@ -420,14 +420,17 @@ impl TestResponse {
     /// The CSRF cookie (`name=value`) and the `csrf_token` field of a page with a form.
     pub fn csrf(&self) -> (String, String) {
         let cookie = self.cookie("tessera_csrf").expect("a CSRF cookie");
-        let token = self
-            .text()
+        (cookie, self.csrf_field())
+    }
+
+    /// The `csrf_token` field of a page with a form (for a browser that has the cookie already).
+    pub fn csrf_field(&self) -> String {
+        self.text()
             .split("name=\"csrf_token\" value=\"")
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .expect("a csrf_token field")
-            .to_string();
-        (cookie, token)
+            .to_string()
     }
 
     pub fn cookie(&self, name: &str) -> Option<String> {
