@@ -566,7 +566,7 @@ CREATE TABLE public.account (
     CONSTRAINT account_email_check CHECK (((length(email) <= 254) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
     CONSTRAINT account_name_check CHECK ((((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)) AND (name = btrim(name)))),
     CONSTRAINT account_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
-    CONSTRAINT account_role_check CHECK ((role = ANY (ARRAY['customer'::text, 'admin'::text])))
+    CONSTRAINT account_role_check CHECK ((role = ANY (ARRAY['customer'::text, 'admin'::text, 'door'::text])))
 );
 
 --
@@ -599,8 +599,8 @@ CREATE TABLE public.audit_log (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     subject text,
-    CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = ANY (ARRAY['discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text])) AND (subject IS NOT NULL)))),
-    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'event.refund_policy'::text, 'event.limits'::text, 'event.release_holds'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text]))),
+    CONSTRAINT audit_log_about_check CHECK ((((action ~~ 'event.%'::text) AND (event_id IS NOT NULL)) OR ((action = ANY (ARRAY['discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text, 'account.role'::text])) AND (subject IS NOT NULL)))),
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['event.create'::text, 'event.edit'::text, 'event.delete'::text, 'event.refund_policy'::text, 'event.limits'::text, 'event.release_holds'::text, 'discrepancy.resolve'::text, 'refund.request'::text, 'refund.cancel'::text, 'account.role'::text]))),
     CONSTRAINT audit_log_check CHECK (((before IS NOT NULL) OR (after IS NOT NULL))),
     CONSTRAINT audit_log_subject_check CHECK ((length(subject) <= 300))
 );
@@ -1808,6 +1808,12 @@ CREATE INDEX audit_log_created_at_idx ON public.audit_log USING btree (created_a
 --
 
 CREATE INDEX audit_log_event_idx ON public.audit_log USING btree (event_id, created_at);
+
+--
+-- Name: audit_log_subject_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_log_subject_idx ON public.audit_log USING btree (subject, created_at) WHERE (subject IS NOT NULL);
 
 --
 -- Name: btc_receipt_invoice_idx; Type: INDEX; Schema: public; Owner: -

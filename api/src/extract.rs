@@ -81,6 +81,13 @@ impl Noun for OrderNoun {
     const AN_ID: &'static str = "an order id";
 }
 
+/// Path ids of accounts.
+pub struct AccountNoun;
+impl Noun for AccountNoun {
+    const NAME: &'static str = "account";
+    const AN_ID: &'static str = "an account id";
+}
+
 /// Path ids of events.
 pub struct EventNoun;
 impl Noun for EventNoun {

@@ -508,6 +508,12 @@ const FLOWS = [
       t.check('the check-in page has a ticket code field', (await t.page.locator('#checkin-token, .empty-state').count()) >= 1);
       await t.pageChecks();
       await t.shot('admin-checkin');
+      // The staff: the admin is listed, and door staff are added by email here.
+      await t.goto('/admin/staff');
+      t.check('the staff page lists the admin', (await t.page.locator('.admin-table').innerText()).includes(process.env.ADMIN_EMAIL || '@'));
+      t.check('the staff page can add door staff', (await t.page.locator('#staff-email').count()) === 1);
+      await t.pageChecks();
+      await t.shot('admin-staff');
     },
   },
   {

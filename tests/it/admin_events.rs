@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 use sqlx::PgPool;
-use tessera_tests::{TestApp, sample_event};
+use tessera_tests::{TestApp, sample_event, unique_email};
 
 fn new_event() -> Value {
     json!({
@@ -218,12 +218,18 @@ async fn every_change_leaves_an_audit_row_with_who_and_what(db: PgPool) {
     assert!(entries[0]["after"].is_null() && entries[2]["before"].is_null());
 }
 
-/// Every route × {anonymous, customer, admin}: no admin route is ever reachable by a customer.
+/// Every route × {anonymous, customer, door staff, admin}: no admin route is ever reachable by a
+/// customer, and door staff reach the door's two routes and otherwise only what customers do.
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
     let app = TestApp::new(db);
     let customer = app.sign_in(false).await;
     let admin = app.sign_in(true).await;
+    let door_email = unique_email("door");
+    let door = app.sign_in_as(&door_email).await;
+    let made = app.post_json("/api/admin/staff", json!({"email": door_email}), Some(&admin)).await;
+    assert_eq!(made.status, 200, "{}", made.text());
+    let door_routes = ["/admin/checkin", "/api/admin/checkin"];
     let event_id = app.insert_event(&sample_event("matrix-lisbon", "Matrix", 3)).await;
     let missing = uuid::Uuid::now_v7();
 
@@ -348,6 +354,11 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
             200,
         ),
         ("POST", format!("/api/orders/{missing}/refund"), None, 401, 404, 404),
+        // Staff.
+        ("GET", "/admin/staff".into(), None, 303, 403, 200),
+        ("GET", "/api/admin/staff".into(), None, 401, 403, 200),
+        ("POST", "/api/admin/staff".into(), Some(json!({"email": "nobody@example.org"})), 401, 403, 422),
+        ("DELETE", format!("/api/admin/staff/{missing}"), None, 401, 403, 404),
         // Last: it ends the sessions the rows above use.
         ("POST", "/api/auth/logout".into(), None, 204, 204, 204),
     ];
@@ -366,20 +377,22 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
     }
 
     for (method, uri, body, anonymous, as_customer, as_admin) in routes {
+        let as_door = if door_routes.contains(&uri.as_str()) { as_admin } else { as_customer };
         for (who, cookie, expected) in [
             ("anonymous", None, anonymous),
             ("customer", Some(&customer), as_customer),
+            ("door staff", Some(&door), as_door),
             ("admin", Some(&admin), as_admin),
         ] {
             let response = match (method, &body) {
-                ("PUT", body) => {
+                ("PUT" | "DELETE", body) => {
                     let mut headers = axum::http::HeaderMap::new();
                     headers.insert(axum::http::header::CONTENT_TYPE, "application/json".parse().unwrap());
                     if let Some(cookie) = cookie {
                         headers.insert(axum::http::header::COOKIE, cookie.parse().unwrap());
                     }
                     let body = body.clone().unwrap_or(json!({})).to_string();
-                    app.send(axum::http::Method::PUT, &uri, headers, body.into()).await
+                    app.send(method.parse().unwrap(), &uri, headers, body.into()).await
                 }
                 ("POST", Some(body)) => app.post_json(&uri, body.clone(), cookie.map(String::as_str)).await,
                 ("POST", None) => app.post_json(&uri, json!({}), cookie.map(String::as_str)).await,

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use redis::AsyncCommands as _;
 use sqlx::PgPool;
 use tessera_tests::mail::{Maildev, pdf_qr_codes, pdf_text};
-use tessera_tests::{TestApp, sample_event};
+use tessera_tests::{TestApp, sample_event, unique_email};
 use tessera_ticketing::relay::{self, RelayConfig};
 use tessera_ticketing::worker::{self, Handled, Worker};
 use tokio::sync::watch;
@@ -544,6 +544,162 @@ async fn check_in_admits_a_ticket_once_and_refuses_forgeries_and_other_events(db
     let page = app.get_with_cookie(&format!("/admin/checkin?event={event}"), &admin).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("1 of 1 tickets checked in."), "{}", page.text());
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn door_staff_check_tickets_in_and_can_do_nothing_else(db: PgPool) {
+    let app = TestApp::new(db);
+    let mail = Maildev::shared();
+    let event = event(&app, "Door Staff Night").await;
+    let (order, _, _) = app.paid_order(event, 2).await;
+    assert_eq!(app.worker(&mail.smtp_url, &prefix(), |_| {}).deliver(order).await, Handled::Delivered);
+    let tickets: Vec<Uuid> = sqlx::query_scalar("select ticket_id from ticket where order_id = $1")
+        .bind(order)
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    let token = |ticket_id: Uuid| {
+        tessera_core::ticket::sign(
+            &tessera_core::ticket::TicketClaims { ticket_id, event_id: event },
+            &app.state.ticket_key,
+        )
+    };
+    let admin = app.sign_in(true).await;
+    let door_email = unique_email("door");
+    let door = app.sign_in_as(&door_email).await;
+    let scan = |cookie: String, ticket: Uuid| {
+        let app = &app;
+        let body = serde_json::json!({"token": token(ticket), "event_id": event});
+        async move { app.post_json("/api/admin/checkin", body, Some(&cookie)).await }
+    };
+    assert_eq!(scan(door.clone(), tickets[0]).await.status, StatusCode::FORBIDDEN, "a customer still");
+
+    // Only an admin adds door staff, only a confirmed account, and never an admin.
+    let add = |email: String, cookie: String| {
+        let app = &app;
+        async move { app.post_json("/api/admin/staff", serde_json::json!({"email": email}), Some(&cookie)).await }
+    };
+    assert_eq!(add(door_email.clone(), door.clone()).await.status, StatusCode::FORBIDDEN);
+    let nobody = add(unique_email("nobody"), admin.clone()).await;
+    assert_eq!(nobody.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(nobody.json()["error"]["code"], "no_account");
+    let squatted = unique_email("squatted");
+    let signup = app
+        .post_json(
+            "/api/auth/signup",
+            serde_json::json!({"email": squatted, "password": "a long passphrase", "name": "Not Them"}),
+            None,
+        )
+        .await;
+    assert_eq!(signup.status, 202);
+    let unconfirmed = add(squatted, admin.clone()).await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(unconfirmed.json()["error"]["code"], "email_unverified");
+    let admin_email =
+        app.get_with_cookie("/api/me", &admin).await.json()["email"].as_str().unwrap().to_string();
+    let is_admin = add(admin_email, admin.clone()).await;
+    assert_eq!(is_admin.status, StatusCode::CONFLICT);
+    assert_eq!(is_admin.json()["error"]["code"], "is_admin");
+
+    // The admin adds them on the staff page.
+    let page = app.get_with_cookie("/admin/staff", &admin).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let (csrf_cookie, csrf) = page.csrf();
+    let admin_form = format!("{admin}; {csrf_cookie}");
+    let added = app
+        .post_form(
+            "/admin/staff",
+            &[("csrf_token", &csrf), ("email", &door_email.to_uppercase())],
+            Some(&admin_form),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.text());
+    let listed = app.get_with_cookie(added.header("location"), &admin_form).await.text();
+    assert!(listed.contains(&format!("{door_email} is door staff now")), "{listed}");
+    assert!(listed.contains(&door_email) && listed.contains("Door staff"), "{listed}");
+    let staff = app.get_with_cookie("/api/admin/staff", &admin).await.json();
+    let member = staff["staff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["email"] == door_email.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(member["role"], "door");
+    assert_eq!(add(door_email.clone(), admin.clone()).await.status, StatusCode::OK, "twice is once");
+
+    // From the same session, at once: the door's page and the scan, nothing else.
+    let first = scan(door.clone(), tickets[0]).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    let checkin = app.get_with_cookie(&format!("/admin/checkin?event={event}"), &door).await;
+    assert_eq!(checkin.status, StatusCode::OK);
+    let html = checkin.text();
+    assert!(html.contains("1 of 2 tickets checked in."), "{html}");
+    assert!(!html.contains("class=\"admin-nav\""), "no links to what door staff cannot open");
+    assert!(html.contains("href=\"/admin/checkin\">Door</a>"), "the header leads to the door");
+    let (door_csrf_cookie, door_csrf) = checkin.csrf();
+    let door_form = format!("{door}; {door_csrf_cookie}");
+    let scanned = app
+        .post_form(
+            "/admin/checkin",
+            &[("csrf_token", &door_csrf), ("event_id", &event.to_string()), ("token", &token(tickets[1]))],
+            Some(&door_form),
+        )
+        .await;
+    assert_eq!(scanned.status, StatusCode::OK, "{}", scanned.text());
+    assert!(scanned.text().contains("Welcome, Test Buyer"));
+    for page in ["/admin/events", "/admin/staff", "/admin/finance", &format!("/admin/orders/{order}")] {
+        assert_eq!(app.get_with_cookie(page, &door).await.status, StatusCode::FORBIDDEN, "{page}");
+    }
+    for api in [
+        "/api/admin/events",
+        "/api/admin/staff",
+        "/api/admin/reconciliation",
+        &format!("/api/admin/orders/{order}"),
+    ] {
+        assert_eq!(app.get_with_cookie(api, &door).await.status, StatusCode::FORBIDDEN, "{api}");
+    }
+    let refund = app
+        .post_form(&format!("/admin/orders/{order}/refund"), &[("csrf_token", &door_csrf)], Some(&door_form))
+        .await;
+    assert_eq!(refund.status, StatusCode::FORBIDDEN);
+
+    // Removed on the page: a customer again, from the next request of the same session.
+    let account_id = member["account_id"].as_str().unwrap();
+    let removed = app
+        .post_form(&format!("/admin/staff/{account_id}/remove"), &[("csrf_token", &csrf)], Some(&admin_form))
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.text());
+    let listed = app.get_with_cookie(removed.header("location"), &admin_form).await.text();
+    assert!(listed.contains(&format!("{door_email} is no longer door staff")), "{listed}");
+    assert!(!listed.contains("Door staff</td>"), "{listed}");
+    // The notice only says what is true of the account it names.
+    let spoofed = app.get_with_cookie(&format!("/admin/staff?added={account_id}"), &admin_form).await.text();
+    assert!(!spoofed.contains("is door staff now"), "{spoofed}");
+    assert_eq!(scan(door.clone(), tickets[0]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get_with_cookie("/admin/checkin", &door).await.status, StatusCode::FORBIDDEN);
+    let again = app
+        .send(
+            axum::http::Method::DELETE,
+            &format!("/api/admin/staff/{account_id}"),
+            [(axum::http::header::COOKIE, admin.parse().unwrap())].into_iter().collect(),
+            axum::body::Body::empty(),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "not door staff any more");
+
+    // Both changes are in the audit log, by the admin, about the account.
+    let audit = app.get_with_cookie("/api/admin/audit", &admin).await.json();
+    let roles: Vec<(String, String)> = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "account.role")
+        .map(|e| {
+            (e["subject"].as_str().unwrap().to_string(), e["after"]["role"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(roles, [(door_email.clone(), "customer".to_string()), (door_email, "door".to_string())]);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

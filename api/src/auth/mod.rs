@@ -9,5 +9,5 @@ pub mod page;
 pub mod rate_limit;
 pub mod viewer;
 
-pub use page::{AdminPage, SignedInPage};
-pub use viewer::{Admin, SignedIn, Viewer};
+pub use page::{AdminPage, DoorPage, SignedInPage};
+pub use viewer::{Admin, DoorStaff, SignedIn, Viewer};

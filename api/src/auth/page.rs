@@ -20,6 +20,11 @@ pub struct SignedInPage(pub SignedIn);
 #[derive(Debug, Clone)]
 pub struct AdminPage(pub SignedIn);
 
+/// Door staff or an admin on the door's page. Visitors are sent to log in; anyone else gets the
+/// 403 page.
+#[derive(Debug, Clone)]
+pub struct DoorPage(pub SignedIn);
+
 impl SignedInPage {
     /// The viewer, for the page's chrome.
     pub fn viewer(&self) -> Viewer {
@@ -46,6 +51,8 @@ pub enum PageRefusal {
     LogIn { next: String },
     /// Signed in without the admin role.
     NotAdmin,
+    /// Signed in as neither door staff nor an admin.
+    NotDoor,
     /// The session could not be looked up.
     Failed(Error),
 }
@@ -57,6 +64,9 @@ impl IntoResponse for PageRefusal {
                 Redirect::to(&format!("/login?next={}", query_value(&next))).into_response()
             }
             PageRefusal::NotAdmin => PageError(Error::Forbidden("This page is for admins.")).into_response(),
+            PageRefusal::NotDoor => {
+                PageError(Error::Forbidden("This page is for door staff and admins.")).into_response()
+            }
             PageRefusal::Failed(err) => PageError(err).into_response(),
         }
     }
@@ -118,6 +128,15 @@ impl FromRequestParts<AppState> for AdminPage {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let signed_in = signed_in(parts, state).await?;
         if signed_in.account.is_admin() { Ok(AdminPage(signed_in)) } else { Err(PageRefusal::NotAdmin) }
+    }
+}
+
+impl FromRequestParts<AppState> for DoorPage {
+    type Rejection = PageRefusal;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let signed_in = signed_in(parts, state).await?;
+        if signed_in.account.can_check_in() { Ok(DoorPage(signed_in)) } else { Err(PageRefusal::NotDoor) }
     }
 }
 

@@ -23,6 +23,10 @@ pub struct SignedIn {
 #[derive(Debug, Clone)]
 pub struct Admin(pub SignedIn);
 
+/// Someone who may check tickets in: door staff or an admin. Anyone else gets 401 or 403.
+#[derive(Debug, Clone)]
+pub struct DoorStaff(pub SignedIn);
+
 impl FromRequestParts<AppState> for Viewer {
     type Rejection = Error;
 
@@ -62,6 +66,29 @@ impl FromRequestParts<AppState> for Admin {
         } else {
             Err(Error::Forbidden("This needs an admin account."))
         }
+    }
+}
+
+impl FromRequestParts<AppState> for DoorStaff {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let signed_in = SignedIn::from_request_parts(parts, state).await?;
+        if signed_in.account.can_check_in() {
+            Ok(DoorStaff(signed_in))
+        } else {
+            Err(Error::Forbidden("This needs a door staff or an admin account."))
+        }
+    }
+}
+
+impl utoipa::IntoResponses for DoorStaff {
+    fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::Response>> {
+        utoipa::openapi::ResponsesBuilder::new()
+            .response("401", crate::extract::error_response("Not signed in"))
+            .response("403", crate::extract::error_response("Neither door staff nor an admin"))
+            .build()
+            .into()
     }
 }
 

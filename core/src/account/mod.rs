@@ -2,6 +2,7 @@
 
 mod password;
 mod session;
+mod staff;
 mod store;
 mod token;
 
@@ -16,6 +17,7 @@ pub use session::{
     SESSION_DAYS, SessionToken, Sessions, create_session, delete_session, delete_sessions_of,
     purge_expired_sessions,
 };
+pub use staff::{StaffError, StaffMember, grant_door, list_staff, revoke_door};
 pub use store::{
     AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, promote_to_admin,
     set_password,
@@ -30,6 +32,8 @@ use crate::catalog::FieldError;
 pub enum Role {
     Customer,
     Admin,
+    /// Door staff: checks tickets in, and nothing else an admin does.
+    Door,
 }
 
 impl Role {
@@ -37,6 +41,7 @@ impl Role {
         match self {
             Role::Customer => "customer",
             Role::Admin => "admin",
+            Role::Door => "door",
         }
     }
 }
@@ -48,6 +53,7 @@ impl TryFrom<String> for Role {
         match value.as_str() {
             "customer" => Ok(Role::Customer),
             "admin" => Ok(Role::Admin),
+            "door" => Ok(Role::Door),
             _ => Err(format!("unknown role {value:?}")),
         }
     }
@@ -67,6 +73,11 @@ pub struct Account {
 impl Account {
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin
+    }
+
+    /// Admins and door staff check tickets in.
+    pub fn can_check_in(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Door)
     }
 }
 

@@ -64,8 +64,9 @@ pub async fn create_session(db: impl PgExecutor<'_>, account_id: Uuid) -> sqlx::
 }
 
 /// The accounts behind live sessions (by id), in one query: one answer per id, in order.
-/// (A session past its `expires_at` opens nothing, nor an admin's unused for longer than
-/// `admin_idle`; an admin's session used now is marked so, to the minute.)
+/// (A session past its `expires_at` opens nothing, nor a staff member's (an admin's or door
+/// staff's) unused for longer than `admin_idle`; a staff session used now is marked so, to
+/// the minute.)
 async fn find_sessions(
     db: impl PgExecutor<'_>,
     ids: Vec<String>,
@@ -78,7 +79,7 @@ async fn find_sessions(
                       a.email_verified_at is not null as email_verified
                from session s join account a using (account_id)
                where s.session_id = any($1) and s.expires_at > now()
-                 and (a.role <> 'admin' or s.last_seen_at > now() - make_interval(secs => $2))
+                 and (a.role = 'customer' or s.last_seen_at > now() - make_interval(secs => $2))
            ), seen as (
                -- Only rows free to lock now: a session row held elsewhere (a logout, a
                -- password change) never holds up everyone's lookup; it is marked next time.
@@ -86,7 +87,7 @@ async fn find_sessions(
                where session_id in (
                    select s.session_id from session s
                    where s.session_id = any(array(select f.session_id from found f
-                                                  where f.role = 'admin'
+                                                  where f.role <> 'customer'
                                                     and f.last_seen_at < now() - interval '1 minute'))
                    order by s.session_id
                    for update skip locked

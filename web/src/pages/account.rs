@@ -35,6 +35,7 @@ pub struct AccountPage {
     pub name: String,
     pub email: String,
     pub is_admin: bool,
+    pub is_door: bool,
     pub current_password: Field,
     pub new_password: Field,
     /// Shown after a successful change.

@@ -17,9 +17,9 @@ pub use account::{AccountLinkPage, AccountPage, LinkForm, LoginPage, SignupPage}
 pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
     AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,
-    AdminRefundsPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView, EventForm,
-    EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow, HolderRow, IssuedRefundRow, MethodRow,
-    ReceivedCard, RefundRow, ScanResult, TicketRow, UnmatchedRow,
+    AdminRefundsPage, AdminStaffPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView,
+    EventForm, EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow, HolderRow, IssuedRefundRow,
+    MethodRow, ReceivedCard, RefundRow, ScanResult, StaffRow, TicketRow, UnmatchedRow,
 };
 pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
@@ -40,6 +40,8 @@ pub struct Chrome {
 pub struct ViewerChrome {
     pub name: String,
     pub is_admin: bool,
+    /// Door staff: the header links to the door's page.
+    pub is_door: bool,
 }
 
 impl Chrome {

@@ -9,3 +9,4 @@ pub mod holds;
 pub mod orders;
 pub mod reconciliation;
 pub mod refunds;
+pub mod staff;

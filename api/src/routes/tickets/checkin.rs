@@ -6,7 +6,7 @@ use tessera_core::ticket::{self, CheckInError, TokenError};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::Admin;
+use crate::auth::DoorStaff;
 use crate::error::{Error, ErrorBody, Result};
 use crate::extract::JsonBody;
 use crate::state::AppState;
@@ -34,28 +34,27 @@ pub struct CheckedIn {
 }
 
 /// Checks a ticket in: the first scan lets its holder in, any later one is refused with when
-/// it was first scanned.
+/// it was first scanned. For door staff and admins.
 #[utoipa::path(post, path = "/api/admin/checkin", tag = "admin",
     request_body = CheckInRequest,
     responses(
         (status = 200, description = "Let in", body = CheckedIn),
         (status = 400, description = "Not a ticket we signed", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an admin", body = ErrorBody),
+        DoorStaff,
         (status = 404, description = "A ticket we signed but do not have", body = ErrorBody),
         (status = 409, description = "Already checked in, or its order was refunded", body = ErrorBody),
         (status = 422, description = "A ticket for another event", body = ErrorBody),
     ))]
 pub async fn checkin(
     State(state): State<AppState>,
-    admin: Admin,
+    door: DoorStaff,
     JsonBody(request): JsonBody<CheckInRequest>,
 ) -> Result<Json<CheckedIn>> {
-    check_in(&state, &admin, &request.token, request.event_id).await.map(Json)
+    check_in(&state, &door, &request.token, request.event_id).await.map(Json)
 }
 
 /// Shared with the staff page.
-pub async fn check_in(state: &AppState, admin: &Admin, token: &str, event_id: Uuid) -> Result<CheckedIn> {
+pub async fn check_in(state: &AppState, door: &DoorStaff, token: &str, event_id: Uuid) -> Result<CheckedIn> {
     let claims = ticket::verify(token, &state.ticket_key.verifying_key()).map_err(|err| match err {
         TokenError::Malformed => Error::InvalidSignature("This is not a Tessera ticket code."),
         TokenError::BadSignature => {
@@ -63,7 +62,7 @@ pub async fn check_in(state: &AppState, admin: &Admin, token: &str, event_id: Uu
         }
     })?;
     let mut conn = state.db.acquire().await?;
-    match ticket::check_in(&mut conn, &claims, event_id, admin.0.account.id).await? {
+    match ticket::check_in(&mut conn, &claims, event_id, door.0.account.id).await? {
         Ok(done) => Ok(CheckedIn {
             ticket_id: done.ticket_id,
             serial: done.serial,

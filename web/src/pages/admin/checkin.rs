@@ -26,6 +26,8 @@ pub struct ScanResult {
 pub struct AdminCheckinPage {
     pub chrome: Chrome,
     pub csrf: String,
+    /// The admin console's links, for admins (door staff have only this page).
+    pub admin_nav: bool,
     pub events: Vec<DoorEventView>,
     /// The event being checked in, and how many are in.
     pub event_id: String,

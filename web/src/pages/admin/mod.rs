@@ -8,6 +8,7 @@ mod deliveries;
 mod events;
 mod finance;
 mod refunds;
+mod staff;
 
 pub use analytics::{AdminAnalyticsPage, DayRow, EventSalesRow, MethodRow, ReceivedCard};
 pub use audit::{AdminAuditPage, AuditRow};
@@ -22,3 +23,4 @@ pub use refunds::{
     AdminOrderPage, AdminPaymentRow, AdminRefundsPage, AdminTicketRow, IssuedRefundRow, RefundRow,
     UnmatchedRow,
 };
+pub use staff::{AdminStaffPage, StaffRow};

@@ -9,6 +9,7 @@ mod finance;
 mod form;
 mod image;
 mod refunds;
+mod staff;
 mod tickets;
 
 pub use analytics::analytics;
@@ -22,6 +23,7 @@ pub use image::upload_image;
 pub use refunds::{
     cancel_refund, order_page, refund_eth_orphan, refund_order, refund_payment, refund_unmatched, refunds,
 };
+pub use staff::{add_staff, remove_staff, staff};
 pub use tickets::{checkin_page, checkin_submit, deliveries, retry_delivery};
 
 use std::collections::HashMap;

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::viewer_chrome;
 use crate::auth::csrf::{CsrfForm, CsrfToken};
-use crate::auth::{Admin, AdminPage, Viewer};
+use crate::auth::{AdminPage, DoorPage, DoorStaff, Viewer};
 use crate::error::{Error, PageError, render_html};
 use crate::extract::{OrderNoun, PageId};
 use crate::routes::admin::deliveries::retry_delivery as queue_retry;
@@ -113,14 +113,14 @@ pub struct CheckinQuery {
     event: Option<String>,
 }
 
-/// `GET /admin/checkin`: pick the event, scan tickets.
+/// `GET /admin/checkin`: pick the event, scan tickets. For door staff and admins.
 pub async fn checkin_page(
     State(state): State<AppState>,
-    admin: AdminPage,
+    DoorPage(signed_in): DoorPage,
     csrf: CsrfToken,
     Query(query): Query<CheckinQuery>,
 ) -> Result<Response, PageError> {
-    let viewer = admin.viewer();
+    let viewer = Viewer(Some(signed_in));
     let event = query.event.and_then(|id| Uuid::try_parse(&id).ok());
     let page = checkin_view(&state, &viewer, &csrf.token, event, None).await?;
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
@@ -138,13 +138,13 @@ pub struct CheckinForm {
 /// is ready for the next scan.
 pub async fn checkin_submit(
     State(state): State<AppState>,
-    AdminPage(signed_in): AdminPage,
+    DoorPage(signed_in): DoorPage,
     csrf: CsrfToken,
     CsrfForm(form): CsrfForm<CheckinForm>,
 ) -> Result<Response, PageError> {
     let viewer = Viewer(Some(signed_in.clone()));
     let event_id = Uuid::try_parse(form.event_id.trim()).map_err(|_| Error::NotFound("event"))?;
-    let (status, result) = match check_in(&state, &Admin(signed_in), &form.token, event_id).await {
+    let (status, result) = match check_in(&state, &DoorStaff(signed_in), &form.token, event_id).await {
         Ok(done) => (
             StatusCode::OK,
             ScanResult {
@@ -204,6 +204,7 @@ async fn checkin_view(
         .collect();
     Ok(AdminCheckinPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
+        admin_nav: viewer.0.as_ref().is_some_and(|signed_in| signed_in.account.is_admin()),
         csrf: csrf.to_string(),
         events,
         event_id: selected.map(|id| id.to_string()).unwrap_or_default(),

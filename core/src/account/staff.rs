@@ -1,0 +1,151 @@
+//! Staff: the admins, and the door staff admins choose. A door account checks tickets in and
+//! can do nothing else an admin can; it is a customer's account otherwise. Admins are only
+//! made on the command line, so here the door role is the only one given or taken, and every
+//! change is in the audit log (`account.role`, about the account's email).
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+use super::{Email, Role};
+
+/// Someone on the staff list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StaffMember {
+    pub account_id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// When the account was last given its role here (for an admin made on the command line,
+    /// or one promoted there, when the account was made).
+    pub since: DateTime<Utc>,
+}
+
+/// Why the door role was not given or taken.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum StaffError {
+    #[error("no account has this email address; ask them to sign up first")]
+    NoAccount,
+    #[error("this account has not confirmed its email address yet; ask them to use the link we sent")]
+    Unverified,
+    #[error("this account is an admin; admins check tickets in already")]
+    IsAdmin,
+    #[error("this account is not door staff")]
+    NotDoor,
+}
+
+/// Admins and door staff, admins first, then by email.
+pub async fn list_staff(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffMember>> {
+    let rows = sqlx::query!(
+        r#"select account_id, email, name, role,
+                  coalesce((select max(l.created_at) from audit_log l
+                            where l.subject = a.email and l.action = 'account.role'),
+                           a.created_at) as "since!"
+           from account a where role in ('admin', 'door')
+           order by role = 'admin' desc, lower(email)"#
+    )
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(StaffMember {
+                account_id: r.account_id,
+                email: r.email,
+                name: r.name,
+                role: Role::try_from(r.role).map_err(|err| sqlx::Error::Decode(err.into()))?,
+                since: r.since,
+            })
+        })
+        .collect()
+}
+
+/// Makes the customer with this email door staff, audited as `admin`'s doing. Giving it again
+/// changes nothing and is not an error. The account must have confirmed its address: whoever
+/// signed up with someone else's address must not be let into the door by its name.
+pub async fn grant_door(
+    conn: &mut PgConnection,
+    admin: Uuid,
+    email: &Email,
+) -> sqlx::Result<Result<StaffMember, StaffError>> {
+    let found = sqlx::query!(
+        r#"select account_id, role, email_verified_at is not null as "verified!"
+           from account where lower(email) = lower($1) for update"#,
+        email.as_str()
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(found) = found else { return Ok(Err(StaffError::NoAccount)) };
+    match found.role.as_str() {
+        "admin" => return Ok(Err(StaffError::IsAdmin)),
+        "door" => return Ok(Ok(member(&mut *conn, found.account_id).await?)),
+        _ if !found.verified => return Ok(Err(StaffError::Unverified)),
+        _ => {}
+    }
+    change_role(conn, admin, found.account_id, Role::Customer, Role::Door).await.map(Ok)
+}
+
+/// Takes the door role back: the account is a customer again, from its next request on.
+pub async fn revoke_door(
+    conn: &mut PgConnection,
+    admin: Uuid,
+    account_id: Uuid,
+) -> sqlx::Result<Result<StaffMember, StaffError>> {
+    let role = sqlx::query_scalar!("select role from account where account_id = $1 for update", account_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match role.as_deref() {
+        Some("door") => change_role(conn, admin, account_id, Role::Door, Role::Customer).await.map(Ok),
+        Some("admin") => Ok(Err(StaffError::IsAdmin)),
+        _ => Ok(Err(StaffError::NotDoor)),
+    }
+}
+
+async fn change_role(
+    conn: &mut PgConnection,
+    admin: Uuid,
+    account_id: Uuid,
+    from: Role,
+    to: Role,
+) -> sqlx::Result<StaffMember> {
+    let row = sqlx::query!(
+        r#"update account set role = $3, updated_at = now()
+           where account_id = $1 and role = $2
+           returning email"#,
+        account_id,
+        from.as_str(),
+        to.as_str()
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query!(
+        r#"insert into audit_log (account_id, action, subject, before, after)
+           values ($1, 'account.role', $2, jsonb_build_object('role', $3::text), jsonb_build_object('role', $4::text))"#,
+        admin,
+        row.email,
+        from.as_str(),
+        to.as_str()
+    )
+    .execute(&mut *conn)
+    .await?;
+    member(conn, account_id).await
+}
+
+async fn member(conn: &mut PgConnection, account_id: Uuid) -> sqlx::Result<StaffMember> {
+    let r = sqlx::query!(
+        r#"select account_id, email, name, role,
+                  coalesce((select max(l.created_at) from audit_log l
+                            where l.subject = a.email and l.action = 'account.role'),
+                           a.created_at) as "since!"
+           from account a where account_id = $1"#,
+        account_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(StaffMember {
+        account_id: r.account_id,
+        email: r.email,
+        name: r.name,
+        role: Role::try_from(r.role).map_err(|err| sqlx::Error::Decode(err.into()))?,
+        since: r.since,
+    })
+}
