@@ -203,6 +203,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))
+        // Outside the guard, so its refusals are in the request's language too.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::locale::negotiate))
         .with_state(state);
 
     app.layer(CompressionLayer::new())

@@ -108,7 +108,9 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     if !cache.is_enabled() || request.method() != Method::GET || personal {
         return next.run(request).await;
     }
-    let key = request.uri().to_string();
+    // The same address answers in each language.
+    let locale = request.extensions().get::<tessera_i18n::Locale>().copied().unwrap_or_default();
+    let key = format!("{locale} {}", request.uri());
     if key.len() > MAX_KEY_BYTES {
         return next.run(request).await;
     }

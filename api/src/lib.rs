@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cache;
 pub mod error;
 pub mod extract;
+pub mod locale;
 pub mod orders;
 pub mod refunds;
 pub mod routes;

@@ -18,6 +18,7 @@ mod eth_watcher;
 mod forms;
 mod fuzz;
 mod guard;
+mod i18n;
 mod images;
 mod migrations;
 mod openapi;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use tessera_core::catalog::{Event, EventStatus};
+use tessera_core::catalog::{Category, Event, EventStatus};
 use tessera_core::money::Currency;
 
 /// An event as a card in a list.
@@ -15,7 +15,7 @@ pub struct EventCard {
     pub title: String,
     /// The event's language, for the title's `lang`.
     pub language: String,
-    pub category: &'static str,
+    pub category: String,
     pub place: String,
     pub when: String,
     pub datetime: String,
@@ -36,7 +36,7 @@ impl EventCard {
             href: format!("/events/{}", event.slug),
             title: event.title.clone(),
             language: event.language.clone(),
-            category: event.category.label(),
+            category: category_label(event.category),
             place: format!("{}, {}", event.city, country_name(&event.country)),
             when: start.format("%a %-d %b · %H:%M").to_string(),
             datetime: event.starts_at.to_rfc3339(),
@@ -44,10 +44,30 @@ impl EventCard {
             srcset_webp: srcset(event, "webp"),
             srcset_jpeg: srcset(event, "jpeg"),
             image_alt: event.image_alt.clone(),
-            price: event.min_price_minor.map(|min| format!("from {}", price(&event.currency, min))),
+            price: event.min_price_minor.map(|min| {
+                let mut args = tessera_i18n::FluentArgs::new();
+                args.set("price", price(&event.currency, min));
+                tessera_i18n::message_with(tessera_i18n::current(), "card-from-price", &args)
+            }),
             cancelled: event.status == EventStatus::Cancelled,
         }
     }
+}
+
+/// A category's name in the current request's language.
+pub fn category_label(category: Category) -> String {
+    tessera_i18n::t(match category {
+        Category::Festival => "category-festival",
+        Category::Concert => "category-concert",
+        Category::Comedy => "category-comedy",
+        Category::Theatre => "category-theatre",
+        Category::Food => "category-food",
+        Category::Workshop => "category-workshop",
+        Category::Tour => "category-tour",
+        Category::Exhibition => "category-exhibition",
+        Category::Market => "category-market",
+        Category::Dance => "category-dance",
+    })
 }
 
 /// A ticket type as a line on the event page.

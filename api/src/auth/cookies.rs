@@ -6,6 +6,8 @@ use axum::http::{HeaderMap, HeaderValue, header};
 
 pub const SESSION: &str = "tessera_session";
 pub const CSRF: &str = "tessera_csrf";
+/// The language the person chose with the switcher.
+pub const LANG: &str = "tessera_lang";
 
 /// The name cookie `base` has: `__Host-{base}` on https, `base` otherwise.
 pub fn name(base: &str, https: bool) -> std::borrow::Cow<'_, str> {

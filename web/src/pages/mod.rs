@@ -12,6 +12,7 @@ mod order;
 mod sandbox;
 
 use askama::Template;
+use tessera_i18n::Locale;
 
 pub use account::{AccountLinkPage, AccountPage, LinkForm, LoginPage, SignupPage};
 pub use admin::{
@@ -33,6 +34,23 @@ pub struct Chrome {
     pub favicon: &'static str,
     pub query: String,
     pub viewer: Option<ViewerChrome>,
+    /// The language the page is in (`<html lang>`, every message).
+    pub lang: Locale,
+    /// The switcher: the page in each language, the current one marked.
+    pub languages: Vec<LanguageLink>,
+    /// The page's absolute address in each language (`hreflang` alternates), the current
+    /// one being the canonical address. Empty outside a request.
+    pub alternates: Vec<(&'static str, String)>,
+    pub canonical: Option<String>,
+}
+
+/// The current page in another language.
+#[derive(Debug, Clone)]
+pub struct LanguageLink {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
 }
 
 /// The signed-in person, as the header shows them.
@@ -45,13 +63,45 @@ pub struct ViewerChrome {
 }
 
 impl Chrome {
+    /// The frame of a page rendered now: in the request's language (see [`tessera_i18n::scope`]).
     pub fn new(query: impl Into<String>, viewer: Option<ViewerChrome>) -> Self {
+        let page = tessera_i18n::page();
+        let lang = page.as_ref().map_or_else(Locale::default, |page| page.locale);
+        let languages = Locale::ALL
+            .into_iter()
+            .map(|locale| LanguageLink {
+                tag: locale.tag(),
+                name: locale.name(),
+                href: page.as_ref().map_or_else(|| format!("/?lang={locale}"), |page| page.href_in(locale)),
+                current: locale == lang,
+            })
+            .collect();
+        let alternates = page
+            .as_ref()
+            .map(|page| Locale::ALL.into_iter().map(|locale| (locale.tag(), page.url_in(locale))).collect())
+            .unwrap_or_default();
         Self {
             stylesheet: crate::assets::stylesheet_href(),
             favicon: crate::assets::favicon_href(),
             query: query.into(),
             viewer,
+            lang,
+            languages,
+            alternates,
+            canonical: page.map(|page| page.url_in(lang)),
         }
+    }
+
+    /// Message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        tessera_i18n::message(self.lang, id)
+    }
+
+    /// Message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        let mut args = tessera_i18n::FluentArgs::new();
+        args.set(name, value.to_string());
+        tessera_i18n::message_with(self.lang, id, &args)
     }
 }
 

@@ -30,7 +30,7 @@ pub(crate) fn filter_form(action: &'static str, raw: &RawFilter, q: &str, cities
             .iter()
             .map(|category| Choice {
                 value: category.as_str().to_string(),
-                label: category.label().to_string(),
+                label: tessera_web::view::category_label(*category),
                 selected: category.as_str() == chosen_category,
             })
             .collect(),

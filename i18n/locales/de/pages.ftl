@@ -1,0 +1,71 @@
+# Every page's frame: the header, the footer and the language switcher.
+site-description = Tickets für lokale, authentische Veranstaltungen: Festivals, Konzerte, Comedy, Kulinarik und Handwerk, bezahlt per Karte oder mit Krypto.
+skip-to-content = Zum Inhalt springen
+brand-home = Tessera, Startseite
+search-label = Veranstaltungen suchen
+search-placeholder = Veranstaltungen, Städte, Orte
+search-button = Suchen
+nav-account = Konto
+nav-admin = Verwaltung
+nav-door = Einlass
+nav-log-in = Anmelden
+nav-sign-up = Registrieren
+footer-tagline = Tessera – Tickets für lokale, authentische Veranstaltungen. Bezahlen per Karte, in Bitcoin oder in ETH und Stablecoins.
+footer-api = API
+language-switcher = Sprache
+
+# The home page and the search page.
+home-title = Tessera – lokale Veranstaltungen, echte Tickets
+home-heading = Lokale Veranstaltungen, direkt von den Menschen, die sie machen
+home-intro = Fado in der Mouraria, Tee in Kyoto, ein Sokkie in Kapstadt. Stadt wählen, den passenden Abend finden, per Karte oder mit Krypto bezahlen.
+home-upcoming = Kommende Veranstaltungen
+home-empty-heading = Keine passenden Veranstaltungen
+home-empty-filtered-html = Versuchen Sie eine andere Stadt, Kategorie oder ein anderes Datum, oder <a href="/">sehen Sie sich alles Kommende an</a>.
+home-empty-none = Gerade ist nichts im Verkauf. Schauen Sie bald wieder vorbei.
+search-title = Suche
+search-heading = Veranstaltungen suchen
+search-heading-query = Veranstaltungen zu „{ $query }“
+search-corrected = Ergebnisse für „{ $query }“.
+search-empty-heading = Keine Veranstaltungen gefunden
+search-empty-html = Versuchen Sie es mit weniger Wörtern oder einer anderen Schreibweise, oder <a href="/">stöbern Sie in allem Kommenden</a>.
+search-results = Ergebnisse
+
+# The filters above the listing.
+filters-label = Veranstaltungen filtern
+filters-city = Stadt
+filters-all-cities = Alle Städte
+filters-category = Kategorie
+filters-all-categories = Alle Kategorien
+filters-from = Von
+filters-to = Bis
+filters-max-price = Höchstpreis
+filters-max-price-any = beliebig
+filters-max-price-hint = Ein Betrag wie 25 oder 25.50, in der Währung der Veranstaltung
+filters-submit = Veranstaltungen anzeigen
+pager-label = Seiten
+pager-first = ← Erste Seite
+pager-next = Nächste Seite →
+card-cancelled = Abgesagt
+error-back = Zurück zu allen Veranstaltungen
+
+# Event categories.
+category-festival = Festival
+category-concert = Konzert
+category-comedy = Comedy
+category-theatre = Theater
+category-food = Essen & Trinken
+category-workshop = Workshop
+category-tour = Führung
+category-exhibition = Ausstellung
+category-market = Markt
+category-dance = Tanz
+
+# An event's card and its own page.
+card-from-price = ab { $price }
+event-map = Karte
+event-tags = Schlagwörter
+event-tickets = Tickets
+event-cancelled-notice = Diese Veranstaltung wurde abgesagt. Es werden keine Tickets verkauft.
+event-ended = Diese Veranstaltung ist vorbei.
+event-no-tickets = Noch keine Tickets.
+event-buy = Tickets kaufen

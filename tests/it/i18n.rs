@@ -1,0 +1,127 @@
+//! The interface in the buyer's language: choosing it (the switcher's `?lang=`, its cookie,
+//! `Accept-Language`), every language's pages complete, and the frame's links to the others.
+
+use axum::http::{HeaderMap, Method, header};
+use sqlx::PgPool;
+use tessera_i18n::{Locale, message, message_ids};
+use tessera_tests::{TestApp, sample_event};
+
+async fn page(
+    app: &TestApp,
+    uri: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> tessera_tests::TestResponse {
+    let mut map = HeaderMap::new();
+    for (name, value) in headers {
+        map.insert(name.clone(), value.parse().unwrap());
+    }
+    app.request(Method::GET, uri, map).await
+}
+
+fn lang_of(html: &str) -> &str {
+    html.split("<html lang=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_default()
+}
+
+/// No message id shows through as text or as an attribute's value.
+fn assert_no_raw_ids(uri: &str, html: &str) {
+    for id in message_ids(Locale::En) {
+        assert!(
+            !html.contains(&format!(">{id}<")) && !html.contains(&format!("=\"{id}\"")),
+            "{uri} shows {id}"
+        );
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn every_catalog_page_speaks_each_language(db: PgPool) {
+    let app = TestApp::new(db);
+    app.insert_event(&sample_event("fado-lisboa", "Noite de Fado", 5)).await;
+    for locale in Locale::ALL {
+        for uri in
+            ["/", "/search?q=fado", "/search?q=nothing-matches-this", "/events/fado-lisboa", "/no-such-page"]
+        {
+            let sep = if uri.contains('?') { '&' } else { '?' };
+            let uri = format!("{uri}{sep}lang={locale}");
+            let response = page(&app, &uri, &[]).await;
+            assert!(response.status == 200 || response.status == 404, "{uri}: {}", response.status);
+            let html = response.text();
+            assert_eq!(lang_of(&html), locale.tag(), "{uri}");
+            assert!(html.contains(&message(locale, "footer-tagline")), "{uri}");
+            assert!(html.contains(&format!(">{}<", message(locale, "search-button"))), "{uri}");
+            assert_no_raw_ids(&uri, &html);
+        }
+        let home = page(&app, &format!("/?lang={locale}"), &[]).await.text();
+        assert!(home.contains(&message(locale, "home-heading")), "{locale}");
+        assert!(home.contains(&message(locale, "category-concert")), "{locale}: the filter's categories");
+    }
+    // Words and their order are each language's own.
+    let pt = page(&app, "/search?q=fado&lang=pt", &[]).await.text();
+    assert!(pt.contains("Eventos para «fado»"), "{pt}");
+    let ja = page(&app, "/events/fado-lisboa?lang=ja", &[]).await.text();
+    assert!(ja.contains("チケットを購入"), "{ja}");
+    let de = page(&app, "/?lang=de", &[]).await.text();
+    assert!(de.contains(">Konzert<"), "the cards' categories in German");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_switcher_beats_the_browser_and_is_remembered(db: PgPool) {
+    let app = TestApp::new(db);
+    // The browser's languages, best first, by weight.
+    let pt = page(&app, "/", &[(header::ACCEPT_LANGUAGE, "pt-BR,pt;q=0.9,en;q=0.8")]).await;
+    assert_eq!(lang_of(&pt.text()), "pt");
+    assert!(pt.header("vary").contains("Accept-Language"), "{:?}", pt.headers);
+    assert!(pt.cookie("tessera_lang").is_none(), "nothing chosen, nothing remembered");
+    let none = page(&app, "/", &[(header::ACCEPT_LANGUAGE, "nl, sv;q=0.5")]).await;
+    assert_eq!(lang_of(&none.text()), "en", "none we speak: English");
+
+    // The switcher's link: this page in Polish, remembered for the next pages.
+    let chosen = page(&app, "/search?q=fado&lang=pl", &[(header::ACCEPT_LANGUAGE, "pt")]).await;
+    assert_eq!(lang_of(&chosen.text()), "pl");
+    let cookie = chosen.cookie("tessera_lang").expect("the choice is remembered");
+    assert_eq!(cookie, "tessera_lang=pl");
+    let next = page(&app, "/", &[(header::ACCEPT_LANGUAGE, "pt"), (header::COOKIE, &cookie)]).await;
+    assert_eq!(lang_of(&next.text()), "pl", "the choice beats the browser");
+    // A shared link keeps its language whoever opens it.
+    let shared = page(&app, "/?lang=ja", &[(header::COOKIE, &cookie)]).await;
+    assert_eq!(lang_of(&shared.text()), "ja");
+    // Nonsense is ignored, not an error.
+    let odd = page(&app, "/?lang=xx", &[(header::COOKIE, "tessera_lang=%3Cscript")]).await;
+    assert_eq!(odd.status, 200);
+    assert_eq!(lang_of(&odd.text()), "en");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn every_page_links_its_other_languages(db: PgPool) {
+    let app = TestApp::new(db);
+    let html = page(&app, "/search?q=fado&city=lisbon&lang=fr", &[]).await.text();
+    let public = app.state.config.public_url.as_str().trim_end_matches('/').to_string();
+    assert!(
+        html.contains(&format!(
+            "<link rel=\"canonical\" href=\"{public}/search?q=fado&#38;city=lisbon&#38;lang=fr\">"
+        )),
+        "{html}"
+    );
+    for locale in Locale::ALL {
+        assert!(
+            html.contains(&format!(
+                "hreflang=\"{locale}\" href=\"{public}/search?q=fado&#38;city=lisbon&#38;lang={locale}\""
+            )),
+            "{locale}: {html}"
+        );
+        // The switcher keeps the search and names each language in itself.
+        assert!(html.contains(&format!("lang=\"{locale}\">{}<", locale.name())), "{locale}");
+    }
+    assert!(
+        html.contains("<span aria-current=\"true\" lang=\"fr\">Français</span>"),
+        "the current one is not a link"
+    );
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_catalog_cache_keeps_each_language_apart(db: PgPool) {
+    let app = TestApp::with_settings(db, &[("TESSERA_CATALOG_CACHE_SECONDS", "60")]);
+    for (accept, expected) in [("en", "en"), ("de", "de"), ("en", "en"), ("de", "de")] {
+        let html = page(&app, "/", &[(header::ACCEPT_LANGUAGE, accept)]).await.text();
+        assert_eq!(lang_of(&html), expected);
+    }
+}
