@@ -125,3 +125,38 @@ async fn the_catalog_cache_keeps_each_language_apart(db: PgPool) {
         assert_eq!(lang_of(&html), expected);
     }
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_signed_in_persons_choice_follows_them_to_any_device(db: PgPool) {
+    let app = TestApp::new(db);
+    let session = app.sign_in(false).await;
+    let me = app.get_with_cookie("/api/me", &session).await.json();
+    assert_eq!(me["locale"], serde_json::Value::Null, "no choice made yet");
+
+    // Chosen with the switcher while signed in: remembered on the account.
+    let chosen = page(&app, "/account?lang=ja", &[(header::COOKIE, &session)]).await;
+    assert_eq!(lang_of(&chosen.text()), "ja");
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.json()["locale"], "ja");
+
+    // Another device (no language cookie, another browser language), same account: Japanese,
+    // even over a cookie of another choice made there before signing in.
+    let elsewhere = page(
+        &app,
+        "/",
+        &[(header::COOKIE, &format!("{session}; tessera_lang=pl")), (header::ACCEPT_LANGUAGE, "de")],
+    )
+    .await;
+    assert_eq!(lang_of(&elsewhere.text()), "ja");
+    // Signed out, that device is back to its own choice.
+    let anonymous =
+        page(&app, "/", &[(header::COOKIE, "tessera_lang=pl"), (header::ACCEPT_LANGUAGE, "de")]).await;
+    assert_eq!(lang_of(&anonymous.text()), "pl");
+
+    // Choosing again changes it.
+    page(&app, "/?lang=es", &[(header::COOKIE, &session)]).await;
+    let locale: Option<String> = sqlx::query_scalar("select locale from account where locale is not null")
+        .fetch_optional(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(locale.as_deref(), Some("es"));
+}

@@ -31,7 +31,11 @@ pub struct Account {
     pub role: Role,
     /// The owner confirmed the address with the link we sent; buying needs it.
     pub email_verified: bool,
+    /// The language they chose with the switcher, if they did: pages are in it on any device.
+    #[schema(example = "pt")]
+    pub locale: Option<String>,
 }
 
 // Fails to compile when the core type gains or loses a field.
-const _: fn(domain::Account) = |domain::Account { id: _, email: _, name: _, role: _, email_verified: _ }| {};
+const _: fn(domain::Account) =
+    |domain::Account { id: _, email: _, name: _, role: _, email_verified: _, locale: _ }| {};

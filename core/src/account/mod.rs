@@ -20,7 +20,7 @@ pub use session::{
 pub use staff::{StaffError, StaffMember, grant_door, list_staff, revoke_door};
 pub use store::{
     AccountError, Credentials, create_account, credentials_by_email, credentials_by_id, promote_to_admin,
-    set_password,
+    set_locale, set_password,
 };
 pub use token::{LinkToken, TokenPurpose, issue_token, mark_verified, token_account, use_token, void_tokens};
 
@@ -68,6 +68,8 @@ pub struct Account {
     pub role: Role,
     /// The owner proved the email address is theirs (see `token`): buying needs it.
     pub email_verified: bool,
+    /// The language they chose with the switcher (`pt`), if they did.
+    pub locale: Option<String>,
 }
 
 impl Account {

@@ -76,7 +76,7 @@ async fn find_sessions(
     let rows = sqlx::query!(
         r#"with found as (
                select s.session_id, s.last_seen_at, a.account_id, a.email, a.name, a.role,
-                      a.email_verified_at is not null as email_verified
+                      a.email_verified_at is not null as email_verified, a.locale
                from session s join account a using (account_id)
                where s.session_id = any($1) and s.expires_at > now()
                  and (a.role = 'customer' or s.last_seen_at > now() - make_interval(secs => $2))
@@ -94,7 +94,7 @@ async fn find_sessions(
                )
            )
            select session_id as "session_id!", account_id as "account_id!", email as "email!",
-                  name as "name!", role as "role!", email_verified as "email_verified!"
+                  name as "name!", role as "role!", email_verified as "email_verified!", locale
            from found"#,
         &ids,
         idle_secs
@@ -111,6 +111,7 @@ async fn find_sessions(
                 name: row.name,
                 role,
                 email_verified: row.email_verified,
+                locale: row.locale,
             };
             Some((row.session_id, account))
         })

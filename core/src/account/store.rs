@@ -53,6 +53,7 @@ pub async fn create_account(
             name: name.as_str().to_string(),
             role,
             email_verified,
+            locale: None,
         }),
         Err(sqlx::Error::Database(err)) if err.constraint() == Some("account_email_key") => {
             Err(AccountError::EmailTaken)
@@ -66,7 +67,8 @@ pub async fn credentials_by_email(
     email: &Email,
 ) -> sqlx::Result<Option<Credentials>> {
     let row = sqlx::query!(
-        r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!"
+        r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!",
+                  locale
            from account where lower(email) = lower($1)"#,
         email.as_str()
     )
@@ -80,6 +82,7 @@ pub async fn credentials_by_email(
                 name: row.name,
                 role: role(row.role)?,
                 email_verified: row.email_verified,
+                locale: row.locale,
             },
             password_hash: PasswordHash(row.password_hash),
         })
@@ -89,7 +92,8 @@ pub async fn credentials_by_email(
 
 pub async fn credentials_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Credentials>> {
     let row = sqlx::query!(
-        r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!"
+        r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!",
+                  locale
            from account where account_id = $1"#,
         id
     )
@@ -103,11 +107,24 @@ pub async fn credentials_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Resul
                 name: row.name,
                 role: role(row.role)?,
                 email_verified: row.email_verified,
+                locale: row.locale,
             },
             password_hash: PasswordHash(row.password_hash),
         })
     })
     .transpose()
+}
+
+/// Remembers the language the person chose (`pt`), or forgets it (None).
+pub async fn set_locale(db: impl PgExecutor<'_>, id: Uuid, locale: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update account set locale = $2, updated_at = now() where account_id = $1 and locale is distinct from $2",
+        id,
+        locale
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 pub async fn set_password(db: impl PgExecutor<'_>, id: Uuid, hash: &PasswordHash) -> sqlx::Result<()> {
@@ -133,7 +150,7 @@ pub async fn promote_to_admin(
         r#"update account set role = 'admin', password_hash = $2, updated_at = now(),
                email_verified_at = coalesce(email_verified_at, now())
            where lower(email) = lower($1)
-           returning account_id, email, name"#,
+           returning account_id, email, name, locale"#,
         email.as_str(),
         hash.0,
     )
@@ -150,5 +167,6 @@ pub async fn promote_to_admin(
         name: row.name,
         role: Role::Admin,
         email_verified: true,
+        locale: row.locale,
     }))
 }
