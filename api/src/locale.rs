@@ -1,13 +1,16 @@
-//! The language of a request: `?lang=` (the switcher's links, and shared links, carry it;
-//! it is then remembered in a cookie, and on the account of whoever is signed in), else the
-//! signed-in account's choice, else the cookie, else the browser's `Accept-Language`, else
-//! English. The request's handling runs inside [`tessera_i18n::scope`], so whatever it
-//! renders (pages, error pages, the guard's refusals) is in that language.
+//! The language of a request. A link with `?lang=` (the `hreflang` alternates, a shared link)
+//! shows its page in that language; the switcher's links add `choose=1`, which remembers the
+//! choice (in a cookie, and on the account of whoever is signed in) and redirects to the plain
+//! `?lang=` address. Without `?lang=`: the signed-in account's choice, else the cookie, else the
+//! browser's `Accept-Language`, else English. The request's handling runs inside
+//! [`tessera_i18n::scope`], so the frame of whatever it renders (pages, error pages, the
+//! guard's refusals) is in that language.
 
 use axum::extract::{FromRequestParts as _, Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse as _, Response};
 use tessera_i18n::{Locale, PageContext};
 
 use crate::auth::{Viewer, cookies};
@@ -16,12 +19,49 @@ use crate::state::AppState;
 /// A year: a language choice is kept until changed.
 const REMEMBER_SECS: i64 = 365 * 24 * 3600;
 
+/// Paths that are never pages: no session lookup for them.
+const NOT_PAGES: [&str; 7] =
+    ["/api/", "/static/", "/media/", "/webhooks/", "/metrics", "/healthz", "/readyz"];
+
 pub async fn negotiate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let https = state.config.is_https();
-    // Who is signed in decides too. The lookup is the one the handler would make (the
-    // viewer is kept in the request for it); one that fails leaves the handler to say so.
     let (mut parts, body) = request.into_parts();
-    let account = if cookies::carries(&parts.headers, cookies::SESSION) {
+    let page_get = matches!(parts.method, Method::GET | Method::HEAD)
+        && !NOT_PAGES.iter().any(|prefix| parts.uri.path().starts_with(prefix));
+    let query = parts.uri.query().unwrap_or_default().to_string();
+    let param = |name: &str| {
+        query
+            .split('&')
+            .find_map(|segment| segment.split_once('=').filter(|(key, _)| *key == name).map(|(_, v)| v))
+    };
+    let asked = param("lang").and_then(Locale::parse);
+    let choose = page_get && param("choose") == Some("1");
+    // A page's own address, for its links in other languages: for a form's answer, the page
+    // the form was on (the address it was posted to may take no GET).
+    let (path, rest) = if matches!(parts.method, Method::GET | Method::HEAD) {
+        let rest = query
+            .split('&')
+            .filter(|segment| {
+                let key = segment.split('=').next().unwrap_or_default();
+                !segment.is_empty() && key != "lang" && key != "choose"
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        (parts.uri.path().to_string(), rest)
+    } else {
+        (referring_page(&parts, &state), String::new())
+    };
+    let context = |locale| PageContext {
+        locale,
+        origin: state.config.public_url.as_str().trim_end_matches('/').to_string(),
+        // One leading slash: `//elsewhere` or `/\elsewhere` would make links to another site.
+        path: format!("/{}", path.trim_start_matches(['/', '\\'])),
+        query: rest.clone(),
+    };
+
+    // Who is signed in decides too, on pages. The lookup is the one the handler would make
+    // (the viewer is kept in the request for it); one that fails leaves the handler to say so.
+    let account = if page_get && cookies::carries(&parts.headers, cookies::SESSION) {
         match Viewer::from_request_parts(&mut parts, &state).await {
             Ok(Viewer(Some(signed_in))) => Some(signed_in.account),
             _ => None,
@@ -29,48 +69,40 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     } else {
         None
     };
-    let mut request = Request::from_parts(parts, body);
-    let query = request.uri().query().unwrap_or_default();
-    let is_lang = |segment: &&str| segment.split('=').next() == Some("lang");
-    let asked = query
-        .split('&')
-        .filter(is_lang)
-        .find_map(|segment| segment.split_once('=').and_then(|(_, v)| Locale::parse(v)));
-    let remembered = cookies::read(request.headers(), cookies::LANG, https).and_then(Locale::parse);
-    let accepted = request
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(Locale::negotiate);
     let chosen = account.as_ref().and_then(|account| account.locale.as_deref()).and_then(Locale::parse);
-    let locale = asked.or(chosen).or(remembered).or(accepted).unwrap_or_default();
-    if let (Some(asked), Some(account)) = (asked, &account)
-        && Some(asked) != chosen
-        && let Err(err) = tessera_core::account::set_locale(&state.db, account.id, Some(asked.tag())).await
-    {
-        // The page still comes in the language asked for; the account remembers next time.
-        tracing::warn!(account.id = %account.id, error = %err, "could not remember the account's language");
-    }
-    let context = PageContext {
-        locale,
-        origin: state.config.public_url.as_str().trim_end_matches('/').to_string(),
-        path: request.uri().path().to_string(),
-        query: query
-            .split('&')
-            .filter(|segment| !segment.is_empty() && !is_lang(segment))
-            .collect::<Vec<_>>()
-            .join("&"),
-    };
-    request.extensions_mut().insert(locale);
-    let mut response = tessera_i18n::scope(context, next.run(request)).await;
-    let headers = response.headers_mut();
-    if let Some(asked) = asked.filter(|asked| Some(*asked) != remembered) {
+    let remembered = cookies::read(&parts.headers, cookies::LANG, https).and_then(Locale::parse);
+
+    if let (true, Some(asked)) = (choose, asked) {
+        if let Some(account) = &account
+            && Some(asked) != chosen
+            && let Err(err) =
+                tessera_core::account::set_locale(&state.db, account.id, Some(asked.tag())).await
+        {
+            // The cookie still remembers it on this device.
+            tracing::warn!(account.id = %account.id, error = %err, "could not remember the account's language");
+        }
+        let to = context(asked).href_in(asked);
+        let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
+        let headers = response.headers_mut();
         headers.append(
             header::SET_COOKIE,
             cookies::set(cookies::LANG, asked.tag(), REMEMBER_SECS, "Lax", https),
         );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        return response;
     }
+
+    let accepted = parts
+        .headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(Locale::negotiate);
+    let locale = asked.or(chosen).or(remembered).or(accepted).unwrap_or_default();
+    let mut request = Request::from_parts(parts, body);
+    request.extensions_mut().insert(locale);
+    let mut response = tessera_i18n::scope(context(locale), next.run(request)).await;
     // The same page answers in several languages.
+    let headers = response.headers_mut();
     let html = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -79,4 +111,16 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
         headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     }
     response
+}
+
+/// The path of the page a form was on (the same-origin `Referer`), else the home page.
+fn referring_page(parts: &Parts, state: &AppState) -> String {
+    parts
+        .headers
+        .get(header::REFERER)
+        .and_then(|referer| referer.to_str().ok())
+        .and_then(|referer| crate::auth::guard::after_our_origin(state, &parts.headers, referer))
+        .and_then(|rest| rest.parse::<axum::http::Uri>().ok())
+        .map(|uri| uri.path().to_string())
+        .unwrap_or_else(|| "/".to_string())
 }

@@ -37,6 +37,11 @@ impl PageContext {
         }
     }
 
+    /// The switcher's link to the page in `locale`: it also remembers the choice.
+    pub fn choose_href(&self, locale: Locale) -> String {
+        format!("{}&choose=1", self.href_in(locale))
+    }
+
     /// The page's absolute address in `locale`, for `hreflang` alternates and the canonical link.
     pub fn url_in(&self, locale: Locale) -> String {
         format!("{}{}", self.origin, self.href_in(locale))

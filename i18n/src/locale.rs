@@ -57,9 +57,9 @@ impl Locale {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or_default().trim();
             let weight = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .next()
-                .map_or(Some(1000), quality)
+                .filter_map(|p| p.split_once('='))
+                .find(|(key, _)| key.trim().eq_ignore_ascii_case("q"))
+                .map_or(Some(1000), |(_, value)| quality(value))
                 .unwrap_or(0);
             if weight == 0 {
                 continue;
@@ -108,6 +108,7 @@ mod tests {
         assert_eq!(Locale::negotiate("pl;q=0, es"), Some(Locale::Es));
         assert_eq!(Locale::negotiate("PL-pl"), Some(Locale::Pl));
         assert_eq!(Locale::negotiate("es;q=2, fr"), Some(Locale::Fr), "a weight that is not one counts as 0");
+        assert_eq!(Locale::negotiate("de;Q=0.1, pl ; q = 0.5"), Some(Locale::Pl));
         assert_eq!(Locale::negotiate(""), None);
         assert_eq!(Locale::parse("ja_JP"), Some(Locale::Ja));
         assert_eq!(Locale::parse("jav"), None);

@@ -65,13 +65,13 @@ fn every_message_is_used_and_every_message_asked_for_exists() {
     let ids: BTreeSet<String> = message_ids(Locale::En).into_iter().collect();
     let unused: Vec<_> = ids.iter().filter(|id| !code.contains(&format!("\"{id}\""))).collect();
     assert!(unused.is_empty(), "messages no code asks for: {unused:?}");
-    // Whatever the code asks `t` for (`chrome.t("…")`, `chrome.t1("…"`, `tessera_i18n::t("…")`)
-    // is a message.
-    let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", "::t(\""]
+    // Whatever the code asks `t` for (`chrome.t("…")`, `chrome.t1("…"`, `chrome.tn("…"`,
+    // `tessera_i18n::t("…")`) is a message.
+    let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", ".tn(\"", "::t(\""]
         .iter()
         .flat_map(|call| code.split(call).skip(1))
         .filter_map(|rest| rest.split('"').next())
-        .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        .filter(|id| !id.is_empty())
         .collect();
     let unknown: Vec<_> = asked.iter().filter(|id| !ids.contains(**id)).collect();
     assert!(unknown.is_empty(), "asked for but not defined: {unknown:?}");
@@ -83,8 +83,25 @@ fn arguments_fill_in_without_isolation_marks() {
     args.set("query", "fado & chá");
     assert_eq!(
         tessera_i18n::message_with(Locale::Pt, "search-heading-query", &args),
-        "Eventos para «fado & chá»"
+        "Resultados para «fado & chá»"
     );
     assert_eq!(tessera_i18n::message(Locale::Ja, "nav-log-in"), "ログイン");
     assert_eq!(tessera_i18n::message(Locale::De, "no-such-message"), "no-such-message");
+}
+
+#[test]
+fn counts_take_each_languages_plural_forms() {
+    let tickets = |locale, count: i64| {
+        let mut args = tessera_i18n::FluentArgs::new();
+        args.set("count", count);
+        tessera_i18n::message_with(locale, "account-order-tickets", &args)
+    };
+    assert_eq!(tickets(Locale::En, 1), "1 ticket");
+    assert_eq!(tickets(Locale::En, 2), "2 tickets");
+    assert_eq!(tickets(Locale::Pl, 1), "1 bilet");
+    assert_eq!(tickets(Locale::Pl, 3), "3 bilety");
+    assert_eq!(tickets(Locale::Pl, 5), "5 biletów");
+    assert_eq!(tickets(Locale::Pl, 22), "22 bilety");
+    assert_eq!(tickets(Locale::Fr, 1), "1 billet");
+    assert_eq!(tickets(Locale::Ja, 4), "チケット 4 枚");
 }

@@ -33,13 +33,20 @@ fn assert_no_raw_ids(uri: &str, html: &str) {
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
-async fn every_catalog_page_speaks_each_language(db: PgPool) {
+async fn every_translated_page_speaks_each_language(db: PgPool) {
     let app = TestApp::new(db);
     app.insert_event(&sample_event("fado-lisboa", "Noite de Fado", 5)).await;
     for locale in Locale::ALL {
-        for uri in
-            ["/", "/search?q=fado", "/search?q=nothing-matches-this", "/events/fado-lisboa", "/no-such-page"]
-        {
+        for uri in [
+            "/",
+            "/search?q=fado",
+            "/search?q=nothing-matches-this",
+            "/events/fado-lisboa",
+            "/no-such-page",
+            "/login",
+            "/signup",
+            "/forgot-password",
+        ] {
             let sep = if uri.contains('?') { '&' } else { '?' };
             let uri = format!("{uri}{sep}lang={locale}");
             let response = page(&app, &uri, &[]).await;
@@ -56,11 +63,23 @@ async fn every_catalog_page_speaks_each_language(db: PgPool) {
     }
     // Words and their order are each language's own.
     let pt = page(&app, "/search?q=fado&lang=pt", &[]).await.text();
-    assert!(pt.contains("Eventos para «fado»"), "{pt}");
+    assert!(pt.contains("Resultados para «fado»"), "{pt}");
     let ja = page(&app, "/events/fado-lisboa?lang=ja", &[]).await.text();
     assert!(ja.contains("チケットを購入"), "{ja}");
     let de = page(&app, "/?lang=de", &[]).await.text();
     assert!(de.contains(">Konzert<"), "the cards' categories in German");
+    let pl = page(&app, "/login?lang=pl", &[]).await.text();
+    assert!(pl.contains("Nie pamiętasz hasła?"), "{pl}");
+
+    // A signed-in person's own page too.
+    let session = app.sign_in(false).await;
+    for locale in Locale::ALL {
+        let uri = format!("/account?lang={locale}");
+        let html = page(&app, &uri, &[(header::COOKIE, &session)]).await.text();
+        assert_eq!(lang_of(&html), locale.tag());
+        assert!(html.contains(&message(locale, "account-change-password")), "{uri}");
+        assert_no_raw_ids(&uri, &html);
+    }
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
@@ -74,16 +93,26 @@ async fn the_switcher_beats_the_browser_and_is_remembered(db: PgPool) {
     let none = page(&app, "/", &[(header::ACCEPT_LANGUAGE, "nl, sv;q=0.5")]).await;
     assert_eq!(lang_of(&none.text()), "en", "none we speak: English");
 
-    // The switcher's link: this page in Polish, remembered for the next pages.
-    let chosen = page(&app, "/search?q=fado&lang=pl", &[(header::ACCEPT_LANGUAGE, "pt")]).await;
-    assert_eq!(lang_of(&chosen.text()), "pl");
+    // The switcher's link: remembered, and back to this page in Polish.
+    let chosen = page(&app, "/search?q=fado&lang=pl&choose=1", &[(header::ACCEPT_LANGUAGE, "pt")]).await;
+    assert_eq!(chosen.status, 303);
+    assert_eq!(chosen.header("location"), "/search?q=fado&lang=pl");
+    assert!(
+        chosen.header("cache-control").contains("no-store"),
+        "a response that sets a cookie is nobody else's"
+    );
     let cookie = chosen.cookie("tessera_lang").expect("the choice is remembered");
     assert_eq!(cookie, "tessera_lang=pl");
+    let shown =
+        page(&app, "/search?q=fado&lang=pl", &[(header::ACCEPT_LANGUAGE, "pt"), (header::COOKIE, &cookie)])
+            .await;
+    assert_eq!(lang_of(&shown.text()), "pl");
     let next = page(&app, "/", &[(header::ACCEPT_LANGUAGE, "pt"), (header::COOKIE, &cookie)]).await;
     assert_eq!(lang_of(&next.text()), "pl", "the choice beats the browser");
-    // A shared link keeps its language whoever opens it.
+    // A shared link keeps its language whoever opens it, and changes nobody's choice.
     let shared = page(&app, "/?lang=ja", &[(header::COOKIE, &cookie)]).await;
     assert_eq!(lang_of(&shared.text()), "ja");
+    assert!(shared.cookie("tessera_lang").is_none());
     // Nonsense is ignored, not an error.
     let odd = page(&app, "/?lang=xx", &[(header::COOKIE, "tessera_lang=%3Cscript")]).await;
     assert_eq!(odd.status, 200);
@@ -109,7 +138,15 @@ async fn every_page_links_its_other_languages(db: PgPool) {
             "{locale}: {html}"
         );
         // The switcher keeps the search and names each language in itself.
-        assert!(html.contains(&format!("lang=\"{locale}\">{}<", locale.name())), "{locale}");
+        if locale != Locale::Fr {
+            assert!(
+                html.contains(&format!(
+                    "<a href=\"/search?q=fado&#38;city=lisbon&#38;lang={locale}&#38;choose=1\" hreflang=\"{locale}\" lang=\"{locale}\">{}</a>",
+                    locale.name()
+                )),
+                "{locale}: {html}"
+            );
+        }
     }
     assert!(
         html.contains("<span aria-current=\"true\" lang=\"fr\">Français</span>"),
@@ -133,9 +170,12 @@ async fn a_signed_in_persons_choice_follows_them_to_any_device(db: PgPool) {
     let me = app.get_with_cookie("/api/me", &session).await.json();
     assert_eq!(me["locale"], serde_json::Value::Null, "no choice made yet");
 
+    // A shared link in Japanese changes nothing.
+    page(&app, "/account?lang=ja", &[(header::COOKIE, &session)]).await;
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.json()["locale"], serde_json::Value::Null);
     // Chosen with the switcher while signed in: remembered on the account.
-    let chosen = page(&app, "/account?lang=ja", &[(header::COOKIE, &session)]).await;
-    assert_eq!(lang_of(&chosen.text()), "ja");
+    let chosen = page(&app, "/account?lang=ja&choose=1", &[(header::COOKIE, &session)]).await;
+    assert_eq!(chosen.status, 303);
     assert_eq!(app.get_with_cookie("/api/me", &session).await.json()["locale"], "ja");
 
     // Another device (no language cookie, another browser language), same account: Japanese,
@@ -153,10 +193,29 @@ async fn a_signed_in_persons_choice_follows_them_to_any_device(db: PgPool) {
     assert_eq!(lang_of(&anonymous.text()), "pl");
 
     // Choosing again changes it.
-    page(&app, "/?lang=es", &[(header::COOKIE, &session)]).await;
+    page(&app, "/?lang=es&choose=1", &[(header::COOKIE, &session)]).await;
     let locale: Option<String> = sqlx::query_scalar("select locale from account where locale is not null")
         .fetch_optional(&app.db)
         .await
         .unwrap();
     assert_eq!(locale.as_deref(), Some("es"));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_switcher_never_links_to_another_site(db: PgPool) {
+    let app = TestApp::new(db);
+    for uri in ["//evil.example/x", "/\\evil.example/x"] {
+        let html = page(&app, uri, &[]).await.text();
+        assert!(!html.contains("href=\"//") && !html.contains("href=\"/\\"), "{uri}: {html}");
+        assert!(html.contains("href=\"/evil.example/x?lang=pl&#38;choose=1\""), "{uri}: {html}");
+    }
+    // After a form, the switcher leads to the page the form was on, not to where it posted.
+    let public = app.state.config.public_url.as_str().trim_end_matches('/').to_string();
+    let mut headers = HeaderMap::new();
+    headers.insert(header::REFERER, format!("{public}/login").parse().unwrap());
+    headers.insert(header::ORIGIN, public.parse().unwrap());
+    headers.insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().unwrap());
+    let posted = app.send(Method::POST, "/login", headers, "csrf_token=x".into()).await;
+    assert_eq!(posted.status, 403);
+    assert!(posted.text().contains("href=\"/login?lang=de&#38;choose=1\""), "{}", posted.text());
 }

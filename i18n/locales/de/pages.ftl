@@ -20,14 +20,14 @@ home-heading = Lokale Veranstaltungen, direkt von den Menschen, die sie machen
 home-intro = Fado in der Mouraria, Tee in Kyoto, ein Sokkie in Kapstadt. Stadt wählen, den passenden Abend finden, per Karte oder mit Krypto bezahlen.
 home-upcoming = Kommende Veranstaltungen
 home-empty-heading = Keine passenden Veranstaltungen
-home-empty-filtered-html = Versuchen Sie eine andere Stadt, Kategorie oder ein anderes Datum, oder <a href="/">sehen Sie sich alles Kommende an</a>.
+home-empty-filtered-html = Versuchen Sie eine andere Stadt, Kategorie oder ein anderes Datum, oder <a href="/">sehen Sie sich alle kommenden Veranstaltungen an</a>.
 home-empty-none = Gerade ist nichts im Verkauf. Schauen Sie bald wieder vorbei.
 search-title = Suche
 search-heading = Veranstaltungen suchen
 search-heading-query = Veranstaltungen zu „{ $query }“
 search-corrected = Ergebnisse für „{ $query }“.
 search-empty-heading = Keine Veranstaltungen gefunden
-search-empty-html = Versuchen Sie es mit weniger Wörtern oder einer anderen Schreibweise, oder <a href="/">stöbern Sie in allem Kommenden</a>.
+search-empty-html = Versuchen Sie es mit weniger Wörtern oder einer anderen Schreibweise, oder <a href="/">sehen Sie sich alle kommenden Veranstaltungen an</a>.
 search-results = Ergebnisse
 
 # The filters above the listing.
@@ -69,3 +69,45 @@ event-cancelled-notice = Diese Veranstaltung wurde abgesagt. Es werden keine Tic
 event-ended = Diese Veranstaltung ist vorbei.
 event-no-tickets = Noch keine Tickets.
 event-buy = Tickets kaufen
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = Anmelden
+form-email = E-Mail
+form-password = Passwort
+login-forgot = Passwort vergessen?
+login-new-html = Neu hier? <a href="/signup">Konto erstellen</a>.
+signup-title = Konto erstellen
+signup-intro = Damit Sie Tickets kaufen und in Ihrem Konto wiederfinden können.
+signup-name = Ihr Name
+signup-name-hint = (wie auf Ihren Tickets)
+password-hint = (mindestens 10 Zeichen)
+signup-submit = Konto erstellen
+signup-have-account-html = Sie haben schon ein Konto? <a href="/login">Anmelden</a>.
+account-title = Ihr Konto
+account-unverified = Bitte bestätigen Sie Ihre E-Mail-Adresse: Wir haben einen Link an { $email } geschickt. Sobald sie bestätigt ist, können Sie Tickets kaufen, und wir schicken sie dorthin.
+account-resend = Link erneut senden
+account-name = Name
+account-role = Rolle
+account-role-admin-html = Verwaltung – <a href="/admin/events">Veranstaltungen verwalten</a>
+account-role-door-html = Einlass – <a href="/admin/checkin">Tickets prüfen</a>
+account-orders = Ihre Bestellungen
+account-no-orders-html = Noch keine Bestellungen. <a href="/">Veranstaltung finden</a>.
+account-order-tickets = { $count ->
+    [one] { $count } Ticket
+   *[other] { $count } Tickets
+}
+account-order-placed = bestellt am { $when }
+account-download = Tickets herunterladen (PDF)
+account-change-password = Passwort ändern
+account-current-password = Aktuelles Passwort
+account-new-password = Neues Passwort
+account-change-submit = Passwort ändern
+account-log-out = Abmelden
+link-reset-hint = Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort wählen können. Er funktioniert einmal und eine Stunde lang.
+link-reset-submit = Link zusenden
+link-back-to-login = Zurück zur Anmeldung
+link-signed-out-hint = Alle Geräte, die bei Ihrem Konto angemeldet sind, werden abgemeldet.
+link-save-password = Neues Passwort speichern
+link-your-password = Ihr Passwort
+link-confirm-submit = E-Mail-Adresse bestätigen
+link-not-yours-html = Nicht Ihr Konto, oder Passwort vergessen? <a href="/forgot-password">Link für ein neues Passwort anfordern</a>.

@@ -69,3 +69,45 @@ event-cancelled-notice = This event was cancelled. No tickets are on sale.
 event-ended = This event has ended.
 event-no-tickets = No tickets yet.
 event-buy = Buy tickets
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = Log in
+form-email = Email
+form-password = Password
+login-forgot = Forgot your password?
+login-new-html = New here? <a href="/signup">Create an account</a>.
+signup-title = Create an account
+signup-intro = To buy tickets and find them again in your account.
+signup-name = Your name
+signup-name-hint = (as on your tickets)
+password-hint = (at least 10 characters)
+signup-submit = Create account
+signup-have-account-html = Already have an account? <a href="/login">Log in</a>.
+account-title = Your account
+account-unverified = Please confirm your email address: we sent a link to { $email }. You can buy tickets once it is confirmed, and we send them there.
+account-resend = Send the link again
+account-name = Name
+account-role = Role
+account-role-admin-html = Admin — <a href="/admin/events">manage events</a>
+account-role-door-html = Door staff — <a href="/admin/checkin">check tickets in</a>
+account-orders = Your orders
+account-no-orders-html = No orders yet. <a href="/">Find an event</a>.
+account-order-tickets = { $count ->
+    [one] { $count } ticket
+   *[other] { $count } tickets
+}
+account-order-placed = placed { $when }
+account-download = Download tickets (PDF)
+account-change-password = Change your password
+account-current-password = Current password
+account-new-password = New password
+account-change-submit = Change password
+account-log-out = Log out
+link-reset-hint = We will email you a link to choose a new password. It works once, for an hour.
+link-reset-submit = Email me a link
+link-back-to-login = Back to log in
+link-signed-out-hint = Every device signed in to your account is signed out.
+link-save-password = Save the new password
+link-your-password = Your password
+link-confirm-submit = Confirm my email address
+link-not-yours-html = Not your account, or forgot the password? <a href="/forgot-password">Get a link to choose a new one</a>.

@@ -69,3 +69,45 @@ event-cancelled-notice = Este evento se ha cancelado. No hay entradas a la venta
 event-ended = Este evento ya ha terminado.
 event-no-tickets = Todavía no hay entradas.
 event-buy = Comprar entradas
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = Iniciar sesión
+form-email = Correo electrónico
+form-password = Contraseña
+login-forgot = ¿Has olvidado tu contraseña?
+login-new-html = ¿Eres nuevo? <a href="/signup">Crea una cuenta</a>.
+signup-title = Crear una cuenta
+signup-intro = Para comprar entradas y encontrarlas después en tu cuenta.
+signup-name = Tu nombre
+signup-name-hint = (tal como aparecerá en tus entradas)
+password-hint = (al menos 10 caracteres)
+signup-submit = Crear cuenta
+signup-have-account-html = ¿Ya tienes una cuenta? <a href="/login">Inicia sesión</a>.
+account-title = Tu cuenta
+account-unverified = Confirma tu dirección de correo: hemos enviado un enlace a { $email }. Podrás comprar entradas en cuanto la confirmes, y te las enviaremos allí.
+account-resend = Enviar el enlace de nuevo
+account-name = Nombre
+account-role = Función
+account-role-admin-html = Administración: <a href="/admin/events">gestionar eventos</a>
+account-role-door-html = Control de acceso: <a href="/admin/checkin">validar entradas</a>
+account-orders = Tus pedidos
+account-no-orders-html = Todavía no tienes pedidos. <a href="/">Encuentra un evento</a>.
+account-order-tickets = { $count ->
+    [one] { $count } entrada
+   *[other] { $count } entradas
+}
+account-order-placed = pedido el { $when }
+account-download = Descargar entradas (PDF)
+account-change-password = Cambiar la contraseña
+account-current-password = Contraseña actual
+account-new-password = Nueva contraseña
+account-change-submit = Cambiar contraseña
+account-log-out = Cerrar sesión
+link-reset-hint = Te enviaremos un enlace para elegir una contraseña nueva. Solo sirve una vez y caduca en una hora.
+link-reset-submit = Enviarme un enlace
+link-back-to-login = Volver a iniciar sesión
+link-signed-out-hint = Se cerrará la sesión en todos los dispositivos conectados a tu cuenta.
+link-save-password = Guardar la nueva contraseña
+link-your-password = Tu contraseña
+link-confirm-submit = Confirmar mi correo
+link-not-yours-html = ¿No es tu cuenta o has olvidado la contraseña? <a href="/forgot-password">Pide un enlace para elegir una nueva</a>.

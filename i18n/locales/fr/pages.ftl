@@ -20,14 +20,14 @@ home-heading = Des événements locaux, par celles et ceux qui les font vivre
 home-intro = Du fado à la Mouraria, du thé à Kyoto, un sokkie au Cap. Choisissez une ville, trouvez votre soirée, payez par carte ou en crypto.
 home-upcoming = Événements à venir
 home-empty-heading = Aucun événement ne correspond
-home-empty-filtered-html = Essayez une autre ville, une autre catégorie ou une autre date, ou <a href="/">voyez tout ce qui arrive</a>.
+home-empty-filtered-html = Essayez une autre ville, une autre catégorie ou une autre date, ou <a href="/">voyez tous les événements à venir</a>.
 home-empty-none = Rien n'est en vente pour le moment. Revenez bientôt.
 search-title = Recherche
 search-heading = Rechercher des événements
 search-heading-query = Événements correspondant à « { $query } »
 search-corrected = Résultats pour « { $query } ».
 search-empty-heading = Aucun événement trouvé
-search-empty-html = Essayez avec moins de mots ou une autre orthographe, ou <a href="/">parcourez tout ce qui arrive</a>.
+search-empty-html = Essayez avec moins de mots ou une autre orthographe, ou <a href="/">parcourez tous les événements à venir</a>.
 search-results = Résultats
 
 # The filters above the listing.
@@ -69,3 +69,45 @@ event-cancelled-notice = Cet événement a été annulé. Aucun billet n'est en 
 event-ended = Cet événement est terminé.
 event-no-tickets = Pas encore de billets.
 event-buy = Acheter des billets
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = Se connecter
+form-email = E-mail
+form-password = Mot de passe
+login-forgot = Mot de passe oublié ?
+login-new-html = Nouveau sur Tessera ? <a href="/signup">Créez un compte</a>.
+signup-title = Créer un compte
+signup-intro = Pour acheter des billets et les retrouver dans votre compte.
+signup-name = Votre nom
+signup-name-hint = (tel qu'il figurera sur vos billets)
+password-hint = (au moins 10 caractères)
+signup-submit = Créer mon compte
+signup-have-account-html = Vous avez déjà un compte ? <a href="/login">Connectez-vous</a>.
+account-title = Votre compte
+account-unverified = Merci de confirmer votre adresse e-mail : nous avons envoyé un lien à { $email }. Vous pourrez acheter des billets une fois l'adresse confirmée, et c'est là que nous les enverrons.
+account-resend = Renvoyer le lien
+account-name = Nom
+account-role = Rôle
+account-role-admin-html = Administration — <a href="/admin/events">gérer les événements</a>
+account-role-door-html = Contrôle des billets — <a href="/admin/checkin">valider les entrées</a>
+account-orders = Vos commandes
+account-no-orders-html = Aucune commande pour l'instant. <a href="/">Trouvez un événement</a>.
+account-order-tickets = { $count ->
+    [one] { $count } billet
+   *[other] { $count } billets
+}
+account-order-placed = commandé le { $when }
+account-download = Télécharger les billets (PDF)
+account-change-password = Changer de mot de passe
+account-current-password = Mot de passe actuel
+account-new-password = Nouveau mot de passe
+account-change-submit = Changer le mot de passe
+account-log-out = Se déconnecter
+link-reset-hint = Nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe. Il ne sert qu'une fois et reste valable une heure.
+link-reset-submit = M'envoyer un lien
+link-back-to-login = Retour à la connexion
+link-signed-out-hint = Tous les appareils connectés à votre compte seront déconnectés.
+link-save-password = Enregistrer le nouveau mot de passe
+link-your-password = Votre mot de passe
+link-confirm-submit = Confirmer mon adresse e-mail
+link-not-yours-html = Ce n'est pas votre compte, ou vous avez oublié le mot de passe ? <a href="/forgot-password">Recevez un lien pour en choisir un nouveau</a>.

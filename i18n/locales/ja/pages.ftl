@@ -20,14 +20,14 @@ home-heading = つくり手から直接届く、地元のイベント
 home-intro = モウラリアのファド、京都の茶会、ケープタウンのソッキー。都市を選んで、今夜の予定を見つけ、カードか暗号資産で支払いましょう。
 home-upcoming = 開催予定のイベント
 home-empty-heading = 条件に合うイベントはありません
-home-empty-filtered-html = 都市、カテゴリー、日付を変えてみるか、<a href="/">今後のイベントをすべて見る</a>ことができます。
+home-empty-filtered-html = 都市、カテゴリー、日付を変えてお試しいただくか、<a href="/">今後のイベントをすべてご覧ください</a>。
 home-empty-none = 現在販売中のイベントはありません。また近いうちにご覧ください。
 search-title = 検索
 search-heading = イベントを検索
 search-heading-query = 「{ $query }」に一致するイベント
 search-corrected = 「{ $query }」の検索結果を表示しています。
 search-empty-heading = イベントが見つかりません
-search-empty-html = 言葉を減らすか別の表記で試すか、<a href="/">今後のイベントをすべて見る</a>ことができます。
+search-empty-html = 言葉を減らすか別の表記でお試しいただくか、<a href="/">今後のイベントをすべてご覧ください</a>。
 search-results = 検索結果
 
 # The filters above the listing.
@@ -61,7 +61,7 @@ category-market = マーケット
 category-dance = ダンス
 
 # An event's card and its own page.
-card-from-price = { $price } から
+card-from-price = { $price }〜
 event-map = 地図
 event-tags = タグ
 event-tickets = チケット
@@ -69,3 +69,42 @@ event-cancelled-notice = このイベントは中止になりました。チケ�
 event-ended = このイベントは終了しました。
 event-no-tickets = チケットはまだありません。
 event-buy = チケットを購入
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = ログイン
+form-email = メールアドレス
+form-password = パスワード
+login-forgot = パスワードをお忘れですか？
+login-new-html = はじめての方は<a href="/signup">アカウントを作成</a>してください。
+signup-title = アカウントを作成
+signup-intro = チケットを購入し、あとからアカウントで確認できます。
+signup-name = お名前
+signup-name-hint = （チケットに記載されます）
+password-hint = （10 文字以上）
+signup-submit = アカウントを作成
+signup-have-account-html = すでにアカウントをお持ちの方は<a href="/login">ログイン</a>してください。
+account-title = アカウント
+account-unverified = メールアドレスの確認をお願いします。{ $email } にリンクをお送りしました。確認が済むとチケットを購入でき、チケットはこのアドレスにお送りします。
+account-resend = リンクを再送する
+account-name = お名前
+account-role = 役割
+account-role-admin-html = 管理者 — <a href="/admin/events">イベントを管理</a>
+account-role-door-html = 入場受付 — <a href="/admin/checkin">チケットを確認</a>
+account-orders = ご注文
+account-no-orders-html = まだ注文はありません。<a href="/">イベントを探す</a>
+account-order-tickets = チケット { $count } 枚
+account-order-placed = { $when } に注文
+account-download = チケットをダウンロード（PDF）
+account-change-password = パスワードを変更
+account-current-password = 現在のパスワード
+account-new-password = 新しいパスワード
+account-change-submit = パスワードを変更
+account-log-out = ログアウト
+link-reset-hint = 新しいパスワードを設定するためのリンクをメールでお送りします。リンクは 1 回限り、1 時間有効です。
+link-reset-submit = リンクを送信
+link-back-to-login = ログインに戻る
+link-signed-out-hint = このアカウントにログインしているすべての端末からログアウトされます。
+link-save-password = 新しいパスワードを保存
+link-your-password = パスワード
+link-confirm-submit = メールアドレスを確認する
+link-not-yours-html = ご自身のアカウントではない場合や、パスワードをお忘れの場合は、<a href="/forgot-password">新しいパスワードを設定するリンクを受け取れます</a>。

@@ -69,3 +69,46 @@ event-cancelled-notice = To wydarzenie zostało odwołane. Bilety nie są w sprz
 event-ended = To wydarzenie już się odbyło.
 event-no-tickets = Jeszcze nie ma biletów.
 event-buy = Kup bilety
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = Zaloguj się
+form-email = E-mail
+form-password = Hasło
+login-forgot = Nie pamiętasz hasła?
+login-new-html = Jesteś tu po raz pierwszy? <a href="/signup">Załóż konto</a>.
+signup-title = Załóż konto
+signup-intro = Aby kupować bilety i mieć je zawsze pod ręką na swoim koncie.
+signup-name = Imię i nazwisko
+signup-name-hint = (tak, jak ma być na biletach)
+password-hint = (co najmniej 10 znaków)
+signup-submit = Załóż konto
+signup-have-account-html = Masz już konto? <a href="/login">Zaloguj się</a>.
+account-title = Twoje konto
+account-unverified = Potwierdź swój adres e-mail: wysłaliśmy link na adres { $email }. Po potwierdzeniu możesz kupować bilety, a my wyślemy je właśnie tam.
+account-resend = Wyślij link ponownie
+account-name = Imię i nazwisko
+account-role = Rola
+account-role-admin-html = Administrator — <a href="/admin/events">zarządzaj wydarzeniami</a>
+account-role-door-html = Obsługa wejścia — <a href="/admin/checkin">sprawdzaj bilety</a>
+account-orders = Twoje zamówienia
+account-no-orders-html = Nie masz jeszcze zamówień. <a href="/">Znajdź wydarzenie</a>.
+account-order-tickets = { $count ->
+    [one] { $count } bilet
+    [few] { $count } bilety
+   *[many] { $count } biletów
+}
+account-order-placed = złożone { $when }
+account-download = Pobierz bilety (PDF)
+account-change-password = Zmień hasło
+account-current-password = Obecne hasło
+account-new-password = Nowe hasło
+account-change-submit = Zmień hasło
+account-log-out = Wyloguj się
+link-reset-hint = Wyślemy Ci e-mailem link do ustawienia nowego hasła. Działa jeden raz, przez godzinę.
+link-reset-submit = Wyślij mi link
+link-back-to-login = Wróć do logowania
+link-signed-out-hint = Wszystkie urządzenia zalogowane na Twoje konto zostaną wylogowane.
+link-save-password = Zapisz nowe hasło
+link-your-password = Twoje hasło
+link-confirm-submit = Potwierdź mój adres e-mail
+link-not-yours-html = To nie Twoje konto albo nie pamiętasz hasła? <a href="/forgot-password">Poproś o link do ustawienia nowego</a>.

@@ -24,7 +24,7 @@ home-empty-filtered-html = Experimente outra cidade, categoria ou data, ou <a hr
 home-empty-none = De momento não há nada à venda. Volte em breve.
 search-title = Pesquisa
 search-heading = Procurar eventos
-search-heading-query = Eventos para «{ $query }»
+search-heading-query = Resultados para «{ $query }»
 search-corrected = A mostrar resultados para «{ $query }».
 search-empty-heading = Nenhum evento encontrado
 search-empty-html = Experimente menos palavras ou outra grafia, ou <a href="/">explore tudo o que aí vem</a>.
@@ -69,3 +69,45 @@ event-cancelled-notice = Este evento foi cancelado. Não há bilhetes à venda.
 event-ended = Este evento já terminou.
 event-no-tickets = Ainda não há bilhetes.
 event-buy = Comprar bilhetes
+
+# Logging in, signing up, the account page and the pages of the emailed links.
+login-title = Entrar
+form-email = E-mail
+form-password = Palavra-passe
+login-forgot = Esqueceu-se da palavra-passe?
+login-new-html = É novo por cá? <a href="/signup">Crie uma conta</a>.
+signup-title = Criar uma conta
+signup-intro = Para comprar bilhetes e voltar a encontrá-los na sua conta.
+signup-name = O seu nome
+signup-name-hint = (como aparecerá nos bilhetes)
+password-hint = (pelo menos 10 caracteres)
+signup-submit = Criar conta
+signup-have-account-html = Já tem conta? <a href="/login">Entre</a>.
+account-title = A sua conta
+account-unverified = Confirme o seu endereço de e-mail: enviámos uma ligação para { $email }. Poderá comprar bilhetes assim que o confirmar, e é para lá que os enviamos.
+account-resend = Enviar a ligação de novo
+account-name = Nome
+account-role = Função
+account-role-admin-html = Administração — <a href="/admin/events">gerir eventos</a>
+account-role-door-html = Entrada — <a href="/admin/checkin">validar bilhetes</a>
+account-orders = As suas encomendas
+account-no-orders-html = Ainda não há encomendas. <a href="/">Encontre um evento</a>.
+account-order-tickets = { $count ->
+    [one] { $count } bilhete
+   *[other] { $count } bilhetes
+}
+account-order-placed = feita a { $when }
+account-download = Descarregar bilhetes (PDF)
+account-change-password = Alterar a palavra-passe
+account-current-password = Palavra-passe atual
+account-new-password = Nova palavra-passe
+account-change-submit = Alterar palavra-passe
+account-log-out = Terminar sessão
+link-reset-hint = Vamos enviar-lhe por e-mail uma ligação para escolher uma nova palavra-passe. Só funciona uma vez, durante uma hora.
+link-reset-submit = Enviar-me uma ligação
+link-back-to-login = Voltar a entrar
+link-signed-out-hint = Todos os dispositivos com sessão iniciada na sua conta terminam a sessão.
+link-save-password = Guardar a nova palavra-passe
+link-your-password = A sua palavra-passe
+link-confirm-submit = Confirmar o meu e-mail
+link-not-yours-html = Não é a sua conta, ou esqueceu-se da palavra-passe? <a href="/forgot-password">Peça uma ligação para escolher uma nova</a>.

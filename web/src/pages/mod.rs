@@ -72,7 +72,9 @@ impl Chrome {
             .map(|locale| LanguageLink {
                 tag: locale.tag(),
                 name: locale.name(),
-                href: page.as_ref().map_or_else(|| format!("/?lang={locale}"), |page| page.href_in(locale)),
+                href: page
+                    .as_ref()
+                    .map_or_else(|| format!("/?lang={locale}&choose=1"), |page| page.choose_href(locale)),
                 current: locale == lang,
             })
             .collect();
@@ -97,11 +99,41 @@ impl Chrome {
         tessera_i18n::message(self.lang, id)
     }
 
+    /// Message `id` with a number `name`, which chooses the plural form.
+    pub fn tn(&self, id: &str, name: &'static str, count: impl Count) -> String {
+        let mut args = tessera_i18n::FluentArgs::new();
+        args.set(name, count.count());
+        tessera_i18n::message_with(self.lang, id, &args)
+    }
+
     /// Message `id` with one argument.
     pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
         let mut args = tessera_i18n::FluentArgs::new();
         args.set(name, value.to_string());
         tessera_i18n::message_with(self.lang, id, &args)
+    }
+}
+
+/// A whole number a message's plural form depends on, as templates hand it over (by reference).
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (*self).count()
     }
 }
 
