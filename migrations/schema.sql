@@ -210,10 +210,10 @@ end
 $_$;
 
 --
--- Name: place_orders(public.purchase[], public.purchase_line[], integer[]); Type: FUNCTION; Schema: public; Owner: -
+-- Name: place_orders(public.purchase[], public.purchase_line[], integer[], text[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[], p_max_open integer[] DEFAULT NULL::integer[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean, r_limit integer, r_already integer)
+CREATE FUNCTION public.place_orders(p_purchases public.purchase[], p_lines public.purchase_line[], p_max_open integer[] DEFAULT NULL::integer[], p_locales text[] DEFAULT NULL::text[]) RETURNS TABLE(r_order_index integer, r_line_index integer, r_outcome public.place_outcome, r_bad_type uuid, r_expires_at timestamp with time zone, r_title text, r_currency text, r_total_minor bigint, r_name text, r_price_minor bigint, r_available integer, r_expired_holds boolean, r_limit integer, r_already integer)
     LANGUAGE plpgsql
     AS $$
 declare
@@ -486,9 +486,10 @@ begin
     where t.ticket_type_id = x.id and x.taken > 0;
     insert into customer_order
         (order_id, account_id, event_id, payment_method, currency, total_minor, expires_at,
-         idempotency_key, request_hash)
+         idempotency_key, request_hash, locale)
     select (p_purchases[k]).order_id, (p_purchases[k]).account_id, (p_purchases[k]).event_id,
-           (p_purchases[k]).method, c, t, x, (p_purchases[k]).idempotency_key, (p_purchases[k]).request_hash
+           (p_purchases[k]).method, c, t, x, (p_purchases[k]).idempotency_key, (p_purchases[k]).request_hash,
+           coalesce(p_locales[k], 'en')
     from unnest(placed, placed_currency, placed_total, placed_expiry) as w (k, c, t, x);
     insert into order_item (order_id, ticket_type_id, ticket_type_name, unit_price_minor, quantity)
     select * from unnest(item_order, item_type, item_name, item_price, item_quantity);
@@ -695,11 +696,13 @@ CREATE TABLE public.customer_order (
     request_hash bytea,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    locale text DEFAULT 'en'::text NOT NULL,
     CONSTRAINT customer_order_check CHECK (((idempotency_key IS NULL) = (request_hash IS NULL))),
     CONSTRAINT customer_order_check1 CHECK (((status <> ALL (ARRAY['paid'::text, 'fulfilled'::text])) OR (paid_at IS NOT NULL))),
     CONSTRAINT customer_order_check2 CHECK ((expires_at > created_at)),
     CONSTRAINT customer_order_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT customer_order_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
+    CONSTRAINT customer_order_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
     CONSTRAINT customer_order_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text, 'usdc'::text]))),
     CONSTRAINT customer_order_request_hash_check CHECK ((length(request_hash) = 32)),
     CONSTRAINT customer_order_status_check CHECK ((status = ANY (ARRAY['pending_payment'::text, 'paid'::text, 'fulfilled'::text, 'expired'::text, 'cancelled'::text, 'failed'::text, 'refunded'::text]))),

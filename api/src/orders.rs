@@ -119,6 +119,14 @@ pub async fn buy(
         hold: chrono::Duration::from_std(state.config.hold_for(method))
             .unwrap_or(chrono::Duration::minutes(15)),
         max_open_orders: limits.max_open_orders,
+        // What the order's emails and tickets will speak: the buyer's chosen language, else
+        // the one this purchase was made in.
+        locale: account
+            .locale
+            .as_deref()
+            .and_then(tessera_i18n::Locale::parse)
+            .unwrap_or_else(tessera_i18n::current)
+            .tag(),
     };
     let placed = state.placer.place(&new).await?;
     let fresh = match placed.fresh {

@@ -25,6 +25,7 @@ fn purchase<'a>(
         idempotency_key: key,
         hold: chrono::Duration::minutes(15),
         max_open_orders: 100,
+        locale: "en",
     }
 }
 

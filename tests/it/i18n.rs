@@ -219,3 +219,36 @@ async fn the_switcher_never_links_to_another_site(db: PgPool) {
     assert_eq!(posted.status, 403);
     assert!(posted.text().contains("href=\"/login?lang=de&#38;choose=1\""), "{}", posted.text());
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_order_keeps_the_language_it_was_bought_in(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("fado-order-lang", "Noite de Fado", 5)).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buy = |cookie: String, accept: &'static str| {
+        let app = &app;
+        async move {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+            headers.insert(header::COOKIE, cookie.parse().unwrap());
+            headers.insert(header::ACCEPT_LANGUAGE, accept.parse().unwrap());
+            let body = serde_json::json!({"items": [{"ticket_type_id": ticket_type, "quantity": 1}], "payment_method": "card"});
+            let response = app
+                .send(Method::POST, &format!("/api/events/{event}/buy"), headers, body.to_string().into())
+                .await;
+            assert_eq!(response.status, 201, "{}", response.text());
+            let order: uuid::Uuid = response.json()["order_id"].as_str().unwrap().parse().unwrap();
+            sqlx::query_scalar::<_, String>("select locale from customer_order where order_id = $1")
+                .bind(order)
+                .fetch_one(&app.db)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(buy(app.customer().await, "pt-PT,pt;q=0.9").await, "pt");
+    assert_eq!(buy(app.customer().await, "nl").await, "en");
+    // The buyer's own choice wins over the browser they happen to use.
+    let chooser = app.customer().await;
+    page(&app, "/?lang=ja&choose=1", &[(header::COOKIE, &chooser)]).await;
+    assert_eq!(buy(chooser, "de").await, "ja");
+}

@@ -261,6 +261,7 @@ pub async fn place_eth_order(
             idempotency_key: None,
             hold: chrono::Duration::minutes(15),
             max_open_orders: 100,
+            locale: "en",
         },
     )
     .await

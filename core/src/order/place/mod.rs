@@ -34,6 +34,8 @@ pub struct NewOrder<'a> {
     pub hold: Duration,
     /// How many unpaid orders the account may have open at once (over every event).
     pub max_open_orders: i32,
+    /// The language the buyer bought in (`pt`): the order's emails and tickets are in it.
+    pub locale: &'static str,
 }
 
 /// The order now exists (or already did, for a repeated idempotency key).
@@ -200,6 +202,7 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
         request_hash: new.idempotency_key.map(|_| request_hash),
         payment_id: Uuid::now_v7(),
         max_open_orders: new.max_open_orders,
+        locale: new.locale,
         items,
     };
     let order_id = pending.order_id;
@@ -255,6 +258,7 @@ struct Pending {
     request_hash: Option<[u8; 32]>,
     payment_id: Uuid,
     max_open_orders: i32,
+    locale: &'static str,
     /// Sorted by ticket type.
     items: Vec<BuyItem>,
 }
@@ -418,6 +422,7 @@ mod tests {
             idempotency_key: Some("k"),
             hold: Duration::minutes(15),
             max_open_orders: 3,
+            locale: "en",
         };
         assert_eq!(request_hash(&order(&items_a)), request_hash(&order(&items_b)));
         assert_ne!(request_hash(&order(&items_a)), request_hash(&order(&[item(1, 3), item(2, 1)])));

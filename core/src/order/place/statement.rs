@@ -165,6 +165,7 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
         })
         .collect();
     let max_open: Vec<i32> = batch.iter().map(|p| p.max_open_orders).collect();
+    let locales: Vec<String> = batch.iter().map(|p| p.locale.to_string()).collect();
     let lines: Vec<PurchaseLineArg> = (1..)
         .zip(batch)
         .flat_map(|(index, p)| {
@@ -181,11 +182,12 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
                   r_total_minor as total_minor, r_name as name, r_price_minor as price_minor,
                   r_available as available, r_expired_holds as "expired_holds!",
                   r_limit as "limit", r_already as already
-           from place_orders($1, $2, $3)
+           from place_orders($1, $2, $3, $4)
            order by r_order_index, r_line_index"#,
         purchases as _,
         lines as _,
         &max_open,
+        &locales,
     )
     .fetch_all(db)
     .await?;
