@@ -19,6 +19,21 @@ use crate::state::AppState;
 /// A year: a language choice is kept until changed.
 const REMEMBER_SECS: i64 = 365 * 24 * 3600;
 
+/// Query parameters that carry a one-time notice after an action ("saved", "refunded"…): the
+/// page's other languages, and its canonical address, are the page without them.
+const NOTICES: [&str; 10] = [
+    "added",
+    "deleted",
+    "done",
+    "flash",
+    "password",
+    "refunded",
+    "removed",
+    "retried",
+    "saved",
+    "verification",
+];
+
 /// Paths that are never pages: no session lookup for them.
 const NOT_PAGES: [&str; 7] =
     ["/api/", "/static/", "/media/", "/webhooks/", "/metrics", "/healthz", "/readyz"];
@@ -43,7 +58,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
             .split('&')
             .filter(|segment| {
                 let key = segment.split('=').next().unwrap_or_default();
-                !segment.is_empty() && key != "lang" && key != "choose"
+                !segment.is_empty() && key != "lang" && key != "choose" && !NOTICES.contains(&key)
             })
             .collect::<Vec<_>>()
             .join("&");

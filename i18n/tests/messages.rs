@@ -67,7 +67,7 @@ fn every_message_is_used_and_every_message_asked_for_exists() {
     assert!(unused.is_empty(), "messages no code asks for: {unused:?}");
     // Whatever the code asks `t` for (`chrome.t("…")`, `chrome.t1("…"`, `chrome.tn("…"`,
     // `tessera_i18n::t("…")`) is a message.
-    let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", ".tn(\"", "::t(\""]
+    let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", ".t2(\"", ".tn(\"", "::t(\""]
         .iter()
         .flat_map(|call| code.split(call).skip(1))
         .filter_map(|rest| rest.split('"').next())

@@ -79,6 +79,12 @@ async fn every_translated_page_speaks_each_language(db: PgPool) {
         assert_eq!(lang_of(&html), locale.tag());
         assert!(html.contains(&message(locale, "account-change-password")), "{uri}");
         assert_no_raw_ids(&uri, &html);
+        let uri = format!("/events/fado-lisboa/buy?lang={locale}");
+        let html = page(&app, &uri, &[(header::COOKIE, &session)]).await.text();
+        assert_eq!(lang_of(&html), locale.tag());
+        assert!(html.contains(&message(locale, "buy-continue")), "{uri}");
+        assert!(html.contains(&message(locale, "method-card")), "{uri}");
+        assert_no_raw_ids(&uri, &html);
     }
 }
 
@@ -152,6 +158,9 @@ async fn every_page_links_its_other_languages(db: PgPool) {
         html.contains("<span aria-current=\"true\" lang=\"fr\">Français</span>"),
         "the current one is not a link"
     );
+    // A one-time notice is not part of the page's address in other languages.
+    let saved = page(&app, "/search?q=fado&saved=1&flash=Call%20555", &[]).await.text();
+    assert!(saved.contains("/search?q=fado&#38;lang=ja&#38;choose=1") && !saved.contains("555"), "{saved}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

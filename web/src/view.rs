@@ -70,6 +70,17 @@ pub fn category_label(category: Category) -> String {
     })
 }
 
+/// A payment method's name in the current request's language.
+pub fn method_label(method: tessera_core::order::PaymentMethod) -> String {
+    use tessera_core::order::PaymentMethod;
+    tessera_i18n::t(match method {
+        PaymentMethod::Card => "method-card",
+        PaymentMethod::Btc => "method-btc",
+        PaymentMethod::Eth => "method-eth",
+        PaymentMethod::Usdc => "method-usdc",
+    })
+}
+
 /// A ticket type as a line on the event page.
 #[derive(Debug, Clone)]
 pub struct TicketLine {

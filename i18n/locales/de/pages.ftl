@@ -111,3 +111,22 @@ link-save-password = Neues Passwort speichern
 link-your-password = Ihr Passwort
 link-confirm-submit = E-Mail-Adresse bestätigen
 link-not-yours-html = Nicht Ihr Konto, oder Passwort vergessen? <a href="/forgot-password">Link für ein neues Passwort anfordern</a>.
+
+# Buying tickets.
+buy-title = Tickets kaufen
+buy-unverified = Bitte bestätigen Sie vor dem Kauf Ihre E-Mail-Adresse: Dorthin schicken wir Ihre Tickets. Nutzen Sie den Link aus unserer E-Mail.
+buy-ticket = Ticket
+buy-price = Preis
+buy-quantity = Anzahl
+buy-sold-out = Ausverkauft
+buy-only-left = nur noch { $count }
+buy-pay-with = Bezahlen mit
+buy-per-order = Bis zu { $count } Tickets pro Bestellung.
+buy-held = Ihre Tickets werden { $minutes } Minuten für Sie reserviert, während Sie bezahlen.
+buy-held-crypto = Ihre Tickets werden { $minutes } Minuten für Sie reserviert, während Sie bezahlen (mit Krypto { $crypto } Minuten, so lange gilt der Kurs).
+buy-sandbox-html = Kartenzahlungen laufen in der <strong>Sandbox</strong>: Es fließt kein echtes Geld.
+buy-continue = Weiter zur Zahlung
+method-card = Karte
+method-btc = Bitcoin
+method-eth = Ether
+method-usdc = USDC

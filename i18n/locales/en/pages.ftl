@@ -111,3 +111,22 @@ link-save-password = Save the new password
 link-your-password = Your password
 link-confirm-submit = Confirm my email address
 link-not-yours-html = Not your account, or forgot the password? <a href="/forgot-password">Get a link to choose a new one</a>.
+
+# Buying tickets.
+buy-title = Buy tickets
+buy-unverified = Please confirm your email address before buying: we send your tickets there. Use the link we emailed you.
+buy-ticket = Ticket
+buy-price = Price
+buy-quantity = Quantity
+buy-sold-out = Sold out
+buy-only-left = only { $count } left
+buy-pay-with = Pay with
+buy-per-order = Up to { $count } tickets per order.
+buy-held = Your tickets are held for { $minutes } minutes while you pay.
+buy-held-crypto = Your tickets are held for { $minutes } minutes while you pay ({ $crypto } minutes in crypto, as long as its price holds).
+buy-sandbox-html = Card payments run in the <strong>sandbox</strong>: no real money moves.
+buy-continue = Continue to payment
+method-card = Card
+method-btc = Bitcoin
+method-eth = Ether
+method-usdc = USDC

@@ -111,3 +111,25 @@ link-save-password = Guardar la nueva contraseña
 link-your-password = Tu contraseña
 link-confirm-submit = Confirmar mi correo
 link-not-yours-html = ¿No es tu cuenta o has olvidado la contraseña? <a href="/forgot-password">Pide un enlace para elegir una nueva</a>.
+
+# Buying tickets.
+buy-title = Comprar entradas
+buy-unverified = Confirma tu dirección de correo antes de comprar: es allí donde enviamos tus entradas. Usa el enlace que te hemos enviado.
+buy-ticket = Entrada
+buy-price = Precio
+buy-quantity = Cantidad
+buy-sold-out = Agotado
+buy-only-left = { $count ->
+    [one] solo queda { $count }
+   *[other] solo quedan { $count }
+}
+buy-pay-with = Pagar con
+buy-per-order = Hasta { $count } entradas por pedido.
+buy-held = Tus entradas quedan reservadas { $minutes } minutos mientras pagas.
+buy-held-crypto = Tus entradas quedan reservadas { $minutes } minutos mientras pagas ({ $crypto } minutos con cripto, lo que dura su cotización).
+buy-sandbox-html = Los pagos con tarjeta funcionan en el <strong>entorno de pruebas</strong>: no se mueve dinero real.
+buy-continue = Continuar al pago
+method-card = Tarjeta
+method-btc = Bitcoin
+method-eth = Ether
+method-usdc = USDC

@@ -111,3 +111,25 @@ link-save-password = Enregistrer le nouveau mot de passe
 link-your-password = Votre mot de passe
 link-confirm-submit = Confirmer mon adresse e-mail
 link-not-yours-html = Ce n'est pas votre compte, ou vous avez oublié le mot de passe ? <a href="/forgot-password">Recevez un lien pour en choisir un nouveau</a>.
+
+# Buying tickets.
+buy-title = Acheter des billets
+buy-unverified = Merci de confirmer votre adresse e-mail avant d'acheter : c'est là que nous envoyons vos billets. Utilisez le lien que nous vous avons envoyé.
+buy-ticket = Billet
+buy-price = Prix
+buy-quantity = Quantité
+buy-sold-out = Complet
+buy-only-left = { $count ->
+    [one] plus qu'une place
+   *[other] plus que { $count } places
+}
+buy-pay-with = Payer par
+buy-per-order = Jusqu'à { $count } billets par commande.
+buy-held = Vos billets sont réservés pendant { $minutes } minutes, le temps de payer.
+buy-held-crypto = Vos billets sont réservés pendant { $minutes } minutes, le temps de payer ({ $crypto } minutes en crypto, tant que son cours est garanti).
+buy-sandbox-html = Les paiements par carte passent par le <strong>bac à sable</strong> : aucun argent réel ne circule.
+buy-continue = Passer au paiement
+method-card = Carte
+method-btc = Bitcoin
+method-eth = Ether
+method-usdc = USDC

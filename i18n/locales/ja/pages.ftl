@@ -108,3 +108,22 @@ link-save-password = 新しいパスワードを保存
 link-your-password = パスワード
 link-confirm-submit = メールアドレスを確認する
 link-not-yours-html = ご自身のアカウントではない場合や、パスワードをお忘れの場合は、<a href="/forgot-password">新しいパスワードを設定するリンクを受け取れます</a>。
+
+# Buying tickets.
+buy-title = チケットを購入
+buy-unverified = ご購入の前にメールアドレスの確認をお願いします。チケットはそのアドレスにお送りします。お送りしたメールのリンクをご利用ください。
+buy-ticket = チケット
+buy-price = 価格
+buy-quantity = 枚数
+buy-sold-out = 完売
+buy-only-left = 残り { $count } 枚
+buy-pay-with = お支払い方法
+buy-per-order = 1 回のご注文につき { $count } 枚まで。
+buy-held = お支払いの間、チケットを { $minutes } 分間確保します。
+buy-held-crypto = お支払いの間、チケットを { $minutes } 分間確保します（暗号資産の場合はレートが保証される { $crypto } 分間）。
+buy-sandbox-html = カード決済は<strong>サンドボックス</strong>で行われます。実際のお金は動きません。
+buy-continue = お支払いへ進む
+method-card = カード
+method-btc = ビットコイン
+method-eth = イーサ
+method-usdc = USDC

@@ -112,3 +112,26 @@ link-save-password = Zapisz nowe hasło
 link-your-password = Twoje hasło
 link-confirm-submit = Potwierdź mój adres e-mail
 link-not-yours-html = To nie Twoje konto albo nie pamiętasz hasła? <a href="/forgot-password">Poproś o link do ustawienia nowego</a>.
+
+# Buying tickets.
+buy-title = Kup bilety
+buy-unverified = Przed zakupem potwierdź swój adres e-mail: właśnie tam wysyłamy bilety. Skorzystaj z linku, który Ci wysłaliśmy.
+buy-ticket = Bilet
+buy-price = Cena
+buy-quantity = Liczba
+buy-sold-out = Wyprzedane
+buy-only-left = { $count ->
+    [one] został tylko { $count }
+    [few] zostały tylko { $count }
+   *[many] zostało tylko { $count }
+}
+buy-pay-with = Zapłać przez
+buy-per-order = Do { $count } biletów w jednym zamówieniu.
+buy-held = Rezerwujemy Twoje bilety na { $minutes } min na czas płatności.
+buy-held-crypto = Rezerwujemy Twoje bilety na { $minutes } min na czas płatności ({ $crypto } min przy płatności kryptowalutą, tyle obowiązuje jej kurs).
+buy-sandbox-html = Płatności kartą działają w <strong>piaskownicy</strong>: nie przepływają prawdziwe pieniądze.
+buy-continue = Przejdź do płatności
+method-card = Karta
+method-btc = Bitcoin
+method-eth = Ether
+method-usdc = USDC

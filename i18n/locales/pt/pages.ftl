@@ -111,3 +111,25 @@ link-save-password = Guardar a nova palavra-passe
 link-your-password = A sua palavra-passe
 link-confirm-submit = Confirmar o meu e-mail
 link-not-yours-html = Não é a sua conta, ou esqueceu-se da palavra-passe? <a href="/forgot-password">Peça uma ligação para escolher uma nova</a>.
+
+# Buying tickets.
+buy-title = Comprar bilhetes
+buy-unverified = Confirme o seu endereço de e-mail antes de comprar: é para lá que enviamos os bilhetes. Use a ligação que lhe enviámos.
+buy-ticket = Bilhete
+buy-price = Preço
+buy-quantity = Quantidade
+buy-sold-out = Esgotado
+buy-only-left = { $count ->
+    [one] só resta { $count }
+   *[other] só restam { $count }
+}
+buy-pay-with = Pagar com
+buy-per-order = Até { $count } bilhetes por encomenda.
+buy-held = Os seus bilhetes ficam reservados durante { $minutes } minutos enquanto paga.
+buy-held-crypto = Os seus bilhetes ficam reservados durante { $minutes } minutos enquanto paga ({ $crypto } minutos em cripto, enquanto a cotação se mantém).
+buy-sandbox-html = Os pagamentos com cartão correm no <strong>ambiente de testes</strong>: não circula dinheiro real.
+buy-continue = Continuar para o pagamento
+method-card = Cartão
+method-btc = Bitcoin
+method-eth = Ether
+method-usdc = USDC

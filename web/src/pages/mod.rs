@@ -106,6 +106,21 @@ impl Chrome {
         tessera_i18n::message_with(self.lang, id, &args)
     }
 
+    /// Message `id` with two arguments.
+    pub fn t2(
+        &self,
+        id: &str,
+        name: &'static str,
+        value: impl std::fmt::Display,
+        other: &'static str,
+        other_value: impl std::fmt::Display,
+    ) -> String {
+        let mut args = tessera_i18n::FluentArgs::new();
+        args.set(name, value.to_string());
+        args.set(other, other_value.to_string());
+        tessera_i18n::message_with(self.lang, id, &args)
+    }
+
     /// Message `id` with one argument.
     pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
         let mut args = tessera_i18n::FluentArgs::new();

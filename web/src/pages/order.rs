@@ -27,7 +27,7 @@ pub struct BuyPage {
     pub slug: String,
     pub rows: Vec<BuyRow>,
     /// (value, label) of each payment method taken.
-    pub methods: Vec<(&'static str, &'static str)>,
+    pub methods: Vec<(&'static str, String)>,
     pub hold_minutes: u64,
     /// Set when crypto orders are held less long (their price lives less than the hold).
     pub crypto_hold_minutes: Option<u64>,

@@ -167,7 +167,11 @@ async fn page(
         event: EventCard::new(event),
         slug: event.slug.clone(),
         rows,
-        methods: state.payment_methods().iter().map(|m| (m.as_str(), m.label())).collect(),
+        methods: state
+            .payment_methods()
+            .iter()
+            .map(|m| (m.as_str(), tessera_web::view::method_label(*m)))
+            .collect(),
         hold_minutes: state.config.hold.as_secs() / 60,
         crypto_hold_minutes: state
             .payment_methods()
