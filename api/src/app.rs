@@ -202,9 +202,10 @@ pub fn router(state: AppState) -> Router {
         .merge(sandbox_routes)
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))
-        // Outside the guard, so its refusals are in the request's language too.
+        // Inside the guard: its origin check and security headers cover the switcher's
+        // redirects, and no session is looked up for a request it refuses.
         .layer(middleware::from_fn_with_state(state.clone(), crate::locale::negotiate))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))
         .with_state(state);
 
     app.layer(CompressionLayer::new())

@@ -3,8 +3,9 @@
 //! choice (in a cookie, and on the account of whoever is signed in) and redirects to the plain
 //! `?lang=` address. Without `?lang=`: the signed-in account's choice, else the cookie, else the
 //! browser's `Accept-Language`, else English. The request's handling runs inside
-//! [`tessera_i18n::scope`], so the frame of whatever it renders (pages, error pages, the
-//! guard's refusals) is in that language.
+//! [`tessera_i18n::scope`], so the frame of whatever it renders (pages, error pages) is in
+//! that language; the guard, outside, refuses in English. A page shown for a form is linked
+//! in other languages as the page the form was on.
 
 use axum::extract::{FromRequestParts as _, Request, State};
 use axum::http::request::Parts;
@@ -21,8 +22,9 @@ const REMEMBER_SECS: i64 = 365 * 24 * 3600;
 
 /// Query parameters that carry a one-time notice after an action ("saved", "refunded"…): the
 /// page's other languages, and its canonical address, are the page without them.
-const NOTICES: [&str; 10] = [
+const NOTICES: [&str; 11] = [
     "added",
+    "checkout",
     "deleted",
     "done",
     "flash",
@@ -41,31 +43,29 @@ const NOT_PAGES: [&str; 7] =
 pub async fn negotiate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let https = state.config.is_https();
     let (mut parts, body) = request.into_parts();
-    let page_get = matches!(parts.method, Method::GET | Method::HEAD)
-        && !NOT_PAGES.iter().any(|prefix| parts.uri.path().starts_with(prefix));
+    let is_page = !NOT_PAGES.iter().any(|prefix| parts.uri.path().starts_with(prefix));
+    let is_get = matches!(parts.method, Method::GET | Method::HEAD);
     let query = parts.uri.query().unwrap_or_default().to_string();
-    let param = |name: &str| {
-        query
-            .split('&')
-            .find_map(|segment| segment.split_once('=').filter(|(key, _)| *key == name).map(|(_, v)| v))
-    };
-    let asked = param("lang").and_then(Locale::parse);
-    let choose = page_get && param("choose") == Some("1");
+    let asked = param(&query, "lang").and_then(|tag| Locale::parse(&tag));
+    // Only the person's own click remembers a choice: a link from another site shows the
+    // language it names and changes nothing.
+    let cross_site = parts
+        .headers
+        .get("sec-fetch-site")
+        .is_some_and(|site| site.as_bytes() == b"cross-site" || site.as_bytes() == b"same-site");
+    let choose = is_page && is_get && !cross_site && param(&query, "choose").as_deref() == Some("1");
     // A page's own address, for its links in other languages: for a form's answer, the page
     // the form was on (the address it was posted to may take no GET).
-    let (path, rest) = if matches!(parts.method, Method::GET | Method::HEAD) {
-        let rest = query
-            .split('&')
-            .filter(|segment| {
-                let key = segment.split('=').next().unwrap_or_default();
-                !segment.is_empty() && key != "lang" && key != "choose" && !NOTICES.contains(&key)
-            })
-            .collect::<Vec<_>>()
-            .join("&");
-        (parts.uri.path().to_string(), rest)
-    } else {
-        (referring_page(&parts, &state), String::new())
-    };
+    let (path, page_query) =
+        if is_get { (parts.uri.path().to_string(), query.clone()) } else { referring_page(&parts, &state) };
+    let rest = page_query
+        .split('&')
+        .filter(|segment| {
+            let key = decoded_key(segment);
+            !segment.is_empty() && key != "lang" && key != "choose" && !NOTICES.contains(&key.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("&");
     let context = |locale| PageContext {
         locale,
         origin: state.config.public_url.as_str().trim_end_matches('/').to_string(),
@@ -76,7 +76,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
 
     // Who is signed in decides too, on pages. The lookup is the one the handler would make
     // (the viewer is kept in the request for it); one that fails leaves the handler to say so.
-    let account = if page_get && cookies::carries(&parts.headers, cookies::SESSION) {
+    let account = if is_page && cookies::carries(&parts.headers, cookies::SESSION) {
         match Viewer::from_request_parts(&mut parts, &state).await {
             Ok(Viewer(Some(signed_in))) => Some(signed_in.account),
             _ => None,
@@ -128,14 +128,30 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     response
 }
 
-/// The path of the page a form was on (the same-origin `Referer`), else the home page.
-fn referring_page(parts: &Parts, state: &AppState) -> String {
+/// The path and query of the page a form was on (the same-origin `Referer`: a reset link's
+/// token stays), else the home page.
+fn referring_page(parts: &Parts, state: &AppState) -> (String, String) {
     parts
         .headers
         .get(header::REFERER)
         .and_then(|referer| referer.to_str().ok())
         .and_then(|referer| crate::auth::guard::after_our_origin(state, &parts.headers, referer))
         .and_then(|rest| rest.parse::<axum::http::Uri>().ok())
-        .map(|uri| uri.path().to_string())
-        .unwrap_or_else(|| "/".to_string())
+        .map(|uri| (uri.path().to_string(), uri.query().unwrap_or_default().to_string()))
+        .unwrap_or_else(|| ("/".to_string(), String::new()))
+}
+
+/// The value of query parameter `name`, decoded.
+fn param(query: &str, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// A query segment's key as the handlers read it (`fl%61sh` is `flash`).
+fn decoded_key(segment: &str) -> String {
+    url::form_urlencoded::parse(segment.as_bytes())
+        .next()
+        .map(|(key, _)| key.into_owned())
+        .unwrap_or_default()
 }

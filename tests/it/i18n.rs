@@ -224,9 +224,53 @@ async fn the_switcher_never_links_to_another_site(db: PgPool) {
     headers.insert(header::REFERER, format!("{public}/login").parse().unwrap());
     headers.insert(header::ORIGIN, public.parse().unwrap());
     headers.insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().unwrap());
-    let posted = app.send(Method::POST, "/login", headers, "csrf_token=x".into()).await;
+    let posted = app.send(Method::POST, "/login", headers.clone(), "csrf_token=x".into()).await;
     assert_eq!(posted.status, 403);
     assert!(posted.text().contains("href=\"/login?lang=de&#38;choose=1\""), "{}", posted.text());
+    // With the form page's query (a reset link's token stays), without one-time notices.
+    headers.insert(header::REFERER, format!("{public}/reset-password?token=abc&fl%61sh=x").parse().unwrap());
+    let posted = app.send(Method::POST, "/reset-password", headers, "csrf_token=x".into()).await;
+    assert!(
+        posted.text().contains("href=\"/reset-password?token=abc&#38;lang=pl&#38;choose=1\""),
+        "{}",
+        posted.text()
+    );
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_link_from_another_site_changes_nobodys_choice(db: PgPool) {
+    let app = TestApp::new(db);
+    let session = app.sign_in(false).await;
+    let lured = page(
+        &app,
+        "/?lang=ja&choose=1",
+        &[(header::COOKIE, &session), (header::HeaderName::from_static("sec-fetch-site"), "cross-site")],
+    )
+    .await;
+    assert_eq!(lured.status, 200, "shown, not remembered");
+    assert_eq!(lang_of(&lured.text()), "ja");
+    assert!(lured.cookie("tessera_lang").is_none());
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.json()["locale"], serde_json::Value::Null);
+    // The person's own click does.
+    let own = page(
+        &app,
+        "/?lang=ja&choose=1",
+        &[(header::COOKIE, &session), (header::HeaderName::from_static("sec-fetch-site"), "same-origin")],
+    )
+    .await;
+    assert_eq!(own.status, 303);
+    assert!(!own.header("content-security-policy").is_empty(), "the guard's headers cover the redirect");
+    assert_eq!(app.get_with_cookie("/api/me", &session).await.json()["locale"], "ja");
+    // A form's answer is in the account's language too.
+    let (csrf_cookie, token) = app.get_with_cookie("/account", &session).await.csrf();
+    let answer = app
+        .post_form(
+            "/account/password",
+            &[("csrf_token", &token), ("current_password", "wrong wrong wrong"), ("new_password", "x")],
+            Some(&format!("{session}; {csrf_cookie}")),
+        )
+        .await;
+    assert_eq!(lang_of(&answer.text()), "ja", "{}", answer.text());
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -88,7 +88,7 @@ account-unverified = Bitte bestätigen Sie Ihre E-Mail-Adresse: Wir haben einen 
 account-resend = Link erneut senden
 account-name = Name
 account-role = Rolle
-account-role-admin-html = Verwaltung – <a href="/admin/events">Veranstaltungen verwalten</a>
+account-role-admin-html = Administrator – <a href="/admin/events">Veranstaltungen verwalten</a>
 account-role-door-html = Einlass – <a href="/admin/checkin">Tickets prüfen</a>
 account-orders = Ihre Bestellungen
 account-no-orders-html = Noch keine Bestellungen. <a href="/">Veranstaltung finden</a>.
@@ -103,7 +103,7 @@ account-current-password = Aktuelles Passwort
 account-new-password = Neues Passwort
 account-change-submit = Passwort ändern
 account-log-out = Abmelden
-link-reset-hint = Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort wählen können. Er funktioniert einmal und eine Stunde lang.
+link-reset-hint = Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort wählen können. Er ist eine Stunde lang gültig und nur einmal verwendbar.
 link-reset-submit = Link zusenden
 link-back-to-login = Zurück zur Anmeldung
 link-signed-out-hint = Alle Geräte, die bei Ihrem Konto angemeldet sind, werden abgemeldet.
@@ -121,7 +121,10 @@ buy-quantity = Anzahl
 buy-sold-out = Ausverkauft
 buy-only-left = nur noch { $count }
 buy-pay-with = Bezahlen mit
-buy-per-order = Bis zu { $count } Tickets pro Bestellung.
+buy-per-order = { $count ->
+    [one] Ein Ticket pro Bestellung.
+   *[other] Bis zu { $count } Tickets pro Bestellung.
+}
 buy-held = Ihre Tickets werden { $minutes } Minuten für Sie reserviert, während Sie bezahlen.
 buy-held-crypto = Ihre Tickets werden { $minutes } Minuten für Sie reserviert, während Sie bezahlen (mit Krypto { $crypto } Minuten, so lange gilt der Kurs).
 buy-sandbox-html = Kartenzahlungen laufen in der <strong>Sandbox</strong>: Es fließt kein echtes Geld.

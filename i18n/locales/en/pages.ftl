@@ -121,7 +121,10 @@ buy-quantity = Quantity
 buy-sold-out = Sold out
 buy-only-left = only { $count } left
 buy-pay-with = Pay with
-buy-per-order = Up to { $count } tickets per order.
+buy-per-order = { $count ->
+    [one] One ticket per order.
+   *[other] Up to { $count } tickets per order.
+}
 buy-held = Your tickets are held for { $minutes } minutes while you pay.
 buy-held-crypto = Your tickets are held for { $minutes } minutes while you pay ({ $crypto } minutes in crypto, as long as its price holds).
 buy-sandbox-html = Card payments run in the <strong>sandbox</strong>: no real money moves.

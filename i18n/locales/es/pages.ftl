@@ -88,7 +88,7 @@ account-unverified = Confirma tu dirección de correo: hemos enviado un enlace a
 account-resend = Enviar el enlace de nuevo
 account-name = Nombre
 account-role = Función
-account-role-admin-html = Administración: <a href="/admin/events">gestionar eventos</a>
+account-role-admin-html = Administrador: <a href="/admin/events">gestionar eventos</a>
 account-role-door-html = Control de acceso: <a href="/admin/checkin">validar entradas</a>
 account-orders = Tus pedidos
 account-no-orders-html = Todavía no tienes pedidos. <a href="/">Encuentra un evento</a>.
@@ -105,7 +105,7 @@ account-change-submit = Cambiar contraseña
 account-log-out = Cerrar sesión
 link-reset-hint = Te enviaremos un enlace para elegir una contraseña nueva. Solo sirve una vez y caduca en una hora.
 link-reset-submit = Enviarme un enlace
-link-back-to-login = Volver a iniciar sesión
+link-back-to-login = Volver al inicio de sesión
 link-signed-out-hint = Se cerrará la sesión en todos los dispositivos conectados a tu cuenta.
 link-save-password = Guardar la nueva contraseña
 link-your-password = Tu contraseña
@@ -124,7 +124,10 @@ buy-only-left = { $count ->
    *[other] solo quedan { $count }
 }
 buy-pay-with = Pagar con
-buy-per-order = Hasta { $count } entradas por pedido.
+buy-per-order = { $count ->
+    [one] Una entrada por pedido.
+   *[other] Hasta { $count } entradas por pedido.
+}
 buy-held = Tus entradas quedan reservadas { $minutes } minutos mientras pagas.
 buy-held-crypto = Tus entradas quedan reservadas { $minutes } minutos mientras pagas ({ $crypto } minutos con cripto, lo que dura su cotización).
 buy-sandbox-html = Los pagos con tarjeta funcionan en el <strong>entorno de pruebas</strong>: no se mueve dinero real.

@@ -88,7 +88,7 @@ account-unverified = Merci de confirmer votre adresse e-mail : nous avons envoy�
 account-resend = Renvoyer le lien
 account-name = Nom
 account-role = Rôle
-account-role-admin-html = Administration — <a href="/admin/events">gérer les événements</a>
+account-role-admin-html = Administrateur — <a href="/admin/events">gérer les événements</a>
 account-role-door-html = Contrôle des billets — <a href="/admin/checkin">valider les entrées</a>
 account-orders = Vos commandes
 account-no-orders-html = Aucune commande pour l'instant. <a href="/">Trouvez un événement</a>.
@@ -124,7 +124,10 @@ buy-only-left = { $count ->
    *[other] plus que { $count } places
 }
 buy-pay-with = Payer par
-buy-per-order = Jusqu'à { $count } billets par commande.
+buy-per-order = { $count ->
+    [one] Un billet par commande.
+   *[other] Jusqu'à { $count } billets par commande.
+}
 buy-held = Vos billets sont réservés pendant { $minutes } minutes, le temps de payer.
 buy-held-crypto = Vos billets sont réservés pendant { $minutes } minutes, le temps de payer ({ $crypto } minutes en crypto, tant que son cours est garanti).
 buy-sandbox-html = Les paiements par carte passent par le <strong>bac à sable</strong> : aucun argent réel ne circule.

@@ -125,8 +125,11 @@ buy-only-left = { $count ->
     [few] zostały tylko { $count }
    *[many] zostało tylko { $count }
 }
-buy-pay-with = Zapłać przez
-buy-per-order = Do { $count } biletów w jednym zamówieniu.
+buy-pay-with = Metoda płatności
+buy-per-order = { $count ->
+    [one] Jeden bilet w jednym zamówieniu.
+   *[other] Do { $count } biletów w jednym zamówieniu.
+}
 buy-held = Rezerwujemy Twoje bilety na { $minutes } min na czas płatności.
 buy-held-crypto = Rezerwujemy Twoje bilety na { $minutes } min na czas płatności ({ $crypto } min przy płatności kryptowalutą, tyle obowiązuje jej kurs).
 buy-sandbox-html = Płatności kartą działają w <strong>piaskownicy</strong>: nie przepływają prawdziwe pieniądze.

@@ -88,7 +88,7 @@ account-unverified = Confirme o seu endereço de e-mail: enviámos uma ligação
 account-resend = Enviar a ligação de novo
 account-name = Nome
 account-role = Função
-account-role-admin-html = Administração — <a href="/admin/events">gerir eventos</a>
+account-role-admin-html = Administrador — <a href="/admin/events">gerir eventos</a>
 account-role-door-html = Entrada — <a href="/admin/checkin">validar bilhetes</a>
 account-orders = As suas encomendas
 account-no-orders-html = Ainda não há encomendas. <a href="/">Encontre um evento</a>.
@@ -105,7 +105,7 @@ account-change-submit = Alterar palavra-passe
 account-log-out = Terminar sessão
 link-reset-hint = Vamos enviar-lhe por e-mail uma ligação para escolher uma nova palavra-passe. Só funciona uma vez, durante uma hora.
 link-reset-submit = Enviar-me uma ligação
-link-back-to-login = Voltar a entrar
+link-back-to-login = Voltar ao início de sessão
 link-signed-out-hint = Todos os dispositivos com sessão iniciada na sua conta terminam a sessão.
 link-save-password = Guardar a nova palavra-passe
 link-your-password = A sua palavra-passe
@@ -124,7 +124,10 @@ buy-only-left = { $count ->
    *[other] só restam { $count }
 }
 buy-pay-with = Pagar com
-buy-per-order = Até { $count } bilhetes por encomenda.
+buy-per-order = { $count ->
+    [one] Um bilhete por encomenda.
+   *[other] Até { $count } bilhetes por encomenda.
+}
 buy-held = Os seus bilhetes ficam reservados durante { $minutes } minutos enquanto paga.
 buy-held-crypto = Os seus bilhetes ficam reservados durante { $minutes } minutos enquanto paga ({ $crypto } minutos em cripto, enquanto a cotação se mantém).
 buy-sandbox-html = Os pagamentos com cartão correm no <strong>ambiente de testes</strong>: não circula dinheiro real.
