@@ -444,32 +444,25 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let detail = self.0.detail();
-        let title = match status {
-            StatusCode::NOT_FOUND => "Page not found",
-            StatusCode::FORBIDDEN => "Not allowed",
-            StatusCode::TOO_MANY_REQUESTS => "Slow down",
-            StatusCode::BAD_REQUEST => "That did not work",
-            StatusCode::SERVICE_UNAVAILABLE => "We are very busy",
-            StatusCode::CONFLICT => "Not available",
-            StatusCode::GONE => "No longer available",
-            StatusCode::BAD_GATEWAY => "Payments are unavailable",
-            StatusCode::UNPROCESSABLE_ENTITY => "That did not work",
-            _ => "Something went wrong",
-        };
+        // In the request's language (the details of most errors are still English).
+        let title = tessera_i18n::t(match status {
+            StatusCode::NOT_FOUND => "error-title-not-found",
+            StatusCode::FORBIDDEN => "error-title-forbidden",
+            StatusCode::TOO_MANY_REQUESTS => "error-title-slow-down",
+            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "error-title-failed",
+            StatusCode::SERVICE_UNAVAILABLE => "error-title-busy",
+            StatusCode::CONFLICT => "error-title-conflict",
+            StatusCode::GONE => "error-title-gone",
+            StatusCode::BAD_GATEWAY => "error-title-payments",
+            _ => "error-title-generic",
+        });
         let message = match &self.0 {
-            Error::NotFound(_) => {
-                "We could not find that page. The event may have moved or ended.".to_string()
-            }
+            Error::NotFound(_) => tessera_i18n::t("error-not-found"),
             _ => detail.message,
         };
         let mut response = render_html(
             status,
-            &ErrorPage {
-                chrome: Chrome::new("", None),
-                status: status.as_u16(),
-                title: title.to_string(),
-                message,
-            },
+            &ErrorPage { chrome: Chrome::new("", None), status: status.as_u16(), title, message },
         );
         if let Some(cause) = self.0.cause() {
             response.extensions_mut().insert(cause);

@@ -68,6 +68,8 @@ async fn every_translated_page_speaks_each_language(db: PgPool) {
     assert!(ja.contains("チケットを購入"), "{ja}");
     let de = page(&app, "/?lang=de", &[]).await.text();
     assert!(de.contains(">Konzert<"), "the cards' categories in German");
+    let missing = page(&app, "/no-such-page?lang=ja", &[]).await.text();
+    assert!(missing.contains("ページが見つかりません"), "{missing}");
     let pl = page(&app, "/login?lang=pl", &[]).await.text();
     assert!(pl.contains("Nie pamiętasz hasła?"), "{pl}");
 

@@ -133,3 +133,15 @@ method-card = Karte
 method-btc = Bitcoin
 method-eth = Ether
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = Seite nicht gefunden
+error-title-forbidden = Nicht erlaubt
+error-title-slow-down = Langsamer, bitte
+error-title-failed = Das hat nicht geklappt
+error-title-busy = Gerade ist sehr viel los
+error-title-conflict = Nicht verfügbar
+error-title-gone = Nicht mehr verfügbar
+error-title-payments = Zahlungen sind nicht verfügbar
+error-title-generic = Etwas ist schiefgegangen
+error-not-found = Diese Seite haben wir nicht gefunden. Vielleicht wurde die Veranstaltung verschoben oder ist vorbei.

@@ -133,3 +133,15 @@ method-card = Card
 method-btc = Bitcoin
 method-eth = Ether
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = Page not found
+error-title-forbidden = Not allowed
+error-title-slow-down = Slow down
+error-title-failed = That did not work
+error-title-busy = We are very busy
+error-title-conflict = Not available
+error-title-gone = No longer available
+error-title-payments = Payments are unavailable
+error-title-generic = Something went wrong
+error-not-found = We could not find that page. The event may have moved or ended.

@@ -136,3 +136,15 @@ method-card = Tarjeta
 method-btc = Bitcoin
 method-eth = Ether
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = Página no encontrada
+error-title-forbidden = No permitido
+error-title-slow-down = Más despacio
+error-title-failed = No ha funcionado
+error-title-busy = Estamos muy ocupados
+error-title-conflict = No disponible
+error-title-gone = Ya no está disponible
+error-title-payments = Los pagos no están disponibles
+error-title-generic = Algo ha salido mal
+error-not-found = No hemos encontrado esa página. Puede que el evento se haya movido o ya haya terminado.

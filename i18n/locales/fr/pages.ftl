@@ -136,3 +136,15 @@ method-card = Carte
 method-btc = Bitcoin
 method-eth = Ether
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = Page introuvable
+error-title-forbidden = Accès refusé
+error-title-slow-down = Doucement
+error-title-failed = Cela n'a pas fonctionné
+error-title-busy = Nous sommes très sollicités
+error-title-conflict = Indisponible
+error-title-gone = N'est plus disponible
+error-title-payments = Les paiements sont indisponibles
+error-title-generic = Un problème est survenu
+error-not-found = Nous n'avons pas trouvé cette page. L'événement a peut-être changé d'adresse ou est terminé.

@@ -127,3 +127,15 @@ method-card = カード
 method-btc = ビットコイン
 method-eth = イーサ
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = ページが見つかりません
+error-title-forbidden = アクセスできません
+error-title-slow-down = 少し時間をおいてください
+error-title-failed = うまくいきませんでした
+error-title-busy = ただいま混み合っています
+error-title-conflict = ご利用いただけません
+error-title-gone = 現在は提供されていません
+error-title-payments = 決済を利用できません
+error-title-generic = 問題が発生しました
+error-not-found = ページが見つかりませんでした。イベントが移動したか、終了した可能性があります。

@@ -138,3 +138,15 @@ method-card = Karta
 method-btc = Bitcoin
 method-eth = Ether
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = Nie znaleziono strony
+error-title-forbidden = Brak dostępu
+error-title-slow-down = Zwolnij trochę
+error-title-failed = Nie udało się
+error-title-busy = Mamy teraz duży ruch
+error-title-conflict = Niedostępne
+error-title-gone = Już niedostępne
+error-title-payments = Płatności są niedostępne
+error-title-generic = Coś poszło nie tak
+error-not-found = Nie znaleźliśmy tej strony. Wydarzenie mogło zostać przeniesione albo już się odbyło.

@@ -136,3 +136,15 @@ method-card = Cartão
 method-btc = Bitcoin
 method-eth = Ether
 method-usdc = USDC
+
+# Error pages.
+error-title-not-found = Página não encontrada
+error-title-forbidden = Não permitido
+error-title-slow-down = Mais devagar
+error-title-failed = Não resultou
+error-title-busy = Estamos com muita procura
+error-title-conflict = Indisponível
+error-title-gone = Já não está disponível
+error-title-payments = Os pagamentos estão indisponíveis
+error-title-generic = Algo correu mal
+error-not-found = Não encontrámos essa página. O evento pode ter mudado de endereço ou já ter terminado.
