@@ -537,6 +537,34 @@ const FLOWS = [
       await t.shot('home-page2');
     },
   },
+  {
+    name: 'languages',
+    async run(t) {
+      // The switcher at the foot of every page: each language named in itself; the page comes
+      // back in it with the search kept, the next page too (remembered), and the longer German
+      // and French labels still fit a phone. Last, so no other flow runs in another language.
+      const html = () => t.page.evaluate(() => document.documentElement.lang);
+      for (const [tag, name] of [['de', 'Deutsch'], ['fr', 'Français'], ['ja', '日本語'], ['pl', 'Polski'], ['pt', 'Português'], ['es', 'Español']]) {
+        await t.goto('/search?q=fado');
+        const link = t.page.locator(`nav.lang-switch a[hreflang="${tag}"]`);
+        if (!t.check(`the switcher offers ${name}`, (await link.count()) === 1)) continue;
+        t.check(`${name} is named in itself`, (await link.innerText()).trim() === name);
+        await Promise.all([
+          t.page.waitForURL((u) => u.searchParams.get('lang') === tag && !u.searchParams.has('choose')),
+          link.click(),
+        ]);
+        await t.page.waitForLoadState('load');
+        t.check(`${name}: the page is in it`, (await html()) === tag);
+        t.check(`${name}: the search is kept`, new URL(t.page.url()).searchParams.get('q') === 'fado');
+        await t.pageChecks();
+        await t.goto('/login');
+        t.check(`${name}: the next page is in it too`, (await html()) === tag);
+        await t.pageChecks();
+        await t.shot(`login-${tag}`);
+      }
+      await t.page.context().clearCookies({ name: 'tessera_lang' });
+    },
+  },
 ];
 
 // ------------------------------------------------------------------ harness
