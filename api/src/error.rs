@@ -250,7 +250,7 @@ impl From<tessera_core::refund::RefundError> for Error {
 }
 
 /// A message as a sentence: capitalised, with a full stop.
-fn sentence(message: &str) -> String {
+pub(crate) fn sentence(message: &str) -> String {
     let mut chars = message.chars();
     let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
     out.push_str(chars.as_str());

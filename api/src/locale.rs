@@ -131,12 +131,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
 /// The path and query of the page a form was on (the same-origin `Referer`: a reset link's
 /// token stays), else the home page.
 fn referring_page(parts: &Parts, state: &AppState) -> (String, String) {
-    parts
-        .headers
-        .get(header::REFERER)
-        .and_then(|referer| referer.to_str().ok())
-        .and_then(|referer| crate::auth::guard::after_our_origin(state, &parts.headers, referer))
-        .and_then(|rest| rest.parse::<axum::http::Uri>().ok())
+    crate::auth::guard::referring_page(state, &parts.headers)
         .map(|uri| (uri.path().to_string(), uri.query().unwrap_or_default().to_string()))
         .unwrap_or_else(|| ("/".to_string(), String::new()))
 }

@@ -65,6 +65,15 @@ fn is_cross_site(state: &AppState, headers: &HeaderMap) -> bool {
 
 /// What follows our origin in `url` (an `Origin` or a `Referer`): our public URL's origin, or
 /// the request's own `Host` (a deployment reached by another name); `None` for anyone else's.
+/// The `Referer`, when it is a page of this site: the page a form was on.
+pub(crate) fn referring_page(state: &AppState, headers: &HeaderMap) -> Option<axum::http::Uri> {
+    headers
+        .get(axum::http::header::REFERER)
+        .and_then(|referer| referer.to_str().ok())
+        .and_then(|referer| after_our_origin(state, headers, referer))
+        .and_then(|rest| rest.parse().ok())
+}
+
 pub(crate) fn after_our_origin<'a>(state: &AppState, headers: &HeaderMap, url: &'a str) -> Option<&'a str> {
     // The origin must end where the URL's path begins: `http://shop:80` is not `http://shop:8080`.
     let ends_there = |rest: &&str| rest.is_empty() || rest.starts_with('/');

@@ -2,11 +2,11 @@
 //! browser's answers for everyone else (to the login page, and back afterwards).
 
 use axum::extract::FromRequestParts;
+use axum::http::Method;
 use axum::http::request::Parts;
-use axum::http::{Method, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::guard::after_our_origin;
+use super::guard::referring_page;
 use super::viewer::{SignedIn, Viewer};
 use crate::error::{Error, PageError};
 use crate::state::AppState;
@@ -95,12 +95,7 @@ fn back_to(parts: &Parts, state: &AppState) -> String {
     if matches!(parts.method, Method::GET | Method::HEAD) {
         return parts.uri.path().to_string();
     }
-    parts
-        .headers
-        .get(header::REFERER)
-        .and_then(|referer| referer.to_str().ok())
-        .and_then(|referer| after_our_origin(state, &parts.headers, referer))
-        .and_then(|rest| rest.parse::<axum::http::Uri>().ok())
+    referring_page(state, &parts.headers)
         .map(|uri| uri.path().to_string())
         .filter(|path| path.starts_with('/') && !path.starts_with("//"))
         .unwrap_or_else(|| "/".to_string())

@@ -77,6 +77,10 @@ impl Account {
         self.role == Role::Admin
     }
 
+    pub fn is_door(&self) -> bool {
+        self.role == Role::Door
+    }
+
     /// Admins and door staff check tickets in.
     pub fn can_check_in(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Door)

@@ -36,13 +36,26 @@ pub enum StaffError {
 
 /// Admins and door staff, admins first, then by email.
 pub async fn list_staff(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffMember>> {
+    staff_where(db, None, &["admin", "door"]).await
+}
+
+/// Accounts with one of `roles` (one account when `account_id` is given), with since when.
+async fn staff_where(
+    db: impl PgExecutor<'_>,
+    account_id: Option<Uuid>,
+    roles: &[&str],
+) -> sqlx::Result<Vec<StaffMember>> {
+    let roles: Vec<String> = roles.iter().map(|r| r.to_string()).collect();
     let rows = sqlx::query!(
         r#"select account_id, email, name, role,
                   coalesce((select max(l.created_at) from audit_log l
                             where l.subject = a.email and l.action = 'account.role'),
                            a.created_at) as "since!"
-           from account a where role in ('admin', 'door')
-           order by role = 'admin' desc, lower(email)"#
+           from account a
+           where role = any($2) and ($1::uuid is null or account_id = $1)
+           order by role = 'admin' desc, lower(email)"#,
+        account_id,
+        &roles
     )
     .fetch_all(db)
     .await?;
@@ -52,7 +65,7 @@ pub async fn list_staff(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<StaffMember
                 account_id: r.account_id,
                 email: r.email,
                 name: r.name,
-                role: Role::try_from(r.role).map_err(|err| sqlx::Error::Decode(err.into()))?,
+                role: super::store::role(r.role)?,
                 since: r.since,
             })
         })
@@ -130,22 +143,10 @@ async fn change_role(
     member(conn, account_id).await
 }
 
+/// The account as a staff member, whatever its role now (a customer once the role is taken).
 async fn member(conn: &mut PgConnection, account_id: Uuid) -> sqlx::Result<StaffMember> {
-    let r = sqlx::query!(
-        r#"select account_id, email, name, role,
-                  coalesce((select max(l.created_at) from audit_log l
-                            where l.subject = a.email and l.action = 'account.role'),
-                           a.created_at) as "since!"
-           from account a where account_id = $1"#,
-        account_id
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(StaffMember {
-        account_id: r.account_id,
-        email: r.email,
-        name: r.name,
-        role: Role::try_from(r.role).map_err(|err| sqlx::Error::Decode(err.into()))?,
-        since: r.since,
-    })
+    staff_where(&mut *conn, Some(account_id), &["admin", "door", "customer"])
+        .await?
+        .pop()
+        .ok_or(sqlx::Error::RowNotFound)
 }

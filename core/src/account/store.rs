@@ -19,7 +19,7 @@ pub struct Credentials {
     pub password_hash: PasswordHash,
 }
 
-fn role(raw: String) -> Result<Role, sqlx::Error> {
+pub(super) fn role(raw: String) -> Result<Role, sqlx::Error> {
     Role::try_from(raw).map_err(|err| sqlx::Error::Decode(err.into()))
 }
 

@@ -127,11 +127,7 @@ pub async fn revoke(state: &AppState, admin: Uuid, account_id: Uuid) -> Result<S
 }
 
 fn staff_error(err: StaffError) -> Error {
-    let message = {
-        let text = err.to_string();
-        let mut chars = text.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default() + chars.as_str() + "."
-    };
+    let message = crate::error::sentence(&err.to_string());
     match err {
         StaffError::NoAccount => Error::Unprocessable { code: "no_account", message, field: Some("email") },
         StaffError::Unverified => {

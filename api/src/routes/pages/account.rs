@@ -23,7 +23,7 @@ pub(crate) fn viewer_chrome(viewer: &Viewer) -> Option<ViewerChrome> {
     viewer.0.as_ref().map(|signed_in| ViewerChrome {
         name: signed_in.account.name.clone(),
         is_admin: signed_in.account.is_admin(),
-        is_door: signed_in.account.role == tessera_core::account::Role::Door,
+        is_door: signed_in.account.is_door(),
     })
 }
 
@@ -256,7 +256,7 @@ pub async fn account_page(
         name: signed_in.account.name.clone(),
         email: signed_in.account.email.clone(),
         is_admin: signed_in.account.is_admin(),
-        is_door: signed_in.account.role == tessera_core::account::Role::Door,
+        is_door: signed_in.account.is_door(),
         current_password: Field::default(),
         new_password: Field::default(),
         notice: match (query.password.as_deref(), query.verification.as_deref()) {
@@ -307,7 +307,7 @@ pub async fn password_submit(
         name: account.name.clone(),
         email: account.email.clone(),
         is_admin: account.is_admin(),
-        is_door: account.role == tessera_core::account::Role::Door,
+        is_door: account.is_door(),
         current_password: Field::default(),
         new_password: Field::default(),
         notice: None,
