@@ -5,7 +5,8 @@
 # With --browser also: /usr/bin/chromium, node + npm, and tests/browser/node_modules.
 # With --mail also: a local SMTP capture server with a web inbox (maildev, from
 #   tools/mail) on 127.0.0.1:1025 (SMTP) and 127.0.0.1:1080 (inbox); and, for the tests that
-#   read PDFs back, pdftotext/pdftoppm (poppler-utils) and zbarimg (zbar-tools).
+#   read PDFs back, pdftotext/pdftoppm (poppler-utils) and zbarimg (zbar-tools); and Noto Sans
+#   CJK (fonts-noto-cjk), which the ticket PDFs print Japanese and Chinese text in.
 # With --eth also: the pinned solc and anvil (npm, contracts/node_modules) for the contract
 #   build check and the contract tests.
 # With --fuzz also: schemathesis (pinned, in its own venv at ~/.cache/tessera/venv) for the
@@ -273,6 +274,7 @@ ensure_mail() {
   command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || pkgs+=(zbar-tools)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || pkgs+=(fonts-noto-cjk)
   [ "${#pkgs[@]}" -eq 0 ] || apt_install "${pkgs[@]}"
   ensure_node
   npm_ci_in "$ROOT/tools/mail"

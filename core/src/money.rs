@@ -24,26 +24,6 @@ impl Currency {
         // Only currencies with an exponent get past `from_str`.
         self.0.exponent().map_or(2, u32::from)
     }
-
-    /// Formats `amount_minor` for people: `€18.00`, `¥3,500`, `45.00 zł`, `CA$35.00`.
-    pub fn format(self, amount_minor: i64) -> String {
-        let number = format_decimal(amount_minor, self.exponent());
-        match self.code() {
-            "EUR" => format!("€{number}"),
-            "GBP" => format!("£{number}"),
-            "USD" => format!("US${number}"),
-            "CAD" => format!("CA${number}"),
-            "AUD" => format!("A${number}"),
-            "MXN" => format!("MX${number}"),
-            "BRL" => format!("R${number}"),
-            "JPY" => format!("¥{number}"),
-            "INR" => format!("₹{number}"),
-            "ZAR" => format!("R{number}"),
-            "PLN" => format!("{number} zł"),
-            "CHF" => format!("CHF {number}"),
-            code => format!("{number} {code}"),
-        }
-    }
 }
 
 impl FromStr for Currency {
@@ -60,28 +40,6 @@ impl FromStr for Currency {
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
-    }
-}
-
-/// `123456` with exponent 2 is `1,234.56`; with exponent 0, `123,456`.
-pub fn format_decimal(amount_minor: i64, exponent: u32) -> String {
-    let sign = if amount_minor < 0 { "-" } else { "" };
-    let magnitude = amount_minor.unsigned_abs();
-    let scale = 10u64.pow(exponent);
-    let (units, fraction) = (magnitude / scale, magnitude % scale);
-
-    let digits = units.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if exponent == 0 {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction:0width$}", width = exponent as usize)
     }
 }
 
@@ -186,21 +144,6 @@ mod tests {
         assert_eq!(plain_decimal(123456, 2), "1234.56");
         assert_eq!(plain_decimal(5, 8), "0.00000005");
         assert_eq!(plain_decimal(3500, 0), "3500");
-    }
-
-    fn cur(code: &str) -> Currency {
-        code.parse().expect("known currency")
-    }
-
-    #[test]
-    fn amounts_are_formatted_in_the_currency_s_own_units() {
-        assert_eq!(cur("EUR").format(1800), "€18.00");
-        assert_eq!(cur("JPY").format(3500), "¥3,500");
-        assert_eq!(cur("PLN").format(4550), "45.50 zł");
-        assert_eq!(cur("KWD").format(12345), "12.345 KWD");
-        assert_eq!(cur("CAD").format(123_456_789), "CA$1,234,567.89");
-        assert_eq!(cur("EUR").format(5), "€0.05");
-        assert_eq!(format_decimal(-250, 2), "-2.50");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! templates' frame reads it, so a handler does not pass it down by hand. Work outside a
 //! request (an email, a PDF) names its locale explicitly with [`message`].
 
+pub mod format;
 mod locale;
 mod messages;
 

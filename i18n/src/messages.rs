@@ -12,11 +12,14 @@ use crate::Locale;
 /// The files of each locale, in `locales/{tag}/`. A new file is added to every locale at once.
 macro_rules! sources {
     ($($tag:literal),*) => {
-        [$(($tag, [include_str!(concat!("../locales/", $tag, "/pages.ftl"))])),*]
+        [$(($tag, [
+            include_str!(concat!("../locales/", $tag, "/pages.ftl")),
+            include_str!(concat!("../locales/", $tag, "/tickets.ftl")),
+        ])),*]
     };
 }
 
-const SOURCES: [(&str, [&str; 1]); 7] = sources!("en", "fr", "de", "es", "pt", "ja", "pl");
+const SOURCES: [(&str, [&str; 2]); 7] = sources!("en", "fr", "de", "es", "pt", "ja", "pl");
 
 struct Catalog {
     bundles: HashMap<Locale, FluentBundle<FluentResource>>,

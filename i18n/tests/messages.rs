@@ -15,7 +15,7 @@ fn files(dir: &Path, out: &mut Vec<String>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "rs" || ext == "html") {
+        } else if path.extension().is_some_and(|ext| ext == "rs" || ext == "html" || ext == "txt") {
             out.push(std::fs::read_to_string(&path).unwrap());
         }
     }

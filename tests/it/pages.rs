@@ -30,7 +30,8 @@ async fn dates_on_pages_are_in_the_event_s_own_time_zone(db: PgPool) {
     let local = event.fields.starts_at.with_timezone(&chrono_tz::Asia::Tokyo);
 
     let home = app.get("/").await.text();
-    assert!(home.contains(&local.format("%a %-d %b · %H:%M").to_string()), "{home}");
+    // English writes a 12-hour clock (CLDR `en`), on the event's own clock.
+    assert!(home.contains(&local.format("%a, %b %-d, %-I:%M\u{202f}%p").to_string()), "{home}");
     assert!(home.contains("from ¥3,500"));
     assert!(home.contains("Kyoto, Japan"));
 
@@ -38,11 +39,23 @@ async fn dates_on_pages_are_in_the_event_s_own_time_zone(db: PgPool) {
     assert_eq!(page.status, 200);
     let html = page.text();
     assert!(html.contains("<h1 lang=\"pt\">Morning Tea</h1>"), "the title carries the event's language");
-    assert!(html.contains(&local.format("%a %-d %b %Y, %H:%M").to_string()));
-    assert!(html.contains("JST"), "the zone is shown");
-    assert!(html.contains("(Asia/Tokyo)"));
+    assert!(html.contains(&local.format("%A, %B %-d, %Y, %-I:%M\u{202f}%p – ").to_string()), "{html}");
+    assert!(html.contains("(Japan Time)"), "the zone is named");
     assert!(html.contains("class=\"ticket-types\""));
     assert!(html.contains("¥3,500"));
+
+    // In Japanese: the date as Japan writes it, a 24-hour clock, the yen as CLDR's `ja` writes it.
+    let japanese = app.get("/events/tea-kyoto?lang=ja").await.text();
+    assert!(japanese.contains(&local.format("%Y年%-m月%-d日").to_string()), "{japanese}");
+    assert!(japanese.contains(&local.format("%-H:%M～").to_string()), "{japanese}");
+    assert!(japanese.contains("(日本時間)"));
+    assert!(japanese.contains("￥3,500"));
+    // In Portuguese, the same yen: the amount first, grouped with a space.
+    let portuguese = app.get("/events/tea-kyoto?lang=pt").await.text();
+    assert!(
+        portuguese.contains("3500\u{a0}JP¥") || portuguese.contains("3\u{a0}500\u{a0}JP¥"),
+        "{portuguese}"
+    );
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -299,9 +299,14 @@ impl TestApp {
         let order: uuid::Uuid = body["order_id"].as_str().expect("order id").parse().expect("uuid");
         let session = body["payment"]["provider_ref"].as_str().expect("session");
         let total = body["total_minor"].as_i64().expect("total");
-        let paid = self
-            .stripe_event(&checkout_event("checkout.session.completed", session, order, total, "paid"))
-            .await;
+        let currency: String = sqlx::query_scalar("select currency from customer_order where order_id = $1")
+            .bind(order)
+            .fetch_one(&self.db)
+            .await
+            .expect("order currency");
+        let mut completed = checkout_event("checkout.session.completed", session, order, total, "paid");
+        completed["data"]["object"]["currency"] = currency.to_ascii_lowercase().into();
+        let paid = self.stripe_event(&completed).await;
         assert_eq!(paid.status, 200, "{}", paid.text());
         assert_eq!(self.order_status(order).await, "paid");
         let email: String = sqlx::query_scalar(

@@ -2,11 +2,19 @@
 //! event's own time zone, the venue, the ticket's type, holder, price and serial, the order
 //! reference, and a QR code of the ticket's signed token.
 //!
+//! Everything printed is in the language the buyer bought in ([`TicketDocument::locale`]):
+//! labels from the `tickets.ftl` messages, the date and time as that language writes them, on
+//! the event's clock, with the zone named.
+//!
 //! Text is set in DejaVu Sans (embedded, subset to the glyphs used, so a ticket weighs about
-//! 40 KB). It covers Latin, Greek and Cyrillic; characters it lacks (CJK, Thai…) are spelled
-//! in Latin letters rather than printed as boxes. The QR code is drawn as vector squares, so
-//! it stays sharp at any zoom and needs no image codec.
+//! 40 KB). It covers Latin, Greek and Cyrillic. A line it cannot draw (a Japanese title, a
+//! Chinese name) is set in Noto Sans CJK JP, read at start from Debian's `fonts-noto-cjk`
+//! ([`CJK_FONT_DIR`], or `TESSERA_PDF_CJK_FONT_DIR`) and subset the same way. Without that
+//! font, or for a script neither covers, characters are spelled in Latin letters rather than
+//! printed as boxes. The QR code is drawn as vector squares, so it stays sharp at any zoom and
+//! needs no image codec.
 
+use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
@@ -15,6 +23,8 @@ use printpdf::{
     Color, FontId, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
+use tessera_i18n::format::{Style, instant, zone_name};
+use tessera_i18n::{FluentArgs, Locale, message, message_with};
 
 static REGULAR_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
@@ -27,14 +37,52 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     Fonts { regular: parse(REGULAR_TTF), bold: parse(BOLD_TTF) }
 });
 
+/// Where Debian's `fonts-noto-cjk` puts Noto Sans CJK.
+pub const CJK_FONT_DIR: &str = "/usr/share/fonts/opentype/noto";
+
+/// Noto Sans CJK JP, regular and bold, when installed: parsed once, on the first ticket that
+/// needs it. The collections' first face is the Japanese one.
+static CJK: LazyLock<Option<Fonts>> = LazyLock::new(|| {
+    let dir = std::env::var_os("TESSERA_PDF_CJK_FONT_DIR")
+        .map_or_else(|| PathBuf::from(CJK_FONT_DIR), PathBuf::from);
+    let parse = |file: &str| {
+        let path = dir.join(file);
+        let bytes = std::fs::read(&path)
+            .map_err(|e| tracing::warn!(path = %path.display(), error = %e, "no CJK font: Japanese and Chinese text on tickets is spelled in Latin letters"))
+            .ok()?;
+        ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).or_else(|| {
+            tracing::warn!(path = %path.display(), "the CJK font does not parse");
+            None
+        })
+    };
+    Some(Fonts { regular: parse("NotoSansCJK-Regular.ttc")?, bold: parse("NotoSansCJK-Bold.ttc")? })
+});
+
+/// Whether Noto Sans CJK is there to print Japanese and Chinese.
+pub fn cjk_available() -> bool {
+    CJK.is_some()
+}
+
 struct Fonts {
     regular: ParsedFont,
     bold: ParsedFont,
 }
 
+impl Fonts {
+    fn face(&self, bold: bool) -> &ParsedFont {
+        if bold { &self.bold } else { &self.regular }
+    }
+}
+
+fn draws(font: &ParsedFont, text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || font.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0))
+}
+
 /// What is printed on an order's tickets.
 #[derive(Debug, Clone)]
 pub struct TicketDocument {
+    /// The language the buyer bought in: labels, date and time are printed in it.
+    pub locale: Locale,
     pub event_title: String,
     pub starts_at: DateTime<Utc>,
     /// The event's IANA zone: times are printed in it, and it is named.
@@ -55,7 +103,7 @@ pub struct TicketDocument {
 pub struct PdfTicket {
     pub serial: String,
     pub ticket_type_name: String,
-    /// The price paid, formatted with its currency (`€18.00 EUR`).
+    /// The price paid, written with its currency in the document's language (`18,00 €`).
     pub price: String,
     /// The signed token the QR code carries.
     pub token: String,
@@ -68,10 +116,14 @@ pub fn order_reference(order_id: uuid::Uuid) -> String {
     format!("{}-{}-{}", &hex[..4], &hex[4..8], &hex[8..12])
 }
 
-/// `Saturday 14 March 2026, 20:00 (Europe/Lisbon, WET)`.
-pub fn local_start(starts_at: DateTime<Utc>, timezone: Tz) -> String {
-    let local = starts_at.with_timezone(&timezone);
-    format!("{} ({}, {})", local.format("%A %-d %B %Y, %H:%M"), timezone.name(), local.format("%Z"))
+/// `Saturday, March 14, 2026, 8:00 PM (Poland Time)`, `2026年3月14日土曜日 20:00（ポーランド時間）`:
+/// the start on the event's clock, in `locale`, the zone named.
+pub fn local_start(locale: Locale, starts_at: DateTime<Utc>, timezone: Tz) -> String {
+    let mut args = FluentArgs::new();
+    args.set("date", instant(locale, starts_at, timezone.name(), Style::LongDate));
+    args.set("time", instant(locale, starts_at, timezone.name(), Style::Time));
+    args.set("zone", zone_name(locale, starts_at, timezone.name()));
+    message_with(locale, "ticket-starts", &args)
 }
 
 const PAGE_WIDTH: f32 = 210.0;
@@ -86,32 +138,111 @@ const ACCENT: Rgb = Rgb { r: 0.11, g: 0.33, b: 0.62, icc_profile: None };
 /// the async threads.
 pub fn render(doc: &TicketDocument) -> Vec<u8> {
     let fonts = &*FONTS;
-    let mut pdf = PdfDocument::new(&format!("Tickets: {}", doc.event_title));
+    let mut title = FluentArgs::new();
+    title.set("title", doc.event_title.as_str());
+    let mut pdf = PdfDocument::new(&message_with(doc.locale, "ticket-document-title", &title));
     let regular = pdf.add_font(&fonts.regular);
     let bold = pdf.add_font(&fonts.bold);
-    let faces = Faces { regular, bold, fonts };
+    let labels = Labels::new(doc);
+    let of = Labels::of(doc.locale, 1, doc.tickets.len());
+    // The CJK faces go in only when a line needs them: unused, they would still be embedded.
+    let cjk = CJK.as_ref().filter(|cjk| {
+        doc.texts(&labels, &of).any(|text| !draws(&fonts.regular, text) && draws(&cjk.regular, text))
+    });
+    let cjk = cjk.map(|cjk| (pdf.add_font(&cjk.regular), pdf.add_font(&cjk.bold), cjk));
+    let faces = Faces { regular, bold, fonts, cjk };
     let count = doc.tickets.len();
     let pages = doc
         .tickets
         .iter()
         .enumerate()
         .map(|(i, ticket)| {
-            PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page(doc, ticket, i + 1, count, &faces))
+            PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page(doc, &labels, ticket, i + 1, count, &faces))
         })
         .collect();
     let mut warnings = Vec::new();
     pdf.with_pages(pages).save(&PdfSaveOptions::default(), &mut warnings)
 }
 
+/// The document's words in its language, written once for all its pages.
+struct Labels {
+    heading: String,
+    starts: String,
+    ticket_type: String,
+    holder: String,
+    price: String,
+    order: String,
+    serial: String,
+    door_note: String,
+}
+
+impl Labels {
+    fn new(doc: &TicketDocument) -> Self {
+        let t = |id| message(doc.locale, id);
+        Labels {
+            heading: t("ticket-heading"),
+            starts: local_start(doc.locale, doc.starts_at, doc.timezone),
+            ticket_type: t("ticket-type-label"),
+            holder: t("ticket-holder-label"),
+            price: t("ticket-price-label"),
+            order: t("ticket-order-label"),
+            serial: t("ticket-serial-label"),
+            door_note: t("ticket-door-note"),
+        }
+    }
+
+    fn of(locale: Locale, number: usize, count: usize) -> String {
+        let mut args = FluentArgs::new();
+        args.set("number", number);
+        args.set("count", count);
+        message_with(locale, "ticket-of", &args)
+    }
+}
+
+impl TicketDocument {
+    /// Every text printed: the order's and the labels in the document's language.
+    fn texts<'a>(&'a self, labels: &'a Labels, of: &'a str) -> impl Iterator<Item = &'a str> {
+        [&self.event_title, &self.venue_name, &self.address, &self.city, &self.holder_name]
+            .into_iter()
+            .chain([
+                &labels.heading,
+                &labels.starts,
+                &labels.ticket_type,
+                &labels.holder,
+                &labels.price,
+                &labels.order,
+                &labels.serial,
+                &labels.door_note,
+            ])
+            .map(String::as_str)
+            .chain([of])
+            .chain(self.tickets.iter().flat_map(|t| [t.ticket_type_name.as_str(), t.price.as_str()]))
+    }
+}
+
 struct Faces<'a> {
     regular: FontId,
     bold: FontId,
     fonts: &'a Fonts,
+    /// Noto Sans CJK, regular and bold, when the document has a line only it can draw.
+    cjk: Option<(FontId, FontId, &'a Fonts)>,
 }
 
 impl Faces<'_> {
-    fn parsed(&self, bold: bool) -> &ParsedFont {
-        if bold { &self.fonts.bold } else { &self.fonts.regular }
+    /// The face for a line: DejaVu when it draws all of it, else Noto Sans CJK when that does,
+    /// else DejaVu with what it lacks spelled in Latin letters.
+    fn pick(&self, bold: bool, text: &str) -> (FontId, &ParsedFont, String) {
+        let latin = self.fonts.face(bold);
+        if draws(latin, text) {
+            return (if bold { self.bold.clone() } else { self.regular.clone() }, latin, text.to_string());
+        }
+        if let Some((regular, bold_id, cjk)) = &self.cjk {
+            let face = cjk.face(bold);
+            if draws(face, text) {
+                return (if bold { bold_id.clone() } else { regular.clone() }, face, text.to_string());
+            }
+        }
+        (if bold { self.bold.clone() } else { self.regular.clone() }, latin, printable(text, latin))
     }
 }
 
@@ -126,19 +257,12 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn text(&mut self, x: f32, width: f32, size: f32, bold: bool, color: &Rgb, text: &str) {
         let leading = size * 0.3528 * 1.3;
-        let text = printable(text, self.faces.parsed(bold));
-        for line in wrap(&text, self.faces.parsed(bold), size, width) {
+        let (font, parsed, text) = self.faces.pick(bold, text);
+        for line in wrap(&text, parsed, size, width) {
             self.ops.extend([
                 Op::StartTextSection,
                 Op::SetFillColor { col: Color::Rgb(color.clone()) },
-                Op::SetFont {
-                    font: PdfFontHandle::External(if bold {
-                        self.faces.bold.clone()
-                    } else {
-                        self.faces.regular.clone()
-                    }),
-                    size: Pt(size),
-                },
+                Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(size) },
                 Op::SetTextCursor { pos: Point { x: Mm(x).into(), y: Mm(self.y).into() } },
                 Op::ShowText { items: vec![TextItem::Text(line)] },
                 Op::EndTextSection,
@@ -165,14 +289,21 @@ impl Writer<'_> {
     }
 }
 
-fn page(doc: &TicketDocument, ticket: &PdfTicket, number: usize, count: usize, faces: &Faces<'_>) -> Vec<Op> {
+fn page(
+    doc: &TicketDocument,
+    labels: &Labels,
+    ticket: &PdfTicket,
+    number: usize,
+    count: usize,
+    faces: &Faces<'_>,
+) -> Vec<Op> {
     let content = PAGE_WIDTH - 2.0 * MARGIN;
     let mut w = Writer { ops: Vec::new(), faces, y: PAGE_HEIGHT - MARGIN - 4.0 };
 
-    w.text(MARGIN, content, 10.0, true, &ACCENT, "TESSERA · ADMISSION TICKET");
+    w.text(MARGIN, content, 10.0, true, &ACCENT, &labels.heading);
     w.y += 10.0 * 0.3528 * 1.3;
-    let of = format!("Ticket {number} of {count}");
-    let of_width = text_width(&of, &faces.fonts.regular, 10.0);
+    let of = Labels::of(doc.locale, number, count);
+    let of_width = text_width(&of, faces.pick(false, &of).1, 10.0);
     w.text(PAGE_WIDTH - MARGIN - of_width, of_width + 1.0, 10.0, false, &MUTED, &of);
     w.gap(2.0);
     w.rule(MARGIN, PAGE_WIDTH - MARGIN);
@@ -180,7 +311,7 @@ fn page(doc: &TicketDocument, ticket: &PdfTicket, number: usize, count: usize, f
 
     w.text(MARGIN, content, 22.0, true, &INK, &doc.event_title);
     w.gap(1.5);
-    w.text(MARGIN, content, 12.5, false, &INK, &local_start(doc.starts_at, doc.timezone));
+    w.text(MARGIN, content, 12.5, false, &INK, &labels.starts);
     w.gap(1.0);
     w.text(MARGIN, content, 12.5, true, &INK, &doc.venue_name);
     w.text(MARGIN, content, 11.0, false, &INK, &format!("{}, {} ({})", doc.address, doc.city, doc.country));
@@ -191,11 +322,11 @@ fn page(doc: &TicketDocument, ticket: &PdfTicket, number: usize, count: usize, f
     // Details on the left, the QR code on the right.
     let top = w.y;
     let column = content - QR_SIZE - 8.0;
-    w.field(MARGIN, column, "TICKET TYPE", &ticket.ticket_type_name);
-    w.field(MARGIN, column, "HOLDER", &doc.holder_name);
-    w.field(MARGIN, column, "PRICE PAID", &ticket.price);
-    w.field(MARGIN, column, "ORDER", &doc.order_reference);
-    w.field(MARGIN, column, "SERIAL", &ticket.serial);
+    w.field(MARGIN, column, &labels.ticket_type, &ticket.ticket_type_name);
+    w.field(MARGIN, column, &labels.holder, &doc.holder_name);
+    w.field(MARGIN, column, &labels.price, &ticket.price);
+    w.field(MARGIN, column, &labels.order, &doc.order_reference);
+    w.field(MARGIN, column, &labels.serial, &ticket.serial);
     let details_bottom = w.y;
 
     let qr_x = PAGE_WIDTH - MARGIN - QR_SIZE;
@@ -212,16 +343,7 @@ fn page(doc: &TicketDocument, ticket: &PdfTicket, number: usize, count: usize, f
     w.y = w.y.min(details_bottom) - 6.0;
     w.rule(MARGIN, PAGE_WIDTH - MARGIN);
     w.gap(7.0);
-    w.text(
-        MARGIN,
-        content,
-        9.5,
-        false,
-        &MUTED,
-        "Show this page, printed or on your phone, at the door. The QR code admits one person, once; \
-         it is signed by Tessera and checked when scanned, so copies of it do not get in twice. \
-         Bring a photo ID in the holder's name.",
-    );
+    w.text(MARGIN, content, 9.5, false, &MUTED, &labels.door_note);
     w.ops
 }
 
@@ -371,17 +493,26 @@ mod tests {
     }
 
     #[test]
-    fn times_are_in_the_events_zone_and_name_it() {
+    fn times_are_in_the_events_zone_in_the_buyers_language_and_name_it() {
         let starts = DateTime::parse_from_rfc3339("2026-03-14T19:00:00Z").unwrap().with_timezone(&Utc);
         assert_eq!(
-            local_start(starts, chrono_tz::Europe::Warsaw),
-            "Saturday 14 March 2026, 20:00 (Europe/Warsaw, CET)"
+            local_start(Locale::Pl, starts, chrono_tz::Europe::Warsaw),
+            "sobota, 14 marca 2026, godz. 20:00 (czas: Polska)"
+        );
+        assert_eq!(
+            local_start(Locale::En, starts, chrono_tz::Europe::Warsaw),
+            "Saturday, March 14, 2026, 8:00\u{202f}PM (Poland Time)"
+        );
+        assert_eq!(
+            local_start(Locale::Ja, starts, chrono_tz::Asia::Tokyo),
+            "2026年3月15日日曜日 4:00（日本時間）"
         );
     }
 
     #[test]
     fn a_ticket_renders_small_with_the_subset_font() {
         let doc = TicketDocument {
+            locale: Locale::Pl,
             event_title: "Noc Muzeów: Łódź".into(),
             starts_at: Utc::now(),
             timezone: chrono_tz::Europe::Warsaw,
@@ -394,7 +525,7 @@ mod tests {
             tickets: vec![PdfTicket {
                 serial: "ABCD-EFGH-JKLM".into(),
                 ticket_type_name: "Standard".into(),
-                price: "45.00 zł PLN".into(),
+                price: "45,00 zł".into(),
                 token: "TT1.x.y".into(),
             }],
         };

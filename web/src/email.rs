@@ -2,10 +2,13 @@
 //! HTML part of the same message.
 
 use askama::Template;
+use tessera_i18n::{FluentArgs, Locale, message, message_with};
 
 /// What the ticket email says, shared by both parts.
 #[derive(Debug, Clone)]
 pub struct TicketEmail {
+    /// The language the buyer bought in: the whole email is written in it.
+    pub locale: Locale,
     pub holder_name: String,
     pub event_title: String,
     /// In the event's time zone, with the zone named.
@@ -37,8 +40,29 @@ pub struct TicketEmailHtml<'a> {
 
 impl TicketEmail {
     pub fn subject(&self) -> String {
-        let noun = if self.tickets == 1 { "ticket" } else { "tickets" };
-        format!("Your {noun} for {}", self.event_title)
+        let mut args = FluentArgs::new();
+        args.set("count", self.tickets);
+        args.set("event", self.event_title.as_str());
+        message_with(self.locale, "email-tickets-subject", &args)
+    }
+
+    /// "Your 2 tickets are attached to this email as a PDF."
+    pub fn attached(&self) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", self.tickets);
+        message_with(self.locale, "email-tickets-attached", &args)
+    }
+
+    /// Message `id` in the email's language.
+    pub fn t(&self, id: &str) -> String {
+        message(self.locale, id)
+    }
+
+    /// Message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value.to_string());
+        message_with(self.locale, id, &args)
     }
 }
 

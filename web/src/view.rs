@@ -6,7 +6,9 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tessera_core::catalog::{Category, Event, EventStatus};
-use tessera_core::money::Currency;
+use tessera_core::money::{Currency, plain_decimal};
+use tessera_i18n::format::{Style, instant, zone_name};
+use tessera_i18n::{Locale, current};
 
 /// An event as a card in a list.
 #[derive(Debug, Clone)]
@@ -30,15 +32,13 @@ pub struct EventCard {
 
 impl EventCard {
     pub fn new(event: &Event) -> Self {
-        let zone = zone(event);
-        let start = event.starts_at.with_timezone(&zone);
         Self {
             href: format!("/events/{}", event.slug),
             title: event.title.clone(),
             language: event.language.clone(),
             category: category_label(event.category),
             place: format!("{}, {}", event.city, country_name(&event.country)),
-            when: start.format("%a %-d %b · %H:%M").to_string(),
+            when: instant(current(), event.starts_at, &event.timezone, Style::DayTime),
             datetime: event.starts_at.to_rfc3339(),
             image: event.image.clone(),
             srcset_webp: srcset(event, "webp"),
@@ -47,7 +47,7 @@ impl EventCard {
             price: event.min_price_minor.map(|min| {
                 let mut args = tessera_i18n::FluentArgs::new();
                 args.set("price", price(&event.currency, min));
-                tessera_i18n::message_with(tessera_i18n::current(), "card-from-price", &args)
+                tessera_i18n::message_with(current(), "card-from-price", &args)
             }),
             cancelled: event.status == EventStatus::Cancelled,
         }
@@ -116,7 +116,7 @@ impl EventDetail {
                 .map(str::to_string)
                 .collect(),
             when_long: when_long(event),
-            timezone: event.timezone.clone(),
+            timezone: zone_label(event),
             venue_name: event.venue_name.clone(),
             address: event.address.clone(),
             map_href: format!(
@@ -147,29 +147,45 @@ fn srcset(event: &Event, format: &str) -> String {
         .join(", ")
 }
 
-fn zone(event: &Event) -> Tz {
-    // The database only holds valid IANA names; UTC is a safe answer should one ever not parse.
-    Tz::from_str(&event.timezone).unwrap_or(Tz::UTC)
-}
-
-/// "Sat 5 Dec 2026, 21:30–23:30 WET", or across days
-/// "Fri 4 Dec 2026, 18:00 – Sun 6 Dec 2026, 23:00 CET".
+/// "Saturday, December 5, 2026, 9:30 PM – 11:30 PM", or across days "Friday, December 4,
+/// 2026, 6:00 PM – Sunday, December 6, 2026, 11:00 PM", on the event's clock, in the
+/// request's language (the zone is named beside it).
 fn when_long(event: &Event) -> String {
-    let zone = zone(event);
-    let start = event.starts_at.with_timezone(&zone);
-    let end = event.ends_at.with_timezone(&zone);
-    if start.date_naive() == end.date_naive() {
-        format!("{}–{}", start.format("%a %-d %b %Y, %H:%M"), end.format("%H:%M %Z"))
+    let locale = current();
+    let zone = event.timezone.as_str();
+    let tz = Tz::from_str(zone).unwrap_or(Tz::UTC);
+    let same_day =
+        event.starts_at.with_timezone(&tz).date_naive() == event.ends_at.with_timezone(&tz).date_naive();
+    let mut args = tessera_i18n::FluentArgs::new();
+    args.set("date", instant(locale, event.starts_at, zone, Style::LongDate));
+    args.set("start", instant(locale, event.starts_at, zone, Style::Time));
+    if same_day {
+        args.set("end", instant(locale, event.ends_at, zone, Style::Time));
+        tessera_i18n::message_with(locale, "event-when-one-day", &args)
     } else {
-        format!("{} – {}", start.format("%a %-d %b %Y, %H:%M"), end.format("%a %-d %b %Y, %H:%M %Z"))
+        args.set("end_date", instant(locale, event.ends_at, zone, Style::LongDate));
+        args.set("end", instant(locale, event.ends_at, zone, Style::Time));
+        tessera_i18n::message_with(locale, "event-when-days", &args)
     }
 }
 
-/// A price in the currency's own notation; an unknown code is shown as code and minor units
-/// rather than guessed at.
+/// The event's zone named in the request's language: "Portugal Time".
+pub fn zone_label(event: &Event) -> String {
+    zone_name(current(), event.starts_at, &event.timezone)
+}
+
+/// A price as the request's language writes it (see [`price_in`]).
 pub fn price(currency: &str, amount_minor: i64) -> String {
+    price_in(current(), currency, amount_minor)
+}
+
+/// A price in `currency` (ISO 4217) as `locale` writes it: `€18.00`, `18,00 €`, `45,00 zł`.
+/// A code CLDR does not know is written as the plain amount and the code; one that is not a
+/// currency at all, as minor units and the code, rather than guessed at.
+pub fn price_in(locale: Locale, currency: &str, amount_minor: i64) -> String {
     match Currency::from_str(currency) {
-        Ok(currency) => currency.format(amount_minor),
+        Ok(code) => tessera_i18n::format::money(locale, code.code(), amount_minor, code.exponent())
+            .unwrap_or_else(|| format!("{} {}", plain_decimal(amount_minor, code.exponent()), code.code())),
         Err(_) => format!("{amount_minor} {currency} (minor units)"),
     }
 }

@@ -145,3 +145,8 @@ error-title-gone = Nicht mehr verfügbar
 error-title-payments = Zahlungen sind nicht verfügbar
 error-title-generic = Etwas ist schiefgegangen
 error-not-found = Diese Seite haben wir nicht gefunden. Vielleicht wurde die Veranstaltung verschoben oder ist vorbei.
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date }, { $start } – { $end } Uhr
+event-when-days = { $date }, { $start } Uhr – { $end_date }, { $end } Uhr

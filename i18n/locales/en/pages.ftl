@@ -145,3 +145,8 @@ error-title-gone = No longer available
 error-title-payments = Payments are unavailable
 error-title-generic = Something went wrong
 error-not-found = We could not find that page. The event may have moved or ended.
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date }, { $start } – { $end }
+event-when-days = { $date }, { $start } – { $end_date }, { $end }

@@ -148,3 +148,8 @@ error-title-gone = Ya no está disponible
 error-title-payments = Los pagos no están disponibles
 error-title-generic = Algo ha salido mal
 error-not-found = No hemos encontrado esa página. Puede que el evento se haya movido o ya haya terminado.
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date }, de { $start } a { $end }
+event-when-days = del { $date }, { $start }, al { $end_date }, { $end }

@@ -148,3 +148,8 @@ error-title-gone = N'est plus disponible
 error-title-payments = Les paiements sont indisponibles
 error-title-generic = Un problème est survenu
 error-not-found = Nous n'avons pas trouvé cette page. L'événement a peut-être changé d'adresse ou est terminé.
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date }, de { $start } à { $end }
+event-when-days = du { $date }, { $start }, au { $end_date }, { $end }

@@ -139,3 +139,8 @@ error-title-gone = 現在は提供されていません
 error-title-payments = 決済を利用できません
 error-title-generic = 問題が発生しました
 error-not-found = ページが見つかりませんでした。イベントが移動したか、終了した可能性があります。
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date } { $start }～{ $end }
+event-when-days = { $date } { $start }～{ $end_date } { $end }

@@ -150,3 +150,8 @@ error-title-gone = Już niedostępne
 error-title-payments = Płatności są niedostępne
 error-title-generic = Coś poszło nie tak
 error-not-found = Nie znaleźliśmy tej strony. Wydarzenie mogło zostać przeniesione albo już się odbyło.
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date }, godz. { $start }–{ $end }
+event-when-days = { $date }, godz. { $start } – { $end_date }, godz. { $end }

@@ -148,3 +148,8 @@ error-title-gone = Já não está disponível
 error-title-payments = Os pagamentos estão indisponíveis
 error-title-generic = Algo correu mal
 error-not-found = Não encontrámos essa página. O evento pode ter mudado de endereço ou já ter terminado.
+
+## When an event happens, on its own clock
+
+event-when-one-day = { $date }, das { $start } às { $end }
+event-when-days = de { $date }, { $start }, a { $end_date }, { $end }

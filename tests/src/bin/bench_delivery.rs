@@ -42,6 +42,7 @@ struct Args {
 
 fn document(tickets: usize) -> TicketDocument {
     TicketDocument {
+        locale: tessera_i18n::Locale::En,
         event_title: "Fête de la Musique — Łódź Jazz Night at the Old Cotton Mill".into(),
         starts_at: Utc::now(),
         timezone: chrono_tz::Europe::Warsaw,

@@ -224,10 +224,12 @@ impl Worker {
         let expires = Utc::now() + self.config.link_ttl;
         let token = ticket::sign_download(details.order_id, expires, &self.key);
         let url = |path: &str| self.config.public_url.join(path).map(String::from).unwrap_or_default();
+        let locale = details.locale;
         TicketEmail {
+            locale,
             holder_name: details.holder_name.clone(),
             event_title: details.event_title.clone(),
-            starts_local: pdf::local_start(details.starts_at, details.timezone),
+            starts_local: pdf::local_start(locale, details.starts_at, details.timezone),
             venue_name: details.venue_name.clone(),
             address: details.address.clone(),
             city: details.city.clone(),
@@ -235,7 +237,12 @@ impl Worker {
             order_reference: pdf::order_reference(details.order_id),
             order_url: url(&format!("/orders/{}", details.order_id)),
             download_url: url(&format!("/tickets/{token}")),
-            download_expires: expires.format("%-d %B %Y").to_string(),
+            download_expires: tessera_i18n::format::instant(
+                locale,
+                expires,
+                details.timezone.name(),
+                tessera_i18n::format::Style::Date,
+            ),
             attachment_name: attachment_name(&details.event_slug, details.order_id),
         }
     }

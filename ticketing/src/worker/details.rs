@@ -6,6 +6,8 @@ use ed25519_dalek::SigningKey;
 use sqlx::PgPool;
 use tessera_core::money::Currency;
 use tessera_core::ticket;
+use tessera_i18n::Locale;
+use tessera_web::view::price_in;
 use uuid::Uuid;
 
 use super::deliver::StepError;
@@ -25,12 +27,14 @@ pub(super) struct OrderDetails {
     pub(super) city: String,
     pub(super) country: String,
     pub(super) currency: String,
+    /// The language the buyer bought in: the email and the PDF are written in it.
+    pub(super) locale: Locale,
 }
 
 pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDetails, StepError> {
     let row = sqlx::query!(
         r#"select a.email, a.name, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.address,
-                  e.city, e.country, o.currency
+                  e.city, e.country, o.currency, o.locale
            from customer_order o
            join account a on a.account_id = o.account_id
            join event e on e.event_id = o.event_id
@@ -57,6 +61,7 @@ pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDe
         city: row.city,
         country: row.country,
         currency: row.currency,
+        locale: Locale::parse(&row.locale).unwrap_or_default(),
     })
 }
 
@@ -69,7 +74,9 @@ pub(super) fn ticket_document(
         .currency
         .parse()
         .map_err(|_| StepError::Data(format!("unknown currency {:?}", details.currency)))?;
+    let locale = details.locale;
     Ok(TicketDocument {
+        locale,
         event_title: details.event_title.clone(),
         starts_at: details.starts_at,
         timezone: details.timezone,
@@ -85,9 +92,9 @@ pub(super) fn ticket_document(
                 serial: t.serial.clone(),
                 ticket_type_name: t.ticket_type_name.clone(),
                 price: if t.price_minor == 0 {
-                    format!("Free ({})", currency.code())
+                    tessera_i18n::message(locale, "ticket-free")
                 } else {
-                    format!("{} {}", currency.format(t.price_minor), currency.code())
+                    price_in(locale, currency.code(), t.price_minor)
                 },
                 token: ticket::sign(
                     &ticket::TicketClaims { ticket_id: t.ticket_id, event_id: t.event_id },

@@ -1,0 +1,207 @@
+//! Dates, times, time zone names and money the way each locale writes them, by ICU4X and the
+//! CLDR data compiled into it: `18,00 €` in Portuguese and `€18.00` in English, `sáb., 5 de
+//! dez.` and `21:30` where a 24-hour clock is the custom, `9:30 PM` where it is not.
+//!
+//! Times are always shown in a zone the caller names (the event's, or the viewer's): an instant
+//! alone says nothing about the clock on the wall.
+
+use chrono::{DateTime, Datelike, Offset, Timelike, Utc};
+use chrono_tz::Tz;
+use fixed_decimal::Decimal;
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::fieldsets::{self, zone};
+use icu_datetime::options::TimePrecision;
+use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
+use icu_experimental::dimension::currency::CurrencyType;
+use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_locale_core::Locale as IcuLocale;
+use icu_time::zone::{UtcOffset, ZoneNameTimestamp};
+use icu_time::{Time, TimeZone, TimeZoneInfo, ZonedDateTime, zone::models::AtTime};
+
+use crate::Locale;
+
+impl Locale {
+    /// The CLDR locale for dates and times. English is CLDR's `en` (12-hour clock, month
+    /// first); Portuguese is `pt`, whose written-out dates (`sáb., 5 de dez.`) read the same in
+    /// Lisbon, where ICU4X's `pt-PT` data falls back to all-numeric ones (`5/12/2026`).
+    fn icu_dates(self) -> IcuLocale {
+        self.tag().parse().expect("the seven tags are valid BCP 47")
+    }
+
+    /// The CLDR locale for money: Portuguese is `pt-PT`, the euro after the amount
+    /// (`18,00 €`) as Portugal writes it.
+    fn icu_money(self) -> IcuLocale {
+        match self {
+            Locale::Pt => "pt-PT".parse().expect("valid BCP 47"),
+            other => other.icu_dates(),
+        }
+    }
+}
+
+/// `amount_minor` minor units of the ISO 4217 currency `code` with `exponent` digits after the
+/// decimal point, for people reading `locale`: `€18.00`, `18,00 €`, `￥3,500`, `45,00 zł`.
+/// None when CLDR does not know the code.
+pub fn money(locale: Locale, code: &str, amount_minor: i64, exponent: u32) -> Option<String> {
+    let code = CurrencyType::try_from_str(code).ok()?;
+    let formatter =
+        CurrencyFormatter::try_new_symbol(locale.icu_money().into(), code, Default::default()).ok()?;
+    let mut value = Decimal::from(amount_minor);
+    value.multiply_pow10(-(exponent as i16));
+    Some(formatter.format_fixed_decimal(&value).to_string())
+}
+
+/// An instant on the clock of the IANA zone `zone` (UTC when the name is unknown).
+fn zoned(at: DateTime<Utc>, zone: &str) -> ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>> {
+    let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
+    let local = at.with_timezone(&tz);
+    let offset = local.offset().fix().local_minus_utc();
+    ZonedDateTime {
+        date: Date::try_new_gregorian(local.year(), local.month() as u8, local.day() as u8)
+            .expect("chrono's dates are valid Gregorian dates"),
+        time: Time::try_new(local.hour() as u8, local.minute() as u8, local.second() as u8, 0)
+            .expect("chrono's times are valid"),
+        zone: TimeZone::from_iana_id(tz.name())
+            .with_offset(UtcOffset::try_from_seconds(offset).ok())
+            .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(at.timestamp())),
+    }
+}
+
+/// How an instant is written, from the shortest to the longest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// The time of day: `9:30 PM`, `21:30`.
+    Time,
+    /// A day this year or next, with its weekday, and the time: `Sat, Dec 5, 9:30 PM`,
+    /// `sáb., 5 de dez., 21:30`, `12月5日(土) 21:30`. Event cards.
+    DayTime,
+    /// A date with its year: `Dec 5, 2026`, `5 déc. 2026`.
+    Date,
+    /// A date with its year and the time: `Dec 5, 2026, 9:30 PM`.
+    DateTime,
+    /// A date written out with its weekday: `Saturday, December 5, 2026`.
+    LongDate,
+}
+
+/// `at` on the clocks of the IANA zone `zone` (UTC when unknown), written as `locale` writes it.
+pub fn instant(locale: Locale, at: DateTime<Utc>, zone: &str, style: Style) -> String {
+    let prefs = locale.icu_dates().into();
+    let zoned = zoned(at, zone);
+    macro_rules! write {
+        ($fields:expr) => {
+            FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(prefs, $fields)
+                .map(|formatter| formatter.format(&zoned).to_string())
+        };
+    }
+    let minutes = TimePrecision::Minute;
+    let written = match style {
+        Style::Time => write!(fieldsets::T::hm()),
+        Style::DayTime => write!(fieldsets::MDET::medium().with_time_precision(minutes)),
+        Style::Date => write!(fieldsets::YMD::medium()),
+        Style::DateTime => write!(fieldsets::YMDT::medium().with_time_precision(minutes)),
+        Style::LongDate => write!(fieldsets::YMDE::long()),
+    };
+    // The compiled data covers the seven locales in every style; were a formatter refused all
+    // the same, ISO 8601 on the zone's clock is unambiguous in any language.
+    written.unwrap_or_else(|_| {
+        let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
+        at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    })
+}
+
+/// How a zone is named where times are shown: `Portugal Time`, `heure : Portugal`,
+/// `ポルトガル時間` (the zone's generic location name, right all year round).
+pub fn zone_name(locale: Locale, at: DateTime<Utc>, zone: &str) -> String {
+    NoCalendarFormatter::try_new(locale.icu_dates().into(), zone::Location)
+        .map(|formatter| formatter.format(&zoned(at, zone).zone).to_string())
+        .unwrap_or_else(|_| zone.to_string())
+}
+
+/// The city a zone is named after, in `locale`: `Lisbon`, `Lisbonne`, `リスボン`.
+pub fn zone_city(locale: Locale, zone: &str) -> String {
+    let now = Utc::now();
+    NoCalendarFormatter::try_new(locale.icu_dates().into(), zone::ExemplarCity)
+        .map(|formatter| formatter.format(&zoned(now, zone).zone).to_string())
+        .unwrap_or_else(|_| zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+}
+
+/// A whole number grouped as `locale` groups digits: `1,234`, `1 234`, `1.234`.
+pub fn count(locale: Locale, value: i64) -> String {
+    icu_decimal::DecimalFormatter::try_new(locale.icu_money().into(), Default::default())
+        .map(|formatter| formatter.format(&Decimal::from(value)).to_string())
+        .unwrap_or_else(|_| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn money_is_written_as_each_locale_writes_it() {
+        let cases = [
+            (Locale::En, "EUR", 1800, 2, "€18.00"),
+            (Locale::Pt, "EUR", 1800, 2, "18,00\u{a0}€"),
+            (Locale::Fr, "EUR", 123_456, 2, "1\u{202f}234,56\u{a0}€"),
+            (Locale::De, "EUR", 123_456, 2, "1.234,56\u{a0}€"),
+            (Locale::Ja, "JPY", 3500, 0, "￥3,500"),
+            (Locale::En, "JPY", 3500, 0, "¥3,500"),
+            (Locale::Pl, "PLN", 4500, 2, "45,00\u{a0}zł"),
+            (Locale::En, "PLN", 4500, 2, "PLN\u{a0}45.00"),
+            (Locale::Es, "MXN", 35_000, 2, "350,00\u{a0}MX$"),
+            (Locale::En, "MXN", 35_000, 2, "MX$350.00"),
+            (Locale::En, "ZAR", 35_000, 2, "ZAR\u{a0}350.00"),
+            (Locale::En, "CAD", 3500, 2, "CA$35.00"),
+            (Locale::Fr, "CAD", 3500, 2, "35,00\u{a0}$CA"),
+            (Locale::En, "USD", -250, 2, "-$2.50"),
+            (Locale::En, "KWD", 12_345, 3, "KWD\u{a0}12.345"),
+        ];
+        for (locale, code, minor, exponent, written) in cases {
+            assert_eq!(money(locale, code, minor, exponent).as_deref(), Some(written), "{locale:?} {code}");
+        }
+        assert_eq!(money(Locale::En, "E1R", 100, 2), None);
+    }
+
+    #[test]
+    fn dates_and_clocks_follow_the_locale() {
+        // 21:30 in Lisbon on a Saturday.
+        let fado = at("2026-12-05T21:30:00Z");
+        let day_time = |locale| instant(locale, fado, "Europe/Lisbon", Style::DayTime);
+        assert_eq!(day_time(Locale::En), "Sat, Dec 5, 9:30\u{202f}PM");
+        assert_eq!(day_time(Locale::Pt), "sáb., 5 de dez., 21:30");
+        assert_eq!(day_time(Locale::Fr), "sam. 5 déc., 21:30");
+        assert_eq!(day_time(Locale::De), "Sa., 5. Dez., 21:30");
+        assert_eq!(day_time(Locale::Es), "sáb, 5 dic, 21:30");
+        assert_eq!(day_time(Locale::Ja), "12月5日(土) 21:30");
+        assert_eq!(day_time(Locale::Pl), "sob., 5 gru, 21:30");
+        // The same instant on Kyoto's clock is the next morning.
+        assert_eq!(instant(Locale::Ja, fado, "Asia/Tokyo", Style::LongDate), "2026年12月6日日曜日");
+        assert_eq!(instant(Locale::En, fado, "Asia/Tokyo", Style::Time), "6:30\u{202f}AM");
+        assert_eq!(instant(Locale::De, fado, "Europe/Berlin", Style::Date), "05.12.2026");
+        assert_eq!(instant(Locale::Pl, fado, "Europe/Warsaw", Style::LongDate), "sobota, 5 grudnia 2026");
+        // Summer time is read from the zone's rules, not a fixed offset.
+        let summer = at("2026-07-04T19:00:00Z");
+        assert_eq!(instant(Locale::Fr, summer, "America/Toronto", Style::Time), "15:00");
+        // An unknown zone is UTC rather than a failure.
+        assert_eq!(instant(Locale::En, fado, "Mars/Olympus", Style::Time), "9:30\u{202f}PM");
+    }
+
+    #[test]
+    fn zones_are_named_in_the_locale() {
+        let fado = at("2026-12-05T21:30:00Z");
+        assert_eq!(zone_name(Locale::En, fado, "Europe/Lisbon"), "Portugal Time");
+        assert_eq!(zone_name(Locale::Ja, fado, "Asia/Tokyo"), "日本時間");
+        assert_eq!(zone_city(Locale::Fr, "Europe/Lisbon"), "Lisbonne");
+        assert_eq!(zone_city(Locale::Ja, "Asia/Tokyo"), "東京");
+        assert_eq!(zone_city(Locale::Pl, "Europe/Warsaw"), "Warszawa");
+    }
+
+    #[test]
+    fn counts_are_grouped_as_the_locale_groups_them() {
+        assert_eq!(count(Locale::En, 12_345), "12,345");
+        assert_eq!(count(Locale::De, 12_345), "12.345");
+        assert_eq!(count(Locale::Pl, 12_345), "12\u{a0}345");
+    }
+}
