@@ -15,11 +15,12 @@ macro_rules! sources {
         [$(($tag, [
             include_str!(concat!("../locales/", $tag, "/pages.ftl")),
             include_str!(concat!("../locales/", $tag, "/tickets.ftl")),
+            include_str!(concat!("../locales/", $tag, "/order.ftl")),
         ])),*]
     };
 }
 
-const SOURCES: [(&str, [&str; 2]); 7] = sources!("en", "fr", "de", "es", "pt", "ja", "pl");
+const SOURCES: [(&str, [&str; 3]); 7] = sources!("en", "fr", "de", "es", "pt", "ja", "pl");
 
 struct Catalog {
     bundles: HashMap<Locale, FluentBundle<FluentResource>>,

@@ -307,3 +307,38 @@ async fn an_order_keeps_the_language_it_was_bought_in(db: PgPool) {
     page(&app, "/?lang=ja&choose=1", &[(header::COOKIE, &chooser)]).await;
     assert_eq!(buy(chooser, "de").await, "ja");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_order_page_speaks_each_language(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = app.insert_event(&sample_event("fado-order-page", "Noite de Fado", 5)).await;
+    let ticket_type = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let bought = app.buy(&buyer, event, &[(ticket_type, 2)], None).await;
+    assert_eq!(bought.status, 201, "{}", bought.text());
+    let order = bought.json()["order_id"].as_str().unwrap().to_string();
+    for locale in Locale::ALL {
+        let uri = format!("/orders/{order}?lang={locale}");
+        let html = page(&app, &uri, &[(header::COOKIE, &buyer)]).await.text();
+        assert_eq!(lang_of(&html), locale.tag(), "{uri}");
+        assert!(html.contains(&message(locale, "order-waiting")), "{uri}");
+        assert!(html.contains(&message(locale, "order-col-subtotal")), "{uri}");
+        assert_no_raw_ids(&uri, &html);
+        // The hold's end is a <time> inside the sentence, wherever the language puts it.
+        assert!(html.contains("<time datetime=\""), "{uri}");
+        let account =
+            page(&app, &format!("/account?lang={locale}"), &[(header::COOKIE, &buyer)]).await.text();
+        assert!(
+            account.contains(&message(locale, "order-status-pending_payment")),
+            "{locale}: the account's orders"
+        );
+    }
+    let ja = page(&app, &format!("/orders/{order}?lang=ja"), &[(header::COOKIE, &buyer)]).await.text();
+    assert!(ja.contains("チケットは<time datetime=\""), "{ja}");
+    assert!(ja.contains("まで確保されています。"), "{ja}");
+    assert!(ja.contains("（ポルトガル時間）"), "the event's zone named in Japanese: {ja}");
+    let pt = page(&app, &format!("/orders/{order}?lang=pt"), &[(header::COOKIE, &buyer)]).await.text();
+    assert!(pt.contains("20,00\u{a0}€"), "euros as Portugal writes them: {pt}");
+    let de = page(&app, &format!("/orders/{order}?lang=de"), &[(header::COOKIE, &buyer)]).await.text();
+    assert!(de.contains("Bestellung stornieren"), "{de}");
+}

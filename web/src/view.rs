@@ -265,14 +265,14 @@ pub struct OrderSummary {
     pub venue: String,
     /// `pending_payment`, `paid`, ... for CSS and scripts.
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub total: String,
     pub tickets: i32,
     /// Until when the tickets are held, in the event's zone (pending orders).
     pub held_until: String,
     pub held_until_iso: String,
     pub placed: String,
-    pub payment_method: &'static str,
+    pub payment_method: String,
     pub is_pending: bool,
     pub is_paid: bool,
     /// Why it ended as it did, for people; empty when there is nothing to say.
@@ -282,28 +282,21 @@ pub struct OrderSummary {
 impl OrderSummary {
     pub fn new(order: &tessera_core::order::Order) -> Self {
         use tessera_core::order::OrderStatus;
-        let zone = Tz::from_str(&order.event.timezone).unwrap_or(Tz::UTC);
+        let locale = current();
+        let zone = order.event.timezone.as_str();
         let reason = match order.status_reason.as_str() {
-            "hold_expired" => "The hold ran out before a payment arrived; the tickets went back on sale.",
-            "checkout_expired" => "The checkout was closed without a payment.",
-            "payment_failed" => "The payment was declined. Nothing was charged.",
-            "provider_unavailable" => "We could not reach the payment provider. Nothing was charged.",
-            "cancelled_by_customer" => "You cancelled this order. Nothing was charged.",
-            "released_by_admin" => {
-                "The organiser released the tickets this order held, so they went back on sale. Nothing was charged."
-            }
-            "paid_late" => "Your payment arrived after the hold ended, and the tickets were still available.",
-            "payment_never_settled" => "Your payment was never confirmed, so the tickets went back on sale.",
-            "event_closed" => "The event was cancelled or had begun before your payment was confirmed.",
-            "paid_partially" => {
-                "The invoice expired before it was paid in full; the tickets went back on sale."
-            }
-            "underpaid" => {
-                "The payment was less than the quote, so it could not pay for the tickets; it will be refunded."
-            }
-            "payment_invalid" => {
-                "The payment was found invalid (replaced or double-spent) and did not count."
-            }
+            "hold_expired" => "order-reason-hold_expired",
+            "checkout_expired" => "order-reason-checkout_expired",
+            "payment_failed" => "order-reason-payment_failed",
+            "provider_unavailable" => "order-reason-provider_unavailable",
+            "cancelled_by_customer" => "order-reason-cancelled_by_customer",
+            "released_by_admin" => "order-reason-released_by_admin",
+            "paid_late" => "order-reason-paid_late",
+            "payment_never_settled" => "order-reason-payment_never_settled",
+            "event_closed" => "order-reason-event_closed",
+            "paid_partially" => "order-reason-paid_partially",
+            "underpaid" => "order-reason-underpaid",
+            "payment_invalid" => "order-reason-payment_invalid",
             _ => "",
         };
         Self {
@@ -311,19 +304,42 @@ impl OrderSummary {
             href: format!("/orders/{}", order.id),
             event_title: order.event.title.clone(),
             event_href: format!("/events/{}", order.event.slug),
-            when: order.event.starts_at.with_timezone(&zone).format("%a %-d %b %Y, %H:%M %Z").to_string(),
+            when: in_zone(locale, order.event.starts_at, zone, Style::DateTime),
             venue: format!("{}, {}", order.event.venue_name, order.event.city),
             status: order.status.as_str(),
-            status_label: order.status.label(),
+            status_label: order_status_label(order.status),
             total: price(&order.currency, order.total_minor),
             tickets: order.items.iter().map(|i| i.quantity).sum(),
-            held_until: order.expires_at.with_timezone(&zone).format("%H:%M %Z, %a %-d %b").to_string(),
+            held_until: in_zone(locale, order.expires_at, zone, Style::DayTime),
             held_until_iso: order.expires_at.to_rfc3339(),
-            placed: order.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M %Z").to_string(),
-            payment_method: order.payment_method.label(),
+            placed: in_zone(locale, order.created_at, zone, Style::DateTime),
+            payment_method: method_label(order.payment_method),
             is_pending: order.status == OrderStatus::PendingPayment,
             is_paid: order.status.is_paid(),
-            reason: reason.to_string(),
+            reason: if reason.is_empty() { String::new() } else { tessera_i18n::message(locale, reason) },
         }
     }
+}
+
+/// An order's state for its customer, in the request's language.
+pub fn order_status_label(status: tessera_core::order::OrderStatus) -> String {
+    use tessera_core::order::OrderStatus;
+    tessera_i18n::t(match status {
+        OrderStatus::PendingPayment => "order-status-pending_payment",
+        OrderStatus::Paid => "order-status-paid",
+        OrderStatus::Fulfilled => "order-status-fulfilled",
+        OrderStatus::Expired => "order-status-expired",
+        OrderStatus::Cancelled => "order-status-cancelled",
+        OrderStatus::Failed => "order-status-failed",
+        OrderStatus::Refunded => "order-status-refunded",
+    })
+}
+
+/// `at` on the clock of `zone`, written in `style`, with the zone named:
+/// "Dec 5, 2026, 9:30 PM (Portugal Time)".
+pub fn in_zone(locale: Locale, at: DateTime<Utc>, zone: &str, style: Style) -> String {
+    let mut args = tessera_i18n::FluentArgs::new();
+    args.set("when", instant(locale, at, zone, style));
+    args.set("zone", zone_name(locale, at, zone));
+    tessera_i18n::message_with(locale, "order-when", &args)
 }

@@ -121,6 +121,11 @@ impl Chrome {
         tessera_i18n::message_with(self.lang, id, &args)
     }
 
+    /// Message `id` as HTML, its argument `until` a `<time>` (see [`with_time`]).
+    pub fn t_until(&self, id: &str, display: &str, iso: &str) -> String {
+        with_time(self.lang, id, &[], display, iso)
+    }
+
     /// Message `id` with one argument.
     pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
         let mut args = tessera_i18n::FluentArgs::new();
@@ -129,12 +134,41 @@ impl Chrome {
     }
 }
 
+/// Message `id` in `locale` as HTML, for `|safe`: its text escaped, and its argument `until`
+/// (`display`) marked up as `<time datetime="{iso}">`, so the sentence keeps each language's
+/// word order around the time. The other `args` are plain text, escaped with the rest.
+pub fn with_time(
+    locale: Locale,
+    id: &str,
+    args: &[(&'static str, &str)],
+    display: &str,
+    iso: &str,
+) -> String {
+    // A private-use character no message or argument contains stands for the time.
+    const MARK: &str = "\u{E000}";
+    let mut fluent = tessera_i18n::FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, value.replace(MARK, ""));
+    }
+    fluent.set("until", MARK);
+    let text = tessera_i18n::message_with(locale, id, &fluent);
+    let time =
+        format!("<time datetime=\"{}\">{}</time>", crate::chart::escape(iso), crate::chart::escape(display));
+    crate::chart::escape(&text).replace(MARK, &time)
+}
+
 /// A whole number a message's plural form depends on, as templates hand it over (by reference).
 pub trait Count {
     fn count(&self) -> i64;
 }
 
 impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl Count for u32 {
     fn count(&self) -> i64 {
         i64::from(*self)
     }

@@ -75,6 +75,8 @@ pub struct OrderPage {
     pub bitcoin: bool,
     /// A part-paid invoice: (received, still missing), formatted.
     pub part_paid: Option<(String, String)>,
+    /// What came and what is missing of a part-paid invoice, and until when, as HTML.
+    pub part_paid_html: String,
     /// Bitcoin transactions that paid the invoice: (outpoint, BTC, state).
     pub transactions: Vec<(String, String, String)>,
     pub refund_note: Option<String>,
@@ -98,8 +100,8 @@ pub struct OrderPage {
 #[derive(Debug, Clone)]
 pub struct RefundLine {
     pub amount: String,
-    pub destination: &'static str,
-    pub state: &'static str,
+    pub destination: String,
+    pub state: String,
     /// `succeeded`, ...: for styling.
     pub status: &'static str,
     pub when: String,
@@ -111,10 +113,8 @@ pub struct RefundLine {
 #[derive(Debug, Clone)]
 pub struct RefundOfferView {
     pub refund: String,
-    /// Empty when no fee is kept.
-    pub fee: String,
-    pub until: String,
-    pub until_iso: String,
+    /// What cancelling gives back and until when, as HTML (`pages::with_time`).
+    pub offer_html: String,
 }
 
 /// An ETH or token order's payment: what to send where, and what the chain has shown so far.
@@ -125,8 +125,10 @@ pub struct EthPanel {
     /// The exact amount in whole units (`0.004`), and in base units.
     pub amount: String,
     pub amount_base: String,
-    /// "1 ETH = €3,000.00".
+    /// "Rate: 1 ETH = 3000.00 EUR".
     pub rate: String,
+    /// How much to pay, where and until when, as HTML (`pages::with_time`).
+    pub pay_html: String,
     pub contract: String,
     /// The token's contract, for tokens.
     pub token: Option<String>,
@@ -158,7 +160,7 @@ pub struct EthPanel {
 #[derive(Debug, Clone)]
 pub struct TicketLine {
     /// Why it no longer admits anyone ("refunded"), if it does not.
-    pub voided: Option<&'static str>,
+    pub voided: Option<String>,
     pub serial: String,
     pub ticket_type: String,
     pub checked_in: bool,

@@ -9,8 +9,11 @@ use serde::Deserialize;
 use tessera_core::money::plain_decimal;
 use tessera_core::order::{Order, OrderStatus, PaymentMethod};
 use tessera_core::refund::{RefundStatus, SelfCancel};
+use tessera_i18n::format::{Style, instant};
+use tessera_i18n::{FluentArgs, current, message_with, t};
+use tessera_web::pages::with_time;
 use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
-use tessera_web::view::{OrderSummary, price, qr_svg};
+use tessera_web::view::{OrderSummary, in_zone, price, qr_svg};
 
 use super::account::viewer_chrome;
 use crate::auth::csrf::{CsrfForm, CsrfToken};
@@ -43,11 +46,11 @@ pub async fn order_page(
             .into_iter()
             .map(|r| {
                 let state = match r.status.as_str() {
-                    "settled" => "confirmed",
-                    "invalid" => "replaced, does not count",
-                    _ => "waiting for confirmations",
+                    "settled" => "order-tx-confirmed",
+                    "invalid" => "order-btc-replaced",
+                    _ => "order-btc-waiting",
                 };
-                (format!("{}:{}", r.txid, r.vout), plain_decimal(r.amount_sat, 8), state.to_string())
+                (format!("{}:{}", r.txid, r.vout), plain_decimal(r.amount_sat, 8), t(state))
             })
             .collect();
     }
@@ -61,7 +64,7 @@ pub async fn order_page(
             None => page.poll_key.push(':'),
         }
     }
-    let zone = order.event.timezone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::Tz::UTC);
+    let zone = order.event.timezone.as_str();
     let refunds = tessera_core::refund::refunds_of_order(&state.db, order.id).await.map_err(Error::from)?;
     page.refunds = refunds
         .iter()
@@ -75,19 +78,25 @@ pub async fn order_page(
                     r.asset
                 ),
             },
-            destination: match r.rail.as_str() {
-                "card" => "to the card you paid with",
-                "btc" => "in bitcoin, to the address you claim it to",
-                _ => "to the address you paid from",
-            },
+            destination: t(match r.rail.as_str() {
+                "card" => "order-refund-to-card",
+                "btc" => "order-refund-btc",
+                _ => "order-refund-eth",
+            }),
             claim_url: r.claim_url.clone().filter(|_| r.status == RefundStatus::Sent),
-            state: r.status.label(),
+            state: t(match r.status {
+                RefundStatus::Requested => "order-refund-requested",
+                RefundStatus::Sent => "order-refund-sent",
+                RefundStatus::Succeeded => "order-refund-succeeded",
+                RefundStatus::Failed => "order-refund-failed",
+                RefundStatus::Cancelled => "order-status-cancelled",
+            }),
             status: r.status.as_str(),
-            when: r.settled_at.unwrap_or(r.created_at).with_timezone(&zone).format("%-d %b %Y").to_string(),
+            when: instant(current(), r.settled_at.unwrap_or(r.created_at), zone, Style::Date),
         })
         .collect();
     if page.order.is_paid && refunds.iter().any(|r| r.status.is_live()) {
-        page.order.status_label = "Paid, partly refunded";
+        page.order.status_label = t("order-status-partly-refunded");
     }
     if order.status.is_paid()
         && let SelfCancel::Allowed { refund_minor, fee_minor, deadline } =
@@ -95,12 +104,21 @@ pub async fn order_page(
                 .await
                 .map_err(Error::from)?
     {
-        page.refund_offer = Some(RefundOfferView {
-            refund: price(&order.currency, refund_minor),
-            fee: if fee_minor > 0 { price(&order.currency, fee_minor) } else { String::new() },
-            until: deadline.with_timezone(&zone).format("%-d %b %Y, %H:%M (%Z)").to_string(),
-            until_iso: deadline.to_rfc3339(),
-        });
+        let refund = price(&order.currency, refund_minor);
+        let until = in_zone(current(), deadline, zone, Style::DateTime);
+        let offer_html = if fee_minor > 0 {
+            let fee = price(&order.currency, fee_minor);
+            with_time(
+                current(),
+                "order-refund-offer-fee",
+                &[("refund", &refund), ("fee", &fee)],
+                &until,
+                &deadline.to_rfc3339(),
+            )
+        } else {
+            with_time(current(), "order-refund-offer", &[("refund", &refund)], &until, &deadline.to_rfc3339())
+        };
+        page.refund_offer = Some(RefundOfferView { refund, offer_html });
     }
     if order.status.is_paid() || order.status == OrderStatus::Refunded {
         let progress = tessera_core::delivery::progress(&state.db, order.id).await.map_err(Error::from)?;
@@ -108,10 +126,12 @@ pub async fn order_page(
             .tickets
             .into_iter()
             .map(|t| TicketLine {
-                voided: t.void_reason.as_deref().map(|reason| match reason {
-                    "disputed" => "its payment is disputed",
-                    "event_cancelled" => "the event was cancelled",
-                    _ => "refunded",
+                voided: t.void_reason.as_deref().map(|reason| {
+                    tessera_i18n::t(match reason {
+                        "disputed" => "order-void-disputed",
+                        "event_cancelled" => "order-void-cancelled",
+                        _ => "order-void-refunded",
+                    })
                 }),
                 serial: t.serial,
                 ticket_type: t.ticket_type_name,
@@ -159,41 +179,64 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
         .into_iter()
         .map(|p| {
             let state = match (p.status.as_str(), required) {
-                ("confirmed", _) => "confirmed".to_string(),
-                ("reorged", _) => "dropped from the chain (a reorganisation); does not count".to_string(),
-                (_, Some(n)) => format!("{} of {n} confirmations", p.confirmations.min(i64::from(n))),
-                (_, None) => "waiting for the block to be finalized".to_string(),
+                ("confirmed", _) => t("order-tx-confirmed"),
+                ("reorged", _) => t("order-eth-reorged"),
+                (_, Some(n)) => {
+                    let mut args = FluentArgs::new();
+                    args.set("seen", p.confirmations.min(i64::from(n)));
+                    args.set("required", n);
+                    message_with(current(), "order-eth-confirmations", &args)
+                }
+                (_, None) => t("order-eth-finalizing"),
             };
             // Another token than the quote's (a foreign quote) is shown in its base units.
             let amount = if p.token == quote.token {
                 format!("{} {}", format_units(&p.amount, decimals), quote.asset)
             } else {
-                format!("{} base units of token {}", p.amount, p.token)
+                let mut args = FluentArgs::new();
+                args.set("amount", p.amount.as_str());
+                args.set("token", p.token.as_str());
+                message_with(current(), "order-eth-foreign", &args)
             };
             (p.tx_hash, amount, state)
         })
         .collect();
-    let rate = format!("Rate: 1 {} = {} {}", quote.asset, quote.rate, quote.currency);
+    let mut args = FluentArgs::new();
+    args.set("asset", quote.asset.as_str());
+    args.set("rate", quote.rate.to_string());
+    args.set("currency", quote.currency.as_str());
+    let rate = message_with(current(), "order-eth-rate", &args);
+    let amount = format!("{} {}", format_units(&quote.amount, decimals), quote.asset);
+    let chain = chain_name(quote.chain_id);
+    let zone = order.event.timezone.as_str();
+    let pay_html = with_time(
+        current(),
+        "order-eth-pay-text",
+        &[("amount", &amount), ("chain", &chain)],
+        &in_zone(current(), quote.deadline, zone, Style::DayTime),
+        &quote.deadline.to_rfc3339(),
+    );
+    let qr_label = |id: &str| {
+        let mut args = FluentArgs::new();
+        args.set("amount", amount.as_str());
+        message_with(current(), id, &args)
+    };
     let panel = EthPanel {
         asset: quote.asset.clone(),
         amount: format_units(&quote.amount, decimals),
         amount_base: quote.amount.clone(),
         rate,
+        pay_html,
         contract: quote.contract.clone(),
         token: (quote.asset != tessera_payments::eth::ETH).then(|| quote.token.clone()),
         chain_id: quote.chain_id,
         chain_id_hex: format!("{:#x}", quote.chain_id),
-        chain_name: chain_name(quote.chain_id),
-        qr_svg: qr_svg(
-            &call.payment_uri,
-            &format!("QR code: pay {} {}", format_units(&quote.amount, decimals), quote.asset),
-        ),
-        approve_qr_svg: call.approve_uri.as_deref().and_then(|uri| {
-            qr_svg(
-                uri,
-                &format!("QR code: approve {} {}", format_units(&quote.amount, decimals), quote.asset),
-            )
-        }),
+        chain_name: chain,
+        qr_svg: qr_svg(&call.payment_uri, &qr_label("order-eth-qr-pay")),
+        approve_qr_svg: call
+            .approve_uri
+            .as_deref()
+            .and_then(|uri| qr_svg(uri, &qr_label("order-eth-qr-approve"))),
         approve_uri: call.approve_uri,
         payment_uri: call.payment_uri,
         deadline: quote.deadline.timestamp(),
@@ -213,9 +256,13 @@ fn chain_name(chain_id: i64) -> String {
         137 => "Polygon".into(),
         8453 => "Base".into(),
         42161 => "Arbitrum One".into(),
-        11_155_111 => "Sepolia (test network)".into(),
-        31337 => "a local test chain".into(),
-        other => format!("chain {other}"),
+        11_155_111 => t("order-chain-sepolia"),
+        31337 => t("order-chain-local"),
+        other => {
+            let mut args = FluentArgs::new();
+            args.set("id", other.to_string());
+            message_with(current(), "order-chain-other", &args)
+        }
     }
 }
 
@@ -253,36 +300,47 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
     let confirming = pending && (checkout == Some("success") || order.payment_detected);
     let payment = order.payment.as_ref();
     let refund_note = payment.and_then(|p| p.refund_reason.as_deref()).map(|reason| {
-        let why = match reason {
-            "sold_out_after_expiry" => "your payment arrived after the hold ended and the tickets had sold out",
-            "event_closed" => "your payment arrived after the hold ended, when the event was no longer on sale",
-            "duplicate_payment" => "this order had already been paid",
-            "amount_mismatch" => "the amount paid did not match the order",
-            "wrong_rail" => "it came by another payment method than the order's",
-            "partial_payment" => "it did not reach the order's total before the invoice expired",
-            "invoice_invalid" => "the invoice was made invalid before it could pay the order",
-            "underpaid" => "it was less than the quote asked (or in another asset), so it could not pay the order",
-            _ => "the order had already been closed",
-        };
-        format!("We received your payment, but {why}. It will be refunded in full; you do not need to do anything.")
+        t(match reason {
+            "sold_out_after_expiry" => "order-refund-note-sold_out_after_expiry",
+            "event_closed" => "order-refund-note-event_closed",
+            "duplicate_payment" => "order-refund-note-duplicate_payment",
+            "amount_mismatch" => "order-refund-note-amount_mismatch",
+            "wrong_rail" => "order-refund-note-wrong_rail",
+            "partial_payment" => "order-refund-note-partial_payment",
+            "invoice_invalid" => "order-refund-note-invoice_invalid",
+            "underpaid" => "order-refund-note-underpaid",
+            _ => "order-refund-note-closed",
+        })
     });
     let overpaid = payment.map_or(0, |p| p.overpaid_minor);
     let overpaid_note = (overpaid > 0 && order.status.is_paid()).then(|| {
-        format!(
-            "You paid {} more than the order's total. The difference will be refunded; you do not need to do anything.",
-            price(&order.currency, overpaid)
-        )
+        let mut args = FluentArgs::new();
+        args.set("amount", price(&order.currency, overpaid));
+        message_with(current(), "order-overpaid", &args)
     });
     let seen = payment.and_then(|p| p.seen_minor).unwrap_or(0);
     // A bitcoin invoice paid in part: what came, and what is missing, until it expires.
     let part_paid = order
         .part_paid()
         .map(|(seen, missing)| (price(&order.currency, seen), price(&order.currency, missing)));
+    let summary = OrderSummary::new(order);
+    let part_paid_html = part_paid
+        .as_ref()
+        .map(|(received, missing)| {
+            with_time(
+                current(),
+                "order-part-paid-more",
+                &[("received", received), ("total", &summary.total), ("missing", missing)],
+                &summary.held_until,
+                &summary.held_until_iso,
+            )
+        })
+        .unwrap_or_default();
     OrderPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
         script: tessera_web::assets::order_script_href(),
         csrf: csrf.to_string(),
-        order: OrderSummary::new(order),
+        order: summary,
         lines: order
             .items
             .iter()
@@ -304,6 +362,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         poll_key: format!("{}:{}:{seen}", order.status.as_str(), order.payment_detected),
         bitcoin: order.payment_method == PaymentMethod::Btc,
         part_paid,
+        part_paid_html,
         transactions: Vec::new(),
         refund_note: refund_note.or(overpaid_note),
         tickets: Vec::new(),
