@@ -14,6 +14,7 @@ use icu_datetime::options::TimePrecision;
 use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
 use icu_locale_core::Locale as IcuLocale;
 use icu_time::zone::{UtcOffset, ZoneNameTimestamp};
 use icu_time::{Time, TimeZone, TimeZoneInfo, ZonedDateTime, zone::models::AtTime};
@@ -50,20 +51,19 @@ pub fn money(locale: Locale, code: &str, amount_minor: i64, exponent: u32) -> Op
     Some(formatter.format_fixed_decimal(&value).to_string())
 }
 
-/// An instant on the clock of the IANA zone `zone` (UTC when the name is unknown).
-fn zoned(at: DateTime<Utc>, zone: &str) -> ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>> {
+/// An instant on the clock of the IANA zone `zone` (UTC when the name is unknown). None past
+/// the years CLDR calendars take (±9999 on that clock).
+fn zoned(at: DateTime<Utc>, zone: &str) -> Option<ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>> {
     let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
     let local = at.with_timezone(&tz);
     let offset = local.offset().fix().local_minus_utc();
-    ZonedDateTime {
-        date: Date::try_new_gregorian(local.year(), local.month() as u8, local.day() as u8)
-            .expect("chrono's dates are valid Gregorian dates"),
-        time: Time::try_new(local.hour() as u8, local.minute() as u8, local.second() as u8, 0)
-            .expect("chrono's times are valid"),
+    Some(ZonedDateTime {
+        date: Date::try_new_gregorian(local.year(), local.month() as u8, local.day() as u8).ok()?,
+        time: Time::try_new(local.hour() as u8, local.minute() as u8, local.second() as u8, 0).ok()?,
         zone: TimeZone::from_iana_id(tz.name())
             .with_offset(UtcOffset::try_from_seconds(offset).ok())
             .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(at.timestamp())),
-    }
+    })
 }
 
 /// How an instant is written, from the shortest to the longest.
@@ -85,7 +85,9 @@ pub enum Style {
 /// `at` on the clocks of the IANA zone `zone` (UTC when unknown), written as `locale` writes it.
 pub fn instant(locale: Locale, at: DateTime<Utc>, zone: &str, style: Style) -> String {
     let prefs = locale.icu_dates().into();
-    let zoned = zoned(at, zone);
+    let Some(zoned) = zoned(at, zone) else {
+        return iso(at, zone);
+    };
     macro_rules! write {
         ($fields:expr) => {
             FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(prefs, $fields)
@@ -102,26 +104,56 @@ pub fn instant(locale: Locale, at: DateTime<Utc>, zone: &str, style: Style) -> S
     };
     // The compiled data covers the seven locales in every style; were a formatter refused all
     // the same, ISO 8601 on the zone's clock is unambiguous in any language.
-    written.unwrap_or_else(|_| {
-        let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
-        at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
-    })
+    written.unwrap_or_else(|_| iso(at, zone))
 }
 
-/// How a zone is named where times are shown: `Portugal Time`, `heure : Portugal`,
-/// `ポルトガル時間` (the zone's generic location name, right all year round).
+fn iso(at: DateTime<Utc>, zone: &str) -> String {
+    let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
+    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// How a zone is named where times are shown, all year round: its location (`Portugal Time`,
+/// `heure : Portugal`, `ポルトガル時間`), but in German the zone's own name
+/// (`Westeuropäische Zeit`), since the location form (`Portugal (Ortszeit)`) cannot stand in
+/// brackets. Portuguese names are Portugal's (`Hora de Portugal`), like its money.
 pub fn zone_name(locale: Locale, at: DateTime<Utc>, zone: &str) -> String {
-    NoCalendarFormatter::try_new(locale.icu_dates().into(), zone::Location)
-        .map(|formatter| formatter.format(&zoned(at, zone).zone).to_string())
-        .unwrap_or_else(|_| zone.to_string())
+    let Some(zoned) = zoned(at, zone) else {
+        return zone.to_string();
+    };
+    let prefs = locale.icu_money().into();
+    let named = if locale == Locale::De {
+        NoCalendarFormatter::try_new(prefs, zone::GenericLong).map(|f| f.format(&zoned.zone).to_string())
+    } else {
+        NoCalendarFormatter::try_new(prefs, zone::Location).map(|f| f.format(&zoned.zone).to_string())
+    };
+    named.unwrap_or_else(|_| zone.to_string())
 }
 
 /// The city a zone is named after, in `locale`: `Lisbon`, `Lisbonne`, `リスボン`.
 pub fn zone_city(locale: Locale, zone: &str) -> String {
-    let now = Utc::now();
-    NoCalendarFormatter::try_new(locale.icu_dates().into(), zone::ExemplarCity)
-        .map(|formatter| formatter.format(&zoned(now, zone).zone).to_string())
-        .unwrap_or_else(|_| zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+    let fallback = || zone.rsplit('/').next().unwrap_or(zone).replace('_', " ");
+    let Some(zoned) = zoned(Utc::now(), zone) else {
+        return fallback();
+    };
+    NoCalendarFormatter::try_new(locale.icu_money().into(), zone::ExemplarCity)
+        .map(|formatter| formatter.format(&zoned.zone).to_string())
+        .unwrap_or_else(|_| fallback())
+}
+
+/// A country's name in `locale` from its ISO 3166 code: `Japon` for `JP` in French, `日本` in
+/// Japanese. None for a code CLDR does not name.
+pub fn country(locale: Locale, code: &str) -> Option<String> {
+    let region = icu_locale_core::subtags::Region::try_from_str(code).ok()?;
+    let names = RegionDisplayNames::try_new(locale.icu_money().into(), Default::default()).ok()?;
+    names.of(region).map(str::to_string)
+}
+
+/// A language's name in `locale` from its BCP 47 tag: `Português` for `pt` in Portuguese,
+/// `portugais` in French. None for a tag CLDR does not name.
+pub fn language(locale: Locale, tag: &str) -> Option<String> {
+    let language = icu_locale_core::subtags::Language::try_from_str(tag.split(['-', '_']).next()?).ok()?;
+    let names = LanguageDisplayNames::try_new(locale.icu_money().into(), Default::default()).ok()?;
+    names.of(language).map(str::to_string)
 }
 
 /// A whole number grouped as `locale` groups digits: `1,234`, `1 234`, `1.234`.
@@ -193,9 +225,29 @@ mod tests {
         let fado = at("2026-12-05T21:30:00Z");
         assert_eq!(zone_name(Locale::En, fado, "Europe/Lisbon"), "Portugal Time");
         assert_eq!(zone_name(Locale::Ja, fado, "Asia/Tokyo"), "日本時間");
+        assert_eq!(zone_name(Locale::De, fado, "Europe/Warsaw"), "Mitteleuropäische Zeit");
+        assert_eq!(zone_name(Locale::Pt, fado, "Asia/Tokyo"), "Hora de Japão");
+        assert_eq!(zone_name(Locale::Fr, fado, "Europe/Lisbon"), "heure : Portugal");
         assert_eq!(zone_city(Locale::Fr, "Europe/Lisbon"), "Lisbonne");
         assert_eq!(zone_city(Locale::Ja, "Asia/Tokyo"), "東京");
         assert_eq!(zone_city(Locale::Pl, "Europe/Warsaw"), "Warszawa");
+    }
+
+    #[test]
+    fn countries_and_languages_are_named_in_the_locale() {
+        assert_eq!(country(Locale::Fr, "JP").as_deref(), Some("Japon"));
+        assert_eq!(country(Locale::Ja, "PT").as_deref(), Some("ポルトガル"));
+        assert_eq!(country(Locale::Pl, "DE").as_deref(), Some("Niemcy"));
+        assert_eq!(country(Locale::En, "ZZZ"), None);
+        assert_eq!(language(Locale::Fr, "pt").as_deref(), Some("portugais"));
+        assert_eq!(language(Locale::Ja, "pl").as_deref(), Some("ポーランド語"));
+    }
+
+    #[test]
+    fn instants_beyond_the_calendars_years_do_not_panic() {
+        let far = at("9999-12-31T23:00:00Z");
+        assert_eq!(instant(Locale::Ja, far, "Asia/Tokyo", Style::DateTime), "+10000-01-01 08:00");
+        assert_eq!(zone_name(Locale::Ja, far, "Asia/Tokyo"), "Asia/Tokyo");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use redis::AsyncCommands as _;
 use sqlx::PgPool;
-use tessera_tests::mail::{Maildev, pdf_qr_codes, pdf_text};
+use tessera_tests::mail::{Maildev, pdf_fonts, pdf_qr_codes, pdf_text};
 use tessera_tests::{TestApp, sample_event, unique_email};
 use tessera_ticketing::relay::{self, RelayConfig};
 use tessera_ticketing::worker::{self, Handled, Worker};
@@ -169,6 +169,7 @@ async fn the_email_and_the_pdf_are_in_the_language_the_order_was_placed_in(db: P
         assert!(pdf_words.contains(expected), "{expected:?} missing from the PDF:\n{pdf_words}");
     }
     assert!(pdf.len() < 200_000, "{} bytes for two Japanese tickets", pdf.len());
+    assert!(pdf_fonts(&pdf).contains("NotoSansCJK"), "{}", pdf_fonts(&pdf));
 
     // A night at the museum in Kraków, bought in Polish: plural forms and the złoty.
     let mut krakow =
@@ -185,7 +186,7 @@ async fn the_email_and_the_pdf_are_in_the_language_the_order_was_placed_in(db: P
     assert_eq!(message["subject"], "Twoje bilety na Noc Muzeów w Krakowie");
     let text = message["text"].as_str().unwrap();
     for expected in [
-        "Dzień dobry, Zofia Błaszczykowska,",
+        "Dzień dobry, Zofia Błaszczykowska!",
         "Twoje 2 bilety są w załączniku",
         "Kiedy:",
         "godz.",
@@ -206,6 +207,11 @@ async fn the_email_and_the_pdf_are_in_the_language_the_order_was_placed_in(db: P
         assert!(pdf_words.contains(expected), "{expected:?} missing from the PDF:\n{pdf_words}");
     }
     assert!(pdf.len() < 2 * 60_000, "{} bytes for two Latin-only tickets", pdf.len());
+    let fonts = pdf_fonts(&pdf);
+    assert!(
+        fonts.contains("DejaVuSans") && !fonts.contains("NotoSansCJK"),
+        "Latin-only tickets embed DejaVu alone:\n{fonts}"
+    );
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

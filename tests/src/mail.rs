@@ -145,6 +145,19 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 text")
 }
 
+/// The fonts a PDF embeds, as `pdffonts` (poppler-utils) lists them.
+pub fn pdf_fonts(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = std::process::Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts (poppler-utils) is installed by scripts/ensure-services.sh");
+    assert!(out.status.success(), "pdffonts failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The QR codes on each page of a PDF, decoded by rendering the pages (`pdftoppm`) and
 /// reading them with `zbarimg` (zbar-tools).
 pub fn pdf_qr_codes(pdf: &[u8]) -> Vec<String> {

@@ -8,10 +8,11 @@
 //!
 //! Text is set in DejaVu Sans (embedded, subset to the glyphs used, so a ticket weighs about
 //! 40 KB). It covers Latin, Greek and Cyrillic. A line it cannot draw (a Japanese title, a
-//! Chinese name) is set in Noto Sans CJK JP, read at start from Debian's `fonts-noto-cjk`
-//! ([`CJK_FONT_DIR`], or `TESSERA_PDF_CJK_FONT_DIR`) and subset the same way. Without that
-//! font, or for a script neither covers, characters are spelled in Latin letters rather than
-//! printed as boxes. The QR code is drawn as vector squares, so it stays sharp at any zoom and
+//! Chinese name) is set in Noto Sans CJK JP, read from Debian's `fonts-noto-cjk`
+//! ([`CJK_FONT_DIR`], or `TESSERA_PDF_CJK_FONT_DIR`) the first time a ticket needs it, and
+//! subset the same way. What neither font draws (a `Ł` in a Japanese line, or Japanese without
+//! the CJK font) is spelled in Latin letters rather than printed as boxes; the labels of a
+//! Japanese ticket are then printed in English. The QR code is drawn as vector squares, so it stays sharp at any zoom and
 //! needs no image codec.
 
 use std::path::PathBuf;
@@ -40,8 +41,9 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 /// Where Debian's `fonts-noto-cjk` puts Noto Sans CJK.
 pub const CJK_FONT_DIR: &str = "/usr/share/fonts/opentype/noto";
 
-/// Noto Sans CJK JP, regular and bold, when installed: parsed once, on the first ticket that
-/// needs it. The collections' first face is the Japanese one.
+/// Noto Sans CJK JP, regular and bold, when installed: parsed once (about 40 MB in memory),
+/// on the first ticket with a line DejaVu cannot draw. The collections' first face is the
+/// Japanese one.
 static CJK: LazyLock<Option<Fonts>> = LazyLock::new(|| {
     let dir = std::env::var_os("TESSERA_PDF_CJK_FONT_DIR")
         .map_or_else(|| PathBuf::from(CJK_FONT_DIR), PathBuf::from);
@@ -75,7 +77,11 @@ impl Fonts {
 }
 
 fn draws(font: &ParsedFont, text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || font.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0))
+    text.chars().all(|c| c.is_whitespace() || draws_char(font, c))
+}
+
+fn draws_char(font: &ParsedFont, c: char) -> bool {
+    font.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0)
 }
 
 /// What is printed on an order's tickets.
@@ -143,12 +149,11 @@ pub fn render(doc: &TicketDocument) -> Vec<u8> {
     let mut pdf = PdfDocument::new(&message_with(doc.locale, "ticket-document-title", &title));
     let regular = pdf.add_font(&fonts.regular);
     let bold = pdf.add_font(&fonts.bold);
-    let labels = Labels::new(doc);
-    let of = Labels::of(doc.locale, 1, doc.tickets.len());
-    // The CJK faces go in only when a line needs them: unused, they would still be embedded.
-    let cjk = CJK.as_ref().filter(|cjk| {
-        doc.texts(&labels, &of).any(|text| !draws(&fonts.regular, text) && draws(&cjk.regular, text))
-    });
+    let labels = Labels::new(doc.locale, doc);
+    // The CJK font is read only for a ticket with a line DejaVu cannot draw.
+    let latin_only = doc.texts(&labels).all(|text| draws(&fonts.regular, &text));
+    let cjk = if latin_only { None } else { CJK.as_ref() };
+    let labels = readable(labels, doc, cjk.is_some());
     let cjk = cjk.map(|cjk| (pdf.add_font(&cjk.regular), pdf.add_font(&cjk.bold), cjk));
     let faces = Faces { regular, bold, fonts, cjk };
     let count = doc.tickets.len();
@@ -166,6 +171,7 @@ pub fn render(doc: &TicketDocument) -> Vec<u8> {
 
 /// The document's words in its language, written once for all its pages.
 struct Labels {
+    locale: Locale,
     heading: String,
     starts: String,
     ticket_type: String,
@@ -174,49 +180,71 @@ struct Labels {
     order: String,
     serial: String,
     door_note: String,
+    /// The venue's country, named in the document's language.
+    country: String,
 }
 
 impl Labels {
-    fn new(doc: &TicketDocument) -> Self {
-        let t = |id| message(doc.locale, id);
+    fn new(locale: Locale, doc: &TicketDocument) -> Self {
+        let t = |id| message(locale, id);
         Labels {
+            locale,
             heading: t("ticket-heading"),
-            starts: local_start(doc.locale, doc.starts_at, doc.timezone),
+            starts: local_start(locale, doc.starts_at, doc.timezone),
             ticket_type: t("ticket-type-label"),
             holder: t("ticket-holder-label"),
             price: t("ticket-price-label"),
             order: t("ticket-order-label"),
             serial: t("ticket-serial-label"),
             door_note: t("ticket-door-note"),
+            country: tessera_web::view::country_name_in(locale, &doc.country),
         }
     }
 
-    fn of(locale: Locale, number: usize, count: usize) -> String {
+    fn of(&self, number: usize, count: usize) -> String {
         let mut args = FluentArgs::new();
         args.set("number", number);
         args.set("count", count);
-        message_with(locale, "ticket-of", &args)
+        message_with(self.locale, "ticket-of", &args)
+    }
+
+    /// Every label printed (the page count as on the first page).
+    fn all(&self) -> impl Iterator<Item = String> + '_ {
+        [
+            &self.heading,
+            &self.starts,
+            &self.ticket_type,
+            &self.holder,
+            &self.price,
+            &self.order,
+            &self.serial,
+            &self.door_note,
+            &self.country,
+        ]
+        .into_iter()
+        .cloned()
+        .chain([self.of(1, 1)])
+    }
+}
+
+/// The labels, or English ones when they need the CJK font and it is not there: Japanese
+/// labels would otherwise come out as Chinese readings in Latin letters.
+fn readable(labels: Labels, doc: &TicketDocument, cjk: bool) -> Labels {
+    if cjk || labels.all().all(|text| draws(&FONTS.regular, &text)) {
+        labels
+    } else {
+        Labels::new(Locale::En, doc)
     }
 }
 
 impl TicketDocument {
-    /// Every text printed: the order's and the labels in the document's language.
-    fn texts<'a>(&'a self, labels: &'a Labels, of: &'a str) -> impl Iterator<Item = &'a str> {
+    /// Every text printed: the order's and the labels.
+    fn texts<'a>(&'a self, labels: &'a Labels) -> impl Iterator<Item = String> + 'a {
         [&self.event_title, &self.venue_name, &self.address, &self.city, &self.holder_name]
             .into_iter()
-            .chain([
-                &labels.heading,
-                &labels.starts,
-                &labels.ticket_type,
-                &labels.holder,
-                &labels.price,
-                &labels.order,
-                &labels.serial,
-                &labels.door_note,
-            ])
-            .map(String::as_str)
-            .chain([of])
-            .chain(self.tickets.iter().flat_map(|t| [t.ticket_type_name.as_str(), t.price.as_str()]))
+            .cloned()
+            .chain(self.tickets.iter().flat_map(|t| [t.ticket_type_name.clone(), t.price.clone()]))
+            .chain(labels.all())
     }
 }
 
@@ -229,20 +257,27 @@ struct Faces<'a> {
 }
 
 impl Faces<'_> {
-    /// The face for a line: DejaVu when it draws all of it, else Noto Sans CJK when that does,
-    /// else DejaVu with what it lacks spelled in Latin letters.
+    /// The face for a line: DejaVu when it draws all of it, else Noto Sans CJK when the line
+    /// has characters only that draws (what it lacks, a `Ł`, spelled in Latin letters), else
+    /// DejaVu with what it lacks spelled in Latin letters.
     fn pick(&self, bold: bool, text: &str) -> (FontId, &ParsedFont, String) {
         let latin = self.fonts.face(bold);
+        let latin_id = if bold { self.bold.clone() } else { self.regular.clone() };
         if draws(latin, text) {
-            return (if bold { self.bold.clone() } else { self.regular.clone() }, latin, text.to_string());
+            return (latin_id, latin, text.to_string());
         }
         if let Some((regular, bold_id, cjk)) = &self.cjk {
             let face = cjk.face(bold);
-            if draws(face, text) {
-                return (if bold { bold_id.clone() } else { regular.clone() }, face, text.to_string());
+            let only_cjk = |c: char| !draws_char(latin, c) && draws_char(face, c);
+            if text.chars().any(only_cjk) {
+                // Noto CJK has no narrow no-break space (ICU puts one before AM/PM): a no-break
+                // space looks the same.
+                let text = text.replace('\u{202f}', "\u{a0}");
+                let id = if bold { bold_id.clone() } else { regular.clone() };
+                return (id, face, printable(&text, face));
             }
         }
-        (if bold { self.bold.clone() } else { self.regular.clone() }, latin, printable(text, latin))
+        (latin_id, latin, printable(text, latin))
     }
 }
 
@@ -302,7 +337,7 @@ fn page(
 
     w.text(MARGIN, content, 10.0, true, &ACCENT, &labels.heading);
     w.y += 10.0 * 0.3528 * 1.3;
-    let of = Labels::of(doc.locale, number, count);
+    let of = labels.of(number, count);
     let of_width = text_width(&of, faces.pick(false, &of).1, 10.0);
     w.text(PAGE_WIDTH - MARGIN - of_width, of_width + 1.0, 10.0, false, &MUTED, &of);
     w.gap(2.0);
@@ -314,7 +349,14 @@ fn page(
     w.text(MARGIN, content, 12.5, false, &INK, &labels.starts);
     w.gap(1.0);
     w.text(MARGIN, content, 12.5, true, &INK, &doc.venue_name);
-    w.text(MARGIN, content, 11.0, false, &INK, &format!("{}, {} ({})", doc.address, doc.city, doc.country));
+    w.text(
+        MARGIN,
+        content,
+        11.0,
+        false,
+        &INK,
+        &format!("{}, {} ({})", doc.address, doc.city, labels.country),
+    );
     w.gap(5.0);
     w.rule(MARGIN, PAGE_WIDTH - MARGIN);
     w.gap(9.0);
@@ -424,11 +466,13 @@ fn text_width(text: &str, font: &ParsedFont, size: f32) -> f32 {
     units / units_per_em * size * 0.3528
 }
 
-/// Greedy word wrap to `width` mm; a word longer than a line is broken where it must be.
+/// Greedy word wrap to `width` mm at spaces (not at no-break spaces: `45,00 zł` and `8:00 PM`
+/// stay whole); a word longer than a line, as a Japanese sentence is, is broken between
+/// characters, never before closing punctuation (`。`, `、`, `）`), which stays on its line.
 fn wrap(text: &str, font: &ParsedFont, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split([' ', '\u{3000}']).filter(|word| !word.is_empty()) {
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if text_width(&candidate, font, size) <= width {
             line = candidate;
@@ -440,7 +484,7 @@ fn wrap(text: &str, font: &ParsedFont, size: f32, width: f32) -> Vec<String> {
         let mut piece = String::new();
         for c in word.chars() {
             piece.push(c);
-            if text_width(&piece, font, size) > width && piece.chars().count() > 1 {
+            if text_width(&piece, font, size) > width && piece.chars().count() > 1 && !closes(c) {
                 piece.pop();
                 lines.push(std::mem::take(&mut piece));
                 piece.push(c);
@@ -452,6 +496,28 @@ fn wrap(text: &str, font: &ParsedFont, size: f32, width: f32) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Punctuation a line must not start with (Japanese line-breaking rules, kinsoku).
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '、'
+            | '，'
+            | '．'
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '！'
+            | '？'
+            | '・'
+            | 'ー'
+            | '〜'
+            | '～'
+            | ','
+            | '.'
+    )
 }
 
 #[cfg(test)]
@@ -481,6 +547,21 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn no_break_spaces_hold_and_japanese_breaks_between_characters_but_not_before_a_full_stop() {
+        let font = &FONTS.regular;
+        let lines = wrap("Price 1\u{a0}234,56\u{a0}€ at 8:00\u{202f}PM", font, 12.0, 30.0);
+        assert!(lines.iter().any(|l| l.contains("1\u{a0}234,56\u{a0}€")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("8:00\u{202f}PM")), "{lines:?}");
+        if let Some(cjk) = CJK.as_ref() {
+            let text = "入口でこのページを、印刷するかスマートフォンの画面でご提示ください。QRコードで入場できるのはお一人様1回限りです。";
+            let lines = wrap(text, &cjk.regular, 9.5, 40.0);
+            assert!(lines.len() > 2, "{lines:?}");
+            assert_eq!(lines.concat(), text);
+            assert!(lines.iter().all(|l| !l.starts_with(['。', '、'])), "{lines:?}");
         }
     }
 
@@ -532,5 +613,27 @@ mod tests {
         let bytes = render(&doc);
         assert!(bytes.starts_with(b"%PDF-"));
         assert!(bytes.len() < 60_000, "{} bytes", bytes.len());
+    }
+
+    #[test]
+    fn a_japanese_ticket_without_the_cjk_font_keeps_its_labels_readable() {
+        let doc = TicketDocument {
+            locale: Locale::Ja,
+            event_title: "Morning Tea".into(),
+            starts_at: Utc::now(),
+            timezone: chrono_tz::Asia::Tokyo,
+            venue_name: "Taizo-in".into(),
+            address: "35 Hanazono".into(),
+            city: "Kyoto".into(),
+            country: "JP".into(),
+            holder_name: "Hanako Yamada".into(),
+            order_reference: order_reference(uuid::Uuid::from_u128(2)),
+            tickets: vec![],
+        };
+        let without = readable(Labels::new(Locale::Ja, &doc), &doc, false);
+        assert_eq!(without.heading, "TESSERA · ADMISSION TICKET");
+        assert!(without.all().all(|label| draws(&FONTS.regular, &label)));
+        let with = readable(Labels::new(Locale::Ja, &doc), &doc, true);
+        assert_eq!(with.heading, "TESSERA · 入場券");
     }
 }

@@ -190,7 +190,6 @@ pub fn price_in(locale: Locale, currency: &str, amount_minor: i64) -> String {
     }
 }
 
-/// "Portugal" for "PT"; the code itself if it is not a country we know.
 /// A horizontal run of dark QR modules: (row, first column, length).
 pub type QrRun = (usize, usize, usize);
 
@@ -246,11 +245,15 @@ pub fn qr_svg(data: &str, label: &str) -> Option<String> {
     ))
 }
 
+/// A country's name in the request's language (see [`country_name_in`]).
 pub fn country_name(code: &str) -> String {
-    match iso_currency::Country::from_str(code) {
-        Ok(country) => country.name().to_string(),
-        Err(_) => code.to_string(),
-    }
+    country_name_in(current(), code)
+}
+
+/// "Portugal" for "PT" in `locale` (`ポルトガル` in Japanese); the code itself if it is not a
+/// country CLDR names.
+pub fn country_name_in(locale: Locale, code: &str) -> String {
+    tessera_i18n::format::country(locale, code).unwrap_or_else(|| code.to_string())
 }
 
 /// An order as its pages and the account's order list show it.

@@ -10,7 +10,7 @@ ticket-holder-label = INHABER/IN
 ticket-price-label = BEZAHLTER PREIS
 ticket-order-label = BESTELLUNG
 ticket-serial-label = SERIENNUMMER
-ticket-door-note = Zeigen Sie diese Seite am Einlass vor, ausgedruckt oder auf dem Handy. Der QR-Code gilt für eine Person und einmal: Tessera signiert ihn, beim Scannen wird er geprüft, eine Kopie kommt also kein zweites Mal hinein. Bitte bringen Sie einen Lichtbildausweis auf den Namen des Inhabers mit.
+ticket-door-note = Zeigen Sie diese Seite am Einlass vor, ausgedruckt oder auf dem Handy. Der QR-Code gilt für eine Person und nur einmal: Tessera signiert ihn, und beim Scannen wird er geprüft, sodass eine Kopie nicht ein zweites Mal eingelassen wird. Bitte bringen Sie einen Lichtbildausweis auf den Namen des Inhabers mit.
 email-tickets-subject =
     { $count ->
         [one] Ihre Karte für { $event }
@@ -19,8 +19,8 @@ email-tickets-subject =
 email-hello = Hallo { $name },
 email-tickets-attached =
     { $count ->
-        [one] Ihre Karte hängt als PDF an dieser E-Mail.
-       *[other] Ihre { $count } Karten hängen als PDF an dieser E-Mail.
+        [one] Ihre Karte ist dieser E-Mail als PDF angehängt.
+       *[other] Ihre { $count } Karten sind dieser E-Mail als PDF angehängt.
     }
 email-when-label = Wann:
 email-where-label = Wo:

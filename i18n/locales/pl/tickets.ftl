@@ -1,6 +1,6 @@
 ## Tickets: the ticket email and the PDF, in the language the buyer bought in
 
-ticket-free = Bezpłatny
+ticket-free = Bezpłatnie
 ticket-document-title = Bilety: { $title }
 ticket-heading = TESSERA · BILET WSTĘPU
 ticket-of = Bilet { $number } z { $count }
@@ -16,7 +16,7 @@ email-tickets-subject =
         [one] Twój bilet na { $event }
        *[other] Twoje bilety na { $event }
     }
-email-hello = Dzień dobry, { $name },
+email-hello = Dzień dobry, { $name }!
 email-tickets-attached =
     { $count ->
         [one] Twój bilet jest w załączniku do tego e-maila jako PDF.
