@@ -104,7 +104,8 @@ begin
         insert into search_word (word)
         select w from search_words(concat_ws(' ', new.title, new.category, new.venue_name, new.city,
                                              new.region, array_to_string(new.tags, ' '),
-                                             new.description)) as w
+                                             new.description, new.translated_titles,
+                                             new.translated_descriptions)) as w
         on conflict do nothing;
     end if;
     return new;
@@ -932,10 +933,12 @@ CREATE TABLE public.event (
     status text DEFAULT 'draft'::text NOT NULL,
     version integer DEFAULT 1 NOT NULL,
     city_key text GENERATED ALWAYS AS (lower(public.immutable_unaccent(city))) STORED,
-    search_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(title, category, venue_name, city, region, tags, description)) STORED,
-    rank_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(title, category, venue_name, city, region, tags, ''::text)) STORED,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    translated_titles text DEFAULT ''::text NOT NULL,
+    translated_descriptions text DEFAULT ''::text NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(((title || ' '::text) || translated_titles), category, venue_name, city, region, tags, ((description || ' '::text) || translated_descriptions))) STORED,
+    rank_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(((title || ' '::text) || translated_titles), category, venue_name, city, region, tags, ''::text)) STORED,
     CONSTRAINT event_address_check CHECK (((length(btrim(address)) >= 1) AND (length(btrim(address)) <= 300))),
     CONSTRAINT event_category_check CHECK ((category = ANY (ARRAY['festival'::text, 'concert'::text, 'comedy'::text, 'theatre'::text, 'food'::text, 'workshop'::text, 'tour'::text, 'exhibition'::text, 'market'::text, 'dance'::text]))),
     CONSTRAINT event_check CHECK ((ends_at > starts_at)),
@@ -983,6 +986,21 @@ CREATE TABLE public.event_refund_policy (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT event_refund_policy_fee_bps_check CHECK (((fee_bps >= 0) AND (fee_bps <= 10000))),
     CONSTRAINT event_refund_policy_until_hours_before_check CHECK (((until_hours_before >= 0) AND (until_hours_before <= 8760)))
+);
+
+--
+-- Name: event_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.event_translation (
+    event_id uuid NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT event_translation_description_check CHECK ((length(description) <= 20000)),
+    CONSTRAINT event_translation_language_check CHECK ((language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'::text)),
+    CONSTRAINT event_translation_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200)))
 );
 
 --
@@ -1448,6 +1466,18 @@ CREATE TABLE public.ticket_type (
 );
 
 --
+-- Name: ticket_type_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ticket_type_translation (
+    ticket_type_id uuid NOT NULL,
+    language text NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT ticket_type_translation_language_check CHECK ((language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'::text)),
+    CONSTRAINT ticket_type_translation_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100)))
+);
+
+--
 -- Name: webhook_inbox; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1624,6 +1654,13 @@ ALTER TABLE ONLY public.event
     ADD CONSTRAINT event_slug_key UNIQUE (slug);
 
 --
+-- Name: event_translation event_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_translation
+    ADD CONSTRAINT event_translation_pkey PRIMARY KEY (event_id, language);
+
+--
 -- Name: media media_blob_key_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1762,6 +1799,13 @@ ALTER TABLE ONLY public.ticket_type
 
 ALTER TABLE ONLY public.ticket_type
     ADD CONSTRAINT ticket_type_pkey PRIMARY KEY (ticket_type_id);
+
+--
+-- Name: ticket_type_translation ticket_type_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_type_translation
+    ADD CONSTRAINT ticket_type_translation_pkey PRIMARY KEY (ticket_type_id, language);
 
 --
 -- Name: unmatched_payment unmatched_payment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2064,7 +2108,7 @@ CREATE INDEX ticket_type_event_idx ON public.ticket_type USING btree (event_id, 
 -- Name: event event_collect_search_words; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER event_collect_search_words AFTER INSERT OR UPDATE OF title, category, venue_name, city, region, tags, description, status ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_collect_search_words();
+CREATE TRIGGER event_collect_search_words AFTER INSERT OR UPDATE OF title, category, venue_name, city, region, tags, description, status, translated_titles, translated_descriptions ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_collect_search_words();
 
 --
 -- Name: account_token account_token_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2179,6 +2223,13 @@ ALTER TABLE ONLY public.event_refund_policy
     ADD CONSTRAINT event_refund_policy_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.account(account_id) ON DELETE SET NULL;
 
 --
+-- Name: event_translation event_translation_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.event_translation
+    ADD CONSTRAINT event_translation_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
+
+--
 -- Name: media_rendition media_rendition_media_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2289,6 +2340,13 @@ ALTER TABLE ONLY public.ticket
 
 ALTER TABLE ONLY public.ticket_type
     ADD CONSTRAINT ticket_type_event_id_currency_fkey FOREIGN KEY (event_id, currency) REFERENCES public.event(event_id, currency) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: ticket_type_translation ticket_type_translation_ticket_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_type_translation
+    ADD CONSTRAINT ticket_type_translation_ticket_type_id_fkey FOREIGN KEY (ticket_type_id) REFERENCES public.ticket_type(ticket_type_id) ON DELETE CASCADE;
 
 --
 -- PostgreSQL database dump complete

@@ -1,13 +1,15 @@
 //! `tessera seed --demo`: the demo catalog from `web/demo`, embedded in the binary.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{Context as _, bail};
 use bytes::Bytes;
 use chrono::{Days, NaiveTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
-use tessera_core::catalog::{Category, EventFields, EventStatus, NewEvent, TicketTypeFields, upsert_event};
+use tessera_core::catalog::{
+    Category, EventFields, EventStatus, NewEvent, TicketTypeFields, TranslationFields, upsert_event,
+};
 use tessera_core::config::Config;
 use tessera_core::money::Currency;
 use tessera_media::{BlobStore, store_image};
@@ -38,6 +40,18 @@ struct DemoEvent {
     ticket_types: Vec<DemoTicketType>,
     image: String,
     image_alt: String,
+    /// The event's texts in other languages than its own, by language.
+    #[serde(default)]
+    translations: BTreeMap<String, DemoTranslation>,
+}
+
+/// A translation: ticket type names in the order of the event's `ticket_types`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoTranslation {
+    title: String,
+    description: String,
+    ticket_types: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,6 +162,30 @@ fn to_new_event(
                     capacity: t.capacity,
                 })
                 .collect(),
+            translations: record
+                .translations
+                .iter()
+                .map(|(language, text)| {
+                    if language == &record.language {
+                        bail!("{slug}: a translation into its own language {language}");
+                    }
+                    if text.ticket_types.len() != record.ticket_types.len() {
+                        bail!(
+                            "{slug}: the {language} translation names {} ticket types, not {}",
+                            text.ticket_types.len(),
+                            record.ticket_types.len()
+                        );
+                    }
+                    Ok((
+                        language.clone(),
+                        TranslationFields {
+                            title: text.title.clone(),
+                            description: text.description.clone(),
+                            ticket_types: text.ticket_types.iter().map(|name| Some(name.clone())).collect(),
+                        },
+                    ))
+                })
+                .collect::<anyhow::Result<_>>()?,
         },
     })
 }

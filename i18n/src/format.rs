@@ -156,6 +156,21 @@ pub fn language(locale: Locale, tag: &str) -> Option<String> {
     names.of(language).map(str::to_string)
 }
 
+/// A language's name in itself, as a link to text in it reads best: `Português` for `pt`,
+/// `日本語` for `ja`, `isiXhosa` for `xh`. None for a tag CLDR does not name.
+pub fn autonym(tag: &str) -> Option<String> {
+    let primary = tag.split(['-', '_']).next()?;
+    let own: IcuLocale = primary.parse().ok()?;
+    let language = icu_locale_core::subtags::Language::try_from_str(primary).ok()?;
+    let names = LanguageDisplayNames::try_new(own.into(), Default::default()).ok()?;
+    let name = names.of(language)?;
+    // CLDR writes most languages' names in lower case in running text ("português"); on its
+    // own, as a link, the name starts with a capital.
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 /// A whole number grouped as `locale` groups digits: `1,234`, `1 234`, `1.234`.
 pub fn count(locale: Locale, value: i64) -> String {
     icu_decimal::DecimalFormatter::try_new(locale.icu_money().into(), Default::default())
@@ -241,6 +256,10 @@ mod tests {
         assert_eq!(country(Locale::En, "ZZZ"), None);
         assert_eq!(language(Locale::Fr, "pt").as_deref(), Some("portugais"));
         assert_eq!(language(Locale::Ja, "pl").as_deref(), Some("ポーランド語"));
+        assert_eq!(autonym("pt").as_deref(), Some("Português"));
+        assert_eq!(autonym("pt-BR").as_deref(), Some("Português"));
+        assert_eq!(autonym("ja").as_deref(), Some("日本語"));
+        assert_eq!(autonym("af").as_deref(), Some("Afrikaans"));
     }
 
     #[test]

@@ -36,3 +36,4 @@ mod states;
 mod stripe_api;
 mod stripe_webhooks;
 mod system;
+mod translations;

@@ -76,3 +76,53 @@ async fn seeding_twice_changes_nothing(db: PgPool) {
 
     assert_eq!(snapshot(app.db.clone()).await, before);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn every_demo_event_is_written_in_its_citys_language_with_an_english_translation(db: PgPool) {
+    let app = TestApp::with_demo(db).await;
+    let rows: Vec<(String, String, String, i64, bool)> = sqlx::query_as(
+        "select e.city, e.language, e.title,
+                (select count(*) from event_translation x where x.event_id = e.event_id),
+                exists (select 1 from event_translation x where x.event_id = e.event_id and x.language = 'en')
+         from event e",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let local = |city: &str| match city {
+        "Kyoto" => &["ja"][..],
+        "Kraków" => &["pl"],
+        "Lisbon" => &["pt"],
+        "Mexico City" => &["es"],
+        "Montréal" => &["fr"],
+        "Berlin" => &["de"],
+        "Cape Town" => &["en", "af", "xh"],
+        other => panic!("a demo city we do not know: {other}"),
+    };
+    for (city, language, title, translations, english) in &rows {
+        assert!(local(city).contains(&language.as_str()), "{title} ({city}) is in {language}");
+        assert!(language == "en" || *english, "{title} ({city}) has no English translation");
+        if city == "Kyoto" {
+            assert!(
+                title.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)),
+                "{title} is not written in Japanese"
+            );
+        }
+        assert!(*translations >= 1 || city == "Cape Town", "{title}");
+    }
+    // A few carry more than one translation; Cape Town speaks Afrikaans and isiXhosa too.
+    assert!(rows.iter().filter(|r| r.3 >= 2).count() >= 5);
+    assert!(rows.iter().any(|r| r.1 == "af") && rows.iter().any(|r| r.1 == "xh"));
+
+    // An English reader sees Kyoto's tea ceremony in English, a Japanese reader as written.
+    let english = app.get("/events/tea-ceremony-workshop-near-daitoku-ji-kyoto?lang=en").await.text();
+    assert!(english.contains("<h1 lang=\"en\">"), "{english}");
+    assert!(english.contains("Show the original (日本語)"));
+    let japanese = app.get("/events/tea-ceremony-workshop-near-daitoku-ji-kyoto?lang=ja").await.text();
+    assert!(japanese.contains("<h1 lang=\"ja\">"), "{japanese}");
+    // And an English search finds it through its translation.
+    let found = app.get("/api/search?q=tea%20ceremony&lang=en").await.json();
+    let slugs: Vec<&str> =
+        found["events"].as_array().unwrap().iter().filter_map(|e| e["slug"].as_str()).collect();
+    assert!(slugs.contains(&"tea-ceremony-workshop-near-daitoku-ji-kyoto"), "{slugs:?}");
+}

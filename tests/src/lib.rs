@@ -490,6 +490,7 @@ pub fn sample_event(slug: &str, title: &str, days: i64) -> NewEvent {
                 price_minor: 1000,
                 capacity: 50,
             }],
+            translations: Default::default(),
         },
     }
 }

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use tessera_core::catalog::{Category, Event, EventStatus};
+use tessera_core::catalog::{Category, Event, EventStatus, EventText};
 use tessera_core::money::{Currency, plain_decimal};
 use tessera_i18n::format::{Style, instant, zone_name};
 use tessera_i18n::{Locale, current};
@@ -31,11 +31,21 @@ pub struct EventCard {
 }
 
 impl EventCard {
+    /// The card in the request's language when the organiser translated the event into it,
+    /// else as written.
     pub fn new(event: &Event) -> Self {
+        Self::with_text(event, event.translation_for(current().tag()))
+    }
+
+    fn with_text(event: &Event, translation: Option<(&str, &EventText)>) -> Self {
+        let (title, language) = match translation {
+            Some((tag, text)) => (text.title.clone(), tag.to_string()),
+            None => (event.title.clone(), event.language.clone()),
+        };
         Self {
             href: format!("/events/{}", event.slug),
-            title: event.title.clone(),
-            language: event.language.clone(),
+            title,
+            language,
             category: category_label(event.category),
             place: format!("{}, {}", event.city, country_name(&event.country)),
             when: instant(current(), event.starts_at, &event.timezone, Style::DayTime),
@@ -88,10 +98,45 @@ pub struct TicketLine {
     pub price: String,
 }
 
+/// The event page's note on its language: shown translated ("Translated from Português by the
+/// organiser", with a link to the original), or shown as written at the reader's request (with
+/// a link back to the translation).
+#[derive(Debug, Clone)]
+pub struct TextSwitch {
+    /// Empty when showing the original.
+    pub note: String,
+    pub link: String,
+    pub href: String,
+    /// The language the link leads to, for its `hreflang`.
+    pub link_lang: String,
+}
+
+/// The current page's address with `original=1` set, or taken out.
+fn page_href(original: bool) -> String {
+    let Some(page) = tessera_i18n::page() else {
+        return if original { "?original=1".into() } else { "?".into() };
+    };
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in url::form_urlencoded::parse(page.query.as_bytes()) {
+        if key != "original" && key != "lang" {
+            query.append_pair(&key, &value);
+        }
+    }
+    // Links keep the page's language, as the switcher's do.
+    query.append_pair("lang", page.locale.tag());
+    if original {
+        query.append_pair("original", "1");
+    }
+    let query = query.finish();
+    if query.is_empty() { page.path.clone() } else { format!("{}?{query}", page.path) }
+}
+
 /// An event on its own page.
 #[derive(Debug, Clone)]
 pub struct EventDetail {
     pub card: EventCard,
+    /// Set when the organiser translated the event into the reader's language.
+    pub switch: Option<TextSwitch>,
     pub paragraphs: Vec<String>,
     pub when_long: String,
     pub timezone: String,
@@ -105,11 +150,50 @@ pub struct EventDetail {
 }
 
 impl EventDetail {
-    pub fn new(event: &Event, now: DateTime<Utc>) -> Self {
+    /// The event's page in the request's language when the organiser translated the event into
+    /// it (saying so, with a link to the original), unless `original` asks for the event as
+    /// written (with a link back to the translation).
+    pub fn new(event: &Event, now: DateTime<Utc>, original: bool) -> Self {
+        let translation = event.translation_for(current().tag());
+        let shown = translation.filter(|_| !original);
+        let description = match shown {
+            Some((_, text)) if !text.description.trim().is_empty() => text.description.as_str(),
+            _ => event.description.as_str(),
+        };
+        let language_name = |tag: &str| tessera_i18n::format::autonym(tag).unwrap_or_else(|| tag.to_string());
+        let switch = translation.map(|(tag, _)| match shown {
+            Some(_) => TextSwitch {
+                note: tessera_i18n::message_with(current(), "event-translated", &{
+                    let mut args = tessera_i18n::FluentArgs::new();
+                    let primary = event.language.split('-').next().unwrap_or_default();
+                    let name = tessera_i18n::format::language(current(), primary);
+                    args.set("language", name.unwrap_or_else(|| event.language.clone()));
+                    args
+                }),
+                link: tessera_i18n::message_with(current(), "event-show-original", &{
+                    let mut args = tessera_i18n::FluentArgs::new();
+                    args.set("language", language_name(&event.language));
+                    args
+                }),
+                href: page_href(true),
+                link_lang: event.language.clone(),
+            },
+            None => TextSwitch {
+                note: String::new(),
+                link: tessera_i18n::message_with(current(), "event-show-translation", &{
+                    let mut args = tessera_i18n::FluentArgs::new();
+                    args.set("language", language_name(tag));
+                    args
+                }),
+                href: page_href(false),
+                link_lang: tag.to_string(),
+            },
+        });
+        let shown_tag = shown.map(|(tag, _)| tag.to_string());
         Self {
-            card: EventCard::new(event),
-            paragraphs: event
-                .description
+            card: EventCard::with_text(event, shown),
+            switch,
+            paragraphs: description
                 .split("\n\n")
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
@@ -124,12 +208,19 @@ impl EventDetail {
                 lat = event.latitude,
                 lon = event.longitude
             ),
-            language: event.language.clone(),
+            language: shown_tag.clone().unwrap_or_else(|| event.language.clone()),
             tags: event.tags.clone(),
             tickets: event
                 .ticket_types
                 .iter()
-                .map(|t| TicketLine { name: t.name.clone(), price: price(&t.currency, t.price_minor) })
+                .map(|t| TicketLine {
+                    name: shown_tag
+                        .as_ref()
+                        .and_then(|tag| t.translations.get(tag))
+                        .unwrap_or(&t.name)
+                        .clone(),
+                    price: price(&t.currency, t.price_minor),
+                })
                 .collect(),
             is_past: event.ends_at <= now,
         }

@@ -95,7 +95,26 @@ pub struct Event {
     pub currency: String,
     /// Cheapest first within the organiser's order.
     pub ticket_types: Vec<TicketType>,
+    /// The organiser's translations of the title and description, by language (BCP 47; never
+    /// `language` itself). Ticket types carry their own names' translations.
+    pub translations: std::collections::BTreeMap<String, EventText>,
+    /// The language `title`, `description` and the ticket types' `name` are in: the request's
+    /// (`?lang=`, else `Accept-Language`) when there is a translation into it, else `language`.
+    #[schema(example = "en")]
+    pub text_language: String,
+    /// The title and description as the organiser wrote them, in `language`.
+    pub original: EventText,
 }
+
+/// An event's title and description in one language.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct EventText {
+    pub title: String,
+    pub description: String,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::EventText) = |domain::EventText { title: _, description: _ }| {};
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::Event) = |domain::Event {
@@ -124,6 +143,7 @@ const _: fn(domain::Event) = |domain::Event {
                                   min_price_minor: _,
                                   currency: _,
                                   ticket_types: _,
+                                  translations: _,
                               }| {};
 
 /// One rendition of an event's image.
@@ -149,11 +169,13 @@ pub struct TicketType {
     pub price_minor: i64,
     pub currency: String,
     pub capacity: i32,
+    /// The name in other languages than the event's, by language.
+    pub translations: std::collections::BTreeMap<String, String>,
 }
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::TicketType) =
-    |domain::TicketType { id: _, name: _, price_minor: _, currency: _, capacity: _ }| {};
+    |domain::TicketType { id: _, name: _, price_minor: _, currency: _, capacity: _, translations: _ }| {};
 
 /// An event as an admin submits it (create, or the whole event after an edit is applied).
 #[derive(Deserialize, ToSchema)]
@@ -199,7 +221,29 @@ pub struct EventInput {
     /// ISO 4217; needed only while the event has no ticket types (theirs wins otherwise).
     #[serde(default)]
     pub currency: Option<String>,
+    /// The organiser's translations, by language (BCP 47, not the event's own `language`; at
+    /// most one per language, 20 in all).
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, TranslationInput>,
 }
+
+/// An event's texts in another language. `ticket_types` names the event's ticket types in
+/// their order; an empty or missing name leaves that type's name in the original.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationInput {
+    #[schema(example = "Fado in the Mouraria")]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    #[schema(example = json!(["General admission"]))]
+    pub ticket_types: Vec<String>,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::TranslationInput) =
+    |domain::TranslationInput { title: _, description: _, ticket_types: _ }| {};
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::EventInput) = |domain::EventInput {
@@ -222,6 +266,7 @@ const _: fn(domain::EventInput) = |domain::EventInput {
                                        status: _,
                                        ticket_types: _,
                                        currency: _,
+                                       translations: _,
                                    }| {};
 
 /// A ticket type as an admin submits it. With an `id` it is an existing type (renamed,
@@ -270,6 +315,9 @@ pub struct EventPatch {
     /// The complete new list: types left out are removed.
     pub ticket_types: Option<Vec<TicketTypeInput>>,
     pub currency: Option<String>,
+    /// The complete new set of translations: languages left out are removed. Left out, the
+    /// translations stay (and translated ticket type names follow their types by `id`).
+    pub translations: Option<std::collections::BTreeMap<String, TranslationInput>>,
 }
 
 // Fails to compile when the core type gains or loses a field.
@@ -294,6 +342,7 @@ const _: fn(domain::EventPatch) = |domain::EventPatch {
                                        status: _,
                                        ticket_types: _,
                                        currency: _,
+                                       translations: _,
                                    }| {};
 
 /// One row of the audit log, for admins.

@@ -5,6 +5,7 @@ mod filter;
 mod read;
 mod write;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -14,8 +15,8 @@ use uuid::Uuid;
 
 pub use admin::{
     AuditEntry, CatalogError, EventFields, EventInput, EventPatch, TicketTypeFields, TicketTypeInput,
-    audit_log, create_event, delete_event, edit_event, event_for_admin, events_for_admin, set_event_image,
-    slugify,
+    TranslationFields, TranslationInput, audit_log, create_event, delete_event, edit_event, event_for_admin,
+    events_for_admin, set_event_image, slugify,
 };
 pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
 pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
@@ -190,6 +191,37 @@ pub struct Event {
     /// Cheapest first within the organiser's order.
     #[sqlx(json)]
     pub ticket_types: Vec<TicketType>,
+    /// The organiser's translations of the texts, by language (never `language` itself).
+    #[sqlx(json)]
+    pub translations: BTreeMap<String, EventText>,
+}
+
+/// An event's texts in a language other than its original one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventText {
+    pub title: String,
+    pub description: String,
+}
+
+/// The primary language subtag: `pt` of `pt-BR`.
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+impl Event {
+    /// The organiser's translation for a reader of `wanted` (a language like `ja`, matched by
+    /// its primary subtag), with its language tag: None when the event is written in that
+    /// language already, or has no translation into it.
+    pub fn translation_for(&self, wanted: &str) -> Option<(&str, &EventText)> {
+        let wanted = primary(wanted);
+        if primary(&self.language).eq_ignore_ascii_case(wanted) {
+            return None;
+        }
+        self.translations
+            .iter()
+            .find(|(tag, _)| primary(tag).eq_ignore_ascii_case(wanted))
+            .map(|(tag, text)| (tag.as_str(), text))
+    }
 }
 
 /// One rendition of an event's image.
@@ -211,4 +243,7 @@ pub struct TicketType {
     pub price_minor: i64,
     pub currency: String,
     pub capacity: i32,
+    /// The name in other languages than the event's, by language.
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
 }

@@ -42,7 +42,8 @@ pub(super) const EVENT_COLUMNS: &str = "\
     select e.event_id as id, e.slug, e.title, e.description, e.category, e.city, e.region, \
            e.country, e.venue_name, e.address, e.latitude, e.longitude, e.starts_at, e.ends_at, \
            e.timezone, e.language, e.tags, '/media/' || m.blob_key as image, e.image_alt, \
-           e.status, e.version, p.min_price_minor, p.ticket_types, e.currency, r.image_renditions";
+           e.status, e.version, p.min_price_minor, p.ticket_types, e.currency, r.image_renditions, \
+           tr.translations";
 
 pub(super) const EVENT_JOINS: &str = "
     left join media m on m.media_id = e.image_id
@@ -50,10 +51,18 @@ pub(super) const EVENT_JOINS: &str = "
         select min(t.price_minor) as min_price_minor,
                coalesce(json_agg(json_build_object(
                    'id', t.ticket_type_id, 'name', t.name, 'price_minor', t.price_minor,
-                   'currency', t.currency, 'capacity', t.capacity)
+                   'currency', t.currency, 'capacity', t.capacity,
+                   'translations', (select coalesce(json_object_agg(x.language, x.name), '{}')
+                                    from ticket_type_translation x
+                                    where x.ticket_type_id = t.ticket_type_id))
                    order by t.position, t.price_minor, t.name), '[]') as ticket_types
         from ticket_type t where t.event_id = e.event_id
     ) p
+    cross join lateral (
+        select coalesce(json_object_agg(x.language, json_build_object(
+                   'title', x.title, 'description', x.description)), '{}') as translations
+        from event_translation x where x.event_id = e.event_id
+    ) tr
     cross join lateral (
         select coalesce(json_agg(json_build_object(
                    'url', '/media/' || v.blob_key, 'format', v.format, 'width', v.width,

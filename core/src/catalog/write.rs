@@ -99,6 +99,80 @@ pub(crate) async fn write_event_row(
     Ok(written.is_some())
 }
 
+/// Makes the event's translations exactly `fields.translations`: its texts by language, and its
+/// ticket types' names by their position (which `fields.ticket_types` has just set).
+pub(crate) async fn save_translations(
+    conn: &mut PgConnection,
+    event_id: Uuid,
+    fields: &EventFields,
+) -> sqlx::Result<()> {
+    let languages: Vec<String> = fields.translations.keys().cloned().collect();
+    sqlx::query!(
+        "delete from event_translation where event_id = $1 and language <> all($2)",
+        event_id,
+        &languages
+    )
+    .execute(&mut *conn)
+    .await?;
+    for (language, text) in &fields.translations {
+        sqlx::query!(
+            r#"insert into event_translation (event_id, language, title, description)
+               values ($1, $2, $3, $4)
+               on conflict (event_id, language) do update set
+                   title = excluded.title, description = excluded.description, updated_at = now()
+               where (event_translation.title, event_translation.description)
+                     is distinct from (excluded.title, excluded.description)"#,
+            event_id,
+            language,
+            text.title,
+            text.description,
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    // What search reads of the translations (see migration 23).
+    sqlx::query!(
+        r#"update event e set
+               translated_titles = coalesce((select string_agg(x.title, ' ' order by x.language)
+                                             from event_translation x where x.event_id = e.event_id), ''),
+               translated_descriptions = coalesce((select string_agg(x.description, ' ' order by x.language)
+                                                   from event_translation x where x.event_id = e.event_id), '')
+           where e.event_id = $1"#,
+        event_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    let ids: Vec<Uuid> = sqlx::query_scalar!(
+        "select ticket_type_id from ticket_type where event_id = $1 order by position, ticket_type_id",
+        event_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    sqlx::query!("delete from ticket_type_translation where ticket_type_id = any($1)", &ids)
+        .execute(&mut *conn)
+        .await?;
+    let (mut types, mut tags, mut names) = (Vec::new(), Vec::new(), Vec::new());
+    for (language, text) in &fields.translations {
+        for (id, name) in ids.iter().zip(&text.ticket_types) {
+            if let Some(name) = name {
+                types.push(*id);
+                tags.push(language.clone());
+                names.push(name.clone());
+            }
+        }
+    }
+    sqlx::query!(
+        r#"insert into ticket_type_translation (ticket_type_id, language, name)
+           select * from unnest($1::uuid[], $2::text[], $3::text[])"#,
+        &types,
+        &tags,
+        &names
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Creates the event, or brings the event with the same slug up to date (bumping its version
 /// only when something changed). Its ticket types become exactly `event.ticket_types`, matched
 /// by name. Returns the event's id.
@@ -137,5 +211,6 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
         .execute(&mut *conn)
         .await?;
     }
+    save_translations(conn, event_id, event).await?;
     Ok(event_id)
 }

@@ -150,3 +150,9 @@ error-not-found = Diese Seite haben wir nicht gefunden. Vielleicht wurde die Ver
 
 event-when-one-day = { $date }, { $start } – { $end } Uhr
 event-when-days = { $date }, { $start } Uhr – { $end_date }, { $end } Uhr
+
+## An event in its own language, and in the reader's
+
+event-translated = Vom Veranstalter übersetzt (Original: { $language }).
+event-show-original = Original anzeigen ({ $language })
+event-show-translation = Übersetzung anzeigen ({ $language })

@@ -150,3 +150,9 @@ error-not-found = We could not find that page. The event may have moved or ended
 
 event-when-one-day = { $date }, { $start } – { $end }
 event-when-days = { $date }, { $start } – { $end_date }, { $end }
+
+## An event in its own language, and in the reader's
+
+event-translated = Translated from { $language } by the organiser.
+event-show-original = Show the original ({ $language })
+event-show-translation = Show the translation ({ $language })

@@ -153,3 +153,9 @@ error-not-found = No hemos encontrado esa página. Puede que el evento se haya m
 
 event-when-one-day = { $date }, de { $start } a { $end }
 event-when-days = del { $date }, { $start }, al { $end_date }, { $end }
+
+## An event in its own language, and in the reader's
+
+event-translated = Traducido por el organizador (original: { $language }).
+event-show-original = Ver el original ({ $language })
+event-show-translation = Ver la traducción ({ $language })

@@ -153,3 +153,9 @@ error-not-found = Nous n'avons pas trouvé cette page. L'événement a peut-êtr
 
 event-when-one-day = { $date }, de { $start } à { $end }
 event-when-days = du { $date }, { $start }, au { $end_date }, { $end }
+
+## An event in its own language, and in the reader's
+
+event-translated = Traduit par l’organisateur (original : { $language }).
+event-show-original = Voir l’original ({ $language })
+event-show-translation = Voir la traduction ({ $language })

@@ -144,3 +144,9 @@ error-not-found = ページが見つかりませんでした。イベントが�
 
 event-when-one-day = { $date } { $start }～{ $end }
 event-when-days = { $date } { $start }～{ $end_date } { $end }
+
+## An event in its own language, and in the reader's
+
+event-translated = 主催者による翻訳です（原文：{ $language }）。
+event-show-original = 原文を表示（{ $language }）
+event-show-translation = 翻訳を表示（{ $language }）

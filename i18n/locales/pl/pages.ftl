@@ -155,3 +155,9 @@ error-not-found = Nie znaleźliśmy tej strony. Wydarzenie mogło zostać przeni
 
 event-when-one-day = { $date }, godz. { $start }–{ $end }
 event-when-days = { $date }, godz. { $start } – { $end_date }, godz. { $end }
+
+## An event in its own language, and in the reader's
+
+event-translated = Przetłumaczone przez organizatora (oryginał: { $language }).
+event-show-original = Pokaż oryginał ({ $language })
+event-show-translation = Pokaż tłumaczenie ({ $language })

@@ -153,3 +153,9 @@ error-not-found = Não encontrámos essa página. O evento pode ter mudado de en
 
 event-when-one-day = { $date }, das { $start } às { $end }
 event-when-days = de { $date }, { $start }, a { $end_date }, { $end }
+
+## An event in its own language, and in the reader's
+
+event-translated = Traduzido pelo organizador (original: { $language }).
+event-show-original = Ver o original ({ $language })
+event-show-translation = Ver a tradução ({ $language })

@@ -20,7 +20,7 @@ pub use admin::{
     AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,
     AdminRefundsPage, AdminStaffPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView,
     EventForm, EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow, HolderRow, IssuedRefundRow,
-    MethodRow, ReceivedCard, RefundRow, ScanResult, StaffRow, TicketRow, UnmatchedRow,
+    MethodRow, ReceivedCard, RefundRow, ScanResult, StaffRow, TicketRow, TranslationForm, UnmatchedRow,
 };
 pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};

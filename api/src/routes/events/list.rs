@@ -1,9 +1,10 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Event, Limit};
+use tessera_core::catalog::{self, Limit};
 use utoipa::ToSchema;
 
+use super::LocalizedEvent;
 use crate::error::{ErrorBody, Result};
 use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
@@ -12,7 +13,7 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventList {
     #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
-    pub events: Vec<Event>,
+    pub events: Vec<LocalizedEvent>,
     /// Pass back as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
@@ -37,5 +38,6 @@ pub async fn list_events(
     let (raw, _) = catalog_params(query.as_deref())?;
     let CatalogRequest { filter, limit, cursor } = parse_catalog(&raw, "", Limit::DEFAULT)?;
     let page = catalog::list_upcoming(&state.db, &filter, limit, cursor).await?;
-    Ok(Json(EventList { events: page.events, next_cursor: page.next_cursor.map(|cursor| cursor.encode()) }))
+    let events = page.events.into_iter().map(LocalizedEvent::new).collect();
+    Ok(Json(EventList { events, next_cursor: page.next_cursor.map(|cursor| cursor.encode()) }))
 }

@@ -1,9 +1,10 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Serialize;
-use tessera_core::catalog::{self, Event, Limit};
+use tessera_core::catalog::{self, Limit};
 use utoipa::ToSchema;
 
+use super::LocalizedEvent;
 use crate::error::{ErrorBody, Result};
 use crate::routes::{CatalogQuery, CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
@@ -16,7 +17,7 @@ pub struct SearchResults {
     /// The query actually run, when a misspelt word was corrected; null otherwise.
     pub corrected_query: Option<String>,
     #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
-    pub events: Vec<Event>,
+    pub events: Vec<LocalizedEvent>,
     /// Pass back as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
@@ -64,7 +65,7 @@ async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result
     Ok(Json(SearchResults {
         query: q,
         corrected_query: page.corrected_query,
-        events: page.events,
+        events: page.events.into_iter().map(LocalizedEvent::new).collect(),
         next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
     }))
 }

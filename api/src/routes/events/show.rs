@@ -1,6 +1,8 @@
 use axum::Json;
 use axum::extract::State;
-use tessera_core::catalog::{self, Event};
+use tessera_core::catalog;
+
+use super::LocalizedEvent;
 
 use crate::error::{Error, ErrorBody, Result};
 use crate::extract::{EventNoun, PathId};
@@ -8,7 +10,9 @@ use crate::state::AppState;
 
 /// One event with its ticket types.
 ///
-/// Published and cancelled events are public; drafts are not found.
+/// Published and cancelled events are public; drafts are not found. Title, description and
+/// ticket type names are in the request's language (`?lang=`, else `Accept-Language`) when the
+/// organiser translated them (`text_language` says which), with the `original` alongside.
 #[utoipa::path(
     get,
     path = "/api/events/{id}",
@@ -23,6 +27,7 @@ use crate::state::AppState;
 pub async fn show_event(
     State(state): State<AppState>,
     PathId { id, .. }: PathId<EventNoun>,
-) -> Result<Json<Event>> {
-    catalog::event_by_id(&state.db, id).await?.map(Json).ok_or(Error::NotFound("event"))
+) -> Result<Json<LocalizedEvent>> {
+    let event = catalog::event_by_id(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    Ok(Json(LocalizedEvent::new(event)))
 }

@@ -1,4 +1,4 @@
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use tessera_core::catalog;
@@ -9,11 +9,19 @@ use super::account::viewer_chrome;
 use crate::error::{Error, PageError, render_html};
 use crate::state::AppState;
 
+#[derive(Debug, serde::Deserialize)]
+pub struct EventQuery {
+    /// `1`: the event as the organiser wrote it, even when it is translated into the reader's
+    /// language.
+    original: Option<String>,
+}
+
 /// `GET /events/{slug}`: the event's page, with times in its own time zone.
 pub async fn event(
     State(state): State<AppState>,
     viewer: crate::auth::Viewer,
     Path(slug): Path<String>,
+    Query(query): Query<EventQuery>,
 ) -> Result<Response, PageError> {
     // Only what could be a slug reaches the database.
     let plausible =
@@ -26,7 +34,7 @@ pub async fn event(
         StatusCode::OK,
         &EventPage {
             chrome: Chrome::new("", viewer_chrome(&viewer)),
-            event: EventDetail::new(&event, chrono::Utc::now()),
+            event: EventDetail::new(&event, chrono::Utc::now(), query.original.as_deref() == Some("1")),
         },
     ))
 }

@@ -1,6 +1,6 @@
 //! What admins submit, and checking it field by field into [`EventFields`].
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::str::FromStr as _;
 
 use chrono::{DateTime, Utc};
@@ -49,6 +49,22 @@ pub struct EventInput {
     /// ISO 4217; needed only while the event has no ticket types (theirs wins otherwise).
     #[serde(default)]
     pub currency: Option<String>,
+    /// The organiser's translations, by language (BCP 47, not the event's own `language`).
+    #[serde(default)]
+    pub translations: BTreeMap<String, TranslationInput>,
+}
+
+/// An event's texts in another language. `ticket_types` names the event's ticket types in
+/// their order (`ticket_types[i]` translates the event's `ticket_types[i]`); an empty or
+/// missing name leaves that type in the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub ticket_types: Vec<String>,
 }
 
 /// A ticket type as an admin submits it. With an `id` it is an existing type (renamed,
@@ -90,6 +106,8 @@ pub struct EventPatch {
     /// The complete new list: types left out are removed.
     pub ticket_types: Option<Vec<TicketTypeInput>>,
     pub currency: Option<String>,
+    /// The complete new set of translations: languages left out are removed.
+    pub translations: Option<BTreeMap<String, TranslationInput>>,
 }
 
 /// A checked event, ready to be saved.
@@ -114,6 +132,17 @@ pub struct EventFields {
     pub status: EventStatus,
     pub currency: Currency,
     pub ticket_types: Vec<TicketTypeFields>,
+    /// By language; never the event's own.
+    pub translations: BTreeMap<String, TranslationFields>,
+}
+
+/// A checked translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationFields {
+    pub title: String,
+    pub description: String,
+    /// One per ticket type, in their order: None leaves the type's name in the original.
+    pub ticket_types: Vec<Option<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -185,14 +214,7 @@ impl EventInput {
             .filter(|zone| zone.name().contains('/') || zone.name() == "UTC")
             .ok_or_else(|| FieldError::new("timezone", "is not an IANA time zone like Europe/Lisbon"))?;
         let language = self.language.trim().to_string();
-        let language_ok = {
-            let mut parts = language.split('-');
-            let primary = parts.next().unwrap_or("");
-            (2..=3).contains(&primary.len())
-                && primary.bytes().all(|b| b.is_ascii_lowercase())
-                && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-        };
-        if !language_ok {
+        if !language_tag_ok(&language) {
             return Err(FieldError::new("language", "is not a language code like pt or pt-BR"));
         }
         if self.tags.len() > 20 {
@@ -278,6 +300,46 @@ impl EventInput {
             }
         }
 
+        if self.translations.len() > 20 {
+            return Err(FieldError::new("translations", "must be at most 20 languages"));
+        }
+        let mut translations = BTreeMap::new();
+        for (tag, input) in self.translations {
+            let tag = tag.trim().to_string();
+            let at = format!("translations.{tag}");
+            if !language_tag_ok(&tag) {
+                return Err(FieldError::new(at, "is not a language code like en or pt-BR"));
+            }
+            let primary = |t: &str| t.split('-').next().unwrap_or_default().to_string();
+            if primary(&tag) == primary(&language) {
+                return Err(FieldError::new(at, format!("is the event's own language ({language})")));
+            }
+            if translations.keys().any(|other: &String| primary(other) == primary(&tag)) {
+                return Err(FieldError::new(at, "is a second translation into the same language"));
+            }
+            let title = text("title", &input.title, 1, 200).map_err(|err| err.within(&at))?;
+            let description =
+                text("description", &input.description, 0, 20_000).map_err(|err| err.within(&at))?;
+            if input.ticket_types.len() > ticket_types.len() {
+                return Err(FieldError::new(
+                    format!("{at}.ticket_types"),
+                    format!(
+                        "names {} ticket types; the event has {}",
+                        input.ticket_types.len(),
+                        ticket_types.len()
+                    ),
+                ));
+            }
+            let mut names = Vec::with_capacity(ticket_types.len());
+            for i in 0..ticket_types.len() {
+                let name = input.ticket_types.get(i).map(String::as_str).unwrap_or_default();
+                let name = text("name", name, 0, 100)
+                    .map_err(|err| err.within(&format!("{at}.ticket_types[{i}]")))?;
+                names.push((!name.is_empty()).then_some(name));
+            }
+            translations.insert(tag, TranslationFields { title, description, ticket_types: names });
+        }
+
         Ok(EventFields {
             title,
             description,
@@ -298,8 +360,18 @@ impl EventInput {
             status,
             currency,
             ticket_types,
+            translations,
         })
     }
+}
+
+/// A BCP 47 tag as events use them: a lowercase language (`pt`), optionally subtags (`pt-BR`).
+fn language_tag_ok(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 impl EventInput {
@@ -335,6 +407,25 @@ impl EventInput {
                 })
                 .collect(),
             currency: Some(event.currency.clone()),
+            translations: event
+                .translations
+                .iter()
+                .map(|(tag, text)| {
+                    let names = event
+                        .ticket_types
+                        .iter()
+                        .map(|t| t.translations.get(tag).cloned().unwrap_or_default())
+                        .collect();
+                    (
+                        tag.clone(),
+                        TranslationInput {
+                            title: text.title.clone(),
+                            description: text.description.clone(),
+                            ticket_types: names,
+                        },
+                    )
+                })
+                .collect(),
         }
     }
 
@@ -343,6 +434,24 @@ impl EventInput {
             ($($field:ident),*) => { $( if let Some(value) = patch.$field { self.$field = value; } )* };
         }
         let had_new_ticket_types = patch.ticket_types.is_some();
+        // Translated ticket type names follow their types (by id) into a new list, unless the
+        // patch states the translations anew.
+        if let Some(new_types) = &patch.ticket_types
+            && patch.translations.is_none()
+        {
+            let old_ids: Vec<Option<Uuid>> = self.ticket_types.iter().map(|t| t.id).collect();
+            for translation in self.translations.values_mut() {
+                translation.ticket_types = new_types
+                    .iter()
+                    .map(|t| {
+                        t.id.and_then(|id| old_ids.iter().position(|old| *old == Some(id)))
+                            .and_then(|i| translation.ticket_types.get(i).cloned())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+            }
+        }
+        take!(translations);
         take!(title, description, category, city, region, country, venue_name, address, latitude, longitude);
         take!(starts_at, ends_at, timezone, language, tags, image_alt, ticket_types);
         if patch.status.is_some() {

@@ -10,12 +10,15 @@ use uuid::Uuid;
 
 use audit::audit;
 pub use audit::{AuditEntry, audit_log};
-pub use input::{EventFields, EventInput, EventPatch, TicketTypeFields, TicketTypeInput};
+pub use input::{
+    EventFields, EventInput, EventPatch, TicketTypeFields, TicketTypeInput, TranslationFields,
+    TranslationInput,
+};
 
 use super::Event;
 use super::filter::FieldError;
 use super::read::{EVENT_COLUMNS, EVENT_JOINS};
-use super::write::{RowWrite, write_event_row};
+use super::write::{RowWrite, save_translations, write_event_row};
 
 /// What can go wrong when changing the catalog.
 #[derive(Debug, thiserror::Error)]
@@ -103,6 +106,7 @@ pub async fn create_event(
     let id = Uuid::now_v7();
     write_event_row(conn, id, &slug, fields, RowWrite::Admin).await?;
     save_ticket_types(conn, id, fields).await?;
+    save_translations(conn, id, fields).await?;
     let after = event_for_admin(&mut *conn, id).await?;
     audit(conn, admin, "event.create", id, None, after.as_ref()).await?;
     Ok(id)
@@ -128,6 +132,7 @@ pub async fn edit_event(
 
     write_event_row(conn, id, &before.slug, &fields, RowWrite::Admin).await?;
     save_ticket_types(conn, id, &fields).await?;
+    save_translations(conn, id, &fields).await?;
     let after = event_for_admin(&mut *conn, id).await?;
     audit(conn, admin, "event.edit", id, Some(&before), after.as_ref()).await?;
     Ok(())

@@ -60,6 +60,20 @@ pub struct EventForm {
     pub status: String,
     pub currency: String,
     pub tickets: Vec<TicketRow>,
+    /// One per translation, and a blank one for adding a language.
+    pub translations: Vec<TranslationForm>,
+}
+
+/// A translation on the event form: beside each original text, its text in `language`.
+#[derive(Debug, Clone, Default)]
+pub struct TranslationForm {
+    pub index: usize,
+    /// BCP 47; empty in the blank slot.
+    pub language: String,
+    pub title: String,
+    pub description: String,
+    /// By the ticket rows' `index`: (row index, the original name, its translation).
+    pub ticket_names: Vec<(usize, String, String)>,
 }
 
 #[derive(Template)]
@@ -129,6 +143,18 @@ impl AdminEventFormPage {
         self.error
             .as_ref()
             .is_some_and(|(wrong, _)| wrong == field || wrong.starts_with(&format!("{field}[")))
+    }
+
+    /// Whether the error is about the translation into `language`.
+    pub fn is_invalid_translation(&self, language: &str) -> bool {
+        !language.is_empty()
+            && self.error.as_ref().is_some_and(|(wrong, _)| {
+                wrong.strip_prefix("translations.").is_some_and(|rest| {
+                    rest == language
+                        || rest.starts_with(&format!("{language}."))
+                        || rest.starts_with(&format!("{language}["))
+                })
+            })
     }
 }
 

@@ -16,7 +16,7 @@ pub use checkin::{AdminCheckinPage, DoorEventView, ScanResult};
 pub use deliveries::{AdminDeliveriesPage, DeliveryRowView};
 pub use events::{
     AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, EventForm, EventHoldsPanel,
-    EventRefundsPanel, HolderRow, TicketRow,
+    EventRefundsPanel, HolderRow, TicketRow, TranslationForm,
 };
 pub use finance::{AdminFinancePage, FinanceRow};
 pub use refunds::{

@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use tessera_core::catalog::{self, Event, EventInput};
+use tessera_core::catalog::{self, EventInput};
 
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
@@ -24,12 +24,12 @@ pub async fn create(
     State(state): State<AppState>,
     Admin(admin): Admin,
     JsonBody(input): JsonBody<EventInput>,
-) -> Result<(StatusCode, Json<Event>)> {
+) -> Result<(StatusCode, Json<crate::routes::events::LocalizedEvent>)> {
     let fields = input.parse().map_err(Error::InvalidField)?;
     let mut tx = state.db.begin().await?;
     let id = catalog::create_event(&mut tx, admin.account.id, &fields).await?;
     let event = catalog::event_for_admin(&mut *tx, id).await?.ok_or(Error::NotFound("event"))?;
     tx.commit().await?;
     tracing::info!(event.id = %id, admin.id = %admin.account.id, "event created");
-    Ok((StatusCode::CREATED, Json(event)))
+    Ok((StatusCode::CREATED, Json(crate::routes::events::LocalizedEvent::as_written(event))))
 }

@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::State;
-use tessera_core::catalog::{self, Event, EventPatch};
+use tessera_core::catalog::{self, EventPatch};
 
 use crate::auth::Admin;
 use crate::error::{Error, ErrorBody, Result};
@@ -28,11 +28,11 @@ pub async fn edit(
     Admin(admin): Admin,
     LookupId { id, .. }: LookupId<EventNoun>,
     JsonBody(patch): JsonBody<EventPatch>,
-) -> Result<Json<Event>> {
+) -> Result<Json<crate::routes::events::LocalizedEvent>> {
     let mut tx = state.db.begin().await?;
     catalog::edit_event(&mut tx, admin.account.id, id, patch).await?;
     let event = catalog::event_for_admin(&mut *tx, id).await?.ok_or(Error::NotFound("event"))?;
     tx.commit().await?;
     tracing::info!(event.id = %id, event.version = event.version, admin.id = %admin.account.id, "event edited");
-    Ok(Json(event))
+    Ok(Json(crate::routes::events::LocalizedEvent::as_written(event)))
 }

@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
-use tessera_core::catalog::{self, Event};
+use tessera_core::catalog;
 use tessera_media::{self as media, pipeline::MAX_UPLOAD_BYTES};
 
 use crate::auth::Admin;
@@ -29,7 +29,7 @@ pub async fn upload(
     Admin(admin): Admin,
     LookupId { id, .. }: LookupId<EventNoun>,
     body: Body,
-) -> Result<Json<Event>> {
+) -> Result<Json<crate::routes::events::LocalizedEvent>> {
     let bytes = axum::body::to_bytes(body, MAX_UPLOAD_BYTES).await.map_err(|_| Error::PayloadTooLarge)?;
     let media_id = store(&state, bytes).await?;
     let mut tx = state.db.begin().await?;
@@ -37,7 +37,7 @@ pub async fn upload(
     let event = catalog::event_for_admin(&mut *tx, id).await?.ok_or(Error::NotFound("event"))?;
     tx.commit().await?;
     tracing::info!(event.id = %id, media.id = %media_id, admin.id = %admin.account.id, "event image set");
-    Ok(Json(event))
+    Ok(Json(crate::routes::events::LocalizedEvent::as_written(event)))
 }
 
 /// Stores an upload; what is wrong with it is an error naming the `image` field.

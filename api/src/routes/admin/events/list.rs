@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
-use tessera_core::catalog::{self, Event};
+use tessera_core::catalog;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Admin;
@@ -19,7 +19,7 @@ pub struct AdminEventQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminEventList {
     #[schema(value_type = Vec<crate::schemas::catalog::Event>)]
-    pub events: Vec<Event>,
+    pub events: Vec<crate::routes::events::LocalizedEvent>,
 }
 
 /// Every event, drafts and cancelled ones included, soonest first (at most 200).
@@ -35,5 +35,8 @@ pub async fn list(
     QueryParams(query): QueryParams<AdminEventQuery>,
 ) -> Result<Json<AdminEventList>> {
     let q = query.q.unwrap_or_default().replace('\0', "");
-    Ok(Json(AdminEventList { events: catalog::events_for_admin(&state.db, q.trim(), 200).await? }))
+    let events = catalog::events_for_admin(&state.db, q.trim(), 200).await?;
+    Ok(Json(AdminEventList {
+        events: events.into_iter().map(crate::routes::events::LocalizedEvent::as_written).collect(),
+    }))
 }

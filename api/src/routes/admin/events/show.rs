@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::State;
-use tessera_core::catalog::{self, Event};
+use tessera_core::catalog;
 
 use crate::auth::Admin;
 use crate::error::{Error, Result};
@@ -19,6 +19,7 @@ pub async fn show(
     State(state): State<AppState>,
     _admin: Admin,
     LookupId { id, .. }: LookupId<EventNoun>,
-) -> Result<Json<Event>> {
-    catalog::event_for_admin(&state.db, id).await?.map(Json).ok_or(Error::NotFound("event"))
+) -> Result<Json<crate::routes::events::LocalizedEvent>> {
+    let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
+    Ok(Json(crate::routes::events::LocalizedEvent::as_written(event)))
 }

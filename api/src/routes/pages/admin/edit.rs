@@ -233,6 +233,7 @@ pub async fn edit_event(
                 status: input.status,
                 ticket_types: Some(input.ticket_types),
                 currency: input.currency,
+                translations: Some(input.translations),
             };
             let mut tx = state.db.begin().await?;
             match catalog::edit_event(&mut tx, admin.account.id, id, patch).await {

@@ -90,6 +90,25 @@ pub(super) fn form_from_event(event: &Event) -> EventForm {
         image_alt: event.image_alt.clone(),
         status: event.status.as_str().into(),
         currency: event.currency.clone(),
+        translations: event
+            .translations
+            .iter()
+            .enumerate()
+            .map(|(index, (language, text))| TranslationForm {
+                index,
+                language: language.clone(),
+                title: text.title.clone(),
+                description: text.description.clone(),
+                ticket_names: event
+                    .ticket_types
+                    .iter()
+                    .enumerate()
+                    .map(|(row, t)| {
+                        (row, t.name.clone(), t.translations.get(language).cloned().unwrap_or_default())
+                    })
+                    .collect(),
+            })
+            .collect(),
         tickets,
     }
 }
@@ -135,6 +154,19 @@ pub(super) fn read_form(
         image_alt: get("image_alt"),
         status: get("status"),
         currency: get("currency").trim().to_uppercase(),
+        translations: (0..21)
+            .take_while(|index| fields.contains_key(&format!("tr_lang_{index}")))
+            .map(|index| TranslationForm {
+                index,
+                language: get(&format!("tr_lang_{index}")).trim().to_string(),
+                title: get(&format!("tr_title_{index}")),
+                description: get(&format!("tr_description_{index}")).replace("\r\n", "\n"),
+                ticket_names: tickets
+                    .iter()
+                    .map(|t| (t.index, t.name.clone(), get(&format!("tr_tt_{index}_{}", t.index))))
+                    .collect(),
+            })
+            .collect(),
         tickets,
     };
     let input = event_input(&form, stored);
@@ -195,6 +227,14 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
                 .map_err(|_| FieldError::new(format!("{at}.capacity"), "is not a whole number"))?,
         });
     }
+    if let Some(tr) =
+        form.translations.iter().find(|tr| tr.language.is_empty() && !tr.title.trim().is_empty())
+    {
+        return Err(FieldError::new(
+            "translations",
+            format!("say which language {:?} is in (en, ja, pt-BR…)", tr.title.trim()),
+        ));
+    }
     Ok(EventInput {
         title: form.title.clone(),
         description: form.description.clone(),
@@ -213,6 +253,35 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
         tags: form.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect(),
         image_alt: form.image_alt.clone(),
         status: Some(form.status.clone()),
+        translations: form
+            .translations
+            .iter()
+            // A slot left without a language (the blank one) or cleared of its title is no
+            // translation.
+            .filter(|tr| !tr.language.is_empty() && !tr.title.trim().is_empty())
+            .map(|tr| {
+                let names = form
+                    .tickets
+                    .iter()
+                    .filter(|row| !row.name.trim().is_empty())
+                    .map(|row| {
+                        tr.ticket_names
+                            .iter()
+                            .find(|(index, ..)| *index == row.index)
+                            .map(|(.., name)| name.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                (
+                    tr.language.clone(),
+                    TranslationInput {
+                        title: tr.title.clone(),
+                        description: tr.description.clone(),
+                        ticket_types: names,
+                    },
+                )
+            })
+            .collect(),
         ticket_types,
         currency: Some(currency.code().to_string()),
     })
@@ -238,6 +307,34 @@ pub(super) fn form_page(
         (0..BLANK_TICKET_ROWS.saturating_sub(blanks))
             .map(|i| TicketRow { index: first + i, ..TicketRow::default() }),
     );
+    // Each translation names every ticket type the form has (typed names kept by row), and a
+    // blank slot adds a language.
+    let named: Vec<(usize, String)> = form
+        .tickets
+        .iter()
+        .filter(|t| !t.name.trim().is_empty())
+        .map(|t| (t.index, t.name.clone()))
+        .collect();
+    form.translations.retain(|tr| !tr.language.is_empty() || !tr.title.trim().is_empty());
+    for tr in &mut form.translations {
+        tr.ticket_names = named
+            .iter()
+            .map(|(row, original)| {
+                let typed =
+                    tr.ticket_names.iter().find(|(index, ..)| index == row).map(|(.., name)| name.clone());
+                (*row, original.clone(), typed.unwrap_or_default())
+            })
+            .collect();
+    }
+    let blank = form.translations.len();
+    form.translations.push(TranslationForm {
+        index: blank,
+        ticket_names: named.into_iter().map(|(row, original)| (row, original, String::new())).collect(),
+        ..TranslationForm::default()
+    });
+    for (index, tr) in form.translations.iter_mut().enumerate() {
+        tr.index = index;
+    }
     AdminEventFormPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
         csrf: csrf.to_string(),

@@ -37,11 +37,12 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use tessera_core::catalog::{
     self, CatalogError, Category, Event, EventInput, EventPatch, FieldError, TicketTypeInput,
+    TranslationInput,
 };
 use tessera_core::money::Currency;
 use tessera_web::pages::{
     AdminAuditPage, AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, AuditRow,
-    Choice, Chrome, EventForm, EventHoldsPanel, EventRefundsPanel, HolderRow, TicketRow,
+    Choice, Chrome, EventForm, EventHoldsPanel, EventRefundsPanel, HolderRow, TicketRow, TranslationForm,
 };
 use uuid::Uuid;
 
