@@ -26,12 +26,6 @@ alter table event
     add column translated_titles text not null default '',
     add column translated_descriptions text not null default '';
 
-update event e set
-    translated_titles = coalesce((select string_agg(x.title, ' ' order by x.language)
-                                  from event_translation x where x.event_id = e.event_id), ''),
-    translated_descriptions = coalesce((select string_agg(x.description, ' ' order by x.language)
-                                        from event_translation x where x.event_id = e.event_id), '');
-
 alter table event drop column search_vector, drop column rank_vector;
 alter table event
     add column search_vector tsvector generated always as (

@@ -166,7 +166,8 @@ fn to_new_event(
                 .translations
                 .iter()
                 .map(|(language, text)| {
-                    if language == &record.language {
+                    let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_string();
+                    if primary(language) == primary(&record.language) {
                         bail!("{slug}: a translation into its own language {language}");
                     }
                     if text.ticket_types.len() != record.ticket_types.len() {
@@ -181,7 +182,11 @@ fn to_new_event(
                         TranslationFields {
                             title: text.title.clone(),
                             description: text.description.clone(),
-                            ticket_types: text.ticket_types.iter().map(|name| Some(name.clone())).collect(),
+                            ticket_types: text
+                                .ticket_types
+                                .iter()
+                                .map(|name| Some(name.trim().to_string()).filter(|name| !name.is_empty()))
+                                .collect(),
                         },
                     ))
                 })

@@ -565,6 +565,57 @@ const FLOWS = [
       await t.page.context().clearCookies({ name: 'tessera_lang' });
     },
   },
+  {
+    name: 'japanese-purchase',
+    async run(t) {
+      // A buyer who reads Japanese: the Kyoto tea ceremony as its organiser wrote it, bought in
+      // Japanese, the order page and the ticket email in Japanese too. After 'languages', and it
+      // puts English back when done.
+      await t.page.context().clearCookies();
+      const email = `ja-${t.viewport.name}-${Date.now()}@example.org`;
+      if (!(await signUp(t, '山田 花子', email))) return;
+      await t.goto('/?lang=ja&choose=1');
+      const html = () => t.page.evaluate(() => document.documentElement.lang);
+      t.check('Japanese is chosen', (await html()) === 'ja');
+      await t.goto('/events/tea-ceremony-workshop-near-daitoku-ji-kyoto');
+      const title = t.page.locator('main h1');
+      t.check('the tea ceremony is shown as written, in Japanese',
+        (await title.getAttribute('lang')) === 'ja' && /[\u3040-\u9fff]/.test(await title.innerText()), await title.innerText());
+      t.check('its times use a 24-hour clock', /\d{1,2}:\d{2}～\d{1,2}:\d{2}/.test(await t.page.locator('.event-when').innerText()));
+      t.check('its price is in yen', (await t.page.locator('.ticket-price').first().innerText()).includes('￥'));
+      await t.pageChecks();
+      await t.shot('event-ja');
+      const buyLink = t.page.locator('a.button[href$="/buy"]');
+      if (!t.check('the event page offers チケットを購入', (await buyLink.innerText()).includes('チケットを購入'))) return;
+      await Promise.all([t.page.waitForURL('**/buy'), buyLink.click()]);
+      await t.page.locator('form.buy-form select:not([disabled])').first().selectOption('1');
+      await t.pageChecks();
+      await t.shot('buy-ja');
+      await Promise.all([t.page.waitForURL('**/sandbox/checkout/**'), t.page.click('form.buy-form button[type=submit]')]);
+      await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('form[action$="/pay"] button')]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'お支払い済み' }).waitFor({ timeout: 15000 }).catch(() => {});
+      t.check('the order page says お支払い済み', (await state.innerText()).includes('お支払い済み'), oneLine(await state.innerText()));
+      t.check('the order page is in Japanese', (await html()) === 'ja');
+      const download = t.page.locator('.order-tickets a[href$="/tickets.pdf"]');
+      await download.waitFor({ timeout: 20000 }).catch(() => {});
+      t.check('the tickets download is offered as チケットをダウンロード',
+        (await download.count()) === 1 && (await download.innerText()).includes('チケットをダウンロード'));
+      await t.pageChecks();
+      await t.shot('order-ja');
+      if (process.env.MAILDEV_URL) {
+        const inbox = await t.page.request.get(`${process.env.MAILDEV_URL}/api/email`);
+        const mails = inbox.ok()
+          ? (await inbox.json()).filter((m) => (m.to || []).some((to) => to.address === email) && (m.subject || '').endsWith('のチケット'))
+          : [];
+        t.check('the ticket email is in Japanese, the PDF attached',
+          mails.length === 1 && (mails[0].text || '').includes('山田 花子 様') && (mails[0].attachments || []).some((a) => a.contentType === 'application/pdf'),
+          `${mails.length} email(s)`);
+      }
+      await t.goto('/?lang=en&choose=1');
+      await t.page.context().clearCookies({ name: 'tessera_lang' });
+    },
+  },
 ];
 
 // ------------------------------------------------------------------ harness

@@ -96,6 +96,9 @@ async fn the_api_answers_in_the_readers_language_with_the_original_alongside(db:
     // The listing and search answer the same way.
     let listed = get_in(&app, "/api/events?city=lisbon", "en").await.json();
     assert_eq!(listed["events"][0]["title"], "Fado Night in Graça");
+    // Caches in front of the API must keep each language apart.
+    let response = get_in(&app, "/api/events?city=lisbon", "en").await;
+    assert!(response.header("vary").contains("Accept-Language"), "{:?}", response.header("vary"));
     let found = get_in(&app, "/api/search?q=cushion", "de").await.json();
     assert_eq!(
         found["events"][0]["title"], "Noite de Fado na Graça",
@@ -174,7 +177,7 @@ async fn pages_show_the_readers_language_and_offer_the_original(db: PgPool) {
     assert!(page.contains("<h1 lang=\"en\">Fado Night in Graça</h1>"), "{page}");
     assert!(page.contains("Translated from Portuguese by the organiser."), "{page}");
     assert!(
-        page.contains(&format!("<a href=\"/events/{slug}?lang=en&#38;original=1\" hreflang=\"pt\" rel=\"alternate\">Show the original (Português)</a>")),
+        page.contains(&format!("<a href=\"/events/{slug}?lang=en&#38;original=1\" hreflang=\"pt\">Show the original (Português)</a>")),
         "{page}"
     );
     assert!(page.contains("<div class=\"event-description\" lang=\"en\">"));
@@ -184,7 +187,12 @@ async fn pages_show_the_readers_language_and_offer_the_original(db: PgPool) {
     let original = app.get(&format!("/events/{slug}?lang=en&original=1")).await.text();
     assert!(original.contains("<h1 lang=\"pt\">Noite de Fado na Graça</h1>"), "{original}");
     assert!(original.contains("Duas guitarras e uma voz."));
-    assert!(original.contains(&format!("href=\"/events/{slug}?lang=en\" hreflang=\"en\" rel=\"alternate\">Show the translation (English)</a>")), "{original}");
+    assert!(
+        original.contains(&format!(
+            "href=\"/events/{slug}?lang=en\" hreflang=\"en\">Show the translation (English)</a>"
+        )),
+        "{original}"
+    );
 
     let french = app.get(&format!("/events/{slug}?lang=fr")).await.text();
     assert!(french.contains("Traduit par l’organisateur (original : portugais)."), "{french}");
@@ -270,11 +278,22 @@ async fn the_admin_form_saves_two_languages_at_once_beside_the_original(db: PgPo
     assert!(html.contains("<p lang=\"pl\">Wieczór klezmerski</p>"), "the original beside it");
     assert!(html.contains("name=\"tr_lang_2\" value=\"\""), "a blank language to add");
 
+    // The same language twice is refused, rather than one of them silently lost.
+    let mut twice = form.clone();
+    for field in twice.iter_mut() {
+        if field.0 == "tr_lang_1" {
+            field.1 = "en";
+        }
+    }
+    let refused = app.post_form("/admin/events/new", &twice, Some(&cookies)).await;
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(refused.text().contains("appears twice"), "{}", refused.text());
+
     // A title typed without saying its language is refused, nothing saved.
     let mut unnamed = form.clone();
     unnamed.retain(|(key, _)| !key.starts_with("tr_"));
     unnamed.extend([("tr_lang_0", ""), ("tr_title_0", "Klezmer Evening"), ("tr_description_0", "")]);
     let refused = app.post_form("/admin/events/new", &unnamed, Some(&cookies)).await;
     assert_eq!(refused.status, 422, "{}", refused.text());
-    assert!(refused.text().contains("say which language"), "{}", refused.text());
+    assert!(refused.text().contains("say which language each translation is in"), "{}", refused.text());
 }

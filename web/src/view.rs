@@ -95,6 +95,8 @@ pub fn method_label(method: tessera_core::order::PaymentMethod) -> String {
 #[derive(Debug, Clone)]
 pub struct TicketLine {
     pub name: String,
+    /// The name's language (the translation's, or the event's own where it has none).
+    pub language: String,
     pub price: String,
 }
 
@@ -144,6 +146,8 @@ pub struct EventDetail {
     pub address: String,
     pub map_href: String,
     pub language: String,
+    /// The description's language: the original's when the translation has none.
+    pub description_language: String,
     pub tags: Vec<String>,
     pub tickets: Vec<TicketLine>,
     pub is_past: bool,
@@ -156,9 +160,9 @@ impl EventDetail {
     pub fn new(event: &Event, now: DateTime<Utc>, original: bool) -> Self {
         let translation = event.translation_for(current().tag());
         let shown = translation.filter(|_| !original);
-        let description = match shown {
-            Some((_, text)) if !text.description.trim().is_empty() => text.description.as_str(),
-            _ => event.description.as_str(),
+        let (description, description_language) = match shown {
+            Some((tag, text)) if !text.description.trim().is_empty() => (text.description.as_str(), tag),
+            _ => (event.description.as_str(), event.language.as_str()),
         };
         let language_name = |tag: &str| tessera_i18n::format::autonym(tag).unwrap_or_else(|| tag.to_string());
         let switch = translation.map(|(tag, _)| match shown {
@@ -209,17 +213,18 @@ impl EventDetail {
                 lon = event.longitude
             ),
             language: shown_tag.clone().unwrap_or_else(|| event.language.clone()),
+            description_language: description_language.to_string(),
             tags: event.tags.clone(),
             tickets: event
                 .ticket_types
                 .iter()
-                .map(|t| TicketLine {
-                    name: shown_tag
-                        .as_ref()
-                        .and_then(|tag| t.translations.get(tag))
-                        .unwrap_or(&t.name)
-                        .clone(),
-                    price: price(&t.currency, t.price_minor),
+                .map(|t| {
+                    let translated = shown_tag.as_ref().and_then(|tag| Some((tag, t.translations.get(tag)?)));
+                    TicketLine {
+                        name: translated.map_or(&t.name, |(_, name)| name).clone(),
+                        language: translated.map_or(&event.language, |(tag, _)| tag).clone(),
+                        price: price(&t.currency, t.price_minor),
+                    }
                 })
                 .collect(),
             is_past: event.ends_at <= now,

@@ -98,8 +98,10 @@ pub struct Event {
     /// The organiser's translations of the title and description, by language (BCP 47; never
     /// `language` itself). Ticket types carry their own names' translations.
     pub translations: std::collections::BTreeMap<String, EventText>,
-    /// The language `title`, `description` and the ticket types' `name` are in: the request's
-    /// (`?lang=`, else `Accept-Language`) when there is a translation into it, else `language`.
+    /// The language of `title`: the request's (`?lang=`, else the reader's chosen language, else
+    /// `Accept-Language`) when the organiser translated the event into it, else `language`.
+    /// `description` and each ticket type's `name` are in it too where the translation gives
+    /// them, in the original elsewhere.
     #[schema(example = "en")]
     pub text_language: String,
     /// The title and description as the organiser wrote them, in `language`.

@@ -143,7 +143,7 @@ pub(crate) async fn save_translations(
     .execute(&mut *conn)
     .await?;
     let ids: Vec<Uuid> = sqlx::query_scalar!(
-        "select ticket_type_id from ticket_type where event_id = $1 order by position, ticket_type_id",
+        "select ticket_type_id from ticket_type where event_id = $1 order by position, price_minor, name",
         event_id
     )
     .fetch_all(&mut *conn)

@@ -38,7 +38,7 @@ order-seen-eth-final = Ihre Zahlung ist in einem Block; die Bestellung ist bezah
 order-confirming = Ihre Zahlung wird bestätigt …
 order-confirming-more = Diese Seite aktualisiert sich von selbst, sobald sie bestätigt ist.
 order-part-paid = Teilweise bezahlt.
-order-part-paid-more = Wir haben { $received } von { $total } gesehen; es fehlen noch { $missing }. Zahlen Sie den Rest auf dieselbe Rechnung vor { $until }, sonst wird das Gezahlte nach ihrem Ablauf erstattet.
+order-part-paid-more = Wir haben { $received } von { $total } gesehen; es fehlen noch { $missing }. Zahlen Sie den Rest bis { $until } auf dieselbe Rechnung, sonst wird das Gezahlte nach ihrem Ablauf erstattet.
 order-waiting-btc = Warten auf Ihre Bitcoin-Zahlung.
 order-held-btc = Ihre Karten sind bis { $until } reserviert; eine bis dahin gesehene Zahlung hält sie, während sie bestätigt wird.
 order-left-invoice = Sie haben die Rechnung ohne Zahlung verlassen. Sie können zurückgehen und bezahlen oder die Bestellung stornieren, um die Karten freizugeben.
@@ -46,7 +46,7 @@ order-waiting = Zahlung ausstehend.
 order-held = Ihre Karten sind bis { $until } reserviert.
 order-left-checkout = Sie haben die Kasse ohne Zahlung verlassen. Sie können zurückgehen und bezahlen oder die Bestellung stornieren, um die Karten freizugeben.
 order-eth-pay-heading = { $amount } zahlen
-order-eth-pay-text = Zahlen Sie genau { $amount } an unseren Zahlungsvertrag ({ $chain }) vor { $until }, mit dem signierten Angebot dieser Bestellung.
+order-eth-pay-text = Zahlen Sie genau { $amount } an unseren Zahlungsvertrag ({ $chain }) bis { $until }, mit dem signierten Angebot dieser Bestellung.
 order-eth-approve-first = Erlauben Sie dem Vertrag zuerst, die { $asset } abzubuchen, und zahlen Sie dann.
 order-eth-pay-safe = Die Schaltfläche, der Link oder der Code füllen alles aus; der Vertrag lehnt jeden anderen Betrag und jede Zahlung nach der Frist ab, es kann also nichts verloren gehen.
 order-eth-rate = Kurs: 1 { $asset } = { $rate } { $currency }

@@ -13,7 +13,7 @@ order-status-failed = Paiement refusé
 order-status-refunded = Remboursée
 order-status-partly-refunded = Payée, remboursée en partie
 order-reason-hold_expired = La réservation a expiré avant l’arrivée d’un paiement ; les billets ont été remis en vente.
-order-reason-checkout_expired = Le paiement a été fermé sans être effectué.
+order-reason-checkout_expired = La page de paiement a été fermée sans paiement.
 order-reason-payment_failed = Le paiement a été refusé. Rien n’a été débité.
 order-reason-provider_unavailable = Nous n’avons pas pu joindre le prestataire de paiement. Rien n’a été débité.
 order-reason-cancelled_by_customer = Vous avez annulé cette commande. Rien n’a été débité.
@@ -31,8 +31,8 @@ order-seen = Paiement repéré — en attente de confirmations.
 order-seen-btc = Votre transaction bitcoin est en route vers un bloc ; vos billets restent réservés pendant sa confirmation, quel qu’en soit le temps. Cette page se met à jour toute seule.
 order-seen-eth-blocks =
     { $count ->
-        [one] Votre paiement est dans un bloc ; la commande est payée dès qu’il est recouvert de { $count } bloc. Vos billets restent réservés d’ici là. Cette page se met à jour toute seule.
-       *[other] Votre paiement est dans un bloc ; la commande est payée dès qu’il est recouvert de { $count } blocs. Vos billets restent réservés d’ici là. Cette page se met à jour toute seule.
+        [one] Votre paiement est dans un bloc ; la commande est payée dès qu’il a { $count } confirmation. Vos billets restent réservés d’ici là. Cette page se met à jour toute seule.
+       *[other] Votre paiement est dans un bloc ; la commande est payée dès qu’il a { $count } confirmations. Vos billets restent réservés d’ici là. Cette page se met à jour toute seule.
     }
 order-seen-eth-final = Votre paiement est dans un bloc ; la commande est payée dès que ce bloc est finalisé. Vos billets restent réservés d’ici là. Cette page se met à jour toute seule.
 order-confirming = Confirmation de votre paiement…
@@ -56,7 +56,7 @@ order-eth-contract = Contrat
 order-eth-token = Jeton
 order-eth-approve-note = autorisez d’abord { $amount } pour le contrat ; le bouton du portefeuille fait les deux étapes.
 order-eth-network = Réseau
-order-eth-chain = { $chain } (chain id { $id })
+order-eth-chain = { $chain } (identifiant de chaîne { $id })
 order-eth-step-approve = Étape 1 : scannez pour autoriser
 order-eth-link = lien
 order-eth-step-pay = Étape 2 : scannez pour payer

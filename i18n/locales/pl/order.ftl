@@ -31,9 +31,9 @@ order-seen = Płatność widoczna — czekamy na potwierdzenia.
 order-seen-btc = Twoja transakcja bitcoin trafia właśnie do bloku; bilety pozostają zarezerwowane do jej potwierdzenia, choćby trwało to długo. Ta strona odświeża się sama.
 order-seen-eth-blocks =
     { $count ->
-        [one] Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy przykryje ją { $count } blok. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
-        [few] Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy przykryją ją { $count } bloki. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
-       *[other] Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy przykryje ją { $count } bloków. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
+        [one] Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy uzyska { $count } potwierdzenie. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
+        [few] Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy uzyska { $count } potwierdzenia. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
+       *[other] Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy uzyska { $count } potwierdzeń. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
     }
 order-seen-eth-final = Twoja płatność jest w bloku; zamówienie będzie opłacone, gdy blok zostanie sfinalizowany. Do tego czasu bilety pozostają zarezerwowane. Ta strona odświeża się sama.
 order-confirming = Potwierdzamy płatność…
@@ -57,7 +57,7 @@ order-eth-contract = Kontrakt
 order-eth-token = Token
 order-eth-approve-note = najpierw zatwierdź { $amount } dla kontraktu; przycisk portfela wykona oba kroki.
 order-eth-network = Sieć
-order-eth-chain = { $chain } (chain id { $id })
+order-eth-chain = { $chain } (identyfikator łańcucha { $id })
 order-eth-step-approve = Krok 1: zeskanuj, aby zatwierdzić
 order-eth-link = link
 order-eth-step-pay = Krok 2: zeskanuj, aby zapłacić

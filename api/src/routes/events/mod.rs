@@ -14,8 +14,8 @@ use tessera_core::catalog::{Event, EventText};
 pub struct LocalizedEvent {
     #[serde(flatten)]
     pub event: Event,
-    /// The language `title`, `description` and the ticket types' `name` are in: the request's
-    /// when there is a translation into it, else the event's own (`language`).
+    /// The language of `title`: the request's when there is a translation into it, else the
+    /// event's own (`language`). The description and names follow where translated.
     pub text_language: String,
     /// The title and description as written, in the event's own language.
     pub original: EventText,

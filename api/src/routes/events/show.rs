@@ -11,7 +11,8 @@ use crate::state::AppState;
 /// One event with its ticket types.
 ///
 /// Published and cancelled events are public; drafts are not found. Title, description and
-/// ticket type names are in the request's language (`?lang=`, else `Accept-Language`) when the
+/// ticket type names are in the request's language (`?lang=`, else the chosen one, else
+/// `Accept-Language`) when the
 /// organiser translated them (`text_language` says which), with the `original` alongside.
 #[utoipa::path(
     get,

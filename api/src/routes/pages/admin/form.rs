@@ -227,13 +227,32 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
                 .map_err(|_| FieldError::new(format!("{at}.capacity"), "is not a whole number"))?,
         });
     }
-    if let Some(tr) =
-        form.translations.iter().find(|tr| tr.language.is_empty() && !tr.title.trim().is_empty())
-    {
-        return Err(FieldError::new(
-            "translations",
-            format!("say which language {:?} is in (en, ja, pt-BR…)", tr.title.trim()),
-        ));
+    let mut languages = std::collections::HashSet::new();
+    for tr in &form.translations {
+        let typed = !tr.title.trim().is_empty()
+            || !tr.description.trim().is_empty()
+            || tr.ticket_names.iter().any(|(.., name)| !name.trim().is_empty());
+        if tr.language.is_empty() && typed {
+            return Err(FieldError::new(
+                "translations",
+                "say which language each translation is in (en, ja, pt-BR…)",
+            ));
+        }
+        if tr.language.is_empty() {
+            continue;
+        }
+        if !languages.insert(tr.language.to_lowercase()) {
+            return Err(FieldError::new(
+                format!("translations.{}", tr.language),
+                "appears twice: write each language once",
+            ));
+        }
+        if tr.title.trim().is_empty() && typed {
+            return Err(FieldError::new(
+                format!("translations.{}.title", tr.language),
+                "is required (clear the whole translation to remove it)",
+            ));
+        }
     }
     Ok(EventInput {
         title: form.title.clone(),
