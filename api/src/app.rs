@@ -132,6 +132,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", axum::routing::get(pages::home::home))
         .route("/search", axum::routing::get(pages::search::search))
         .route("/events/{slug}", axum::routing::get(pages::event::event))
+        .route("/events/{slug}/calendar.ics", axum::routing::get(pages::event::calendar))
         .route_layer(catalog_cache)
         .route("/signup", get(pages::account::signup_page).post(pages::account::signup_submit))
         .route("/login", get(pages::account::login_page).post(pages::account::login_submit))

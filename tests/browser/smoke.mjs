@@ -48,11 +48,13 @@ const LAUNCH_ARGS = [
 const VIEWPORTS = [
   {
     name: 'phone',
-    options: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+    // A phone in Kyoto and a desktop in Toronto: event times get the viewer's own beside them
+    // only where the zones differ.
+    options: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, timezoneId: 'Asia/Tokyo' },
   },
   {
     name: 'desktop',
-    options: { viewport: { width: 1366, height: 900 } },
+    options: { viewport: { width: 1366, height: 900 }, timezoneId: 'America/Toronto' },
   },
 ];
 
@@ -583,6 +585,14 @@ const FLOWS = [
         (await title.getAttribute('lang')) === 'ja' && /[\u3040-\u9fff]/.test(await title.innerText()), await title.innerText());
       t.check('its times use a 24-hour clock', /\d{1,2}:\d{2}～\d{1,2}:\d{2}/.test(await t.page.locator('.event-when').innerText()));
       t.check('its price is in yen', (await t.page.locator('.ticket-price').first().innerText()).includes('￥'));
+      // Kyoto's clock; a viewer elsewhere also gets theirs, in Japanese.
+      const yours = t.page.locator('.event-when .your-time');
+      if (t.viewport.name === 'desktop') {
+        t.check('a viewer in Toronto also sees the time on their own clock',
+          (await yours.count()) === 1 && (await yours.innerText()).includes('現在地の時刻'), await yours.innerText().catch(() => ''));
+      } else {
+        t.check('a viewer in Kyoto sees no second time', (await yours.count()) === 0);
+      }
       await t.pageChecks();
       await t.shot('event-ja');
       const buyLink = t.page.locator('a.button[href$="/buy"]');

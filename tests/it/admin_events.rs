@@ -239,6 +239,7 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/".into(), None, 200, 200, 200),
         ("GET", "/search?q=matrix".into(), None, 200, 200, 200),
         ("GET", "/events/matrix-lisbon".into(), None, 200, 200, 200),
+        ("GET", "/events/matrix-lisbon/calendar.ics".into(), None, 200, 200, 200),
         ("GET", "/api/events".into(), None, 200, 200, 200),
         ("GET", format!("/api/events/{event_id}"), None, 200, 200, 200),
         ("GET", "/api/search?q=matrix".into(), None, 200, 200, 200),

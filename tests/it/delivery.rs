@@ -244,9 +244,19 @@ async fn a_paid_order_gets_one_email_whose_pdf_reads_right_and_downloads_again(d
     assert!(text.contains("Salão Nobre") && text.contains("(Portugal Time)"), "{text}");
     assert!(message["html"].as_str().unwrap().contains("Download your tickets"));
     let attachments = message["attachments"].as_array().unwrap();
-    assert_eq!(attachments.len(), 1);
+    assert_eq!(attachments.len(), 2, "the PDF and a calendar entry");
     assert_eq!(attachments[0]["contentType"], "application/pdf");
     assert!(attachments[0]["filename"].as_str().unwrap().starts_with("tickets-delivery-"));
+    assert!(
+        attachments[1]["contentType"].as_str().unwrap().starts_with("text/calendar"),
+        "{}",
+        attachments[1]
+    );
+    assert!(attachments[1]["filename"].as_str().unwrap().ends_with(".ics"));
+    let calendar = String::from_utf8(mail.attachment(message, 1).await).unwrap().replace("\r\n ", "");
+    assert!(calendar.contains("DTSTART;TZID=Europe/Lisbon:"), "{calendar}");
+    assert!(calendar.contains("SUMMARY;LANGUAGE=pt:Noite de Fado: Mouraria"), "{calendar}");
+    assert!(calendar.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Lisbon"), "{calendar}");
     let pdf = mail.attachment(message, 0).await;
     assert!(pdf.len() < 2 * 60_000, "{} bytes for two tickets", pdf.len());
 

@@ -297,3 +297,31 @@ async fn the_admin_form_saves_two_languages_at_once_beside_the_original(db: PgPo
     assert_eq!(refused.status, 422, "{}", refused.text());
     assert!(refused.text().contains("say which language each translation is in"), "{}", refused.text());
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_calendar_file_keeps_the_events_zone_and_the_readers_language(db: PgPool) {
+    let app = TestApp::new(db);
+    let admin = app.sign_in(true).await;
+    let event = create(&app, &admin, fado()).await;
+    let slug = event["slug"].as_str().unwrap();
+    let response = get_in(&app, &format!("/events/{slug}/calendar.ics"), "en").await;
+    assert_eq!(response.status, 200);
+    assert!(response.header("content-type").starts_with("text/calendar"));
+    assert!(response.header("content-disposition").contains(&format!("{slug}.ics")));
+    let ics = response.text().replace("\r\n ", "");
+    // 20:30 UTC on 12 June is 21:30 in Lisbon (summer time).
+    assert!(ics.contains("DTSTART;TZID=Europe/Lisbon:20300612T213000"), "{ics}");
+    assert!(ics.contains("SUMMARY;LANGUAGE=en:Fado Night in Graça"), "{ics}");
+    assert!(ics.contains(&format!("UID:{slug}@")));
+    let page = app.get(&format!("/events/{slug}?lang=de")).await.text();
+    assert!(
+        page.contains(&format!(
+            "href=\"/events/{slug}/calendar.ics\" download>Zum Kalender hinzufügen (.ics)</a>"
+        )),
+        "{page}"
+    );
+    assert_eq!(app.get("/events/no-such-event/calendar.ics").await.status, 404);
+    // The page's time carries its zone and the words for "your time", for the browser to add
+    // the viewer's own clock when it differs (web/static/local-time.js).
+    assert!(page.contains("data-zone=\"Europe/Lisbon\" data-your-time=\"(\u{E000} bei Ihnen)\""), "{page}");
+}

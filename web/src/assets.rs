@@ -9,6 +9,7 @@ pub const STYLESHEET: &str = include_str!("../static/app.css");
 pub const FAVICON: &str = include_str!("../static/favicon.svg");
 pub const ORDER_SCRIPT: &str = include_str!("../static/order.js");
 pub const WALLET_SCRIPT: &str = include_str!("../static/wallet.js");
+pub const LOCAL_TIME_SCRIPT: &str = include_str!("../static/local-time.js");
 
 fn hashed_href(name: &str, extension: &str, content: &str) -> String {
     let hash = hex::encode(&Sha256::digest(content.as_bytes())[..8]);
@@ -19,6 +20,13 @@ static STYLESHEET_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("app", "
 static FAVICON_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("favicon", "svg", FAVICON));
 static ORDER_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("order", "js", ORDER_SCRIPT));
 static WALLET_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("wallet", "js", WALLET_SCRIPT));
+static LOCAL_TIME_SCRIPT_HREF: LazyLock<String> =
+    LazyLock::new(|| hashed_href("local-time", "js", LOCAL_TIME_SCRIPT));
+
+/// The script that adds the viewer's own time beside an event's (order and event pages).
+pub fn local_time_script_href() -> &'static str {
+    &LOCAL_TIME_SCRIPT_HREF
+}
 
 /// The order page's "pay with browser wallet" script (ETH and token orders).
 pub fn wallet_script_href() -> &'static str {
@@ -48,6 +56,8 @@ pub fn lookup(path: &str) -> Option<(&'static str, &'static str)> {
         Some(("text/javascript; charset=utf-8", ORDER_SCRIPT))
     } else if path == wallet_script_href() {
         Some(("text/javascript; charset=utf-8", WALLET_SCRIPT))
+    } else if path == local_time_script_href() {
+        Some(("text/javascript; charset=utf-8", LOCAL_TIME_SCRIPT))
     } else {
         None
     }

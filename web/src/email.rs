@@ -24,6 +24,9 @@ pub struct TicketEmail {
     pub download_url: String,
     pub download_expires: String,
     pub attachment_name: String,
+    /// The event as a calendar entry (`.ics`), attached beside the PDF.
+    pub calendar: String,
+    pub calendar_name: String,
 }
 
 #[derive(Template)]

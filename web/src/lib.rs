@@ -5,5 +5,6 @@ pub mod assets;
 pub mod chart;
 pub mod demo;
 pub mod email;
+pub mod ics;
 pub mod pages;
 pub mod view;

@@ -142,6 +142,8 @@ pub struct EventDetail {
     pub paragraphs: Vec<String>,
     pub when_long: String,
     pub timezone: String,
+    /// The IANA zone, for the browser to add the viewer's own time when it differs.
+    pub zone_id: String,
     pub venue_name: String,
     pub address: String,
     pub map_href: String,
@@ -205,6 +207,7 @@ impl EventDetail {
                 .collect(),
             when_long: when_long(event),
             timezone: zone_label(event),
+            zone_id: event.timezone.clone(),
             venue_name: event.venue_name.clone(),
             address: event.address.clone(),
             map_href: format!(
@@ -361,6 +364,9 @@ pub struct OrderSummary {
     pub event_href: String,
     /// When the event starts, in its own zone.
     pub when: String,
+    pub starts_iso: String,
+    /// The event's IANA zone (the viewer's own time is added beside it by the browser).
+    pub zone: String,
     pub venue: String,
     /// `pending_payment`, `paid`, ... for CSS and scripts.
     pub status: &'static str,
@@ -404,6 +410,8 @@ impl OrderSummary {
             event_title: order.event.title.clone(),
             event_href: format!("/events/{}", order.event.slug),
             when: in_zone(locale, order.event.starts_at, zone, Style::DateTime),
+            starts_iso: order.event.starts_at.to_rfc3339(),
+            zone: zone.to_string(),
             venue: format!("{}, {}", order.event.venue_name, order.event.city),
             status: order.status.as_str(),
             status_label: order_status_label(order.status),

@@ -156,3 +156,5 @@ event-when-days = { $date }, { $start } Uhr – { $end_date }, { $end } Uhr
 event-translated = Vom Veranstalter übersetzt (Original: { $language }).
 event-show-original = Original anzeigen ({ $language })
 event-show-translation = Übersetzung anzeigen ({ $language })
+event-add-calendar = Zum Kalender hinzufügen (.ics)
+your-time = ({ $time } bei Ihnen)

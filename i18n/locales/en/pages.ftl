@@ -156,3 +156,5 @@ event-when-days = { $date }, { $start } – { $end_date }, { $end }
 event-translated = Translated from { $language } by the organiser.
 event-show-original = Show the original ({ $language })
 event-show-translation = Show the translation ({ $language })
+event-add-calendar = Add to calendar (.ics)
+your-time = ({ $time } your time)

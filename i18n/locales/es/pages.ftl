@@ -159,3 +159,5 @@ event-when-days = del { $date }, { $start }, al { $end_date }, { $end }
 event-translated = Traducido por el organizador (original: { $language }).
 event-show-original = Ver el original ({ $language })
 event-show-translation = Ver la traducción ({ $language })
+event-add-calendar = Añadir al calendario (.ics)
+your-time = ({ $time } en tu hora local)

@@ -159,3 +159,5 @@ event-when-days = du { $date }, { $start }, au { $end_date }, { $end }
 event-translated = Traduit par l’organisateur (original : { $language }).
 event-show-original = Voir l’original ({ $language })
 event-show-translation = Voir la traduction ({ $language })
+event-add-calendar = Ajouter au calendrier (.ics)
+your-time = ({ $time } chez vous)

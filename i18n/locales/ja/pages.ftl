@@ -150,3 +150,5 @@ event-when-days = { $date } { $start }～{ $end_date } { $end }
 event-translated = 主催者による翻訳です（原文：{ $language }）。
 event-show-original = 原文を表示（{ $language }）
 event-show-translation = 翻訳を表示（{ $language }）
+event-add-calendar = カレンダーに追加（.ics）
+your-time = （現在地の時刻：{ $time }）

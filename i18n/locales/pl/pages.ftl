@@ -161,3 +161,5 @@ event-when-days = { $date }, godz. { $start } – { $end_date }, godz. { $end }
 event-translated = Przetłumaczone przez organizatora (oryginał: { $language }).
 event-show-original = Pokaż oryginał ({ $language })
 event-show-translation = Pokaż tłumaczenie ({ $language })
+event-add-calendar = Dodaj do kalendarza (.ics)
+your-time = ({ $time } u Ciebie)

@@ -159,3 +159,5 @@ event-when-days = de { $date }, { $start }, a { $end_date }, { $end }
 event-translated = Traduzido pelo organizador (original: { $language }).
 event-show-original = Ver o original ({ $language })
 event-show-translation = Ver a tradução ({ $language })
+event-add-calendar = Adicionar ao calendário (.ics)
+your-time = ({ $time } na sua hora local)

@@ -160,6 +160,8 @@ impl Mailer {
         let html = TicketEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let pdf_type =
             ContentType::parse("application/pdf").map_err(|err| MailError::Build(err.to_string()))?;
+        let calendar_type = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+            .map_err(|err| MailError::Build(err.to_string()))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -172,7 +174,11 @@ impl Mailer {
                             .singlepart(SinglePart::plain(text))
                             .singlepart(SinglePart::html(html)),
                     )
-                    .singlepart(Attachment::new(email.attachment_name.clone()).body(pdf, pdf_type)),
+                    .singlepart(Attachment::new(email.attachment_name.clone()).body(pdf, pdf_type))
+                    .singlepart(
+                        Attachment::new(email.calendar_name.clone())
+                            .body(email.calendar.clone().into_bytes(), calendar_type),
+                    ),
             )
             .map_err(|err| MailError::Build(err.to_string()))
     }

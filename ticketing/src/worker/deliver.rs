@@ -244,6 +244,25 @@ impl Worker {
                 tessera_i18n::format::Style::Date,
             ),
             attachment_name: attachment_name(&details.event_slug, details.order_id),
+            calendar: tessera_web::ics::calendar(
+                &tessera_web::ics::CalendarEvent {
+                    uid: format!(
+                        "{}@{}",
+                        details.event_slug,
+                        self.config.public_url.host_str().unwrap_or("tessera")
+                    ),
+                    title: details.event_title.clone(),
+                    language: details.event_language.clone(),
+                    description: url(&format!("/orders/{}", details.order_id)),
+                    location: format!("{}, {}, {}", details.venue_name, details.address, details.city),
+                    url: url(&format!("/events/{}", details.event_slug)),
+                    starts_at: details.starts_at,
+                    ends_at: details.ends_at,
+                    timezone: details.timezone,
+                },
+                Utc::now(),
+            ),
+            calendar_name: format!("{}.ics", details.event_slug.chars().take(60).collect::<String>()),
         }
     }
 }

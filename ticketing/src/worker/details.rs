@@ -27,6 +27,9 @@ pub(super) struct OrderDetails {
     pub(super) city: String,
     pub(super) country: String,
     pub(super) currency: String,
+    /// The event's own language (its title's).
+    pub(super) event_language: String,
+    pub(super) ends_at: chrono::DateTime<Utc>,
     /// The language the buyer bought in: the email and the PDF are written in it.
     pub(super) locale: Locale,
 }
@@ -34,7 +37,7 @@ pub(super) struct OrderDetails {
 pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDetails, StepError> {
     let row = sqlx::query!(
         r#"select a.email, a.name, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.address,
-                  e.city, e.country, o.currency, o.locale
+                  e.city, e.country, o.currency, o.locale, e.language, e.ends_at
            from customer_order o
            join account a on a.account_id = o.account_id
            join event e on e.event_id = o.event_id
@@ -61,6 +64,8 @@ pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDe
         city: row.city,
         country: row.country,
         currency: row.currency,
+        event_language: row.language,
+        ends_at: row.ends_at,
         locale: Locale::parse(&row.locale).unwrap_or_default(),
     })
 }

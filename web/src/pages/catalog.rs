@@ -55,4 +55,5 @@ pub struct SearchPage {
 pub struct EventPage {
     pub chrome: Chrome,
     pub event: EventDetail,
+    pub local_time_script: &'static str,
 }

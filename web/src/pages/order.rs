@@ -89,6 +89,7 @@ pub struct OrderPage {
     pub ethereum: Option<EthPanel>,
     /// The "pay with browser wallet" script (`crate::assets::wallet_script_href`).
     pub wallet_script: &'static str,
+    pub local_time_script: &'static str,
     /// Money that went back or is going back: (amount, where, state, when).
     pub refunds: Vec<RefundLine>,
     /// While the event's policy allows cancelling for a refund: what comes back, the fee, and

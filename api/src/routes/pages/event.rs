@@ -1,6 +1,6 @@
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use tessera_core::catalog;
 use tessera_web::pages::{Chrome, EventPage};
 use tessera_web::view::EventDetail;
@@ -35,6 +35,54 @@ pub async fn event(
         &EventPage {
             chrome: Chrome::new("", viewer_chrome(&viewer)),
             event: EventDetail::new(&event, chrono::Utc::now(), query.original.as_deref() == Some("1")),
+            local_time_script: tessera_web::assets::local_time_script_href(),
         },
     ))
+}
+
+/// `GET /events/{slug}/calendar.ics`: the event as a calendar entry, on its own clock and
+/// zone, its title in the reader's language when translated. Published and cancelled events,
+/// like the page.
+pub async fn calendar(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let plausible =
+        slug.len() <= 120 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !plausible {
+        return Err(Error::NotFound("event").into());
+    }
+    let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
+    let ics = tessera_web::ics::calendar(&calendar_event(&state, &event), chrono::Utc::now());
+    let headers = [
+        (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+        (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.ics\"", event.slug)),
+        (header::CACHE_CONTROL, "public, max-age=300".to_string()),
+    ];
+    Ok((headers, ics).into_response())
+}
+
+/// What a calendar shows of `event`, for a reader of the request's language.
+pub fn calendar_event(state: &AppState, event: &catalog::Event) -> tessera_web::ics::CalendarEvent {
+    let (title, language) = match event.translation_for(tessera_i18n::current().tag()) {
+        Some((tag, text)) => (text.title.clone(), tag.to_string()),
+        None => (event.title.clone(), event.language.clone()),
+    };
+    let url = state
+        .config
+        .public_url
+        .join(&format!("/events/{}", event.slug))
+        .map(String::from)
+        .unwrap_or_default();
+    tessera_web::ics::CalendarEvent {
+        uid: format!("{}@{}", event.slug, state.config.public_url.host_str().unwrap_or("tessera")),
+        title,
+        language,
+        description: url.clone(),
+        location: format!("{}, {}, {}", event.venue_name, event.address, event.city),
+        url,
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+        timezone: event.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+    }
 }

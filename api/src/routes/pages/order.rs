@@ -370,6 +370,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         delivery_delayed: false,
         ethereum: None,
         wallet_script: tessera_web::assets::wallet_script_href(),
+        local_time_script: tessera_web::assets::local_time_script_href(),
         refunds: Vec::new(),
         refund_offer: None,
     }
