@@ -118,10 +118,9 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     let mut response = tessera_i18n::scope(context(locale), next.run(request)).await;
     // The same page, and the catalog's JSON, answer in several languages.
     let headers = response.headers_mut();
-    let localized = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    let localized = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
+        v.starts_with("text/html") || v.starts_with("application/json") || v.starts_with("text/calendar")
+    });
     if localized {
         headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     }

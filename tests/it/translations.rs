@@ -312,7 +312,8 @@ async fn the_calendar_file_keeps_the_events_zone_and_the_readers_language(db: Pg
     // 20:30 UTC on 12 June is 21:30 in Lisbon (summer time).
     assert!(ics.contains("DTSTART;TZID=Europe/Lisbon:20300612T213000"), "{ics}");
     assert!(ics.contains("SUMMARY;LANGUAGE=en:Fado Night in Graça"), "{ics}");
-    assert!(ics.contains(&format!("UID:{slug}@")));
+    assert!(ics.contains(&format!("UID:{}@", event["id"].as_str().unwrap())));
+    assert!(ics.contains("STATUS:CONFIRMED") && ics.contains("SEQUENCE:1"), "{ics}");
     let page = app.get(&format!("/events/{slug}?lang=de")).await.text();
     assert!(
         page.contains(&format!(

@@ -33,7 +33,9 @@
     }
     var span = document.createElement("span");
     span.className = "your-time";
-    span.textContent = " " + el.getAttribute("data-your-time").replace("\uE000", here);
-    el.insertAdjacentElement("afterend", span);
+    span.textContent = " " + el.getAttribute("data-your-time").split("\uE000").join(here);
+    // After the event's zone when it is named beside the time, so each time keeps its zone.
+    var next = el.nextElementSibling;
+    (next && next.classList.contains("tz") ? next : el).insertAdjacentElement("afterend", span);
   });
 })();

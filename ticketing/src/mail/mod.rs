@@ -160,7 +160,7 @@ impl Mailer {
         let html = TicketEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let pdf_type =
             ContentType::parse("application/pdf").map_err(|err| MailError::Build(err.to_string()))?;
-        let calendar_type = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+        let calendar_type = ContentType::parse("text/calendar; charset=utf-8")
             .map_err(|err| MailError::Build(err.to_string()))?;
         Message::builder()
             .from(self.from.clone())

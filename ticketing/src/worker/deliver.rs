@@ -248,7 +248,7 @@ impl Worker {
                 &tessera_web::ics::CalendarEvent {
                     uid: format!(
                         "{}@{}",
-                        details.event_slug,
+                        details.event_id,
                         self.config.public_url.host_str().unwrap_or("tessera")
                     ),
                     title: details.event_title.clone(),
@@ -259,6 +259,8 @@ impl Worker {
                     starts_at: details.starts_at,
                     ends_at: details.ends_at,
                     timezone: details.timezone,
+                    cancelled: details.event_cancelled,
+                    sequence: details.event_version,
                 },
                 Utc::now(),
             ),

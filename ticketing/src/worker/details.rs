@@ -30,6 +30,9 @@ pub(super) struct OrderDetails {
     /// The event's own language (its title's).
     pub(super) event_language: String,
     pub(super) ends_at: chrono::DateTime<Utc>,
+    pub(super) event_id: Uuid,
+    pub(super) event_cancelled: bool,
+    pub(super) event_version: i32,
     /// The language the buyer bought in: the email and the PDF are written in it.
     pub(super) locale: Locale,
 }
@@ -37,7 +40,8 @@ pub(super) struct OrderDetails {
 pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDetails, StepError> {
     let row = sqlx::query!(
         r#"select a.email, a.name, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.address,
-                  e.city, e.country, o.currency, o.locale, e.language, e.ends_at
+                  e.city, e.country, o.currency, o.locale, e.language, e.ends_at, e.event_id,
+                  e.status = 'cancelled' as "cancelled!", e.version
            from customer_order o
            join account a on a.account_id = o.account_id
            join event e on e.event_id = o.event_id
@@ -66,6 +70,9 @@ pub(super) async fn order_details(db: &PgPool, order_id: Uuid) -> Result<OrderDe
         currency: row.currency,
         event_language: row.language,
         ends_at: row.ends_at,
+        event_id: row.event_id,
+        event_cancelled: row.cancelled,
+        event_version: row.version,
         locale: Locale::parse(&row.locale).unwrap_or_default(),
     })
 }

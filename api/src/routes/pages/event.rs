@@ -75,7 +75,7 @@ pub fn calendar_event(state: &AppState, event: &catalog::Event) -> tessera_web::
         .map(String::from)
         .unwrap_or_default();
     tessera_web::ics::CalendarEvent {
-        uid: format!("{}@{}", event.slug, state.config.public_url.host_str().unwrap_or("tessera")),
+        uid: format!("{}@{}", event.id, state.config.public_url.host_str().unwrap_or("tessera")),
         title,
         language,
         description: url.clone(),
@@ -84,5 +84,7 @@ pub fn calendar_event(state: &AppState, event: &catalog::Event) -> tessera_web::
         starts_at: event.starts_at,
         ends_at: event.ends_at,
         timezone: event.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+        cancelled: event.status == catalog::EventStatus::Cancelled,
+        sequence: event.version,
     }
 }
