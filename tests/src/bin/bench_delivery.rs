@@ -66,12 +66,27 @@ fn document(tickets: usize) -> TicketDocument {
     }
 }
 
-fn render_rate(tickets_per_pdf: usize, seconds: f64) -> f64 {
-    let doc = document(tickets_per_pdf);
+/// The same ticket for a Kyoto tea ceremony bought in Japanese: Noto Sans CJK joins DejaVu.
+fn japanese(tickets: usize) -> TicketDocument {
+    TicketDocument {
+        locale: tessera_i18n::Locale::Ja,
+        event_title: "大徳寺近くの茶室で茶の湯体験".into(),
+        timezone: chrono_tz::Asia::Tokyo,
+        venue_name: "紫野 茶室 松庵".into(),
+        address: "京都市北区紫野東藤ノ森町12".into(),
+        city: "京都".into(),
+        country: "JP".into(),
+        holder_name: "山田 花子".into(),
+        ..document(tickets)
+    }
+}
+
+fn render_rate(doc: &TicketDocument, seconds: f64) -> f64 {
+    let tickets_per_pdf = doc.tickets.len();
     let started = Instant::now();
     let mut tickets = 0;
     while started.elapsed().as_secs_f64() < seconds {
-        std::hint::black_box(pdf::render(&doc));
+        std::hint::black_box(pdf::render(doc));
         tickets += tickets_per_pdf;
     }
     tickets as f64 / started.elapsed().as_secs_f64()
@@ -98,9 +113,24 @@ async fn main() -> anyhow::Result<()> {
         ten as f64 / 10240.0
     );
     // Warm the font parsing and the allocator before measuring.
-    render_rate(1, 0.3);
-    println!("  1-ticket PDFs:  {:>6.0} tickets/s", render_rate(1, args.render_seconds));
-    println!("  10-ticket PDFs: {:>6.0} tickets/s", render_rate(10, args.render_seconds));
+    render_rate(&document(1), 0.3);
+    println!("  1-ticket PDFs:  {:>6.0} tickets/s", render_rate(&document(1), args.render_seconds));
+    println!("  10-ticket PDFs: {:>6.0} tickets/s", render_rate(&document(10), args.render_seconds));
+    if pdf::cjk_available() {
+        // The first Japanese ticket reads Noto Sans CJK (once per process): outside the timing.
+        let one = pdf::render(&japanese(1)).len();
+        println!("  Japanese, 1 ticket: {:.1} KB", one as f64 / 1024.0);
+        println!(
+            "  Japanese 1-ticket PDFs:  {:>6.0} tickets/s",
+            render_rate(&japanese(1), args.render_seconds)
+        );
+        println!(
+            "  Japanese 10-ticket PDFs: {:>6.0} tickets/s",
+            render_rate(&japanese(10), args.render_seconds)
+        );
+    } else {
+        println!("  Japanese: Noto Sans CJK is not installed (scripts/ensure-services.sh --mail)");
+    }
 
     println!("\npipeline: paid commit → email accepted by SMTP ({} orders at {}/s)", args.orders, args.rate);
     let url = tessera_tests::load::database_url(&args.database)?;

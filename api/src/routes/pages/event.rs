@@ -16,6 +16,17 @@ pub struct EventQuery {
     original: Option<String>,
 }
 
+/// The published or cancelled event under `slug`; only what could be a slug reaches the
+/// database.
+async fn public_event(state: &AppState, slug: &str) -> Result<catalog::Event, Error> {
+    let plausible =
+        slug.len() <= 120 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !plausible {
+        return Err(Error::NotFound("event"));
+    }
+    catalog::event_by_slug(&state.db, slug).await?.ok_or(Error::NotFound("event"))
+}
+
 /// `GET /events/{slug}`: the event's page, with times in its own time zone.
 pub async fn event(
     State(state): State<AppState>,
@@ -23,13 +34,7 @@ pub async fn event(
     Path(slug): Path<String>,
     Query(query): Query<EventQuery>,
 ) -> Result<Response, PageError> {
-    // Only what could be a slug reaches the database.
-    let plausible =
-        slug.len() <= 120 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !plausible {
-        return Err(Error::NotFound("event").into());
-    }
-    let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
+    let event = public_event(&state, &slug).await?;
     Ok(render_html(
         StatusCode::OK,
         &EventPage {
@@ -47,12 +52,7 @@ pub async fn calendar(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
-    let plausible =
-        slug.len() <= 120 && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !plausible {
-        return Err(Error::NotFound("event").into());
-    }
-    let event = catalog::event_by_slug(&state.db, &slug).await?.ok_or(Error::NotFound("event"))?;
+    let event = public_event(&state, &slug).await?;
     let ics = tessera_web::ics::calendar(&calendar_event(&state, &event), chrono::Utc::now());
     let headers = [
         (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
