@@ -129,17 +129,6 @@ pub fn zone_name(locale: Locale, at: DateTime<Utc>, zone: &str) -> String {
     named.unwrap_or_else(|_| zone.to_string())
 }
 
-/// The city a zone is named after, in `locale`: `Lisbon`, `Lisbonne`, `リスボン`.
-pub fn zone_city(locale: Locale, zone: &str) -> String {
-    let fallback = || zone.rsplit('/').next().unwrap_or(zone).replace('_', " ");
-    let Some(zoned) = zoned(Utc::now(), zone) else {
-        return fallback();
-    };
-    NoCalendarFormatter::try_new(locale.icu_money().into(), zone::ExemplarCity)
-        .map(|formatter| formatter.format(&zoned.zone).to_string())
-        .unwrap_or_else(|_| fallback())
-}
-
 /// A country's name in `locale` from its ISO 3166 code: `Japon` for `JP` in French, `日本` in
 /// Japanese. None for a code CLDR does not name.
 pub fn country(locale: Locale, code: &str) -> Option<String> {
@@ -169,13 +158,6 @@ pub fn autonym(tag: &str) -> Option<String> {
     let mut chars = name.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
-}
-
-/// A whole number grouped as `locale` groups digits: `1,234`, `1 234`, `1.234`.
-pub fn count(locale: Locale, value: i64) -> String {
-    icu_decimal::DecimalFormatter::try_new(locale.icu_money().into(), Default::default())
-        .map(|formatter| formatter.format(&Decimal::from(value)).to_string())
-        .unwrap_or_else(|_| value.to_string())
 }
 
 #[cfg(test)]
@@ -243,9 +225,6 @@ mod tests {
         assert_eq!(zone_name(Locale::De, fado, "Europe/Warsaw"), "Mitteleuropäische Zeit");
         assert_eq!(zone_name(Locale::Pt, fado, "Asia/Tokyo"), "Hora de Japão");
         assert_eq!(zone_name(Locale::Fr, fado, "Europe/Lisbon"), "heure : Portugal");
-        assert_eq!(zone_city(Locale::Fr, "Europe/Lisbon"), "Lisbonne");
-        assert_eq!(zone_city(Locale::Ja, "Asia/Tokyo"), "東京");
-        assert_eq!(zone_city(Locale::Pl, "Europe/Warsaw"), "Warszawa");
     }
 
     #[test]
@@ -267,12 +246,5 @@ mod tests {
         let far = at("9999-12-31T23:00:00Z");
         assert_eq!(instant(Locale::Ja, far, "Asia/Tokyo", Style::DateTime), "+10000-01-01 08:00");
         assert_eq!(zone_name(Locale::Ja, far, "Asia/Tokyo"), "Asia/Tokyo");
-    }
-
-    #[test]
-    fn counts_are_grouped_as_the_locale_groups_them() {
-        assert_eq!(count(Locale::En, 12_345), "12,345");
-        assert_eq!(count(Locale::De, 12_345), "12.345");
-        assert_eq!(count(Locale::Pl, 12_345), "12\u{a0}345");
     }
 }

@@ -12,7 +12,7 @@ mod locale;
 mod messages;
 
 pub use locale::Locale;
-pub use messages::{FluentArgs, FluentValue, message, message_ids, message_with, sources};
+pub use messages::{FluentArgs, FluentValue, message, message_args, message_ids, message_with, sources};
 
 /// What a page is rendered for: the locale, and where the page is (for `hreflang` links and
 /// the switcher, which keep everything but the language).

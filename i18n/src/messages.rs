@@ -66,6 +66,20 @@ pub fn message_with(locale: Locale, id: &str, args: &FluentArgs<'_>) -> String {
     format(locale, id, Some(args))
 }
 
+/// Message `id` in `locale` with the named arguments:
+/// `message_args(locale, "order-overpaid", [("amount", price.into())])`.
+pub fn message_args<'a, const N: usize>(
+    locale: Locale,
+    id: &str,
+    args: [(&'static str, FluentValue<'a>); N],
+) -> String {
+    let mut fluent = FluentArgs::with_capacity(N);
+    for (name, value) in args {
+        fluent.set(name, value);
+    }
+    format(locale, id, Some(&fluent))
+}
+
 fn format(locale: Locale, id: &str, args: Option<&FluentArgs<'_>>) -> String {
     for locale in [locale, Locale::En] {
         let Some(bundle) = CATALOG.bundles.get(&locale) else { continue };

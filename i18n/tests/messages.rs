@@ -66,12 +66,19 @@ fn every_message_is_used_and_every_message_asked_for_exists() {
     let unused: Vec<_> = ids.iter().filter(|id| !code.contains(&format!("\"{id}\""))).collect();
     assert!(unused.is_empty(), "messages no code asks for: {unused:?}");
     // Whatever the code asks `t` for (`chrome.t("…")`, `chrome.t1("…"`, `chrome.tn("…"`,
-    // `tessera_i18n::t("…")`) is a message.
+    // `tessera_i18n::t("…")`), or names after the locale, is a message.
     let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", ".t2(\"", ".tn(\"", "::t(\""]
         .iter()
         .flat_map(|call| code.split(call).skip(1))
         .filter_map(|rest| rest.split('"').next())
         .filter(|id| !id.is_empty())
+        // And `message(locale, "…")`, `message_with(locale, "…", …)`, `message_args(locale, "…", …)`.
+        .chain(
+            ["message(", "message_with(", "message_args("]
+                .iter()
+                .flat_map(|call| code.split(call).skip(1))
+                .filter_map(|rest| rest.split_once(',')?.1.trim_start().strip_prefix('"')?.split('"').next()),
+        )
         .collect();
     let unknown: Vec<_> = asked.iter().filter(|id| !ids.contains(**id)).collect();
     assert!(unknown.is_empty(), "asked for but not defined: {unknown:?}");

@@ -25,7 +25,7 @@ use printpdf::{
     PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 use tessera_i18n::format::{Style, instant, zone_name};
-use tessera_i18n::{FluentArgs, Locale, message, message_with};
+use tessera_i18n::{Locale, message, message_args};
 
 static REGULAR_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
@@ -125,11 +125,16 @@ pub fn order_reference(order_id: uuid::Uuid) -> String {
 /// `Saturday, March 14, 2026, 8:00 PM (Poland Time)`, `2026年3月14日土曜日 20:00（ポーランド時間）`:
 /// the start on the event's clock, in `locale`, the zone named.
 pub fn local_start(locale: Locale, starts_at: DateTime<Utc>, timezone: Tz) -> String {
-    let mut args = FluentArgs::new();
-    args.set("date", instant(locale, starts_at, timezone.name(), Style::LongDate));
-    args.set("time", instant(locale, starts_at, timezone.name(), Style::Time));
-    args.set("zone", zone_name(locale, starts_at, timezone.name()));
-    message_with(locale, "ticket-starts", &args)
+    let zone = timezone.name();
+    message_args(
+        locale,
+        "ticket-starts",
+        [
+            ("date", instant(locale, starts_at, zone, Style::LongDate).into()),
+            ("time", instant(locale, starts_at, zone, Style::Time).into()),
+            ("zone", zone_name(locale, starts_at, zone).into()),
+        ],
+    )
 }
 
 const PAGE_WIDTH: f32 = 210.0;
@@ -144,9 +149,9 @@ const ACCENT: Rgb = Rgb { r: 0.11, g: 0.33, b: 0.62, icc_profile: None };
 /// the async threads.
 pub fn render(doc: &TicketDocument) -> Vec<u8> {
     let fonts = &*FONTS;
-    let mut title = FluentArgs::new();
-    title.set("title", doc.event_title.as_str());
-    let mut pdf = PdfDocument::new(&message_with(doc.locale, "ticket-document-title", &title));
+    let title =
+        message_args(doc.locale, "ticket-document-title", [("title", doc.event_title.as_str().into())]);
+    let mut pdf = PdfDocument::new(&title);
     let regular = pdf.add_font(&fonts.regular);
     let bold = pdf.add_font(&fonts.bold);
     let labels = Labels::new(doc.locale, doc);
@@ -202,10 +207,7 @@ impl Labels {
     }
 
     fn of(&self, number: usize, count: usize) -> String {
-        let mut args = FluentArgs::new();
-        args.set("number", number);
-        args.set("count", count);
-        message_with(self.locale, "ticket-of", &args)
+        message_args(self.locale, "ticket-of", [("number", number.into()), ("count", count.into())])
     }
 
     /// Every label printed (the page count as on the first page).
@@ -433,7 +435,7 @@ fn qr_code(data: &str, x: f32, y: f32, size: f32) -> Option<Op> {
 /// (`山田` → `Shan Tian`): DejaVu Sans covers the Latin, Greek and Cyrillic scripts of our
 /// cities, not CJK or Thai, and a name printed as empty boxes helps nobody at the door.
 fn printable(text: &str, font: &ParsedFont) -> String {
-    let drawable = |c: char| font.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0);
+    let drawable = |c: char| draws_char(font, c);
     if text.chars().all(|c| drawable(c) || c.is_whitespace()) {
         return text.to_string();
     }

@@ -2,7 +2,7 @@
 //! HTML part of the same message.
 
 use askama::Template;
-use tessera_i18n::{FluentArgs, Locale, message, message_with};
+use tessera_i18n::{Locale, message, message_args};
 
 /// What the ticket email says, shared by both parts.
 #[derive(Debug, Clone)]
@@ -43,17 +43,16 @@ pub struct TicketEmailHtml<'a> {
 
 impl TicketEmail {
     pub fn subject(&self) -> String {
-        let mut args = FluentArgs::new();
-        args.set("count", self.tickets);
-        args.set("event", self.event_title.as_str());
-        message_with(self.locale, "email-tickets-subject", &args)
+        message_args(
+            self.locale,
+            "email-tickets-subject",
+            [("count", self.tickets.into()), ("event", self.event_title.as_str().into())],
+        )
     }
 
     /// "Your 2 tickets are attached to this email as a PDF."
     pub fn attached(&self) -> String {
-        let mut args = FluentArgs::new();
-        args.set("count", self.tickets);
-        message_with(self.locale, "email-tickets-attached", &args)
+        message_args(self.locale, "email-tickets-attached", [("count", self.tickets.into())])
     }
 
     /// Message `id` in the email's language.
@@ -63,9 +62,7 @@ impl TicketEmail {
 
     /// Message `id` with one argument.
     pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
-        let mut args = FluentArgs::new();
-        args.set(name, value.to_string());
-        message_with(self.locale, id, &args)
+        message_args(self.locale, id, [(name, value.to_string().into())])
     }
 }
 

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use tessera_core::catalog::{Category, Event, EventStatus, EventText};
 use tessera_core::money::{Currency, plain_decimal};
 use tessera_i18n::format::{Style, instant, zone_name};
-use tessera_i18n::{Locale, current};
+use tessera_i18n::{Locale, current, message_args};
 
 /// An event as a card in a list.
 #[derive(Debug, Clone)]
@@ -55,9 +55,7 @@ impl EventCard {
             srcset_jpeg: srcset(event, "jpeg"),
             image_alt: event.image_alt.clone(),
             price: event.min_price_minor.map(|min| {
-                let mut args = tessera_i18n::FluentArgs::new();
-                args.set("price", price(&event.currency, min));
-                tessera_i18n::message_with(current(), "card-from-price", &args)
+                message_args(current(), "card-from-price", [("price", price(&event.currency, min).into())])
             }),
             cancelled: event.status == EventStatus::Cancelled,
         }
@@ -169,28 +167,27 @@ impl EventDetail {
         let language_name = |tag: &str| tessera_i18n::format::autonym(tag).unwrap_or_else(|| tag.to_string());
         let switch = translation.map(|(tag, _)| match shown {
             Some(_) => TextSwitch {
-                note: tessera_i18n::message_with(current(), "event-translated", &{
-                    let mut args = tessera_i18n::FluentArgs::new();
+                note: {
                     let primary = event.language.split('-').next().unwrap_or_default();
                     let name = tessera_i18n::format::language(current(), primary);
-                    args.set("language", name.unwrap_or_else(|| event.language.clone()));
-                    args
-                }),
-                link: tessera_i18n::message_with(current(), "event-show-original", &{
-                    let mut args = tessera_i18n::FluentArgs::new();
-                    args.set("language", language_name(&event.language));
-                    args
-                }),
+                    let name = name.unwrap_or_else(|| event.language.clone());
+                    message_args(current(), "event-translated", [("language", name.into())])
+                },
+                link: message_args(
+                    current(),
+                    "event-show-original",
+                    [("language", language_name(&event.language).into())],
+                ),
                 href: page_href(true),
                 link_lang: event.language.clone(),
             },
             None => TextSwitch {
                 note: String::new(),
-                link: tessera_i18n::message_with(current(), "event-show-translation", &{
-                    let mut args = tessera_i18n::FluentArgs::new();
-                    args.set("language", language_name(tag));
-                    args
-                }),
+                link: message_args(
+                    current(),
+                    "event-show-translation",
+                    [("language", language_name(tag).into())],
+                ),
                 href: page_href(false),
                 link_lang: tag.to_string(),
             },
@@ -445,8 +442,9 @@ pub fn order_status_label(status: tessera_core::order::OrderStatus) -> String {
 /// `at` on the clock of `zone`, written in `style`, with the zone named:
 /// "Dec 5, 2026, 9:30 PM (Portugal Time)".
 pub fn in_zone(locale: Locale, at: DateTime<Utc>, zone: &str, style: Style) -> String {
-    let mut args = tessera_i18n::FluentArgs::new();
-    args.set("when", instant(locale, at, zone, style));
-    args.set("zone", zone_name(locale, at, zone));
-    tessera_i18n::message_with(locale, "order-when", &args)
+    message_args(
+        locale,
+        "order-when",
+        [("when", instant(locale, at, zone, style).into()), ("zone", zone_name(locale, at, zone).into())],
+    )
 }

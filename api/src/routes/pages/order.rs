@@ -10,7 +10,7 @@ use tessera_core::money::plain_decimal;
 use tessera_core::order::{Order, OrderStatus, PaymentMethod};
 use tessera_core::refund::{RefundStatus, SelfCancel};
 use tessera_i18n::format::{Style, instant};
-use tessera_i18n::{FluentArgs, current, message_with, t};
+use tessera_i18n::{current, message_args, t};
 use tessera_web::pages::with_time;
 use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
 use tessera_web::view::{OrderSummary, in_zone, price, qr_svg};
@@ -181,31 +181,35 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
             let state = match (p.status.as_str(), required) {
                 ("confirmed", _) => t("order-tx-confirmed"),
                 ("reorged", _) => t("order-eth-reorged"),
-                (_, Some(n)) => {
-                    let mut args = FluentArgs::new();
-                    args.set("seen", p.confirmations.min(i64::from(n)));
-                    args.set("required", n);
-                    message_with(current(), "order-eth-confirmations", &args)
-                }
+                (_, Some(n)) => message_args(
+                    current(),
+                    "order-eth-confirmations",
+                    [("seen", p.confirmations.min(i64::from(n)).into()), ("required", n.into())],
+                ),
                 (_, None) => t("order-eth-finalizing"),
             };
             // Another token than the quote's (a foreign quote) is shown in its base units.
             let amount = if p.token == quote.token {
                 format!("{} {}", format_units(&p.amount, decimals), quote.asset)
             } else {
-                let mut args = FluentArgs::new();
-                args.set("amount", p.amount.as_str());
-                args.set("token", p.token.as_str());
-                message_with(current(), "order-eth-foreign", &args)
+                message_args(
+                    current(),
+                    "order-eth-foreign",
+                    [("amount", p.amount.as_str().into()), ("token", p.token.as_str().into())],
+                )
             };
             (p.tx_hash, amount, state)
         })
         .collect();
-    let mut args = FluentArgs::new();
-    args.set("asset", quote.asset.as_str());
-    args.set("rate", quote.rate.to_string());
-    args.set("currency", quote.currency.as_str());
-    let rate = message_with(current(), "order-eth-rate", &args);
+    let rate = message_args(
+        current(),
+        "order-eth-rate",
+        [
+            ("asset", quote.asset.as_str().into()),
+            ("rate", quote.rate.to_string().into()),
+            ("currency", quote.currency.as_str().into()),
+        ],
+    );
     let amount = format!("{} {}", format_units(&quote.amount, decimals), quote.asset);
     let chain = chain_name(quote.chain_id);
     let zone = order.event.timezone.as_str();
@@ -216,11 +220,7 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
         &in_zone(current(), quote.deadline, zone, Style::DayTime),
         &quote.deadline.to_rfc3339(),
     );
-    let qr_label = |id: &str| {
-        let mut args = FluentArgs::new();
-        args.set("amount", amount.as_str());
-        message_with(current(), id, &args)
-    };
+    let qr_label = |id: &str| message_args(current(), id, [("amount", amount.as_str().into())]);
     let panel = EthPanel {
         asset: quote.asset.clone(),
         amount: format_units(&quote.amount, decimals),
@@ -258,11 +258,7 @@ fn chain_name(chain_id: i64) -> String {
         42161 => "Arbitrum One".into(),
         11_155_111 => t("order-chain-sepolia"),
         31337 => t("order-chain-local"),
-        other => {
-            let mut args = FluentArgs::new();
-            args.set("id", other.to_string());
-            message_with(current(), "order-chain-other", &args)
-        }
+        other => message_args(current(), "order-chain-other", [("id", other.to_string().into())]),
     }
 }
 
@@ -314,9 +310,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
     });
     let overpaid = payment.map_or(0, |p| p.overpaid_minor);
     let overpaid_note = (overpaid > 0 && order.status.is_paid()).then(|| {
-        let mut args = FluentArgs::new();
-        args.set("amount", price(&order.currency, overpaid));
-        message_with(current(), "order-overpaid", &args)
+        message_args(current(), "order-overpaid", [("amount", price(&order.currency, overpaid).into())])
     });
     let seen = payment.and_then(|p| p.seen_minor).unwrap_or(0);
     // A bitcoin invoice paid in part: what came, and what is missing, until it expires.
