@@ -7,6 +7,7 @@ use tessera_core::account::{
     TokenPurpose,
 };
 use tessera_core::catalog::FieldError;
+use tessera_i18n::Locale;
 use tessera_web::email::{AccountEmail, AccountEmailKind};
 
 use crate::auth::client_ip::ClientIp;
@@ -40,18 +41,15 @@ pub(crate) async fn hashing<T: Send + 'static>(
 /// back while the account is under attack).
 const FAILING: u32 = 2;
 
-const BAD_CREDENTIALS: Error = Error::Unauthorized {
-    code: "invalid_credentials",
-    message: "That email and password do not match an account.",
-};
+const BAD_CREDENTIALS: Error =
+    Error::Unauthorized { code: "invalid_credentials", message: "error-bad-credentials" };
 
-/// What sign-up answers, whether or not the email already had an account: a stranger
-/// cannot tell which.
-pub const SIGNUP_ANSWER: &str =
-    "Check your inbox: we sent you a link to confirm your email address and finish signing up.";
+/// What sign-up answers (a message id), whether or not the email already had an account: a
+/// stranger cannot tell which.
+pub const SIGNUP_ANSWER: &str = "notice-signup-sent";
 
-/// What a reset request answers, whether or not the email has an account.
-pub const RESET_ANSWER: &str = "If an account uses that email address, we sent it a link to choose a new password. It works for an hour.";
+/// What a reset request answers (a message id), whether or not the email has an account.
+pub const RESET_ANSWER: &str = "notice-reset-sent";
 
 /// Signs up: a new address gets an account (not yet verified) and a link to confirm it; an
 /// address that already has an account gets an email telling its owner so. The answer is the
@@ -78,6 +76,8 @@ pub async fn signup(
         }
         Err(AccountError::EmailTaken) => {
             let state = state.clone();
+            // The request's language, while it is known (the task below runs outside it).
+            let requested = tessera_i18n::current();
             tokio::spawn(async move {
                 if rate_limit::hit(&state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_err() {
                     return;
@@ -85,11 +85,12 @@ pub async fn signup(
                 match account::credentials_by_email(&state.db, &email).await {
                     Ok(Some(existing)) => {
                         let mail = AccountEmail {
+                            locale: mail_locale(&existing.account, requested),
                             name: existing.account.name.clone(),
                             kind: AccountEmailKind::AlreadyRegistered,
                             link: link(&state, "/login", None),
                             reset_url: link(&state, "/forgot-password", None),
-                            valid_for: String::new(),
+                            valid_hours: 0,
                         };
                         deliver(&state, &existing.account.email, &mail).await;
                     }
@@ -156,7 +157,7 @@ pub async fn verify_email(
     if !hashing(state, move || account::verify_password(&password, Some(&hash))).await? {
         return Err(Error::Unauthorized {
             code: "invalid_credentials",
-            message: "That is not the password of the account this link confirms.",
+            message: "error-not-this-accounts-password",
         });
     }
     let mut tx = state.db.begin().await?;
@@ -184,9 +185,10 @@ pub async fn request_password_reset(state: &AppState, ip: ClientIp, email: &str)
         return Ok(());
     };
     let state = state.clone();
+    let requested = tessera_i18n::current();
     tokio::spawn(async move {
         if rate_limit::hit(&state, EMAIL_LINKS_PER_EMAIL, email.as_str()).await.is_ok() {
-            send_link_now(&state, email.as_str(), TokenPurpose::ResetPassword).await;
+            send_link_now(&state, email.as_str(), TokenPurpose::ResetPassword, requested).await;
         }
     });
     Ok(())
@@ -221,10 +223,7 @@ pub async fn reset_password(
 
 /// A link that is unknown, expired or already used (410).
 fn link_invalid() -> Error {
-    Error::Gone {
-        code: "link_invalid",
-        message: "This link has expired or was already used. Ask for a new one.".into(),
-    }
+    Error::Gone { code: "link_invalid", message: tessera_i18n::t("error-link-invalid") }
 }
 
 /// An absolute link on this site, with the token when there is one.
@@ -241,12 +240,14 @@ fn link(state: &AppState, path: &str, token: Option<&account::LinkToken>) -> Str
 /// failure is logged; the person can ask again.
 fn send_link(state: &AppState, email: String, purpose: TokenPurpose) {
     let state = state.clone();
-    tokio::spawn(async move { send_link_now(&state, &email, purpose).await });
+    let requested = tessera_i18n::current();
+    tokio::spawn(async move { send_link_now(&state, &email, purpose, requested).await });
 }
 
-/// Issues the link (voiding earlier ones of its purpose) and emails it; nothing when the
+/// Issues the link (voiding earlier ones of its purpose) and emails it, in the account's
+/// language or else `requested` (that of the request that asked for it); nothing when the
 /// address has no account.
-async fn send_link_now(state: &AppState, email: &str, purpose: TokenPurpose) {
+async fn send_link_now(state: &AppState, email: &str, purpose: TokenPurpose, requested: Locale) {
     let issued = async {
         let Ok(email) = Email::parse(email) else { return Ok(None) };
         let Some(credentials) = account::credentials_by_email(&state.db, &email).await? else {
@@ -266,24 +267,33 @@ async fn send_link_now(state: &AppState, email: &str, purpose: TokenPurpose) {
             return;
         }
     };
+    let locale = mail_locale(&account, requested);
+    let valid_hours = u32::try_from(purpose.lifetime().num_hours()).unwrap_or_default();
     let mail = match purpose {
         TokenPurpose::VerifyEmail => AccountEmail {
+            locale,
             name: account.name.clone(),
             kind: AccountEmailKind::VerifyEmail,
             link: link(state, "/verify-email", Some(&token)),
             reset_url: String::new(),
-            valid_for: "48 hours".into(),
+            valid_hours,
         },
         TokenPurpose::ResetPassword => AccountEmail {
+            locale,
             name: account.name.clone(),
             kind: AccountEmailKind::ResetPassword,
             link: link(state, "/reset-password", Some(&token)),
             reset_url: String::new(),
-            valid_for: "1 hour".into(),
+            valid_hours,
         },
     };
     deliver(state, &account.email, &mail).await;
     tracing::info!(account.id = %account.id, ?purpose, "emailed link sent");
+}
+
+/// The language of an email to `account`: the one its owner chose, else `requested`.
+fn mail_locale(account: &Account, requested: Locale) -> Locale {
+    account.locale.as_deref().and_then(Locale::parse).unwrap_or(requested)
 }
 
 async fn deliver(state: &AppState, to: &str, mail: &AccountEmail) {
@@ -362,7 +372,10 @@ pub async fn change_password(
     let current = current.to_string();
     let hash = credentials.password_hash.clone();
     if !hashing(state, move || account::verify_password(&current, Some(&hash))).await? {
-        return Err(Error::InvalidField(FieldError::new("current_password", "is not your current password")));
+        return Err(Error::InvalidField(FieldError::new(
+            "current_password",
+            tessera_i18n::t("error-not-current-password"),
+        )));
     }
     let hash = hashing(state, move || account::hash_password(new.expose())).await?;
     let mut tx = state.db.begin().await?;

@@ -16,61 +16,110 @@ use tessera_core::order::{BuyError, SoldOutLine};
 use tessera_web::pages::{Chrome, ErrorPage};
 use utoipa::ToSchema;
 
-#[derive(Debug, thiserror::Error)]
+/// Every message an error shows people is written in the request's language
+/// ([`tessera_i18n::current`]); `&'static str` messages below are message ids.
+#[derive(Debug)]
 pub enum Error {
     /// A parameter the client must fix; names the field.
-    #[error("{0}")]
-    InvalidParameter(#[from] FieldError),
+    InvalidParameter(FieldError),
     /// A field of a submitted body that cannot be used; names the field (422).
-    #[error("{0}")]
     InvalidField(FieldError),
-    /// A body that is not the JSON (or form) this route reads.
-    #[error("{0}")]
+    /// A body that is not the JSON (or form) this route reads: see [`Error::unreadable`].
     InvalidBody(String),
-    /// Not logged in, or the credentials are wrong; the message says which.
-    #[error("{message}")]
-    Unauthorized { code: &'static str, message: &'static str },
-    #[error("{0}")]
+    /// Not logged in, or the credentials are wrong; the message (an id) says which.
+    Unauthorized {
+        code: &'static str,
+        message: &'static str,
+    },
+    /// Signed in but not allowed; the message is an id.
     Forbidden(&'static str),
     /// The account must confirm its email address first (403 `email_unverified`).
-    #[error(
-        "Confirm your email address first: use the link we sent you, or ask for a new one on your account page."
-    )]
     EmailUnverified,
-    #[error("{0}")]
+    /// What was not found: `event`, `order`, `page`…
     NotFound(&'static str),
-    #[error("method not allowed")]
     MethodNotAllowed,
-    #[error("payload too large")]
     PayloadTooLarge,
     /// The request conflicts with the current state (a taken email, a stale edit).
-    #[error("{message}")]
-    Conflict { code: &'static str, message: String, field: Option<&'static str> },
-    /// A rate limit: `what` was done too often ("purchases", "login attempts").
-    #[error("Too many {what}. Try again {}.", retry_in(*retry_after_secs))]
-    TooManyRequests { retry_after_secs: u64, what: &'static str },
+    Conflict {
+        code: &'static str,
+        message: String,
+        field: Option<&'static str>,
+    },
+    /// A rate limit: `what` (a message id taking `$when`) was done too often.
+    TooManyRequests {
+        retry_after_secs: u64,
+        what: &'static str,
+    },
     /// A request that is well-formed but cannot be done (422), with a specific code.
-    #[error("{message}")]
-    Unprocessable { code: &'static str, message: String, field: Option<&'static str> },
+    Unprocessable {
+        code: &'static str,
+        message: String,
+        field: Option<&'static str>,
+    },
     /// The thing exists but is over for good (410): a cancelled or started event.
-    #[error("{message}")]
-    Gone { code: &'static str, message: String },
+    Gone {
+        code: &'static str,
+        message: String,
+    },
     /// Not enough tickets; says what is left of each ticket type asked for.
-    #[error("sold out")]
     SoldOut(Vec<SoldOutLine>),
     /// A webhook whose signature does not verify (400); nothing was read or written.
-    #[error("invalid webhook signature")]
     InvalidSignature(&'static str),
     /// The payment provider could not open a checkout (502); the cause is logged.
-    #[error("payment provider unavailable")]
     PaymentUnavailable(String),
-    #[error("database error")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     /// A batched statement (hold, session lookup, opened checkout) gave no answer.
-    #[error("database error")]
-    Batch(#[from] BatchError),
-    #[error("internal error")]
-    Internal(#[from] anyhow::Error),
+    Batch(BatchError),
+    Internal(anyhow::Error),
+}
+
+impl Error {
+    /// A body the parser could not read, in its own words (which stay English).
+    pub fn unreadable(why: String) -> Self {
+        Error::InvalidBody(tessera_i18n::t_args("error-invalid-body", [("why", why.into())]))
+    }
+}
+
+impl std::fmt::Display for Error {
+    /// What the error says to people, in the request's language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Database(err) => Some(err),
+            Error::Batch(err) => Some(err),
+            Error::Internal(err) => Some(err.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+impl From<FieldError> for Error {
+    fn from(err: FieldError) -> Self {
+        Error::InvalidParameter(err)
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(err: sqlx::Error) -> Self {
+        Error::Database(err)
+    }
+}
+
+impl From<BatchError> for Error {
+    fn from(err: BatchError) -> Self {
+        Error::Batch(err)
+    }
+}
+
+impl From<anyhow::Error> for Error {
+    fn from(err: anyhow::Error) -> Self {
+        Error::Internal(err)
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -116,47 +165,45 @@ impl ErrorDetail {
 
 // Each domain error becomes an HTTP error here, once.
 
-/// When to try again, in words: "in 40 seconds", "in 3 minutes", "in 2 hours".
+/// When to try again, in words of the request's language: "in 40 seconds", "in 3 minutes",
+/// "in 2 hours".
 pub fn retry_in(secs: u64) -> String {
-    match secs {
-        0..=1 => "in a second".to_string(),
-        2..=90 => format!("in {secs} seconds"),
-        91..=5400 => format!("in {} minutes", secs.div_ceil(60)),
-        _ => format!("in {} hours", secs.div_ceil(3600)),
-    }
+    let (id, count) = match secs {
+        0..=1 => ("error-retry-second", 1),
+        2..=90 => ("error-retry-seconds", secs),
+        91..=5400 => ("error-retry-minutes", secs.div_ceil(60)),
+        _ => ("error-retry-hours", secs.div_ceil(3600)),
+    };
+    tessera_i18n::t_args(id, [("count", count.into())])
 }
 
 impl From<BuyError> for Error {
     fn from(err: BuyError) -> Self {
         match err {
             BuyError::EventNotFound => Error::NotFound("event"),
-            BuyError::EventClosed(message) => {
-                Error::Gone { code: "not_on_sale", message: message.to_string() }
-            }
+            BuyError::EventClosed(why) => Error::Gone { code: "not_on_sale", message: tessera_i18n::t(why) },
             BuyError::Invalid(field) => Error::InvalidField(field),
             BuyError::SoldOut(lines) => Error::SoldOut(lines),
             BuyError::IdempotencyKeyReused => Error::Unprocessable {
                 code: "idempotency_key_reused",
-                message: "This Idempotency-Key was already used for a different purchase; use a new key."
-                    .into(),
+                message: tessera_i18n::t("error-idempotency-key-reused"),
                 field: Some("Idempotency-Key"),
             },
             BuyError::OverLimit { limit, already } => Error::Conflict {
                 code: "ticket_limit",
                 message: if already == 0 {
-                    format!("You can buy at most {limit} tickets for this event.")
+                    tessera_i18n::t_args("error-ticket-limit", [("limit", limit.into())])
                 } else {
-                    format!(
-                        "You can hold or buy at most {limit} tickets for this event, and you already have {already}."
+                    tessera_i18n::t_args(
+                        "error-ticket-limit-already",
+                        [("limit", limit.into()), ("already", already.into())],
                     )
                 },
                 field: Some("items"),
             },
             BuyError::TooManyOpen { limit } => Error::Conflict {
                 code: "too_many_open_orders",
-                message: format!(
-                    "You already have {limit} unpaid orders. Pay for one or cancel it before starting another."
-                ),
+                message: tessera_i18n::t_args("error-too-many-open-orders", [("limit", limit.into())]),
                 field: None,
             },
             err @ (BuyError::Refused(_) | BuyError::ReplayLost) => Error::Internal(anyhow::Error::new(err)),
@@ -173,17 +220,15 @@ impl From<CatalogError> for Error {
             CatalogError::NotFound => Error::NotFound("event"),
             CatalogError::Stale { expected, current } => Error::Conflict {
                 code: "stale_version",
-                message: format!(
-                    "Someone else saved this event since you loaded it (you edited version {expected}; \
-                     it is now version {current}). Reload it and make your change again."
+                message: tessera_i18n::t_args(
+                    "error-stale-version",
+                    [("expected", expected.into()), ("current", current.into())],
                 ),
                 field: Some("version"),
             },
             CatalogError::InUse => Error::Conflict {
                 code: "event_has_orders",
-                message: "This event has orders, so it cannot be deleted. Cancel it instead \
-                          (status \"cancelled\"): sales stop and its orders are kept."
-                    .into(),
+                message: tessera_i18n::t("error-event-has-orders"),
                 field: None,
             },
             CatalogError::Database(err) => Error::Database(err),
@@ -198,11 +243,11 @@ impl From<tessera_media::MediaError> for Error {
         match err {
             MediaError::TooLarge => Error::PayloadTooLarge,
             MediaError::UnsupportedFormat => {
-                Error::InvalidField(FieldError::new("image", "is not a JPEG, PNG or WebP image"))
+                Error::InvalidField(FieldError::new("image", tessera_i18n::t("error-image-format")))
             }
             MediaError::Undecodable(why) => Error::InvalidField(FieldError::new(
                 "image",
-                format!("could not be read as an image ({why})"),
+                tessera_i18n::t_args("error-image-unreadable", [("why", why.to_string().into())]),
             )),
             MediaError::Database(err) => Error::Database(err),
             MediaError::Blob(err) => Error::Internal(anyhow::anyhow!("blob store: {err}")),
@@ -249,12 +294,31 @@ impl From<tessera_core::refund::RefundError> for Error {
     }
 }
 
+/// The message for a `NotFound(what)`.
+fn not_found(what: &str) -> &'static str {
+    match what {
+        "account" => "error-not-found-account",
+        "checkout" => "error-not-found-checkout",
+        "door staff member" => "error-not-found-door-staff",
+        "download link" => "error-not-found-download-link",
+        "event" => "error-not-found-event",
+        "file" => "error-not-found-file",
+        "invoice" => "error-not-found-invoice",
+        "order" | "paid order" => "error-not-found-order",
+        "payment" => "error-not-found-payment",
+        "receipt" => "error-not-found-receipt",
+        "refund" => "error-not-found-refund",
+        "ticket" | "tickets" => "error-not-found-ticket",
+        _ => "error-not-found-page",
+    }
+}
+
 /// A message as a sentence: capitalised, with a full stop.
 pub(crate) fn sentence(message: &str) -> String {
     let mut chars = message.chars();
     let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
     out.push_str(chars.as_str());
-    if !out.ends_with('.') {
+    if !out.ends_with(['.', '。', '!', '?']) {
         out.push('.');
     }
     out
@@ -293,62 +357,33 @@ impl Error {
     }
 
     fn detail(&self) -> ErrorDetail {
+        use tessera_i18n::{t, t_args};
         match self {
-            Error::InvalidParameter(err) => ErrorDetail {
-                code: "invalid_parameter",
-                message: err.message.clone(),
-                field: Some(err.field.to_string()),
-                available: None,
-            },
-            Error::InvalidField(err) => ErrorDetail {
-                code: "invalid_field",
-                message: err.message.clone(),
-                field: Some(err.field.to_string()),
-                available: None,
-            },
-            Error::InvalidBody(message) => {
-                ErrorDetail { code: "invalid_body", message: message.clone(), field: None, available: None }
+            Error::InvalidParameter(err) => {
+                ErrorDetail::new("invalid_parameter", err.message.clone(), Some(err.field.to_string()))
             }
-            Error::Unauthorized { code, message } => {
-                ErrorDetail { code, message: (*message).to_string(), field: None, available: None }
+            Error::InvalidField(err) => {
+                ErrorDetail::new("invalid_field", err.message.clone(), Some(err.field.to_string()))
             }
-            Error::EmailUnverified => ErrorDetail::new("email_unverified", self.to_string(), None),
-            Error::Forbidden(message) => ErrorDetail {
-                code: "forbidden",
-                message: (*message).to_string(),
-                field: None,
-                available: None,
-            },
-            Error::Conflict { code, message, field } => ErrorDetail {
-                code,
-                message: message.clone(),
-                field: field.map(str::to_string),
-                available: None,
-            },
-            Error::TooManyRequests { .. } => ErrorDetail {
-                code: "too_many_requests",
-                message: self.to_string(),
-                field: None,
-                available: None,
-            },
-            Error::PayloadTooLarge => ErrorDetail {
-                code: "payload_too_large",
-                message: "That file is larger than 10 MB.".into(),
-                field: Some("image".into()),
-                available: None,
-            },
-            Error::MethodNotAllowed => ErrorDetail {
-                code: "method_not_allowed",
-                message: "This address does not take that method.".into(),
-                field: None,
-                available: None,
-            },
-            Error::NotFound(what) => ErrorDetail {
-                code: "not_found",
-                message: format!("{what} not found"),
-                field: None,
-                available: None,
-            },
+            Error::InvalidBody(message) => ErrorDetail::new("invalid_body", message.clone(), None),
+            Error::Unauthorized { code, message } => ErrorDetail::new(code, t(message), None),
+            Error::EmailUnverified => ErrorDetail::new("email_unverified", t("error-email-unverified"), None),
+            Error::Forbidden(message) => ErrorDetail::new("forbidden", t(message), None),
+            Error::Conflict { code, message, field } => {
+                ErrorDetail::new(code, message.clone(), field.map(str::to_string))
+            }
+            Error::TooManyRequests { retry_after_secs, what } => ErrorDetail::new(
+                "too_many_requests",
+                t_args(what, [("when", retry_in(*retry_after_secs).into())]),
+                None,
+            ),
+            Error::PayloadTooLarge => {
+                ErrorDetail::new("payload_too_large", t("error-payload-too-large"), Some("image".into()))
+            }
+            Error::MethodNotAllowed => {
+                ErrorDetail::new("method_not_allowed", t("error-method-not-allowed"), None)
+            }
+            Error::NotFound(what) => ErrorDetail::new("not_found", t(not_found(what)), None),
             Error::Unprocessable { code, message, field } => {
                 ErrorDetail::new(code, message.clone(), field.map(str::to_string))
             }
@@ -358,10 +393,11 @@ impl Error {
                 code: "sold_out",
                 message: lines
                     .iter()
-                    .map(|l| match l.available {
-                        0 => format!("{} is sold out.", l.name),
-                        1 => format!("Only 1 {} ticket is left.", l.name),
-                        n => format!("Only {n} {} tickets are left.", l.name),
+                    .map(|l| {
+                        t_args(
+                            "error-sold-out",
+                            [("name", l.name.as_str().into()), ("count", l.available.into())],
+                        )
                     })
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -378,31 +414,18 @@ impl Error {
                         .collect(),
                 ),
             },
-            Error::PaymentUnavailable(_) => ErrorDetail::new(
-                "payment_unavailable",
-                "We could not reach the payment provider, so nothing was charged and your tickets were \
-                 released. Please try again in a moment."
-                    .into(),
-                None,
-            ),
-            Error::Database(sqlx::Error::PoolTimedOut) => ErrorDetail {
-                code: "unavailable",
-                message: "We are very busy right now; please try again in a moment.".into(),
-                field: None,
-                available: None,
-            },
-            Error::Batch(err) if err.is_pool_timeout() => ErrorDetail {
-                code: "unavailable",
-                message: "We are very busy right now; please try again in a moment.".into(),
-                field: None,
-                available: None,
-            },
-            Error::Database(_) | Error::Batch(_) | Error::Internal(_) => ErrorDetail {
-                code: "internal",
-                message: "Something went wrong on our side. It has been logged.".into(),
-                field: None,
-                available: None,
-            },
+            Error::PaymentUnavailable(_) => {
+                ErrorDetail::new("payment_unavailable", t("error-payment-unavailable"), None)
+            }
+            Error::Database(sqlx::Error::PoolTimedOut) => {
+                ErrorDetail::new("unavailable", t("error-busy"), None)
+            }
+            Error::Batch(err) if err.is_pool_timeout() => {
+                ErrorDetail::new("unavailable", t("error-busy"), None)
+            }
+            Error::Database(_) | Error::Batch(_) | Error::Internal(_) => {
+                ErrorDetail::new("internal", t("error-internal"), None)
+            }
         }
     }
 
@@ -444,7 +467,7 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let detail = self.0.detail();
-        // In the request's language (the details of most errors are still English).
+        // In the request's language, like the message.
         let title = tessera_i18n::t(match status {
             StatusCode::NOT_FOUND => "error-title-not-found",
             StatusCode::FORBIDDEN => "error-title-forbidden",

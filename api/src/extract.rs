@@ -41,7 +41,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(JsonBody(value)),
-            Err(rejection) => Err(Error::InvalidBody(rejection.body_text())),
+            Err(rejection) => Err(Error::unreadable(rejection.body_text())),
         }
     }
 }
@@ -61,38 +61,33 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for FormBody<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Form::<T>::from_request(request, state).await {
             Ok(axum::Form(value)) => Ok(FormBody(value)),
-            Err(rejection) => Err(Error::InvalidBody(rejection.body_text()).into()),
+            Err(rejection) => Err(Error::unreadable(rejection.body_text()).into()),
         }
     }
 }
 
 /// What a path id names, for the messages of its extractors.
 pub trait Noun: Send + Sync + 'static {
-    /// `"order"`: what was not found.
+    /// `"order"`: what was not found, and what a malformed id is not an id of.
     const NAME: &'static str;
-    /// `"an order id"`: what a malformed id is not.
-    const AN_ID: &'static str;
 }
 
 /// Path ids of orders.
 pub struct OrderNoun;
 impl Noun for OrderNoun {
     const NAME: &'static str = "order";
-    const AN_ID: &'static str = "an order id";
 }
 
 /// Path ids of accounts.
 pub struct AccountNoun;
 impl Noun for AccountNoun {
     const NAME: &'static str = "account";
-    const AN_ID: &'static str = "an account id";
 }
 
 /// Path ids of events.
 pub struct EventNoun;
 impl Noun for EventNoun {
     const NAME: &'static str = "event";
-    const AN_ID: &'static str = "an event id";
 }
 
 /// The route's one path parameter as a UUID, or `None` when it is not one. Any failure to read
@@ -122,10 +117,14 @@ impl<S: Send + Sync, N: Noun> FromRequestParts<S> for PathId<N> {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        uuid_in_path(parts, state)
-            .await
-            .map(PathId::new)
-            .map_err(|raw| FieldError::new("id", format!("{raw:?} is not {} (a UUID)", N::AN_ID)).into())
+        uuid_in_path(parts, state).await.map(PathId::new).map_err(|raw| {
+            let value = format!("{raw:?}");
+            FieldError::new(
+                "id",
+                tessera_i18n::t_args("error-not-an-id", [("value", value.into()), ("kind", N::NAME.into())]),
+            )
+            .into()
+        })
     }
 }
 
@@ -183,7 +182,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(value)) => Ok(QueryParams(value)),
-            Err(rejection) => Err(FieldError::new("query", rejection.body_text()).into()),
+            Err(rejection) => Err(FieldError::new(
+                "query",
+                tessera_i18n::t_args("error-unreadable-query", [("why", rejection.body_text().into())]),
+            )
+            .into()),
         }
     }
 }

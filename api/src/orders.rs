@@ -76,10 +76,7 @@ pub async fn buy(
     if !state.payment_methods().contains(&method) && !order::all_free(&state.db, event_id, items).await? {
         return Err(Error::Unprocessable {
             code: "payment_method_unavailable",
-            message: format!(
-                "{} payments are not available here; choose another way to pay.",
-                method.label()
-            ),
+            message: tessera_i18n::t_args("error-method-unavailable", [("method", method.label().into())]),
             field: Some("payment_method"),
         });
     }
@@ -239,7 +236,10 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     let order = load(state, order_id, account_id).await?;
     let not_cancellable = |status: OrderStatus| Error::Conflict {
         code: "not_cancellable",
-        message: format!("This order is {} and can no longer be cancelled.", status.label().to_lowercase()),
+        message: tessera_i18n::t_args(
+            "error-not-cancellable",
+            [("status", tessera_web::view::order_status_label(status).into())],
+        ),
         field: None,
     };
     if order.status != OrderStatus::PendingPayment {
@@ -248,7 +248,7 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     if order.payment_detected {
         return Err(Error::Conflict {
             code: "payment_in_progress",
-            message: "A payment for this order is being confirmed, so it cannot be cancelled now.".into(),
+            message: tessera_i18n::t("error-payment-in-progress"),
             field: None,
         });
     }
@@ -308,7 +308,7 @@ fn order_page_url(state: &AppState, order_id: Uuid) -> String {
 fn method_unavailable(what: &str) -> Error {
     Error::Unprocessable {
         code: "payment_method_unavailable",
-        message: format!("{what} payments are not available here; choose another way to pay."),
+        message: tessera_i18n::t_args("error-method-unavailable", [("method", what.into())]),
         field: Some("payment_method"),
     }
 }
@@ -333,7 +333,7 @@ async fn payment_not_opened(
         tracing::warn!(order.id = %order_id, error = %err, "payment not opened on a replay; the first request owns it");
         return Error::Conflict {
             code: "checkout_in_progress",
-            message: "This order's payment is still being set up. Try again in a moment.".into(),
+            message: tessera_i18n::t("error-checkout-in-progress"),
             field: None,
         };
     }
@@ -355,15 +355,10 @@ async fn payment_not_opened(
         tracing::warn!(order.id = %order_id, error = %reason, "the payment provider refused the payment");
         // Our own quoter's reasons are for customers; a provider's may not be.
         let message = match explain {
-            Explain::Reason => format!(
-                "This purchase cannot be paid this way ({reason}), so nothing was charged and your tickets \
-                 were released."
-            ),
-            Explain::Generic => {
-                "The payment provider refused this purchase, so nothing was charged and your \
-                                 tickets were released. Please contact us if it happens again."
-                    .into()
+            Explain::Reason => {
+                tessera_i18n::t_args("error-payment-refused-because", [("reason", reason.as_str().into())])
             }
+            Explain::Generic => tessera_i18n::t("error-payment-refused"),
         };
         return Error::Unprocessable { code: "payment_rejected", message, field: None };
     }

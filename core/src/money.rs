@@ -10,8 +10,9 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Currency(iso_currency::Currency);
 
+/// Says itself in the request's language.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{0:?} is not an ISO 4217 currency code (like EUR, JPY or CAD)")]
+#[error("{}", tessera_i18n::t_args("error-unknown-currency", [("code", format!("{:?}", .0).into())]))]
 pub struct UnknownCurrency(pub String);
 
 impl Currency {

@@ -160,6 +160,30 @@ pub fn autonym(tag: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
+/// Countries that write an address from the largest place to the smallest, the addressee
+/// last (Google's libaddressinput formats: `〒%Z%n%S%C%n%A%n%O` for Japan).
+const LARGEST_FIRST: [&str; 4] = ["JP", "CN", "TW", "KR"];
+
+/// Where an event is, as its country writes an address, one part per line: in Japan, China,
+/// Taiwan and Korea the country, then the street address (which already runs from the city
+/// down), then the venue; everywhere else the venue, then the street address, then the
+/// country. `address` is the free-form address as the organiser wrote it (postcode and city
+/// included); the country is named in `locale`. An address written in Latin letters reads small
+/// to large even in those countries, as their own romanised formats do.
+pub fn address_lines(locale: Locale, country_code: &str, venue: &str, address: &str) -> Vec<String> {
+    let name = country(locale, country_code).unwrap_or_else(|| country_code.to_string());
+    let largest_first = LARGEST_FIRST.contains(&country_code) && !address.is_ascii();
+    let parts = if largest_first { [name.as_str(), address, venue] } else { [venue, address, name.as_str()] };
+    parts.iter().map(|part| part.trim()).filter(|part| !part.is_empty()).map(str::to_string).collect()
+}
+
+/// [`address_lines`] on one line: spaced as a Japanese address is written on one line
+/// (`日本 京都市右京区花園妙心寺町35 退蔵院`), comma-separated elsewhere.
+pub fn address_line(locale: Locale, country_code: &str, venue: &str, address: &str) -> String {
+    let largest_first = LARGEST_FIRST.contains(&country_code) && !address.is_ascii();
+    address_lines(locale, country_code, venue, address).join(if largest_first { " " } else { ", " })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +270,35 @@ mod tests {
         let far = at("9999-12-31T23:00:00Z");
         assert_eq!(instant(Locale::Ja, far, "Asia/Tokyo", Style::DateTime), "+10000-01-01 08:00");
         assert_eq!(zone_name(Locale::Ja, far, "Asia/Tokyo"), "Asia/Tokyo");
+    }
+
+    #[test]
+    fn addresses_in_the_order_their_country_writes_them() {
+        assert_eq!(
+            address_lines(Locale::Ja, "JP", "紫野 茶室 松庵", "京都市北区紫野東藤ノ森町12"),
+            ["日本", "京都市北区紫野東藤ノ森町12", "紫野 茶室 松庵"]
+        );
+        assert_eq!(
+            address_lines(Locale::En, "JP", "紫野 茶室 松庵", "京都市北区紫野東藤ノ森町12"),
+            ["Japan", "京都市北区紫野東藤ノ森町12", "紫野 茶室 松庵"]
+        );
+        // Romanised, a Japanese address reads small to large.
+        assert_eq!(
+            address_lines(Locale::En, "JP", "Shoan", "12 Murasakino, Kita-ku, Kyoto"),
+            ["Shoan", "12 Murasakino, Kita-ku, Kyoto", "Japan"]
+        );
+        assert_eq!(
+            address_lines(Locale::Pt, "PT", "Tasca do Capelão", "Rua do Capelão 18, 1100-117 Lisboa"),
+            ["Tasca do Capelão", "Rua do Capelão 18, 1100-117 Lisboa", "Portugal"]
+        );
+        assert_eq!(address_lines(Locale::De, "PL", "Piwnica", " "), ["Piwnica", "Polen"]);
+        assert_eq!(
+            address_line(Locale::Ja, "JP", "退蔵院", "京都市右京区花園妙心寺町35"),
+            "日本 京都市右京区花園妙心寺町35 退蔵院"
+        );
+        assert_eq!(
+            address_line(Locale::Pl, "PL", "Piwnica", "ul. Szeroka 22, 31-053 Kraków"),
+            "Piwnica, ul. Szeroka 22, 31-053 Kraków, Polska"
+        );
     }
 }

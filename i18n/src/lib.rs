@@ -72,3 +72,9 @@ pub fn current() -> Locale {
 pub fn t(id: &str) -> String {
     message(current(), id)
 }
+
+/// A message of the current locale with named arguments (see [`message_args`]): what code
+/// that runs for a request (validation, refusals) says to whoever made it.
+pub fn t_args<'a, const N: usize>(id: &str, args: [(&'static str, FluentValue<'a>); N]) -> String {
+    message_args(current(), id, args)
+}

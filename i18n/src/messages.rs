@@ -16,11 +16,15 @@ macro_rules! sources {
             include_str!(concat!("../locales/", $tag, "/pages.ftl")),
             include_str!(concat!("../locales/", $tag, "/tickets.ftl")),
             include_str!(concat!("../locales/", $tag, "/order.ftl")),
+            include_str!(concat!("../locales/", $tag, "/errors.ftl")),
+            include_str!(concat!("../locales/", $tag, "/admin.ftl")),
+            include_str!(concat!("../locales/", $tag, "/emails.ftl")),
+            include_str!(concat!("../locales/", $tag, "/sandbox.ftl")),
         ])),*]
     };
 }
 
-const SOURCES: [(&str, [&str; 3]); 7] = sources!("en", "fr", "de", "es", "pt", "ja", "pl");
+const SOURCES: [(&str, [&str; 7]); 7] = sources!("en", "fr", "de", "es", "pt", "ja", "pl");
 
 struct Catalog {
     bundles: HashMap<Locale, FluentBundle<FluentResource>>,

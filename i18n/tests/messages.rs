@@ -8,7 +8,7 @@ use std::path::Path;
 use tessera_i18n::{Locale, message_ids, sources};
 
 /// Where the code that asks for messages lives, from this crate's folder.
-const CODE: [&str; 4] = ["../web/templates", "../web/src", "../api/src", "../ticketing/src"];
+const CODE: [&str; 5] = ["../web/templates", "../web/src", "../api/src", "../ticketing/src", "../core/src"];
 
 fn files(dir: &Path, out: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display())) {
@@ -67,7 +67,7 @@ fn every_message_is_used_and_every_message_asked_for_exists() {
     assert!(unused.is_empty(), "messages no code asks for: {unused:?}");
     // Whatever the code asks `t` for (`chrome.t("…")`, `chrome.t1("…"`, `chrome.tn("…"`,
     // `tessera_i18n::t("…")`), or names after the locale, is a message.
-    let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", ".t2(\"", ".tn(\"", "::t(\""]
+    let asked: BTreeSet<&str> = [".t(\"", ".t1(\"", ".t2(\"", ".tn(\"", "::t(\"", "t_args(\""]
         .iter()
         .flat_map(|call| code.split(call).skip(1))
         .filter_map(|rest| rest.split('"').next())
@@ -80,6 +80,16 @@ fn every_message_is_used_and_every_message_asked_for_exists() {
                 .filter_map(|rest| rest.split_once(',')?.1.trim_start().strip_prefix('"')?.split('"').next()),
         )
         .collect();
+    // And any literal that names an error or a notice (`Error::Forbidden("error-admin-only")`):
+    // those are ids wherever they are written.
+    let named = ["\"error-", "\"notice-"]
+        .iter()
+        .flat_map(|prefix| code.match_indices(prefix).map(|(at, _)| &code[at + 1..]))
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|id| {
+            id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        });
+    let asked: BTreeSet<&str> = asked.into_iter().chain(named).collect();
     let unknown: Vec<_> = asked.iter().filter(|id| !ids.contains(**id)).collect();
     assert!(unknown.is_empty(), "asked for but not defined: {unknown:?}");
 }

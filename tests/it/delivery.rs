@@ -147,7 +147,8 @@ async fn the_email_and_the_pdf_are_in_the_language_the_order_was_placed_in(db: P
         "チケット2枚をPDFでこのメールに添付しました。",
         "日時：",
         "（日本時間）",
-        "会場： 退蔵院",
+        // The address as Japan writes it: from the country down to the venue.
+        "会場： 日本 京都市右京区花園妙心寺町35 退蔵院",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from the email:\n{text}");
     }
@@ -165,6 +166,8 @@ async fn the_email_and_the_pdf_are_in_the_language_the_order_was_placed_in(db: P
         "一般",
         "￥3,500",
         "（日本時間）",
+        "日本",
+        "京都市右京区花園妙心寺町35",
     ] {
         assert!(pdf_words.contains(expected), "{expected:?} missing from the PDF:\n{pdf_words}");
     }

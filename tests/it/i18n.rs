@@ -2,6 +2,7 @@
 //! `Accept-Language`), every language's pages complete, and the frame's links to the others.
 
 use axum::http::{HeaderMap, Method, header};
+use serde_json::json;
 use sqlx::PgPool;
 use tessera_i18n::{Locale, message, message_ids};
 use tessera_tests::{TestApp, sample_event};
@@ -341,4 +342,204 @@ async fn the_order_page_speaks_each_language(db: PgPool) {
     assert!(pt.contains("20,00\u{a0}€"), "euros as Portugal writes them: {pt}");
     let de = page(&app, &format!("/orders/{order}?lang=de"), &[(header::COOKIE, &buyer)]).await.text();
     assert!(de.contains("Bestellung stornieren"), "{de}");
+}
+
+/// A JSON call with `Accept-Language`, a cookie and a body.
+async fn call(
+    app: &TestApp,
+    method: Method,
+    uri: &str,
+    language: &str,
+    cookie: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> tessera_tests::TestResponse {
+    let mut headers = HeaderMap::new();
+    headers.insert(header::ACCEPT_LANGUAGE, language.parse().unwrap());
+    if let Some(cookie) = cookie {
+        headers.insert(header::COOKIE, cookie.parse().unwrap());
+    }
+    let body = match body {
+        Some(body) => {
+            headers.insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+            axum::body::Body::from(body.to_string())
+        }
+        None => axum::body::Body::empty(),
+    };
+    app.send(method, uri, headers, body).await
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn json_errors_keep_their_code_and_speak_the_requests_language(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut event = sample_event("fado-erros", "Noite de Fado", 5);
+    event.fields.ticket_types[0].capacity = 3;
+    let event = app.insert_event(&event).await;
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+
+    // A parameter (validated in core), each language its own words; the code stays.
+    for (language, message) in [
+        ("en", "\"abc\" is not a number from 1 to 100"),
+        ("de-DE,de;q=0.9", "\"abc\" ist keine Zahl von 1 bis 100"),
+        ("ja", "\"abc\" は 1～100 の数ではありません"),
+        ("pl", "\"abc\" nie jest liczbą od 1 do 100"),
+    ] {
+        let response = call(&app, Method::GET, "/api/events?limit=abc", language, None, None).await;
+        assert_eq!(response.status, 400, "{language}");
+        let error = &response.json()["error"];
+        assert_eq!(error["code"], "invalid_parameter", "{language}");
+        assert_eq!(error["field"], "limit", "{language}");
+        assert_eq!(error["message"], message, "{language}");
+    }
+
+    // Not found, not signed in, and `?lang=` beating the header.
+    let missing =
+        call(&app, Method::GET, &format!("/api/events/{}", uuid::Uuid::now_v7()), "fr", None, None).await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.json()["error"]["code"], "not_found");
+    assert_eq!(missing.json()["error"]["message"], "Nous n'avons pas trouvé cet événement.");
+    let anonymous = call(&app, Method::GET, "/api/me?lang=ja", "fr", None, None).await;
+    assert_eq!(anonymous.status, 401);
+    assert_eq!(anonymous.json()["error"]["message"], "先にログインしてください。");
+
+    // Buying: a field's problem, a sold-out line with Polish plurals, and a body the parser
+    // cannot read (its own words stay inside ours).
+    let buy = format!("/api/events/{event}/buy");
+    let none = call(
+        &app,
+        Method::POST,
+        &buy,
+        "pl",
+        Some(&buyer),
+        Some(json!({"items": [], "payment_method": "card"})),
+    )
+    .await;
+    assert_eq!(none.status, 422);
+    assert_eq!(none.json()["error"]["code"], "invalid_field");
+    assert_eq!(none.json()["error"]["message"], "wybierz co najmniej jeden bilet");
+    let items = json!([{"ticket_type_id": general, "quantity": 4}]);
+    let sold_out = call(
+        &app,
+        Method::POST,
+        &buy,
+        "pl",
+        Some(&buyer),
+        Some(json!({"items": items, "payment_method": "card"})),
+    )
+    .await;
+    assert_eq!(sold_out.status, 409);
+    assert_eq!(sold_out.json()["error"]["code"], "sold_out");
+    assert_eq!(sold_out.json()["error"]["message"], "General: zostały tylko 3 bilety.");
+    let garbled = call(&app, Method::POST, &buy, "es", Some(&buyer), Some(json!({"items": "many"}))).await;
+    assert_eq!(garbled.status, 400);
+    assert_eq!(garbled.json()["error"]["code"], "invalid_body");
+    let message = garbled.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.starts_with("No hemos podido leer esta solicitud: "), "{message}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn form_errors_and_notices_speak_the_pages_language(db: PgPool) {
+    let app = TestApp::new(db);
+    // A sign-up whose name is too long: the page and the field's message are in Portuguese.
+    let (csrf_cookie, token) = page(&app, "/signup?lang=pt", &[]).await.csrf();
+    let long_name = "a".repeat(101);
+    let fields = [
+        ("csrf_token", token.as_str()),
+        ("name", long_name.as_str()),
+        ("email", "ana@example.org"),
+        ("password", "correct-horse-battery"),
+    ];
+    let response = app.post_form("/signup", &fields, Some(&format!("{csrf_cookie}; tessera_lang=pt"))).await;
+    assert_eq!(response.status, 422, "{}", response.text());
+    let html = response.text();
+    assert_eq!(lang_of(&html), "pt");
+    assert!(html.contains("Este campo deve ter no máximo 100 caracteres."), "{html}");
+
+    // The answer to a password reset request, in Japanese.
+    let page = page(&app, "/forgot-password?lang=ja", &[]).await;
+    let html = page.text();
+    assert!(html.contains("<h1>パスワードをお忘れですか？</h1>"), "{html}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn addresses_read_in_the_order_their_country_writes_them(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut kyoto = sample_event("chakai-taizoin", "朝の茶会", 5);
+    kyoto.fields.venue_name = "退蔵院".into();
+    kyoto.fields.address = "京都市右京区花園妙心寺町35".into();
+    kyoto.fields.city = "Kyoto".into();
+    kyoto.fields.country = "JP".into();
+    kyoto.fields.language = "ja".into();
+    kyoto.fields.timezone = chrono_tz::Asia::Tokyo;
+    app.insert_event(&kyoto).await;
+    app.insert_event(&sample_event("fado-largo", "Noite de Fado", 5)).await;
+
+    // Japan from the country down to the venue; Portugal the venue first. The country is named
+    // in the reader's language, the venue and address marked with the event's own.
+    let japan = page(&app, "/events/chakai-taizoin?lang=en", &[]).await.text();
+    assert!(
+        japan.contains(
+            "<p class=\"event-where\">Japan, <span lang=\"ja\">京都市右京区花園妙心寺町35</span>, \
+             <strong lang=\"ja\">退蔵院</strong> · "
+        ),
+        "{japan}"
+    );
+    let japan = page(&app, "/events/chakai-taizoin?lang=ja", &[]).await.text();
+    assert!(japan.contains("<p class=\"event-where\">日本, <span lang=\"ja\">京都市"), "{japan}");
+    let portugal = page(&app, "/events/fado-largo?lang=de", &[]).await.text();
+    assert!(
+        portugal.contains(
+            "<p class=\"event-where\"><strong lang=\"pt\">Casa do Largo</strong>, \
+             <span lang=\"pt\">Largo do Intendente 1, Lisboa</span>, Portugal · "
+        ),
+        "{portugal}"
+    );
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_order_reads_in_the_readers_language_and_keeps_what_was_bought(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut fado = sample_event("fado-traduzido", "Noite de Fado", 5);
+    fado.fields.ticket_types[0].name = "Geral".into();
+    fado.fields.translations.insert(
+        "en".into(),
+        tessera_core::catalog::TranslationFields {
+            title: "Fado Night".into(),
+            description: String::new(),
+            ticket_types: vec![Some("General admission".into())],
+        },
+    );
+    let event = app.insert_event(&fado).await;
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let bought = app.buy(&buyer, event, &[(general, 2)], None).await;
+    assert_eq!(bought.status, 201, "{}", bought.text());
+    let order = bought.json()["order_id"].as_str().unwrap().to_string();
+
+    // The buy page names the ticket types as the event page does.
+    let buy = page(&app, "/events/fado-traduzido/buy?lang=en", &[(header::COOKIE, &buyer)]).await.text();
+    assert!(
+        buy.contains(&format!("<label for=\"q-{general}\" lang=\"en\">General admission</label>")),
+        "{buy}"
+    );
+    let buy = page(&app, "/events/fado-traduzido/buy?lang=ja", &[(header::COOKIE, &buyer)]).await.text();
+    assert!(buy.contains(&format!("<label for=\"q-{general}\" lang=\"pt\">Geral</label>")), "{buy}");
+
+    let english = page(&app, &format!("/orders/{order}?lang=en"), &[(header::COOKIE, &buyer)]).await.text();
+    assert!(english.contains("<h1 lang=\"en\">Fado Night</h1>"), "{english}");
+    assert!(english.contains("<td lang=\"en\">General admission</td>"), "{english}");
+    let account = page(&app, "/account?lang=en", &[(header::COOKIE, &buyer)]).await.text();
+    assert!(
+        account.contains(&format!("<a href=\"/orders/{order}\" lang=\"en\">Fado Night</a>")),
+        "{account}"
+    );
+    // No translation into French: the original, marked as Portuguese.
+    let french = page(&app, &format!("/orders/{order}?lang=fr"), &[(header::COOKIE, &buyer)]).await.text();
+    assert!(french.contains("<h1 lang=\"pt\">Noite de Fado</h1>"), "{french}");
+    assert!(french.contains("<td lang=\"pt\">Geral</td>"), "{french}");
+    // The order itself keeps the name as bought.
+    let confirmation =
+        page(&app, &format!("/api/orders/{order}/confirmation"), &[(header::COOKIE, &buyer)]).await;
+    assert_eq!(confirmation.json()["items"][0]["name"], "Geral", "{}", confirmation.text());
+    assert!(confirmation.json()["items"][0].get("translations").is_none());
 }

@@ -19,6 +19,8 @@ mod forms;
 mod fuzz;
 mod guard;
 mod i18n;
+mod i18n_admin;
+mod i18n_mail;
 mod images;
 mod migrations;
 mod openapi;

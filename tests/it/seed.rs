@@ -78,6 +78,44 @@ async fn seeding_twice_changes_nothing(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_changed_translation_or_ticket_type_alone_is_a_new_version(db: PgPool) {
+    let app = TestApp::new(db);
+    let version = |db: PgPool| async move {
+        sqlx::query_scalar::<_, i32>("select version from event where slug = 'fado-versions'")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+    };
+    let mut event = tessera_tests::sample_event("fado-versions", "Noite de Fado", 5);
+    event.fields.translations.insert(
+        "en".into(),
+        tessera_core::catalog::TranslationFields {
+            title: "Fado Night".into(),
+            description: String::new(),
+            ticket_types: vec![Some("General admission".into())],
+        },
+    );
+    app.insert_event(&event).await;
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 1, "the same seed twice");
+
+    event.fields.translations.get_mut("en").unwrap().ticket_types = vec![Some("Standing".into())];
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 2, "a translated ticket type name");
+    event.fields.translations.get_mut("en").unwrap().title = "A Night of Fado".into();
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 3, "a translated title");
+    event.fields.ticket_types[0].price_minor += 100;
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 4, "a price");
+    event.fields.title = "Noite de Fado em Alfama".into();
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 5, "the title: one new version, not two");
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 5);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn every_demo_event_is_written_in_its_citys_language_with_an_english_translation(db: PgPool) {
     let app = TestApp::with_demo(db).await;
     let rows: Vec<(String, String, String, i64, bool)> = sqlx::query_as(

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use sqlx::PgPool;
 use tessera_core::refund::{self, RefundCause, RefundNotice};
-use tessera_web::email::RefundEmail;
+use tessera_i18n::{Locale, message, message_args};
+use tessera_web::email::{RefundEmail, RefundRoute};
 use tokio::sync::watch;
 use url::Url;
 
@@ -75,50 +76,49 @@ pub async fn send_due(
     Ok(sent)
 }
 
-/// What the email says about this refund.
+/// What the email says about this refund, in the language the order was placed in.
 pub fn compose(notice: &RefundNotice, public_url: &Url) -> RefundEmail {
+    let locale = Locale::parse(&notice.locale).unwrap_or_default();
     let amount = match notice.amount.parse::<i64>() {
-        Ok(minor) if notice.rail == "card" => tessera_web::view::price(&notice.asset, minor),
+        Ok(minor) if notice.rail == "card" => tessera_web::view::price_in(locale, &notice.asset, minor),
         _ => format!(
             "{} {}",
             tessera_core::money::units_decimal(&notice.amount, notice.decimals.max(0).unsigned_abs()),
             notice.asset
         ),
     };
-    let (destination, when) = match notice.rail.as_str() {
-        "card" => (
-            "to the card you paid with",
-            "card refunds usually appear on your statement within 5 to 10 business days, depending on your bank",
-        ),
-        "btc" => (
-            "in bitcoin: claim it with your own address (on-chain or Lightning) at the link below",
-            "once you claim it, as soon as the transaction confirms",
-        ),
-        _ => ("to the address you paid from, in the same asset", "as soon as the transaction confirms"),
+    let route = match notice.rail.as_str() {
+        "card" => RefundRoute::Card,
+        "btc" => RefundRoute::Bitcoin,
+        _ => RefundRoute::SameAddress,
     };
     let why = match notice.cause {
-        RefundCause::RequestedByCustomer => "You cancelled your order.",
-        RefundCause::EventCancelled => "The event was cancelled; we are sorry.",
-        RefundCause::MoneyDueBack => "Your payment could not be used for the order, so it goes back to you.",
-        RefundCause::Admin | RefundCause::Outside => "The organiser refunded your order.",
+        RefundCause::RequestedByCustomer => message(locale, "email-refund-why-customer"),
+        RefundCause::EventCancelled => message(locale, "email-refund-why-event-cancelled"),
+        RefundCause::MoneyDueBack => message(locale, "email-refund-why-money-due-back"),
+        RefundCause::Admin | RefundCause::Outside => message(locale, "email-refund-why-organiser"),
     };
-    let tickets_line = match (notice.tickets_back as i64, notice.tickets_in_order, notice.order_refunded) {
+    let tickets_line = match (i64::from(notice.tickets_back), notice.tickets_in_order, notice.order_refunded)
+    {
         (_, 0, _) => String::new(),
-        (_, 1, true) => "Your ticket is cancelled.".to_string(),
-        (_, all, true) => format!("All {all} of your tickets are cancelled."),
-        (0, _, false) => "Your tickets stay valid.".to_string(),
-        (1, all, false) => format!("1 of your {all} tickets is cancelled; the others stay valid."),
-        (back, all, false) => format!("{back} of your {all} tickets are cancelled; the others stay valid."),
+        (_, 1, true) => message(locale, "email-refund-ticket-cancelled"),
+        (_, all, true) => message_args(locale, "email-refund-all-cancelled", [("count", all.into())]),
+        (0, _, false) => message(locale, "email-refund-tickets-valid"),
+        (back, all, false) => message_args(
+            locale,
+            "email-refund-some-cancelled",
+            [("back", back.into()), ("count", all.into())],
+        ),
     };
     let order_url =
         public_url.join(&format!("/orders/{}", notice.order_id)).map(|u| u.to_string()).unwrap_or_default();
     RefundEmail {
+        locale,
         customer_name: notice.customer_name.clone(),
         event_title: notice.event_title.clone(),
         amount,
-        destination: destination.to_string(),
-        when: when.to_string(),
-        why: why.to_string(),
+        route,
+        why,
         tickets_line,
         order_reference: crate::pdf::order_reference(notice.order_id),
         claim_url: notice.claim_url.clone().unwrap_or_default(),

@@ -185,8 +185,9 @@ struct Labels {
     order: String,
     serial: String,
     door_note: String,
-    /// The venue's country, named in the document's language.
-    country: String,
+    /// The venue and its address in the order its country writes them, the country named in
+    /// the document's language.
+    place: Vec<String>,
 }
 
 impl Labels {
@@ -202,7 +203,7 @@ impl Labels {
             order: t("ticket-order-label"),
             serial: t("ticket-serial-label"),
             door_note: t("ticket-door-note"),
-            country: tessera_web::view::country_name_in(locale, &doc.country),
+            place: tessera_i18n::format::address_lines(locale, &doc.country, &doc.venue_name, &doc.address),
         }
     }
 
@@ -221,10 +222,10 @@ impl Labels {
             &self.order,
             &self.serial,
             &self.door_note,
-            &self.country,
         ]
         .into_iter()
         .cloned()
+        .chain(self.place.iter().cloned())
         .chain([self.of(1, 1)])
     }
 }
@@ -350,15 +351,13 @@ fn page(
     w.gap(1.5);
     w.text(MARGIN, content, 12.5, false, &INK, &labels.starts);
     w.gap(1.0);
-    w.text(MARGIN, content, 12.5, true, &INK, &doc.venue_name);
-    w.text(
-        MARGIN,
-        content,
-        11.0,
-        false,
-        &INK,
-        &format!("{}, {} ({})", doc.address, doc.city, labels.country),
-    );
+    for line in &labels.place {
+        if *line == doc.venue_name {
+            w.text(MARGIN, content, 12.5, true, &INK, line);
+        } else {
+            w.text(MARGIN, content, 11.0, false, &INK, line);
+        }
+    }
     w.gap(5.0);
     w.rule(MARGIN, PAGE_WIDTH - MARGIN);
     w.gap(9.0);

@@ -62,9 +62,18 @@ pub fn columns(summary: &str, bars: &[Bar]) -> String {
     svg
 }
 
-/// Horizontal bars, one row per item, each labelled with its name and value.
+/// About how wide `label` is drawn, in the chart's units: wide (CJK) characters count twice.
+fn label_width(label: &str) -> f64 {
+    let units: f64 = label.chars().map(|c| if (c as u32) >= 0x1100 { 2.0 } else { 1.0 }).sum();
+    units * 7.0
+}
+
+/// Horizontal bars, one row per item, each labelled with its name and value. The label column
+/// grows to the longest label (German and French names run long), up to half the chart.
 pub fn rows(summary: &str, bars: &[Bar]) -> String {
-    let (width, row_h, label_w) = (640.0_f64, 26.0_f64, 170.0_f64);
+    let (width, row_h) = (640.0_f64, 26.0_f64);
+    let longest = bars.iter().map(|bar| label_width(&bar.label)).fold(0.0, f64::max);
+    let label_w = (longest + 16.0).clamp(170.0, width / 2.0);
     let height = row_h * bars.len().max(1) as f64;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let plot_w = width - label_w - 60.0;
@@ -108,6 +117,20 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), 3);
         let svg = rows("Cities", &[Bar { label: "Kraków & co".into(), value: 3 }]);
         assert!(svg.contains("Kraków &amp; co") && svg.contains(">3</text>"));
+    }
+
+    #[test]
+    fn the_label_column_makes_room_for_long_labels() {
+        let short = rows("Funnel", &[Bar { label: "Orders".into(), value: 3 }]);
+        assert!(short.contains(r#"<rect class="chart-bar" x="170""#), "{short}");
+        let german = "Bestellungen, die bezahlt wurden";
+        let long = rows("Funnel", &[Bar { label: german.into(), value: 3 }]);
+        let x = 32.0 * 7.0 + 16.0;
+        assert!(long.contains(&format!(r#"<rect class="chart-bar" x="{x}""#)), "{long}");
+        let japanese = rows("Funnel", &[Bar { label: "支払い済みの注文".into(), value: 3 }]);
+        assert!(japanese.contains(r#"<rect class="chart-bar" x="170""#), "{japanese}");
+        let endless = rows("Funnel", &[Bar { label: "x".repeat(200), value: 3 }]);
+        assert!(endless.contains(r#"<rect class="chart-bar" x="320""#), "{endless}");
     }
 
     #[test]

@@ -13,9 +13,9 @@ pub struct TicketEmail {
     pub event_title: String,
     /// In the event's time zone, with the zone named.
     pub starts_local: String,
-    pub venue_name: String,
-    pub address: String,
-    pub city: String,
+    /// Where: the venue and its address in the order its country writes them, the country
+    /// named in the email's language.
+    pub place: String,
     pub tickets: usize,
     pub order_reference: String,
     /// The order page (login required).
@@ -69,23 +69,34 @@ impl TicketEmail {
 /// What the refund email says, shared by both parts.
 #[derive(Debug, Clone)]
 pub struct RefundEmail {
+    /// The language the order was placed in: the whole email is written in it.
+    pub locale: Locale,
     pub customer_name: String,
     pub event_title: String,
-    /// `€18.00`, `0.0052 ETH`.
+    /// `€18.00`, `18,00 €`, `0.0052 ETH`, written for `locale`.
     pub amount: String,
-    /// Where it goes: "to the card you paid with".
-    pub destination: String,
-    /// When the customer will see it.
-    pub when: String,
-    /// Why it was refunded, for people.
+    /// Where the money goes, which also says when the customer will see it.
+    pub route: RefundRoute,
+    /// Why it was refunded, for people, in `locale`.
     pub why: String,
-    /// "Both tickets are cancelled", "1 of your 3 tickets is cancelled; the others stay valid",
-    /// or empty when no ticket was given back.
+    /// "Your ticket is cancelled", "1 of your 3 tickets is cancelled; the others stay valid",
+    /// in `locale`, or empty when no ticket was given back.
     pub tickets_line: String,
     pub order_reference: String,
     pub order_url: String,
     /// Bitcoin: where to claim it; empty otherwise.
     pub claim_url: String,
+}
+
+/// Where a refund goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefundRoute {
+    /// Back to the card paid with.
+    Card,
+    /// Bitcoin, claimed by the customer with an address of their own.
+    Bitcoin,
+    /// Back to the address paid from, in the same asset (Ethereum).
+    SameAddress,
 }
 
 #[derive(Template)]
@@ -100,13 +111,65 @@ pub struct RefundEmailHtml<'a> {
     pub email: &'a RefundEmail,
 }
 
+/// A private-use character no message or argument contains: it stands for an argument that
+/// is marked up after the message is escaped.
+const MARK: &str = "\u{E000}";
+
+fn escape(text: &str) -> String {
+    crate::chart::escape(text)
+}
+
 impl RefundEmail {
     pub fn subject(&self) -> String {
+        let args = [("amount", self.amount.as_str().into()), ("event", self.event_title.as_str().into())];
         if self.claim_url.is_empty() {
-            format!("Your refund of {} for {}", self.amount, self.event_title)
+            message_args(self.locale, "email-refund-subject", args)
         } else {
-            format!("Claim your refund of {} for {}", self.amount, self.event_title)
+            message_args(self.locale, "email-refund-claim-subject", args)
         }
+    }
+
+    /// "€18.00 refunded".
+    pub fn heading(&self) -> String {
+        message_args(self.locale, "email-refund-heading", [("amount", self.amount.as_str().into())])
+    }
+
+    fn sent_id(&self) -> &'static str {
+        match self.route {
+            RefundRoute::Card => "email-refund-sent-card",
+            RefundRoute::Bitcoin => "email-refund-sent-btc",
+            RefundRoute::SameAddress => "email-refund-sent-crypto",
+        }
+    }
+
+    /// "We have refunded €18.00 to the card you paid with."
+    pub fn sent(&self) -> String {
+        message_args(self.locale, self.sent_id(), [("amount", self.amount.as_str().into())])
+    }
+
+    /// [`Self::sent`] as HTML (for `|safe`), the amount in bold.
+    pub fn sent_html(&self) -> String {
+        let text = message_args(self.locale, self.sent_id(), [("amount", MARK.into())]);
+        escape(&text).replace(MARK, &format!("<strong>{}</strong>", escape(&self.amount)))
+    }
+
+    /// When the customer will see the money.
+    pub fn when(&self) -> String {
+        match self.route {
+            RefundRoute::Card => self.t("email-refund-when-card"),
+            RefundRoute::Bitcoin => self.t("email-refund-when-btc"),
+            RefundRoute::SameAddress => self.t("email-refund-when-crypto"),
+        }
+    }
+
+    /// Message `id` in the email's language.
+    pub fn t(&self, id: &str) -> String {
+        message(self.locale, id)
+    }
+
+    /// Message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        message_args(self.locale, id, [(name, value.to_string().into())])
     }
 }
 
@@ -115,14 +178,17 @@ impl RefundEmail {
 /// `Debug` leaves the link out: it opens the account.)
 #[derive(Clone)]
 pub struct AccountEmail {
+    /// The account's language if its owner chose one, else that of the request that asked
+    /// for the email.
+    pub locale: Locale,
     pub name: String,
     pub kind: AccountEmailKind,
     /// The link to follow (verify, reset), or the login page for `AlreadyRegistered`.
     pub link: String,
     /// `AlreadyRegistered`: the page that sends a reset link.
     pub reset_url: String,
-    /// "48 hours", "1 hour".
-    pub valid_for: String,
+    /// How many hours the link works (verify, reset).
+    pub valid_hours: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,16 +212,19 @@ pub struct AccountEmailHtml<'a> {
 
 impl std::fmt::Debug for AccountEmail {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AccountEmail").field("kind", &self.kind).finish_non_exhaustive()
+        f.debug_struct("AccountEmail")
+            .field("kind", &self.kind)
+            .field("locale", &self.locale)
+            .finish_non_exhaustive()
     }
 }
 
 impl AccountEmail {
-    pub fn subject(&self) -> &'static str {
+    pub fn subject(&self) -> String {
         match self.kind {
-            AccountEmailKind::VerifyEmail => "Confirm your email address for Tessera",
-            AccountEmailKind::ResetPassword => "Reset your Tessera password",
-            AccountEmailKind::AlreadyRegistered => "You already have a Tessera account",
+            AccountEmailKind::VerifyEmail => self.t("email-account-verify-subject"),
+            AccountEmailKind::ResetPassword => self.t("email-account-reset-subject"),
+            AccountEmailKind::AlreadyRegistered => self.t("email-account-registered-subject"),
         }
     }
 
@@ -167,12 +236,38 @@ impl AccountEmail {
         self.kind == AccountEmailKind::ResetPassword
     }
 
-    /// The button's words.
-    pub fn action(&self) -> &'static str {
+    /// What happened, the first sentence after the greeting.
+    pub fn intro(&self) -> String {
         match self.kind {
-            AccountEmailKind::VerifyEmail => "Confirm my email address",
-            AccountEmailKind::ResetPassword => "Choose a new password",
-            AccountEmailKind::AlreadyRegistered => "Log in",
+            AccountEmailKind::VerifyEmail => self.t("email-account-verify-intro"),
+            AccountEmailKind::ResetPassword => self.t("email-account-reset-intro"),
+            AccountEmailKind::AlreadyRegistered => self.t("email-account-registered-intro"),
         }
+    }
+
+    /// The button's words.
+    pub fn action(&self) -> String {
+        match self.kind {
+            AccountEmailKind::VerifyEmail => self.t("email-account-verify-action"),
+            AccountEmailKind::ResetPassword => self.t("email-account-reset-action"),
+            AccountEmailKind::AlreadyRegistered => self.t("email-account-registered-action"),
+        }
+    }
+
+    /// How long the link works and what to do if it was not asked for (verify, reset).
+    pub fn note(&self) -> String {
+        let valid = message_args(self.locale, "email-account-hours", [("hours", self.valid_hours.into())]);
+        let id = if self.is_reset() { "email-account-reset-note" } else { "email-account-verify-note" };
+        message_args(self.locale, id, [("valid", valid.into())])
+    }
+
+    /// Message `id` in the email's language.
+    pub fn t(&self, id: &str) -> String {
+        message(self.locale, id)
+    }
+
+    /// Message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        message_args(self.locale, id, [(name, value.to_string().into())])
     }
 }

@@ -144,6 +144,10 @@ pub struct EventDetail {
     pub zone_id: String,
     pub venue_name: String,
     pub address: String,
+    /// The venue, its address and the country, in the order the country writes addresses.
+    pub address_lines: Vec<String>,
+    /// The language the venue and address are written in: the event's own.
+    pub place_language: String,
     pub map_href: String,
     pub language: String,
     /// The description's language: the original's when the translation has none.
@@ -207,6 +211,13 @@ impl EventDetail {
             zone_id: event.timezone.clone(),
             venue_name: event.venue_name.clone(),
             address: event.address.clone(),
+            address_lines: tessera_i18n::format::address_lines(
+                current(),
+                &event.country,
+                &event.venue_name,
+                &event.address,
+            ),
+            place_language: event.language.clone(),
             map_href: format!(
                 "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}",
                 lat = event.latitude,
@@ -357,7 +368,10 @@ pub fn country_name_in(locale: Locale, code: &str) -> String {
 pub struct OrderSummary {
     pub id: String,
     pub href: String,
+    /// In the reader's language when the organiser translated it.
     pub event_title: String,
+    /// The language `event_title` is written in.
+    pub event_language: String,
     pub event_href: String,
     /// When the event starts, in its own zone.
     pub when: String,
@@ -404,7 +418,8 @@ impl OrderSummary {
         Self {
             id: order.id.to_string(),
             href: format!("/orders/{}", order.id),
-            event_title: order.event.title.clone(),
+            event_title: order.event.title_for(locale.tag()).0.to_string(),
+            event_language: order.event.title_for(locale.tag()).1.to_string(),
             event_href: format!("/events/{}", order.event.slug),
             when: in_zone(locale, order.event.starts_at, zone, Style::DateTime),
             starts_iso: order.event.starts_at.to_rfc3339(),

@@ -120,7 +120,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let headers = request.headers().clone();
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
-            .map_err(|rejection| Error::InvalidBody(rejection.body_text()))?;
+            .map_err(|rejection| Error::unreadable(rejection.body_text()))?;
         let mut form_request = Request::new(axum::body::Body::from(bytes.clone()));
         *form_request.method_mut() = method;
         *form_request.headers_mut() = headers.clone();

@@ -41,14 +41,14 @@ fn check(state: &AppState, request: &Request) -> Result<(), Error> {
     {
         let sent = request.headers().get(ORIGIN_VERIFY).map(HeaderValue::as_bytes).unwrap_or_default();
         if !bool::from(sent.ct_eq(secret.expose_secret().as_bytes())) {
-            return Err(Error::Forbidden("Requests must come through the load balancer."));
+            return Err(Error::Forbidden("error-through-load-balancer"));
         }
     }
     // Writes must come from our own pages (or from scripts, which send no Origin).
     // Webhooks are signed by their sender instead.
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !request.uri().path().starts_with("/webhooks/") && is_cross_site(state, request.headers()) {
-        return Err(Error::Forbidden("Cross-site requests are not accepted."));
+        return Err(Error::Forbidden("error-cross-site"));
     }
     Ok(())
 }

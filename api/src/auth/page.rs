@@ -63,10 +63,8 @@ impl IntoResponse for PageRefusal {
             PageRefusal::LogIn { next } => {
                 Redirect::to(&format!("/login?next={}", query_value(&next))).into_response()
             }
-            PageRefusal::NotAdmin => PageError(Error::Forbidden("This page is for admins.")).into_response(),
-            PageRefusal::NotDoor => {
-                PageError(Error::Forbidden("This page is for door staff and admins.")).into_response()
-            }
+            PageRefusal::NotAdmin => PageError(Error::Forbidden("error-page-admins-only")).into_response(),
+            PageRefusal::NotDoor => PageError(Error::Forbidden("error-page-staff-only")).into_response(),
             PageRefusal::Failed(err) => PageError(err).into_response(),
         }
     }

@@ -17,45 +17,66 @@ pub struct Limit {
     pub name: &'static str,
     pub max: u32,
     pub window: Duration,
-    /// What was done too often, for the message: "Too many {what}."
+    /// The message saying what was done too often, with `$when` to try again: "Too many
+    /// login attempts. Try again in 3 minutes."
     pub what: &'static str,
 }
 
 /// Login attempts from one address.
 pub const LOGIN_PER_IP: Limit =
-    Limit { name: "login-ip", max: 30, window: Duration::from_secs(600), what: "login attempts" };
+    Limit { name: "login-ip", max: 30, window: Duration::from_secs(600), what: "error-too-many-logins" };
 /// Login attempts to one account from one address, counted before the password is checked
 /// (a success starts the count again, so in effect only failures count).
-pub const LOGIN_FAILURES_PER_ACCOUNT_AND_IP: Limit =
-    Limit { name: "login-fail-account-ip", max: 5, window: Duration::from_secs(900), what: "login attempts" };
+pub const LOGIN_FAILURES_PER_ACCOUNT_AND_IP: Limit = Limit {
+    name: "login-fail-account-ip",
+    max: 5,
+    window: Duration::from_secs(900),
+    what: "error-too-many-logins",
+};
 /// Failed logins to one account from anywhere: past it, addresses that have been failing on
 /// this account wait, while others (the owner, who has not been failing) still get in.
-pub const LOGIN_FAILURES_PER_ACCOUNT: Limit =
-    Limit { name: "login-fail-account", max: 20, window: Duration::from_secs(900), what: "login attempts" };
+pub const LOGIN_FAILURES_PER_ACCOUNT: Limit = Limit {
+    name: "login-fail-account",
+    max: 20,
+    window: Duration::from_secs(900),
+    what: "error-too-many-logins",
+};
 /// Wrong current passwords when changing it, per account.
-pub const PASSWORD_CHANGE_PER_ACCOUNT: Limit =
-    Limit { name: "password-change", max: 5, window: Duration::from_secs(900), what: "password attempts" };
+pub const PASSWORD_CHANGE_PER_ACCOUNT: Limit = Limit {
+    name: "password-change",
+    max: 5,
+    window: Duration::from_secs(900),
+    what: "error-too-many-passwords",
+};
 /// Sign-ups from one address.
 pub const SIGNUP_PER_IP: Limit =
-    Limit { name: "signup-ip", max: 20, window: Duration::from_secs(3600), what: "sign-ups" };
+    Limit { name: "signup-ip", max: 20, window: Duration::from_secs(3600), what: "error-too-many-signups" };
 /// Emails we send on request (verification links, password resets), per address.
-pub const EMAIL_LINKS_PER_IP: Limit =
-    Limit { name: "email-links-ip", max: 20, window: Duration::from_secs(3600), what: "email requests" };
+pub const EMAIL_LINKS_PER_IP: Limit = Limit {
+    name: "email-links-ip",
+    max: 20,
+    window: Duration::from_secs(3600),
+    what: "error-too-many-emails",
+};
 /// Emails we send on request, per recipient: a stranger cannot flood someone's inbox.
-pub const EMAIL_LINKS_PER_EMAIL: Limit =
-    Limit { name: "email-links-email", max: 5, window: Duration::from_secs(3600), what: "email requests" };
+pub const EMAIL_LINKS_PER_EMAIL: Limit = Limit {
+    name: "email-links-email",
+    max: 5,
+    window: Duration::from_secs(3600),
+    what: "error-too-many-emails",
+};
 /// Password reset tokens tried, per address.
 pub const RESET_TRIES_PER_IP: Limit =
-    Limit { name: "reset-ip", max: 30, window: Duration::from_secs(3600), what: "reset attempts" };
+    Limit { name: "reset-ip", max: 30, window: Duration::from_secs(3600), what: "error-too-many-resets" };
 
 /// Purchases one account starts in ten minutes (`TESSERA_PURCHASES_PER_ACCOUNT`).
 pub fn purchases_per_account(max: u32) -> Limit {
-    Limit { name: "buy-account", max, window: Duration::from_secs(600), what: "purchases" }
+    Limit { name: "buy-account", max, window: Duration::from_secs(600), what: "error-too-many-purchases" }
 }
 
 /// Purchases one address starts in ten minutes (`TESSERA_PURCHASES_PER_ADDRESS`).
 pub fn purchases_per_address(max: u32) -> Limit {
-    Limit { name: "buy-ip", max, window: Duration::from_secs(600), what: "purchases" }
+    Limit { name: "buy-ip", max, window: Duration::from_secs(600), what: "error-too-many-purchases" }
 }
 
 fn key(limit: Limit, subject: &str) -> String {

@@ -52,7 +52,7 @@ impl FromRequestParts<AppState> for SignedIn {
         Viewer::from_request_parts(parts, state)
             .await?
             .0
-            .ok_or(Error::Unauthorized { code: "unauthorized", message: "Log in first." })
+            .ok_or(Error::Unauthorized { code: "unauthorized", message: "error-log-in-first" })
     }
 }
 
@@ -64,7 +64,7 @@ impl FromRequestParts<AppState> for Admin {
         if signed_in.account.is_admin() {
             Ok(Admin(signed_in))
         } else {
-            Err(Error::Forbidden("This needs an admin account."))
+            Err(Error::Forbidden("error-admins-only"))
         }
     }
 }
@@ -77,7 +77,7 @@ impl FromRequestParts<AppState> for DoorStaff {
         if signed_in.account.can_check_in() {
             Ok(DoorStaff(signed_in))
         } else {
-            Err(Error::Forbidden("This needs a door staff or an admin account."))
+            Err(Error::Forbidden("error-staff-only"))
         }
     }
 }

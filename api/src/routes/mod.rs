@@ -70,8 +70,12 @@ struct CatalogParams {
 /// parameters are ignored; a malformed query string, a NUL character or an over-long query is
 /// a 400 like any other bad parameter.
 pub(crate) fn catalog_params(raw_query: Option<&str>) -> Result<(RawFilter, String), Error> {
-    let CatalogParams { q, filter } = serde_urlencoded::from_str(raw_query.unwrap_or(""))
-        .map_err(|err| FieldError::new("query", format!("unreadable query string: {err}")))?;
+    let CatalogParams { q, filter } = serde_urlencoded::from_str(raw_query.unwrap_or("")).map_err(|err| {
+        FieldError::new(
+            "query",
+            tessera_i18n::t_args("error-unreadable-query", [("why", err.to_string().into())]),
+        )
+    })?;
     let q = q.unwrap_or_default();
     for (field, value) in [
         ("q", Some(&q)),
@@ -84,11 +88,15 @@ pub(crate) fn catalog_params(raw_query: Option<&str>) -> Result<(RawFilter, Stri
         ("cursor", filter.cursor.as_ref()),
     ] {
         if value.is_some_and(|value| value.contains('\0')) {
-            return Err(FieldError::new(field, "must not contain NUL characters").into());
+            return Err(FieldError::new(field, tessera_i18n::t("error-no-nul")).into());
         }
     }
     if q.chars().count() > 200 {
-        return Err(FieldError::new("q", "must be at most 200 characters").into());
+        return Err(FieldError::new(
+            "q",
+            tessera_i18n::t_args("error-max-characters", [("max", 200.into())]),
+        )
+        .into());
     }
     Ok((filter, q))
 }
@@ -115,7 +123,7 @@ pub(crate) fn parse_catalog(
     let cursor = Cursor::parse(raw.cursor.as_deref())?;
     match (cursor, q.trim().is_empty()) {
         (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => {
-            Err(FieldError::new("cursor", "belongs to a different query"))
+            Err(FieldError::new("cursor", tessera_i18n::t("error-cursor-other-query")))
         }
         _ => Ok(CatalogRequest { filter, limit, cursor }),
     }

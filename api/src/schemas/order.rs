@@ -90,9 +90,10 @@ pub struct OrderItem {
     pub quantity: i32,
 }
 
-// Fails to compile when the core type gains or loses a field.
+// Fails to compile when the core type gains or loses a field. (`translations` is for pages and
+// never serialized: the API gives the name as bought.)
 const _: fn(domain::OrderItem) =
-    |domain::OrderItem { ticket_type_id: _, name: _, unit_price_minor: _, quantity: _ }| {};
+    |domain::OrderItem { ticket_type_id: _, name: _, unit_price_minor: _, quantity: _, translations: _ }| {};
 
 /// Money received that must go back to the customer, for admins.
 #[derive(Serialize, ToSchema)]

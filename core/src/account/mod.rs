@@ -105,7 +105,7 @@ impl Email {
         if valid {
             Ok(Email(email.to_string()))
         } else {
-            Err(FieldError::new("email", "is not an email address like ana@example.org"))
+            Err(FieldError::new("email", tessera_i18n::t("error-not-an-email")))
         }
     }
 
@@ -122,12 +122,13 @@ impl DisplayName {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let name = raw.trim();
         match name.chars().count() {
-            0 => Err(FieldError::new("name", "is required")),
+            0 => Err(FieldError::new("name", tessera_i18n::t("error-required"))),
             1..=100 if !name.chars().any(is_invisible) => Ok(DisplayName(name.to_string())),
-            1..=100 => {
-                Err(FieldError::new("name", "must not contain control or invisible formatting characters"))
-            }
-            _ => Err(FieldError::new("name", "must be at most 100 characters")),
+            1..=100 => Err(FieldError::new("name", tessera_i18n::t("error-no-invisible-characters"))),
+            _ => Err(FieldError::new(
+                "name",
+                tessera_i18n::t_args("error-max-characters", [("max", 100.into())]),
+            )),
         }
     }
 
@@ -153,10 +154,16 @@ impl NewPassword {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
         let chars = raw.chars().count();
         if chars < Self::MIN_CHARS {
-            return Err(FieldError::new(field, format!("must be at least {} characters", Self::MIN_CHARS)));
+            return Err(FieldError::new(
+                field,
+                tessera_i18n::t_args("error-min-characters", [("min", Self::MIN_CHARS.into())]),
+            ));
         }
         if chars > Self::MAX_CHARS {
-            return Err(FieldError::new(field, format!("must be at most {} characters", Self::MAX_CHARS)));
+            return Err(FieldError::new(
+                field,
+                tessera_i18n::t_args("error-max-characters", [("max", Self::MAX_CHARS.into())]),
+            ));
         }
         Ok(NewPassword(SecretString::from(raw.to_string())))
     }

@@ -24,13 +24,13 @@ pub struct StaffMember {
 /// Why the door role was not given or taken.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum StaffError {
-    #[error("no account has this email address; ask them to sign up first")]
+    #[error("{}", tessera_i18n::t("error-staff-no-account"))]
     NoAccount,
-    #[error("this account has not confirmed its email address yet; ask them to use the link we sent")]
+    #[error("{}", tessera_i18n::t("error-staff-unverified"))]
     Unverified,
-    #[error("this account is an admin; admins check tickets in already")]
+    #[error("{}", tessera_i18n::t("error-staff-is-admin"))]
     IsAdmin,
-    #[error("this account is not door staff")]
+    #[error("{}", tessera_i18n::t("error-staff-not-door"))]
     NotDoor,
 }
 

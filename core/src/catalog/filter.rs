@@ -70,7 +70,10 @@ impl EventFilter {
     pub fn parse(raw: &RawFilter) -> Result<Self, FieldError> {
         let city = non_empty(&raw.city).map(|city| {
             if city.chars().count() > 100 {
-                Err(FieldError::new("city", "must be at most 100 characters"))
+                Err(FieldError::new(
+                    "city",
+                    tessera_i18n::t_args("error-max-characters", [("max", 100.into())]),
+                ))
             } else {
                 Ok(city.to_string())
             }
@@ -80,7 +83,10 @@ impl EventFilter {
                 let known: Vec<_> = Category::ALL.iter().map(|c| c.as_str()).collect();
                 FieldError::new(
                     "category",
-                    format!("unknown category {category:?}; use one of {}", known.join(", ")),
+                    tessera_i18n::t_args(
+                        "error-unknown-category-named",
+                        [("category", format!("{category:?}").into()), ("known", known.join(", ").into())],
+                    ),
                 )
             })
         });
@@ -98,7 +104,13 @@ impl EventFilter {
         if let (Some(from), Some(to)) = (filter.from, filter.to)
             && from > to
         {
-            return Err(FieldError::new("from", format!("{from} is after to ({to})")));
+            return Err(FieldError::new(
+                "from",
+                tessera_i18n::t_args(
+                    "error-from-after-to",
+                    [("from", from.to_string().into()), ("to", to.to_string().into())],
+                ),
+            ));
         }
         Ok(filter)
     }
@@ -116,7 +128,12 @@ fn parse_date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .ok()
         .filter(|date| (1..=9999).contains(&date.year()) && raw.len() == 10)
-        .ok_or_else(|| FieldError::new(field, format!("{raw:?} is not a date like 2026-12-31")))
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                tessera_i18n::t_args("error-not-a-date", [("value", format!("{raw:?}").into())]),
+            )
+        })
 }
 
 /// The most a visitor wants to pay for the cheapest ticket, in major units of each event's own
@@ -130,7 +147,10 @@ impl PriceCap {
         let (units, fraction) = raw.split_once('.').unwrap_or((raw, ""));
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if units.is_empty() || units.len() > 12 || !digits(units) || fraction.len() > 4 || !digits(fraction) {
-            return Err(FieldError::new("max_price", format!("{raw:?} is not an amount like 25 or 25.50")));
+            return Err(FieldError::new(
+                "max_price",
+                tessera_i18n::t_args("error-not-an-amount", [("value", format!("{raw:?}").into())]),
+            ));
         }
         Ok(PriceCap(raw.to_string()))
     }
@@ -154,7 +174,10 @@ impl Limit {
         };
         match raw.parse::<u16>() {
             Ok(n) if (1..=Self::MAX).contains(&n) => Ok(Limit(n)),
-            _ => Err(FieldError::new("limit", format!("{raw:?} is not a number from 1 to 100"))),
+            _ => Err(FieldError::new(
+                "limit",
+                tessera_i18n::t_args("error-not-a-limit", [("value", format!("{raw:?}").into())]),
+            )),
         }
     }
 
@@ -195,7 +218,7 @@ impl Cursor {
         };
         Self::decode(raw)
             .map(Some)
-            .ok_or_else(|| FieldError::new("cursor", "is not a cursor this API handed out"))
+            .ok_or_else(|| FieldError::new("cursor", tessera_i18n::t("error-not-a-cursor")))
     }
 
     fn decode(raw: &str) -> Option<Self> {

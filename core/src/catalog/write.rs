@@ -183,7 +183,8 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
         .fetch_optional(&mut *conn)
         .await?;
     let event_id = known.unwrap_or_else(Uuid::now_v7);
-    write_event_row(conn, event_id, slug, event, RowWrite::Seed { image_id }).await?;
+    let before = seeded_texts(conn, event_id).await?;
+    let written = write_event_row(conn, event_id, slug, event, RowWrite::Seed { image_id }).await?;
 
     let names: Vec<String> = event.ticket_types.iter().map(|t| t.name.clone()).collect();
     sqlx::query!("delete from ticket_type where event_id = $1 and name <> all($2)", event_id, &names)
@@ -212,5 +213,35 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
         .await?;
     }
     save_translations(conn, event_id, event).await?;
+    // A change to the ticket types or the translations alone is a new version too (calendar
+    // entries and open admin forms go by it).
+    if known.is_some() && !written && seeded_texts(conn, event_id).await? != before {
+        sqlx::query!(
+            "update event set version = version + 1, updated_at = now() where event_id = $1",
+            event_id
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(event_id)
+}
+
+/// A digest of what the seed writes beside the event's row: its ticket types and every
+/// translation.
+async fn seeded_texts(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Result<String> {
+    sqlx::query_scalar!(
+        r#"select md5(concat_ws('|',
+                  (select string_agg(concat_ws(':', x.language, x.title, x.description), '|' order by x.language)
+                   from event_translation x where x.event_id = $1),
+                  (select string_agg(concat_ws(':', t.name, t.price_minor, t.capacity, t.position,
+                                               (select string_agg(concat_ws(':', y.language, y.name), ','
+                                                                  order by y.language)
+                                                from ticket_type_translation y
+                                                where y.ticket_type_id = t.ticket_type_id)),
+                                     '|' order by t.position, t.name)
+                   from ticket_type t where t.event_id = $1))) as "digest!""#,
+        event_id
+    )
+    .fetch_one(&mut *conn)
+    .await
 }

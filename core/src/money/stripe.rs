@@ -23,18 +23,14 @@ const WHOLE_IN_CENTS: [&str; 2] = ["ISK", "UGX"];
 /// Sent in thousandths, rounded to a multiple of ten.
 const THREE_DECIMAL: [&str; 5] = ["BHD", "JOD", "KWD", "OMR", "TND"];
 
-/// A price Stripe cannot charge exactly.
+/// A price Stripe cannot charge exactly; says itself in the request's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StripeUnitsError {
-    #[error(
-        "card payments in {currency} must be whole units of {currency} (Stripe cannot charge fractions of it)"
-    )]
+    #[error("{}", tessera_i18n::t_args("error-card-whole-units", [("currency", (*currency).into())]))]
     WholeUnitsOnly { currency: &'static str },
-    #[error(
-        "card payments in {currency} must be a multiple of 0.010 {currency} (Stripe's rule for three-decimal currencies)"
-    )]
+    #[error("{}", tessera_i18n::t_args("error-card-three-decimals", [("currency", (*currency).into())]))]
     MultipleOfTen { currency: &'static str },
-    #[error("the amount is too large")]
+    #[error("{}", tessera_i18n::t("error-amount-too-large"))]
     TooLarge,
 }
 

@@ -39,7 +39,10 @@ impl EventLimits {
         if !(1..=MAX_TICKETS_PER_ACCOUNT_CEILING).contains(&self.max_tickets_per_account) {
             return Err(FieldError::new(
                 "max_tickets_per_account",
-                format!("must be a whole number from 1 to {MAX_TICKETS_PER_ACCOUNT_CEILING}"),
+                tessera_i18n::t_args(
+                    "error-whole-number-up-to",
+                    [("max", MAX_TICKETS_PER_ACCOUNT_CEILING.into())],
+                ),
             ));
         }
         Ok(())

@@ -271,10 +271,28 @@ pub struct OrderEvent {
     pub id: Uuid,
     pub slug: String,
     pub title: String,
+    /// The language `title` is written in (the event's own).
+    pub language: String,
+    /// The organiser's translations of the title, by language.
+    pub translations: std::collections::BTreeMap<String, String>,
     pub starts_at: DateTime<Utc>,
     pub timezone: String,
     pub venue_name: String,
     pub city: String,
+}
+
+impl OrderEvent {
+    /// The title in `wanted`'s language when the organiser translated it, with the
+    /// translation's tag; else the title as written, with the event's language.
+    pub fn title_for(&self, wanted: &str) -> (&str, &str) {
+        let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        self.translations
+            .iter()
+            .find(|(tag, _)| primary(tag) == primary(wanted) && primary(tag) != primary(&self.language))
+            .map_or((self.title.as_str(), self.language.as_str()), |(tag, title)| {
+                (title.as_str(), tag.as_str())
+            })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
@@ -284,6 +302,18 @@ pub struct OrderItem {
     pub name: String,
     pub unit_price_minor: i64,
     pub quantity: i32,
+    /// The ticket type's name in other languages, as its event is translated now (for pages
+    /// in the reader's language; the order keeps `name` as bought).
+    #[serde(default, skip_serializing)]
+    pub translations: std::collections::BTreeMap<String, String>,
+}
+
+impl OrderItem {
+    /// The name in `language` (a translation's exact tag, from [`OrderEvent::title_for`]),
+    /// else as bought.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.translations.get(language).map_or(self.name.as_str(), String::as_str)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -22,6 +22,8 @@ struct OrderRow {
     event_id: Uuid,
     slug: String,
     title: String,
+    language: String,
+    title_translations: serde_json::Value,
     starts_at: DateTime<Utc>,
     timezone: String,
     venue_name: String,
@@ -85,6 +87,9 @@ impl TryFrom<OrderRow> for Order {
                 id: row.event_id,
                 slug: row.slug,
                 title: row.title,
+                language: row.language,
+                translations: serde_json::from_value(row.title_translations)
+                    .map_err(|e| decode(e.to_string()))?,
                 starts_at: row.starts_at,
                 timezone: row.timezone,
                 venue_name: row.venue_name,
@@ -131,10 +136,15 @@ async fn orders(
         OrderRow,
         r#"select o.order_id, o.account_id, o.status, o.status_reason, o.payment_method, o.currency,
                   o.total_minor, o.expires_at, o.payment_detected, o.paid_at, o.created_at,
-                  e.event_id, e.slug, e.title, e.starts_at, e.timezone, e.venue_name, e.city,
+                  e.event_id, e.slug, e.title, e.language, e.starts_at, e.timezone, e.venue_name, e.city,
+                  (select coalesce(json_object_agg(t.language, t.title), '{}')
+                   from event_translation t where t.event_id = e.event_id) as "title_translations!",
                   (select json_agg(json_build_object(
                               'ticket_type_id', i.ticket_type_id, 'name', i.ticket_type_name,
-                              'unit_price_minor', i.unit_price_minor, 'quantity', i.quantity)
+                              'unit_price_minor', i.unit_price_minor, 'quantity', i.quantity,
+                              'translations', (select coalesce(json_object_agg(t.language, t.name), '{}')
+                                               from ticket_type_translation t
+                                               where t.ticket_type_id = i.ticket_type_id))
                           order by i.ticket_type_name)
                    from order_item i where i.order_id = o.order_id) as "items!",
                   (select to_json(p) from (

@@ -185,11 +185,12 @@ crate::text_enum! {
 
 impl VoidReason {
     /// What the door is told.
+    /// Why a ticket no longer admits anyone, as a message id ("it was refunded").
     pub fn explain(self) -> &'static str {
         match self {
-            VoidReason::Refunded => "it was refunded",
-            VoidReason::Disputed => "its payment is disputed",
-            VoidReason::EventCancelled => "the event was cancelled",
+            VoidReason::Refunded => "error-void-refunded",
+            VoidReason::Disputed => "error-void-disputed",
+            VoidReason::EventCancelled => "error-void-event-cancelled",
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct RefundNotice {
     /// Bitcoin: where the customer claims it with their own address.
     pub claim_url: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The language the order was placed in (`pt`): the email is written in it.
+    pub locale: String,
 }
 
 /// Claims up to `limit` refund emails due, each for `lease`.
@@ -59,7 +61,7 @@ pub async fn claim_notices(
                   cardinality(c.ticket_ids) as "tickets_back!",
                   (select count(*) from ticket t where t.order_id = c.order_id) as "tickets_in_order!",
                   o.status = 'refunded' as "order_refunded!", c.reason as "cause: crate::refund::RefundCause",
-                  c.claim_url, c.created_at
+                  c.claim_url, c.created_at, o.locale
            from claimed c
            join customer_order o on o.order_id = c.order_id
            join account a on a.account_id = o.account_id

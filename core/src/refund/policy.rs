@@ -128,34 +128,32 @@ pub async fn self_cancel_terms(db: &PgPool, order_id: Uuid, now: DateTime<Utc>) 
     )
     .fetch_optional(db)
     .await?;
-    let Some(order) = order else { return Ok(SelfCancel::Refused("no such order")) };
+    let Some(order) = order else { return Ok(SelfCancel::Refused("error-not-found-order")) };
     if !matches!(order.status.as_str(), "paid" | "fulfilled") {
-        return Ok(SelfCancel::Refused("only a paid order can be cancelled for a refund"));
+        return Ok(SelfCancel::Refused("error-refund-only-paid"));
     }
     if order.event_status == "cancelled" {
-        return Ok(SelfCancel::Refused("the event was cancelled: your refund is on its way without asking"));
+        return Ok(SelfCancel::Refused("error-refund-event-cancelled"));
     }
     let Some(policy) = policy(db, order.event_id).await? else {
-        return Ok(SelfCancel::Refused("this event's organiser does not offer refunds on request"));
+        return Ok(SelfCancel::Refused("error-refund-no-policy"));
     };
     let deadline = policy.deadline(order.starts_at);
     if now >= deadline {
-        return Ok(SelfCancel::Refused("it is too late to cancel this order for a refund"));
+        return Ok(SelfCancel::Refused("error-refund-too-late"));
     }
     let (Some(received), Some(provider)) = (order.received_minor, order.provider.as_deref()) else {
-        return Ok(SelfCancel::Refused("this order was free: there is nothing to refund"));
+        return Ok(SelfCancel::Refused("error-refund-free-order"));
     };
     if order.cancelled_before {
-        return Ok(SelfCancel::Refused("you cancelled this order already; its refund is listed on it"));
+        return Ok(SelfCancel::Refused("error-refund-cancelled-already"));
     }
     if order.overpaid_minor.unwrap_or(0) > 0 {
         // Its excess goes back on its own first; a cancellation would send it twice.
-        return Ok(SelfCancel::Refused(
-            "you paid more than the order; ask the organiser, who sends back both",
-        ));
+        return Ok(SelfCancel::Refused("error-refund-overpaid"));
     }
     if order.back {
-        return Ok(SelfCancel::Refused("part of this order was refunded already; ask the organiser"));
+        return Ok(SelfCancel::Refused("error-refund-partly-refunded"));
     }
     let fee = policy.fee(received);
     // Card refunds in amounts Stripe can send exactly; crypto ones go back in the coin, the fee

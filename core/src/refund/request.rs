@@ -41,38 +41,40 @@ pub struct OrderRefund {
     pub fee_minor: i64,
 }
 
+/// Each says itself in the request's language (as a sentence).
 #[derive(Debug, thiserror::Error)]
 pub enum RefundError {
-    #[error("no such order")]
+    #[error("{}", tessera_i18n::t("error-not-found-order"))]
     NotFound,
-    #[error("no such payment")]
+    #[error("{}", tessera_i18n::t("error-not-found-payment"))]
     NoSuchPayment,
-    #[error("this idempotency key was used for another refund")]
+    #[error("{}", tessera_i18n::t("error-refund-key-reused"))]
     KeyReused,
     /// Stripe cannot send this amount back exactly.
     #[error("{0}")]
     NotExact(String),
-    #[error("this order is {0}: only a paid order can be refunded")]
+    #[error("{}", tessera_i18n::t_args("error-refund-not-paid", [("status", .0.as_str().into())]))]
     NotPaid(OrderStatus),
-    /// The payment cannot go back through Tessera (yet): the message says why.
-    #[error("{0}")]
+    /// The payment cannot go back through Tessera (yet): the message (an id) says why.
+    #[error("{}", tessera_i18n::t(.0))]
     NotRefundable(&'static str),
-    #[error("that is more than is left to refund on this payment ({left} in its smallest unit)")]
+    #[error("{}", tessera_i18n::t_args("error-refund-too-much", [("left", left.to_string().into())]))]
     TooMuch { left: i128 },
-    #[error("everything this payment received has already been refunded, or is being")]
+    #[error("{}", tessera_i18n::t("error-refund-nothing-left"))]
     NothingLeft,
-    #[error("the amount must be more than zero")]
+    #[error("{}", tessera_i18n::t("error-refund-zero"))]
     ZeroAmount,
-    #[error("ticket {0} is not one of this order's tickets")]
+    #[error("{}", tessera_i18n::t_args("error-refund-unknown-ticket", [("ticket", .0.to_string().into())]))]
     UnknownTicket(Uuid),
-    #[error("ticket {0} was already refunded or voided")]
+    #[error("{}", tessera_i18n::t_args("error-refund-ticket-voided", [("serial", .0.as_str().into())]))]
     AlreadyVoided(String),
-    #[error("ticket {0} has been checked in; refunding it needs an admin's explicit override")]
+    #[error("{}", tessera_i18n::t_args("error-refund-checked-in", [("serial", .0.as_str().into())]))]
     CheckedIn(String),
-    #[error("this order's tickets are still being issued; try again in a minute")]
+    #[error("{}", tessera_i18n::t("error-refund-not-issued"))]
     TicketsNotIssued,
-    #[error("the tickets sold since cannot all be given back: {0}")]
-    StockTaken(String),
+    /// The message (an id) says why.
+    #[error("{}", tessera_i18n::t(.0))]
+    StockTaken(&'static str),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -239,9 +241,10 @@ async fn rail_units(
             )
             .fetch_one(conn)
             .await?;
-            let rate = settled.rate.filter(|r| is_decimal(r)).ok_or(RefundError::NotRefundable(
-                "no settled bitcoin output of this invoice is recorded: refund it in BTCPay Server",
-            ))?;
+            let rate = settled
+                .rate
+                .filter(|r| is_decimal(r))
+                .ok_or(RefundError::NotRefundable("error-refund-no-btc-output"))?;
             let exponent = currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent());
             Ok(RailUnits {
                 rail: "btc",
@@ -267,21 +270,17 @@ async fn rail_units(
             .fetch_optional(conn)
             .await?
             .ok_or(RefundError::NotRefundable(
-                "no confirmed payment of this order is recorded on chain: nothing can go back yet",
+                "error-refund-no-chain-payment",
             ))?;
             if paid.status != "confirmed" {
-                return Err(RefundError::NotRefundable(
-                    "this order's payment left the chain after it was confirmed: finance must look before anything goes back",
-                ));
+                return Err(RefundError::NotRefundable("error-refund-reorged"));
             }
             let (asset, decimals) = if paid.token == paid.quote_token {
                 (paid.asset, i32::from(paid.decimals))
             } else if paid.token == ZERO_ADDRESS {
                 ("ETH".to_string(), 18)
             } else {
-                return Err(RefundError::NotRefundable(
-                    "this order was paid in a token it was not quoted in: refund it by hand",
-                ));
+                return Err(RefundError::NotRefundable("error-refund-wrong-token"));
             };
             let rate = Some(paid.rate).filter(|r| is_decimal(r) && paid.token == paid.quote_token);
             let exponent = currency.parse::<crate::money::Currency>().map_or(2, |c| c.exponent());
@@ -299,7 +298,7 @@ async fn rail_units(
                 }),
             })
         }
-        _ => Err(RefundError::NotRefundable("this order was free: there is no payment to refund")),
+        _ => Err(RefundError::NotRefundable("error-refund-free-order")),
     }
 }
 
@@ -314,9 +313,7 @@ async fn refuse_while_unreadable(conn: &mut PgConnection, invoice: &str) -> Resu
     .fetch_one(conn)
     .await?;
     if unread {
-        return Err(RefundError::NotRefundable(
-            "a payment of this invoice could not be read (see /admin/finance): refund it in BTCPay Server, or once it reads",
-        ));
+        return Err(RefundError::NotRefundable("error-refund-unreadable-btc"));
     }
     Ok(())
 }
@@ -456,7 +453,7 @@ pub async fn request_for_order(db: &PgPool, ask: &OrderRefund) -> Result<(Refund
     .fetch_optional(&mut *tx)
     .await?;
     let Some(payment) = payment else {
-        return Err(RefundError::NotRefundable("this order was free: there is no payment to refund"));
+        return Err(RefundError::NotRefundable("error-refund-free-order"));
     };
     let units = rail_units(
         &mut tx,
@@ -622,7 +619,7 @@ pub async fn request_due_back(
             };
             (excess, "overpaid".into())
         }
-        _ => return Err(RefundError::NotRefundable("nothing is due back on this payment")),
+        _ => return Err(RefundError::NotRefundable("error-refund-nothing-due")),
     };
     // What was due less what its refunds as money due back have sent or are sending, within
     // what the payment has left (other refunds of an order that was paid count there).
@@ -707,16 +704,12 @@ pub async fn request_unmatched(
             .fetch_one(&mut *tx)
             .await?;
             if sats == 0 {
-                return Err(RefundError::NotRefundable(
-                    "no settled bitcoin output of this invoice is recorded yet: nothing can go back until it settles",
-                ));
+                return Err(RefundError::NotRefundable("error-refund-btc-unsettled"));
             }
             ("btc", "BTC".to_string(), 8, i128::from(sats))
         }
         _ => {
-            return Err(RefundError::NotRefundable(
-                "this payment has no payment reference to refund through: refund it at its provider",
-            ));
+            return Err(RefundError::NotRefundable("error-refund-no-reference"));
         }
     };
     // A webhook and a poll may each have recorded the same money: what went back counts over
@@ -789,14 +782,10 @@ pub async fn request_eth_orphan(
         return Ok((super::refund(db, id).await?.ok_or(RefundError::NotFound)?, false));
     }
     if orphan.status != "confirmed" || orphan.outcome.as_deref() != Some("orphan") {
-        return Err(RefundError::NotRefundable(
-            "this is not a confirmed payment for an order id we never quoted: refund its order instead",
-        ));
+        return Err(RefundError::NotRefundable("error-refund-not-stray"));
     }
     let (Some(asset), Some(decimals)) = (orphan.asset, orphan.decimals) else {
-        return Err(RefundError::NotRefundable(
-            "it was paid in a token Tessera has never quoted: refund it by hand from the refund wallet",
-        ));
+        return Err(RefundError::NotRefundable("error-refund-unknown-token"));
     };
     let amount = parse_units(&orphan.amount) - already_back(&mut tx, None, Some(eth_receipt_id)).await?;
     if amount <= 0 {

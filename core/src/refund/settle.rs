@@ -214,9 +214,7 @@ pub async fn cancel(db: &PgPool, refund_id: Uuid, admin: Uuid) -> Result<Settled
         .await?
         .rows_affected();
         if taken == 0 {
-            return Err(RefundError::StockTaken(
-                "its tickets were sold to someone else after they were given back".into(),
-            ));
+            return Err(RefundError::StockTaken("error-refund-stock-taken"));
         }
     }
     let refund = super::refund(&mut *tx, refund_id).await?.ok_or(RefundError::NotFound)?;

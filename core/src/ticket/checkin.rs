@@ -30,7 +30,7 @@ pub enum CheckInError {
     #[error("this ticket's order is {status}; it does not admit anyone")]
     Void { status: String },
     /// The ticket itself was voided: refunded, or its payment disputed.
-    #[error("this ticket was voided: {why}")]
+    #[error("this ticket was voided: {}", tessera_i18n::message(tessera_i18n::Locale::En, why))]
     Voided { why: &'static str, serial: String },
 }
 
@@ -87,7 +87,7 @@ pub async fn check_in(
         .fetch_one(&mut *conn)
         .await?;
         let Some(at) = now.checked_in_at else {
-            let why = now.void_reason.map_or("it was voided", |reason| reason.explain());
+            let why = now.void_reason.map_or("error-void-voided", |reason| reason.explain());
             return Ok(Err(CheckInError::Voided { why, serial: ticket.serial }));
         };
         return Ok(Err(CheckInError::AlreadyCheckedIn {

@@ -10,7 +10,10 @@ use crate::view::EventCard;
 #[derive(Debug, Clone)]
 pub struct BuyRow {
     pub id: String,
+    /// In the reader's language when the organiser translated it.
     pub name: String,
+    /// The language `name` is written in.
+    pub language: String,
     pub price: String,
     pub available: i32,
     /// The quantities that can be chosen: 0 to what is left, at most the order limit.
@@ -45,7 +48,10 @@ pub struct BuyPage {
 /// A line of an order.
 #[derive(Debug, Clone)]
 pub struct OrderLine {
+    /// In the reader's language when the organiser translated it, else as bought.
     pub name: String,
+    /// The language `name` is written in.
+    pub language: String,
     pub quantity: i32,
     pub unit_price: String,
     pub subtotal: String,

@@ -37,7 +37,11 @@ impl AnalyticsQuery {
                 .filter(|raw| !raw.is_empty())
                 .map(|raw| {
                     NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
-                        FieldError::new(field, format!("{raw:?} is not a date like 2026-12-01")).into()
+                        FieldError::new(
+                            field,
+                            tessera_i18n::t_args("error-not-a-date", [("value", format!("{raw:?}").into())]),
+                        )
+                        .into()
                     })
                 })
                 .transpose()
@@ -45,10 +49,14 @@ impl AnalyticsQuery {
         let to = date("to", &self.to)?.unwrap_or_else(|| Utc::now().with_timezone(&zone).date_naive());
         let from = date("from", &self.from)?.unwrap_or(to - Duration::days(29));
         if from > to {
-            return Err(FieldError::new("from", "must not be after to").into());
+            return Err(FieldError::new("from", tessera_i18n::t("error-from-after-to-plain")).into());
         }
         if (to - from).num_days() >= MAX_DAYS {
-            return Err(FieldError::new("from", format!("a report covers at most {MAX_DAYS} days")).into());
+            return Err(FieldError::new(
+                "from",
+                tessera_i18n::t_args("error-report-days", [("max", MAX_DAYS.into())]),
+            )
+            .into());
         }
         let event_id = self
             .event_id
@@ -56,8 +64,15 @@ impl AnalyticsQuery {
             .map(str::trim)
             .filter(|raw| !raw.is_empty())
             .map(|raw| {
-                Uuid::try_parse(raw)
-                    .map_err(|_| FieldError::new("event_id", format!("{raw:?} is not an event id")))
+                Uuid::try_parse(raw).map_err(|_| {
+                    FieldError::new(
+                        "event_id",
+                        tessera_i18n::t_args(
+                            "error-not-an-id",
+                            [("value", format!("{raw:?}").into()), ("kind", "event".into())],
+                        ),
+                    )
+                })
             })
             .transpose()?;
         Ok(Range { from, to, time_zone: zone.name().to_string(), event_id })

@@ -42,7 +42,11 @@ pub async fn deliveries(
         None | Some("") => None,
         Some(s @ ("pending" | "sent" | "failed")) => Some(s),
         Some(other) => {
-            return Err(FieldError::new("status", format!("{other:?} is not pending, sent or failed")).into());
+            return Err(FieldError::new(
+                "status",
+                tessera_i18n::t_args("error-delivery-status", [("value", format!("{other:?}").into())]),
+            )
+            .into());
         }
     };
     Ok(Json(Deliveries { deliveries: delivery::list(&state.db, status, 500).await? }))
@@ -82,7 +86,7 @@ pub async fn retry_delivery(state: &AppState, order_id: Uuid) -> Result<()> {
         Retry::AlreadySent => {
             return Err(Error::Conflict {
                 code: "already_delivered",
-                message: "These tickets were already delivered.".into(),
+                message: tessera_i18n::t("error-already-delivered"),
                 field: None,
             });
         }

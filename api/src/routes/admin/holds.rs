@@ -201,7 +201,10 @@ pub async fn release_holds(
 /// A limit as an admin typed it in the form.
 pub fn limits_from_form(max: &str, allow_delayed: bool) -> Result<EventLimits> {
     let max_tickets_per_account = max.trim().parse::<i32>().map_err(|_| {
-        Error::InvalidField(FieldError::new("max_tickets_per_account", "must be a whole number of tickets"))
+        Error::InvalidField(FieldError::new(
+            "max_tickets_per_account",
+            tessera_i18n::t("error-whole-tickets"),
+        ))
     })?;
     Ok(EventLimits { max_tickets_per_account, allow_delayed_methods: allow_delayed })
 }

@@ -111,10 +111,10 @@ pub async fn refund_order(
     let key = crate::routes::admin::refunds::key_header(&headers)?;
     let scope = match (request.tickets, request.amount_minor) {
         (Some(_), Some(_)) => {
-            return Err(FieldError::new("amount_minor", "give either tickets or an amount, not both").into());
+            return Err(FieldError::new("amount_minor", tessera_i18n::t("error-tickets-or-amount")).into());
         }
         (Some(tickets), None) if tickets.is_empty() => {
-            return Err(FieldError::new("tickets", "must name at least one ticket").into());
+            return Err(FieldError::new("tickets", tessera_i18n::t("error-name-a-ticket")).into());
         }
         (Some(tickets), None) => Scope::Tickets(tickets),
         (None, Some(amount)) => Scope::Amount(amount),
@@ -194,10 +194,16 @@ pub async fn set_refund_policy(
 /// A policy from what an admin typed, checked.
 pub fn policy_of(until_hours_before: i32, fee_percent: f64) -> Result<tessera_core::refund::RefundPolicy> {
     if !(0..=8760).contains(&until_hours_before) {
-        return Err(Error::InvalidField(FieldError::new("until_hours_before", "must be 0 to 8760 hours")));
+        return Err(Error::InvalidField(FieldError::new(
+            "until_hours_before",
+            tessera_i18n::t("error-hours-before"),
+        )));
     }
     if !(0.0..=100.0).contains(&fee_percent) || !fee_percent.is_finite() {
-        return Err(Error::InvalidField(FieldError::new("fee_percent", "must be 0 to 100")));
+        return Err(Error::InvalidField(FieldError::new(
+            "fee_percent",
+            tessera_i18n::t_args("error-between", [("min", 0.into()), ("max", 100.into())]),
+        )));
     }
     Ok(tessera_core::refund::RefundPolicy {
         until_hours_before,

@@ -43,7 +43,11 @@ impl LedgerQuery {
             text(raw)
                 .map(|raw| {
                     NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| {
-                        FieldError::new(field, format!("{raw:?} is not a date like 2026-12-01")).into()
+                        FieldError::new(
+                            field,
+                            tessera_i18n::t_args("error-not-a-date", [("value", format!("{raw:?}").into())]),
+                        )
+                        .into()
                     })
                 })
                 .transpose()
@@ -52,19 +56,29 @@ impl LedgerQuery {
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {
-            return Err(FieldError::new("from", "must not be after to").into());
+            return Err(FieldError::new("from", tessera_i18n::t("error-from-after-to-plain")).into());
         }
         let rail = text(&self.rail);
         if let Some(rail) = &rail
             && rail.parse::<tessera_core::reconcile::Rail>().is_err()
         {
-            return Err(FieldError::new("rail", format!("{rail:?} is not card, btc or eth")).into());
+            return Err(FieldError::new(
+                "rail",
+                tessera_i18n::t_args("error-rail", [("value", format!("{rail:?}").into())]),
+            )
+            .into());
         }
         let discrepancy = text(&self.discrepancy)
             .map(|raw| {
                 Discrepancy::parse(&raw).ok_or_else(|| {
                     let all: Vec<&str> = Discrepancy::ALL.iter().map(|d| d.as_str()).collect();
-                    FieldError::new("discrepancy", format!("{raw:?} is not one of {}", all.join(", ")))
+                    FieldError::new(
+                        "discrepancy",
+                        tessera_i18n::t_args(
+                            "error-one-of",
+                            [("value", format!("{raw:?}").into()), ("known", all.join(", ").into())],
+                        ),
+                    )
                 })
             })
             .transpose()?;
@@ -72,7 +86,11 @@ impl LedgerQuery {
             None | Some("false") => false,
             Some("true") => true,
             Some(other) => {
-                return Err(FieldError::new("unresolved", format!("{other:?} is not true or false")).into());
+                return Err(FieldError::new(
+                    "unresolved",
+                    tessera_i18n::t_args("error-true-or-false", [("value", format!("{other:?}").into())]),
+                )
+                .into());
             }
         };
         Ok(Filter {
@@ -104,7 +122,11 @@ impl LedgerQuery {
         match self.format.as_deref().map(str::trim) {
             None | Some("" | "json") => Ok(false),
             Some("csv") => Ok(true),
-            Some(other) => Err(FieldError::new("format", format!("{other:?} is not json or csv")).into()),
+            Some(other) => Err(FieldError::new(
+                "format",
+                tessera_i18n::t_args("error-json-or-csv", [("value", format!("{other:?}").into())]),
+            )
+            .into()),
         }
     }
 }
@@ -214,14 +236,11 @@ pub async fn resolve_receipt(
     note: &str,
 ) -> Result<Discrepancy> {
     if note.trim().is_empty() || note.trim().chars().count() > 2000 {
-        return Err(Error::InvalidField(FieldError::new(
-            "note",
-            "say what was done, in 1 to 2000 characters",
-        )));
+        return Err(Error::InvalidField(FieldError::new("note", tessera_i18n::t("error-resolution-note"))));
     }
     // Postgres text cannot hold NUL: refused here rather than failing in the database.
     if note.contains('\0') {
-        return Err(Error::InvalidField(FieldError::new("note", "must not contain NUL characters")));
+        return Err(Error::InvalidField(FieldError::new("note", tessera_i18n::t("error-no-nul"))));
     }
     if rail.contains('\0') || receipt_ref.contains('\0') {
         return Err(Error::NotFound("receipt"));
@@ -239,12 +258,12 @@ pub async fn resolve_receipt(
         Err(ResolveError::UnknownReceipt) => Err(Error::NotFound("receipt")),
         Err(ResolveError::NothingToResolve) => Err(Error::Unprocessable {
             code: "nothing_to_resolve",
-            message: "This receipt has no discrepancy to resolve.".into(),
+            message: tessera_i18n::t("error-nothing-to-resolve"),
             field: Some("receipt_ref"),
         }),
         Err(ResolveError::AlreadyResolved) => Err(Error::Conflict {
             code: "already_resolved",
-            message: "This discrepancy was resolved already.".into(),
+            message: tessera_i18n::t("error-already-resolved"),
             field: None,
         }),
         Err(ResolveError::Database(err)) => Err(Error::Database(err)),

@@ -58,7 +58,7 @@ pub struct RefundsQuery {
 /// A page cursor: a time and an id, `2026-12-02T10:00:00Z_<uuid>`.
 pub(crate) fn parse_cursor(raw: Option<&str>) -> Result<Option<(DateTime<Utc>, Uuid)>> {
     let Some(raw) = raw.map(str::trim).filter(|raw| !raw.is_empty()) else { return Ok(None) };
-    let bad = || Error::from(FieldError::new("before", "is not a cursor this list gave"));
+    let bad = || Error::from(FieldError::new("before", tessera_i18n::t("error-not-a-cursor")));
     let (at, id) = raw.rsplit_once('_').ok_or_else(bad)?;
     let at = DateTime::parse_from_rfc3339(at).map_err(|_| bad())?.with_timezone(&Utc);
     Ok(Some((at, Uuid::parse_str(id).map_err(|_| bad())?)))
@@ -122,9 +122,10 @@ pub async fn refunds(
     let before = parse_cursor(query.before.as_deref())?;
     let status = match query.status.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(raw) => Some(raw.parse::<RefundStatus>().map_err(|_| {
-            FieldError::new("status", "must be requested, sent, succeeded, failed or cancelled")
-        })?),
+        Some(raw) => Some(
+            raw.parse::<RefundStatus>()
+                .map_err(|_| FieldError::new("status", tessera_i18n::t("error-refund-status")))?,
+        ),
     };
     Ok(Json(page(&state, before, status).await?))
 }
@@ -137,7 +138,7 @@ pub fn key_header(headers: &HeaderMap) -> Result<String> {
         .filter(|key| order::is_idempotency_key(key))
         .map(|key| format!("admin:{key}"))
         .ok_or_else(|| {
-            FieldError::new("Idempotency-Key", "is required: 1 to 255 visible ASCII characters").into()
+            FieldError::new("Idempotency-Key", tessera_i18n::t("error-idempotency-key-required")).into()
         })
 }
 
@@ -254,9 +255,9 @@ pub async fn cancel(
     {
         return Err(Error::Conflict {
             code: "refund_sent",
-            message: format!(
-                "This refund is {} and can no longer be cancelled.",
-                existing.status.label().to_lowercase()
+            message: tessera_i18n::t_args(
+                "error-refund-not-cancellable",
+                [("status", existing.status.as_str().into())],
             ),
             field: None,
         });
@@ -268,12 +269,10 @@ pub async fn cancel(
 pub struct PaymentNoun;
 impl crate::extract::Noun for PaymentNoun {
     const NAME: &'static str = "payment";
-    const AN_ID: &'static str = "a payment id";
 }
 
 /// A refund, in paths.
 pub struct RefundNoun;
 impl crate::extract::Noun for RefundNoun {
     const NAME: &'static str = "refund";
-    const AN_ID: &'static str = "a refund id";
 }

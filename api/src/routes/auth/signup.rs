@@ -49,7 +49,8 @@ pub async fn signup(
     JsonBody(body): JsonBody<SignupRequest>,
 ) -> Result<Response> {
     accounts::signup(&state, ip, &body.email, &body.name, &body.password).await?;
-    Ok((StatusCode::ACCEPTED, Json(Accepted { message: accounts::SIGNUP_ANSWER.into() })).into_response())
+    Ok((StatusCode::ACCEPTED, Json(Accepted { message: tessera_i18n::t(accounts::SIGNUP_ANSWER) }))
+        .into_response())
 }
 
 // No Debug: it holds a password.
@@ -96,12 +97,9 @@ pub async fn resend_verification(
     signed_in: SignedIn,
 ) -> Result<Response> {
     accounts::resend_verification(&state, ip, &signed_in.account).await?;
-    let message = if signed_in.account.email_verified {
-        "Your email address is already confirmed."
-    } else {
-        "We sent you a new link to confirm your email address."
-    };
-    Ok((StatusCode::ACCEPTED, Json(Accepted { message: message.into() })).into_response())
+    let message =
+        if signed_in.account.email_verified { "notice-already-confirmed" } else { "notice-link-sent" };
+    Ok((StatusCode::ACCEPTED, Json(Accepted { message: tessera_i18n::t(message) })).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -126,7 +124,8 @@ pub async fn request_password_reset(
     JsonBody(body): JsonBody<ResetRequest>,
 ) -> Result<Response> {
     accounts::request_password_reset(&state, ip, &body.email).await?;
-    Ok((StatusCode::ACCEPTED, Json(Accepted { message: accounts::RESET_ANSWER.into() })).into_response())
+    Ok((StatusCode::ACCEPTED, Json(Accepted { message: tessera_i18n::t(accounts::RESET_ANSWER) }))
+        .into_response())
 }
 
 // No Debug: it holds a password.

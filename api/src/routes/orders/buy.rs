@@ -271,9 +271,9 @@ pub async fn options(
     let mut conn = state.db.acquire().await?;
     let available = order::availability(&mut conn, id).await?;
     let closed_reason = if event.status == EventStatus::Cancelled {
-        Some("This event was cancelled.".to_string())
+        Some(tessera_i18n::t("error-event-cancelled"))
     } else if event.starts_at <= Utc::now() {
-        Some("This event has already started.".to_string())
+        Some(tessera_i18n::t("error-event-started"))
     } else {
         None
     };
@@ -333,7 +333,10 @@ pub async fn buy(
     let method: PaymentMethod = request.payment_method.parse().map_err(|_| {
         Error::InvalidField(FieldError::new(
             "payment_method",
-            format!("{:?} is not a payment method; use card, btc, eth or usdc", request.payment_method),
+            tessera_i18n::t_args(
+                "error-not-a-payment-method",
+                [("value", format!("{:?}", request.payment_method).into())],
+            ),
         ))
     })?;
     let items: Vec<BuyItem> = request
@@ -369,5 +372,5 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<&str>> {
     let Some(value) = headers.get("idempotency-key") else { return Ok(None) };
     let key = value.to_str().ok().filter(|key| order::is_idempotency_key(key));
     key.map(Some)
-        .ok_or_else(|| FieldError::new("Idempotency-Key", "must be 1 to 255 visible ASCII characters").into())
+        .ok_or_else(|| FieldError::new("Idempotency-Key", tessera_i18n::t("error-idempotency-key")).into())
 }

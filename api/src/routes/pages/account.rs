@@ -123,8 +123,8 @@ pub async fn signup_submit(
         Ok(()) => {
             let page = link_page(
                 &form.csrf_token,
-                "Check your inbox",
-                Some(format!("{} The link works for 48 hours.", accounts::SIGNUP_ANSWER)),
+                "notice-check-inbox",
+                Some(tessera_i18n::t("notice-signup-sent-48h")),
                 None,
                 LinkForm::None,
             );
@@ -143,7 +143,7 @@ pub async fn signup_submit(
     let status = err.status();
     match err {
         Error::InvalidField(field) => {
-            let message = Some(format!("This {}", field.message));
+            let message = Some(this_field(&field.message));
             match field.field.as_ref() {
                 "name" => page.name.error = message,
                 "email" => page.email.error = message,
@@ -204,7 +204,7 @@ pub async fn login_submit(
         Err(err @ (Error::Unauthorized { .. } | Error::TooManyRequests { .. })) => {
             let message = match &err {
                 Error::TooManyRequests { .. } => err.to_string(),
-                _ => "That email and password do not match an account.".to_string(),
+                _ => tessera_i18n::t("error-bad-credentials"),
             };
             let page = LoginPage {
                 chrome: Chrome::new("", None),
@@ -260,11 +260,9 @@ pub async fn account_page(
         current_password: Field::default(),
         new_password: Field::default(),
         notice: match (query.password.as_deref(), query.verification.as_deref()) {
-            (Some("changed"), _) => {
-                Some("Your password was changed. Other devices were signed out.".to_string())
-            }
-            (_, Some("sent")) => Some("We sent you a new link to confirm your email address.".to_string()),
-            (_, Some("done")) => Some("Thank you: your email address is confirmed.".to_string()),
+            (Some("changed"), _) => Some(tessera_i18n::t("notice-password-changed")),
+            (_, Some("sent")) => Some(tessera_i18n::t("notice-link-sent")),
+            (_, Some("done")) => Some(tessera_i18n::t("notice-email-confirmed")),
             _ => None,
         },
         email_unverified: !signed_in.account.email_verified,
@@ -318,7 +316,7 @@ pub async fn password_submit(
             .map(tessera_web::view::OrderSummary::new)
             .collect(),
     };
-    let message = Some(format!("This {}", field.message));
+    let message = Some(this_field(&field.message));
     if field.field == "current_password" {
         page.current_password.error = message;
     } else {
@@ -377,6 +375,12 @@ mod tests {
 
 // ---- the emailed links: confirming the address, resetting the password
 
+/// A form field's problem said of the field: "This must be at most 100 characters".
+fn this_field(problem: &str) -> String {
+    tessera_i18n::t_args("error-this-field", [("problem", problem.into())])
+}
+
+/// A page reached from an emailed link; `heading` is a message id.
 fn link_page(
     csrf: &str,
     heading: &str,
@@ -387,7 +391,7 @@ fn link_page(
     AccountLinkPage {
         chrome: Chrome::new("", None),
         csrf: csrf.to_string(),
-        heading: heading.to_string(),
+        heading: tessera_i18n::t(heading),
         message,
         error,
         form,
@@ -410,16 +414,16 @@ pub async fn verify_email_page(
     let page = match accounts::verification_email_of(&state, &query.token).await {
         Ok(email) => link_page(
             &csrf.token,
-            "Confirm your email address",
-            Some(format!("This link confirms {email}. Enter the password you chose when signing up.")),
+            "notice-confirm-email",
+            Some(tessera_i18n::t_args("notice-link-confirms", [("email", email.as_str().into())])),
             None,
             LinkForm::ConfirmEmail { token: query.token, email },
         ),
         Err(err @ Error::Gone { .. }) => {
             let page = link_page(
                 &csrf.token,
-                "Confirm your email address",
-                Some("Log in and ask for a new link from your account page.".into()),
+                "notice-confirm-email",
+                Some(tessera_i18n::t("notice-ask-new-link")),
                 Some(err.to_string()),
                 LinkForm::None,
             );
@@ -456,7 +460,7 @@ pub async fn verify_email_submit(
             let email = accounts::verification_email_of(&state, &form.token).await.unwrap_or_default();
             let page = link_page(
                 &form.csrf_token,
-                "Confirm your email address",
+                "notice-confirm-email",
                 None,
                 Some(err.to_string()),
                 LinkForm::ConfirmEmail { token: form.token.clone(), email },
@@ -466,8 +470,8 @@ pub async fn verify_email_submit(
         Err(err @ (Error::Gone { .. } | Error::TooManyRequests { .. })) => {
             let page = link_page(
                 &form.csrf_token,
-                "Confirm your email address",
-                Some("Log in and ask for a new link from your account page.".into()),
+                "notice-confirm-email",
+                Some(tessera_i18n::t("notice-ask-new-link")),
                 Some(err.to_string()),
                 LinkForm::None,
             );
@@ -496,13 +500,7 @@ pub struct EmailQuery {
 
 /// `GET /forgot-password`: asks for the address.
 pub async fn forgot_password_page(csrf: CsrfToken, Query(query): Query<EmailQuery>) -> Response {
-    let page = link_page(
-        &csrf.token,
-        "Forgot your password?",
-        None,
-        None,
-        LinkForm::AskReset { email: query.email },
-    );
+    let page = link_page(&csrf.token, "login-forgot", None, None, LinkForm::AskReset { email: query.email });
     csrf.attach(render_html(StatusCode::OK, &page))
 }
 
@@ -524,8 +522,8 @@ pub async fn forgot_password_submit(
         Ok(()) => {
             let page = link_page(
                 &form.csrf_token,
-                "Check your inbox",
-                Some(accounts::RESET_ANSWER.into()),
+                "notice-check-inbox",
+                Some(tessera_i18n::t(accounts::RESET_ANSWER)),
                 None,
                 LinkForm::None,
             );
@@ -534,7 +532,7 @@ pub async fn forgot_password_submit(
         Err(err @ Error::TooManyRequests { .. }) => {
             let page = link_page(
                 &form.csrf_token,
-                "Forgot your password?",
+                "login-forgot",
                 None,
                 Some(err.to_string()),
                 LinkForm::AskReset { email: form.email.clone() },
@@ -549,7 +547,7 @@ pub async fn forgot_password_submit(
 pub async fn reset_password_page(csrf: CsrfToken, Query(query): Query<TokenQuery>) -> Response {
     let page = link_page(
         &csrf.token,
-        "Choose a new password",
+        "notice-choose-password",
         None,
         None,
         LinkForm::NewPassword { token: query.token },
@@ -578,12 +576,14 @@ pub async fn reset_password_submit(
         Ok((_, session)) => Ok(signed_in_redirect(&state, &session, "/account?password=changed")),
         Err(err @ Error::InvalidField(_)) => {
             let message = match &err {
-                Error::InvalidField(field) => format!("The new password {}.", field.message),
+                Error::InvalidField(field) => {
+                    tessera_i18n::t_args("error-new-password", [("problem", field.message.as_str().into())])
+                }
                 _ => err.to_string(),
             };
             let page = link_page(
                 &form.csrf_token,
-                "Choose a new password",
+                "notice-choose-password",
                 None,
                 Some(message),
                 LinkForm::NewPassword { token: form.token.clone() },
@@ -593,7 +593,7 @@ pub async fn reset_password_submit(
         Err(err @ (Error::Gone { .. } | Error::TooManyRequests { .. })) => {
             let page = link_page(
                 &form.csrf_token,
-                "Choose a new password",
+                "notice-choose-password",
                 None,
                 Some(err.to_string()),
                 LinkForm::AskReset { email: String::new() },

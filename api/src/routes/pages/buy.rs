@@ -93,9 +93,12 @@ pub async fn buy_submit(
     };
     let message = match &err {
         Error::InvalidField(field) if field.field == "items" => {
-            Some(format!("Choose your tickets: {}.", field.message))
+            Some(tessera_i18n::t_args("error-choose-tickets", [("problem", field.message.as_str().into())]))
         }
-        Error::InvalidField(field) => Some(format!("{} {}.", field.field, field.message)),
+        Error::InvalidField(field) => Some(tessera_i18n::t_args(
+            "error-field-problem",
+            [("field", field.field.as_ref().into()), ("problem", field.message.as_str().into())],
+        )),
         Error::SoldOut(_)
         | Error::Conflict { .. }
         | Error::TooManyRequests { .. }
@@ -108,15 +111,15 @@ pub async fn buy_submit(
     let message = match &err {
         Error::SoldOut(lines) => lines
             .iter()
-            .map(|l| match l.available {
-                0 => format!("{} is sold out.", l.name),
-                n => format!("Only {n} {} left.", l.name),
+            .map(|l| {
+                tessera_i18n::t_args(
+                    "error-sold-out-short",
+                    [("name", l.name.as_str().into()), ("count", l.available.into())],
+                )
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Error::PaymentUnavailable(_) => {
-            "We could not reach the payment provider; nothing was charged. Please try again.".to_string()
-        }
+        Error::PaymentUnavailable(_) => tessera_i18n::t("error-payment-unavailable-short"),
         _ => message,
     };
     // A fresh form (and key): the attempt that failed is over.
@@ -139,21 +142,31 @@ async fn page(
     let mut conn = state.db.acquire().await?;
     let available = order::availability(&mut conn, event.id).await?;
     let closed = if event.status == EventStatus::Cancelled {
-        Some("This event was cancelled. No tickets are on sale.".to_string())
+        Some(tessera_i18n::t("error-event-cancelled"))
     } else if event.starts_at <= Utc::now() {
-        Some("This event has already started. Tickets are no longer sold.".to_string())
+        Some(tessera_i18n::t("error-event-started"))
     } else if available.is_empty() {
-        Some("No tickets are on sale for this event yet.".to_string())
+        Some(tessera_i18n::t("error-none-on-sale-yet"))
     } else {
         None
+    };
+    // Names in the reader's language where the organiser translated the event into it.
+    let shown = event.translation_for(tessera_i18n::current().tag()).map(|(tag, _)| tag);
+    let translated = |id: Uuid| {
+        let tag = shown?;
+        let name = event.ticket_types.iter().find(|t| t.id == id)?.translations.get(tag)?;
+        Some((name.clone(), tag.to_string()))
     };
     let rows = available
         .iter()
         .map(|t| {
             let available = t.available.max(0);
+            let (name, language) =
+                translated(t.ticket_type_id).unwrap_or_else(|| (t.name.clone(), event.language.clone()));
             BuyRow {
                 id: t.ticket_type_id.to_string(),
-                name: t.name.clone(),
+                name,
+                language,
                 price: price(&event.currency, t.price_minor),
                 available,
                 quantities: (0..=available.min(MAX_TICKETS_PER_ORDER)).collect(),

@@ -339,7 +339,11 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
             .items
             .iter()
             .map(|item| OrderLine {
-                name: item.name.clone(),
+                name: item.name_in(order.event.title_for(current().tag()).1).to_string(),
+                language: match order.event.title_for(current().tag()).1 {
+                    tag if item.translations.contains_key(tag) => tag.to_string(),
+                    _ => order.event.language.clone(),
+                },
                 quantity: item.quantity,
                 unit_price: price(&order.currency, item.unit_price_minor),
                 subtotal: price(&order.currency, item.unit_price_minor * i64::from(item.quantity)),

@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tessera_core::money::plain_decimal;
+use tessera_i18n::format::{Style, instant};
 use tessera_payments::btcpay::sandbox::{BtcPaySandbox, SandboxBtcAction, SandboxInvoice};
 use tessera_web::pages::{Chrome, SandboxBtcPayPage};
 use tessera_web::view::price;
@@ -63,30 +64,48 @@ fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
     let missing = invoice.missing_sat();
     let unconfirmed = invoice.payments.iter().any(|p| !p.confirmed && !p.replaced);
     let json = invoice.payment_method(true);
+    let chrome = Chrome::new("", None);
+    // BTCPay's words for the invoice's state, in the page's language.
+    let status_label = match status.status {
+        "New" => chrome.t("sandbox-invoice-new"),
+        "Processing" => chrome.t("sandbox-invoice-processing"),
+        "Settled" => chrome.t("sandbox-invoice-settled"),
+        "Expired" => chrome.t("sandbox-invoice-expired"),
+        "Invalid" => chrome.t("sandbox-invoice-invalid"),
+        other => other.to_string(),
+    };
+    let additional_status = match status.additional {
+        "None" | "" => None,
+        "PaidPartial" => Some(chrome.t("sandbox-invoice-paid-partial")),
+        "PaidOver" => Some(chrome.t("sandbox-invoice-paid-over")),
+        "PaidLate" => Some(chrome.t("sandbox-invoice-paid-late")),
+        "Marked" => Some(chrome.t("sandbox-invoice-marked")),
+        other => Some(other.to_string()),
+    };
     SandboxBtcPayPage {
-        chrome: Chrome::new("", None),
         invoice_id: invoice.id.clone(),
         amount: price(&invoice.currency, invoice.amount_minor),
         amount_btc: plain_decimal(invoice.due_sat, 8),
         rate: price(&invoice.currency, invoice.rate_minor),
         address: invoice.address.clone(),
         payment_uri: json["paymentLink"].as_str().unwrap_or_default().to_string(),
-        status: status.status.to_string(),
-        additional_status: status.additional.to_string(),
+        status: status_label,
+        additional_status,
+        expired: status.status == "Expired",
         missing_btc: if missing > 0 && open { plain_decimal(missing, 8) } else { String::new() },
         expires: chrono::DateTime::from_timestamp(invoice.expiration_time, 0)
-            .map(|at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+            .map(|at| format!("{} UTC", instant(chrome.lang, at, "UTC", Style::DateTime)))
             .unwrap_or_default(),
         payments: invoice
             .payments
             .iter()
             .map(|p| {
                 let state = match (p.replaced, p.confirmed) {
-                    (true, _) => "replaced",
-                    (false, true) => "confirmed",
-                    (false, false) => "waiting for a block",
+                    (true, _) => chrome.t("sandbox-tx-replaced"),
+                    (false, true) => chrome.t("sandbox-tx-confirmed"),
+                    (false, false) => chrome.t("sandbox-tx-waiting"),
                 };
-                (format!("{}:{}", p.txid, p.vout), plain_decimal(p.value_sat, 8), state.to_string())
+                (format!("{}:{}", p.txid, p.vout), plain_decimal(p.value_sat, 8), state)
             })
             .collect(),
         can_pay: open && missing > 0,
@@ -95,6 +114,7 @@ fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
         can_expire: status.status == "New",
         can_invalidate: open,
         back_url: invoice.checkout.get("redirectURL").and_then(|u| u.as_str()).map(str::to_string),
+        chrome,
     }
 }
 
@@ -139,16 +159,23 @@ pub async fn claim(
     match sandbox.claim(&id, &form.destination).await {
         Ok(Some(_)) => Ok(Redirect::to(&format!("/sandbox/btcpay/pp/{id}")).into_response()),
         Ok(None) => Err(Error::NotFound("refund").into()),
-        Err(tessera_payments::btcpay::sandbox::SandboxError::Invalid(message)) => {
-            let (pull, _) =
+        Err(tessera_payments::btcpay::sandbox::SandboxError::Invalid(_)) => {
+            let (pull, payouts) =
                 sandbox.pull_payment(&id).await.map_err(sandbox_error)?.ok_or(Error::NotFound("refund"))?;
+            let chrome = Chrome::new("", None);
+            // Refused: claimed already, or no address given.
+            let error = if payouts.is_empty() {
+                chrome.t("sandbox-claim-missing")
+            } else {
+                chrome.t("sandbox-claim-already")
+            };
             let page = tessera_web::pages::SandboxBtcPayClaimPage {
-                chrome: Chrome::new("", None),
+                chrome,
                 id: id.clone(),
                 amount: format!("{} BTC", pull["amount"].as_str().unwrap_or_default()),
                 name: pull["name"].as_str().unwrap_or_default().to_string(),
                 paid_to: None,
-                error: Some(message.split_once(": ").map_or(message.clone(), |(_, m)| m.to_string())),
+                error: Some(error),
             };
             Ok(render_html(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }

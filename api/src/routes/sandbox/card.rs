@@ -54,19 +54,34 @@ pub async fn checkout_page(
                 .collect()
         })
         .unwrap_or_default();
+    let chrome = Chrome::new("", None);
+    // Stripe's words for a session (`complete`, `expired`) and a dispute (`needs_response`,
+    // `won`, `lost`), in the page's language.
+    let closed_notice = match session.status.as_str() {
+        "open" => String::new(),
+        "expired" => chrome.t("sandbox-checkout-expired"),
+        _ => chrome.t("sandbox-checkout-complete"),
+    };
+    let dispute_status = session.dispute_status.as_deref().map(|status| match status {
+        "won" => chrome.t("sandbox-dispute-won"),
+        "lost" => chrome.t("sandbox-dispute-lost"),
+        "needs_response" => chrome.t("sandbox-dispute-needs-response"),
+        other => other.to_string(),
+    });
     let page = SandboxCheckoutPage {
-        chrome: Chrome::new("", None),
         session_id: session.id.clone(),
         email: session.customer_email.clone(),
         amount: price(&currency, ours(session.amount_total)),
         refunded: (session.amount_refunded > 0).then(|| price(&currency, ours(session.amount_refunded))),
         paid: session.payment_status == "paid",
         fully_refunded: session.amount_refunded >= session.amount_total,
-        dispute_status: session.dispute_status.clone(),
+        dispute_status,
+        dispute_settled: matches!(session.dispute_status.as_deref(), Some("won" | "lost")),
         lines,
         open: session.status == "open",
-        status: session.status.clone(),
+        closed_notice,
         back_url: session.cancel_url.clone(),
+        chrome,
     };
     Ok(render_html(StatusCode::OK, &page))
 }

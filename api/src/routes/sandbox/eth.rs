@@ -29,7 +29,7 @@ pub async fn pay(
         .filter(|_| order.status == OrderStatus::PendingPayment)
         .ok_or_else(|| Error::Conflict {
             code: "not_payable",
-            message: "This order has nothing left to pay.".into(),
+            message: tessera_i18n::t("error-nothing-to-pay"),
             field: None,
         })?;
     match eth.sandbox_pay(&quote).await {
@@ -41,13 +41,11 @@ pub async fn pay(
             tracing::warn!(order.id = %order.id, error = %err, "sandbox: the dev account could not pay");
             let why = match err {
                 tessera_payments::PaymentError::Rejected(reason) => reason,
-                tessera_payments::PaymentError::Unavailable(_) => "the local chain did not answer".into(),
+                tessera_payments::PaymentError::Unavailable(_) => tessera_i18n::t("error-chain-silent"),
             };
             Err(Error::Conflict {
                 code: "sandbox_payment_failed",
-                message: format!(
-                    "The sandbox could not pay this order: {why}. Your order is unchanged and its tickets are still held."
-                ),
+                message: tessera_i18n::t_args("error-sandbox-could-not-pay", [("why", why.into())]),
                 field: None,
             }
             .into())

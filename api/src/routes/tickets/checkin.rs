@@ -75,29 +75,39 @@ pub async fn check_in(state: &AppState, door: &DoorStaff, token: &str, event_id:
         Err(CheckInError::UnknownTicket) => Err(Error::NotFound("ticket")),
         Err(CheckInError::OtherEvent { event_title }) => Err(Error::Unprocessable {
             code: "other_event",
-            message: format!("This ticket is for another event: {event_title}."),
+            message: tessera_i18n::t_args("error-checkin-other-event", [("event", event_title.into())]),
             field: Some("token"),
         }),
         Err(CheckInError::AlreadyCheckedIn { at, serial, holder_name, event_timezone }) => {
             // In the event's own time, as the door staff read their watches.
-            let when = match event_timezone.parse::<chrono_tz::Tz>() {
-                Ok(tz) => at.with_timezone(&tz).format("%H:%M:%S on %-d %b %Y (%Z)").to_string(),
-                Err(_) => at.format("%H:%M:%S on %-d %b %Y (UTC)").to_string(),
-            };
+            let locale = tessera_i18n::current();
+            let zone =
+                if event_timezone.parse::<chrono_tz::Tz>().is_ok() { event_timezone.as_str() } else { "UTC" };
+            let when = format!(
+                "{} ({})",
+                tessera_i18n::format::instant(locale, at, zone, tessera_i18n::format::Style::DateTime),
+                tessera_i18n::format::zone_name(locale, at, zone)
+            );
             Err(Error::Conflict {
                 code: "already_checked_in",
-                message: format!("Already checked in at {when}: ticket {serial} ({holder_name})."),
+                message: tessera_i18n::t_args(
+                    "error-checkin-already",
+                    [("when", when.into()), ("serial", serial.into()), ("holder", holder_name.into())],
+                ),
                 field: None,
             })
         }
         Err(CheckInError::Voided { why, serial }) => Err(Error::Conflict {
             code: "ticket_voided",
-            message: format!("Ticket {serial} does not admit anyone: {why}."),
+            message: tessera_i18n::t_args(
+                "error-checkin-voided",
+                [("serial", serial.into()), ("why", tessera_i18n::t(why).into())],
+            ),
             field: None,
         }),
         Err(CheckInError::Void { status }) => Err(Error::Conflict {
             code: "ticket_void",
-            message: format!("This ticket's order is {status}; it does not admit anyone."),
+            message: tessera_i18n::t_args("error-checkin-void", [("status", status.into())]),
             field: None,
         }),
     }

@@ -42,12 +42,9 @@ pub async fn download_link(
     let claims = ticket::verify_download(&token, &state.ticket_key.verifying_key())
         .map_err(|_| Error::NotFound("download link"))?;
     if claims.expires_at <= Utc::now() {
-        return Err(Error::Gone {
-            code: "link_expired",
-            message: "This download link has expired. Sign in and download your tickets from your account."
-                .into(),
-        }
-        .into());
+        return Err(
+            Error::Gone { code: "link_expired", message: tessera_i18n::t("error-download-expired") }.into()
+        );
     }
     Ok(pdf_response(&state, claims.order_id).await?)
 }
@@ -66,16 +63,9 @@ async fn pdf_response(state: &AppState, order_id: Uuid) -> Result<Response> {
             .ok_or(Error::NotFound("tickets"))?,
         DownloadPdf::Reissued(pdf) => bytes::Bytes::from(pdf),
         DownloadPdf::AllVoided(reason) => {
-            let why = match reason.as_str() {
-                "disputed" => "their payment is disputed",
-                "event_cancelled" => "the event was cancelled",
-                _ => "they were refunded",
-            };
             return Err(Error::Gone {
                 code: "tickets_voided",
-                message: format!(
-                    "These tickets no longer admit anyone: {why}. The order page says what went back."
-                ),
+                message: tessera_i18n::t_args("error-tickets-voided", [("reason", reason.into())]),
             });
         }
     };

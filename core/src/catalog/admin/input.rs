@@ -157,16 +157,23 @@ fn text(field: &'static str, value: &str, min: usize, max: usize) -> Result<Stri
     let value = value.trim();
     let chars = value.chars().count();
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(FieldError::new(field, "must not contain control characters"));
+        return Err(FieldError::new(field, tessera_i18n::t("error-no-control-characters")));
     }
     if chars < min {
         return Err(FieldError::new(
             field,
-            if min == 1 { "is required".to_string() } else { format!("must be at least {min} characters") },
+            if min == 1 {
+                tessera_i18n::t("error-required")
+            } else {
+                tessera_i18n::t_args("error-min-characters", [("min", min.into())])
+            },
         ));
     }
     if chars > max {
-        return Err(FieldError::new(field, format!("must be at most {max} characters")));
+        return Err(FieldError::new(
+            field,
+            tessera_i18n::t_args("error-max-characters", [("max", max.into())]),
+        ));
     }
     Ok(value.to_string())
 }
@@ -177,7 +184,10 @@ fn instant(field: &'static str, value: &str) -> Result<DateTime<Utc>, FieldError
         .ok()
         .filter(|at| (2000..=9999).contains(&chrono::Datelike::year(at)))
         .ok_or_else(|| {
-            FieldError::new(field, format!("{value:?} is not a time like 2026-12-05T21:30:00+00:00"))
+            FieldError::new(
+                field,
+                tessera_i18n::t_args("error-not-a-time", [("value", format!("{value:?}").into())]),
+            )
         })
 }
 
@@ -188,37 +198,49 @@ impl EventInput {
         let description = text("description", &self.description, 0, 20_000)?;
         let category = Category::from_str(self.category.trim()).map_err(|_| {
             let known: Vec<_> = Category::ALL.iter().map(|c| c.as_str()).collect();
-            FieldError::new("category", format!("unknown category; use one of {}", known.join(", ")))
+            FieldError::new(
+                "category",
+                tessera_i18n::t_args("error-unknown-category", [("known", known.join(", ").into())]),
+            )
         })?;
         let city = text("city", &self.city, 1, 100)?;
         let region = text("region", &self.region, 0, 100)?;
         let country = self.country.trim().to_ascii_uppercase();
         if country.len() != 2 || iso_currency::Country::from_str(&country).is_err() {
-            return Err(FieldError::new("country", "is not an ISO 3166-1 country code like PT"));
+            return Err(FieldError::new("country", tessera_i18n::t("error-not-a-country")));
         }
         let venue_name = text("venue_name", &self.venue_name, 1, 200)?;
         let address = text("address", &self.address, 1, 300)?;
         if !self.latitude.is_finite() || !(-90.0..=90.0).contains(&self.latitude) {
-            return Err(FieldError::new("latitude", "must be between -90 and 90"));
+            return Err(FieldError::new(
+                "latitude",
+                tessera_i18n::t_args("error-between", [("min", (-90).into()), ("max", 90.into())]),
+            ));
         }
         if !self.longitude.is_finite() || !(-180.0..=180.0).contains(&self.longitude) {
-            return Err(FieldError::new("longitude", "must be between -180 and 180"));
+            return Err(FieldError::new(
+                "longitude",
+                tessera_i18n::t_args("error-between", [("min", (-180).into()), ("max", 180.into())]),
+            ));
         }
         let starts_at = instant("starts_at", &self.starts_at)?;
         let ends_at = instant("ends_at", &self.ends_at)?;
         if ends_at <= starts_at {
-            return Err(FieldError::new("ends_at", "must be after starts_at"));
+            return Err(FieldError::new("ends_at", tessera_i18n::t("error-ends-after-start")));
         }
         let timezone = Tz::from_str(self.timezone.trim())
             .ok()
             .filter(|zone| zone.name().contains('/') || zone.name() == "UTC")
-            .ok_or_else(|| FieldError::new("timezone", "is not an IANA time zone like Europe/Lisbon"))?;
+            .ok_or_else(|| FieldError::new("timezone", tessera_i18n::t("error-not-a-time-zone")))?;
         let language = self.language.trim().to_string();
         if !language_tag_ok(&language) {
-            return Err(FieldError::new("language", "is not a language code like pt or pt-BR"));
+            return Err(FieldError::new(
+                "language",
+                tessera_i18n::t_args("error-not-a-language", [("example", "pt or pt-BR".into())]),
+            ));
         }
         if self.tags.len() > 20 {
-            return Err(FieldError::new("tags", "must be at most 20"));
+            return Err(FieldError::new("tags", tessera_i18n::t_args("error-at-most", [("max", 20.into())])));
         }
         let mut tags = Vec::with_capacity(self.tags.len());
         for (i, tag) in self.tags.iter().enumerate() {
@@ -233,7 +255,7 @@ impl EventInput {
             None | Some("draft") => EventStatus::Draft,
             Some("published") => EventStatus::Published,
             Some("cancelled") => EventStatus::Cancelled,
-            Some(_) => return Err(FieldError::new("status", "must be draft, published or cancelled")),
+            Some(_) => return Err(FieldError::new("status", tessera_i18n::t("error-event-status"))),
         };
 
         let mut currency: Option<Currency> = match self.currency.as_deref().map(str::trim) {
@@ -245,14 +267,17 @@ impl EventInput {
         let mut names = HashSet::new();
         let mut ids = HashSet::new();
         if self.ticket_types.len() > 50 {
-            return Err(FieldError::new("ticket_types", "must be at most 50"));
+            return Err(FieldError::new(
+                "ticket_types",
+                tessera_i18n::t_args("error-at-most", [("max", 50.into())]),
+            ));
         }
         let mut ticket_types = Vec::with_capacity(self.ticket_types.len());
         for (i, input) in self.ticket_types.into_iter().enumerate() {
             let at = format!("ticket_types[{i}]");
             let name = text("name", &input.name, 1, 100).map_err(|err| err.within(&at))?;
             if !names.insert(name.to_lowercase()) {
-                return Err(FieldError::new(format!("{at}.name"), "is used by another ticket type"));
+                return Err(FieldError::new(format!("{at}.name"), tessera_i18n::t("error-name-taken")));
             }
             let this_currency = Currency::from_str(input.currency.trim())
                 .map_err(|err| FieldError::new(format!("{at}.currency"), err.to_string()))?;
@@ -260,7 +285,7 @@ impl EventInput {
                 Some(first) if first != this_currency => {
                     return Err(FieldError::new(
                         format!("{at}.currency"),
-                        format!("must be {first} like the event's other ticket types"),
+                        tessera_i18n::t_args("error-same-currency", [("currency", first.code().into())]),
                     ));
                 }
                 _ => currency = Some(this_currency),
@@ -268,16 +293,19 @@ impl EventInput {
             if let Some(id) = input.id
                 && !ids.insert(id)
             {
-                return Err(FieldError::new(format!("{at}.id"), "appears twice"));
+                return Err(FieldError::new(format!("{at}.id"), tessera_i18n::t("error-appears-twice")));
             }
             if input.price_minor < 0 {
-                return Err(FieldError::new(format!("{at}.price_minor"), "must not be negative"));
+                return Err(FieldError::new(
+                    format!("{at}.price_minor"),
+                    tessera_i18n::t("error-not-negative"),
+                ));
             }
             if input.price_minor > 1_000_000_000_000 {
-                return Err(FieldError::new(format!("{at}.price_minor"), "is too large"));
+                return Err(FieldError::new(format!("{at}.price_minor"), tessera_i18n::t("error-too-large")));
             }
             if input.capacity < 0 {
-                return Err(FieldError::new(format!("{at}.capacity"), "must not be negative"));
+                return Err(FieldError::new(format!("{at}.capacity"), tessera_i18n::t("error-not-negative")));
             }
             ticket_types.push(TicketTypeFields {
                 id: input.id,
@@ -287,10 +315,13 @@ impl EventInput {
             });
         }
         if status == EventStatus::Published && ticket_types.is_empty() {
-            return Err(FieldError::new("ticket_types", "a published event needs at least one ticket type"));
+            return Err(FieldError::new(
+                "ticket_types",
+                tessera_i18n::t("error-published-needs-ticket-type"),
+            ));
         }
         let currency = currency
-            .ok_or_else(|| FieldError::new("currency", "is required while the event has no ticket types"))?;
+            .ok_or_else(|| FieldError::new("currency", tessera_i18n::t("error-currency-required")))?;
         // Every priced ticket can be paid by card: Stripe must be able to charge it exactly.
         for (i, ticket_type) in ticket_types.iter().enumerate() {
             if ticket_type.price_minor > 0
@@ -301,21 +332,30 @@ impl EventInput {
         }
 
         if self.translations.len() > 20 {
-            return Err(FieldError::new("translations", "must be at most 20 languages"));
+            return Err(FieldError::new(
+                "translations",
+                tessera_i18n::t_args("error-at-most-languages", [("max", 20.into())]),
+            ));
         }
         let mut translations = BTreeMap::new();
         for (tag, input) in self.translations {
             let tag = tag.trim().to_string();
             let at = format!("translations.{tag}");
             if !language_tag_ok(&tag) {
-                return Err(FieldError::new(at, "is not a language code like en or pt-BR"));
+                return Err(FieldError::new(
+                    at,
+                    tessera_i18n::t_args("error-not-a-language", [("example", "en or pt-BR".into())]),
+                ));
             }
             let primary = |t: &str| t.split('-').next().unwrap_or_default().to_string();
             if primary(&tag) == primary(&language) {
-                return Err(FieldError::new(at, format!("is the event's own language ({language})")));
+                return Err(FieldError::new(
+                    at,
+                    tessera_i18n::t_args("error-own-language", [("language", language.as_str().into())]),
+                ));
             }
             if translations.keys().any(|other: &String| primary(other) == primary(&tag)) {
-                return Err(FieldError::new(at, "is a second translation into the same language"));
+                return Err(FieldError::new(at, tessera_i18n::t("error-second-translation")));
             }
             let title = text("title", &input.title, 1, 200).map_err(|err| err.within(&at))?;
             let description =
@@ -323,10 +363,9 @@ impl EventInput {
             if input.ticket_types.len() > ticket_types.len() {
                 return Err(FieldError::new(
                     format!("{at}.ticket_types"),
-                    format!(
-                        "names {} ticket types; the event has {}",
-                        input.ticket_types.len(),
-                        ticket_types.len()
+                    tessera_i18n::t_args(
+                        "error-translation-names",
+                        [("names", input.ticket_types.len().into()), ("types", ticket_types.len().into())],
                     ),
                 ));
             }
@@ -462,10 +501,7 @@ impl EventInput {
             // would change them a hundredfold. A new currency needs its ticket types restated.
             let changes = self.currency.as_deref() != Some(currency.trim());
             if changes && !had_new_ticket_types && !self.ticket_types.is_empty() {
-                return Err(FieldError::new(
-                    "currency",
-                    "can only change together with ticket_types, restating every price in the new currency",
-                ));
+                return Err(FieldError::new("currency", tessera_i18n::t("error-currency-change")));
             }
             self.currency = Some(currency);
         }

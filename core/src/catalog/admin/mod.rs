@@ -202,14 +202,14 @@ async fn save_ticket_types(
         let Some(current) = existing.iter().find(|t| t.ticket_type_id == id) else {
             return Err(FieldError::new(
                 format!("ticket_types[{i}].id"),
-                "is not a ticket type of this event",
+                tessera_i18n::t("error-not-a-ticket-type-here"),
             )
             .into());
         };
         if ticket_type.capacity < current.taken {
             return Err(FieldError::new(
                 format!("ticket_types[{i}].capacity"),
-                format!("cannot be below the {} tickets already sold or held", current.taken),
+                tessera_i18n::t_args("error-capacity-below-taken", [("taken", current.taken.into())]),
             )
             .into());
         }
@@ -262,7 +262,7 @@ async fn save_ticket_types(
             Err(sqlx::Error::Database(err)) if err.constraint() == Some("ticket_type_stock_check") => {
                 return Err(FieldError::new(
                     format!("ticket_types[{index}].capacity"),
-                    "cannot be below the tickets already sold or held",
+                    tessera_i18n::t("error-capacity-below-sold"),
                 )
                 .into());
             }

@@ -73,8 +73,8 @@ pub enum BuyError {
     /// No such event, or a draft.
     #[error("no such event")]
     EventNotFound,
-    /// The event can no longer be bought (cancelled or started); the message says which.
-    #[error("{0}")]
+    /// The event can no longer be bought (cancelled or started); the message (an id) says which.
+    #[error("{}", tessera_i18n::t(.0))]
     EventClosed(&'static str),
     #[error("{0}")]
     Invalid(FieldError),
@@ -185,7 +185,7 @@ impl Placer {
 async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Result<Placed, BuyError> {
     check_items(new.items)?;
     if new.idempotency_key.is_some_and(|key| !is_idempotency_key(key)) {
-        return Err(FieldError::new("Idempotency-Key", "must be 1 to 255 visible ASCII characters").into());
+        return Err(FieldError::new("Idempotency-Key", tessera_i18n::t("error-idempotency-key")).into());
     }
     // A key seen before is found by the batch (`replay`), which then reads its order.
     let request_hash = request_hash(new);
@@ -218,18 +218,19 @@ async fn place(db: &PgPool, new: &NewOrder<'_>, placer: Option<&Placer>) -> Resu
             replay(db, new.account_id, key, &request_hash).await?.ok_or(BuyError::ReplayLost)
         }
         Outcome::NotFound => Err(BuyError::EventNotFound),
-        Outcome::Cancelled => Err(BuyError::EventClosed("This event was cancelled; no tickets are on sale.")),
-        Outcome::Started => {
-            Err(BuyError::EventClosed("This event has already started; tickets are no longer sold."))
-        }
+        Outcome::Cancelled => Err(BuyError::EventClosed("error-event-cancelled")),
+        Outcome::Started => Err(BuyError::EventClosed("error-event-started")),
         // The first line the customer listed that is not of this event.
         Outcome::UnknownType(unknown) => {
             let i =
                 new.items.iter().position(|item| unknown.contains(&item.ticket_type_id)).unwrap_or_default();
-            Err(FieldError::new(format!("items[{i}].ticket_type_id"), "is not a ticket type of this event")
-                .into())
+            Err(FieldError::new(
+                format!("items[{i}].ticket_type_id"),
+                tessera_i18n::t("error-not-a-ticket-type-here"),
+            )
+            .into())
         }
-        Outcome::TooLarge => Err(FieldError::new("items", "the total is too large").into()),
+        Outcome::TooLarge => Err(FieldError::new("items", tessera_i18n::t("error-total-too-large")).into()),
         Outcome::OverLimit { limit, already } => Err(BuyError::OverLimit { limit, already }),
         Outcome::TooManyOpen { limit } => Err(BuyError::TooManyOpen { limit }),
         Outcome::SoldOut { mut lines, .. } => {
@@ -347,17 +348,20 @@ pub fn is_idempotency_key(key: &str) -> bool {
 
 fn check_items(items: &[BuyItem]) -> Result<(), FieldError> {
     if items.is_empty() {
-        return Err(FieldError::new("items", "choose at least one ticket"));
+        return Err(FieldError::new("items", tessera_i18n::t("error-choose-a-ticket")));
     }
     let mut total = 0i32;
     for (i, item) in items.iter().enumerate() {
         if item.quantity < 1 {
-            return Err(FieldError::new(format!("items[{i}].quantity"), "must be at least 1"));
+            return Err(FieldError::new(
+                format!("items[{i}].quantity"),
+                tessera_i18n::t("error-at-least-one"),
+            ));
         }
         if items[..i].iter().any(|earlier| earlier.ticket_type_id == item.ticket_type_id) {
             return Err(FieldError::new(
                 format!("items[{i}].ticket_type_id"),
-                "appears twice; ask for the total quantity once",
+                tessera_i18n::t("error-ticket-type-twice"),
             ));
         }
         total = total.saturating_add(item.quantity);
@@ -365,7 +369,10 @@ fn check_items(items: &[BuyItem]) -> Result<(), FieldError> {
     if total > MAX_TICKETS_PER_ORDER {
         return Err(FieldError::new(
             "items",
-            format!("at most {MAX_TICKETS_PER_ORDER} tickets per order (asked for {total})"),
+            tessera_i18n::t_args(
+                "error-tickets-per-order",
+                [("max", MAX_TICKETS_PER_ORDER.into()), ("total", total.into())],
+            ),
         ));
     }
     Ok(())

@@ -232,6 +232,7 @@ async fn try_place_batch(db: &PgPool, batch: &[&Pending]) -> sqlx::Result<Vec<Ou
                         name: l.name.clone(),
                         unit_price_minor: l.price_minor,
                         quantity: l.quantity,
+                        translations: Default::default(),
                     })
                     .collect(),
             }),

@@ -11,6 +11,8 @@ pub struct AdminAnalyticsPage {
     pub from: String,
     pub to: String,
     pub time_zone: String,
+    /// "Days in Europe/Lisbon, Dec 1, 2026 to Dec 31, 2026.", in the page's language.
+    pub range_note: String,
     /// The event filter: every event, the chosen one selected.
     pub events_filter: Vec<Choice>,
     /// A bad filter, said plainly; the figures are then those of the default range.
@@ -37,7 +39,8 @@ pub struct AdminAnalyticsPage {
 pub struct ReceivedCard {
     /// `1,234.50 EUR`, `0.0125 BTC`.
     pub amount: String,
-    pub kind: &'static str,
+    /// What it was paid by, in words.
+    pub kind: String,
     pub orders: i64,
     /// Refunded of it, and what stays; empty when nothing was refunded.
     pub refunded: String,
@@ -46,7 +49,7 @@ pub struct ReceivedCard {
 
 #[derive(Debug, Clone)]
 pub struct MethodRow {
-    pub method: &'static str,
+    pub method: String,
     pub orders: i64,
     pub tickets: i64,
     /// The orders' totals, formatted in their currency.

@@ -9,7 +9,10 @@ use crate::pages::Chrome;
 pub struct AuditRow {
     pub at: String,
     pub admin: String,
+    /// The action's code (`event.edit`), kept on the row.
     pub action: String,
+    /// The action in words.
+    pub action_label: String,
     pub event_id: String,
     pub title: String,
     pub changes: Vec<String>,

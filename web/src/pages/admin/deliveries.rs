@@ -8,7 +8,10 @@ use crate::pages::Chrome;
 #[derive(Debug, Clone)]
 pub struct DeliveryRowView {
     pub order_id: String,
+    /// `pending`, `sent` or `failed`, for CSS.
     pub status: String,
+    /// The status in words.
+    pub status_label: String,
     pub customer_email: String,
     pub event_title: String,
     pub tickets: i64,

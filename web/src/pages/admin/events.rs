@@ -12,7 +12,10 @@ pub struct AdminEventRow {
     pub title: String,
     pub place: String,
     pub when: String,
+    /// `draft`, `published`, `cancelled`, for CSS.
     pub status: &'static str,
+    /// The status in words, in the page's language.
+    pub status_label: String,
     pub slug: String,
 }
 
@@ -119,7 +122,7 @@ pub struct HolderRow {
     pub kept_for_payment: i32,
     pub bought: i32,
     pub open_orders: i32,
-    /// When its earliest live hold runs out, in UTC; empty when none is live.
+    /// When its earliest live hold runs out, on the event's clock; empty when none is live.
     pub holds_until: String,
 }
 

@@ -35,7 +35,10 @@ pub struct AdminFinancePage {
 /// One receipt on the finance page.
 #[derive(Debug, Clone)]
 pub struct FinanceRow {
+    /// `card`, `btc` or `eth`: what the resolve form sends back.
     pub rail: String,
+    /// The rail in words.
+    pub rail_label: String,
     pub receipt_ref: String,
     pub received_at: String,
     pub order_id: String,

@@ -13,7 +13,7 @@ pub struct RefundRow {
     pub customer_email: String,
     pub event_title: String,
     pub amount: String,
-    pub reason: &'static str,
+    pub reason: String,
     pub provider_ref: String,
     pub order_id: String,
     pub order_status: String,
@@ -44,11 +44,11 @@ pub struct IssuedRefundRow {
     pub id: String,
     pub requested_at: String,
     pub amount: String,
-    pub cause: &'static str,
+    pub cause: String,
     pub requested_by: String,
     /// `requested`, `sent`, `succeeded`, `failed`, `cancelled`.
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub failure_reason: String,
     /// Where it goes (Ethereum: the paying address), and why it has not gone out yet, when it
     /// is waiting (the refund wallet short of funds...).
@@ -56,7 +56,7 @@ pub struct IssuedRefundRow {
     pub provider_ref: String,
     /// The order it belongs to, when it does.
     pub order_id: Option<String>,
-    pub tickets: usize,
+    pub tickets: i64,
     /// Still cancellable (not sent).
     pub cancellable: bool,
 }
@@ -119,6 +119,8 @@ pub struct AdminOrderPage {
     /// What can still go back, as people read it; empty when nothing can.
     pub refundable: String,
     pub currency: String,
+    /// The amount field's placeholder: an amount as it is typed in that currency.
+    pub amount_example: String,
     pub placed_at: String,
     pub payments: Vec<AdminPaymentRow>,
     pub tickets: Vec<AdminTicketRow>,

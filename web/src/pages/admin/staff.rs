@@ -10,8 +10,8 @@ pub struct StaffRow {
     pub account_id: String,
     pub name: String,
     pub email: String,
-    /// `Admin` or `Door staff`.
-    pub role: &'static str,
+    /// `Admin` or `Door staff`, in the page's language.
+    pub role: String,
     /// Door staff can be removed here; admins only on the command line.
     pub removable: bool,
     pub since: String,

@@ -3,7 +3,11 @@
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use chrono::{Datelike as _, NaiveDate};
 use tessera_core::analytics::{self, Report};
+use tessera_core::catalog::Category;
+use tessera_i18n::format::{Style, instant};
+use tessera_i18n::{current, message_args, t};
 use tessera_web::chart::{self, Bar};
 use tessera_web::pages::{
     AdminAnalyticsPage, Choice, Chrome, DayRow, EventSalesRow, MethodRow, ReceivedCard,
@@ -37,14 +41,37 @@ pub async fn analytics(
     Ok(render_html(StatusCode::OK, &page))
 }
 
-fn method_label(method: &str) -> &'static str {
-    match method {
-        "card" => "Card",
-        "btc" => "Bitcoin",
-        "eth" => "Ether",
-        "usdc" => "USDC",
-        _ => "Other",
-    }
+fn method_label(method: &str) -> String {
+    t(match method {
+        "card" => "method-card",
+        "btc" => "method-btc",
+        "eth" => "method-eth",
+        "usdc" => "method-usdc",
+        _ => "admin-analytics-method-other",
+    })
+}
+
+/// A day as the request's language writes a date: `Dec 5, 2026`, `5 déc. 2026`.
+fn date(day: NaiveDate) -> String {
+    let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    instant(current(), noon, "UTC", Style::Date)
+}
+
+/// A day as a chart's short label: `12/5`, `5.12.`.
+fn short_date(day: NaiveDate) -> String {
+    message_args(
+        current(),
+        "admin-chart-day",
+        [("month", day.month().to_string().into()), ("day", day.day().to_string().into())],
+    )
+}
+
+/// A category's name, from its code; a code we do not know as it is.
+fn category_name(code: &str) -> String {
+    Category::ALL
+        .iter()
+        .find(|category| category.as_str() == code)
+        .map_or_else(|| code.to_string(), |category| tessera_web::view::category_label(*category))
 }
 
 fn page(
@@ -63,12 +90,12 @@ fn page(
             } else {
                 format!("{} {}", r.amount, r.asset)
             },
-            kind: match r.kind.as_str() {
-                "fiat" => "card",
-                "bitcoin" => "bitcoin, on-chain",
-                "ether" => "ether, on-chain",
-                _ => "token, on-chain",
-            },
+            kind: t(match r.kind.as_str() {
+                "fiat" => "admin-analytics-kind-card",
+                "bitcoin" => "admin-analytics-kind-bitcoin",
+                "ether" => "admin-analytics-kind-ether",
+                _ => "admin-analytics-kind-token",
+            }),
             orders: r.orders,
             refunded: match (r.refunded_base.as_str(), r.kind.as_str()) {
                 ("0", _) => String::new(),
@@ -101,29 +128,25 @@ fn page(
         .days
         .iter()
         .map(|d| DayRow {
-            date: d.date.to_string(),
+            date: date(d.date),
             placed: d.orders_placed,
             paid: d.orders_paid,
             tickets: d.tickets_sold,
         })
         .collect();
     let day_bars = |value: fn(&analytics::Day) -> i64| -> Vec<Bar> {
-        report
-            .days
-            .iter()
-            .map(|d| Bar { label: d.date.format("%b %-d").to_string(), value: value(d) })
-            .collect()
+        report.days.iter().map(|d| Bar { label: short_date(d.date), value: value(d) }).collect()
     };
     let f = &report.funnel;
     let funnel = vec![
-        ("Placed".to_string(), f.created),
-        ("Paid".to_string(), f.paid),
-        ("Tickets delivered".to_string(), f.fulfilled),
-        ("Still waiting for payment".to_string(), f.pending),
-        ("Expired".to_string(), f.expired),
-        ("Cancelled".to_string(), f.cancelled),
-        ("Failed".to_string(), f.failed),
-        ("With money due back".to_string(), f.refund_due),
+        (t("admin-funnel-placed"), f.created),
+        (t("admin-funnel-paid"), f.paid),
+        (t("admin-funnel-delivered"), f.fulfilled),
+        (t("admin-funnel-pending"), f.pending),
+        (t("admin-funnel-expired"), f.expired),
+        (t("admin-funnel-cancelled"), f.cancelled),
+        (t("admin-funnel-failed"), f.failed),
+        (t("admin-funnel-refund-due"), f.refund_due),
     ];
     let funnel_bars: Vec<Bar> =
         funnel.iter().map(|(label, n)| Bar { label: label.clone(), value: *n }).collect();
@@ -134,12 +157,26 @@ fn page(
         )
     };
     let (cities, city_bars) = ranked(&report.top_cities);
-    let (categories, category_bars) = ranked(&report.top_categories);
+    let named: Vec<analytics::Ranked> = report
+        .top_categories
+        .iter()
+        .map(|r| analytics::Ranked { name: category_name(&r.name), ..r.clone() })
+        .collect();
+    let (categories, category_bars) = ranked(&named);
     AdminAnalyticsPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
         from: report.from.to_string(),
         to: report.to.to_string(),
         time_zone: report.time_zone.clone(),
+        range_note: message_args(
+            current(),
+            "admin-analytics-range",
+            [
+                ("zone", report.time_zone.clone().into()),
+                ("from", date(report.from).into()),
+                ("to", date(report.to).into()),
+            ],
+        ),
         events_filter: all_events
             .iter()
             .map(|(id, title, city)| Choice {
@@ -151,16 +188,16 @@ fn page(
         error,
         json_href,
         received,
-        method_chart: chart::rows("Paid orders per payment method", &method_bars),
+        method_chart: chart::rows(&t("admin-chart-method"), &method_bars),
         by_method,
-        orders_chart: chart::columns("Orders placed per day", &day_bars(|d| d.orders_placed)),
-        tickets_chart: chart::columns("Tickets sold per day", &day_bars(|d| d.tickets_sold)),
+        orders_chart: chart::columns(&t("admin-chart-orders-per-day"), &day_bars(|d| d.orders_placed)),
+        tickets_chart: chart::columns(&t("admin-chart-tickets-per-day"), &day_bars(|d| d.tickets_sold)),
         days,
-        funnel_chart: chart::rows("What became of the orders placed", &funnel_bars),
+        funnel_chart: chart::rows(&t("admin-chart-funnel"), &funnel_bars),
         funnel,
-        cities_chart: chart::rows("Tickets sold per city", &city_bars),
+        cities_chart: chart::rows(&t("admin-chart-cities"), &city_bars),
         cities,
-        categories_chart: chart::rows("Tickets sold per category", &category_bars),
+        categories_chart: chart::rows(&t("admin-chart-categories"), &category_bars),
         categories,
         events: report
             .events
@@ -172,7 +209,14 @@ fn page(
                 sold: e.sold,
                 held: e.held,
                 capacity: e.capacity,
-                sell_through: format!("{}.{} %", e.sell_through_permille / 10, e.sell_through_permille % 10),
+                sell_through: message_args(
+                    current(),
+                    "admin-analytics-percent",
+                    [
+                        ("whole", (e.sell_through_permille / 10).to_string().into()),
+                        ("tenth", (e.sell_through_permille % 10).to_string().into()),
+                    ],
+                ),
                 revenue: price(&e.currency, e.revenue_minor),
             })
             .collect(),

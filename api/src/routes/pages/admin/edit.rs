@@ -3,6 +3,11 @@
 use super::form::*;
 use super::*;
 
+/// "Edit “Fado Night”", in the request's language.
+pub(super) fn edit_heading(event: &catalog::Event) -> String {
+    message_args(current(), "admin-edit-heading", [("title", event.title.clone().into())])
+}
+
 pub async fn new_event(admin: AdminPage, csrf: CsrfToken) -> Response {
     let viewer = admin.viewer();
     let form = EventForm {
@@ -14,7 +19,7 @@ pub async fn new_event(admin: AdminPage, csrf: CsrfToken) -> Response {
     let page = form_page(
         &viewer,
         &csrf.token,
-        "New event".into(),
+        t("admin-new-event-heading"),
         "/admin/events/new".into(),
         None,
         None,
@@ -54,7 +59,7 @@ pub async fn create_event(
     let page = form_page(
         &viewer,
         &csrf.token,
-        "New event".into(),
+        t("admin-new-event-heading"),
         "/admin/events/new".into(),
         None,
         None,
@@ -82,13 +87,13 @@ pub async fn edit_event_page(
     let mut page = form_page(
         &viewer,
         &csrf.token,
-        format!("Edit “{}”", event.title),
+        edit_heading(&event),
         format!("/admin/events/{id}/edit"),
         Some(event.version),
         Some(&event),
         form_from_event(&event),
         None,
-        query.saved.map(|_| "Saved.".to_string()),
+        query.saved.map(|_| t("admin-saved")),
     );
     page.refunds = Some(refunds_panel(&state, &event).await?);
     page.holds = Some(holds_panel(&state, &event).await?);
@@ -114,7 +119,7 @@ async fn holds_panel(state: &AppState, event: &catalog::Event) -> Result<EventHo
                 open_orders: a.open_orders,
                 holds_until: a
                     .holds_until
-                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .map(|at| instant(current(), at, &event.timezone, Style::DateTime))
                     .unwrap_or_default(),
             })
             .collect(),
@@ -143,7 +148,10 @@ pub async fn release_holds_submit(
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let account_id = fields.get("account_id").and_then(|a| a.trim().parse::<uuid::Uuid>().ok()).ok_or(
-        Error::InvalidField(tessera_core::catalog::FieldError::new("account_id", "is not an account")),
+        Error::InvalidField(tessera_core::catalog::FieldError::new(
+            "account_id",
+            t("admin-error-not-an-account"),
+        )),
     )?;
     crate::routes::admin::holds::release_holds(&state, id, account_id, admin.account_id()).await?;
     Ok(Redirect::to(&format!("/admin/events/{id}/edit?saved=1#holds-heading")).into_response())
@@ -183,13 +191,13 @@ pub async fn refund_policy_submit(
         let hours: i32 = hours.parse().map_err(|_| {
             Error::InvalidField(tessera_core::catalog::FieldError::new(
                 "until_hours_before",
-                "must be a whole number of hours",
+                t("admin-error-policy-hours"),
             ))
         })?;
         let fee: f64 = fee.parse().map_err(|_| {
             Error::InvalidField(tessera_core::catalog::FieldError::new(
                 "fee_percent",
-                "must be a percentage like 10 or 2.5",
+                t("admin-error-policy-fee"),
             ))
         })?;
         Some(crate::routes::admin::orders::policy_of(hours, fee)?)
@@ -258,7 +266,7 @@ pub async fn edit_event(
     let page = form_page(
         &viewer,
         &csrf.token,
-        format!("Edit “{}”", event.title),
+        edit_heading(&event),
         format!("/admin/events/{id}/edit"),
         Some(version),
         Some(&event),

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::reconcile::{self, Discrepancy, LedgerRow};
+use tessera_i18n::{current, message_args, t};
 use tessera_web::pages::{AdminFinancePage, Choice, Chrome, FinanceRow};
 
 use crate::auth::AdminPage;
@@ -13,6 +14,35 @@ use crate::auth::csrf::{CsrfForm, CsrfToken};
 use crate::error::{PageError, render_html};
 use crate::routes::admin::reconciliation::{LedgerQuery, csv_name, csv_response, resolve_receipt};
 use crate::routes::pages::account::viewer_chrome;
+
+use super::{order_status_words, payment_state_label};
+
+/// A discrepancy class in words.
+fn discrepancy_label(discrepancy: Discrepancy) -> String {
+    t(match discrepancy {
+        Discrepancy::Underpaid => "admin-discrepancy-underpaid",
+        Discrepancy::Overpaid => "admin-discrepancy-overpaid",
+        Discrepancy::PaidLate => "admin-discrepancy-paid-late",
+        Discrepancy::SoldOut => "admin-discrepancy-sold-out",
+        Discrepancy::RefundDue => "admin-discrepancy-refund-due",
+        Discrepancy::Reorged => "admin-discrepancy-reorged",
+        Discrepancy::Orphan => "admin-discrepancy-orphan",
+        Discrepancy::NotConfirmed => "admin-discrepancy-not-confirmed",
+        Discrepancy::RefundPending => "admin-discrepancy-refund-pending",
+        Discrepancy::RefundFailed => "admin-discrepancy-refund-failed",
+        Discrepancy::Disputed => "admin-discrepancy-disputed",
+    })
+}
+
+/// A rail in words; a code this page does not know as it is.
+fn rail_label(rail: &str) -> String {
+    match rail {
+        "card" => t("admin-rail-card"),
+        "btc" => t("admin-rail-btc"),
+        "eth" => t("admin-rail-eth"),
+        other => other.to_string(),
+    }
+}
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -49,7 +79,7 @@ pub async fn finance(
         .map(|d| {
             by_class.discrepancy = Some(d.discrepancy.as_str().to_string());
             (
-                d.label.to_string(),
+                discrepancy_label(d.discrepancy),
                 d.receipts,
                 d.unresolved,
                 format!("/admin/finance?{}", by_class.query_string()),
@@ -62,11 +92,11 @@ pub async fn finance(
         from: filter.from.map(|d| d.to_string()).unwrap_or_default(),
         to: filter.to.map(|d| d.to_string()).unwrap_or_default(),
         time_zone: filter.time_zone.clone(),
-        rails: [("card", "Card"), ("btc", "Bitcoin"), ("eth", "Ethereum (ETH and tokens)")]
+        rails: ["card", "btc", "eth"]
             .into_iter()
-            .map(|(value, label)| Choice {
+            .map(|value| Choice {
                 value: value.into(),
-                label: label.into(),
+                label: rail_label(value),
                 selected: filter.rail.as_deref() == Some(value),
             })
             .collect(),
@@ -74,7 +104,7 @@ pub async fn finance(
             .into_iter()
             .map(|d| Choice {
                 value: d.as_str().into(),
-                label: d.label().into(),
+                label: discrepancy_label(d),
                 selected: filter.discrepancy == Some(d),
             })
             .collect(),
@@ -82,19 +112,14 @@ pub async fn finance(
         error,
         // Only our own codes: a link cannot put words of its own on this page.
         flash: query.flash.and_then(|flash| {
-            Some(
-                match flash.as_str() {
-                    "resolved" => "Marked resolved; the audit log has it.",
-                    "already_resolved" => {
-                        "That discrepancy was resolved already (by someone else, just now?)."
-                    }
-                    "nothing_to_resolve" => "That receipt has no discrepancy to resolve.",
-                    "unknown_receipt" => "There is no such receipt.",
-                    "note_needed" => "Say what was done, in a note of 1 to 2000 characters.",
-                    _ => return None,
-                }
-                .to_string(),
-            )
+            Some(t(match flash.as_str() {
+                "resolved" => "admin-finance-flash-resolved",
+                "already_resolved" => "admin-finance-flash-already-resolved",
+                "nothing_to_resolve" => "admin-finance-flash-nothing",
+                "unknown_receipt" => "admin-finance-flash-unknown",
+                "note_needed" => "admin-finance-flash-note-needed",
+                _ => return None,
+            }))
         }),
         csv_href: format!("/admin/finance?{}", with("format=csv")),
         json_href: format!("/api/admin/reconciliation?{here}"),
@@ -121,42 +146,58 @@ pub async fn finance(
 
 fn row(r: &LedgerRow) -> FinanceRow {
     let detail = match r.rail.as_str() {
-        "eth" => format!(
-            "block {} · payer {} · token {}",
-            r.block_number.map(|n| n.to_string()).unwrap_or_default(),
-            r.payer.as_deref().unwrap_or(""),
-            r.token.as_deref().unwrap_or("")
+        "eth" => message_args(
+            current(),
+            "admin-finance-eth-detail",
+            [
+                ("block", r.block_number.map(|n| n.to_string()).unwrap_or_default().into()),
+                ("payer", r.payer.clone().unwrap_or_default().into()),
+                ("token", r.token.clone().unwrap_or_default().into()),
+            ],
         ),
-        "btc" => format!(
-            "{}{}",
-            r.rate
-                .as_deref()
-                .map(|rate| format!("at {rate} {}/BTC", r.fiat_currency.as_deref().unwrap_or("")))
-                .unwrap_or_default(),
-            r.settled_at.map(|t| format!(" · settled {}", t.format("%Y-%m-%d %H:%M"))).unwrap_or_default()
-        ),
+        "btc" => [
+            r.rate.as_deref().map(|rate| {
+                message_args(
+                    current(),
+                    "admin-finance-btc-rate",
+                    [("rate", format!("{rate} {}/BTC", r.fiat_currency.as_deref().unwrap_or("")).into())],
+                )
+            }),
+            r.settled_at.map(|at| {
+                message_args(
+                    current(),
+                    "admin-finance-btc-settled",
+                    [("when", at.format("%Y-%m-%d %H:%M").to_string().into())],
+                )
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · "),
         _ => String::new(),
     };
     FinanceRow {
         rail: r.rail.clone(),
+        rail_label: rail_label(&r.rail),
         receipt_ref: r.receipt_ref.clone(),
         received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
         order_id: r.order_id.map(|id| id.to_string()).unwrap_or_default(),
-        order_status: r.order_status.clone().unwrap_or_default(),
+        order_status: r.order_status.as_deref().map(order_status_words).unwrap_or_default(),
         received: format!("{} {}", r.amount, r.asset),
         quoted: match (&r.quoted, r.order_total_minor, &r.fiat_currency) {
             (Some(quoted), _, _) => format!("{quoted} {}", r.asset),
             (None, Some(total), Some(currency)) => tessera_web::view::price(currency, total),
             _ => "—".into(),
         },
-        status: r.status.clone(),
+        status: payment_state_label(&r.status),
         detail,
-        discrepancy: r.discrepancy.map(|d| d.label().to_string()),
+        discrepancy: r.discrepancy.map(discrepancy_label),
         resolution: r.resolution.as_ref().map(|res| {
             format!(
                 "{} — {}, {}",
                 res.note,
-                res.by.as_deref().unwrap_or("(deleted account)"),
+                res.by.clone().unwrap_or_else(|| t("admin-deleted-account")),
                 res.at.format("%Y-%m-%d %H:%M")
             )
         }),

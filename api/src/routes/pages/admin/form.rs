@@ -9,7 +9,7 @@ pub(super) fn categories(selected: &str) -> Vec<Choice> {
         .iter()
         .map(|c| Choice {
             value: c.as_str().into(),
-            label: c.label().into(),
+            label: tessera_web::view::category_label(*c),
             selected: c.as_str() == selected,
         })
         .collect()
@@ -18,11 +18,7 @@ pub(super) fn categories(selected: &str) -> Vec<Choice> {
 pub(super) fn statuses(selected: &str) -> Vec<Choice> {
     ["draft", "published", "cancelled"]
         .iter()
-        .map(|s| Choice {
-            value: (*s).into(),
-            label: s[..1].to_uppercase() + &s[1..],
-            selected: *s == selected,
-        })
+        .map(|s| Choice { value: (*s).into(), label: event_status_label(s), selected: *s == selected })
         .collect()
 }
 
@@ -43,14 +39,17 @@ pub(super) fn minor_units(field: String, raw: &str, exponent: u32) -> Result<i64
     let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(units) || (!fraction.is_empty() && !digits(fraction)) || fraction.len() > exponent as usize {
         let example = major_units(1850 * 10i64.pow(exponent) / 100, exponent);
-        return Err(FieldError::new(field, format!("is not a price like {example}")));
+        return Err(FieldError::new(
+            field,
+            message_args(current(), "admin-error-not-a-price", [("example", example.into())]),
+        ));
     }
-    let units: i64 = units.parse().map_err(|_| FieldError::new(field.clone(), "is too large"))?;
+    let units: i64 = units.parse().map_err(|_| FieldError::new(field.clone(), t("admin-error-too-large")))?;
     let fraction: i64 = format!("{fraction:0<width$}", width = exponent as usize).parse().unwrap_or(0);
     units
         .checked_mul(10i64.pow(exponent))
         .and_then(|minor| minor.checked_add(fraction))
-        .ok_or_else(|| FieldError::new(field, "is too large"))
+        .ok_or_else(|| FieldError::new(field, t("admin-error-too-large")))
 }
 
 pub(super) fn form_from_event(event: &Event) -> EventForm {
@@ -176,16 +175,19 @@ pub(super) fn read_form(
 pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<EventInput, FieldError> {
     let unchanged = stored.filter(|event| event.timezone == form.timezone.trim()).map(form_from_event);
     let zone = Tz::from_str(form.timezone.trim())
-        .map_err(|_| FieldError::new("timezone", "is not an IANA time zone like Europe/Lisbon"))?;
+        .map_err(|_| FieldError::new("timezone", t("admin-error-not-a-zone")))?;
     let instant = |field: &'static str, local: &str| -> Result<String, FieldError> {
         let local = NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M")
             .or_else(|_| NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M:%S"))
-            .map_err(|_| FieldError::new(field, "is not a date and time"))?;
+            .map_err(|_| FieldError::new(field, t("admin-error-not-a-datetime")))?;
         let at: DateTime<Utc> = zone
             .from_local_datetime(&local)
             .earliest()
             .ok_or_else(|| {
-                FieldError::new(field, format!("does not exist in {zone} (the clocks change then)"))
+                FieldError::new(
+                    field,
+                    message_args(current(), "admin-error-time-skipped", [("zone", zone.name().into())]),
+                )
             })?
             .with_timezone(&Utc);
         Ok(at.to_rfc3339())
@@ -203,7 +205,7 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
         _ => instant("ends_at", &form.ends_local)?,
     };
     let number = |field: &'static str, raw: &str| -> Result<f64, FieldError> {
-        raw.trim().parse::<f64>().map_err(|_| FieldError::new(field, "is not a number"))
+        raw.trim().parse::<f64>().map_err(|_| FieldError::new(field, t("admin-error-not-a-number")))
     };
     let currency = Currency::from_str(form.currency.trim())
         .map_err(|err| FieldError::new("currency", err.to_string()))?;
@@ -214,7 +216,8 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
             id: match row.id.trim() {
                 "" => None,
                 id => Some(
-                    Uuid::try_parse(id).map_err(|_| FieldError::new(format!("{at}.id"), "is not ours"))?,
+                    Uuid::try_parse(id)
+                        .map_err(|_| FieldError::new(format!("{at}.id"), t("admin-error-not-ours")))?,
                 ),
             },
             name: row.name.clone(),
@@ -224,7 +227,7 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
                 .capacity
                 .trim()
                 .parse()
-                .map_err(|_| FieldError::new(format!("{at}.capacity"), "is not a whole number"))?,
+                .map_err(|_| FieldError::new(format!("{at}.capacity"), t("admin-error-not-whole")))?,
         });
     }
     let mut languages = std::collections::HashSet::new();
@@ -233,10 +236,7 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
             || !tr.description.trim().is_empty()
             || tr.ticket_names.iter().any(|(.., name)| !name.trim().is_empty());
         if tr.language.is_empty() && typed {
-            return Err(FieldError::new(
-                "translations",
-                "say which language each translation is in (en, ja, pt-BR…)",
-            ));
+            return Err(FieldError::new("translations", t("admin-error-translation-language")));
         }
         if tr.language.is_empty() {
             continue;
@@ -244,13 +244,13 @@ pub(super) fn event_input(form: &EventForm, stored: Option<&Event>) -> Result<Ev
         if !languages.insert(tr.language.to_lowercase()) {
             return Err(FieldError::new(
                 format!("translations.{}", tr.language),
-                "appears twice: write each language once",
+                t("admin-error-translation-twice"),
             ));
         }
         if tr.title.trim().is_empty() && typed {
             return Err(FieldError::new(
                 format!("translations.{}.title", tr.language),
-                "is required (clear the whole translation to remove it)",
+                t("admin-error-translation-title"),
             ));
         }
     }

@@ -15,9 +15,13 @@ pub async fn upload_image(
     let viewer = Viewer(Some(admin.clone()));
     let mut csrf_token = String::new();
     let mut upload = None;
-    while let Some(field) =
-        multipart.next_field().await.map_err(|err| Error::InvalidBody(format!("unreadable upload: {err}")))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|err| {
+        Error::InvalidBody(message_args(
+            current(),
+            "admin-error-upload-unreadable",
+            [("error", err.to_string().into())],
+        ))
+    })? {
         match field.name() {
             Some("csrf_token") => csrf_token = field.text().await.unwrap_or_default(),
             Some("image") => {
@@ -30,7 +34,7 @@ pub async fn upload_image(
     crate::auth::csrf::verify(&headers, &csrf_token, state.config.is_https())?;
     let bytes = upload
         .filter(|bytes| !bytes.is_empty())
-        .ok_or_else(|| Error::InvalidField(FieldError::new("image", "choose a file to upload")));
+        .ok_or_else(|| Error::InvalidField(FieldError::new("image", t("admin-error-upload-none"))));
     let stored = match bytes {
         Ok(bytes) => crate::routes::admin::events::image::store(&state, bytes).await,
         Err(err) => Err(err),
@@ -47,14 +51,14 @@ pub async fn upload_image(
     let status = err.status();
     let message = match &err {
         Error::InvalidField(field) => (field.field.to_string(), field.message.clone()),
-        Error::PayloadTooLarge => ("image".to_string(), "is larger than 10 MB".to_string()),
+        Error::PayloadTooLarge => ("image".to_string(), t("admin-error-upload-too-large")),
         _ => return Err(err.into()),
     };
     let event = catalog::event_for_admin(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
     let page = form_page(
         &viewer,
         &csrf_token,
-        format!("Edit “{}”", event.title),
+        super::edit::edit_heading(&event),
         format!("/admin/events/{id}/edit"),
         Some(event.version),
         Some(&event),

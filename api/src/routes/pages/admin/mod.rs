@@ -40,6 +40,8 @@ use tessera_core::catalog::{
     TranslationInput,
 };
 use tessera_core::money::Currency;
+use tessera_i18n::format::{Style, instant};
+use tessera_i18n::{current, message_args, t};
 use tessera_web::pages::{
     AdminAuditPage, AdminEventDeletePage, AdminEventFormPage, AdminEventRow, AdminEventsPage, AuditRow,
     Choice, Chrome, EventForm, EventHoldsPanel, EventRefundsPanel, HolderRow, TicketRow, TranslationForm,
@@ -58,6 +60,62 @@ const BLANK_TICKET_ROWS: usize = 2;
 
 fn zone_of(event: &Event) -> Tz {
     Tz::from_str(&event.timezone).unwrap_or(Tz::UTC)
+}
+
+/// An event's status in words, in the request's language.
+pub(super) fn event_status_label(status: &str) -> String {
+    t(match status {
+        "draft" => "admin-event-status-draft",
+        "published" => "admin-event-status-published",
+        _ => "admin-event-status-cancelled",
+    })
+}
+
+/// A payment's or a receipt's state, from its code (`refund_due`, `settled`...), in words; a
+/// code this page does not know as it is.
+pub(super) fn payment_state_label(code: &str) -> String {
+    let id = match code {
+        "creating" => "admin-payment-state-creating",
+        "open" => "admin-payment-state-open",
+        "succeeded" => "admin-payment-state-succeeded",
+        "failed" => "admin-payment-state-failed",
+        "expired" => "admin-payment-state-expired",
+        "refund_due" => "admin-payment-state-refund-due",
+        "refunded" => "admin-payment-state-refunded",
+        "unmatched" => "admin-payment-state-unmatched",
+        "processing" => "admin-payment-state-processing",
+        "settled" => "admin-payment-state-settled",
+        "invalid" => "admin-payment-state-invalid",
+        "seen" => "admin-payment-state-seen",
+        "confirmed" => "admin-payment-state-confirmed",
+        "reorged" => "admin-payment-state-reorged",
+        other => return other.to_string(),
+    };
+    t(id)
+}
+
+/// An order's status, from its code, in the words its customer reads; an unknown code as it is.
+pub(super) fn order_status_words(code: &str) -> String {
+    tessera_core::order::OrderStatus::from_str(code)
+        .map_or_else(|_| code.to_string(), tessera_web::view::order_status_label)
+}
+
+/// What an audit log entry's action did, in words; an action this page does not know by its code.
+fn audit_action_label(action: &str) -> String {
+    let id = match action {
+        "event.create" => "admin-audit-event-create",
+        "event.edit" => "admin-audit-event-edit",
+        "event.delete" => "admin-audit-event-delete",
+        "event.refund_policy" => "admin-audit-event-refund-policy",
+        "event.limits" => "admin-audit-event-limits",
+        "event.release_holds" => "admin-audit-event-release-holds",
+        "refund.request" => "admin-audit-refund-request",
+        "refund.cancel" => "admin-audit-refund-cancel",
+        "discrepancy.resolve" => "admin-audit-discrepancy-resolve",
+        "account.role" => "admin-audit-account-role",
+        other => return other.to_string(),
+    };
+    t(id)
 }
 
 // ---- the list
@@ -85,8 +143,9 @@ pub async fn events(
             id: event.id.to_string(),
             title: event.title.clone(),
             place: event.city.clone(),
-            when: event.starts_at.with_timezone(&zone_of(event)).format("%a %-d %b %Y, %H:%M %Z").to_string(),
+            when: instant(current(), event.starts_at, &event.timezone, Style::DateTime),
             status: event.status.as_str(),
+            status_label: event_status_label(event.status.as_str()),
             slug: event.slug.clone(),
         })
         .collect();
@@ -96,7 +155,7 @@ pub async fn events(
             chrome: Chrome::new("", viewer_chrome(&viewer)),
             q,
             rows,
-            notice: query.deleted.map(|_| "The event was deleted.".to_string()),
+            notice: query.deleted.map(|_| t("admin-events-deleted")),
         },
     )
 }
@@ -137,7 +196,8 @@ pub async fn audit(State(state): State<AppState>, admin: AdminPage) -> Result<Re
             };
             AuditRow {
                 at: entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-                admin: entry.admin.unwrap_or_else(|| "(deleted account)".into()),
+                admin: entry.admin.unwrap_or_else(|| t("admin-deleted-account")),
+                action_label: audit_action_label(&entry.action),
                 action: entry.action,
                 event_id: entry.event_id.map(|id| id.to_string()).unwrap_or_default(),
                 title,

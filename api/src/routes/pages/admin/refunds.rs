@@ -11,6 +11,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::money::{Currency, parse_decimal};
 use tessera_core::refund::{self, OrderRefund, Refund, RefundCause, RefundStatus, Scope};
+use tessera_i18n::format::{Style, instant};
+use tessera_i18n::{current, message_args, t};
 use tessera_web::pages::{
     AdminOrderPage, AdminPaymentRow, AdminRefundsPage, AdminTicketRow, Chrome, IssuedRefundRow, RefundRow,
     UnmatchedRow,
@@ -18,7 +20,7 @@ use tessera_web::pages::{
 use tessera_web::view::price;
 use uuid::Uuid;
 
-use super::viewer_chrome;
+use super::{order_status_words, payment_state_label, viewer_chrome};
 use crate::auth::csrf::{CsrfForm, CsrfToken};
 use crate::auth::{AdminPage, Viewer};
 use crate::error::{Error, PageError, render_html};
@@ -42,17 +44,42 @@ fn on_chain_amount(base_units: &str, asset: Option<&str>, decimals: Option<i32>,
                 tessera_core::money::units_decimal(base_units, decimals.max(0).unsigned_abs())
             )
         }
-        _ => format!("{base_units} base units of token {token}"),
+        _ => message_args(
+            current(),
+            "admin-refunds-base-units",
+            [("units", base_units.to_string().into()), ("token", token.to_string().into())],
+        ),
     }
+}
+
+/// A refund's state in words.
+fn refund_status_label(status: RefundStatus) -> String {
+    t(match status {
+        RefundStatus::Requested => "admin-refund-status-requested",
+        RefundStatus::Sent => "admin-refund-status-sent",
+        RefundStatus::Succeeded => "admin-refund-status-succeeded",
+        RefundStatus::Failed => "admin-refund-status-failed",
+        RefundStatus::Cancelled => "admin-refund-status-cancelled",
+    })
+}
+
+/// Why a refund was made, in words.
+fn refund_cause_label(cause: RefundCause) -> String {
+    t(match cause {
+        RefundCause::RequestedByCustomer => "admin-refund-cause-customer",
+        RefundCause::Admin => "admin-refund-cause-admin",
+        RefundCause::EventCancelled => "admin-refund-cause-event-cancelled",
+        RefundCause::MoneyDueBack => "admin-refund-cause-money-due-back",
+        RefundCause::Outside => "admin-refund-cause-outside",
+    })
 }
 
 fn refund_state(status: Option<&str>) -> Option<String> {
     let status = status?.parse::<RefundStatus>().ok()?;
     Some(match status {
-        RefundStatus::Failed | RefundStatus::Cancelled => {
-            format!("Last refund: {}", status.label().to_lowercase())
-        }
-        live => live.label().to_string(),
+        RefundStatus::Failed => t("admin-refunds-last-failed"),
+        RefundStatus::Cancelled => t("admin-refunds-last-cancelled"),
+        live => refund_status_label(live),
     })
 }
 
@@ -66,18 +93,23 @@ fn issued_row(r: Refund) -> IssuedRefundRow {
         ),
     };
     let waiting = match (r.status, &r.send_error) {
-        (RefundStatus::Requested | RefundStatus::Sent, Some(why)) => format!("Waiting: {why}"),
-        (RefundStatus::Requested, None) if r.rail == "eth" => {
-            "The refund wallet sends it within a minute".into()
+        (RefundStatus::Requested | RefundStatus::Sent, Some(why)) => {
+            message_args(current(), "admin-refunds-waiting", [("why", why.clone().into())])
         }
+        (RefundStatus::Requested, None) if r.rail == "eth" => t("admin-refunds-wallet-soon"),
         _ => String::new(),
     };
     let note = match (&r.refund_to, &r.claim_url) {
-        (Some(to), _) if waiting.is_empty() => format!("To {to}"),
-        (Some(to), _) => format!("To {to}. {waiting}"),
+        (Some(to), _) if waiting.is_empty() => {
+            message_args(current(), "admin-refunds-to", [("to", to.clone().into())])
+        }
+        (Some(to), _) => format!(
+            "{} {waiting}",
+            message_args(current(), "admin-refunds-to-then", [("to", to.clone().into())])
+        ),
         // Money for no order: nobody to email the claim link to, so the admin passes it on.
         (None, Some(link)) if r.order_id.is_none() && r.status == RefundStatus::Sent => {
-            format!("Claim link for the payer: {link}")
+            message_args(current(), "admin-refunds-claim-link", [("link", link.clone().into())])
         }
         _ => waiting,
     };
@@ -86,14 +118,14 @@ fn issued_row(r: Refund) -> IssuedRefundRow {
         note,
         requested_at: r.created_at.format("%Y-%m-%d %H:%M").to_string(),
         amount,
-        cause: r.cause.label(),
+        cause: refund_cause_label(r.cause),
         requested_by: r.requested_by.unwrap_or_else(|| "—".into()),
         status: r.status.as_str(),
-        status_label: r.status.label(),
+        status_label: refund_status_label(r.status),
         failure_reason: r.failure_reason.unwrap_or_default(),
         provider_ref: r.provider_ref.unwrap_or_default(),
         order_id: r.order_id.map(|id| id.to_string()),
-        tickets: r.ticket_ids.len(),
+        tickets: i64::try_from(r.ticket_ids.len()).unwrap_or(i64::MAX),
         cancellable: r.status == RefundStatus::Requested,
     }
 }
@@ -112,9 +144,11 @@ pub async fn refunds(
     Query(query): Query<RefundsQuery>,
 ) -> Result<Response, PageError> {
     let viewer = admin.viewer();
-    let notice = query.done.as_deref().and_then(|id| Uuid::try_parse(id).ok()).map(|id| {
-        format!("Refund {id} asked for; its state is below and follows what the provider reports.")
-    });
+    let notice = query
+        .done
+        .as_deref()
+        .and_then(|id| Uuid::try_parse(id).ok())
+        .map(|id| message_args(current(), "admin-refunds-done", [("id", id.to_string().into())]));
     let page = refunds_page(&state, &viewer, &csrf.token, query.before.as_deref(), notice, None).await?;
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
@@ -133,9 +167,15 @@ async fn refunds_page(
     let mut send_back: HashMap<Uuid, Vec<String>> = HashMap::new();
     for due in &listed.eth_due_back {
         let amount = on_chain_amount(&due.amount, due.asset.as_deref(), due.decimals, &due.token);
-        send_back.entry(due.order_id).or_default().push(format!(
-            "Goes back: {amount} to {} (paid in {}, log {})",
-            due.payer, due.tx_hash, due.log_index
+        send_back.entry(due.order_id).or_default().push(message_args(
+            current(),
+            "admin-refunds-goes-back",
+            [
+                ("amount", amount.into()),
+                ("payer", due.payer.clone().into()),
+                ("tx", due.tx_hash.clone().into()),
+                ("log", due.log_index.to_string().into()),
+            ],
         ));
     }
     let rows = listed
@@ -158,18 +198,18 @@ async fn refunds_page(
                 } else {
                     price(&r.currency, r.received_minor - r.refunding_minor)
                 },
-                reason: match r.refund_reason.as_str() {
-                    "sold_out_after_expiry" => "Paid after the hold ended; sold out by then",
-                    "event_closed" => "Paid after the hold ended; the event was cancelled or under way",
-                    "duplicate_payment" => "Second payment for a paid order",
-                    "amount_mismatch" => "Amount paid differs from the order",
-                    "wrong_rail" => "Paid by another method than the order's",
-                    "partial_payment" => "Paid only part of the order before the invoice expired",
-                    "overpaid" => "Paid more than the order; the excess",
-                    "invoice_invalid" => "Money on an invoice that was made invalid",
-                    "underpaid" => "Paid on chain less than the quote, or in another asset",
-                    _ => "Order was already closed",
-                },
+                reason: t(match r.refund_reason.as_str() {
+                    "sold_out_after_expiry" => "admin-due-sold-out",
+                    "event_closed" => "admin-due-event-closed",
+                    "duplicate_payment" => "admin-due-duplicate",
+                    "amount_mismatch" => "admin-due-amount-mismatch",
+                    "wrong_rail" => "admin-due-wrong-rail",
+                    "partial_payment" => "admin-due-partial",
+                    "overpaid" => "admin-due-overpaid",
+                    "invoice_invalid" => "admin-due-invoice-invalid",
+                    "underpaid" => "admin-due-underpaid",
+                    _ => "admin-due-order-closed",
+                }),
                 refund_state: refund_state(r.refund_status.as_deref()),
                 refund_action: (!in_flight
                     && ((r.provider == "stripe" && r.received_minor > r.refunding_minor)
@@ -178,7 +218,7 @@ async fn refunds_page(
                 .then(|| format!("/admin/refunds/payments/{}", r.payment_id)),
                 provider_ref: r.provider_payment_ref.or(r.provider_ref).unwrap_or_default(),
                 order_id: r.order_id.to_string(),
-                order_status: r.order_status,
+                order_status: order_status_words(&r.order_status),
             }
         })
         .collect();
@@ -196,9 +236,13 @@ async fn refunds_page(
                     price(&u.currency.to_ascii_uppercase(), u.amount_minor - u.refunding_minor)
                 },
                 refund_to: match u.provider.as_str() {
-                    "stripe" => "The card, at Stripe".into(),
-                    "btcpay" => "The payer, who claims it on BTCPay's page (its link is listed below)".into(),
-                    other => format!("The payer, at {other}"),
+                    "stripe" => t("admin-refunds-to-card"),
+                    "btcpay" => t("admin-refunds-to-btcpay"),
+                    other => message_args(
+                        current(),
+                        "admin-refunds-to-payer-at",
+                        [("provider", other.to_string().into())],
+                    ),
                 },
                 refund_state: refund_state(u.refund_status.as_deref()),
                 refund_action: (((u.provider == "stripe" && u.provider_payment_ref.is_some())
@@ -206,7 +250,7 @@ async fn refunds_page(
                     && !in_flight)
                     .then(|| format!("/admin/refunds/unmatched/{}", u.id)),
                 provider_ref: u.provider_payment_ref.unwrap_or(u.provider_ref),
-                claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| "(none)".into()),
+                claimed_order_ref: u.claimed_order_ref.unwrap_or_else(|| t("admin-refunds-no-reference")),
             };
             (u.created_at, row)
         })
@@ -217,7 +261,11 @@ async fn refunds_page(
         let row = UnmatchedRow {
             received_at: orphan.block_time.format("%Y-%m-%d %H:%M").to_string(),
             amount,
-            provider_ref: format!("{} (log {})", orphan.tx_hash, orphan.log_index),
+            provider_ref: message_args(
+                current(),
+                "admin-refunds-tx-log",
+                [("tx", orphan.tx_hash.clone().into()), ("log", orphan.log_index.to_string().into())],
+            ),
             claimed_order_ref: orphan.order_ref,
             refund_to: orphan.payer,
             refund_action: (!matches!(
@@ -260,7 +308,7 @@ fn form_key(raw: &str) -> Result<String, Error> {
     if tessera_core::order::is_idempotency_key(raw) {
         Ok(format!("admin:{raw}"))
     } else {
-        Err(Error::InvalidBody("The form has expired; reload the page and try again.".into()))
+        Err(Error::InvalidBody(t("admin-error-form-expired")))
     }
 }
 
@@ -349,9 +397,10 @@ pub async fn cancel_refund(
     let back = found.order_id.map_or("/admin/refunds".to_string(), |order| format!("/admin/orders/{order}"));
     match refund::cancel(&state.db, id, admin.account_id()).await {
         Ok(refund::Settled::Unchanged) if found.status != RefundStatus::Cancelled => {
-            let message = format!(
-                "This refund was already handed to the provider ({}), so it can no longer be cancelled.",
-                found.status.label().to_lowercase()
+            let message = message_args(
+                current(),
+                "admin-refunds-cancel-too-late",
+                [("state", refund_status_label(found.status).into())],
             );
             let page = refunds_page(&state, &viewer, &csrf.token, None, None, Some(message)).await?;
             Ok(csrf.attach(render_html(StatusCode::CONFLICT, &page)))
@@ -383,7 +432,7 @@ pub async fn order_page(
     Query(query): Query<OrderQuery>,
 ) -> Result<Response, PageError> {
     let viewer = admin.viewer();
-    let notice = query.refunded.map(|_| "Refund asked for; its state is below.".to_string());
+    let notice = query.refunded.map(|_| t("admin-order-refunded-notice"));
     let page = order_view(&state, &viewer, &csrf.token, id, notice, None).await?;
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
@@ -399,6 +448,7 @@ async fn order_view(
     let view = admin_order(state, order_id).await?;
     let order = &view.order;
     let currency = order.currency.clone();
+    let exponent = Currency::from_str(&currency).map_or(2, |c| c.exponent());
     let paying = view.payments.iter().find(|p| p.status == "succeeded" && p.provider == "stripe");
     // Crypto refunds count in the coin's units: what is left is the payment's, said in words.
     let crypto = view
@@ -424,28 +474,43 @@ async fn order_view(
         order_id: order_id.to_string(),
         customer_email: view.customer_email.clone(),
         event_title: order.event.title.clone(),
-        event_when: order.event.starts_at.with_timezone(&zone).format("%a %-d %b %Y, %H:%M").to_string(),
-        status_label: order.status_label.to_string(),
+        event_when: instant(current(), order.event.starts_at, zone.name(), Style::DateTime),
+        status_label: if order.status.is_paid() && view.refunds.iter().any(|r| r.status.is_live()) {
+            t("order-status-partly-refunded")
+        } else {
+            tessera_web::view::order_status_label(order.status)
+        },
         total: price(&currency, order.total_minor),
         refunded: price(&currency, order.refunded_minor),
         refundable: match (refundable, crypto) {
             (false, _) => String::new(),
-            (true, Some("btcpay")) => "the bitcoin the invoice received".into(),
-            (true, Some(_)) => "what the payment sent to the contract, back to the address that paid".into(),
+            (true, Some("btcpay")) => t("admin-order-refundable-btc"),
+            (true, Some(_)) => t("admin-order-refundable-eth"),
             (true, None) => price(&currency, left),
         },
+        amount_example: message_args(
+            current(),
+            "admin-order-amount-example",
+            [("amount", super::form::major_units(1000 * 10i64.pow(exponent) / 100, exponent).into())],
+        ),
         placed_at: order.created_at.format("%Y-%m-%d %H:%M").to_string(),
         payments: view
             .payments
             .iter()
             .map(|p| AdminPaymentRow {
-                provider: p.provider.clone(),
+                provider: match p.provider.as_str() {
+                    "stripe" => "Stripe".to_string(),
+                    "btcpay" => "BTCPay".to_string(),
+                    "ethereum" => "Ethereum".to_string(),
+                    "free" => t("admin-provider-free"),
+                    other => other.to_string(),
+                },
                 reference: p
                     .provider_payment_ref
                     .clone()
                     .or_else(|| p.provider_ref.clone())
                     .unwrap_or_default(),
-                status: p.status.clone(),
+                status: payment_state_label(&p.status),
                 amount: price(&p.currency, p.amount_minor),
                 received: p.received_minor.map(|r| price(&p.currency, r)).unwrap_or_default(),
                 dispute: match (&p.dispute_ref, &p.dispute_status) {
@@ -465,13 +530,15 @@ async fn order_view(
                 price: price(&t.currency, t.price_minor),
                 state: match (&t.void_reason, t.checked_in_at) {
                     (Some(reason), _) => match reason.as_str() {
-                        "disputed" => "Void: payment disputed".into(),
-                        "event_cancelled" => "Void: event cancelled".into(),
-                        _ => "Refunded".into(),
+                        "disputed" => tessera_i18n::t("admin-ticket-void-disputed"),
+                        "event_cancelled" => tessera_i18n::t("admin-ticket-void-cancelled"),
+                        _ => tessera_i18n::t("admin-ticket-refunded"),
                     },
-                    (None, Some(at)) => {
-                        format!("Checked in {}", at.with_timezone(&zone).format("%-d %b %H:%M"))
-                    }
+                    (None, Some(at)) => message_args(
+                        current(),
+                        "admin-ticket-checked-in",
+                        [("when", instant(current(), at, zone.name(), Style::DayTime).into())],
+                    ),
                     (None, None) => String::new(),
                 },
                 checked_in: t.checked_in_at.is_some(),
@@ -502,16 +569,19 @@ pub async fn refund_order(
         .collect();
     let amount = form.get("amount").map(|a| a.trim()).filter(|a| !a.is_empty());
     let scope = match (tickets.is_empty(), amount) {
-        (false, Some(_)) => Err("Tick tickets or give an amount, not both.".to_string()),
+        (false, Some(_)) => Err(t("admin-error-refund-both")),
         (false, None) => Ok(Scope::Tickets(tickets)),
         (true, Some(raw)) => {
             let order =
                 tessera_core::order::order_by_id(&state.db, id).await?.ok_or(Error::NotFound("order"))?;
             let exponent = Currency::from_str(&order.currency).map_or(2, |c| c.exponent());
-            parse_decimal(raw, exponent)
-                .filter(|minor| *minor > 0)
-                .map(Scope::Amount)
-                .ok_or_else(|| format!("{raw:?} is not an amount of {}.", order.currency))
+            parse_decimal(raw, exponent).filter(|minor| *minor > 0).map(Scope::Amount).ok_or_else(|| {
+                message_args(
+                    current(),
+                    "admin-error-refund-amount",
+                    [("amount", raw.to_string().into()), ("currency", order.currency.clone().into())],
+                )
+            })
         }
         (true, None) => Ok(Scope::Order),
     };

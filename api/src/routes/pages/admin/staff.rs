@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::account::{self, Role};
+use tessera_i18n::{current, message_args, t};
 use tessera_web::pages::{AdminStaffPage, Chrome, StaffRow};
 use uuid::Uuid;
 
@@ -42,9 +43,11 @@ pub async fn staff(
     };
     let notice = account.and_then(|account| match (added, account.role) {
         (true, Role::Door) => {
-            Some(format!("{} is door staff now: they can check tickets in.", account.email))
+            Some(message_args(current(), "admin-staff-added", [("email", account.email.into())]))
         }
-        (false, Role::Customer) => Some(format!("{} is no longer door staff.", account.email)),
+        (false, Role::Customer) => {
+            Some(message_args(current(), "admin-staff-removed", [("email", account.email.into())]))
+        }
         _ => None,
     });
     let page = staff_page(&state, &admin.viewer(), &csrf.token, String::new(), notice, None).await?;
@@ -97,7 +100,7 @@ async fn staff_page(
             account_id: m.account_id.to_string(),
             name: m.name,
             email: m.email,
-            role: if m.role == Role::Admin { "Admin" } else { "Door staff" },
+            role: t(if m.role == Role::Admin { "admin-staff-role-admin" } else { "admin-staff-role-door" }),
             removable: m.role == Role::Door,
             since: m.since.format("%Y-%m-%d %H:%M").to_string(),
         })

@@ -9,6 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use tessera_core::{delivery, ticket};
+use tessera_i18n::format::{Style, instant};
+use tessera_i18n::{FluentValue, current, message_args, t};
 use tessera_web::pages::{
     AdminCheckinPage, AdminDeliveriesPage, Chrome, DeliveryRowView, DoorEventView, ScanResult,
 };
@@ -39,9 +41,10 @@ pub async fn deliveries(
     let viewer = admin.viewer();
     let status =
         query.status.filter(|s| matches!(s.as_str(), "pending" | "sent" | "failed")).unwrap_or_default();
-    let notice = query.retried.filter(|id| Uuid::try_parse(id).is_ok()).map(|id| {
-        format!("Delivery of order {id} queued again; the ticketing worker picks it up within seconds.")
-    });
+    let notice = query
+        .retried
+        .filter(|id| Uuid::try_parse(id).is_ok())
+        .map(|id| message_args(current(), "admin-deliveries-retried", [("order", id.into())]));
     let page = deliveries_page(&state, &viewer, &csrf.token, status, notice, None).await?;
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
@@ -62,12 +65,23 @@ async fn deliveries_page(
             order_id: d.order_id.to_string(),
             retryable: d.status != "sent",
             when: match (d.sent_at, d.next_attempt_at) {
-                (Some(sent), _) => format!("sent {}", sent.format("%Y-%m-%d %H:%M")),
-                (None, Some(next)) if d.status == "pending" => {
-                    format!("next try {}", next.format("%Y-%m-%d %H:%M"))
-                }
+                (Some(sent), _) => message_args(
+                    current(),
+                    "admin-deliveries-sent-at",
+                    [("when", sent.format("%Y-%m-%d %H:%M").to_string().into())],
+                ),
+                (None, Some(next)) if d.status == "pending" => message_args(
+                    current(),
+                    "admin-deliveries-next-try",
+                    [("when", next.format("%Y-%m-%d %H:%M").to_string().into())],
+                ),
                 _ => d.updated_at.format("%Y-%m-%d %H:%M").to_string(),
             },
+            status_label: t(match d.status.as_str() {
+                "sent" => "admin-delivery-status-sent",
+                "failed" => "admin-delivery-status-failed",
+                _ => "admin-delivery-status-pending",
+            }),
             status: d.status,
             customer_email: d.customer_email,
             event_title: d.event_title,
@@ -149,13 +163,21 @@ pub async fn checkin_submit(
             StatusCode::OK,
             ScanResult {
                 kind: "ok",
-                headline: format!("Welcome, {}", done.holder_name),
-                detail: format!("{} · ticket {}", done.ticket_type, done.serial),
+                headline: message_args(
+                    current(),
+                    "admin-checkin-welcome",
+                    [("name", done.holder_name.into())],
+                ),
+                detail: message_args(
+                    current(),
+                    "admin-checkin-ticket",
+                    [("type", done.ticket_type.into()), ("serial", done.serial.into())],
+                ),
             },
         ),
         Err(err @ Error::Conflict { code: "already_checked_in", .. }) => (
             StatusCode::CONFLICT,
-            ScanResult { kind: "repeat", headline: "Already checked in".into(), detail: err.to_string() },
+            ScanResult { kind: "repeat", headline: t("admin-checkin-repeat"), detail: err.to_string() },
         ),
         Err(
             err @ (Error::Conflict { .. }
@@ -164,7 +186,10 @@ pub async fn checkin_submit(
             | Error::NotFound(_)),
         ) => {
             let status = err.status();
-            (status, ScanResult { kind: "refused", headline: "Do not admit".into(), detail: err.to_string() })
+            (
+                status,
+                ScanResult { kind: "refused", headline: t("admin-checkin-refused"), detail: err.to_string() },
+            )
         }
         Err(err) => return Err(err.into()),
     };
@@ -182,21 +207,24 @@ async fn checkin_view(
     let events = ticket::door_events(&state.db).await?;
     let selected =
         event.filter(|id| events.iter().any(|e| e.event_id == *id)).or(events.first().map(|e| e.event_id));
-    let progress = events
-        .iter()
-        .find(|e| Some(e.event_id) == selected)
-        .map(|e| format!("{} of {} tickets checked in.", e.checked_in, e.tickets));
+    let progress = events.iter().find(|e| Some(e.event_id) == selected).map(|e| {
+        message_args(
+            current(),
+            "admin-checkin-progress",
+            [("checked", FluentValue::from(e.checked_in)), ("total", FluentValue::from(e.tickets))],
+        )
+    });
     let events = events
         .into_iter()
         .map(|e| {
-            let tz = Tz::from_str(&e.timezone).unwrap_or(Tz::UTC);
+            let zone = Tz::from_str(&e.timezone).unwrap_or(Tz::UTC);
             DoorEventView {
                 id: e.event_id.to_string(),
                 label: format!(
                     "{} — {}, {}",
                     e.title,
                     e.city,
-                    e.starts_at.with_timezone(&tz).format("%a %-d %b %H:%M")
+                    instant(current(), e.starts_at, zone.name(), Style::DayTime)
                 ),
                 selected: Some(e.event_id) == selected,
             }
