@@ -81,9 +81,15 @@ impl Error {
 }
 
 impl std::fmt::Display for Error {
-    /// What the error says to people, in the request's language.
+    /// What the error says to people, in the request's language; a field's error names the
+    /// field.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+        match self {
+            Error::InvalidParameter(err) | Error::InvalidField(err) => {
+                write!(f, "{}: {}", err.field, err.message)
+            }
+            _ => f.write_str(&self.message()),
+        }
     }
 }
 
@@ -271,7 +277,7 @@ impl From<tessera_settlement::SettleError> for Error {
 impl From<tessera_core::refund::RefundError> for Error {
     fn from(err: tessera_core::refund::RefundError) -> Self {
         use tessera_core::refund::RefundError;
-        let message = err.to_string();
+        let message = err.message(tessera_i18n::current());
         let conflict = |code| Error::Conflict { code, message: sentence(&message), field: None };
         let unprocessable = |code, field| Error::Unprocessable { code, message: sentence(&message), field };
         match err {

@@ -10,10 +10,21 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Currency(iso_currency::Currency);
 
-/// Says itself in the request's language.
+/// In English for logs; [`UnknownCurrency::message`] says it to people.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", tessera_i18n::t_args("error-unknown-currency", [("code", format!("{:?}", .0).into())]))]
+#[error("{}", self.message(tessera_i18n::Locale::En))]
 pub struct UnknownCurrency(pub String);
+
+impl UnknownCurrency {
+    /// What is wrong, in `locale`.
+    pub fn message(&self, locale: tessera_i18n::Locale) -> String {
+        tessera_i18n::message_args(
+            locale,
+            "error-unknown-currency",
+            [("code", format!("{:?}", self.0).into())],
+        )
+    }
+}
 
 impl Currency {
     pub fn code(self) -> &'static str {

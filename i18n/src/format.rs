@@ -165,23 +165,60 @@ pub fn autonym(tag: &str) -> Option<String> {
 const LARGEST_FIRST: [&str; 4] = ["JP", "CN", "TW", "KR"];
 
 /// Where an event is, as its country writes an address, one part per line: in Japan, China,
-/// Taiwan and Korea the country, then the street address (which already runs from the city
-/// down), then the venue; everywhere else the venue, then the street address, then the
-/// country. `address` is the free-form address as the organiser wrote it (postcode and city
-/// included); the country is named in `locale`. An address written in Latin letters reads small
-/// to large even in those countries, as their own romanised formats do.
-pub fn address_lines(locale: Locale, country_code: &str, venue: &str, address: &str) -> Vec<String> {
+/// Taiwan and Korea the country, then the street address (which runs from the city down), then
+/// the venue; everywhere else the venue, the street address, then the country. `address` is the
+/// free-form address as the organiser wrote it; `city` (the catalog's name for it) joins it
+/// unless the address already names it. The country is named in `locale`. An address written
+/// in Latin letters reads small to large even in those countries, as their romanised formats do.
+pub fn address_lines(
+    locale: Locale,
+    country_code: &str,
+    venue: &str,
+    address: &str,
+    city: &str,
+) -> Vec<String> {
     let name = country(locale, country_code).unwrap_or_else(|| country_code.to_string());
-    let largest_first = LARGEST_FIRST.contains(&country_code) && !address.is_ascii();
-    let parts = if largest_first { [name.as_str(), address, venue] } else { [venue, address, name.as_str()] };
+    let city = if names_its_city(address, city) { "" } else { city };
+    let parts = if largest_first(country_code, address) {
+        [name.as_str(), city, address, venue]
+    } else {
+        [venue, address, city, name.as_str()]
+    };
     parts.iter().map(|part| part.trim()).filter(|part| !part.is_empty()).map(str::to_string).collect()
 }
 
 /// [`address_lines`] on one line: spaced as a Japanese address is written on one line
 /// (`日本 京都市右京区花園妙心寺町35 退蔵院`), comma-separated elsewhere.
-pub fn address_line(locale: Locale, country_code: &str, venue: &str, address: &str) -> String {
-    let largest_first = LARGEST_FIRST.contains(&country_code) && !address.is_ascii();
-    address_lines(locale, country_code, venue, address).join(if largest_first { " " } else { ", " })
+pub fn address_line(locale: Locale, country_code: &str, venue: &str, address: &str, city: &str) -> String {
+    address_lines(locale, country_code, venue, address, city).join(address_separator(country_code, address))
+}
+
+/// What separates [`address_lines`] written on one line.
+pub fn address_separator(country_code: &str, address: &str) -> &'static str {
+    if largest_first(country_code, address) { " " } else { ", " }
+}
+
+fn largest_first(country_code: &str, address: &str) -> bool {
+    LARGEST_FIRST.contains(&country_code) && !is_latin(address)
+}
+
+/// Whether `text` is written in Latin letters (accents and all), or digits and punctuation.
+fn is_latin(text: &str) -> bool {
+    text.chars().all(|c| !c.is_alphabetic() || c <= '\u{024F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+/// Whether the address already says its city: `Rua do Capelão 18, 1100-117 Lisboa` names
+/// Lisbon, `Av. Francisco Sosa 58, 04010 Ciudad de México` Mexico City (the first letters of the
+/// catalog's name, accents aside, in the address). An address in another script (京都市…) is
+/// taken to name its city, as a local writes it.
+fn names_its_city(address: &str, city: &str) -> bool {
+    let fold = |text: &str| deunicode::deunicode(text).to_lowercase();
+    let city = fold(city.trim());
+    if city.is_empty() || !is_latin(address) {
+        return true;
+    }
+    let stem: String = city.chars().take(4).collect();
+    fold(address).contains(&stem)
 }
 
 #[cfg(test)]
@@ -275,30 +312,55 @@ mod tests {
     #[test]
     fn addresses_in_the_order_their_country_writes_them() {
         assert_eq!(
-            address_lines(Locale::Ja, "JP", "紫野 茶室 松庵", "京都市北区紫野東藤ノ森町12"),
+            address_lines(Locale::Ja, "JP", "紫野 茶室 松庵", "京都市北区紫野東藤ノ森町12", "Kyoto"),
             ["日本", "京都市北区紫野東藤ノ森町12", "紫野 茶室 松庵"]
         );
         assert_eq!(
-            address_lines(Locale::En, "JP", "紫野 茶室 松庵", "京都市北区紫野東藤ノ森町12"),
+            address_lines(Locale::En, "JP", "紫野 茶室 松庵", "京都市北区紫野東藤ノ森町12", "Kyoto"),
             ["Japan", "京都市北区紫野東藤ノ森町12", "紫野 茶室 松庵"]
         );
         // Romanised, a Japanese address reads small to large.
         assert_eq!(
-            address_lines(Locale::En, "JP", "Shoan", "12 Murasakino, Kita-ku, Kyoto"),
+            address_lines(Locale::En, "JP", "Shoan", "12 Murasakino, Kita-ku, Kyoto", "Kyoto"),
             ["Shoan", "12 Murasakino, Kita-ku, Kyoto", "Japan"]
         );
         assert_eq!(
-            address_lines(Locale::Pt, "PT", "Tasca do Capelão", "Rua do Capelão 18, 1100-117 Lisboa"),
+            address_lines(
+                Locale::Pt,
+                "PT",
+                "Tasca do Capelão",
+                "Rua do Capelão 18, 1100-117 Lisboa",
+                "Lisbon"
+            ),
             ["Tasca do Capelão", "Rua do Capelão 18, 1100-117 Lisboa", "Portugal"]
         );
-        assert_eq!(address_lines(Locale::De, "PL", "Piwnica", " "), ["Piwnica", "Polen"]);
+        assert_eq!(address_lines(Locale::De, "PL", "Piwnica", " ", ""), ["Piwnica", "Polen"]);
         assert_eq!(
-            address_line(Locale::Ja, "JP", "退蔵院", "京都市右京区花園妙心寺町35"),
+            address_line(Locale::Ja, "JP", "退蔵院", "京都市右京区花園妙心寺町35", "Kyoto"),
             "日本 京都市右京区花園妙心寺町35 退蔵院"
         );
         assert_eq!(
-            address_line(Locale::Pl, "PL", "Piwnica", "ul. Szeroka 22, 31-053 Kraków"),
+            address_line(Locale::Pl, "PL", "Piwnica", "ul. Szeroka 22, 31-053 Kraków", "Kraków"),
             "Piwnica, ul. Szeroka 22, 31-053 Kraków, Polska"
+        );
+        // An address that does not name its city gets it, where the country puts it.
+        assert_eq!(
+            address_line(Locale::En, "PT", "Tasca", "Rua do Capelão 18", "Lisbon"),
+            "Tasca, Rua do Capelão 18, Lisbon, Portugal"
+        );
+        assert_eq!(
+            address_lines(
+                Locale::Es,
+                "MX",
+                "Patio",
+                "Av. Francisco Sosa 58, 04010 Ciudad de México",
+                "Mexico City"
+            ),
+            ["Patio", "Av. Francisco Sosa 58, 04010 Ciudad de México", "México"]
+        );
+        assert_eq!(
+            address_lines(Locale::En, "KR", "극장", "종로구 대학로 12", "서울"),
+            ["South Korea", "종로구 대학로 12", "극장"]
         );
     }
 }

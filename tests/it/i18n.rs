@@ -479,13 +479,13 @@ async fn addresses_read_in_the_order_their_country_writes_them(db: PgPool) {
     let japan = page(&app, "/events/chakai-taizoin?lang=en", &[]).await.text();
     assert!(
         japan.contains(
-            "<p class=\"event-where\">Japan, <span lang=\"ja\">京都市右京区花園妙心寺町35</span>, \
+            "<p class=\"event-where\">Japan <span lang=\"ja\">京都市右京区花園妙心寺町35</span> \
              <strong lang=\"ja\">退蔵院</strong> · "
         ),
         "{japan}"
     );
     let japan = page(&app, "/events/chakai-taizoin?lang=ja", &[]).await.text();
-    assert!(japan.contains("<p class=\"event-where\">日本, <span lang=\"ja\">京都市"), "{japan}");
+    assert!(japan.contains("<p class=\"event-where\">日本 <span lang=\"ja\">京都市"), "{japan}");
     let portugal = page(&app, "/events/fado-largo?lang=de", &[]).await.text();
     assert!(
         portugal.contains(
@@ -494,6 +494,12 @@ async fn addresses_read_in_the_order_their_country_writes_them(db: PgPool) {
         ),
         "{portugal}"
     );
+    // An address without its city gets it, before the country.
+    let mut street = sample_event("fado-rua", "Fado na Rua", 5);
+    street.fields.address = "Rua do Capelão 18".into();
+    app.insert_event(&street).await;
+    let street = page(&app, "/events/fado-rua?lang=en", &[]).await.text();
+    assert!(street.contains("<span lang=\"pt\">Rua do Capelão 18</span>, Lisbon, Portugal · "), "{street}");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

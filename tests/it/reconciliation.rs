@@ -338,6 +338,28 @@ async fn a_discrepancy_is_resolved_once_with_a_note_in_the_audit_log(db: PgPool)
         .await;
     assert_eq!(response.status, StatusCode::SEE_OTHER);
     assert!(response.header("location").starts_with("/admin/finance?unresolved=true&flash=resolved"));
+    // A second try is refused, and the page says why.
+    let again = app
+        .post_form(
+            "/admin/finance/resolve",
+            &[
+                ("csrf_token", &token),
+                ("rail", "btc"),
+                ("receipt_ref", &receipt),
+                ("note", "accepted twice"),
+                ("back", "/admin/finance"),
+            ],
+            Some(&cookies),
+        )
+        .await;
+    assert_eq!(again.header("location"), "/admin/finance?flash=already_resolved");
+    let said = app.get_with_cookie(again.header("location"), &admin).await.text();
+    assert!(
+        said.contains(&tessera_i18n::message(
+            tessera_i18n::Locale::En,
+            "admin-finance-flash-already-resolved"
+        ))
+    );
     let audit_page = app.get_with_cookie("/admin/audit", &admin).await.text();
     assert!(audit_page.contains(&format!("btc:{receipt}")) && audit_page.contains("accepted"));
     // Only our own words on the page: a crafted flash is not shown.

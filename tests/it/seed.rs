@@ -105,14 +105,22 @@ async fn a_changed_translation_or_ticket_type_alone_is_a_new_version(db: PgPool)
     event.fields.translations.get_mut("en").unwrap().title = "A Night of Fado".into();
     app.insert_event(&event).await;
     assert_eq!(version(app.db.clone()).await, 3, "a translated title");
+    // What moves between the title and the description is a change too.
+    let text = event.fields.translations.get_mut("en").unwrap();
+    (text.title, text.description) = ("Fado:Alfama".into(), "Night".into());
+    app.insert_event(&event).await;
+    let text = event.fields.translations.get_mut("en").unwrap();
+    (text.title, text.description) = ("Fado".into(), "Alfama:Night".into());
+    app.insert_event(&event).await;
+    assert_eq!(version(app.db.clone()).await, 5, "title and description apart");
     event.fields.ticket_types[0].price_minor += 100;
     app.insert_event(&event).await;
-    assert_eq!(version(app.db.clone()).await, 4, "a price");
+    assert_eq!(version(app.db.clone()).await, 6, "a price");
     event.fields.title = "Noite de Fado em Alfama".into();
     app.insert_event(&event).await;
-    assert_eq!(version(app.db.clone()).await, 5, "the title: one new version, not two");
+    assert_eq!(version(app.db.clone()).await, 7, "the title: one new version, not two");
     app.insert_event(&event).await;
-    assert_eq!(version(app.db.clone()).await, 5);
+    assert_eq!(version(app.db.clone()).await, 7);
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

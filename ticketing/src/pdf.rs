@@ -203,7 +203,13 @@ impl Labels {
             order: t("ticket-order-label"),
             serial: t("ticket-serial-label"),
             door_note: t("ticket-door-note"),
-            place: tessera_i18n::format::address_lines(locale, &doc.country, &doc.venue_name, &doc.address),
+            place: tessera_i18n::format::address_lines(
+                locale,
+                &doc.country,
+                &doc.venue_name,
+                &doc.address,
+                &doc.city,
+            ),
         }
     }
 

@@ -146,6 +146,8 @@ pub struct EventDetail {
     pub address: String,
     /// The venue, its address and the country, in the order the country writes addresses.
     pub address_lines: Vec<String>,
+    /// What separates them on one line: a space in Japan, a comma elsewhere.
+    pub address_separator: &'static str,
     /// The language the venue and address are written in: the event's own.
     pub place_language: String,
     pub map_href: String,
@@ -216,7 +218,9 @@ impl EventDetail {
                 &event.country,
                 &event.venue_name,
                 &event.address,
+                &event.city,
             ),
+            address_separator: tessera_i18n::format::address_separator(&event.country, &event.address),
             place_language: event.language.clone(),
             map_href: format!(
                 "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}",
@@ -442,16 +446,7 @@ impl OrderSummary {
 
 /// An order's state for its customer, in the request's language.
 pub fn order_status_label(status: tessera_core::order::OrderStatus) -> String {
-    use tessera_core::order::OrderStatus;
-    tessera_i18n::t(match status {
-        OrderStatus::PendingPayment => "order-status-pending_payment",
-        OrderStatus::Paid => "order-status-paid",
-        OrderStatus::Fulfilled => "order-status-fulfilled",
-        OrderStatus::Expired => "order-status-expired",
-        OrderStatus::Cancelled => "order-status-cancelled",
-        OrderStatus::Failed => "order-status-failed",
-        OrderStatus::Refunded => "order-status-refunded",
-    })
+    tessera_i18n::t(status.label_id())
 }
 
 /// `at` on the clock of `zone`, written in `style`, with the zone named:

@@ -24,14 +24,29 @@ pub struct StaffMember {
 /// Why the door role was not given or taken.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum StaffError {
-    #[error("{}", tessera_i18n::t("error-staff-no-account"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NoAccount,
-    #[error("{}", tessera_i18n::t("error-staff-unverified"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     Unverified,
-    #[error("{}", tessera_i18n::t("error-staff-is-admin"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     IsAdmin,
-    #[error("{}", tessera_i18n::t("error-staff-not-door"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NotDoor,
+}
+
+impl StaffError {
+    /// What is wrong, in `locale` (the `Display` is English, for logs).
+    pub fn message(&self, locale: tessera_i18n::Locale) -> String {
+        tessera_i18n::message(
+            locale,
+            match self {
+                StaffError::NoAccount => "error-staff-no-account",
+                StaffError::Unverified => "error-staff-unverified",
+                StaffError::IsAdmin => "error-staff-is-admin",
+                StaffError::NotDoor => "error-staff-not-door",
+            },
+        )
+    }
 }
 
 /// Admins and door staff, admins first, then by email.

@@ -230,16 +230,16 @@ pub async fn upsert_event(conn: &mut PgConnection, event: &NewEvent) -> sqlx::Re
 /// translation.
 async fn seeded_texts(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Result<String> {
     sqlx::query_scalar!(
-        r#"select md5(concat_ws('|',
-                  (select string_agg(concat_ws(':', x.language, x.title, x.description), '|' order by x.language)
+        r#"select md5(jsonb_build_array(
+                  (select jsonb_agg(jsonb_build_array(x.language, x.title, x.description) order by x.language)
                    from event_translation x where x.event_id = $1),
-                  (select string_agg(concat_ws(':', t.name, t.price_minor, t.capacity, t.position,
-                                               (select string_agg(concat_ws(':', y.language, y.name), ','
-                                                                  order by y.language)
-                                                from ticket_type_translation y
-                                                where y.ticket_type_id = t.ticket_type_id)),
-                                     '|' order by t.position, t.name)
-                   from ticket_type t where t.event_id = $1))) as "digest!""#,
+                  (select jsonb_agg(jsonb_build_array(t.name, t.price_minor, t.capacity, t.position,
+                                                      (select jsonb_agg(jsonb_build_array(y.language, y.name)
+                                                                        order by y.language)
+                                                       from ticket_type_translation y
+                                                       where y.ticket_type_id = t.ticket_type_id))
+                                    order by t.position, t.name)
+                   from ticket_type t where t.event_id = $1))::text) as "digest!""#,
         event_id
     )
     .fetch_one(&mut *conn)

@@ -23,15 +23,33 @@ const WHOLE_IN_CENTS: [&str; 2] = ["ISK", "UGX"];
 /// Sent in thousandths, rounded to a multiple of ten.
 const THREE_DECIMAL: [&str; 5] = ["BHD", "JOD", "KWD", "OMR", "TND"];
 
-/// A price Stripe cannot charge exactly; says itself in the request's language.
+/// A price Stripe cannot charge exactly. In English for logs and the provider's records;
+/// [`StripeUnitsError::message`] says it to people.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(tessera_i18n::Locale::En))]
 pub enum StripeUnitsError {
-    #[error("{}", tessera_i18n::t_args("error-card-whole-units", [("currency", (*currency).into())]))]
     WholeUnitsOnly { currency: &'static str },
-    #[error("{}", tessera_i18n::t_args("error-card-three-decimals", [("currency", (*currency).into())]))]
     MultipleOfTen { currency: &'static str },
-    #[error("{}", tessera_i18n::t("error-amount-too-large"))]
     TooLarge,
+}
+
+impl StripeUnitsError {
+    /// What is wrong, in `locale`.
+    pub fn message(&self, locale: tessera_i18n::Locale) -> String {
+        match self {
+            StripeUnitsError::WholeUnitsOnly { currency } => tessera_i18n::message_args(
+                locale,
+                "error-card-whole-units",
+                [("currency", (*currency).into())],
+            ),
+            StripeUnitsError::MultipleOfTen { currency } => tessera_i18n::message_args(
+                locale,
+                "error-card-three-decimals",
+                [("currency", (*currency).into())],
+            ),
+            StripeUnitsError::TooLarge => tessera_i18n::message(locale, "error-amount-too-large"),
+        }
+    }
 }
 
 /// How Stripe writes amounts of `currency`: its exponent, and the step its amounts must be a

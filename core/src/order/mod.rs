@@ -87,6 +87,19 @@ impl OrderStatus {
         }
     }
 
+    /// The message that names the status for people, in any language (`order.ftl`).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            OrderStatus::PendingPayment => "order-status-pending_payment",
+            OrderStatus::Paid => "order-status-paid",
+            OrderStatus::Fulfilled => "order-status-fulfilled",
+            OrderStatus::Expired => "order-status-expired",
+            OrderStatus::Cancelled => "order-status-cancelled",
+            OrderStatus::Failed => "order-status-failed",
+            OrderStatus::Refunded => "order-status-refunded",
+        }
+    }
+
     /// Whether the customer owns the tickets.
     pub fn is_paid(self) -> bool {
         matches!(self, OrderStatus::Paid | OrderStatus::Fulfilled)
@@ -303,7 +316,8 @@ pub struct OrderItem {
     pub unit_price_minor: i64,
     pub quantity: i32,
     /// The ticket type's name in other languages, as its event is translated now (for pages
-    /// in the reader's language; the order keeps `name` as bought).
+    /// in the reader's language; the order keeps `name` as bought). A type renamed since is
+    /// read in its new name's translations.
     #[serde(default, skip_serializing)]
     pub translations: std::collections::BTreeMap<String, String>,
 }

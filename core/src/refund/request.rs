@@ -41,52 +41,88 @@ pub struct OrderRefund {
     pub fee_minor: i64,
 }
 
-/// Each says itself in the request's language (as a sentence).
+/// In English for logs; [`RefundError::message`] says it to people, as a sentence.
 #[derive(Debug, thiserror::Error)]
 pub enum RefundError {
-    #[error("{}", tessera_i18n::t("error-not-found-order"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NotFound,
-    #[error("{}", tessera_i18n::t("error-not-found-payment"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NoSuchPayment,
-    #[error("{}", tessera_i18n::t("error-refund-key-reused"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     KeyReused,
-    /// Stripe cannot send this amount back exactly.
+    /// Stripe cannot send this amount back exactly: why, said to whoever asked.
     #[error("{0}")]
     NotExact(String),
-    #[error("{}", tessera_i18n::t_args("error-refund-not-paid", [("status", .0.as_str().into())]))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NotPaid(OrderStatus),
     /// The payment cannot go back through Tessera (yet): the message (an id) says why.
-    #[error("{}", tessera_i18n::t(.0))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NotRefundable(&'static str),
-    #[error("{}", tessera_i18n::t_args("error-refund-too-much", [("left", left.to_string().into())]))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     TooMuch { left: i128 },
-    #[error("{}", tessera_i18n::t("error-refund-nothing-left"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     NothingLeft,
-    #[error("{}", tessera_i18n::t("error-refund-zero"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     ZeroAmount,
-    #[error("{}", tessera_i18n::t_args("error-refund-unknown-ticket", [("ticket", .0.to_string().into())]))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     UnknownTicket(Uuid),
-    #[error("{}", tessera_i18n::t_args("error-refund-ticket-voided", [("serial", .0.as_str().into())]))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     AlreadyVoided(String),
-    #[error("{}", tessera_i18n::t_args("error-refund-checked-in", [("serial", .0.as_str().into())]))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     CheckedIn(String),
-    #[error("{}", tessera_i18n::t("error-refund-not-issued"))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     TicketsNotIssued,
     /// The message (an id) says why.
-    #[error("{}", tessera_i18n::t(.0))]
+    #[error("{}", self.message(tessera_i18n::Locale::En))]
     StockTaken(&'static str),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
 
+impl RefundError {
+    /// What went wrong, in `locale`, as a sentence.
+    pub fn message(&self, locale: tessera_i18n::Locale) -> String {
+        use tessera_i18n::{message, message_args};
+        match self {
+            RefundError::NotFound => message(locale, "error-not-found-order"),
+            RefundError::NoSuchPayment => message(locale, "error-not-found-payment"),
+            RefundError::KeyReused => message(locale, "error-refund-key-reused"),
+            RefundError::NotExact(why) => why.clone(),
+            RefundError::NotPaid(status) => message_args(
+                locale,
+                "error-refund-not-paid",
+                [("status", message(locale, status.label_id()).into())],
+            ),
+            RefundError::NotRefundable(id) | RefundError::StockTaken(id) => message(locale, id),
+            RefundError::TooMuch { left } => {
+                message_args(locale, "error-refund-too-much", [("left", left.to_string().into())])
+            }
+            RefundError::NothingLeft => message(locale, "error-refund-nothing-left"),
+            RefundError::ZeroAmount => message(locale, "error-refund-zero"),
+            RefundError::UnknownTicket(id) => {
+                message_args(locale, "error-refund-unknown-ticket", [("ticket", id.to_string().into())])
+            }
+            RefundError::AlreadyVoided(serial) => {
+                message_args(locale, "error-refund-ticket-voided", [("serial", serial.as_str().into())])
+            }
+            RefundError::CheckedIn(serial) => {
+                message_args(locale, "error-refund-checked-in", [("serial", serial.as_str().into())])
+            }
+            RefundError::TicketsNotIssued => message(locale, "error-refund-not-issued"),
+            RefundError::Db(err) => err.to_string(),
+        }
+    }
+}
+
 /// Refuses an amount Stripe cannot send back exactly (a fraction of a zero-decimal currency,
 /// a three-decimal amount not a multiple of ten).
 fn exact_for_stripe(currency: &str, amount_minor: i64) -> Result<(), RefundError> {
-    let currency =
-        currency.parse::<crate::money::Currency>().map_err(|err| RefundError::NotExact(err.to_string()))?;
+    let currency = currency
+        .parse::<crate::money::Currency>()
+        .map_err(|err| RefundError::NotExact(err.message(tessera_i18n::current())))?;
     crate::money::stripe::to_stripe(currency, amount_minor)
         .map(|_| ())
-        .map_err(|err| RefundError::NotExact(err.to_string()))
+        .map_err(|err| RefundError::NotExact(err.message(tessera_i18n::current())))
 }
 
 /// What a new refund row holds.

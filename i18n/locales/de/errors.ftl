@@ -27,8 +27,14 @@ error-ticket-limit = { $limit ->
     [one] Für diese Veranstaltung können Sie höchstens { $limit } Ticket kaufen.
    *[other] Für diese Veranstaltung können Sie höchstens { $limit } Tickets kaufen.
 }
-error-ticket-limit-already = Für diese Veranstaltung können Sie höchstens { $limit } Tickets reservieren oder kaufen, und Sie haben schon { $already }.
-error-too-many-open-orders = Sie haben schon { $limit } unbezahlte Bestellungen. Bezahlen oder stornieren Sie eine, bevor Sie eine neue beginnen.
+error-ticket-limit-already = { $limit ->
+    [one] Für diese Veranstaltung können Sie höchstens { $limit } Ticket reservieren oder kaufen, und Sie haben schon { $already }.
+   *[other] Für diese Veranstaltung können Sie höchstens { $limit } Tickets reservieren oder kaufen, und Sie haben schon { $already }.
+}
+error-too-many-open-orders = { $limit ->
+    [one] Sie haben schon eine unbezahlte Bestellung. Bezahlen oder stornieren Sie sie, bevor Sie eine neue beginnen.
+   *[other] Sie haben schon { $limit } unbezahlte Bestellungen. Bezahlen oder stornieren Sie eine, bevor Sie eine neue beginnen.
+}
 error-sold-out = { $count ->
     [0] { $name }: ausverkauft.
     [one] { $name }: nur noch 1 Ticket.
@@ -178,7 +184,7 @@ error-void-voided = es wurde ungültig gemacht
 error-checkin-other-event = Dieses Ticket gilt für eine andere Veranstaltung: { $event }.
 error-checkin-already = Bereits eingelassen am { $when }: Ticket { $serial } ({ $holder }).
 error-checkin-voided = Ticket { $serial } berechtigt nicht zum Einlass: { $why }.
-error-checkin-void = Die Bestellung zu diesem Ticket ist nicht bezahlt ({ $status }); es berechtigt nicht zum Einlass.
+error-checkin-void = Die Bestellung zu diesem Ticket ist nicht bezahlt (Status: { $status }); es berechtigt nicht zum Einlass.
 error-download-expired = Dieser Download-Link ist abgelaufen. Melden Sie sich an und laden Sie Ihre Tickets in Ihrem Konto herunter.
 error-tickets-voided = { $reason ->
     [disputed] Diese Tickets berechtigen nicht mehr zum Einlass: Ihre Zahlung wird angefochten. Auf der Bestellseite steht, was erstattet wurde.
@@ -217,7 +223,7 @@ error-staff-not-door = Dieses Konto gehört nicht zum Einlasspersonal.
 
 ## Refunds
 error-refund-key-reused = Dieser Idempotenzschlüssel wurde schon für eine andere Erstattung verwendet.
-error-refund-not-paid = Nur eine bezahlte Bestellung kann erstattet werden (diese ist { $status }).
+error-refund-not-paid = Nur eine bezahlte Bestellung kann erstattet werden (Status: { $status }).
 error-refund-too-much = Das ist mehr, als bei dieser Zahlung noch erstattet werden kann ({ $left } in der kleinsten Einheit).
 error-refund-nothing-left = Alles, was mit dieser Zahlung eingegangen ist, wurde schon erstattet oder wird gerade erstattet.
 error-refund-zero = Der Betrag muss größer als null sein.

@@ -27,8 +27,14 @@ error-ticket-limit = { $limit ->
     [one] You can buy at most { $limit } ticket for this event.
    *[other] You can buy at most { $limit } tickets for this event.
 }
-error-ticket-limit-already = You can hold or buy at most { $limit } tickets for this event, and you already have { $already }.
-error-too-many-open-orders = You already have { $limit } unpaid orders. Pay for one or cancel it before starting another.
+error-ticket-limit-already = { $limit ->
+    [one] You can hold or buy at most { $limit } ticket for this event, and you already have { $already }.
+   *[other] You can hold or buy at most { $limit } tickets for this event, and you already have { $already }.
+}
+error-too-many-open-orders = { $limit ->
+    [one] You already have an unpaid order. Pay for it or cancel it before starting another.
+   *[other] You already have { $limit } unpaid orders. Pay for one or cancel it before starting another.
+}
 error-sold-out = { $count ->
     [0] { $name } is sold out.
     [one] Only 1 { $name } ticket is left.
@@ -178,7 +184,7 @@ error-void-voided = it was voided
 error-checkin-other-event = This ticket is for another event: { $event }.
 error-checkin-already = Already checked in at { $when }: ticket { $serial } ({ $holder }).
 error-checkin-voided = Ticket { $serial } does not admit anyone: { $why }.
-error-checkin-void = This ticket's order is { $status }; it does not admit anyone.
+error-checkin-void = This ticket's order is not paid (status: { $status }); it does not admit anyone.
 error-download-expired = This download link has expired. Sign in and download your tickets from your account.
 error-tickets-voided = { $reason ->
     [disputed] These tickets no longer admit anyone: their payment is disputed. The order page says what went back.
@@ -217,7 +223,7 @@ error-staff-not-door = This account is not door staff.
 
 ## Refunds
 error-refund-key-reused = This idempotency key was used for another refund.
-error-refund-not-paid = Only a paid order can be refunded (this one is { $status }).
+error-refund-not-paid = Only a paid order can be refunded (status: { $status }).
 error-refund-too-much = That is more than is left to refund on this payment ({ $left } in its smallest unit).
 error-refund-nothing-left = Everything this payment received has already been refunded, or is being.
 error-refund-zero = The amount must be more than zero.

@@ -27,8 +27,14 @@ error-ticket-limit = { $limit ->
     [one] Puedes comprar como máximo { $limit } entrada para este evento.
    *[other] Puedes comprar como máximo { $limit } entradas para este evento.
 }
-error-ticket-limit-already = Puedes reservar o comprar como máximo { $limit } entradas para este evento, y ya tienes { $already }.
-error-too-many-open-orders = Ya tienes { $limit } pedidos sin pagar. Paga uno o cancélalo antes de empezar otro.
+error-ticket-limit-already = { $limit ->
+    [one] Puedes reservar o comprar como máximo { $limit } entrada para este evento, y ya tienes { $already }.
+   *[other] Puedes reservar o comprar como máximo { $limit } entradas para este evento, y ya tienes { $already }.
+}
+error-too-many-open-orders = { $limit ->
+    [one] Ya tienes un pedido sin pagar. Págalo o cancélalo antes de empezar otro.
+   *[other] Ya tienes { $limit } pedidos sin pagar. Paga uno o cancélalo antes de empezar otro.
+}
 error-sold-out = { $count ->
     [0] { $name }: agotado.
     [one] { $name }: solo queda 1 entrada.
@@ -179,7 +185,7 @@ error-void-voided = se ha anulado
 error-checkin-other-event = Esta entrada es para otro evento: { $event }.
 error-checkin-already = Ya registrada el { $when }: entrada { $serial } ({ $holder }).
 error-checkin-voided = La entrada { $serial } no da acceso: { $why }.
-error-checkin-void = El pedido de esta entrada no está pagado ({ $status }); no da acceso.
+error-checkin-void = El pedido de esta entrada no está pagado (estado: { $status }); no da acceso.
 error-download-expired = Este enlace de descarga ha caducado. Inicia sesión y descarga tus entradas desde tu cuenta.
 error-tickets-voided = { $reason ->
     [disputed] Estas entradas ya no dan acceso: su pago está en disputa. La página del pedido indica qué se ha devuelto.
@@ -218,7 +224,7 @@ error-staff-not-door = Esta cuenta no es del personal de acceso.
 
 ## Refunds
 error-refund-key-reused = Esta clave de idempotencia ya se usó para otro reembolso.
-error-refund-not-paid = Solo se puede reembolsar un pedido pagado (este está { $status }).
+error-refund-not-paid = Solo se puede reembolsar un pedido pagado (estado: { $status }).
 error-refund-too-much = Es más de lo que queda por reembolsar de este pago ({ $left } en su unidad mínima).
 error-refund-nothing-left = Todo lo que recibió este pago ya se ha reembolsado o se está reembolsando.
 error-refund-zero = El importe debe ser mayor que cero.

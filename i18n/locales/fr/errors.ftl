@@ -27,8 +27,14 @@ error-ticket-limit = { $limit ->
     [one] Vous pouvez acheter au plus { $limit } billet pour cet événement.
    *[other] Vous pouvez acheter au plus { $limit } billets pour cet événement.
 }
-error-ticket-limit-already = Vous pouvez réserver ou acheter au plus { $limit } billets pour cet événement, et vous en avez déjà { $already }.
-error-too-many-open-orders = Vous avez déjà { $limit } commandes non payées. Payez-en une ou annulez-la avant d'en commencer une autre.
+error-ticket-limit-already = { $limit ->
+    [one] Vous pouvez réserver ou acheter au plus { $limit } billet pour cet événement, et vous en avez déjà { $already }.
+   *[other] Vous pouvez réserver ou acheter au plus { $limit } billets pour cet événement, et vous en avez déjà { $already }.
+}
+error-too-many-open-orders = { $limit ->
+    [one] Vous avez déjà une commande non payée. Payez-la ou annulez-la avant d'en commencer une autre.
+   *[other] Vous avez déjà { $limit } commandes non payées. Payez-en une ou annulez-la avant d'en commencer une autre.
+}
 error-sold-out = { $count ->
     [0] { $name } : complet.
     [one] { $name } : il ne reste qu'un billet.
@@ -179,7 +185,7 @@ error-void-voided = il a été annulé
 error-checkin-other-event = Ce billet est pour un autre événement : { $event }.
 error-checkin-already = Déjà enregistré le { $when } : billet { $serial } ({ $holder }).
 error-checkin-voided = Le billet { $serial } ne donne plus accès : { $why }.
-error-checkin-void = La commande de ce billet n'est pas payée ({ $status }) : il ne donne pas accès.
+error-checkin-void = La commande de ce billet n'est pas payée (état : { $status }) : il ne donne pas accès.
 error-download-expired = Ce lien de téléchargement a expiré. Connectez-vous et téléchargez vos billets depuis votre compte.
 error-tickets-voided = { $reason ->
     [disputed] Ces billets ne donnent plus accès : leur paiement est contesté. La page de la commande indique ce qui a été rendu.
@@ -218,7 +224,7 @@ error-staff-not-door = Ce compte ne fait pas partie du personnel d'accueil.
 
 ## Refunds
 error-refund-key-reused = Cette clé d'idempotence a déjà servi pour un autre remboursement.
-error-refund-not-paid = Seule une commande payée peut être remboursée (celle-ci est { $status }).
+error-refund-not-paid = Seule une commande payée peut être remboursée (état : { $status }).
 error-refund-too-much = C'est plus que ce qu'il reste à rembourser sur ce paiement ({ $left } dans sa plus petite unité).
 error-refund-nothing-left = Tout ce que ce paiement a reçu a déjà été remboursé, ou est en cours de remboursement.
 error-refund-zero = Le montant doit être supérieur à zéro.

@@ -165,7 +165,7 @@ error-void-voided = 無効になっています
 error-checkin-other-event = このチケットは別のイベントのものです：{ $event }
 error-checkin-already = { $when } に入場済みです：チケット { $serial }（{ $holder }）
 error-checkin-voided = チケット { $serial } では入場できません：{ $why }
-error-checkin-void = このチケットの注文は未払いです（{ $status }）。入場できません。
+error-checkin-void = このチケットの注文は支払い済みではありません（状態：{ $status }）。入場できません。
 error-download-expired = このダウンロードリンクは有効期限が切れています。ログインして、アカウントからチケットをダウンロードしてください。
 error-tickets-voided = { $reason ->
     [disputed] これらのチケットでは入場できなくなりました。支払いに異議が申し立てられています。返金内容は注文ページでご確認ください。
@@ -204,7 +204,7 @@ error-staff-not-door = このアカウントは入場係ではありません。
 
 ## Refunds
 error-refund-key-reused = この冪等キーは別の返金で使われています。
-error-refund-not-paid = 返金できるのは支払い済みの注文だけです（この注文の状態：{ $status }）。
+error-refund-not-paid = 返金できるのは支払い済みの注文だけです（状態：{ $status }）。
 error-refund-too-much = この支払いで返金できる残額を超えています（最小単位で { $left }）。
 error-refund-nothing-left = この支払いで受け取った金額は、すべて返金済みか返金処理中です。
 error-refund-zero = 金額は0より大きくしてください。

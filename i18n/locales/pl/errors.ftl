@@ -31,8 +31,16 @@ error-ticket-limit = { $limit ->
     [few] Na to wydarzenie możesz kupić najwyżej { $limit } bilety.
    *[many] Na to wydarzenie możesz kupić najwyżej { $limit } biletów.
 }
-error-ticket-limit-already = Na to wydarzenie możesz zarezerwować lub kupić najwyżej { $limit } biletów, a masz już { $already }.
-error-too-many-open-orders = Masz już { $limit } nieopłacone zamówienia. Opłać jedno albo je anuluj, zanim zaczniesz kolejne.
+error-ticket-limit-already = { $limit ->
+    [one] Na to wydarzenie możesz zarezerwować lub kupić najwyżej { $limit } bilet, a masz już { $already }.
+    [few] Na to wydarzenie możesz zarezerwować lub kupić najwyżej { $limit } bilety, a masz już { $already }.
+   *[many] Na to wydarzenie możesz zarezerwować lub kupić najwyżej { $limit } biletów, a masz już { $already }.
+}
+error-too-many-open-orders = { $limit ->
+    [one] Masz już nieopłacone zamówienie. Opłać je albo anuluj, zanim zaczniesz kolejne.
+    [few] Masz już { $limit } nieopłacone zamówienia. Opłać jedno albo je anuluj, zanim zaczniesz kolejne.
+   *[many] Masz już { $limit } nieopłaconych zamówień. Opłać jedno albo je anuluj, zanim zaczniesz kolejne.
+}
 error-sold-out = { $count ->
     [0] { $name }: wyprzedane.
     [one] { $name }: został tylko 1 bilet.
@@ -193,7 +201,7 @@ error-void-voided = został unieważniony
 error-checkin-other-event = Ten bilet jest na inne wydarzenie: { $event }.
 error-checkin-already = Już wpuszczono: { $when }, bilet { $serial } ({ $holder }).
 error-checkin-voided = Bilet { $serial } nie uprawnia do wejścia: { $why }.
-error-checkin-void = Zamówienie tego biletu nie jest opłacone ({ $status }); bilet nie uprawnia do wejścia.
+error-checkin-void = Zamówienie tego biletu nie jest opłacone (status: { $status }); bilet nie uprawnia do wejścia.
 error-download-expired = Ten link do pobrania wygasł. Zaloguj się i pobierz bilety ze swojego konta.
 error-tickets-voided = { $reason ->
     [disputed] Te bilety nie uprawniają już do wejścia: ich płatność jest kwestionowana. Na stronie zamówienia widać, co zostało zwrócone.
@@ -232,7 +240,7 @@ error-staff-not-door = To konto nie należy do obsługi wejścia.
 
 ## Refunds
 error-refund-key-reused = Ten klucz idempotencji został już użyty przy innym zwrocie.
-error-refund-not-paid = Zwrot jest możliwy tylko dla opłaconego zamówienia (to ma status { $status }).
+error-refund-not-paid = Zwrot jest możliwy tylko dla opłaconego zamówienia (status: { $status }).
 error-refund-too-much = To więcej, niż zostało do zwrotu z tej płatności ({ $left } w najmniejszej jednostce).
 error-refund-nothing-left = Wszystko, co wpłynęło z tej płatności, zostało już zwrócone lub jest zwracane.
 error-refund-zero = Kwota musi być większa od zera.

@@ -27,8 +27,14 @@ error-ticket-limit = { $limit ->
     [one] Pode comprar no máximo { $limit } bilhete para este evento.
    *[other] Pode comprar no máximo { $limit } bilhetes para este evento.
 }
-error-ticket-limit-already = Pode reservar ou comprar no máximo { $limit } bilhetes para este evento, e já tem { $already }.
-error-too-many-open-orders = Já tem { $limit } encomendas por pagar. Pague ou cancele uma antes de começar outra.
+error-ticket-limit-already = { $limit ->
+    [one] Pode reservar ou comprar no máximo { $limit } bilhete para este evento, e já tem { $already }.
+   *[other] Pode reservar ou comprar no máximo { $limit } bilhetes para este evento, e já tem { $already }.
+}
+error-too-many-open-orders = { $limit ->
+    [one] Já tem uma encomenda por pagar. Pague-a ou cancele-a antes de começar outra.
+   *[other] Já tem { $limit } encomendas por pagar. Pague ou cancele uma antes de começar outra.
+}
 error-sold-out = { $count ->
     [0] { $name }: esgotado.
     [one] { $name }: só resta 1 bilhete.
@@ -179,7 +185,7 @@ error-void-voided = foi anulado
 error-checkin-other-event = Este bilhete é para outro evento: { $event }.
 error-checkin-already = Já registado em { $when }: bilhete { $serial } ({ $holder }).
 error-checkin-voided = O bilhete { $serial } não dá entrada: { $why }.
-error-checkin-void = A encomenda deste bilhete não está paga ({ $status }); não dá entrada.
+error-checkin-void = A encomenda deste bilhete não está paga (estado: { $status }); não dá entrada.
 error-download-expired = Esta ligação de transferência expirou. Entre na sua conta e transfira os bilhetes a partir dela.
 error-tickets-voided = { $reason ->
     [disputed] Estes bilhetes já não dão entrada: o pagamento está a ser contestado. A página da encomenda indica o que foi devolvido.
@@ -218,7 +224,7 @@ error-staff-not-door = Esta conta não pertence ao controlo de entradas.
 
 ## Refunds
 error-refund-key-reused = Esta chave de idempotência já foi usada noutro reembolso.
-error-refund-not-paid = Só uma encomenda paga pode ser reembolsada (esta está { $status }).
+error-refund-not-paid = Só uma encomenda paga pode ser reembolsada (estado: { $status }).
 error-refund-too-much = É mais do que resta reembolsar deste pagamento ({ $left } na unidade mais pequena).
 error-refund-nothing-left = Tudo o que este pagamento recebeu já foi reembolsado ou está a sê-lo.
 error-refund-zero = O montante tem de ser superior a zero.

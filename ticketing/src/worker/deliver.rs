@@ -235,6 +235,7 @@ impl Worker {
                 &details.country,
                 &details.venue_name,
                 &details.address,
+                &details.city,
             ),
             tickets,
             order_reference: pdf::order_reference(details.order_id),

@@ -127,7 +127,7 @@ pub async fn revoke(state: &AppState, admin: Uuid, account_id: Uuid) -> Result<S
 }
 
 fn staff_error(err: StaffError) -> Error {
-    let message = crate::error::sentence(&err.to_string());
+    let message = crate::error::sentence(&err.message(tessera_i18n::current()));
     match err {
         StaffError::NoAccount => Error::Unprocessable { code: "no_account", message, field: Some("email") },
         StaffError::Unverified => {

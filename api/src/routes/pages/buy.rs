@@ -112,9 +112,11 @@ pub async fn buy_submit(
         Error::SoldOut(lines) => lines
             .iter()
             .map(|l| {
+                let name =
+                    reader_name(&event, l.ticket_type_id).map_or_else(|| l.name.clone(), |(name, _)| name);
                 tessera_i18n::t_args(
                     "error-sold-out-short",
-                    [("name", l.name.as_str().into()), ("count", l.available.into())],
+                    [("name", name.into()), ("count", l.available.into())],
                 )
             })
             .collect::<Vec<_>>()
@@ -150,19 +152,12 @@ async fn page(
     } else {
         None
     };
-    // Names in the reader's language where the organiser translated the event into it.
-    let shown = event.translation_for(tessera_i18n::current().tag()).map(|(tag, _)| tag);
-    let translated = |id: Uuid| {
-        let tag = shown?;
-        let name = event.ticket_types.iter().find(|t| t.id == id)?.translations.get(tag)?;
-        Some((name.clone(), tag.to_string()))
-    };
     let rows = available
         .iter()
         .map(|t| {
             let available = t.available.max(0);
-            let (name, language) =
-                translated(t.ticket_type_id).unwrap_or_else(|| (t.name.clone(), event.language.clone()));
+            let (name, language) = reader_name(event, t.ticket_type_id)
+                .unwrap_or_else(|| (t.name.clone(), event.language.clone()));
             BuyRow {
                 id: t.ticket_type_id.to_string(),
                 name,
@@ -199,4 +194,12 @@ async fn page(
         error,
         sandbox: state.card.as_ref().is_some_and(|card| card.is_sandbox()),
     })
+}
+
+/// A ticket type's name in the reader's language, with its tag, where the organiser translated
+/// the event into it.
+fn reader_name(event: &Event, ticket_type_id: Uuid) -> Option<(String, String)> {
+    let (tag, _) = event.translation_for(tessera_i18n::current().tag())?;
+    let name = event.ticket_types.iter().find(|t| t.id == ticket_type_id)?.translations.get(tag)?;
+    Some((name.clone(), tag.to_string()))
 }

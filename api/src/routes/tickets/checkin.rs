@@ -107,7 +107,17 @@ pub async fn check_in(state: &AppState, door: &DoorStaff, token: &str, event_id:
         }),
         Err(CheckInError::Void { status }) => Err(Error::Conflict {
             code: "ticket_void",
-            message: tessera_i18n::t_args("error-checkin-void", [("status", status.into())]),
+            message: tessera_i18n::t_args(
+                "error-checkin-void",
+                [(
+                    "status",
+                    match status.parse::<tessera_core::order::OrderStatus>() {
+                        Ok(status) => tessera_web::view::order_status_label(status),
+                        Err(_) => status,
+                    }
+                    .into(),
+                )],
+            ),
             field: None,
         }),
     }

@@ -259,9 +259,10 @@ impl EventInput {
         };
 
         let mut currency: Option<Currency> = match self.currency.as_deref().map(str::trim) {
-            Some(code) => {
-                Some(Currency::from_str(code).map_err(|err| FieldError::new("currency", err.to_string()))?)
-            }
+            Some(code) => Some(
+                Currency::from_str(code)
+                    .map_err(|err| FieldError::new("currency", err.message(tessera_i18n::current())))?,
+            ),
             None => None,
         };
         let mut names = HashSet::new();
@@ -279,8 +280,9 @@ impl EventInput {
             if !names.insert(name.to_lowercase()) {
                 return Err(FieldError::new(format!("{at}.name"), tessera_i18n::t("error-name-taken")));
             }
-            let this_currency = Currency::from_str(input.currency.trim())
-                .map_err(|err| FieldError::new(format!("{at}.currency"), err.to_string()))?;
+            let this_currency = Currency::from_str(input.currency.trim()).map_err(|err| {
+                FieldError::new(format!("{at}.currency"), err.message(tessera_i18n::current()))
+            })?;
             match currency {
                 Some(first) if first != this_currency => {
                     return Err(FieldError::new(
@@ -327,7 +329,10 @@ impl EventInput {
             if ticket_type.price_minor > 0
                 && let Err(err) = crate::money::stripe::to_stripe(currency, ticket_type.price_minor)
             {
-                return Err(FieldError::new(format!("ticket_types[{i}].price_minor"), err.to_string()));
+                return Err(FieldError::new(
+                    format!("ticket_types[{i}].price_minor"),
+                    err.message(tessera_i18n::current()),
+                ));
             }
         }
 

@@ -74,7 +74,7 @@ pub enum BuyError {
     #[error("no such event")]
     EventNotFound,
     /// The event can no longer be bought (cancelled or started); the message (an id) says which.
-    #[error("{}", tessera_i18n::t(.0))]
+    #[error("{}", tessera_i18n::message(tessera_i18n::Locale::En, .0))]
     EventClosed(&'static str),
     #[error("{0}")]
     Invalid(FieldError),

@@ -231,12 +231,19 @@ pub async fn resolve(
     let flash =
         match resolve_receipt(&state, admin.account.id, &form.rail, &form.receipt_ref, &form.note).await {
             Ok(_) => "resolved".to_string(),
-            Err(err @ (crate::error::Error::Database(_) | crate::error::Error::Internal(_))) => {
-                return Err(err.into());
-            }
-            Err(err) => err.to_string(),
+            // The page says each refusal in the reader's language, by its code.
+            Err(
+                crate::error::Error::Conflict { code, .. } | crate::error::Error::Unprocessable { code, .. },
+            ) => code.to_string(),
+            Err(crate::error::Error::NotFound(_)) => "unknown_receipt".to_string(),
+            Err(crate::error::Error::InvalidField(_)) => "note_needed".to_string(),
+            Err(err) => return Err(err.into()),
         };
-    let separator = if back.ends_with('?') { "" } else { "&" };
+    let separator = match (back.ends_with('?'), back.contains('?')) {
+        (true, _) => "",
+        (false, true) => "&",
+        (false, false) => "?",
+    };
     let flash = serde_urlencoded::to_string([("flash", flash)]).unwrap_or_default();
     Ok(Redirect::to(&format!("{back}{separator}{flash}")).into_response())
 }
