@@ -51,6 +51,16 @@ pub fn money(locale: Locale, code: &str, amount_minor: i64, exponent: u32) -> Op
     Some(formatter.format_fixed_decimal(&value).to_string())
 }
 
+/// `tenths` tenths as `locale` writes a decimal number: `1.8` in English, `1,8` in German.
+pub fn tenths(locale: Locale, tenths: i64) -> String {
+    let mut value = Decimal::from(tenths);
+    value.multiply_pow10(-1);
+    match icu_decimal::DecimalFormatter::try_new(locale.icu_money().into(), Default::default()) {
+        Ok(formatter) => formatter.format(&value).to_string(),
+        Err(_) => value.to_string(),
+    }
+}
+
 /// An instant on the clock of the IANA zone `zone` (UTC when the name is unknown). None past
 /// the years CLDR calendars take (±9999 on that clock).
 fn zoned(at: DateTime<Utc>, zone: &str) -> Option<ZonedDateTime<Gregorian, TimeZoneInfo<AtTime>>> {
@@ -362,5 +372,13 @@ mod tests {
             address_lines(Locale::En, "KR", "극장", "종로구 대학로 12", "서울"),
             ["South Korea", "종로구 대학로 12", "극장"]
         );
+    }
+
+    #[test]
+    fn tenths_in_each_locales_decimals() {
+        assert_eq!(tenths(Locale::En, 18), "1.8");
+        assert_eq!(tenths(Locale::De, 18), "1,8");
+        assert_eq!(tenths(Locale::Pt, 2735), "273,5");
+        assert_eq!(tenths(Locale::En, 12_345), "1,234.5");
     }
 }

@@ -519,6 +519,39 @@ const FLOWS = [
     },
   },
   {
+    name: 'admin-languages',
+    async run(t) {
+      // The admin console, and the pages a buyer reads, in the languages with the longest words
+      // (German, French) and in Japanese: every page in the language asked for, none wider than
+      // the phone.
+      await t.page.context().clearCookies();
+      await t.goto('/login?next=/admin/events');
+      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
+      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
+      await Promise.all([t.page.waitForURL('**/admin/events'), t.page.click('form.stack-form button[type=submit]')]);
+      await t.goto('/');
+      const event = (await cardHrefs(t.page))[0];
+      const edit = await (async () => {
+        await t.goto('/admin/events');
+        return t.page.locator('.admin-table a[href$="/edit"]').first().getAttribute('href');
+      })();
+      const pages = ['/admin/events', '/admin/events/new', '/admin/analytics', '/admin/finance', '/admin/refunds',
+        '/admin/audit', '/admin/deliveries', '/admin/staff', '/admin/checkin', '/account', '/'];
+      if (event) pages.push(event, `${event}/buy`);
+      if (edit) pages.push(edit);
+      for (const tag of ['de', 'fr', 'ja']) {
+        for (const p of pages) {
+          await t.goto(`${p}${p.includes('?') ? '&' : '?'}lang=${tag}`);
+          const lang = await t.page.evaluate(() => document.documentElement.lang);
+          t.check(`${p} in ${tag}`, lang === tag, `lang=${lang}`);
+          await t.pageChecks();
+        }
+        await t.goto(`/admin/events/new?lang=${tag}`);
+        await t.shot(`admin-new-${tag}`);
+      }
+    },
+  },
+  {
     name: 'pagination',
     async run(t) {
       await t.goto('/');
@@ -537,6 +570,30 @@ const FLOWS = [
       t.check('next page shows other events', repeated.length === 0, repeated.length ? `repeats ${repeated[0]}` : '');
       await t.pageChecks();
       await t.shot('home-page2');
+    },
+  },
+  {
+    name: 'near-me',
+    async run(t) {
+      // "Near me" asks the browser where it is only when pressed, then lists what is closest
+      // first, each card saying how far. The position is Rossio, in Lisbon.
+      const context = t.page.context();
+      await context.grantPermissions(['geolocation']);
+      await context.setGeolocation({ latitude: 38.7139, longitude: -9.1394 });
+      await t.goto('/');
+      const button = t.page.locator('button[data-near-me]');
+      if (!t.check('the filters offer "Near me"', await button.isVisible())) return;
+      await Promise.all([t.page.waitForURL((u) => u.searchParams.has('near')), button.click()]);
+      await t.page.waitForLoadState('load');
+      const url = new URL(t.page.url());
+      t.check('the listing is sorted nearest first', url.searchParams.get('sort') === 'distance', url.search);
+      const distances = (await t.page.locator('.card-distance').allInnerTexts()).map((text) => parseFloat(text.replace(',', '.')));
+      t.check('each card says how far', distances.length > 0 && distances.every((d) => !Number.isNaN(d)), distances.join(' | '));
+      t.check('nearest first', distances.every((d, i) => i === 0 || distances[i - 1] <= d), distances.join(' ≤ '));
+      t.check('the closest is in Lisbon', distances[0] < 25, `${distances[0]} km`);
+      await t.pageChecks();
+      await t.shot('near-me');
+      await context.clearPermissions();
     },
   },
   {
@@ -564,6 +621,9 @@ const FLOWS = [
         await t.pageChecks();
         await t.shot(`login-${tag}`);
       }
+      // Whoever is signed in had each choice remembered on the account too: back to English,
+      // for the flows after this one (the desktop's admin pages read the admin's choice).
+      await t.goto('/?lang=en&choose=1');
       await t.page.context().clearCookies({ name: 'tessera_lang' });
     },
   },

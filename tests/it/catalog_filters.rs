@@ -163,3 +163,70 @@ async fn an_event_ending_at_midnight_is_not_on_the_next_day(db: PgPool) {
     assert_eq!(app.get(&format!("/api/events?from={before}&to={before}")).await.titles(), vec!["Evening"]);
     assert!(app.get(&format!("/api/events?from={day}")).await.titles().is_empty(), "over by then");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn near_a_place_keeps_what_is_within_reach_and_says_how_far(db: PgPool) {
+    let app = TestApp::new(db);
+    let place = |slug: &str, title: &str, days: i64, latitude: f64, longitude: f64| {
+        let mut event = sample_event(slug, title, days);
+        (event.fields.latitude, event.fields.longitude) = (latitude, longitude);
+        event
+    };
+    // From Rossio, Lisbon: Alfama under a kilometre, Belém about 6, Sintra about 23, Porto 274.
+    app.insert_event(&place("alfama", "Fado in Alfama", 9, 38.7118, -9.1300)).await;
+    app.insert_event(&place("belem", "Belém Market", 3, 38.6979, -9.2063)).await;
+    app.insert_event(&place("sintra", "Sintra Palace Night", 5, 38.7980, -9.3880)).await;
+    app.insert_event(&place("porto", "Porto Wine Tour", 1, 41.1496, -8.6110)).await;
+    let near = "near=38.7139,-9.1394";
+
+    // 25 km unless told, soonest first.
+    let around = app.get(&format!("/api/events?{near}")).await;
+    assert_eq!(around.titles(), ["Belém Market", "Sintra Palace Night", "Fado in Alfama"]);
+    // Nearest first, each with its distance.
+    let close = app.get(&format!("/api/events?{near}&radius_km=10&sort=distance")).await;
+    assert_eq!(close.titles(), ["Fado in Alfama", "Belém Market"]);
+    let distance = |response: &tessera_tests::TestResponse, i: usize| {
+        response.json()["events"][i]["distance_km"].as_f64().unwrap()
+    };
+    assert!((0.7..1.0).contains(&distance(&close, 0)), "{}", distance(&close, 0));
+    assert!((5.5..7.0).contains(&distance(&close, 1)), "{}", distance(&close, 1));
+    assert!(app.get("/api/events").await.json()["events"][0].get("distance_km").is_none());
+
+    // Search composes with it.
+    let search = app.get(&format!("/api/search?q=palace&{near}&radius_km=300&sort=distance")).await;
+    assert_eq!(search.titles(), ["Sintra Palace Night"]);
+    assert!((22.0..25.0).contains(&distance(&search, 0)), "{}", distance(&search, 0));
+    let far = app.get(&format!("/api/search?q=palace&{near}&radius_km=5")).await;
+    assert!(far.titles().is_empty());
+
+    // Nearest first pages by counting, and a time cursor is refused there.
+    let everywhere = format!("/api/events?{near}&radius_km=500&sort=distance&limit=2");
+    let first = app.get(&everywhere).await;
+    assert_eq!(first.titles(), ["Fado in Alfama", "Belém Market"]);
+    let cursor = first.json()["next_cursor"].as_str().unwrap().to_string();
+    let second = app.get(&format!("{everywhere}&cursor={cursor}")).await;
+    assert_eq!(second.titles(), ["Sintra Palace Night", "Porto Wine Tour"]);
+    let by_time = app.get("/api/events?limit=1").await.json()["next_cursor"].as_str().unwrap().to_string();
+    assert_eq!(app.get(&format!("{everywhere}&cursor={by_time}")).await.status, 400);
+
+    // The pages take it too, each card saying how far, in the reader's words.
+    let page = app.get(&format!("/?{near}&radius_km=10&sort=distance&lang=de")).await.text();
+    assert!(page.contains(" km entfernt</span>"), "{page}");
+    assert!(page.find("Fado in Alfama") < page.find("Belém Market"), "{page}");
+    // Filtering again keeps the place.
+    assert!(page.contains(r#"<input type="hidden" name="near" value="38.7139,-9.1394">"#), "{page}");
+
+    for (query, field) in [
+        ("near=91,0", "near"),
+        ("near=lisbon", "near"),
+        ("near=38.7,-9.1&radius_km=0", "radius_km"),
+        ("near=38.7,-9.1&radius_km=far", "radius_km"),
+        ("radius_km=5", "radius_km"),
+        ("sort=distance", "sort"),
+        ("sort=price", "sort"),
+    ] {
+        let response = app.get(&format!("/api/events?{query}")).await;
+        assert_eq!(response.status, 400, "{query}");
+        assert_eq!(response.json()["error"]["field"], field, "{query}");
+    }
+}

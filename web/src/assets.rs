@@ -10,6 +10,7 @@ pub const FAVICON: &str = include_str!("../static/favicon.svg");
 pub const ORDER_SCRIPT: &str = include_str!("../static/order.js");
 pub const WALLET_SCRIPT: &str = include_str!("../static/wallet.js");
 pub const LOCAL_TIME_SCRIPT: &str = include_str!("../static/local-time.js");
+pub const NEAR_ME_SCRIPT: &str = include_str!("../static/near-me.js");
 
 fn hashed_href(name: &str, extension: &str, content: &str) -> String {
     let hash = hex::encode(&Sha256::digest(content.as_bytes())[..8]);
@@ -22,6 +23,13 @@ static ORDER_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("order
 static WALLET_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("wallet", "js", WALLET_SCRIPT));
 static LOCAL_TIME_SCRIPT_HREF: LazyLock<String> =
     LazyLock::new(|| hashed_href("local-time", "js", LOCAL_TIME_SCRIPT));
+
+static NEAR_ME_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("near-me", "js", NEAR_ME_SCRIPT));
+
+/// The catalog's "near me" button (listing and search pages).
+pub fn near_me_script_href() -> &'static str {
+    &NEAR_ME_SCRIPT_HREF
+}
 
 /// The script that adds the viewer's own time beside an event's (order and event pages).
 pub fn local_time_script_href() -> &'static str {
@@ -58,6 +66,8 @@ pub fn lookup(path: &str) -> Option<(&'static str, &'static str)> {
         Some(("text/javascript; charset=utf-8", WALLET_SCRIPT))
     } else if path == local_time_script_href() {
         Some(("text/javascript; charset=utf-8", LOCAL_TIME_SCRIPT))
+    } else if path == near_me_script_href() {
+        Some(("text/javascript; charset=utf-8", NEAR_ME_SCRIPT))
     } else {
         None
     }

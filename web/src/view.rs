@@ -27,6 +27,8 @@ pub struct EventCard {
     pub srcset_jpeg: String,
     pub image_alt: String,
     pub price: Option<String>,
+    /// "1.8 km away", when the listing was asked near a place.
+    pub distance: Option<String>,
     pub cancelled: bool,
 }
 
@@ -48,6 +50,14 @@ impl EventCard {
             language,
             category: category_label(event.category),
             place: format!("{}, {}", event.city, country_name(&event.country)),
+            distance: event.distance_km.map(|km| {
+                let tenths = (km * 10.0).round() as i64;
+                message_args(
+                    current(),
+                    "card-distance",
+                    [("km", tessera_i18n::format::tenths(current(), tenths).into())],
+                )
+            }),
             when: instant(current(), event.starts_at, &event.timezone, Style::DayTime),
             datetime: event.starts_at.to_rfc3339(),
             image: event.image.clone(),

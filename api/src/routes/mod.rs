@@ -53,11 +53,32 @@ pub(crate) struct CatalogQuery {
     limit: Option<String>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
+    /// A place, `lat,lng` in degrees: only events within `radius_km` of it, each with its
+    /// `distance_km`; empty for anywhere.
+    #[param(pattern = r"^(-?[0-9]{1,2}(\.[0-9]+)?,-?[0-9]{1,3}(\.[0-9]+)?)?$", example = "38.7139,-9.1334")]
+    near: Option<String>,
+    /// How far from `near`, in kilometres: 0.1 to 20000 (default 25). Only with `near`.
+    #[param(pattern = r"^([0-9]{1,5}(\.[0-9]+)?)?$", example = "10")]
+    radius_km: Option<String>,
+    /// `distance`: nearest first (only with `near`); empty: soonest first, or best match first
+    /// when searching.
+    #[param(pattern = r"^(distance|time|relevance)?$", example = "distance")]
+    sort: Option<String>,
 }
 
 // Fails to compile when the filter the server reads gains or loses a field.
-const _: fn(RawFilter) =
-    |RawFilter { city: _, category: _, from: _, to: _, max_price: _, limit: _, cursor: _ }| {};
+const _: fn(RawFilter) = |RawFilter {
+                              city: _,
+                              category: _,
+                              from: _,
+                              to: _,
+                              max_price: _,
+                              limit: _,
+                              cursor: _,
+                              near: _,
+                              radius_km: _,
+                              sort: _,
+                          }| {};
 
 #[derive(Deserialize)]
 struct CatalogParams {
@@ -86,6 +107,9 @@ pub(crate) fn catalog_params(raw_query: Option<&str>) -> Result<(RawFilter, Stri
         ("max_price", filter.max_price.as_ref()),
         ("limit", filter.limit.as_ref()),
         ("cursor", filter.cursor.as_ref()),
+        ("near", filter.near.as_ref()),
+        ("radius_km", filter.radius_km.as_ref()),
+        ("sort", filter.sort.as_ref()),
     ] {
         if value.is_some_and(|value| value.contains('\0')) {
             return Err(FieldError::new(field, tessera_i18n::t("error-no-nul")).into());
@@ -121,8 +145,10 @@ pub(crate) fn parse_catalog(
         None => default_limit,
     };
     let cursor = Cursor::parse(raw.cursor.as_deref())?;
-    match (cursor, q.trim().is_empty()) {
-        (Some(Cursor::Offset(_)), true) | (Some(Cursor::After { .. }), false) => {
+    // A search, or nearest first, counts its way through; a listing by time walks start times.
+    let counted = !q.trim().is_empty() || filter.by_distance;
+    match (cursor, counted) {
+        (Some(Cursor::Offset(_)), false) | (Some(Cursor::After { .. }), true) => {
             Err(FieldError::new("cursor", tessera_i18n::t("error-cursor-other-query")))
         }
         _ => Ok(CatalogRequest { filter, limit, cursor }),

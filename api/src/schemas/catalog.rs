@@ -106,6 +106,10 @@ pub struct Event {
     pub text_language: String,
     /// The title and description as the organiser wrote them, in `language`.
     pub original: EventText,
+    /// How far the venue is from `near`, in kilometres (great-circle); only when the listing or
+    /// search was asked `near` a place.
+    #[schema(example = 1.8)]
+    pub distance_km: Option<f64>,
 }
 
 /// An event's title and description in one language.
@@ -146,6 +150,7 @@ const _: fn(domain::Event) = |domain::Event {
                                   currency: _,
                                   ticket_types: _,
                                   translations: _,
+                                  distance_km: _,
                               }| {};
 
 /// One rendition of an event's image.

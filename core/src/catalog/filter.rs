@@ -51,6 +51,14 @@ pub struct RawFilter {
     pub limit: Option<String>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
+    /// A place, `lat,lng` in degrees (`38.7139,-9.1334`): only events within `radius_km` of it,
+    /// each with its distance.
+    pub near: Option<String>,
+    /// How far from `near`, in kilometres (default 25, at most 20,000).
+    pub radius_km: Option<String>,
+    /// `distance` (nearest first; needs `near`), else soonest first (best match first when
+    /// searching).
+    pub sort: Option<String>,
 }
 
 /// Which upcoming published events to show.
@@ -64,6 +72,68 @@ pub struct EventFilter {
     /// Events starting before the end of this local date (in the event's time zone).
     pub to: Option<NaiveDate>,
     pub max_price: Option<PriceCap>,
+    /// Within a distance of a place.
+    pub near: Option<Near>,
+    /// Nearest first (only with `near`).
+    pub by_distance: bool,
+}
+
+/// A place and a distance around it, kept in whole millionths of a degree and metres so a
+/// filter compares (and caches) exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Near {
+    pub lat_e6: i32,
+    pub lng_e6: i32,
+    pub radius_m: u32,
+}
+
+impl Near {
+    /// Without `radius_km`, 25 km: a city and its surroundings.
+    pub const DEFAULT_RADIUS_M: u32 = 25_000;
+    /// Half the Earth's circumference: everywhere.
+    pub const MAX_RADIUS_M: u32 = 20_000_000;
+
+    pub fn latitude(self) -> f64 {
+        f64::from(self.lat_e6) / 1e6
+    }
+
+    pub fn longitude(self) -> f64 {
+        f64::from(self.lng_e6) / 1e6
+    }
+
+    pub fn radius_km(self) -> f64 {
+        f64::from(self.radius_m) / 1000.0
+    }
+
+    fn parse(near: &str, radius_km: Option<&str>) -> Result<Self, FieldError> {
+        let coordinate = |text: &str, limit: f64| {
+            text.trim().parse::<f64>().ok().filter(|value| value.is_finite() && value.abs() <= limit)
+        };
+        let (lat, lng) = near
+            .split_once(',')
+            .and_then(|(lat, lng)| Some((coordinate(lat, 90.0)?, coordinate(lng, 180.0)?)))
+            .ok_or_else(|| {
+                FieldError::new(
+                    "near",
+                    tessera_i18n::t_args("error-not-a-place", [("value", format!("{near:?}").into())]),
+                )
+            })?;
+        let radius_m = match radius_km {
+            None => Self::DEFAULT_RADIUS_M,
+            Some(raw) => raw
+                .parse::<f64>()
+                .ok()
+                .filter(|km| km.is_finite() && (0.1..=f64::from(Self::MAX_RADIUS_M) / 1000.0).contains(km))
+                .map(|km| (km * 1000.0).round() as u32)
+                .ok_or_else(|| {
+                    FieldError::new(
+                        "radius_km",
+                        tessera_i18n::t_args("error-not-a-radius", [("value", format!("{raw:?}").into())]),
+                    )
+                })?,
+        };
+        Ok(Near { lat_e6: (lat * 1e6).round() as i32, lng_e6: (lng * 1e6).round() as i32, radius_m })
+    }
 }
 
 impl EventFilter {
@@ -93,6 +163,27 @@ impl EventFilter {
         let from = non_empty(&raw.from).map(|from| parse_date("from", from));
         let to = non_empty(&raw.to).map(|to| parse_date("to", to));
         let max_price = non_empty(&raw.max_price).map(PriceCap::parse);
+        let radius_km = non_empty(&raw.radius_km);
+        let near = match non_empty(&raw.near) {
+            Some(near) => Some(Near::parse(near, radius_km)?),
+            None if radius_km.is_some() => {
+                return Err(FieldError::new("radius_km", tessera_i18n::t("error-radius-without-near")));
+            }
+            None => None,
+        };
+        let by_distance = match non_empty(&raw.sort) {
+            None | Some("time") | Some("relevance") => false,
+            Some("distance") if near.is_some() => true,
+            Some("distance") => {
+                return Err(FieldError::new("sort", tessera_i18n::t("error-distance-without-near")));
+            }
+            Some(other) => {
+                return Err(FieldError::new(
+                    "sort",
+                    tessera_i18n::t_args("error-sort", [("value", format!("{other:?}").into())]),
+                ));
+            }
+        };
 
         let filter = EventFilter {
             city: city.transpose()?,
@@ -100,6 +191,8 @@ impl EventFilter {
             from: from.transpose()?,
             to: to.transpose()?,
             max_price: max_price.transpose()?,
+            near,
+            by_distance,
         };
         if let (Some(from), Some(to)) = (filter.from, filter.to)
             && from > to

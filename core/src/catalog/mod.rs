@@ -194,6 +194,10 @@ pub struct Event {
     /// The organiser's translations of the texts, by language (never `language` itself).
     #[sqlx(json)]
     pub translations: BTreeMap<String, EventText>,
+    /// How far the venue is from the place a listing or search was asked `near`, in km.
+    #[sqlx(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
 }
 
 /// An event's texts in a language other than its original one.

@@ -8,7 +8,7 @@ use sqlx::{PgExecutor, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use super::Event;
-use super::filter::{Cursor, EventFilter, Limit};
+use super::filter::{Cursor, EventFilter, Limit, Near};
 
 /// One page of the listing, and where the next one starts.
 #[derive(Debug, Clone)]
@@ -72,8 +72,27 @@ pub(super) const EVENT_JOINS: &str = "
 
 const UPCOMING: &str = " where e.status = 'published' and e.ends_at > now()";
 
+/// The great-circle distance from `near` to event `e`'s venue, in km (haversine, on a sphere of
+/// the Earth's mean radius: within 0.5% of the ellipsoid, plenty to say "1.8 km away").
+fn push_distance(query: &mut QueryBuilder<'_, Postgres>, near: Near) {
+    let (lat, lng) = (near.latitude(), near.longitude());
+    query
+        .push("(12742.0176 * asin(least(1.0, sqrt(power(sin(radians(e.latitude - ")
+        .push_bind(lat)
+        .push(") / 2), 2) + cos(radians(")
+        .push_bind(lat)
+        .push(")) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - ")
+        .push_bind(lng)
+        .push(") / 2), 2)))))");
+}
+
 /// The filter's predicates on `event e`, each added only when asked for.
 fn push_filters(query: &mut QueryBuilder<'_, Postgres>, filter: &EventFilter) {
+    if let Some(near) = filter.near {
+        query.push(" and ");
+        push_distance(query, near);
+        query.push(" <= ").push_bind(near.radius_km());
+    }
     if let Some(city) = &filter.city {
         query.push(" and e.city_key = lower(immutable_unaccent(").push_bind(city.clone()).push("))");
     }
@@ -110,28 +129,56 @@ pub async fn list_upcoming(
     after: Option<Cursor>,
 ) -> sqlx::Result<Listing> {
     let mut query = QueryBuilder::new(EVENT_COLUMNS);
-    query.push(" from (select e.event_id from event e").push(UPCOMING);
-    push_filters(&mut query, filter);
-    if let Some(Cursor::After { starts_at, event_id }) = after {
-        query
-            .push(" and (e.starts_at, e.event_id) > (")
-            .push_bind(starts_at)
-            .push(", ")
-            .push_bind(event_id)
-            .push(")");
+    if filter.near.is_some() {
+        query.push(", hit.distance_km");
     }
+    query.push(" from (select e.event_id");
+    if let Some(near) = filter.near {
+        query.push(", ");
+        push_distance(&mut query, near);
+        query.push(" as distance_km");
+    }
+    query.push(" from event e").push(UPCOMING);
+    push_filters(&mut query, filter);
+    // Nearest first walks by counting (distances tie and change with the place); soonest first
+    // walks by start time.
+    let offset = match after {
+        Some(Cursor::After { starts_at, event_id }) if !filter.by_distance => {
+            query
+                .push(" and (e.starts_at, e.event_id) > (")
+                .push_bind(starts_at)
+                .push(", ")
+                .push_bind(event_id)
+                .push(")");
+            0
+        }
+        Some(Cursor::Offset(offset)) if filter.by_distance => offset,
+        _ => 0,
+    };
+    let order =
+        if filter.by_distance { "distance_km, e.starts_at, e.event_id" } else { "e.starts_at, e.event_id" };
     // One extra row tells whether there is a next page.
     query
-        .push(" order by e.starts_at, e.event_id limit ")
+        .push(format!(" order by {order} limit "))
         .push_bind(i64::from(limit.get()) + 1)
+        .push(" offset ")
+        .push_bind(i64::from(offset))
         .push(") hit join event e using (event_id)")
         .push(EVENT_JOINS)
-        .push(" order by e.starts_at, e.event_id");
+        .push(if filter.by_distance {
+            " order by hit.distance_km, e.starts_at, e.event_id"
+        } else {
+            " order by e.starts_at, e.event_id"
+        });
 
     let mut events: Vec<Event> = query.build_query_as().fetch_all(db).await?;
     let next_cursor = if events.len() > usize::from(limit.get()) {
         events.truncate(usize::from(limit.get()));
-        events.last().map(|last| Cursor::After { starts_at: last.starts_at, event_id: last.id })
+        if filter.by_distance {
+            Some(Cursor::Offset(offset + u32::from(limit.get())))
+        } else {
+            events.last().map(|last| Cursor::After { starts_at: last.starts_at, event_id: last.id })
+        }
     } else {
         None
     };
@@ -179,22 +226,30 @@ pub async fn search(
             ") as normalized) x),
              hit as (
                  select e.event_id, e.starts_at,
-                        ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_vector, (select tsq from c)) as rank
-                 from event e",
-        )
+                        ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_vector, (select tsq from c)) as rank, ",
+        );
+    match filter.near {
+        Some(near) => push_distance(&mut query, near),
+        None => {
+            query.push("null::float8");
+        }
+    }
+    query
+        .push(" as distance_km from event e")
         .push(UPCOMING)
         .push(" and e.search_vector @@ (select tsq from c)");
     push_filters(&mut query, filter);
+    let order = if filter.by_distance { "distance_km, rank desc" } else { "rank desc" };
     query
-        .push(" order by rank desc, e.starts_at, e.event_id limit ")
+        .push(format!(" order by {order}, e.starts_at, e.event_id limit "))
         .push_bind(i64::from(limit.get()) + 1)
         .push(" offset ")
         .push_bind(i64::from(offset))
         .push(") ")
         .push(EVENT_COLUMNS)
-        .push(", c.corrected, c.normalized from hit join event e using (event_id) cross join c")
+        .push(", hit.distance_km, c.corrected, c.normalized from hit join event e using (event_id) cross join c")
         .push(EVENT_JOINS)
-        .push(" order by hit.rank desc, hit.starts_at, hit.event_id");
+        .push(format!(" order by hit.{}, hit.starts_at, hit.event_id", order.replace(", rank", ", hit.rank")));
 
     let rows: Vec<SearchRow> = query.build_query_as().fetch_all(db).await?;
     let (corrected, normalized) = match rows.first() {

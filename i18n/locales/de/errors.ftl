@@ -255,3 +255,10 @@ error-refund-unknown-token = Es wurde mit einem Token bezahlt, das Tessera nie a
 error-nothing-to-pay = Für diese Bestellung ist nichts mehr zu bezahlen.
 error-chain-silent = die lokale Blockchain hat nicht geantwortet
 error-sandbox-could-not-pay = Die Sandbox konnte diese Bestellung nicht bezahlen: { $why }. Ihre Bestellung ist unverändert, und die Tickets bleiben reserviert.
+
+## Near a place
+error-not-a-place = { $value } ist kein Ort wie 38.7139,-9.1334 (Breite,Länge)
+error-not-a-radius = { $value } ist keine Entfernung von 0,1 bis 20000 km
+error-radius-without-near = braucht near, den Ort, von dem aus gemessen wird
+error-distance-without-near = distance braucht near, den Ort, von dem aus gemessen wird
+error-sort = { $value } ist weder distance noch time noch relevance

@@ -158,3 +158,7 @@ event-show-original = Original anzeigen ({ $language })
 event-show-translation = Übersetzung anzeigen ({ $language })
 event-add-calendar = Zum Kalender hinzufügen (.ics)
 your-time = ({ $time } bei Ihnen)
+card-distance = { $km } km entfernt
+filters-near-me = In meiner Nähe
+filters-near-me-asking = Ihr Standort wird ermittelt …
+filters-near-me-refused = Ihr Browser hat Ihren Standort nicht geteilt. Wählen Sie stattdessen eine Stadt.

@@ -255,3 +255,10 @@ error-refund-unknown-token = It was paid in a token Tessera has never quoted: re
 error-nothing-to-pay = This order has nothing left to pay.
 error-chain-silent = the local chain did not answer
 error-sandbox-could-not-pay = The sandbox could not pay this order: { $why }. Your order is unchanged and its tickets are still held.
+
+## Near a place
+error-not-a-place = { $value } is not a place like 38.7139,-9.1334 (latitude,longitude)
+error-not-a-radius = { $value } is not a distance from 0.1 to 20000 km
+error-radius-without-near = needs near, the place to measure from
+error-distance-without-near = distance needs near, the place to measure from
+error-sort = { $value } is not distance, time or relevance

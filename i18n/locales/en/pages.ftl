@@ -158,3 +158,7 @@ event-show-original = Show the original ({ $language })
 event-show-translation = Show the translation ({ $language })
 event-add-calendar = Add to calendar (.ics)
 your-time = ({ $time } your time)
+card-distance = { $km } km away
+filters-near-me = Near me
+filters-near-me-asking = Finding where you are…
+filters-near-me-refused = Your browser did not share where you are. Choose a city instead.

@@ -256,3 +256,10 @@ error-refund-unknown-token = Se pagó con un token que Tessera nunca ha presupue
 error-nothing-to-pay = No queda nada por pagar en este pedido.
 error-chain-silent = la cadena local no ha respondido
 error-sandbox-could-not-pay = El entorno de pruebas no ha podido pagar este pedido: { $why }. Tu pedido no ha cambiado y sus entradas siguen reservadas.
+
+## Near a place
+error-not-a-place = { $value } no es un lugar como 38.7139,-9.1334 (latitud,longitud)
+error-not-a-radius = { $value } no es una distancia de 0,1 a 20000 km
+error-radius-without-near = necesita near, el lugar desde el que medir
+error-distance-without-near = distance necesita near, el lugar desde el que medir
+error-sort = { $value } no es distance, time ni relevance

@@ -161,3 +161,7 @@ event-show-original = Ver el original ({ $language })
 event-show-translation = Ver la traducción ({ $language })
 event-add-calendar = Añadir al calendario (.ics)
 your-time = ({ $time } en tu hora local)
+card-distance = a { $km } km
+filters-near-me = Cerca de mí
+filters-near-me-asking = Buscando dónde estás…
+filters-near-me-refused = Tu navegador no ha compartido tu ubicación. Elige una ciudad.

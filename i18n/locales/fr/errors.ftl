@@ -256,3 +256,10 @@ error-refund-unknown-token = Il a été payé dans un jeton que Tessera n'a jama
 error-nothing-to-pay = Il ne reste rien à payer sur cette commande.
 error-chain-silent = la chaîne locale n'a pas répondu
 error-sandbox-could-not-pay = Le bac à sable n'a pas pu payer cette commande : { $why }. Votre commande est inchangée et ses billets restent réservés.
+
+## Near a place
+error-not-a-place = { $value } n'est pas un lieu comme 38.7139,-9.1334 (latitude,longitude)
+error-not-a-radius = { $value } n'est pas une distance de 0,1 à 20000 km
+error-radius-without-near = demande near, le lieu d'où mesurer
+error-distance-without-near = distance demande near, le lieu d'où mesurer
+error-sort = { $value } n'est ni distance, ni time, ni relevance

@@ -161,3 +161,7 @@ event-show-original = Voir l’original ({ $language })
 event-show-translation = Voir la traduction ({ $language })
 event-add-calendar = Ajouter au calendrier (.ics)
 your-time = ({ $time } chez vous)
+card-distance = à { $km } km
+filters-near-me = Près de moi
+filters-near-me-asking = Recherche de votre position…
+filters-near-me-refused = Votre navigateur n'a pas partagé votre position. Choisissez plutôt une ville.

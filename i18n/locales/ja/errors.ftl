@@ -236,3 +236,10 @@ error-refund-unknown-token = Tessera が見積もったことのないトーク�
 error-nothing-to-pay = このご注文に未払いの金額はありません。
 error-chain-silent = ローカルチェーンから応答がありませんでした
 error-sandbox-could-not-pay = サンドボックスでこの注文を支払えませんでした：{ $why }。ご注文は変わっておらず、チケットは確保されたままです。
+
+## Near a place
+error-not-a-place = { $value } は 38.7139,-9.1334 のような場所（緯度,経度）ではありません
+error-not-a-radius = { $value } は 0.1～20000 km の距離ではありません
+error-radius-without-near = 距離の基準となる場所（near）が必要です
+error-distance-without-near = distance には距離の基準となる場所（near）が必要です
+error-sort = { $value } は distance・time・relevance のいずれでもありません

@@ -152,3 +152,7 @@ event-show-original = 原文を表示（{ $language }）
 event-show-translation = 翻訳を表示（{ $language }）
 event-add-calendar = カレンダーに追加（.ics）
 your-time = （現在地の時刻：{ $time }）
+card-distance = { $km } km 先
+filters-near-me = 現在地の近く
+filters-near-me-asking = 現在地を確認しています…
+filters-near-me-refused = ブラウザから現在地を取得できませんでした。代わりに都市を選んでください。

@@ -272,3 +272,10 @@ error-refund-unknown-token = Zapłacono tokenem, którego Tessera nigdy nie wyce
 error-nothing-to-pay = W tym zamówieniu nie ma już nic do zapłaty.
 error-chain-silent = lokalny łańcuch nie odpowiedział
 error-sandbox-could-not-pay = Piaskownica nie mogła opłacić tego zamówienia: { $why }. Zamówienie się nie zmieniło, a bilety są nadal zarezerwowane.
+
+## Near a place
+error-not-a-place = { $value } nie jest miejscem w postaci 38.7139,-9.1334 (szerokość,długość)
+error-not-a-radius = { $value } nie jest odległością od 0,1 do 20000 km
+error-radius-without-near = wymaga parametru near, miejsca, od którego liczyć odległość
+error-distance-without-near = distance wymaga parametru near, miejsca, od którego liczyć odległość
+error-sort = { $value } nie jest wartością distance, time ani relevance

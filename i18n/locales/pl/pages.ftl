@@ -163,3 +163,7 @@ event-show-original = Pokaż oryginał ({ $language })
 event-show-translation = Pokaż tłumaczenie ({ $language })
 event-add-calendar = Dodaj do kalendarza (.ics)
 your-time = ({ $time } u Ciebie)
+card-distance = { $km } km stąd
+filters-near-me = W pobliżu
+filters-near-me-asking = Ustalamy, gdzie jesteś…
+filters-near-me-refused = Przeglądarka nie udostępniła Twojej lokalizacji. Wybierz miasto.

@@ -256,3 +256,10 @@ error-refund-unknown-token = Foi pago num token que a Tessera nunca cotou: reemb
 error-nothing-to-pay = Não há mais nada a pagar nesta encomenda.
 error-chain-silent = a cadeia local não respondeu
 error-sandbox-could-not-pay = A sandbox não conseguiu pagar esta encomenda: { $why }. A encomenda não mudou e os bilhetes continuam reservados.
+
+## Near a place
+error-not-a-place = { $value } não é um local como 38.7139,-9.1334 (latitude,longitude)
+error-not-a-radius = { $value } não é uma distância de 0,1 a 20000 km
+error-radius-without-near = precisa de near, o local a partir do qual medir
+error-distance-without-near = distance precisa de near, o local a partir do qual medir
+error-sort = { $value } não é distance, time nem relevance

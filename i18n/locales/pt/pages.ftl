@@ -161,3 +161,7 @@ event-show-original = Ver o original ({ $language })
 event-show-translation = Ver a tradução ({ $language })
 event-add-calendar = Adicionar ao calendário (.ics)
 your-time = ({ $time } na sua hora local)
+card-distance = a { $km } km
+filters-near-me = Perto de mim
+filters-near-me-asking = A procurar onde está…
+filters-near-me-refused = O seu navegador não partilhou a sua localização. Escolha antes uma cidade.

@@ -16,6 +16,8 @@ pub struct FilterForm {
     pub from: String,
     pub to: String,
     pub max_price: String,
+    /// Where the listing is near, kept as the form is submitted again: (name, value).
+    pub kept: Vec<(&'static str, String)>,
     /// A field the visitor got wrong, and why.
     pub error: Option<(String, String)>,
 }
@@ -24,6 +26,11 @@ impl FilterForm {
     /// Whether `field` is the one the visitor got wrong.
     pub fn is_invalid(&self, field: &str) -> bool {
         self.error.as_ref().is_some_and(|(wrong, _)| wrong == field)
+    }
+
+    /// The script behind the form's "near me" button.
+    pub fn near_me_script(&self) -> &'static str {
+        crate::assets::near_me_script_href()
     }
 }
 

@@ -37,6 +37,10 @@ pub(crate) fn filter_form(action: &'static str, raw: &RawFilter, q: &str, cities
         from: raw.from.clone().unwrap_or_default(),
         to: raw.to.clone().unwrap_or_default(),
         max_price: raw.max_price.clone().unwrap_or_default(),
+        kept: [("near", &raw.near), ("radius_km", &raw.radius_km), ("sort", &raw.sort)]
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value.clone().filter(|v| !v.trim().is_empty())?)))
+            .collect(),
         error: None,
     }
 }
@@ -58,6 +62,9 @@ pub(crate) fn pager_links(
         ("from", &raw.from),
         ("to", &raw.to),
         ("max_price", &raw.max_price),
+        ("near", &raw.near),
+        ("radius_km", &raw.radius_km),
+        ("sort", &raw.sort),
         ("limit", &raw.limit),
     ] {
         if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
