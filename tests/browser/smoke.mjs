@@ -580,20 +580,25 @@ const FLOWS = [
       const context = t.page.context();
       await context.grantPermissions(['geolocation']);
       await context.setGeolocation({ latitude: 38.7139, longitude: -9.1394 });
-      await t.goto('/');
-      const button = t.page.locator('button[data-near-me]');
-      if (!t.check('the filters offer "Near me"', await button.isVisible())) return;
-      await Promise.all([t.page.waitForURL((u) => u.searchParams.has('near')), button.click()]);
-      await t.page.waitForLoadState('load');
-      const url = new URL(t.page.url());
-      t.check('the listing is sorted nearest first', url.searchParams.get('sort') === 'distance', url.search);
-      const distances = (await t.page.locator('.card-distance').allInnerTexts()).map((text) => parseFloat(text.replace(',', '.')));
-      t.check('each card says how far', distances.length > 0 && distances.every((d) => !Number.isNaN(d)), distances.join(' | '));
-      t.check('nearest first', distances.every((d, i) => i === 0 || distances[i - 1] <= d), distances.join(' ≤ '));
-      t.check('the closest is in Lisbon', distances[0] < 25, `${distances[0]} km`);
-      await t.pageChecks();
-      await t.shot('near-me');
-      await context.clearPermissions();
+      try {
+        await t.goto('/');
+        const button = t.page.locator('button[data-near-me]');
+        if (!t.check('the filters offer "Near me"', await button.isVisible())) return;
+        await Promise.all([t.page.waitForURL((u) => u.searchParams.has('near')), button.click()]);
+        await t.page.waitForLoadState('load');
+        const url = new URL(t.page.url());
+        t.check('the listing is sorted nearest first', url.searchParams.get('sort') === 'distance', url.search);
+        // English numbers: "0.9 km away" (under 25 km, no thousands separator).
+        const distances = (await t.page.locator('.card-distance').allInnerTexts()).map((text) => parseFloat(text));
+        t.check('each card says how far', distances.length > 0 && distances.every((d) => !Number.isNaN(d)), distances.join(' | '));
+        t.check('nearest first', distances.every((d, i) => i === 0 || distances[i - 1] <= d), distances.join(' ≤ '));
+        t.check('the closest is in Lisbon', distances[0] < 25, `${distances[0]} km`);
+        t.check('the listing can be seen anywhere again', (await t.page.locator('a.near-clear').count()) === 1);
+        await t.pageChecks();
+        await t.shot('near-me');
+      } finally {
+        await context.clearPermissions();
+      }
     },
   },
   {

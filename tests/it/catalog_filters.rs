@@ -213,8 +213,13 @@ async fn near_a_place_keeps_what_is_within_reach_and_says_how_far(db: PgPool) {
     let page = app.get(&format!("/?{near}&radius_km=10&sort=distance&lang=de")).await.text();
     assert!(page.contains(" km entfernt</span>"), "{page}");
     assert!(page.find("Fado in Alfama") < page.find("Belém Market"), "{page}");
-    // Filtering again keeps the place.
+    // Filtering again keeps the place, and one click drops it.
     assert!(page.contains(r#"<input type="hidden" name="near" value="38.7139,-9.1394">"#), "{page}");
+    assert!(page.contains(r#"<a class="near-clear" href="/">Überall ×</a>"#), "{page}");
+    // A place that is not one is said, and not kept for the next try.
+    let wrong = app.get("/?near=lisbon&sort=distance").await;
+    assert_eq!(wrong.status, 400);
+    assert!(!wrong.text().contains(r#"type="hidden" name="near""#), "{}", wrong.text());
 
     for (query, field) in [
         ("near=91,0", "near"),
@@ -224,6 +229,7 @@ async fn near_a_place_keeps_what_is_within_reach_and_says_how_far(db: PgPool) {
         ("radius_km=5", "radius_km"),
         ("sort=distance", "sort"),
         ("sort=price", "sort"),
+        ("near=38.7,-9.1&sort=time", "sort"),
     ] {
         let response = app.get(&format!("/api/events?{query}")).await;
         assert_eq!(response.status, 400, "{query}");

@@ -3,7 +3,8 @@
 // geolocation (or JavaScript) the button stays hidden and the filters work as before.
 (() => {
   const button = document.querySelector('button[data-near-me]');
-  if (!button || !('geolocation' in navigator)) return;
+  // Browsers locate only for secure pages (HTTPS, or this machine).
+  if (!button || !('geolocation' in navigator) || !window.isSecureContext) return;
   const form = button.form;
   const status = document.getElementById('near-me-status');
   const field = (name) => {
@@ -26,11 +27,14 @@
         const { latitude, longitude } = position.coords;
         field('near').value = `${latitude.toFixed(4)},${longitude.toFixed(4)}`;
         field('sort').value = 'distance';
+        // Where you are, not a city chosen before.
+        const city = form.querySelector('select[name=city]');
+        if (city) city.value = '';
         form.submit();
       },
-      () => {
+      (error) => {
         button.disabled = false;
-        status.textContent = button.dataset.refused;
+        status.textContent = error.code === error.PERMISSION_DENIED ? button.dataset.refused : button.dataset.failed;
       },
       { maximumAge: 600000, timeout: 15000 },
     );

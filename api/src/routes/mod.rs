@@ -55,14 +55,18 @@ pub(crate) struct CatalogQuery {
     cursor: Option<String>,
     /// A place, `lat,lng` in degrees: only events within `radius_km` of it, each with its
     /// `distance_km`; empty for anywhere.
-    #[param(pattern = r"^(-?[0-9]{1,2}(\.[0-9]+)?,-?[0-9]{1,3}(\.[0-9]+)?)?$", example = "38.7139,-9.1334")]
+    #[param(
+        pattern = r"^(-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?),-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?))?$",
+        example = "38.7139,-9.1334"
+    )]
     near: Option<String>,
-    /// How far from `near`, in kilometres: 0.1 to 20000 (default 25). Only with `near`.
-    #[param(pattern = r"^([0-9]{1,5}(\.[0-9]+)?)?$", example = "10")]
+    /// How far from `near`, in kilometres: 0.1 to 20016, half the Earth round (default 25).
+    /// Only with `near`.
+    #[param(pattern = r"^(20000(\.0+)?|[1-9][0-9]{0,3}(\.[0-9]+)?|0\.[1-9][0-9]*)?$", example = "10")]
     radius_km: Option<String>,
     /// `distance`: nearest first (only with `near`); empty: soonest first, or best match first
     /// when searching.
-    #[param(pattern = r"^(distance|time|relevance)?$", example = "distance")]
+    #[param(pattern = r"^(distance)?$", example = "distance")]
     sort: Option<String>,
 }
 

@@ -56,7 +56,7 @@ pub struct RawFilter {
     pub near: Option<String>,
     /// How far from `near`, in kilometres (default 25, at most 20,000).
     pub radius_km: Option<String>,
-    /// `distance` (nearest first; needs `near`), else soonest first (best match first when
+    /// `distance`: nearest first (needs `near`); else soonest first (best match first when
     /// searching).
     pub sort: Option<String>,
 }
@@ -90,8 +90,8 @@ pub struct Near {
 impl Near {
     /// Without `radius_km`, 25 km: a city and its surroundings.
     pub const DEFAULT_RADIUS_M: u32 = 25_000;
-    /// Half the Earth's circumference: everywhere.
-    pub const MAX_RADIUS_M: u32 = 20_000_000;
+    /// Half the Earth's circumference (on the sphere the distance is measured on): everywhere.
+    pub const MAX_RADIUS_M: u32 = 20_016_000;
 
     pub fn latitude(self) -> f64 {
         f64::from(self.lat_e6) / 1e6
@@ -172,7 +172,7 @@ impl EventFilter {
             None => None,
         };
         let by_distance = match non_empty(&raw.sort) {
-            None | Some("time") | Some("relevance") => false,
+            None => false,
             Some("distance") if near.is_some() => true,
             Some("distance") => {
                 return Err(FieldError::new("sort", tessera_i18n::t("error-distance-without-near")));

@@ -266,6 +266,15 @@ pub async fn search(
             )
             .fetch_one(db)
             .await?;
+            if words.no_words && filter.by_distance {
+                // Nearest first, a listing counts its way through as a search does.
+                let page = list_upcoming(db, filter, limit, cursor).await?;
+                return Ok(SearchHits {
+                    events: page.events,
+                    next_cursor: page.next_cursor,
+                    corrected_query: None,
+                });
+            }
             if words.no_words && offset == 0 {
                 // One page only: the listing's cursor does not fit a query with words in it.
                 let page = list_upcoming(db, filter, limit, None).await?;

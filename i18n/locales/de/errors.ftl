@@ -258,7 +258,7 @@ error-sandbox-could-not-pay = Die Sandbox konnte diese Bestellung nicht bezahlen
 
 ## Near a place
 error-not-a-place = { $value } ist kein Ort wie 38.7139,-9.1334 (Breite,Länge)
-error-not-a-radius = { $value } ist keine Entfernung von 0,1 bis 20000 km
+error-not-a-radius = { $value } ist keine Entfernung von 0,1 bis 20016 km
 error-radius-without-near = braucht near, den Ort, von dem aus gemessen wird
 error-distance-without-near = distance braucht near, den Ort, von dem aus gemessen wird
-error-sort = { $value } ist weder distance noch time noch relevance
+error-sort = { $value } ist keine mögliche Sortierung: verwenden Sie distance

@@ -162,3 +162,5 @@ card-distance = { $km } km entfernt
 filters-near-me = In meiner Nähe
 filters-near-me-asking = Ihr Standort wird ermittelt …
 filters-near-me-refused = Ihr Browser hat Ihren Standort nicht geteilt. Wählen Sie stattdessen eine Stadt.
+filters-near-me-failed = Ihr Standort ließ sich gerade nicht ermitteln. Versuchen Sie es noch einmal oder wählen Sie eine Stadt.
+filters-anywhere = Überall ×

@@ -258,7 +258,7 @@ error-sandbox-could-not-pay = The sandbox could not pay this order: { $why }. Yo
 
 ## Near a place
 error-not-a-place = { $value } is not a place like 38.7139,-9.1334 (latitude,longitude)
-error-not-a-radius = { $value } is not a distance from 0.1 to 20000 km
+error-not-a-radius = { $value } is not a distance from 0.1 to 20016 km
 error-radius-without-near = needs near, the place to measure from
 error-distance-without-near = distance needs near, the place to measure from
-error-sort = { $value } is not distance, time or relevance
+error-sort = { $value } is not a way to sort: use distance

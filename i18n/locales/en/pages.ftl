@@ -162,3 +162,5 @@ card-distance = { $km } km away
 filters-near-me = Near me
 filters-near-me-asking = Finding where you are…
 filters-near-me-refused = Your browser did not share where you are. Choose a city instead.
+filters-near-me-failed = We could not find where you are just now. Try again, or choose a city.
+filters-anywhere = Anywhere ×

@@ -259,7 +259,7 @@ error-sandbox-could-not-pay = El entorno de pruebas no ha podido pagar este pedi
 
 ## Near a place
 error-not-a-place = { $value } no es un lugar como 38.7139,-9.1334 (latitud,longitud)
-error-not-a-radius = { $value } no es una distancia de 0,1 a 20000 km
+error-not-a-radius = { $value } no es una distancia de 0,1 a 20016 km
 error-radius-without-near = necesita near, el lugar desde el que medir
 error-distance-without-near = distance necesita near, el lugar desde el que medir
-error-sort = { $value } no es distance, time ni relevance
+error-sort = { $value } no es una forma de ordenar: usa distance

@@ -165,3 +165,5 @@ card-distance = a { $km } km
 filters-near-me = Cerca de mí
 filters-near-me-asking = Buscando dónde estás…
 filters-near-me-refused = Tu navegador no ha compartido tu ubicación. Elige una ciudad.
+filters-near-me-failed = Ahora mismo no podemos saber dónde estás. Vuelve a intentarlo o elige una ciudad.
+filters-anywhere = En cualquier lugar ×

@@ -259,7 +259,7 @@ error-sandbox-could-not-pay = Le bac à sable n'a pas pu payer cette commande : 
 
 ## Near a place
 error-not-a-place = { $value } n'est pas un lieu comme 38.7139,-9.1334 (latitude,longitude)
-error-not-a-radius = { $value } n'est pas une distance de 0,1 à 20000 km
+error-not-a-radius = { $value } n'est pas une distance de 0,1 à 20016 km
 error-radius-without-near = demande near, le lieu d'où mesurer
 error-distance-without-near = distance demande near, le lieu d'où mesurer
-error-sort = { $value } n'est ni distance, ni time, ni relevance
+error-sort = { $value } n'est pas un tri possible : utilisez distance

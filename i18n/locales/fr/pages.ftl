@@ -165,3 +165,5 @@ card-distance = à { $km } km
 filters-near-me = Près de moi
 filters-near-me-asking = Recherche de votre position…
 filters-near-me-refused = Votre navigateur n'a pas partagé votre position. Choisissez plutôt une ville.
+filters-near-me-failed = Impossible de trouver votre position pour le moment. Réessayez ou choisissez une ville.
+filters-anywhere = Partout ×

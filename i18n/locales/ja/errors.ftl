@@ -239,7 +239,7 @@ error-sandbox-could-not-pay = サンドボックスでこの注文を支払え�
 
 ## Near a place
 error-not-a-place = { $value } は 38.7139,-9.1334 のような場所（緯度,経度）ではありません
-error-not-a-radius = { $value } は 0.1～20000 km の距離ではありません
+error-not-a-radius = { $value } は 0.1～20016 km の距離ではありません
 error-radius-without-near = 距離の基準となる場所（near）が必要です
 error-distance-without-near = distance には距離の基準となる場所（near）が必要です
-error-sort = { $value } は distance・time・relevance のいずれでもありません
+error-sort = { $value } は並べ替えに使えません。distance を指定してください

@@ -156,3 +156,5 @@ card-distance = { $km } km 先
 filters-near-me = 現在地の近く
 filters-near-me-asking = 現在地を確認しています…
 filters-near-me-refused = ブラウザから現在地を取得できませんでした。代わりに都市を選んでください。
+filters-near-me-failed = 現在地を取得できませんでした。もう一度お試しいただくか、都市を選んでください。
+filters-anywhere = 場所を指定しない ×

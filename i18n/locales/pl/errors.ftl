@@ -275,7 +275,7 @@ error-sandbox-could-not-pay = Piaskownica nie mogła opłacić tego zamówienia:
 
 ## Near a place
 error-not-a-place = { $value } nie jest miejscem w postaci 38.7139,-9.1334 (szerokość,długość)
-error-not-a-radius = { $value } nie jest odległością od 0,1 do 20000 km
+error-not-a-radius = { $value } nie jest odległością od 0,1 do 20016 km
 error-radius-without-near = wymaga parametru near, miejsca, od którego liczyć odległość
 error-distance-without-near = distance wymaga parametru near, miejsca, od którego liczyć odległość
-error-sort = { $value } nie jest wartością distance, time ani relevance
+error-sort = { $value } nie jest sposobem sortowania: użyj distance

@@ -167,3 +167,5 @@ card-distance = { $km } km stąd
 filters-near-me = W pobliżu
 filters-near-me-asking = Ustalamy, gdzie jesteś…
 filters-near-me-refused = Przeglądarka nie udostępniła Twojej lokalizacji. Wybierz miasto.
+filters-near-me-failed = Nie udało się teraz ustalić, gdzie jesteś. Spróbuj ponownie albo wybierz miasto.
+filters-anywhere = Wszędzie ×

@@ -259,7 +259,7 @@ error-sandbox-could-not-pay = A sandbox não conseguiu pagar esta encomenda: { $
 
 ## Near a place
 error-not-a-place = { $value } não é um local como 38.7139,-9.1334 (latitude,longitude)
-error-not-a-radius = { $value } não é uma distância de 0,1 a 20000 km
+error-not-a-radius = { $value } não é uma distância de 0,1 a 20016 km
 error-radius-without-near = precisa de near, o local a partir do qual medir
 error-distance-without-near = distance precisa de near, o local a partir do qual medir
-error-sort = { $value } não é distance, time nem relevance
+error-sort = { $value } não é uma forma de ordenar: use distance

@@ -165,3 +165,5 @@ card-distance = a { $km } km
 filters-near-me = Perto de mim
 filters-near-me-asking = A procurar onde está…
 filters-near-me-refused = O seu navegador não partilhou a sua localização. Escolha antes uma cidade.
+filters-near-me-failed = Neste momento não foi possível saber onde está. Tente novamente ou escolha uma cidade.
+filters-anywhere = Em qualquer lugar ×

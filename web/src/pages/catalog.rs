@@ -18,6 +18,8 @@ pub struct FilterForm {
     pub max_price: String,
     /// Where the listing is near, kept as the form is submitted again: (name, value).
     pub kept: Vec<(&'static str, String)>,
+    /// The same listing anywhere (without the place), when it is near one.
+    pub anywhere_href: Option<String>,
     /// A field the visitor got wrong, and why.
     pub error: Option<(String, String)>,
 }
@@ -26,6 +28,12 @@ impl FilterForm {
     /// Whether `field` is the one the visitor got wrong.
     pub fn is_invalid(&self, field: &str) -> bool {
         self.error.as_ref().is_some_and(|(wrong, _)| wrong == field)
+    }
+
+    /// Whether the place (`near`, `radius_km`, `sort`) is what the visitor got wrong: then it
+    /// is not kept, so the next submit starts afresh.
+    pub fn place_is_invalid(&self) -> bool {
+        self.error.as_ref().is_some_and(|(wrong, _)| matches!(wrong.as_str(), "near" | "radius_km" | "sort"))
     }
 
     /// The script behind the form's "near me" button.

@@ -41,6 +41,10 @@ pub(crate) fn filter_form(action: &'static str, raw: &RawFilter, q: &str, cities
             .into_iter()
             .filter_map(|(name, value)| Some((name, value.clone().filter(|v| !v.trim().is_empty())?)))
             .collect(),
+        anywhere_href: raw.near.as_deref().filter(|near| !near.trim().is_empty()).map(|_| {
+            let anywhere = RawFilter { near: None, radius_km: None, sort: None, cursor: None, ..raw.clone() };
+            catalog_href(action, &anywhere, Some(q), None)
+        }),
         error: None,
     }
 }
@@ -52,6 +56,13 @@ pub(crate) fn pager_links(
     q: Option<&str>,
     next: Option<Cursor>,
 ) -> (Option<String>, Option<String>) {
+    let first = raw.cursor.as_deref().filter(|c| !c.is_empty()).map(|_| catalog_href(path, raw, q, None));
+    let next = next.map(|cursor| catalog_href(path, raw, q, Some(&cursor.encode())));
+    (first, next)
+}
+
+/// `path` with the search words and every filter of `raw` that is set, and `cursor`.
+fn catalog_href(path: &str, raw: &RawFilter, q: Option<&str>, cursor: Option<&str>) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if let Some(q) = q.filter(|q| !q.is_empty()) {
         pairs.push(("q", q));
@@ -71,18 +82,11 @@ pub(crate) fn pager_links(
             pairs.push((key, value));
         }
     }
-    let href = |pairs: &[(&str, &str)]| {
-        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
-        if query.is_empty() { path.to_string() } else { format!("{path}?{query}") }
-    };
-    let first = raw.cursor.as_deref().filter(|c| !c.is_empty()).map(|_| href(&pairs));
-    let next = next.map(|cursor| {
-        let encoded = cursor.encode();
-        let mut with_cursor = pairs.clone();
-        with_cursor.push(("cursor", &encoded));
-        href(&with_cursor)
-    });
-    (first, next)
+    if let Some(cursor) = cursor {
+        pairs.push(("cursor", cursor));
+    }
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    if query.is_empty() { path.to_string() } else { format!("{path}?{query}") }
 }
 
 /// Cards per page: fills rows of 2, 3 and 4 columns.
