@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(events::list::list_events))
         .routes(routes!(events::show::show_event))
+        .routes(routes!(events::related::related_events))
         .routes(routes!(events::search::search_get, events::search::search_post))
         .route_layer(catalog_cache.clone())
         .routes(routes!(auth::signup::signup))

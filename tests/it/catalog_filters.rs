@@ -236,3 +236,56 @@ async fn near_a_place_keeps_what_is_within_reach_and_says_how_far(db: PgPool) {
         assert_eq!(response.json()["error"]["field"], field, "{query}");
     }
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn an_event_suggests_what_is_nearby_alike_and_bought_by_enough_of_its_buyers(db: PgPool) {
+    let app = TestApp::new(db);
+    let at = |slug: &str, title: &str, category: Category, latitude: f64, longitude: f64| {
+        let mut event = sample_event(slug, title, 5);
+        event.fields.category = category;
+        (event.fields.latitude, event.fields.longitude) = (latitude, longitude);
+        event
+    };
+    let fado = app.insert_event(&at("fado-base", "Fado Night", Category::Concert, 38.7118, -9.1300)).await;
+    app.insert_event(&at("arraial", "Arraial in Graça", Category::Festival, 38.7165, -9.1300)).await;
+    app.insert_event(&at("porto-jazz", "Porto Jazz", Category::Concert, 41.1496, -8.6110)).await;
+    let krakow =
+        app.insert_event(&at("krakow-fair", "Kraków Fair", Category::Market, 50.0614, 19.9372)).await;
+    let uri = format!("/api/events/{fado}/related");
+    let titles = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_string()).collect()
+    };
+
+    let json = app.get(&uri).await.json();
+    assert_eq!(titles(&json["nearby"]), ["Arraial in Graça"]);
+    assert!(json["nearby"][0]["distance_km"].as_f64().unwrap() < 1.0);
+    assert_eq!(titles(&json["same_kind"]), ["Porto Jazz"]);
+    assert!(titles(&json["also_bought"]).is_empty());
+
+    // Kraków is named once five of Fado Night's buyers bought it too, not before.
+    let (fado_tickets, krakow_tickets) = (app.ticket_types(fado).await[0], app.ticket_types(krakow).await[0]);
+    for buyer in 0..5 {
+        let cookie = app.customer().await;
+        for (event, tickets) in [(fado, fado_tickets), (krakow, krakow_tickets)] {
+            let bought = app.buy(&cookie, event, &[(tickets, 1)], None).await;
+            assert_eq!(bought.status, 201, "{}", bought.text());
+            let order: uuid::Uuid = bought.json()["order_id"].as_str().unwrap().parse().unwrap();
+            sqlx::query("update customer_order set status = 'paid', paid_at = now() where order_id = $1")
+                .bind(order)
+                .execute(&app.db)
+                .await
+                .unwrap();
+        }
+        let also = titles(&app.get(&uri).await.json()["also_bought"]);
+        if buyer < 4 {
+            assert!(also.is_empty(), "{} buyers in common: {also:?}", buyer + 1);
+        } else {
+            assert_eq!(also, ["Kraków Fair"]);
+        }
+    }
+
+    // The page shows the lists, in the reader's language.
+    let page = app.get("/events/fado-base?lang=pt").await.text();
+    assert!(page.contains("Também por perto") && page.contains("Arraial in Graça"), "{page}");
+    assert!(page.contains("Quem reservou isto também escolheu") && page.contains("Kraków Fair"), "{page}");
+}

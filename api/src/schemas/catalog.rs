@@ -112,6 +112,18 @@ pub struct Event {
     pub distance_km: Option<f64>,
 }
 
+/// "More like this" for an event (`GET /api/events/{id}/related`).
+#[derive(Serialize, ToSchema)]
+pub struct RelatedEvents {
+    /// On within 25 km of the venue, nearest first, each with its `distance_km`.
+    pub nearby: Vec<Event>,
+    /// Of the same category, anywhere, nearest first.
+    pub same_kind: Vec<Event>,
+    /// What people who bought tickets for this event also bought, the most shared first; an
+    /// event is named only when at least 5 people bought both.
+    pub also_bought: Vec<Event>,
+}
+
 /// An event's title and description in one language.
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct EventText {

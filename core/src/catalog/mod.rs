@@ -3,6 +3,7 @@
 mod admin;
 mod filter;
 mod read;
+mod related;
 mod write;
 
 use std::collections::BTreeMap;
@@ -18,8 +19,9 @@ pub use admin::{
     TranslationFields, TranslationInput, audit_log, create_event, delete_event, edit_event, event_for_admin,
     events_for_admin, set_event_image, slugify,
 };
-pub use filter::{Cursor, EventFilter, FieldError, Limit, PriceCap, RawFilter};
+pub use filter::{Cursor, EventFilter, FieldError, Limit, Near, PriceCap, RawFilter};
 pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
+pub use related::{ALSO_BOUGHT_MIN_BUYERS, NEARBY_RADIUS_M, Related, related};
 pub use write::{NewEvent, upsert_event};
 
 /// What kind of event this is. A closed set, checked by the database too.

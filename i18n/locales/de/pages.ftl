@@ -164,3 +164,6 @@ filters-near-me-asking = Ihr Standort wird ermittelt …
 filters-near-me-refused = Ihr Browser hat Ihren Standort nicht geteilt. Wählen Sie stattdessen eine Stadt.
 filters-near-me-failed = Ihr Standort ließ sich gerade nicht ermitteln. Versuchen Sie es noch einmal oder wählen Sie eine Stadt.
 filters-anywhere = Überall ×
+event-related-nearby = Auch in der Nähe
+event-related-same-kind = Mehr in dieser Art
+event-related-also-bought = Wer hier gebucht hat, buchte auch

@@ -164,3 +164,6 @@ filters-near-me-asking = Finding where you are…
 filters-near-me-refused = Your browser did not share where you are. Choose a city instead.
 filters-near-me-failed = We could not find where you are just now. Try again, or choose a city.
 filters-anywhere = Anywhere ×
+event-related-nearby = Also on nearby
+event-related-same-kind = More like this
+event-related-also-bought = People who went to this also booked

@@ -167,3 +167,6 @@ filters-near-me-asking = Buscando dónde estás…
 filters-near-me-refused = Tu navegador no ha compartido tu ubicación. Elige una ciudad.
 filters-near-me-failed = Ahora mismo no podemos saber dónde estás. Vuelve a intentarlo o elige una ciudad.
 filters-anywhere = En cualquier lugar ×
+event-related-nearby = También cerca
+event-related-same-kind = Más del mismo tipo
+event-related-also-bought = Quienes reservaron esto también eligieron

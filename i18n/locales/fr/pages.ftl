@@ -167,3 +167,6 @@ filters-near-me-asking = Recherche de votre position…
 filters-near-me-refused = Votre navigateur n'a pas partagé votre position. Choisissez plutôt une ville.
 filters-near-me-failed = Impossible de trouver votre position pour le moment. Réessayez ou choisissez une ville.
 filters-anywhere = Partout ×
+event-related-nearby = Aussi à proximité
+event-related-same-kind = Dans le même genre
+event-related-also-bought = Ceux qui ont réservé ici ont aussi choisi

@@ -158,3 +158,6 @@ filters-near-me-asking = 現在地を確認しています…
 filters-near-me-refused = ブラウザから現在地を取得できませんでした。代わりに都市を選んでください。
 filters-near-me-failed = 現在地を取得できませんでした。もう一度お試しいただくか、都市を選んでください。
 filters-anywhere = 場所を指定しない ×
+event-related-nearby = 近くで開催されるイベント
+event-related-same-kind = 同じジャンルのイベント
+event-related-also-bought = このイベントの購入者はこちらも予約しています

@@ -169,3 +169,6 @@ filters-near-me-asking = Ustalamy, gdzie jesteś…
 filters-near-me-refused = Przeglądarka nie udostępniła Twojej lokalizacji. Wybierz miasto.
 filters-near-me-failed = Nie udało się teraz ustalić, gdzie jesteś. Spróbuj ponownie albo wybierz miasto.
 filters-anywhere = Wszędzie ×
+event-related-nearby = Także w pobliżu
+event-related-same-kind = Więcej w tym stylu
+event-related-also-bought = Osoby, które tu kupiły bilety, wybrały też

@@ -167,3 +167,6 @@ filters-near-me-asking = A procurar onde está…
 filters-near-me-refused = O seu navegador não partilhou a sua localização. Escolha antes uma cidade.
 filters-near-me-failed = Neste momento não foi possível saber onde está. Tente novamente ou escolha uma cidade.
 filters-anywhere = Em qualquer lugar ×
+event-related-nearby = Também por perto
+event-related-same-kind = Mais do mesmo género
+event-related-also-bought = Quem reservou isto também escolheu

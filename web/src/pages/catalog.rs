@@ -71,4 +71,6 @@ pub struct EventPage {
     pub chrome: Chrome,
     pub event: EventDetail,
     pub local_time_script: &'static str,
+    /// "More like this": (message id of the heading, cards), lists with cards only.
+    pub related: Vec<(&'static str, Vec<EventCard>)>,
 }

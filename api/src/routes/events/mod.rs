@@ -1,6 +1,7 @@
 //! The catalog as JSON: `GET /api/events`, `GET /api/events/{id}`, `GET|POST /api/search`.
 
 pub mod list;
+pub mod related;
 pub mod search;
 pub mod show;
 

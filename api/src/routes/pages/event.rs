@@ -3,7 +3,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tessera_core::catalog;
 use tessera_web::pages::{Chrome, EventPage};
-use tessera_web::view::EventDetail;
+use tessera_web::view::{EventCard, EventDetail};
 
 use super::account::viewer_chrome;
 use crate::error::{Error, PageError, render_html};
@@ -35,12 +35,22 @@ pub async fn event(
     Query(query): Query<EventQuery>,
 ) -> Result<Response, PageError> {
     let event = public_event(&state, &slug).await?;
+    let related = catalog::related(&state.db, &event, 4).await?;
+    let cards = |events: Vec<catalog::Event>| events.iter().map(EventCard::new).collect::<Vec<_>>();
     Ok(render_html(
         StatusCode::OK,
         &EventPage {
             chrome: Chrome::new("", viewer_chrome(&viewer)),
             event: EventDetail::new(&event, chrono::Utc::now(), query.original.as_deref() == Some("1")),
             local_time_script: tessera_web::assets::local_time_script_href(),
+            related: [
+                ("event-related-nearby", cards(related.nearby)),
+                ("event-related-same-kind", cards(related.same_kind)),
+                ("event-related-also-bought", cards(related.also_bought)),
+            ]
+            .into_iter()
+            .filter(|(_, cards)| !cards.is_empty())
+            .collect(),
         },
     ))
 }
