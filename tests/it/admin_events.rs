@@ -242,6 +242,7 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/events/matrix-lisbon/calendar.ics".into(), None, 200, 200, 200),
         ("GET", "/api/events".into(), None, 200, 200, 200),
         ("GET", format!("/api/events/{event_id}"), None, 200, 200, 200),
+        ("GET", format!("/api/events/{event_id}/related"), None, 200, 200, 200),
         ("GET", "/api/search?q=matrix".into(), None, 200, 200, 200),
         ("POST", "/api/search?q=matrix".into(), None, 200, 200, 200),
         ("GET", "/healthz".into(), None, 200, 200, 200),
