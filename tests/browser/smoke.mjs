@@ -320,11 +320,7 @@ const FLOWS = [
       await t.page.locator('.order-tickets a[href$="/tickets.pdf"]').waitFor({ timeout: 20000 }).catch(() => {});
       if (!t.check('the order is paid and its tickets issued', (await t.page.locator('.ticket-serials li').count()) === 2)) return;
 
-      await t.page.context().clearCookies();
-      await t.goto(`/login?next=/admin${orderPath}`);
-      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
-      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
-      await Promise.all([t.page.waitForURL(`**/admin${orderPath}`), t.page.click('form.stack-form button[type=submit]')]);
+      await signInAsAdmin(t, `/admin${orderPath}`);
       t.check('the admin order page names the customer', (await t.page.locator('.order-facts').innerText()).includes(email));
       await t.pageChecks();
       await t.shot('admin-order');
@@ -442,11 +438,7 @@ const FLOWS = [
       // After the paid orders of the flows before (card, bitcoin, ETH, USDC): the analytics page
       // shows what came in per asset with charts beside their tables, and the finance page lists
       // the receipts with a CSV download; both fit a phone.
-      await t.page.context().clearCookies();
-      await t.goto('/login?next=/admin/analytics');
-      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
-      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
-      await Promise.all([t.page.waitForURL('**/admin/analytics'), t.page.click('form.stack-form button[type=submit]')]);
+      await signInAsAdmin(t, '/admin/analytics');
       const cards = await t.page.locator('.stat-cards li').allInnerTexts();
       t.check('analytics shows money received', cards.length > 0, cards.map(oneLine).join(' | '));
       t.check('analytics draws its charts', (await t.page.locator('svg.chart').count()) >= 4);
@@ -466,11 +458,7 @@ const FLOWS = [
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.
       // Start signed out: an earlier flow may have left a customer signed in.
-      await t.page.context().clearCookies();
-      await t.goto('/login?next=/admin/events');
-      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
-      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
-      await Promise.all([t.page.waitForURL('**/admin/events'), t.page.click('form.stack-form button[type=submit]')]);
+      await signInAsAdmin(t, '/admin/events');
       t.check('the admin lands on the event list', (await t.page.locator('.admin-table tbody tr').count()) > 0);
       await t.goto('/admin/events/new');
       const title = `Smoke ${t.viewport.name} ${Date.now()}`;
@@ -524,11 +512,7 @@ const FLOWS = [
       // The admin console, and the pages a buyer reads, in the languages with the longest words
       // (German, French) and in Japanese: every page in the language asked for, none wider than
       // the phone.
-      await t.page.context().clearCookies();
-      await t.goto('/login?next=/admin/events');
-      await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
-      await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
-      await Promise.all([t.page.waitForURL('**/admin/events'), t.page.click('form.stack-form button[type=submit]')]);
+      await signInAsAdmin(t, '/admin/events');
       await t.goto('/');
       const event = (await cardHrefs(t.page))[0];
       const edit = await (async () => {
@@ -981,6 +965,15 @@ function searchWord(title) {
 async function cardTitles(page) {
   return page.locator(CARD).evaluateAll((cards, sel) =>
     cards.map((c) => (c.querySelector(sel)?.textContent || '').replace(/\s+/g, ' ').trim()), CARD_TITLE);
+}
+
+/** Signs out whoever is signed in, then in as the admin the harness created, landing on `next`. */
+async function signInAsAdmin(t, next) {
+  await t.page.context().clearCookies();
+  await t.goto(`/login?next=${next}`);
+  await t.page.fill('input[name=email]', process.env.ADMIN_EMAIL || '');
+  await t.page.fill('input[name=password]', process.env.ADMIN_PASSWORD || '');
+  await Promise.all([t.page.waitForURL(`**${next}`), t.page.click('form.stack-form button[type=submit]')]);
 }
 
 async function cardHrefs(page) {

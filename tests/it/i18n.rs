@@ -4,7 +4,8 @@
 use axum::http::{HeaderMap, Method, header};
 use serde_json::json;
 use sqlx::PgPool;
-use tessera_i18n::{Locale, message, message_ids};
+use tessera_i18n::{Locale, message};
+use tessera_tests::pages::{assert_no_raw_ids, lang_of};
 use tessera_tests::{TestApp, sample_event};
 
 async fn page(
@@ -17,20 +18,6 @@ async fn page(
         map.insert(name.clone(), value.parse().unwrap());
     }
     app.request(Method::GET, uri, map).await
-}
-
-fn lang_of(html: &str) -> &str {
-    html.split("<html lang=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_default()
-}
-
-/// No message id shows through as text or as an attribute's value.
-fn assert_no_raw_ids(uri: &str, html: &str) {
-    for id in message_ids(Locale::En) {
-        assert!(
-            !html.contains(&format!(">{id}<")) && !html.contains(&format!("=\"{id}\"")),
-            "{uri} shows {id}"
-        );
-    }
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -3,22 +3,9 @@
 //! chosen language.
 
 use sqlx::PgPool;
-use tessera_i18n::{FluentValue, Locale, message, message_args, message_ids};
+use tessera_i18n::{FluentValue, Locale, message, message_args};
+use tessera_tests::pages::{assert_no_raw_ids, lang_of};
 use tessera_tests::{TestApp, sample_event};
-
-fn lang_of(html: &str) -> &str {
-    html.split("<html lang=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_default()
-}
-
-/// No message id shows through as text or as an attribute's value.
-fn assert_no_raw_ids(uri: &str, html: &str) {
-    for id in message_ids(Locale::En) {
-        assert!(
-            !html.contains(&format!(">{id}<")) && !html.contains(&format!("=\"{id}\"")),
-            "{uri} shows {id}"
-        );
-    }
-}
 
 /// The page's `<h1>` text (its markup inside kept).
 fn heading(html: &str) -> &str {

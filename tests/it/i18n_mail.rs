@@ -5,9 +5,10 @@
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use serde_json::{Value, json};
 use sqlx::PgPool;
-use tessera_i18n::{Locale, message, message_ids};
+use tessera_i18n::{Locale, message};
 use tessera_payments::sandbox::{SandboxAction, SignedEvent};
 use tessera_tests::mail::Maildev;
+use tessera_tests::pages::{assert_no_raw_ids, lang_of};
 use tessera_tests::{TestApp, TestResponse, sample_event, unique_email};
 use uuid::Uuid;
 
@@ -253,12 +254,6 @@ async fn refund_emails_are_in_the_language_the_order_was_placed_in(db: PgPool) {
     assert!(message["html"].as_str().unwrap().contains("<html lang=\"ja\">"));
 }
 
-/// What `<html lang="…">` says.
-fn lang_of(html: &str) -> &str {
-    let start = html.find("<html lang=\"").expect("an html element") + "<html lang=\"".len();
-    &html[start..start + html[start..].find('"').unwrap()]
-}
-
 /// Text as askama writes it into HTML.
 fn escaped(text: &str) -> String {
     text.replace('&', "&#38;")
@@ -279,12 +274,7 @@ async fn assert_page_in(app: &TestApp, path: &str, locale: Locale, ids: &[&str])
     for id in ids {
         assert!(html.contains(&escaped(&message(locale, id))), "{uri} does not say {id}:\n{html}");
     }
-    for id in message_ids(Locale::En) {
-        assert!(
-            !html.contains(&format!(">{id}<")) && !html.contains(&format!("=\"{id}\"")),
-            "{uri} shows {id}"
-        );
-    }
+    assert_no_raw_ids(&uri, &html);
     html
 }
 

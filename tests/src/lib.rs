@@ -7,6 +7,7 @@ pub mod eth;
 pub mod ledger;
 pub mod load;
 pub mod mail;
+pub mod pages;
 pub mod vendor_specs;
 
 use axum::Router;

@@ -414,6 +414,7 @@ impl OrderSummary {
         use tessera_core::order::OrderStatus;
         let locale = current();
         let zone = order.event.timezone.as_str();
+        let (title, title_language) = order.event.title_for(locale.tag());
         let reason = match order.status_reason.as_str() {
             "hold_expired" => "order-reason-hold_expired",
             "checkout_expired" => "order-reason-checkout_expired",
@@ -432,8 +433,8 @@ impl OrderSummary {
         Self {
             id: order.id.to_string(),
             href: format!("/orders/{}", order.id),
-            event_title: order.event.title_for(locale.tag()).0.to_string(),
-            event_language: order.event.title_for(locale.tag()).1.to_string(),
+            event_title: title.to_string(),
+            event_language: title_language.to_string(),
             event_href: format!("/events/{}", order.event.slug),
             when: in_zone(locale, order.event.starts_at, zone, Style::DateTime),
             starts_iso: order.event.starts_at.to_rfc3339(),

@@ -324,9 +324,12 @@ pub struct OrderItem {
 
 impl OrderItem {
     /// The name in `language` (a translation's exact tag, from [`OrderEvent::title_for`]),
-    /// else as bought.
-    pub fn name_in(&self, language: &str) -> &str {
-        self.translations.get(language).map_or(self.name.as_str(), String::as_str)
+    /// else as bought in `original` (the event's language); with the language it is in.
+    pub fn name_in<'a>(&'a self, language: &'a str, original: &'a str) -> (&'a str, &'a str) {
+        match self.translations.get(language) {
+            Some(name) => (name, language),
+            None => (&self.name, original),
+        }
     }
 }
 

@@ -338,15 +338,16 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         lines: order
             .items
             .iter()
-            .map(|item| OrderLine {
-                name: item.name_in(order.event.title_for(current().tag()).1).to_string(),
-                language: match order.event.title_for(current().tag()).1 {
-                    tag if item.translations.contains_key(tag) => tag.to_string(),
-                    _ => order.event.language.clone(),
-                },
-                quantity: item.quantity,
-                unit_price: price(&order.currency, item.unit_price_minor),
-                subtotal: price(&order.currency, item.unit_price_minor * i64::from(item.quantity)),
+            .map(|item| {
+                let shown = order.event.title_for(current().tag()).1;
+                let (name, language) = item.name_in(shown, &order.event.language);
+                OrderLine {
+                    name: name.to_string(),
+                    language: language.to_string(),
+                    quantity: item.quantity,
+                    unit_price: price(&order.currency, item.unit_price_minor),
+                    subtotal: price(&order.currency, item.unit_price_minor * i64::from(item.quantity)),
+                }
             })
             .collect(),
         // ETH and tokens are paid from this page itself.
