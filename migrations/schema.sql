@@ -211,6 +211,54 @@ end
 $_$;
 
 --
+-- Name: notify_catalog_event(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notify_catalog_event() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    if tg_op <> 'INSERT' then
+        perform pg_notify('tessera_catalog', old.event_id::text);
+    end if;
+    if tg_op <> 'DELETE' then
+        perform pg_notify('tessera_catalog', new.event_id::text);
+    end if;
+    return null;
+end
+$$;
+
+--
+-- Name: notify_catalog_media_rendition(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notify_catalog_media_rendition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    perform pg_notify('tessera_catalog', e.event_id::text)
+    from event e
+    where e.image_id in (old.media_id, new.media_id);
+    return null;
+end
+$$;
+
+--
+-- Name: notify_catalog_ticket_type_translation(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notify_catalog_ticket_type_translation() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    perform pg_notify('tessera_catalog', t.event_id::text)
+    from ticket_type t
+    where t.ticket_type_id in (old.ticket_type_id, new.ticket_type_id);
+    return null;
+end
+$$;
+
+--
 -- Name: place_orders(public.purchase[], public.purchase_line[], integer[], text[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -939,6 +987,8 @@ CREATE TABLE public.event (
     translated_descriptions text DEFAULT ''::text NOT NULL,
     search_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(((title || ' '::text) || translated_titles), category, venue_name, city, region, tags, ((description || ' '::text) || translated_descriptions))) STORED,
     rank_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(((title || ' '::text) || translated_titles), category, venue_name, city, region, tags, ''::text)) STORED,
+    neighbourhood text DEFAULT ''::text NOT NULL,
+    neighbourhood_key text GENERATED ALWAYS AS (lower(public.immutable_unaccent(neighbourhood))) STORED,
     CONSTRAINT event_address_check CHECK (((length(btrim(address)) >= 1) AND (length(btrim(address)) <= 300))),
     CONSTRAINT event_category_check CHECK ((category = ANY (ARRAY['festival'::text, 'concert'::text, 'comedy'::text, 'theatre'::text, 'food'::text, 'workshop'::text, 'tour'::text, 'exhibition'::text, 'market'::text, 'dance'::text]))),
     CONSTRAINT event_check CHECK ((ends_at > starts_at)),
@@ -950,6 +1000,7 @@ CREATE TABLE public.event (
     CONSTRAINT event_language_check CHECK ((language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'::text)),
     CONSTRAINT event_latitude_check CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision))),
     CONSTRAINT event_longitude_check CHECK (((longitude >= ('-180'::integer)::double precision) AND (longitude <= (180)::double precision))),
+    CONSTRAINT event_neighbourhood_check CHECK (((length(neighbourhood) <= 100) AND (neighbourhood = btrim(neighbourhood)))),
     CONSTRAINT event_region_check CHECK ((length(region) <= 100)),
     CONSTRAINT event_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 120))),
     CONSTRAINT event_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'cancelled'::text]))),
@@ -1973,6 +2024,12 @@ CREATE INDEX eth_refund_log_refund_idx ON public.eth_refund_log USING btree (ref
 CREATE INDEX eth_refund_log_tx_idx ON public.eth_refund_log USING btree (tx_hash);
 
 --
+-- Name: event_city_neighbourhood_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX event_city_neighbourhood_idx ON public.event USING btree (city_key, neighbourhood_key, starts_at) WHERE (status = 'published'::text);
+
+--
 -- Name: event_published_category_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2109,6 +2166,36 @@ CREATE INDEX ticket_type_event_idx ON public.ticket_type USING btree (event_id, 
 --
 
 CREATE TRIGGER event_collect_search_words AFTER INSERT OR UPDATE OF title, category, venue_name, city, region, tags, description, status, translated_titles, translated_descriptions ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_collect_search_words();
+
+--
+-- Name: event event_notify_catalog; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER event_notify_catalog AFTER INSERT OR DELETE OR UPDATE ON public.event FOR EACH ROW EXECUTE FUNCTION public.notify_catalog_event();
+
+--
+-- Name: event_translation event_translation_notify_catalog; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER event_translation_notify_catalog AFTER INSERT OR DELETE OR UPDATE ON public.event_translation FOR EACH ROW EXECUTE FUNCTION public.notify_catalog_event();
+
+--
+-- Name: media_rendition media_rendition_notify_catalog; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER media_rendition_notify_catalog AFTER INSERT OR DELETE OR UPDATE ON public.media_rendition FOR EACH ROW EXECUTE FUNCTION public.notify_catalog_media_rendition();
+
+--
+-- Name: ticket_type ticket_type_notify_catalog; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ticket_type_notify_catalog AFTER INSERT OR DELETE OR UPDATE OF event_id, currency, name, price_minor, capacity, "position" ON public.ticket_type FOR EACH ROW EXECUTE FUNCTION public.notify_catalog_event();
+
+--
+-- Name: ticket_type_translation ticket_type_translation_notify_catalog; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ticket_type_translation_notify_catalog AFTER INSERT OR DELETE OR UPDATE ON public.ticket_type_translation FOR EACH ROW EXECUTE FUNCTION public.notify_catalog_ticket_type_translation();
 
 --
 -- Name: account_token account_token_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -116,6 +116,9 @@ export REDIS_URL="redis://127.0.0.1:6379/13"
 } || { echo "browser-tests: cannot empty Redis database 13 on 127.0.0.1:6379" >&2; exit 1; }
 # Cards and bitcoin through the sandboxes, as in the demo.
 export TESSERA_CARD_SANDBOX=on
+# Maps draw their markers on a blank background when tiles cannot be had: the browser tests run
+# that way (no tile server reachable from here), whatever the default.
+export TESSERA_MAP_TILES="http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"
 export TESSERA_BTCPAY_SANDBOX=on
 # ETH and USDC on an anvil chain of the tests' own, as in the demo: a block a second, our
 # contract and a demo USDC deployed by `tessera contracts demo`, two confirmations.

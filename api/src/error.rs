@@ -116,6 +116,17 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+impl From<tessera_core::search::SearchError> for Error {
+    fn from(err: tessera_core::search::SearchError) -> Self {
+        match err {
+            tessera_core::search::SearchError::Database(err) => Error::Database(err),
+            // The index waits for its first load from the database; not having it in time is
+            // the database being out of reach: busy, try again (503).
+            tessera_core::search::SearchError::NotReady(_) => Error::Database(sqlx::Error::PoolTimedOut),
+        }
+    }
+}
+
 impl From<BatchError> for Error {
     fn from(err: BatchError) -> Self {
         Error::Batch(err)

@@ -45,6 +45,13 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Recent catalog responses (see `cache`).
     pub catalog_cache: Arc<ResponseCache>,
+    /// This process's search index (`TESSERA_SEARCH=index`, the default); none searches
+    /// Postgres.
+    pub search: Option<tessera_core::search::SearchIndex>,
+    /// The pages' `Content-Security-Policy` (it names the map tile server).
+    pub content_security_policy: axum::http::HeaderValue,
+    /// Where maps get their tiles, and whom they credit; none draws markers on a blank map.
+    pub map_tiles: Option<tessera_web::map::TileServer>,
     /// Card checkout: Stripe, or the sandbox when asked for (`TESSERA_CARD_SANDBOX=on`);
     /// none, cards are not offered.
     pub card: Option<Arc<dyn CheckoutProvider>>,
@@ -97,6 +104,13 @@ impl AppState {
         );
         let admin_idle = config.admin_idle;
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
+        let search = config.search_index.then(|| tessera_core::search::SearchIndex::new(db.clone()));
+        let content_security_policy = crate::auth::guard::content_security_policy(&config);
+        let map_tiles = config.map_tiles.clone().map(|template| tessera_web::map::TileServer {
+            template,
+            attribution: config.map_attribution.0.clone(),
+            attribution_url: config.map_attribution.1.clone(),
+        });
         let (card, card_refunds, sandbox, stripe_webhook_secrets): CardSetup = match &config.stripe.secret_key
         {
             Some(key) => {
@@ -166,6 +180,9 @@ impl AppState {
             blobs,
             metrics: crate::telemetry::metrics_handle(),
             catalog_cache,
+            search,
+            content_security_policy,
+            map_tiles,
             card,
             card_refunds,
             sandbox,

@@ -28,6 +28,8 @@ struct DemoEvent {
     country: String,
     venue_name: String,
     address: String,
+    #[serde(default)]
+    neighbourhood: String,
     latitude: f64,
     longitude: f64,
     timezone: String,
@@ -142,6 +144,7 @@ fn to_new_event(
             country: record.country.clone(),
             venue_name: record.venue_name.clone(),
             address: record.address.clone(),
+            neighbourhood: record.neighbourhood.clone(),
             latitude: record.latitude,
             longitude: record.longitude,
             starts_at,

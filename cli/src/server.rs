@@ -125,6 +125,9 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
     let listen = settings.config.listen;
     let public_url = settings.config.public_url.clone();
     let state = AppState::new(settings, db.clone())?;
+    if let Some(search) = &state.search {
+        search.start();
+    }
     if let Some(eth) = &state.eth {
         eth.check_at_start().await.map_err(anyhow::Error::msg)?;
     }

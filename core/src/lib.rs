@@ -13,5 +13,6 @@ pub mod order;
 pub mod reconcile;
 pub mod redis_conn;
 pub mod refund;
+pub mod search;
 pub mod text_enum;
 pub mod ticket;

@@ -245,6 +245,7 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", format!("/api/events/{event_id}/related"), None, 200, 200, 200),
         ("GET", "/api/search?q=matrix".into(), None, 200, 200, 200),
         ("POST", "/api/search?q=matrix".into(), None, 200, 200, 200),
+        ("GET", "/api/search/suggest?q=matr".into(), None, 200, 200, 200),
         ("GET", "/healthz".into(), None, 200, 200, 200),
         ("GET", "/api/openapi.json".into(), None, 200, 200, 200),
         ("GET", "/metrics".into(), None, 200, 200, 200),

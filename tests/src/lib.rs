@@ -147,6 +147,14 @@ impl TestApp {
     }
 
     pub async fn send(&self, method: Method, uri: &str, headers: HeaderMap, body: Body) -> TestResponse {
+        // Tests write the catalog and search it at once; a real reader a moment later sees what
+        // a test sees after this wait: every change committed so far in this process's index.
+        // (The index's own tests, tests/it/search_index.rs, measure the wait instead.)
+        if uri.contains("search")
+            && let Some(index) = &self.state.search
+        {
+            index.caught_up(std::time::Duration::from_secs(10)).await.expect("search index caught up");
+        }
         let mut request = Request::builder().method(method).uri(uri).body(body).expect("request");
         *request.headers_mut() = headers;
         request.extensions_mut().insert(axum::extract::ConnectInfo(self.peer));
@@ -475,6 +483,7 @@ pub fn sample_event(slug: &str, title: &str, days: i64) -> NewEvent {
             country: "PT".to_string(),
             venue_name: "Casa do Largo".to_string(),
             address: "Largo do Intendente 1, Lisboa".to_string(),
+            neighbourhood: "Intendente".to_string(),
             latitude: 38.7223,
             longitude: -9.1393,
             starts_at,

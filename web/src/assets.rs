@@ -11,6 +11,7 @@ pub const ORDER_SCRIPT: &str = include_str!("../static/order.js");
 pub const WALLET_SCRIPT: &str = include_str!("../static/wallet.js");
 pub const LOCAL_TIME_SCRIPT: &str = include_str!("../static/local-time.js");
 pub const NEAR_ME_SCRIPT: &str = include_str!("../static/near-me.js");
+pub const SUGGEST_SCRIPT: &str = include_str!("../static/suggest.js");
 
 fn hashed_href(name: &str, extension: &str, content: &str) -> String {
     let hash = hex::encode(&Sha256::digest(content.as_bytes())[..8]);
@@ -25,6 +26,13 @@ static LOCAL_TIME_SCRIPT_HREF: LazyLock<String> =
     LazyLock::new(|| hashed_href("local-time", "js", LOCAL_TIME_SCRIPT));
 
 static NEAR_ME_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("near-me", "js", NEAR_ME_SCRIPT));
+
+static SUGGEST_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("suggest", "js", SUGGEST_SCRIPT));
+
+/// The header's search suggestions (every page).
+pub fn suggest_script_href() -> &'static str {
+    &SUGGEST_SCRIPT_HREF
+}
 
 /// The catalog's "near me" button (listing and search pages).
 pub fn near_me_script_href() -> &'static str {
@@ -68,6 +76,8 @@ pub fn lookup(path: &str) -> Option<(&'static str, &'static str)> {
         Some(("text/javascript; charset=utf-8", LOCAL_TIME_SCRIPT))
     } else if path == near_me_script_href() {
         Some(("text/javascript; charset=utf-8", NEAR_ME_SCRIPT))
+    } else if path == suggest_script_href() {
+        Some(("text/javascript; charset=utf-8", SUGGEST_SCRIPT))
     } else {
         None
     }

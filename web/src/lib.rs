@@ -6,5 +6,6 @@ pub mod chart;
 pub mod demo;
 pub mod email;
 pub mod ics;
+pub mod map;
 pub mod pages;
 pub mod view;

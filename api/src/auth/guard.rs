@@ -14,8 +14,21 @@ use crate::state::AppState;
 /// The header a load balancer or CDN adds to prove a request came through it.
 pub const ORIGIN_VERIFY: &str = "x-origin-verify";
 
-const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-                   object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// The pages' `Content-Security-Policy`: only our own scripts, styles and images, and map
+/// tiles from the tile server's origin (`TESSERA_MAP_TILES`).
+pub fn content_security_policy(config: &tessera_core::config::Config) -> HeaderValue {
+    let tiles = config.map_tile_origin().map(|origin| format!(" {origin}")).unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; img-src 'self' data:{tiles}; style-src 'self'; script-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| {
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        )
+    })
+}
 
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let is_https = state.config.is_https();
@@ -30,7 +43,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     if signed_in || response.headers().contains_key(header::SET_COOKIE) {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     }
-    with_security_headers(response, is_https)
+    with_security_headers(response, is_https, &state.content_security_policy)
 }
 
 fn check(state: &AppState, request: &Request) -> Result<(), Error> {
@@ -92,10 +105,10 @@ fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-fn with_security_headers(mut response: Response, is_https: bool) -> Response {
+fn with_security_headers(mut response: Response, is_https: bool, policy: &HeaderValue) -> Response {
     let headers = response.headers_mut();
+    headers.entry(header::CONTENT_SECURITY_POLICY).or_insert_with(|| policy.clone());
     for (name, value) in [
-        (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),

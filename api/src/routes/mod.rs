@@ -28,6 +28,9 @@ pub(crate) struct CatalogQuery {
     /// City name; case and accents do not matter (`krakow` finds Kraków).
     #[param(example = "Lisbon")]
     city: Option<String>,
+    /// A neighbourhood of the city (see `/cities/{city}`); case and accents do not matter.
+    #[param(example = "Mouraria")]
+    neighbourhood: Option<String>,
     /// One of festival, concert, comedy, theatre, food, workshop, tour, exhibition, market, dance;
     /// empty for any.
     #[param(
@@ -73,6 +76,7 @@ pub(crate) struct CatalogQuery {
 // Fails to compile when the filter the server reads gains or loses a field.
 const _: fn(RawFilter) = |RawFilter {
                               city: _,
+                              neighbourhood: _,
                               category: _,
                               from: _,
                               to: _,
@@ -105,6 +109,7 @@ pub(crate) fn catalog_params(raw_query: Option<&str>) -> Result<(RawFilter, Stri
     for (field, value) in [
         ("q", Some(&q)),
         ("city", filter.city.as_ref()),
+        ("neighbourhood", filter.neighbourhood.as_ref()),
         ("category", filter.category.as_ref()),
         ("from", filter.from.as_ref()),
         ("to", filter.to.as_ref()),

@@ -69,6 +69,9 @@ pub struct Event {
     pub country: String,
     pub venue_name: String,
     pub address: String,
+    /// The venue's neighbourhood (`Mouraria`), for city pages; empty when not given.
+    #[schema(example = "Mouraria")]
+    pub neighbourhood: String,
     pub latitude: f64,
     pub longitude: f64,
     pub starts_at: DateTime<Utc>,
@@ -146,6 +149,7 @@ const _: fn(domain::Event) = |domain::Event {
                                   country: _,
                                   venue_name: _,
                                   address: _,
+                                  neighbourhood: _,
                                   latitude: _,
                                   longitude: _,
                                   starts_at: _,
@@ -215,6 +219,9 @@ pub struct EventInput {
     pub country: String,
     pub venue_name: String,
     pub address: String,
+    /// The venue's neighbourhood, filterable on the city page (at most 100 characters).
+    #[serde(default)]
+    pub neighbourhood: String,
     pub latitude: f64,
     pub longitude: f64,
     /// RFC 3339.
@@ -274,6 +281,7 @@ const _: fn(domain::EventInput) = |domain::EventInput {
                                        country: _,
                                        venue_name: _,
                                        address: _,
+                                       neighbourhood: _,
                                        latitude: _,
                                        longitude: _,
                                        starts_at: _,
@@ -322,6 +330,7 @@ pub struct EventPatch {
     pub country: Option<String>,
     pub venue_name: Option<String>,
     pub address: Option<String>,
+    pub neighbourhood: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub starts_at: Option<String>,
@@ -350,6 +359,7 @@ const _: fn(domain::EventPatch) = |domain::EventPatch {
                                        country: _,
                                        venue_name: _,
                                        address: _,
+                                       neighbourhood: _,
                                        latitude: _,
                                        longitude: _,
                                        starts_at: _,

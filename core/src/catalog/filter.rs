@@ -38,6 +38,8 @@ impl FieldError {
 pub struct RawFilter {
     /// City name; case and accents do not matter (`krakow` finds Kraków).
     pub city: Option<String>,
+    /// A neighbourhood of the city (`Mouraria`), compared like the city.
+    pub neighbourhood: Option<String>,
     /// One of festival, concert, comedy, theatre, food, workshop, tour, exhibition, market, dance.
     pub category: Option<String>,
     /// Events still on at or after the start of this date (in each event's own time zone).
@@ -66,6 +68,8 @@ pub struct RawFilter {
 pub struct EventFilter {
     /// City name, compared without case or accents ("krakow" is "Kraków").
     pub city: Option<String>,
+    /// Neighbourhood name, compared like the city.
+    pub neighbourhood: Option<String>,
     pub category: Option<Category>,
     /// Events still running after the start of this local date (in the event's time zone).
     pub from: Option<NaiveDate>,
@@ -148,6 +152,16 @@ impl EventFilter {
                 Ok(city.to_string())
             }
         });
+        let neighbourhood = non_empty(&raw.neighbourhood).map(|neighbourhood| {
+            if neighbourhood.chars().count() > 100 {
+                Err(FieldError::new(
+                    "neighbourhood",
+                    tessera_i18n::t_args("error-max-characters", [("max", 100.into())]),
+                ))
+            } else {
+                Ok(neighbourhood.to_string())
+            }
+        });
         let category = non_empty(&raw.category).map(|category| {
             category.parse::<Category>().map_err(|_| {
                 let known: Vec<_> = Category::ALL.iter().map(|c| c.as_str()).collect();
@@ -187,6 +201,7 @@ impl EventFilter {
 
         let filter = EventFilter {
             city: city.transpose()?,
+            neighbourhood: neighbourhood.transpose()?,
             category: category.transpose()?,
             from: from.transpose()?,
             to: to.transpose()?,
@@ -250,6 +265,19 @@ impl PriceCap {
 
     pub fn as_decimal_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether a price of `price_minor` in a currency with `exponent` decimals is at most the
+    /// cap, compared exactly (both scaled to ten-thousandths).
+    pub fn admits(&self, price_minor: i64, exponent: u32) -> bool {
+        let (units, fraction) = self.0.split_once('.').unwrap_or((&self.0, ""));
+        let units: i128 = units.parse().unwrap_or(i128::MAX / 100_000);
+        let fraction: i128 = format!("{fraction:0<4}").parse().unwrap_or(0);
+        let cap = units * 10_000 + fraction;
+        let Some(scale) = 4u32.checked_sub(exponent) else {
+            return false;
+        };
+        i128::from(price_minor) * 10i128.pow(scale) <= cap
     }
 }
 

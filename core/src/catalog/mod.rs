@@ -20,7 +20,10 @@ pub use admin::{
     events_for_admin, set_event_image, slugify,
 };
 pub use filter::{Cursor, EventFilter, FieldError, Limit, Near, PriceCap, RawFilter};
-pub use read::{City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, search};
+pub use read::{
+    City, Listing, SearchHits, cities, event_by_id, event_by_slug, list_upcoming, neighbourhoods, search,
+    upcoming_events,
+};
 pub use related::{ALSO_BOUGHT_MIN_BUYERS, NEARBY_RADIUS_M, Related, related};
 pub use write::{NewEvent, upsert_event};
 
@@ -167,6 +170,8 @@ pub struct Event {
     pub country: String,
     pub venue_name: String,
     pub address: String,
+    /// The venue's neighbourhood (Mouraria, Kreuzberg), for city pages; may be empty.
+    pub neighbourhood: String,
     pub latitude: f64,
     pub longitude: f64,
     pub starts_at: DateTime<Utc>,

@@ -40,7 +40,7 @@ pub struct City {
 /// Every column of [`Event`], its cheapest ticket and its ticket types as JSON, for `e`.
 pub(super) const EVENT_COLUMNS: &str = "\
     select e.event_id as id, e.slug, e.title, e.description, e.category, e.city, e.region, \
-           e.country, e.venue_name, e.address, e.latitude, e.longitude, e.starts_at, e.ends_at, \
+           e.country, e.venue_name, e.address, e.neighbourhood, e.latitude, e.longitude, e.starts_at, e.ends_at, \
            e.timezone, e.language, e.tags, '/media/' || m.blob_key as image, e.image_alt, \
            e.status, e.version, p.min_price_minor, p.ticket_types, e.currency, r.image_renditions, \
            tr.translations";
@@ -95,6 +95,12 @@ fn push_filters(query: &mut QueryBuilder<'_, Postgres>, filter: &EventFilter) {
     }
     if let Some(city) = &filter.city {
         query.push(" and e.city_key = lower(immutable_unaccent(").push_bind(city.clone()).push("))");
+    }
+    if let Some(neighbourhood) = &filter.neighbourhood {
+        query
+            .push(" and e.neighbourhood_key = lower(immutable_unaccent(")
+            .push_bind(neighbourhood.clone())
+            .push("))");
     }
     if let Some(category) = filter.category {
         query.push(" and e.category = ").push_bind(category.as_str());
@@ -291,6 +297,18 @@ pub async fn search(
     Ok(SearchHits { events, next_cursor, corrected_query: (corrected != normalized).then_some(corrected) })
 }
 
+/// Every upcoming published event in full, or those of them among `ids`: what the search
+/// index holds.
+pub async fn upcoming_events(db: impl PgExecutor<'_>, ids: Option<&[Uuid]>) -> sqlx::Result<Vec<Event>> {
+    let mut query = QueryBuilder::new(EVENT_COLUMNS);
+    query.push(" from event e").push(EVENT_JOINS).push(UPCOMING);
+    if let Some(ids) = ids {
+        query.push(" and e.event_id = any(").push_bind(ids.to_vec()).push(")");
+    }
+    query.push(" order by e.starts_at, e.event_id");
+    query.build_query_as().fetch_all(db).await
+}
+
 /// A published or cancelled event by id; drafts are not public.
 pub async fn event_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Option<Event>> {
     let mut query = QueryBuilder::new(EVENT_COLUMNS);
@@ -311,6 +329,22 @@ pub async fn event_by_slug(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<
         .push(" where e.status <> 'draft' and e.slug = ")
         .push_bind(slug.to_string());
     query.build_query_as().fetch_optional(db).await
+}
+
+/// A city's neighbourhoods with upcoming published events, most events first: (name, events).
+pub async fn neighbourhoods(db: impl PgExecutor<'_>, city: &str) -> sqlx::Result<Vec<(String, i64)>> {
+    let rows = sqlx::query!(
+        r#"select min(neighbourhood) as "name!", count(*) as "events!"
+           from event
+           where status = 'published' and ends_at > now() and neighbourhood <> ''
+             and city_key = lower(immutable_unaccent($1))
+           group by neighbourhood_key
+           order by 2 desc, 1"#,
+        city
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|row| (row.name, row.events)).collect())
 }
 
 /// Cities with upcoming published events, alphabetically, with how many each has; `chosen`

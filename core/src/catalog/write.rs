@@ -44,9 +44,9 @@ pub(crate) async fn write_event_row(
         r#"insert into event (
                event_id, slug, title, description, category, city, region, country, venue_name,
                address, latitude, longitude, starts_at, ends_at, timezone, language, tags,
-               image_id, image_alt, currency, status)
+               image_id, image_alt, currency, status, neighbourhood)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                   $18, $19, $20, $21)
+                   $18, $19, $20, $21, $23)
            on conflict (event_id) do update set
                title = excluded.title, description = excluded.description,
                category = excluded.category, city = excluded.city, region = excluded.region,
@@ -57,19 +57,20 @@ pub(crate) async fn write_event_row(
                language = excluded.language, tags = excluded.tags,
                image_id = case when $22 then excluded.image_id else event.image_id end,
                image_alt = excluded.image_alt, currency = excluded.currency,
-               status = excluded.status, version = event.version + 1, updated_at = now()
+               status = excluded.status, neighbourhood = excluded.neighbourhood,
+               version = event.version + 1, updated_at = now()
            where not $22
               or (event.title, event.description, event.category, event.city, event.region,
                   event.country, event.venue_name, event.address, event.latitude,
                   event.longitude, event.starts_at, event.ends_at, event.timezone,
                   event.language, event.tags, event.image_id, event.image_alt, event.currency,
-                  event.status)
+                  event.status, event.neighbourhood)
                  is distinct from
                  (excluded.title, excluded.description, excluded.category, excluded.city,
                   excluded.region, excluded.country, excluded.venue_name, excluded.address,
                   excluded.latitude, excluded.longitude, excluded.starts_at, excluded.ends_at,
                   excluded.timezone, excluded.language, excluded.tags, excluded.image_id,
-                  excluded.image_alt, excluded.currency, excluded.status)
+                  excluded.image_alt, excluded.currency, excluded.status, excluded.neighbourhood)
            returning event_id"#,
         event_id,
         slug,
@@ -93,6 +94,7 @@ pub(crate) async fn write_event_row(
         fields.currency.code(),
         fields.status.as_str(),
         seed,
+        fields.neighbourhood,
     )
     .fetch_optional(&mut *conn)
     .await?;

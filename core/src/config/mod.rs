@@ -61,6 +61,15 @@ pub struct Config {
     /// `TESSERA_CATALOG_CACHE_SECONDS`: how long anonymous catalog responses are reused
     /// (default 5; 0 turns the cache off).
     pub catalog_cache_ttl: Duration,
+    /// `TESSERA_SEARCH`: `index` (default), each web process searches its own in-memory index
+    /// of the catalog (`tessera_core::search`); `database`, Postgres's full-text search.
+    pub search_index: bool,
+    /// `TESSERA_MAP_TILES`: the tile server maps draw on, a URL with `{z}`, `{x}` and `{y}`
+    /// (default OpenStreetMap's); `off` draws markers on a blank background.
+    pub map_tiles: Option<String>,
+    /// `TESSERA_MAP_ATTRIBUTION` and `TESSERA_MAP_ATTRIBUTION_URL`: the credit shown under
+    /// every map with tiles, and where it links.
+    pub map_attribution: (String, String),
     /// `TESSERA_ORIGIN_SECRET`: when set, every request but `/healthz` must carry it in
     /// `X-Origin-Verify` (added by the load balancer or CDN in front of us).
     pub origin_secret: Option<SecretString>,
@@ -164,6 +173,46 @@ impl Config {
             },
         };
 
+        let search_index = match get("TESSERA_SEARCH").as_deref().map(str::trim) {
+            None | Some("index") => true,
+            Some("database") => false,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TESSERA_SEARCH",
+                    format!("{other:?} is neither index nor database"),
+                ));
+            }
+        };
+
+        let map_tiles = match get("TESSERA_MAP_TILES").as_deref().map(str::trim) {
+            None | Some("") => Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_string()),
+            Some("off") => None,
+            Some(template)
+                if ["{z}", "{x}", "{y}"].iter().all(|part| template.contains(part))
+                    && !template
+                        .replace("{z}", "")
+                        .replace("{x}", "")
+                        .replace("{y}", "")
+                        .contains(['{', '}'])
+                    && url::Url::parse(&template.replace(['{', '}'], "")).is_ok_and(|url| {
+                        matches!(url.scheme(), "http" | "https") && url.host_str().is_some()
+                    }) =>
+            {
+                Some(template.to_string())
+            }
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TESSERA_MAP_TILES",
+                    format!("{other:?} is neither off nor an http(s) URL with {{z}}, {{x}} and {{y}}"),
+                ));
+            }
+        };
+        let map_attribution = (
+            get("TESSERA_MAP_ATTRIBUTION").unwrap_or_else(|| "© OpenStreetMap contributors".to_string()),
+            get("TESSERA_MAP_ATTRIBUTION_URL")
+                .unwrap_or_else(|| "https://www.openstreetmap.org/copyright".to_string()),
+        );
+
         let s3 = S3Config::from_lookup(&get)?;
 
         let hold = match get("TESSERA_HOLD_MINUTES") {
@@ -266,6 +315,9 @@ impl Config {
             db_max_connections,
             log_format,
             catalog_cache_ttl,
+            search_index,
+            map_tiles,
+            map_attribution,
             origin_secret: get("TESSERA_ORIGIN_SECRET")
                 .map(|secret| SecretString::from(secret.trim().to_string())),
             s3,
@@ -292,6 +344,14 @@ impl Config {
     /// Whether links we hand out are https, so cookies and HSTS can follow.
     pub fn is_https(&self) -> bool {
         self.public_url.scheme() == "https"
+    }
+
+    /// The origin map tiles load from (`https://tile.openstreetmap.org`), for the pages'
+    /// `Content-Security-Policy`; none when maps have no tiles.
+    pub fn map_tile_origin(&self) -> Option<String> {
+        let template = self.map_tiles.as_deref()?;
+        let url = url::Url::parse(&template.replace(['{', '}'], "")).ok()?;
+        Some(url.origin().ascii_serialization())
     }
 }
 

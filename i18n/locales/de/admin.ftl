@@ -440,3 +440,5 @@ admin-due-invoice-invalid = Geld auf einer ungültig gewordenen Rechnung
 admin-due-underpaid = On-chain weniger als angeboten oder in einem anderen Asset bezahlt
 admin-due-order-closed = Die Bestellung war bereits abgeschlossen
 admin-provider-free = Keiner (Gratistickets)
+
+admin-form-neighbourhood = Viertel

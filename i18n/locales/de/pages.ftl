@@ -167,3 +167,32 @@ filters-anywhere = Überall ×
 event-related-nearby = Auch in der Nähe
 event-related-same-kind = Mehr in dieser Art
 event-related-also-bought = Wer hier gebucht hat, buchte auch
+
+## Search suggestions
+suggest-list-label = Suchvorschläge
+suggest-heading-events = Veranstaltungen
+suggest-heading-cities = Städte
+suggest-heading-categories = Kategorien
+suggest-available = Vorschläge unten: mit den Pfeiltasten auswählen, mit der Eingabetaste öffnen.
+suggest-none = Keine Vorschläge.
+suggest-events-count =
+    { $count ->
+        [one] 1 Veranstaltung
+       *[other] { $count } Veranstaltungen
+    }
+
+## City pages and maps
+city-title = Was los ist in { $city }
+city-intro =
+    { $count ->
+        [one] Eine kommende Veranstaltung
+       *[other] { $count } kommende Veranstaltungen
+    } in { $city } ({ $country }).
+city-neighbourhoods = Viertel
+city-all-neighbourhoods = Alle Viertel
+city-empty = Hier ist gerade nichts geplant. Versuchen Sie ein anderes Viertel oder die ganze Stadt.
+city-link = Mehr in { $city }
+map-show = Auf einer Karte zeigen
+map-label = Karte der hier aufgeführten Veranstaltungen: Jede Markierung führt zu ihrer Veranstaltung.
+
+map-hide = Karte ausblenden

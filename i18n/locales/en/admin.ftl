@@ -440,3 +440,5 @@ admin-due-invoice-invalid = Money on an invoice that was made invalid
 admin-due-underpaid = Paid on chain less than the quote, or in another asset
 admin-due-order-closed = Order was already closed
 admin-provider-free = None (free tickets)
+
+admin-form-neighbourhood = Neighbourhood

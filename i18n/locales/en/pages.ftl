@@ -167,3 +167,32 @@ filters-anywhere = Anywhere ×
 event-related-nearby = Also on nearby
 event-related-same-kind = More like this
 event-related-also-bought = People who went to this also booked
+
+## Search suggestions
+suggest-list-label = Search suggestions
+suggest-heading-events = Events
+suggest-heading-cities = Cities
+suggest-heading-categories = Categories
+suggest-available = Suggestions below: up and down arrows to choose, Enter to open.
+suggest-none = No suggestions.
+suggest-events-count =
+    { $count ->
+        [one] 1 event
+       *[other] { $count } events
+    }
+
+## City pages and maps
+city-title = What's on in { $city }
+city-intro =
+    { $count ->
+        [one] One upcoming event
+       *[other] { $count } upcoming events
+    } in { $city }, { $country }.
+city-neighbourhoods = Neighbourhoods
+city-all-neighbourhoods = All neighbourhoods
+city-empty = Nothing is coming up here right now. Try another neighbourhood, or all of the city.
+city-link = More in { $city }
+map-show = Show on a map
+map-label = Map of the events listed here: each marker links to its event.
+
+map-hide = Hide the map

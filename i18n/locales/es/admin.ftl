@@ -440,3 +440,5 @@ admin-due-invoice-invalid = Dinero en una factura que se invalidó
 admin-due-underpaid = Pagado en cadena menos de lo ofrecido, o en otro activo
 admin-due-order-closed = El pedido ya estaba cerrado
 admin-provider-free = Ninguno (entradas gratuitas)
+
+admin-form-neighbourhood = Barrio

@@ -170,3 +170,32 @@ filters-anywhere = En cualquier lugar ×
 event-related-nearby = También cerca
 event-related-same-kind = Más del mismo tipo
 event-related-also-bought = Quienes reservaron esto también eligieron
+
+## Search suggestions
+suggest-list-label = Sugerencias de búsqueda
+suggest-heading-events = Eventos
+suggest-heading-cities = Ciudades
+suggest-heading-categories = Categorías
+suggest-available = Sugerencias abajo: flechas arriba y abajo para elegir, Intro para abrir.
+suggest-none = No hay sugerencias.
+suggest-events-count =
+    { $count ->
+        [one] 1 evento
+       *[other] { $count } eventos
+    }
+
+## City pages and maps
+city-title = Qué hacer en { $city }
+city-intro =
+    { $count ->
+        [one] Un evento próximo
+       *[other] { $count } eventos próximos
+    } en { $city } ({ $country }).
+city-neighbourhoods = Barrios
+city-all-neighbourhoods = Todos los barrios
+city-empty = Ahora mismo no hay nada previsto aquí. Prueba otro barrio o toda la ciudad.
+city-link = Más en { $city }
+map-show = Ver en un mapa
+map-label = Mapa de los eventos de esta lista: cada marcador lleva a su evento.
+
+map-hide = Ocultar el mapa

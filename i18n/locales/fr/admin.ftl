@@ -440,3 +440,5 @@ admin-due-invoice-invalid = Argent versé sur une facture invalidée
 admin-due-underpaid = Payé on-chain moins que le montant proposé, ou dans un autre actif
 admin-due-order-closed = La commande était déjà close
 admin-provider-free = Aucun (billets gratuits)
+
+admin-form-neighbourhood = Quartier

@@ -170,3 +170,32 @@ filters-anywhere = Partout ×
 event-related-nearby = Aussi à proximité
 event-related-same-kind = Dans le même genre
 event-related-also-bought = Ceux qui ont réservé ici ont aussi choisi
+
+## Search suggestions
+suggest-list-label = Suggestions de recherche
+suggest-heading-events = Événements
+suggest-heading-cities = Villes
+suggest-heading-categories = Catégories
+suggest-available = Suggestions ci-dessous : flèches haut et bas pour choisir, Entrée pour ouvrir.
+suggest-none = Aucune suggestion.
+suggest-events-count =
+    { $count ->
+        [one] { $count } événement
+       *[other] { $count } événements
+    }
+
+## City pages and maps
+city-title = Que faire à { $city }
+city-intro =
+    { $count ->
+        [one] { $count } événement à venir
+       *[other] { $count } événements à venir
+    } à { $city } ({ $country }).
+city-neighbourhoods = Quartiers
+city-all-neighbourhoods = Tous les quartiers
+city-empty = Rien de prévu ici pour l’instant. Essayez un autre quartier, ou toute la ville.
+city-link = Plus à { $city }
+map-show = Voir sur une carte
+map-label = Carte des événements listés ici : chaque repère mène à son événement.
+
+map-hide = Masquer la carte

@@ -416,3 +416,5 @@ admin-due-invoice-invalid = 無効になった請求書への入金
 admin-due-underpaid = オンチェーンで提示額より少なく、または別の資産で支払い
 admin-due-order-closed = 注文はすでに終了していた
 admin-provider-free = なし（無料チケット）
+
+admin-form-neighbourhood = 地区

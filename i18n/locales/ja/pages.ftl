@@ -161,3 +161,24 @@ filters-anywhere = 場所を指定しない ×
 event-related-nearby = 近くで開催されるイベント
 event-related-same-kind = 同じジャンルのイベント
 event-related-also-bought = このイベントの購入者はこちらも予約しています
+
+## Search suggestions
+suggest-list-label = 検索候補
+suggest-heading-events = イベント
+suggest-heading-cities = 都市
+suggest-heading-categories = カテゴリー
+suggest-available = 下に候補があります。上下の矢印キーで選び、Enter キーで開きます。
+suggest-none = 候補はありません。
+suggest-events-count = { $count } 件のイベント
+
+## City pages and maps
+city-title = { $city }のイベント
+city-intro = { $country }・{ $city }で開催予定のイベントは{ $count }件です。
+city-neighbourhoods = 地区
+city-all-neighbourhoods = すべての地区
+city-empty = ここでは今のところ予定されているイベントはありません。別の地区か、市全体をご覧ください。
+city-link = { $city }のほかのイベント
+map-show = 地図で見る
+map-label = ここに並ぶイベントの地図です。各マーカーからそのイベントに移動できます。
+
+map-hide = 地図を隠す

@@ -452,3 +452,5 @@ admin-due-invoice-invalid = Wpłata na fakturę, która została unieważniona
 admin-due-underpaid = Zapłacono on-chain mniej niż w wycenie lub w innym aktywie
 admin-due-order-closed = Zamówienie było już zamknięte
 admin-provider-free = Brak (bilety bezpłatne)
+
+admin-form-neighbourhood = Dzielnica

@@ -172,3 +172,34 @@ filters-anywhere = Wszędzie ×
 event-related-nearby = Także w pobliżu
 event-related-same-kind = Więcej w tym stylu
 event-related-also-bought = Osoby, które tu kupiły bilety, wybrały też
+
+## Search suggestions
+suggest-list-label = Podpowiedzi wyszukiwania
+suggest-heading-events = Wydarzenia
+suggest-heading-cities = Miasta
+suggest-heading-categories = Kategorie
+suggest-available = Podpowiedzi poniżej: strzałki w górę i w dół, by wybrać, Enter, by otworzyć.
+suggest-none = Brak podpowiedzi.
+suggest-events-count =
+    { $count ->
+        [one] 1 wydarzenie
+        [few] { $count } wydarzenia
+       *[many] { $count } wydarzeń
+    }
+
+## City pages and maps
+city-title = Co się dzieje: { $city }
+city-intro =
+    { $count ->
+        [one] Jedno nadchodzące wydarzenie
+        [few] { $count } nadchodzące wydarzenia
+       *[many] { $count } nadchodzących wydarzeń
+    } – { $city } ({ $country }).
+city-neighbourhoods = Dzielnice
+city-all-neighbourhoods = Wszystkie dzielnice
+city-empty = Na razie nic tu nie zaplanowano. Sprawdź inną dzielnicę albo całe miasto.
+city-link = Więcej: { $city }
+map-show = Pokaż na mapie
+map-label = Mapa wydarzeń z tej listy: każdy znacznik prowadzi do swojego wydarzenia.
+
+map-hide = Ukryj mapę

@@ -440,3 +440,5 @@ admin-due-invoice-invalid = Dinheiro numa fatura que foi invalidada
 admin-due-underpaid = Pago on-chain abaixo do valor indicado, ou noutro ativo
 admin-due-order-closed = A encomenda já estava fechada
 admin-provider-free = Nenhum (bilhetes gratuitos)
+
+admin-form-neighbourhood = Bairro

@@ -170,3 +170,32 @@ filters-anywhere = Em qualquer lugar ×
 event-related-nearby = Também por perto
 event-related-same-kind = Mais do mesmo género
 event-related-also-bought = Quem reservou isto também escolheu
+
+## Search suggestions
+suggest-list-label = Sugestões de pesquisa
+suggest-heading-events = Eventos
+suggest-heading-cities = Cidades
+suggest-heading-categories = Categorias
+suggest-available = Sugestões abaixo: setas para cima e para baixo para escolher, Enter para abrir.
+suggest-none = Sem sugestões.
+suggest-events-count =
+    { $count ->
+        [one] 1 evento
+       *[other] { $count } eventos
+    }
+
+## City pages and maps
+city-title = O que há em { $city }
+city-intro =
+    { $count ->
+        [one] Um evento a caminho
+       *[other] { $count } eventos a caminho
+    } em { $city } ({ $country }).
+city-neighbourhoods = Bairros
+city-all-neighbourhoods = Todos os bairros
+city-empty = Neste momento não há nada previsto aqui. Experimente outro bairro ou toda a cidade.
+city-link = Mais em { $city }
+map-show = Ver num mapa
+map-label = Mapa dos eventos desta lista: cada marcador leva ao seu evento.
+
+map-hide = Ocultar o mapa

@@ -1,6 +1,8 @@
 //! Catalog benchmark: loads a 10,000-event catalog into a scratch database, serves it with the
-//! real app on a loopback port, and measures search and the JSON listing under concurrent load,
-//! at full speed and at a fixed 1,000 requests/s. Prints requests/s and latency percentiles.
+//! real app on a loopback port, and measures search (1,000 distinct queries as people type
+//! them, answered by the in-memory index and, before it, by Postgres), suggestions and the JSON
+//! listing under concurrent load, at full speed and at fixed rates. Prints requests/s and
+//! latency percentiles.
 //!
 //!     cargo run --release -p tessera-tests --bin bench-catalog -- --help
 
@@ -32,6 +34,12 @@ struct Args {
     /// Scratch database (dropped and recreated), on the server of DATABASE_URL.
     #[arg(long, default_value = "tessera_bench")]
     database: String,
+    /// Distinct search queries in the typed-search runs.
+    #[arg(long, default_value_t = 1_000)]
+    queries: usize,
+    /// The arrival rate of the paced typed-search and suggestion runs, requests per second.
+    #[arg(long, default_value_t = 2_000)]
+    search_rate: u32,
     /// Keep the scratch database afterwards, to look at query plans.
     #[arg(long)]
     keep_database: bool,
@@ -48,27 +56,64 @@ async fn main() -> anyhow::Result<()> {
 
     let data_dir = tempfile::tempdir()?;
     let data_path = data_dir.path().to_string_lossy().into_owned();
-    let settings = |cache_seconds: &'static str| {
+    let settings = |cache_seconds: &'static str, search: &'static str| {
         Settings::from_lookup(|name| match name {
             "DATABASE_URL" => Some(url.clone()),
             "TESSERA_DATA_DIR" => Some(data_path.clone()),
             "TESSERA_CATALOG_CACHE_SECONDS" => Some(cache_seconds.to_string()),
+            "TESSERA_SEARCH" => Some(search.to_string()),
             other => std::env::var(other).ok(),
         })
     };
-    let db = tessera_core::db::connect_lazy(&settings("0")?.config)?;
+    let db = tessera_core::db::connect_lazy(&settings("0", "index")?.config)?;
     tessera_migrations::MIGRATOR.run(&db).await?;
-    let state = AppState::new(settings("0")?, db.clone())?;
+    let state = AppState::new(settings("0", "index")?, db.clone())?;
 
     println!("loading the catalog ...");
     tessera_cli::seed::load(&db, &state.blobs).await?;
     let total = clone_catalog(&db, args.events).await?;
     println!("catalog: {total} published events");
 
-    // The same app twice: without the catalog micro-cache (every request reaches Postgres)
-    // and with it, as deployed.
+    // The same app three times: searching its in-memory index without the catalog micro-cache,
+    // searching Postgres (the path the index replaced) without it, and as deployed (index and
+    // micro-cache).
+    let loading = std::time::Instant::now();
+    let index = state.search.clone().context("the index is on by default")?;
+    let snapshot = index.snapshot(Duration::from_secs(120)).await?;
+    println!("search index: {} events loaded in {:.1} s", snapshot.len(), loading.elapsed().as_secs_f64());
+    drop(snapshot);
     let engine = serve(state).await?;
-    let cached = serve(AppState::new(settings("5")?, db.clone())?).await?;
+    let database = serve(AppState::new(settings("0", "database")?, db.clone())?).await?;
+    let cached_state = AppState::new(settings("5", "index")?, db.clone())?;
+    if let Some(index) = &cached_state.search {
+        index.snapshot(Duration::from_secs(120)).await?;
+    }
+    let cached = serve(cached_state).await?;
+
+    // 1,000 distinct searches as people type them: whole words, words being typed (prefixes),
+    // words with one or two typos, two words, some with a city or category.
+    let words = vocabulary(&db).await?;
+    let distinct = typed_queries(&words, args.queries);
+    println!(
+        "{} distinct queries from {} catalog words, e.g. {:?}",
+        distinct.len(),
+        words.len(),
+        &distinct[..8]
+    );
+    let encode = |q: &str| serde_urlencoded::to_string([("q", q)]).unwrap_or_default();
+    let typed = Arc::new(
+        distinct
+            .iter()
+            .enumerate()
+            .map(|(i, q)| match i % 10 {
+                7 => format!("/api/search?{}&city=lisbon", encode(q)),
+                9 => format!("/api/search?{}&category=concert", encode(q)),
+                _ => format!("/api/search?{}", encode(q)),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let suggestions =
+        Arc::new(distinct.iter().map(|q| format!("/api/search/suggest?{}", encode(q))).collect::<Vec<_>>());
 
     let searches =
         Arc::new(
@@ -146,6 +191,26 @@ async fn main() -> anyhow::Result<()> {
         args.seconds,
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
+    // Before and after, in the same run: Postgres's full-text search, then the index.
+    for (mode, addr) in [("database", database), ("index", engine)] {
+        let report =
+            load::run(addr, args.connections, Duration::from_secs(2), Pace::Closed, typed.clone()).await?;
+        drop(report);
+        let report = load::run(addr, args.connections, run, Pace::Closed, typed.clone()).await?;
+        println!("{}", report.line(&format!("search x{}, {mode}, flat out", typed.len())));
+        let report =
+            load::run(addr, args.connections, run, Pace::Rate(args.search_rate), typed.clone()).await?;
+        println!("{}", report.line(&format!("search x{}, {mode}, {} req/s", typed.len(), args.search_rate)));
+    }
+    let report = load::run(engine, args.connections, run, Pace::Closed, suggestions.clone()).await?;
+    println!("{}", report.line(&format!("suggest x{}, index, flat out", suggestions.len())));
+    let report =
+        load::run(engine, args.connections, run, Pace::Rate(args.search_rate), suggestions.clone()).await?;
+    println!(
+        "{}",
+        report.line(&format!("suggest x{}, index, {} req/s", suggestions.len(), args.search_rate))
+    );
+
     for (mode, addr) in [("no cache", engine), ("micro-cache", cached)] {
         for (name, paths) in [("search", &searches), ("list", &listings)] {
             let report = load::run(addr, args.connections, run, Pace::Closed, paths.clone()).await?;
@@ -161,6 +226,68 @@ async fn main() -> anyhow::Result<()> {
         sqlx::Postgres::drop_database(&url).await.ok();
     }
     Ok(())
+}
+
+/// The catalog's words of three letters or more (titles, cities, venues, tags), as people
+/// would type them: lowercase, accents kept.
+async fn vocabulary(db: &sqlx::PgPool) -> anyhow::Result<Vec<String>> {
+    let texts: Vec<String> = sqlx::query_scalar(
+        "select distinct concat_ws(' ', title, city, venue_name, array_to_string(tags, ' ')) from event",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut words: Vec<String> = texts
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|word| !tessera_core::search::text::is_stop_word(word))
+        .collect();
+    words.sort();
+    words.dedup();
+    Ok(words)
+}
+
+/// `count` distinct queries from `words`, fixed by a seed so runs compare: 40 % whole words,
+/// 25 % the first three to five letters of a word, 20 % a word of five letters or more with
+/// one typo (two in nine or more), 15 % two words (the second being typed).
+fn typed_queries(words: &[String], count: usize) -> Vec<String> {
+    let mut seed: u64 = 0x5eed_cafe;
+    let mut next = |below: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % below.max(1)
+    };
+    let typo = |word: &str, at: usize| {
+        let mut chars: Vec<char> = word.chars().collect();
+        let i = 1 + at % (chars.len() - 2);
+        chars.swap(i, i + 1);
+        chars.into_iter().collect::<String>()
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut queries = Vec::with_capacity(count);
+    let mut attempts = 0;
+    while queries.len() < count && attempts < count * 100 {
+        attempts += 1;
+        let word = &words[next(words.len())];
+        let chars: Vec<char> = word.chars().collect();
+        let query = match next(20) {
+            0..=7 => word.clone(),
+            8..=12 => chars[..chars.len().min(3 + next(3))].iter().collect(),
+            13..=16 if chars.len() >= 5 => {
+                let once = typo(word, next(chars.len()));
+                if chars.len() >= 9 { typo(&once, next(chars.len())) } else { once }
+            }
+            13..=16 => continue,
+            _ => {
+                let other: Vec<char> = words[next(words.len())].chars().collect();
+                format!("{word} {}", other[..other.len().min(3 + next(4))].iter().collect::<String>())
+            }
+        };
+        if seen.insert(query.clone()) {
+            queries.push(query);
+        }
+    }
+    queries
 }
 
 /// Serves `state` on a free loopback port.
@@ -181,11 +308,12 @@ async fn clone_catalog(db: &sqlx::PgPool, target: u32) -> anyhow::Result<i64> {
     sqlx::query(
         "insert into event (event_id, slug, title, description, category, city, region, country,
              venue_name, address, latitude, longitude, starts_at, ends_at, timezone, language, tags,
-             image_id, image_alt, currency, status)
+             image_id, image_alt, currency, status, translated_titles, translated_descriptions)
          select gen_random_uuid(), e.slug || '-x' || g, e.title, e.description, e.category, e.city,
              e.region, e.country, e.venue_name, e.address, e.latitude, e.longitude,
              e.starts_at + (g % 330) * interval '1 day', e.ends_at + (g % 330) * interval '1 day',
-             e.timezone, e.language, e.tags, e.image_id, e.image_alt, e.currency, e.status
+             e.timezone, e.language, e.tags, e.image_id, e.image_alt, e.currency, e.status,
+             e.translated_titles, e.translated_descriptions
          from event e cross join generate_series(1, $1) g",
     )
     .bind(copies)
@@ -197,6 +325,16 @@ async fn clone_catalog(db: &sqlx::PgPool, target: u32) -> anyhow::Result<i64> {
          from event n
          join event o on o.slug = regexp_replace(n.slug, '-x[0-9]+$', '')
          join ticket_type t on t.event_id = o.event_id
+         where n.slug ~ '-x[0-9]+$'",
+    )
+    .execute(db)
+    .await?;
+    sqlx::query(
+        "insert into event_translation (event_id, language, title, description)
+         select n.event_id, x.language, x.title, x.description
+         from event n
+         join event o on o.slug = regexp_replace(n.slug, '-x[0-9]+$', '')
+         join event_translation x on x.event_id = o.event_id
          where n.slug ~ '-x[0-9]+$'",
     )
     .execute(db)

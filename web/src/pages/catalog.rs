@@ -4,6 +4,7 @@
 use askama::Template;
 
 use super::{Choice, Chrome};
+use crate::map::MapView;
 use crate::view::{EventCard, EventDetail};
 
 /// The filter form shared by the home and search pages; its fields keep what was chosen.
@@ -48,6 +49,10 @@ pub struct HomePage {
     pub chrome: Chrome,
     pub filters: FilterForm,
     pub events: Vec<EventCard>,
+    /// The page's events on a map, when asked for (`view=map`).
+    pub map: Option<MapView>,
+    /// The same page with the map shown, or without it when it is.
+    pub map_toggle_href: Option<String>,
     pub next_href: Option<String>,
     pub first_href: Option<String>,
     pub filtered: bool,
@@ -61,6 +66,28 @@ pub struct SearchPage {
     pub q: String,
     pub corrected_query: Option<String>,
     pub events: Vec<EventCard>,
+    /// The page's results on a map, when asked for (`view=map`).
+    pub map: Option<MapView>,
+    /// The same page with the map shown, or without it when it is.
+    pub map_toggle_href: Option<String>,
+    pub next_href: Option<String>,
+    pub first_href: Option<String>,
+}
+
+/// `/cities/{city}`: what is on in one city, narrowed to a neighbourhood, on a map and listed.
+#[derive(Template)]
+#[template(path = "city.html")]
+pub struct CityPage {
+    pub chrome: Chrome,
+    pub city: String,
+    /// How many events, in the city and country (in the reader's language).
+    pub intro: String,
+    /// "All neighbourhoods" first, then each neighbourhood with events: (label, href, chosen).
+    pub neighbourhoods: Vec<(String, String, bool)>,
+    pub events: Vec<EventCard>,
+    pub map: Option<MapView>,
+    /// None: the map is always shown.
+    pub map_toggle_href: Option<String>,
     pub next_href: Option<String>,
     pub first_href: Option<String>,
 }
@@ -73,4 +100,6 @@ pub struct EventPage {
     pub local_time_script: &'static str,
     /// "More like this": (message id of the heading, cards), lists with cards only.
     pub related: Vec<(&'static str, Vec<EventCard>)>,
+    /// The city's page ("More in Lisbon"): (city, href).
+    pub city_link: (String, String),
 }

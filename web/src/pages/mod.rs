@@ -22,7 +22,7 @@ pub use admin::{
     EventForm, EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow, HolderRow, IssuedRefundRow,
     MethodRow, ReceivedCard, RefundRow, ScanResult, StaffRow, TicketRow, TranslationForm, UnmatchedRow,
 };
-pub use catalog::{EventPage, FilterForm, HomePage, SearchPage};
+pub use catalog::{CityPage, EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
 pub use sandbox::{SandboxBtcPayClaimPage, SandboxBtcPayPage, SandboxCheckoutPage};
 
@@ -32,6 +32,8 @@ pub use sandbox::{SandboxBtcPayClaimPage, SandboxBtcPayPage, SandboxCheckoutPage
 pub struct Chrome {
     pub stylesheet: &'static str,
     pub favicon: &'static str,
+    /// The search box's suggestions.
+    pub suggest_script: &'static str,
     pub query: String,
     pub viewer: Option<ViewerChrome>,
     /// The language the page is in (`<html lang>`, every message).
@@ -85,6 +87,7 @@ impl Chrome {
         Self {
             stylesheet: crate::assets::stylesheet_href(),
             favicon: crate::assets::favicon_href(),
+            suggest_script: crate::assets::suggest_script_href(),
             query: query.into(),
             viewer,
             lang,

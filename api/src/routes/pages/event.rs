@@ -43,6 +43,7 @@ pub async fn event(
             chrome: Chrome::new("", viewer_chrome(&viewer)),
             event: EventDetail::new(&event, chrono::Utc::now(), query.original.as_deref() == Some("1")),
             local_time_script: tessera_web::assets::local_time_script_href(),
+            city_link: (event.city.clone(), super::city::city_href(&event.city)),
             related: [
                 ("event-related-nearby", cards(related.nearby)),
                 ("event-related-same-kind", cards(related.same_kind)),

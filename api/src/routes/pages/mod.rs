@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod buy;
+pub mod city;
 pub mod event;
 pub mod home;
 pub mod order;
@@ -37,10 +38,15 @@ pub(crate) fn filter_form(action: &'static str, raw: &RawFilter, q: &str, cities
         from: raw.from.clone().unwrap_or_default(),
         to: raw.to.clone().unwrap_or_default(),
         max_price: raw.max_price.clone().unwrap_or_default(),
-        kept: [("near", &raw.near), ("radius_km", &raw.radius_km), ("sort", &raw.sort)]
-            .into_iter()
-            .filter_map(|(name, value)| Some((name, value.clone().filter(|v| !v.trim().is_empty())?)))
-            .collect(),
+        kept: [
+            ("neighbourhood", &raw.neighbourhood),
+            ("near", &raw.near),
+            ("radius_km", &raw.radius_km),
+            ("sort", &raw.sort),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value.clone().filter(|v| !v.trim().is_empty())?)))
+        .collect(),
         anywhere_href: raw.near.as_deref().filter(|near| !near.trim().is_empty()).map(|_| {
             let anywhere = RawFilter { near: None, radius_km: None, sort: None, cursor: None, ..raw.clone() };
             catalog_href(action, &anywhere, Some(q), None)
@@ -69,6 +75,7 @@ fn catalog_href(path: &str, raw: &RawFilter, q: Option<&str>, cursor: Option<&st
     }
     for (key, value) in [
         ("city", &raw.city),
+        ("neighbourhood", &raw.neighbourhood),
         ("category", &raw.category),
         ("from", &raw.from),
         ("to", &raw.to),
@@ -87,6 +94,41 @@ fn catalog_href(path: &str, raw: &RawFilter, q: Option<&str>, cursor: Option<&st
     }
     let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     if query.is_empty() { path.to_string() } else { format!("{path}?{query}") }
+}
+
+/// Whether the query asks for the results on a map (`view=map`). Maps are drawn only when
+/// asked (or on city pages), so a plain listing loads nothing from the tile server.
+pub(crate) fn wants_map(query: Option<&str>) -> bool {
+    query.is_some_and(|query| query.split('&').any(|pair| pair == "view=map"))
+}
+
+/// The same page with the map shown (`open`) or not.
+pub(crate) fn map_toggle_href(path: &str, raw: &RawFilter, q: Option<&str>, open: bool) -> String {
+    let href = catalog_href(path, raw, q, raw.cursor.as_deref().filter(|c| !c.is_empty()));
+    if open { with_map(href) } else { href }
+}
+
+/// `href` with the map shown.
+pub(crate) fn with_map(href: String) -> String {
+    let separator = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{separator}view=map")
+}
+
+/// The events on a map, with the configured tiles (see `tessera_web::map`).
+pub(crate) fn results_map(
+    state: &crate::state::AppState,
+    events: &[tessera_core::catalog::Event],
+) -> Option<tessera_web::map::MapView> {
+    let points: Vec<tessera_web::map::MapPoint> = events
+        .iter()
+        .map(|event| tessera_web::map::MapPoint {
+            latitude: event.latitude,
+            longitude: event.longitude,
+            title: tessera_web::view::EventCard::new(event).title,
+            href: format!("/events/{}", event.slug),
+        })
+        .collect();
+    tessera_web::map::MapView::fit(&points, state.map_tiles.as_ref())
 }
 
 /// Cards per page: fills rows of 2, 3 and 4 columns.

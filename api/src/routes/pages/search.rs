@@ -6,7 +6,7 @@ use tessera_web::pages::{Chrome, SearchPage};
 use tessera_web::view::EventCard;
 
 use super::account::viewer_chrome;
-use super::{PAGE_SIZE, filter_form, pager_links};
+use super::{PAGE_SIZE, filter_form, map_toggle_href, pager_links, results_map, wants_map, with_map};
 use crate::error::{PageError, render_html};
 use crate::routes::{CatalogRequest, catalog_params, parse_catalog};
 use crate::state::AppState;
@@ -32,6 +32,8 @@ pub async fn search(
                 q,
                 corrected_query: None,
                 events: Vec::new(),
+                map: None,
+                map_toggle_href: None,
                 next_href: None,
                 first_href: None,
             };
@@ -39,8 +41,14 @@ pub async fn search(
         }
     };
 
-    let results = catalog::search(&state.db, &q, &filter, limit, cursor).await?;
+    let results =
+        tessera_core::search::search(state.search.as_ref(), &state.db, &q, &filter, limit, cursor).await?;
     let (first_href, next_href) = pager_links("/search", &raw, Some(&q), results.next_cursor);
+    // The map stays shown from page to page.
+    let show_map = wants_map(query.as_deref());
+    let (first_href, next_href) =
+        if show_map { (first_href.map(with_map), next_href.map(with_map)) } else { (first_href, next_href) };
+    let toggle = (!results.events.is_empty()).then(|| map_toggle_href("/search", &raw, Some(&q), !show_map));
     Ok(render_html(
         StatusCode::OK,
         &SearchPage {
@@ -48,6 +56,8 @@ pub async fn search(
             filters,
             q,
             corrected_query: results.corrected_query,
+            map: show_map.then(|| results_map(&state, &results.events)).flatten(),
+            map_toggle_href: toggle,
             events: results.events.iter().map(EventCard::new).collect(),
             next_href,
             first_href,

@@ -38,9 +38,14 @@ pub struct ReadinessChecks {
     pub postgres: String,
     /// `ok`, or what failed.
     pub redis: String,
+    /// `ok` once the search index is loaded, `loading` before (Postgres answers searches
+    /// meanwhile, more slowly; it does not make the process unready); `off` when Postgres
+    /// answers them always (`TESSERA_SEARCH=database`).
+    pub search: String,
 }
 
 /// Readiness: Postgres and Redis both answer. A load balancer stops sending traffic on 503.
+/// Also says whether the search index has loaded.
 #[utoipa::path(get, path = "/readyz", tag = "system",
     responses(
         (status = 200, description = "Ready", body = Readiness),
@@ -57,7 +62,15 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readines
         if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE },
         Json(Readiness {
             status: if ready { "ready" } else { "unavailable" },
-            checks: ReadinessChecks { postgres: describe(postgres), redis: describe(redis) },
+            checks: ReadinessChecks {
+                postgres: describe(postgres),
+                redis: describe(redis),
+                search: match &state.search {
+                    Some(index) if index.loaded().is_some() => "ok".into(),
+                    Some(_) => "loading".into(),
+                    None => "off".into(),
+                },
+            },
         }),
     )
 }

@@ -27,6 +27,9 @@ pub struct EventInput {
     pub country: String,
     pub venue_name: String,
     pub address: String,
+    /// The venue's neighbourhood, for the city page's filters (may be empty).
+    #[serde(default)]
+    pub neighbourhood: String,
     pub latitude: f64,
     pub longitude: f64,
     /// RFC 3339.
@@ -94,6 +97,7 @@ pub struct EventPatch {
     pub country: Option<String>,
     pub venue_name: Option<String>,
     pub address: Option<String>,
+    pub neighbourhood: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub starts_at: Option<String>,
@@ -121,6 +125,7 @@ pub struct EventFields {
     pub country: String,
     pub venue_name: String,
     pub address: String,
+    pub neighbourhood: String,
     pub latitude: f64,
     pub longitude: f64,
     pub starts_at: DateTime<Utc>,
@@ -211,6 +216,7 @@ impl EventInput {
         }
         let venue_name = text("venue_name", &self.venue_name, 1, 200)?;
         let address = text("address", &self.address, 1, 300)?;
+        let neighbourhood = text("neighbourhood", &self.neighbourhood, 0, 100)?;
         if !self.latitude.is_finite() || !(-90.0..=90.0).contains(&self.latitude) {
             return Err(FieldError::new(
                 "latitude",
@@ -393,6 +399,7 @@ impl EventInput {
             country,
             venue_name,
             address,
+            neighbourhood,
             latitude: self.latitude,
             longitude: self.longitude,
             starts_at,
@@ -430,6 +437,7 @@ impl EventInput {
             country: event.country.clone(),
             venue_name: event.venue_name.clone(),
             address: event.address.clone(),
+            neighbourhood: event.neighbourhood.clone(),
             latitude: event.latitude,
             longitude: event.longitude,
             starts_at: event.starts_at.to_rfc3339(),
@@ -496,7 +504,8 @@ impl EventInput {
             }
         }
         take!(translations);
-        take!(title, description, category, city, region, country, venue_name, address, latitude, longitude);
+        take!(title, description, category, city, region, country, venue_name, address, neighbourhood);
+        take!(latitude, longitude);
         take!(starts_at, ends_at, timezone, language, tags, image_alt, ticket_types);
         if patch.status.is_some() {
             self.status = patch.status;

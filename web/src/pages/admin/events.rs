@@ -50,6 +50,7 @@ pub struct EventForm {
     pub country: String,
     pub venue_name: String,
     pub address: String,
+    pub neighbourhood: String,
     pub latitude: String,
     pub longitude: String,
     /// `YYYY-MM-DDTHH:MM` in the event's own time zone.

@@ -230,6 +230,7 @@ pub async fn edit_event(
                 country: Some(input.country),
                 venue_name: Some(input.venue_name),
                 address: Some(input.address),
+                neighbourhood: Some(input.neighbourhood),
                 latitude: Some(input.latitude),
                 longitude: Some(input.longitude),
                 starts_at: Some(input.starts_at),
