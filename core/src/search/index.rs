@@ -10,7 +10,7 @@ use fst::{Automaton, IntoStreamer as _, Streamer as _};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use uuid::Uuid;
 
-use super::text::{Lang, QueryTerm, fold, index_terms, query_terms, typed_terms};
+use super::text::{Lang, QueryTerm, fold, index_terms, query_terms, starts_a_word, typed_terms};
 use crate::catalog::{Category, Cursor, Event, EventFilter, Limit, Near};
 
 /// Where in an event a term was found; a term's best place decides its weight.
@@ -63,7 +63,23 @@ pub(super) struct Doc {
     analysed: Arc<Analysed>,
     zone: chrono_tz::Tz,
     city_key: String,
+    neighbourhood_key: String,
     exponent: u32,
+}
+
+/// The filter's names folded once per search, not once per event.
+struct Places {
+    city: Option<String>,
+    neighbourhood: Option<String>,
+}
+
+impl Places {
+    fn of(filter: &EventFilter) -> Self {
+        Self {
+            city: filter.city.as_deref().map(fold),
+            neighbourhood: filter.neighbourhood.as_deref().map(fold),
+        }
+    }
 }
 
 impl Doc {
@@ -76,7 +92,14 @@ impl Doc {
         let zone = event.timezone.parse().unwrap_or(chrono_tz::UTC);
         let exponent =
             event.currency.parse::<crate::money::Currency>().map_or(2, |currency| currency.exponent());
-        Self { city_key: fold(&event.city), zone, exponent, analysed, event }
+        Self {
+            city_key: fold(&event.city),
+            neighbourhood_key: fold(&event.neighbourhood),
+            zone,
+            exponent,
+            analysed,
+            event,
+        }
     }
 
     fn same(&self) -> Self {
@@ -96,18 +119,15 @@ impl Doc {
         before.offset().fix().from_local_datetime(&midnight).single().map(|at| at.with_timezone(&Utc))
     }
 
-    fn admits(&self, filter: &EventFilter, now: DateTime<Utc>) -> Option<Option<f64>> {
+    fn admits(&self, filter: &EventFilter, places: &Places, now: DateTime<Utc>) -> Option<Option<f64>> {
         let event = &self.event;
         if event.ends_at <= now {
             return None;
         }
-        if let Some(city) = &filter.city
-            && fold(city) != self.city_key
-        {
+        if places.city.as_ref().is_some_and(|city| *city != self.city_key) {
             return None;
         }
-        if let Some(neighbourhood) = &filter.neighbourhood
-            && fold(neighbourhood) != fold(&event.neighbourhood)
+        if places.neighbourhood.as_ref().is_some_and(|neighbourhood| *neighbourhood != self.neighbourhood_key)
         {
             return None;
         }
@@ -181,8 +201,7 @@ fn analyse(event: &Event) -> Analysed {
     }
     // The category by its name in every language the interface speaks ("Konzert", "コンサート").
     add(event.category.as_str(), TAGS, &[Lang::En]);
-    let position = Category::ALL.iter().position(|category| *category == event.category).unwrap_or(0);
-    for (label, lang) in &CATEGORY_NAMES[position] {
+    for (label, lang) in category_names(event.category) {
         add(label, TAGS, lang.as_slice());
     }
     Analysed {
@@ -197,6 +216,12 @@ fn analyse(event: &Event) -> Analysed {
 /// Each category's name in each language the interface speaks, with that language's stemmer.
 /// A name, and the stemmer of its language.
 type Name = (String, Option<Lang>);
+
+/// `category`'s name in each language the interface speaks.
+pub(super) fn category_names(category: Category) -> &'static [Name] {
+    let position = Category::ALL.iter().position(|known| *known == category).unwrap_or(0);
+    &CATEGORY_NAMES[position]
+}
 
 static CATEGORY_NAMES: LazyLock<Vec<Vec<Name>>> = LazyLock::new(|| {
     Category::ALL
@@ -216,7 +241,6 @@ static CATEGORY_NAMES: LazyLock<Vec<Vec<Name>>> = LazyLock::new(|| {
 /// One immutable generation of the index.
 pub struct Snapshot {
     docs: Vec<Doc>,
-    by_id: HashMap<Uuid, u32>,
     terms: fst::Map<Vec<u8>>,
     postings: Vec<Vec<Posting>>,
     stems: [HashMap<Box<str>, Vec<Posting>>; 6],
@@ -277,10 +301,9 @@ impl Snapshot {
             postings.push(list);
         }
         let terms = builder.into_map();
-        let by_id = docs.iter().enumerate().map(|(i, doc)| (doc.event.id, i as u32)).collect();
         let mut cities: Vec<CityEntry> = cities.into_values().collect();
         cities.sort_by(|a, b| a.key.cmp(&b.key));
-        Self { docs, by_id, terms, postings, stems, cities }
+        Self { docs, terms, postings, stems, cities }
     }
 
     /// The next generation: `changed` events replaced or added, `removed` ones gone, and those
@@ -305,10 +328,6 @@ impl Snapshot {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
-    }
-
-    pub fn contains(&self, id: Uuid) -> bool {
-        self.by_id.contains_key(&id)
     }
 
     fn visit_term(&self, id: u64, quality: f32, scores: &mut Scores) {
@@ -449,10 +468,11 @@ impl Snapshot {
             }
         }
         let all = terms.len() as u16;
+        let places = Places::of(filter);
         let mut hits: Vec<(u32, f32, Option<f64>)> = Vec::new();
         for (doc, entry) in self.docs.iter().enumerate() {
             if matched[doc] == all
-                && let Some(distance) = entry.admits(filter, now)
+                && let Some(distance) = entry.admits(filter, &places, now)
             {
                 hits.push((doc as u32, total[doc], distance));
             }
@@ -478,7 +498,6 @@ impl Snapshot {
             events,
             next_offset: more.then(|| (offset + usize::from(limit.get())) as u32),
             corrected_query: (!corrections.is_empty()).then(|| corrected(text, &corrections)),
-            total: hits.len(),
         })
     }
 
@@ -491,16 +510,12 @@ impl Snapshot {
         limit: usize,
     ) -> Vec<(String, String, usize)> {
         let prefix = fold(prefix.trim());
-        if prefix.chars().count() < 2 {
-            return Vec::new();
-        }
         let typo = (prefix.chars().count() >= 5).then(|| LEVENSHTEIN[0].build_prefix_dfa(&prefix));
         let mut found: Vec<(String, String, usize)> = self
             .cities
             .iter()
             .filter(|city| {
-                city.key.starts_with(&prefix)
-                    || city.key.split(' ').any(|word| word.starts_with(&prefix))
+                starts_a_word(&city.key, &prefix)
                     || typo.as_ref().is_some_and(|dfa| matches!(dfa.eval(&city.key), Distance::Exact(_)))
             })
             .filter_map(|city| {
@@ -514,9 +529,15 @@ impl Snapshot {
         found
     }
 
-    /// Upcoming events of `category`.
-    pub fn count_category(&self, category: Category, now: DateTime<Utc>) -> usize {
-        self.docs.iter().filter(|doc| doc.event.category == category && doc.event.ends_at > now).count()
+    /// Upcoming events of each category, in the order of [`Category::ALL`].
+    pub fn category_counts(&self, now: DateTime<Utc>) -> [usize; 10] {
+        let mut counts = [0; 10];
+        for doc in self.docs.iter().filter(|doc| doc.event.ends_at > now) {
+            if let Some(i) = Category::ALL.iter().position(|category| *category == doc.event.category) {
+                counts[i] += 1;
+            }
+        }
+        counts
     }
 }
 
@@ -541,8 +562,6 @@ pub struct Found {
     pub events: Vec<Event>,
     pub next_offset: Option<u32>,
     pub corrected_query: Option<String>,
-    /// Every match, across pages.
-    pub total: usize,
 }
 
 /// The best score of each event for one query term.

@@ -110,7 +110,7 @@ pub async fn suggest(
             // The word being typed is completed even when it is, so far, a stop word ("the"
             // on its way to "theatre"); nothing to search by suggests no events.
             let events = snapshot.suggest_events(text, filter, limit, now).unwrap_or_default();
-            let counts = crate::catalog::Category::ALL.map(|category| snapshot.count_category(category, now));
+            let counts = snapshot.category_counts(now);
             (events, snapshot.cities_like(&typed, now, SUGGESTED_PLACES), counts)
         }
         None => {
@@ -122,7 +122,7 @@ pub async fn suggest(
             let mut cities: Vec<(String, String, usize)> = catalog::cities(db, None)
                 .await?
                 .into_iter()
-                .filter(|city| starts_a_word(&text::fold(&city.name), &typed))
+                .filter(|city| text::starts_a_word(&text::fold(&city.name), &typed))
                 .map(|city| (city.name, city.country, usize::try_from(city.events).unwrap_or(0)))
                 .collect();
             cities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
@@ -148,21 +148,13 @@ pub async fn suggest(
         .zip(counts)
         .filter(|(category, events)| {
             *events > 0
-                && (starts_a_word(category.as_str(), &typed)
-                    || tessera_i18n::Locale::ALL.into_iter().any(|locale| {
-                        let label = tessera_i18n::message(locale, &format!("category-{}", category.as_str()));
-                        starts_a_word(&text::fold(&label), &typed)
-                    }))
+                && (text::starts_a_word(category.as_str(), &typed)
+                    || index::category_names(*category)
+                        .iter()
+                        .any(|(label, _)| text::starts_a_word(&text::fold(label), &typed)))
         })
         .collect();
     categories.sort_by_key(|(_, events)| std::cmp::Reverse(*events));
     categories.truncate(SUGGESTED_PLACES);
     Ok(Suggestions { events, cities, categories })
-}
-
-/// Whether `name` (folded), or a word of it, starts with `typed` (folded): "lis" for Lisbon,
-/// "york" for New York. Two characters at least, except in Japanese and Chinese.
-fn starts_a_word(name: &str, typed: &str) -> bool {
-    let long_enough = typed.chars().count() >= 2 || !typed.is_ascii();
-    long_enough && (name.starts_with(typed) || name.split([' ', '-']).any(|word| word.starts_with(typed)))
 }

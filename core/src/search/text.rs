@@ -168,6 +168,13 @@ pub fn typed_terms(folded: &str) -> Vec<QueryTerm> {
     terms
 }
 
+/// Whether `name`, or a word of it, starts with `typed` (both folded): "lis" for Lisbon,
+/// "york" for New York. Two characters at least, except in Japanese and Chinese.
+pub fn starts_a_word(name: &str, typed: &str) -> bool {
+    let long_enough = typed.chars().count() >= 2 || !typed.is_ascii();
+    long_enough && (name.starts_with(typed) || name.split([' ', '-']).any(|word| word.starts_with(typed)))
+}
+
 /// Words too common to search by, in the catalog's languages (folded). A query of nothing
 /// else lists events, as an empty one does.
 pub fn is_stop_word(word: &str) -> bool {

@@ -211,7 +211,7 @@ pub async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -
             .map(|(category, events)| SuggestedCategory {
                 url: query_value("category", category.as_str()),
                 hint: count(events),
-                label: tessera_i18n::t(&format!("category-{}", category.as_str())),
+                label: tessera_web::view::category_label(category),
                 category,
                 events,
             })
