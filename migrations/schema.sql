@@ -93,6 +93,28 @@ CREATE FUNCTION public.currency_exponent(code text) RETURNS integer
     RETURN CASE WHEN (code = ANY (ARRAY['BIF'::text, 'CLP'::text, 'DJF'::text, 'GNF'::text, 'ISK'::text, 'JPY'::text, 'KMF'::text, 'KRW'::text, 'PYG'::text, 'RWF'::text, 'UGX'::text, 'UYI'::text, 'VND'::text, 'VUV'::text, 'XAF'::text, 'XOF'::text, 'XPF'::text])) THEN 0 WHEN (code = ANY (ARRAY['BHD'::text, 'IQD'::text, 'JOD'::text, 'KWD'::text, 'LYD'::text, 'OMR'::text, 'TND'::text])) THEN 3 WHEN (code = ANY (ARRAY['CLF'::text, 'UYW'::text])) THEN 4 ELSE 2 END;
 
 --
+-- Name: demand_days(date, date, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.demand_days(p_from date, p_to date, p_zone text) RETURNS TABLE(day date, kind text, event_id uuid, city text, category text, words text, results integer, lang text, source text, medium text, campaign text, records bigint, visitors bigint, anonymous bigint)
+    LANGUAGE sql STABLE
+    AS $$
+    select d.day, d.kind, d.event_id, d.city, d.category, d.words, d.results, d.lang,
+           d.source, d.medium, d.campaign, d.records::bigint, d.visitors::bigint, d.anonymous::bigint
+    from demand_daily d
+    where d.day between p_from and p_to
+    union all
+    select (e.at at time zone p_zone)::date, e.kind, e.event_id, e.city, e.category, e.words,
+           least(e.results, 10), e.lang, e.source, e.medium, e.campaign,
+           count(*), count(distinct e.visitor), count(*) filter (where e.visitor is null)
+    from demand_event e
+    where e.at >= (p_from::timestamp at time zone p_zone)
+      and e.at < ((p_to + 1)::timestamp at time zone p_zone)
+      and not exists (select 1 from demand_rollup r where r.day = (e.at at time zone p_zone)::date)
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+$$;
+
+--
 -- Name: event_collect_search_words(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -614,7 +636,12 @@ CREATE TABLE public.account (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     email_verified_at timestamp with time zone,
     locale text,
+    home_country text,
+    home_city text,
+    home_asked_at timestamp with time zone,
     CONSTRAINT account_email_check CHECK (((length(email) <= 254) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
+    CONSTRAINT account_home_city_check CHECK ((((length(btrim(home_city)) >= 1) AND (length(btrim(home_city)) <= 100)) AND (home_city = btrim(home_city)))),
+    CONSTRAINT account_home_country_check CHECK ((home_country ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT account_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
     CONSTRAINT account_name_check CHECK ((((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)) AND (name = btrim(name)))),
     CONSTRAINT account_password_hash_check CHECK ((password_hash ~~ '$argon2id$%'::text)),
@@ -789,6 +816,97 @@ CREATE TABLE public.delivery (
     CONSTRAINT delivery_recipient_check CHECK ((length(recipient) <= 254)),
     CONSTRAINT delivery_republished_check CHECK ((republished >= 0)),
     CONSTRAINT delivery_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text])))
+);
+
+--
+-- Name: demand_daily; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.demand_daily (
+    day date NOT NULL,
+    kind text NOT NULL,
+    event_id uuid,
+    city text NOT NULL,
+    category text NOT NULL,
+    words text NOT NULL,
+    results integer,
+    lang text NOT NULL,
+    source text NOT NULL,
+    medium text NOT NULL,
+    campaign text NOT NULL,
+    records integer NOT NULL,
+    visitors integer NOT NULL,
+    anonymous integer NOT NULL,
+    CONSTRAINT demand_daily_anonymous_check CHECK ((anonymous >= 0)),
+    CONSTRAINT demand_daily_kind_check CHECK ((kind = ANY (ARRAY['search'::text, 'event_view'::text, 'buy_view'::text]))),
+    CONSTRAINT demand_daily_records_check CHECK ((records > 0)),
+    CONSTRAINT demand_daily_results_check CHECK (((results >= 0) AND (results <= 10))),
+    CONSTRAINT demand_daily_visitors_check CHECK ((visitors >= 0))
+);
+
+--
+-- Name: demand_event; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.demand_event (
+    demand_id bigint NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    kind text NOT NULL,
+    visitor bytea,
+    account_id uuid,
+    event_id uuid,
+    city text DEFAULT ''::text NOT NULL,
+    category text DEFAULT ''::text NOT NULL,
+    words text DEFAULT ''::text NOT NULL,
+    results integer,
+    lang text NOT NULL,
+    source text DEFAULT ''::text NOT NULL,
+    medium text DEFAULT ''::text NOT NULL,
+    campaign text DEFAULT ''::text NOT NULL,
+    CONSTRAINT demand_event_campaign_check CHECK ((length(campaign) <= 100)),
+    CONSTRAINT demand_event_category_check CHECK ((length(category) <= 40)),
+    CONSTRAINT demand_event_check CHECK (((kind = 'search'::text) = (results IS NOT NULL))),
+    CONSTRAINT demand_event_city_check CHECK ((length(city) <= 100)),
+    CONSTRAINT demand_event_kind_check CHECK ((kind = ANY (ARRAY['search'::text, 'event_view'::text, 'buy_view'::text]))),
+    CONSTRAINT demand_event_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
+    CONSTRAINT demand_event_medium_check CHECK ((length(medium) <= 100)),
+    CONSTRAINT demand_event_results_check CHECK ((results >= 0)),
+    CONSTRAINT demand_event_source_check CHECK ((length(source) <= 100)),
+    CONSTRAINT demand_event_visitor_check CHECK ((length(visitor) = 16)),
+    CONSTRAINT demand_event_words_check CHECK ((length(words) <= 200))
+);
+
+--
+-- Name: demand_event_demand_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.demand_event ALTER COLUMN demand_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.demand_event_demand_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: demand_rollup; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.demand_rollup (
+    day date NOT NULL,
+    time_zone text NOT NULL,
+    rolled_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: demand_salt; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.demand_salt (
+    day date NOT NULL,
+    salt bytea NOT NULL,
+    CONSTRAINT demand_salt_salt_check CHECK ((length(salt) = 32))
 );
 
 --
@@ -1094,6 +1212,20 @@ CREATE TABLE public.media_rendition (
     CONSTRAINT media_rendition_format_check CHECK ((format = ANY (ARRAY['webp'::text, 'jpeg'::text]))),
     CONSTRAINT media_rendition_height_check CHECK ((height > 0)),
     CONSTRAINT media_rendition_width_check CHECK ((width > 0))
+);
+
+--
+-- Name: order_channel; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.order_channel (
+    order_id uuid NOT NULL,
+    source text DEFAULT ''::text NOT NULL,
+    medium text DEFAULT ''::text NOT NULL,
+    campaign text DEFAULT ''::text NOT NULL,
+    CONSTRAINT order_channel_campaign_check CHECK ((length(campaign) <= 100)),
+    CONSTRAINT order_channel_medium_check CHECK ((length(medium) <= 100)),
+    CONSTRAINT order_channel_source_check CHECK ((length(source) <= 100))
 );
 
 --
@@ -1529,6 +1661,23 @@ CREATE TABLE public.ticket_type_translation (
 );
 
 --
+-- Name: tracking_link; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.tracking_link (
+    link_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    source text NOT NULL,
+    medium text NOT NULL,
+    campaign text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tracking_link_campaign_check CHECK ((campaign ~ '^[a-z0-9][a-z0-9._-]{0,59}$'::text)),
+    CONSTRAINT tracking_link_medium_check CHECK ((medium ~ '^[a-z0-9][a-z0-9._-]{0,59}$'::text)),
+    CONSTRAINT tracking_link_source_check CHECK ((source ~ '^[a-z0-9][a-z0-9._-]{0,59}$'::text))
+);
+
+--
 -- Name: webhook_inbox; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1605,6 +1754,27 @@ ALTER TABLE ONLY public.customer_order
 
 ALTER TABLE ONLY public.delivery
     ADD CONSTRAINT delivery_pkey PRIMARY KEY (order_id);
+
+--
+-- Name: demand_event demand_event_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.demand_event
+    ADD CONSTRAINT demand_event_pkey PRIMARY KEY (demand_id);
+
+--
+-- Name: demand_rollup demand_rollup_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.demand_rollup
+    ADD CONSTRAINT demand_rollup_pkey PRIMARY KEY (day);
+
+--
+-- Name: demand_salt demand_salt_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.demand_salt
+    ADD CONSTRAINT demand_salt_pkey PRIMARY KEY (day);
 
 --
 -- Name: discrepancy_resolution discrepancy_resolution_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1747,6 +1917,13 @@ ALTER TABLE ONLY public.media
     ADD CONSTRAINT media_sha256_key UNIQUE (sha256);
 
 --
+-- Name: order_channel order_channel_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_channel
+    ADD CONSTRAINT order_channel_pkey PRIMARY KEY (order_id);
+
+--
 -- Name: order_item order_item_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1857,6 +2034,20 @@ ALTER TABLE ONLY public.ticket_type
 
 ALTER TABLE ONLY public.ticket_type_translation
     ADD CONSTRAINT ticket_type_translation_pkey PRIMARY KEY (ticket_type_id, language);
+
+--
+-- Name: tracking_link tracking_link_event_id_source_medium_campaign_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tracking_link
+    ADD CONSTRAINT tracking_link_event_id_source_medium_campaign_key UNIQUE (event_id, source, medium, campaign);
+
+--
+-- Name: tracking_link tracking_link_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tracking_link
+    ADD CONSTRAINT tracking_link_pkey PRIMARY KEY (link_id);
 
 --
 -- Name: unmatched_payment unmatched_payment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1980,6 +2171,24 @@ CREATE INDEX customer_order_paid_idx ON public.customer_order USING btree (paid_
 --
 
 CREATE INDEX delivery_attention_idx ON public.delivery USING btree (updated_at) WHERE (status <> 'sent'::text);
+
+--
+-- Name: demand_daily_day_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX demand_daily_day_idx ON public.demand_daily USING btree (day);
+
+--
+-- Name: demand_event_account_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX demand_event_account_idx ON public.demand_event USING btree (account_id) WHERE (account_id IS NOT NULL);
+
+--
+-- Name: demand_event_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX demand_event_at_idx ON public.demand_event USING btree (at);
 
 --
 -- Name: eth_receipt_block_idx; Type: INDEX; Schema: public; Owner: -
@@ -2247,6 +2456,13 @@ ALTER TABLE ONLY public.delivery
     ADD CONSTRAINT delivery_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id);
 
 --
+-- Name: demand_event demand_event_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.demand_event
+    ADD CONSTRAINT demand_event_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id) ON DELETE CASCADE;
+
+--
 -- Name: discrepancy_resolution discrepancy_resolution_resolved_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2322,6 +2538,13 @@ ALTER TABLE ONLY public.event_translation
 
 ALTER TABLE ONLY public.media_rendition
     ADD CONSTRAINT media_rendition_media_id_fkey FOREIGN KEY (media_id) REFERENCES public.media(media_id) ON DELETE CASCADE;
+
+--
+-- Name: order_channel order_channel_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.order_channel
+    ADD CONSTRAINT order_channel_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id) ON DELETE CASCADE;
 
 --
 -- Name: order_item order_item_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2434,6 +2657,20 @@ ALTER TABLE ONLY public.ticket_type
 
 ALTER TABLE ONLY public.ticket_type_translation
     ADD CONSTRAINT ticket_type_translation_ticket_type_id_fkey FOREIGN KEY (ticket_type_id) REFERENCES public.ticket_type(ticket_type_id) ON DELETE CASCADE;
+
+--
+-- Name: tracking_link tracking_link_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tracking_link
+    ADD CONSTRAINT tracking_link_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.account(account_id) ON DELETE SET NULL;
+
+--
+-- Name: tracking_link tracking_link_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tracking_link
+    ADD CONSTRAINT tracking_link_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
 
 --
 -- PostgreSQL database dump complete

@@ -73,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(admin::orders::show))
         .routes(routes!(admin::orders::refund_order))
         .routes(routes!(admin::analytics::analytics))
+        .routes(routes!(admin::market::market))
         .routes(routes!(admin::reconciliation::reconciliation))
         .routes(routes!(admin::reconciliation::resolve))
         .routes(routes!(admin::deliveries::deliveries))
@@ -178,6 +179,9 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/orders/{id}/refund", post(pages::admin::refund_order))
         .route("/admin/events/{id}/refund-policy", post(pages::admin::refund_policy_submit))
         .route("/admin/events/{id}/limits", post(pages::admin::limits_submit))
+        .route("/admin/events/{id}/links", get(pages::admin::links).post(pages::admin::create_link))
+        .route("/admin/events/{id}/links/remove", post(pages::admin::remove_link))
+        .route("/admin/market", get(pages::admin::market))
         .route("/admin/events/{id}/release-holds", post(pages::admin::release_holds_submit))
         .route("/admin/analytics", get(pages::admin::analytics))
         .route("/admin/finance", get(pages::admin::finance))
@@ -208,6 +212,9 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         // Inside the guard: its origin check and security headers cover the switcher's
         // redirects, and no session is looked up for a request it refuses.
+        // Inside the language's negotiation, which it records; outside the micro-cache, so a
+        // page served from it is counted.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::demand::visit))
         .layer(middleware::from_fn_with_state(state.clone(), crate::locale::negotiate))
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::guard::guard))
         .with_state(state);

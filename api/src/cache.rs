@@ -43,6 +43,8 @@ struct Entry {
     expires: Instant,
     content_type: HeaderValue,
     body: Bytes,
+    /// What the page showed, recorded again at each hit.
+    note: Option<crate::demand::Note>,
 }
 
 impl ResponseCache {
@@ -54,13 +56,13 @@ impl ResponseCache {
         !self.ttl.is_zero()
     }
 
-    fn get(&self, key: &str) -> Option<(HeaderValue, Bytes)> {
+    fn get(&self, key: &str) -> Option<(HeaderValue, Bytes, Option<crate::demand::Note>)> {
         let inner = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         inner
             .entries
             .get(key)
             .filter(|entry| entry.expires > Instant::now())
-            .map(|entry| (entry.content_type.clone(), entry.body.clone()))
+            .map(|entry| (entry.content_type.clone(), entry.body.clone(), entry.note.clone()))
     }
 
     /// What an entry counts against the size bound.
@@ -68,7 +70,7 @@ impl ResponseCache {
         key.len() + body.len() + ENTRY_OVERHEAD_BYTES
     }
 
-    fn put(&self, key: String, content_type: HeaderValue, body: Bytes) {
+    fn put(&self, key: String, content_type: HeaderValue, body: Bytes, note: Option<crate::demand::Note>) {
         let cost = Self::cost(&key, &body);
         let mut inner = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if inner.bytes + cost > self.max_bytes {
@@ -85,7 +87,7 @@ impl ResponseCache {
         // Spread expiries over 80–120 % of the TTL so entries filled together do not all
         // miss again in the same instant.
         let spread = 0.8 + 0.4 * f64::from(fnv1a(key.as_bytes()) % 1000) / 1000.0;
-        let entry = Entry { expires: Instant::now() + self.ttl.mul_f64(spread), content_type, body };
+        let entry = Entry { expires: Instant::now() + self.ttl.mul_f64(spread), content_type, body, note };
         let old_cost = inner.entries.get(&key).map(|old| Self::cost(&key, &old.body));
         inner.entries.insert(key, entry);
         if let Some(old_cost) = old_cost {
@@ -114,9 +116,13 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     if key.len() > MAX_KEY_BYTES {
         return next.run(request).await;
     }
-    if let Some((content_type, body)) = cache.get(&key) {
+    if let Some((content_type, body, note)) = cache.get(&key) {
         metrics::counter!("catalog_cache_total", "result" => "hit").increment(1);
-        return ([(header::CONTENT_TYPE, content_type)], body).into_response();
+        let response = ([(header::CONTENT_TYPE, content_type)], body).into_response();
+        return match note {
+            Some(note) => note.attach(response),
+            None => response,
+        };
     }
     metrics::counter!("catalog_cache_total", "result" => "miss").increment(1);
 
@@ -140,7 +146,12 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     }
     match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => {
-            cache.put(key, content_type, bytes.clone());
+            cache.put(
+                key,
+                content_type,
+                bytes.clone(),
+                parts.extensions.get::<crate::demand::Note>().cloned(),
+            );
             Response::from_parts(parts, Body::from(bytes))
         }
         Err(err) => {
@@ -162,10 +173,10 @@ mod tests {
     fn entries_expire_and_the_size_stays_bounded() {
         let cache = ResponseCache::new(Duration::from_millis(30), 10 + 2 * (1 + ENTRY_OVERHEAD_BYTES));
         // 30 ms × at most 120 %: gone after 40 ms.
-        cache.put("a".into(), json(), Bytes::from_static(b"12345"));
-        assert_eq!(cache.get("a").map(|(_, body)| body), Some(Bytes::from_static(b"12345")));
-        cache.put("b".into(), json(), Bytes::from_static(b"12345"));
-        cache.put("c".into(), json(), Bytes::from_static(b"12345"));
+        cache.put("a".into(), json(), Bytes::from_static(b"12345"), None);
+        assert_eq!(cache.get("a").map(|(_, body, _)| body), Some(Bytes::from_static(b"12345")));
+        cache.put("b".into(), json(), Bytes::from_static(b"12345"), None);
+        cache.put("c".into(), json(), Bytes::from_static(b"12345"), None);
         let inner = cache.inner.lock().unwrap();
         assert!(inner.bytes <= 10 + 2 * (1 + ENTRY_OVERHEAD_BYTES), "{} bytes kept", inner.bytes);
         assert!(inner.entries.len() <= 2);

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod app;
 pub mod auth;
 pub mod cache;
+pub mod demand;
 pub mod error;
 pub mod extract;
 pub mod locale;

@@ -60,18 +60,26 @@ impl Bought {
     }
 }
 
+/// Where a purchase comes from: the client's address (for rate limits) and its visit's channel
+/// (which the order keeps).
+pub struct Origin<'a> {
+    pub ip: ClientIp,
+    pub channel: &'a tessera_core::demand::Channel,
+}
+
 /// Places the order and opens its checkout. With an idempotency key seen before (same
 /// request), answers with that order, opening its checkout if an earlier attempt could not.
 /// Purchases are rate-limited per account and per client address (429 with `Retry-After`).
 pub async fn buy(
     state: &AppState,
-    ip: ClientIp,
+    origin: Origin<'_>,
     account: &Account,
     event_id: Uuid,
     items: &[BuyItem],
     method: PaymentMethod,
     idempotency_key: Option<&str>,
 ) -> Result<Bought> {
+    let Origin { ip, channel } = origin;
     // Free tickets need no payment method: they are settled as `free` whichever is chosen.
     if !state.payment_methods().contains(&method) && !order::all_free(&state.db, event_id, items).await? {
         return Err(Error::Unprocessable {
@@ -127,7 +135,11 @@ pub async fn buy(
     };
     let placed = state.placer.place(&new).await?;
     let fresh = match placed.fresh {
-        Some(fresh) => fresh,
+        Some(fresh) => {
+            // The order keeps the channel of the visit that placed it (for the Market page).
+            state.demand.order_channel(placed.order_id, channel.clone());
+            fresh
+        }
         None => {
             // A replay: open the checkout if the first attempt never got that far.
             let order = load(state, placed.order_id, account.id).await?;

@@ -48,6 +48,9 @@ pub struct AppState {
     /// This process's search index (`TESSERA_SEARCH=index`, the default); none searches
     /// Postgres.
     pub search: Option<tessera_core::search::SearchIndex>,
+    /// Records demand (searches, page views, orders' channels) off the request path, for the
+    /// Market page; off with `TESSERA_DEMAND=off`.
+    pub demand: tessera_core::demand::Demand,
     /// The pages' `Content-Security-Policy` (it names the map tile server).
     pub content_security_policy: axum::http::HeaderValue,
     /// Where maps get their tiles, and whom they credit; none draws markers on a blank map.
@@ -105,6 +108,11 @@ impl AppState {
         let admin_idle = config.admin_idle;
         let catalog_cache = Arc::new(ResponseCache::new(config.catalog_cache_ttl, 64 * 1024 * 1024));
         let search = config.search_index.then(|| tessera_core::search::SearchIndex::new(db.clone()));
+        let demand = if config.record_demand {
+            tessera_core::demand::Demand::start(db.clone(), config.reporting_time_zone)
+        } else {
+            tessera_core::demand::Demand::off()
+        };
         let content_security_policy = crate::auth::guard::content_security_policy(&config);
         let map_tiles = config.map_tiles.clone().map(|template| tessera_web::map::TileServer {
             template,
@@ -181,6 +189,7 @@ impl AppState {
             metrics: crate::telemetry::metrics_handle(),
             catalog_cache,
             search,
+            demand,
             content_security_policy,
             map_tiles,
             card,

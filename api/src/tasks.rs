@@ -29,6 +29,41 @@ pub async fn sweep_sessions(db: PgPool, mut shutdown: watch::Receiver<bool>) {
     }
 }
 
+/// How often finished days of demand are counted and old records removed.
+const DEMAND_SWEEP_EVERY: Duration = Duration::from_secs(15 * 60);
+
+/// Counts each finished day of demand records into daily figures, then removes the records
+/// older than `TESSERA_DEMAND_RETENTION_DAYS` and the visitor salts of past days
+/// (`tessera_core::demand::retention`); at start, then every quarter of an hour.
+pub async fn sweep_demand(state: crate::state::AppState, mut shutdown: watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(DEMAND_SWEEP_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = shutdown.changed() => return,
+        }
+        let config = &state.config;
+        match tessera_core::demand::retention::sweep(
+            &state.db,
+            config.reporting_time_zone,
+            config.demand_retention,
+            chrono::Utc::now(),
+        )
+        .await
+        {
+            Ok(swept) if swept == Default::default() => {}
+            Ok(swept) => tracing::info!(
+                demand.days_counted = swept.days_rolled_up,
+                demand.rows_removed = swept.rows_removed,
+                demand.salts_removed = swept.salts_removed,
+                "demand records counted and swept"
+            ),
+            Err(err) => tracing::warn!(error = %err, "sweeping demand records failed; will retry"),
+        }
+    }
+}
+
 /// How often holds are checked for expiry.
 const ORDER_SWEEP_EVERY: Duration = Duration::from_secs(5);
 

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod config;
 pub mod db;
 pub mod delivery;
+pub mod demand;
 pub mod money;
 pub mod order;
 pub mod reconcile;

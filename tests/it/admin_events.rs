@@ -292,6 +292,8 @@ async fn the_authorization_matrix_holds_for_every_route(db: PgPool) {
         ("GET", "/admin/refunds".into(), None, 303, 403, 200),
         ("GET", "/admin/analytics".into(), None, 303, 403, 200),
         ("GET", "/api/admin/analytics".into(), None, 401, 403, 200),
+        ("GET", "/admin/market".into(), None, 303, 403, 200),
+        ("GET", "/api/admin/market".into(), None, 401, 403, 200),
         ("GET", "/admin/finance".into(), None, 303, 403, 200),
         ("GET", "/api/admin/reconciliation".into(), None, 401, 403, 200),
         (

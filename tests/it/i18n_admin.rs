@@ -37,6 +37,8 @@ async fn every_admin_page_speaks_each_language(db: PgPool) {
                 one(locale, "admin-delete-heading", "title", "Noite de Fado"),
             ),
             ("/admin/analytics".into(), message(locale, "admin-nav-analytics")),
+            ("/admin/market".into(), message(locale, "admin-nav-market")),
+            (format!("/admin/events/{event}/links"), message(locale, "links-title")),
             ("/admin/finance".into(), message(locale, "admin-finance-heading")),
             ("/admin/refunds".into(), message(locale, "admin-refunds-heading")),
             ("/admin/audit".into(), message(locale, "admin-nav-audit")),

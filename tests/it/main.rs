@@ -23,6 +23,7 @@ mod i18n;
 mod i18n_admin;
 mod i18n_mail;
 mod images;
+mod market;
 mod migrations;
 mod openapi;
 mod order_pages;

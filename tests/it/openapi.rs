@@ -60,6 +60,9 @@ async fn core_types_in_responses_match_the_openapi_document(db: PgPool) {
     check(&document, "AuditLog", &audit);
     let report = get_json(&app, "/api/admin/analytics", &admin).await;
     check(&document, "Report", &report);
+    let market = get_json(&app, "/api/admin/market", &admin).await;
+    assert!(market["by_rail"][0].is_object(), "the paid order's rail: {market}");
+    check(&document, "Market", &market);
     let ledger = get_json(&app, "/api/admin/reconciliation", &admin).await;
     assert!(ledger["rows"][0].is_object(), "the paid order's receipt: {ledger}");
     check(&document, "Reconciliation", &ledger);

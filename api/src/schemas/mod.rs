@@ -8,6 +8,7 @@ pub mod account;
 pub mod analytics;
 pub mod catalog;
 pub mod delivery;
+pub mod market;
 pub mod order;
 pub mod reconcile;
 pub mod refund;

@@ -102,6 +102,12 @@ pub struct Config {
     /// `TESSERA_REPORTING_TIME_ZONE` (default `UTC`): the IANA zone whose days the admins'
     /// analytics and the finance exports count in, whatever the server's clock says.
     pub reporting_time_zone: chrono_tz::Tz,
+    /// `TESSERA_DEMAND`: `on` (default) records searches and page views first-party for the
+    /// Market page (`tessera_core::demand`); `off` records none.
+    pub record_demand: bool,
+    /// `TESSERA_DEMAND_RETENTION_DAYS` (default 90; 1 to 3650): how long demand records are
+    /// kept before only their daily counts remain.
+    pub demand_retention: chrono::Duration,
 }
 
 impl Config {
@@ -295,6 +301,26 @@ impl Config {
             })?,
         };
 
+        let record_demand = match get("TESSERA_DEMAND").as_deref().map(str::trim) {
+            None | Some("on") => true,
+            Some("off") => false,
+            Some(other) => {
+                return Err(ConfigError::new("TESSERA_DEMAND", format!("{other:?} is neither on nor off")));
+            }
+        };
+        let demand_retention = match get("TESSERA_DEMAND_RETENTION_DAYS") {
+            None => chrono::Duration::days(90),
+            Some(raw) => match raw.trim().parse::<i64>() {
+                Ok(days) if (1..=3650).contains(&days) => chrono::Duration::days(days),
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_DEMAND_RETENTION_DAYS",
+                        format!("{raw:?} is not a number of days from 1 to 3650"),
+                    ));
+                }
+            },
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -329,6 +355,8 @@ impl Config {
             stream_prefix: get("TESSERA_STREAM_PREFIX").map(|p| p.trim().to_string()).unwrap_or_default(),
             ticket_signing_key,
             reporting_time_zone,
+            record_demand,
+            demand_retention,
         };
         Ok((config, sections))
     }

@@ -34,16 +34,18 @@ pub const CSV_COLUMNS: [&str; 27] = [
     "dispute_status",
 ];
 
+/// One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180).
+pub fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
 /// The rows as CSV (RFC 4180: comma-separated, quoted where needed, CRLF line ends), with a
 /// header row of [`CSV_COLUMNS`].
 pub fn to_csv(rows: &[LedgerRow]) -> String {
-    fn field(value: &str) -> String {
-        if value.contains([',', '"', '\r', '\n']) {
-            format!("\"{}\"", value.replace('"', "\"\""))
-        } else {
-            value.to_string()
-        }
-    }
     let fiat = |minor: Option<i64>, currency: &Option<String>| -> String {
         match (minor, currency) {
             (Some(minor), Some(currency)) => {
@@ -86,7 +88,7 @@ pub fn to_csv(rows: &[LedgerRow]) -> String {
             r.refunds.clone().unwrap_or_default(),
             r.dispute_status.clone().unwrap_or_default(),
         ];
-        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+        out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out

@@ -26,7 +26,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 pub use classify::{Discrepancy, Rail};
-pub use csv::{CSV_COLUMNS, to_csv};
+pub use csv::{CSV_COLUMNS, csv_field, to_csv};
 pub use ledger::{EthLedgerEntry, eth_entries, ledger};
 pub use resolve::{ResolveError, resolve};
 pub use summary::{AssetSum, DiscrepancyCount, summarise};

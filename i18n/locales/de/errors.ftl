@@ -262,3 +262,7 @@ error-not-a-radius = { $value } ist keine Entfernung von 0,1 bis 20016 km
 error-radius-without-near = braucht near, den Ort, von dem aus gemessen wird
 error-distance-without-near = distance braucht near, den Ort, von dem aus gemessen wird
 error-sort = { $value } ist keine mögliche Sortierung: verwenden Sie distance
+
+error-tracking-part = verwenden Sie Buchstaben, Ziffern, Punkte, Bindestriche und Unterstriche (höchstens 60), beginnend mit einem Buchstaben oder einer Ziffer
+error-link-exists = diese Veranstaltung hat schon einen Link mit dieser Quelle, diesem Medium und dieser Kampagne
+error-market-table = { $value } ist keine Tabelle des Berichts; verwenden Sie eine von: { $known }

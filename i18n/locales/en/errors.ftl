@@ -262,3 +262,7 @@ error-not-a-radius = { $value } is not a distance from 0.1 to 20016 km
 error-radius-without-near = needs near, the place to measure from
 error-distance-without-near = distance needs near, the place to measure from
 error-sort = { $value } is not a way to sort: use distance
+
+error-tracking-part = use letters, digits, dots, hyphens and underscores (at most 60), starting with a letter or digit
+error-link-exists = this event already has a link with this source, medium and campaign
+error-market-table = { $value } is not a table of the report; use one of { $known }

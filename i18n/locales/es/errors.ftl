@@ -263,3 +263,7 @@ error-not-a-radius = { $value } no es una distancia de 0,1 a 20016 km
 error-radius-without-near = necesita near, el lugar desde el que medir
 error-distance-without-near = distance necesita near, el lugar desde el que medir
 error-sort = { $value } no es una forma de ordenar: usa distance
+
+error-tracking-part = usa letras, dígitos, puntos, guiones y guiones bajos (60 como máximo), empezando por una letra o un dígito
+error-link-exists = este evento ya tiene un enlace con esta fuente, este medio y esta campaña
+error-market-table = { $value } no es una tabla del informe; usa una de estas: { $known }

@@ -263,3 +263,7 @@ error-not-a-radius = { $value } n'est pas une distance de 0,1 à 20016 km
 error-radius-without-near = demande near, le lieu d'où mesurer
 error-distance-without-near = distance demande near, le lieu d'où mesurer
 error-sort = { $value } n'est pas un tri possible : utilisez distance
+
+error-tracking-part = utilisez des lettres, des chiffres, des points, des tirets et des tirets bas (60 au plus), en commençant par une lettre ou un chiffre
+error-link-exists = cet événement a déjà un lien avec cette source, ce support et cette campagne
+error-market-table = { $value } n'est pas un tableau du rapport ; utilisez l'un de ceux-ci : { $known }

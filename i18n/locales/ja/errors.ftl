@@ -243,3 +243,7 @@ error-not-a-radius = { $value } は 0.1～20016 km の距離ではありませ�
 error-radius-without-near = 距離の基準となる場所（near）が必要です
 error-distance-without-near = distance には距離の基準となる場所（near）が必要です
 error-sort = { $value } は並べ替えに使えません。distance を指定してください
+
+error-tracking-part = 半角英数字・ピリオド・ハイフン・アンダースコアで 60 文字以内にし、先頭は英字か数字にしてください
+error-link-exists = このイベントには、同じ参照元・メディア・キャンペーンのリンクがすでにあります
+error-market-table = { $value } はレポートの表ではありません。次のいずれかを指定してください：{ $known }

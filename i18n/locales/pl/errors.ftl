@@ -279,3 +279,7 @@ error-not-a-radius = { $value } nie jest odległością od 0,1 do 20016 km
 error-radius-without-near = wymaga parametru near, miejsca, od którego liczyć odległość
 error-distance-without-near = distance wymaga parametru near, miejsca, od którego liczyć odległość
 error-sort = { $value } nie jest sposobem sortowania: użyj distance
+
+error-tracking-part = użyj liter, cyfr, kropek, łączników i podkreśleń (najwyżej 60), zaczynając od litery lub cyfry
+error-link-exists = to wydarzenie ma już link z tym źródłem, medium i kampanią
+error-market-table = { $value } nie jest tabelą raportu; użyj jednej z: { $known }

@@ -263,3 +263,7 @@ error-not-a-radius = { $value } não é uma distância de 0,1 a 20016 km
 error-radius-without-near = precisa de near, o local a partir do qual medir
 error-distance-without-near = distance precisa de near, o local a partir do qual medir
 error-sort = { $value } não é uma forma de ordenar: use distance
+
+error-tracking-part = use letras, algarismos, pontos, hífenes e sublinhados (no máximo 60), começando por uma letra ou um algarismo
+error-link-exists = este evento já tem uma ligação com esta origem, este meio e esta campanha
+error-market-table = { $value } não é uma tabela do relatório; use uma destas: { $known }

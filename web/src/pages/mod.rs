@@ -17,10 +17,11 @@ use tessera_i18n::Locale;
 pub use account::{AccountLinkPage, AccountPage, LinkForm, LoginPage, SignupPage};
 pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
-    AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminOrderPage, AdminPaymentRow,
-    AdminRefundsPage, AdminStaffPage, AdminTicketRow, AuditRow, DayRow, DeliveryRowView, DoorEventView,
-    EventForm, EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow, HolderRow, IssuedRefundRow,
-    MethodRow, ReceivedCard, RefundRow, ScanResult, StaffRow, TicketRow, TranslationForm, UnmatchedRow,
+    AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminLinksPage, AdminMarketPage,
+    AdminOrderPage, AdminPaymentRow, AdminRefundsPage, AdminStaffPage, AdminTicketRow, AuditRow, DayRow,
+    DeliveryRowView, DoorEventView, EventForm, EventHoldsPanel, EventRefundsPanel, EventSalesRow, FinanceRow,
+    HolderRow, IssuedRefundRow, LinkView, MarketSection, MarketTable, MethodRow, ReceivedCard, RefundRow,
+    ScanResult, StaffRow, TicketRow, TranslationForm, UnmatchedRow,
 };
 pub use catalog::{CityPage, EventPage, FilterForm, HomePage, SearchPage};
 pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod deliveries;
 pub mod events;
 pub mod holds;
+pub mod market;
 pub mod orders;
 pub mod reconciliation;
 pub mod refunds;

@@ -1,5 +1,6 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse as _, Response};
 use serde::Serialize;
 use tessera_core::catalog::{self, Limit};
 use utoipa::ToSchema;
@@ -37,7 +38,7 @@ pub struct SearchResults {
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
     )
 )]
-pub async fn search_get(state: State<AppState>, query: RawQuery) -> Result<Json<SearchResults>> {
+pub async fn search_get(state: State<AppState>, query: RawQuery) -> Result<Response> {
     run(state, query).await
 }
 
@@ -54,21 +55,31 @@ pub async fn search_get(state: State<AppState>, query: RawQuery) -> Result<Json<
         (status = 400, description = "A parameter is invalid; `field` names it", body = ErrorBody),
     )
 )]
-pub async fn search_post(state: State<AppState>, query: RawQuery) -> Result<Json<SearchResults>> {
+pub async fn search_post(state: State<AppState>, query: RawQuery) -> Result<Response> {
     run(state, query).await
 }
 
-async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<SearchResults>> {
+async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response> {
     let (raw, q) = catalog_params(query.as_deref())?;
     let CatalogRequest { filter, limit, cursor } = parse_catalog(&raw, &q, Limit::DEFAULT)?;
+    let first_page = cursor.is_none();
     let page =
         tessera_core::search::search(state.search.as_ref(), &state.db, &q, &filter, limit, cursor).await?;
-    Ok(Json(SearchResults {
+    // Counted on its first page (anonymously: the JSON search takes no session).
+    let note = first_page.then(|| {
+        crate::demand::Note::search(&q, raw.city.as_deref(), raw.category.as_deref(), page.events.len(), None)
+    });
+    let response = Json(SearchResults {
         query: q,
         corrected_query: page.corrected_query,
         events: page.events.into_iter().map(LocalizedEvent::new).collect(),
         next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
-    }))
+    })
+    .into_response();
+    Ok(match note {
+        Some(note) => note.attach(response),
+        None => response,
+    })
 }
 
 /// What the search box offers while typing.

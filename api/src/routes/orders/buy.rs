@@ -325,6 +325,7 @@ pub async fn buy(
     State(state): State<AppState>,
     signed_in: SignedIn,
     ip: ClientIp,
+    visit: crate::demand::VisitChannel,
     PathId { id, .. }: PathId<EventNoun>,
     headers: HeaderMap,
     JsonBody(request): JsonBody<BuyRequest>,
@@ -344,7 +345,16 @@ pub async fn buy(
         .iter()
         .map(|line| BuyItem { ticket_type_id: line.ticket_type_id, quantity: line.quantity })
         .collect();
-    let bought = orders::buy(&state, ip, &signed_in.account, id, &items, method, key).await?;
+    let bought = orders::buy(
+        &state,
+        orders::Origin { ip, channel: &visit.0 },
+        &signed_in.account,
+        id,
+        &items,
+        method,
+        key,
+    )
+    .await?;
     let mut response_headers = HeaderMap::new();
     if bought.replayed {
         response_headers.insert("idempotent-replayed", "true".parse().expect("a header value"));

@@ -43,10 +43,21 @@ pub async fn buy_page(
     let event = published_event(&state, &slug).await?;
     let viewer = match signed_in {
         Ok(signed_in) => signed_in.viewer(),
-        Err(refusal) => return Ok(refusal.into_response()),
+        // Wanting to buy counts before signing in.
+        Err(refusal) => {
+            let note = crate::demand::Note::event(tessera_core::demand::Kind::BuyView, &event, None);
+            let mut response = refusal.into_response();
+            response.extensions_mut().insert(note);
+            return Ok(response);
+        }
     };
+    let note = crate::demand::Note::event(
+        tessera_core::demand::Kind::BuyView,
+        &event,
+        viewer.0.as_ref().map(|signed_in| signed_in.account.id),
+    );
     let page = page(&state, &viewer, &csrf.token, &event, &HashMap::new(), None).await?;
-    Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+    Ok(note.attach(csrf.attach(render_html(StatusCode::OK, &page))))
 }
 
 /// `POST /events/{slug}/buy`: places the order and redirects to the checkout.
@@ -54,6 +65,7 @@ pub async fn buy_submit(
     State(state): State<AppState>,
     signed_in: Result<SignedInPage, PageRefusal>,
     ip: ClientIp,
+    visit: crate::demand::VisitChannel,
     csrf: CsrfToken,
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
@@ -81,7 +93,17 @@ pub async fn buy_submit(
         .unwrap_or(PaymentMethod::Card);
     // The key came with the form, so a double click is one order.
     let key = form.get("idempotency_key").map(String::as_str).filter(|k| order::is_idempotency_key(k));
-    let err = match orders::buy(&state, ip, &signed_in.account, event.id, &items, method, key).await {
+    let err = match orders::buy(
+        &state,
+        orders::Origin { ip, channel: &visit.0 },
+        &signed_in.account,
+        event.id,
+        &items,
+        method,
+        key,
+    )
+    .await
+    {
         Ok(bought) => {
             let to = bought
                 .redirect_url

@@ -37,7 +37,12 @@ pub async fn event(
     let event = public_event(&state, &slug).await?;
     let related = catalog::related(&state.db, &event, 4).await?;
     let cards = |events: Vec<catalog::Event>| events.iter().map(EventCard::new).collect::<Vec<_>>();
-    Ok(render_html(
+    let note = crate::demand::Note::event(
+        tessera_core::demand::Kind::EventView,
+        &event,
+        viewer.0.as_ref().map(|signed_in| signed_in.account.id),
+    );
+    Ok(note.attach(render_html(
         StatusCode::OK,
         &EventPage {
             chrome: Chrome::new("", viewer_chrome(&viewer)),
@@ -53,7 +58,7 @@ pub async fn event(
             .filter(|(_, cards)| !cards.is_empty())
             .collect(),
         },
-    ))
+    )))
 }
 
 /// `GET /events/{slug}/calendar.ics`: the event as a calendar entry, on its own clock and

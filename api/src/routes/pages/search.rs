@@ -41,15 +41,26 @@ pub async fn search(
         }
     };
 
+    let first_page = cursor.is_none();
     let results =
         tessera_core::search::search(state.search.as_ref(), &state.db, &q, &filter, limit, cursor).await?;
+    // A search is counted on its first page; the next pages are the same search.
+    let note = first_page.then(|| {
+        crate::demand::Note::search(
+            &q,
+            raw.city.as_deref(),
+            raw.category.as_deref(),
+            results.events.len(),
+            viewer.0.as_ref().map(|signed_in| signed_in.account.id),
+        )
+    });
     let (first_href, next_href) = pager_links("/search", &raw, Some(&q), results.next_cursor);
     // The map stays shown from page to page.
     let show_map = wants_map(query.as_deref());
     let (first_href, next_href) =
         if show_map { (first_href.map(with_map), next_href.map(with_map)) } else { (first_href, next_href) };
     let toggle = (!results.events.is_empty()).then(|| map_toggle_href("/search", &raw, Some(&q), !show_map));
-    Ok(render_html(
+    let response = render_html(
         StatusCode::OK,
         &SearchPage {
             chrome: Chrome::new(q.clone(), viewer_chrome(&viewer)),
@@ -62,5 +73,9 @@ pub async fn search(
             next_href,
             first_href,
         },
-    ))
+    );
+    Ok(match note {
+        Some(note) => note.attach(response),
+        None => response,
+    })
 }

@@ -7,6 +7,8 @@ mod checkin;
 mod deliveries;
 mod events;
 mod finance;
+mod links;
+mod market;
 mod refunds;
 mod staff;
 
@@ -19,6 +21,8 @@ pub use events::{
     EventRefundsPanel, HolderRow, TicketRow, TranslationForm,
 };
 pub use finance::{AdminFinancePage, FinanceRow};
+pub use links::{AdminLinksPage, LinkView};
+pub use market::{AdminMarketPage, MarketSection, MarketTable};
 pub use refunds::{
     AdminOrderPage, AdminPaymentRow, AdminRefundsPage, AdminTicketRow, IssuedRefundRow, RefundRow,
     UnmatchedRow,

@@ -8,6 +8,8 @@ mod edit;
 mod finance;
 mod form;
 mod image;
+mod links;
+mod market;
 mod refunds;
 mod staff;
 mod tickets;
@@ -20,6 +22,8 @@ pub use edit::{
 };
 pub use finance::{finance, resolve as resolve_discrepancy};
 pub use image::upload_image;
+pub use links::{create_link, links, remove_link};
+pub use market::market;
 pub use refunds::{
     cancel_refund, order_page, refund_eth_orphan, refund_order, refund_payment, refund_unmatched, refunds,
 };
