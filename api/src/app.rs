@@ -143,6 +143,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(pages::account::logout_submit))
         .route("/account", get(pages::account::account_page))
         .route("/account/password", post(pages::account::password_submit))
+        .route("/account/home", post(pages::account::home_submit))
         .route("/account/verification-email", post(pages::account::resend_verification_submit))
         .route(
             "/verify-email",

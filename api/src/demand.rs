@@ -106,44 +106,76 @@ fn is_robot(headers: &HeaderMap) -> bool {
         .any(|word| agent.contains(word))
 }
 
-/// Middleware around every route: works out the visit's channel (a landing with `utm_*` or
-/// from another site starts a new one and sets the cookie; otherwise the cookie's, else
-/// direct), hands it to the handlers, and records the response's [`Note`].
+/// Whether a path is a page people land on from elsewhere: the catalog's pages (not the API,
+/// media, calendar files, orders or account links, where an outside referrer is a payment
+/// provider or a webmail coming back, not a channel).
+fn is_landing_page(path: &str) -> bool {
+    path == "/"
+        || path == "/search"
+        || path.starts_with("/cities/")
+        || (path.starts_with("/events/") && !path.ends_with(".ics"))
+}
+
+/// A browser fetching a page ahead of time, which nobody may read.
+fn is_prefetch(headers: &HeaderMap) -> bool {
+    ["sec-purpose", "purpose", "x-moz"]
+        .iter()
+        .any(|name| headers.get(*name).is_some_and(|value| value.as_bytes().starts_with(b"prefetch")))
+}
+
+/// Middleware around every route: works out the visit's channel (a landing page with `utm_*`
+/// starts a new visit, as does one from another site when no visit is under way, and sets the
+/// cookie; otherwise the cookie's, else direct), hands it to the handlers, and records the
+/// response's [`Note`].
 pub async fn visit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !state.demand.is_on() {
         return next.run(request).await;
     }
     let https = state.config.is_https();
     let private = asks_not_to_be_tracked(request.headers());
-    let page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
+    let get = request.method() == Method::GET;
     let own_host = state.config.public_url.host_str().unwrap_or("");
-    let landing = page
+    let current = cookies::read(request.headers(), VISIT, https).map(Channel::from_cookie);
+    let landing = (get && is_landing_page(request.uri().path()))
         .then(|| {
-            let referer = request.headers().get(header::REFERER).and_then(|value| value.to_str().ok());
+            // A referrer starts a visit only when none is under way; tags always do.
+            let referer = request
+                .headers()
+                .get(header::REFERER)
+                .and_then(|value| value.to_str().ok())
+                .filter(|_| current.is_none());
             Channel::landing(request.uri().query(), referer, own_host)
         })
         .flatten();
-    let channel = landing.clone().unwrap_or_else(|| {
-        cookies::read(request.headers(), VISIT, https).map(Channel::from_cookie).unwrap_or_default()
-    });
+    let channel = landing.clone().or(current).unwrap_or_default();
     let (mut parts, body) = request.into_parts();
     let ClientIp(ip) = match ClientIp::from_request_parts(&mut parts, &state).await {
         Ok(ip) => ip,
         Err(never) => match never {},
     };
-    let robot = is_robot(&parts.headers);
-    let key = (!private && !robot).then(|| visitor_key(ip, &parts.headers));
+    let counted = get && !is_robot(&parts.headers) && !is_prefetch(&parts.headers);
+    let address_key = (!private && counted).then(|| visitor_key(ip, &parts.headers));
     let lang = parts.extensions.get::<tessera_i18n::Locale>().copied().unwrap_or_default().tag();
     parts.extensions.insert(VisitChannel(channel.clone()));
     let mut response = next.run(Request::from_parts(parts, body)).await;
     if let Some(note) = response.extensions_mut().remove::<Note>()
-        && !robot
+        && counted
         && (response.status().is_success() || response.status().is_redirection())
     {
+        // A visitor who asks not to be tracked is counted with neither an id nor their account;
+        // a signed-in one's id of the day is made from their account, never linked to the
+        // address-based id of their signed-out browsing.
+        let (key, account_id) = match (private, note.account_id) {
+            (true, _) => (None, None),
+            (false, Some(account)) => {
+                (Some([b"account:".as_slice(), account.as_bytes()].concat()), Some(account))
+            }
+            (false, None) => (address_key, None),
+        };
         state.demand.record(Record {
             kind: note.kind,
             at: chrono::Utc::now(),
-            visitor: Visitor { key, account_id: note.account_id, lang, channel: channel.clone() },
+            visitor: Visitor { key, account_id, lang, channel: channel.clone() },
             event_id: note.event_id,
             city: note.city,
             category: note.category,
@@ -167,12 +199,15 @@ pub async fn visit(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
-/// What a visitor's id of the day is made from: their address and user agent.
+/// What a visitor's id of the day is made from: a digest of their address and user agent
+/// (32 bytes, whatever the size of the headers), hashed again with the day's salt when written.
 fn visitor_key(ip: IpAddr, headers: &HeaderMap) -> Vec<u8> {
-    let mut key = ip.to_string().into_bytes();
-    key.push(0);
-    key.extend_from_slice(headers.get(header::USER_AGENT).map_or(&b""[..], |value| value.as_bytes()));
-    key
+    use sha2::Digest as _;
+    let mut hash = sha2::Sha256::new();
+    hash.update(ip.to_string().as_bytes());
+    hash.update([0]);
+    hash.update(headers.get(header::USER_AGENT).map_or(&b""[..], |value| value.as_bytes()));
+    hash.finalize().to_vec()
 }
 
 /// A search's words as recorded: folded like the index folds them, one space between words.

@@ -84,10 +84,7 @@ async fn demand_is_recorded_with_its_channel_and_every_figure_adds_up(db: PgPool
     .await;
     assert_eq!(landed.status, 200);
     let visit = visit_cookie(&landed).expect("the landing starts a visit");
-    assert!(
-        !visit.contains("Firefox") && !visit.contains("10."),
-        "the cookie holds only the channel: {visit}"
-    );
+    assert_eq!(visit, "tessera_visit=s=newsletter&m=email&c=autumn", "the cookie holds only the channel");
     assert_eq!(browse(&app, "/search?q=fado", "Firefox A", Some(&visit), &[]).await.status, 200);
     let buy_page = browse(&app, "/events/market-fado/buy", "Firefox A", Some(&visit), &[]).await;
     assert!(buy_page.status.is_redirection(), "{}", buy_page.status);
@@ -345,15 +342,33 @@ async fn organisers_make_tracking_links_and_see_what_they_brought(db: PgPool) {
     let path = "/events/market-links?utm_source=poster&#38;utm_medium=qr&#38;utm_campaign=mouraria-walls";
     assert!(listed.contains(path), "{listed}");
 
-    // Someone scans the poster.
-    browse(&app, &path.replace("&#38;", "&"), "Phone", None, &[]).await;
+    // Someone scans the poster and buys; the same tags on another event's page count there.
+    let scanned = browse(&app, &path.replace("&#38;", "&"), "Phone", None, &[]).await;
+    let visit = visit_cookie(&scanned).unwrap();
+    buy_and_pay(&app, &format!("{}; {visit}", app.customer().await), event).await;
+    let other = app.insert_event(&sample_event("market-other", "Another night", 25)).await;
+    browse(
+        &app,
+        "/events/market-other?utm_source=poster&utm_medium=qr&utm_campaign=mouraria-walls",
+        "Phone",
+        None,
+        &[],
+    )
+    .await;
+    buy_and_pay(&app, &format!("{}; {visit}", app.customer().await), other).await;
     app.state.demand.flush().await;
     let market = app.get_with_cookie("/api/admin/market", &admin).await.json();
     let link = &market["tracking_links"][0];
     assert_eq!(
-        (link["campaign"].as_str(), link["page_views"].as_i64(), link["orders"].as_i64()),
-        (Some("mouraria-walls"), Some(1), Some(0))
+        (
+            link["campaign"].as_str(),
+            link["page_views"].as_i64(),
+            link["orders"].as_i64(),
+            link["paid"].as_i64()
+        ),
+        (Some("mouraria-walls"), Some(1), Some(1), Some(1))
     );
+    assert_eq!((link["currency"].as_str(), link["revenue_minor"].as_i64()), (Some("EUR"), Some(2000)));
 
     let link_id = link["link_id"].as_str().unwrap().to_string();
     let removed = app
@@ -396,4 +411,118 @@ async fn the_market_is_for_admins_and_bad_filters_are_named(db: PgPool) {
     off.state.demand.flush().await;
     let rows: i64 = sqlx::query_scalar("select count(*) from demand_event").fetch_one(&off.db).await.unwrap();
     assert_eq!(rows, 0);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn buyers_are_asked_once_where_they_live_and_locals_are_told_from_visitors(db: PgPool) {
+    let app = TestApp::new(db);
+    let lisbon = app.insert_event(&sample_event("market-home", "Fado for neighbours", 20)).await;
+    let (order, _, local) = app.paid_order(lisbon, 1).await;
+    let account = app.get_with_cookie("/account", &local).await;
+    assert!(account.text().contains("Thank you for your first purchase!"), "asked after paying");
+    assert!(account.text().contains("<option value=\"Lisbon\">"), "cities with events are offered");
+    assert!(app.get_with_cookie(&format!("/orders/{order}"), &local).await.text().contains("/account#home"));
+    let (csrf, token) = account.csrf();
+    let cookies = format!("{local}; {csrf}");
+    let refused = app
+        .post_form(
+            "/account/home",
+            &[("csrf_token", &token), ("home_country", "XX"), ("home_city", "Lisbon")],
+            Some(&cookies),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().contains("role=\"alert\""));
+    let saved = app
+        .post_form(
+            "/account/home",
+            &[("csrf_token", &token), ("home_country", "pt"), ("home_city", " lisbon ")],
+            Some(&cookies),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let after = app.get_with_cookie("/account", &local).await.text();
+    assert!(!after.contains("Thank you for your first purchase!"), "asked once");
+    assert!(after.contains("<option value=\"PT\" selected>"));
+    assert!(!app.get_with_cookie(&format!("/orders/{order}"), &local).await.text().contains("/account#home"));
+
+    // A visitor from Kraków, and one who would rather not say (and is not asked again).
+    let (_, _, visitor) = app.paid_order(lisbon, 2).await;
+    let (csrf, token) = app.get_with_cookie("/account", &visitor).await.csrf();
+    let visiting = &[("csrf_token", token.as_str()), ("home_country", "PL"), ("home_city", "Kraków")];
+    assert_eq!(
+        app.post_form("/account/home", visiting, Some(&format!("{visitor}; {csrf}"))).await.status,
+        303
+    );
+    let (_, _, quiet) = app.paid_order(lisbon, 1).await;
+    let (csrf, token) = app.get_with_cookie("/account", &quiet).await.csrf();
+    let declined = app
+        .post_form(
+            "/account/home",
+            &[("csrf_token", &token), ("decline", "1")],
+            Some(&format!("{quiet}; {csrf}")),
+        )
+        .await;
+    assert_eq!(declined.status, 303);
+    assert!(
+        !app.get_with_cookie("/account", &quiet).await.text().contains("Thank you for your first purchase!")
+    );
+
+    let admin = app.sign_in(true).await;
+    let market = app.get_with_cookie("/api/admin/market", &admin).await.json();
+    let who = &market["who"];
+    assert_eq!(
+        (who["locals"].as_i64(), who["visitors"].as_i64(), who["home_unknown"].as_i64()),
+        (Some(1), Some(1), Some(1))
+    );
+    let sizes: Vec<(String, i64)> = who["group_sizes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["key"].as_str().unwrap().to_string(), g["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(sizes, [("1".to_string(), 2), ("2".to_string(), 1)]);
+    let flows = market["flows"].as_array().unwrap();
+    assert!(
+        flows
+            .iter()
+            .any(|f| f["home_country"] == "PL" && f["home_city"] == "Kraków" && f["event_city"] == "Lisbon")
+    );
+    assert!(
+        flows.iter().any(|f| f["home_country"] == "PT" && f["home_city"] == "lisbon" && f["buyers"] == 1)
+    );
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn cached_pages_count_and_private_visitors_keep_no_id_signed_in_or_not(db: PgPool) {
+    let app = TestApp::with_settings(db, &[("TESSERA_CATALOG_CACHE_SECONDS", "60")]);
+    app.insert_event(&sample_event("market-cached", "Cached fado", 20)).await;
+    // The second is answered from the micro-cache, and counted all the same.
+    for _ in 0..2 {
+        assert_eq!(browse(&app, "/events/market-cached", "Firefox", None, &[]).await.status, 200);
+    }
+    browse(&app, "/events/market-cached", "Firefox", None, &[("dnt", "1")]).await;
+    let customer = app.customer().await;
+    browse(&app, "/events/market-cached", "Firefox", Some(&customer), &[("sec-gpc", "1")]).await;
+    browse(&app, "/events/market-cached", "Firefox", Some(&customer), &[]).await;
+    // Not demand: a HEAD, a prefetch, and a landing on a file from another site sets no visit.
+    app.send(Method::HEAD, "/events/market-cached", HeaderMap::new(), Body::empty()).await;
+    browse(&app, "/events/market-cached", "Firefox", None, &[("sec-purpose", "prefetch")]).await;
+    let file =
+        browse(&app, "/static/app.css", "Firefox", None, &[("referer", "https://checkout.stripe.com/")])
+            .await;
+    assert_eq!(visit_cookie(&file), None);
+    app.state.demand.flush().await;
+    let rows: Vec<(Option<Vec<u8>>, Option<Uuid>)> =
+        sqlx::query_as("select visitor, account_id from demand_event order by demand_id")
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert!(rows[0].0.is_some() && rows[0].0 == rows[1].0, "one visitor, twice: {rows:?}");
+    assert_eq!(rows[2], (None, None), "DNT: no id");
+    assert_eq!(rows[3], (None, None), "Sec-GPC, signed in: neither an id nor the account");
+    let signed_in = &rows[4];
+    assert!(signed_in.1.is_some());
+    assert!(signed_in.0.is_some() && signed_in.0 != rows[0].0, "the account's day id is not the address's");
 }

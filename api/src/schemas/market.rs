@@ -267,7 +267,7 @@ pub struct Market {
     pub who: Who,
     /// Where buyers live against where the events they paid for are, most orders first.
     pub flows: Vec<FlowRow>,
-    /// Every channel, most page views first.
+    /// The channels, most page views first (at most 100).
     pub channels: Vec<ChannelRow>,
     pub tracking_links: Vec<LinkRow>,
     /// Searches with no results, then those with few, most searched first.

@@ -1,5 +1,6 @@
 //! Accounts: who may buy tickets and who may run the catalog.
 
+mod home;
 mod password;
 mod session;
 mod staff;
@@ -12,6 +13,7 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::Serialize;
 use uuid::Uuid;
 
+pub use home::{Home, country_codes, decline_home, home, parse_home, set_home};
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use session::{
     SESSION_DAYS, SessionToken, Sessions, create_session, delete_session, delete_sessions_of,

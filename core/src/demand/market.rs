@@ -253,7 +253,7 @@ pub struct Market {
     pub who: Who,
     /// Where buyers live against where the events they paid for are, most orders first.
     pub flows: Vec<FlowRow>,
-    /// Every channel, most page views first.
+    /// The channels, most page views first (at most [`CHANNELS_SHOWN`]).
     pub channels: Vec<ChannelRow>,
     pub tracking_links: Vec<LinkRow>,
     /// Searches with no results, then those with few, most searched first.
@@ -661,8 +661,13 @@ async fn channels(tx: &mut Tx<'_>, query: &MarketQuery) -> sqlx::Result<Vec<Chan
         row.revenue.sort_by(|a, b| a.currency.cmp(&b.currency));
     }
     rows.sort_by(|a, b| b.page_views.cmp(&a.page_views).then(b.paid.cmp(&a.paid)));
+    // Anyone can make up a channel with a tag: the page keeps the ones that matter.
+    rows.truncate(CHANNELS_SHOWN);
     Ok(rows)
 }
+
+/// The most channels a report lists (most page views first).
+pub const CHANNELS_SHOWN: usize = 100;
 
 fn empty_channel(source: String, medium: String, campaign: String) -> ChannelRow {
     ChannelRow {
@@ -739,7 +744,7 @@ async fn tracking_links(tx: &mut Tx<'_>, query: &MarketQuery) -> sqlx::Result<Ve
         .collect())
 }
 
-/// The tables of the report as CSV (RFC 4180, stable columns), by name: `funnel`, `cities`,
+/// The tables of the report as CSV (RFC 4180, stable columns), by name: `funnel`, `buyers`, `cities`,
 /// `categories`, `price-bands`, `rails`, `languages`, `group-sizes`, `flows`, `channels`,
 /// `links`, `searches`, `sold-out`.
 pub fn csv(market: &Market, table: &str) -> Option<String> {
@@ -807,6 +812,21 @@ pub fn csv(market: &Market, table: &str) -> Option<String> {
                     .iter()
                     .map(|r| vec![r.method.clone(), r.started.to_string(), r.paid.to_string()]),
             );
+            out
+        }
+        "buyers" => {
+            let who = &market.who;
+            let mut out = vec![header(&["buyers", "count"])];
+            for (key, count) in [
+                ("all", who.buyers),
+                ("new", who.new_buyers),
+                ("returning", who.returning_buyers),
+                ("local", who.locals),
+                ("visiting", who.visitors),
+                ("home_unknown", who.home_unknown),
+            ] {
+                out.push(vec![key.to_string(), count.to_string()]);
+            }
             out
         }
         "languages" => {
@@ -939,16 +959,28 @@ pub fn csv(market: &Market, table: &str) -> Option<String> {
     };
     let mut out = String::new();
     for row in rows {
-        let line: Vec<String> = row.iter().map(|value| crate::reconcile::csv_field(value)).collect();
+        let line: Vec<String> =
+            row.iter().map(|value| crate::reconcile::csv_field(&defused(value))).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     Some(out)
 }
 
+/// A cell a spreadsheet would not run as a formula: text from visitors (a campaign's tags, a
+/// search's words) starting with `=`, `+`, `-`, `@` or a control character gets a `'` first.
+fn defused(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
 /// The tables [`csv`] knows.
-pub const CSV_TABLES: [&str; 12] = [
+pub const CSV_TABLES: [&str; 13] = [
     "funnel",
+    "buyers",
     "cities",
     "categories",
     "price-bands",

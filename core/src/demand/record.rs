@@ -204,6 +204,8 @@ async fn write_batch(
     records: &[Record],
     channels: &[(Uuid, Channel)],
 ) -> sqlx::Result<()> {
+    // All or nothing, so a batch tried again is not counted twice.
+    let mut tx = db.begin().await?;
     if !records.is_empty() {
         let mut visitors: Vec<Option<Vec<u8>>> = Vec::with_capacity(records.len());
         for record in records {
@@ -224,9 +226,17 @@ async fn write_batch(
             "insert into demand_event
                  (at, kind, visitor, account_id, event_id, city, category, words, results, lang,
                   source, medium, campaign)
-             select * from unnest($1::timestamptz[], $2::text[], $3::bytea[], $4::uuid[], $5::uuid[],
-                                  $6::text[], $7::text[], $8::text[], $9::int[], $10::text[],
-                                  $11::text[], $12::text[], $13::text[])",
+             select u.at, u.kind, u.visitor, a.account_id, u.event_id, u.city, u.category, u.words,
+                    u.results, u.lang, u.source, u.medium, u.campaign
+             from unnest($1::timestamptz[], $2::text[], $3::bytea[], $4::uuid[], $5::uuid[],
+                         $6::text[], $7::text[], $8::text[], $9::int[], $10::text[],
+                         $11::text[], $12::text[], $13::text[]) with ordinality
+                  as u (at, kind, visitor, account_id, event_id, city, category, words, results, lang,
+                        source, medium, campaign, n)
+             -- An account deleted since keeps nothing: its rows are not kept without it.
+             left join account a on a.account_id = u.account_id
+             where u.account_id is null or a.account_id is not null
+             order by u.n",
         )
         .bind(records.iter().map(|r| r.at).collect::<Vec<_>>())
         .bind(column(|r| r.kind.as_str().to_string()))
@@ -241,7 +251,7 @@ async fn write_batch(
         .bind(column(|r| r.visitor.channel.source.clone()))
         .bind(column(|r| r.visitor.channel.medium.clone()))
         .bind(column(|r| r.visitor.channel.campaign.clone()))
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
     }
     if !channels.is_empty() {
@@ -258,10 +268,10 @@ async fn write_batch(
         .bind(part(|c| &c.source))
         .bind(part(|c| &c.medium))
         .bind(part(|c| &c.campaign))
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
     }
-    Ok(())
+    tx.commit().await
 }
 
 #[cfg(test)]

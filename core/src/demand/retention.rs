@@ -32,10 +32,14 @@ pub async fn sweep(
     // Salts go once the day is over and settled: a record of the day still on its way would
     // otherwise make a second one.
     let settled_day = (now - SETTLE).with_timezone(&zone).date_naive();
-    let days: Vec<NaiveDate> = sqlx::query_scalar(
-        "select distinct (at at time zone $1)::date as day from demand_event e
-         where at < $2
-           and not exists (select 1 from demand_rollup r where r.day = (e.at at time zone $1)::date)
+    // Each day not yet counted, with its bounds as Postgres reads the zone (as `demand_days`
+    // does; a midnight that a clock change skips is the first instant after it).
+    let days: Vec<(NaiveDate, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
+        "select day, day::timestamp at time zone $1, (day + 1)::timestamp at time zone $1
+         from (select distinct (at at time zone $1)::date as day from demand_event e
+               where at < $2
+                 and not exists (select 1 from demand_rollup r
+                                 where r.day = (e.at at time zone $1)::date)) days
          order by day",
     )
     .bind(zone_name)
@@ -43,14 +47,8 @@ pub async fn sweep(
     .fetch_all(db)
     .await?;
     let mut swept = Swept::default();
-    let midnight = |day: NaiveDate| {
-        day.and_hms_opt(0, 0, 0)
-            .and_then(|t| t.and_local_timezone(zone).earliest())
-            .map(|t| t.with_timezone(&Utc))
-    };
-    for day in days {
+    for (day, start, end) in days {
         // Only days wholly over, and settled, in the zone.
-        let (Some(start), Some(end)) = (midnight(day), midnight(day + Duration::days(1))) else { continue };
         if end > now - SETTLE {
             continue;
         }

@@ -266,3 +266,6 @@ error-sort = { $value } ist keine mögliche Sortierung: verwenden Sie distance
 error-tracking-part = verwenden Sie Buchstaben, Ziffern, Punkte, Bindestriche und Unterstriche (höchstens 60), beginnend mit einem Buchstaben oder einer Ziffer
 error-link-exists = diese Veranstaltung hat schon einen Link mit dieser Quelle, diesem Medium und dieser Kampagne
 error-market-table = { $value } ist keine Tabelle des Berichts; verwenden Sie eine von: { $known }
+
+notice-home-saved = Gespeichert. Danke!
+notice-home-declined = Verstanden: Wir fragen nicht noch einmal.

@@ -123,3 +123,6 @@ order-refund-note-invoice_invalid = Wir haben Ihre Zahlung erhalten, aber die Re
 order-refund-note-underpaid = Wir haben Ihre Zahlung erhalten, aber sie war geringer als das Angebot (oder in einem anderen Asset) und konnte die Bestellung daher nicht bezahlen. Sie wird vollständig erstattet; Sie müssen nichts tun.
 order-refund-note-closed = Wir haben Ihre Zahlung erhalten, aber die Bestellung war bereits geschlossen. Sie wird vollständig erstattet; Sie müssen nichts tun.
 order-overpaid = Sie haben { $amount } mehr als die Bestellsumme bezahlt. Die Differenz wird erstattet; Sie müssen nichts tun.
+
+order-ask-home = Wo wohnen Sie? Die Angabe ist freiwillig und hilft Veranstaltern, Events in Ihre Nähe zu bringen.
+order-ask-home-link = Auf Ihrer Kontoseite angeben

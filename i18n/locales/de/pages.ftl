@@ -196,3 +196,11 @@ map-show = Auf einer Karte zeigen
 map-label = Karte der hier aufgeführten Veranstaltungen: Jede Markierung führt zu ihrer Veranstaltung.
 
 map-hide = Karte ausblenden
+
+account-home-heading = Wo Sie wohnen
+account-home-ask = Danke für Ihren ersten Kauf! Wo wohnen Sie? Die Angabe ist freiwillig und wird nur einmal erfragt: Sie hilft Veranstaltern, Events in Ihre Stadt zu bringen, und wird für nichts anderes verwendet.
+account-home-hint = Freiwillig: Es hilft Veranstaltern, Events in Ihre Stadt zu bringen. Lassen Sie beide Felder leer, um die Angabe zu löschen.
+account-home-country = Land
+account-home-city = Stadt
+account-home-save = Speichern
+account-home-decline = Möchte ich nicht sagen

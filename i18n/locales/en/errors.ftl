@@ -266,3 +266,6 @@ error-sort = { $value } is not a way to sort: use distance
 error-tracking-part = use letters, digits, dots, hyphens and underscores (at most 60), starting with a letter or digit
 error-link-exists = this event already has a link with this source, medium and campaign
 error-market-table = { $value } is not a table of the report; use one of { $known }
+
+notice-home-saved = Saved. Thank you!
+notice-home-declined = Understood: we will not ask again.

@@ -123,3 +123,6 @@ order-refund-note-invoice_invalid = We received your payment, but the invoice wa
 order-refund-note-underpaid = We received your payment, but it was less than the quote asked (or in another asset), so it could not pay the order. It will be refunded in full; you do not need to do anything.
 order-refund-note-closed = We received your payment, but the order had already been closed. It will be refunded in full; you do not need to do anything.
 order-overpaid = You paid { $amount } more than the order's total. The difference will be refunded; you do not need to do anything.
+
+order-ask-home = Where do you live? Telling us is optional and helps organisers bring events near you.
+order-ask-home-link = Tell us on your account page

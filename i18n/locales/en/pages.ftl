@@ -196,3 +196,11 @@ map-show = Show on a map
 map-label = Map of the events listed here: each marker links to its event.
 
 map-hide = Hide the map
+
+account-home-heading = Where you live
+account-home-ask = Thank you for your first purchase! Where do you live? It is optional and asked once: it helps organisers bring events to your city, and nothing else is done with it.
+account-home-hint = Optional: it helps organisers bring events to your city. Leave both empty to forget it.
+account-home-country = Country
+account-home-city = City
+account-home-save = Save
+account-home-decline = Rather not say

@@ -267,3 +267,6 @@ error-sort = { $value } no es una forma de ordenar: usa distance
 error-tracking-part = usa letras, dígitos, puntos, guiones y guiones bajos (60 como máximo), empezando por una letra o un dígito
 error-link-exists = este evento ya tiene un enlace con esta fuente, este medio y esta campaña
 error-market-table = { $value } no es una tabla del informe; usa una de estas: { $known }
+
+notice-home-saved = Guardado. ¡Gracias!
+notice-home-declined = Entendido: no volveremos a preguntar.

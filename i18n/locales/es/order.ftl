@@ -123,3 +123,6 @@ order-refund-note-invoice_invalid = Hemos recibido tu pago, pero la factura se i
 order-refund-note-underpaid = Hemos recibido tu pago, pero era inferior a lo cotizado (o en otro activo), así que no pudo pagar el pedido. Se reembolsará íntegramente; no tienes que hacer nada.
 order-refund-note-closed = Hemos recibido tu pago, pero el pedido ya estaba cerrado. Se reembolsará íntegramente; no tienes que hacer nada.
 order-overpaid = Pagaste { $amount } más que el total del pedido. Se reembolsará la diferencia; no tienes que hacer nada.
+
+order-ask-home = ¿Dónde vives? Decírnoslo es opcional y ayuda a los organizadores a llevar eventos cerca de ti.
+order-ask-home-link = Cuéntanoslo en la página de tu cuenta

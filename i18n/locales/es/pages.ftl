@@ -199,3 +199,11 @@ map-show = Ver en un mapa
 map-label = Mapa de los eventos de esta lista: cada marcador lleva a su evento.
 
 map-hide = Ocultar el mapa
+
+account-home-heading = Dónde vives
+account-home-ask = ¡Gracias por tu primera compra! ¿Dónde vives? Es opcional y solo te lo preguntamos una vez: ayuda a los organizadores a llevar eventos a tu ciudad, y no se usa para nada más.
+account-home-hint = Opcional: ayuda a los organizadores a llevar eventos a tu ciudad. Deja ambos campos vacíos para borrarlo.
+account-home-country = País
+account-home-city = Ciudad
+account-home-save = Guardar
+account-home-decline = Prefiero no decirlo

@@ -267,3 +267,6 @@ error-sort = { $value } n'est pas un tri possible : utilisez distance
 error-tracking-part = utilisez des lettres, des chiffres, des points, des tirets et des tirets bas (60 au plus), en commençant par une lettre ou un chiffre
 error-link-exists = cet événement a déjà un lien avec cette source, ce support et cette campagne
 error-market-table = { $value } n'est pas un tableau du rapport ; utilisez l'un de ceux-ci : { $known }
+
+notice-home-saved = Enregistré. Merci !
+notice-home-declined = C'est noté : nous ne vous le demanderons plus.

@@ -123,3 +123,6 @@ order-refund-note-invoice_invalid = Nous avons reçu votre paiement, mais la fac
 order-refund-note-underpaid = Nous avons reçu votre paiement, mais il était inférieur au devis (ou dans un autre actif) et n’a donc pas pu payer la commande. Il sera remboursé en entier ; vous n’avez rien à faire.
 order-refund-note-closed = Nous avons reçu votre paiement, mais la commande était déjà close. Il sera remboursé en entier ; vous n’avez rien à faire.
 order-overpaid = Vous avez payé { $amount } de plus que le total de la commande. La différence sera remboursée ; vous n’avez rien à faire.
+
+order-ask-home = Où habitez-vous ? C’est facultatif et aide les organisateurs à proposer des événements près de chez vous.
+order-ask-home-link = Dites-le-nous sur la page de votre compte

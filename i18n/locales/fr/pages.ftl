@@ -199,3 +199,11 @@ map-show = Voir sur une carte
 map-label = Carte des événements listés ici : chaque repère mène à son événement.
 
 map-hide = Masquer la carte
+
+account-home-heading = Où vous habitez
+account-home-ask = Merci pour votre premier achat ! Où habitez-vous ? C’est facultatif et demandé une seule fois : cela aide les organisateurs à proposer des événements dans votre ville, et rien d’autre n’en est fait.
+account-home-hint = Facultatif : cela aide les organisateurs à proposer des événements dans votre ville. Laissez les deux champs vides pour l’effacer.
+account-home-country = Pays
+account-home-city = Ville
+account-home-save = Enregistrer
+account-home-decline = Je préfère ne pas le dire

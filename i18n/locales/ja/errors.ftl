@@ -247,3 +247,6 @@ error-sort = { $value } は並べ替えに使えません。distance を指定�
 error-tracking-part = 半角英数字・ピリオド・ハイフン・アンダースコアで 60 文字以内にし、先頭は英字か数字にしてください
 error-link-exists = このイベントには、同じ参照元・メディア・キャンペーンのリンクがすでにあります
 error-market-table = { $value } はレポートの表ではありません。次のいずれかを指定してください：{ $known }
+
+notice-home-saved = 保存しました。ありがとうございます。
+notice-home-declined = 承知しました。今後はお尋ねしません。

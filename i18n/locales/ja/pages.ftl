@@ -182,3 +182,11 @@ map-show = 地図で見る
 map-label = ここに並ぶイベントの地図です。各マーカーからそのイベントに移動できます。
 
 map-hide = 地図を隠す
+
+account-home-heading = お住まいの地域
+account-home-ask = 初めてのご購入ありがとうございます。お住まいはどちらですか？任意で、お尋ねするのは一度だけです。主催者があなたの街でイベントを開くための参考にするだけで、他の目的には使いません。
+account-home-hint = 任意：主催者があなたの街でイベントを開く参考になります。両方を空欄にすると削除されます。
+account-home-country = 国
+account-home-city = 都市
+account-home-save = 保存
+account-home-decline = 答えない

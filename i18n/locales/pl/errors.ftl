@@ -283,3 +283,6 @@ error-sort = { $value } nie jest sposobem sortowania: użyj distance
 error-tracking-part = użyj liter, cyfr, kropek, łączników i podkreśleń (najwyżej 60), zaczynając od litery lub cyfry
 error-link-exists = to wydarzenie ma już link z tym źródłem, medium i kampanią
 error-market-table = { $value } nie jest tabelą raportu; użyj jednej z: { $known }
+
+notice-home-saved = Zapisano. Dziękujemy!
+notice-home-declined = Rozumiemy: nie zapytamy ponownie.

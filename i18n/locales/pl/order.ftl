@@ -124,3 +124,6 @@ order-refund-note-invoice_invalid = Otrzymaliśmy płatność, ale faktura zosta
 order-refund-note-underpaid = Otrzymaliśmy płatność, ale była niższa niż wycena (lub w innym aktywie), więc nie mogła opłacić zamówienia. Zostanie zwrócona w całości; nie musisz nic robić.
 order-refund-note-closed = Otrzymaliśmy płatność, ale zamówienie było już zamknięte. Zostanie zwrócona w całości; nie musisz nic robić.
 order-overpaid = Zapłacono o { $amount } więcej, niż wynosi suma zamówienia. Różnica zostanie zwrócona; nie musisz nic robić.
+
+order-ask-home = Gdzie mieszkasz? To nieobowiązkowe, a pomaga organizatorom przywieźć wydarzenia bliżej Ciebie.
+order-ask-home-link = Podaj to na stronie konta

@@ -203,3 +203,11 @@ map-show = Pokaż na mapie
 map-label = Mapa wydarzeń z tej listy: każdy znacznik prowadzi do swojego wydarzenia.
 
 map-hide = Ukryj mapę
+
+account-home-heading = Gdzie mieszkasz
+account-home-ask = Dziękujemy za pierwszy zakup! Gdzie mieszkasz? To nieobowiązkowe i pytamy tylko raz: pomaga organizatorom przywieźć wydarzenia do Twojego miasta i nie służy do niczego innego.
+account-home-hint = Nieobowiązkowe: pomaga organizatorom przywieźć wydarzenia do Twojego miasta. Zostaw oba pola puste, aby to usunąć.
+account-home-country = Kraj
+account-home-city = Miasto
+account-home-save = Zapisz
+account-home-decline = Wolę nie mówić

@@ -267,3 +267,6 @@ error-sort = { $value } não é uma forma de ordenar: use distance
 error-tracking-part = use letras, algarismos, pontos, hífenes e sublinhados (no máximo 60), começando por uma letra ou um algarismo
 error-link-exists = este evento já tem uma ligação com esta origem, este meio e esta campanha
 error-market-table = { $value } não é uma tabela do relatório; use uma destas: { $known }
+
+notice-home-saved = Guardado. Obrigado!
+notice-home-declined = Entendido: não voltaremos a perguntar.

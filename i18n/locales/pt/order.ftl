@@ -123,3 +123,6 @@ order-refund-note-invoice_invalid = Recebemos o seu pagamento, mas a fatura foi 
 order-refund-note-underpaid = Recebemos o seu pagamento, mas foi inferior à cotação (ou noutro ativo), por isso não pôde pagar a encomenda. Será reembolsado na totalidade; não precisa de fazer nada.
 order-refund-note-closed = Recebemos o seu pagamento, mas a encomenda já estava fechada. Será reembolsado na totalidade; não precisa de fazer nada.
 order-overpaid = Pagou { $amount } a mais do que o total da encomenda. A diferença será reembolsada; não precisa de fazer nada.
+
+order-ask-home = Onde vive? Dizer-nos é opcional e ajuda os organizadores a levar eventos para perto de si.
+order-ask-home-link = Diga-nos na página da sua conta

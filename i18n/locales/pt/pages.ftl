@@ -199,3 +199,11 @@ map-show = Ver num mapa
 map-label = Mapa dos eventos desta lista: cada marcador leva ao seu evento.
 
 map-hide = Ocultar o mapa
+
+account-home-heading = Onde vive
+account-home-ask = Obrigado pela sua primeira compra! Onde vive? É opcional e só perguntamos uma vez: ajuda os organizadores a levar eventos à sua cidade, e não é usado para mais nada.
+account-home-hint = Opcional: ajuda os organizadores a levar eventos à sua cidade. Deixe os dois campos vazios para o apagar.
+account-home-country = País
+account-home-city = Cidade
+account-home-save = Guardar
+account-home-decline = Prefiro não dizer

@@ -44,6 +44,22 @@ pub struct AccountPage {
     pub email_unverified: bool,
     /// The customer's orders, newest first.
     pub orders: Vec<crate::view::OrderSummary>,
+    /// Where they live, if they care to say.
+    pub home: HomeForm,
+}
+
+/// Where a customer lives: asked once after their first paid order, changeable after.
+#[derive(Debug, Clone, Default)]
+pub struct HomeForm {
+    /// Every country, in the page's language, the account's selected.
+    pub countries: Vec<crate::pages::Choice>,
+    pub city: String,
+    /// Cities with events, offered as the city is typed (so a city is spelled as its events
+    /// spell it).
+    pub known_cities: Vec<String>,
+    /// They paid for an order and were never asked: the page asks, near the top.
+    pub ask: bool,
+    pub error: Option<String>,
 }
 
 /// The pages of the emailed links and what leads to them: "check your inbox" after sign-up,

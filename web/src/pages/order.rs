@@ -101,6 +101,8 @@ pub struct OrderPage {
     /// While the event's policy allows cancelling for a refund: what comes back, the fee, and
     /// until when.
     pub refund_offer: Option<RefundOfferView>,
+    /// The customer's first order is paid and they were never asked where they live.
+    pub ask_home: bool,
 }
 
 /// A refund of the order, for its customer.

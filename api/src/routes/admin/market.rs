@@ -27,7 +27,7 @@ pub struct MarketParams {
     pub category: Option<String>,
     /// `json` (default) or `csv`.
     pub format: Option<String>,
-    /// With `format=csv`, the table: `funnel`, `cities`, `categories`, `price-bands`, `rails`,
+    /// With `format=csv`, the table: `funnel`, `buyers`, `cities`, `categories`, `price-bands`, `rails`,
     /// `languages`, `group-sizes`, `flows`, `channels`, `links`, `searches` or `sold-out`.
     pub table: Option<String>,
 }

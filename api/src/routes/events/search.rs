@@ -67,7 +67,9 @@ async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result
         tessera_core::search::search(state.search.as_ref(), &state.db, &q, &filter, limit, cursor).await?;
     // Counted on its first page (anonymously: the JSON search takes no session).
     let note = first_page.then(|| {
-        crate::demand::Note::search(&q, raw.city.as_deref(), raw.category.as_deref(), page.events.len(), None)
+        // More than a page: "10 or more", whatever the page's size.
+        let found = if page.next_cursor.is_some() { 10 } else { page.events.len() };
+        crate::demand::Note::search(&q, raw.city.as_deref(), raw.category.as_deref(), found, None)
     });
     let response = Json(SearchResults {
         query: q,

@@ -240,6 +240,32 @@ pub async fn logout_submit(
 pub struct AccountQuery {
     password: Option<String>,
     verification: Option<String>,
+    home: Option<String>,
+}
+
+/// The home form for `account_id`: its countries in the page's language, what the account
+/// says, and whether to ask.
+async fn home_form(state: &AppState, account_id: uuid::Uuid) -> Result<tessera_web::pages::HomeForm, Error> {
+    let (home, ask) = tessera_core::account::home(&state.db, account_id).await?;
+    let locale = tessera_i18n::current();
+    let mut countries: Vec<tessera_web::pages::Choice> = tessera_core::account::country_codes()
+        .iter()
+        .map(|code| tessera_web::pages::Choice {
+            label: tessera_i18n::format::country(locale, code).unwrap_or_else(|| code.clone()),
+            selected: home.country.as_deref() == Some(code.as_str()),
+            value: code.clone(),
+        })
+        .collect();
+    countries.sort_by(|a, b| a.label.cmp(&b.label));
+    let known_cities =
+        tessera_core::catalog::cities(&state.db, None).await?.into_iter().map(|city| city.name).collect();
+    Ok(tessera_web::pages::HomeForm {
+        countries,
+        city: home.city.unwrap_or_default(),
+        known_cities,
+        ask,
+        error: None,
+    })
 }
 
 pub async fn account_page(
@@ -263,12 +289,71 @@ pub async fn account_page(
             (Some("changed"), _) => Some(tessera_i18n::t("notice-password-changed")),
             (_, Some("sent")) => Some(tessera_i18n::t("notice-link-sent")),
             (_, Some("done")) => Some(tessera_i18n::t("notice-email-confirmed")),
-            _ => None,
+            _ => match query.home.as_deref() {
+                Some("saved") => Some(tessera_i18n::t("notice-home-saved")),
+                Some("declined") => Some(tessera_i18n::t("notice-home-declined")),
+                _ => None,
+            },
         },
         email_unverified: !signed_in.account.email_verified,
         orders: orders.iter().map(tessera_web::view::OrderSummary::new).collect(),
+        home: home_form(&state, signed_in.account.id).await?,
     };
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+#[derive(Deserialize)]
+pub struct HomeSubmission {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    home_country: String,
+    #[serde(default)]
+    home_city: String,
+    /// The "rather not say" button.
+    decline: Option<String>,
+}
+
+/// `POST /account/home`: where the customer lives, or that they would rather not say.
+pub async fn home_submit(
+    State(state): State<AppState>,
+    page: SignedInPage,
+    CsrfForm(form): CsrfForm<HomeSubmission>,
+) -> Result<Response, PageError> {
+    let (viewer, account) = (page.viewer(), &page.0.account);
+    if form.decline.is_some() {
+        tessera_core::account::decline_home(&state.db, account.id).await?;
+        return Ok(Redirect::to("/account?home=declined").into_response());
+    }
+    let error = match tessera_core::account::parse_home(&form.home_country, &form.home_city) {
+        Ok(home) => {
+            tessera_core::account::set_home(&state.db, account.id, &home).await?;
+            return Ok(Redirect::to("/account?home=saved#home").into_response());
+        }
+        Err(err) => this_field(&err.message),
+    };
+    let mut home = home_form(&state, account.id).await?;
+    home.city = form.home_city.clone();
+    home.error = Some(error);
+    let page = AccountPage {
+        chrome: Chrome::new("", viewer_chrome(&viewer)),
+        csrf: form.csrf_token.clone(),
+        name: account.name.clone(),
+        email: account.email.clone(),
+        is_admin: account.is_admin(),
+        is_door: account.is_door(),
+        current_password: Field::default(),
+        new_password: Field::default(),
+        notice: None,
+        email_unverified: !account.email_verified,
+        orders: tessera_core::order::orders_of_account(&state.db, account.id, 100)
+            .await?
+            .iter()
+            .map(tessera_web::view::OrderSummary::new)
+            .collect(),
+        home,
+    };
+    Ok(render_html(StatusCode::UNPROCESSABLE_ENTITY, &page))
 }
 
 // No Debug: it holds a password.
@@ -315,6 +400,7 @@ pub async fn password_submit(
             .iter()
             .map(tessera_web::view::OrderSummary::new)
             .collect(),
+        home: home_form(&state, account.id).await?,
     };
     let message = Some(this_field(&field.message));
     if field.field == "current_password" {

@@ -39,6 +39,10 @@ pub async fn order_page(
 ) -> Result<Response, PageError> {
     let order = orders::load(&state, id, signed_in.0.account.id).await?;
     let mut page = page(&signed_in.viewer(), &csrf.token, &order, query.checkout.as_deref());
+    if page.order.is_paid {
+        page.ask_home =
+            tessera_core::account::home(&state.db, signed_in.0.account.id).await.map_err(Error::from)?.1;
+    }
     if order.payment_method == PaymentMethod::Btc {
         page.transactions = tessera_core::order::btc_receipt::receipts_of_order(&state.db, order.id)
             .await
@@ -372,5 +376,6 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         local_time_script: tessera_web::assets::local_time_script_href(),
         refunds: Vec::new(),
         refund_offer: None,
+        ask_home: false,
     }
 }

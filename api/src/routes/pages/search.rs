@@ -50,7 +50,8 @@ pub async fn search(
             &q,
             raw.city.as_deref(),
             raw.category.as_deref(),
-            results.events.len(),
+            // More than a page: "10 or more", whatever the page's size.
+            if results.next_cursor.is_some() { 10 } else { results.events.len() },
             viewer.0.as_ref().map(|signed_in| signed_in.account.id),
         )
     });

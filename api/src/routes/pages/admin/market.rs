@@ -265,7 +265,7 @@ fn sections(report: &Market, filters: &str) -> Vec<MarketSection> {
         ("market-home-unknown", who.home_unknown),
     ];
     let buyers = table(
-        "funnel",
+        "buyers",
         t("market-buyers"),
         vec![t("market-who-col"), t("market-buyers")],
         if who.buyers == 0 {
