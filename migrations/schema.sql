@@ -1678,6 +1678,32 @@ CREATE TABLE public.tracking_link (
 );
 
 --
+-- Name: waitlist_entry; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.waitlist_entry (
+    entry_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    ticket_type_id uuid NOT NULL,
+    account_id uuid NOT NULL,
+    quantity integer NOT NULL,
+    payment_method text NOT NULL,
+    locale text NOT NULL,
+    joined_at timestamp with time zone DEFAULT now() NOT NULL,
+    status text DEFAULT 'waiting'::text NOT NULL,
+    order_id uuid,
+    offered_at timestamp with time zone,
+    offer_emailed_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    CONSTRAINT waitlist_entry_check CHECK (((status <> 'offered'::text) OR ((offered_at IS NOT NULL) AND (order_id IS NOT NULL)))),
+    CONSTRAINT waitlist_entry_check1 CHECK (((status = ANY (ARRAY['waiting'::text, 'offered'::text])) = (ended_at IS NULL))),
+    CONSTRAINT waitlist_entry_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
+    CONSTRAINT waitlist_entry_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text, 'usdc'::text]))),
+    CONSTRAINT waitlist_entry_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
+    CONSTRAINT waitlist_entry_status_check CHECK ((status = ANY (ARRAY['waiting'::text, 'offered'::text, 'claimed'::text, 'lapsed'::text, 'left'::text])))
+);
+
+--
 -- Name: webhook_inbox; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2064,6 +2090,13 @@ ALTER TABLE ONLY public.unmatched_payment
     ADD CONSTRAINT unmatched_payment_provider_provider_event_id_key UNIQUE (provider, provider_event_id);
 
 --
+-- Name: waitlist_entry waitlist_entry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.waitlist_entry
+    ADD CONSTRAINT waitlist_entry_pkey PRIMARY KEY (entry_id);
+
+--
 -- Name: webhook_inbox webhook_inbox_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2371,6 +2404,24 @@ CREATE INDEX ticket_event_idx ON public.ticket USING btree (event_id);
 CREATE INDEX ticket_type_event_idx ON public.ticket_type USING btree (event_id, "position", price_minor);
 
 --
+-- Name: waitlist_line_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX waitlist_line_idx ON public.waitlist_entry USING btree (ticket_type_id, joined_at, entry_id) WHERE (status = 'waiting'::text);
+
+--
+-- Name: waitlist_offered_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX waitlist_offered_idx ON public.waitlist_entry USING btree (order_id) WHERE (status = 'offered'::text);
+
+--
+-- Name: waitlist_one_place_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX waitlist_one_place_idx ON public.waitlist_entry USING btree (ticket_type_id, account_id) WHERE (status = ANY (ARRAY['waiting'::text, 'offered'::text]));
+
+--
 -- Name: event event_collect_search_words; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2671,6 +2722,34 @@ ALTER TABLE ONLY public.tracking_link
 
 ALTER TABLE ONLY public.tracking_link
     ADD CONSTRAINT tracking_link_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
+
+--
+-- Name: waitlist_entry waitlist_entry_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.waitlist_entry
+    ADD CONSTRAINT waitlist_entry_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id) ON DELETE CASCADE;
+
+--
+-- Name: waitlist_entry waitlist_entry_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.waitlist_entry
+    ADD CONSTRAINT waitlist_entry_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
+
+--
+-- Name: waitlist_entry waitlist_entry_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.waitlist_entry
+    ADD CONSTRAINT waitlist_entry_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id) ON DELETE SET NULL;
+
+--
+-- Name: waitlist_entry waitlist_entry_ticket_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.waitlist_entry
+    ADD CONSTRAINT waitlist_entry_ticket_type_id_fkey FOREIGN KEY (ticket_type_id) REFERENCES public.ticket_type(ticket_type_id) ON DELETE CASCADE;
 
 --
 -- PostgreSQL database dump complete

@@ -194,6 +194,8 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/staff/{id}/remove", post(pages::admin::remove_staff))
         .route("/tickets/{token}", get(tickets::download::download_link))
         .route("/events/{slug}/buy", get(pages::buy::buy_page).post(pages::buy::buy_submit))
+        .route("/events/{slug}/waitlist", post(pages::buy::join_waitlist))
+        .route("/events/{slug}/waitlist/leave", post(pages::buy::leave_waitlist))
         .route("/orders/{id}", get(pages::order::order_page))
         .route("/orders/{id}/cancel", post(pages::order::cancel_submit))
         .route("/orders/{id}/refund", post(pages::order::refund_submit))

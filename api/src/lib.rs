@@ -18,3 +18,4 @@ pub mod settings;
 pub mod state;
 pub mod tasks;
 pub mod telemetry;
+pub mod waitlist;

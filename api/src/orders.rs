@@ -80,18 +80,8 @@ pub async fn buy(
     idempotency_key: Option<&str>,
 ) -> Result<Bought> {
     let Origin { ip, channel } = origin;
-    // Free tickets need no payment method: they are settled as `free` whichever is chosen.
-    if !state.payment_methods().contains(&method) && !order::all_free(&state.db, event_id, items).await? {
-        return Err(Error::Unprocessable {
-            code: "payment_method_unavailable",
-            message: tessera_i18n::t_args("error-method-unavailable", [("method", method.label().into())]),
-            field: Some("payment_method"),
-        });
-    }
-    // Tickets go to the account's address: it must be the buyer's (free tickets too).
-    if !account.email_verified {
-        return Err(Error::EmailUnverified);
-    }
+    let purchase = Purchase { account, event_id, items, method, idempotency_key, channel, hold: None };
+    check_purchase(state, &purchase).await?;
     let limits = state.config.limits;
     // A retry with the key of an order already placed is an answer, not a new purchase.
     let retry = match idempotency_key {
@@ -112,6 +102,53 @@ pub async fn buy(
         )
         .await?;
     }
+    place_and_open(state, &purchase).await
+}
+
+/// A purchase as [`place_and_open`] takes it.
+pub struct Purchase<'a> {
+    pub account: &'a Account,
+    pub event_id: Uuid,
+    pub items: &'a [BuyItem],
+    pub method: PaymentMethod,
+    pub idempotency_key: Option<&'a str>,
+    /// The visit's channel, which a new order keeps.
+    pub channel: &'a tessera_core::demand::Channel,
+    /// How long the tickets are held, when not the usual hold (a waiting list's offer); a crypto
+    /// order is held no longer than its price lives either way.
+    pub hold: Option<std::time::Duration>,
+}
+
+/// What a purchase must be before anything is held: a payment method taken here (free tickets
+/// need none), and a buyer whose address is confirmed.
+pub async fn check_purchase(state: &AppState, purchase: &Purchase<'_>) -> Result<()> {
+    let method = purchase.method;
+    // Free tickets need no payment method: they are settled as `free` whichever is chosen.
+    if !state.payment_methods().contains(&method)
+        && !order::all_free(&state.db, purchase.event_id, purchase.items).await?
+    {
+        return Err(Error::Unprocessable {
+            code: "payment_method_unavailable",
+            message: tessera_i18n::t_args("error-method-unavailable", [("method", method.label().into())]),
+            field: Some("payment_method"),
+        });
+    }
+    // Tickets go to the account's address: it must be the buyer's (free tickets too).
+    if !purchase.account.email_verified {
+        return Err(Error::EmailUnverified);
+    }
+    Ok(())
+}
+
+/// Places a checked purchase and opens its checkout (or quote), without the rate limits: what
+/// [`buy`] does once the purchase is let through, and what a waiting list's offer does.
+pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result<Bought> {
+    let &Purchase { account, event_id, items, method, idempotency_key, channel, hold } = purchase;
+    let hold = match hold {
+        Some(hold) if method.quotes_rate() => hold.min(state.config.quote_life),
+        Some(hold) => hold,
+        None => state.config.hold_for(method),
+    };
     // Read before anything is held, so a failure here leaves nothing behind.
     let delayed_methods = method == PaymentMethod::Card
         && order::limits::event_limits(&state.db, event_id).await?.allow_delayed_methods;
@@ -121,9 +158,8 @@ pub async fn buy(
         items,
         method,
         idempotency_key,
-        hold: chrono::Duration::from_std(state.config.hold_for(method))
-            .unwrap_or(chrono::Duration::minutes(15)),
-        max_open_orders: limits.max_open_orders,
+        hold: chrono::Duration::from_std(hold).unwrap_or(chrono::Duration::minutes(15)),
+        max_open_orders: state.config.limits.max_open_orders,
         // What the order's emails and tickets will speak: the buyer's chosen language, else
         // the one this purchase was made in.
         locale: account

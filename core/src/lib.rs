@@ -17,3 +17,4 @@ pub mod refund;
 pub mod search;
 pub mod text_enum;
 pub mod ticket;
+pub mod waitlist;

@@ -42,3 +42,4 @@ mod stripe_api;
 mod stripe_webhooks;
 mod system;
 mod translations;
+mod waitlist;

@@ -271,3 +271,60 @@ impl AccountEmail {
         message_args(self.locale, id, [(name, value.to_string().into())])
     }
 }
+
+/// An offer from a waiting list: tickets that came back, held for the customer for a while.
+#[derive(Debug, Clone)]
+pub struct OfferEmail {
+    /// The language they joined the line in.
+    pub locale: Locale,
+    pub name: String,
+    pub event_title: String,
+    pub ticket_type: String,
+    pub quantity: i32,
+    /// Until when the tickets are held, in the event's zone and the email's language.
+    pub until: String,
+    /// The order's page, where they pay.
+    pub link: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/offer.txt")]
+pub struct OfferEmailText<'a> {
+    pub email: &'a OfferEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/offer.html")]
+pub struct OfferEmailHtml<'a> {
+    pub email: &'a OfferEmail,
+}
+
+impl OfferEmail {
+    pub fn subject(&self) -> String {
+        self.t1("email-offer-subject", "event", &self.event_title)
+    }
+
+    /// What came back and until when it is theirs.
+    pub fn intro(&self) -> String {
+        message_args(
+            self.locale,
+            "email-offer-intro",
+            [
+                ("event", self.event_title.clone().into()),
+                ("quantity", self.quantity.into()),
+                ("ticket", self.ticket_type.clone().into()),
+                ("until", self.until.clone().into()),
+            ],
+        )
+    }
+
+    /// Message `id` in the email's language.
+    pub fn t(&self, id: &str) -> String {
+        message(self.locale, id)
+    }
+
+    /// Message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        message_args(self.locale, id, [(name, value.to_string().into())])
+    }
+}

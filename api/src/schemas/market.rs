@@ -245,11 +245,22 @@ pub struct SoldOut {
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub ticket_type: String,
     pub capacity: i64,
+    /// People on its waiting list, and the tickets they ask for.
+    pub waiting: i64,
+    pub waiting_tickets: i64,
 }
 
 // Fails to compile when the core type gains or loses a field.
-const _: fn(domain::SoldOut) =
-    |domain::SoldOut { event_id: _, title: _, city: _, starts_at: _, ticket_type: _, capacity: _ }| {};
+const _: fn(domain::SoldOut) = |domain::SoldOut {
+                                    event_id: _,
+                                    title: _,
+                                    city: _,
+                                    starts_at: _,
+                                    ticket_type: _,
+                                    capacity: _,
+                                    waiting: _,
+                                    waiting_tickets: _,
+                                }| {};
 
 /// The whole report.
 #[derive(Serialize, ToSchema)]
@@ -272,7 +283,7 @@ pub struct Market {
     pub tracking_links: Vec<LinkRow>,
     /// Searches with no results, then those with few, most searched first.
     pub search_gaps: Vec<SearchGap>,
-    /// Upcoming ticket types sold out.
+    /// Upcoming ticket types sold out, the longest waiting lists first.
     pub sold_out: Vec<SoldOut>,
 }
 

@@ -108,6 +108,10 @@ pub struct Config {
     /// `TESSERA_DEMAND_RETENTION_DAYS` (default 90; 1 to 3650): how long demand records are
     /// kept before only their daily counts remain.
     pub demand_retention: chrono::Duration,
+    /// `TESSERA_WAITLIST_OFFER_MINUTES` (default 60; 5 to 2880): how long tickets offered to
+    /// the next on a waiting list are held for them (a crypto order no longer than its price
+    /// lives).
+    pub waitlist_offer: Duration,
 }
 
 impl Config {
@@ -321,6 +325,19 @@ impl Config {
             },
         };
 
+        let waitlist_offer = match get("TESSERA_WAITLIST_OFFER_MINUTES") {
+            None => Duration::from_secs(60 * 60),
+            Some(raw) => match raw.trim().parse::<u64>() {
+                Ok(minutes) if (5..=2880).contains(&minutes) => Duration::from_secs(minutes * 60),
+                _ => {
+                    return Err(ConfigError::new(
+                        "TESSERA_WAITLIST_OFFER_MINUTES",
+                        format!("{raw:?} is not a number of minutes from 5 to 2880"),
+                    ));
+                }
+            },
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -357,6 +374,7 @@ impl Config {
             reporting_time_zone,
             record_demand,
             demand_retention,
+            waitlist_offer,
         };
         Ok((config, sections))
     }

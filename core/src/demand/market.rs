@@ -235,6 +235,9 @@ pub struct SoldOut {
     pub starts_at: DateTime<Utc>,
     pub ticket_type: String,
     pub capacity: i64,
+    /// People on its waiting list, and the tickets they ask for.
+    pub waiting: i64,
+    pub waiting_tickets: i64,
 }
 
 /// The whole report.
@@ -258,7 +261,7 @@ pub struct Market {
     pub tracking_links: Vec<LinkRow>,
     /// Searches with no results, then those with few, most searched first.
     pub search_gaps: Vec<SearchGap>,
-    /// Upcoming ticket types sold out.
+    /// Upcoming ticket types sold out, the longest waiting lists first.
     pub sold_out: Vec<SoldOut>,
 }
 
@@ -428,31 +431,32 @@ pub async fn report(db: &PgPool, query: &MarketQuery) -> sqlx::Result<Market> {
         })
         .collect();
 
-    let sold_out: Vec<(Uuid, String, String, DateTime<Utc>, String, i64)> = sqlx::query_as(
-        "select e.event_id, e.title, e.city, e.starts_at, t.name, t.capacity::bigint
+    type SoldOutRow = (Uuid, String, String, DateTime<Utc>, String, i64, i64, i64);
+    let sold_out: Vec<SoldOutRow> = sqlx::query_as(
+        "select e.event_id, e.title, e.city, e.starts_at, t.name, t.capacity::bigint,
+                (select count(*) from waitlist_entry w
+                 where w.ticket_type_id = t.ticket_type_id and w.status = 'waiting'),
+                (select coalesce(sum(w.quantity), 0) from waitlist_entry w
+                 where w.ticket_type_id = t.ticket_type_id and w.status = 'waiting')::bigint
          from ticket_type t join event e using (event_id)
          where e.status = 'published' and e.starts_at > now() and t.capacity > 0
            and t.sold + t.held >= t.capacity
            and ($1::text is null or e.city_key = lower(immutable_unaccent($1)))
            and ($2::text is null or e.category = $2)
-         order by e.starts_at, e.event_id, t.position
+         order by 7 desc, e.starts_at, e.event_id, t.position
          limit 100",
     )
     .bind(&query.city)
     .bind(&query.category)
     .fetch_all(&mut *tx)
     .await?;
-    let sold_out = sold_out
-        .into_iter()
-        .map(|(event_id, title, city, starts_at, ticket_type, capacity)| SoldOut {
-            event_id,
-            title,
-            city,
-            starts_at,
-            ticket_type,
-            capacity,
-        })
-        .collect();
+    let sold_out =
+        sold_out
+            .into_iter()
+            .map(|(event_id, title, city, starts_at, ticket_type, capacity, waiting, waiting_tickets)| {
+                SoldOut { event_id, title, city, starts_at, ticket_type, capacity, waiting, waiting_tickets }
+            })
+            .collect();
 
     tx.commit().await?;
     Ok(Market {
@@ -941,8 +945,16 @@ pub fn csv(market: &Market, table: &str) -> Option<String> {
             out
         }
         "sold-out" => {
-            let mut out =
-                vec![header(&["event_id", "title", "city", "starts_at", "ticket_type", "capacity"])];
+            let mut out = vec![header(&[
+                "event_id",
+                "title",
+                "city",
+                "starts_at",
+                "ticket_type",
+                "capacity",
+                "waiting",
+                "waiting_tickets",
+            ])];
             out.extend(market.sold_out.iter().map(|r| {
                 vec![
                     r.event_id.to_string(),
@@ -951,6 +963,8 @@ pub fn csv(market: &Market, table: &str) -> Option<String> {
                     r.starts_at.to_rfc3339(),
                     r.ticket_type.clone(),
                     r.capacity.to_string(),
+                    r.waiting.to_string(),
+                    r.waiting_tickets.to_string(),
                 ]
             }));
             out

@@ -523,3 +523,6 @@ links-see-market = Auf der Seite „Markt“ sehen, was die Links gebracht haben
 links-added = Link erstellt. Kopieren Sie ihn aus der Tabelle unten.
 links-removed = Link entfernt. Was er gebracht hat, bleibt unter seinem Kanal gezählt.
 links-manage = Tracking-Links
+
+market-waiting = Wartende
+market-waiting-tickets = Gewünschte Tickets

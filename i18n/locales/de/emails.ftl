@@ -46,3 +46,8 @@ email-refund-some-cancelled =
 email-refund-claim-button = Erstattung anfordern
 email-refund-claim-here = Hier können Sie ihn anfordern:
 email-refund-reply = Wenn etwas nicht stimmt, antworten Sie einfach auf diese E-Mail.
+
+email-offer-subject = Tickets für { $event } warten auf Sie
+email-offer-intro = Für { $event } sind Tickets frei geworden, und Sie waren als Nächste auf der Warteliste: { $quantity } × { $ticket } sind bis { $until } für Sie reserviert.
+email-offer-action = Tickets bezahlen
+email-offer-note = Wenn Sie bis dahin nicht bezahlen, gehen sie an die nächste Person in der Reihe; Sie müssen nichts tun, um darauf zu verzichten.

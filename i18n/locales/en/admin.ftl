@@ -523,3 +523,6 @@ links-see-market = See what the links brought on the Market page
 links-added = Link made. Copy it from the table below.
 links-removed = Link removed. What it brought stays counted under its channel.
 links-manage = Tracking links
+
+market-waiting = Waiting
+market-waiting-tickets = Tickets asked for

@@ -46,3 +46,8 @@ email-refund-some-cancelled =
 email-refund-claim-button = Claim your refund
 email-refund-claim-here = Claim it here:
 email-refund-reply = If anything looks wrong, reply to this email.
+
+email-offer-subject = Tickets for { $event } are yours if you want them
+email-offer-intro = Tickets came back for { $event } and you were next on the waiting list: { $quantity } × { $ticket } are held for you until { $until }.
+email-offer-action = Pay for your tickets
+email-offer-note = If you do not pay by then, they go to the next person in line; you do not need to do anything to give them up.

@@ -523,3 +523,6 @@ links-see-market = Ver en la página Mercado lo que han traído los enlaces
 links-added = Enlace creado. Cópialo de la tabla de abajo.
 links-removed = Enlace quitado. Lo que trajo sigue contando en su canal.
 links-manage = Enlaces de seguimiento
+
+market-waiting = En espera
+market-waiting-tickets = Entradas pedidas

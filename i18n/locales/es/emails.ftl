@@ -46,3 +46,8 @@ email-refund-some-cancelled =
 email-refund-claim-button = Reclamar el reembolso
 email-refund-claim-here = Reclámalo aquí:
 email-refund-reply = Si algo no cuadra, responde a este correo.
+
+email-offer-subject = Hay entradas para { $event } esperándote
+email-offer-intro = Han quedado libres entradas para { $event } y eras el siguiente en la lista de espera: { $quantity } × { $ticket } están reservadas para ti hasta el { $until }.
+email-offer-action = Pagar tus entradas
+email-offer-note = Si no pagas antes, pasarán a la siguiente persona de la lista; no tienes que hacer nada para renunciar a ellas.

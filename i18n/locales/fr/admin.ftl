@@ -523,3 +523,6 @@ links-see-market = Voir sur la page Marché ce que les liens ont apporté
 links-added = Lien créé. Copiez-le depuis le tableau ci-dessous.
 links-removed = Lien supprimé. Ce qu’il a apporté reste compté dans son canal.
 links-manage = Liens de suivi
+
+market-waiting = En attente
+market-waiting-tickets = Billets demandés

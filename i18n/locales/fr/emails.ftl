@@ -46,3 +46,8 @@ email-refund-some-cancelled =
 email-refund-claim-button = Réclamer le remboursement
 email-refund-claim-here = Réclamez-le ici :
 email-refund-reply = Si quelque chose vous semble incorrect, répondez à cet e-mail.
+
+email-offer-subject = Des billets pour { $event } vous attendent
+email-offer-intro = Des billets pour { $event } se sont libérés et vous étiez le prochain sur la liste d’attente : { $quantity } × { $ticket } vous sont réservés jusqu’au { $until }.
+email-offer-action = Payer vos billets
+email-offer-note = Sans paiement d’ici là, ils passent à la personne suivante ; vous n’avez rien à faire pour y renoncer.

@@ -499,3 +499,6 @@ links-see-market = リンクの成果を「マーケット」ページで見る
 links-added = リンクを作成しました。下の表からコピーしてください。
 links-removed = リンクを削除しました。このリンクの成果は、引き続きそのチャネルで集計されます。
 links-manage = トラッキングリンク
+
+market-waiting = キャンセル待ち
+market-waiting-tickets = 希望枚数

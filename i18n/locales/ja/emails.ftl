@@ -38,3 +38,8 @@ email-refund-some-cancelled = チケット{ $count }枚のうち{ $back }枚が�
 email-refund-claim-button = 返金を受け取る
 email-refund-claim-here = お受け取りはこちら：
 email-refund-reply = 内容に誤りがございましたら、このメールにご返信ください。
+
+email-offer-subject = { $event } のチケットをお取り置きしました
+email-offer-intro = { $event } のチケットに空きが出ました。キャンセル待ちの次の方としてお取り置きしています：{ $ticket } × { $quantity }、{ $until } まで。
+email-offer-action = チケットの支払いへ
+email-offer-note = 期限までにお支払いがない場合は、次にお待ちの方にお譲りします。辞退のお手続きは不要です。

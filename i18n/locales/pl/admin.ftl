@@ -535,3 +535,6 @@ links-see-market = Zobacz na stronie „Rynek”, co przyniosły linki
 links-added = Link utworzony. Skopiuj go z tabeli poniżej.
 links-removed = Link usunięty. To, co przyniósł, nadal liczy się w jego kanale.
 links-manage = Linki śledzące
+
+market-waiting = Oczekujący
+market-waiting-tickets = Żądane bilety

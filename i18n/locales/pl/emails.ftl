@@ -44,3 +44,8 @@ email-refund-some-cancelled = Anulowano { $back } z { $count } Twoich biletów; 
 email-refund-claim-button = Odbierz zwrot
 email-refund-claim-here = Odbierz go tutaj:
 email-refund-reply = Jeśli coś się nie zgadza, odpowiedz na tę wiadomość.
+
+email-offer-subject = Bilety na { $event } czekają na Ciebie
+email-offer-intro = Zwolniły się bilety na { $event }, a Ty byłeś następny na liście oczekujących: { $quantity } × { $ticket } czekają na Ciebie do { $until }.
+email-offer-action = Zapłać za bilety
+email-offer-note = Jeśli do tego czasu nie zapłacisz, przejdą na kolejną osobę z listy; nie musisz nic robić, aby z nich zrezygnować.

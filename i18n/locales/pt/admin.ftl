@@ -523,3 +523,6 @@ links-see-market = Ver na página Mercado o que as ligações trouxeram
 links-added = Ligação criada. Copie-a da tabela abaixo.
 links-removed = Ligação removida. O que trouxe continua contado no seu canal.
 links-manage = Ligações de rastreio
+
+market-waiting = Em espera
+market-waiting-tickets = Bilhetes pedidos

@@ -46,3 +46,8 @@ email-refund-some-cancelled =
 email-refund-claim-button = Reclamar o reembolso
 email-refund-claim-here = Reclame-o aqui:
 email-refund-reply = Se algo lhe parecer errado, responda a este e-mail.
+
+email-offer-subject = Há bilhetes para { $event } à sua espera
+email-offer-intro = Ficaram disponíveis bilhetes para { $event } e era o próximo na lista de espera: { $quantity } × { $ticket } estão reservados para si até { $until }.
+email-offer-action = Pagar os seus bilhetes
+email-offer-note = Se não pagar até lá, passam para a pessoa seguinte; não precisa de fazer nada para desistir deles.

@@ -24,7 +24,10 @@ pub use admin::{
     ScanResult, StaffRow, TicketRow, TranslationForm, UnmatchedRow,
 };
 pub use catalog::{CityPage, EventPage, FilterForm, HomePage, SearchPage};
-pub use order::{BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
+pub use order::{
+    BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, PlaceView, RefundLine, RefundOfferView, TicketLine,
+    WaitlistRow,
+};
 pub use sandbox::{SandboxBtcPayClaimPage, SandboxBtcPayPage, SandboxCheckoutPage};
 
 /// What every page's frame needs: the stylesheet's cache-busting URL, the search box text,

@@ -43,6 +43,31 @@ pub struct BuyPage {
     pub unverified: bool,
     pub error: Option<String>,
     pub sandbox: bool,
+    /// Sold-out ticket types whose waiting list the viewer may join.
+    pub waitlist: Vec<WaitlistRow>,
+    /// The viewer's places in this event's waiting lists.
+    pub places: Vec<PlaceView>,
+    /// What was just done to a place.
+    pub waitlist_notice: Option<String>,
+}
+
+/// A sold-out ticket type, with the quantities one place may ask for.
+#[derive(Debug, Clone)]
+pub struct WaitlistRow {
+    pub id: String,
+    pub name: String,
+    pub language: String,
+    pub quantities: Vec<i32>,
+}
+
+/// A place of the viewer's in a waiting list.
+#[derive(Debug, Clone)]
+pub struct PlaceView {
+    pub entry_id: String,
+    /// "You are number 3 in line for 2 × General.", in the page's language.
+    pub text: String,
+    /// Offered: the order holding their tickets.
+    pub offer_href: Option<String>,
 }
 
 /// A line of an order.

@@ -4,13 +4,14 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use tessera_core::catalog::{self, Event, EventStatus};
 use tessera_core::order::{self, BuyItem, MAX_TICKETS_PER_ORDER, PaymentMethod};
-use tessera_web::pages::{BuyPage, BuyRow, Chrome};
+use tessera_core::waitlist::{self, WaitlistError};
+use tessera_web::pages::{BuyPage, BuyRow, Chrome, PlaceView, WaitlistRow};
 use tessera_web::view::{EventCard, price};
 use uuid::Uuid;
 
@@ -32,12 +33,19 @@ async fn published_event(state: &AppState, slug: &str) -> Result<Event, PageErro
     Ok(catalog::event_by_slug(&state.db, slug).await?.ok_or(Error::NotFound("event"))?)
 }
 
+#[derive(Debug, serde::Deserialize)]
+pub struct BuyQuery {
+    /// `joined` or `left`: what was just done to a waiting list's place.
+    waitlist: Option<String>,
+}
+
 /// `GET /events/{slug}/buy`.
 pub async fn buy_page(
     State(state): State<AppState>,
     signed_in: Result<SignedInPage, PageRefusal>,
     csrf: CsrfToken,
     Path(slug): Path<String>,
+    Query(query): Query<BuyQuery>,
 ) -> Result<Response, PageError> {
     // An event that does not exist is not found, even for a visitor who is not signed in.
     let event = published_event(&state, &slug).await?;
@@ -56,8 +64,85 @@ pub async fn buy_page(
         &event,
         viewer.0.as_ref().map(|signed_in| signed_in.account.id),
     );
-    let page = page(&state, &viewer, &csrf.token, &event, &HashMap::new(), None).await?;
+    let mut page = page(&state, &viewer, &csrf.token, &event, &HashMap::new(), None).await?;
+    page.waitlist_notice = match query.waitlist.as_deref() {
+        Some("joined") => Some(tessera_i18n::t("waitlist-joined")),
+        Some("left") => Some(tessera_i18n::t("waitlist-left")),
+        _ => None,
+    };
     Ok(note.attach(csrf.attach(render_html(StatusCode::OK, &page))))
+}
+
+/// `POST /events/{slug}/waitlist`: takes a place in a sold-out ticket type's waiting list.
+pub async fn join_waitlist(
+    State(state): State<AppState>,
+    signed_in: Result<SignedInPage, PageRefusal>,
+    csrf: CsrfToken,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let event = published_event(&state, &slug).await?;
+    let (viewer, signed_in) = match signed_in {
+        Ok(page) => (page.viewer(), page.0),
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let field = |name: &str| form.get(name).map(|v| v.trim()).unwrap_or_default();
+    let ticket_type = Uuid::try_parse(field("ticket_type_id")).ok();
+    let quantity = field("quantity").parse::<i32>().unwrap_or(0);
+    let method =
+        field("payment_method").parse::<PaymentMethod>().ok().filter(|m| state.payment_methods().contains(m));
+    let refusal = match (ticket_type, method) {
+        (Some(ticket_type), Some(method)) => {
+            match waitlist::join(
+                &state.db,
+                signed_in.account.id,
+                event.id,
+                ticket_type,
+                quantity,
+                method,
+                tessera_i18n::current().tag(),
+            )
+            .await
+            {
+                Ok(_) => {
+                    return Ok(Redirect::to(&format!("/events/{slug}/buy?waitlist=joined")).into_response());
+                }
+                Err(WaitlistError::Database(err)) => return Err(Error::Database(err).into()),
+                Err(WaitlistError::NoTicketType) => "waitlist-no-type",
+                Err(WaitlistError::Closed) => "error-event-started",
+                Err(WaitlistError::NotSoldOut) => "waitlist-not-sold-out",
+                Err(WaitlistError::AlreadyWaiting) => "waitlist-already",
+                Err(WaitlistError::Quantity) => "waitlist-quantity",
+            }
+        }
+        (None, _) => "waitlist-no-type",
+        (_, None) => "waitlist-method",
+    };
+    let page =
+        page(&state, &viewer, &csrf.token, &event, &HashMap::new(), Some(tessera_i18n::t(refusal))).await?;
+    Ok(csrf.attach(render_html(StatusCode::UNPROCESSABLE_ENTITY, &page)))
+}
+
+/// `POST /events/{slug}/waitlist/leave`: gives up a place still waiting.
+pub async fn leave_waitlist(
+    State(state): State<AppState>,
+    signed_in: Result<SignedInPage, PageRefusal>,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let signed_in = match signed_in {
+        Ok(page) => page.0,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
+    let entry = form.get("entry_id").and_then(|raw| Uuid::try_parse(raw.trim()).ok());
+    let left = match entry {
+        Some(entry) => waitlist::leave(&state.db, signed_in.account.id, entry).await.map_err(Error::from)?,
+        None => false,
+    };
+    if !left {
+        return Err(Error::NotFound("place").into());
+    }
+    Ok(Redirect::to(&format!("/events/{slug}/buy?waitlist=left")).into_response())
 }
 
 /// `POST /events/{slug}/buy`: places the order and redirects to the checkout.
@@ -191,6 +276,52 @@ async fn page(
             }
         })
         .collect();
+    // A sold-out ticket type takes names, unless the viewer already has a place in its line.
+    let places = match viewer.0.as_ref() {
+        Some(signed_in) => waitlist::of_account(&state.db, signed_in.account.id, event.id).await?,
+        None => Vec::new(),
+    };
+    let name_of = |id: Uuid| {
+        reader_name(event, id).map(|(name, _)| name).unwrap_or_else(|| {
+            available.iter().find(|t| t.ticket_type_id == id).map(|t| t.name.clone()).unwrap_or_default()
+        })
+    };
+    let waitlist = if closed.is_some() {
+        Vec::new()
+    } else {
+        available
+            .iter()
+            .filter(|t| t.available <= 0 && !places.iter().any(|p| p.ticket_type_id == t.ticket_type_id))
+            .map(|t| {
+                let (name, language) = reader_name(event, t.ticket_type_id)
+                    .unwrap_or_else(|| (t.name.clone(), event.language.clone()));
+                WaitlistRow {
+                    id: t.ticket_type_id.to_string(),
+                    name,
+                    language,
+                    quantities: (1..=waitlist::MAX_QUANTITY.min(MAX_TICKETS_PER_ORDER)).collect(),
+                }
+            })
+            .collect()
+    };
+    let places = places
+        .iter()
+        .map(|place| {
+            let args = [
+                ("position", place.position.unwrap_or(0).into()),
+                ("quantity", place.quantity.into()),
+                ("ticket", name_of(place.ticket_type_id).into()),
+            ];
+            PlaceView {
+                entry_id: place.entry_id.to_string(),
+                text: match place.order_id {
+                    Some(_) => tessera_i18n::t_args("waitlist-offered", args),
+                    None => tessera_i18n::t_args("waitlist-in-line", args),
+                },
+                offer_href: place.order_id.map(|order| format!("/orders/{order}")),
+            }
+        })
+        .collect();
     Ok(BuyPage {
         chrome: Chrome::new("", viewer_chrome(viewer)),
         csrf: csrf.to_string(),
@@ -215,6 +346,9 @@ async fn page(
         unverified: viewer.0.as_ref().is_some_and(|signed_in| !signed_in.account.email_verified),
         error,
         sandbox: state.card.as_ref().is_some_and(|card| card.is_sandbox()),
+        waitlist,
+        places,
+        waitlist_notice: None,
     })
 }
 

@@ -432,11 +432,27 @@ fn sections(report: &Market, filters: &str) -> Vec<MarketSection> {
     let sold_out = table(
         "sold-out",
         t("market-sold-out"),
-        vec![t("admin-col-event"), t("admin-col-city"), t("market-ticket-type"), t("admin-col-capacity")],
+        vec![
+            t("admin-col-event"),
+            t("admin-col-city"),
+            t("market-ticket-type"),
+            t("admin-col-capacity"),
+            t("market-waiting"),
+            t("market-waiting-tickets"),
+        ],
         report
             .sold_out
             .iter()
-            .map(|s| vec![s.title.clone(), s.city.clone(), s.ticket_type.clone(), s.capacity.to_string()])
+            .map(|s| {
+                vec![
+                    s.title.clone(),
+                    s.city.clone(),
+                    s.ticket_type.clone(),
+                    s.capacity.to_string(),
+                    s.waiting.to_string(),
+                    s.waiting_tickets.to_string(),
+                ]
+            })
             .collect(),
         Vec::new(),
     );

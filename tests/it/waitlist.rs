@@ -1,0 +1,233 @@
+//! Waiting lists: places in arrival order, one per account; tickets that come back (a hold
+//! that runs out, a refund) offered to the next in line as an order holding them, never more
+//! offers than tickets; an unclaimed offer passing on; the offer's email.
+
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use serde_json::json;
+use sqlx::PgPool;
+use tessera_api::waitlist::offer_round;
+use tessera_core::order::PaymentMethod;
+use tessera_core::waitlist;
+use tessera_payments::sandbox::SandboxAction;
+use tessera_tests::{TestApp, sample_event};
+use uuid::Uuid;
+
+async fn account_of(app: &TestApp, cookie: &str) -> Uuid {
+    let me = app.get_with_cookie("/api/me", cookie).await.json();
+    me["id"].as_str().unwrap().parse().unwrap()
+}
+
+async fn status_of(app: &TestApp, entry: Uuid) -> (String, Option<Uuid>) {
+    sqlx::query_as("select status, order_id from waitlist_entry where entry_id = $1")
+        .bind(entry)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+/// An order of one ticket bought by a new customer, paid on the card sandbox's page, its
+/// tickets issued.
+async fn paid_in_sandbox(app: &TestApp, event: Uuid) -> Uuid {
+    let general = app.ticket_types(event).await[0];
+    let buyer = app.customer().await;
+    let bought = app.buy(&buyer, event, &[(general, 1)], None).await;
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.text());
+    let order: Uuid = bought.json()["order_id"].as_str().unwrap().parse().unwrap();
+    pay_in_sandbox(app, bought.json()["payment"]["provider_ref"].as_str().unwrap(), order).await;
+    let mut conn = app.db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    order
+}
+
+async fn pay_in_sandbox(app: &TestApp, session: &str, order: Uuid) {
+    let sandbox = app.state.sandbox.clone().expect("the card sandbox plays Stripe");
+    let (events, _) = sandbox.act(session, SandboxAction::Pay).await.unwrap().expect("open");
+    for event in events {
+        let response = app.stripe_event_signed(event.body, &event.signature).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    }
+    assert_eq!(app.order_status(order).await, "paid");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn tickets_that_come_back_go_to_the_line_in_order_and_pass_on_when_unclaimed(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut sold_out = sample_event("waitlist-fado", "Fado with a line", 20);
+    sold_out.fields.ticket_types[0].capacity = 2;
+    let event = app.insert_event(&sold_out).await;
+    let general = app.ticket_types(event).await[0];
+    let refunded = paid_in_sandbox(&app, event).await;
+    let held_by = app.customer().await;
+    let held = app.buy(&held_by, event, &[(general, 1)], None).await;
+    let held: Uuid = held.json()["order_id"].as_str().unwrap().parse().unwrap();
+
+    // Three in line, one ticket each, in this order; a second place for the same account is
+    // refused, and so is a place while tickets are on sale.
+    let mut line = Vec::new();
+    let mut cookies = Vec::new();
+    for _ in 0..3 {
+        let cookie = app.customer().await;
+        let account = account_of(&app, &cookie).await;
+        let entry =
+            waitlist::join(&app.db, account, event, general, 1, PaymentMethod::Card, "en").await.unwrap();
+        assert_eq!(entry.position, Some(line.len() as i64 + 1));
+        line.push(entry.entry_id);
+        cookies.push(cookie);
+    }
+    let first = account_of(&app, &cookies[0]).await;
+    assert!(matches!(
+        waitlist::join(&app.db, first, event, general, 1, PaymentMethod::Card, "en").await,
+        Err(waitlist::WaitlistError::AlreadyWaiting)
+    ));
+    let mut roomy = sample_event("waitlist-roomy", "Room to spare", 20);
+    roomy.fields.ticket_types[0].capacity = 10;
+    let roomy = app.insert_event(&roomy).await;
+    assert!(matches!(
+        waitlist::join(&app.db, first, roomy, app.ticket_types(roomy).await[0], 1, PaymentMethod::Card, "en")
+            .await,
+        Err(waitlist::WaitlistError::NotSoldOut)
+    ));
+
+    // Nothing came back: nothing is offered.
+    assert_eq!(offer_round(&app.state).await.unwrap().offered, 0);
+
+    // A hold runs out: its one ticket goes to the first in line, and only to them.
+    app.expire_hold(held).await;
+    let round = offer_round(&app.state).await.unwrap();
+    assert_eq!(round.offered, 1);
+    let (status, offer) = status_of(&app, line[0]).await;
+    assert_eq!(status, "offered");
+    let offer = offer.unwrap();
+    assert_eq!(app.order_status(offer).await, "pending_payment");
+    assert_eq!(app.stock(general).await, (1, 1), "one sold, one held for the offer: never more");
+    assert_eq!(status_of(&app, line[1]).await.0, "waiting");
+    // Held as long as an offer lasts (60 minutes by default), not a usual hold.
+    let held_for: f64 = sqlx::query_scalar(
+        "select extract(epoch from expires_at - created_at)::float8 from customer_order where order_id = $1",
+    )
+    .bind(offer)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!((3590.0..=3610.0).contains(&held_for), "{held_for}");
+    // Their buy page says so and links to the order; the others see their place.
+    let page = app.get_with_cookie("/events/waitlist-fado/buy", &cookies[0]).await.text();
+    assert!(page.contains(&format!("/orders/{offer}")), "{page}");
+    let page = app.get_with_cookie("/events/waitlist-fado/buy", &cookies[2]).await.text();
+    assert!(page.contains("You are number 2 in line for 1 × General."), "{page}");
+
+    // Unclaimed: when its hold runs out, the ticket passes to the next.
+    app.expire_hold(offer).await;
+    assert_eq!(offer_round(&app.state).await.unwrap().offered, 1);
+    assert_eq!(status_of(&app, line[1]).await.0, "offered");
+    assert_eq!(offer_round(&app.state).await.unwrap().lapsed, 1);
+    assert_eq!(status_of(&app, line[0]).await.0, "lapsed");
+
+    // The second pays: their place is claimed.
+    let second_offer = status_of(&app, line[1]).await.1.unwrap();
+    let session: String = sqlx::query_scalar("select provider_ref from payment where order_id = $1")
+        .bind(second_offer)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    pay_in_sandbox(&app, &session, second_offer).await;
+    assert_eq!(offer_round(&app.state).await.unwrap().claimed, 1);
+    assert_eq!(status_of(&app, line[1]).await.0, "claimed");
+    assert_eq!(status_of(&app, line[2]).await.0, "waiting");
+
+    // A refund gives a ticket back: the third is offered it.
+    let admin = app.sign_in(true).await;
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    headers.insert(header::COOKIE, admin.parse().unwrap());
+    headers.insert("idempotency-key", "give-it-back".parse().unwrap());
+    let refund = app
+        .send(
+            Method::POST,
+            &format!("/api/admin/orders/{refunded}/refunds"),
+            headers,
+            json!({}).to_string().into(),
+        )
+        .await;
+    assert_eq!(refund.status, StatusCode::CREATED, "{}", refund.text());
+    assert_eq!(offer_round(&app.state).await.unwrap().offered, 1);
+    assert_eq!(status_of(&app, line[2]).await.0, "offered");
+    assert_eq!(app.stock(general).await, (1, 1));
+    // Nobody is left waiting: more rounds change nothing.
+    assert_eq!(offer_round(&app.state).await.unwrap().offered, 0);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn customers_join_and_leave_on_the_buy_page_and_the_offer_is_emailed(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut sold_out = sample_event("waitlist-page", "Fado, sold out", 20);
+    sold_out.fields.ticket_types[0].capacity = 1;
+    let event = app.insert_event(&sold_out).await;
+    let general = app.ticket_types(event).await[0];
+    let held = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+    let held: Uuid = held.json()["order_id"].as_str().unwrap().parse().unwrap();
+
+    let customer = app.customer().await;
+    let page = app.get_with_cookie("/events/waitlist-page/buy", &customer).await;
+    assert!(page.text().contains("Join the waiting list for General"), "{}", page.text());
+    let (csrf, token) = page.csrf();
+    let cookies = format!("{customer}; {csrf}");
+    let general_id = general.to_string();
+    let form = [
+        ("csrf_token", token.as_str()),
+        ("ticket_type_id", &general_id),
+        ("quantity", "1"),
+        ("payment_method", "card"),
+    ];
+    let joined = app.post_form("/events/waitlist-page/waitlist", &form, Some(&cookies)).await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.text());
+    let page = app.get_with_cookie("/events/waitlist-page/buy?waitlist=joined", &customer).await.text();
+    assert!(page.contains("You are on the waiting list."));
+    assert!(page.contains("You are number 1 in line for 1 × General."));
+    assert!(!page.contains("Join the waiting list for General"), "one place per account");
+    let again = app.post_form("/events/waitlist-page/waitlist", &form, Some(&cookies)).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let bad = [
+        ("csrf_token", token.as_str()),
+        ("ticket_type_id", &general_id),
+        ("quantity", "11"),
+        ("payment_method", "card"),
+    ];
+    assert_eq!(app.post_form("/events/waitlist-page/waitlist", &bad, Some(&cookies)).await.status, 422);
+
+    // Leaving, then joining again: last in line.
+    let entry: Uuid = sqlx::query_scalar("select entry_id from waitlist_entry where status = 'waiting'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let entry_id = entry.to_string();
+    let left = app
+        .post_form(
+            "/events/waitlist-page/waitlist/leave",
+            &[("csrf_token", &token), ("entry_id", &entry_id)],
+            Some(&cookies),
+        )
+        .await;
+    assert_eq!(left.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, entry).await.0, "left");
+    assert_eq!(app.post_form("/events/waitlist-page/waitlist", &form, Some(&cookies)).await.status, 303);
+
+    // The held ticket comes back and the offer is emailed, once.
+    app.expire_hold(held).await;
+    let round = offer_round(&app.state).await.unwrap();
+    assert_eq!((round.offered, round.emailed), (1, 1));
+    assert_eq!(offer_round(&app.state).await.unwrap().emailed, 0);
+    let email: String = sqlx::query_scalar(
+        "select a.email from waitlist_entry w join account a using (account_id) where w.status = 'offered'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let mail = tessera_tests::mail::Maildev::shared();
+    let received = mail.wait_for(&email, 1).await;
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0]["subject"], "Tickets for Fado, sold out are yours if you want them");
+    let text = received[0]["text"].as_str().unwrap();
+    assert!(text.contains("1 × General are held for you until"), "{text}");
+    assert!(text.contains("/orders/"), "{text}");
+}
