@@ -1173,6 +1173,28 @@ CREATE TABLE public.event_translation (
 );
 
 --
+-- Name: interest; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.interest (
+    interest_id uuid NOT NULL,
+    account_id uuid NOT NULL,
+    city text DEFAULT ''::text NOT NULL,
+    city_key text GENERATED ALWAYS AS (lower(public.immutable_unaccent(city))) STORED,
+    category text DEFAULT ''::text NOT NULL,
+    words text DEFAULT ''::text NOT NULL,
+    locale text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    event_id uuid,
+    notified_at timestamp with time zone,
+    CONSTRAINT interest_category_check CHECK (((category = ''::text) OR (category = ANY (ARRAY['festival'::text, 'concert'::text, 'comedy'::text, 'theatre'::text, 'food'::text, 'workshop'::text, 'tour'::text, 'exhibition'::text, 'market'::text, 'dance'::text])))),
+    CONSTRAINT interest_check CHECK (((city <> ''::text) OR (category <> ''::text) OR (words <> ''::text))),
+    CONSTRAINT interest_city_check CHECK ((length(city) <= 100)),
+    CONSTRAINT interest_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
+    CONSTRAINT interest_words_check CHECK ((length(words) <= 200))
+);
+
+--
 -- Name: media; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1908,6 +1930,13 @@ ALTER TABLE ONLY public.event_translation
     ADD CONSTRAINT event_translation_pkey PRIMARY KEY (event_id, language);
 
 --
+-- Name: interest interest_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interest
+    ADD CONSTRAINT interest_pkey PRIMARY KEY (interest_id);
+
+--
 -- Name: media media_blob_key_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2296,6 +2325,18 @@ CREATE INDEX event_published_starts_at_idx ON public.event USING btree (starts_a
 CREATE INDEX event_search_vector_idx ON public.event USING gin (search_vector);
 
 --
+-- Name: interest_once_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX interest_once_idx ON public.interest USING btree (account_id, city_key, category, words) WHERE (notified_at IS NULL);
+
+--
+-- Name: interest_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX interest_open_idx ON public.interest USING btree (created_at) WHERE (notified_at IS NULL);
+
+--
 -- Name: order_item_ticket_type_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2582,6 +2623,20 @@ ALTER TABLE ONLY public.event_refund_policy
 
 ALTER TABLE ONLY public.event_translation
     ADD CONSTRAINT event_translation_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE CASCADE;
+
+--
+-- Name: interest interest_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interest
+    ADD CONSTRAINT interest_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.account(account_id) ON DELETE CASCADE;
+
+--
+-- Name: interest interest_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interest
+    ADD CONSTRAINT interest_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.event(event_id) ON DELETE SET NULL;
 
 --
 -- Name: media_rendition media_rendition_media_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

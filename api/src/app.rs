@@ -144,6 +144,8 @@ pub fn router(state: AppState) -> Router {
         .route("/account", get(pages::account::account_page))
         .route("/account/password", post(pages::account::password_submit))
         .route("/account/home", post(pages::account::home_submit))
+        .route("/interests", get(crate::interest::interests_page).post(crate::interest::create_interest))
+        .route("/interests/remove", post(crate::interest::remove_interest))
         .route("/account/verification-email", post(pages::account::resend_verification_submit))
         .route(
             "/verify-email",

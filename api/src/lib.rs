@@ -9,6 +9,7 @@ pub mod cache;
 pub mod demand;
 pub mod error;
 pub mod extract;
+pub mod interest;
 pub mod locale;
 pub mod orders;
 pub mod refunds;

@@ -154,9 +154,10 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
         tasks.spawn(tessera_api::tasks::send_refunds(state.clone(), stopped.clone()));
         tasks.spawn(tessera_api::tasks::sweep_demand(state.clone(), stopped.clone()));
         tasks.spawn(tessera_api::waitlist::offer_tickets(state.clone(), stopped.clone()));
+        tasks.spawn(tessera_api::interest::notify_interests(state.clone(), stopped.clone()));
         ticketing_tasks(&state, &mut tasks, &stopped)?;
         tracing::info!(
-            "background tasks: session sweeper, hold expiry, refunds to send, demand counts, waiting lists' offers, outbox relay, ticketing worker, refund emails"
+            "background tasks: session sweeper, hold expiry, refunds to send, demand counts, waiting lists' offers, \"tell me when\" answers, outbox relay, ticketing worker, refund emails"
         );
     }
     let shutdown = shutdown_signal();

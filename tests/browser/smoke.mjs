@@ -454,6 +454,124 @@ const FLOWS = [
     },
   },
   {
+    name: 'market',
+    async run(t) {
+      // After the flows before it browsed, searched and bought: the Market page answers with
+      // charts beside their tables and a CSV per table, fits a phone, and an event's tracking
+      // links are made on its own page. A visitor looks around first (from a newsletter).
+      await t.page.context().clearCookies();
+      await t.goto('/?utm_source=newsletter&utm_medium=email&utm_campaign=smoke');
+      await t.goto((await cardHrefs(t.page))[0]);
+      await t.goto('/search?q=nothing-like-this-anywhere');
+      await signInAsAdmin(t, '/admin/market');
+      t.check('the Market page has its heading', (await t.page.locator('main h1').innerText()).includes('Market'));
+      const cards = await t.page.locator('.stat-cards li').allInnerTexts();
+      t.check('the Market page shows its headline figures', cards.length >= 5, cards.map(oneLine).join(' | '));
+      t.check('the Market page draws charts', (await t.page.locator('svg.chart').count()) >= 2);
+      const market = await t.page.locator('main').innerText();
+      t.check('the funnel counts event page views', /Event page views/.test(market));
+      t.check('the newsletter is among the channels', market.includes('newsletter / email / smoke'));
+      t.check('the search that found nothing is listed', market.includes('nothing-like-this-anywhere'));
+      const csv = t.page.locator('a[href*="format=csv&table=channels"]');
+      if (t.check('the channels table has its CSV', (await csv.count()) === 1)) {
+        const file = await t.page.request.get(await csv.getAttribute('href'));
+        t.check('the CSV downloads', file.ok() && (file.headers()['content-type'] || '').startsWith('text/csv'),
+          `${file.status()}`);
+      }
+      await t.pageChecks();
+      await t.shot('admin-market');
+      await t.goto('/admin/events');
+      const edit = await t.page.locator('.admin-table a[href$="/edit"]').first().getAttribute('href');
+      await t.goto(edit);
+      await Promise.all([t.page.waitForURL('**/links'), t.page.click('a[href$="/links"]')]);
+      await t.page.fill('#link-source', 'poster');
+      await t.page.fill('#link-medium', 'qr');
+      await t.page.fill('#link-campaign', `Smoke ${t.viewport.name}`);
+      await Promise.all([t.page.waitForURL('**/links?done=added'), t.page.click('form.stack-form button[type=submit]')]);
+      const link = await t.page.locator('.admin-table input[readonly]').first().inputValue();
+      t.check('the tracking link carries its tags', link.includes(`utm_campaign=smoke-${t.viewport.name}`), link);
+      await t.pageChecks();
+      await t.shot('admin-links');
+    },
+  },
+  {
+    name: 'waitlist',
+    async run(t) {
+      // A customer joins the waiting list of a sold-out ticket type; the organiser adds a
+      // ticket; the offer reaches the customer's inbox, holds the ticket for them, and they pay
+      // for it from the link.
+      await signInAsAdmin(t, '/admin/events');
+      await t.goto('/admin/events/new');
+      const title = `Waitlist ${t.viewport.name} ${Date.now()}`;
+      const fill = async (name, value) => t.page.fill(`form.event-form [name="${name}"]`, value);
+      await fill('title', title);
+      await fill('description', 'Sold out before it was announced.');
+      await t.page.selectOption('form.event-form [name=category]', 'concert');
+      await t.page.selectOption('form.event-form [name=status]', 'published');
+      await fill('language', 'pt');
+      await fill('starts_local', '2031-04-01T21:00');
+      await fill('ends_local', '2031-04-01T23:00');
+      await fill('timezone', 'Europe/Lisbon');
+      await fill('venue_name', 'Tasca do Chico');
+      await fill('address', 'Rua do Diário de Notícias 39');
+      await fill('city', 'Lisbon');
+      await fill('country', 'PT');
+      await fill('latitude', '38.7115');
+      await fill('longitude', '-9.1452');
+      await fill('currency', 'EUR');
+      await fill('tt_name_0', 'Seat');
+      await fill('tt_price_0', '15');
+      await fill('tt_capacity_0', '0');
+      await Promise.all([t.page.waitForURL('**/edit?saved=1'), t.page.click('form.event-form button[type=submit]')]);
+      const edit = new URL(t.page.url()).pathname;
+      const id = edit.split('/')[3];
+      const shown = await t.page.request.get(`/api/events/${id}`);
+      if (!t.check('the sold-out event is published', shown.ok(), `${shown.status()}`)) return;
+      const slug = (await shown.json()).slug;
+
+      const email = `waiting-${t.viewport.name}-${Date.now()}@example.org`;
+      await t.page.context().clearCookies();
+      if (!(await signUp(t, 'Inês Waiting', email))) return;
+      await t.goto(`/events/${slug}/buy`);
+      const join = t.page.locator('form.waitlist-form button[type=submit]');
+      if (!t.check('a sold-out ticket type offers its waiting list', (await join.count()) === 1)) return;
+      await Promise.all([t.page.waitForURL('**/buy?waitlist=joined'), join.click()]);
+      const main = await t.page.locator('main').innerText();
+      t.check('the buy page says the place in line', main.includes('You are number 1 in line for 1 × Seat.'), oneLine(main).slice(0, 200));
+      await t.pageChecks();
+      await t.shot('waitlist-joined');
+
+      // The organiser adds a ticket: the offer goes out.
+      await signInAsAdmin(t, edit);
+      await fill('tt_capacity_0', '1');
+      await Promise.all([t.page.waitForURL('**/edit?saved=1'), t.page.click('form.event-form button[type=submit]')]);
+      let offer = null;
+      for (let i = 0; i < 300 && !offer; i++) {
+        const inbox = await t.page.request.get(`${process.env.MAILDEV_URL}/api/email`);
+        const mails = inbox.ok() ? (await inbox.json()).filter((m) => (m.to || []).some((to) => to.address === email)) : [];
+        const match = mails.map((m) => (m.text || '').match(/\/orders\/[0-9a-f-]{36}/)).find(Boolean);
+        if (match) offer = match[0];
+        else await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      if (!t.check('the offer reached the inbox', offer !== null)) return;
+
+      await t.page.context().clearCookies();
+      await t.goto(`/login?next=${offer}`);
+      await t.page.fill('input[name=email]', email);
+      await t.page.fill('input[name=password]', 'a long passphrase');
+      await Promise.all([t.page.waitForURL(`**${offer}`), t.page.click('form.stack-form button[type=submit]')]);
+      const pay = t.page.locator('a.button[href*="/sandbox/checkout/"]');
+      if (!t.check('the offer holds the ticket for them to pay', (await pay.count()) === 1)) return;
+      await t.pageChecks();
+      await t.shot('waitlist-offer');
+      await Promise.all([t.page.waitForURL('**/sandbox/checkout/**'), pay.click()]);
+      await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('form[action$="/pay"] button')]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 15000 }).catch(() => {});
+      t.check('the offered ticket is paid for', (await state.innerText()).includes('Paid.'));
+    },
+  },
+  {
     name: 'admin',
     async run(t) {
       // Log in as the admin the harness created, create an event, find it in the list.

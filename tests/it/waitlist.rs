@@ -231,3 +231,60 @@ async fn customers_join_and_leave_on_the_buy_page_and_the_offer_is_emailed(db: P
     assert!(text.contains("1 × General are held for you until"), "{text}");
     assert!(text.contains("/orders/"), "{text}");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn tell_me_when_answers_each_request_once_when_a_match_is_published(db: PgPool) {
+    let app = TestApp::new(db);
+    let customer = app.customer().await;
+    // From a search that found nothing, to the request.
+    let empty = app.get("/search?q=Flamenco&city=Porto").await.text();
+    assert!(
+        empty.contains("/interests?q=Flamenco&amp;city=Porto")
+            || empty.contains("/interests?q=Flamenco&#38;city=Porto"),
+        "{empty}"
+    );
+    let page = app.get_with_cookie("/interests?q=Flamenco&city=Porto", &customer).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("value=\"Porto\""));
+    let (csrf, token) = page.csrf();
+    let cookies = format!("{customer}; {csrf}");
+    let ask = [("csrf_token", token.as_str()), ("city", "Porto"), ("category", ""), ("q", "Flamenco")];
+    assert_eq!(app.post_form("/interests", &ask, Some(&cookies)).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/interests", &ask, Some(&cookies)).await.status, 303, "asking twice keeps one");
+    let nothing = [("csrf_token", token.as_str()), ("city", " "), ("category", ""), ("q", "")];
+    assert_eq!(app.post_form("/interests", &nothing, Some(&cookies)).await.status, 422);
+    let any_food = [("csrf_token", token.as_str()), ("city", "lisbon"), ("category", "food"), ("q", "")];
+    assert_eq!(app.post_form("/interests", &any_food, Some(&cookies)).await.status, 303);
+    let open: i64 = sqlx::query_scalar("select count(*) from interest").fetch_one(&app.db).await.unwrap();
+    assert_eq!(open, 2);
+
+    // Something else is published: nothing is sent.
+    app.insert_event(&sample_event("interest-other", "Fado in Lisbon", 30)).await;
+    assert_eq!(tessera_api::interest::notify_round(&app.state).await.unwrap(), 0);
+    // Flamenco in Porto: one email, once.
+    let mut flamenco = sample_event("interest-flamenco", "Flamenco by the river", 30);
+    flamenco.fields.city = "Porto".into();
+    app.insert_event(&flamenco).await;
+    assert_eq!(tessera_api::interest::notify_round(&app.state).await.unwrap(), 1);
+    assert_eq!(tessera_api::interest::notify_round(&app.state).await.unwrap(), 0);
+    let email: String =
+        sqlx::query_scalar("select a.email from interest i join account a using (account_id) limit 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let received = tessera_tests::mail::Maildev::shared().wait_for(&email, 1).await;
+    assert_eq!(received[0]["subject"], "Flamenco by the river is on: you asked us to tell you");
+    assert!(received[0]["text"].as_str().unwrap().contains("/events/interest-flamenco"));
+    let listed = app.get_with_cookie("/interests", &customer).await.text();
+    assert!(listed.contains("Answered on"), "{listed}");
+
+    // The Market page counts them per city and category.
+    let admin = app.sign_in(true).await;
+    let market = app.get_with_cookie("/api/admin/market", &admin).await.json();
+    let rows = market["interests"].as_array().unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r["city"] == "Porto" && r["category"] == "" && r["answered"] == 1 && r["open"] == 0)
+    );
+    assert!(rows.iter().any(|r| r["city"] == "lisbon" && r["category"] == "food" && r["open"] == 1));
+}

@@ -328,3 +328,58 @@ impl OfferEmail {
         message_args(self.locale, id, [(name, value.to_string().into())])
     }
 }
+
+/// The answer to a "tell me when": an event like the one asked for is on sale.
+#[derive(Debug, Clone)]
+pub struct InterestEmail {
+    /// The language they asked in.
+    pub locale: Locale,
+    pub name: String,
+    pub event_title: String,
+    pub city: String,
+    /// When it starts, in its zone and the email's language.
+    pub when: String,
+    /// The event's page.
+    pub link: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/interest.txt")]
+pub struct InterestEmailText<'a> {
+    pub email: &'a InterestEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/interest.html")]
+pub struct InterestEmailHtml<'a> {
+    pub email: &'a InterestEmail,
+}
+
+impl InterestEmail {
+    pub fn subject(&self) -> String {
+        self.t1("email-interest-subject", "event", &self.event_title)
+    }
+
+    /// What is on, where and when.
+    pub fn intro(&self) -> String {
+        message_args(
+            self.locale,
+            "email-interest-intro",
+            [
+                ("event", self.event_title.clone().into()),
+                ("city", self.city.clone().into()),
+                ("when", self.when.clone().into()),
+            ],
+        )
+    }
+
+    /// Message `id` in the email's language.
+    pub fn t(&self, id: &str) -> String {
+        message(self.locale, id)
+    }
+
+    /// Message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        message_args(self.locale, id, [(name, value.to_string().into())])
+    }
+}

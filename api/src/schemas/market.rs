@@ -285,6 +285,8 @@ pub struct Market {
     pub search_gaps: Vec<SearchGap>,
     /// Upcoming ticket types sold out, the longest waiting lists first.
     pub sold_out: Vec<SoldOut>,
+    /// "Tell me when" requests, the most open first.
+    pub interests: Vec<InterestRow>,
 }
 
 // Fails to compile when the core type gains or loses a field.
@@ -305,4 +307,19 @@ const _: fn(domain::Market) = |domain::Market {
                                    tracking_links: _,
                                    search_gaps: _,
                                    sold_out: _,
+                                   interests: _,
                                }| {};
+
+/// "Tell me when" requests made in the range for a city and a category (either may be open).
+#[derive(Serialize, ToSchema)]
+pub struct InterestRow {
+    pub city: String,
+    pub category: String,
+    /// Still waiting for a match.
+    pub open: i64,
+    /// Answered with an event.
+    pub answered: i64,
+}
+
+// Fails to compile when the core type gains or loses a field.
+const _: fn(domain::InterestRow) = |domain::InterestRow { city: _, category: _, open: _, answered: _ }| {};

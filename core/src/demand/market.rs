@@ -240,6 +240,17 @@ pub struct SoldOut {
     pub waiting_tickets: i64,
 }
 
+/// "Tell me when" requests made in the range for a city and a category (either may be open).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct InterestRow {
+    pub city: String,
+    pub category: String,
+    /// Still waiting for a match.
+    pub open: i64,
+    /// Answered with an event.
+    pub answered: i64,
+}
+
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Market {
@@ -263,6 +274,8 @@ pub struct Market {
     pub search_gaps: Vec<SearchGap>,
     /// Upcoming ticket types sold out, the longest waiting lists first.
     pub sold_out: Vec<SoldOut>,
+    /// "Tell me when" requests, the most open first.
+    pub interests: Vec<InterestRow>,
 }
 
 /// The orders placed in the range, with their event (a cohort every ledger figure reads).
@@ -458,6 +471,30 @@ pub async fn report(db: &PgPool, query: &MarketQuery) -> sqlx::Result<Market> {
             })
             .collect();
 
+    let interests: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "select min(city), category, count(*) filter (where notified_at is null),
+                count(*) filter (where notified_at is not null)
+         from interest
+         where created_at >= ($1::date::timestamp at time zone $3)
+           and created_at < (($2::date + 1)::timestamp at time zone $3)
+           and ($4::text is null or city_key = '' or city_key = lower(immutable_unaccent($4)))
+           and ($5::text is null or category = '' or category = $5)
+         group by city_key, category
+         order by 3 desc, 4 desc, 1, 2
+         limit 100",
+    )
+    .bind(query.from)
+    .bind(query.to)
+    .bind(query.time_zone.as_str())
+    .bind(query.city.as_deref())
+    .bind(query.category.as_deref())
+    .fetch_all(&mut *tx)
+    .await?;
+    let interests = interests
+        .into_iter()
+        .map(|(city, category, open, answered)| InterestRow { city, category, open, answered })
+        .collect();
+
     tx.commit().await?;
     Ok(Market {
         from: query.from,
@@ -476,6 +513,7 @@ pub async fn report(db: &PgPool, query: &MarketQuery) -> sqlx::Result<Market> {
         tracking_links,
         search_gaps,
         sold_out,
+        interests,
     })
 }
 
@@ -750,7 +788,7 @@ async fn tracking_links(tx: &mut Tx<'_>, query: &MarketQuery) -> sqlx::Result<Ve
 
 /// The tables of the report as CSV (RFC 4180, stable columns), by name: `funnel`, `buyers`, `cities`,
 /// `categories`, `price-bands`, `rails`, `languages`, `group-sizes`, `flows`, `channels`,
-/// `links`, `searches`, `sold-out`.
+/// `links`, `searches`, `sold-out`, `interests`.
 pub fn csv(market: &Market, table: &str) -> Option<String> {
     let funnel_rows = |key: &str, rows: &[FunnelRow]| -> Vec<Vec<String>> {
         let mut out = vec![
@@ -969,6 +1007,13 @@ pub fn csv(market: &Market, table: &str) -> Option<String> {
             }));
             out
         }
+        "interests" => {
+            let mut out = vec![header(&["city", "category", "open", "answered"])];
+            out.extend(market.interests.iter().map(|r| {
+                vec![r.city.clone(), r.category.clone(), r.open.to_string(), r.answered.to_string()]
+            }));
+            out
+        }
         _ => return None,
     };
     let mut out = String::new();
@@ -992,7 +1037,7 @@ fn defused(value: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The tables [`csv`] knows.
-pub const CSV_TABLES: [&str; 13] = [
+pub const CSV_TABLES: [&str; 14] = [
     "funnel",
     "buyers",
     "cities",
@@ -1006,6 +1051,7 @@ pub const CSV_TABLES: [&str; 13] = [
     "links",
     "searches",
     "sold-out",
+    "interests",
 ];
 
 #[cfg(test)]

@@ -498,7 +498,7 @@ market-page-views = Seitenaufrufe
 market-paid-per-views = Bezahlt pro Seitenaufruf
 market-links = Tracking-Links
 market-missing = Was fehlt
-market-missing-hint = Wonach gesucht wurde, was noch niemand anbietet, und was ausverkauft war.
+market-missing-hint = Wonach gesucht wurde, was noch niemand anbietet, was ausverkauft ist und wer darauf wartet, und worüber man Bescheid bekommen möchte.
 market-search-gaps = Suchen ohne oder mit wenigen Ergebnissen
 market-words = Wörter
 market-no-words = (nur Filter)
@@ -526,3 +526,8 @@ links-manage = Tracking-Links
 
 market-waiting = Wartende
 market-waiting-tickets = Gewünschte Tickets
+
+market-interests = „Sagen Sie mir Bescheid“-Anfragen
+market-interests-open = Offen
+market-interests-answered = Beantwortet
+market-any = Alle

@@ -51,3 +51,8 @@ email-offer-subject = Tickets für { $event } warten auf Sie
 email-offer-intro = Für { $event } sind Tickets frei geworden, und Sie waren als Nächste auf der Warteliste: { $quantity } × { $ticket } sind bis { $until } für Sie reserviert.
 email-offer-action = Tickets bezahlen
 email-offer-note = Wenn Sie bis dahin nicht bezahlen, gehen sie an die nächste Person in der Reihe; Sie müssen nichts tun, um darauf zu verzichten.
+
+email-interest-subject = { $event } findet statt: Sie wollten Bescheid bekommen
+email-interest-intro = Sie wollten Bescheid bekommen, wenn so etwas stattfindet: { $event }, in { $city }, { $when }.
+email-interest-action = Zur Veranstaltung
+email-interest-note = Das ist die einzige E-Mail zu dieser Anfrage; fragen Sie auf Tessera erneut, um von der nächsten zu hören.

@@ -269,3 +269,5 @@ error-market-table = { $value } ist keine Tabelle des Berichts; verwenden Sie ei
 
 notice-home-saved = Gespeichert. Danke!
 notice-home-declined = Verstanden: Wir fragen nicht noch einmal.
+
+error-interest-empty = Nennen Sie eine Stadt, eine Art von Veranstaltung oder ein paar Suchbegriffe.

@@ -219,3 +219,16 @@ waitlist-already = Sie stehen bereits auf dieser Warteliste.
 waitlist-quantity = Wählen Sie 1 bis 10 Tickets.
 waitlist-method = Wählen Sie, wie Sie bezahlen möchten.
 waitlist-no-type = Diese Ticketart gibt es für diese Veranstaltung nicht.
+
+interest-title = Sagen Sie mir Bescheid
+interest-intro = Noch nichts dergleichen? Sagen Sie, was Sie suchen, und wir schreiben Ihnen einmal, wenn so eine Veranstaltung veröffentlicht wird.
+interest-ask = Sagen Sie mir Bescheid, wenn so etwas stattfindet
+interest-words = Suchbegriffe
+interest-save = Bescheid geben
+interest-yours = Worauf Sie warten
+interest-any-city = Jede Stadt
+interest-any-category = Jede Art von Veranstaltung
+interest-answered = Beantwortet am { $when }
+interest-remove = Nicht mehr warten
+interest-saved = Gespeichert: Wir schreiben Ihnen einmal, wenn so eine Veranstaltung veröffentlicht wird.
+interest-removed = Sie erhalten dazu keine Nachricht.

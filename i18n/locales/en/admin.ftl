@@ -498,7 +498,7 @@ market-page-views = Page views
 market-paid-per-views = Paid per page view
 market-links = Tracking links
 market-missing = What is missing
-market-missing-hint = What people looked for that nobody offers yet, and what sold out.
+market-missing-hint = What people looked for that nobody offers yet, what sold out and who waits for it, and what people asked to hear about.
 market-search-gaps = Searches with no results, or few
 market-words = Words
 market-no-words = (filters only)
@@ -526,3 +526,8 @@ links-manage = Tracking links
 
 market-waiting = Waiting
 market-waiting-tickets = Tickets asked for
+
+market-interests = "Tell me when" requests
+market-interests-open = Waiting
+market-interests-answered = Answered
+market-any = Any

@@ -51,3 +51,8 @@ email-offer-subject = Tickets for { $event } are yours if you want them
 email-offer-intro = Tickets came back for { $event } and you were next on the waiting list: { $quantity } × { $ticket } are held for you until { $until }.
 email-offer-action = Pay for your tickets
 email-offer-note = If you do not pay by then, they go to the next person in line; you do not need to do anything to give them up.
+
+email-interest-subject = { $event } is on: you asked us to tell you
+email-interest-intro = You asked us to tell you when something like this is on: { $event }, in { $city }, { $when }.
+email-interest-action = See the event
+email-interest-note = This is the only email about this request; ask again on Tessera to hear about the next one.

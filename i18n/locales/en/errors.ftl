@@ -269,3 +269,5 @@ error-market-table = { $value } is not a table of the report; use one of { $know
 
 notice-home-saved = Saved. Thank you!
 notice-home-declined = Understood: we will not ask again.
+
+error-interest-empty = Name a city, a kind of event or some words.

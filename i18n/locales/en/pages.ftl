@@ -219,3 +219,16 @@ waitlist-already = You already have a place in this line.
 waitlist-quantity = Choose from 1 to 10 tickets.
 waitlist-method = Choose how you will pay.
 waitlist-no-type = That ticket type is not on sale for this event.
+
+interest-title = Tell me when
+interest-intro = Nothing like it on yet? Say what you are looking for and we will email you once when an event like it is published.
+interest-ask = Tell me when something like this is on
+interest-words = Words
+interest-save = Tell me when
+interest-yours = What you are waiting to hear about
+interest-any-city = Any city
+interest-any-category = Any kind of event
+interest-answered = Answered on { $when }
+interest-remove = Stop waiting
+interest-saved = Saved: we will email you once when an event like it is published.
+interest-removed = You will not hear about it.

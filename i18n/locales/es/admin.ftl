@@ -498,7 +498,7 @@ market-page-views = Páginas vistas
 market-paid-per-views = Pagados por página vista
 market-links = Enlaces de seguimiento
 market-missing = Lo que falta
-market-missing-hint = Lo que la gente buscó y nadie ofrece todavía, y lo que se agotó.
+market-missing-hint = Lo que la gente buscó y nadie ofrece todavía, lo que se agotó y quién lo espera, y de qué pidieron que les avisáramos.
 market-search-gaps = Búsquedas sin resultados o con pocos
 market-words = Palabras
 market-no-words = (solo filtros)
@@ -526,3 +526,8 @@ links-manage = Enlaces de seguimiento
 
 market-waiting = En espera
 market-waiting-tickets = Entradas pedidas
+
+market-interests = Peticiones de «Avísame»
+market-interests-open = En espera
+market-interests-answered = Respondidas
+market-any = Cualquiera

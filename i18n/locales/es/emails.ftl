@@ -51,3 +51,8 @@ email-offer-subject = Hay entradas para { $event } esperándote
 email-offer-intro = Han quedado libres entradas para { $event } y eras el siguiente en la lista de espera: { $quantity } × { $ticket } están reservadas para ti hasta el { $until }.
 email-offer-action = Pagar tus entradas
 email-offer-note = Si no pagas antes, pasarán a la siguiente persona de la lista; no tienes que hacer nada para renunciar a ellas.
+
+email-interest-subject = { $event } ya está a la venta: nos pediste que te avisáramos
+email-interest-intro = Nos pediste que te avisáramos cuando hubiera algo así: { $event }, en { $city }, { $when }.
+email-interest-action = Ver el evento
+email-interest-note = Es el único correo sobre esta petición; vuelve a pedirlo en Tessera para enterarte del siguiente.

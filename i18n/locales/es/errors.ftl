@@ -270,3 +270,5 @@ error-market-table = { $value } no es una tabla del informe; usa una de estas: {
 
 notice-home-saved = Guardado. ¡Gracias!
 notice-home-declined = Entendido: no volveremos a preguntar.
+
+error-interest-empty = Indica una ciudad, un tipo de evento o algunas palabras.

@@ -222,3 +222,16 @@ waitlist-already = Ya tienes un sitio en esta lista.
 waitlist-quantity = Elige de 1 a 10 entradas.
 waitlist-method = Elige cómo vas a pagar.
 waitlist-no-type = Ese tipo de entrada no está a la venta para este evento.
+
+interest-title = Avísame
+interest-intro = ¿Aún no hay nada así? Dinos qué buscas y te escribiremos una vez cuando se publique un evento parecido.
+interest-ask = Avísame cuando haya algo así
+interest-words = Palabras
+interest-save = Avísame
+interest-yours = Lo que esperas
+interest-any-city = Cualquier ciudad
+interest-any-category = Cualquier tipo de evento
+interest-answered = Respondido el { $when }
+interest-remove = Dejar de esperar
+interest-saved = Guardado: te escribiremos una vez cuando se publique un evento parecido.
+interest-removed = No te avisaremos.

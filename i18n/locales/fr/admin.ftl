@@ -498,7 +498,7 @@ market-page-views = Pages vues
 market-paid-per-views = Payées par page vue
 market-links = Liens de suivi
 market-missing = Ce qui manque
-market-missing-hint = Ce que les gens ont cherché et que personne ne propose encore, et ce qui a affiché complet.
+market-missing-hint = Ce que l’on a cherché et que personne ne propose encore, ce qui est complet et qui l’attend, et ce dont on a demandé à être prévenu.
 market-search-gaps = Recherches sans résultat, ou avec peu
 market-words = Mots
 market-no-words = (filtres seulement)
@@ -526,3 +526,8 @@ links-manage = Liens de suivi
 
 market-waiting = En attente
 market-waiting-tickets = Billets demandés
+
+market-interests = Demandes « Prévenez-moi »
+market-interests-open = En attente
+market-interests-answered = Répondues
+market-any = Tous

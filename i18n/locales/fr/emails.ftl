@@ -51,3 +51,8 @@ email-offer-subject = Des billets pour { $event } vous attendent
 email-offer-intro = Des billets pour { $event } se sont libérés et vous étiez le prochain sur la liste d’attente : { $quantity } × { $ticket } vous sont réservés jusqu’au { $until }.
 email-offer-action = Payer vos billets
 email-offer-note = Sans paiement d’ici là, ils passent à la personne suivante ; vous n’avez rien à faire pour y renoncer.
+
+email-interest-subject = { $event } est programmé : vous nous aviez demandé de vous prévenir
+email-interest-intro = Vous nous aviez demandé de vous prévenir quand quelque chose de ce genre serait programmé : { $event }, à { $city }, { $when }.
+email-interest-action = Voir l’événement
+email-interest-note = C’est le seul e-mail pour cette demande ; faites-en une nouvelle sur Tessera pour être prévenu du suivant.

@@ -270,3 +270,5 @@ error-market-table = { $value } n'est pas un tableau du rapport ; utilisez l'un 
 
 notice-home-saved = Enregistré. Merci !
 notice-home-declined = C'est noté : nous ne vous le demanderons plus.
+
+error-interest-empty = Indiquez une ville, un type d'événement ou quelques mots.

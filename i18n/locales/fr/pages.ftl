@@ -222,3 +222,16 @@ waitlist-already = Vous avez déjà une place dans cette file.
 waitlist-quantity = Choisissez de 1 à 10 billets.
 waitlist-method = Choisissez comment vous paierez.
 waitlist-no-type = Ce type de billet n’est pas en vente pour cet événement.
+
+interest-title = Prévenez-moi
+interest-intro = Rien de tel pour l’instant ? Dites-nous ce que vous cherchez et nous vous écrirons une fois quand un événement de ce genre sera publié.
+interest-ask = Prévenez-moi quand il y aura quelque chose de ce genre
+interest-words = Mots
+interest-save = Prévenez-moi
+interest-yours = Ce que vous attendez
+interest-any-city = Toute ville
+interest-any-category = Tout type d’événement
+interest-answered = Répondu le { $when }
+interest-remove = Ne plus attendre
+interest-saved = C’est noté : nous vous écrirons une fois quand un événement de ce genre sera publié.
+interest-removed = Vous ne serez pas prévenu.

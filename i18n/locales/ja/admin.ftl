@@ -474,7 +474,7 @@ market-page-views = ページ閲覧数
 market-paid-per-views = ページ閲覧あたりの支払い
 market-links = トラッキングリンク
 market-missing = 足りないもの
-market-missing-hint = 探されているのにまだ誰も提供していないものと、完売したものです。
+market-missing-hint = 探されているのにまだ誰も提供していないもの、売り切れとキャンセル待ち、お知らせの依頼。
 market-search-gaps = 結果がない、または少ない検索
 market-words = キーワード
 market-no-words = （絞り込みのみ）
@@ -502,3 +502,8 @@ links-manage = トラッキングリンク
 
 market-waiting = キャンセル待ち
 market-waiting-tickets = 希望枚数
+
+market-interests = 「お知らせ」の依頼
+market-interests-open = 待機中
+market-interests-answered = お知らせ済み
+market-any = 指定なし

@@ -43,3 +43,8 @@ email-offer-subject = { $event } のチケットをお取り置きしました
 email-offer-intro = { $event } のチケットに空きが出ました。キャンセル待ちの次の方としてお取り置きしています：{ $ticket } × { $quantity }、{ $until } まで。
 email-offer-action = チケットの支払いへ
 email-offer-note = 期限までにお支払いがない場合は、次にお待ちの方にお譲りします。辞退のお手続きは不要です。
+
+email-interest-subject = { $event } の販売が始まりました（お知らせのご依頼）
+email-interest-intro = ご依頼のあった条件に合うイベントが決まりました：{ $event }（{ $city }、{ $when }）。
+email-interest-action = イベントを見る
+email-interest-note = このご依頼についてのお知らせはこの1通のみです。次のお知らせをご希望の場合は、Tesseraで改めてご依頼ください。

@@ -250,3 +250,5 @@ error-market-table = { $value } はレポートの表ではありません。次
 
 notice-home-saved = 保存しました。ありがとうございます。
 notice-home-declined = 承知しました。今後はお尋ねしません。
+
+error-interest-empty = 都市、イベントの種類、キーワードのいずれかを入力してください。

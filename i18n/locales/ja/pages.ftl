@@ -205,3 +205,16 @@ waitlist-already = このキャンセル待ちにはすでに登録済みです�
 waitlist-quantity = 1〜10枚の範囲で選んでください。
 waitlist-method = お支払い方法を選んでください。
 waitlist-no-type = そのチケット種別はこのイベントでは販売していません。
+
+interest-title = お知らせを受け取る
+interest-intro = まだ見つかりませんか？探しているものを登録すると、条件に合うイベントが公開されたときに一度だけメールでお知らせします。
+interest-ask = このような催しが決まったら知らせる
+interest-words = キーワード
+interest-save = 登録する
+interest-yours = お知らせ待ちの条件
+interest-any-city = すべての都市
+interest-any-category = すべての種類
+interest-answered = { $when } にお知らせ済み
+interest-remove = 登録を取り消す
+interest-saved = 登録しました。条件に合うイベントが公開されたら一度だけお知らせします。
+interest-removed = 取り消しました。

@@ -510,7 +510,7 @@ market-page-views = Wyświetlenia stron
 market-paid-per-views = Opłacone na wyświetlenie strony
 market-links = Linki śledzące
 market-missing = Czego brakuje
-market-missing-hint = Czego ludzie szukali, a czego nikt jeszcze nie oferuje, oraz co się wyprzedało.
+market-missing-hint = Czego szukano, a czego nikt jeszcze nie oferuje, co się wyprzedało i kto na to czeka, oraz o czym proszono o powiadomienie.
 market-search-gaps = Wyszukiwania bez wyników lub z nielicznymi
 market-words = Słowa
 market-no-words = (tylko filtry)
@@ -538,3 +538,8 @@ links-manage = Linki śledzące
 
 market-waiting = Oczekujący
 market-waiting-tickets = Żądane bilety
+
+market-interests = Prośby „Powiadom mnie”
+market-interests-open = Oczekujące
+market-interests-answered = Zrealizowane
+market-any = Dowolne

@@ -49,3 +49,8 @@ email-offer-subject = Bilety na { $event } czekają na Ciebie
 email-offer-intro = Zwolniły się bilety na { $event }, a Ty byłeś następny na liście oczekujących: { $quantity } × { $ticket } czekają na Ciebie do { $until }.
 email-offer-action = Zapłać za bilety
 email-offer-note = Jeśli do tego czasu nie zapłacisz, przejdą na kolejną osobę z listy; nie musisz nic robić, aby z nich zrezygnować.
+
+email-interest-subject = { $event } już w sprzedaży: prosiłeś o powiadomienie
+email-interest-intro = Prosiłeś o powiadomienie, gdy pojawi się coś takiego: { $event }, { $city }, { $when }.
+email-interest-action = Zobacz wydarzenie
+email-interest-note = To jedyny e-mail w tej sprawie; poproś ponownie w Tessera, aby dowiedzieć się o kolejnym.

@@ -286,3 +286,5 @@ error-market-table = { $value } nie jest tabelą raportu; użyj jednej z: { $kno
 
 notice-home-saved = Zapisano. Dziękujemy!
 notice-home-declined = Rozumiemy: nie zapytamy ponownie.
+
+error-interest-empty = Podaj miasto, rodzaj wydarzenia lub kilka słów.

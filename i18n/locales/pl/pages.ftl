@@ -226,3 +226,16 @@ waitlist-already = Masz już miejsce na tej liście.
 waitlist-quantity = Wybierz od 1 do 10 biletów.
 waitlist-method = Wybierz sposób płatności.
 waitlist-no-type = Tego rodzaju biletu nie ma w sprzedaży na to wydarzenie.
+
+interest-title = Powiadom mnie
+interest-intro = Nic takiego jeszcze nie ma? Powiedz, czego szukasz, a napiszemy raz, gdy pojawi się podobne wydarzenie.
+interest-ask = Powiadom mnie, gdy pojawi się coś takiego
+interest-words = Słowa
+interest-save = Powiadom mnie
+interest-yours = Na co czekasz
+interest-any-city = Dowolne miasto
+interest-any-category = Dowolny rodzaj wydarzenia
+interest-answered = Odpowiedziano { $when }
+interest-remove = Przestań czekać
+interest-saved = Zapisano: napiszemy raz, gdy pojawi się podobne wydarzenie.
+interest-removed = Nie powiadomimy Cię.

@@ -498,7 +498,7 @@ market-page-views = Visualizações de página
 market-paid-per-views = Pagas por visualização de página
 market-links = Ligações de rastreio
 market-missing = O que falta
-market-missing-hint = O que as pessoas procuraram e ainda ninguém oferece, e o que esgotou.
+market-missing-hint = O que se procurou e ninguém oferece ainda, o que esgotou e quem o aguarda, e o que pediram para ser avisados.
 market-search-gaps = Pesquisas sem resultados ou com poucos
 market-words = Palavras
 market-no-words = (só filtros)
@@ -526,3 +526,8 @@ links-manage = Ligações de rastreio
 
 market-waiting = Em espera
 market-waiting-tickets = Bilhetes pedidos
+
+market-interests = Pedidos «Avise-me»
+market-interests-open = Em espera
+market-interests-answered = Respondidos
+market-any = Qualquer

@@ -51,3 +51,8 @@ email-offer-subject = Há bilhetes para { $event } à sua espera
 email-offer-intro = Ficaram disponíveis bilhetes para { $event } e era o próximo na lista de espera: { $quantity } × { $ticket } estão reservados para si até { $until }.
 email-offer-action = Pagar os seus bilhetes
 email-offer-note = Se não pagar até lá, passam para a pessoa seguinte; não precisa de fazer nada para desistir deles.
+
+email-interest-subject = { $event } já está à venda: pediu-nos para o avisar
+email-interest-intro = Pediu-nos para o avisar quando houvesse algo assim: { $event }, em { $city }, { $when }.
+email-interest-action = Ver o evento
+email-interest-note = Este é o único e-mail sobre este pedido; peça de novo no Tessera para saber do próximo.

@@ -270,3 +270,5 @@ error-market-table = { $value } não é uma tabela do relatório; use uma destas
 
 notice-home-saved = Guardado. Obrigado!
 notice-home-declined = Entendido: não voltaremos a perguntar.
+
+error-interest-empty = Indique uma cidade, um tipo de evento ou algumas palavras.

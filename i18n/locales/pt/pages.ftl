@@ -222,3 +222,16 @@ waitlist-already = Já tem lugar nesta fila.
 waitlist-quantity = Escolha de 1 a 10 bilhetes.
 waitlist-method = Escolha como vai pagar.
 waitlist-no-type = Esse tipo de bilhete não está à venda para este evento.
+
+interest-title = Avise-me
+interest-intro = Ainda não há nada assim? Diga-nos o que procura e enviamos-lhe um e-mail quando for publicado um evento do género.
+interest-ask = Avise-me quando houver algo assim
+interest-words = Palavras
+interest-save = Avise-me
+interest-yours = O que aguarda
+interest-any-city = Qualquer cidade
+interest-any-category = Qualquer tipo de evento
+interest-answered = Respondido a { $when }
+interest-remove = Deixar de aguardar
+interest-saved = Guardado: enviamos-lhe um e-mail quando for publicado um evento do género.
+interest-removed = Não será avisado.

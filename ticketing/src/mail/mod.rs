@@ -9,8 +9,9 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor};
 use tessera_web::email::{
-    AccountEmail, AccountEmailHtml, AccountEmailText, OfferEmail, OfferEmailHtml, OfferEmailText,
-    RefundEmail, RefundEmailHtml, RefundEmailText, TicketEmail, TicketEmailHtml, TicketEmailText,
+    AccountEmail, AccountEmailHtml, AccountEmailText, InterestEmail, InterestEmailHtml, InterestEmailText,
+    OfferEmail, OfferEmailHtml, OfferEmailText, RefundEmail, RefundEmailHtml, RefundEmailText, TicketEmail,
+    TicketEmailHtml, TicketEmailText,
 };
 use uuid::Uuid;
 
@@ -112,6 +113,34 @@ impl Mailer {
             .to(to)
             .subject(email.subject())
             .message_id(Some(format!("<refund.{refund_id}@{}>", self.from.email.domain())))
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(SinglePart::plain(text))
+                    .singlepart(SinglePart::html(html)),
+            )
+            .map_err(|err| MailError::Build(err.to_string()))?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+
+    /// Sends the answer to a "tell me when"; its Message-ID is the request's.
+    pub async fn send_interest(
+        &self,
+        interest_id: Uuid,
+        to: &str,
+        email: &InterestEmail,
+    ) -> Result<(), MailError> {
+        let to = Mailbox::new(
+            Some(email.name.clone()),
+            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
+        );
+        let text = InterestEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let html = InterestEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(email.subject())
+            .message_id(Some(format!("<interest.{interest_id}@{}>", self.from.email.domain())))
             .multipart(
                 MultiPart::alternative()
                     .singlepart(SinglePart::plain(text))

@@ -72,6 +72,8 @@ pub struct SearchPage {
     pub map_toggle_href: Option<String>,
     pub next_href: Option<String>,
     pub first_href: Option<String>,
+    /// "Tell me when" for this search (its words, city and category).
+    pub tell_me_href: String,
 }
 
 /// `/cities/{city}`: what is on in one city, narrowed to a neighbourhood, on a map and listed.

@@ -8,6 +8,7 @@
 mod account;
 mod admin;
 mod catalog;
+mod interests;
 mod order;
 mod sandbox;
 
@@ -24,6 +25,7 @@ pub use admin::{
     ScanResult, StaffRow, TicketRow, TranslationForm, UnmatchedRow,
 };
 pub use catalog::{CityPage, EventPage, FilterForm, HomePage, SearchPage};
+pub use interests::{InterestView, InterestsPage};
 pub use order::{
     BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, PlaceView, RefundLine, RefundOfferView, TicketLine,
     WaitlistRow,

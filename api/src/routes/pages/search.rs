@@ -26,6 +26,7 @@ pub async fn search(
         Ok(parsed) => parsed,
         Err(err) => {
             filters.error = Some((err.field.to_string(), err.message));
+            let tell_me = tell_me_href(&q, &raw);
             let page = SearchPage {
                 chrome: Chrome::new(q.clone(), viewer_chrome(&viewer)),
                 filters,
@@ -36,6 +37,7 @@ pub async fn search(
                 map_toggle_href: None,
                 next_href: None,
                 first_href: None,
+                tell_me_href: tell_me,
             };
             return Ok(render_html(StatusCode::BAD_REQUEST, &page));
         }
@@ -61,6 +63,7 @@ pub async fn search(
     let (first_href, next_href) =
         if show_map { (first_href.map(with_map), next_href.map(with_map)) } else { (first_href, next_href) };
     let toggle = (!results.events.is_empty()).then(|| map_toggle_href("/search", &raw, Some(&q), !show_map));
+    let tell_me = tell_me_href(&q, &raw);
     let response = render_html(
         StatusCode::OK,
         &SearchPage {
@@ -73,10 +76,21 @@ pub async fn search(
             events: results.events.iter().map(EventCard::new).collect(),
             next_href,
             first_href,
+            tell_me_href: tell_me,
         },
     );
     Ok(match note {
         Some(note) => note.attach(response),
         None => response,
     })
+}
+
+/// The "tell me when" page for a search: its words, city and category.
+fn tell_me_href(q: &str, raw: &catalog::RawFilter) -> String {
+    let pairs: Vec<(&str, &str)> =
+        [("q", Some(q)), ("city", raw.city.as_deref()), ("category", raw.category.as_deref())]
+            .into_iter()
+            .filter_map(|(key, value)| value.map(str::trim).filter(|v| !v.is_empty()).map(|v| (key, v)))
+            .collect();
+    format!("/interests?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
 }

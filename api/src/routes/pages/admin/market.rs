@@ -456,10 +456,33 @@ fn sections(report: &Market, filters: &str) -> Vec<MarketSection> {
             .collect(),
         Vec::new(),
     );
+    let interests = table(
+        "interests",
+        t("market-interests"),
+        vec![
+            t("admin-col-city"),
+            t("admin-form-category"),
+            t("market-interests-open"),
+            t("market-interests-answered"),
+        ],
+        report
+            .interests
+            .iter()
+            .map(|i| {
+                vec![
+                    if i.city.is_empty() { t("market-any") } else { i.city.clone() },
+                    if i.category.is_empty() { t("market-any") } else { category_name(&i.category) },
+                    i.open.to_string(),
+                    i.answered.to_string(),
+                ]
+            })
+            .collect(),
+        Vec::new(),
+    );
     let missing = MarketSection {
         title: t("market-missing"),
         hint: t("market-missing-hint"),
-        tables: vec![searches, sold_out],
+        tables: vec![searches, sold_out, interests],
     };
 
     vec![willing, who_section, where_section, reach, missing]
