@@ -56,15 +56,18 @@ async fn main() -> anyhow::Result<()> {
 
     let data_dir = tempfile::tempdir()?;
     let data_path = data_dir.path().to_string_lossy().into_owned();
-    let settings = |cache_seconds: &'static str, search: &'static str| {
+    let settings_with = |cache_seconds: &'static str, search: &'static str, demand: &'static str| {
         Settings::from_lookup(|name| match name {
             "DATABASE_URL" => Some(url.clone()),
             "TESSERA_DATA_DIR" => Some(data_path.clone()),
             "TESSERA_CATALOG_CACHE_SECONDS" => Some(cache_seconds.to_string()),
             "TESSERA_SEARCH" => Some(search.to_string()),
+            "TESSERA_DEMAND" => Some(demand.to_string()),
             other => std::env::var(other).ok(),
         })
     };
+    let settings =
+        |cache_seconds: &'static str, search: &'static str| settings_with(cache_seconds, search, "on");
     let db = tessera_core::db::connect_lazy(&settings("0", "index")?.config)?;
     tessera_migrations::MIGRATOR.run(&db).await?;
     let state = AppState::new(settings("0", "index")?, db.clone())?;
@@ -89,6 +92,13 @@ async fn main() -> anyhow::Result<()> {
         index.snapshot(Duration::from_secs(120)).await?;
     }
     let cached = serve(cached_state).await?;
+    // And the index without recording demand (`TESSERA_DEMAND=off`), to show what recording
+    // every search costs.
+    let quiet_state = AppState::new(settings_with("0", "index", "off")?, db.clone())?;
+    if let Some(index) = &quiet_state.search {
+        index.snapshot(Duration::from_secs(120)).await?;
+    }
+    let quiet = serve(quiet_state).await?;
 
     // 1,000 distinct searches as people type them: whole words, words being typed (prefixes),
     // words with one or two typos, two words, some with a city or category.
@@ -201,6 +211,13 @@ async fn main() -> anyhow::Result<()> {
         let report =
             load::run(addr, args.connections, run, Pace::Rate(args.search_rate), typed.clone()).await?;
         println!("{}", report.line(&format!("search x{}, {mode}, {} req/s", typed.len(), args.search_rate)));
+    }
+    // Recording demand on and off, same run: every search above was recorded.
+    for (mode, addr) in [("demand recorded", engine), ("demand off", quiet)] {
+        let report = load::run(addr, args.connections, run, Pace::Closed, typed.clone()).await?;
+        println!("{}", report.line(&format!("search x{}, index, {mode}, flat out", typed.len())));
+        let report = load::run(addr, args.connections, run, Pace::Closed, listings.clone()).await?;
+        println!("{}", report.line(&format!("list, no cache, {mode}, flat out")));
     }
     let report = load::run(engine, args.connections, run, Pace::Closed, suggestions.clone()).await?;
     println!("{}", report.line(&format!("suggest x{}, index, flat out", suggestions.len())));
