@@ -135,6 +135,21 @@ end
 $$;
 
 --
+-- Name: event_mark_published(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.event_mark_published() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    if new.status = 'published' and new.published_at is null then
+        new.published_at := clock_timestamp();
+    end if;
+    return new;
+end
+$$;
+
+--
 -- Name: tessera_search; Type: TEXT SEARCH CONFIGURATION; Schema: public; Owner: -
 --
 
@@ -1107,6 +1122,7 @@ CREATE TABLE public.event (
     rank_vector tsvector GENERATED ALWAYS AS (public.event_search_vector(((title || ' '::text) || translated_titles), category, venue_name, city, region, tags, ''::text)) STORED,
     neighbourhood text DEFAULT ''::text NOT NULL,
     neighbourhood_key text GENERATED ALWAYS AS (lower(public.immutable_unaccent(neighbourhood))) STORED,
+    published_at timestamp with time zone,
     CONSTRAINT event_address_check CHECK (((length(btrim(address)) >= 1) AND (length(btrim(address)) <= 300))),
     CONSTRAINT event_category_check CHECK ((category = ANY (ARRAY['festival'::text, 'concert'::text, 'comedy'::text, 'theatre'::text, 'food'::text, 'workshop'::text, 'tour'::text, 'exhibition'::text, 'market'::text, 'dance'::text]))),
     CONSTRAINT event_check CHECK ((ends_at > starts_at)),
@@ -2301,6 +2317,12 @@ CREATE INDEX eth_refund_log_tx_idx ON public.eth_refund_log USING btree (tx_hash
 CREATE INDEX event_city_neighbourhood_idx ON public.event USING btree (city_key, neighbourhood_key, starts_at) WHERE (status = 'published'::text);
 
 --
+-- Name: event_published_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX event_published_at_idx ON public.event USING btree (published_at) WHERE (status = 'published'::text);
+
+--
 -- Name: event_published_category_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2467,6 +2489,12 @@ CREATE UNIQUE INDEX waitlist_one_place_idx ON public.waitlist_entry USING btree 
 --
 
 CREATE TRIGGER event_collect_search_words AFTER INSERT OR UPDATE OF title, category, venue_name, city, region, tags, description, status, translated_titles, translated_descriptions ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_collect_search_words();
+
+--
+-- Name: event event_mark_published; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER event_mark_published BEFORE INSERT OR UPDATE OF status ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_mark_published();
 
 --
 -- Name: event event_notify_catalog; Type: TRIGGER; Schema: public; Owner: -

@@ -48,6 +48,14 @@ pub async fn notify_interests(state: AppState, mut shutdown: watch::Receiver<boo
 /// before the request is marked answered, so a crash in between sends it again (under the same
 /// Message-ID) rather than never.
 pub async fn notify_round(state: &AppState) -> Result<u64, Error> {
+    // One process at a time answers, so nobody gets the same answer from two.
+    crate::waitlist::alone(state, INTEREST_LOCK, answer_all(state)).await.map(Option::unwrap_or_default)
+}
+
+/// The advisory lock the answering round holds.
+const INTEREST_LOCK: i64 = 0x7465_7373_6572_6102;
+
+async fn answer_all(state: &AppState) -> Result<u64, Error> {
     let mut sent = 0;
     for found in interest::matches(&state.db).await? {
         let locale = Locale::parse(&found.locale).unwrap_or_default();
@@ -116,6 +124,12 @@ pub async fn create_interest(
     let field = |name: &str| form.get(name).cloned().unwrap_or_default();
     let query = InterestQuery { city: field("city"), category: field("category"), q: field("q"), done: None };
     let account = signed_in.0.account.id;
+    // The answer is emailed: the address must be theirs.
+    if !signed_in.0.account.email_verified {
+        let page =
+            page(&state, &signed_in, &csrf.token, &query, None, Some(t("error-email-unverified"))).await?;
+        return Ok(csrf.attach(render_html(StatusCode::FORBIDDEN, &page)));
+    }
     match interest::create(&state.db, account, &query.city, &query.category, &query.q, current().tag()).await
     {
         Ok(()) => Ok(Redirect::to("/interests?done=saved").into_response()),

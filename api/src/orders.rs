@@ -60,6 +60,9 @@ impl Bought {
     }
 }
 
+/// The start of the idempotency keys of the orders waiting lists place; refused from clients.
+pub const WAITLIST_KEY: &str = "waitlist-";
+
 /// Where a purchase comes from: the client's address (for rate limits) and its visit's channel
 /// (which the order keeps).
 pub struct Origin<'a> {
@@ -80,6 +83,13 @@ pub async fn buy(
     idempotency_key: Option<&str>,
 ) -> Result<Bought> {
     let Origin { ip, channel } = origin;
+    if idempotency_key.is_some_and(|key| key.starts_with(WAITLIST_KEY)) {
+        return Err(tessera_core::catalog::FieldError::new(
+            "Idempotency-Key",
+            tessera_i18n::t("error-idempotency-key"),
+        )
+        .into());
+    }
     let purchase = Purchase { account, event_id, items, method, idempotency_key, channel, hold: None };
     check_purchase(state, &purchase).await?;
     let limits = state.config.limits;

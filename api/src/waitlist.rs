@@ -64,20 +64,52 @@ enum Offered {
     Later(String),
 }
 
-/// One round: offers that ended are settled, tickets that came back are offered in line order,
-/// and the offers not yet announced are emailed.
+/// The advisory lock the offering round holds.
+const WAITLIST_LOCK: i64 = 0x7465_7373_6572_6101;
+
+/// Runs `work` only if no other process holds the advisory lock `key` (a session lock on a
+/// connection of its own, released when done, or when the connection dies with its process);
+/// none when another process is at it.
+pub async fn alone<T>(
+    state: &AppState,
+    key: i64,
+    work: impl Future<Output = Result<T, Error>>,
+) -> Result<Option<T>, Error> {
+    let mut conn = state.db.acquire().await?;
+    let got: bool =
+        sqlx::query_scalar("select pg_try_advisory_lock($1)").bind(key).fetch_one(&mut *conn).await?;
+    if !got {
+        return Ok(None);
+    }
+    let done = work.await;
+    let _ = sqlx::query("select pg_advisory_unlock($1)").bind(key).execute(&mut *conn).await;
+    done.map(Some)
+}
+
+/// One round, in one process at a time: offers that ended are settled, tickets that came back
+/// are offered in line order, and the offers not yet announced are emailed.
 pub async fn offer_round(state: &AppState) -> Result<Round, Error> {
+    alone(state, WAITLIST_LOCK, offer_all(state)).await.map(Option::unwrap_or_default)
+}
+
+async fn offer_all(state: &AppState) -> Result<Round, Error> {
     let (claimed, lapsed) = waitlist::settle_offers(&state.db).await?;
     let mut round = Round { claimed, lapsed, ..Round::default() };
     for ticket_type in waitlist::with_tickets_back(&state.db).await? {
-        while let Some(entry) = waitlist::next_in_line(&state.db, ticket_type).await? {
+        // In arrival order; one who asks for more than came back keeps their place, and the
+        // next who fits is offered what there is (so one large request never stalls the line).
+        for entry in waitlist::line(&state.db, ticket_type).await? {
             match offer(state, &entry).await? {
                 Offered::Placed(order_id) => {
                     if waitlist::offered(&state.db, entry.entry_id, order_id).await? {
                         round.offered += 1;
+                    } else {
+                        // They left the line while their order was placed: it goes back.
+                        tracing::info!(waitlist.entry = %entry.entry_id, "left the line while offered; order cancelled");
+                        let _ = orders::cancel(state, order_id, entry.account_id).await;
                     }
                 }
-                Offered::NotEnough => break,
+                Offered::NotEnough => continue,
                 Offered::Unservable(why) => {
                     tracing::info!(waitlist.entry = %entry.entry_id, why, "a waiting list's place cannot be served");
                     waitlist::lapse(&state.db, entry.entry_id).await?;
@@ -102,8 +134,18 @@ async fn offer(state: &AppState, entry: &Entry) -> Result<Offered, Error> {
         return Ok(Offered::Unservable(format!("payment method {}", entry.payment_method)));
     };
     let items = [BuyItem { ticket_type_id: entry.ticket_type_id, quantity: entry.quantity }];
-    // The same key whichever process offers it, and however often: one order per place.
-    let key = format!("waitlist-{}", entry.entry_id);
+    // The same key however often it is tried, so a crash between placing and noting the offer
+    // makes no second order; a new one only after an attempt's order ended unpaid (its checkout
+    // could not be opened, or it ran out before it was noted).
+    let attempt: i64 = sqlx::query_scalar(
+        "select count(*) from customer_order
+         where account_id = $1 and idempotency_key like $2 and status <> 'pending_payment' and paid_at is null",
+    )
+    .bind(entry.account_id)
+    .bind(format!("{}{}-%", orders::WAITLIST_KEY, entry.entry_id))
+    .fetch_one(&state.db)
+    .await?;
+    let key = format!("{}{}-{attempt}", orders::WAITLIST_KEY, entry.entry_id);
     let channel = Channel { source: "tessera".into(), medium: "waitlist".into(), campaign: String::new() };
     let purchase = Purchase {
         account: &found.account,
@@ -128,8 +170,19 @@ async fn offer(state: &AppState, entry: &Entry) -> Result<Offered, Error> {
     })
     .await;
     Ok(match placed {
-        Ok(bought) => Offered::Placed(bought.order_id),
+        Ok(bought)
+            if bought.status == tessera_core::order::OrderStatus::PendingPayment
+                || bought.status.is_paid() =>
+        {
+            Offered::Placed(bought.order_id)
+        }
+        // This attempt's order ended meanwhile: the next round makes another.
+        Ok(bought) => Offered::Later(format!("order {} ended unpaid", bought.order_id)),
         Err(Error::SoldOut(_)) => Offered::NotEnough,
+        // Too many unpaid orders just now: their turn comes again when they have fewer.
+        Err(Error::Conflict { code: "too_many_open_orders" | "checkout_in_progress", .. }) => {
+            Offered::NotEnough
+        }
         Err(err @ (Error::Database(_) | Error::Batch(_))) => return Err(err),
         Err(err @ (Error::Internal(_) | Error::PaymentUnavailable(_))) => Offered::Later(err.to_string()),
         Err(err) => Offered::Unservable(err.to_string()),

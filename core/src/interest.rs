@@ -54,6 +54,9 @@ pub fn parse(city: &str, category: &str, words: &str) -> Result<(String, String,
     Ok((city, category, words))
 }
 
+/// The most open requests one account keeps.
+pub const MAX_OPEN: i64 = 20;
+
 /// Why a request was not kept.
 #[derive(Debug, thiserror::Error)]
 pub enum InterestError {
@@ -73,6 +76,30 @@ pub async fn create(
     locale: &str,
 ) -> Result<(), InterestError> {
     let (city, category, words) = parse(city, category, words).map_err(InterestError::Invalid)?;
+    // Words that are all stop words ("the", "der") would never match anything.
+    if !words.is_empty() {
+        let empty: bool = sqlx::query_scalar("select numnode(plainto_tsquery('tessera_search', $1)) = 0")
+            .bind(&words)
+            .fetch_one(db)
+            .await?;
+        if empty {
+            return Err(InterestError::Invalid(FieldError::new(
+                "q",
+                tessera_i18n::t("error-interest-words"),
+            )));
+        }
+    }
+    let open: i64 =
+        sqlx::query_scalar("select count(*) from interest where account_id = $1 and notified_at is null")
+            .bind(account_id)
+            .fetch_one(db)
+            .await?;
+    if open >= MAX_OPEN {
+        return Err(InterestError::Invalid(FieldError::new(
+            "city",
+            tessera_i18n::t_args("error-interest-too-many", [("max", MAX_OPEN.into())]),
+        )));
+    }
     sqlx::query(
         "insert into interest (interest_id, account_id, city, category, words, locale)
          values ($1, $2, $3, $4, $5, $6)
@@ -127,8 +154,7 @@ pub async fn remove(db: &PgPool, account_id: Uuid, interest_id: Uuid) -> sqlx::R
     Ok(removed == 1)
 }
 
-/// An open request and the first upcoming event published (or changed) since it was made that
-/// matches it.
+/// An open request and the first upcoming event published since it was made that matches it.
 #[derive(Debug, Clone)]
 pub struct Match {
     pub interest_id: Uuid,
@@ -152,14 +178,14 @@ pub async fn matches(db: &PgPool) -> sqlx::Result<Vec<Match>> {
          join account a using (account_id)
          join lateral (
              select e.* from event e
-             where e.status = 'published' and e.starts_at > now() and e.updated_at >= i.created_at
+             where e.status = 'published' and e.starts_at > now() and e.published_at >= i.created_at
                and (i.city_key = '' or e.city_key = i.city_key)
                and (i.category = '' or e.category = i.category)
                and (i.words = '' or e.search_vector @@ plainto_tsquery('tessera_search', i.words))
              order by e.starts_at, e.event_id
              limit 1
          ) e on true
-         where i.notified_at is null
+         where i.notified_at is null and a.email_verified_at is not null
          order by i.created_at
          limit 100",
     )

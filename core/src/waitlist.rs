@@ -103,8 +103,11 @@ pub async fn join(
     if !(1..=MAX_QUANTITY).contains(&quantity) {
         return Err(WaitlistError::Quantity);
     }
-    let stock: Option<(i32, bool)> = sqlx::query_as(
-        "select t.capacity - t.sold - t.held, e.status = 'published' and e.starts_at > now()
+    let stock: Option<(i32, bool, i32, i32)> = sqlx::query_as(
+        "select t.capacity - t.sold - t.held, e.status = 'published' and e.starts_at > now(),
+                coalesce((select l.max_tickets_per_account from event_purchase_limit l
+                          where l.event_id = e.event_id), 10),
+                t.capacity
          from ticket_type t join event e using (event_id)
          where t.ticket_type_id = $1 and t.event_id = $2",
     )
@@ -112,12 +115,17 @@ pub async fn join(
     .bind(event_id)
     .fetch_optional(db)
     .await?;
-    let Some((left, open)) = stock else { return Err(WaitlistError::NoTicketType) };
+    let Some((left, open, per_account, capacity)) = stock else { return Err(WaitlistError::NoTicketType) };
     if !open {
         return Err(WaitlistError::Closed);
     }
     if left > 0 {
         return Err(WaitlistError::NotSoldOut);
+    }
+    // More than one account may have of the event, or than the ticket type holds, could never
+    // be offered.
+    if quantity > per_account || (capacity > 0 && quantity > capacity) {
+        return Err(WaitlistError::Quantity);
     }
     let inserted: Option<(Uuid,)> = sqlx::query_as(
         "insert into waitlist_entry (entry_id, event_id, ticket_type_id, account_id, quantity, payment_method, locale)
@@ -192,17 +200,17 @@ pub async fn with_tickets_back(db: &PgPool) -> sqlx::Result<Vec<Uuid>> {
     .await
 }
 
-/// The first in line for a ticket type, if anyone waits.
-pub async fn next_in_line(db: &PgPool, ticket_type_id: Uuid) -> sqlx::Result<Option<Entry>> {
-    let row: Option<Row> = sqlx::query_as(&format!(
+/// Those waiting for a ticket type, in arrival order (the first 100).
+pub async fn line(db: &PgPool, ticket_type_id: Uuid) -> sqlx::Result<Vec<Entry>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "select {COLUMNS} from waitlist_entry w
          where w.ticket_type_id = $1 and w.status = 'waiting'
-         order by w.joined_at, w.entry_id limit 1"
+         order by w.joined_at, w.entry_id limit 100"
     ))
     .bind(ticket_type_id)
-    .fetch_optional(db)
+    .fetch_all(db)
     .await?;
-    Ok(row.map(entry))
+    Ok(rows.into_iter().map(entry).collect())
 }
 
 /// Notes the order placed for a place still waiting; whether it was.
@@ -280,6 +288,7 @@ pub async fn offers_to_send(db: &PgPool) -> sqlx::Result<Vec<OfferToSend>> {
          join event e on e.event_id = w.event_id
          join ticket_type t on t.ticket_type_id = w.ticket_type_id
          where w.status = 'offered' and w.offer_emailed_at is null and o.status = 'pending_payment'
+           and o.expires_at > now()
          order by w.offered_at
          limit 100",
     )

@@ -243,6 +243,10 @@ async fn tell_me_when_answers_each_request_once_when_a_match_is_published(db: Pg
             || empty.contains("/interests?q=Flamenco&#38;city=Porto"),
         "{empty}"
     );
+    // Flamenco in Porto put on sale just before the request: edited after it, it is no answer.
+    let mut earlier = sample_event("interest-earlier", "Flamenco we knew about", 40);
+    earlier.fields.city = "Porto".into();
+    app.insert_event(&earlier).await;
     let page = app.get_with_cookie("/interests?q=Flamenco&city=Porto", &customer).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("value=\"Porto\""));
@@ -258,9 +262,21 @@ async fn tell_me_when_answers_each_request_once_when_a_match_is_published(db: Pg
     let open: i64 = sqlx::query_scalar("select count(*) from interest").fetch_one(&app.db).await.unwrap();
     assert_eq!(open, 2);
 
-    // Something else is published: nothing is sent.
+    // Something else is published, in Porto too, and the draft is edited: nothing is sent.
     app.insert_event(&sample_event("interest-other", "Fado in Lisbon", 30)).await;
+    let mut porto_fado = sample_event("interest-porto-fado", "Fado by the river", 30);
+    porto_fado.fields.city = "Porto".into();
+    app.insert_event(&porto_fado).await;
+    sqlx::query(
+        "update event set description = 'Edited.', updated_at = now() where slug = 'interest-earlier'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
     assert_eq!(tessera_api::interest::notify_round(&app.state).await.unwrap(), 0);
+    // Words nobody could search for are refused; so is an unconfirmed address.
+    let stop_words = [("csrf_token", token.as_str()), ("city", ""), ("category", ""), ("q", "the and")];
+    assert_eq!(app.post_form("/interests", &stop_words, Some(&cookies)).await.status, 422);
     // Flamenco in Porto: one email, once.
     let mut flamenco = sample_event("interest-flamenco", "Flamenco by the river", 30);
     flamenco.fields.city = "Porto".into();
@@ -287,4 +303,61 @@ async fn tell_me_when_answers_each_request_once_when_a_match_is_published(db: Pg
             .any(|r| r["city"] == "Porto" && r["category"] == "" && r["answered"] == 1 && r["open"] == 0)
     );
     assert!(rows.iter().any(|r| r["city"] == "lisbon" && r["category"] == "food" && r["open"] == 1));
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_large_request_keeps_its_place_while_the_next_who_fits_is_offered_once_across_processes(
+    db: PgPool,
+) {
+    let app = TestApp::new(db);
+    let mut sold_out = sample_event("waitlist-fit", "Fado for two", 20);
+    sold_out.fields.ticket_types[0].capacity = 2;
+    let event = app.insert_event(&sold_out).await;
+    let general = app.ticket_types(event).await[0];
+    let held = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+    let held: Uuid = held.json()["order_id"].as_str().unwrap().parse().unwrap();
+    app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+    let mut line = Vec::new();
+    for quantity in [2, 1] {
+        let account = account_of(&app, &app.customer().await).await;
+        line.push(
+            waitlist::join(&app.db, account, event, general, quantity, PaymentMethod::Card, "en")
+                .await
+                .unwrap(),
+        );
+    }
+    // Asking for more than the ticket type holds is refused.
+    let greedy = account_of(&app, &app.customer().await).await;
+    assert!(matches!(
+        waitlist::join(&app.db, greedy, event, general, 3, PaymentMethod::Card, "en").await,
+        Err(waitlist::WaitlistError::Quantity)
+    ));
+    // One ticket comes back; two processes look at once: one offer, one email.
+    app.expire_hold(held).await;
+    let (a, b) = tokio::join!(offer_round(&app.state), offer_round(&app.state));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.offered + b.offered, 1);
+    assert_eq!(a.emailed + b.emailed, 1);
+    assert_eq!(status_of(&app, line[0].entry_id).await.0, "waiting", "the pair keeps its place");
+    assert_eq!(status_of(&app, line[1].entry_id).await.0, "offered", "the one who fits gets the ticket");
+    assert_eq!(app.stock(general).await, (0, 2));
+    // An unconfirmed customer cannot join.
+    let unverified = app.customer().await;
+    sqlx::query("update account set email_verified_at = null where account_id = $1")
+        .bind(account_of(&app, &unverified).await)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let page = app.get_with_cookie("/events/waitlist-fit/buy", &unverified).await;
+    let (csrf, token) = page.csrf();
+    let general_id = general.to_string();
+    let form = [
+        ("csrf_token", token.as_str()),
+        ("ticket_type_id", &general_id),
+        ("quantity", "1"),
+        ("payment_method", "card"),
+    ];
+    let refused =
+        app.post_form("/events/waitlist-fit/waitlist", &form, Some(&format!("{unverified}; {csrf}"))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

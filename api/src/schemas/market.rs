@@ -236,7 +236,7 @@ pub struct SearchGap {
 const _: fn(domain::SearchGap) =
     |domain::SearchGap { words: _, city: _, results: _, searches: _, searchers: _ }| {};
 
-/// A ticket type with nothing left to sell.
+/// A ticket type with nothing left to sell, or with people waiting for it.
 #[derive(Serialize, ToSchema)]
 pub struct SoldOut {
     pub event_id: Uuid,

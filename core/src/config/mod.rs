@@ -108,7 +108,7 @@ pub struct Config {
     /// `TESSERA_DEMAND_RETENTION_DAYS` (default 90; 1 to 3650): how long demand records are
     /// kept before only their daily counts remain.
     pub demand_retention: chrono::Duration,
-    /// `TESSERA_WAITLIST_OFFER_MINUTES` (default 60; 5 to 2880): how long tickets offered to
+    /// `TESSERA_WAITLIST_OFFER_MINUTES` (default 60; 5 to 1380): how long tickets offered to
     /// the next on a waiting list are held for them (a crypto order no longer than its price
     /// lives).
     pub waitlist_offer: Duration,
@@ -328,11 +328,12 @@ impl Config {
         let waitlist_offer = match get("TESSERA_WAITLIST_OFFER_MINUTES") {
             None => Duration::from_secs(60 * 60),
             Some(raw) => match raw.trim().parse::<u64>() {
-                Ok(minutes) if (5..=2880).contains(&minutes) => Duration::from_secs(minutes * 60),
+                // A card checkout lives at most 23 hours.
+                Ok(minutes) if (5..=1380).contains(&minutes) => Duration::from_secs(minutes * 60),
                 _ => {
                     return Err(ConfigError::new(
                         "TESSERA_WAITLIST_OFFER_MINUTES",
-                        format!("{raw:?} is not a number of minutes from 5 to 2880"),
+                        format!("{raw:?} is not a number of minutes from 5 to 1380"),
                     ));
                 }
             },

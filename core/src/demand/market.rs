@@ -226,7 +226,7 @@ pub struct SearchGap {
     pub searchers: i64,
 }
 
-/// A ticket type with nothing left to sell.
+/// A ticket type with nothing left to sell, or with people waiting for it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct SoldOut {
     pub event_id: Uuid,
@@ -452,8 +452,10 @@ pub async fn report(db: &PgPool, query: &MarketQuery) -> sqlx::Result<Market> {
                 (select coalesce(sum(w.quantity), 0) from waitlist_entry w
                  where w.ticket_type_id = t.ticket_type_id and w.status = 'waiting')::bigint
          from ticket_type t join event e using (event_id)
-         where e.status = 'published' and e.starts_at > now() and t.capacity > 0
-           and t.sold + t.held >= t.capacity
+         where e.status = 'published' and e.starts_at > now()
+           and ((t.capacity > 0 and t.sold + t.held >= t.capacity)
+                or exists (select 1 from waitlist_entry w
+                           where w.ticket_type_id = t.ticket_type_id and w.status = 'waiting'))
            and ($1::text is null or e.city_key = lower(immutable_unaccent($1)))
            and ($2::text is null or e.category = $2)
          order by 7 desc, e.starts_at, e.event_id, t.position

@@ -271,3 +271,6 @@ notice-home-saved = Gespeichert. Danke!
 notice-home-declined = Verstanden: Wir fragen nicht noch einmal.
 
 error-interest-empty = Nennen Sie eine Stadt, eine Art von Veranstaltung oder ein paar Suchbegriffe.
+
+error-interest-words = Verwenden Sie Begriffe, die sagen, was Sie suchen (diese sind zu allgemein für eine Suche).
+error-interest-too-many = Sie warten bereits auf { $max } Nachrichten; ziehen Sie zuerst eine Anfrage zurück.

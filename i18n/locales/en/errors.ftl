@@ -271,3 +271,6 @@ notice-home-saved = Saved. Thank you!
 notice-home-declined = Understood: we will not ask again.
 
 error-interest-empty = Name a city, a kind of event or some words.
+
+error-interest-words = Use words that say what you look for (these are too common to search for).
+error-interest-too-many = You are already waiting to hear about { $max } things; withdraw one first.

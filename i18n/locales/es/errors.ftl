@@ -272,3 +272,6 @@ notice-home-saved = Guardado. ¡Gracias!
 notice-home-declined = Entendido: no volveremos a preguntar.
 
 error-interest-empty = Indica una ciudad, un tipo de evento o algunas palabras.
+
+error-interest-words = Usa palabras que digan lo que buscas (estas son demasiado comunes para buscar).
+error-interest-too-many = Ya esperas noticias de { $max } peticiones; retira una primero.

@@ -272,3 +272,6 @@ notice-home-saved = Enregistré. Merci !
 notice-home-declined = C'est noté : nous ne vous le demanderons plus.
 
 error-interest-empty = Indiquez une ville, un type d'événement ou quelques mots.
+
+error-interest-words = Utilisez des mots qui disent ce que vous cherchez (ceux-ci sont trop courants pour une recherche).
+error-interest-too-many = Vous attendez déjà des nouvelles de { $max } demandes ; retirez-en une d'abord.

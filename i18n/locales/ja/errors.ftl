@@ -252,3 +252,6 @@ notice-home-saved = 保存しました。ありがとうございます。
 notice-home-declined = 承知しました。今後はお尋ねしません。
 
 error-interest-empty = 都市、イベントの種類、キーワードのいずれかを入力してください。
+
+error-interest-words = 探しているものがわかる言葉を入力してください（一般的すぎる言葉では検索できません）。
+error-interest-too-many = すでに { $max } 件のお知らせを待っています。先にどれかを取り消してください。

@@ -288,3 +288,6 @@ notice-home-saved = Zapisano. Dziękujemy!
 notice-home-declined = Rozumiemy: nie zapytamy ponownie.
 
 error-interest-empty = Podaj miasto, rodzaj wydarzenia lub kilka słów.
+
+error-interest-words = Użyj słów, które mówią, czego szukasz (te są zbyt pospolite, by ich szukać).
+error-interest-too-many = Czekasz już na { $max } powiadomień; najpierw wycofaj jedno.

@@ -272,3 +272,6 @@ notice-home-saved = Guardado. Obrigado!
 notice-home-declined = Entendido: não voltaremos a perguntar.
 
 error-interest-empty = Indique uma cidade, um tipo de evento ou algumas palavras.
+
+error-interest-words = Use palavras que digam o que procura (estas são demasiado comuns para pesquisar).
+error-interest-too-many = Já aguarda notícias de { $max } pedidos; retire um primeiro.

@@ -334,6 +334,11 @@ pub async fn home_submit(
     };
     let mut home = home_form(&state, account.id).await?;
     home.city = form.home_city.clone();
+    // As they chose it, not as it was.
+    let chosen = form.home_country.trim().to_ascii_uppercase();
+    for country in &mut home.countries {
+        country.selected = country.value == chosen;
+    }
     home.error = Some(error);
     let page = AccountPage {
         chrome: Chrome::new("", viewer_chrome(&viewer)),

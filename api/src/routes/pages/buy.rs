@@ -89,9 +89,21 @@ pub async fn join_waitlist(
     let field = |name: &str| form.get(name).map(|v| v.trim()).unwrap_or_default();
     let ticket_type = Uuid::try_parse(field("ticket_type_id")).ok();
     let quantity = field("quantity").parse::<i32>().unwrap_or(0);
-    let method =
-        field("payment_method").parse::<PaymentMethod>().ok().filter(|m| state.payment_methods().contains(m));
+    // Free tickets need no payment method (a shop may take none); the offer is settled as free.
+    let free = match ticket_type {
+        Some(id) => {
+            order::all_free(&state.db, event.id, &[BuyItem { ticket_type_id: id, quantity: 1 }]).await?
+        }
+        None => false,
+    };
+    let method = field("payment_method")
+        .parse::<PaymentMethod>()
+        .ok()
+        .filter(|m| state.payment_methods().contains(m))
+        .or(free.then_some(PaymentMethod::Card));
     let refusal = match (ticket_type, method) {
+        // The offer is emailed and its tickets go to the address: it must be theirs.
+        _ if !signed_in.account.email_verified => "error-email-unverified",
         (Some(ticket_type), Some(method)) => {
             match waitlist::join(
                 &state.db,
@@ -105,7 +117,9 @@ pub async fn join_waitlist(
             .await
             {
                 Ok(_) => {
-                    return Ok(Redirect::to(&format!("/events/{slug}/buy?waitlist=joined")).into_response());
+                    return Ok(
+                        Redirect::to(&format!("/events/{}/buy?waitlist=joined", event.slug)).into_response()
+                    );
                 }
                 Err(WaitlistError::Database(err)) => return Err(Error::Database(err).into()),
                 Err(WaitlistError::NoTicketType) => "waitlist-no-type",
@@ -134,6 +148,7 @@ pub async fn leave_waitlist(
         Ok(page) => page.0,
         Err(refusal) => return Ok(refusal.into_response()),
     };
+    let event = published_event(&state, &slug).await?;
     let entry = form.get("entry_id").and_then(|raw| Uuid::try_parse(raw.trim()).ok());
     let left = match entry {
         Some(entry) => waitlist::leave(&state.db, signed_in.account.id, entry).await.map_err(Error::from)?,
@@ -142,7 +157,7 @@ pub async fn leave_waitlist(
     if !left {
         return Err(Error::NotFound("place").into());
     }
-    Ok(Redirect::to(&format!("/events/{slug}/buy?waitlist=left")).into_response())
+    Ok(Redirect::to(&format!("/events/{}/buy?waitlist=left", event.slug)).into_response())
 }
 
 /// `POST /events/{slug}/buy`: places the order and redirects to the checkout.
