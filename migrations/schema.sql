@@ -2674,13 +2674,6 @@ ALTER TABLE ONLY public.media_rendition
     ADD CONSTRAINT media_rendition_media_id_fkey FOREIGN KEY (media_id) REFERENCES public.media(media_id) ON DELETE CASCADE;
 
 --
--- Name: order_channel order_channel_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.order_channel
-    ADD CONSTRAINT order_channel_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.customer_order(order_id) ON DELETE CASCADE;
-
---
 -- Name: order_item order_item_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
