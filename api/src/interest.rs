@@ -53,7 +53,7 @@ pub async fn notify_round(state: &AppState) -> Result<u64, Error> {
 }
 
 /// The advisory lock the answering round holds.
-const INTEREST_LOCK: i64 = 0x7465_7373_6572_6102;
+const INTEREST_LOCK: i64 = 0x7465_7373_6572_6105;
 
 async fn answer_all(state: &AppState) -> Result<u64, Error> {
     let mut sent = 0;

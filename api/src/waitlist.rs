@@ -64,8 +64,10 @@ enum Offered {
     Later(String),
 }
 
-/// The advisory lock the offering round holds.
-const WAITLIST_LOCK: i64 = 0x7465_7373_6572_6101;
+/// The advisory lock the offering round holds. Each lock of ours has its own key: `…6101` the
+/// outbox relay's leader, `…6102` the BTCPay poller, `…6103` the Ethereum watcher, `…6104` this,
+/// `…6105` the "tell me when" round.
+const WAITLIST_LOCK: i64 = 0x7465_7373_6572_6104;
 
 /// Runs `work` only if no other process holds the advisory lock `key` (a session lock on a
 /// connection of its own, released when done, or when the connection dies with its process);

@@ -332,7 +332,14 @@ async fn a_large_request_keeps_its_place_while_the_next_who_fits_is_offered_once
         waitlist::join(&app.db, greedy, event, general, 3, PaymentMethod::Card, "en").await,
         Err(waitlist::WaitlistError::Quantity)
     ));
-    // One ticket comes back; two processes look at once: one offer, one email.
+    // One ticket comes back; two processes look at once: one offer, one email. (The outbox
+    // relay's leader holds its own advisory lock all along: the rounds' locks are others.)
+    let mut relay = app.db.acquire().await.unwrap();
+    sqlx::query("select pg_advisory_lock($1)")
+        .bind(0x7465_7373_6572_6101_i64)
+        .execute(&mut *relay)
+        .await
+        .unwrap();
     app.expire_hold(held).await;
     let (a, b) = tokio::join!(offer_round(&app.state), offer_round(&app.state));
     let (a, b) = (a.unwrap(), b.unwrap());
