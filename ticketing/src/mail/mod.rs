@@ -102,25 +102,10 @@ impl Mailer {
     /// Sends the email about a refund; its Message-ID is the refund's, the same on every
     /// attempt.
     pub async fn send_refund(&self, refund_id: Uuid, to: &str, email: &RefundEmail) -> Result<(), MailError> {
-        let to = Mailbox::new(
-            Some(email.customer_name.clone()),
-            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
-        );
         let text = RefundEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let html = RefundEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(email.subject())
-            .message_id(Some(format!("<refund.{refund_id}@{}>", self.from.email.domain())))
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(SinglePart::plain(text))
-                    .singlepart(SinglePart::html(html)),
-            )
-            .map_err(|err| MailError::Build(err.to_string()))?;
-        self.transport.send(message).await?;
-        Ok(())
+        let message_id = Some(format!("<refund.{refund_id}@{}>", self.from.email.domain()));
+        self.send_alternative(to, email.customer_name.clone(), email.subject(), message_id, text, html).await
     }
 
     /// Sends the answer to a "tell me when"; its Message-ID is the request's.
@@ -130,63 +115,46 @@ impl Mailer {
         to: &str,
         email: &InterestEmail,
     ) -> Result<(), MailError> {
-        let to = Mailbox::new(
-            Some(email.name.clone()),
-            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
-        );
         let text = InterestEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let html = InterestEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(email.subject())
-            .message_id(Some(format!("<interest.{interest_id}@{}>", self.from.email.domain())))
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(SinglePart::plain(text))
-                    .singlepart(SinglePart::html(html)),
-            )
-            .map_err(|err| MailError::Build(err.to_string()))?;
-        self.transport.send(message).await?;
-        Ok(())
+        let message_id = Some(format!("<interest.{interest_id}@{}>", self.from.email.domain()));
+        self.send_alternative(to, email.name.clone(), email.subject(), message_id, text, html).await
     }
 
     /// Sends a waiting list's offer; its Message-ID is the place's, the same on every attempt.
     pub async fn send_offer(&self, entry_id: Uuid, to: &str, email: &OfferEmail) -> Result<(), MailError> {
-        let to = Mailbox::new(
-            Some(email.name.clone()),
-            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
-        );
         let text = OfferEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let html = OfferEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(email.subject())
-            .message_id(Some(format!("<offer.{entry_id}@{}>", self.from.email.domain())))
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(SinglePart::plain(text))
-                    .singlepart(SinglePart::html(html)),
-            )
-            .map_err(|err| MailError::Build(err.to_string()))?;
-        self.transport.send(message).await?;
-        Ok(())
+        let message_id = Some(format!("<offer.{entry_id}@{}>", self.from.email.domain()));
+        self.send_alternative(to, email.name.clone(), email.subject(), message_id, text, html).await
     }
 
     /// Sends an email about the account (a verification or reset link, or a note that the
     /// address already has an account).
     pub async fn send_account(&self, to: &str, email: &AccountEmail) -> Result<(), MailError> {
-        let to = Mailbox::new(
-            Some(email.name.clone()),
-            to.parse().map_err(|_| MailError::Recipient(to.to_string()))?,
-        );
         let text = AccountEmailText { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
         let html = AccountEmailHtml { email }.render().map_err(|err| MailError::Build(err.to_string()))?;
+        let message_id = None;
+        self.send_alternative(to, email.name.clone(), email.subject(), message_id, text, html).await
+    }
+
+    /// Sends `text` and `html` as one email to `to` (named `name`) under `subject`, with
+    /// `message_id` when the same email may be sent again.
+    async fn send_alternative(
+        &self,
+        to: &str,
+        name: String,
+        subject: String,
+        message_id: Option<String>,
+        text: String,
+        html: String,
+    ) -> Result<(), MailError> {
+        let to = Mailbox::new(Some(name), to.parse().map_err(|_| MailError::Recipient(to.to_string()))?);
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(email.subject())
+            .subject(subject)
+            .message_id(message_id)
             .multipart(
                 MultiPart::alternative()
                     .singlepart(SinglePart::plain(text))

@@ -41,7 +41,7 @@ pub async fn analytics(
     Ok(render_html(StatusCode::OK, &page))
 }
 
-fn method_label(method: &str) -> String {
+pub(super) fn method_label(method: &str) -> String {
     t(match method {
         "card" => "method-card",
         "btc" => "method-btc",
@@ -52,7 +52,7 @@ fn method_label(method: &str) -> String {
 }
 
 /// A day as the request's language writes a date: `Dec 5, 2026`, `5 déc. 2026`.
-fn date(day: NaiveDate) -> String {
+pub(super) fn date(day: NaiveDate) -> String {
     let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     instant(current(), noon, "UTC", Style::Date)
 }
@@ -67,7 +67,7 @@ fn short_date(day: NaiveDate) -> String {
 }
 
 /// A category's name, from its code; a code we do not know as it is.
-fn category_name(code: &str) -> String {
+pub(super) fn category_name(code: &str) -> String {
     Category::ALL
         .iter()
         .find(|category| category.as_str() == code)

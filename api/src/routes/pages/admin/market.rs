@@ -3,15 +3,14 @@
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::NaiveDate;
 use tessera_core::catalog::Category;
 use tessera_core::demand::market::{self, Funnel, FunnelRow, Market, PriceBand};
-use tessera_i18n::format::{Style, instant};
 use tessera_i18n::{current, message_args, t};
 use tessera_web::chart::{self, Bar};
 use tessera_web::pages::{AdminMarketPage, Choice, Chrome, MarketSection, MarketTable};
 use tessera_web::view::price;
 
+use super::analytics::{category_name, date, method_label};
 use crate::auth::AdminPage;
 use crate::error::{PageError, render_html};
 use crate::routes::admin::market::MarketParams;
@@ -68,12 +67,6 @@ pub async fn market(
     Ok(render_html(StatusCode::OK, &page))
 }
 
-/// A day as the request's language writes a date.
-fn date(day: NaiveDate) -> String {
-    let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
-    instant(current(), noon, "UTC", Style::Date)
-}
-
 /// `42.5%`, from thousandths.
 fn percent(permille: i64) -> String {
     message_args(
@@ -81,10 +74,6 @@ fn percent(permille: i64) -> String {
         "admin-analytics-percent",
         [("whole", (permille / 10).to_string().into()), ("tenth", (permille % 10).to_string().into())],
     )
-}
-
-fn category_name(code: &str) -> String {
-    code.parse::<Category>().map_or_else(|_| code.to_string(), tessera_web::view::category_label)
 }
 
 fn cards(report: &Market) -> Vec<(String, String)> {
@@ -145,16 +134,6 @@ fn band_name(key: &str) -> String {
             message_args(current(), "market-band-over", [("from", price(band.currency, from).into())])
         }
     }
-}
-
-fn method_label(method: &str) -> String {
-    t(match method {
-        "card" => "method-card",
-        "btc" => "method-btc",
-        "eth" => "method-eth",
-        "usdc" => "method-usdc",
-        _ => "admin-analytics-method-other",
-    })
 }
 
 fn language_name(tag: &str) -> String {
