@@ -313,6 +313,12 @@ declare
     type_taken integer[];
     -- Tickets of the batch's ticket types in holds past their time, not yet released.
     type_expired integer[];
+    -- The smallest place waiting in each type's line (null: nobody waits).
+    type_wait integer[];
+    -- Whether the purchase being decided is a waiting list's offer.
+    from_line boolean;
+    -- The batch's accounts that are deleted.
+    deleted_accounts uuid[];
     expired_types uuid[];
     expired_quantities integer[];
     -- The batch's events.
@@ -370,6 +376,11 @@ begin
     where a.account_id = any(array(select x.account_id from unnest(p_purchases) as x))
     order by a.account_id
     for no key update;
+    deleted_accounts := array(
+        select a.account_id from account a
+        where a.account_id = any(array(select x.account_id from unnest(p_purchases) as x))
+          and a.deleted_at is not null
+    );
 
     select array_agg(x.account_id::text || ' ' || x.event_id::text), array_agg(x.quantity)
     into own_keys, own_counts
@@ -440,12 +451,16 @@ begin
     types := coalesce(types, '{}');
     type_taken := array_fill(0, array[cardinality(types)]);
     type_expired := array_fill(0, array[cardinality(types)]);
+    type_wait := array(
+        select waitlist_smallest(x.id) from unnest(types) with ordinality as x (id, n) order by x.n
+    );
     for pos in 1 .. cardinality(types) loop
         type_expired[pos] := coalesce(expired_quantities[array_position(expired_types, types[pos])], 0);
     end loop;
 
     for i in 1 .. cardinality(p_purchases) loop
         p := p_purchases[i];
+        from_line := coalesce(p.idempotency_key like 'waitlist-%', false);
         -- The purchase's lines follow each other, in ticket-type order.
         last_line := first_line - 1;
         while last_line < cardinality(p_lines) and (p_lines[last_line + 1]).purchase_index = i loop
@@ -470,7 +485,7 @@ begin
                          and o.idempotency_key = p.idempotency_key)
         ) then
             result_outcome := 'replay';
-        elsif ev is null then
+        elsif ev is null or p.account_id = any(deleted_accounts) then
             result_outcome := 'not_found';
         elsif event_status[ev] = 'cancelled' then
             result_outcome := 'cancelled';
@@ -486,11 +501,19 @@ begin
                 end if;
                 total := total + type_prices[pos]::numeric * l.quantity;
                 wanted := wanted + l.quantity;
-                if type_left[pos] < l.quantity then
+                if not from_line and type_wait[pos] is not null
+                   and type_left[pos] + type_expired[pos] >= type_wait[pos] then
+                    -- Tickets back while someone waits for as many: the line's first, until
+                    -- the offer round has placed them.
                     short := true;
-                end if;
-                if type_left[pos] + type_expired[pos] < l.quantity then
                     covered := false;
+                else
+                    if type_left[pos] < l.quantity then
+                        short := true;
+                    end if;
+                    if type_left[pos] + type_expired[pos] < l.quantity then
+                        covered := false;
+                    end if;
                 end if;
             end loop;
             if result_outcome = 'placed' and total > 9223372036854775807 then
@@ -555,7 +578,12 @@ begin
             r_total_minor := case when result_outcome = 'placed' then total::bigint end;
             r_name := case when pos is not null then type_names[pos] end;
             r_price_minor := case when pos is not null then type_prices[pos] end;
-            r_available := case when pos is not null then greatest(type_left[pos] + type_expired[pos], 0) end;
+            r_available := case
+                when pos is null then null
+                when not from_line and type_wait[pos] is not null
+                     and type_left[pos] + type_expired[pos] >= type_wait[pos] then 0
+                else greatest(type_left[pos] + type_expired[pos], 0)
+            end;
             r_expired_holds := result_outcome = 'sold_out' and covered;
             r_limit := result_limit;
             r_already := result_already;
@@ -638,6 +666,18 @@ CREATE FUNCTION public.search_words(doc text) RETURNS SETOF text
 $$;
 
 --
+-- Name: waitlist_smallest(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.waitlist_smallest(p_ticket_type uuid) RETURNS integer
+    LANGUAGE sql STABLE
+    AS $$
+    select min(w.quantity) from waitlist_entry w
+    where w.ticket_type_id = p_ticket_type and w.status = 'waiting'
+      and (w.passed_until is null or w.passed_until <= now())
+$$;
+
+--
 -- Name: account; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -654,6 +694,7 @@ CREATE TABLE public.account (
     home_country text,
     home_city text,
     home_asked_at timestamp with time zone,
+    deleted_at timestamp with time zone,
     CONSTRAINT account_email_check CHECK (((length(email) <= 254) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
     CONSTRAINT account_home_city_check CHECK ((((length(btrim(home_city)) >= 1) AND (length(btrim(home_city)) <= 100)) AND (home_city = btrim(home_city)))),
     CONSTRAINT account_home_country_check CHECK ((home_country ~ '^[A-Z]{2}$'::text)),
@@ -1733,6 +1774,7 @@ CREATE TABLE public.waitlist_entry (
     offered_at timestamp with time zone,
     offer_emailed_at timestamp with time zone,
     ended_at timestamp with time zone,
+    passed_until timestamp with time zone,
     CONSTRAINT waitlist_entry_check CHECK (((status <> 'offered'::text) OR ((offered_at IS NOT NULL) AND (order_id IS NOT NULL)))),
     CONSTRAINT waitlist_entry_check1 CHECK (((status = ANY (ARRAY['waiting'::text, 'offered'::text])) = (ended_at IS NULL))),
     CONSTRAINT waitlist_entry_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),

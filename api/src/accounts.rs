@@ -390,6 +390,55 @@ pub async fn change_password(
     Ok(session)
 }
 
+/// Deletes the account after checking its password (each check counts against the same limit
+/// as changing it): what is the customer's own goes, their orders and tickets stay (see
+/// `tessera_core::account::erase_account`). 409 `account_in_use` says what stands in the way.
+pub async fn delete_account(state: &AppState, account_id: uuid::Uuid, password: &str) -> Result<(), Error> {
+    rate_limit::hit(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await?;
+    let credentials =
+        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
+    let password = password.to_string();
+    let hash = credentials.password_hash.clone();
+    if !hashing(state, move || account::verify_password(&password, Some(&hash))).await? {
+        return Err(Error::InvalidField(FieldError::new(
+            "password",
+            tessera_i18n::t("error-not-current-password"),
+        )));
+    }
+    let erased = account::erase_account(&state.db, account_id).await.map_err(|err| match err {
+        account::EraseError::Blocked(why) => deletion_blocked(why),
+        account::EraseError::NotFound => Error::NotFound("account"),
+        account::EraseError::Database(err) => Error::Database(err),
+    })?;
+    rate_limit::reset(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await;
+    tracing::info!(
+        account.id = %account_id,
+        sessions.ended = erased.sessions,
+        demand.records = erased.demand_records,
+        interests = erased.interests,
+        waitlist.places = erased.waitlist_places,
+        "account deleted"
+    );
+    Ok(())
+}
+
+/// What stands in the way of deleting an account, as the 409 it answers.
+fn deletion_blocked(why: account::Blocker) -> Error {
+    Error::Conflict { code: "account_in_use", message: deletion_blocker_message(why), field: None }
+}
+
+/// What stands in the way of deleting an account, said to its owner.
+pub fn deletion_blocker_message(why: account::Blocker) -> String {
+    tessera_i18n::t(match why {
+        account::Blocker::Admin => "error-delete-admin",
+        account::Blocker::DoorStaff => "error-delete-staff",
+        account::Blocker::UnpaidOrder => "error-delete-unpaid-order",
+        account::Blocker::RefundUnderWay => "error-delete-refund-under-way",
+        account::Blocker::TicketsBeingSent => "error-delete-tickets-being-sent",
+        account::Blocker::BitcoinTickets => "error-delete-bitcoin-tickets",
+    })
+}
+
 /// The cookie that carries a new session.
 pub fn session_cookie(state: &AppState, token: &SessionToken) -> HeaderValue {
     cookies::set(

@@ -56,7 +56,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(auth::signup::reset_password))
         .routes(routes!(auth::login::login))
         .routes(routes!(auth::logout::logout))
-        .routes(routes!(auth::me::me))
+        .routes(routes!(auth::me::me, auth::me::delete_me))
         .routes(routes!(auth::password::change_password))
         .routes(routes!(admin::events::list::list))
         .routes(routes!(admin::events::show::show))
@@ -144,6 +144,11 @@ pub fn router(state: AppState) -> Router {
         .route("/account", get(pages::account::account_page))
         .route("/account/password", post(pages::account::password_submit))
         .route("/account/home", post(pages::account::home_submit))
+        .route(
+            "/account/delete",
+            get(pages::account::delete_account_page).post(pages::account::delete_account_submit),
+        )
+        .route("/account/deleted", get(pages::account::account_deleted_page))
         .route("/interests", get(crate::interest::interests_page).post(crate::interest::create_interest))
         .route("/interests/remove", post(crate::interest::remove_interest))
         .route("/account/verification-email", post(pages::account::resend_verification_submit))

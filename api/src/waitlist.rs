@@ -55,8 +55,11 @@ pub async fn offer_tickets(state: AppState, mut shutdown: watch::Receiver<bool>)
 enum Offered {
     /// An order holds the tickets for them.
     Placed(uuid::Uuid),
-    /// Not enough came back for them yet: the line waits (nobody behind them jumps ahead).
+    /// Not enough is left for them now: they keep their place, the next who fits is offered.
     NotEnough,
+    /// Their account has too many unpaid orders just now: they keep their place, but for a
+    /// while the tickets are not kept for them (`waitlist::pass_over`).
+    PassedOver(String),
     /// Their order cannot be placed at all (over their limit, unconfirmed address, a payment
     /// method no longer taken): out of the line.
     Unservable(String),
@@ -97,10 +100,10 @@ pub async fn offer_round(state: &AppState) -> Result<Round, Error> {
 async fn offer_all(state: &AppState) -> Result<Round, Error> {
     let (claimed, lapsed) = waitlist::settle_offers(&state.db).await?;
     let mut round = Round { claimed, lapsed, ..Round::default() };
-    for ticket_type in waitlist::with_tickets_back(&state.db).await? {
+    for (ticket_type, free) in waitlist::with_tickets_back(&state.db).await? {
         // In arrival order; one who asks for more than came back keeps their place, and the
         // next who fits is offered what there is (so one large request never stalls the line).
-        for entry in waitlist::line(&state.db, ticket_type).await? {
+        for entry in waitlist::line(&state.db, ticket_type, free).await? {
             match offer(state, &entry).await? {
                 Offered::Placed(order_id) => {
                     if waitlist::offered(&state.db, entry.entry_id, order_id).await? {
@@ -112,6 +115,10 @@ async fn offer_all(state: &AppState) -> Result<Round, Error> {
                     }
                 }
                 Offered::NotEnough => continue,
+                Offered::PassedOver(why) => {
+                    tracing::info!(waitlist.entry = %entry.entry_id, why, "a waiting list's place passed over for now");
+                    waitlist::pass_over(&state.db, entry.entry_id).await?;
+                }
                 Offered::Unservable(why) => {
                     tracing::info!(waitlist.entry = %entry.entry_id, why, "a waiting list's place cannot be served");
                     waitlist::lapse(&state.db, entry.entry_id).await?;
@@ -181,9 +188,10 @@ async fn offer(state: &AppState, entry: &Entry) -> Result<Offered, Error> {
         // This attempt's order ended meanwhile: the next round makes another.
         Ok(bought) => Offered::Later(format!("order {} ended unpaid", bought.order_id)),
         Err(Error::SoldOut(_)) => Offered::NotEnough,
-        // Too many unpaid orders just now: their turn comes again when they have fewer.
-        Err(Error::Conflict { code: "too_many_open_orders" | "checkout_in_progress", .. }) => {
-            Offered::NotEnough
+        // Too many unpaid orders just now: their turn comes again when they have fewer, and
+        // meanwhile the tickets are not kept from others.
+        Err(Error::Conflict { code: code @ ("too_many_open_orders" | "checkout_in_progress"), .. }) => {
+            Offered::PassedOver(code.to_string())
         }
         Err(err @ (Error::Database(_) | Error::Batch(_))) => return Err(err),
         Err(err @ (Error::Internal(_) | Error::PaymentUnavailable(_))) => Offered::Later(err.to_string()),

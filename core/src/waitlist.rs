@@ -103,12 +103,19 @@ pub async fn join(
     if !(1..=MAX_QUANTITY).contains(&quantity) {
         return Err(WaitlistError::Quantity);
     }
+    // What anyone could buy (holds past their time count as free, as on the buy page):
+    // nothing while someone already waiting wants no more than that (it is theirs first).
     let stock: Option<(i32, bool, i32, i32)> = sqlx::query_as(
-        "select t.capacity - t.sold - t.held, e.status = 'published' and e.starts_at > now(),
+        "select case when f.free >= waitlist_smallest(t.ticket_type_id) then 0 else f.free end,
+                e.status = 'published' and e.starts_at > now(),
                 coalesce((select l.max_tickets_per_account from event_purchase_limit l
                           where l.event_id = e.event_id), 10),
                 t.capacity
          from ticket_type t join event e using (event_id)
+         cross join lateral (select t.capacity - t.sold - t.held + coalesce(
+             (select sum(i.quantity) from order_item i join customer_order o using (order_id)
+              where i.ticket_type_id = t.ticket_type_id and o.status = 'pending_payment'
+                and not o.payment_detected and o.expires_at <= now()), 0)::int as free) f
          where t.ticket_type_id = $1 and t.event_id = $2",
     )
     .bind(ticket_type_id)
@@ -184,33 +191,59 @@ pub async fn leave(db: &PgPool, account_id: Uuid, entry_id: Uuid) -> sqlx::Resul
     Ok(left == 1)
 }
 
-/// Ticket types with people waiting and tickets free again (holds past their time count as
-/// free: placing the offer's order releases them first).
-pub async fn with_tickets_back(db: &PgPool) -> sqlx::Result<Vec<Uuid>> {
-    sqlx::query_scalar(
-        "select t.ticket_type_id from ticket_type t
-         where exists (select 1 from waitlist_entry w where w.ticket_type_id = t.ticket_type_id and w.status = 'waiting')
-           and t.capacity - t.sold - t.held
-               + coalesce((select sum(i.quantity) from order_item i join customer_order o using (order_id)
-                           where i.ticket_type_id = t.ticket_type_id and o.status = 'pending_payment'
-                             and not o.payment_detected and o.expires_at <= now()), 0) > 0
-         order by t.ticket_type_id",
+/// Ticket types with tickets free again that someone in their line waits for (holds past their
+/// time count as free: placing the offer's order releases them first), with how many are free.
+pub async fn with_tickets_back(db: &PgPool) -> sqlx::Result<Vec<(Uuid, i32)>> {
+    sqlx::query_as(
+        "select ticket_type_id, free from (
+             select t.ticket_type_id, waitlist_smallest(t.ticket_type_id) as smallest,
+                    (t.capacity - t.sold - t.held
+                     + coalesce((select sum(i.quantity) from order_item i join customer_order o using (order_id)
+                                 where i.ticket_type_id = t.ticket_type_id and o.status = 'pending_payment'
+                                   and not o.payment_detected and o.expires_at <= now()), 0))::int as free
+             from ticket_type t
+             where exists (select 1 from waitlist_entry w
+                           where w.ticket_type_id = t.ticket_type_id and w.status = 'waiting')
+         ) x
+         where free >= smallest
+         order by ticket_type_id",
     )
     .fetch_all(db)
     .await
 }
 
-/// Those waiting for a ticket type, in arrival order (the first 100).
-pub async fn line(db: &PgPool, ticket_type_id: Uuid) -> sqlx::Result<Vec<Entry>> {
+/// Those waiting for a ticket type for no more than `free` tickets, in arrival order (the first
+/// 100), leaving out places passed over a moment ago.
+pub async fn line(db: &PgPool, ticket_type_id: Uuid, free: i32) -> sqlx::Result<Vec<Entry>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "select {COLUMNS} from waitlist_entry w
-         where w.ticket_type_id = $1 and w.status = 'waiting'
+         where w.ticket_type_id = $1 and w.status = 'waiting' and w.quantity <= $2
+           and (w.passed_until is null or w.passed_until <= now())
          order by w.joined_at, w.entry_id limit 100"
     ))
     .bind(ticket_type_id)
+    .bind(free)
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(entry).collect())
+}
+
+/// How long a place the round had to pass over (its account has too many unpaid orders just
+/// now) is left out of the line's claim on tickets that come back.
+pub const PASSED_OVER_FOR: chrono::Duration = chrono::Duration::minutes(2);
+
+/// Passes over a place still waiting for [`PASSED_OVER_FOR`]: it keeps its place in the line,
+/// but until then the tickets it waits for are not kept from others.
+pub async fn pass_over(db: &PgPool, entry_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query(
+        "update waitlist_entry set passed_until = now() + $2
+         where entry_id = $1 and status = 'waiting'",
+    )
+    .bind(entry_id)
+    .bind(PASSED_OVER_FOR)
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// Notes the order placed for a place still waiting; whether it was.

@@ -238,6 +238,20 @@ const FLOWS = [
       t.check('the new password logs in', new URL(t.page.url()).pathname === '/account');
       // (A used link is refused with a 410 page: tests/it/forms.rs checks it, here it would be
       // a console error.)
+      // Deleting the account: its page says what goes and what stays, the password confirms.
+      await Promise.all([t.page.waitForURL('**/account/delete'), t.page.click('a[href="/account/delete"]')]);
+      t.check('the deletion page says what stays',
+        (await t.page.locator('main').innerText()).includes('Tickets you were sent stay valid'));
+      await t.pageChecks();
+      await t.shot('account-delete');
+      await t.page.fill('input[name=password]', 'a brand new passphrase');
+      await Promise.all([t.page.waitForURL('**/account/deleted'), t.page.click('form.stack-form button[type=submit]')]);
+      t.check('the account is deleted and the person signed out',
+        (await t.page.locator('main h1').innerText()).includes('Your account is deleted')
+          && await t.page.locator('.account-nav a[href="/login"]').isVisible());
+      await t.pageChecks();
+      // (That the old address and password no longer log in, tests/it/account_deletion.rs
+      // checks: here the 401 page would count as an error.)
     },
   },
   {

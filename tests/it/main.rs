@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod abuse;
+mod account_deletion;
 mod accounts;
 mod admin_events;
 mod admin_pages;

@@ -368,3 +368,73 @@ async fn a_large_request_keeps_its_place_while_the_next_who_fits_is_offered_once
         app.post_form("/events/waitlist-fit/waitlist", &form, Some(&format!("{unverified}; {csrf}"))).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn tickets_that_come_back_are_the_lines_before_the_round_and_what_no_place_fits_stays_on_sale(
+    db: PgPool,
+) {
+    let app = TestApp::new(db);
+    let mut sold_out = sample_event("waitlist-first", "Fado, the line first", 20);
+    sold_out.fields.ticket_types[0].capacity = 2;
+    let event = app.insert_event(&sold_out).await;
+    let general = app.ticket_types(event).await[0];
+    let mut holds = Vec::new();
+    for _ in 0..2 {
+        let cookie = app.customer().await;
+        let held = app.buy(&cookie, event, &[(general, 1)], None).await;
+        holds.push((held.json()["order_id"].as_str().unwrap().parse::<Uuid>().unwrap(), cookie));
+    }
+    // A pair waits. One ticket comes back: no place in the line fits it, so anyone may buy it.
+    let pair = account_of(&app, &app.customer().await).await;
+    let pair = waitlist::join(&app.db, pair, event, general, 2, PaymentMethod::Card, "en").await.unwrap();
+    app.expire_hold(holds[0].0).await;
+    let quick_cookie = app.customer().await;
+    let quick = app.buy(&quick_cookie, event, &[(general, 1)], None).await;
+    assert_eq!(quick.status, StatusCode::CREATED, "{}", quick.text());
+    let quick: Uuid = quick.json()["order_id"].as_str().unwrap().parse().unwrap();
+
+    // Sold out again, one who wants a single ticket joins (and has three unpaid orders open
+    // elsewhere just now). A hold is cancelled: its ticket is the line's before the round has
+    // run. A buyer is told it is sold out, the buy page shows none left, and joining the line
+    // stays open.
+    let single_cookie = app.customer().await;
+    let single = account_of(&app, &single_cookie).await;
+    let single = waitlist::join(&app.db, single, event, general, 1, PaymentMethod::Card, "en").await.unwrap();
+    let elsewhere = app.insert_event(&sample_event("waitlist-elsewhere", "Elsewhere", 25)).await;
+    let elsewhere_type = app.ticket_types(elsewhere).await[0];
+    for _ in 0..3 {
+        let open = app.buy(&single_cookie, elsewhere, &[(elsewhere_type, 1)], None).await;
+        assert_eq!(open.status, StatusCode::CREATED, "{}", open.text());
+    }
+    let (cancelled, owner) = &holds[1];
+    let cancel = app.post_json(&format!("/api/orders/{cancelled}/cancel"), json!({}), Some(owner)).await;
+    assert_eq!(cancel.status, StatusCode::OK, "{}", cancel.text());
+    assert_eq!(app.stock(general).await, (0, 1), "the ticket is free by the counters");
+    let late = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.text());
+    let late = late.json();
+    assert_eq!(late["error"]["code"], "sold_out");
+    assert_eq!(late["error"]["available"][0]["available"], 0, "{late}");
+    let browsing = app.customer().await;
+    let page = app.get_with_cookie("/events/waitlist-first/buy", &browsing).await.text();
+    assert!(page.contains("Join the waiting list for General"), "{page}");
+    let third = account_of(&app, &browsing).await;
+    let third = waitlist::join(&app.db, third, event, general, 1, PaymentMethod::Card, "en").await.unwrap();
+    assert_eq!(third.position, Some(3));
+
+    // The round cannot serve the single one now (too many unpaid orders): it passes them over,
+    // they keep their place, and the ticket goes to the next who fits.
+    assert_eq!(offer_round(&app.state).await.unwrap().offered, 1);
+    assert_eq!(status_of(&app, single.entry_id).await.0, "waiting");
+    assert_eq!(status_of(&app, third.entry_id).await.0, "offered");
+    assert_eq!(status_of(&app, pair.entry_id).await.0, "waiting");
+    assert_eq!(app.stock(general).await, (0, 2), "never more held than the type has");
+
+    // Another ticket comes back while the single one is passed over: only the pair waits for
+    // tickets now, and one does not fit them, so it is on open sale at once.
+    let cancel = app.post_json(&format!("/api/orders/{quick}/cancel"), json!({}), Some(&quick_cookie)).await;
+    assert_eq!(cancel.status, StatusCode::OK, "{}", cancel.text());
+    let open_sale = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+    assert_eq!(open_sale.status, StatusCode::CREATED, "{}", open_sale.text());
+    assert_eq!(status_of(&app, single.entry_id).await.0, "waiting", "they keep their place");
+}

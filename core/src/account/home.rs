@@ -51,7 +51,7 @@ pub fn country_codes() -> &'static [String] {
 pub async fn set_home(db: &PgPool, account_id: Uuid, home: &Home) -> sqlx::Result<()> {
     sqlx::query(
         "update account set home_country = $2, home_city = $3, home_asked_at = now(), updated_at = now()
-         where account_id = $1",
+         where account_id = $1 and deleted_at is null",
     )
     .bind(account_id)
     .bind(&home.country)
@@ -63,10 +63,13 @@ pub async fn set_home(db: &PgPool, account_id: Uuid, home: &Home) -> sqlx::Resul
 
 /// Notes that the customer would rather not say (they are not asked again).
 pub async fn decline_home(db: &PgPool, account_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query("update account set home_asked_at = now() where account_id = $1 and home_asked_at is null")
-        .bind(account_id)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "update account set home_asked_at = now()
+         where account_id = $1 and home_asked_at is null and deleted_at is null",
+    )
+    .bind(account_id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 

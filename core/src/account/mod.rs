@@ -1,5 +1,6 @@
 //! Accounts: who may buy tickets and who may run the catalog.
 
+mod erase;
 mod home;
 mod password;
 mod session;
@@ -13,6 +14,7 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::Serialize;
 use uuid::Uuid;
 
+pub use erase::{Blocker, EraseError, Erased, deletion_blocker, erase_account, upcoming_tickets};
 pub use home::{Home, country_codes, decline_home, home, parse_home, set_home};
 pub use password::{PasswordHash, hash_password, verify_password};
 pub use session::{

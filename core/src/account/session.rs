@@ -78,7 +78,7 @@ async fn find_sessions(
                select s.session_id, s.last_seen_at, a.account_id, a.email, a.name, a.role,
                       a.email_verified_at is not null as email_verified, a.locale
                from session s join account a using (account_id)
-               where s.session_id = any($1) and s.expires_at > now()
+               where s.session_id = any($1) and s.expires_at > now() and a.deleted_at is null
                  and (a.role = 'customer' or s.last_seen_at > now() - make_interval(secs => $2))
            ), seen as (
                -- Only rows free to lock now: a session row held elsewhere (a logout, a

@@ -94,7 +94,7 @@ pub async fn credentials_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Resul
     let row = sqlx::query!(
         r#"select account_id, email, name, role, password_hash, email_verified_at is not null as "email_verified!",
                   locale
-           from account where account_id = $1"#,
+           from account where account_id = $1 and deleted_at is null"#,
         id
     )
     .fetch_optional(db)
@@ -118,7 +118,8 @@ pub async fn credentials_by_id(db: impl PgExecutor<'_>, id: Uuid) -> sqlx::Resul
 /// Remembers the language the person chose (`pt`), or forgets it (None).
 pub async fn set_locale(db: impl PgExecutor<'_>, id: Uuid, locale: Option<&str>) -> sqlx::Result<()> {
     sqlx::query!(
-        "update account set locale = $2, updated_at = now() where account_id = $1 and locale is distinct from $2",
+        "update account set locale = $2, updated_at = now()
+         where account_id = $1 and locale is distinct from $2 and deleted_at is null",
         id,
         locale
     )
@@ -129,7 +130,7 @@ pub async fn set_locale(db: impl PgExecutor<'_>, id: Uuid, locale: Option<&str>)
 
 pub async fn set_password(db: impl PgExecutor<'_>, id: Uuid, hash: &PasswordHash) -> sqlx::Result<()> {
     sqlx::query!(
-        "update account set password_hash = $2, updated_at = now() where account_id = $1",
+        "update account set password_hash = $2, updated_at = now() where account_id = $1 and deleted_at is null",
         id,
         hash.0
     )

@@ -85,8 +85,10 @@ pub async fn issue_token(
         .await?;
     let token = LinkToken::generate();
     sqlx::query!(
+        // (None for an account deleted meanwhile: the link opens nothing.)
         r#"insert into account_token (token_hash, account_id, purpose, expires_at)
-           values ($1, $2, $3, now() + make_interval(secs => $4))"#,
+           select $1, $2, $3, now() + make_interval(secs => $4)
+           where exists (select 1 from account where account_id = $2 and deleted_at is null)"#,
         token.hash(),
         account_id,
         purpose.as_str(),

@@ -233,9 +233,9 @@ async fn write_batch(
                          $11::text[], $12::text[], $13::text[]) with ordinality
                   as u (at, kind, visitor, account_id, event_id, city, category, words, results, lang,
                         source, medium, campaign, n)
-             -- An account deleted since keeps nothing: its rows are not kept without it.
+             -- An account deleted since keeps nothing: its records are not written.
              left join account a on a.account_id = u.account_id
-             where u.account_id is null or a.account_id is not null
+             where u.account_id is null or (a.account_id is not null and a.deleted_at is null)
              order by u.n",
         )
         .bind(records.iter().map(|r| r.at).collect::<Vec<_>>())

@@ -47,6 +47,9 @@ pub async fn claim_notices(
                -- Card money is announced once it went back; bitcoin once it can be claimed.
                where order_id is not null and notified_at is null
                  and (status = 'succeeded' or (status = 'sent' and rail = 'btc' and claim_url is not null))
+                 -- Nobody to tell once the account is deleted.
+                 and not exists (select 1 from customer_order o join account a using (account_id)
+                                 where o.order_id = refund.order_id and a.deleted_at is not null)
                  and notice_attempts < 20 and (notice_lease_until is null or notice_lease_until < now())
                order by created_at
                limit $2

@@ -274,3 +274,9 @@ error-interest-empty = Nennen Sie eine Stadt, eine Art von Veranstaltung oder ei
 
 error-interest-words = Verwenden Sie Begriffe, die sagen, was Sie suchen (diese sind zu allgemein für eine Suche).
 error-interest-too-many = Sie warten bereits auf { $max } Nachrichten; ziehen Sie zuerst eine Anfrage zurück.
+error-delete-staff = Konten des Einlasspersonals können hier nicht gelöscht werden: Bitten Sie zuerst einen Admin, Sie aus dem Team zu entfernen.
+error-delete-unpaid-order = Sie haben eine Bestellung, die auf ihre Zahlung wartet. Bezahlen oder stornieren Sie sie (oder lassen Sie die Reservierung ablaufen) und löschen Sie dann Ihr Konto.
+error-delete-refund-under-way = Eine Erstattung ist auf dem Weg zu Ihnen, oder Ihnen steht Geld zu. Sie können Ihr Konto löschen, sobald es bei Ihnen angekommen ist.
+error-delete-tickets-being-sent = Ihre Tickets werden Ihnen gerade noch per E-Mail geschickt. Versuchen Sie es in ein paar Minuten erneut.
+error-delete-admin = Admin-Konten können nicht im Shop gelöscht werden.
+error-delete-bitcoin-tickets = Sie haben Tickets für eine bevorstehende Veranstaltung mit Bitcoin bezahlt: Würde sie abgesagt, holen Sie Ihre Erstattung über einen Link ab, den wir Ihnen mailen. Sie können Ihr Konto löschen, sobald die Veranstaltung vorbei ist.

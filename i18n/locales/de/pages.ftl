@@ -232,3 +232,20 @@ interest-answered = Beantwortet am { $when }
 interest-remove = Nicht mehr warten
 interest-saved = Gespeichert: Wir schreiben Ihnen einmal, wenn so eine Veranstaltung veröffentlicht wird.
 interest-removed = Sie erhalten dazu keine Nachricht.
+account-delete-heading = Konto löschen
+account-delete-hint = Löschen Sie Ihr Konto und was wir über Ihre Besuche aufgezeichnet haben; Ihre Tickets bleiben gültig.
+account-delete-start = Mein Konto löschen …
+account-delete-goes-heading = Was gelöscht wird
+account-delete-goes = Name, E-Mail-Adresse, Passwort und Wohnort Ihres Kontos; alle Geräte, auf denen Sie angemeldet sind, werden abgemeldet; die als Ihre aufgezeichneten Suchen und Seitenaufrufe, Ihre „Sagen Sie mir Bescheid“-Wünsche und Ihre Plätze auf Wartelisten.
+account-delete-stays-heading = Was bleibt
+account-delete-stays = Ihre Bestellungen mit ihren Tickets (samt dem aufgedruckten Namen) und Zahlungen, die wir für die Buchhaltung und den Einlass aufbewahren müssen. Verschickte Tickets bleiben gültig: Bewahren Sie die PDFs aus Ihren E-Mails auf, denn hier sehen Sie sie nicht mehr.
+account-delete-upcoming =
+    { $count ->
+        [one] Sie haben 1 Ticket für eine bevorstehende Veranstaltung.
+       *[other] Sie haben { $count } Tickets für bevorstehende Veranstaltungen.
+    }
+account-delete-password = Ihr Passwort zur Bestätigung
+account-delete-submit = Mein Konto endgültig löschen
+account-delete-back = Zurück zu Ihrem Konto
+account-deleted-heading = Ihr Konto ist gelöscht
+account-deleted-message = Was nur Ihnen gehörte, ist gelöscht, und Sie sind überall abgemeldet. Verschickte Tickets bleiben gültig. Danke, dass Sie mit Tessera ausgegangen sind.

@@ -274,3 +274,9 @@ error-interest-empty = Name a city, a kind of event or some words.
 
 error-interest-words = Use words that say what you look for (these are too common to search for).
 error-interest-too-many = You are already waiting to hear about { $max } things; withdraw one first.
+error-delete-staff = Door staff accounts cannot be deleted here: ask an admin to remove you from the staff first.
+error-delete-unpaid-order = You have an order waiting for its payment. Pay for it or cancel it (or let its hold run out), then delete your account.
+error-delete-refund-under-way = A refund is on its way to you, or money is due back to you. You can delete your account once it has reached you.
+error-delete-tickets-being-sent = Your tickets are still being emailed to you. Try again in a few minutes.
+error-delete-admin = Admin accounts cannot be deleted from the shop.
+error-delete-bitcoin-tickets = You paid in bitcoin for tickets to an event still to come: were it cancelled, your refund would be claimed through a link we email you. You can delete your account once the event is over.

@@ -232,3 +232,20 @@ interest-answered = Answered on { $when }
 interest-remove = Stop waiting
 interest-saved = Saved: we will email you once when an event like it is published.
 interest-removed = You will not hear about it.
+account-delete-heading = Delete your account
+account-delete-hint = Erase your account and what we recorded of your visits; your tickets stay valid.
+account-delete-start = Delete my account…
+account-delete-goes-heading = What goes
+account-delete-goes = Your account’s name, email address, password and home; every device you are signed in on is signed out; the searches and pages recorded as yours, your “tell me when” requests and your places in waiting lists.
+account-delete-stays-heading = What stays
+account-delete-stays = Your orders, their tickets (with the name printed on them) and payments, which we must keep for our accounts and for the door. Tickets you were sent stay valid: keep the PDFs from your emails, as you will not see them here again.
+account-delete-upcoming =
+    { $count ->
+        [one] You have 1 ticket for an event still to come.
+       *[other] You have { $count } tickets for events still to come.
+    }
+account-delete-password = Your password, to confirm
+account-delete-submit = Delete my account for good
+account-delete-back = Back to your account
+account-deleted-heading = Your account is deleted
+account-deleted-message = What was yours alone is gone, and you are signed out everywhere. Tickets you were sent stay valid. Thank you for going out with Tessera.

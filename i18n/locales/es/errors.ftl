@@ -275,3 +275,9 @@ error-interest-empty = Indica una ciudad, un tipo de evento o algunas palabras.
 
 error-interest-words = Usa palabras que digan lo que buscas (estas son demasiado comunes para buscar).
 error-interest-too-many = Ya esperas noticias de { $max } peticiones; retira una primero.
+error-delete-staff = Las cuentas del personal de acceso no se pueden eliminar aquí: pide primero a un administrador que te quite del equipo.
+error-delete-unpaid-order = Tienes un pedido pendiente de pago. Págalo o cancélalo (o deja que caduque la reserva) y después elimina tu cuenta.
+error-delete-refund-under-way = Hay un reembolso en camino o te debemos dinero. Podrás eliminar tu cuenta cuando lo hayas recibido.
+error-delete-tickets-being-sent = Todavía te estamos enviando las entradas por correo. Vuelve a intentarlo en unos minutos.
+error-delete-admin = Las cuentas de administración no se pueden eliminar desde la tienda.
+error-delete-bitcoin-tickets = Pagaste en bitcoin entradas para un evento que aún no ha tenido lugar: si se cancelara, reclamarías el reembolso con un enlace que te enviamos por correo. Podrás eliminar tu cuenta cuando haya pasado el evento.

@@ -235,3 +235,20 @@ interest-answered = Respondido el { $when }
 interest-remove = Dejar de esperar
 interest-saved = Guardado: te escribiremos una vez cuando se publique un evento parecido.
 interest-removed = No te avisaremos.
+account-delete-heading = Eliminar tu cuenta
+account-delete-hint = Borra tu cuenta y lo que registramos de tus visitas; tus entradas siguen siendo válidas.
+account-delete-start = Eliminar mi cuenta…
+account-delete-goes-heading = Lo que se borra
+account-delete-goes = El nombre, el correo electrónico, la contraseña y el lugar de residencia de tu cuenta; se cierra la sesión en todos tus dispositivos; las búsquedas y páginas registradas como tuyas, tus avisos de «Avísame» y tus puestos en listas de espera.
+account-delete-stays-heading = Lo que se conserva
+account-delete-stays = Tus pedidos, sus entradas (con el nombre impreso en ellas) y pagos, que debemos conservar para la contabilidad y para el acceso. Las entradas enviadas siguen siendo válidas: guarda los PDF de tus correos, porque aquí ya no los verás.
+account-delete-upcoming =
+    { $count ->
+        [one] Tienes 1 entrada para un evento que aún no ha tenido lugar.
+       *[other] Tienes { $count } entradas para eventos que aún no han tenido lugar.
+    }
+account-delete-password = Tu contraseña, para confirmar
+account-delete-submit = Eliminar mi cuenta para siempre
+account-delete-back = Volver a tu cuenta
+account-deleted-heading = Tu cuenta se ha eliminado
+account-deleted-message = Lo que era solo tuyo se ha borrado y se ha cerrado tu sesión en todas partes. Las entradas enviadas siguen siendo válidas. Gracias por salir con Tessera.

@@ -275,3 +275,9 @@ error-interest-empty = Indiquez une ville, un type d'événement ou quelques mot
 
 error-interest-words = Utilisez des mots qui disent ce que vous cherchez (ceux-ci sont trop courants pour une recherche).
 error-interest-too-many = Vous attendez déjà des nouvelles de { $max } demandes ; retirez-en une d'abord.
+error-delete-staff = Les comptes du personnel d'accueil ne peuvent pas être supprimés ici : demandez d'abord à un administrateur de vous retirer de l'équipe.
+error-delete-unpaid-order = Vous avez une commande en attente de paiement. Payez-la ou annulez-la (ou laissez sa réservation expirer), puis supprimez votre compte.
+error-delete-refund-under-way = Un remboursement est en route vers vous, ou de l'argent doit vous être rendu. Vous pourrez supprimer votre compte une fois qu'il vous sera parvenu.
+error-delete-tickets-being-sent = Vos billets sont encore en cours d'envoi par e-mail. Réessayez dans quelques minutes.
+error-delete-admin = Les comptes d'administration ne peuvent pas être supprimés depuis la boutique.
+error-delete-bitcoin-tickets = Vous avez payé en bitcoin des billets pour un événement à venir : s'il était annulé, votre remboursement se réclamerait par un lien envoyé par e-mail. Vous pourrez supprimer votre compte une fois l'événement passé.

@@ -235,3 +235,20 @@ interest-answered = Répondu le { $when }
 interest-remove = Ne plus attendre
 interest-saved = C’est noté : nous vous écrirons une fois quand un événement de ce genre sera publié.
 interest-removed = Vous ne serez pas prévenu.
+account-delete-heading = Supprimer votre compte
+account-delete-hint = Effacez votre compte et ce que nous avons noté de vos visites ; vos billets restent valables.
+account-delete-start = Supprimer mon compte…
+account-delete-goes-heading = Ce qui disparaît
+account-delete-goes = Le nom, l’adresse e-mail, le mot de passe et le lieu de résidence de votre compte ; tous vos appareils sont déconnectés ; les recherches et pages notées comme les vôtres, vos demandes « Prévenez-moi » et vos places sur les listes d’attente.
+account-delete-stays-heading = Ce qui reste
+account-delete-stays = Vos commandes, leurs billets (avec le nom qui y figure) et leurs paiements, que nous devons garder pour notre comptabilité et pour l’entrée. Les billets envoyés restent valables : gardez les PDF reçus par e-mail, vous ne les verrez plus ici.
+account-delete-upcoming =
+    { $count ->
+        [one] Vous avez 1 billet pour un événement à venir.
+       *[other] Vous avez { $count } billets pour des événements à venir.
+    }
+account-delete-password = Votre mot de passe, pour confirmer
+account-delete-submit = Supprimer définitivement mon compte
+account-delete-back = Retour à votre compte
+account-deleted-heading = Votre compte est supprimé
+account-deleted-message = Ce qui n’appartenait qu’à vous a disparu, et vous êtes déconnecté partout. Les billets envoyés restent valables. Merci d’être sorti avec Tessera.

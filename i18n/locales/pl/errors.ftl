@@ -291,3 +291,9 @@ error-interest-empty = Podaj miasto, rodzaj wydarzenia lub kilka słów.
 
 error-interest-words = Użyj słów, które mówią, czego szukasz (te są zbyt pospolite, by ich szukać).
 error-interest-too-many = Czekasz już na { $max } powiadomień; najpierw wycofaj jedno.
+error-delete-staff = Kont obsługi wejścia nie można tu usunąć: najpierw poproś administratora o usunięcie Cię z zespołu.
+error-delete-unpaid-order = Masz zamówienie oczekujące na płatność. Opłać je lub anuluj (albo poczekaj, aż rezerwacja wygaśnie), a potem usuń konto.
+error-delete-refund-under-way = Zwrot pieniędzy jest w drodze albo mamy Ci coś do oddania. Konto możesz usunąć, gdy pieniądze do Ciebie dotrą.
+error-delete-tickets-being-sent = Wciąż wysyłamy Ci bilety e-mailem. Spróbuj ponownie za kilka minut.
+error-delete-admin = Kont administratorów nie można usunąć w sklepie.
+error-delete-bitcoin-tickets = Za bilety na nadchodzące wydarzenie zapłaciłeś bitcoinem: gdyby zostało odwołane, zwrot odbierzesz przez link wysłany e-mailem. Konto możesz usunąć po wydarzeniu.

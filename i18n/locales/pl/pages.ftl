@@ -239,3 +239,21 @@ interest-answered = Odpowiedziano { $when }
 interest-remove = Przestań czekać
 interest-saved = Zapisano: napiszemy raz, gdy pojawi się podobne wydarzenie.
 interest-removed = Nie powiadomimy Cię.
+account-delete-heading = Usuń konto
+account-delete-hint = Usuń konto i to, co zapisaliśmy o Twoich wizytach; Twoje bilety pozostają ważne.
+account-delete-start = Usuń moje konto…
+account-delete-goes-heading = Co zostanie usunięte
+account-delete-goes = Imię, adres e-mail, hasło i miejsce zamieszkania zapisane na koncie; wylogujemy Cię na wszystkich urządzeniach; usuniemy wyszukiwania i strony zapisane jako Twoje, prośby „Powiadom mnie” i miejsca na listach oczekujących.
+account-delete-stays-heading = Co zostaje
+account-delete-stays = Twoje zamówienia z biletami (z wydrukowanym na nich imieniem) i płatnościami, które musimy zachować dla księgowości i do kontroli wejścia. Wysłane bilety pozostają ważne: zachowaj pliki PDF z e-maili, bo tutaj już ich nie zobaczysz.
+account-delete-upcoming =
+    { $count ->
+        [one] Masz 1 bilet na nadchodzące wydarzenie.
+        [few] Masz { $count } bilety na nadchodzące wydarzenia.
+       *[many] Masz { $count } biletów na nadchodzące wydarzenia.
+    }
+account-delete-password = Twoje hasło, aby potwierdzić
+account-delete-submit = Usuń moje konto na zawsze
+account-delete-back = Wróć do konta
+account-deleted-heading = Twoje konto zostało usunięte
+account-deleted-message = To, co należało tylko do Ciebie, zostało usunięte, a Ty jesteś wylogowany wszędzie. Wysłane bilety pozostają ważne. Dziękujemy, że wychodziłeś z Tessera.

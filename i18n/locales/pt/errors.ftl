@@ -275,3 +275,9 @@ error-interest-empty = Indique uma cidade, um tipo de evento ou algumas palavras
 
 error-interest-words = Use palavras que digam o que procura (estas são demasiado comuns para pesquisar).
 error-interest-too-many = Já aguarda notícias de { $max } pedidos; retire um primeiro.
+error-delete-staff = As contas do pessoal de entrada não podem ser eliminadas aqui: peça primeiro a um administrador que o retire da equipa.
+error-delete-unpaid-order = Tem uma encomenda à espera de pagamento. Pague-a ou cancele-a (ou deixe a reserva expirar) e depois elimine a sua conta.
+error-delete-refund-under-way = Há um reembolso a caminho ou dinheiro a devolver-lhe. Poderá eliminar a sua conta quando o receber.
+error-delete-tickets-being-sent = Os seus bilhetes ainda estão a ser enviados por email. Tente novamente dentro de alguns minutos.
+error-delete-admin = As contas de administração não podem ser eliminadas a partir da loja.
+error-delete-bitcoin-tickets = Pagou em bitcoin bilhetes para um evento que ainda não aconteceu: se fosse cancelado, reclamaria o reembolso através de uma ligação enviada por email. Poderá eliminar a sua conta depois do evento.

@@ -235,3 +235,20 @@ interest-answered = Respondido a { $when }
 interest-remove = Deixar de aguardar
 interest-saved = Guardado: enviamos-lhe um e-mail quando for publicado um evento do género.
 interest-removed = Não será avisado.
+account-delete-heading = Eliminar a sua conta
+account-delete-hint = Apague a sua conta e o que registámos das suas visitas; os seus bilhetes continuam válidos.
+account-delete-start = Eliminar a minha conta…
+account-delete-goes-heading = O que é apagado
+account-delete-goes = O nome, o endereço de email, a palavra-passe e o local de residência da sua conta; a sessão termina em todos os seus dispositivos; as pesquisas e páginas registadas como suas, os seus pedidos «Avise-me» e os seus lugares em listas de espera.
+account-delete-stays-heading = O que se mantém
+account-delete-stays = As suas encomendas, os respetivos bilhetes (com o nome neles impresso) e pagamentos, que temos de guardar para a contabilidade e para a entrada. Os bilhetes enviados continuam válidos: guarde os PDF dos seus emails, pois deixará de os ver aqui.
+account-delete-upcoming =
+    { $count ->
+        [one] Tem 1 bilhete para um evento que ainda não aconteceu.
+       *[other] Tem { $count } bilhetes para eventos que ainda não aconteceram.
+    }
+account-delete-password = A sua palavra-passe, para confirmar
+account-delete-submit = Eliminar a minha conta definitivamente
+account-delete-back = Voltar à sua conta
+account-deleted-heading = A sua conta foi eliminada
+account-deleted-message = O que era só seu foi apagado e a sessão terminou em todo o lado. Os bilhetes enviados continuam válidos. Obrigado por sair com a Tessera.

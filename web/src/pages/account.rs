@@ -94,3 +94,16 @@ pub enum LinkForm {
         email: String,
     },
 }
+
+/// Deleting the account: what goes, what stays, and the password to confirm.
+#[derive(Template)]
+#[template(path = "account_delete.html")]
+pub struct AccountDeletePage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    /// What stands in the way now, if anything (the form is not shown).
+    pub blocked: Option<String>,
+    /// Tickets for events still to come, which stay valid.
+    pub upcoming_tickets: i64,
+    pub password: Field,
+}

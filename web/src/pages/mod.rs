@@ -15,7 +15,9 @@ mod sandbox;
 use askama::Template;
 use tessera_i18n::Locale;
 
-pub use account::{AccountLinkPage, AccountPage, HomeForm, LinkForm, LoginPage, SignupPage};
+pub use account::{
+    AccountDeletePage, AccountLinkPage, AccountPage, HomeForm, LinkForm, LoginPage, SignupPage,
+};
 pub use admin::{
     AdminAnalyticsPage, AdminAuditPage, AdminCheckinPage, AdminDeliveriesPage, AdminEventDeletePage,
     AdminEventFormPage, AdminEventRow, AdminEventsPage, AdminFinancePage, AdminLinksPage, AdminMarketPage,

@@ -8,7 +8,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 use tessera_web::pages::{
-    AccountLinkPage, AccountPage, Chrome, Field, LinkForm, LoginPage, SignupPage, ViewerChrome,
+    AccountDeletePage, AccountLinkPage, AccountPage, Chrome, Field, LinkForm, LoginPage, SignupPage,
+    ViewerChrome,
 };
 
 use crate::accounts;
@@ -414,6 +415,85 @@ pub async fn password_submit(
         page.new_password.error = message;
     }
     Ok(render_html(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+// ---- deleting the account
+
+/// The deletion page for `account_id`: what goes, what stays, what stands in the way now.
+async fn delete_page(
+    state: &AppState,
+    viewer: &Viewer,
+    account_id: uuid::Uuid,
+    csrf: &str,
+    password_error: Option<String>,
+) -> Result<AccountDeletePage, Error> {
+    let blocked = tessera_core::account::deletion_blocker(&state.db, account_id).await?;
+    Ok(AccountDeletePage {
+        chrome: Chrome::new("", viewer_chrome(viewer)),
+        csrf: csrf.to_string(),
+        blocked: blocked.map(accounts::deletion_blocker_message),
+        upcoming_tickets: tessera_core::account::upcoming_tickets(&state.db, account_id).await?,
+        password: Field { error: password_error, ..Field::default() },
+    })
+}
+
+/// `GET /account/delete`: what deleting the account does, and the password to confirm.
+pub async fn delete_account_page(
+    State(state): State<AppState>,
+    page: SignedInPage,
+    csrf: CsrfToken,
+) -> Result<Response, PageError> {
+    let viewer = page.viewer();
+    let page = delete_page(&state, &viewer, page.0.account.id, &csrf.token, None).await?;
+    Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+// No Debug: it holds a password.
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /account/delete`: deletes the account, signs this browser out and says so.
+pub async fn delete_account_submit(
+    State(state): State<AppState>,
+    page: SignedInPage,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response, PageError> {
+    let viewer = page.viewer();
+    let account_id = page.0.account.id;
+    let (status, password_error) = match accounts::delete_account(&state, account_id, &form.password).await {
+        Ok(()) => {
+            return Ok((
+                [(header::SET_COOKIE, accounts::clear_session_cookie(&state))],
+                Redirect::to("/account/deleted"),
+            )
+                .into_response());
+        }
+        Err(Error::InvalidField(field)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(this_field(&field.message)))
+        }
+        // Something stands in the way: the page says what.
+        Err(Error::Conflict { .. }) => (StatusCode::CONFLICT, None),
+        Err(err) => return Err(err.into()),
+    };
+    let page = delete_page(&state, &viewer, account_id, &form.csrf_token, password_error).await?;
+    Ok(render_html(status, &page))
+}
+
+/// `GET /account/deleted`: the goodbye, once the session is gone.
+pub async fn account_deleted_page(csrf: CsrfToken) -> Response {
+    let page = link_page(
+        &csrf.token,
+        "account-deleted-heading",
+        Some(tessera_i18n::t("account-deleted-message")),
+        None,
+        LinkForm::None,
+    );
+    csrf.attach(render_html(StatusCode::OK, &page))
 }
 
 #[cfg(test)]

@@ -116,7 +116,8 @@ pub struct TicketAvailability {
     pub price_minor: i64,
     pub capacity: i32,
     /// Not sold and not held by a live hold (holds past their expiry count as free, whether
-    /// or not the sweeper has released them yet).
+    /// or not the sweeper has released them yet); none while someone in the type's waiting
+    /// line wants no more than that (they are offered them first).
     pub available: i32,
 }
 
@@ -125,7 +126,10 @@ pub async fn availability(conn: &mut PgConnection, event_id: Uuid) -> sqlx::Resu
     sqlx::query_as!(
         TicketAvailability,
         r#"select t.ticket_type_id, t.name, t.price_minor, t.capacity,
-                  (t.capacity - t.sold - t.held + coalesce(x.quantity, 0))::int as "available!"
+                  (case when t.capacity - t.sold - t.held + coalesce(x.quantity, 0)
+                                 >= waitlist_smallest(t.ticket_type_id)
+                        then 0
+                        else t.capacity - t.sold - t.held + coalesce(x.quantity, 0) end)::int as "available!"
            from ticket_type t
            left join (
                select i.ticket_type_id, sum(i.quantity) as quantity
