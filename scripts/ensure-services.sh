@@ -11,6 +11,8 @@
 #   build check and the contract tests.
 # With --fuzz also: schemathesis (pinned, in its own venv at ~/.cache/tessera/venv) for the
 #   test that fuzzes the OpenAPI document's routes (tests/it/fuzz.rs).
+# With --promtool also: promtool (Debian's prometheus package; no Prometheus server is left
+#   running) for checking and testing the alert rules in ops/prometheus.
 # With --anvil also (implies --eth): a local anvil chain on 127.0.0.1:8545 for the demo, mining
 #   a block every 2 seconds and keeping its state in ~/.cache/tessera/anvil-state.json between
 #   runs.
@@ -30,6 +32,7 @@ MAIL=0
 ETH=0
 ANVIL=0
 FUZZ=0
+PROMTOOL=0
 for arg in "$@"; do
   case "$arg" in
     --browser) BROWSER=1 ;;
@@ -37,8 +40,9 @@ for arg in "$@"; do
     --eth) ETH=1 ;;
     --anvil) ETH=1; ANVIL=1 ;;
     --fuzz) FUZZ=1 ;;
+    --promtool) PROMTOOL=1 ;;
     -h|--help)
-      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil] [--fuzz]"
+      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil] [--fuzz] [--promtool]"
       exit 0
       ;;
     *)
@@ -350,6 +354,18 @@ ensure_rust() {
   say "Rust installed; scripts pick it up from ~/.cargo/bin"
 }
 
+# promtool comes with Debian's prometheus package, whose install may start the server: it is
+# stopped again (only the tool is wanted).
+ensure_promtool() {
+  command -v promtool >/dev/null 2>&1 && return 0
+  apt_install --no-install-recommends prometheus
+  if pgrep -x prometheus >/dev/null 2>&1; then
+    say "stopping the Prometheus server the package started"
+    "${SUDO[@]}" systemctl stop prometheus >/dev/null 2>&1 || "${SUDO[@]}" pkill -x prometheus || true
+  fi
+  command -v promtool >/dev/null 2>&1 || die "promtool is missing after installing prometheus"
+}
+
 ensure_rust
 ensure_postgres
 ensure_redis
@@ -368,4 +384,7 @@ if [ "$ANVIL" -eq 1 ]; then
 fi
 if [ "$FUZZ" -eq 1 ]; then
   ensure_schemathesis
+fi
+if [ "$PROMTOOL" -eq 1 ]; then
+  ensure_promtool
 fi

@@ -12,7 +12,7 @@ export SQLX_OFFLINE=true
 # sqlx::test creates a database per test from this URL.
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-scripts/ensure-services.sh --browser --mail --eth --fuzz
+scripts/ensure-services.sh --browser --mail --eth --fuzz --promtool
 
 echo "test.sh: formatting"
 cargo fmt --all --check
@@ -22,6 +22,10 @@ scripts/check-sqlx.sh
 
 echo "test.sh: contract artifacts (contracts/artifacts) match the Solidity sources"
 node contracts/build.mjs --check
+
+echo "test.sh: alert rules (ops/prometheus) check and pass their tests"
+promtool check rules ops/prometheus/alerts.yml
+promtool test rules ops/prometheus/alerts.test.yml
 
 echo "test.sh: clippy"
 cargo clippy --workspace --all-targets --locked --quiet -- -D warnings

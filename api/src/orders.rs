@@ -184,6 +184,7 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
         Some(fresh) => {
             // The order keeps the channel of the visit that placed it (for the Market page).
             state.demand.order_channel(placed.order_id, channel.clone());
+            metrics::counter!("tessera_orders_placed_total", "rail" => method.as_str()).increment(1);
             fresh
         }
         None => {

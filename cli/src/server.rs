@@ -53,6 +53,51 @@ fn ticketing_tasks(
     Ok(())
 }
 
+/// The sweepers and rounds that keep the shop's state moving: expired sessions, holds that ran
+/// out (and their checkouts), refunds to send, demand counts, waiting lists' offers, "tell me
+/// when" answers. Each is safe to run in several processes at once (guarded updates, or one at
+/// a time under its advisory lock): `tessera ticketing` runs them, and so does `tessera all`.
+fn housekeeping_tasks(
+    state: &AppState,
+    tasks: &mut tokio::task::JoinSet<()>,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) {
+    tasks.spawn(tessera_api::tasks::sweep_sessions(state.db.clone(), stopped.clone()));
+    tasks.spawn(tessera_api::tasks::sweep_orders(state.clone(), stopped.clone()));
+    tasks.spawn(tessera_api::tasks::send_refunds(state.clone(), stopped.clone()));
+    tasks.spawn(tessera_api::tasks::sweep_demand(state.clone(), stopped.clone()));
+    tasks.spawn(tessera_api::waitlist::offer_tickets(state.clone(), stopped.clone()));
+    tasks.spawn(tessera_api::interest::notify_interests(state.clone(), stopped.clone()));
+}
+
+/// Serves `/metrics` alone on `TESSERA_METRICS_LISTEN`, if set, until `stopped`: for the
+/// processes that serve no web app.
+async fn serve_metrics(
+    state: &AppState,
+    tasks: &mut tokio::task::JoinSet<()>,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let Some(listen) = state.config.metrics_listen else { return Ok(()) };
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen} (TESSERA_METRICS_LISTEN)"))?;
+    let router = tessera_api::routes::system::metrics::metrics_only(state.clone());
+    let mut stopped = stopped.clone();
+    tasks.spawn(async move {
+        let served =
+            axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.changed().await;
+                })
+                .await;
+        if let Err(err) = served {
+            tracing::error!(error = %err, "the metrics listener failed");
+        }
+    });
+    tracing::info!(metrics.listen = %listen, "metrics on http://{listen}/metrics");
+    Ok(())
+}
+
 /// The chain-watcher's pollers for the providers configured here: BTCPay invoices, and our
 /// payment contract's logs on Ethereum. Returns what it started ("BTCPay invoices", ...), empty
 /// when nothing is configured.
@@ -87,6 +132,7 @@ pub async fn chain_watcher(settings: Settings) -> anyhow::Result<()> {
     let mut tasks = tokio::task::JoinSet::new();
     let state = AppState::new(settings, db)?;
     let started = chain_watcher_tasks(&state, &mut tasks, &stopped)?;
+    serve_metrics(&state, &mut tasks, &stopped).await?;
     if started.is_empty() {
         anyhow::bail!(
             "nothing to watch: set TESSERA_BTCPAY_URL and the other TESSERA_BTCPAY_* settings, \
@@ -100,8 +146,8 @@ pub async fn chain_watcher(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs the ticketing worker and the outbox relay until SIGTERM or SIGINT (`tessera
-/// ticketing`); start as many as the load needs.
+/// Runs the ticketing worker, the outbox relay and the housekeeping until SIGTERM or SIGINT
+/// (`tessera ticketing`); start as many as the load needs.
 pub async fn ticketing(settings: Settings) -> anyhow::Result<()> {
     let shutdown = shutdown_signal();
     let db = tessera_core::db::connect_lazy(&settings.config).context("invalid DATABASE_URL")?;
@@ -109,6 +155,11 @@ pub async fn ticketing(settings: Settings) -> anyhow::Result<()> {
     let mut tasks = tokio::task::JoinSet::new();
     let state = AppState::new(settings, db)?;
     ticketing_tasks(&state, &mut tasks, &stopped)?;
+    housekeeping_tasks(&state, &mut tasks, &stopped);
+    serve_metrics(&state, &mut tasks, &stopped).await?;
+    tracing::info!(
+        "ticketing: outbox relay, ticketing worker, refund emails, session sweeper, hold expiry, refunds to send, demand counts, waiting lists' offers, \"tell me when\" answers"
+    );
     shutdown.await;
     let _ = stop.send(true);
     while tasks.join_next().await.is_some() {}
@@ -149,12 +200,7 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
     }
     if services == Services::All {
         chain_watcher_tasks(&state, &mut tasks, &stopped)?;
-        tasks.spawn(tessera_api::tasks::sweep_sessions(db.clone(), stopped.clone()));
-        tasks.spawn(tessera_api::tasks::sweep_orders(state.clone(), stopped.clone()));
-        tasks.spawn(tessera_api::tasks::send_refunds(state.clone(), stopped.clone()));
-        tasks.spawn(tessera_api::tasks::sweep_demand(state.clone(), stopped.clone()));
-        tasks.spawn(tessera_api::waitlist::offer_tickets(state.clone(), stopped.clone()));
-        tasks.spawn(tessera_api::interest::notify_interests(state.clone(), stopped.clone()));
+        housekeeping_tasks(&state, &mut tasks, &stopped);
         ticketing_tasks(&state, &mut tasks, &stopped)?;
         tracing::info!(
             "background tasks: session sweeper, hold expiry, refunds to send, demand counts, waiting lists' offers, \"tell me when\" answers, outbox relay, ticketing worker, refund emails"

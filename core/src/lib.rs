@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod delivery;
 pub mod demand;
+pub mod gauges;
 pub mod interest;
 pub mod money;
 pub mod order;

@@ -1,6 +1,6 @@
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use sqlx::PgPool;
-use tessera_tests::TestApp;
+use tessera_tests::{TestApp, sample_event};
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn health_and_readiness_answer_when_everything_is_up(db: PgPool) {
@@ -231,4 +231,103 @@ async fn the_openapi_document_lists_how_each_route_refuses_a_malformed_request(d
         .clone();
     assert_eq!(from["schema"]["type"], "string", "{from}");
     assert!(from["schema"]["pattern"].as_str().unwrap().ends_with(")?$"), "{from}");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
+    use tessera_core::gauges::{ChainLag, Gauges, read};
+    let app = TestApp::new(db);
+    assert_eq!(read(&app.db).await.unwrap(), Gauges::default());
+
+    // A live hold, one past its time nobody released, a delivery waiting and one given up
+    // on, a paid order's message not yet relayed for a minute, and a chain watcher 11 blocks
+    // behind that last moved half a minute ago.
+    let event = app.insert_event(&sample_event("gauges", "Gauges", 10)).await;
+    let general = app.ticket_types(event).await[0];
+    let mut orders = Vec::new();
+    for _ in 0..2 {
+        let bought = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+        orders.push(bought.json()["order_id"].as_str().unwrap().parse::<uuid::Uuid>().unwrap());
+    }
+    app.expire_hold(orders[1]).await;
+    for (order, status) in [(orders[0], "pending"), (orders[1], "failed")] {
+        sqlx::query("insert into delivery (order_id, status) values ($1, $2)")
+            .bind(order)
+            .bind(status)
+            .execute(&app.db)
+            .await
+            .unwrap();
+    }
+    sqlx::query(
+        "insert into outbox (topic, order_id, payload, created_at) values ('orders.paid', $1, '{}', now() - interval '60 seconds')",
+    )
+    .bind(orders[0])
+    .execute(&app.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into eth_cursor (chain_id, contract, next_block, head_block, updated_at)
+         values (31337, '0x5fbdb2315678afecb367f032d93f642f64180aa3', 90, 100, now() - interval '30 seconds')",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+
+    let gauges = read(&app.db).await.unwrap();
+    assert_eq!((gauges.holds_live, gauges.holds_overdue), (1, 1));
+    assert_eq!((gauges.deliveries_pending, gauges.deliveries_dead), (1, 1));
+    assert_eq!(gauges.outbox_unpublished, 1);
+    assert!((59.0..120.0).contains(&gauges.outbox_oldest_seconds), "{gauges:?}");
+    assert_eq!(gauges.refunds_unsent, 0);
+    let [ChainLag { chain_id: 31337, blocks: 11, seconds_since_progress }] = gauges.chains[..] else {
+        panic!("{gauges:?}")
+    };
+    assert!((29.0..90.0).contains(&seconds_since_progress), "{gauges:?}");
+
+    // The metrics carry them (every test shares the process's gauges: only their presence is
+    // this test's), and the counters of what was placed.
+    let text = app.get("/metrics").await.text();
+    for name in [
+        r#"tessera_holds{state="overdue"}"#,
+        r#"tessera_deliveries{status="dead_letter"}"#,
+        "tessera_outbox_oldest_seconds",
+        "tessera_refunds_unsent_oldest_seconds",
+        r#"tessera_chain_watcher_lag_blocks{chain_id="31337"}"#,
+        "tessera_gauges_up 1",
+        r#"tessera_orders_placed_total{rail="card"}"#,
+    ] {
+        assert!(text.contains(name), "{name} missing from {text}");
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn metrics_answer_only_the_allowed_addresses_and_never_through_the_load_balancer(db: PgPool) {
+    let app = TestApp::with_settings(
+        db.clone(),
+        &[("TESSERA_METRICS_FROM", "192.0.2.0/24"), ("TESSERA_ORIGIN_SECRET", "from-the-balancer")],
+    );
+    // This app's client is a 10.x address: not allowed.
+    let refused = app.get("/metrics").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(refused.json()["error"]["code"], "forbidden");
+
+    // The scraper's own address is; a request forwarded by a proxy or through the balancer
+    // (whatever address it comes from) is not. Other paths still need the balancer's secret.
+    let mut app = TestApp::with_settings(
+        db,
+        &[("TESSERA_METRICS_FROM", "192.0.2.0/24"), ("TESSERA_ORIGIN_SECRET", "from-the-balancer")],
+    );
+    app.peer = "192.0.2.10:9090".parse().unwrap();
+    assert_eq!(app.get("/metrics").await.status, StatusCode::OK);
+    assert_eq!(app.get("/api/events").await.status, StatusCode::FORBIDDEN);
+    for (name, value) in [
+        ("x-forwarded-for", "203.0.113.7"),
+        ("forwarded", "for=203.0.113.7"),
+        ("x-origin-verify", "from-the-balancer"),
+    ] {
+        let mut headers = HeaderMap::new();
+        headers.insert(name, value.parse().unwrap());
+        let response = app.request(Method::GET, "/metrics", headers).await;
+        assert_eq!(response.status, StatusCode::FORBIDDEN, "{name}");
+    }
 }

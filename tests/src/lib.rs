@@ -53,6 +53,9 @@ impl TestApp {
                 // A test app is one client address standing for many customers: the limit per
                 // address is the abuse tests' own business.
                 "TESSERA_PURCHASES_PER_ADDRESS" => Some("100000".into()),
+                // Test apps' clients are 10.x addresses (below), and the served ones loopback:
+                // all may read the metrics unless a test says otherwise.
+                "TESSERA_METRICS_FROM" => Some("10.0.0.0/8,127.0.0.0/8,::1/128".into()),
                 // Cards are paid in the sandbox unless a test gives Stripe keys.
                 "TESSERA_CARD_SANDBOX"
                     if !settings.iter().any(|(key, _)| *key == "TESSERA_STRIPE_SECRET_KEY") =>

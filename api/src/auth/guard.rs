@@ -48,9 +48,10 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
 
 fn check(state: &AppState, request: &Request) -> Result<(), Error> {
     // Behind a load balancer, only requests that came through it are served; health checks
-    // come from the balancer itself and may skip it.
+    // come from the balancer itself and may skip it, and so may the metrics, which answer only
+    // a scraper that did not come through it (see `system::metrics`).
     if let Some(secret) = &state.config.origin_secret
-        && request.uri().path() != "/healthz"
+        && !matches!(request.uri().path(), "/healthz" | "/metrics")
     {
         let sent = request.headers().get(ORIGIN_VERIFY).map(HeaderValue::as_bytes).unwrap_or_default();
         if !bool::from(sent.ct_eq(secret.expose_secret().as_bytes())) {

@@ -11,6 +11,7 @@
 //! place in that order where its settings have always been read.
 
 mod lookup;
+mod net;
 mod storage;
 mod stripe;
 
@@ -22,6 +23,7 @@ use secrecy::SecretString;
 use url::Url;
 
 pub use lookup::{ConfigError, Lookup, bounded, check_url_scheme};
+pub use net::IpRange;
 pub use storage::S3Config;
 pub use stripe::{StripeConfig, check_sandbox_url};
 
@@ -112,6 +114,13 @@ pub struct Config {
     /// the next on a waiting list are held for them (a crypto order no longer than its price
     /// lives).
     pub waitlist_offer: Duration,
+    /// `TESSERA_METRICS_FROM` (default `127.0.0.0/8,::1/128`): the addresses `/metrics` answers
+    /// (the scraper's own connection, never a forwarded address; and never a request that came
+    /// through the load balancer), comma-separated ranges like `10.0.0.0/8`.
+    pub metrics_from: Vec<IpRange>,
+    /// `TESSERA_METRICS_LISTEN`: where `tessera ticketing` and `tessera chain-watcher` serve
+    /// their `/metrics` (unset: they serve none; the web app serves it on `TESSERA_LISTEN`).
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl Config {
@@ -339,6 +348,25 @@ impl Config {
             },
         };
 
+        let metrics_from = match get("TESSERA_METRICS_FROM") {
+            None => net::parse_ranges("127.0.0.0/8,::1/128").expect("the default ranges read"),
+            Some(raw) => net::parse_ranges(&raw).map_err(|bad| {
+                ConfigError::new(
+                    "TESSERA_METRICS_FROM",
+                    format!("{bad:?} is not an address or a range like 10.0.0.0/8"),
+                )
+            })?,
+        };
+        let metrics_listen = match get("TESSERA_METRICS_LISTEN") {
+            None => None,
+            Some(raw) => Some(raw.trim().parse::<SocketAddr>().map_err(|_| {
+                ConfigError::new(
+                    "TESSERA_METRICS_LISTEN",
+                    format!("{raw:?} is not an address like 127.0.0.1:9100"),
+                )
+            })?),
+        };
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -376,6 +404,8 @@ impl Config {
             record_demand,
             demand_retention,
             waitlist_offer,
+            metrics_from,
+            metrics_listen,
         };
         Ok((config, sections))
     }

@@ -196,7 +196,29 @@ pub async fn fulfil(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<boo
 /// - a second payment for a paid order, or a wrong amount, is due for refund.
 ///
 /// Paying writes the `orders.paid` outbox row in the same transaction.
+///
+/// Counted in `tessera_payments_settled_total{provider, outcome}` (`paid`, `paid_late`,
+/// `refund_due`, ...) once decided, in the caller's transaction: a transaction that fails
+/// afterwards and is retried counts again.
 pub async fn settle(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Result<Settlement> {
+    let settled = settle_receipt(conn, receipt).await?;
+    let outcome = match &settled {
+        Settlement::Paid => "paid",
+        Settlement::PaidLate => "paid_late",
+        Settlement::AlreadyPaid => "already_paid",
+        Settlement::RefundDue(_) => "refund_due",
+        Settlement::UnknownOrder => "unknown_order",
+    };
+    metrics::counter!(
+        "tessera_payments_settled_total",
+        "provider" => receipt.provider.as_str(),
+        "outcome" => outcome
+    )
+    .increment(1);
+    Ok(settled)
+}
+
+async fn settle_receipt(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx::Result<Settlement> {
     // The buyer's account first, as `place_orders` takes it: a late payment checked against
     // the account's limit cannot race a purchase (or another late payment) of the same
     // account.

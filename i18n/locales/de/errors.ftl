@@ -280,3 +280,4 @@ error-delete-refund-under-way = Eine Erstattung ist auf dem Weg zu Ihnen, oder I
 error-delete-tickets-being-sent = Ihre Tickets werden Ihnen gerade noch per E-Mail geschickt. Versuchen Sie es in ein paar Minuten erneut.
 error-delete-admin = Admin-Konten können nicht im Shop gelöscht werden.
 error-delete-bitcoin-tickets = Sie haben Tickets für eine bevorstehende Veranstaltung mit Bitcoin bezahlt: Würde sie abgesagt, holen Sie Ihre Erstattung über einen Link ab, den wir Ihnen mailen. Sie können Ihr Konto löschen, sobald die Veranstaltung vorbei ist.
+error-metrics-forbidden = Metriken werden nur an die vom Betreiber erlaubten Adressen ausgeliefert (TESSERA_METRICS_FROM), nie über den Load Balancer.

@@ -280,3 +280,4 @@ error-delete-refund-under-way = A refund is on its way to you, or money is due b
 error-delete-tickets-being-sent = Your tickets are still being emailed to you. Try again in a few minutes.
 error-delete-admin = Admin accounts cannot be deleted from the shop.
 error-delete-bitcoin-tickets = You paid in bitcoin for tickets to an event still to come: were it cancelled, your refund would be claimed through a link we email you. You can delete your account once the event is over.
+error-metrics-forbidden = Metrics are served only to the addresses the operator allows (TESSERA_METRICS_FROM), never through the load balancer.

@@ -281,3 +281,4 @@ error-delete-refund-under-way = Hay un reembolso en camino o te debemos dinero. 
 error-delete-tickets-being-sent = Todavía te estamos enviando las entradas por correo. Vuelve a intentarlo en unos minutos.
 error-delete-admin = Las cuentas de administración no se pueden eliminar desde la tienda.
 error-delete-bitcoin-tickets = Pagaste en bitcoin entradas para un evento que aún no ha tenido lugar: si se cancelara, reclamarías el reembolso con un enlace que te enviamos por correo. Podrás eliminar tu cuenta cuando haya pasado el evento.
+error-metrics-forbidden = Las métricas solo se sirven a las direcciones que permite el operador (TESSERA_METRICS_FROM), nunca a través del balanceador de carga.

@@ -281,3 +281,4 @@ error-delete-refund-under-way = Un remboursement est en route vers vous, ou de l
 error-delete-tickets-being-sent = Vos billets sont encore en cours d'envoi par e-mail. Réessayez dans quelques minutes.
 error-delete-admin = Les comptes d'administration ne peuvent pas être supprimés depuis la boutique.
 error-delete-bitcoin-tickets = Vous avez payé en bitcoin des billets pour un événement à venir : s'il était annulé, votre remboursement se réclamerait par un lien envoyé par e-mail. Vous pourrez supprimer votre compte une fois l'événement passé.
+error-metrics-forbidden = Les métriques ne sont servies qu'aux adresses autorisées par l'exploitant (TESSERA_METRICS_FROM), jamais via le répartiteur de charge.

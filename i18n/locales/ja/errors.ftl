@@ -261,3 +261,4 @@ error-delete-refund-under-way = 返金の手続き中か、返金予定のお金
 error-delete-tickets-being-sent = チケットをメールで送信中です。数分後にもう一度お試しください。
 error-delete-admin = 管理者アカウントはショップから削除できません。
 error-delete-bitcoin-tickets = これから開催されるイベントのチケットをビットコインで支払っています。中止になった場合、返金はメールでお送りするリンクから受け取ります。イベント終了後にアカウントを削除できます。
+error-metrics-forbidden = メトリクスは運用者が許可したアドレス（TESSERA_METRICS_FROM）にのみ提供され、ロードバランサー経由では提供されません。

@@ -297,3 +297,4 @@ error-delete-refund-under-way = Zwrot pieniędzy jest w drodze albo mamy Ci coś
 error-delete-tickets-being-sent = Wciąż wysyłamy Ci bilety e-mailem. Spróbuj ponownie za kilka minut.
 error-delete-admin = Kont administratorów nie można usunąć w sklepie.
 error-delete-bitcoin-tickets = Za bilety na nadchodzące wydarzenie zapłaciłeś bitcoinem: gdyby zostało odwołane, zwrot odbierzesz przez link wysłany e-mailem. Konto możesz usunąć po wydarzeniu.
+error-metrics-forbidden = Metryki są udostępniane tylko adresom dozwolonym przez operatora (TESSERA_METRICS_FROM), nigdy przez load balancer.

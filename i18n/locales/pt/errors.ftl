@@ -281,3 +281,4 @@ error-delete-refund-under-way = Há um reembolso a caminho ou dinheiro a devolve
 error-delete-tickets-being-sent = Os seus bilhetes ainda estão a ser enviados por email. Tente novamente dentro de alguns minutos.
 error-delete-admin = As contas de administração não podem ser eliminadas a partir da loja.
 error-delete-bitcoin-tickets = Pagou em bitcoin bilhetes para um evento que ainda não aconteceu: se fosse cancelado, reclamaria o reembolso através de uma ligação enviada por email. Poderá eliminar a sua conta depois do evento.
+error-metrics-forbidden = As métricas só são servidas aos endereços que o operador permite (TESSERA_METRICS_FROM), nunca através do balanceador de carga.

@@ -1,0 +1,115 @@
+//! What an operator watches that only Postgres knows, read when `/metrics` is scraped: holds
+//! (and holds past their time that nobody released: the sweeper is not running), deliveries
+//! waiting and given up on, the outbox's backlog and the age of its oldest message, refunds
+//! not yet handed to their provider, and how far each chain's watcher is behind. Every process reads the same
+//! figures, so alert rules take their `max`.
+
+use sqlx::PgPool;
+
+/// The figures, as one statement reads them (each from a partial index).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gauges {
+    /// Unpaid orders whose hold still runs.
+    pub holds_live: i64,
+    /// Unpaid orders past their hold that the sweeper has not released.
+    pub holds_overdue: i64,
+    pub deliveries_pending: i64,
+    /// Deliveries given up on (dead-lettered), waiting for an admin.
+    pub deliveries_dead: i64,
+    pub outbox_unpublished: i64,
+    /// Seconds since the oldest unpublished outbox message was written (0 when none waits).
+    pub outbox_oldest_seconds: f64,
+    /// Refunds asked for and not yet handed to their provider (a provider that is down, a
+    /// refund wallet short of funds).
+    pub refunds_unsent: i64,
+    /// Seconds since the oldest of them was asked for (0 when none).
+    pub refunds_unsent_oldest_seconds: f64,
+    pub chains: Vec<ChainLag>,
+}
+
+/// How far the Ethereum watcher of one chain is behind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChainLag {
+    pub chain_id: i64,
+    /// Blocks between the newest head it saw and the next block it will read (0 when caught up).
+    pub blocks: i64,
+    /// Seconds since it last saw a new head or moved its cursor.
+    pub seconds_since_progress: f64,
+}
+
+/// Reads the figures.
+pub async fn read(db: &PgPool) -> sqlx::Result<Gauges> {
+    type Row = (i64, i64, i64, i64, i64, f64, i64, f64);
+    let (
+        holds_live,
+        holds_overdue,
+        deliveries_pending,
+        deliveries_dead,
+        outbox_unpublished,
+        outbox_oldest_seconds,
+        refunds_unsent,
+        refunds_unsent_oldest_seconds,
+    ): Row = sqlx::query_as(
+        "select
+             (select count(*) from customer_order
+              where status = 'pending_payment' and not payment_detected and expires_at > now()),
+             (select count(*) from customer_order
+              where status = 'pending_payment' and not payment_detected and expires_at <= now()),
+             (select count(*) from delivery where status = 'pending'),
+             (select count(*) from delivery where status = 'failed'),
+             (select count(*) from outbox where published_at is null),
+             (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+              from outbox where published_at is null),
+             (select count(*) from refund where status = 'requested'),
+             (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+              from refund where status = 'requested')",
+    )
+    .fetch_one(db)
+    .await?;
+    let chains: Vec<(i64, i64, f64)> = sqlx::query_as(
+        "select chain_id, greatest(max(head_block) - min(next_block) + 1, 0)::bigint,
+                extract(epoch from now() - max(updated_at))::float8
+         from eth_cursor group by chain_id order by chain_id",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(Gauges {
+        holds_live,
+        holds_overdue,
+        deliveries_pending,
+        deliveries_dead,
+        outbox_unpublished,
+        outbox_oldest_seconds,
+        refunds_unsent,
+        refunds_unsent_oldest_seconds,
+        chains: chains
+            .into_iter()
+            .map(|(chain_id, blocks, seconds_since_progress)| ChainLag {
+                chain_id,
+                blocks,
+                seconds_since_progress,
+            })
+            .collect(),
+    })
+}
+
+impl Gauges {
+    /// Sets the process's gauges to these figures (`tessera_…`, see ARCHITECTURE.md).
+    pub fn publish(&self) {
+        use metrics::gauge;
+        gauge!("tessera_holds", "state" => "live").set(self.holds_live as f64);
+        gauge!("tessera_holds", "state" => "overdue").set(self.holds_overdue as f64);
+        gauge!("tessera_deliveries", "status" => "pending").set(self.deliveries_pending as f64);
+        gauge!("tessera_deliveries", "status" => "dead_letter").set(self.deliveries_dead as f64);
+        gauge!("tessera_outbox_unpublished").set(self.outbox_unpublished as f64);
+        gauge!("tessera_outbox_oldest_seconds").set(self.outbox_oldest_seconds);
+        gauge!("tessera_refunds_unsent").set(self.refunds_unsent as f64);
+        gauge!("tessera_refunds_unsent_oldest_seconds").set(self.refunds_unsent_oldest_seconds);
+        for chain in &self.chains {
+            let id = chain.chain_id.to_string();
+            gauge!("tessera_chain_watcher_lag_blocks", "chain_id" => id.clone()).set(chain.blocks as f64);
+            gauge!("tessera_chain_watcher_progress_age_seconds", "chain_id" => id)
+                .set(chain.seconds_since_progress);
+        }
+    }
+}
