@@ -359,9 +359,10 @@ ensure_rust() {
 ensure_promtool() {
   command -v promtool >/dev/null 2>&1 && return 0
   apt_install --no-install-recommends prometheus
-  if pgrep -x prometheus >/dev/null 2>&1; then
+  if pgrep -u prometheus -x prometheus >/dev/null 2>&1; then
     say "stopping the Prometheus server the package started"
-    "${SUDO[@]}" systemctl stop prometheus >/dev/null 2>&1 || "${SUDO[@]}" pkill -x prometheus || true
+    "${SUDO[@]}" systemctl disable --now prometheus >/dev/null 2>&1 \
+      || "${SUDO[@]}" pkill -u prometheus -x prometheus || true
   fi
   command -v promtool >/dev/null 2>&1 || die "promtool is missing after installing prometheus"
 }

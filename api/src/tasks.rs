@@ -1,4 +1,5 @@
-//! Background work that `tessera all` runs beside the web app. Each task loops until the
+//! Background work that `tessera ticketing` runs (and `tessera all`, beside the web app). Each
+//! task loops until the
 //! shutdown signal, and a failed round is logged and retried on the next tick: nothing here
 //! may take the process down.
 

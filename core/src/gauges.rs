@@ -1,20 +1,22 @@
 //! What an operator watches that only Postgres knows, read when `/metrics` is scraped: holds
 //! (and holds past their time that nobody released: the sweeper is not running), deliveries
 //! waiting and given up on, the outbox's backlog and the age of its oldest message, refunds
-//! not yet handed to their provider, and how far each chain's watcher is behind. Every process reads the same
-//! figures, so alert rules take their `max`.
+//! not yet handed to their provider, and how far the watcher of the configured contract is
+//! behind. Every process reads the same figures, so alert rules take their `max`.
 
 use sqlx::PgPool;
 
-/// The figures, as one statement reads them (each from a partial index).
+/// The figures, as two statements read them (each count from a partial index).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gauges {
     /// Unpaid orders whose hold still runs.
     pub holds_live: i64,
-    /// Unpaid orders past their hold that the sweeper has not released.
+    /// Unpaid orders a minute or more past their hold that the sweeper has not released (it
+    /// runs every 5 s: one that old means it is not running).
     pub holds_overdue: i64,
     pub deliveries_pending: i64,
-    /// Deliveries given up on (dead-lettered), waiting for an admin.
+    /// Deliveries given up on (dead-lettered) whose order is still paid and whose account still
+    /// exists: tickets someone is owed, waiting for an admin's retry.
     pub deliveries_dead: i64,
     pub outbox_unpublished: i64,
     /// Seconds since the oldest unpublished outbox message was written (0 when none waits).
@@ -27,18 +29,22 @@ pub struct Gauges {
     pub chains: Vec<ChainLag>,
 }
 
-/// How far the Ethereum watcher of one chain is behind.
+/// How far the Ethereum watcher of one contract is behind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChainLag {
     pub chain_id: i64,
+    /// `0x…`, lowercase.
+    pub contract: String,
     /// Blocks between the newest head it saw and the next block it will read (0 when caught up).
     pub blocks: i64,
     /// Seconds since it last saw a new head or moved its cursor.
     pub seconds_since_progress: f64,
 }
 
-/// Reads the figures.
-pub async fn read(db: &PgPool) -> sqlx::Result<Gauges> {
+/// Reads the figures; the chain watchers' only for `contracts` (`0x…`, lowercase: the ones this
+/// deployment follows, so a contract or chain left behind raises no alarm), each on the chain
+/// it was last followed on.
+pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
     type Row = (i64, i64, i64, i64, i64, f64, i64, f64);
     let (
         holds_live,
@@ -54,9 +60,12 @@ pub async fn read(db: &PgPool) -> sqlx::Result<Gauges> {
              (select count(*) from customer_order
               where status = 'pending_payment' and not payment_detected and expires_at > now()),
              (select count(*) from customer_order
-              where status = 'pending_payment' and not payment_detected and expires_at <= now()),
+              where status = 'pending_payment' and not payment_detected
+                and expires_at <= now() - interval '1 minute'),
              (select count(*) from delivery where status = 'pending'),
-             (select count(*) from delivery where status = 'failed'),
+             (select count(*) from delivery d
+              join customer_order o using (order_id) join account a using (account_id)
+              where d.status = 'failed' and o.status = 'paid' and a.deleted_at is null),
              (select count(*) from outbox where published_at is null),
              (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8
               from outbox where published_at is null),
@@ -66,11 +75,13 @@ pub async fn read(db: &PgPool) -> sqlx::Result<Gauges> {
     )
     .fetch_one(db)
     .await?;
-    let chains: Vec<(i64, i64, f64)> = sqlx::query_as(
-        "select chain_id, greatest(max(head_block) - min(next_block) + 1, 0)::bigint,
-                extract(epoch from now() - max(updated_at))::float8
-         from eth_cursor group by chain_id order by chain_id",
+    let chains: Vec<(i64, String, i64, f64)> = sqlx::query_as(
+        "select distinct on (contract) chain_id, contract, greatest(head_block - next_block + 1, 0)::bigint,
+                extract(epoch from now() - updated_at)::float8
+         from eth_cursor where contract = any($1)
+         order by contract, updated_at desc",
     )
+    .bind(contracts)
     .fetch_all(db)
     .await?;
     Ok(Gauges {
@@ -84,8 +95,9 @@ pub async fn read(db: &PgPool) -> sqlx::Result<Gauges> {
         refunds_unsent_oldest_seconds,
         chains: chains
             .into_iter()
-            .map(|(chain_id, blocks, seconds_since_progress)| ChainLag {
+            .map(|(chain_id, contract, blocks, seconds_since_progress)| ChainLag {
                 chain_id,
+                contract,
                 blocks,
                 seconds_since_progress,
             })
@@ -106,10 +118,9 @@ impl Gauges {
         gauge!("tessera_refunds_unsent").set(self.refunds_unsent as f64);
         gauge!("tessera_refunds_unsent_oldest_seconds").set(self.refunds_unsent_oldest_seconds);
         for chain in &self.chains {
-            let id = chain.chain_id.to_string();
-            gauge!("tessera_chain_watcher_lag_blocks", "chain_id" => id.clone()).set(chain.blocks as f64);
-            gauge!("tessera_chain_watcher_progress_age_seconds", "chain_id" => id)
-                .set(chain.seconds_since_progress);
+            let labels = [("chain_id", chain.chain_id.to_string()), ("contract", chain.contract.clone())];
+            gauge!("tessera_chain_watcher_lag_blocks", &labels).set(chain.blocks as f64);
+            gauge!("tessera_chain_watcher_progress_age_seconds", &labels).set(chain.seconds_since_progress);
         }
     }
 }

@@ -116,6 +116,15 @@ impl BlobStore {
         Ok(())
     }
 
+    /// Every blob's key and size, in key order (for backups).
+    pub async fn list(&self) -> Result<Vec<(String, u64)>, object_store::Error> {
+        use futures::TryStreamExt as _;
+        let mut all: Vec<(String, u64)> =
+            self.store.list(None).map_ok(|meta| (meta.location.to_string(), meta.size)).try_collect().await?;
+        all.sort();
+        Ok(all)
+    }
+
     /// The blob's bytes, or `None` when there is no such key.
     pub async fn get(&self, key: &str) -> Result<Option<Bytes>, object_store::Error> {
         let path = BlobPath::parse(key).map_err(|source| object_store::Error::InvalidPath { source })?;

@@ -7,6 +7,7 @@ mod accounts;
 mod admin_events;
 mod admin_pages;
 mod analytics;
+mod backup;
 mod batching;
 mod btcpay_client;
 mod btcpay_orders;

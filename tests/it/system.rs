@@ -237,20 +237,36 @@ async fn the_openapi_document_lists_how_each_route_refuses_a_malformed_request(d
 async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
     use tessera_core::gauges::{ChainLag, Gauges, read};
     let app = TestApp::new(db);
-    assert_eq!(read(&app.db).await.unwrap(), Gauges::default());
+    let contract = "0x5fbdb2315678afecb367f032d93f642f64180aa3".to_string();
+    assert_eq!(read(&app.db, std::slice::from_ref(&contract)).await.unwrap(), Gauges::default());
 
-    // A live hold, one past its time nobody released, a delivery waiting and one given up
-    // on, a paid order's message not yet relayed for a minute, and a chain watcher 11 blocks
-    // behind that last moved half a minute ago.
+    // A live hold, one two minutes past its time that nobody released (one just past it is
+    // the sweeper's next pass, not a fault), a delivery waiting and a paid order's given up on,
+    // a paid order's message not yet relayed for a minute, and the watcher of our contract 11
+    // blocks behind that last moved half a minute ago (and one of a contract no longer ours).
     let event = app.insert_event(&sample_event("gauges", "Gauges", 10)).await;
     let general = app.ticket_types(event).await[0];
+    // (Paid first: settling a card payment releases the event's holds past their time.)
+    let (paid, _, _) = app.paid_order(event, 1).await;
     let mut orders = Vec::new();
     for _ in 0..2 {
         let bought = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
         orders.push(bought.json()["order_id"].as_str().unwrap().parse::<uuid::Uuid>().unwrap());
     }
     app.expire_hold(orders[1]).await;
-    for (order, status) in [(orders[0], "pending"), (orders[1], "failed")] {
+    sqlx::query("update customer_order set expires_at = now() - interval '2 minutes' where order_id = $1")
+        .bind(orders[1])
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let just_expired = app.buy(&app.customer().await, event, &[(general, 1)], None).await;
+    sqlx::query("update customer_order set created_at = now() - interval '1 hour', expires_at = now() - interval '5 seconds'
+         where order_id = $1")
+        .bind(just_expired.json()["order_id"].as_str().unwrap().parse::<uuid::Uuid>().unwrap())
+        .execute(&app.db)
+        .await
+        .unwrap();
+    for (order, status) in [(orders[0], "pending"), (paid, "failed"), (orders[1], "failed")] {
         sqlx::query("insert into delivery (order_id, status) values ($1, $2)")
             .bind(order)
             .bind(status)
@@ -267,21 +283,24 @@ async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
     .unwrap();
     sqlx::query(
         "insert into eth_cursor (chain_id, contract, next_block, head_block, updated_at)
-         values (31337, '0x5fbdb2315678afecb367f032d93f642f64180aa3', 90, 100, now() - interval '30 seconds')",
+         values (31337, '0x5fbdb2315678afecb367f032d93f642f64180aa3', 90, 100, now() - interval '30 seconds'),
+                (1, '0x0000000000000000000000000000000000000001', 5, 900, now() - interval '30 days')",
     )
     .execute(&app.db)
     .await
     .unwrap();
 
-    let gauges = read(&app.db).await.unwrap();
+    let gauges = read(&app.db, std::slice::from_ref(&contract)).await.unwrap();
     assert_eq!((gauges.holds_live, gauges.holds_overdue), (1, 1));
     assert_eq!((gauges.deliveries_pending, gauges.deliveries_dead), (1, 1));
-    assert_eq!(gauges.outbox_unpublished, 1);
+    assert_eq!(gauges.outbox_unpublished, 2, "the paid order's own message, and the minute-old one");
     assert!((59.0..120.0).contains(&gauges.outbox_oldest_seconds), "{gauges:?}");
     assert_eq!(gauges.refunds_unsent, 0);
-    let [ChainLag { chain_id: 31337, blocks: 11, seconds_since_progress }] = gauges.chains[..] else {
+    let [ChainLag { chain_id: 31337, ref contract, blocks: 11, seconds_since_progress }] = gauges.chains[..]
+    else {
         panic!("{gauges:?}")
     };
+    assert_eq!(contract, "0x5fbdb2315678afecb367f032d93f642f64180aa3");
     assert!((29.0..90.0).contains(&seconds_since_progress), "{gauges:?}");
 
     // The metrics carry them (every test shares the process's gauges: only their presence is
@@ -292,7 +311,7 @@ async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
         r#"tessera_deliveries{status="dead_letter"}"#,
         "tessera_outbox_oldest_seconds",
         "tessera_refunds_unsent_oldest_seconds",
-        r#"tessera_chain_watcher_lag_blocks{chain_id="31337"}"#,
+        r#"tessera_holds{state="live"}"#,
         "tessera_gauges_up 1",
         r#"tessera_orders_placed_total{rail="card"}"#,
     ] {

@@ -23,6 +23,13 @@ impl IpRange {
         if prefix > bits {
             return None;
         }
+        // `::ffff:10.0.0.0/104` is `10.0.0.0/8` (peers are compared as IPv4 when mapped).
+        let (addr, prefix) = match addr {
+            IpAddr::V6(v6) if prefix >= 96 && v6.to_ipv4_mapped().is_some() => {
+                (IpAddr::V4(v6.to_ipv4_mapped().expect("mapped")), prefix - 96)
+            }
+            other => (other, prefix),
+        };
         let range = IpRange { base: addr, prefix };
         // `10.1.2.3/8` is a typo for something: refuse rather than guess.
         (range.masked(addr) == Some(bits_of(addr))).then_some(range)
@@ -96,6 +103,9 @@ mod tests {
         assert!(loopback6.contains(ip("::1")) && !loopback6.contains(ip("::2")));
         let ula = IpRange::parse("fd00::/8").unwrap();
         assert!(ula.contains(ip("fd12:3456::1")) && !ula.contains(ip("fe80::1")));
+        let mapped = IpRange::parse("::ffff:10.0.0.0/104").unwrap();
+        assert!(mapped.contains(ip("10.9.8.7")) && mapped.contains(ip("::ffff:10.9.8.7")));
+        assert!(!mapped.contains(ip("11.0.0.1")));
         let all6 = IpRange::parse("::/0").unwrap();
         assert!(all6.contains(ip("2001:db8::1")));
     }

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 pub use checkin::{CheckIn, CheckInError, DoorEvent, check_in, door_events};
 pub use issue::{IssuedTicket, TicketState, issue_tickets, ticket_states, tickets_of_order};
-pub use key::{KeyError, load_or_create_signing_key, signing_key_from_base64};
+pub use key::{KEY_FILE, KeyError, load_or_create_signing_key, signing_key_from_base64};
 
 const PREFIX: &str = "TT1";
 const DOWNLOAD_PREFIX: &str = "TD1";

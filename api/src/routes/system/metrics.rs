@@ -27,9 +27,21 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
 
 /// Whether a request from `peer` with these headers may read the metrics.
 fn may_scrape(state: &AppState, peer: Option<SocketAddr>, headers: &HeaderMap) -> bool {
-    let forwarded = ["x-forwarded-for", "forwarded", crate::auth::guard::ORIGIN_VERIFY]
-        .iter()
-        .any(|name| headers.contains_key(*name));
+    // What proxies and load balancers add (nginx's plain `proxy_pass` adds none: put the
+    // scraper's address, not the proxy's, in TESSERA_METRICS_FROM).
+    let forwarded = [
+        "x-forwarded-for",
+        "forwarded",
+        "x-real-ip",
+        "via",
+        "x-forwarded-host",
+        "x-forwarded-proto",
+        "cf-connecting-ip",
+        "true-client-ip",
+        crate::auth::guard::ORIGIN_VERIFY,
+    ]
+    .iter()
+    .any(|name| headers.contains_key(*name));
     let allowed =
         peer.is_some_and(|peer| state.config.metrics_from.iter().any(|range| range.contains(peer.ip())));
     allowed && !forwarded
@@ -42,7 +54,9 @@ async fn render(state: &AppState) -> Response {
     metrics::gauge!("db_pool_connections", "state" => "idle").set(f64::from(idle));
     metrics::gauge!("db_pool_connections", "state" => "in_use").set(f64::from(size.saturating_sub(idle)));
     metrics::gauge!("db_pool_max_connections").set(f64::from(state.config.db_max_connections));
-    match tokio::time::timeout(GAUGES_TIMEOUT, tessera_core::gauges::read(&state.db)).await {
+    let contracts: Vec<String> =
+        state.eth_settings.iter().map(|eth| format!("0x{}", hex::encode(eth.contract))).collect();
+    match tokio::time::timeout(GAUGES_TIMEOUT, tessera_core::gauges::read(&state.db, &contracts)).await {
         Ok(Ok(gauges)) => {
             gauges.publish();
             metrics::gauge!("tessera_gauges_up").set(1.0);
