@@ -43,6 +43,9 @@ pub struct AppState {
     pub redis: Redis,
     pub blobs: BlobStore,
     pub metrics: PrometheusHandle,
+    /// Set on SIGTERM while the web app drains (`TESSERA_DRAIN_SECONDS`): `/readyz` answers 503
+    /// and every response closes its connection.
+    pub draining: Arc<std::sync::atomic::AtomicBool>,
     /// Recent catalog responses (see `cache`).
     pub catalog_cache: Arc<ResponseCache>,
     /// This process's search index (`TESSERA_SEARCH=index`, the default); none searches
@@ -187,6 +190,7 @@ impl AppState {
             redis,
             blobs,
             metrics: crate::telemetry::metrics_handle(),
+            draining: Arc::default(),
             catalog_cache,
             search,
             demand,

@@ -206,7 +206,18 @@ pub async fn serve(settings: Settings, services: Services) -> anyhow::Result<()>
             "background tasks: session sweeper, hold expiry, refunds to send, demand counts, waiting lists' offers, \"tell me when\" answers, outbox relay, ticketing worker, refund emails"
         );
     }
-    let shutdown = shutdown_signal();
+    let signal = shutdown_signal();
+    let drain = state.config.drain;
+    let draining = state.draining.clone();
+    let shutdown = async move {
+        signal.await;
+        if !drain.is_zero() {
+            // Still serving, but unready: the load balancer moves the traffic elsewhere first.
+            draining.store(true, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!("draining for {} s before stopping (TESSERA_DRAIN_SECONDS)", drain.as_secs());
+            tokio::time::sleep(drain).await;
+        }
+    };
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen} (TESSERA_LISTEN)"))?;

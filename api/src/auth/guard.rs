@@ -43,6 +43,11 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     if signed_in || response.headers().contains_key(header::SET_COOKIE) {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     }
+    // Draining before a stop: each connection closes after its answer, so the load balancer
+    // reuses none of ours while it moves to the other processes.
+    if state.draining.load(std::sync::atomic::Ordering::Relaxed) {
+        response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     with_security_headers(response, is_https, &state.content_security_policy)
 }
 

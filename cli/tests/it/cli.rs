@@ -17,7 +17,9 @@ fn help_lists_every_command() {
     let output = tessera().arg("--help").output().unwrap();
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for command in ["migrate", "seed", "serve", "all", "reconcile", "contracts", "chain-watcher"] {
+    for command in
+        ["migrate", "seed", "serve", "all", "reconcile", "contracts", "chain-watcher", "backup", "restore"]
+    {
         assert!(help.contains(&format!("  {command} ")), "{command} missing from:\n{help}");
     }
     let seed_help = String::from_utf8(tessera().args(["seed", "--help"]).output().unwrap().stdout).unwrap();
@@ -84,6 +86,77 @@ fn serve_stops_cleanly_on_sigterm() {
     child.stdout.take().unwrap().read_to_string(&mut logs).unwrap();
     assert!(exit.success(), "exit {exit:?}: {logs}");
     assert!(logs.contains("stopped"), "{logs}");
+}
+
+/// One HTTP/1.1 request to the local port; the answer up to when the server closes the
+/// connection (none within 5 s: the answer so far).
+fn http_get(port: u16, path: &str, close: bool) -> String {
+    use std::io::Write as _;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let connection = if close { "Connection: close\r\n" } else { "" };
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{connection}\r\n").unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn serve_drains_before_it_stops_so_a_load_balancer_moves_away_first() {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut child = tessera()
+        .arg("serve")
+        .env("TESSERA_LISTEN", format!("127.0.0.1:{port}"))
+        .env("TESSERA_DATA_DIR", data_dir.path())
+        .env("TESSERA_SEARCH", "database")
+        .env("TESSERA_DRAIN_SECONDS", "3")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !http_get_ok(port) {
+        assert!(started.elapsed() < Duration::from_secs(30), "never ready");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    let signalled = Instant::now();
+
+    // Unready at once, yet still serving, each answer closing its connection (a keep-alive
+    // request gets its answer and the connection ends, instead of waiting).
+    let mut ready = String::new();
+    while signalled.elapsed() < Duration::from_secs(2) {
+        ready = http_get(port, "/readyz", true);
+        if ready.starts_with("HTTP/1.1 503") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(ready.starts_with("HTTP/1.1 503") && ready.contains("\"draining\""), "{ready}");
+    let alive = http_get(port, "/healthz", false);
+    assert!(alive.starts_with("HTTP/1.1 200"), "{alive}");
+    assert!(alive.to_ascii_lowercase().contains("connection: close"), "{alive}");
+    assert!(signalled.elapsed() < Duration::from_secs(3), "the keep-alive connection was closed at once");
+
+    // Then it stops, not before the drain is over.
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(signalled.elapsed() < Duration::from_secs(20), "still running 20 s after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(signalled.elapsed() >= Duration::from_millis(2900), "stopped after {:?}", signalled.elapsed());
+    let mut logs = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut logs).unwrap();
+    assert!(exit.success(), "exit {exit:?}: {logs}");
+    assert!(logs.contains("draining for 3 s"), "{logs}");
+}
+
+fn http_get_ok(port: u16) -> bool {
+    std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        && http_get(port, "/readyz", true).starts_with("HTTP/1.1 200")
 }
 
 /// The URL of a `#[sqlx::test]` database, for the binary to connect to.

@@ -121,6 +121,11 @@ pub struct Config {
     /// `TESSERA_METRICS_LISTEN`: where `tessera ticketing` and `tessera chain-watcher` serve
     /// their `/metrics` (unset: they serve none; the web app serves it on `TESSERA_LISTEN`).
     pub metrics_listen: Option<SocketAddr>,
+    /// `TESSERA_DRAIN_SECONDS` (default 0; 0 to 120): on SIGTERM the web app first answers
+    /// `/readyz` with 503 and closes each connection after its response for this long, still
+    /// serving, so a load balancer checking `/readyz` stops sending it requests; then it stops
+    /// accepting and finishes the requests in flight.
+    pub drain: Duration,
 }
 
 impl Config {
@@ -367,6 +372,11 @@ impl Config {
             })?),
         };
 
+        let drain = Duration::from_secs(
+            u64::try_from(bounded(get("TESSERA_DRAIN_SECONDS"), "TESSERA_DRAIN_SECONDS", 0, 0, 120)?)
+                .unwrap_or(0),
+        );
+
         let log_format = match get("TESSERA_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("pretty") => LogFormat::Pretty,
             Some("json") => LogFormat::Json,
@@ -406,6 +416,7 @@ impl Config {
             waitlist_offer,
             metrics_from,
             metrics_listen,
+            drain,
         };
         Ok((config, sections))
     }

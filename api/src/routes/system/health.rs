@@ -26,7 +26,8 @@ pub async fn healthz() -> Json<Health> {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Readiness {
-    /// `ready` or `unavailable`.
+    /// `ready`, `unavailable`, or `draining` (shutting down: still serving, but the load
+    /// balancer should send no more).
     #[schema(example = "ready")]
     pub status: &'static str,
     pub checks: ReadinessChecks,
@@ -44,24 +45,31 @@ pub struct ReadinessChecks {
     pub search: String,
 }
 
-/// Readiness: Postgres and Redis both answer. A load balancer stops sending traffic on 503.
-/// Also says whether the search index has loaded.
+/// Readiness: Postgres and Redis both answer, and the process is not shutting down. A load
+/// balancer stops sending traffic on 503. Also says whether the search index has loaded.
 #[utoipa::path(get, path = "/readyz", tag = "system",
     responses(
         (status = 200, description = "Ready", body = Readiness),
-        (status = 503, description = "A dependency is unreachable", body = Readiness),
+        (status = 503, description = "A dependency is unreachable, or the process is draining before it stops", body = Readiness),
     ))]
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
     let (postgres, redis) = tokio::join!(check_postgres(&state), check_redis(&state));
-    let ready = postgres.is_ok() && redis.is_ok();
+    let draining = state.draining.load(std::sync::atomic::Ordering::Relaxed);
+    let ready = postgres.is_ok() && redis.is_ok() && !draining;
     let describe = |result: Result<(), String>| result.err().unwrap_or_else(|| "ok".into());
-    if !ready {
+    if !ready && !draining {
         tracing::warn!(postgres = ?postgres, redis = ?redis, "not ready");
     }
     (
         if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE },
         Json(Readiness {
-            status: if ready { "ready" } else { "unavailable" },
+            status: if draining {
+                "draining"
+            } else if ready {
+                "ready"
+            } else {
+                "unavailable"
+            },
             checks: ReadinessChecks {
                 postgres: describe(postgres),
                 redis: describe(redis),
