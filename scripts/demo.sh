@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Build a release tessera, migrate, load the demo data and run everything.
 set -euo pipefail
+# With --cluster: HAProxy in front of two web processes, with separate ticketing and
+# chain-watcher processes (scripts/cluster.sh), instead of `tessera all`.
+CLUSTER=0
+[ "${1:-}" = "--cluster" ] && CLUSTER=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -71,6 +75,9 @@ if [ "${TESSERA_ETH_SANDBOX:-}" = "on" ]; then
 fi
 if [ -n "$MAIL_INBOX" ]; then
   echo "demo.sh: ticket emails (with their PDF) arrive in the local inbox at $MAIL_INBOX"
+fi
+if [ "$CLUSTER" -eq 1 ]; then
+  BIN="$BIN" exec scripts/cluster.sh
 fi
 echo "demo.sh: Tessera is starting on ${TESSERA_PUBLIC_URL:-http://$TESSERA_LISTEN} (Ctrl-C to stop)"
 exec "$BIN" all

@@ -11,6 +11,8 @@
 #   build check and the contract tests.
 # With --fuzz also: schemathesis (pinned, in its own venv at ~/.cache/tessera/venv) for the
 #   test that fuzzes the OpenAPI document's routes (tests/it/fuzz.rs).
+# With --haproxy also: HAProxy (Debian's haproxy package; its own service is left stopped) for
+#   the cluster (scripts/cluster.sh) and its rolling-restart test.
 # With --promtool also: promtool (Debian's prometheus package; no Prometheus server is left
 #   running) for checking and testing the alert rules in ops/prometheus.
 # With --anvil also (implies --eth): a local anvil chain on 127.0.0.1:8545 for the demo, mining
@@ -33,6 +35,7 @@ ETH=0
 ANVIL=0
 FUZZ=0
 PROMTOOL=0
+HAPROXY=0
 for arg in "$@"; do
   case "$arg" in
     --browser) BROWSER=1 ;;
@@ -41,8 +44,9 @@ for arg in "$@"; do
     --anvil) ETH=1; ANVIL=1 ;;
     --fuzz) FUZZ=1 ;;
     --promtool) PROMTOOL=1 ;;
+    --haproxy) HAPROXY=1 ;;
     -h|--help)
-      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil] [--fuzz] [--promtool]"
+      echo "usage: $0 [--browser] [--mail] [--eth] [--anvil] [--fuzz] [--promtool] [--haproxy]"
       exit 0
       ;;
     *)
@@ -367,6 +371,18 @@ ensure_promtool() {
   command -v promtool >/dev/null 2>&1 || die "promtool is missing after installing prometheus"
 }
 
+# HAProxy from Debian; a server its package started is stopped (the cluster runs its own).
+ensure_haproxy() {
+  command -v haproxy >/dev/null 2>&1 && return 0
+  apt_install --no-install-recommends haproxy
+  if pgrep -u haproxy -x haproxy >/dev/null 2>&1 || pgrep -f '^/usr/sbin/haproxy -Ws' >/dev/null 2>&1; then
+    say "stopping the HAProxy service the package started"
+    "${SUDO[@]}" systemctl disable --now haproxy >/dev/null 2>&1 \
+      || "${SUDO[@]}" pkill -f '^/usr/sbin/haproxy -Ws' || true
+  fi
+  command -v haproxy >/dev/null 2>&1 || die "haproxy is missing after installing it"
+}
+
 ensure_rust
 ensure_postgres
 ensure_redis
@@ -388,4 +404,7 @@ if [ "$FUZZ" -eq 1 ]; then
 fi
 if [ "$PROMTOOL" -eq 1 ]; then
   ensure_promtool
+fi
+if [ "$HAPROXY" -eq 1 ]; then
+  ensure_haproxy
 fi

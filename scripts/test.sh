@@ -12,7 +12,7 @@ export SQLX_OFFLINE=true
 # sqlx::test creates a database per test from this URL.
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-scripts/ensure-services.sh --browser --mail --eth --fuzz --promtool
+scripts/ensure-services.sh --browser --mail --eth --fuzz --promtool --haproxy
 
 echo "test.sh: formatting"
 cargo fmt --all --check

@@ -3,7 +3,7 @@ use std::net::TcpListener;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn tessera() -> Command {
+pub(crate) fn tessera() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
     // Start from a clean slate: only what a test sets.
     for var in ["TESSERA_LISTEN", "TESSERA_PUBLIC_URL", "TESSERA_DB_MAX_CONNECTIONS", "TESSERA_LOG_FORMAT"] {
@@ -90,7 +90,7 @@ fn serve_stops_cleanly_on_sigterm() {
 
 /// One HTTP/1.1 request to the local port; the answer up to when the server closes the
 /// connection (none within 5 s: the answer so far).
-fn http_get(port: u16, path: &str, close: bool) -> String {
+pub(crate) fn http_get(port: u16, path: &str, close: bool) -> String {
     use std::io::Write as _;
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
@@ -160,7 +160,7 @@ fn http_get_ok(port: u16) -> bool {
 }
 
 /// The URL of a `#[sqlx::test]` database, for the binary to connect to.
-fn url_of(db: &sqlx::PgPool) -> String {
+pub(crate) fn url_of(db: &sqlx::PgPool) -> String {
     let base = std::env::var("DATABASE_URL").expect("DATABASE_URL for sqlx::test");
     let name = db.connect_options().get_database().expect("a database name").to_string();
     let (server, _) = base.rsplit_once('/').expect("a URL with a database");

@@ -1,0 +1,193 @@
+//! Several web processes behind a real HAProxy (Debian's, with `ops/haproxy/tessera.cfg`, the
+//! configuration `make demo-cluster` runs): a rolling restart, each process in turn sent
+//! SIGTERM, drained, stopped and started again, under steady traffic, loses no request.
+
+use std::io::{Read as _, Write as _};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::cli::{http_get, tessera, url_of};
+
+const SECRET: &str = "cluster-test-origin-secret";
+
+/// Child processes killed when the test ends, passing or not.
+struct Processes(Vec<Child>);
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn web(port: u16, lb: u16, db_url: &str, data: &Path) -> Child {
+    tessera()
+        .arg("serve")
+        .env("DATABASE_URL", db_url)
+        .env("TESSERA_LISTEN", format!("127.0.0.1:{port}"))
+        .env("TESSERA_PUBLIC_URL", format!("http://127.0.0.1:{lb}"))
+        .env("TESSERA_ORIGIN_SECRET", SECRET)
+        .env("TESSERA_DRAIN_SECONDS", "2")
+        .env("TESSERA_DATA_DIR", data)
+        .env("TESSERA_SEARCH", "database")
+        .env("TESSERA_CARD_SANDBOX", "on")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The web process answers `/readyz` itself (with the balancer's secret).
+fn ready(port: u16) -> bool {
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else { return false };
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let request = format!(
+        "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Origin-Verify: {SECRET}\r\nConnection: close\r\n\r\n"
+    );
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.starts_with("HTTP/1.1 200")
+}
+
+fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// One request through the balancer, on a connection of its own: the status line, or the
+/// I/O error (a refused or reset connection) as the load generator saw it.
+fn through(lb: u16, path: &str) -> Result<String, String> {
+    let mut stream =
+        std::net::TcpStream::connect(("127.0.0.1", lb)).map_err(|err| format!("connect: {err}"))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{lb}\r\nConnection: close\r\n\r\n")
+        .map_err(|err| format!("write: {err}"))?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).map_err(|err| format!("read: {err}"))?;
+    let answer = String::from_utf8_lossy(&answer);
+    Ok(answer.lines().next().unwrap_or_default().to_string())
+}
+
+fn stop(child: &mut Child) -> Duration {
+    let signalled = Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            assert!(exit.success(), "{exit:?}");
+            return signalled.elapsed();
+        }
+        assert!(signalled.elapsed() < Duration::from_secs(20), "still running 20 s after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_rolling_restart_behind_haproxy_loses_no_request(db: sqlx::PgPool) {
+    let db_url = url_of(&db);
+    let data = tempfile::tempdir().unwrap();
+    let (lb, ports) = (free_port(), [free_port(), free_port()]);
+    let mut webs = Processes(ports.iter().map(|&port| web(port, lb, &db_url, data.path())).collect());
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ops/haproxy/tessera.cfg");
+    let _haproxy = Processes(vec![
+        Command::new("haproxy")
+            .args(["-db", "-f"])
+            .arg(&config)
+            .env("TESSERA_LB_BIND", format!("127.0.0.1:{lb}"))
+            .env("TESSERA_WEB1", format!("127.0.0.1:{}", ports[0]))
+            .env("TESSERA_WEB2", format!("127.0.0.1:{}", ports[1]))
+            .env("TESSERA_ORIGIN_SECRET", SECRET)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("haproxy (scripts/ensure-services.sh --haproxy installs it)"),
+    ]);
+    for &port in &ports {
+        wait_for("a web process ready", Duration::from_secs(30), || ready(port));
+    }
+    wait_for("the balancer serving", Duration::from_secs(10), || {
+        through(lb, "/api/events").is_ok_and(|status| status.starts_with("HTTP/1.1 200"))
+    });
+    // Without the balancer's secret a web process refuses the request.
+    assert!(http_get(ports[0], "/api/events", true).starts_with("HTTP/1.1 403"));
+
+    // Steady traffic: four clients, each a request after the other, pages and JSON.
+    let running = Arc::new(AtomicBool::new(true));
+    let served = Arc::new(AtomicU64::new(0));
+    let failures = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let clients: Vec<_> = (0..4)
+        .map(|n| {
+            let (running, served, failures) = (running.clone(), served.clone(), failures.clone());
+            std::thread::spawn(move || {
+                let paths = ["/api/events?limit=5", "/", "/healthz", "/search?q=fado"];
+                let mut i = n;
+                while running.load(Ordering::Relaxed) {
+                    let path = paths[i % paths.len()];
+                    i += 1;
+                    match through(lb, path) {
+                        Ok(status) if status.starts_with("HTTP/1.1 200") => {
+                            served.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(status) => failures.lock().unwrap().push(format!("{path}: {status}")),
+                        Err(err) => failures.lock().unwrap().push(format!("{path}: {err}")),
+                    }
+                }
+            })
+        })
+        .collect();
+
+    // Each web process in turn: SIGTERM (it drains, the balancer moves away), stopped,
+    // started again, ready, and taken back before the next.
+    std::thread::sleep(Duration::from_secs(1));
+    let mut stopped_after = Vec::new();
+    for (n, &port) in ports.iter().enumerate() {
+        stopped_after.push(stop(&mut webs.0[n]));
+        webs.0[n] = web(port, lb, &db_url, data.path());
+        wait_for("the restarted process ready", Duration::from_secs(30), || ready(port));
+        // Two good checks half a second apart, and a margin.
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    running.store(false, Ordering::Relaxed);
+    for client in clients {
+        client.join().unwrap();
+    }
+
+    let failures = failures.lock().unwrap().clone();
+    let served = served.load(Ordering::Relaxed);
+    println!(
+        "rolling restart: {served} requests served, {} failed; each process stopped {:?} after SIGTERM",
+        failures.len(),
+        stopped_after
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failed of {}: {:?}",
+        failures.len(),
+        served,
+        &failures[..failures.len().min(10)]
+    );
+    assert!(served > 100, "only {served} requests in the whole restart");
+    assert!(
+        stopped_after.iter().all(|after| *after >= Duration::from_secs(2)),
+        "{stopped_after:?}: drained first"
+    );
+    for web in &mut webs.0 {
+        stop(web);
+    }
+}
