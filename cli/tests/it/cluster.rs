@@ -1,6 +1,7 @@
 //! Several web processes behind a real HAProxy (Debian's, with `ops/haproxy/tessera.cfg`, the
 //! configuration `make demo-cluster` runs): a rolling restart, each process in turn sent
-//! SIGTERM, drained, stopped and started again, under steady traffic, loses no request.
+//! SIGTERM, drained, stopped and started again, under steady traffic (pages, JSON, and
+//! purchases with their cancellations), loses no request.
 
 use std::io::{Read as _, Write as _};
 use std::net::TcpListener;
@@ -41,6 +42,9 @@ fn web(port: u16, lb: u16, db_url: &str, data: &Path) -> Child {
         .env("TESSERA_DATA_DIR", data)
         .env("TESSERA_SEARCH", "database")
         .env("TESSERA_CARD_SANDBOX", "on")
+        // One buyer buys and cancels all along: no limit of theirs is the test's business.
+        .env("TESSERA_PURCHASES_PER_ACCOUNT", "100000")
+        .env("TESSERA_PURCHASES_PER_ADDRESS", "1000000")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -73,15 +77,68 @@ fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
 /// One request through the balancer, on a connection of its own: the status line, or the
 /// I/O error (a refused or reset connection) as the load generator saw it.
 fn through(lb: u16, path: &str) -> Result<String, String> {
+    send(lb, "GET", path, "", None).map(|(status, _)| status)
+}
+
+/// A request through the balancer, with a JSON body and extra header lines when given: the
+/// status line and the whole answer.
+fn send(
+    lb: u16,
+    method: &str,
+    path: &str,
+    body: &str,
+    extra: Option<&str>,
+) -> Result<(String, String), String> {
     let mut stream =
         std::net::TcpStream::connect(("127.0.0.1", lb)).map_err(|err| format!("connect: {err}"))?;
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{lb}\r\nConnection: close\r\n\r\n")
-        .map_err(|err| format!("write: {err}"))?;
+    let body_headers = if body.is_empty() {
+        String::new()
+    } else {
+        format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len())
+    };
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{lb}\r\nConnection: close\r\n{body_headers}{}\r\n{body}",
+        extra.unwrap_or_default()
+    )
+    .map_err(|err| format!("write: {err}"))?;
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer).map_err(|err| format!("read: {err}"))?;
-    let answer = String::from_utf8_lossy(&answer);
-    Ok(answer.lines().next().unwrap_or_default().to_string())
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    Ok((answer.lines().next().unwrap_or_default().to_string(), answer))
+}
+
+/// A confirmed customer, signed in through the balancer: the `Cookie` header line to send.
+async fn customer(db: &sqlx::PgPool, lb: u16) -> String {
+    let email = format!("buyer-{}@example.org", uuid::Uuid::new_v4().simple());
+    let hash = tessera_core::account::hash_password("a long passphrase");
+    sqlx::query(
+        "insert into account (account_id, email, name, password_hash, email_verified_at)
+         values ($1, $2, 'Cluster Buyer', $3, now())",
+    )
+    .bind(uuid::Uuid::now_v7())
+    .bind(&email)
+    .bind(&hash.0)
+    .execute(db)
+    .await
+    .unwrap();
+    let body = format!(r#"{{"email":"{email}","password":"a long passphrase"}}"#);
+    let (status, answer) = send(lb, "POST", "/api/auth/login", &body, None).unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{answer}");
+    let cookie = answer
+        .lines()
+        .find_map(|line| line.strip_prefix("set-cookie: ").or_else(|| line.strip_prefix("Set-Cookie: ")))
+        .and_then(|value| value.split(';').next())
+        .expect("a session cookie")
+        .to_string();
+    format!("Cookie: {cookie}\r\n")
+}
+
+/// The order id in a purchase's answer.
+fn order_id(answer: &str) -> Option<String> {
+    let start = answer.find("\"order_id\":\"")? + "\"order_id\":\"".len();
+    Some(answer[start..].chars().take_while(|c| *c != '"').collect())
 }
 
 fn stop(child: &mut Child) -> Duration {
@@ -125,6 +182,49 @@ async fn a_rolling_restart_behind_haproxy_loses_no_request(db: sqlx::PgPool) {
     });
     // Without the balancer's secret a web process refuses the request.
     assert!(http_get(ports[0], "/api/events", true).starts_with("HTTP/1.1 403"));
+    // Something to buy, and a buyer.
+    let starts_at = chrono::Utc::now() + chrono::Duration::days(20);
+    let event = tessera_core::catalog::NewEvent {
+        slug: "cluster-fado".into(),
+        image_id: None,
+        fields: tessera_core::catalog::EventFields {
+            title: "Fado for the cluster".into(),
+            description: "An evening in the old town.".into(),
+            category: tessera_core::catalog::Category::Concert,
+            city: "Lisbon".into(),
+            region: "Lisboa".into(),
+            country: "PT".into(),
+            venue_name: "Casa do Largo".into(),
+            address: "Largo do Intendente 1, Lisboa".into(),
+            neighbourhood: "Intendente".into(),
+            latitude: 38.7223,
+            longitude: -9.1393,
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(2),
+            timezone: chrono_tz::Europe::Lisbon,
+            language: "pt".into(),
+            tags: vec!["music".into()],
+            image_alt: String::new(),
+            currency: "EUR".parse().unwrap(),
+            status: tessera_core::catalog::EventStatus::Published,
+            ticket_types: vec![tessera_core::catalog::TicketTypeFields {
+                id: None,
+                name: "General".into(),
+                price_minor: 1000,
+                capacity: 100_000,
+            }],
+            translations: Default::default(),
+        },
+    };
+    let event_id =
+        tessera_core::catalog::upsert_event(&mut db.acquire().await.unwrap(), &event).await.unwrap();
+    let ticket_type: uuid::Uuid =
+        sqlx::query_scalar("select ticket_type_id from ticket_type where event_id = $1")
+            .bind(event_id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    let buyer = customer(&db, lb).await;
 
     // Steady traffic: four clients, each a request after the other, pages and JSON.
     let running = Arc::new(AtomicBool::new(true));
@@ -150,6 +250,44 @@ async fn a_rolling_restart_behind_haproxy_loses_no_request(db: sqlx::PgPool) {
             })
         })
         .collect();
+    // And a buyer who buys a ticket and cancels the order, again and again: writes that are not
+    // safe to repeat blindly (each purchase has its own idempotency key).
+    let bought = Arc::new(AtomicU64::new(0));
+    let buying = {
+        let (running, bought, failures, buyer) =
+            (running.clone(), bought.clone(), failures.clone(), buyer.clone());
+        std::thread::spawn(move || {
+            let buy = format!(
+                r#"{{"items":[{{"ticket_type_id":"{ticket_type}","quantity":1}}],"payment_method":"card"}}"#
+            );
+            let path = format!("/api/events/{event_id}/buy");
+            let mut n = 0;
+            while running.load(Ordering::Relaxed) {
+                n += 1;
+                let headers = format!("{buyer}Idempotency-Key: cluster-{n}\r\n");
+                let order = match send(lb, "POST", &path, &buy, Some(&headers)) {
+                    Ok((status, answer)) if status.starts_with("HTTP/1.1 201") => order_id(&answer),
+                    Ok((status, answer)) => {
+                        let body = answer.lines().last().unwrap_or_default().to_string();
+                        failures.lock().unwrap().push(format!("buy: {status} {body}"));
+                        None
+                    }
+                    Err(err) => {
+                        failures.lock().unwrap().push(format!("buy: {err}"));
+                        None
+                    }
+                };
+                let Some(order) = order else { continue };
+                match send(lb, "POST", &format!("/api/orders/{order}/cancel"), "{}", Some(&buyer)) {
+                    Ok((status, _)) if status.starts_with("HTTP/1.1 200") => {
+                        bought.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Ok((status, _)) => failures.lock().unwrap().push(format!("cancel: {status}")),
+                    Err(err) => failures.lock().unwrap().push(format!("cancel: {err}")),
+                }
+            }
+        })
+    };
 
     // Each web process in turn: SIGTERM (it drains, the balancer moves away), stopped,
     // started again, ready, and taken back before the next.
@@ -167,11 +305,14 @@ async fn a_rolling_restart_behind_haproxy_loses_no_request(db: sqlx::PgPool) {
     for client in clients {
         client.join().unwrap();
     }
+    buying.join().unwrap();
 
     let failures = failures.lock().unwrap().clone();
     let served = served.load(Ordering::Relaxed);
+    let bought = bought.load(Ordering::Relaxed);
     println!(
-        "rolling restart: {served} requests served, {} failed; each process stopped {:?} after SIGTERM",
+        "rolling restart: {served} reads and {bought} purchases with their cancellations served, {} failed; \
+         each process stopped {:?} after SIGTERM",
         failures.len(),
         stopped_after
     );
@@ -183,6 +324,18 @@ async fn a_rolling_restart_behind_haproxy_loses_no_request(db: sqlx::PgPool) {
         &failures[..failures.len().min(10)]
     );
     assert!(served > 100, "only {served} requests in the whole restart");
+    assert!(bought > 10, "only {bought} purchases in the whole restart");
+    // Every purchase was placed once and cancelled: nothing held, nothing doubled.
+    let (cancelled, taken): (i64, i64) = sqlx::query_as(
+        "select (select count(*) from customer_order where event_id = $1 and status = 'cancelled'),
+                (select held + sold from ticket_type where ticket_type_id = $2)::bigint",
+    )
+    .bind(event_id)
+    .bind(ticket_type)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!((cancelled, taken), (bought as i64, 0));
     assert!(
         stopped_after.iter().all(|after| *after >= Duration::from_secs(2)),
         "{stopped_after:?}: drained first"
