@@ -333,3 +333,90 @@ async fn off_a_local_chain_an_operator_that_owns_the_contract_is_refused_at_star
     assert_eq!(payments.check_at_start().await, Ok(()));
     assert_eq!(payments.chain_id().await.unwrap(), 4242);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_standby_watcher_takes_over_when_the_leader_dies_missing_and_doubling_nothing(db: PgPool) {
+    use std::time::{Duration, Instant};
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    // Two chain-watcher processes: each its own pool, so when one dies its connections close and
+    // the advisory lock it held goes with them, as when a process is killed.
+    let process = || async {
+        sqlx::postgres::PgPoolOptions::new()
+            .max_connections(3)
+            .connect_with((*db.connect_options()).clone())
+            .await
+            .unwrap()
+    };
+    let (leader_db, standby_db) = (process().await, process().await);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let poll = Duration::from_millis(200);
+    let mut paid = Vec::new();
+    let pay = async |paid: &mut Vec<(Uuid, String)>| {
+        let (order, total, ..) = order(&app, 50).await;
+        let (_, quote, signature) =
+            chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
+        let tx = chain.pay_eth(&quote, &signature).await;
+        chain.mine(2).await;
+        paid.push((order, format!("{tx:#x}")));
+        order
+    };
+    let paid_within = async |order: Uuid, limit: Duration| {
+        let started = Instant::now();
+        while app.order_status(order).await != "paid" {
+            assert!(started.elapsed() < limit, "{order} not paid within {limit:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        started.elapsed()
+    };
+
+    // The leader alone follows the chain.
+    let leader = tokio::spawn(tessera_chain_watcher::eth::run(
+        chain.watcher(leader_db.clone(), Confirmations::Blocks(1), 2000),
+        poll,
+        stopped.clone(),
+    ));
+    let first = pay(&mut paid).await;
+    paid_within(first, Duration::from_secs(10)).await;
+    // A standby joins: both poll, one at a time under the lock, and nothing is read twice.
+    let standby = tokio::spawn(tessera_chain_watcher::eth::run(
+        chain.watcher(standby_db.clone(), Confirmations::Blocks(1), 2000),
+        poll,
+        stopped.clone(),
+    ));
+    for _ in 0..2 {
+        let order = pay(&mut paid).await;
+        paid_within(order, Duration::from_secs(10)).await;
+    }
+
+    // The leader dies (its task and its connections gone, mid-round or not): the standby goes
+    // on, and payments made while it takes over are paid once.
+    leader.abort();
+    let _ = leader.await;
+    leader_db.close().await;
+    let killed = Instant::now();
+    let mut after = Vec::new();
+    for _ in 0..2 {
+        after.push(pay(&mut paid).await);
+    }
+    for order in after {
+        paid_within(order, Duration::from_secs(10)).await;
+    }
+    let took_over = killed.elapsed();
+    println!(
+        "chain-watcher failover: the standby paid the next payments {took_over:?} after the leader died"
+    );
+    assert!(took_over < Duration::from_secs(10));
+
+    let all = receipts(&db).await;
+    let mut seen: Vec<(Uuid, String)> =
+        all.iter().map(|r| (r.order_id.unwrap(), r.tx_hash.clone())).collect();
+    seen.sort();
+    paid.sort();
+    assert_eq!(seen, paid, "every payment one receipt");
+    for (order, _) in &paid {
+        assert_eq!(outbox_rows(&db, *order).await, 1, "{order} paid once");
+    }
+    let _ = stop.send(true);
+    tokio::time::timeout(Duration::from_secs(5), standby).await.expect("the standby stops").unwrap();
+}
