@@ -2,12 +2,12 @@
 .PHONY: help demo demo-cluster test bench bench-flash-sale bench-delivery bench-eth-catchup
 
 help: ## Show this help
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
 
 demo: ## Build a release binary, migrate, seed demo data and run Tessera on 127.0.0.1:8080
 	scripts/demo.sh
 
-demo-cluster: ## make demo as a cluster: HAProxy on 127.0.0.1:8080 before two web processes, ticketing, two chain-watchers
+demo-cluster: ## make demo as a cluster: HAProxy on :8080 before two web processes, ticketing, two chain-watchers
 	scripts/demo.sh --cluster
 
 test: ## Start services, run cargo tests and the browser smoke test (what CI runs)

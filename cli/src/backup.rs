@@ -9,7 +9,7 @@
 //! already sent still verify at the door. A backup is a folder:
 //!
 //! ```text
-//! tessera-20261205T231500Z/
+//! tessera-20261205T231500.123Z/   (owner only)
 //!   manifest.json       when, the schema's migration, per table rows and digest, per blob size and SHA-256
 //!   database.dump       pg_dump --format=custom
 //!   blobs/…             the blob store's keys as paths
@@ -95,7 +95,8 @@ pub async fn backup(site: &Site<'_>, to: &Path) -> anyhow::Result<Done> {
     let taken_at = Utc::now();
     let dir = to.join(format!("tessera-{}", taken_at.format("%Y%m%dT%H%M%S%.3fZ")));
     std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-    std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    // Orders, addresses and password hashes: the owner's alone.
+    private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
 
     // The snapshot: exported, held open while pg_dump reads it, and read here for the digests.
     let mut conn = PgConnection::connect(site.database_url).await.context("cannot reach the database")?;
@@ -109,16 +110,14 @@ pub async fn backup(site: &Site<'_>, to: &Path) -> anyhow::Result<Done> {
             .context("not a Tessera database (no _sqlx_migrations)")?;
     let tables = digests(&mut conn).await?;
     let dump = dir.join(DUMP);
-    let mut pg_dump = std::process::Command::new("pg_dump");
+    let mut pg_dump = libpq_command("pg_dump", site.database_url)?;
     pg_dump
         .arg("--format=custom")
         .arg("--no-owner")
         .arg("--no-privileges")
         .arg(format!("--snapshot={snapshot}"))
         .arg("--file")
-        .arg(&dump)
-        .arg("--dbname")
-        .arg(site.database_url);
+        .arg(&dump);
     let status = run(pg_dump).await.context("cannot run pg_dump (the Postgres client tools)")?;
     sqlx::query("commit").execute(&mut conn).await?;
     if !status.success() {
@@ -175,6 +174,19 @@ pub async fn restore(site: &Site<'_>, from: &Path) -> anyhow::Result<Done> {
         bail!("{} holds another ticket signing key: move it away to restore the backup's", target.display());
     }
 
+    // Everything the database will not check is checked before anything is written: the blobs
+    // and the key file.
+    for blob in &manifest.blobs {
+        let path = blob_path(from, &blob.key)?;
+        let bytes = std::fs::read(&path).with_context(|| format!("missing {}", path.display()))?;
+        if hex::encode(Sha256::digest(&bytes)) != blob.sha256 {
+            bail!("{} is not the blob the backup took (its SHA-256 differs)", path.display());
+        }
+    }
+    if manifest.signing_key && !key_file.exists() {
+        bail!("{} is missing from the backup", key_file.display());
+    }
+
     let mut conn = PgConnection::connect(site.database_url).await.context("cannot reach the database")?;
     let tables: i64 = sqlx::query_scalar("select count(*) from pg_tables where schemaname = 'public'")
         .fetch_one(&mut conn)
@@ -182,13 +194,13 @@ pub async fn restore(site: &Site<'_>, from: &Path) -> anyhow::Result<Done> {
     if tables > 0 {
         bail!("the database at DATABASE_URL is not empty ({tables} tables): restore into a new database");
     }
-    let mut pg_restore = std::process::Command::new("pg_restore");
+    // All or nothing: a restore that fails leaves the database as empty as it was.
+    let mut pg_restore = libpq_command("pg_restore", site.database_url)?;
     pg_restore
         .arg("--no-owner")
         .arg("--no-privileges")
         .arg("--exit-on-error")
-        .arg("--dbname")
-        .arg(site.database_url)
+        .arg("--single-transaction")
         .arg(from.join(DUMP));
     let status = run(pg_restore).await.context("cannot run pg_restore (the Postgres client tools)")?;
     if !status.success() {
@@ -206,11 +218,7 @@ pub async fn restore(site: &Site<'_>, from: &Path) -> anyhow::Result<Done> {
     }
 
     for blob in &manifest.blobs {
-        let path = blob_path(from, &blob.key)?;
-        let bytes = std::fs::read(&path).with_context(|| format!("missing {}", path.display()))?;
-        if hex::encode(Sha256::digest(&bytes)) != blob.sha256 {
-            bail!("{} is not the blob the backup took (its SHA-256 differs)", path.display());
-        }
+        let bytes = std::fs::read(blob_path(from, &blob.key)?)?;
         site.blobs
             .put(&blob.key, bytes.into())
             .await
@@ -228,6 +236,60 @@ pub async fn restore(site: &Site<'_>, from: &Path) -> anyhow::Result<Done> {
     Ok(Done { dir: from.to_path_buf(), manifest, elapsed: started.elapsed() })
 }
 
+/// `program` (a libpq tool) for the database at `database_url`: the URL goes on its command
+/// line without its password, which goes in `PGPASSWORD` (command lines are readable by every
+/// user of the machine).
+fn libpq_command(program: &str, database_url: &str) -> anyhow::Result<std::process::Command> {
+    let (url, password) = split_password(database_url)?;
+    let mut command = std::process::Command::new(program);
+    command.arg("--dbname").arg(url);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+    Ok(command)
+}
+
+/// A `postgres://` URL without its password, and the password (percent-decoded).
+fn split_password(database_url: &str) -> anyhow::Result<(String, Option<String>)> {
+    let Some((scheme, rest)) = database_url.split_once("://") else {
+        bail!("DATABASE_URL is not a postgres:// URL");
+    };
+    let (authority, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let Some((userinfo, host)) = authority.rsplit_once('@') else {
+        return Ok((database_url.to_string(), None));
+    };
+    let Some((user, password)) = userinfo.split_once(':') else {
+        return Ok((database_url.to_string(), None));
+    };
+    Ok((format!("{scheme}://{user}@{host}/{tail}"), Some(percent_decode(password))))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Creates `dir` readable by its owner only.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
 /// Runs a program to its end on a blocking thread.
 async fn run(mut command: std::process::Command) -> std::io::Result<std::process::ExitStatus> {
     tokio::task::spawn_blocking(move || command.status()).await.map_err(std::io::Error::other)?
@@ -236,6 +298,14 @@ async fn run(mut command: std::process::Command) -> std::io::Result<std::process
 /// Every table of the `public` schema: its rows and the SHA-256 of their MD5s in order (as
 /// text, so equal contents give equal digests on the same server settings).
 async fn digests(conn: &mut PgConnection) -> anyhow::Result<BTreeMap<String, TableDigest>> {
+    // The rows' text as this server writes it whatever the database's own settings say, so the
+    // same contents read the same on the live database and on the restored one.
+    sqlx::raw_sql(
+        "set timezone = 'UTC'; set datestyle = 'ISO, MDY'; set intervalstyle = 'postgres';
+         set extra_float_digits = 1; set bytea_output = 'hex'",
+    )
+    .execute(&mut *conn)
+    .await?;
     let names: Vec<String> =
         sqlx::query_scalar("select tablename::text from pg_tables where schemaname = 'public' order by 1")
             .fetch_all(&mut *conn)
@@ -244,7 +314,7 @@ async fn digests(conn: &mut PgConnection) -> anyhow::Result<BTreeMap<String, Tab
     for name in names {
         let quoted = format!("\"{}\"", name.replace('"', "\"\""));
         let (rows, sha256): (i64, String) = sqlx::query_as(&format!(
-            "select count(*), encode(sha256(convert_to(coalesce(string_agg(h, '' order by h), ''), 'UTF8')), 'hex')
+            "select count(*), encode(sha256(convert_to(coalesce(string_agg(h, '' order by h collate \"C\"), ''), 'UTF8')), 'hex')
              from (select md5(t::text) as h from public.{quoted} t) x"
         ))
         .fetch_one(&mut *conn)
@@ -288,6 +358,23 @@ fn copy_secret(from: &Path, to: &Path) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_password_never_goes_on_the_command_line() {
+        assert_eq!(
+            split_password("postgres://tessera:s%40cr%3At@db.example.org:5432/tessera?sslmode=require")
+                .unwrap(),
+            (
+                "postgres://tessera@db.example.org:5432/tessera?sslmode=require".to_string(),
+                Some("s@cr:t".to_string())
+            )
+        );
+        assert_eq!(
+            split_password("postgres://postgres@127.0.0.1:5432/postgres").unwrap(),
+            ("postgres://postgres@127.0.0.1:5432/postgres".to_string(), None)
+        );
+        assert!(split_password("not a url").is_err());
+    }
 
     #[test]
     fn blob_keys_stay_inside_the_backup() {
