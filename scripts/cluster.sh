@@ -6,7 +6,8 @@
 # database, the demo data and the payment sandboxes up first; BIN names the tessera binary.
 # Ctrl-C stops everything. A rolling restart: `kill -TERM` one web process (it drains for
 # TESSERA_DRAIN_SECONDS while the balancer moves away), start it again with the command printed
-# for it (the cluster's settings are in $RUN/env), then the other.
+# for it (the cluster's settings are in $RUN/env), then the other. A process started again by
+# hand is yours: Ctrl-C here does not stop it.
 # Needs bash 5.1 or later (wait -n with process ids).
 set -euo pipefail
 

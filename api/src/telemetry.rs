@@ -63,7 +63,9 @@ pub async fn track_requests(request: Request, next: Next) -> Response {
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(elapsed.as_secs_f64());
 
-    if status.is_server_error() {
+    // A 503 from `/readyz` is its answer, not a failure (it logs why it is unready itself, and
+    // says so on purpose while draining).
+    if status.is_server_error() && route != "/readyz" {
         let cause = response.extensions().get::<ErrorCause>().map(|cause| cause.0.as_str());
         // Timeouts (503 from the timeout layer) and caught panics carry no cause of ours.
         tracing::error!(
