@@ -26,6 +26,11 @@ pub struct Gauges {
     pub refunds_unsent: i64,
     /// Seconds since the oldest of them was asked for (0 when none).
     pub refunds_unsent_oldest_seconds: f64,
+    /// Payments with money due back (it cannot pay its order, or paid too much) for which no
+    /// refund has been asked yet: waiting for an admin on /admin/refunds.
+    pub money_due_back: i64,
+    /// Seconds since the oldest of them came in (0 when none).
+    pub money_due_back_oldest_seconds: f64,
     pub chains: Vec<ChainLag>,
 }
 
@@ -45,7 +50,7 @@ pub struct ChainLag {
 /// deployment follows, so a contract or chain left behind raises no alarm), each on the chain
 /// it was last followed on.
 pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
-    type Row = (i64, i64, i64, i64, i64, f64, i64, f64);
+    type Row = (i64, i64, i64, i64, i64, f64, i64, f64, i64, f64);
     let (
         holds_live,
         holds_overdue,
@@ -55,6 +60,8 @@ pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
         outbox_oldest_seconds,
         refunds_unsent,
         refunds_unsent_oldest_seconds,
+        money_due_back,
+        money_due_back_oldest_seconds,
     ): Row = sqlx::query_as(
         "select
              (select count(*) from customer_order
@@ -71,7 +78,16 @@ pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
               from outbox where published_at is null),
              (select count(*) from refund where status = 'requested'),
              (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8
-              from refund where status = 'requested')",
+              from refund where status = 'requested'),
+             due.waiting, due.oldest
+         from (select count(*) as waiting,
+                      coalesce(extract(epoch from now() - min(coalesce(p.received_at, p.created_at))), 0)::float8
+                          as oldest
+               from payment p
+               where (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
+                 and not exists (select 1 from refund r
+                                 where r.payment_id = p.payment_id and r.status not in ('failed', 'cancelled'))
+              ) due",
     )
     .fetch_one(db)
     .await?;
@@ -93,6 +109,8 @@ pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
         outbox_oldest_seconds,
         refunds_unsent,
         refunds_unsent_oldest_seconds,
+        money_due_back,
+        money_due_back_oldest_seconds,
         chains: chains
             .into_iter()
             .map(|(chain_id, contract, blocks, seconds_since_progress)| ChainLag {
@@ -117,6 +135,8 @@ impl Gauges {
         gauge!("tessera_outbox_oldest_seconds").set(self.outbox_oldest_seconds);
         gauge!("tessera_refunds_unsent").set(self.refunds_unsent as f64);
         gauge!("tessera_refunds_unsent_oldest_seconds").set(self.refunds_unsent_oldest_seconds);
+        gauge!("tessera_money_due_back").set(self.money_due_back as f64);
+        gauge!("tessera_money_due_back_oldest_seconds").set(self.money_due_back_oldest_seconds);
         for chain in &self.chains {
             let labels = [("chain_id", chain.chain_id.to_string()), ("contract", chain.contract.clone())];
             gauge!("tessera_chain_watcher_lag_blocks", &labels).set(chain.blocks as f64);

@@ -296,6 +296,20 @@ async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
     assert_eq!(gauges.outbox_unpublished, 2, "the paid order's own message, and the minute-old one");
     assert!((59.0..120.0).contains(&gauges.outbox_oldest_seconds), "{gauges:?}");
     assert_eq!(gauges.refunds_unsent, 0);
+    assert_eq!(gauges.money_due_back, 0);
+    // Money that came in and cannot pay its order: due back, waiting for an admin.
+    sqlx::query(
+        "update payment set status = 'refund_due', refund_reason = 'amount_mismatch', received_minor = 1000,
+                received_at = now() - interval '2 hours'
+         where order_id = $1",
+    )
+    .bind(paid)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let gauges = read(&app.db, std::slice::from_ref(&contract)).await.unwrap();
+    assert_eq!(gauges.money_due_back, 1);
+    assert!((7190.0..7300.0).contains(&gauges.money_due_back_oldest_seconds), "{gauges:?}");
     let [ChainLag { chain_id: 31337, ref contract, blocks: 11, seconds_since_progress }] = gauges.chains[..]
     else {
         panic!("{gauges:?}")
