@@ -365,18 +365,7 @@ pub async fn change_password(
     new: &str,
 ) -> Result<SessionToken, Error> {
     let new = NewPassword::parse("new_password", new).map_err(Error::InvalidField)?;
-    // Each check costs an argon2 hash: a stolen session must not get unlimited guesses.
-    rate_limit::hit(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await?;
-    let credentials =
-        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
-    let current = current.to_string();
-    let hash = credentials.password_hash.clone();
-    if !hashing(state, move || account::verify_password(&current, Some(&hash))).await? {
-        return Err(Error::InvalidField(FieldError::new(
-            "current_password",
-            tessera_i18n::t("error-not-current-password"),
-        )));
-    }
+    check_own_password(state, account_id, current, "current_password").await?;
     let hash = hashing(state, move || account::hash_password(new.expose())).await?;
     let mut tx = state.db.begin().await?;
     account::set_password(&mut *tx, account_id, &hash).await?;
@@ -394,17 +383,7 @@ pub async fn change_password(
 /// as changing it): what is the customer's own goes, their orders and tickets stay (see
 /// `tessera_core::account::erase_account`). 409 `account_in_use` says what stands in the way.
 pub async fn delete_account(state: &AppState, account_id: uuid::Uuid, password: &str) -> Result<(), Error> {
-    rate_limit::hit(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await?;
-    let credentials =
-        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
-    let password = password.to_string();
-    let hash = credentials.password_hash.clone();
-    if !hashing(state, move || account::verify_password(&password, Some(&hash))).await? {
-        return Err(Error::InvalidField(FieldError::new(
-            "password",
-            tessera_i18n::t("error-not-current-password"),
-        )));
-    }
+    check_own_password(state, account_id, password, "password").await?;
     let erased = account::erase_account(&state.db, account_id).await.map_err(|err| match err {
         account::EraseError::Blocked(why) => deletion_blocked(why),
         account::EraseError::NotFound => Error::NotFound("account"),
@@ -437,6 +416,28 @@ pub fn deletion_blocker_message(why: account::Blocker) -> String {
         account::Blocker::TicketsBeingSent => "error-delete-tickets-being-sent",
         account::Blocker::BitcoinTickets => "error-delete-bitcoin-tickets",
     })
+}
+
+/// Checks that a signed-in person knows their account's password before a change that needs it
+/// (422 on `field` otherwise). Each check costs an argon2 hash and counts against
+/// `PASSWORD_CHANGE_PER_ACCOUNT`: a stolen session must not get unlimited guesses. The count is
+/// the caller's to reset once the change is done.
+async fn check_own_password(
+    state: &AppState,
+    account_id: uuid::Uuid,
+    password: &str,
+    field: &'static str,
+) -> Result<(), Error> {
+    rate_limit::hit(state, PASSWORD_CHANGE_PER_ACCOUNT, &account_id.to_string()).await?;
+    let credentials =
+        account::credentials_by_id(&state.db, account_id).await?.ok_or(Error::NotFound("account"))?;
+    let password = password.to_string();
+    let hash = credentials.password_hash;
+    if hashing(state, move || account::verify_password(&password, Some(&hash))).await? {
+        Ok(())
+    } else {
+        Err(Error::InvalidField(FieldError::new(field, tessera_i18n::t("error-not-current-password"))))
+    }
 }
 
 /// The cookie that carries a new session.

@@ -53,7 +53,7 @@ fn seed_without_a_dataset_says_what_to_pass() {
 
 #[test]
 fn serve_stops_cleanly_on_sigterm() {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = free_port();
     let data_dir = tempfile::tempdir().unwrap();
     let mut child = tessera()
         .arg("serve")
@@ -71,39 +71,65 @@ fn serve_stops_cleanly_on_sigterm() {
         assert!(started.elapsed() < Duration::from_secs(20), "server did not start");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
-    assert!(status.success());
-
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(Instant::now() < deadline, "still running 10 s after SIGTERM");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let signalled = terminate(&child);
+    let exit = exit_within(&mut child, signalled, Duration::from_secs(10));
     let mut logs = String::new();
     child.stdout.take().unwrap().read_to_string(&mut logs).unwrap();
     assert!(exit.success(), "exit {exit:?}: {logs}");
     assert!(logs.contains("stopped"), "{logs}");
 }
 
-/// One HTTP/1.1 request to the local port; the answer up to when the server closes the
-/// connection (none within 5 s: the answer so far).
-pub(crate) fn http_get(port: u16, path: &str, close: bool) -> String {
+/// A free local port.
+pub(crate) fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Sends `request` (as it goes on the wire) to the local port on a connection of its own and
+/// reads the answer until the server closes the connection: the answer, or what failed (a
+/// refused or reset connection, or no end within 5 s).
+pub(crate) fn exchange(port: u16, request: &str) -> Result<String, String> {
     use std::io::Write as _;
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut stream =
+        std::net::TcpStream::connect(("127.0.0.1", port)).map_err(|err| format!("connect: {err}"))?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    let connection = if close { "Connection: close\r\n" } else { "" };
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{connection}\r\n").unwrap();
+    stream.write_all(request.as_bytes()).map_err(|err| format!("write: {err}"))?;
     let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer).into_owned()
+    stream.read_to_end(&mut answer).map_err(|err| format!("read: {err}"))?;
+    Ok(String::from_utf8_lossy(&answer).into_owned())
+}
+
+/// `GET path` on the local port, keeping the connection alive unless `close`: the answer, empty
+/// when there was none.
+pub(crate) fn http_get(port: u16, path: &str, close: bool) -> String {
+    let connection = if close { "Connection: close\r\n" } else { "" };
+    exchange(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{connection}\r\n"))
+        .unwrap_or_default()
+}
+
+/// Waits for `child`, sent SIGTERM at `signalled`, to exit within `limit`.
+pub(crate) fn exit_within(
+    child: &mut std::process::Child,
+    signalled: Instant,
+    limit: Duration,
+) -> std::process::ExitStatus {
+    loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            return exit;
+        }
+        assert!(signalled.elapsed() < limit, "still running {limit:?} after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Sends SIGTERM to `child`; when it was sent.
+pub(crate) fn terminate(child: &std::process::Child) -> Instant {
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    Instant::now()
 }
 
 #[test]
 fn serve_drains_before_it_stops_so_a_load_balancer_moves_away_first() {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = free_port();
     let data_dir = tempfile::tempdir().unwrap();
     let mut child = tessera()
         .arg("serve")
@@ -120,8 +146,7 @@ fn serve_drains_before_it_stops_so_a_load_balancer_moves_away_first() {
         assert!(started.elapsed() < Duration::from_secs(30), "never ready");
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
-    let signalled = Instant::now();
+    let signalled = terminate(&child);
 
     // Unready at once, yet still serving, each answer closing its connection (a keep-alive
     // request gets its answer and the connection ends, instead of waiting).
@@ -140,13 +165,7 @@ fn serve_drains_before_it_stops_so_a_load_balancer_moves_away_first() {
     assert!(signalled.elapsed() < Duration::from_secs(3), "the keep-alive connection was closed at once");
 
     // Then it stops, not before the drain is over.
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(signalled.elapsed() < Duration::from_secs(20), "still running 20 s after SIGTERM");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let exit = exit_within(&mut child, signalled, Duration::from_secs(20));
     assert!(signalled.elapsed() >= Duration::from_millis(2900), "stopped after {:?}", signalled.elapsed());
     let mut logs = String::new();
     child.stdout.take().unwrap().read_to_string(&mut logs).unwrap();

@@ -3,15 +3,13 @@
 //! SIGTERM, drained, stopped and started again, under steady traffic (pages, JSON, and
 //! purchases with their cancellations), loses no request.
 
-use std::io::{Read as _, Write as _};
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::cli::{http_get, tessera, url_of};
+use crate::cli::{exchange, exit_within, free_port, http_get, terminate, tessera, url_of};
 
 const SECRET: &str = "cluster-test-origin-secret";
 
@@ -25,10 +23,6 @@ impl Drop for Processes {
             let _ = child.wait();
         }
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn web(port: u16, lb: u16, db_url: &str, data: &Path) -> Child {
@@ -53,17 +47,10 @@ fn web(port: u16, lb: u16, db_url: &str, data: &Path) -> Child {
 
 /// The web process answers `/readyz` itself (with the balancer's secret).
 fn ready(port: u16) -> bool {
-    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else { return false };
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     let request = format!(
         "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Origin-Verify: {SECRET}\r\nConnection: close\r\n\r\n"
     );
-    if stream.write_all(request.as_bytes()).is_err() {
-        return false;
-    }
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    answer.starts_with("HTTP/1.1 200")
+    exchange(port, &request).is_ok_and(|answer| answer.starts_with("HTTP/1.1 200"))
 }
 
 fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
@@ -89,23 +76,16 @@ fn send(
     body: &str,
     extra: Option<&str>,
 ) -> Result<(String, String), String> {
-    let mut stream =
-        std::net::TcpStream::connect(("127.0.0.1", lb)).map_err(|err| format!("connect: {err}"))?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let body_headers = if body.is_empty() {
         String::new()
     } else {
         format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len())
     };
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{lb}\r\nConnection: close\r\n{body_headers}{}\r\n{body}",
-        extra.unwrap_or_default()
-    )
-    .map_err(|err| format!("write: {err}"))?;
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).map_err(|err| format!("read: {err}"))?;
-    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let extra = extra.unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{lb}\r\nConnection: close\r\n{body_headers}{extra}\r\n{body}"
+    );
+    let answer = exchange(lb, &request)?;
     Ok((answer.lines().next().unwrap_or_default().to_string(), answer))
 }
 
@@ -136,16 +116,10 @@ fn order_id(answer: &str) -> Option<String> {
 }
 
 fn stop(child: &mut Child) -> Duration {
-    let signalled = Instant::now();
-    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
-    loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            assert!(exit.success(), "{exit:?}");
-            return signalled.elapsed();
-        }
-        assert!(signalled.elapsed() < Duration::from_secs(20), "still running 20 s after SIGTERM");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let signalled = terminate(child);
+    let exit = exit_within(child, signalled, Duration::from_secs(20));
+    assert!(exit.success(), "{exit:?}");
+    signalled.elapsed()
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
