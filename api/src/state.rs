@@ -30,8 +30,21 @@ type CardSetup = (
     Vec<SecretString>,
 );
 
+/// What every handler can reach: one shared [`Services`], so that the copy each middleware
+/// layer and handler takes of it is one reference count, not thirty.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// The process's pools, clients, caches and settings.
+pub struct Services {
     pub config: Arc<Config>,
     pub db: PgPool,
     /// Places purchases in batches (see `tessera_core::order::Placer`).
@@ -175,7 +188,7 @@ impl AppState {
             None => None,
             Some(eth) => Some(EthPayments::new(eth).context("cannot set up Ethereum payments")?),
         };
-        Ok(Self {
+        Ok(Self(Arc::new(Services {
             eth,
             eth_settings: eth_settings.map(Arc::new),
             btcpay_settings: btcpay_settings.map(Arc::new),
@@ -207,7 +220,7 @@ impl AppState {
             hashing: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).clamp(2, 8),
             )),
-        })
+        })))
     }
 
     /// The payment methods this deployment takes: card with Stripe (or its sandbox), bitcoin

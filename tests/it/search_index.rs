@@ -237,7 +237,7 @@ async fn visible(index: &SearchIndex, q: &str, title: &str, deadline: Duration) 
     while started.elapsed() < deadline {
         let snapshot = index.snapshot(Duration::from_secs(10)).await.expect("loaded");
         let found = snapshot.search(q, &EventFilter::default(), Limit::DEFAULT, None, chrono::Utc::now());
-        if found.is_some_and(|found| found.events.iter().any(|event| event.title == title)) {
+        if found.is_some_and(|found| found.hits.iter().any(|hit| hit.event.title == title)) {
             return Some(started.elapsed());
         }
         tokio::time::sleep(Duration::from_millis(5)).await;
@@ -308,7 +308,7 @@ async fn a_restarted_process_rebuilds_its_index_from_the_database(db: PgPool) {
     assert_eq!(snapshot.len(), 1);
     let found =
         snapshot.search("tile class", &EventFilter::default(), Limit::DEFAULT, None, chrono::Utc::now());
-    assert_eq!(found.unwrap().events[0].title, "Tile Painting Class");
+    assert_eq!(found.unwrap().hits[0].event.title, "Tile Painting Class");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -233,6 +233,23 @@ impl Event {
             .find(|(tag, _)| primary(tag).eq_ignore_ascii_case(wanted))
             .map(|(tag, text)| (tag.as_str(), text))
     }
+
+    /// Members of the event's JSON that a translation changes, or a search measures.
+    pub const JSON_MEMBERS_BY_LANGUAGE: [&str; 4] = ["title", "description", "ticket_types", "distance_km"];
+
+    /// The event's JSON members but [`Self::JSON_MEMBERS_BY_LANGUAGE`], without the braces:
+    /// what every reader of the event is sent whatever their language. Empty if it cannot be
+    /// written (it always can).
+    pub fn json_members_in_every_language(&self) -> String {
+        let Ok(serde_json::Value::Object(mut members)) = serde_json::to_value(self) else {
+            return String::new();
+        };
+        for name in Self::JSON_MEMBERS_BY_LANGUAGE {
+            members.remove(name);
+        }
+        let written = serde_json::to_string(&members).unwrap_or_default();
+        written.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')).unwrap_or_default().to_string()
+    }
 }
 
 /// One rendition of an event's image.

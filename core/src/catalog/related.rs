@@ -26,7 +26,18 @@ pub struct Related {
     pub also_bought: Vec<Event>,
 }
 
-pub async fn related(db: &PgPool, event: &Event, per_list: u16) -> sqlx::Result<Related> {
+/// Lists upcoming events nearest first, as [`list_upcoming`] with a `near` filter does: the
+/// search index's copy of the catalog answers it without a round trip.
+pub type Nearest<'a> = &'a (dyn Fn(&EventFilter, Limit) -> Vec<Event> + Sync);
+
+/// What is related to `event`, at most `per_list` in each list. `nearest`, when given, lists
+/// nearby events and those of the same kind instead of Postgres.
+pub async fn related(
+    db: &PgPool,
+    event: &Event,
+    per_list: u16,
+    nearest: Option<Nearest<'_>>,
+) -> sqlx::Result<Related> {
     let limit = Limit::new_const(if per_list == 0 { 1 } else { per_list.min(Limit::MAX - 2) } + 2);
     let here = |radius_m| Near {
         lat_e6: (event.latitude * 1e6).round() as i32,
@@ -43,7 +54,11 @@ pub async fn related(db: &PgPool, event: &Event, per_list: u16) -> sqlx::Result<
 
     let nearby_filter =
         EventFilter { near: Some(here(NEARBY_RADIUS_M)), by_distance: true, ..EventFilter::default() };
-    let nearby = take(list_upcoming(db, &nearby_filter, limit, None).await?.events);
+    let list = async |filter: &EventFilter, limit: Limit| match nearest {
+        Some(nearest) => Ok(nearest(filter, limit)),
+        None => list_upcoming(db, filter, limit, None).await.map(|page| page.events),
+    };
+    let nearby = take(list(&nearby_filter, limit).await?);
 
     // Enough to fill the list after leaving out the event and what is nearby.
     let wider =
@@ -54,7 +69,7 @@ pub async fn related(db: &PgPool, event: &Event, per_list: u16) -> sqlx::Result<
         by_distance: true,
         ..EventFilter::default()
     };
-    let same_kind = take(list_upcoming(db, &kind_filter, wider, None).await?.events);
+    let same_kind = take(list(&kind_filter, wider).await?);
 
     let shared = sqlx::query_scalar!(
         r#"with buyers as (

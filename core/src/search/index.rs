@@ -3,14 +3,14 @@
 //! Immutable once built: a change builds a new one from the old one's analysed documents.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 use fst::{Automaton, IntoStreamer as _, Streamer as _};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use uuid::Uuid;
 
-use super::text::{Lang, QueryTerm, fold, index_terms, query_terms, starts_a_word, typed_terms};
+use super::text::{Lang, QueryTerm, fold, index_terms, is_word, query_terms, starts_a_word, typed_terms};
 use crate::catalog::{Category, Cursor, Event, EventFilter, Limit, Near};
 
 /// Where in an event a term was found; a term's best place decides its weight.
@@ -61,6 +61,11 @@ pub(super) struct Analysed {
 pub(super) struct Doc {
     pub event: Arc<Event>,
     analysed: Arc<Analysed>,
+    /// The event's JSON members that read the same in every language, rendered the first
+    /// time it is found and kept until it changes.
+    json: Arc<OnceLock<Box<str>>>,
+    /// The event's end, beside the rest so that most filtering never reads the event.
+    ends_at: DateTime<Utc>,
     zone: chrono_tz::Tz,
     city_key: String,
     neighbourhood_key: String,
@@ -85,10 +90,10 @@ impl Places {
 impl Doc {
     pub fn new(event: Arc<Event>) -> Self {
         let analysed = Arc::new(analyse(&event));
-        Self::with_analysis(event, analysed)
+        Self::with_analysis(event, analysed, Arc::default())
     }
 
-    fn with_analysis(event: Arc<Event>, analysed: Arc<Analysed>) -> Self {
+    fn with_analysis(event: Arc<Event>, analysed: Arc<Analysed>, json: Arc<OnceLock<Box<str>>>) -> Self {
         let zone = event.timezone.parse().unwrap_or(chrono_tz::UTC);
         let exponent =
             event.currency.parse::<crate::money::Currency>().map_or(2, |currency| currency.exponent());
@@ -98,12 +103,14 @@ impl Doc {
             zone,
             exponent,
             analysed,
+            json,
+            ends_at: event.ends_at,
             event,
         }
     }
 
     fn same(&self) -> Self {
-        Self::with_analysis(self.event.clone(), self.analysed.clone())
+        Self::with_analysis(self.event.clone(), self.analysed.clone(), self.json.clone())
     }
 
     /// The start of `day` in the event's own zone, as Postgres reads `day::timestamp at time
@@ -120,10 +127,10 @@ impl Doc {
     }
 
     fn admits(&self, filter: &EventFilter, places: &Places, now: DateTime<Utc>) -> Option<Option<f64>> {
-        let event = &self.event;
-        if event.ends_at <= now {
+        if self.ends_at <= now {
             return None;
         }
+        let event = &self.event;
         if places.city.as_ref().is_some_and(|city| *city != self.city_key) {
             return None;
         }
@@ -223,6 +230,18 @@ pub(super) fn category_names(category: Category) -> &'static [Name] {
     &CATEGORY_NAMES[position]
 }
 
+/// `category`'s names as [`category_names`], folded (case and accents gone) for matching.
+pub(super) fn folded_category_names(category: Category) -> &'static [String] {
+    static FOLDED: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        Category::ALL
+            .iter()
+            .map(|category| category_names(*category).iter().map(|(label, _)| fold(label)).collect())
+            .collect()
+    });
+    let position = Category::ALL.iter().position(|known| *known == category).unwrap_or(0);
+    &FOLDED[position]
+}
+
 static CATEGORY_NAMES: LazyLock<Vec<Vec<Name>>> = LazyLock::new(|| {
     Category::ALL
         .iter()
@@ -238,13 +257,43 @@ static CATEGORY_NAMES: LazyLock<Vec<Vec<Name>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The shortest term a typo can be corrected to: one typo is forgiven in words of five
+/// letters or more, so a correction has at least four.
+const SHORTEST_CORRECTION: usize = 4;
+
 /// One immutable generation of the index.
 pub struct Snapshot {
     docs: Vec<Doc>,
     terms: fst::Map<Vec<u8>>,
+    /// The words a typo can be corrected to (at least [`SHORTEST_CORRECTION`] letters, no
+    /// Japanese or Chinese grams, which are never within two edits of a word), each with its
+    /// id in `terms`: the typo walk explores far less of this dictionary.
+    corrections: fst::Map<Vec<u8>>,
     postings: Vec<Vec<Posting>>,
     stems: [HashMap<Box<str>, Vec<Posting>>; 6],
     cities: Vec<CityEntry>,
+    /// When each category's events end, soonest first: counting those still to come is a
+    /// binary search, not a walk through the catalog.
+    category_ends: [Ends; 10],
+}
+
+/// When a set of events end, in order, to count those not over at any moment.
+#[derive(Debug, Clone, Default)]
+struct Ends(Vec<DateTime<Utc>>);
+
+impl Ends {
+    fn push(&mut self, at: DateTime<Utc>) {
+        self.0.push(at);
+    }
+
+    fn sort(&mut self) {
+        self.0.sort_unstable();
+    }
+
+    /// How many end after `now`.
+    fn after(&self, now: DateTime<Utc>) -> usize {
+        self.0.len() - self.0.partition_point(|end| *end <= now)
+    }
 }
 
 /// A city with upcoming events, for suggestions.
@@ -253,7 +302,7 @@ struct CityEntry {
     name: String,
     country: String,
     key: String,
-    events: Vec<u32>,
+    ends: Ends,
 }
 
 impl Default for Snapshot {
@@ -269,6 +318,7 @@ impl Snapshot {
         let mut words: HashMap<&str, Vec<Posting>> = HashMap::new();
         let mut stems: [HashMap<Box<str>, Vec<Posting>>; 6] = Default::default();
         let mut cities: HashMap<&str, CityEntry> = HashMap::new();
+        let mut category_ends: [Ends; 10] = Default::default();
         for (doc, entry) in docs.iter().enumerate() {
             let doc = doc as u32;
             for (term, fields) in &entry.analysed.words {
@@ -287,23 +337,33 @@ impl Snapshot {
                     name: entry.event.city.clone(),
                     country: entry.event.country.clone(),
                     key: entry.city_key.clone(),
-                    events: Vec::new(),
+                    ends: Ends::default(),
                 })
-                .events
-                .push(doc);
+                .ends
+                .push(entry.event.ends_at);
+            if let Some(i) = Category::ALL.iter().position(|category| *category == entry.event.category) {
+                category_ends[i].push(entry.event.ends_at);
+            }
         }
+        category_ends.iter_mut().for_each(Ends::sort);
         let mut sorted: Vec<(&str, Vec<Posting>)> = words.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut builder = fst::MapBuilder::memory();
+        let mut correctable = fst::MapBuilder::memory();
         let mut postings = Vec::with_capacity(sorted.len());
         for (id, (term, list)) in sorted.into_iter().enumerate() {
             builder.insert(term, id as u64).expect("terms are inserted in order, once each");
+            if is_word(term) && term.chars().count() >= SHORTEST_CORRECTION {
+                correctable.insert(term, id as u64).expect("terms are inserted in order, once each");
+            }
             postings.push(list);
         }
         let terms = builder.into_map();
+        let corrections = correctable.into_map();
         let mut cities: Vec<CityEntry> = cities.into_values().collect();
         cities.sort_by(|a, b| a.key.cmp(&b.key));
-        Self { docs, terms, postings, stems, cities }
+        cities.iter_mut().for_each(|city| city.ends.sort());
+        Self { docs, terms, corrections, postings, stems, cities, category_ends }
     }
 
     /// The next generation: `changed` events replaced or added, `removed` ones gone, and those
@@ -380,7 +440,7 @@ impl Snapshot {
         }
         let typos = if chars >= 9 { 2 } else { 1 };
         let dfa = LEVENSHTEIN[typos - 1].build_dfa(&term.text);
-        let mut stream = self.terms.search(Typos(&dfa)).into_stream();
+        let mut stream = self.corrections.search(Typos(&dfa)).into_stream();
         let mut corrections: Vec<(u8, u64, String)> = Vec::new();
         while let Some((key, id)) = stream.next() {
             if let Distance::Exact(distance @ 1..) = dfa.eval(key) {
@@ -439,7 +499,8 @@ impl Snapshot {
         now: DateTime<Utc>,
     ) -> Option<Vec<Event>> {
         let terms = typed_terms(&fold(text));
-        self.run(text, &terms, filter, limit, 0, now).map(|found| found.events)
+        self.run(text, &terms, filter, limit, 0, now)
+            .map(|found| found.hits.into_iter().map(Hit::into_event).collect())
     }
 
     fn run(
@@ -454,51 +515,108 @@ impl Snapshot {
         if terms.is_empty() {
             return None;
         }
-        let mut total = vec![0f32; self.docs.len()];
-        let mut matched = vec![0u16; self.docs.len()];
-        let mut scores = Scores::new(self.docs.len());
         let mut corrections: Vec<(&str, String)> = Vec::new();
-        for (i, term) in terms.iter().enumerate() {
-            if let Some(correction) = self.match_term(term, i + 1 == terms.len(), &mut scores) {
-                corrections.push((&term.text, correction));
-            }
-            for (doc, score) in scores.drain() {
-                total[doc as usize] += score;
-                matched[doc as usize] += 1;
-            }
-        }
-        let all = terms.len() as u16;
         let places = Places::of(filter);
         let mut hits: Vec<(u32, f32, Option<f64>)> = Vec::new();
-        for (doc, entry) in self.docs.iter().enumerate() {
-            if matched[doc] == all
-                && let Some(distance) = entry.admits(filter, &places, now)
-            {
-                hits.push((doc as u32, total[doc], distance));
+        WORK.with_borrow_mut(|work| {
+            let Work { scores, total, matched, candidates } = work;
+            // Left clean by the last search, unless it panicked half way.
+            scores.clear();
+            for doc in candidates.drain(..) {
+                total[doc as usize] = 0.0;
+                matched[doc as usize] = 0;
             }
-        }
-        // Docs are in start order, so a stable sort keeps sooner first among equals.
-        if filter.by_distance {
-            hits.sort_by(|a, b| a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)).then(b.1.total_cmp(&a.1)));
-        } else {
-            hits.sort_by(|a, b| b.1.total_cmp(&a.1));
-        }
+            scores.fit(self.docs.len());
+            if total.len() < self.docs.len() {
+                total.resize(self.docs.len(), 0.0);
+                matched.resize(self.docs.len(), 0);
+            }
+            // Only the first term's events can hold every term; each later term counts for
+            // those that held all the terms before it.
+            for (i, term) in terms.iter().enumerate() {
+                if let Some(correction) = self.match_term(term, i + 1 == terms.len(), scores) {
+                    corrections.push((&term.text, correction));
+                }
+                let before = i as u16;
+                for (doc, score) in scores.drain() {
+                    let at = doc as usize;
+                    if before == 0 {
+                        candidates.push(doc);
+                        total[at] = score;
+                        matched[at] = 1;
+                    } else if matched[at] == before {
+                        total[at] += score;
+                        matched[at] += 1;
+                    }
+                }
+            }
+            let all = terms.len() as u16;
+            for &doc in candidates.iter() {
+                if matched[doc as usize] == all
+                    && let Some(distance) = self.docs[doc as usize].admits(filter, &places, now)
+                {
+                    hits.push((doc, total[doc as usize], distance));
+                }
+            }
+        });
+        // Best first (nearest first when asked); docs are numbered in start order, so among
+        // equals the sooner event comes first. Only the page and what precedes it are sorted.
+        let order = |a: &(u32, f32, Option<f64>), b: &(u32, f32, Option<f64>)| {
+            let by_score = b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if filter.by_distance {
+                a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)).then(by_score)
+            } else {
+                by_score
+            }
+        };
         let more = hits.len() > offset + usize::from(limit.get());
-        let events = hits
+        let shown = (offset + usize::from(limit.get())).min(hits.len());
+        if shown < hits.len() {
+            hits.select_nth_unstable_by(shown, order);
+            hits.truncate(shown);
+        }
+        hits.sort_unstable_by(order);
+        let hits = hits
             .iter()
             .skip(offset)
             .take(usize::from(limit.get()))
             .map(|(doc, _, distance)| {
-                let mut event = Event::clone(&self.docs[*doc as usize].event);
-                event.distance_km = *distance;
-                event
+                let doc = &self.docs[*doc as usize];
+                Hit { event: doc.event.clone(), distance_km: *distance, json: doc.json.clone() }
             })
             .collect();
         Some(Found {
-            events,
+            hits,
             next_offset: more.then(|| (offset + usize::from(limit.get())) as u32),
             corrected_query: (!corrections.is_empty()).then(|| corrected(text, &corrections)),
         })
+    }
+
+    /// Upcoming events admitted by `filter` (which asks for them `near` a place, nearest
+    /// first), as [`crate::catalog::list_upcoming`] lists them from Postgres: by distance, then
+    /// sooner first. The first `limit`.
+    pub fn nearest(&self, filter: &EventFilter, limit: Limit, now: DateTime<Utc>) -> Vec<Event> {
+        let places = Places::of(filter);
+        let mut hits: Vec<(f64, u32)> = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(doc, entry)| Some((entry.admits(filter, &places, now)?.unwrap_or(0.0), doc as u32)))
+            .collect();
+        let order = |a: &(f64, u32), b: &(f64, u32)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+        let shown = usize::from(limit.get()).min(hits.len());
+        if shown < hits.len() {
+            hits.select_nth_unstable_by(shown, order);
+            hits.truncate(shown);
+        }
+        hits.sort_unstable_by(order);
+        hits.into_iter()
+            .map(|(distance, doc)| {
+                let mut event = Event::clone(&self.docs[doc as usize].event);
+                event.distance_km = filter.near.map(|_| distance);
+                event
+            })
+            .collect()
     }
 
     /// Cities with upcoming events whose name, or a word of it, starts with `prefix` (folded) or
@@ -519,8 +637,7 @@ impl Snapshot {
                     || typo.as_ref().is_some_and(|dfa| matches!(dfa.eval(&city.key), Distance::Exact(_)))
             })
             .filter_map(|city| {
-                let upcoming =
-                    city.events.iter().filter(|doc| self.docs[**doc as usize].event.ends_at > now).count();
+                let upcoming = city.ends.after(now);
                 (upcoming > 0).then(|| (city.name.clone(), city.country.clone(), upcoming))
             })
             .collect();
@@ -531,13 +648,7 @@ impl Snapshot {
 
     /// Upcoming events of each category, in the order of [`Category::ALL`].
     pub fn category_counts(&self, now: DateTime<Utc>) -> [usize; 10] {
-        let mut counts = [0; 10];
-        for doc in self.docs.iter().filter(|doc| doc.event.ends_at > now) {
-            if let Some(i) = Category::ALL.iter().position(|category| *category == doc.event.category) {
-                counts[i] += 1;
-            }
-        }
-        counts
+        std::array::from_fn(|i| self.category_ends[i].after(now))
     }
 }
 
@@ -559,20 +670,76 @@ fn corrected(text: &str, corrections: &[(&str, String)]) -> String {
 /// One page of results from the index.
 #[derive(Debug, Clone)]
 pub struct Found {
-    pub events: Vec<Event>,
+    pub hits: Vec<Hit>,
     pub next_offset: Option<u32>,
     pub corrected_query: Option<String>,
 }
 
+/// An event found: shared with the index, not copied, until a caller needs it as its own.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub event: Arc<Event>,
+    /// How far the venue is from where the search was asked `near`, in km.
+    pub distance_km: Option<f64>,
+    json: Arc<OnceLock<Box<str>>>,
+}
+
+impl Hit {
+    /// An event that is not in the index (Postgres found it).
+    pub fn loaded(event: Event) -> Self {
+        Self { distance_km: event.distance_km, event: Arc::new(event), json: Arc::default() }
+    }
+
+    /// The event as its own, with its distance.
+    pub fn into_event(self) -> Event {
+        let mut event = Arc::unwrap_or_clone(self.event);
+        event.distance_km = self.distance_km;
+        event
+    }
+
+    /// The event's JSON members that no translation changes
+    /// ([`Event::json_members_in_every_language`]), rendered once per event and version, not
+    /// once per search.
+    pub fn json_members_in_every_language(&self) -> &str {
+        self.json.get_or_init(|| self.event.json_members_in_every_language().into_boxed_str())
+    }
+}
+
+/// What a search works in, kept by each thread from one search to the next so that a search
+/// neither allocates nor clears arrays the size of the catalog.
+#[derive(Default)]
+struct Work {
+    scores: Scores,
+    /// Each candidate's score so far, and how many terms it held.
+    total: Vec<f32>,
+    matched: Vec<u16>,
+    /// The events holding the first term: the only ones that can hold them all.
+    candidates: Vec<u32>,
+}
+
+thread_local! {
+    static WORK: std::cell::RefCell<Work> = std::cell::RefCell::default();
+}
+
 /// The best score of each event for one query term.
+#[derive(Default)]
 struct Scores {
     best: Vec<f32>,
     touched: Vec<u32>,
 }
 
 impl Scores {
-    fn new(docs: usize) -> Self {
-        Self { best: vec![0.0; docs], touched: Vec::new() }
+    /// Room for `docs` events.
+    fn fit(&mut self, docs: usize) {
+        if self.best.len() < docs {
+            self.best.resize(docs, 0.0);
+        }
+    }
+
+    fn clear(&mut self) {
+        for doc in self.touched.drain(..) {
+            self.best[doc as usize] = 0.0;
+        }
     }
 
     fn offer(&mut self, doc: u32, score: f32) {

@@ -19,7 +19,7 @@ use std::time::Duration;
 use chrono::Utc;
 use sqlx::PgPool;
 
-pub use index::{Found, Snapshot};
+pub use index::{Found, Hit, Snapshot};
 pub use live::{CHANNEL, NotReady, SearchIndex};
 
 use crate::catalog::{self, Cursor, EventFilter, Limit, SearchHits};
@@ -47,17 +47,50 @@ pub async fn search(
     limit: Limit,
     cursor: Option<Cursor>,
 ) -> Result<SearchHits, SearchError> {
+    let page = search_hits(index, db, text, filter, limit, cursor).await?;
+    Ok(SearchHits {
+        events: page.hits.into_iter().map(Hit::into_event).collect(),
+        next_cursor: page.next_cursor,
+        corrected_query: page.corrected_query,
+    })
+}
+
+/// One page of [`search_hits`].
+#[derive(Debug, Clone)]
+pub struct Hits {
+    /// The events found, shared with the index where it found them.
+    pub hits: Vec<Hit>,
+    pub next_cursor: Option<Cursor>,
+    /// The query as it was actually run when a misspelt word was corrected.
+    pub corrected_query: Option<String>,
+}
+
+/// As [`search`], with the events found by the index shared with it rather than copied: for
+/// writing them out at once.
+pub async fn search_hits(
+    index: Option<&SearchIndex>,
+    db: &PgPool,
+    text: &str,
+    filter: &EventFilter,
+    limit: Limit,
+    cursor: Option<Cursor>,
+) -> Result<Hits, SearchError> {
+    let loaded = |found: SearchHits| Hits {
+        hits: found.events.into_iter().map(Hit::loaded).collect(),
+        next_cursor: found.next_cursor,
+        corrected_query: found.corrected_query,
+    };
     let Some(index) = index else {
-        return Ok(catalog::search(db, text, filter, limit, cursor).await?);
+        return Ok(loaded(catalog::search(db, text, filter, limit, cursor).await?));
     };
     if !text.trim().is_empty() {
         // Until the index has loaded (a process just started), Postgres answers.
         let Some(snapshot) = index.loaded() else {
-            return Ok(catalog::search(db, text, filter, limit, cursor).await?);
+            return Ok(loaded(catalog::search(db, text, filter, limit, cursor).await?));
         };
         if let Some(found) = snapshot.search(text, filter, limit, cursor, Utc::now()) {
-            return Ok(SearchHits {
-                events: found.events,
+            return Ok(Hits {
+                hits: found.hits,
                 next_cursor: found.next_offset.map(Cursor::Offset),
                 corrected_query: found.corrected_query,
             });
@@ -66,11 +99,29 @@ pub async fn search(
         // through as a search does).
         if !filter.by_distance {
             let page = catalog::list_upcoming(db, filter, limit, None).await?;
-            return Ok(SearchHits { events: page.events, next_cursor: None, corrected_query: None });
+            return Ok(loaded(SearchHits { events: page.events, next_cursor: None, corrected_query: None }));
         }
     }
     let page = catalog::list_upcoming(db, filter, limit, cursor).await?;
-    Ok(SearchHits { events: page.events, next_cursor: page.next_cursor, corrected_query: None })
+    Ok(loaded(SearchHits { events: page.events, next_cursor: page.next_cursor, corrected_query: None }))
+}
+
+/// What is related to `event` ([`catalog::related`]), nearby events and those of the same kind
+/// from the index once it has loaded.
+pub async fn related(
+    index: Option<&SearchIndex>,
+    db: &PgPool,
+    event: &catalog::Event,
+    per_list: u16,
+) -> sqlx::Result<catalog::Related> {
+    match index.and_then(SearchIndex::loaded) {
+        Some(snapshot) => {
+            let now = Utc::now();
+            let nearest = |filter: &EventFilter, limit: Limit| snapshot.nearest(filter, limit, now);
+            catalog::related(db, event, per_list, Some(&nearest)).await
+        }
+        None => catalog::related(db, event, per_list, None).await,
+    }
 }
 
 /// What the search box offers for what has been typed so far.
@@ -149,9 +200,9 @@ pub async fn suggest(
         .filter(|(category, events)| {
             *events > 0
                 && (text::starts_a_word(category.as_str(), &typed)
-                    || index::category_names(*category)
+                    || index::folded_category_names(*category)
                         .iter()
-                        .any(|(label, _)| text::starts_a_word(&text::fold(label), &typed)))
+                        .any(|label| text::starts_a_word(label, &typed)))
         })
         .collect();
     categories.sort_by_key(|(_, events)| std::cmp::Reverse(*events));

@@ -65,6 +65,11 @@ fn script(c: char) -> Option<Script> {
     }
 }
 
+/// Whether an indexed term is a word (not a Japanese or Chinese gram).
+pub fn is_word(term: &str) -> bool {
+    term.chars().next().and_then(script) == Some(Script::Word)
+}
+
 /// Maximal runs of one script in folded text.
 fn runs(folded: &str) -> impl Iterator<Item = (Script, &str)> {
     let mut rest = folded;

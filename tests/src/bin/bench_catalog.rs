@@ -43,6 +43,11 @@ struct Args {
     /// Keep the scratch database afterwards, to look at query plans.
     #[arg(long)]
     keep_database: bool,
+    /// Only these groups of runs (comma-separated): `typed` (search, Postgres and index),
+    /// `demand` (recording on and off), `suggest`, `related` (event pages' "more like
+    /// this"), `cache` (the micro-cache). All by default.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
 }
 
 #[tokio::main]
@@ -201,8 +206,9 @@ async fn main() -> anyhow::Result<()> {
         args.seconds,
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
+    let wanted = |group: &str| args.only.is_empty() || args.only.iter().any(|only| only == group);
     // Before and after, in the same run: Postgres's full-text search, then the index.
-    for (mode, addr) in [("database", database), ("index", engine)] {
+    for (mode, addr) in [("database", database), ("index", engine)].into_iter().filter(|_| wanted("typed")) {
         let report =
             load::run(addr, args.connections, Duration::from_secs(2), Pace::Closed, typed.clone()).await?;
         drop(report);
@@ -213,22 +219,49 @@ async fn main() -> anyhow::Result<()> {
         println!("{}", report.line(&format!("search x{}, {mode}, {} req/s", typed.len(), args.search_rate)));
     }
     // Recording demand on and off, same run: every search above was recorded.
-    for (mode, addr) in [("demand recorded", engine), ("demand off", quiet)] {
+    for (mode, addr) in
+        [("demand recorded", engine), ("demand off", quiet)].into_iter().filter(|_| wanted("demand"))
+    {
         let report = load::run(addr, args.connections, run, Pace::Closed, typed.clone()).await?;
         println!("{}", report.line(&format!("search x{}, index, {mode}, flat out", typed.len())));
         let report = load::run(addr, args.connections, run, Pace::Closed, listings.clone()).await?;
         println!("{}", report.line(&format!("list, no cache, {mode}, flat out")));
     }
-    let report = load::run(engine, args.connections, run, Pace::Closed, suggestions.clone()).await?;
-    println!("{}", report.line(&format!("suggest x{}, index, flat out", suggestions.len())));
-    let report =
-        load::run(engine, args.connections, run, Pace::Rate(args.search_rate), suggestions.clone()).await?;
-    println!(
-        "{}",
-        report.line(&format!("suggest x{}, index, {} req/s", suggestions.len(), args.search_rate))
-    );
+    if wanted("suggest") {
+        let report = load::run(engine, args.connections, run, Pace::Closed, suggestions.clone()).await?;
+        println!("{}", report.line(&format!("suggest x{}, index, flat out", suggestions.len())));
+        let report =
+            load::run(engine, args.connections, run, Pace::Rate(args.search_rate), suggestions.clone())
+                .await?;
+        println!(
+            "{}",
+            report.line(&format!("suggest x{}, index, {} req/s", suggestions.len(), args.search_rate))
+        );
+    }
+    if wanted("related") {
+        // An event page shows what else is nearby, of the same kind, and bought by the same
+        // people: three queries beside the page's own, with no micro-cache in front of them.
+        let events: Vec<(uuid::Uuid, String)> = sqlx::query_as(
+            "select event_id, slug from event where status = 'published' and ends_at > now()
+             order by starts_at, event_id limit 200",
+        )
+        .fetch_all(&db)
+        .await?;
+        let pages = Arc::new(events.iter().map(|(_, slug)| format!("/events/{slug}")).collect::<Vec<_>>());
+        let related =
+            Arc::new(events.iter().map(|(id, _)| format!("/api/events/{id}/related")).collect::<Vec<_>>());
+        for (name, paths) in [("event page", &pages), ("related (JSON)", &related)] {
+            let report = load::run(engine, args.connections, run, Pace::Closed, paths.clone()).await?;
+            println!("{}", report.line(&format!("{name} x{}, no cache, flat out", paths.len())));
+            let report =
+                load::run(engine, args.connections, run, Pace::Rate(args.rate), paths.clone()).await?;
+            println!("{}", report.line(&format!("{name} x{}, no cache, {} req/s", paths.len(), args.rate)));
+        }
+    }
 
-    for (mode, addr) in [("no cache", engine), ("micro-cache", cached)] {
+    for (mode, addr) in
+        [("no cache", engine), ("micro-cache", cached)].into_iter().filter(|_| wanted("cache"))
+    {
         for (name, paths) in [("search", &searches), ("list", &listings)] {
             let report = load::run(addr, args.connections, run, Pace::Closed, paths.clone()).await?;
             println!("{}", report.line(&format!("{name}, {mode}, flat out")));
@@ -236,8 +269,10 @@ async fn main() -> anyhow::Result<()> {
             println!("{}", report.line(&format!("{name}, {mode}, {} req/s", args.rate)));
         }
     }
-    let report = load::run(cached, args.connections, run, Pace::Rate(args.rate), varied.clone()).await?;
-    println!("{}", report.line(&format!("search x{}, micro-cache, {} req/s", varied.len(), args.rate)));
+    if wanted("cache") {
+        let report = load::run(cached, args.connections, run, Pace::Rate(args.rate), varied.clone()).await?;
+        println!("{}", report.line(&format!("search x{}, micro-cache, {} req/s", varied.len(), args.rate)));
+    }
     db.close().await;
     if !args.keep_database {
         sqlx::Postgres::drop_database(&url).await.ok();

@@ -40,7 +40,7 @@ pub async fn related_events(
     PathId { id, .. }: PathId<EventNoun>,
 ) -> Result<Json<RelatedEvents>> {
     let event = catalog::event_by_id(&state.db, id).await?.ok_or(Error::NotFound("event"))?;
-    let related = catalog::related(&state.db, &event, 4).await?;
+    let related = tessera_core::search::related(state.search.as_ref(), &state.db, &event, 4).await?;
     let localized = |events: Vec<catalog::Event>| events.into_iter().map(LocalizedEvent::new).collect();
     Ok(Json(RelatedEvents {
         nearby: localized(related.nearby),

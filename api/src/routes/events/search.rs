@@ -64,24 +64,53 @@ async fn run(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result
     let CatalogRequest { filter, limit, cursor } = parse_catalog(&raw, &q, Limit::DEFAULT)?;
     let first_page = cursor.is_none();
     let page =
-        tessera_core::search::search(state.search.as_ref(), &state.db, &q, &filter, limit, cursor).await?;
+        tessera_core::search::search_hits(state.search.as_ref(), &state.db, &q, &filter, limit, cursor)
+            .await?;
     // Counted on its first page (anonymously: the JSON search takes no session).
     let note = first_page.then(|| {
         // More than a page: "10 or more", whatever the page's size.
-        let found = if page.next_cursor.is_some() { 10 } else { page.events.len() };
+        let found = if page.next_cursor.is_some() { 10 } else { page.hits.len() };
         crate::demand::Note::search(&q, raw.city.as_deref(), raw.category.as_deref(), found, None)
     });
-    let response = Json(SearchResults {
-        query: q,
-        corrected_query: page.corrected_query,
-        events: page.events.into_iter().map(LocalizedEvent::new).collect(),
-        next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
-    })
-    .into_response();
+    let response = write_results(&q, &page).into_response();
     Ok(match note {
         Some(note) => note.attach(response),
         None => response,
     })
+}
+
+/// [`SearchResults`] as JSON, each event written from the index without being copied (see
+/// [`LocalizedEvent::write_hit`]).
+fn write_results(q: &str, page: &tessera_core::search::Hits) -> Response {
+    /// SearchResults' members but its events.
+    #[derive(Serialize)]
+    struct Around<'a> {
+        query: &'a str,
+        corrected_query: Option<&'a str>,
+        next_cursor: Option<String>,
+    }
+    let mut body = Vec::with_capacity(1024 + page.hits.len() * 4096);
+    let around = Around {
+        query: q,
+        corrected_query: page.corrected_query.as_deref(),
+        next_cursor: page.next_cursor.map(|cursor| cursor.encode()),
+    };
+    let written = serde_json::to_writer(&mut body, &around).and_then(|()| {
+        body.pop(); // the closing brace: the events follow
+        body.extend_from_slice(br#","events":["#);
+        for (i, hit) in page.hits.iter().enumerate() {
+            if i > 0 {
+                body.push(b',');
+            }
+            LocalizedEvent::write_hit(hit, &mut body)?;
+        }
+        body.extend_from_slice(b"]}");
+        Ok(())
+    });
+    match written {
+        Ok(()) => ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(err) => crate::error::Error::Internal(err.into()).into_response(),
+    }
 }
 
 /// What the search box offers while typing.

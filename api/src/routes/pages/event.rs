@@ -35,7 +35,7 @@ pub async fn event(
     Query(query): Query<EventQuery>,
 ) -> Result<Response, PageError> {
     let event = public_event(&state, &slug).await?;
-    let related = catalog::related(&state.db, &event, 4).await?;
+    let related = tessera_core::search::related(state.search.as_ref(), &state.db, &event, 4).await?;
     let cards = |events: Vec<catalog::Event>| events.iter().map(EventCard::new).collect::<Vec<_>>();
     let note = crate::demand::Note::event(
         tessera_core::demand::Kind::EventView,
