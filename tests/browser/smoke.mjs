@@ -790,6 +790,47 @@ const FLOWS = [
       await t.pageChecks();
       await t.shot('city-map');
 
+      // The map moves: its buttons zoom around the centre, a drag pans it, and so do the
+      // arrow keys once it has focus; the markers follow, projected again at each zoom.
+      const canvas = t.page.locator('.map-canvas');
+      const zoomIn = t.page.locator('.map-controls button[data-map-zoom="1"]');
+      const zoomOut = t.page.locator('.map-controls button[data-map-zoom="-1"]');
+      t.check('the map offers zoom buttons', (await zoomIn.isVisible()) && (await zoomOut.isVisible()));
+      t.check('the zoom buttons are named', (await zoomIn.getAttribute('aria-label')) === 'Zoom in');
+      const level = async () => Number(await canvas.getAttribute('data-zoom'));
+      const spread = () => markers.evaluateAll((links) => {
+        const xs = links.map((a) => a.querySelector('path').getBoundingClientRect().x);
+        const ys = links.map((a) => a.querySelector('path').getBoundingClientRect().y);
+        return Math.max(...xs) - Math.min(...xs) + Math.max(...ys) - Math.min(...ys);
+      });
+      const zoomedFrom = await level();
+      const spreadBefore = await spread();
+      await zoomIn.click();
+      t.check('zooming in comes one level closer', (await level()) === zoomedFrom + 1, `${zoomedFrom} → ${await level()}`);
+      const spreadAfter = await spread();
+      t.check('zoomed in, the markers spread apart', count < 2 || spreadAfter > spreadBefore * 1.8, `${spreadBefore} → ${spreadAfter}`);
+      await zoomOut.click();
+      t.check('zooming out goes back', (await level()) === zoomedFrom);
+      const pin = () => markers.first().locator('path').boundingBox();
+      const from = await pin();
+      const area = await canvas.boundingBox();
+      await t.page.mouse.move(area.x + 12, area.y + area.height - 12);
+      await t.page.mouse.down();
+      await t.page.mouse.move(area.x + 72, area.y + area.height - 42, { steps: 6 });
+      await t.page.mouse.up();
+      const to = await pin();
+      t.check('a drag moves the map, markers with it', Math.abs(to.x - from.x - 60) < 4 && Math.abs(to.y - from.y + 30) < 4, `${JSON.stringify(from)} → ${JSON.stringify(to)}`);
+      t.check('a drag opens nothing', new URL(t.page.url()).pathname === '/cities/lisbon');
+      await canvas.focus();
+      await t.page.keyboard.press('ArrowLeft');
+      const keyed = await pin();
+      const step = (64 * area.width) / 640;
+      t.check('the arrow keys pan the map', Math.abs(keyed.x - to.x - step) < 3, `${to.x} → ${keyed.x}, step ${step}`);
+      await t.page.keyboard.press('+');
+      t.check('+ zooms in', (await level()) === zoomedFrom + 1);
+      await t.shot('city-map-moved');
+      await t.goto('/cities/lisbon');
+
       // A marker is a link, reached with the keyboard: it opens its event.
       const first = markers.first();
       const href = await first.getAttribute('href');

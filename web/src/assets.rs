@@ -12,6 +12,7 @@ pub const WALLET_SCRIPT: &str = include_str!("../static/wallet.js");
 pub const LOCAL_TIME_SCRIPT: &str = include_str!("../static/local-time.js");
 pub const NEAR_ME_SCRIPT: &str = include_str!("../static/near-me.js");
 pub const SUGGEST_SCRIPT: &str = include_str!("../static/suggest.js");
+pub const MAP_SCRIPT: &str = include_str!("../static/map.js");
 
 fn hashed_href(name: &str, extension: &str, content: &str) -> String {
     let hash = hex::encode(&Sha256::digest(content.as_bytes())[..8]);
@@ -28,6 +29,13 @@ static LOCAL_TIME_SCRIPT_HREF: LazyLock<String> =
 static NEAR_ME_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("near-me", "js", NEAR_ME_SCRIPT));
 
 static SUGGEST_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("suggest", "js", SUGGEST_SCRIPT));
+
+static MAP_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| hashed_href("map", "js", MAP_SCRIPT));
+
+/// The script that pans and zooms a map of results.
+pub fn map_script_href() -> &'static str {
+    &MAP_SCRIPT_HREF
+}
 
 /// The header's search suggestions (every page).
 pub fn suggest_script_href() -> &'static str {
@@ -78,6 +86,8 @@ pub fn lookup(path: &str) -> Option<(&'static str, &'static str)> {
         Some(("text/javascript; charset=utf-8", NEAR_ME_SCRIPT))
     } else if path == suggest_script_href() {
         Some(("text/javascript; charset=utf-8", SUGGEST_SCRIPT))
+    } else if path == map_script_href() {
+        Some(("text/javascript; charset=utf-8", MAP_SCRIPT))
     } else {
         None
     }

@@ -3,6 +3,10 @@
 //! SVG of links: no script to load, every marker a link to its event with the event's name for
 //! screen readers, and without tiles (none configured, or the tile server out of reach) the
 //! markers stand on a blank background.
+//!
+//! With scripts on, `static/map.js` makes the same map move: dragged (or the arrow keys) it pans,
+//! its buttons (or `+` and `-`) zoom around the centre, fetching the tiles of the new view from
+//! the same server and projecting the markers again from their coordinates.
 
 /// Where map tiles come from (`TESSERA_MAP_TILES`), and whom to credit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +56,9 @@ impl TileGrid {
 pub struct Marker {
     pub x: f64,
     pub y: f64,
+    /// Where the venue is, for the script that pans and zooms the map.
+    pub latitude: f64,
+    pub longitude: f64,
     /// The events' titles, joined: the marker's accessible name and tooltip.
     pub label: String,
     /// The first event's page.
@@ -66,6 +73,11 @@ pub struct MapView {
     pub width: u32,
     pub height: u32,
     pub zoom: u8,
+    /// The map's top left corner in the world's pixels at `zoom` (Web Mercator).
+    pub origin_x: f64,
+    pub origin_y: f64,
+    /// The tile server's URL template, for the script that pans and zooms the map.
+    pub tile_template: Option<String>,
     pub tiles: Option<TileGrid>,
     pub markers: Vec<Marker>,
     /// The credit line and its link, when tiles are drawn.
@@ -80,6 +92,8 @@ impl MapView {
     const TILE: f64 = 256.0;
     /// Close enough to tell the streets apart around a single venue.
     const MAX_ZOOM: u8 = 16;
+    /// How close the script lets a visitor zoom in (most tile servers stop at 19).
+    pub const DEEPEST_ZOOM: u8 = 18;
 
     /// The map showing every point, or None when there is none.
     pub fn fit(points: &[MapPoint], tiles: Option<&TileServer>) -> Option<Self> {
@@ -119,6 +133,8 @@ impl MapView {
                 None => markers.push(Marker {
                     x,
                     y,
+                    latitude: point.latitude,
+                    longitude: point.longitude,
                     label: point.title.clone(),
                     href: point.href.clone(),
                     count: 1,
@@ -157,6 +173,9 @@ impl MapView {
             width: Self::WIDTH,
             height: Self::HEIGHT,
             zoom,
+            origin_x: round(origin_x),
+            origin_y: round(origin_y),
+            tile_template: tiles.map(|server| server.template.clone()),
             tiles: tile_grid,
             markers,
             attribution: tiles.map(|server| (server.attribution.clone(), server.attribution_url.clone())),
@@ -171,6 +190,18 @@ fn project(latitude: f64, longitude: f64, zoom: u8) -> (f64, f64) {
     let x = (longitude + 180.0) / 360.0 * size;
     let y = (1.0 - (latitude.tan() + 1.0 / latitude.cos()).ln() / std::f64::consts::PI) / 2.0 * size;
     (x, y)
+}
+
+impl MapView {
+    /// The script that pans and zooms the map.
+    pub fn script(&self) -> &'static str {
+        crate::assets::map_script_href()
+    }
+
+    /// How close the script lets a visitor zoom in.
+    pub fn deepest_zoom(&self) -> u8 {
+        Self::DEEPEST_ZOOM
+    }
 }
 
 fn round(value: f64) -> f64 {

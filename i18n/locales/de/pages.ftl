@@ -196,6 +196,9 @@ map-show = Auf einer Karte zeigen
 map-label = Karte der hier aufgeführten Veranstaltungen: Jede Markierung führt zu ihrer Veranstaltung.
 
 map-hide = Karte ausblenden
+map-zoom-in = Vergrößern
+map-zoom-out = Verkleinern
+map-move-hint = Ziehen Sie die Karte oder nutzen Sie die Pfeiltasten, um sie zu verschieben.
 
 account-home-heading = Wo Sie wohnen
 account-home-ask = Danke für Ihren ersten Kauf! Wo wohnen Sie? Die Angabe ist freiwillig und wird nur einmal erfragt: Sie hilft Veranstaltern, Events in Ihre Stadt zu bringen, und wird für nichts anderes verwendet.

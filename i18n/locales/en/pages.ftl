@@ -196,6 +196,9 @@ map-show = Show on a map
 map-label = Map of the events listed here: each marker links to its event.
 
 map-hide = Hide the map
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-move-hint = Drag the map, or use the arrow keys, to move it.
 
 account-home-heading = Where you live
 account-home-ask = Thank you for your first purchase! Where do you live? It is optional and asked once: it helps organisers bring events to your city, and nothing else is done with it.

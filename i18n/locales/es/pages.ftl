@@ -199,6 +199,9 @@ map-show = Ver en un mapa
 map-label = Mapa de los eventos de esta lista: cada marcador lleva a su evento.
 
 map-hide = Ocultar el mapa
+map-zoom-in = Acercar
+map-zoom-out = Alejar
+map-move-hint = Arrastra el mapa, o usa las flechas del teclado, para moverlo.
 
 account-home-heading = Dónde vives
 account-home-ask = ¡Gracias por tu primera compra! ¿Dónde vives? Es opcional y solo te lo preguntamos una vez: ayuda a los organizadores a llevar eventos a tu ciudad, y no se usa para nada más.

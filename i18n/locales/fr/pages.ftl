@@ -199,6 +199,9 @@ map-show = Voir sur une carte
 map-label = Carte des événements listés ici : chaque repère mène à son événement.
 
 map-hide = Masquer la carte
+map-zoom-in = Zoomer
+map-zoom-out = Dézoomer
+map-move-hint = Faites glisser la carte, ou utilisez les flèches du clavier, pour la déplacer.
 
 account-home-heading = Où vous habitez
 account-home-ask = Merci pour votre premier achat ! Où habitez-vous ? C’est facultatif et demandé une seule fois : cela aide les organisateurs à proposer des événements dans votre ville, et rien d’autre n’en est fait.

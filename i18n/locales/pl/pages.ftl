@@ -203,6 +203,9 @@ map-show = Pokaż na mapie
 map-label = Mapa wydarzeń z tej listy: każdy znacznik prowadzi do swojego wydarzenia.
 
 map-hide = Ukryj mapę
+map-zoom-in = Przybliż
+map-zoom-out = Oddal
+map-move-hint = Przeciągnij mapę lub użyj strzałek, aby ją przesunąć.
 
 account-home-heading = Gdzie mieszkasz
 account-home-ask = Dziękujemy za pierwszy zakup! Gdzie mieszkasz? To nieobowiązkowe i pytamy tylko raz: pomaga organizatorom przywieźć wydarzenia do Twojego miasta i nie służy do niczego innego.

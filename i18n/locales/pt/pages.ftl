@@ -199,6 +199,9 @@ map-show = Ver num mapa
 map-label = Mapa dos eventos desta lista: cada marcador leva ao seu evento.
 
 map-hide = Ocultar o mapa
+map-zoom-in = Aproximar
+map-zoom-out = Afastar
+map-move-hint = Arraste o mapa, ou use as setas do teclado, para o mover.
 
 account-home-heading = Onde vive
 account-home-ask = Obrigado pela sua primeira compra! Onde vive? É opcional e só perguntamos uma vez: ajuda os organizadores a levar eventos à sua cidade, e não é usado para mais nada.
