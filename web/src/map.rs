@@ -121,11 +121,15 @@ impl MapView {
         let origin_x = (left + right) / 2.0 - width / 2.0;
         let origin_y = (top + bottom) / 2.0 - height / 2.0;
 
-        // One marker per venue, in the order the events came (best first).
+        // One marker per venue (the same place to a metre), in the order the events came (best
+        // first): venues apart stay apart however far the map is zoomed in.
         let mut markers: Vec<Marker> = Vec::new();
+        let same_place = |a: f64, b: f64| (a - b).abs() < 1e-5;
         for (point, (x, y)) in points.iter().zip(projected) {
             let (x, y) = (round(x - origin_x), round(y - origin_y));
-            match markers.iter_mut().find(|marker| (marker.x - x).abs() < 1.0 && (marker.y - y).abs() < 1.0) {
+            match markers.iter_mut().find(|marker| {
+                same_place(marker.latitude, point.latitude) && same_place(marker.longitude, point.longitude)
+            }) {
                 Some(marker) => {
                     marker.label = format!("{} · {}", marker.label, point.title);
                     marker.count += 1;

@@ -30,18 +30,27 @@
       count: link.querySelector('text'),
     }));
 
+    // The tiles drawn, one more all round than the view needs, so that a short pan only
+    // slides them; a pan past them fetches the tiles of the new view.
+    let drawn = null;
+    const placeTiles = () => {
+      const holder = svg.querySelector('foreignObject');
+      if (!holder || !drawn) return;
+      holder.setAttribute('x', String(drawn.left * TILE - view.x));
+      holder.setAttribute('y', String(drawn.top * TILE - view.y));
+    };
     const drawTiles = () => {
       svg.querySelector('foreignObject')?.remove();
+      drawn = null;
       if (!template) return;
       const n = 2 ** view.zoom;
-      const top = Math.max(0, Math.floor(view.y / TILE));
-      const bottom = Math.min(n - 1, Math.floor((view.y + height) / TILE));
-      const left = Math.floor(view.x / TILE);
-      const right = Math.floor((view.x + width) / TILE);
+      const top = Math.max(0, Math.floor(view.y / TILE) - 1);
+      const bottom = Math.min(n - 1, Math.floor((view.y + height) / TILE) + 1);
+      const left = Math.floor(view.x / TILE) - 1;
+      const right = Math.floor((view.x + width) / TILE) + 1;
       if (bottom < top) return;
+      drawn = { top, bottom, left, right };
       const holder = document.createElementNS(SVG, 'foreignObject');
-      holder.setAttribute('x', String(left * TILE - view.x));
-      holder.setAttribute('y', String(top * TILE - view.y));
       holder.setAttribute('width', String((right - left + 1) * TILE));
       holder.setAttribute('height', String((bottom - top + 1) * TILE));
       holder.setAttribute('aria-hidden', 'true');
@@ -55,6 +64,7 @@
           img.width = TILE;
           img.height = TILE;
           img.decoding = 'async';
+          img.draggable = false;
           img.src = template
             .replace('{z}', String(view.zoom))
             .replace('{x}', String(((tx % n) + n) % n))
@@ -64,6 +74,17 @@
       }
       holder.appendChild(grid);
       svg.querySelector('.map-blank').after(holder);
+      placeTiles();
+    };
+    const tilesCover = () => {
+      if (!drawn) return !template;
+      const n = 2 ** view.zoom;
+      return (
+        view.x >= drawn.left * TILE &&
+        view.x + width <= (drawn.right + 1) * TILE &&
+        (view.y >= drawn.top * TILE || drawn.top === 0) &&
+        (view.y + height <= (drawn.bottom + 1) * TILE || drawn.bottom === n - 1)
+      );
     };
 
     const drawMarkers = () => {
@@ -89,16 +110,21 @@
     };
 
     const pan = (dx, dy) => {
+      // Up and down, no further than the world's edge reaching the middle of the map.
+      const size = TILE * 2 ** view.zoom;
       view.x += dx;
-      view.y += dy;
+      view.y = Math.max(-height / 2, Math.min(size - height / 2, view.y + dy));
       drawMarkers();
-      // Tiles are fetched again once the view has left the ones drawn.
-      clearTimeout(pan.timer);
-      pan.timer = setTimeout(drawTiles, 60);
+      placeTiles();
+      if (!tilesCover()) {
+        clearTimeout(pan.timer);
+        pan.timer = setTimeout(drawTiles, 50);
+      }
     };
 
     const zoom = (by) => {
       const to = Math.max(0, Math.min(deepest, view.zoom + by));
+      clearTimeout(pan.timer);
       if (to === view.zoom) return;
       const scale = 2 ** (to - view.zoom);
       view.x = (view.x + width / 2) * scale - width / 2;
@@ -112,20 +138,22 @@
       button.addEventListener('click', () => zoom(Number(button.dataset.mapZoom)));
     }
 
-    // Dragging with a mouse, a finger or a pen; a drag that moved is not a click on a marker.
+    // Dragging with a mouse, a finger or a pen; a drag that moved is not a click on a marker,
+    // but a tap that trembled a little still is.
     let drag = null;
     let dragged = false;
+    svg.addEventListener('dragstart', (event) => event.preventDefault());
     svg.addEventListener('pointerdown', (event) => {
       if (event.button !== 0) return;
-      drag = { x: event.clientX, y: event.clientY, id: event.pointerId };
+      drag = { x: event.clientX, y: event.clientY, id: event.pointerId, slack: event.pointerType === 'mouse' ? 4 : 10 };
       dragged = false;
     });
     svg.addEventListener('pointermove', (event) => {
       if (!drag || event.pointerId !== drag.id) return;
+      if (!dragged && Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < drag.slack) return;
       const scale = width / svg.getBoundingClientRect().width;
       const dx = (event.clientX - drag.x) * scale;
       const dy = (event.clientY - drag.y) * scale;
-      if (!dragged && Math.hypot(dx, dy) < 4) return;
       if (!dragged) {
         dragged = true;
         svg.setPointerCapture(event.pointerId);
@@ -138,6 +166,10 @@
     const stop = () => {
       drag = null;
       svg.classList.remove('map-dragging');
+      // The click that ends a drag comes before this; a later one (Enter on a marker) counts.
+      setTimeout(() => {
+        dragged = false;
+      }, 0);
     };
     svg.addEventListener('pointerup', stop);
     svg.addEventListener('pointercancel', stop);
