@@ -34,23 +34,15 @@ impl LocalizedEvent {
     /// `Accept-Language`).
     pub fn new(mut event: Event) -> Self {
         let original = EventText { title: event.title.clone(), description: event.description.clone() };
-        let wanted = tessera_i18n::current().tag();
-        let text_language = match event.translation_for(wanted) {
-            Some((tag, text)) => {
-                let (tag, text) = (tag.to_string(), text.clone());
-                for ticket_type in &mut event.ticket_types {
-                    if let Some(name) = ticket_type.translations.get(&tag) {
-                        ticket_type.name = name.clone();
-                    }
-                }
-                event.title = text.title;
-                if !text.description.is_empty() {
-                    event.description = text.description;
-                }
-                tag
-            }
-            None => event.language.clone(),
-        };
+        let reading = Reading::of(&event);
+        let (text_language, title, description) =
+            (reading.language.to_string(), reading.title.to_string(), reading.description.to_string());
+        let ticket_types = reading.ticket_types(&event);
+        event.title = title;
+        event.description = description;
+        if let Some(ticket_types) = ticket_types {
+            event.ticket_types = ticket_types;
+        }
         LocalizedEvent { event, text_language, original }
     }
 
@@ -75,43 +67,15 @@ impl LocalizedEvent {
             description: &'a str,
         }
         let event = &hit.event;
-        let translation = event.translation_for(tessera_i18n::current().tag());
-        let (text_language, title, description) = match translation {
-            Some((tag, text)) => (
-                tag,
-                text.title.as_str(),
-                if text.description.is_empty() {
-                    event.description.as_str()
-                } else {
-                    text.description.as_str()
-                },
-            ),
-            None => (event.language.as_str(), event.title.as_str(), event.description.as_str()),
-        };
-        let translated_names: Option<Vec<TicketType>> = translation
-            .filter(|(tag, _)| {
-                event.ticket_types.iter().any(|ticket_type| ticket_type.translations.contains_key(*tag))
-            })
-            .map(|(tag, _)| {
-                event
-                    .ticket_types
-                    .iter()
-                    .map(|ticket_type| {
-                        let mut ticket_type = ticket_type.clone();
-                        if let Some(name) = ticket_type.translations.get(tag) {
-                            ticket_type.name = name.clone();
-                        }
-                        ticket_type
-                    })
-                    .collect()
-            });
+        let reading = Reading::of(event);
+        let translated_names = reading.ticket_types(event);
         serde_json::to_writer(
             &mut *out,
             &InLanguage {
-                title,
-                description,
+                title: reading.title,
+                description: reading.description,
                 ticket_types: translated_names.as_deref().unwrap_or(&event.ticket_types),
-                text_language,
+                text_language: reading.language,
                 original: Original { title: &event.title, description: &event.description },
                 distance_km: hit.distance_km,
             },
@@ -124,6 +88,55 @@ impl LocalizedEvent {
             out.push(b'}');
         }
         Ok(())
+    }
+}
+
+/// What a reader of the request's language is shown of an event: the organiser's translation
+/// into it when there is one (its description only when translated too), else the original.
+struct Reading<'a> {
+    /// The language of `title`.
+    language: &'a str,
+    title: &'a str,
+    description: &'a str,
+    /// The translation's language tag, which names ticket types too.
+    translation: Option<&'a str>,
+}
+
+impl<'a> Reading<'a> {
+    fn of(event: &'a Event) -> Self {
+        match event.translation_for(tessera_i18n::current().tag()) {
+            Some((tag, text)) => Reading {
+                language: tag,
+                title: &text.title,
+                description: if text.description.is_empty() { &event.description } else { &text.description },
+                translation: Some(tag),
+            },
+            None => Reading {
+                language: &event.language,
+                title: &event.title,
+                description: &event.description,
+                translation: None,
+            },
+        }
+    }
+
+    /// The event's ticket types with their names translated, when any name is; None when they
+    /// read as written.
+    fn ticket_types(&self, event: &Event) -> Option<Vec<TicketType>> {
+        let tag = self.translation?;
+        event.ticket_types.iter().any(|ticket_type| ticket_type.translations.contains_key(tag)).then(|| {
+            event
+                .ticket_types
+                .iter()
+                .map(|ticket_type| {
+                    let mut ticket_type = ticket_type.clone();
+                    if let Some(name) = ticket_type.translations.get(tag) {
+                        ticket_type.name = name.clone();
+                    }
+                    ticket_type
+                })
+                .collect()
+        })
     }
 }
 
