@@ -331,6 +331,33 @@ pub async fn stalled(db: &PgPool, after: Duration, limit: i64) -> sqlx::Result<V
     .await
 }
 
+/// Every paid order of an event not yet over that is not delivered (no delivery, or a pending
+/// one, whoever holds its lease and however long its backoff), at most `limit`: what to
+/// publish again when the stream was lost with the messages that were bringing them. Each
+/// returned order is counted as republished.
+pub async fn undelivered(db: &PgPool, limit: i64) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar!(
+        r#"with undelivered as (
+               select o.order_id
+               from customer_order o
+               left join delivery d on d.order_id = o.order_id
+               join event e on e.event_id = o.event_id
+               where o.status = 'paid' and e.ends_at > now()
+                 and (d.order_id is null or d.status = 'pending')
+               order by o.paid_at
+               limit $1
+           )
+           insert into delivery (order_id, republished)
+           select order_id, 1 from undelivered
+           on conflict (order_id) do update
+           set republished = delivery.republished + 1, updated_at = now()
+           returning order_id"#,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// A delivery as admins see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeliveryRow {

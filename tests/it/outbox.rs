@@ -1,13 +1,13 @@
 //! The outbox relay: paid orders reach the Redis stream exactly once, through crashes, Redis
 //! outages and competing relays.
 
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use axum::http::StatusCode;
 use redis::AsyncCommands as _;
 use sqlx::PgPool;
 use tessera_core::redis_conn::Redis;
+use tessera_tests::services::OwnRedis;
 use tessera_tests::{TestApp, checkout_event, sample_event};
 use tessera_ticketing::relay::{self, RelayConfig};
 use uuid::Uuid;
@@ -62,63 +62,6 @@ async fn a_paid_order_is_published_once_even_if_the_relay_dies_before_marking_it
     let _: () = redis.del(&stream).await.unwrap();
 }
 
-/// A Redis server of the test's own, so it can be stopped without disturbing other tests.
-struct OwnRedis {
-    port: u16,
-    child: Option<Child>,
-}
-
-impl OwnRedis {
-    fn start() -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let mut redis = Self { port, child: None };
-        redis.restart();
-        redis
-    }
-
-    fn restart(&mut self) {
-        let child = Command::new("redis-server")
-            .args([
-                "--port",
-                &self.port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("redis-server (installed with Redis) must be on PATH");
-        self.child = Some(child);
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("redis-server did not start on port {}", self.port);
-    }
-
-    fn stop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for OwnRedis {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn payments_commit_while_redis_is_down_and_reach_the_stream_once_it_returns(db: PgPool) {
     let app = TestApp::new(db);
@@ -168,4 +111,39 @@ async fn payments_commit_while_redis_is_down_and_reach_the_stream_once_it_return
     for relay in relays {
         tokio::time::timeout(Duration::from_secs(5), relay).await.expect("relays stop").unwrap();
     }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_worker_whose_redis_lost_the_stream_publishes_undelivered_orders_again_at_once(db: PgPool) {
+    let app = TestApp::new(db);
+    let mut own = OwnRedis::start();
+    let order = paid_order(&app).await;
+    let config = RelayConfig { stream_prefix: String::new() };
+    let mut redis =
+        redis::aio::ConnectionManager::new(redis::Client::open(own.url()).unwrap()).await.unwrap();
+    assert_eq!(relay::publish_pending(&app.db, &mut redis, &config).await.unwrap().unwrap(), 1);
+    // Redis restarts without its data: the published entry is gone, the outbox row stays
+    // published.
+    own.stop();
+    own.restart();
+    let mut redis =
+        redis::aio::ConnectionManager::new(redis::Client::open(own.url()).unwrap()).await.unwrap();
+    assert!(entries(&mut redis, "orders.paid").await.is_empty());
+
+    // A worker finds no consumer group and publishes the order again at once, not after the
+    // sweeper's hour.
+    let mail = tessera_tests::mail::Maildev::shared();
+    let worker =
+        app.worker_on(Redis::new(redis::Client::open(own.url()).unwrap()), &mail.smtp_url, "", |_| {});
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker.run(stopped));
+    app.wait_for_status(order, "fulfilled").await;
+    stop.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), running).await.expect("the worker stops").unwrap();
+    let republished: i32 = sqlx::query_scalar("select republished from delivery where order_id = $1")
+        .bind(order)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(republished, 1);
 }

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod load;
 pub mod mail;
 pub mod pages;
+pub mod services;
 pub mod vendor_specs;
 
 use axum::Router;
@@ -277,6 +278,17 @@ impl TestApp {
         stream_prefix: &str,
         tweak: impl FnOnce(&mut tessera_ticketing::worker::WorkerConfig),
     ) -> tessera_ticketing::worker::Worker {
+        self.worker_on(self.state.redis.clone(), smtp_url, stream_prefix, tweak)
+    }
+
+    /// [`TestApp::worker`] reading the streams of another Redis server.
+    pub fn worker_on(
+        &self,
+        redis: tessera_core::redis_conn::Redis,
+        smtp_url: &str,
+        stream_prefix: &str,
+        tweak: impl FnOnce(&mut tessera_ticketing::worker::WorkerConfig),
+    ) -> tessera_ticketing::worker::Worker {
         let mailer = tessera_ticketing::mail::Mailer::new(
             smtp_url,
             "Tessera Tests <tickets@tessera.test>".parse().expect("sender"),
@@ -292,7 +304,7 @@ impl TestApp {
         tweak(&mut config);
         tessera_ticketing::worker::Worker::new(
             self.db.clone(),
-            self.state.redis.clone(),
+            redis,
             self.state.blobs.clone(),
             mailer,
             self.state.ticket_key.clone(),

@@ -23,6 +23,9 @@ const RECLAIM_BATCHES_PER_TICK: usize = 25;
 /// Entries kept in each stream (about: trimming is approximate). Years of paid orders at the
 /// brief's volume; the database, not the stream, is the record.
 const STREAM_MAX_LEN: u64 = 100_000;
+/// The most paid orders published again at once when the stream was lost; any beyond are left
+/// to the sweeper.
+const LOST_STREAM_REPUBLISH: i64 = 10_000;
 
 impl Worker {
     pub(super) async fn consume(&self, shutdown: &mut watch::Receiver<bool>) -> redis::RedisResult<()> {
@@ -30,10 +33,25 @@ impl Worker {
         let mut conn = self.redis.dedicated(block + Duration::from_secs(5)).await?;
         let stream = self.config.stream();
         let created: redis::RedisResult<()> = conn.xgroup_create_mkstream(&stream, GROUP, "0").await;
-        if let Err(err) = created
-            && err.code() != Some("BUSYGROUP")
-        {
-            return Err(err);
+        match created {
+            // The group is new: a first start, or Redis came back without its data (a restart
+            // of a Redis that keeps nothing, a failover to an empty replica). Entries published
+            // before are gone with it, those a worker was on or waiting to retry included, so
+            // every paid order not delivered yet is published again now rather than after
+            // `stall_after`. One more message costs a lookup: a worker still on the order
+            // leaves it pending until it is done, and a backoff is kept.
+            Ok(()) => {
+                tracing::info!(stream = %stream, "consumer group created: publishing undelivered paid orders again");
+                let republished = match delivery::undelivered(&self.db, LOST_STREAM_REPUBLISH).await {
+                    Ok(orders) => self.republish(&mut conn, orders).await,
+                    Err(err) => Err(err.into()),
+                };
+                if let Err(err) = republished {
+                    tracing::warn!(error = %err, "republishing undelivered orders failed");
+                }
+            }
+            Err(err) if err.code() == Some("BUSYGROUP") => {}
+            Err(err) => return Err(err),
         }
         let count = self.config.concurrency.max(1);
         let reclaim_every = (self.config.lease / 2).max(Duration::from_millis(100));
@@ -51,7 +69,12 @@ impl Worker {
             }
             if last_sweep.elapsed() >= sweep_every {
                 last_sweep = tokio::time::Instant::now();
-                if let Err(err) = self.republish_stalled(&mut conn).await {
+                let stalled = delivery::stalled(&self.db, self.config.stall_after, 100).await;
+                let republished = match stalled {
+                    Ok(orders) => self.republish(&mut conn, orders).await,
+                    Err(err) => Err(err.into()),
+                };
+                if let Err(err) = republished {
                     tracing::warn!(error = %err, "republishing stalled deliveries failed");
                 }
                 if let Err(err) = self.forget_departed_consumers(&mut conn, &stream).await {
@@ -215,10 +238,13 @@ impl Worker {
         Ok(())
     }
 
-    /// Publishes again the paid orders nobody has delivered for a while.
-    async fn republish_stalled(&self, conn: &mut redis::aio::MultiplexedConnection) -> Result<(), StepError> {
-        let stalled = delivery::stalled(&self.db, self.config.stall_after, 100).await?;
-        for order_id in stalled {
+    /// Publishes these paid orders again.
+    async fn republish(
+        &self,
+        conn: &mut redis::aio::MultiplexedConnection,
+        orders: Vec<Uuid>,
+    ) -> Result<(), StepError> {
+        for order_id in orders {
             tracing::warn!(order.id = %order_id, "paid order without a delivery: publishing it again");
             publish_delivery(conn, &self.config.stream_prefix, order_id, "republished")
                 .await
