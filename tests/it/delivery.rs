@@ -605,8 +605,11 @@ async fn a_paid_order_nobody_delivered_is_republished_by_the_sweeper(db: PgPool)
         .execute(&app.db)
         .await
         .unwrap();
-    let running =
-        start(app.worker(&mail.smtp_url, &prefix(), |c| c.stall_after = Duration::from_millis(500)));
+    // The stream and its group are there (Redis kept them): only the sweeper can find the order.
+    let prefix = prefix();
+    let mut redis = app.state.redis.dedicated(Duration::from_secs(5)).await.unwrap();
+    let () = redis.xgroup_create_mkstream(format!("{prefix}orders.paid"), "ticketing", "0").await.unwrap();
+    let running = start(app.worker(&mail.smtp_url, &prefix, |c| c.stall_after = Duration::from_millis(500)));
     app.wait_for_status(order, "fulfilled").await;
     running.stop().await;
     assert_eq!(mail.wait_for(&email, 1).await.len(), 1);

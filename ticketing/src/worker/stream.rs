@@ -47,7 +47,15 @@ impl Worker {
                     Err(err) => Err(err.into()),
                 };
                 if let Err(err) = republished {
-                    tracing::warn!(error = %err, "republishing undelivered orders failed");
+                    // The group goes again, so that the next reconnect (this worker's or
+                    // another's) finds it missing and republishes, instead of leaving the orders
+                    // to the sweeper. Whatever was read from it meanwhile is republished too.
+                    tracing::warn!(error = %err, "republishing undelivered orders failed; will try again");
+                    let _: redis::RedisResult<()> = conn.xgroup_destroy(&stream, GROUP).await;
+                    return Err(redis::RedisError::from((
+                        redis::ErrorKind::Client,
+                        "republishing undelivered orders after the stream was lost failed",
+                    )));
                 }
             }
             Err(err) if err.code() == Some("BUSYGROUP") => {}
