@@ -1,5 +1,5 @@
 .DEFAULT_GOAL := help
-.PHONY: help demo demo-cluster test bench bench-flash-sale bench-delivery bench-eth-catchup
+.PHONY: help demo demo-cluster test chaos bench bench-flash-sale bench-delivery bench-eth-catchup
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -12,6 +12,11 @@ demo-cluster: ## make demo as a cluster: HAProxy on :8080 before two web process
 
 test: ## Start services, run cargo tests and the browser smoke test (what CI runs)
 	scripts/test.sh
+
+chaos: ## The chaos suite's long run: ten minutes of kills, restarts, outages and reorgs under traffic (release build)
+	scripts/ensure-services.sh --mail --eth --haproxy
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo build --locked --release -p tessera-cli --bin tessera
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin chaos -- --seconds $${CHAOS_SECONDS:-600} --smtp-outage 60
 
 bench: ## Benchmark catalog search and listing on a 10,000-event catalog (release build)
 	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-catalog

@@ -33,5 +33,9 @@ cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
 echo "test.sh: cargo test --workspace --locked"
 cargo test --workspace --locked
 
+echo "test.sh: chaos suite, short run (make chaos runs the long one)"
+cargo build --locked -p tessera-cli --bin tessera
+cargo run --locked -p tessera-tests --bin chaos -- --seconds 120 --tessera "$CARGO_TARGET_DIR/debug/tessera"
+
 echo "test.sh: browser tests"
 scripts/browser-tests.sh

@@ -120,6 +120,73 @@ impl FakeBtcPay {
         }
     }
 
+    /// The customer pays the invoice in full, in one on-chain payment (a fresh outpoint) not
+    /// confirmed yet: `Processing`, or `Expired` with `PaidLate` once its time ran out, as BTCPay
+    /// says of a payment after expiry as soon as it sees it. [`FakeBtcPay::confirm`] confirms
+    /// it. Returns the satoshis paid and the status, or `None` when the invoice is unknown or no
+    /// longer takes money (paid or invalid).
+    pub fn pay_in_full(&self, invoice_id: &str) -> Option<(i64, String)> {
+        let mut inner = self.lock();
+        let invoice = inner.invoices.iter_mut().find(|i| i["id"] == invoice_id)?;
+        if !matches!(invoice["status"].as_str(), Some("New" | "Expired"))
+            || invoice["additionalStatus"] == "PaidLate"
+        {
+            return None;
+        }
+        let fiat_cents = parse_decimal(invoice["amount"].as_str().unwrap_or("0"), 2).unwrap_or(0);
+        let due_sats = fiat_cents * 100_000_000 / parse_decimal(RATE, 2).unwrap_or(1);
+        let late = invoice["expirationTime"].as_i64().unwrap_or(0) <= chrono::Utc::now().timestamp();
+        let (status, additional) = if late { ("Expired", "PaidLate") } else { ("Processing", "None") };
+        invoice["status"] = json!(status);
+        invoice["additionalStatus"] = json!(additional);
+        invoice["paidAmount"] = invoice["amount"].clone();
+        let outpoint = format!("{}{}-0", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+        inner.payments.entry(invoice_id.to_string()).or_default().push((
+            outpoint,
+            plain_decimal(due_sats, 8),
+            "Processing".into(),
+        ));
+        Some((due_sats, status.to_string()))
+    }
+
+    /// The invoice's payments confirm: each `Settled`, and a `Processing` invoice `Settled` (an
+    /// `Expired` one stays `PaidLate`). Returns the invoice's status.
+    pub fn confirm(&self, invoice_id: &str) -> Option<String> {
+        let mut inner = self.lock();
+        for (_, _, status) in inner.payments.get_mut(invoice_id).into_iter().flatten() {
+            if status == "Processing" {
+                *status = "Settled".into();
+            }
+        }
+        let invoice = inner.invoices.iter_mut().find(|i| i["id"] == invoice_id)?;
+        if invoice["status"] == "Processing" {
+            invoice["status"] = json!("Settled");
+        }
+        invoice["status"].as_str().map(str::to_string)
+    }
+
+    /// Invoices still `New` whose time ran out become `Expired`, as BTCPay's own clock makes
+    /// them; returns their ids.
+    pub fn expire_overdue(&self) -> Vec<String> {
+        let now = chrono::Utc::now().timestamp();
+        let mut inner = self.lock();
+        let mut expired = Vec::new();
+        for invoice in inner.invoices.iter_mut() {
+            if invoice["status"] == "New" && invoice["expirationTime"].as_i64().is_some_and(|at| at <= now) {
+                invoice["status"] = json!("Expired");
+                expired.push(invoice["id"].as_str().unwrap_or_default().to_string());
+            }
+        }
+        expired
+    }
+
+    /// An invoice's order id (its metadata's `orderId`).
+    pub fn order_of(&self, invoice_id: &str) -> Option<String> {
+        let inner = self.lock();
+        let invoice = inner.invoices.iter().find(|i| i["id"] == invoice_id)?;
+        invoice.pointer("/metadata/orderId").and_then(Value::as_str).map(str::to_string)
+    }
+
     /// Answers the next request with `status` (and this body) instead of serving it.
     pub fn fail_next(&self, status: u16, body: Option<Value>) {
         self.lock().fail_next = Some((StatusCode::from_u16(status).expect("status"), body));

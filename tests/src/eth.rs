@@ -20,8 +20,8 @@ use uuid::Uuid;
 
 /// Anvil's first three dev accounts (10,000 ETH each): the shop (owner, operator, treasury),
 /// the customer, and the refund wallet (the contract's refunder).
-const SHOP_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+pub const SHOP_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+pub const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 pub const REFUND_KEY: &str = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 
 /// A chain with TesseraPay deployed. One provider holds both keys; `.from(..)` picks the sender.

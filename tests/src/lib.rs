@@ -3,6 +3,7 @@
 
 pub mod btcpay_fake;
 pub mod btcpay_spec;
+pub mod chaos;
 pub mod eth;
 pub mod ledger;
 pub mod load;

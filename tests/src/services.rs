@@ -119,8 +119,7 @@ impl OwnPostgres {
 
     /// Starts the server (again) on its port.
     pub fn restart(&mut self) {
-        let log = std::fs::File::create(self.data.with_file_name(format!("postgres-{}.log", self.port)))
-            .expect("log file");
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(self.log()).expect("log file");
         let child = user_command(self.as_postgres, &self.bin.join("postgres"))
             .arg("-D")
             .arg(&self.data)
@@ -155,6 +154,11 @@ impl OwnPostgres {
             signal(child.id(), "QUIT");
             let _ = child.wait();
         }
+    }
+
+    /// The server's log, every start of it.
+    pub fn log(&self) -> PathBuf {
+        self.data.with_file_name("postgres.log")
     }
 
     /// The URL of a database of this server.
@@ -226,7 +230,11 @@ impl Gate {
         gate
     }
 
+    /// Opens the gate (again); nothing happens if it is open.
     pub async fn open(&self) {
+        if self.state.lock().expect("gate").listener.is_some() {
+            return;
+        }
         let listener = loop {
             match tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await {
                 Ok(listener) => break listener,
