@@ -235,6 +235,20 @@ pub async fn record_failure(
     })
 }
 
+/// Deliveries waiting out a backoff after an SMTP failure become due now: called when an email
+/// went through again after one failed, so an SMTP outage holds tickets back by about a lease
+/// (the time a failed message waits before it is reclaimed), not by a backoff that doubled
+/// while the server was away. Returns how many were brought forward.
+pub async fn smtp_back(db: &PgPool) -> sqlx::Result<u64> {
+    let updated = sqlx::query!(
+        r#"update delivery set next_attempt_at = now(), updated_at = now()
+           where status = 'pending' and next_attempt_at > now() and last_error like 'SMTP:%'"#
+    )
+    .execute(db)
+    .await?;
+    Ok(updated.rows_affected())
+}
+
 /// Gives the lease back without counting an attempt (the order turned out to need nothing).
 pub async fn release(db: impl PgExecutor<'_>, order_id: Uuid, owner: &str) -> sqlx::Result<()> {
     sqlx::query!(

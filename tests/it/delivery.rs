@@ -513,6 +513,37 @@ async fn an_smtp_outage_delays_the_email_and_then_it_is_delivered(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn once_an_email_goes_through_again_the_deliveries_backing_off_after_an_outage_are_due(db: PgPool) {
+    let app = TestApp::new(db);
+    let event = event(&app, "Back").await;
+    let (first, first_email, _) = app.paid_order(event, 1).await;
+    let (second, second_email, _) = app.paid_order(event, 1).await;
+    let prefix = prefix();
+    relay(&app, &prefix).await;
+    let (smtp_port, web_port) = Maildev::free_ports();
+    let smtp_url = format!("smtp://127.0.0.1:{smtp_port}");
+
+    // The SMTP server is away: both fail, and would wait an hour before trying again.
+    let running = start(app.worker(&smtp_url, &prefix, |c| c.backoff = Duration::from_secs(3600)));
+    wait_until("both attempts failed", async || {
+        delivery_row(&app, first).await.1 >= 1 && delivery_row(&app, second).await.1 >= 1
+    })
+    .await;
+
+    // It comes back, and the next order's email goes through: the two are due at once.
+    let mail = Maildev::spawn(smtp_port, web_port).await;
+    let (third, third_email, _) = app.paid_order(event, 1).await;
+    relay(&app, &prefix).await;
+    app.wait_for_status(third, "fulfilled").await;
+    app.wait_for_status(first, "fulfilled").await;
+    app.wait_for_status(second, "fulfilled").await;
+    running.stop().await;
+    for email in [first_email, second_email, third_email] {
+        assert_eq!(mail.wait_for(&email, 1).await.len(), 1);
+    }
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn poison_messages_are_dead_lettered_and_an_admin_retry_delivers(db: PgPool) {
     // The admin's retry publishes through the app, so the app uses the test's streams.
     let prefix = prefix();

@@ -3,6 +3,7 @@
 //! order). Every step finds itself done when repeated, which is what makes redelivered and
 //! republished messages harmless; see the module above for the one window that remains.
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -81,7 +82,21 @@ impl Worker {
             Claim::UnknownOrder => return Handled::DeadLettered(format!("no order {order_id}")),
         };
         match self.deliver_claimed(order_id, owner, &started).await {
-            Ok(()) => Handled::Delivered,
+            Ok(()) => {
+                if self.smtp_failed.swap(false, Ordering::SeqCst) {
+                    match delivery::smtp_back(&self.db).await {
+                        Ok(0) => {}
+                        Ok(due) => tracing::info!(
+                            deliveries = due,
+                            "the SMTP server takes email again: deliveries backing off are due now"
+                        ),
+                        Err(err) => {
+                            tracing::warn!(error = %err, "bringing deliveries forward after SMTP came back failed")
+                        }
+                    }
+                }
+                Handled::Delivered
+            }
             Err(StepError::LeaseLost) => Handled::Later("another worker took the order over"),
             Err(StepError::NotRecorded(err)) => {
                 tracing::error!(order.id = %order_id, error = %err, "email sent but not recorded; the next attempt resends it");
@@ -93,6 +108,9 @@ impl Worker {
 
     async fn failed(&self, order_id: Uuid, owner: &str, err: &StepError) -> Handled {
         let message = err.to_string();
+        if matches!(err, StepError::Mail(MailError::Smtp(_) | MailError::TimedOut(_))) {
+            self.smtp_failed.store(true, Ordering::SeqCst);
+        }
         if err.is_permanent() {
             return match delivery::give_up(&self.db, order_id, owner, &message).await {
                 Ok(true) => Handled::DeadLettered(message),

@@ -31,6 +31,7 @@ mod details;
 mod stream;
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use ed25519_dalek::SigningKey;
@@ -137,6 +138,11 @@ pub struct Worker {
     mailer: Mailer,
     key: Arc<SigningKey>,
     config: Arc<WorkerConfig>,
+    /// The consumer group was created here (the stream was new or lost) and the undelivered
+    /// orders are not all published again yet.
+    republish_owed: Arc<AtomicBool>,
+    /// An email failed on the SMTP server since the last one went through.
+    smtp_failed: Arc<AtomicBool>,
 }
 
 impl Worker {
@@ -148,7 +154,16 @@ impl Worker {
         key: Arc<SigningKey>,
         config: WorkerConfig,
     ) -> Self {
-        Self { db, redis, blobs, mailer, key, config: Arc::new(config) }
+        Self {
+            db,
+            redis,
+            blobs,
+            mailer,
+            key,
+            config: Arc::new(config),
+            republish_owed: Arc::default(),
+            smtp_failed: Arc::default(),
+        }
     }
 
     /// Consumes the stream until `shutdown`, reconnecting with backoff when Redis goes away.
@@ -157,9 +172,15 @@ impl Worker {
         let mut backoff = Duration::from_secs(1);
         tracing::info!(consumer = %self.config.consumer, stream = %self.config.stream(), "ticketing worker started");
         loop {
-            match self.consume(&mut shutdown).await {
+            // A connection that got as far as reading starts the backoff over: each outage is
+            // waited out from a second, not from where the last one left it.
+            let mut reading = false;
+            match self.consume(&mut shutdown, || reading = true).await {
                 Ok(()) => return,
                 Err(err) => {
+                    if reading {
+                        backoff = Duration::from_secs(1);
+                    }
                     tracing::warn!(error = %err, "ticketing worker lost Redis; retrying in {}s", backoff.as_secs());
                     tokio::select! {
                         () = tokio::time::sleep(backoff) => {}

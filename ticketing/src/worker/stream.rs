@@ -3,6 +3,7 @@
 //! that republishes paid orders nobody delivered. Nothing here knows how an order is delivered;
 //! it hands each message to [`Worker::deliver`] and acts on the [`Handled`] it gets back.
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -28,7 +29,12 @@ const STREAM_MAX_LEN: u64 = 100_000;
 const LOST_STREAM_REPUBLISH: i64 = 10_000;
 
 impl Worker {
-    pub(super) async fn consume(&self, shutdown: &mut watch::Receiver<bool>) -> redis::RedisResult<()> {
+    /// Reads the stream until `shutdown` or an error; calls `connected` once it is reading.
+    pub(super) async fn consume(
+        &self,
+        shutdown: &mut watch::Receiver<bool>,
+        connected: impl FnOnce(),
+    ) -> redis::RedisResult<()> {
         let block = Duration::from_secs(2);
         let mut conn = self.redis.dedicated(block + Duration::from_secs(5)).await?;
         let stream = self.config.stream();
@@ -42,25 +48,28 @@ impl Worker {
             // leaves it pending until it is done, and a backoff is kept.
             Ok(()) => {
                 tracing::info!(stream = %stream, "consumer group created: publishing undelivered paid orders again");
-                let republished = match delivery::undelivered(&self.db, LOST_STREAM_REPUBLISH).await {
-                    Ok(orders) => self.republish(&mut conn, orders).await,
-                    Err(err) => Err(err.into()),
-                };
-                if let Err(err) = republished {
-                    // The group goes again, so that the next reconnect (this worker's or
-                    // another's) finds it missing and republishes, instead of leaving the orders
-                    // to the sweeper. Whatever was read from it meanwhile is republished too.
-                    tracing::warn!(error = %err, "republishing undelivered orders failed; will try again");
-                    let _: redis::RedisResult<()> = conn.xgroup_destroy(&stream, GROUP).await;
-                    return Err(redis::RedisError::from((
-                        redis::ErrorKind::Client,
-                        "republishing undelivered orders after the stream was lost failed",
-                    )));
-                }
+                self.republish_owed.store(true, Ordering::SeqCst);
             }
             Err(err) if err.code() == Some("BUSYGROUP") => {}
             Err(err) => return Err(err),
         }
+        // Owed until it succeeds: a republish cut short (Postgres or Redis away) is done again
+        // at the next connection, even though the group is there by then.
+        if self.republish_owed.load(Ordering::SeqCst) {
+            let republished = match delivery::undelivered(&self.db, LOST_STREAM_REPUBLISH).await {
+                Ok(orders) => self.republish(&mut conn, orders).await,
+                Err(err) => Err(err.into()),
+            };
+            if let Err(err) = republished {
+                tracing::warn!(error = %err, "republishing undelivered orders failed; will try again");
+                return Err(redis::RedisError::from((
+                    redis::ErrorKind::Client,
+                    "republishing undelivered orders after the stream was lost failed",
+                )));
+            }
+            self.republish_owed.store(false, Ordering::SeqCst);
+        }
+        connected();
         let count = self.config.concurrency.max(1);
         let reclaim_every = (self.config.lease / 2).max(Duration::from_millis(100));
         let sweep_every =
