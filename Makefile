@@ -15,8 +15,8 @@ test: ## Start services, run cargo tests and the browser smoke test (what CI run
 
 chaos: ## The chaos suite's long run: ten minutes of kills, restarts, outages and reorgs under traffic (release build)
 	scripts/ensure-services.sh --mail --eth --haproxy
-	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo build --locked --release -p tessera-cli --bin tessera
-	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin chaos -- --seconds $${CHAOS_SECONDS:-600} --smtp-outage 60
+	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo build --locked --release -p tessera-cli --bin tessera -p tessera-tests --bin chaos
+	"$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}/release/chaos" --seconds $${CHAOS_SECONDS:-600} --smtp-outage 60
 
 bench: ## Benchmark catalog search and listing on a 10,000-event catalog (release build)
 	CARGO_TARGET_DIR="$${CARGO_TARGET_DIR:-$$HOME/.cache/tessera/target}" cargo run --locked --release -p tessera-tests --bin bench-catalog

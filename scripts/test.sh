@@ -34,8 +34,9 @@ echo "test.sh: cargo test --workspace --locked"
 cargo test --workspace --locked
 
 echo "test.sh: chaos suite, short run (make chaos runs the long one)"
-cargo build --locked -p tessera-cli --bin tessera
-cargo run --locked -p tessera-tests --bin chaos -- --seconds 120 --tessera "$CARGO_TARGET_DIR/debug/tessera"
+# Both binaries were built by cargo test above (tessera for the CLI tests, chaos beside the
+# integration tests of its package), with the workspace's features: no second build.
+"$CARGO_TARGET_DIR/debug/chaos" --seconds 120 --tessera "$CARGO_TARGET_DIR/debug/tessera"
 
 echo "test.sh: browser tests"
 scripts/browser-tests.sh

@@ -309,8 +309,17 @@ async fn check(
         }
     }
     // And every payment listed for refund is money a customer paid.
+    // (Except a payment decided on a confirmed log that a deeper reorganisation then took away:
+    // its receipt is flagged `reorged` for finance, like an order paid on one.)
+    let decided_then_reorged = |order: Uuid| {
+        receipts.iter().any(|(_, _, status, outcome, order_id)| {
+            *order_id == Some(order) && status == "reorged" && outcome.is_some()
+        })
+    };
     for payment in payments.iter().filter(|p| matches!(p.status.as_str(), "refund_due" | "refunded")) {
-        if !ledger.orders.get(&payment.order_id).is_some_and(&arrived) {
+        if !ledger.orders.get(&payment.order_id).is_some_and(&arrived)
+            && !decided_then_reorged(payment.order_id)
+        {
             failures.push(format!(
                 "a {} payment of order {} is listed for refund but no money of its customer arrived",
                 payment.provider, payment.order_id
@@ -336,10 +345,7 @@ async fn check(
             tickets += order.tickets;
             // Paid on a log that was confirmed and later reorged away: the order stays paid and
             // finance sees the receipt flagged.
-            let flagged = receipts.iter().any(|(_, _, status, outcome, order_id)| {
-                *order_id == Some(order.order_id) && status == "reorged" && outcome.is_some()
-            });
-            if flagged {
+            if !paid_for && decided_then_reorged(order.order_id) {
                 flagged_for_finance += 1;
             } else if !paid_for {
                 failures.push(format!(
