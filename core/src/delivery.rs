@@ -317,32 +317,7 @@ pub async fn retry(db: &PgPool, order_id: Uuid) -> sqlx::Result<Retry> {
 /// or a pending one untouched (no lease, no backoff due later) since then. Failed deliveries
 /// wait for an admin. Each returned order is counted as republished.
 pub async fn stalled(db: &PgPool, after: Duration, limit: i64) -> sqlx::Result<Vec<Uuid>> {
-    sqlx::query_scalar!(
-        r#"with stalled as (
-               select o.order_id
-               from customer_order o
-               left join delivery d on d.order_id = o.order_id
-               join event e on e.event_id = o.event_id
-               where o.status = 'paid' and o.paid_at < now() - make_interval(secs => $1)
-                 and e.ends_at > now()
-                 and (d.order_id is null
-                      or (d.status = 'pending'
-                          and d.updated_at < now() - make_interval(secs => $1)
-                          and (d.lease_until is null or d.lease_until < now())
-                          and (d.next_attempt_at is null or d.next_attempt_at <= now())))
-               order by o.paid_at
-               limit $2
-           )
-           insert into delivery (order_id, republished)
-           select order_id, 1 from stalled
-           on conflict (order_id) do update
-           set republished = delivery.republished + 1, updated_at = now()
-           returning order_id"#,
-        after.as_secs_f64(),
-        limit
-    )
-    .fetch_all(db)
-    .await
+    to_republish(db, Some(after), limit).await
 }
 
 /// Every paid order of an event not yet over that is not delivered (no delivery, or a pending
@@ -350,22 +325,36 @@ pub async fn stalled(db: &PgPool, after: Duration, limit: i64) -> sqlx::Result<V
 /// publish again when the stream was lost with the messages that were bringing them. Each
 /// returned order is counted as republished.
 pub async fn undelivered(db: &PgPool, limit: i64) -> sqlx::Result<Vec<Uuid>> {
+    to_republish(db, None, limit).await
+}
+
+/// Paid, undelivered orders of events not yet over (failed deliveries wait for an admin); with
+/// `after`, only those nobody has touched for that long (paid before, and a delivery, if any,
+/// untouched since, with no lease and no backoff due later). Counted as republished.
+async fn to_republish(db: &PgPool, after: Option<Duration>, limit: i64) -> sqlx::Result<Vec<Uuid>> {
     sqlx::query_scalar!(
-        r#"with undelivered as (
+        r#"with chosen as (
                select o.order_id
                from customer_order o
                left join delivery d on d.order_id = o.order_id
                join event e on e.event_id = o.event_id
                where o.status = 'paid' and e.ends_at > now()
                  and (d.order_id is null or d.status = 'pending')
+                 and ($1::float8 is null
+                      or (o.paid_at < now() - make_interval(secs => $1)
+                          and (d.order_id is null
+                               or (d.updated_at < now() - make_interval(secs => $1)
+                                   and (d.lease_until is null or d.lease_until < now())
+                                   and (d.next_attempt_at is null or d.next_attempt_at <= now())))))
                order by o.paid_at
-               limit $1
+               limit $2
            )
            insert into delivery (order_id, republished)
-           select order_id, 1 from undelivered
+           select order_id, 1 from chosen
            on conflict (order_id) do update
            set republished = delivery.republished + 1, updated_at = now()
            returning order_id"#,
+        after.map(|after| after.as_secs_f64()) as Option<f64>,
         limit
     )
     .fetch_all(db)

@@ -133,8 +133,7 @@ impl FakeBtcPay {
         {
             return None;
         }
-        let fiat_cents = parse_decimal(invoice["amount"].as_str().unwrap_or("0"), 2).unwrap_or(0);
-        let due_sats = fiat_cents * 100_000_000 / parse_decimal(RATE, 2).unwrap_or(1);
+        let due_sats = due_sats(invoice);
         let late = invoice["expirationTime"].as_i64().unwrap_or(0) <= chrono::Utc::now().timestamp();
         let (status, additional) = if late { ("Expired", "PaidLate") } else { ("Processing", "None") };
         invoice["status"] = json!(status);
@@ -340,10 +339,7 @@ async fn payment_methods(
         (invoice, inner.payments.get(&invoice_id).cloned().unwrap_or_default())
     };
     let Some(invoice) = invoice else { return not_found() };
-    // Amounts in satoshis, from the fiat amount at the fake's rate, exactly.
-    let fiat_cents = parse_decimal(invoice["amount"].as_str().unwrap_or("0"), 2).unwrap_or(0);
-    let rate_cents = parse_decimal(RATE, 2).unwrap_or(1);
-    let due_sats = fiat_cents * 100_000_000 / rate_cents;
+    let due_sats = due_sats(&invoice);
     let paid_sats: i64 = payments
         .iter()
         .filter(|(_, _, status)| status != "Invalid")
@@ -373,6 +369,12 @@ async fn payment_methods(
     });
     let _ = state.check("InvoicePaymentMethodDataModel", &method);
     Json(json!([method])).into_response()
+}
+
+/// What the invoice asks for in satoshis: its fiat amount at the fake's rate, exactly.
+fn due_sats(invoice: &Value) -> i64 {
+    let fiat_cents = parse_decimal(invoice["amount"].as_str().unwrap_or("0"), 2).unwrap_or(0);
+    fiat_cents * 100_000_000 / parse_decimal(RATE, 2).unwrap_or(1)
 }
 
 fn not_found() -> Response {

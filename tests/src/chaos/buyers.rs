@@ -28,39 +28,9 @@ pub async fn events(db: &PgPool) -> anyhow::Result<Vec<(Uuid, Uuid, i32)>> {
     for (slug, title, capacity) in
         [("chaos-tasca", "Fado in a small tasca", 40), ("chaos-hall", "Fado in the hall", 100_000)]
     {
-        let starts_at = chrono::Utc::now() + chrono::Duration::days(30);
-        let event = tessera_core::catalog::NewEvent {
-            slug: slug.into(),
-            image_id: None,
-            fields: tessera_core::catalog::EventFields {
-                title: title.into(),
-                description: "An evening of fado, under faults.".into(),
-                category: tessera_core::catalog::Category::Concert,
-                city: "Lisbon".into(),
-                region: "Lisboa".into(),
-                country: "PT".into(),
-                venue_name: "Tasca do Chico".into(),
-                address: "Rua do Diário de Notícias 39, Lisboa".into(),
-                neighbourhood: "Bairro Alto".into(),
-                latitude: 38.7118,
-                longitude: -9.1445,
-                starts_at,
-                ends_at: starts_at + chrono::Duration::hours(2),
-                timezone: chrono_tz::Europe::Lisbon,
-                language: "pt".into(),
-                tags: vec!["fado".into()],
-                image_alt: String::new(),
-                currency: "EUR".parse().map_err(|_| anyhow::anyhow!("EUR"))?,
-                status: tessera_core::catalog::EventStatus::Published,
-                ticket_types: vec![tessera_core::catalog::TicketTypeFields {
-                    id: None,
-                    name: "General".into(),
-                    price_minor: 1500,
-                    capacity,
-                }],
-                translations: Default::default(),
-            },
-        };
+        let mut event = crate::sample_event(slug, title, 30);
+        event.fields.ticket_types[0].price_minor = 1500;
+        event.fields.ticket_types[0].capacity = capacity;
         let event_id = tessera_core::catalog::upsert_event(&mut *db.acquire().await?, &event).await?;
         let ticket_type: Uuid =
             sqlx::query_scalar("select ticket_type_id from ticket_type where event_id = $1")

@@ -346,7 +346,7 @@ async fn faults(chaos: &Arc<Chaos>, cluster: &mut cluster::Cluster, servers: &mu
                 let index = cluster.index_of(kind, n);
                 let name = cluster.name(index);
                 println!("chaos: {:>6.1}s  SIGKILL {name}", at.as_secs_f64());
-                let killed_at = (Instant::now(), chrono::Utc::now());
+                let killed_at = Instant::now();
                 cluster.kill(index);
                 *chaos.kills.lock().expect("kills").entry(kind.label()).or_default() += 1;
                 tokio::time::sleep(chaos.rng.between(Duration::from_millis(200), Duration::from_secs(3)))
@@ -359,19 +359,13 @@ async fn faults(chaos: &Arc<Chaos>, cluster: &mut cluster::Cluster, servers: &mu
                 if kind == Kind::Ticketing {
                     // What it was delivering waits for its leases to run out, then another
                     // worker takes it over.
-                    let chaos = chaos.clone();
-                    tokio::spawn(async move {
-                        let took =
-                            checks::undelivered_paid_before(&chaos.db, killed_at.1, Duration::from_secs(300))
-                                .await
-                                .then(|| killed_at.0.elapsed());
-                        chaos.note_recovery(
-                            format!("{name} killed"),
-                            at,
-                            "every order paid before the kill delivered",
-                            took,
-                        );
-                    });
+                    watch_deliveries(
+                        chaos,
+                        format!("{name} killed"),
+                        at,
+                        "every order paid before the kill delivered",
+                        killed_at,
+                    );
                 }
             }
             Fault::Redis => {
@@ -379,24 +373,7 @@ async fn faults(chaos: &Arc<Chaos>, cluster: &mut cluster::Cluster, servers: &mu
                 servers.redis.stop();
                 tokio::time::sleep(chaos.rng.between(Duration::from_secs(1), Duration::from_secs(3))).await;
                 servers.redis.restart();
-                let back = Instant::now();
-                let chaos = chaos.clone();
-                // Every order paid before Redis came back, delivered.
-                tokio::spawn(async move {
-                    let took = checks::undelivered_paid_before(
-                        &chaos.db,
-                        chrono::Utc::now(),
-                        Duration::from_secs(300),
-                    )
-                    .await
-                    .then(|| back.elapsed());
-                    chaos.note_recovery(
-                        "Redis restarted empty".into(),
-                        at,
-                        "every order paid before it delivered",
-                        took,
-                    );
-                });
+                watch_deliveries(chaos, "Redis restarted empty".into(), at, PAID_BEFORE_IT, Instant::now());
             }
             Fault::Postgres => {
                 println!("chaos: {:>6.1}s  Postgres crashed (immediate shutdown)", at.as_secs_f64());
@@ -453,22 +430,7 @@ async fn faults(chaos: &Arc<Chaos>, cluster: &mut cluster::Cluster, servers: &mu
                     gate.open().await;
                     let at = chaos.since_start();
                     println!("chaos: {:>6.1}s  SMTP server back", at.as_secs_f64());
-                    let back = Instant::now();
-                    tokio::spawn(async move {
-                        let took = checks::undelivered_paid_before(
-                            &chaos.db,
-                            chrono::Utc::now(),
-                            Duration::from_secs(300),
-                        )
-                        .await
-                        .then(|| back.elapsed());
-                        chaos.note_recovery(
-                            "SMTP server back".into(),
-                            at,
-                            "every order paid before it delivered",
-                            took,
-                        );
-                    });
+                    watch_deliveries(&chaos, "SMTP server back".into(), at, PAID_BEFORE_IT, Instant::now());
                 }));
             }
             Fault::Reorg => {
@@ -494,4 +456,19 @@ async fn faults(chaos: &Arc<Chaos>, cluster: &mut cluster::Cluster, servers: &mu
     for outage in smtp_outages {
         let _ = outage.await;
     }
+}
+
+const PAID_BEFORE_IT: &str = "every order paid before it delivered";
+
+/// Notes how long after `since` every order paid until then is delivered (or that it was not
+/// within five minutes): the recovery of a fault that held deliveries back.
+fn watch_deliveries(chaos: &Arc<Chaos>, fault: String, at: Duration, measure: &'static str, since: Instant) {
+    let chaos = chaos.clone();
+    let paid_before = chrono::Utc::now() - chrono::Duration::from_std(since.elapsed()).unwrap_or_default();
+    tokio::spawn(async move {
+        let took = checks::undelivered_paid_before(&chaos.db, paid_before, Duration::from_secs(300))
+            .await
+            .then(|| since.elapsed());
+        chaos.note_recovery(fault, at, measure, took);
+    });
 }
