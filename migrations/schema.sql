@@ -760,8 +760,8 @@ ALTER TABLE public.audit_log ALTER COLUMN audit_log_id ADD GENERATED ALWAYS AS I
 CREATE TABLE public.btc_receipt (
     btc_receipt_id uuid NOT NULL,
     network text NOT NULL,
-    txid text NOT NULL,
-    vout integer NOT NULL,
+    txid text,
+    vout integer,
     provider text NOT NULL,
     provider_ref text NOT NULL,
     order_id uuid,
@@ -774,13 +774,20 @@ CREATE TABLE public.btc_receipt (
     settled_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT btc_receipt_amount_sat_check CHECK ((amount_sat > 0)),
+    rail text DEFAULT 'chain'::text NOT NULL,
+    payment_hash text,
+    amount_msat bigint,
+    CONSTRAINT btc_receipt_amount_msat_check CHECK ((amount_msat > 0)),
+    CONSTRAINT btc_receipt_amount_sat_check CHECK (((amount_sat >= 0) AND ((rail = 'lightning'::text) OR (amount_sat > 0)))),
     CONSTRAINT btc_receipt_check CHECK (((status <> 'settled'::text) OR (settled_at IS NOT NULL))),
     CONSTRAINT btc_receipt_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT btc_receipt_destination_check CHECK (((length(destination) >= 1) AND (length(destination) <= 128))),
+    CONSTRAINT btc_receipt_destination_check CHECK (((length(destination) >= 1) AND (length(destination) <= 4096))),
     CONSTRAINT btc_receipt_network_check CHECK ((network = ANY (ARRAY['bitcoin'::text, 'testnet'::text, 'testnet4'::text, 'signet'::text, 'regtest'::text]))),
+    CONSTRAINT btc_receipt_payment_hash_check CHECK ((payment_hash ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT btc_receipt_provider_check CHECK ((provider = 'btcpay'::text)),
     CONSTRAINT btc_receipt_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
+    CONSTRAINT btc_receipt_rail_check CHECK ((rail = ANY (ARRAY['chain'::text, 'lightning'::text]))),
+    CONSTRAINT btc_receipt_rail_fields_check CHECK ((((rail = 'chain'::text) AND (txid IS NOT NULL) AND (vout IS NOT NULL) AND (payment_hash IS NULL) AND (amount_msat IS NULL)) OR ((rail = 'lightning'::text) AND (txid IS NULL) AND (vout IS NULL) AND (payment_hash IS NOT NULL) AND (amount_msat IS NOT NULL) AND (amount_sat = (amount_msat / 1000))))),
     CONSTRAINT btc_receipt_rate_check CHECK ((rate > (0)::numeric)),
     CONSTRAINT btc_receipt_status_check CHECK ((status = ANY (ARRAY['processing'::text, 'settled'::text, 'invalid'::text]))),
     CONSTRAINT btc_receipt_txid_check CHECK ((txid ~ '^[0-9a-f]{64}$'::text)),
@@ -835,7 +842,7 @@ CREATE TABLE public.customer_order (
     CONSTRAINT customer_order_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT customer_order_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
     CONSTRAINT customer_order_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
-    CONSTRAINT customer_order_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text, 'usdc'::text]))),
+    CONSTRAINT customer_order_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'lightning'::text, 'eth'::text, 'usdc'::text]))),
     CONSTRAINT customer_order_request_hash_check CHECK ((length(request_hash) = 32)),
     CONSTRAINT customer_order_status_check CHECK ((status = ANY (ARRAY['pending_payment'::text, 'paid'::text, 'fulfilled'::text, 'expired'::text, 'cancelled'::text, 'failed'::text, 'refunded'::text]))),
     CONSTRAINT customer_order_status_reason_check CHECK ((length(status_reason) <= 200)),
@@ -1381,6 +1388,7 @@ CREATE TABLE public.payment (
     dispute_status text,
     dispute_amount_minor bigint,
     disputed_at timestamp with time zone,
+    payment_request text,
     CONSTRAINT payment_amount_minor_check CHECK ((amount_minor >= 0)),
     CONSTRAINT payment_check CHECK (((status <> 'refund_due'::text) OR (refund_reason IS NOT NULL))),
     CONSTRAINT payment_check1 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'refund_due'::text])) OR (received_at IS NOT NULL))),
@@ -1390,6 +1398,7 @@ CREATE TABLE public.payment (
     CONSTRAINT payment_dispute_ref_check CHECK (((length(dispute_ref) >= 1) AND (length(dispute_ref) <= 255))),
     CONSTRAINT payment_dispute_status_check CHECK (((length(dispute_status) >= 1) AND (length(dispute_status) <= 60))),
     CONSTRAINT payment_overpaid_minor_check CHECK ((overpaid_minor >= 0)),
+    CONSTRAINT payment_payment_request_check CHECK (((length(payment_request) >= 1) AND (length(payment_request) <= 4096))),
     CONSTRAINT payment_provider_check CHECK ((provider = ANY (ARRAY['stripe'::text, 'free'::text, 'btcpay'::text, 'ethereum'::text]))),
     CONSTRAINT payment_provider_payment_ref_check CHECK ((length(provider_payment_ref) <= 255)),
     CONSTRAINT payment_provider_ref_check CHECK (((length(provider_ref) >= 1) AND (length(provider_ref) <= 255))),
@@ -1493,7 +1502,7 @@ UNION ALL
   WHERE (u.provider = 'stripe'::text)
 UNION ALL
  SELECT 'btc'::text AS rail,
-    ((r.txid || ':'::text) || r.vout) AS receipt_ref,
+    COALESCE(((r.txid || ':'::text) || r.vout), ('ln:'::text || r.payment_hash)) AS receipt_ref,
     r.received_at,
     r.settled_at,
     r.order_id,
@@ -1528,7 +1537,7 @@ UNION ALL
    FROM ((public.btc_receipt r
      LEFT JOIN public.customer_order o USING (order_id))
      LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = r.provider) AND (p.provider_ref = r.provider_ref))))
-  WINDOW invoice AS (PARTITION BY r.provider, r.provider_ref ORDER BY (r.status = 'invalid'::text), r.received_at, r.txid, r.vout)
+  WINDOW invoice AS (PARTITION BY r.provider, r.provider_ref ORDER BY (r.status = 'invalid'::text), r.received_at, r.txid, r.vout, r.payment_hash)
 UNION ALL
  SELECT 'eth'::text AS rail,
     ((r.tx_hash || ':'::text) || r.log_index) AS receipt_ref,
@@ -1778,7 +1787,7 @@ CREATE TABLE public.waitlist_entry (
     CONSTRAINT waitlist_entry_check CHECK (((status <> 'offered'::text) OR ((offered_at IS NOT NULL) AND (order_id IS NOT NULL)))),
     CONSTRAINT waitlist_entry_check1 CHECK (((status = ANY (ARRAY['waiting'::text, 'offered'::text])) = (ended_at IS NULL))),
     CONSTRAINT waitlist_entry_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
-    CONSTRAINT waitlist_entry_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'eth'::text, 'usdc'::text]))),
+    CONSTRAINT waitlist_entry_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'lightning'::text, 'eth'::text, 'usdc'::text]))),
     CONSTRAINT waitlist_entry_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
     CONSTRAINT waitlist_entry_status_check CHECK ((status = ANY (ARRAY['waiting'::text, 'offered'::text, 'claimed'::text, 'lapsed'::text, 'left'::text])))
 );
@@ -2237,6 +2246,12 @@ CREATE INDEX btc_receipt_invoice_idx ON public.btc_receipt USING btree (provider
 --
 
 CREATE INDEX btc_receipt_order_idx ON public.btc_receipt USING btree (order_id);
+
+--
+-- Name: btc_receipt_payment_hash_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX btc_receipt_payment_hash_key ON public.btc_receipt USING btree (payment_hash) WHERE (payment_hash IS NOT NULL);
 
 --
 -- Name: btc_receipt_received_idx; Type: INDEX; Schema: public; Owner: -

@@ -28,6 +28,8 @@ pub struct Bought {
     pub method: PaymentMethod,
     pub provider_ref: Option<String>,
     pub redirect_url: Option<String>,
+    /// Lightning: the payment request the customer pays.
+    pub payment_request: Option<String>,
     /// ETH and tokens: the quote the customer's wallet pays.
     pub quote: Option<EthQuote>,
     /// An earlier request with the same idempotency key made this order.
@@ -46,6 +48,7 @@ impl Bought {
             method: order.payment_method,
             provider_ref: payment.and_then(|p| p.provider_ref.clone()),
             redirect_url: payment.and_then(|p| p.redirect_url.clone()),
+            payment_request: payment.and_then(|p| p.payment_request.clone()),
             quote: None,
             replayed,
         }
@@ -218,6 +221,7 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
             provider_ref: Some(quote.order_ref.clone()),
             // The order page shows how to pay the quote.
             redirect_url: Some(order_page_url(state, placed.order_id)),
+            payment_request: None,
             quote: Some(quote),
             replayed: placed.replayed,
         });
@@ -243,6 +247,7 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
         method,
         provider_ref: Some(session.id),
         redirect_url: Some(session.url),
+        payment_request: session.payment_request,
         quote: None,
         replayed: placed.replayed,
     })
@@ -280,6 +285,7 @@ async fn settle_free(
         method,
         provider_ref: None,
         redirect_url: None,
+        payment_request: None,
         quote: None,
         replayed,
     })
@@ -464,6 +470,7 @@ async fn open_checkout(
                 order_id,
                 provider_ref: session.id.clone(),
                 redirect_url: session.url.clone(),
+                payment_request: session.payment_request.clone(),
             };
             state.checkouts_opened.record(opened).await?;
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");

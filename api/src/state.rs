@@ -88,6 +88,8 @@ pub struct Services {
     pub btcpay_settings: Option<Arc<BtcPaySettings>>,
     /// Bitcoin checkout through BTCPay Server, when configured (or played by the sandbox).
     pub btc: Option<Arc<BtcPayCheckout>>,
+    /// Bitcoin over Lightning through the same store, when it has Lightning enabled.
+    pub lightning: Option<Arc<BtcPayCheckout>>,
     /// Brings orders in line with their BTCPay invoices and records their payments (the
     /// webhook here, the chain-watcher's poller).
     pub btc_settlement: Option<BtcPaySettlement>,
@@ -166,8 +168,8 @@ impl AppState {
             None => tessera_core::ticket::load_or_create_signing_key(&config.data_dir)
                 .context("cannot keep the ticket signing key in TESSERA_DATA_DIR")?,
         };
-        let (btc, btc_settlement, btcpay_sandbox) = match &btcpay_settings {
-            None => (None, None, None),
+        let (btc, lightning, btc_settlement, btcpay_sandbox) = match &btcpay_settings {
+            None => (None, None, None, None),
             Some(btcpay) => {
                 let client =
                     BtcPayClient::new(btcpay.url.clone(), btcpay.api_key.clone(), btcpay.store_id.clone())
@@ -181,7 +183,15 @@ impl AppState {
                         btcpay.webhook_secret.clone(),
                     ))
                 });
-                (Some(Arc::new(BtcPayCheckout::new(client, btcpay.speed_policy))), Some(settlement), sandbox)
+                let lightning = btcpay
+                    .lightning
+                    .then(|| Arc::new(BtcPayCheckout::lightning(client.clone(), btcpay.network)));
+                (
+                    Some(Arc::new(BtcPayCheckout::new(client, btcpay.speed_policy))),
+                    lightning,
+                    Some(settlement),
+                    sandbox,
+                )
             }
         };
         let eth = match &eth_settings {
@@ -193,6 +203,7 @@ impl AppState {
             eth_settings: eth_settings.map(Arc::new),
             btcpay_settings: btcpay_settings.map(Arc::new),
             btc,
+            lightning,
             btc_settlement,
             btcpay_sandbox,
             config: Arc::new(config),
@@ -224,7 +235,7 @@ impl AppState {
     }
 
     /// The payment methods this deployment takes: card with Stripe (or its sandbox), bitcoin
-    /// with BTCPay configured, ETH with the payment contract configured, and USDC when it is on
+    /// with BTCPay configured (and Lightning when its store has it), ETH with the payment contract configured, and USDC when it is on
     /// the token allow-list.
     pub fn payment_methods(&self) -> Vec<PaymentMethod> {
         let mut methods = Vec::new();
@@ -233,6 +244,9 @@ impl AppState {
         }
         if self.btc.is_some() {
             methods.push(PaymentMethod::Btc);
+        }
+        if self.lightning.is_some() {
+            methods.push(PaymentMethod::Lightning);
         }
         if let Some(eth) = &self.eth {
             methods.push(PaymentMethod::Eth);
@@ -248,6 +262,7 @@ impl AppState {
         match method {
             PaymentMethod::Card => self.card.clone(),
             PaymentMethod::Btc => self.btc.clone().map(|btc| btc as Arc<dyn CheckoutProvider>),
+            PaymentMethod::Lightning => self.lightning.clone().map(|ln| ln as Arc<dyn CheckoutProvider>),
             PaymentMethod::Eth | PaymentMethod::Usdc => None,
         }
     }

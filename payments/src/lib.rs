@@ -61,6 +61,9 @@ pub struct CheckoutSession {
     pub id: String,
     /// Where to send the customer to pay.
     pub url: String,
+    /// What the customer pays on our own page, when the checkout is not hosted elsewhere: a
+    /// Lightning payment request (BOLT11).
+    pub payment_request: Option<String>,
 }
 
 /// How asking the provider to close a checkout ended.

@@ -551,7 +551,7 @@ impl CheckoutProvider for SandboxCheckout {
                 .public_url
                 .join(&format!("/sandbox/checkout/{id}"))
                 .map_err(|err| PaymentError::Rejected(err.to_string()))?;
-            Ok(CheckoutSession { id, url: url.to_string() })
+            Ok(CheckoutSession { id, url: url.to_string(), payment_request: None })
         })
     }
 

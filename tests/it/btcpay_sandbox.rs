@@ -11,7 +11,7 @@ use tessera_tests::btcpay_spec::BtcPaySpec;
 use tessera_tests::{TestApp, TestResponse, sample_event};
 use uuid::Uuid;
 
-async fn sandboxed(db: PgPool) -> TestApp {
+pub(crate) async fn sandboxed(db: PgPool) -> TestApp {
     TestApp::served(db, &[("TESSERA_BTCPAY_SANDBOX", "on"), ("TESSERA_BTCPAY_POLL_SECONDS", "3600")]).await
 }
 
@@ -34,18 +34,18 @@ async fn bought(app: &TestApp, quantity: i32) -> (Uuid, String, String) {
 }
 
 /// A button on the sandbox's checkout page.
-async fn click(app: &TestApp, invoice: &str, action: &str) {
+pub(crate) async fn click(app: &TestApp, invoice: &str, action: &str) {
     let response = app.post_form(&format!("/sandbox/btcpay/i/{invoice}/{action}"), &[], None).await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{action}: {}", response.text());
 }
 
-async fn confirmation(app: &TestApp, order: Uuid, buyer: &str) -> Value {
+pub(crate) async fn confirmation(app: &TestApp, order: Uuid, buyer: &str) -> Value {
     app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), buyer).await.json()
 }
 
 /// Waits (up to ten seconds) until the order's confirmation satisfies `done`, as the
 /// sandbox's webhooks arrive in the background.
-async fn wait_for(
+pub(crate) async fn wait_for(
     app: &TestApp,
     order: Uuid,
     buyer: &str,
@@ -63,7 +63,7 @@ async fn wait_for(
 }
 
 /// GETs one of the sandbox's Greenfield routes over HTTP, as BTCPay's clients would.
-async fn greenfield(app: &TestApp, path: &str, key: &str) -> (StatusCode, Value) {
+pub(crate) async fn greenfield(app: &TestApp, path: &str, key: &str) -> (StatusCode, Value) {
     let url = app.state.config.public_url.join(&format!("sandbox/btcpay/api/v1/{path}")).unwrap();
     let response =
         reqwest::Client::new().get(url).header("authorization", format!("token {key}")).send().await.unwrap();
@@ -543,7 +543,7 @@ async fn an_invoice_naming_a_card_order_or_from_another_store_changes_nothing(db
 }
 
 /// The sandbox's Greenfield API key: made up at start, as the app was configured.
-fn sandbox_key(app: &TestApp) -> String {
+pub(crate) fn sandbox_key(app: &TestApp) -> String {
     use secrecy::ExposeSecret as _;
     app.state.btcpay_settings.as_ref().expect("the sandbox").api_key.expose_secret().to_string()
 }

@@ -25,6 +25,7 @@ mod i18n;
 mod i18n_admin;
 mod i18n_mail;
 mod images;
+mod lightning;
 mod market;
 mod migrations;
 mod openapi;

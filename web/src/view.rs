@@ -94,6 +94,7 @@ pub fn method_label(method: tessera_core::order::PaymentMethod) -> String {
     tessera_i18n::t(match method {
         PaymentMethod::Card => "method-card",
         PaymentMethod::Btc => "method-btc",
+        PaymentMethod::Lightning => "method-lightning",
         PaymentMethod::Eth => "method-eth",
         PaymentMethod::Usdc => "method-usdc",
     })

@@ -42,6 +42,7 @@ const _: fn(domain::OrderStatus) -> OrderStatus = |value| match value {
 pub enum PaymentMethod {
     Card,
     Btc,
+    Lightning,
     Eth,
     Usdc,
 }
@@ -50,6 +51,7 @@ pub enum PaymentMethod {
 const _: fn(domain::PaymentMethod) -> PaymentMethod = |value| match value {
     domain::PaymentMethod::Card => PaymentMethod::Card,
     domain::PaymentMethod::Btc => PaymentMethod::Btc,
+    domain::PaymentMethod::Lightning => PaymentMethod::Lightning,
     domain::PaymentMethod::Eth => PaymentMethod::Eth,
     domain::PaymentMethod::Usdc => PaymentMethod::Usdc,
 };

@@ -70,7 +70,7 @@ async fn blocker(conn: &mut sqlx::PgConnection, account_id: Uuid) -> sqlx::Resul
                           and not exists (select 1 from delivery d
                                           where d.order_id = o.order_id and d.status = 'failed')),
                 exists (select 1 from customer_order o join event e using (event_id)
-                        where o.account_id = a.account_id and o.payment_method = 'btc'
+                        where o.account_id = a.account_id and o.payment_method in ('btc', 'lightning')
                           and o.status in ('paid', 'fulfilled') and e.status <> 'cancelled'
                           and e.ends_at > now())
          from account a where a.account_id = $1",

@@ -1,5 +1,6 @@
-//! Bitcoin receipts as the rest of the shop reads them: every on-chain output that paid a
-//! BTCPay invoice (`btc_receipt`), for the order page and the confirmation. Settlement writes
+//! Bitcoin receipts as the rest of the shop reads them: every on-chain output and every
+//! Lightning payment that paid a BTCPay invoice (`btc_receipt`), for the order page and the
+//! confirmation. Settlement writes
 //! them (`tessera-settlement`'s `btc` rail); here they are only read.
 
 use chrono::{DateTime, Utc};
@@ -20,11 +21,17 @@ crate::text_enum! {
     }
 }
 
-/// A recorded bitcoin payment.
+/// A recorded bitcoin payment: an on-chain output (`txid`, `vout`) or a Lightning payment
+/// (`payment_hash`, `amount_msat`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BtcReceipt {
-    pub txid: String,
-    pub vout: i32,
+    /// `chain` or `lightning`.
+    pub rail: String,
+    pub txid: Option<String>,
+    pub vout: Option<i32>,
+    pub payment_hash: Option<String>,
+    /// Lightning: the exact amount; `amount_sat` is it rounded down.
+    pub amount_msat: Option<i64>,
     pub provider_ref: String,
     pub order_id: Option<Uuid>,
     pub amount_sat: i64,
@@ -38,13 +45,32 @@ pub struct BtcReceipt {
     pub settled_at: Option<DateTime<Utc>>,
 }
 
+impl BtcReceipt {
+    /// Its name on its rail: `txid:vout` for an output, the payment hash for Lightning.
+    pub fn reference(&self) -> String {
+        match (&self.txid, self.vout, &self.payment_hash) {
+            (Some(txid), Some(vout), _) => format!("{txid}:{vout}"),
+            (_, _, Some(hash)) => hash.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// What it paid, in bitcoin, as exactly as it is known (to the millisatoshi for Lightning).
+    pub fn amount_btc(&self) -> String {
+        match self.amount_msat {
+            Some(msat) => crate::money::plain_decimal(msat, 11),
+            None => crate::money::plain_decimal(self.amount_sat, 8),
+        }
+    }
+}
+
 /// The bitcoin payments recorded for an order, oldest first.
 pub async fn receipts_of_order(db: &PgPool, order_id: Uuid) -> sqlx::Result<Vec<BtcReceipt>> {
     sqlx::query_as!(
         BtcReceipt,
-        r#"select txid, vout, provider_ref, order_id, amount_sat, rate::text as "rate!", currency, destination,
+        r#"select rail, txid, vout, payment_hash, amount_msat, provider_ref, order_id, amount_sat, rate::text as "rate!", currency, destination,
                   status, received_at, settled_at
-           from btc_receipt where order_id = $1 order by received_at, txid, vout"#,
+           from btc_receipt where order_id = $1 order by received_at, txid, vout, payment_hash"#,
         order_id
     )
     .fetch_all(db)

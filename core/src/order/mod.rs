@@ -113,6 +113,8 @@ crate::text_enum! {
     pub enum PaymentMethod: "payment method" in Some(("customer_order", "payment_method")) => {
         Card = "card",
         Btc = "btc",
+        /// Bitcoin over Lightning, through the same BTCPay store as `btc`.
+        Lightning = "lightning",
         Eth = "eth",
         Usdc = "usdc",
     }
@@ -123,6 +125,7 @@ impl PaymentMethod {
         match self {
             PaymentMethod::Card => "Card",
             PaymentMethod::Btc => "Bitcoin",
+            PaymentMethod::Lightning => "Lightning",
             PaymentMethod::Eth => "Ether",
             PaymentMethod::Usdc => "USDC",
         }
@@ -132,7 +135,7 @@ impl PaymentMethod {
     pub fn provider(self) -> Provider {
         match self {
             PaymentMethod::Card => Provider::Stripe,
-            PaymentMethod::Btc => Provider::BtcPay,
+            PaymentMethod::Btc | PaymentMethod::Lightning => Provider::BtcPay,
             PaymentMethod::Eth | PaymentMethod::Usdc => Provider::Ethereum,
         }
     }
@@ -144,7 +147,7 @@ impl PaymentMethod {
         match self {
             PaymentMethod::Eth => Some("ETH"),
             PaymentMethod::Usdc => Some("USDC"),
-            PaymentMethod::Card | PaymentMethod::Btc => None,
+            PaymentMethod::Card | PaymentMethod::Btc | PaymentMethod::Lightning => None,
         }
     }
 
@@ -339,6 +342,8 @@ pub struct Payment {
     pub provider: String,
     pub provider_ref: Option<String>,
     pub redirect_url: Option<String>,
+    /// The Lightning payment request (BOLT11) the customer pays on the order page.
+    pub payment_request: Option<String>,
     pub status: PaymentStatus,
     pub amount_minor: i64,
     pub received_minor: Option<i64>,

@@ -35,6 +35,8 @@ pub struct OpenedCheckout {
     pub order_id: Uuid,
     pub provider_ref: String,
     pub redirect_url: String,
+    /// A Lightning payment request, paid on the order page.
+    pub payment_request: Option<String>,
 }
 
 /// Records opened checkouts in batches, each batch with one statement and one synchronous
@@ -65,12 +67,15 @@ impl CheckoutsOpened {
 async fn record_checkouts_opened(db: &PgPool, opened: &[OpenedCheckout]) -> sqlx::Result<()> {
     sqlx::query!(
         r#"update payment p
-           set status = 'open', provider_ref = x.provider_ref, redirect_url = x.redirect_url, updated_at = now()
-           from unnest($1::uuid[], $2::text[], $3::text[]) as x (order_id, provider_ref, redirect_url)
+           set status = 'open', provider_ref = x.provider_ref, redirect_url = x.redirect_url,
+               payment_request = x.payment_request, updated_at = now()
+           from unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
+                as x (order_id, provider_ref, redirect_url, payment_request)
            where p.order_id = x.order_id and p.status = 'creating'"#,
         &opened.iter().map(|o| o.order_id).collect::<Vec<_>>(),
         &opened.iter().map(|o| o.provider_ref.clone()).collect::<Vec<_>>(),
         &opened.iter().map(|o| o.redirect_url.clone()).collect::<Vec<_>>(),
+        &opened.iter().map(|o| o.payment_request.clone()).collect::<Vec<_>>() as &[Option<String>],
     )
     .execute(db)
     .await?;

@@ -38,6 +38,8 @@ struct PaymentJson {
     provider: String,
     provider_ref: Option<String>,
     redirect_url: Option<String>,
+    #[serde(default)]
+    payment_request: Option<String>,
     status: String,
     amount_minor: i64,
     received_minor: Option<i64>,
@@ -62,6 +64,7 @@ impl TryFrom<OrderRow> for Order {
                     provider: p.provider,
                     provider_ref: p.provider_ref,
                     redirect_url: p.redirect_url,
+                    payment_request: p.payment_request,
                     status: p.status.parse::<PaymentStatus>().map_err(decode)?,
                     amount_minor: p.amount_minor,
                     received_minor: p.received_minor,
@@ -148,7 +151,7 @@ async fn orders(
                           order by i.ticket_type_name)
                    from order_item i where i.order_id = o.order_id) as "items!",
                   (select to_json(p) from (
-                       select payment_id, provider, provider_ref, redirect_url, status, amount_minor,
+                       select payment_id, provider, provider_ref, redirect_url, payment_request, status, amount_minor,
                               received_minor, seen_minor, overpaid_minor, refund_reason
                        from payment where order_id = o.order_id
                        order by created_at desc limit 1) p) as "payment?"

@@ -97,7 +97,7 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                      when 'btc' then rows.first_of_payment and exists (
                                          select 1 from btc_receipt b
                                          where b.provider = 'btcpay' and b.provider_ref = p.provider_ref
-                                           and b.txid || ':' || b.vout = rows.receipt_ref)
+                                           and coalesce(b.txid || ':' || b.vout, 'ln:' || b.payment_hash) = rows.receipt_ref)
                      else e.tx_hash || ':' || e.log_index = rows.receipt_ref end
            ) f on true
            left join lateral (

@@ -131,6 +131,7 @@ buy-sandbox-html = Kartenzahlungen laufen in der <strong>Sandbox</strong>: Es fl
 buy-continue = Weiter zur Zahlung
 method-card = Karte
 method-btc = Bitcoin
+method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
 

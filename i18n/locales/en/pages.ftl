@@ -131,6 +131,7 @@ buy-sandbox-html = Card payments run in the <strong>sandbox</strong>: no real mo
 buy-continue = Continue to payment
 method-card = Card
 method-btc = Bitcoin
+method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
 

@@ -134,6 +134,7 @@ buy-sandbox-html = Los pagos con tarjeta funcionan en el <strong>entorno de prue
 buy-continue = Continuar al pago
 method-card = Tarjeta
 method-btc = Bitcoin
+method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
 

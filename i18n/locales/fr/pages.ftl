@@ -134,6 +134,7 @@ buy-sandbox-html = Les paiements par carte passent par le <strong>bac à sable</
 buy-continue = Passer au paiement
 method-card = Carte
 method-btc = Bitcoin
+method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
 

@@ -125,6 +125,7 @@ buy-sandbox-html = カード決済は<strong>サンドボックス</strong>で�
 buy-continue = お支払いへ進む
 method-card = カード
 method-btc = ビットコイン
+method-lightning = ビットコイン（ライトニング）
 method-eth = イーサ
 method-usdc = USDC
 

@@ -136,6 +136,7 @@ buy-sandbox-html = Płatności kartą działają w <strong>piaskownicy</strong>:
 buy-continue = Przejdź do płatności
 method-card = Karta
 method-btc = Bitcoin
+method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
 

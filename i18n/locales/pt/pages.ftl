@@ -134,6 +134,7 @@ buy-sandbox-html = Os pagamentos com cartão correm no <strong>ambiente de teste
 buy-continue = Continuar para o pagamento
 method-card = Cartão
 method-btc = Bitcoin
+method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
 

@@ -1,5 +1,7 @@
 //! BTCPay invoices as a [`CheckoutProvider`]: an invoice per order in the order's fiat
-//! currency, expiring with the hold, sending the customer back to the order page.
+//! currency, expiring with the hold, sending the customer back to the order page. On-chain
+//! invoices are paid on BTCPay's checkout page; a Lightning invoice's payment request is shown
+//! on our order page, so it is read back from the invoice's payment methods when it is made.
 //!
 //! BTCPay has no idempotency key, so opening a checkout first looks for the order's invoices
 //! (`metadata.orderId` is indexed) and reuses one that can still be paid: a retried buy never
@@ -14,15 +16,45 @@ use super::{
 };
 use crate::{CheckoutProvider, CheckoutRequest, CheckoutSession, ExpireOutcome, PaymentError};
 
+/// Which of the store's bitcoin payment methods an invoice offers: one, so that each order's
+/// receipts are of the rail its buyer chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BtcRail {
+    OnChain,
+    Lightning,
+}
+
+impl BtcRail {
+    /// BTCPay's payment method id.
+    pub fn payment_method_id(self) -> &'static str {
+        match self {
+            BtcRail::OnChain => super::ON_CHAIN,
+            BtcRail::Lightning => super::LIGHTNING,
+        }
+    }
+}
+
 /// Bitcoin checkout through a BTCPay Server store.
 pub struct BtcPayCheckout {
     client: BtcPayClient,
     speed_policy: SpeedPolicy,
+    rail: BtcRail,
+    /// The network the store's Lightning requests must be for.
+    network: bitcoin::Network,
 }
 
 impl BtcPayCheckout {
     pub fn new(client: BtcPayClient, speed_policy: SpeedPolicy) -> Self {
-        Self { client, speed_policy }
+        Self { client, speed_policy, rail: BtcRail::OnChain, network: bitcoin::Network::Bitcoin }
+    }
+
+    /// Invoices paid over Lightning, their payment request shown on the order page.
+    pub fn lightning(client: BtcPayClient, network: bitcoin::Network) -> Self {
+        Self { client, speed_policy: SpeedPolicy::HighSpeed, rail: BtcRail::Lightning, network }
+    }
+
+    pub fn rail(&self) -> BtcRail {
+        self.rail
     }
 
     pub fn client(&self) -> &BtcPayClient {
@@ -42,6 +74,13 @@ impl BtcPayCheckout {
                     PaymentError::Rejected(format!("unknown currency {:?}", request.currency))
                 })?;
                 let seconds_left = (request.expires_at - Utc::now()).num_seconds().max(60);
+                // On-chain, whole minutes rounded up: the invoice never ends before the hold,
+                // and a payment sent at its last second is still watched. A Lightning invoice
+                // never outlives the hold: rounded down (its payment is instant).
+                let minutes = match self.rail {
+                    BtcRail::OnChain => (seconds_left + 59) / 60,
+                    BtcRail::Lightning => (seconds_left / 60).max(1),
+                };
                 let description = request
                     .line_items
                     .iter()
@@ -63,24 +102,60 @@ impl BtcPayCheckout {
                     },
                     checkout: CheckoutOptions {
                         speed_policy: Some(self.speed_policy),
-                        // Whole minutes, rounded up: the invoice never ends before the hold.
-                        expiration_minutes: Some(u32::try_from((seconds_left + 59) / 60).unwrap_or(u32::MAX)),
+                        expiration_minutes: Some(u32::try_from(minutes).unwrap_or(u32::MAX)),
                         redirect_url: Some(request.success_url.clone()),
                         redirect_automatically: Some(true),
                         // Whatever the store's default: an invoice paid short is not paid.
                         payment_tolerance: Some(0.0),
-                        // On-chain only, whatever else the store has enabled (Lightning comes
-                        // with its own receipts).
-                        payment_methods: Some(vec![super::ON_CHAIN.to_string()]),
+                        // This rail only, whatever else the store has enabled.
+                        payment_methods: Some(vec![self.rail.payment_method_id().to_string()]),
                     },
                 };
                 self.client.create_invoice(&create).await.map_err(payment_error)?
             }
         };
+        if self.rail == BtcRail::Lightning {
+            return self.lightning_session(request, invoice).await;
+        }
         let url = invoice.checkout_link.clone().ok_or_else(|| {
             PaymentError::Unavailable(format!("invoice {} has no checkout link", invoice.id))
         })?;
-        Ok(CheckoutSession { id: invoice.id, url })
+        Ok(CheckoutSession { id: invoice.id, url, payment_request: None })
+    }
+
+    /// The Lightning invoice's payment request, read from its payment methods and checked to be
+    /// a BOLT11 request of the store's network that expires no later than the hold; the
+    /// customer pays it on the order page.
+    async fn lightning_session(
+        &self,
+        request: &CheckoutRequest,
+        invoice: super::Invoice,
+    ) -> Result<CheckoutSession, PaymentError> {
+        let methods = self.client.payment_methods(&invoice.id).await.map_err(payment_error)?;
+        let method = methods.iter().find(|m| m.is_lightning()).ok_or_else(|| {
+            PaymentError::Unavailable(format!("invoice {} offers no Lightning payment", invoice.id))
+        })?;
+        let bolt11 = method.destination.trim().to_string();
+        let parsed = super::bolt11::parse(&bolt11).map_err(|why| {
+            PaymentError::Unavailable(format!(
+                "invoice {}'s Lightning request does not read: {why}",
+                invoice.id
+            ))
+        })?;
+        if !parsed.is_for(self.network) {
+            return Err(PaymentError::Unavailable(format!(
+                "invoice {}'s Lightning request is for another network ({})",
+                invoice.id, parsed.currency
+            )));
+        }
+        let hold_ends = u64::try_from(request.expires_at.timestamp()).unwrap_or(0);
+        if parsed.expires_at() > hold_ends {
+            tracing::warn!(invoice.id = %invoice.id, request.expires_at = parsed.expires_at(), hold.ends = hold_ends,
+                "the Lightning request outlives the hold; a payment after the hold is paid late");
+        }
+        // The order page, without the checkout's outcome: the customer pays there.
+        let url = request.success_url.split('?').next().unwrap_or_default().to_string();
+        Ok(CheckoutSession { id: invoice.id, url, payment_request: Some(bolt11) })
     }
 
     /// Never invalidates an invoice: BTCPay expires it itself when the hold ends (its

@@ -32,6 +32,10 @@ pub struct BtcPaySettings {
     /// `TESSERA_BTCPAY_NETWORK` (default `bitcoin`, `regtest` in the sandbox): the network of
     /// the store's addresses, `bitcoin`, `testnet`, `testnet4`, `signet` or `regtest`.
     pub network: bitcoin::Network,
+    /// `TESSERA_BTCPAY_LIGHTNING=on` (default off; on in the sandbox): the store has Lightning
+    /// enabled (`BTC-LN`), and customers may pay over Lightning: the invoice's payment request
+    /// is shown on the order page.
+    pub lightning: bool,
     /// `TESSERA_BTCPAY_SANDBOX=on` (never with a real server configured): this app plays
     /// BTCPay Server itself, under `/sandbox/btcpay/`, for the demo and the tests.
     pub sandbox: bool,
@@ -150,7 +154,12 @@ impl BtcPaySettings {
             1,
             3600,
         )? as u64);
+        let lightning = match lookup.get("TESSERA_BTCPAY_LIGHTNING") {
+            None => sandbox,
+            Some(_) => lookup.on_off("TESSERA_BTCPAY_LIGHTNING")?,
+        };
         Ok(Some(BtcPaySettings {
+            lightning,
             poll_interval,
             url,
             api_key: SecretString::from(api_key),
@@ -197,7 +206,16 @@ mod tests {
         slow.pop();
         slow.push(("TESSERA_BTCPAY_SPEED_POLICY", "LowSpeed"));
         assert_eq!(settings(&slow).unwrap().unwrap().speed_policy, SpeedPolicy::LowSpeed);
-        assert_eq!((btcpay.network, btcpay.sandbox), (bitcoin::Network::Bitcoin, false));
+        assert_eq!(
+            (btcpay.network, btcpay.sandbox, btcpay.lightning),
+            (bitcoin::Network::Bitcoin, false, false)
+        );
+        let mut fast = all.to_vec();
+        fast.push(("TESSERA_BTCPAY_LIGHTNING", "on"));
+        assert!(settings(&fast).unwrap().unwrap().lightning);
+        fast.pop();
+        fast.push(("TESSERA_BTCPAY_LIGHTNING", "lightning"));
+        assert_eq!(settings(&fast).unwrap_err().var, "TESSERA_BTCPAY_LIGHTNING");
         let mut elsewhere = all.to_vec();
         elsewhere.push(("TESSERA_BTCPAY_NETWORK", "dogecoin"));
         assert_eq!(
@@ -212,7 +230,7 @@ mod tests {
     #[test]
     fn the_btcpay_sandbox_is_served_here_and_never_beside_a_real_server() {
         let sandbox = settings(&[("TESSERA_BTCPAY_SANDBOX", "on")]).unwrap().unwrap();
-        assert!(sandbox.sandbox);
+        assert!(sandbox.sandbox && sandbox.lightning, "the sandbox plays Lightning too");
         assert_eq!(sandbox.url.as_str(), "http://127.0.0.1:8080/sandbox/btcpay/");
         assert_eq!(
             (sandbox.network, sandbox.store_id.as_str(), sandbox.poll_interval),

@@ -134,13 +134,18 @@ pub struct CheckoutOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_tolerance: Option<f64>,
     /// The payment methods the invoice offers: only those we record receipts for
-    /// ([`ON_CHAIN`]), so that nothing settles that finance cannot see.
+    /// ([`ON_CHAIN`] or [`LIGHTNING`], one per invoice), so that nothing settles that finance
+    /// cannot see.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_methods: Option<Vec<String>>,
 }
 
 /// BTCPay's id of on-chain bitcoin (`PaymentMethodId`, BTCPay 2.x: `BTC` before 2.0).
 pub const ON_CHAIN: &str = "BTC-CHAIN";
+
+/// BTCPay's id of bitcoin over Lightning (`PaymentMethodId`, BTCPay 2.x:
+/// `BTC-LightningNetwork` before 2.0).
+pub const LIGHTNING: &str = "BTC-LN";
 
 /// `CreateInvoiceRequest`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -271,6 +276,18 @@ pub struct InvoicePayment {
     pub destination: String,
 }
 
+/// A Lightning payment: the payment hash it settled, its exact amount, the request it paid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LightningPayment {
+    /// Lower-case hex, 64 digits.
+    pub payment_hash: String,
+    pub amount_msat: u64,
+    /// The BOLT11 request paid.
+    pub request: String,
+    pub received_at: chrono::DateTime<chrono::Utc>,
+    pub status: PaymentStatus,
+}
+
 /// An on-chain bitcoin payment in bitcoin's own types: the output that paid, its value in
 /// satoshis, the address it paid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,6 +305,53 @@ impl InvoicePaymentMethod {
         // `BTC-CHAIN` since BTCPay 2.0; `BTC` (and `BTC-OnChain`) before.
         self.currency.eq_ignore_ascii_case("BTC")
             && matches!(self.payment_method_id.as_str(), "BTC-CHAIN" | "BTC" | "BTC-OnChain")
+    }
+
+    /// Whether its payments are bitcoin over Lightning.
+    pub fn is_lightning(&self) -> bool {
+        self.currency.eq_ignore_ascii_case("BTC")
+            && matches!(
+                self.payment_method_id.as_str(),
+                "BTC-LN" | "BTC-LightningNetwork" | "BTC_LightningLike"
+            )
+    }
+
+    /// Its Lightning payments, each beside the payment as BTCPay gave it. The payment hash is
+    /// BTCPay's id of the payment when that is one (BTCPay 2.x), else read from the request it
+    /// paid; the amount is the payment's value to the millisatoshi (BTCPay writes Lightning
+    /// amounts with 11 decimals). A payment that does not read is an error of its own.
+    pub fn lightning_payments(&self) -> Vec<(&InvoicePayment, Result<LightningPayment, BtcPayError>)> {
+        self.payments
+            .iter()
+            .map(|payment| {
+                let parsed = (|| {
+                    let malformed =
+                        |what: &str| BtcPayError::Malformed(format!("payment {:?} has {what}", payment.id));
+                    let request = super::bolt11::parse(&payment.destination).map_err(|why| {
+                        malformed(&format!("a destination that is not a BOLT11 request ({why})"))
+                    })?;
+                    let id = payment.id.trim().to_ascii_lowercase();
+                    let is_hash = id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
+                    if is_hash && id != request.payment_hash {
+                        return Err(malformed("an id that is not the payment hash of the request it paid"));
+                    }
+                    let amount_msat = tessera_core::money::parse_decimal(payment.value.trim(), 11)
+                        .and_then(|msat| u64::try_from(msat).ok())
+                        .filter(|msat| *msat > 0)
+                        .ok_or_else(|| malformed("a value that is not an exact amount of bitcoin"))?;
+                    let received_at = chrono::DateTime::from_timestamp(payment.received_date, 0)
+                        .ok_or_else(|| malformed("a received date out of range"))?;
+                    Ok(LightningPayment {
+                        payment_hash: request.payment_hash,
+                        amount_msat,
+                        request: payment.destination.trim().to_string(),
+                        received_at,
+                        status: payment.status.clone(),
+                    })
+                })();
+                (payment, parsed)
+            })
+            .collect()
     }
 
     /// The exchange rate, checked to be a plain positive decimal (`"50123.45"`).

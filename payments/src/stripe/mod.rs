@@ -223,7 +223,7 @@ impl CheckoutProvider for StripeCheckout {
             let url = session
                 .url
                 .ok_or_else(|| PaymentError::Unavailable("Stripe returned a session without a url".into()))?;
-            Ok(CheckoutSession { id: session.id, url })
+            Ok(CheckoutSession { id: session.id, url, payment_request: None })
         })
     }
 

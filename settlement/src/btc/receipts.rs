@@ -1,12 +1,15 @@
-//! Every on-chain payment an invoice received, recorded for finance: the outpoint that paid,
-//! its value in satoshis, the rate and address it paid at. Read from BTCPay's payment methods
+//! Every payment an invoice received, recorded for finance: for an on-chain payment the
+//! outpoint that paid, its value in satoshis, the rate and address it paid at; for a Lightning
+//! payment its payment hash, its value in millisatoshis and the request it paid. Read from BTCPay's payment methods
 //! (replaced transactions included) each time the invoice is synced, parsed with bitcoin's own
 //! types; a payment read again only updates its status. Read back by
 //! `tessera_core::order::btc_receipt`.
 
 use sqlx::PgPool;
 use tessera_core::order::btc_receipt::BtcReceiptStatus;
-use tessera_payments::btcpay::{ChainPayment, Invoice, InvoicePaymentMethod, PaymentStatus};
+use tessera_payments::btcpay::{
+    ChainPayment, Invoice, InvoicePaymentMethod, LightningPayment, PaymentStatus,
+};
 use uuid::Uuid;
 
 use super::BtcPaySettlement;
@@ -29,9 +32,18 @@ pub(super) async fn record(
 ) -> Result<usize, SettleError> {
     let order_id = invoice.order_id().and_then(|id| Uuid::parse_str(id).ok());
     let mut recorded = 0;
-    for method in methods.iter().filter(|m| m.is_on_chain_bitcoin()) {
+    for method in methods.iter().filter(|m| m.is_on_chain_bitcoin() || m.is_lightning()) {
         let rate = method.checked_rate();
-        for (raw, parsed) in method.chain_payments() {
+        let payments: Vec<(_, Result<Received, _>)> = if method.is_lightning() {
+            method
+                .lightning_payments()
+                .into_iter()
+                .map(|(raw, p)| (raw, p.map(Received::Lightning)))
+                .collect()
+        } else {
+            method.chain_payments().into_iter().map(|(raw, p)| (raw, p.map(Received::Chain))).collect()
+        };
+        for (raw, parsed) in payments {
             let read = match (&rate, parsed) {
                 (Ok(rate), Ok(payment)) => Ok((*rate, payment)),
                 (Err(err), _) => Err(err.to_string()),
@@ -39,7 +51,15 @@ pub(super) async fn record(
             };
             match read {
                 Ok((rate, payment)) => {
-                    if store(settlement, invoice, order_id, rate, &payment).await? {
+                    let changed = match &payment {
+                        Received::Chain(payment) => {
+                            store(settlement, invoice, order_id, rate, payment).await?
+                        }
+                        Received::Lightning(payment) => {
+                            store_lightning(settlement, invoice, order_id, rate, payment).await?
+                        }
+                    };
+                    if changed {
                         recorded += 1;
                     }
                     resolve_unreadable(&settlement.db, &invoice.id, &payment_key(raw)).await?;
@@ -54,6 +74,12 @@ pub(super) async fn record(
         }
     }
     Ok(recorded)
+}
+
+/// A payment as read from a payment method.
+enum Received {
+    Chain(ChainPayment),
+    Lightning(LightningPayment),
 }
 
 /// The key a payment is kept under among an invoice's unreadable ones: BTCPay's id of it
@@ -177,6 +203,74 @@ async fn store(
     } else if another_invoice(&settlement.db, payment, &invoice.id).await? {
         tracing::error!(invoice.id = %invoice.id, payment.outpoint = %payment.outpoint,
             "BTCPay reports an output that already paid another invoice; kept the first");
+    }
+    Ok(changed.is_some())
+}
+
+/// Inserts the Lightning payment, or updates its status; true when something changed. Its
+/// payment hash is its key: BTCPay reporting it again (a redelivered webhook, the poller) only
+/// updates it, and a hash already recorded for another invoice is kept with the first.
+async fn store_lightning(
+    settlement: &BtcPaySettlement,
+    invoice: &Invoice,
+    order_id: Option<Uuid>,
+    rate: &str,
+    payment: &LightningPayment,
+) -> sqlx::Result<bool> {
+    let status = match &payment.status {
+        PaymentStatus::Processing => BtcReceiptStatus::Processing,
+        PaymentStatus::Settled => BtcReceiptStatus::Settled,
+        PaymentStatus::Invalid => BtcReceiptStatus::Invalid,
+        PaymentStatus::Other(other) => {
+            tracing::warn!(invoice.id = %invoice.id, payment.status = %other, "unknown BTCPay payment status; recorded when it is one we know");
+            return Ok(false);
+        }
+    };
+    let Ok(request) = tessera_payments::btcpay::bolt11::parse(&payment.request) else { return Ok(false) };
+    if !request.is_for(settlement.network) {
+        tracing::error!(invoice.id = %invoice.id, payment.hash = %payment.payment_hash, network = %settlement.network,
+            "BTCPay reports a Lightning payment of another network; not recorded");
+        return Ok(false);
+    }
+    let amount_msat = i64::try_from(payment.amount_msat).unwrap_or(i64::MAX);
+    let changed = sqlx::query_scalar!(
+        r#"insert into btc_receipt as r (btc_receipt_id, network, rail, payment_hash, amount_msat, provider,
+                                      provider_ref, order_id, amount_sat, rate, currency, destination, status,
+                                      received_at, settled_at)
+           values ($1, $2, 'lightning', $3, $4::bigint, 'btcpay', $5, (select order_id from customer_order where order_id = $6),
+                   $4::bigint / 1000, ($7::text)::numeric, $8, $9, $10, $11, case when $10 = 'settled' then now() end)
+           on conflict (payment_hash) where payment_hash is not null do update
+               set status = excluded.status, settled_at = coalesce(r.settled_at, excluded.settled_at),
+                   updated_at = now()
+               where r.provider_ref = excluded.provider_ref and r.status <> excluded.status
+           returning r.provider_ref"#,
+        Uuid::now_v7(),
+        settlement.network.to_string(),
+        payment.payment_hash,
+        amount_msat,
+        invoice.id,
+        order_id,
+        rate,
+        invoice.currency,
+        payment.request,
+        status.as_str(),
+        payment.received_at,
+    )
+    .fetch_optional(&settlement.db)
+    .await?;
+    if changed.is_some() {
+        tracing::info!(invoice.id = %invoice.id, payment.hash = %payment.payment_hash, payment.msat = amount_msat, payment.status = %status, "Lightning receipt recorded");
+    } else {
+        let other = sqlx::query_scalar!(
+            "select provider_ref from btc_receipt where payment_hash = $1",
+            payment.payment_hash
+        )
+        .fetch_optional(&settlement.db)
+        .await?;
+        if other.is_some_and(|other| other != invoice.id) {
+            tracing::error!(invoice.id = %invoice.id, payment.hash = %payment.payment_hash,
+                "BTCPay reports a Lightning payment that already paid another invoice; kept the first");
+        }
     }
     Ok(changed.is_some())
 }

@@ -29,8 +29,8 @@ pub use admin::{
 pub use catalog::{CityPage, EventPage, FilterForm, HomePage, SearchPage};
 pub use interests::{InterestView, InterestsPage};
 pub use order::{
-    BuyPage, BuyRow, EthPanel, OrderLine, OrderPage, PlaceView, RefundLine, RefundOfferView, TicketLine,
-    WaitlistRow,
+    BuyPage, BuyRow, EthPanel, LightningPanel, OrderLine, OrderPage, PlaceView, RefundLine, RefundOfferView,
+    TicketLine, WaitlistRow,
 };
 pub use sandbox::{SandboxBtcPayClaimPage, SandboxBtcPayPage, SandboxCheckoutPage};
 

@@ -108,8 +108,11 @@ pub struct OrderPage {
     pub part_paid: Option<(String, String)>,
     /// What came and what is missing of a part-paid invoice, and until when, as HTML.
     pub part_paid_html: String,
-    /// Bitcoin transactions that paid the invoice: (outpoint, BTC, state).
+    /// Bitcoin transactions that paid the invoice: (outpoint, BTC, state); for Lightning,
+    /// (payment hash, BTC to the millisatoshi, state).
     pub transactions: Vec<(String, String, String)>,
+    /// Paid over Lightning: the request to pay.
+    pub lightning: Option<LightningPanel>,
     pub refund_note: Option<String>,
     /// The tickets, once issued, and their PDF once stored.
     pub tickets: Vec<TicketLine>,
@@ -188,6 +191,25 @@ pub struct EthPanel {
     pub confirmations_required: Option<u32>,
     /// Payments seen: (transaction, amount, state).
     pub payments: Vec<(String, String, String)>,
+}
+
+/// How to pay a Lightning order: its payment request as a QR code, a `lightning:` link and text.
+#[derive(Debug, Clone)]
+pub struct LightningPanel {
+    /// "12,345 sats (0.00012345 BTC)".
+    pub amount: String,
+    /// "Rate: 1 BTC = €55,000.00, quoted at …" as HTML (`pages::with_time`).
+    pub rate_html: String,
+    /// What to pay and until when, as HTML (`pages::with_time`).
+    pub pay_html: String,
+    /// The BOLT11 request, its `lightning:` link and its QR code (upper case, as wallets scan it).
+    pub request: String,
+    pub uri: String,
+    pub qr_svg: Option<String>,
+    /// The request can still be paid.
+    pub payable: bool,
+    /// The sandbox's "pay with the sandbox wallet" form's action, when BTCPay is played by it.
+    pub sandbox_pay_url: Option<String>,
 }
 
 /// An issued ticket on the order page.

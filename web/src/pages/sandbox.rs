@@ -41,6 +41,8 @@ pub struct SandboxBtcPayPage {
     /// The price in the invoice's currency, and in bitcoin.
     pub amount: String,
     pub amount_btc: String,
+    /// Paid over Lightning: `address` is the payment request, and it is paid in full or not.
+    pub lightning: bool,
     pub rate: String,
     pub address: String,
     pub payment_uri: String,

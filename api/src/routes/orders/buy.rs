@@ -82,8 +82,12 @@ pub struct BuyPayment {
     /// order id as the contract sees it (bytes32, 0x-hex).
     pub provider_ref: Option<String>,
     /// Send the customer here to pay: the hosted checkout (card), the invoice (bitcoin), or the
-    /// order page showing the quote (ETH and tokens).
+    /// order page showing the quote (ETH and tokens) or the Lightning request (Lightning).
     pub redirect_url: Option<String>,
+    /// Lightning (absent otherwise): the BOLT11 payment request to pay; it expires no later
+    /// than the hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_request: Option<String>,
     /// ETH and tokens (absent otherwise): the fields of [`QuoteView`], the quote to pay exactly
     /// as the contract checks it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,12 +128,14 @@ impl BuyPayment {
         method: PaymentMethod,
         provider_ref: Option<String>,
         redirect_url: Option<String>,
+        payment_request: Option<String>,
         quote: Option<QuoteView>,
     ) -> Self {
         let mut payment = BuyPayment {
             method,
             provider_ref,
             redirect_url,
+            payment_request,
             contract: None,
             chain_id: None,
             asset: None,
@@ -372,6 +378,7 @@ pub async fn buy(
                 bought.method,
                 bought.provider_ref,
                 bought.redirect_url,
+                bought.payment_request,
                 bought.quote.as_ref().map(QuoteView::of).transpose()?,
             ),
         }),

@@ -131,6 +131,9 @@ pub struct PaymentView {
     pub provider_ref: Option<String>,
     /// Where to pay, while the order waits for payment.
     pub redirect_url: Option<String>,
+    /// Lightning: the BOLT11 payment request to pay (also shown on the order page as a QR code
+    /// and a `lightning:` link), while the order waits for payment.
+    pub payment_request: Option<String>,
     /// When money came in that cannot pay for the order, why it will be refunded.
     pub refund_reason: Option<String>,
     /// Bitcoin: what the invoice has seen paid so far, confirmed or not, in minor units of
@@ -140,7 +143,8 @@ pub struct PaymentView {
     pub missing_minor: Option<i64>,
     /// Paid more than the total: the excess, to be refunded (minor units).
     pub overpaid_minor: i64,
-    /// Bitcoin: the transactions that paid the invoice, as the chain-watcher recorded them.
+    /// Bitcoin: the transactions (or Lightning payments) that paid the invoice, as they were
+    /// recorded.
     pub transactions: Vec<ChainTransaction>,
     /// ETH and tokens: the quote to pay, while it can be paid.
     pub quote: Option<buy::QuoteView>,
@@ -165,12 +169,18 @@ pub struct EthPaymentView {
     pub confirmations: i64,
 }
 
-/// A bitcoin transaction output that paid an order's invoice.
+/// A bitcoin transaction output, or a Lightning payment, that paid an order's invoice.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChainTransaction {
-    pub txid: String,
-    pub vout: i32,
-    /// Satoshis.
+    /// `chain` (a transaction output) or `lightning`.
+    pub rail: String,
+    /// On-chain: the transaction and output.
+    pub txid: Option<String>,
+    pub vout: Option<i32>,
+    /// Lightning: the payment hash (hex) and the exact amount in millisatoshis.
+    pub payment_hash: Option<String>,
+    pub amount_msat: Option<i64>,
+    /// Satoshis (Lightning: rounded down).
     pub amount_sat: i64,
     /// `processing` (waiting for confirmations), `settled` or `invalid` (replaced).
     pub status: String,
@@ -206,6 +216,7 @@ impl From<Order> for Confirmation {
                 detected: order.payment_detected,
                 provider_ref: payment.and_then(|p| p.provider_ref.clone()),
                 redirect_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| pending),
+                payment_request: payment.and_then(|p| p.payment_request.clone()).filter(|_| pending),
                 refund_reason: payment.and_then(|p| p.refund_reason.clone()),
                 seen_minor: payment.and_then(|p| p.seen_minor),
                 missing_minor,
@@ -254,14 +265,17 @@ impl Confirmation {
             self.payment.confirmations_required =
                 state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
         }
-        if self.payment.method == PaymentMethod::Btc {
+        if matches!(self.payment.method, PaymentMethod::Btc | PaymentMethod::Lightning) {
             self.payment.transactions =
                 tessera_core::order::btc_receipt::receipts_of_order(db, self.order_id)
                     .await?
                     .into_iter()
                     .map(|r| ChainTransaction {
+                        rail: r.rail,
                         txid: r.txid,
                         vout: r.vout,
+                        payment_hash: r.payment_hash,
+                        amount_msat: r.amount_msat,
                         amount_sat: r.amount_sat,
                         status: r.status,
                     })

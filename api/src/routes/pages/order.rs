@@ -12,7 +12,9 @@ use tessera_core::refund::{RefundStatus, SelfCancel};
 use tessera_i18n::format::{Style, instant};
 use tessera_i18n::{current, message_args, t};
 use tessera_web::pages::with_time;
-use tessera_web::pages::{Chrome, EthPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine};
+use tessera_web::pages::{
+    Chrome, EthPanel, LightningPanel, OrderLine, OrderPage, RefundLine, RefundOfferView, TicketLine,
+};
 use tessera_web::view::{OrderSummary, in_zone, price, qr_svg};
 
 use super::account::viewer_chrome;
@@ -43,20 +45,24 @@ pub async fn order_page(
         page.ask_home =
             tessera_core::account::home(&state.db, signed_in.0.account.id).await.map_err(Error::from)?.1;
     }
-    if order.payment_method == PaymentMethod::Btc {
+    if matches!(order.payment_method, PaymentMethod::Btc | PaymentMethod::Lightning) {
         page.transactions = tessera_core::order::btc_receipt::receipts_of_order(&state.db, order.id)
             .await
             .map_err(Error::from)?
             .into_iter()
             .map(|r| {
-                let state = match r.status.as_str() {
-                    "settled" => "order-tx-confirmed",
-                    "invalid" => "order-btc-replaced",
+                let state = match (r.status.as_str(), r.rail.as_str()) {
+                    ("settled", "lightning") => "order-ln-settled",
+                    ("settled", _) => "order-tx-confirmed",
+                    ("invalid", _) => "order-btc-replaced",
                     _ => "order-btc-waiting",
                 };
-                (format!("{}:{}", r.txid, r.vout), plain_decimal(r.amount_sat, 8), t(state))
+                (r.reference(), r.amount_btc(), t(state))
             })
             .collect();
+    }
+    if order.payment_method == PaymentMethod::Lightning {
+        page.lightning = lightning_panel(&state, &order);
     }
     if order.payment_method.eth_asset().is_some() {
         // The script also reloads as a payment log gains confirmations (or is reorged out).
@@ -153,6 +159,61 @@ pub async fn order_page(
         }
     }
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
+}
+
+/// The Lightning request of a pending Lightning order, as the customer pays it: a QR code, a
+/// link, the exact amount and the rate it was quoted at. None when there is none to pay.
+fn lightning_panel(state: &AppState, order: &Order) -> Option<LightningPanel> {
+    let payment = order.payment.as_ref()?;
+    let request = payment.payment_request.clone()?;
+    let parsed = tessera_payments::btcpay::bolt11::parse(&request).ok()?;
+    let msat = parsed.amount_msat?;
+    let zone = order.event.timezone.as_str();
+    let sats = msat / 1000;
+    let btc = plain_decimal(i64::try_from(msat).ok()?, 11);
+    let btc = btc.trim_end_matches('0').trim_end_matches('.');
+    let amount = message_args(
+        current(),
+        "order-ln-amount",
+        [("sats", i64::try_from(sats).ok()?.into()), ("btc", btc.into())],
+    );
+    // What the invoice's BTC are worth in the order's currency: its rate, exact to the minor unit.
+    let rate_minor = i128::from(order.total_minor) * 100_000_000_000 / i128::from(msat.max(1));
+    let quoted_at = chrono::DateTime::from_timestamp(i64::try_from(parsed.timestamp).ok()?, 0)?;
+    let rate_html = with_time(
+        current(),
+        "order-ln-rate",
+        &[("rate", &price(&order.currency, i64::try_from(rate_minor).ok()?))],
+        &in_zone(current(), quoted_at, zone, Style::DayTime),
+        &quoted_at.to_rfc3339(),
+    );
+    let expires = chrono::DateTime::from_timestamp(i64::try_from(parsed.expires_at()).ok()?, 0)?;
+    let until = expires.min(order.expires_at);
+    let pay_html = with_time(
+        current(),
+        "order-ln-pay-text",
+        &[("amount", &amount)],
+        &in_zone(current(), until, zone, Style::DayTime),
+        &until.to_rfc3339(),
+    );
+    let uri = format!("lightning:{request}");
+    let label = message_args(current(), "order-ln-qr", [("amount", amount.as_str().into())]);
+    Some(LightningPanel {
+        qr_svg: qr_svg(&uri.to_ascii_uppercase(), &label),
+        amount,
+        rate_html,
+        pay_html,
+        request,
+        uri,
+        payable: order.status == OrderStatus::PendingPayment
+            && !order.payment_detected
+            && until > chrono::Utc::now(),
+        sandbox_pay_url: state
+            .btcpay_sandbox
+            .as_ref()
+            .zip(payment.provider_ref.as_deref())
+            .map(|(_, invoice)| format!("/sandbox/btcpay/i/{invoice}/pay?return=order")),
+    })
 }
 
 /// The quote and the payments seen for an ETH or token order, and what order.js compares to
@@ -363,10 +424,11 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         poll: pending,
         // The script reloads the page when this changes: a new state, a payment seen, more paid.
         poll_key: format!("{}:{}:{seen}", order.status.as_str(), order.payment_detected),
-        bitcoin: order.payment_method == PaymentMethod::Btc,
+        bitcoin: matches!(order.payment_method, PaymentMethod::Btc | PaymentMethod::Lightning),
         part_paid,
         part_paid_html,
         transactions: Vec::new(),
+        lightning: None,
         refund_note: refund_note.or(overpaid_note),
         tickets: Vec::new(),
         tickets_pdf: None,

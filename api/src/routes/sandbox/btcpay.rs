@@ -40,21 +40,41 @@ pub async fn invoice_page(
     Ok(render_html(StatusCode::OK, &page(&invoice)))
 }
 
+#[derive(Debug, serde::Deserialize)]
+pub struct ActionQuery {
+    /// `order`: back to the order page afterwards (the order page's "pay with the sandbox
+    /// wallet" button for Lightning), not to the invoice's page.
+    #[serde(default, rename = "return")]
+    return_to: Option<String>,
+}
+
 /// `POST /sandbox/btcpay/i/{id}/{action}`: pay, pay-part, pay-too-much, confirm, replace,
 /// expire, invalidate.
 pub async fn invoice_action(
     State(state): State<AppState>,
     Path((id, action)): Path<(String, String)>,
+    axum::extract::Query(query): axum::extract::Query<ActionQuery>,
 ) -> Result<Response, PageError> {
     let sandbox = sandbox(&state)?;
     let action: SandboxBtcAction = action.parse().map_err(|()| Error::NotFound("page"))?;
     if !plausible(&id) {
         return Err(Error::NotFound("invoice").into());
     }
-    let (_, events) =
+    let (invoice, events) =
         sandbox.act(&id, action).await.map_err(sandbox_error)?.ok_or(Error::NotFound("invoice"))?;
     deliver_sandbox_events(state.clone(), SandboxWebhooks::BtcPay, events);
-    Ok(Redirect::to(&format!("/sandbox/btcpay/i/{id}")).into_response())
+    // Only to our own order page: the path of the invoice's redirect URL, never another site.
+    let order_page = invoice
+        .checkout
+        .get("redirectURL")
+        .and_then(|u| u.as_str())
+        .and_then(|u| url::Url::parse(u).ok())
+        .map(|u| u.path().to_string())
+        .filter(|path| path.starts_with("/orders/"));
+    match (query.return_to.as_deref(), order_page) {
+        (Some("order"), Some(path)) => Ok(Redirect::to(&path).into_response()),
+        _ => Ok(Redirect::to(&format!("/sandbox/btcpay/i/{id}")).into_response()),
+    }
 }
 
 fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
@@ -63,7 +83,6 @@ fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
     let open = !matches!(status.status, "Settled" | "Invalid");
     let missing = invoice.missing_sat();
     let unconfirmed = invoice.payments.iter().any(|p| !p.confirmed && !p.replaced);
-    let json = invoice.payment_method(true);
     let chrome = Chrome::new("", None);
     // BTCPay's words for the invoice's state, in the page's language.
     let status_label = match status.status {
@@ -86,9 +105,10 @@ fn page(invoice: &SandboxInvoice) -> SandboxBtcPayPage {
         invoice_id: invoice.id.clone(),
         amount: price(&invoice.currency, invoice.amount_minor),
         amount_btc: plain_decimal(invoice.due_sat, 8),
+        lightning: invoice.lightning,
         rate: price(&invoice.currency, invoice.rate_minor),
         address: invoice.address.clone(),
-        payment_uri: json["paymentLink"].as_str().unwrap_or_default().to_string(),
+        payment_uri: invoice.payment_link(),
         status: status_label,
         additional_status,
         expired: status.status == "Expired",

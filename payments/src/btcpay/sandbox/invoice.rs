@@ -29,8 +29,11 @@ pub struct SandboxInvoice {
     pub rate_minor: i64,
     /// What the invoice asks, at `rate_minor`.
     pub due_sat: i64,
-    /// The regtest address it is paid to.
+    /// The regtest address it is paid to; for a Lightning invoice, its payment request.
     pub address: String,
+    /// Paid over Lightning (`BTC-LN`): one payment of exactly what is due, settled at once.
+    #[serde(default)]
+    pub lightning: bool,
     pub payments: Vec<SandboxPayment>,
     /// Marked invalid by the merchant.
     pub marked_invalid: bool,
@@ -73,6 +76,26 @@ pub struct Status {
 }
 
 impl SandboxInvoice {
+    /// BTCPay's id of the invoice's payment method.
+    pub fn payment_method_id(&self) -> &'static str {
+        if self.lightning { super::super::LIGHTNING } else { super::super::ON_CHAIN }
+    }
+
+    /// An amount of satoshis as BTCPay writes it for the invoice's payment method: 8 decimals
+    /// on-chain, 11 (millisatoshis) over Lightning.
+    fn btc(&self, sat: i64) -> String {
+        if self.lightning { plain_decimal(sat.saturating_mul(1000), 11) } else { plain_decimal(sat, 8) }
+    }
+
+    /// The payment link BTCPay gives: a BIP21 URI on-chain, `lightning:` and the request.
+    pub fn payment_link(&self) -> String {
+        if self.lightning {
+            format!("lightning:{}", self.address)
+        } else {
+            format!("bitcoin:{}?amount={}", self.address, plain_decimal(self.missing_sat(), 8))
+        }
+    }
+
     /// What has been paid and still counts, in satoshis.
     pub fn paid_sat(&self) -> i64 {
         self.payments.iter().filter(|p| p.counts()).map(|p| p.value_sat).sum()
@@ -152,31 +175,35 @@ impl SandboxInvoice {
 
     /// `Payment`.
     fn payment_data(&self, payment: &SandboxPayment) -> Value {
+        // A Lightning payment is named by its payment hash (BTCPay 2.x), an output by its
+        // outpoint.
+        let id =
+            if self.lightning { payment.txid.clone() } else { format!("{}-{}", payment.txid, payment.vout) };
         json!({
-            "id": format!("{}-{}", payment.txid, payment.vout),
+            "id": id,
             "receivedDate": payment.received,
-            "value": plain_decimal(payment.value_sat, 8),
-            "fee": "0.00000000",
+            "value": self.btc(payment.value_sat),
+            "fee": self.btc(0),
             "status": payment.status(),
             "destination": self.address,
         })
     }
 
-    /// `InvoicePaymentMethodDataModel` for on-chain bitcoin; with `all`, replaced payments too
-    /// (`onlyAccountedPayments=false`).
+    /// `InvoicePaymentMethodDataModel` for its payment method; with `all`, replaced payments
+    /// too (`onlyAccountedPayments=false`).
     pub fn payment_method(&self, all: bool) -> Value {
         let paid = self.paid_sat();
         json!({
-            "paymentMethodId": "BTC-CHAIN",
+            "paymentMethodId": self.payment_method_id(),
             "currency": "BTC",
             "destination": self.address,
-            "paymentLink": format!("bitcoin:{}?amount={}", self.address, plain_decimal(self.missing_sat(), 8)),
+            "paymentLink": self.payment_link(),
             "rate": plain_decimal(self.rate_minor, self.exponent),
-            "paymentMethodPaid": plain_decimal(paid, 8),
-            "totalPaid": plain_decimal(paid, 8),
-            "due": plain_decimal(self.missing_sat(), 8),
-            "amount": plain_decimal(self.due_sat, 8),
-            "paymentMethodFee": "0.00000000",
+            "paymentMethodPaid": self.btc(paid),
+            "totalPaid": self.btc(paid),
+            "due": self.btc(self.missing_sat()),
+            "amount": self.btc(self.due_sat),
+            "paymentMethodFee": self.btc(0),
             "activated": true,
             "payments": self.payments.iter().filter(|p| all || p.counts()).map(|p| self.payment_data(p)).collect::<Vec<_>>(),
         })
@@ -194,7 +221,7 @@ impl SandboxInvoice {
             let after_expiration = payment.received >= self.expiration_time;
             let about_payment = json!({
                 "afterExpiration": after_expiration,
-                "paymentMethodId": "BTC-CHAIN",
+                "paymentMethodId": self.payment_method_id(),
                 "payment": self.payment_data(payment),
             });
             if earlier.is_none() {
@@ -262,6 +289,7 @@ mod tests {
             rate_minor: 5_000_000,
             due_sat: 72_000,
             address: "bcrt1q".into(),
+            lightning: false,
             payments: Vec::new(),
             marked_invalid: false,
             version: 0,

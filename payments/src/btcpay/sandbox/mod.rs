@@ -178,14 +178,22 @@ impl BtcPaySandbox {
             .and_then(Value::as_i64)
             .unwrap_or(15)
             .clamp(1, 7 * 24 * 60);
-        // The store offers on-chain bitcoin only, as an invoice limited to it is.
+        // The store offers on-chain bitcoin and Lightning; an invoice takes one of them (on-chain
+        // when it does not say).
         let methods = body.checkout.as_ref().and_then(|c| c.get("paymentMethods")).filter(|m| !m.is_null());
+        let mut lightning = false;
         if let Some(methods) = methods {
             let listed = methods
                 .as_array()
                 .ok_or_else(|| invalid("checkout.paymentMethods: an array of payment method ids"))?;
-            if listed.is_empty() || listed.iter().any(|m| m.as_str() != Some(super::ON_CHAIN)) {
-                return Err(invalid("checkout.paymentMethods: this store offers BTC-CHAIN only"));
+            match listed.iter().map(Value::as_str).collect::<Vec<_>>().as_slice() {
+                [Some(super::ON_CHAIN)] => {}
+                [Some(super::LIGHTNING)] => lightning = true,
+                _ => {
+                    return Err(invalid(
+                        "checkout.paymentMethods: this sandbox store offers BTC-CHAIN or BTC-LN, one per invoice",
+                    ));
+                }
             }
         }
         let rate_minor = sandbox_rate_minor(currency);
@@ -200,8 +208,31 @@ impl BtcPaySandbox {
             .map_err(|err| SandboxError::Invalid(err.to_string()))?
             .to_string();
         let now = Utc::now().timestamp();
+        let address = if lightning {
+            // The request pays exactly what is due, to the millisatoshi, and expires with the
+            // invoice. Its payment hash is the hash of a preimage only the sandbox knows.
+            let preimage = Sha256::digest(format!("{id}:{}", uuid::Uuid::new_v4()));
+            let hash: [u8; 32] = Sha256::digest(preimage).into();
+            let description = body
+                .metadata
+                .as_ref()
+                .and_then(|m| m.get("itemDesc"))
+                .and_then(Value::as_str)
+                .unwrap_or("Tessera order");
+            super::bolt11::encode(
+                bitcoin::Network::Regtest,
+                u64::try_from(due_sat).unwrap_or(0).saturating_mul(1000),
+                &hash,
+                description,
+                u64::try_from(now).unwrap_or(0),
+                u64::try_from(minutes * 60).unwrap_or(0),
+            )
+        } else {
+            regtest_address(&id)
+        };
         let invoice = SandboxInvoice {
-            address: regtest_address(&id),
+            address,
+            lightning,
             id,
             store_id: self.store_id.clone(),
             amount_minor,
@@ -277,6 +308,27 @@ fn apply_action(invoice: &mut SandboxInvoice, action: SandboxBtcAction, now: i64
             replaced: false,
         });
     };
+    if invoice.lightning {
+        // A Lightning request is paid once, in full, and settles as it is paid: nothing to
+        // confirm or replace. Paid after its expiry, it is BTCPay's paid late.
+        match action {
+            SandboxBtcAction::PayInFull if open && invoice.payments.is_empty() => {
+                let hash = super::bolt11::parse(&invoice.address).map(|r| r.payment_hash).unwrap_or_default();
+                invoice.payments.push(SandboxPayment {
+                    txid: hash,
+                    vout: 0,
+                    value_sat: invoice.due_sat,
+                    received: now,
+                    confirmed: true,
+                    replaced: false,
+                });
+            }
+            SandboxBtcAction::Expire if status.status == "New" => invoice.expiration_time = now,
+            SandboxBtcAction::MarkInvalid if open => invoice.marked_invalid = true,
+            _ => {}
+        }
+        return;
+    }
     match action {
         SandboxBtcAction::PayInFull if open && missing > 0 => send(invoice, missing),
         SandboxBtcAction::PayPart if open && missing > 1 => send(invoice, missing / 2),
@@ -358,6 +410,7 @@ mod tests {
             rate_minor: 5_500_000,
             due_sat: 1_819,
             address: regtest_address("Sbx1"),
+            lightning: false,
             payments: Vec::new(),
             marked_invalid: false,
             version: 0,
@@ -370,5 +423,49 @@ mod tests {
             apply_action(&mut invoice, action, 30);
         }
         assert_eq!(invoice, settled);
+    }
+
+    #[test]
+    fn a_lightning_invoice_is_paid_once_in_full_and_settles_at_once_or_late() {
+        let request =
+            super::super::bolt11::encode(bitcoin::Network::Regtest, 1_819_000, &[9; 32], "x", 0, 100);
+        let mut invoice = SandboxInvoice {
+            id: "Sbx2".into(),
+            store_id: "S".into(),
+            amount_minor: 100,
+            exponent: 2,
+            currency: "EUR".into(),
+            metadata: Value::Null,
+            checkout: Value::Null,
+            checkout_link: String::new(),
+            created_time: 0,
+            expiration_time: 100,
+            rate_minor: 5_500_000,
+            due_sat: 1_819,
+            address: request.clone(),
+            lightning: true,
+            payments: Vec::new(),
+            marked_invalid: false,
+            version: 0,
+        };
+        let open = invoice.clone();
+        for action in [SandboxBtcAction::PayPart, SandboxBtcAction::PayTooMuch, SandboxBtcAction::Confirm] {
+            apply_action(&mut invoice, action, 10);
+        }
+        assert_eq!(invoice, open, "a Lightning request is paid in full or not at all");
+        apply_action(&mut invoice, SandboxBtcAction::PayInFull, 10);
+        assert_eq!(invoice.status(10).status, "Settled");
+        let method = invoice.payment_method(true);
+        assert_eq!(method["paymentMethodId"], "BTC-LN");
+        assert_eq!(method["paymentLink"], format!("lightning:{request}"));
+        assert_eq!(method["payments"][0]["id"], "09".repeat(32), "named by its payment hash");
+        assert_eq!(method["payments"][0]["value"], "0.00001819000");
+        let settled = invoice.clone();
+        apply_action(&mut invoice, SandboxBtcAction::PayInFull, 20);
+        assert_eq!(invoice, settled, "paid twice is not possible");
+
+        let mut late = open.clone();
+        apply_action(&mut late, SandboxBtcAction::PayInFull, 150);
+        assert_eq!((late.status(150).status, late.status(150).additional), ("Expired", "PaidLate"));
     }
 }
