@@ -123,6 +123,7 @@ pub fn router(state: AppState) -> Router {
                 get(greenfield::payment_methods),
             )
             .route("/sandbox/btcpay/api/v1/invoices/{invoice_id}/refund", post(greenfield::refund_invoice))
+            .route("/sandbox/btcpay/api/v1/invoices/{invoice_id}/status", post(greenfield::mark_status))
             .route("/sandbox/btcpay/api/v1/pull-payments/{id}/payouts", get(greenfield::payouts))
             .route("/sandbox/btcpay/api/v1/stores/{store_id}/pull-payments", get(greenfield::pull_payments))
             .route("/sandbox/btcpay/pp/{id}", get(btcpay::pull_payment_page).post(btcpay::claim));

@@ -48,7 +48,10 @@ impl Bought {
             method: order.payment_method,
             provider_ref: payment.and_then(|p| p.provider_ref.clone()),
             redirect_url: payment.and_then(|p| p.redirect_url.clone()),
-            payment_request: payment.and_then(|p| p.payment_request.clone()),
+            payment_request: payment.and_then(|p| p.payment_request.clone()).filter(|request| {
+                order.status == OrderStatus::PendingPayment
+                    && tessera_payments::btcpay::bolt11::payable_now(request)
+            }),
             quote: None,
             replayed,
         }

@@ -447,6 +447,40 @@ const FLOWS = [
     },
   },
   {
+    name: 'lightning',
+    async run(t) {
+      // A customer pays over Lightning: the order page shows the invoice's request as a QR
+      // code, a lightning: link and text, with the amount in sats and the rate it was quoted
+      // at; the sandbox wallet pays it, and the page says "Paid" at once (nothing to confirm),
+      // listing the payment by its hash.
+      if (!(await buyWith(t, 'lightning', 'Lightning Buyer'))) return;
+      const pay = t.page.locator('.ln-pay');
+      if (!t.check('the order page shows the Lightning request', (await pay.count()) === 1)) return;
+      const heading = await pay.locator('h2').innerText();
+      t.check('it asks for an exact amount in sats', /Pay [0-9,\s]+ sats \(0\.[0-9]+ BTC\) over Lightning/.test(heading), heading);
+      t.check('the QR code is drawn', await pay.locator('svg.qr').isVisible());
+      const request = await pay.locator('textarea.ln-request').inputValue();
+      t.check('the request is a regtest BOLT11 invoice', /^lnbcrt[0-9]+[munp]?1[02-9ac-hj-np-z]+$/.test(request), request.slice(0, 24));
+      t.check('the lightning: link pays that request', (await pay.locator('a[href^="lightning:"]').getAttribute('href')) === `lightning:${request}`);
+      t.check('the rate and when it was quoted are shown', /Rate: 1 BTC = .+, quoted/.test(await pay.innerText()));
+      t.check('the sandbox wallet says it is a sandbox', await pay.locator('.sandbox-pay .sandbox-label').isVisible());
+      await t.pageChecks();
+      await t.shot('order-ln-request');
+      const order = t.page.url();
+      await Promise.all([t.page.waitForURL(order), pay.locator('form.sandbox-pay button').click()]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 20000 }).catch(() => {});
+      t.check('the Lightning order turns to "Paid"', (await state.innerText()).includes('Paid.'), oneLine(await state.innerText()));
+      const payments = t.page.locator('.order-transactions');
+      t.check('the order page lists the Lightning payment by its hash',
+        (await payments.locator('caption').innerText()).includes('Lightning payments')
+          && /^[0-9a-f]{64}$/.test((await payments.locator('tbody tr td code').first().innerText()).trim()));
+      t.check('no request is offered once paid', (await t.page.locator('.ln-pay').count()) === 0);
+      await t.pageChecks();
+      await t.shot('order-ln-paid');
+    },
+  },
+  {
     name: 'admin-money',
     async run(t) {
       // After the paid orders of the flows before (card, bitcoin, ETH, USDC): the analytics page

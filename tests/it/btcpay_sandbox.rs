@@ -324,15 +324,18 @@ async fn a_bitcoin_refund_is_a_pull_payment_the_customer_claims_and_is_followed_
     let pull = body["provider_ref"].as_str().unwrap().to_string();
     // What we sent and what the sandbox answered are what BTCPay documents.
     let spec = BtcPaySpec::load();
-    let request = serde_json::to_value(tessera_payments::btcpay::RefundInvoice {
-        name: "Refund".into(),
-        description: "Tessera refund".into(),
-        refund_variant: "Custom".into(),
-        custom_amount: "0.00018181".into(),
-        custom_currency: "BTC".into(),
-    })
-    .unwrap();
-    spec.check("RefundInvoiceRequest", &request).unwrap();
+    for payout_methods in [None, Some(vec!["BTC-LN".to_string(), "BTC-CHAIN".to_string()])] {
+        let request = serde_json::to_value(tessera_payments::btcpay::RefundInvoice {
+            name: "Refund".into(),
+            description: "Tessera refund".into(),
+            refund_variant: "Custom".into(),
+            custom_amount: "0.00018181".into(),
+            custom_currency: "BTC".into(),
+            payout_methods,
+        })
+        .unwrap();
+        spec.check("RefundInvoiceRequest", &request).unwrap();
+    }
 
     // The rest cannot exceed what the invoice received.
     let too_much = refund("btc-too-much", json!({"amount_minor": 1001})).await;

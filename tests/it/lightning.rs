@@ -202,3 +202,25 @@ async fn a_lightning_payment_after_expiry_is_honoured_while_tickets_remain_and_r
     assert_eq!(found.len(), 1, "the money is recorded: {found:?}");
     assert_eq!(found[0].4, "settled");
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_cancelled_lightning_order_withdraws_its_request(db: PgPool) {
+    let app = sandboxed(db).await;
+    let (order, invoice, buyer, _, _) = bought(&app, 20).await;
+    let cancelled = app.post_json(&format!("/api/orders/{order}/cancel"), json!({}), Some(&buyer)).await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.text());
+    // The sweeper closes the checkout: a Lightning request is withdrawn at BTCPay, so a wallet
+    // that scanned it can no longer pay for tickets that went back.
+    tessera_api::tasks::sweep_orders_once(&app.state).await.unwrap();
+    let (_, data) = greenfield(&app, &format!("invoices/{invoice}"), &sandbox_key(&app)).await;
+    assert_eq!(data["status"], "Invalid", "{data}");
+    BtcPaySpec::load().check("InvoiceData", &data).unwrap();
+    click(&app, &invoice, "pay").await;
+    app.state.btc_settlement.clone().unwrap().sync(None, &invoice).await.unwrap();
+    assert!(receipts(&app, order).await.is_empty(), "nothing could be paid");
+    assert_eq!(app.order_status(order).await, "cancelled");
+    let seen = confirmation(&app, order, &buyer).await;
+    assert_eq!(seen["payment"]["payment_request"], Value::Null, "{seen}");
+    let page = app.get_with_cookie(&format!("/orders/{order}"), &buyer).await.text();
+    assert!(!page.contains("lightning:"), "{page}");
+}

@@ -5,7 +5,21 @@
 //! same shape with [`encode`].
 
 use bitcoin::bech32::primitives::decode::CheckedHrpstring;
-use bitcoin::bech32::{Bech32, Fe32, Fe32IterExt as _, Hrp};
+use bitcoin::bech32::{Checksum, Fe32, Fe32IterExt as _, Hrp};
+
+/// Bech32's checksum without its length limit: BOLT11 requests carry route hints and can be
+/// longer than the 1023 characters of a bech32 string (BOLT 11 sets no limit; the ones wallets
+/// exchange as QR codes fit in 7089).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bolt11Bech32 {}
+
+impl Checksum for Bolt11Bech32 {
+    type MidstateRepr = u32;
+    const CODE_LENGTH: usize = 7089;
+    const CHECKSUM_LENGTH: usize = 6;
+    const GENERATOR_SH: [u32; 5] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3];
+    const TARGET_RESIDUE: u32 = 1;
+}
 
 /// A BOLT11 payment request, the parts we read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +41,11 @@ impl PaymentRequest {
     /// Unix seconds after which it can no longer be paid.
     pub fn expires_at(&self) -> u64 {
         self.timestamp.saturating_add(self.expiry_secs)
+    }
+
+    /// Whether it can still be paid at `now` (unix seconds).
+    pub fn payable_at(&self, now: i64) -> bool {
+        u64::try_from(now).is_ok_and(|now| now < self.expires_at())
     }
 
     /// Whether it pays on `network`.
@@ -54,6 +73,12 @@ const TAG_PAYMENT_HASH: u8 = 1;
 const TAG_DESCRIPTION: u8 = 13;
 const TAG_EXPIRY: u8 = 6;
 
+/// Whether `request` is a BOLT11 request that can still be paid now; false for anything that
+/// does not read.
+pub fn payable_now(request: &str) -> bool {
+    parse(request).is_ok_and(|r| r.payable_at(chrono::Utc::now().timestamp()))
+}
+
 /// Reads a BOLT11 request (with or without a `lightning:` prefix, either case).
 pub fn parse(request: &str) -> Result<PaymentRequest, String> {
     let request = request.trim();
@@ -62,7 +87,7 @@ pub fn parse(request: &str) -> Result<PaymentRequest, String> {
         .or_else(|| request.strip_prefix("LIGHTNING:"))
         .unwrap_or(request)
         .to_ascii_lowercase();
-    let checked = CheckedHrpstring::new::<Bech32>(&request)
+    let checked = CheckedHrpstring::new::<Bolt11Bech32>(&request)
         .map_err(|err| format!("not a bech32 string with a valid checksum: {err}"))?;
     let hrp = checked.hrp().to_lowercase();
     let rest = hrp.strip_prefix("ln").ok_or("its prefix is not ln")?;
@@ -204,7 +229,12 @@ pub fn encode(
     let hrp = format!("ln{}{}", currency_prefix(network), amount_part(amount_msat));
     let mut words = int_words(timestamp, TIMESTAMP_WORDS);
     words.extend(tagged(TAG_PAYMENT_HASH, &bytes_to_words(payment_hash)));
-    let description: String = description.chars().take(200).collect();
+    // At most 100 bytes, cut on a character: the field's length must fit in two words.
+    let mut end = description.len().min(100);
+    while !description.is_char_boundary(end) {
+        end -= 1;
+    }
+    let description = &description[..end];
     words.extend(tagged(TAG_DESCRIPTION, &bytes_to_words(description.as_bytes())));
     words.extend(tagged(TAG_EXPIRY, &int_words(expiry_secs, 1)));
     let mut signature = Vec::with_capacity(65);
@@ -216,7 +246,7 @@ pub fn encode(
     words
         .into_iter()
         .map(|w| Fe32::try_from(w).expect("a five-bit word"))
-        .with_checksum::<Bech32>(&hrp)
+        .with_checksum::<Bolt11Bech32>(&hrp)
         .chars()
         .collect()
 }
@@ -272,5 +302,33 @@ mod tests {
             (1_800_000_000, 900, 1_800_000_900)
         );
         assert!(read.is_for(bitcoin::Network::Regtest) && !read.is_for(bitcoin::Network::Bitcoin));
+        assert!(read.payable_at(1_800_000_899) && !read.payable_at(1_800_000_900));
+
+        // Long texts in any script are cut to what a field holds; the request still reads.
+        let long = "能".repeat(400);
+        let written = encode(bitcoin::Network::Bitcoin, 1_000, &hash, &long, 1_800_000_000, 60);
+        assert_eq!(parse(&written).unwrap().amount_msat, Some(1_000));
+    }
+
+    #[test]
+    fn requests_longer_than_a_bech32_string_read() {
+        // Route hints make requests long: a 1,500-character one (the description stands in).
+        let hash = [1u8; 32];
+        let hrp = Hrp::parse("lnbc10u").unwrap();
+        let mut words = int_words(1_800_000_000, TIMESTAMP_WORDS);
+        words.extend(tagged(TAG_PAYMENT_HASH, &bytes_to_words(&hash)));
+        for _ in 0..8 {
+            words.extend(tagged(TAG_DESCRIPTION, &bytes_to_words(&[b'x'; 100])));
+        }
+        words.extend(bytes_to_words(&[0u8; 65]));
+        let long: String = words
+            .into_iter()
+            .map(|w| Fe32::try_from(w).unwrap())
+            .with_checksum::<Bolt11Bech32>(&hrp)
+            .chars()
+            .collect();
+        assert!(long.len() > 1023, "{}", long.len());
+        let read = parse(&long).unwrap();
+        assert_eq!((read.amount_msat, read.payment_hash), (Some(1_000_000), hex::encode(hash)));
     }
 }

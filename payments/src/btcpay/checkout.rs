@@ -148,20 +148,34 @@ impl BtcPayCheckout {
                 invoice.id, parsed.currency
             )));
         }
+        // It must ask exactly what the invoice is for, and end with the hold (a few seconds of
+        // clock between us and BTCPay allowed): a request that outlives the tickets could be
+        // paid for tickets no longer held.
+        let due =
+            tessera_core::money::parse_decimal(&method.amount, 11).and_then(|msat| u64::try_from(msat).ok());
+        if parsed.amount_msat.is_none() || (due.is_some() && parsed.amount_msat != due) {
+            return Err(PaymentError::Unavailable(format!(
+                "invoice {}'s Lightning request asks {:?} msat, not the invoice's {:?}",
+                invoice.id, parsed.amount_msat, due
+            )));
+        }
         let hold_ends = u64::try_from(request.expires_at.timestamp()).unwrap_or(0);
-        if parsed.expires_at() > hold_ends {
-            tracing::warn!(invoice.id = %invoice.id, request.expires_at = parsed.expires_at(), hold.ends = hold_ends,
-                "the Lightning request outlives the hold; a payment after the hold is paid late");
+        if parsed.expires_at() > hold_ends + 30 {
+            return Err(PaymentError::Unavailable(format!(
+                "invoice {}'s Lightning request expires at {}, after the hold ends at {hold_ends}",
+                invoice.id,
+                parsed.expires_at()
+            )));
         }
         // The order page, without the checkout's outcome: the customer pays there.
         let url = request.success_url.split('?').next().unwrap_or_default().to_string();
         Ok(CheckoutSession { id: invoice.id, url, payment_request: Some(bolt11) })
     }
 
-    /// Never invalidates an invoice: BTCPay expires it itself when the hold ends (its
+    /// Never invalidates an on-chain invoice: BTCPay expires it itself when the hold ends (its
     /// expiration is the hold's) and keeps watching for late payments, which the webhook then
     /// honours or lists for refund. Invalidating it could leave money sent at the last second
-    /// with nobody watching for it.
+    /// with nobody watching for it. A Lightning invoice still open is withdrawn.
     async fn close(&self, invoice_id: &str) -> Result<ExpireOutcome, PaymentError> {
         let Some(invoice) = self.client.invoice(invoice_id).await.map_err(payment_error)? else {
             return Ok(ExpireOutcome::AlreadyExpired);
@@ -172,6 +186,16 @@ impl BtcPayCheckout {
             InvoiceStatus::Processing | InvoiceStatus::Settled => Ok(ExpireOutcome::AlreadyCompleted),
             InvoiceStatus::New if invoice.expiration_time <= Utc::now().timestamp() => {
                 Ok(ExpireOutcome::AlreadyExpired)
+            }
+            // A Lightning request is paid in full at once or not at all, so nothing sent at the
+            // last second is left unwatched: once its order has ended it is withdrawn, and no
+            // wallet that scanned it can pay it any more.
+            InvoiceStatus::New if invoice.is_lightning_only() => {
+                match self.client.mark_invalid(invoice_id).await.map_err(payment_error)?.status {
+                    InvoiceStatus::Invalid | InvoiceStatus::Expired => Ok(ExpireOutcome::Expired),
+                    // Paid just before: its webhook settles it, as paid late.
+                    _ => Ok(ExpireOutcome::AlreadyCompleted),
+                }
             }
             // The order was cancelled before its hold ran out: the invoice ends at its own time.
             InvoiceStatus::New => Err(PaymentError::Unavailable(format!(

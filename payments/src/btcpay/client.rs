@@ -124,6 +124,14 @@ impl BtcPayClient {
 }
 
 impl BtcPayClient {
+    /// `POST /api/v1/invoices/{invoiceId}/status` with `Invalid`: nothing can pay it any more.
+    pub async fn mark_invalid(&self, invoice_id: &str) -> Result<Invoice, BtcPayError> {
+        let url = self.url(&["api", "v1", "invoices", invoice_id, "status"])?;
+        let body = serde_json::json!({"status": "Invalid"});
+        let response = self.request(reqwest::Method::POST, url).json(&body).send().await;
+        read_json(response).await
+    }
+
     /// `POST /api/v1/invoices/{invoiceId}/refund`: a pull payment of the refund, which the
     /// customer claims with their own address.
     pub async fn refund_invoice(

@@ -186,6 +186,17 @@ pub struct Invoice {
     pub metadata: Option<InvoiceMetadata>,
     #[serde(default)]
     pub archived: Option<bool>,
+    /// The checkout options it was made with (the payment methods it offers).
+    #[serde(default)]
+    pub checkout: Option<InvoiceCheckout>,
+}
+
+/// `InvoiceData.checkout`, the part we read.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceCheckout {
+    #[serde(default)]
+    pub payment_methods: Option<Vec<String>>,
 }
 
 fn no_additional_status() -> AdditionalStatus {
@@ -193,6 +204,13 @@ fn no_additional_status() -> AdditionalStatus {
 }
 
 impl Invoice {
+    /// Whether it offers Lightning only (a Lightning order's invoice).
+    pub fn is_lightning_only(&self) -> bool {
+        self.checkout.as_ref().and_then(|c| c.payment_methods.as_deref()).is_some_and(|methods| {
+            !methods.is_empty() && methods.iter().all(|m| m == LIGHTNING || m == "BTC-LightningNetwork")
+        })
+    }
+
     /// The order this invoice was made for, from its metadata.
     pub fn order_id(&self) -> Option<&str> {
         self.metadata.as_ref().and_then(|m| m.order_id.as_deref())
@@ -420,6 +438,9 @@ pub struct RefundInvoice {
     pub custom_amount: String,
     /// `BTC`.
     pub custom_currency: String,
+    /// What the customer may claim it with (`BTC-CHAIN`, `BTC-LN`); none: the invoice's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payout_methods: Option<Vec<String>>,
 }
 
 /// `PullPaymentData`, the fields we read.

@@ -6,7 +6,7 @@
 use sqlx::PgPool;
 use tessera_core::money::{parse_decimal, units_decimal};
 use tessera_core::refund::{self, RefundStatus};
-use tessera_payments::btcpay::{BtcPayClient, BtcPayError, RefundInvoice};
+use tessera_payments::btcpay::{BtcPayClient, BtcPayError, LIGHTNING, ON_CHAIN, RefundInvoice};
 use uuid::Uuid;
 
 use crate::SettleError;
@@ -24,12 +24,21 @@ pub async fn send(db: &PgPool, client: &BtcPayClient, refund_id: Uuid) -> Result
         return Ok(found.status);
     }
     let name = pull_payment_name(refund_id);
+    // Money that came over Lightning may go back over Lightning or on-chain, as the customer
+    // prefers; on-chain money goes back on-chain (the invoice's own method).
+    let lightning: bool = sqlx::query_scalar(
+        "select exists (select 1 from btc_receipt where provider = 'btcpay' and provider_ref = $1 and rail = 'lightning')",
+    )
+    .bind(&invoice)
+    .fetch_one(db)
+    .await?;
     let request = RefundInvoice {
         name: name.clone(),
         description: format!("Tessera refund {refund_id}"),
         refund_variant: "Custom".into(),
         custom_amount: btc_amount(&found.amount),
         custom_currency: "BTC".into(),
+        payout_methods: lightning.then(|| vec![LIGHTNING.to_string(), ON_CHAIN.to_string()]),
     };
     let mut conn = db.acquire().await?;
     // An earlier attempt may have made the pull payment and lost BTCPay's answer: that one is

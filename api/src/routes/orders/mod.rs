@@ -216,7 +216,10 @@ impl From<Order> for Confirmation {
                 detected: order.payment_detected,
                 provider_ref: payment.and_then(|p| p.provider_ref.clone()),
                 redirect_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| pending),
-                payment_request: payment.and_then(|p| p.payment_request.clone()).filter(|_| pending),
+                // Only while it can still be paid.
+                payment_request: payment
+                    .and_then(|p| p.payment_request.clone())
+                    .filter(|request| pending && tessera_payments::btcpay::bolt11::payable_now(request)),
                 refund_reason: payment.and_then(|p| p.refund_reason.clone()),
                 seen_minor: payment.and_then(|p| p.seen_minor),
                 missing_minor,

@@ -415,10 +415,12 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
                 }
             })
             .collect(),
-        // ETH and tokens are paid from this page itself.
-        pay_url: payment
-            .and_then(|p| p.redirect_url.clone())
-            .filter(|_| pending && order.payment_method.eth_asset().is_none()),
+        // ETH, tokens and Lightning are paid from this page itself.
+        pay_url: payment.and_then(|p| p.redirect_url.clone()).filter(|_| {
+            pending
+                && order.payment_method.eth_asset().is_none()
+                && order.payment_method != PaymentMethod::Lightning
+        }),
         confirming,
         checkout_cancelled: pending && checkout == Some("cancelled"),
         poll: pending,

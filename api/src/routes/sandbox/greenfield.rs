@@ -172,6 +172,53 @@ pub async fn payment_methods(
     }
 }
 
+/// `POST /sandbox/btcpay/api/v1/invoices/{invoiceId}/status` (`MarkInvoiceStatusRequest`): the
+/// merchant marks the invoice `Invalid` (what we do to a Lightning invoice whose order ended);
+/// answers the invoice (`InvoiceData`) and sends BTCPay's webhooks for the change.
+pub async fn mark_status(
+    State(state): State<AppState>,
+    Path(invoice_id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let sandbox = match admit(&state, &headers, None) {
+        Ok(sandbox) => sandbox,
+        Err(refused) => return refused.into_response(),
+    };
+    let status =
+        serde_json::from_slice::<Value>(&body).ok().and_then(|b| b["status"].as_str().map(str::to_string));
+    let action = match status.as_deref() {
+        Some("Invalid") => tessera_payments::btcpay::sandbox::SandboxBtcAction::MarkInvalid,
+        // Marking an invoice settled by hand is BTCPay's too, but nothing of ours does it.
+        Some("Settled") => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!([{"path": "status", "message": "the sandbox marks invoices Invalid only"}])),
+            )
+                .into_response();
+        }
+        _ => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!([{"path": "status", "message": "Invalid or Settled"}])),
+            )
+                .into_response();
+        }
+    };
+    match sandbox.act(&invoice_id, action).await {
+        Ok(Some((invoice, events))) => {
+            super::deliver::deliver_sandbox_events(
+                state.clone(),
+                super::deliver::SandboxWebhooks::BtcPay,
+                events,
+            );
+            Json(invoice.invoice_data(now())).into_response()
+        }
+        Ok(None) => invoice_not_found(),
+        Err(err) => store_error(&err),
+    }
+}
+
 /// `POST /sandbox/btcpay/api/v1/invoices/{invoiceId}/refund`: a pull payment refunding the
 /// invoice (`PullPaymentData`).
 pub async fn refund_invoice(

@@ -120,6 +120,18 @@ impl BtcPaySandbox {
         }
         let sats = stored["sats"].as_i64().unwrap_or_default();
         let txid = hex_id();
+        // A Lightning invoice (BOLT11) is paid over Lightning (its proof a payment hash and
+        // preimage), anything else on-chain (its proof the transaction).
+        let lightning = destination.to_ascii_lowercase().starts_with("ln");
+        let (method, proof) = if lightning {
+            ("BTC-LN", json!({"proofType": "PayoutLightningBlob", "paymentHash": txid, "preimage": hex_id()}))
+        } else {
+            (
+                "BTC-CHAIN",
+                json!({"proofType": "PayoutTransactionOnChainBlob", "id": txid,
+                                 "link": format!("https://mempool.space/regtest/tx/{txid}")}),
+            )
+        };
         let payout = json!({
             "id": format!("Po{}", &uuid::Uuid::new_v4().simple().to_string()[..20]),
             "revision": 0,
@@ -130,10 +142,9 @@ impl BtcPaySandbox {
             "originalAmount": tessera_core::money::plain_decimal(sats, 8),
             "payoutCurrency": "BTC",
             "payoutAmount": tessera_core::money::plain_decimal(sats, 8),
-            "payoutMethodId": "BTC-CHAIN",
+            "payoutMethodId": method,
             "state": "Completed",
-            "paymentProof": {"proofType": "PayoutTransactionOnChainBlob", "id": txid,
-                             "link": format!("https://mempool.space/regtest/tx/{txid}")},
+            "paymentProof": proof,
             "metadata": {"source": "Claimed on the sandbox's pull payment page"},
         });
         stored["payouts"] = json!([payout.clone()]);

@@ -45,6 +45,7 @@ pub(super) fn method_label(method: &str) -> String {
     t(match method {
         "card" => "method-card",
         "btc" => "method-btc",
+        "lightning" => "method-lightning",
         "eth" => "method-eth",
         "usdc" => "method-usdc",
         _ => "admin-analytics-method-other",
