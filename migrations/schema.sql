@@ -1389,6 +1389,7 @@ CREATE TABLE public.payment (
     dispute_amount_minor bigint,
     disputed_at timestamp with time zone,
     payment_request text,
+    superseded_at timestamp with time zone,
     CONSTRAINT payment_amount_minor_check CHECK ((amount_minor >= 0)),
     CONSTRAINT payment_check CHECK (((status <> 'refund_due'::text) OR (refund_reason IS NOT NULL))),
     CONSTRAINT payment_check1 CHECK (((status <> ALL (ARRAY['succeeded'::text, 'refund_due'::text])) OR (received_at IS NOT NULL))),
@@ -2450,6 +2451,12 @@ CREATE INDEX payment_overpaid_idx ON public.payment USING btree (created_at) WHE
 --
 
 CREATE INDEX payment_refund_due_idx ON public.payment USING btree (created_at) WHERE (status = 'refund_due'::text);
+
+--
+-- Name: payment_superseded_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_superseded_idx ON public.payment USING btree (order_id) WHERE (superseded_at IS NOT NULL);
 
 --
 -- Name: refund_created_idx; Type: INDEX; Schema: public; Owner: -

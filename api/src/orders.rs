@@ -213,7 +213,7 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
         return settle_free(state, placed.order_id, &fresh, method, placed.replayed).await;
     }
     if let Some(asset) = method.eth_asset() {
-        let quote = open_quote(state, placed.order_id, asset, &fresh, !placed.replayed).await?;
+        let quote = open_quote(state, placed.order_id, asset, &fresh, on_failure(placed.replayed)).await?;
         return Ok(Bought {
             order_id: placed.order_id,
             status: OrderStatus::PendingPayment,
@@ -237,7 +237,7 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
         method,
         &fresh,
         &account.email,
-        !placed.replayed,
+        on_failure(placed.replayed),
         delayed_methods,
     )
     .await?;
@@ -254,6 +254,12 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
         quote: None,
         replayed: placed.replayed,
     })
+}
+
+/// Only the request that placed an order may fail it; a replay racing it (a double click) must
+/// not close an order the first request is about to send to the checkout.
+fn on_failure(replayed: bool) -> OnFailure {
+    if replayed { OnFailure::LeaveToFirst } else { OnFailure::FailOrder }
 }
 
 /// Free tickets: nothing to pay, so the order is paid at once (and announced like any other);
@@ -334,6 +340,105 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
     Ok(order)
 }
 
+/// The buyer of a pending order pays on another rail (card → bitcoin → Lightning → ETH…)
+/// without losing the tickets. The order moves first, in one guarded transaction (so its old
+/// checkout's news no longer moves it), then the new checkout or quote is opened, then the
+/// checkouts it left are closed at their providers. Money that still arrives on one of them
+/// is handled like any other: on another provider's rail it goes back (`wrong_rail`); a bitcoin
+/// invoice withdrawn is BTCPay's `Invalid`, its money recorded and refunded; paid before it
+/// was withdrawn, it pays the order, and a second payment is a duplicate, refunded.
+pub async fn switch_rail(
+    state: &AppState,
+    account: &Account,
+    order_id: Uuid,
+    to: PaymentMethod,
+) -> Result<Bought> {
+    let order = load(state, order_id, account.id).await?;
+    let from = order.payment_method;
+    let not_switchable = || Error::Conflict {
+        code: "not_switchable",
+        message: tessera_i18n::t("error-rail-switch-closed"),
+        field: None,
+    };
+    if order.status != OrderStatus::PendingPayment || order.expires_at <= chrono::Utc::now() {
+        return Err(not_switchable());
+    }
+    if to == from {
+        return Bought::from_order(order, false).with_quote(state).await;
+    }
+    if order.payment_detected {
+        return Err(Error::Conflict {
+            code: "payment_in_progress",
+            message: tessera_i18n::t("error-rail-switch-seen"),
+            field: None,
+        });
+    }
+    if !state.payment_methods().contains(&to) || order.total_minor == 0 {
+        return Err(method_unavailable(&tessera_web::view::method_label(to)));
+    }
+    // A signed quote cannot be withdrawn: an order keeps the one it was given, in its asset.
+    if let Some(asset) = to.eth_asset()
+        && let Some(quote) = order::eth::quote_of_order(&state.db, order_id).await?
+    {
+        return Err(Error::Conflict {
+            code: "already_quoted",
+            message: tessera_i18n::t_args(
+                "error-rail-switch-quoted",
+                [("asset", quote.asset.clone().into()), ("wanted", asset.into())],
+            ),
+            field: Some("payment_method"),
+        });
+    }
+    let quote_life = to.quotes_rate().then(|| {
+        chrono::Duration::from_std(state.config.quote_life).unwrap_or(chrono::Duration::minutes(30))
+    });
+    let mut tx = state.db.begin().await?;
+    order::lock_buyer(&mut tx, order_id).await?;
+    let switched = order::switch_rail(&mut tx, order_id, from, to, quote_life).await?;
+    tx.commit().await?;
+    let order::RailSwitch::Switched { left } = switched else { return Err(not_switchable()) };
+    tracing::info!(order.id = %order_id, rail.from = from.as_str(), rail.to = to.as_str(), "the buyer switched rail");
+    metrics::counter!("tessera_rail_switches_total", "from" => from.as_str(), "to" => to.as_str())
+        .increment(1);
+    let order = load(state, order_id, account.id).await?;
+    let fresh = FreshOrder {
+        event_title: order.event.title.clone(),
+        currency: order.currency.clone(),
+        total_minor: order.total_minor,
+        expires_at: order.expires_at,
+        items: order.items.clone(),
+    };
+    let opened = match to.eth_asset() {
+        Some(asset) => open_quote(state, order_id, asset, &fresh, OnFailure::KeepOrder).await.map(drop),
+        None => {
+            let delayed_methods = to == PaymentMethod::Card
+                && order::limits::event_limits(&state.db, order.event.id).await?.allow_delayed_methods;
+            open_checkout(state, order_id, to, &fresh, &account.email, OnFailure::KeepOrder, delayed_methods)
+                .await
+                .map(drop)
+        }
+    };
+    // Whatever became of the new checkout, the old ones are closed: the buyer left them.
+    for checkout in left {
+        let Some(reference) = checkout.provider_ref.as_deref() else { continue };
+        // A quote lapses at its deadline; a payment on it now is on the wrong rail, refunded.
+        let Some(provider) = state.provider_named(checkout.provider) else { continue };
+        match provider.withdraw(reference).await {
+            Ok(tessera_payments::ExpireOutcome::AlreadyCompleted) => {
+                tracing::warn!(order.id = %order_id, payment.provider_ref = reference,
+                    "the checkout left was paid meanwhile; its money pays the order or goes back");
+            }
+            Ok(_) => {}
+            Err(err) => {
+                tracing::warn!(order.id = %order_id, payment.provider_ref = reference, error = %err,
+                    "could not close the checkout left; money sent to it is not the order's and goes back");
+            }
+        }
+    }
+    opened?;
+    Bought::from_order(load(state, order_id, account.id).await?, false).with_quote(state).await
+}
+
 /// Quotes an Ethereum payment for the order and records it with the order's payment. A replay
 /// that races the first request gets the quote the first one recorded.
 async fn open_quote(
@@ -341,7 +446,7 @@ async fn open_quote(
     order_id: Uuid,
     asset: &str,
     order: &FreshOrder,
-    may_fail_order: bool,
+    on_failure: OnFailure,
 ) -> Result<EthQuote> {
     let eth = state.eth.as_ref().ok_or_else(|| method_unavailable(asset))?;
     let request = QuoteRequest {
@@ -354,7 +459,7 @@ async fn open_quote(
     let quote = match eth.quote(&request).await {
         Ok(quote) => quote,
         Err(err) => {
-            return Err(payment_not_opened(state, order_id, err, Explain::Reason, may_fail_order).await);
+            return Err(payment_not_opened(state, order_id, err, Explain::Reason, on_failure).await);
         }
     };
     // The quote and its payment's reference together, or neither.
@@ -388,16 +493,45 @@ enum Explain {
     Generic,
 }
 
+/// Who answers for a payment the provider could not open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnFailure {
+    /// The request that placed the order: it closes the order (its tickets go back at once).
+    FailOrder,
+    /// A replay racing that request: it leaves the order to it.
+    LeaveToFirst,
+    /// A switch of rail: the order keeps its tickets on the new rail, its payment failed, and
+    /// the buyer may pick another.
+    KeepOrder,
+}
+
 /// The provider could not open the payment. The request that placed the order closes it (its
-/// tickets go back at once); a replay leaves it to that request.
+/// tickets go back at once); a replay leaves it to that request; a switch of rail keeps it.
 async fn payment_not_opened(
     state: &AppState,
     order_id: Uuid,
     err: tessera_payments::PaymentError,
     explain: Explain,
-    may_fail_order: bool,
+    on_failure: OnFailure,
 ) -> Error {
-    if !may_fail_order {
+    if on_failure == OnFailure::KeepOrder {
+        let failed = sqlx::query!(
+            "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
+            order_id
+        )
+        .execute(&state.db)
+        .await;
+        if let Err(db) = failed {
+            return Error::Database(db);
+        }
+        tracing::warn!(order.id = %order_id, error = %err, "the new rail's payment was not opened; the order keeps its hold");
+        return Error::Unprocessable {
+            code: "payment_not_opened",
+            message: tessera_i18n::t("error-rail-switch-failed"),
+            field: Some("payment_method"),
+        };
+    }
+    if on_failure == OnFailure::LeaveToFirst {
         tracing::warn!(order.id = %order_id, error = %err, "payment not opened on a replay; the first request owns it");
         return Error::Conflict {
             code: "checkout_in_progress",
@@ -439,7 +573,7 @@ async fn open_checkout(
     method: PaymentMethod,
     order: &FreshOrder,
     email: &str,
-    may_fail_order: bool,
+    on_failure: OnFailure,
     delayed_methods: bool,
 ) -> Result<tessera_payments::CheckoutSession> {
     let order_url = |outcome: &str| {
@@ -479,6 +613,6 @@ async fn open_checkout(
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");
             Ok(session)
         }
-        Err(err) => Err(payment_not_opened(state, order_id, err, Explain::Generic, may_fail_order).await),
+        Err(err) => Err(payment_not_opened(state, order_id, err, Explain::Generic, on_failure).await),
     }
 }

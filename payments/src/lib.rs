@@ -161,6 +161,13 @@ pub trait CheckoutProvider: Send + Sync + 'static {
     /// Closes a checkout so it can no longer be paid.
     fn expire<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>>;
 
+    /// Closes a checkout its buyer left for another rail while their order waits: as
+    /// [`CheckoutProvider::expire`], and also where `expire` leaves a checkout to run out on its
+    /// own (a bitcoin invoice: money sent to it afterwards is not the order's, and goes back).
+    fn withdraw<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>> {
+        self.expire(session_id)
+    }
+
     /// Whether this is the sandbox (pages say so, and the sandbox routes are mounted).
     fn is_sandbox(&self) -> bool;
 }

@@ -33,6 +33,7 @@ mod order_pages;
 mod orders;
 mod outbox;
 mod pages;
+mod rail_switch;
 mod rates;
 mod reconciliation;
 mod refunds;

@@ -32,9 +32,9 @@ use uuid::Uuid;
 pub use invoice::{InvoiceState, WatchedInvoice, watched_invoices};
 pub use outbox::{ORDERS_PAID, OutboxMessage, mark_failed, mark_published, unpublished};
 pub use payment::{
-    CheckoutsOpened, DueBack, OpenPayment, OpenedCheckout, close_attempted, close_open_payment,
-    close_payment, payments_to_close, record_money_due_back, record_overpayment, record_payment_opened,
-    record_seen_amount,
+    CheckoutsOpened, DueBack, LeftCheckout, OpenPayment, OpenedCheckout, RailSwitch, close_attempted,
+    close_open_payment, close_payment, payments_to_close, record_money_due_back, record_overpayment,
+    record_payment_opened, record_seen_amount, switch_rail,
 };
 pub use place::{
     BuyError, BuyItem, FreshOrder, NewOrder, Placed, Placer, SoldOutLine, TicketAvailability, all_free,

@@ -273,3 +273,81 @@ pub async fn close_payment(
     .await?;
     Ok(())
 }
+
+/// The rail an order's buyer switched away from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftCheckout {
+    pub payment_id: Uuid,
+    pub provider: Provider,
+    pub provider_ref: Option<String>,
+}
+
+/// What switching rail did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RailSwitch {
+    /// The order is on the new rail now, with a new payment waiting to be opened; these are the
+    /// checkouts it left, to be closed at their providers.
+    Switched { left: Vec<LeftCheckout> },
+    /// The order is not waiting for payment on `from` any more (paid, closed, a payment seen,
+    /// its hold over, or switched by another request).
+    NotSwitchable,
+}
+
+/// The buyer of a pending order pays on another rail: in one transaction, the order's method
+/// becomes `to` (its hold shortened to `quote_life` from now when `to` prices in crypto), its
+/// open payments are superseded (their news no longer moves the order), and a new payment
+/// waits for the new checkout. Guarded on the order still waiting on `from` with nothing seen,
+/// so two switches, or a switch racing a payment, move it once.
+pub async fn switch_rail(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    from: super::PaymentMethod,
+    to: super::PaymentMethod,
+    quote_life: Option<chrono::Duration>,
+) -> sqlx::Result<RailSwitch> {
+    let seconds = quote_life.map(|life| life.num_seconds() as f64);
+    let switched = sqlx::query_scalar!(
+        r#"update customer_order
+           set payment_method = $3,
+               expires_at = case when $4::float8 is null then expires_at
+                                 else least(expires_at, now() + make_interval(secs => $4::float8)) end,
+               updated_at = now()
+           where order_id = $1 and payment_method = $2 and status = 'pending_payment'
+             and not payment_detected and expires_at > now()
+           returning order_id"#,
+        order_id,
+        from.as_str(),
+        to.as_str(),
+        seconds
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if switched.is_none() {
+        return Ok(RailSwitch::NotSwitchable);
+    }
+    let left = sqlx::query!(
+        r#"update payment set status = 'expired', superseded_at = now(), updated_at = now()
+           where order_id = $1 and status in ('creating', 'open')
+           returning payment_id, provider as "provider: Provider", provider_ref"#,
+        order_id
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|row| LeftCheckout {
+        payment_id: row.payment_id,
+        provider: row.provider,
+        provider_ref: row.provider_ref,
+    })
+    .collect();
+    sqlx::query!(
+        r#"insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
+           select $2, order_id, $3, 'creating', currency, total_minor from customer_order where order_id = $1"#,
+        order_id,
+        Uuid::now_v7(),
+        to.provider().as_str()
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(RailSwitch::Switched { left })
+}

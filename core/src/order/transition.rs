@@ -125,8 +125,8 @@ pub async fn lock_buyer(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result
 }
 
 /// Whether `provider_ref` is the checkout (Stripe session, BTCPay invoice) this order opened
-/// on its own rail: only then may the provider's news about it (expired, failed, invalid,
-/// seen) move the order. A payment row that never learnt its reference (the buy was
+/// on its own rail, and not one the buyer left for another rail: only then may the provider's
+/// news about it (expired, failed, invalid, seen) move the order. A payment row that never learnt its reference (the buy was
 /// interrupted after the provider answered) counts as the order's.
 pub async fn is_own_checkout(
     conn: &mut PgConnection,
@@ -136,7 +136,8 @@ pub async fn is_own_checkout(
 ) -> sqlx::Result<bool> {
     let rows = sqlx::query!(
         r#"select o.payment_method from customer_order o join payment p using (order_id)
-           where o.order_id = $1 and p.provider = $2 and (p.provider_ref = $3 or p.provider_ref is null)"#,
+           where o.order_id = $1 and p.provider = $2 and (p.provider_ref = $3 or p.provider_ref is null)
+             and p.superseded_at is null"#,
         order_id,
         provider.as_str(),
         provider_ref

@@ -60,6 +60,10 @@ error-whole-number-up-to = muss eine ganze Zahl von 1 bis { $max } sein
 error-method-unavailable = Zahlungen mit { $method } sind hier nicht möglich; wählen Sie eine andere Zahlungsart.
 error-not-cancellable = Diese Bestellung kann nicht mehr storniert werden (Status: { $status }).
 error-payment-in-progress = Eine Zahlung für diese Bestellung wird gerade bestätigt, daher kann sie jetzt nicht storniert werden.
+error-rail-switch-closed = Diese Bestellung wartet nicht mehr auf Zahlung, daher kann die Zahlungsart nicht mehr geändert werden.
+error-rail-switch-seen = Eine Zahlung für diese Bestellung wird gerade bestätigt, daher kann die Zahlungsart jetzt nicht geändert werden.
+error-rail-switch-quoted = Für diese Bestellung wurde ein Angebot in { $asset } erstellt, das nicht zurückgenommen werden kann: Zahlen Sie in { $asset }, per Karte oder in Bitcoin, nicht in { $wanted }.
+error-rail-switch-failed = Diese Zahlungsart konnte nicht geöffnet werden; nichts wurde belastet, und Ihre Karten bleiben reserviert. Versuchen Sie es erneut oder wählen Sie eine andere.
 error-checkout-in-progress = Die Zahlung für diese Bestellung wird noch vorbereitet. Versuchen Sie es gleich noch einmal.
 error-payment-refused-because = Dieser Kauf kann so nicht bezahlt werden ({ $reason }). Es wurde nichts abgebucht, und Ihre Tickets wurden wieder freigegeben.
 error-payment-refused = Der Zahlungsdienst hat diesen Kauf abgelehnt. Es wurde nichts abgebucht, und Ihre Tickets wurden wieder freigegeben. Bitte melden Sie sich bei uns, wenn das erneut passiert.
@@ -147,7 +151,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } ist keine Erstattungs-ID (eine UUID)
    *[event] { $value } ist keine Veranstaltungs-ID (eine UUID)
 }
-error-not-a-payment-method = { $value } ist keine Zahlungsart; verwenden Sie card, btc, eth oder usdc
+error-not-a-payment-method = { $value } ist keine Zahlungsart; verwenden Sie card, btc, lightning, eth oder usdc
 error-not-an-email = ist keine E-Mail-Adresse wie ana@example.org
 
 ## The event form and the admin API's validation

@@ -60,6 +60,10 @@ error-whole-number-up-to = must be a whole number from 1 to { $max }
 error-method-unavailable = { $method } payments are not available here; choose another way to pay.
 error-not-cancellable = This order can no longer be cancelled (it is { $status }).
 error-payment-in-progress = A payment for this order is being confirmed, so it cannot be cancelled now.
+error-rail-switch-closed = This order is no longer waiting for payment, so how it is paid cannot change.
+error-rail-switch-seen = A payment for this order is being confirmed, so how it is paid cannot change now.
+error-rail-switch-quoted = This order was given a quote in { $asset }, which cannot be withdrawn: pay it in { $asset }, or by card or bitcoin, not in { $wanted }.
+error-rail-switch-failed = We could not open that way of paying; nothing was charged and your tickets are still held. Try again, or choose another way.
 error-checkout-in-progress = This order's payment is still being set up. Try again in a moment.
 error-payment-refused-because = This purchase cannot be paid this way ({ $reason }), so nothing was charged and your tickets were released.
 error-payment-refused = The payment provider refused this purchase, so nothing was charged and your tickets were released. Please contact us if it happens again.
@@ -147,7 +151,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } is not a refund id (a UUID)
    *[event] { $value } is not an event id (a UUID)
 }
-error-not-a-payment-method = { $value } is not a payment method; use card, btc, eth or usdc
+error-not-a-payment-method = { $value } is not a payment method; use card, btc, lightning, eth or usdc
 error-not-an-email = is not an email address like ana@example.org
 
 ## The event form and the admin API's validation

@@ -61,6 +61,10 @@ error-whole-number-up-to = debe ser un número entero de 1 a { $max }
 error-method-unavailable = Aquí no se puede pagar con { $method }; elige otra forma de pago.
 error-not-cancellable = Este pedido ya no se puede cancelar (estado: { $status }).
 error-payment-in-progress = Se está confirmando un pago de este pedido, así que ahora no se puede cancelar.
+error-rail-switch-closed = Este pedido ya no espera el pago, así que no se puede cambiar cómo se paga.
+error-rail-switch-seen = Se está confirmando un pago de este pedido, así que ahora no se puede cambiar cómo se paga.
+error-rail-switch-quoted = Este pedido recibió una cotización en { $asset } que no se puede retirar: págalo en { $asset }, con tarjeta o en bitcoin, no en { $wanted }.
+error-rail-switch-failed = No pudimos abrir esa forma de pago; no se cobró nada y tus entradas siguen reservadas. Inténtalo de nuevo o elige otra.
 error-checkout-in-progress = El pago de este pedido todavía se está preparando. Vuelve a intentarlo en un momento.
 error-payment-refused-because = Esta compra no se puede pagar así ({ $reason }): no se ha cobrado nada y tus entradas se han liberado.
 error-payment-refused = El proveedor de pagos ha rechazado esta compra: no se ha cobrado nada y tus entradas se han liberado. Escríbenos si vuelve a ocurrir.
@@ -148,7 +152,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } no es un identificador de reembolso (un UUID)
    *[event] { $value } no es un identificador de evento (un UUID)
 }
-error-not-a-payment-method = { $value } no es una forma de pago; usa card, btc, eth o usdc
+error-not-a-payment-method = { $value } no es una forma de pago; usa card, btc, lightning, eth o usdc
 error-not-an-email = no es una dirección de correo como ana@example.org
 
 ## The event form and the admin API's validation

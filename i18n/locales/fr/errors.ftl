@@ -61,6 +61,10 @@ error-whole-number-up-to = doit être un nombre entier de 1 à { $max }
 error-method-unavailable = Le paiement par { $method } n'est pas disponible ici ; choisissez un autre moyen de paiement.
 error-not-cancellable = Cette commande ne peut plus être annulée (état : { $status }).
 error-payment-in-progress = Un paiement pour cette commande est en cours de confirmation : elle ne peut pas être annulée pour l'instant.
+error-rail-switch-closed = Cette commande n’attend plus de paiement : son moyen de paiement ne peut plus changer.
+error-rail-switch-seen = Un paiement pour cette commande est en cours de confirmation : son moyen de paiement ne peut pas changer pour l’instant.
+error-rail-switch-quoted = Cette commande a reçu un devis en { $asset }, qui ne peut pas être retiré : payez-la en { $asset }, par carte ou en bitcoin, pas en { $wanted }.
+error-rail-switch-failed = Ce moyen de paiement n’a pas pu être ouvert ; rien n’a été débité et vos billets restent réservés. Réessayez ou choisissez-en un autre.
 error-checkout-in-progress = Le paiement de cette commande est encore en préparation. Réessayez dans un instant.
 error-payment-refused-because = Cet achat ne peut pas être payé ainsi ({ $reason }) : rien n'a été débité et vos billets ont été libérés.
 error-payment-refused = Le prestataire de paiement a refusé cet achat : rien n'a été débité et vos billets ont été libérés. Contactez-nous si cela se reproduit.
@@ -148,7 +152,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } n'est pas un identifiant de remboursement (un UUID)
    *[event] { $value } n'est pas un identifiant d'événement (un UUID)
 }
-error-not-a-payment-method = { $value } n'est pas un moyen de paiement ; utilisez card, btc, eth ou usdc
+error-not-a-payment-method = { $value } n'est pas un moyen de paiement ; utilisez card, btc, lightning, eth ou usdc
 error-not-an-email = n'est pas une adresse e-mail comme ana@example.org
 
 ## The event form and the admin API's validation

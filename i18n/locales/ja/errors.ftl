@@ -41,6 +41,10 @@ error-whole-number-up-to = 1～{ $max } の整数にしてください
 error-method-unavailable = ここでは { $method } でのお支払いはご利用いただけません。別のお支払い方法をお選びください。
 error-not-cancellable = このご注文はキャンセルできなくなりました（状態：{ $status }）。
 error-payment-in-progress = このご注文のお支払いを確認中のため、現在キャンセルできません。
+error-rail-switch-closed = このご注文はお支払い待ちではないため、お支払い方法を変更できません。
+error-rail-switch-seen = このご注文のお支払いを確認中のため、現在お支払い方法を変更できません。
+error-rail-switch-quoted = このご注文には{ $asset }での見積もりが発行されており、取り消せません。{ $wanted }ではなく、{ $asset }、カード、またはビットコインでお支払いください。
+error-rail-switch-failed = そのお支払い方法を開けませんでした。請求は発生しておらず、チケットは確保されたままです。もう一度お試しいただくか、別の方法をお選びください。
 error-checkout-in-progress = このご注文のお支払いを準備中です。しばらくしてからもう一度お試しください。
 error-payment-refused-because = この方法ではお支払いいただけません（{ $reason }）。料金は発生しておらず、確保したチケットは解放されました。
 error-payment-refused = 決済サービスがこの購入を受け付けませんでした。料金は発生しておらず、確保したチケットは解放されました。再び起きる場合はお問い合わせください。
@@ -128,7 +132,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } は返金 ID（UUID）ではありません
    *[event] { $value } はイベント ID（UUID）ではありません
 }
-error-not-a-payment-method = { $value } は支払い方法ではありません。card・btc・eth・usdc のいずれかを指定してください
+error-not-a-payment-method = { $value } は支払い方法ではありません。card・btc・lightning・eth・usdc のいずれかを指定してください
 error-not-an-email = ana@example.org のようなメールアドレスではありません
 
 ## The event form and the admin API's validation

@@ -69,6 +69,10 @@ error-whole-number-up-to = musi być liczbą całkowitą od 1 do { $max }
 error-method-unavailable = Płatności { $method } są tu niedostępne; wybierz inny sposób płatności.
 error-not-cancellable = Tego zamówienia nie można już anulować (status: { $status }).
 error-payment-in-progress = Płatność za to zamówienie jest właśnie potwierdzana, więc nie można go teraz anulować.
+error-rail-switch-closed = To zamówienie nie czeka już na płatność, więc nie można zmienić sposobu płatności.
+error-rail-switch-seen = Płatność za to zamówienie jest właśnie potwierdzana, więc nie można teraz zmienić sposobu płatności.
+error-rail-switch-quoted = To zamówienie otrzymało wycenę w { $asset }, której nie można wycofać: zapłać w { $asset }, kartą lub w bitcoinach, nie w { $wanted }.
+error-rail-switch-failed = Nie udało się otworzyć tego sposobu płatności; nic nie zostało pobrane, a bilety pozostają zarezerwowane. Spróbuj ponownie lub wybierz inny.
 error-checkout-in-progress = Płatność za to zamówienie jest jeszcze przygotowywana. Spróbuj ponownie za chwilę.
 error-payment-refused-because = Tego zakupu nie można opłacić w ten sposób ({ $reason }), więc nic nie pobrano, a bilety zostały zwolnione.
 error-payment-refused = Operator płatności odrzucił ten zakup, więc nic nie pobrano, a bilety zostały zwolnione. Jeśli to się powtórzy, skontaktuj się z nami.
@@ -164,7 +168,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } nie jest identyfikatorem zwrotu (UUID)
    *[event] { $value } nie jest identyfikatorem wydarzenia (UUID)
 }
-error-not-a-payment-method = { $value } nie jest sposobem płatności; użyj card, btc, eth lub usdc
+error-not-a-payment-method = { $value } nie jest sposobem płatności; użyj card, btc, lightning, eth lub usdc
 error-not-an-email = nie jest adresem e-mail w postaci ana@example.org
 
 ## The event form and the admin API's validation

@@ -61,6 +61,10 @@ error-whole-number-up-to = deve ser um número inteiro de 1 a { $max }
 error-method-unavailable = Aqui não é possível pagar com { $method }; escolha outra forma de pagamento.
 error-not-cancellable = Esta encomenda já não pode ser cancelada (estado: { $status }).
 error-payment-in-progress = Está a ser confirmado um pagamento desta encomenda, por isso não pode ser cancelada agora.
+error-rail-switch-closed = Esta encomenda já não aguarda pagamento, por isso a forma de pagamento não pode mudar.
+error-rail-switch-seen = Está a ser confirmado um pagamento desta encomenda, por isso a forma de pagamento não pode mudar agora.
+error-rail-switch-quoted = Esta encomenda recebeu uma cotação em { $asset }, que não pode ser retirada: pague em { $asset }, com cartão ou em bitcoin, não em { $wanted }.
+error-rail-switch-failed = Não foi possível abrir essa forma de pagamento; nada foi cobrado e os seus bilhetes continuam reservados. Tente de novo ou escolha outra.
 error-checkout-in-progress = O pagamento desta encomenda ainda está a ser preparado. Tente novamente daqui a pouco.
 error-payment-refused-because = Esta compra não pode ser paga desta forma ({ $reason }): nada foi cobrado e os bilhetes foram libertados.
 error-payment-refused = O prestador de pagamentos recusou esta compra: nada foi cobrado e os bilhetes foram libertados. Contacte-nos se voltar a acontecer.
@@ -148,7 +152,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } não é um identificador de reembolso (um UUID)
    *[event] { $value } não é um identificador de evento (um UUID)
 }
-error-not-a-payment-method = { $value } não é uma forma de pagamento; use card, btc, eth ou usdc
+error-not-a-payment-method = { $value } não é uma forma de pagamento; use card, btc, lightning, eth ou usdc
 error-not-an-email = não é um endereço de e-mail como ana@example.org
 
 ## The event form and the admin API's validation

@@ -64,8 +64,10 @@ impl BtcPayCheckout {
     async fn open(&self, request: &CheckoutRequest) -> Result<CheckoutSession, PaymentError> {
         let order_id = request.order_id.to_string();
         let existing = self.client.invoices_for_order(&order_id).await.map_err(payment_error)?;
+        // Of this rail: an order whose buyer switched rail has an invoice of the other one.
         let reusable = existing.into_iter().find(|invoice| {
             matches!(invoice.status, InvoiceStatus::New | InvoiceStatus::Processing | InvoiceStatus::Settled)
+                && invoice.is_lightning_only() == (self.rail == BtcRail::Lightning)
         });
         let invoice = match reusable {
             Some(invoice) => invoice,
@@ -209,6 +211,33 @@ impl BtcPayCheckout {
     }
 }
 
+impl BtcPayCheckout {
+    /// The buyer left this invoice for another rail: unless something was paid on it, it is
+    /// marked invalid, on-chain or Lightning alike. Money sent to it afterwards is BTCPay's
+    /// `Invalid` with payments: not the order's, recorded and refunded.
+    async fn withdraw_invoice(&self, invoice_id: &str) -> Result<ExpireOutcome, PaymentError> {
+        let Some(invoice) = self.client.invoice(invoice_id).await.map_err(payment_error)? else {
+            return Ok(ExpireOutcome::AlreadyExpired);
+        };
+        match invoice.status {
+            InvoiceStatus::Expired | InvoiceStatus::Invalid => Ok(ExpireOutcome::AlreadyExpired),
+            InvoiceStatus::Processing | InvoiceStatus::Settled => Ok(ExpireOutcome::AlreadyCompleted),
+            InvoiceStatus::New if invoice.amounts_minor().is_some_and(|(_, paid)| paid > 0) => {
+                Ok(ExpireOutcome::AlreadyCompleted)
+            }
+            InvoiceStatus::New => {
+                match self.client.mark_invalid(invoice_id).await.map_err(payment_error)?.status {
+                    InvoiceStatus::Invalid | InvoiceStatus::Expired => Ok(ExpireOutcome::Expired),
+                    _ => Ok(ExpireOutcome::AlreadyCompleted),
+                }
+            }
+            InvoiceStatus::Other(status) => {
+                Err(PaymentError::Unavailable(format!("invoice {invoice_id} is {status:?}; will ask again")))
+            }
+        }
+    }
+}
+
 fn payment_error(err: BtcPayError) -> PaymentError {
     match err {
         BtcPayError::Rejected { .. } => PaymentError::Rejected(err.to_string()),
@@ -226,6 +255,10 @@ impl CheckoutProvider for BtcPayCheckout {
 
     fn expire<'a>(&'a self, session_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>> {
         Box::pin(self.close(session_id))
+    }
+
+    fn withdraw<'a>(&'a self, invoice_id: &'a str) -> BoxFuture<'a, Result<ExpireOutcome, PaymentError>> {
+        Box::pin(self.withdraw_invoice(invoice_id))
     }
 
     fn is_sandbox(&self) -> bool {

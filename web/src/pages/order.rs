@@ -113,6 +113,10 @@ pub struct OrderPage {
     pub transactions: Vec<(String, String, String)>,
     /// Paid over Lightning: the request to pay.
     pub lightning: Option<LightningPanel>,
+    /// The other ways this order can still be paid, as (method, its name): "Pay another way".
+    pub switch_methods: Vec<(String, String)>,
+    /// Why the last "Pay another way" did not happen.
+    pub switch_error: Option<String>,
     pub refund_note: Option<String>,
     /// The tickets, once issued, and their PDF once stored.
     pub tickets: Vec<TicketLine>,

@@ -49,7 +49,7 @@ pub struct AvailableTicketType {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BuyRequest {
     pub items: Vec<BuyLine>,
-    /// `card`, `btc`, `eth` or `usdc`: one of the event's `payment_methods`.
+    /// `card`, `btc`, `lightning`, `eth` or `usdc`: one of the event's `payment_methods`.
     #[schema(example = "card")]
     pub payment_method: String,
 }

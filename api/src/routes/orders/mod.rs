@@ -6,6 +6,7 @@ pub mod buy;
 pub mod cancel;
 pub mod confirmation;
 pub mod refund;
+pub mod switch;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -29,6 +29,8 @@ use crate::state::AppState;
 pub struct OrderQuery {
     /// `success` or `cancelled`: the checkout sent the customer back.
     checkout: Option<String>,
+    /// Why switching rail did not happen (an error code of [`orders::switch_rail`]).
+    switch: Option<String>,
 }
 
 /// `GET /orders/{id}`: owner only; anyone else gets the same 404 as for no order at all.
@@ -64,6 +66,31 @@ pub async fn order_page(
     if order.payment_method == PaymentMethod::Lightning {
         page.lightning = lightning_panel(&state, &order);
     }
+    // Another way to pay, while the tickets are held and nothing was seen paid.
+    if order.status == OrderStatus::PendingPayment
+        && !order.payment_detected
+        && order.total_minor > 0
+        && order.expires_at > chrono::Utc::now()
+    {
+        // An order keeps the one quote it was given: no other Ethereum asset once it has one.
+        let quoted = tessera_core::order::eth::quote_of_order(&state.db, order.id)
+            .await
+            .map_err(Error::from)?
+            .is_some();
+        page.switch_methods = state
+            .payment_methods()
+            .into_iter()
+            .filter(|m| *m != order.payment_method && !(quoted && m.eth_asset().is_some()))
+            .map(|m| (m.as_str().to_string(), tessera_web::view::method_label(m)))
+            .collect();
+    }
+    page.switch_error = query.switch.as_deref().map(|code| {
+        t(match code {
+            "not_switchable" => "error-rail-switch-closed",
+            "payment_in_progress" => "error-rail-switch-seen",
+            _ => "error-rail-switch-failed",
+        })
+    });
     if order.payment_method.eth_asset().is_some() {
         // The script also reloads as a payment log gains confirmations (or is reorged out).
         match eth_panel(&state, &order).await? {
@@ -342,6 +369,37 @@ pub async fn refund_submit(
 }
 
 /// `POST /orders/{id}/cancel`.
+#[derive(Debug, Deserialize)]
+pub struct SwitchForm {
+    payment_method: String,
+}
+
+/// `POST /orders/{id}/payment-method`: the order page's "Pay another way". Where the new rail
+/// is paid elsewhere (a hosted card checkout, a bitcoin invoice), the buyer goes there; else
+/// back to the order page, which shows the new request or quote. A refusal comes back as the
+/// page's notice.
+pub async fn switch_submit(
+    State(state): State<AppState>,
+    SignedInPage(signed_in): SignedInPage,
+    PageId { id, .. }: PageId<OrderNoun>,
+    CsrfForm(form): CsrfForm<SwitchForm>,
+) -> Result<Response, PageError> {
+    let back = |code: &str| Redirect::to(&format!("/orders/{id}?switch={code}")).into_response();
+    let Ok(method) = form.payment_method.parse::<PaymentMethod>() else { return Ok(back("not_a_method")) };
+    match orders::switch_rail(&state, &signed_in.account, id, method).await {
+        Ok(bought) => {
+            let order_page =
+                state.config.public_url.join(&format!("/orders/{id}")).map(|u| u.to_string()).ok();
+            match bought.redirect_url.filter(|url| Some(url) != order_page.as_ref()) {
+                Some(elsewhere) => Ok(Redirect::to(&elsewhere).into_response()),
+                None => Ok(Redirect::to(&format!("/orders/{id}")).into_response()),
+            }
+        }
+        Err(Error::Conflict { code, .. } | Error::Unprocessable { code, .. }) => Ok(back(code)),
+        Err(err) => Err(err.into()),
+    }
+}
+
 pub async fn cancel_submit(
     State(state): State<AppState>,
     SignedInPage(signed_in): SignedInPage,
@@ -431,6 +489,8 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         part_paid_html,
         transactions: Vec::new(),
         lightning: None,
+        switch_methods: Vec::new(),
+        switch_error: None,
         refund_note: refund_note.or(overpaid_note),
         tickets: Vec::new(),
         tickets_pdf: None,

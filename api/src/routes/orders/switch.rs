@@ -1,0 +1,56 @@
+use axum::Json;
+use axum::extract::State;
+use serde::Deserialize;
+use tessera_core::catalog::FieldError;
+use tessera_core::order::PaymentMethod;
+use utoipa::ToSchema;
+
+use super::Confirmation;
+use crate::auth::SignedIn;
+use crate::error::{Error, ErrorBody, Result};
+use crate::extract::{JsonBody, OrderNoun, PathId};
+use crate::orders;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SwitchRailRequest {
+    /// `card`, `btc`, `lightning`, `eth` or `usdc`: one of the event's `payment_methods`.
+    #[schema(example = "lightning")]
+    pub payment_method: String,
+}
+
+/// Pay a pending order another way (card, bitcoin, Lightning, ETH, USDC) while its tickets
+/// are held, without losing them. The checkout, invoice or quote of the rail left is closed;
+/// money that still arrives on it is refunded, or pays the order if it came first (never
+/// twice). Answers the order with its new payment (`payment.redirect_url`,
+/// `payment.payment_request` or `payment.quote`). The same method again changes nothing.
+#[utoipa::path(post, path = "/api/orders/{id}/payment-method", tag = "orders",
+    params(("id" = Uuid, Path, description = "The order's id")),
+    request_body = SwitchRailRequest,
+    responses(
+        (status = 200, description = "The order, on its new rail", body = Confirmation),
+        SignedIn,
+        PathId<OrderNoun>,
+        (status = 404, description = "No such order of yours", body = ErrorBody),
+        (status = 409, description = "The order is no longer waiting for payment, a payment is on its way, or it was quoted in another Ethereum asset", body = ErrorBody),
+        (status = 422, description = "Not a payment method, one not taken here, or its provider could not open the payment (the order keeps its tickets; another method may be chosen)", body = ErrorBody),
+    ))]
+pub async fn switch(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    PathId { id, .. }: PathId<OrderNoun>,
+    JsonBody(request): JsonBody<SwitchRailRequest>,
+) -> Result<Json<Confirmation>> {
+    let method: PaymentMethod = request.payment_method.parse().map_err(|_| {
+        Error::InvalidField(FieldError::new(
+            "payment_method",
+            tessera_i18n::t_args(
+                "error-not-a-payment-method",
+                [("value", format!("{:?}", request.payment_method).into())],
+            ),
+        ))
+    })?;
+    orders::switch_rail(&state, &signed_in.account, id, method).await?;
+    let confirmation = Confirmation::from(orders::load(&state, id, signed_in.account.id).await?);
+    Ok(Json(confirmation.with_tickets(&state).await?))
+}
