@@ -1581,7 +1581,7 @@ UNION ALL
    FROM (((public.eth_receipt r
      LEFT JOIN public.customer_order o USING (order_id))
      LEFT JOIN public.eth_quote q USING (order_id))
-     LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = 'ethereum'::text))));
+     LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = 'ethereum'::text) AND (p.provider_ref = q.order_ref))));
 
 --
 -- Name: refund; Type: TABLE; Schema: public; Owner: -

@@ -197,7 +197,9 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
             // A replay: open the checkout if the first attempt never got that far.
             let order = load(state, placed.order_id, account.id).await?;
             let opened = order.payment.as_ref().is_some_and(|p| p.status != PaymentStatus::Creating);
-            if order.status != OrderStatus::PendingPayment || opened {
+            // Switched to another rail since: that switch opens its own checkout.
+            let switched = order.payment_method != method;
+            if order.status != OrderStatus::PendingPayment || opened || switched {
                 return Bought::from_order(order, true).with_quote(state).await;
             }
             FreshOrder {
@@ -363,10 +365,13 @@ pub async fn switch_rail(
     if order.status != OrderStatus::PendingPayment || order.expires_at <= chrono::Utc::now() {
         return Err(not_switchable());
     }
-    if to == from {
+    // The same rail again changes nothing, unless its checkout could not be opened: then it is
+    // tried again.
+    let failed = order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Failed);
+    if to == from && !failed {
         return Bought::from_order(order, false).with_quote(state).await;
     }
-    if order.payment_detected {
+    if order.payment_detected || order.payment.as_ref().is_some_and(|p| p.seen_minor.unwrap_or(0) > 0) {
         return Err(Error::Conflict {
             code: "payment_in_progress",
             message: tessera_i18n::t("error-rail-switch-seen"),
@@ -396,7 +401,7 @@ pub async fn switch_rail(
     order::lock_buyer(&mut tx, order_id).await?;
     let switched = order::switch_rail(&mut tx, order_id, from, to, quote_life).await?;
     tx.commit().await?;
-    let order::RailSwitch::Switched { left } = switched else { return Err(not_switchable()) };
+    let order::RailSwitch::Switched { payment_id, left } = switched else { return Err(not_switchable()) };
     tracing::info!(order.id = %order_id, rail.from = from.as_str(), rail.to = to.as_str(), "the buyer switched rail");
     metrics::counter!("tessera_rail_switches_total", "from" => from.as_str(), "to" => to.as_str())
         .increment(1);
@@ -409,13 +414,23 @@ pub async fn switch_rail(
         items: order.items.clone(),
     };
     let opened = match to.eth_asset() {
-        Some(asset) => open_quote(state, order_id, asset, &fresh, OnFailure::KeepOrder).await.map(drop),
+        Some(asset) => {
+            open_quote(state, order_id, asset, &fresh, OnFailure::KeepOrder(payment_id)).await.map(drop)
+        }
         None => {
             let delayed_methods = to == PaymentMethod::Card
                 && order::limits::event_limits(&state.db, order.event.id).await?.allow_delayed_methods;
-            open_checkout(state, order_id, to, &fresh, &account.email, OnFailure::KeepOrder, delayed_methods)
-                .await
-                .map(drop)
+            open_checkout(
+                state,
+                order_id,
+                to,
+                &fresh,
+                &account.email,
+                OnFailure::KeepOrder(payment_id),
+                delayed_methods,
+            )
+            .await
+            .map(drop)
         }
     };
     // Whatever became of the new checkout, the old ones are closed: the buyer left them.
@@ -500,9 +515,9 @@ enum OnFailure {
     FailOrder,
     /// A replay racing that request: it leaves the order to it.
     LeaveToFirst,
-    /// A switch of rail: the order keeps its tickets on the new rail, its payment failed, and
-    /// the buyer may pick another.
-    KeepOrder,
+    /// A switch of rail, opening this payment: the order keeps its tickets on the new rail, the
+    /// payment failed, and the buyer may try again or pick another.
+    KeepOrder(Uuid),
 }
 
 /// The provider could not open the payment. The request that placed the order closes it (its
@@ -514,10 +529,10 @@ async fn payment_not_opened(
     explain: Explain,
     on_failure: OnFailure,
 ) -> Error {
-    if on_failure == OnFailure::KeepOrder {
+    if let OnFailure::KeepOrder(payment_id) = on_failure {
         let failed = sqlx::query!(
-            "update payment set status = 'failed', updated_at = now() where order_id = $1 and status = 'creating'",
-            order_id
+            "update payment set status = 'failed', updated_at = now() where payment_id = $1 and status = 'creating'",
+            payment_id
         )
         .execute(&state.db)
         .await;
@@ -531,7 +546,7 @@ async fn payment_not_opened(
             field: Some("payment_method"),
         };
     }
-    if on_failure == OnFailure::LeaveToFirst {
+    if matches!(on_failure, OnFailure::LeaveToFirst) {
         tracing::warn!(order.id = %order_id, error = %err, "payment not opened on a replay; the first request owns it");
         return Error::Conflict {
             code: "checkout_in_progress",
@@ -598,6 +613,10 @@ async fn open_checkout(
         cancel_url: order_url("cancelled"),
         expires_at: order.expires_at,
         delayed_methods,
+        attempt: match on_failure {
+            OnFailure::KeepOrder(payment_id) => Some(payment_id),
+            OnFailure::FailOrder | OnFailure::LeaveToFirst => None,
+        },
     };
     let provider = state.provider(method).ok_or_else(|| method_unavailable(method.label()))?;
     match provider.create(&request).await {
@@ -608,6 +627,10 @@ async fn open_checkout(
                 provider_ref: session.id.clone(),
                 redirect_url: session.url.clone(),
                 payment_request: session.payment_request.clone(),
+                payment_id: match on_failure {
+                    OnFailure::KeepOrder(payment_id) => Some(payment_id),
+                    OnFailure::FailOrder | OnFailure::LeaveToFirst => None,
+                },
             };
             state.checkouts_opened.record(opened).await?;
             tracing::info!(order.id = %order_id, payment.provider_ref = %session.id, "checkout opened");

@@ -33,6 +33,9 @@ pub struct CheckoutRequest {
     /// (bank debits, vouchers): only when the event allows them. Otherwise card only (wallets
     /// such as Apple Pay and Google Pay are cards), which answers at once.
     pub delayed_methods: bool,
+    /// The payment this checkout is for, when its order had another before (its buyer
+    /// switched rail): a new checkout is made for it, never an earlier one reused.
+    pub attempt: Option<Uuid>,
 }
 
 impl CheckoutRequest {
@@ -40,10 +43,13 @@ impl CheckoutRequest {
         self.line_items.iter().map(|item| item.unit_amount_minor * i64::from(item.quantity)).sum()
     }
 
-    /// The key under which the provider deduplicates the creation: one checkout per order, however
-    /// often the buy is retried.
+    /// The key under which the provider deduplicates the creation: one checkout per order (per
+    /// payment, after a switch of rail), however often the buy is retried.
     pub fn idempotency_key(&self) -> String {
-        format!("tessera-checkout-{}", self.order_id)
+        match self.attempt {
+            None => format!("tessera-checkout-{}", self.order_id),
+            Some(payment) => format!("tessera-checkout-{}-{payment}", self.order_id),
+        }
     }
 }
 

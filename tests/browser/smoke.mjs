@@ -481,6 +481,36 @@ const FLOWS = [
     },
   },
   {
+    name: 'switch-rail',
+    async run(t) {
+      // A customer starts paying over Lightning, then pays by card instead without losing the
+      // tickets: "Pay another way" on the order page closes the Lightning request and sends
+      // them to the card checkout; paid there, the order is paid once, by card.
+      if (!(await buyWith(t, 'lightning', 'Switching Buyer'))) return;
+      const order = t.page.url().split('?')[0];
+      const other = t.page.locator('details.switch-rail');
+      if (!t.check('the order page offers another way to pay', (await other.count()) === 1)) return;
+      await other.locator('summary').click();
+      const card = other.locator('input[name=payment_method][value=card]');
+      t.check('card is one of the other ways', (await card.count()) === 1);
+      t.check('the way already chosen is not offered again', (await other.locator('input[value=lightning]').count()) === 0);
+      await t.pageChecks();
+      await t.shot('order-switch-rail');
+      await card.check();
+      await Promise.all([t.page.waitForURL('**/sandbox/checkout/**'), other.locator('button[type=submit]').click()]);
+      t.check('on to the card checkout', /\/sandbox\/checkout\//.test(t.page.url()), t.page.url());
+      await Promise.all([t.page.waitForURL('**/orders/**'), t.page.click('form[action$="/pay"] button')]);
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 15000 }).catch(() => {});
+      t.check('the order is paid by card', (await state.innerText()).includes('Paid.'), oneLine(await state.innerText()));
+      t.check('back on the same order', t.page.url().split('?')[0] === order, t.page.url());
+      t.check('the order says it was paid by card', (await t.page.locator('.order .hint').last().innerText()).includes('Card'));
+      t.check('nothing else is offered once paid', (await t.page.locator('details.switch-rail, .ln-pay').count()) === 0);
+      await t.pageChecks();
+      await t.shot('order-switched-paid');
+    },
+  },
+  {
     name: 'admin-money',
     async run(t) {
       // After the paid orders of the flows before (card, bitcoin, ETH, USDC): the analytics page

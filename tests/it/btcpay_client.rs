@@ -183,6 +183,7 @@ fn checkout_request(
         cancel_url: format!("http://127.0.0.1:8080/orders/{order_id}?checkout=cancelled"),
         expires_at: chrono::Utc::now() + chrono::Duration::minutes(15),
         delayed_methods: false,
+        attempt: None,
     }
 }
 

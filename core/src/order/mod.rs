@@ -46,8 +46,8 @@ pub use read::{
 };
 pub use sweep::{release_expired_holds, release_expired_holds_of_order, release_stale_settling_holds};
 pub use transition::{
-    Closed, Receipt, Settlement, close_pending, fulfil, is_own_checkout, lock_buyer, mark_payment_detected,
-    settle, unmark_payment_detected,
+    Closed, Receipt, Settlement, close_pending, fulfil, is_left_checkout, is_own_checkout, lock_buyer,
+    mark_payment_detected, settle, unmark_payment_detected,
 };
 
 /// The most tickets one order may hold, over all its ticket types.

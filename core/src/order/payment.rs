@@ -37,6 +37,9 @@ pub struct OpenedCheckout {
     pub redirect_url: String,
     /// A Lightning payment request, paid on the order page.
     pub payment_request: Option<String>,
+    /// The payment row it opens, when the order has had several (its buyer switched rail);
+    /// otherwise the order's one still being opened.
+    pub payment_id: Option<Uuid>,
 }
 
 /// Records opened checkouts in batches, each batch with one statement and one synchronous
@@ -69,13 +72,15 @@ async fn record_checkouts_opened(db: &PgPool, opened: &[OpenedCheckout]) -> sqlx
         r#"update payment p
            set status = 'open', provider_ref = x.provider_ref, redirect_url = x.redirect_url,
                payment_request = x.payment_request, updated_at = now()
-           from unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
-                as x (order_id, provider_ref, redirect_url, payment_request)
-           where p.order_id = x.order_id and p.status = 'creating'"#,
+           from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[])
+                as x (order_id, provider_ref, redirect_url, payment_request, payment_id)
+           where p.order_id = x.order_id and p.status = 'creating'
+             and (x.payment_id is null or p.payment_id = x.payment_id)"#,
         &opened.iter().map(|o| o.order_id).collect::<Vec<_>>(),
         &opened.iter().map(|o| o.provider_ref.clone()).collect::<Vec<_>>(),
         &opened.iter().map(|o| o.redirect_url.clone()).collect::<Vec<_>>(),
         &opened.iter().map(|o| o.payment_request.clone()).collect::<Vec<_>>() as &[Option<String>],
+        &opened.iter().map(|o| o.payment_id).collect::<Vec<_>>() as &[Option<Uuid>],
     )
     .execute(db)
     .await?;
@@ -139,7 +144,11 @@ pub async fn record_money_due_back(
         }
         DueBack::Underpaid => (Closed::Failed, StatusReason::Underpaid, RefundReason::Underpaid),
     };
-    close_pending(conn, order_id, closed, order_reason).await?;
+    // Money on a checkout the buyer left goes back without closing the order: they are paying
+    // it another way.
+    if !super::is_left_checkout(&mut *conn, order_id, provider, provider_ref).await? {
+        close_pending(conn, order_id, closed, order_reason).await?;
+    }
     let recorded = sqlx::query!(
         r#"update payment
            set status = 'refund_due', refund_reason = $5, received_minor = $4,
@@ -285,16 +294,16 @@ pub struct LeftCheckout {
 /// What switching rail did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RailSwitch {
-    /// The order is on the new rail now, with a new payment waiting to be opened; these are the
-    /// checkouts it left, to be closed at their providers.
-    Switched { left: Vec<LeftCheckout> },
+    /// The order is on the new rail now, with a new payment (`payment_id`) waiting to be
+    /// opened; these are the checkouts it left, to be closed at their providers.
+    Switched { payment_id: Uuid, left: Vec<LeftCheckout> },
     /// The order is not waiting for payment on `from` any more (paid, closed, a payment seen,
     /// its hold over, or switched by another request).
     NotSwitchable,
 }
 
-/// The buyer of a pending order pays on another rail: in one transaction, the order's method
-/// becomes `to` (its hold shortened to `quote_life` from now when `to` prices in crypto), its
+/// The buyer of a pending order pays on another rail (or tries its rail again after its
+/// checkout could not be opened): in one transaction, the order's method becomes `to` (its hold shortened to `quote_life` from now when `to` prices in crypto), its
 /// open payments are superseded (their news no longer moves the order), and a new payment
 /// waits for the new checkout. Guarded on the order still waiting on `from` with nothing seen,
 /// so two switches, or a switch racing a payment, move it once.
@@ -340,14 +349,15 @@ pub async fn switch_rail(
         provider_ref: row.provider_ref,
     })
     .collect();
+    let payment_id = Uuid::now_v7();
     sqlx::query!(
         r#"insert into payment (payment_id, order_id, provider, status, currency, amount_minor)
            select $2, order_id, $3, 'creating', currency, total_minor from customer_order where order_id = $1"#,
         order_id,
-        Uuid::now_v7(),
+        payment_id,
         to.provider().as_str()
     )
     .execute(&mut *conn)
     .await?;
-    Ok(RailSwitch::Switched { left })
+    Ok(RailSwitch::Switched { payment_id, left })
 }

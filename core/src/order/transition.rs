@@ -124,9 +124,29 @@ pub async fn lock_buyer(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result
     Ok(())
 }
 
+/// Whether the buyer left the order's checkout `provider_ref` for another rail.
+pub async fn is_left_checkout(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider: Provider,
+    provider_ref: &str,
+) -> sqlx::Result<bool> {
+    let left = sqlx::query_scalar!(
+        r#"select exists (select 1 from payment where order_id = $1 and provider = $2 and provider_ref = $3
+                          and superseded_at is not null) as "left!""#,
+        order_id,
+        provider.as_str(),
+        provider_ref
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(left)
+}
+
 /// Whether `provider_ref` is the checkout (Stripe session, BTCPay invoice) this order opened
 /// on its own rail, and not one the buyer left for another rail: only then may the provider's
-/// news about it (expired, failed, invalid, seen) move the order. A payment row that never learnt its reference (the buy was
+/// news about it (expired, failed, invalid, seen) move the order (money always counts: see
+/// [`settle`]). A payment row still being opened that never learnt its reference (the buy was
 /// interrupted after the provider answered) counts as the order's.
 pub async fn is_own_checkout(
     conn: &mut PgConnection,
@@ -136,8 +156,11 @@ pub async fn is_own_checkout(
 ) -> sqlx::Result<bool> {
     let rows = sqlx::query!(
         r#"select o.payment_method from customer_order o join payment p using (order_id)
-           where o.order_id = $1 and p.provider = $2 and (p.provider_ref = $3 or p.provider_ref is null)
-             and p.superseded_at is null"#,
+           where o.order_id = $1 and p.provider = $2 and p.superseded_at is null
+             and (p.provider_ref = $3 or (p.provider_ref is null and p.status = 'creating'))
+             and not exists (select 1 from payment s
+                             where s.order_id = o.order_id and s.provider = $2 and s.provider_ref = $3
+                               and s.superseded_at is not null)"#,
         order_id,
         provider.as_str(),
         provider_ref
@@ -289,7 +312,17 @@ async fn settle_receipt(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx:
     // Money on another rail than the order's never pays it (a BTCPay invoice or a Stripe
     // session naming a card order, say): it goes back.
     // (Nothing to pay is settled as `free`, whatever method the buyer picked.)
+    // Money on a checkout the buyer left for another rail is the order's too: paid before the
+    // switch reached the provider, it pays the order (and a payment on the new rail is then a
+    // duplicate, refunded), never both.
+    let left_rail = sqlx::query_scalar!(
+        r#"select exists (select 1 from payment where payment_id = $1 and superseded_at is not null) as "left!""#,
+        payment_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
     let own_rail = (receipt.provider == Provider::Free && order.total_minor == 0)
+        || left_rail
         || order
             .payment_method
             .parse::<super::PaymentMethod>()

@@ -63,7 +63,11 @@ impl BtcPayCheckout {
 
     async fn open(&self, request: &CheckoutRequest) -> Result<CheckoutSession, PaymentError> {
         let order_id = request.order_id.to_string();
-        let existing = self.client.invoices_for_order(&order_id).await.map_err(payment_error)?;
+        // After a switch of rail the invoice is a new one: the order's earlier ones were left.
+        let existing = match request.attempt {
+            None => self.client.invoices_for_order(&order_id).await.map_err(payment_error)?,
+            Some(_) => Vec::new(),
+        };
         // Of this rail: an order whose buyer switched rail has an invoice of the other one.
         let reusable = existing.into_iter().find(|invoice| {
             matches!(invoice.status, InvoiceStatus::New | InvoiceStatus::Processing | InvoiceStatus::Settled)

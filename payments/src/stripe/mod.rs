@@ -270,6 +270,7 @@ mod tests {
             cancel_url: "https://t.example/orders/x?checkout=cancelled".into(),
             expires_at: chrono::Utc::now(),
             delayed_methods: false,
+            attempt: None,
         };
         let form = session_form(&request).unwrap();
         let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());

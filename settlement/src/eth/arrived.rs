@@ -62,6 +62,11 @@ pub struct SeenPayment {
 /// the hold, and its page shows what was seen. In the transaction recording the range.
 pub async fn note_seen(conn: &mut PgConnection, seen: &SeenPayment) -> sqlx::Result<()> {
     let Some(quote) = quote_by_ref(&mut *conn, &seen.order_ref).await? else { return Ok(()) };
+    // A quote its buyer left for another rail: the order waits on that rail, whatever is seen
+    // here (it is settled, or refunded, once confirmed).
+    if order::is_left_checkout(&mut *conn, seen.order_id, Provider::Ethereum, &quote.order_ref).await? {
+        return Ok(());
+    }
     order::mark_payment_detected(conn, seen.order_id).await?;
     let seen_minor = if seen.token != quote.token {
         0

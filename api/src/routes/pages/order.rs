@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tessera_core::money::plain_decimal;
-use tessera_core::order::{Order, OrderStatus, PaymentMethod};
+use tessera_core::order::{Order, OrderStatus, PaymentMethod, PaymentStatus};
 use tessera_core::refund::{RefundStatus, SelfCancel};
 use tessera_i18n::format::{Style, instant};
 use tessera_i18n::{current, message_args, t};
@@ -80,7 +80,12 @@ pub async fn order_page(
         page.switch_methods = state
             .payment_methods()
             .into_iter()
-            .filter(|m| *m != order.payment_method && !(quoted && m.eth_asset().is_some()))
+            // The order's own rail too when its checkout could not be opened: to try again.
+            .filter(|m| {
+                (*m != order.payment_method
+                    || order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Failed))
+                    && !(quoted && m.eth_asset().is_some())
+            })
             .map(|m| (m.as_str().to_string(), tessera_web::view::method_label(m)))
             .collect();
     }
