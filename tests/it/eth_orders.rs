@@ -468,3 +468,77 @@ async fn buy_responses_of_every_method_match_the_openapi_document(db: PgPool) {
         }
     }
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_quote_left_for_the_card_still_pays_the_order_once_if_it_is_paid(db: PgPool) {
+    let chain = Chain::start().await;
+    let app = chain.app(db);
+    let (order, buyer, body) = buy(&app, "eth", 1, None).await;
+    let moved = app
+        .post_json(
+            &format!("/api/orders/{order}/payment-method"),
+            json!({"payment_method": "card"}),
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text());
+    let moved = moved.json();
+    assert_eq!(moved["payment"]["method"], "card");
+    let session = moved["payment"]["provider_ref"].as_str().unwrap().to_string();
+    // A signed quote cannot be withdrawn: no other Ethereum asset for this order.
+    let refused = app
+        .post_json(
+            &format!("/api/orders/{order}/payment-method"),
+            json!({"payment_method": "usdc"}),
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.json()["error"]["code"].as_str()),
+        (StatusCode::CONFLICT, Some("already_quoted"))
+    );
+
+    // The wallet pays the quote left behind anyway. Seen, it holds nothing up (the order waits
+    // on the card); confirmed, it is the order's money and pays it.
+    send_wallet_transactions(&chain, &body["payment"]).await;
+    let watcher =
+        tessera_chain_watcher::eth::EthWatcher::new(app.db.clone(), app.state.eth_settings.as_ref().unwrap())
+            .unwrap();
+    watcher.catch_up().await.unwrap();
+    let seen = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
+    assert_eq!(
+        (seen["status"].as_str(), seen["payment"]["detected"].as_bool()),
+        (Some("pending_payment"), Some(false)),
+        "{seen}"
+    );
+    let _: serde_json::Value = chain.operator.raw_request("anvil_mine".into(), (U256::from(2),)).await.unwrap();
+    watcher.catch_up().await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+
+    // The card checkout is paid too: a duplicate, due back.
+    let late = app
+        .stripe_event(&tessera_tests::checkout_event(
+            "checkout.session.completed",
+            &session,
+            order,
+            1000,
+            "paid",
+        ))
+        .await;
+    assert_eq!(late.status, StatusCode::OK, "{}", late.text());
+    let card: (String, Option<String>) = sqlx::query_as(
+        "select status, refund_reason from payment where order_id = $1 and provider = 'stripe' and provider_ref = $2",
+    )
+    .bind(order)
+    .bind(&session)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((card.0.as_str(), card.1.as_deref()), ("refund_due", Some("duplicate_payment")));
+    let announced: i64 = sqlx::query_scalar("select count(*) from outbox where order_id = $1")
+        .bind(order)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(announced, 1);
+}

@@ -76,6 +76,20 @@ pub(super) async fn record(
     Ok(recorded)
 }
 
+/// BTCPay's word on a payment as a receipt's status; none (logged) for a status we do not know,
+/// recorded once it is one we do.
+fn receipt_status(invoice: &Invoice, status: &PaymentStatus) -> Option<BtcReceiptStatus> {
+    match status {
+        PaymentStatus::Processing => Some(BtcReceiptStatus::Processing),
+        PaymentStatus::Settled => Some(BtcReceiptStatus::Settled),
+        PaymentStatus::Invalid => Some(BtcReceiptStatus::Invalid),
+        PaymentStatus::Other(other) => {
+            tracing::warn!(invoice.id = %invoice.id, payment.status = %other, "unknown BTCPay payment status; recorded when it is one we know");
+            None
+        }
+    }
+}
+
 /// A payment as read from a payment method.
 enum Received {
     Chain(ChainPayment),
@@ -152,15 +166,7 @@ async fn store(
     rate: &str,
     payment: &ChainPayment,
 ) -> sqlx::Result<bool> {
-    let status = match &payment.status {
-        PaymentStatus::Processing => BtcReceiptStatus::Processing,
-        PaymentStatus::Settled => BtcReceiptStatus::Settled,
-        PaymentStatus::Invalid => BtcReceiptStatus::Invalid,
-        PaymentStatus::Other(other) => {
-            tracing::warn!(invoice.id = %invoice.id, payment.status = %other, "unknown BTCPay payment status; recorded when it is one we know");
-            return Ok(false);
-        }
-    };
+    let Some(status) = receipt_status(invoice, &payment.status) else { return Ok(false) };
     if payment.amount.to_sat() == 0 {
         return Ok(false);
     }
@@ -217,15 +223,7 @@ async fn store_lightning(
     rate: &str,
     payment: &LightningPayment,
 ) -> sqlx::Result<bool> {
-    let status = match &payment.status {
-        PaymentStatus::Processing => BtcReceiptStatus::Processing,
-        PaymentStatus::Settled => BtcReceiptStatus::Settled,
-        PaymentStatus::Invalid => BtcReceiptStatus::Invalid,
-        PaymentStatus::Other(other) => {
-            tracing::warn!(invoice.id = %invoice.id, payment.status = %other, "unknown BTCPay payment status; recorded when it is one we know");
-            return Ok(false);
-        }
-    };
+    let Some(status) = receipt_status(invoice, &payment.status) else { return Ok(false) };
     let Ok(request) = tessera_payments::btcpay::bolt11::parse(&payment.request) else { return Ok(false) };
     if !request.is_for(settlement.network) {
         tracing::error!(invoice.id = %invoice.id, payment.hash = %payment.payment_hash, network = %settlement.network,

@@ -337,15 +337,7 @@ pub async fn buy(
     JsonBody(request): JsonBody<BuyRequest>,
 ) -> Result<(StatusCode, HeaderMap, Json<BuyResponse>)> {
     let key = idempotency_key(&headers)?;
-    let method: PaymentMethod = request.payment_method.parse().map_err(|_| {
-        Error::InvalidField(FieldError::new(
-            "payment_method",
-            tessera_i18n::t_args(
-                "error-not-a-payment-method",
-                [("value", format!("{:?}", request.payment_method).into())],
-            ),
-        ))
-    })?;
+    let method = payment_method(&request.payment_method)?;
     let items: Vec<BuyItem> = request
         .items
         .iter()
@@ -383,6 +375,16 @@ pub async fn buy(
             ),
         }),
     ))
+}
+
+/// A request's `payment_method`, or the field's error naming the methods there are.
+pub(super) fn payment_method(value: &str) -> Result<PaymentMethod> {
+    value.parse().map_err(|_| {
+        Error::InvalidField(FieldError::new(
+            "payment_method",
+            tessera_i18n::t_args("error-not-a-payment-method", [("value", format!("{value:?}").into())]),
+        ))
+    })
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<&str>> {

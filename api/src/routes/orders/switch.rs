@@ -1,13 +1,11 @@
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
-use tessera_core::catalog::FieldError;
-use tessera_core::order::PaymentMethod;
 use utoipa::ToSchema;
 
 use super::Confirmation;
 use crate::auth::SignedIn;
-use crate::error::{Error, ErrorBody, Result};
+use crate::error::{ErrorBody, Result};
 use crate::extract::{JsonBody, OrderNoun, PathId};
 use crate::orders;
 use crate::state::AppState;
@@ -41,15 +39,7 @@ pub async fn switch(
     PathId { id, .. }: PathId<OrderNoun>,
     JsonBody(request): JsonBody<SwitchRailRequest>,
 ) -> Result<Json<Confirmation>> {
-    let method: PaymentMethod = request.payment_method.parse().map_err(|_| {
-        Error::InvalidField(FieldError::new(
-            "payment_method",
-            tessera_i18n::t_args(
-                "error-not-a-payment-method",
-                [("value", format!("{:?}", request.payment_method).into())],
-            ),
-        ))
-    })?;
+    let method = super::buy::payment_method(&request.payment_method)?;
     orders::switch_rail(&state, &signed_in.account, id, method).await?;
     let confirmation = Confirmation::from(orders::load(&state, id, signed_in.account.id).await?);
     Ok(Json(confirmation.with_tickets(&state).await?))
