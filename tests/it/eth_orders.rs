@@ -511,7 +511,8 @@ async fn a_quote_left_for_the_card_still_pays_the_order_once_if_it_is_paid(db: P
         (Some("pending_payment"), Some(false)),
         "{seen}"
     );
-    let _: serde_json::Value = chain.operator.raw_request("anvil_mine".into(), (U256::from(2),)).await.unwrap();
+    let _: serde_json::Value =
+        chain.operator.raw_request("anvil_mine".into(), (U256::from(2),)).await.unwrap();
     watcher.catch_up().await.unwrap();
     assert_eq!(app.order_status(order).await, "paid");
 
