@@ -436,7 +436,8 @@ pub async fn switch_rail(
     // Whatever became of the new checkout, the old ones are closed: the buyer left them.
     for checkout in left {
         let Some(reference) = checkout.provider_ref.as_deref() else { continue };
-        // A quote lapses at its deadline; a payment on it now is on the wrong rail, refunded.
+        // A quote cannot be withdrawn (it lapses at its deadline): paid first, it pays the
+        // order; after the new rail paid, it is a duplicate, refunded.
         let Some(provider) = state.provider_named(checkout.provider) else { continue };
         match provider.withdraw(reference).await {
             Ok(tessera_payments::ExpireOutcome::AlreadyCompleted) => {
@@ -446,7 +447,7 @@ pub async fn switch_rail(
             Ok(_) => {}
             Err(err) => {
                 tracing::warn!(order.id = %order_id, payment.provider_ref = reference, error = %err,
-                    "could not close the checkout left; money sent to it is not the order's and goes back");
+                    "could not close the checkout left; money sent to it pays the order once or goes back");
             }
         }
     }
