@@ -346,9 +346,9 @@ pub async fn cancel(state: &AppState, order_id: Uuid, account_id: Uuid) -> Resul
 /// without losing the tickets. The order moves first, in one guarded transaction (so its old
 /// checkout's news no longer moves it), then the new checkout or quote is opened, then the
 /// checkouts it left are closed at their providers. Money that still arrives on one of them
-/// is handled like any other: on another provider's rail it goes back (`wrong_rail`); a bitcoin
-/// invoice withdrawn is BTCPay's `Invalid`, its money recorded and refunded; paid before it
-/// was withdrawn, it pays the order, and a second payment is a duplicate, refunded.
+/// counts once: paid before the new rail was, it pays the order (a payment left is still the
+/// order's own money), and whichever comes second is a duplicate, refunded; sent to a bitcoin
+/// invoice once withdrawn (BTCPay's `Invalid`), it is recorded and refunded.
 pub async fn switch_rail(
     state: &AppState,
     account: &Account,
