@@ -197,8 +197,14 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
             // A replay: open the checkout if the first attempt never got that far.
             let order = load(state, placed.order_id, account.id).await?;
             let opened = order.payment.as_ref().is_some_and(|p| p.status != PaymentStatus::Creating);
-            // Switched to another rail since: that switch opens its own checkout.
-            let switched = order.payment_method != method;
+            // Switched rail since (and maybe back): the switch opens its own checkout.
+            let switched: bool = sqlx::query_scalar(
+                "select exists (select 1 from payment where order_id = $1 and superseded_at is not null)",
+            )
+            .bind(order.id)
+            .fetch_one(&state.db)
+            .await?;
+            let switched = switched || order.payment_method != method;
             if order.status != OrderStatus::PendingPayment || opened || switched {
                 return Bought::from_order(order, true).with_quote(state).await;
             }
@@ -371,6 +377,14 @@ pub async fn switch_rail(
     if to == from && !failed {
         return Bought::from_order(order, false).with_quote(state).await;
     }
+    // The checkout of the buy (or of another switch) is still being opened: it goes first.
+    if order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Creating) {
+        return Err(Error::Conflict {
+            code: "checkout_in_progress",
+            message: tessera_i18n::t("error-checkout-in-progress"),
+            field: None,
+        });
+    }
     if order.payment_detected || order.payment.as_ref().is_some_and(|p| p.seen_minor.unwrap_or(0) > 0) {
         return Err(Error::Conflict {
             code: "payment_in_progress",
@@ -385,14 +399,15 @@ pub async fn switch_rail(
     if let Some(asset) = to.eth_asset()
         && let Some(quote) = order::eth::quote_of_order(&state.db, order_id).await?
     {
-        return Err(Error::Conflict {
-            code: "already_quoted",
-            message: tessera_i18n::t_args(
+        let message = if quote.asset == asset {
+            tessera_i18n::t_args("error-rail-switch-quote-left", [("asset", quote.asset.clone().into())])
+        } else {
+            tessera_i18n::t_args(
                 "error-rail-switch-quoted",
                 [("asset", quote.asset.clone().into()), ("wanted", asset.into())],
-            ),
-            field: Some("payment_method"),
-        });
+            )
+        };
+        return Err(Error::Conflict { code: "already_quoted", message, field: Some("payment_method") });
     }
     let quote_life = to.quotes_rate().then(|| {
         chrono::Duration::from_std(state.config.quote_life).unwrap_or(chrono::Duration::minutes(30))

@@ -225,7 +225,12 @@ pub async fn payments_to_close(db: &PgPool, limit: i64) -> sqlx::Result<Vec<Open
         OpenPayment,
         r#"select p.payment_id, p.order_id, p.provider as "provider: Provider", p.provider_ref
            from payment p join customer_order o using (order_id)
-           where p.status in ('creating', 'open') and o.status in ('expired', 'cancelled', 'failed')
+           where p.status in ('creating', 'open')
+             and (o.status in ('expired', 'cancelled', 'failed')
+                  -- Paid by money on a checkout its buyer had left: the new rail's checkout
+                  -- is closed too, so nobody pays twice.
+                  or (o.status in ('paid', 'fulfilled')
+                      and exists (select 1 from payment s where s.order_id = o.order_id and s.superseded_at is not null)))
              and (p.close_attempted_at is null or p.close_attempted_at < now() - interval '1 minute')
            order by p.close_attempted_at nulls first, p.created_at
            limit $1"#,

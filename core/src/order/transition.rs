@@ -276,7 +276,8 @@ async fn settle_receipt(conn: &mut PgConnection, receipt: &Receipt<'_>) -> sqlx:
     // call), or a new row for money we did not ask for.
     let payment = sqlx::query!(
         r#"select payment_id, status, refund_reason from payment
-           where order_id = $1 and provider = $2 and (provider_ref = $3 or provider_ref is null)
+           where order_id = $1 and provider = $2
+             and (provider_ref = $3 or (provider_ref is null and status = 'creating'))
            order by provider_ref nulls last limit 1
            for update"#,
         receipt.order_id,

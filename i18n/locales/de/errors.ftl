@@ -63,6 +63,7 @@ error-payment-in-progress = Eine Zahlung für diese Bestellung wird gerade best�
 error-rail-switch-closed = Diese Bestellung wartet nicht mehr auf Zahlung, daher kann die Zahlungsart nicht mehr geändert werden.
 error-rail-switch-seen = Eine Zahlung für diese Bestellung wird gerade bestätigt, daher kann die Zahlungsart jetzt nicht geändert werden.
 error-rail-switch-quoted = Für diese Bestellung wurde ein Angebot in { $asset } erstellt, das nicht zurückgenommen werden kann: Zahlen Sie in { $asset }, per Karte oder in Bitcoin, nicht in { $wanted }.
+error-rail-switch-quote-left = Das Angebot in { $asset } für diese Bestellung wurde für eine andere Zahlungsart verlassen und kann nicht erneut erstellt werden. Zahlen Sie per Karte oder in Bitcoin.
 error-rail-switch-failed = Diese Zahlungsart konnte nicht geöffnet werden; nichts wurde belastet, und Ihre Karten bleiben reserviert. Versuchen Sie es erneut oder wählen Sie eine andere.
 error-checkout-in-progress = Die Zahlung für diese Bestellung wird noch vorbereitet. Versuchen Sie es gleich noch einmal.
 error-payment-refused-because = Dieser Kauf kann so nicht bezahlt werden ({ $reason }). Es wurde nichts abgebucht, und Ihre Tickets wurden wieder freigegeben.

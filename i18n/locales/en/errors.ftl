@@ -63,6 +63,7 @@ error-payment-in-progress = A payment for this order is being confirmed, so it c
 error-rail-switch-closed = This order is no longer waiting for payment, so how it is paid cannot change.
 error-rail-switch-seen = A payment for this order is being confirmed, so how it is paid cannot change now.
 error-rail-switch-quoted = This order was given a quote in { $asset }, which cannot be withdrawn: pay it in { $asset }, or by card or bitcoin, not in { $wanted }.
+error-rail-switch-quote-left = The { $asset } quote this order was given was left for another way to pay; it cannot be given again. Pay by card or in bitcoin.
 error-rail-switch-failed = We could not open that way of paying; nothing was charged and your tickets are still held. Try again, or choose another way.
 error-checkout-in-progress = This order's payment is still being set up. Try again in a moment.
 error-payment-refused-because = This purchase cannot be paid this way ({ $reason }), so nothing was charged and your tickets were released.

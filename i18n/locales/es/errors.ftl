@@ -64,6 +64,7 @@ error-payment-in-progress = Se está confirmando un pago de este pedido, así qu
 error-rail-switch-closed = Este pedido ya no espera el pago, así que no se puede cambiar cómo se paga.
 error-rail-switch-seen = Se está confirmando un pago de este pedido, así que ahora no se puede cambiar cómo se paga.
 error-rail-switch-quoted = Este pedido recibió una cotización en { $asset } que no se puede retirar: págalo en { $asset }, con tarjeta o en bitcoin, no en { $wanted }.
+error-rail-switch-quote-left = La cotización en { $asset } de este pedido se dejó por otra forma de pago y no se puede volver a dar. Paga con tarjeta o en bitcoin.
 error-rail-switch-failed = No pudimos abrir esa forma de pago; no se cobró nada y tus entradas siguen reservadas. Inténtalo de nuevo o elige otra.
 error-checkout-in-progress = El pago de este pedido todavía se está preparando. Vuelve a intentarlo en un momento.
 error-payment-refused-because = Esta compra no se puede pagar así ({ $reason }): no se ha cobrado nada y tus entradas se han liberado.

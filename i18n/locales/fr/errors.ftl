@@ -64,6 +64,7 @@ error-payment-in-progress = Un paiement pour cette commande est en cours de conf
 error-rail-switch-closed = Cette commande n’attend plus de paiement : son moyen de paiement ne peut plus changer.
 error-rail-switch-seen = Un paiement pour cette commande est en cours de confirmation : son moyen de paiement ne peut pas changer pour l’instant.
 error-rail-switch-quoted = Cette commande a reçu un devis en { $asset }, qui ne peut pas être retiré : payez-la en { $asset }, par carte ou en bitcoin, pas en { $wanted }.
+error-rail-switch-quote-left = Le devis en { $asset } de cette commande a été abandonné pour un autre moyen de paiement et ne peut pas être redonné. Payez par carte ou en bitcoin.
 error-rail-switch-failed = Ce moyen de paiement n’a pas pu être ouvert ; rien n’a été débité et vos billets restent réservés. Réessayez ou choisissez-en un autre.
 error-checkout-in-progress = Le paiement de cette commande est encore en préparation. Réessayez dans un instant.
 error-payment-refused-because = Cet achat ne peut pas être payé ainsi ({ $reason }) : rien n'a été débité et vos billets ont été libérés.

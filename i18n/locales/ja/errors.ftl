@@ -44,6 +44,7 @@ error-payment-in-progress = このご注文のお支払いを確認中のため�
 error-rail-switch-closed = このご注文はお支払い待ちではないため、お支払い方法を変更できません。
 error-rail-switch-seen = このご注文のお支払いを確認中のため、現在お支払い方法を変更できません。
 error-rail-switch-quoted = このご注文には{ $asset }での見積もりが発行されており、取り消せません。{ $wanted }ではなく、{ $asset }、カード、またはビットコインでお支払いください。
+error-rail-switch-quote-left = このご注文の{ $asset }での見積もりは別のお支払い方法に切り替えたため、再発行できません。カードまたはビットコインでお支払いください。
 error-rail-switch-failed = そのお支払い方法を開けませんでした。請求は発生しておらず、チケットは確保されたままです。もう一度お試しいただくか、別の方法をお選びください。
 error-checkout-in-progress = このご注文のお支払いを準備中です。しばらくしてからもう一度お試しください。
 error-payment-refused-because = この方法ではお支払いいただけません（{ $reason }）。料金は発生しておらず、確保したチケットは解放されました。

@@ -72,6 +72,7 @@ error-payment-in-progress = Płatność za to zamówienie jest właśnie potwier
 error-rail-switch-closed = To zamówienie nie czeka już na płatność, więc nie można zmienić sposobu płatności.
 error-rail-switch-seen = Płatność za to zamówienie jest właśnie potwierdzana, więc nie można teraz zmienić sposobu płatności.
 error-rail-switch-quoted = To zamówienie otrzymało wycenę w { $asset }, której nie można wycofać: zapłać w { $asset }, kartą lub w bitcoinach, nie w { $wanted }.
+error-rail-switch-quote-left = Wycena w { $asset } dla tego zamówienia została porzucona na rzecz innego sposobu płatności i nie można jej wydać ponownie. Zapłać kartą lub w bitcoinach.
 error-rail-switch-failed = Nie udało się otworzyć tego sposobu płatności; nic nie zostało pobrane, a bilety pozostają zarezerwowane. Spróbuj ponownie lub wybierz inny.
 error-checkout-in-progress = Płatność za to zamówienie jest jeszcze przygotowywana. Spróbuj ponownie za chwilę.
 error-payment-refused-because = Tego zakupu nie można opłacić w ten sposób ({ $reason }), więc nic nie pobrano, a bilety zostały zwolnione.

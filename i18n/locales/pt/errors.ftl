@@ -64,6 +64,7 @@ error-payment-in-progress = Está a ser confirmado um pagamento desta encomenda,
 error-rail-switch-closed = Esta encomenda já não aguarda pagamento, por isso a forma de pagamento não pode mudar.
 error-rail-switch-seen = Está a ser confirmado um pagamento desta encomenda, por isso a forma de pagamento não pode mudar agora.
 error-rail-switch-quoted = Esta encomenda recebeu uma cotação em { $asset }, que não pode ser retirada: pague em { $asset }, com cartão ou em bitcoin, não em { $wanted }.
+error-rail-switch-quote-left = A cotação em { $asset } desta encomenda foi deixada por outra forma de pagamento e não pode ser dada de novo. Pague com cartão ou em bitcoin.
 error-rail-switch-failed = Não foi possível abrir essa forma de pagamento; nada foi cobrado e os seus bilhetes continuam reservados. Tente de novo ou escolha outra.
 error-checkout-in-progress = O pagamento desta encomenda ainda está a ser preparado. Tente novamente daqui a pouco.
 error-payment-refused-because = Esta compra não pode ser paga desta forma ({ $reason }): nada foi cobrado e os bilhetes foram libertados.
