@@ -453,6 +453,18 @@ async fn the_customer_is_emailed_once_what_goes_back_where_and_when(db: PgPool) 
 
     let refunded = refund(&app, &admin, order, "mail-1", json!({"tickets": [tickets[0]]})).await;
     assert_eq!(refunded.status, StatusCode::CREATED, "{}", refunded.text());
+    // Card money is announced once it went back: the provider's word may still be on its way.
+    for _ in 0..100 {
+        let status: String = sqlx::query_scalar("select status from refund where order_id = $1")
+            .bind(order)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+        if status == "succeeded" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert_eq!(send().await.unwrap(), 1);
     assert_eq!(send().await.unwrap(), 0, "once");
 
