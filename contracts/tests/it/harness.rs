@@ -26,11 +26,16 @@ pub mod mocks {
     );
     alloy::sol!(
         #[sol(rpc, all_derives)]
+        NoReturnToken,
+        "artifacts/NoReturnToken.json"
+    );
+    alloy::sol!(
+        #[sol(rpc, all_derives)]
         ReentrantTreasury,
         "artifacts/ReentrantTreasury.json"
     );
 }
-pub use mocks::{FeeOnTransferToken, MockERC20, ReentrantTreasury};
+pub use mocks::{FeeOnTransferToken, MockERC20, NoReturnToken, ReentrantTreasury};
 
 /// 1 ETH in wei.
 pub const ETH: u128 = 1_000_000_000_000_000_000;
@@ -139,6 +144,17 @@ impl Chain {
         let token = MockERC20::deploy(self.provider.clone(), "USD Coin".into(), "USDC".into())
             .await
             .expect("MockERC20 deploys");
+        send(token.mint(self.customer, U256::from(amount))).await.expect("mint");
+        send(token.approve(self.contract(), U256::MAX).from(self.customer)).await.expect("approve");
+        send(self.pay.setTokenAllowed(*token.address(), true).from(self.owner)).await.expect("allow-list");
+        token
+    }
+
+    /// A NoReturnToken (USDT-like: `transfer`, `transferFrom` and `approve` return nothing)
+    /// with `amount` minted to the customer, approved for TesseraPay, and allow-listed by the
+    /// owner.
+    pub async fn usdt(&self, amount: u128) -> NoReturnToken::NoReturnTokenInstance<DynProvider> {
+        let token = NoReturnToken::deploy(self.provider.clone()).await.expect("NoReturnToken deploys");
         send(token.mint(self.customer, U256::from(amount))).await.expect("mint");
         send(token.approve(self.contract(), U256::MAX).from(self.customer)).await.expect("approve");
         send(self.pay.setTokenAllowed(*token.address(), true).from(self.owner)).await.expect("allow-list");

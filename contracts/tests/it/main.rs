@@ -5,6 +5,7 @@ mod harness;
 mod admin;
 mod deploy;
 mod gas;
+mod no_return_token;
 mod pay_eth;
 mod pay_token;
 mod reentrancy;
