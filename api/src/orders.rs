@@ -85,7 +85,7 @@ pub async fn buy(
     account: &Account,
     event_id: Uuid,
     items: &[BuyItem],
-    method: PaymentMethod,
+    (method, chain): (PaymentMethod, Option<u64>),
     idempotency_key: Option<&str>,
 ) -> Result<Bought> {
     let Origin { ip, channel } = origin;
@@ -96,7 +96,7 @@ pub async fn buy(
         )
         .into());
     }
-    let purchase = Purchase { account, event_id, items, method, idempotency_key, channel, hold: None };
+    let purchase = Purchase { account, event_id, items, method, chain, idempotency_key, channel, hold: None };
     check_purchase(state, &purchase).await?;
     let limits = state.config.limits;
     // A retry with the key of an order already placed is an answer, not a new purchase.
@@ -127,6 +127,8 @@ pub struct Purchase<'a> {
     pub event_id: Uuid,
     pub items: &'a [BuyItem],
     pub method: PaymentMethod,
+    /// For an Ethereum asset, the chain to pay on (its id); none for the first chain.
+    pub chain: Option<u64>,
     pub idempotency_key: Option<&'a str>,
     /// The visit's channel, which a new order keeps.
     pub channel: &'a tessera_core::demand::Channel,
@@ -149,6 +151,9 @@ pub async fn check_purchase(state: &AppState, purchase: &Purchase<'_>) -> Result
             field: Some("payment_method"),
         });
     }
+    if purchase.chain.is_some() && !state.takes(method, purchase.chain) {
+        return Err(chain_unavailable(method));
+    }
     // Tickets go to the account's address: it must be the buyer's (free tickets too).
     if !purchase.account.email_verified {
         return Err(Error::EmailUnverified);
@@ -159,7 +164,7 @@ pub async fn check_purchase(state: &AppState, purchase: &Purchase<'_>) -> Result
 /// Places a checked purchase and opens its checkout (or quote), without the rate limits: what
 /// [`buy`] does once the purchase is let through, and what a waiting list's offer does.
 pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result<Bought> {
-    let &Purchase { account, event_id, items, method, idempotency_key, channel, hold } = purchase;
+    let &Purchase { account, event_id, items, method, chain, idempotency_key, channel, hold } = purchase;
     let hold = match hold {
         Some(hold) if method.quotes_rate() => hold.min(state.config.quote_life),
         Some(hold) => hold,
@@ -221,7 +226,8 @@ pub async fn place_and_open(state: &AppState, purchase: &Purchase<'_>) -> Result
         return settle_free(state, placed.order_id, &fresh, method, placed.replayed).await;
     }
     if let Some(asset) = method.eth_asset() {
-        let quote = open_quote(state, placed.order_id, asset, &fresh, on_failure(placed.replayed)).await?;
+        let quote =
+            open_quote(state, placed.order_id, (asset, chain), &fresh, on_failure(placed.replayed)).await?;
         return Ok(Bought {
             order_id: placed.order_id,
             status: OrderStatus::PendingPayment,
@@ -360,6 +366,7 @@ pub async fn switch_rail(
     account: &Account,
     order_id: Uuid,
     to: PaymentMethod,
+    chain: Option<u64>,
 ) -> Result<Bought> {
     let order = load(state, order_id, account.id).await?;
     let from = order.payment_method;
@@ -375,7 +382,14 @@ pub async fn switch_rail(
     // tried again.
     let failed = order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Failed);
     if to == from && !failed {
-        return Bought::from_order(order, false).with_quote(state).await;
+        // Another chain for the same asset is another quote: refused below like any.
+        let quoted_chain = match chain {
+            None => None,
+            Some(_) => order::eth::quote_of_order(&state.db, order_id).await?.map(|q| q.chain_id),
+        };
+        if chain.is_none() || quoted_chain.is_some_and(|quoted| u64::try_from(quoted).ok() == chain) {
+            return Bought::from_order(order, false).with_quote(state).await;
+        }
     }
     // The checkout of the buy (or of another switch) is still being opened: it goes first.
     if order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Creating) {
@@ -394,6 +408,9 @@ pub async fn switch_rail(
     }
     if !state.payment_methods().contains(&to) || order.total_minor == 0 {
         return Err(method_unavailable(&tessera_web::view::method_label(to)));
+    }
+    if !state.takes(to, chain) {
+        return Err(chain_unavailable(to));
     }
     // A signed quote cannot be withdrawn: an order keeps the one it was given, in its asset.
     if let Some(asset) = to.eth_asset()
@@ -429,9 +446,9 @@ pub async fn switch_rail(
         items: order.items.clone(),
     };
     let opened = match to.eth_asset() {
-        Some(asset) => {
-            open_quote(state, order_id, asset, &fresh, OnFailure::KeepOrder(payment_id)).await.map(drop)
-        }
+        Some(asset) => open_quote(state, order_id, (asset, chain), &fresh, OnFailure::KeepOrder(payment_id))
+            .await
+            .map(drop),
         None => {
             let delayed_methods = to == PaymentMethod::Card
                 && order::limits::event_limits(&state.db, order.event.id).await?.allow_delayed_methods;
@@ -475,7 +492,7 @@ pub async fn switch_rail(
 async fn open_quote(
     state: &AppState,
     order_id: Uuid,
-    asset: &str,
+    (asset, chain): (&str, Option<u64>),
     order: &FreshOrder,
     on_failure: OnFailure,
 ) -> Result<EthQuote> {
@@ -483,6 +500,7 @@ async fn open_quote(
     let request = QuoteRequest {
         order_id,
         asset,
+        chain,
         currency: &order.currency,
         total_minor: order.total_minor,
         expires_at: order.expires_at,
@@ -507,6 +525,15 @@ async fn open_quote(
 
 fn order_page_url(state: &AppState, order_id: Uuid) -> String {
     state.config.public_url.join(&format!("/orders/{order_id}")).expect("a path joins").to_string()
+}
+
+/// A chain named for a method that is not taken there (or takes no chain).
+fn chain_unavailable(method: PaymentMethod) -> Error {
+    Error::Unprocessable {
+        code: "chain_unavailable",
+        message: tessera_i18n::t_args("error-chain-unavailable", [("method", method.label().into())]),
+        field: Some("chain_id"),
+    }
 }
 
 fn method_unavailable(what: &str) -> Error {

@@ -250,11 +250,61 @@ impl AppState {
         }
         if let Some(eth) = &self.eth {
             methods.push(PaymentMethod::Eth);
-            if eth.offers("USDC") {
+            if eth.chains().iter().any(|chain| chain.assets.iter().any(|asset| asset == "USDC")) {
                 methods.push(PaymentMethod::Usdc);
             }
         }
         methods
+    }
+
+    /// Whether payments of `method` are taken on `chain` (an Ethereum asset's chain id; none
+    /// for the first chain, and for every other method).
+    pub fn takes(&self, method: PaymentMethod, chain: Option<u64>) -> bool {
+        match (method.eth_asset(), &self.eth) {
+            (Some(asset), Some(eth)) => eth.offers(asset, chain),
+            (Some(_), None) => false,
+            (None, _) => chain.is_none() && self.payment_methods().contains(&method),
+        }
+    }
+
+    /// What a checkout offers, as (form value, label): each method this deployment takes, and
+    /// with several chains each Ethereum asset on every chain that takes it, labelled with the
+    /// chain ("USDC on Base"); off the first chain the value names the chain (`usdc@8453`,
+    /// read back by [`parse_choice`]).
+    pub fn checkout_choices(&self) -> Vec<(String, String)> {
+        let mut choices = Vec::new();
+        for method in self.payment_methods() {
+            let label = tessera_web::view::method_label(method);
+            let (Some(asset), Some(eth)) = (method.eth_asset(), &self.eth) else {
+                choices.push((method.as_str().to_string(), label));
+                continue;
+            };
+            let chains = eth.chains();
+            for chain in chains.iter().filter(|chain| chain.assets.iter().any(|a| a == asset)) {
+                let value = match (chain.primary, chain.chain_id) {
+                    (true, _) => method.as_str().to_string(),
+                    (false, Some(id)) => format!("{}@{id}", method.as_str()),
+                    (false, None) => continue,
+                };
+                let label = if chains.len() == 1 {
+                    label.clone()
+                } else {
+                    let name = offer_name(chain);
+                    tessera_i18n::t_args(
+                        "method-on-chain",
+                        [("method", label.as_str().into()), ("chain", name.into())],
+                    )
+                };
+                choices.push((value, label));
+            }
+        }
+        choices
+    }
+
+    /// What customers read for chain `chain_id`: the name it was configured with, else its
+    /// well-known name.
+    pub fn chain_label(&self, chain_id: i64) -> String {
+        chain_label(self.eth.as_ref().and_then(|eth| eth.chain_name(chain_id)), chain_id)
     }
 
     /// Who takes payments of this method, if anyone here does.
@@ -274,5 +324,42 @@ impl AppState {
             Provider::BtcPay => self.provider(PaymentMethod::Btc),
             Provider::Free | Provider::Ethereum => None,
         }
+    }
+}
+
+/// A checkout's choice as [`AppState::checkout_choices`] writes it: the method, and the chain
+/// for an Ethereum asset off the first chain (`usdc@8453`).
+pub fn parse_choice(value: &str) -> Option<(PaymentMethod, Option<u64>)> {
+    let (method, chain) = match value.trim().split_once('@') {
+        Some((method, chain)) => (method, Some(chain.parse::<u64>().ok()?)),
+        None => (value.trim(), None),
+    };
+    let method = method.parse::<PaymentMethod>().ok()?;
+    (chain.is_none() || method.eth_asset().is_some()).then_some((method, chain))
+}
+
+/// What customers read for a chain on offer: its configured name, else its well-known name (an
+/// unpinned first chain is a local one).
+pub fn offer_name(chain: &tessera_payments::eth::ChainOffer) -> String {
+    match chain.chain_id {
+        Some(id) => chain_label(chain.name.as_deref(), i64::try_from(id).unwrap_or_default()),
+        None => chain.name.clone().unwrap_or_else(|| tessera_i18n::t("order-chain-local")),
+    }
+}
+
+/// The configured `name`, else the chain's well-known name, in the reader's language.
+fn chain_label(name: Option<&str>, chain_id: i64) -> String {
+    if let Some(name) = name {
+        return name.to_string();
+    }
+    match chain_id {
+        1 => "Ethereum".into(),
+        10 => "OP Mainnet".into(),
+        137 => "Polygon".into(),
+        8453 => "Base".into(),
+        42161 => "Arbitrum One".into(),
+        11_155_111 => tessera_i18n::t("order-chain-sepolia"),
+        31337 => tessera_i18n::t("order-chain-local"),
+        other => tessera_i18n::t_args("order-chain-other", [("id", other.to_string().into())]),
     }
 }

@@ -161,6 +161,8 @@ async fn offer(state: &AppState, entry: &Entry) -> Result<Offered, Error> {
         event_id: entry.event_id,
         items: &items,
         method,
+        // Offers are quoted on the first chain; the buyer may pick another on the order page.
+        chain: None,
         idempotency_key: Some(&key),
         channel: &channel,
         hold: Some(state.config.waitlist_offer),

@@ -54,8 +54,8 @@ pub async fn render(db: &sqlx::PgPool, filter: &Filter, format: &str) -> anyhow:
     }
 }
 
-/// Re-reads every ETH receipt the ledger counts as on the chain from the node: how many were
-/// checked, and one line for each that disagrees.
+/// Re-reads every ETH receipt the ledger counts as on a chain from that chain's node: how many
+/// were checked, and one line for each that disagrees (or is on a chain not configured).
 pub async fn verify(
     eth: Option<&EthSettings>,
     db: &sqlx::PgPool,
@@ -63,12 +63,22 @@ pub async fn verify(
 ) -> anyhow::Result<(usize, Vec<String>)> {
     let eth = eth.context("--verify-chain needs the node: set TESSERA_ETH_RPC_URL and the rest")?;
     let entries = reconcile::eth_entries(db, filter).await.context("cannot read the ETH receipts")?;
-    let node = tessera_contracts::connect_read(eth.rpc_url.expose_secret())
-        .context("invalid TESSERA_ETH_RPC_URL")?;
-    let chain_id = node.get_chain_id().await.context("cannot reach the Ethereum node")?;
+    let mut nodes = Vec::new();
+    for chain in &eth.chains {
+        let node = tessera_contracts::connect_read(chain.rpc_url.expose_secret())
+            .with_context(|| format!("invalid {}", chain.var("RPC_URL")))?;
+        let chain_id = node
+            .get_chain_id()
+            .await
+            .with_context(|| format!("cannot reach the Ethereum node at {}", chain.var("RPC_URL")))?;
+        nodes.push((chain_id, node));
+    }
     let mut problems = Vec::new();
     for entry in &entries {
-        if let Some(problem) = check(&node, chain_id, entry).await? {
+        // The node of the entry's chain; else the first, which names the mismatch.
+        let (chain_id, node) =
+            nodes.iter().find(|(id, _)| i64::try_from(*id).ok() == Some(entry.chain_id)).unwrap_or(&nodes[0]);
+        if let Some(problem) = check(node, *chain_id, entry).await? {
             problems.push(format!("eth {}:{} ({}) {problem}", entry.tx_hash, entry.log_index, entry.status));
         }
     }

@@ -116,9 +116,13 @@ fn chain_watcher_tasks(
         started.push("BTCPay invoices");
     }
     if let Some(config) = state.eth_settings.as_deref() {
-        let watcher = tessera_chain_watcher::eth::EthWatcher::new(state.db.clone(), config)
-            .context("cannot follow the Ethereum contract")?;
-        tasks.spawn(tessera_chain_watcher::eth::run(watcher, config.poll_interval, stopped.clone()));
+        for chain in &config.chains {
+            let watcher = tessera_chain_watcher::eth::EthWatcher::new(state.db.clone(), config, chain)
+                .with_context(|| {
+                    format!("cannot follow the payment contract of {}", chain.var("CONTRACT"))
+                })?;
+            tasks.spawn(tessera_chain_watcher::eth::run(watcher, config.poll_interval, stopped.clone()));
+        }
         started.push("Ethereum payment logs");
     }
     Ok(started)

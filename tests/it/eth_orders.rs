@@ -17,21 +17,26 @@ use tessera_tests::{TestApp, sample_event};
 use uuid::Uuid;
 
 /// Anvil's dev account #0: deployer, owner and operator here.
-const OPERATOR_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+pub(crate) const OPERATOR_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 /// Anvil's dev account #1: a customer's wallet.
-const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+pub(crate) const CUSTOMER_KEY: &str = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
 /// A chain with our contract and a demo USDC on it, and an app configured to quote for them.
-struct Chain {
-    anvil: Anvil,
-    contract: Address,
-    usdc: Address,
-    operator: DynProvider,
+pub(crate) struct Chain {
+    pub anvil: Anvil,
+    pub contract: Address,
+    pub usdc: Address,
+    pub operator: DynProvider,
 }
 
 impl Chain {
-    async fn start() -> Chain {
-        let anvil = Anvil::start();
+    pub async fn start() -> Chain {
+        Self::start_on(None).await
+    }
+
+    /// [`Chain::start`] on chain `chain_id` (anvil's 31337 when none).
+    pub async fn start_on(chain_id: Option<u64>) -> Chain {
+        let anvil = Anvil::start_on(chain_id);
         let operator = tessera_contracts::connect(&anvil.url, OPERATOR_KEY).unwrap();
         let me: PrivateKeySigner = OPERATOR_KEY.parse().unwrap();
         let contract = tessera_contracts::deploy(operator.clone(), Roles::all(me.address())).await.unwrap();
@@ -47,7 +52,7 @@ impl Chain {
         Chain { anvil, contract, usdc, operator }
     }
 
-    fn settings(&self) -> Vec<(&'static str, String)> {
+    pub fn settings(&self) -> Vec<(&'static str, String)> {
         vec![
             ("TESSERA_ETH_RPC_URL", self.anvil.url.clone()),
             ("TESSERA_ETH_CONTRACT", format!("{:#x}", self.contract)),
@@ -77,7 +82,7 @@ async fn buy(app: &TestApp, method: &str, quantity: i32, key: Option<&str>) -> (
     (body["order_id"].as_str().unwrap().parse().unwrap(), buyer, body)
 }
 
-async fn buy_as(
+pub(crate) async fn buy_as(
     app: &TestApp,
     buyer: &str,
     event: Uuid,
@@ -102,7 +107,7 @@ async fn buy_as(
 }
 
 /// The contract's view of a quote in a buy response.
-fn quote_of(payment: &Value) -> (Quote, Bytes) {
+pub(crate) fn quote_of(payment: &Value) -> (Quote, Bytes) {
     let quote = Quote {
         orderId: payment["provider_ref"].as_str().unwrap().parse().unwrap(),
         token: payment["token"].as_str().unwrap().parse().unwrap(),
@@ -114,7 +119,7 @@ fn quote_of(payment: &Value) -> (Quote, Bytes) {
 
 /// Sends the wallet transactions of a buy response from the customer's account, as a wallet
 /// would: exactly the `to`, `value` and `data` given.
-async fn send_wallet_transactions(chain: &Chain, payment: &Value) -> Vec<B256> {
+pub(crate) async fn send_wallet_transactions(chain: &Chain, payment: &Value) -> Vec<B256> {
     let wallet = tessera_contracts::connect(&chain.anvil.url, CUSTOMER_KEY).unwrap();
     let mut hashes = Vec::new();
     for tx in payment["transactions"].as_array().unwrap() {
@@ -501,9 +506,9 @@ async fn a_quote_left_for_the_card_still_pays_the_order_once_if_it_is_paid(db: P
     // The wallet pays the quote left behind anyway. Seen, it holds nothing up (the order waits
     // on the card); confirmed, it is the order's money and pays it.
     send_wallet_transactions(&chain, &body["payment"]).await;
+    let settings = app.state.eth_settings.as_ref().unwrap();
     let watcher =
-        tessera_chain_watcher::eth::EthWatcher::new(app.db.clone(), app.state.eth_settings.as_ref().unwrap())
-            .unwrap();
+        tessera_chain_watcher::eth::EthWatcher::new(app.db.clone(), settings, settings.primary()).unwrap();
     watcher.catch_up().await.unwrap();
     let seen = app.get_with_cookie(&format!("/api/orders/{order}/confirmation"), &buyer).await.json();
     assert_eq!(

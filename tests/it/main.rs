@@ -16,6 +16,7 @@ mod catalog_filters;
 mod catalog_list;
 mod cities;
 mod delivery;
+mod eth_chains;
 mod eth_orders;
 mod eth_watcher;
 mod forms;

@@ -14,7 +14,7 @@ use tessera_contracts::anvil::Anvil;
 use tessera_contracts::demo::MockERC20;
 use tessera_contracts::{Quote, Roles, sign_quote};
 use tessera_core::order::eth::{EthQuote, order_ref, record_quote};
-use tessera_payments::eth::{Confirmations, EthSettings, RateSourceSettings};
+use tessera_payments::eth::{Confirmations, EthChainSettings, EthSettings, RateSourceSettings};
 use tessera_payments::rates::FixedRates;
 use uuid::Uuid;
 
@@ -79,28 +79,43 @@ impl EthChain {
         format!("{:#x}", self.contract())
     }
 
-    /// The settings a shop on this chain would have.
+    /// The settings a shop on this chain (alone) would have.
     pub fn config(&self, confirmations: Confirmations, max_block_range: u64) -> EthSettings {
         EthSettings {
-            rpc_url: SecretString::from(self.anvil.url.clone()),
-            contract: self.contract(),
             operator: SHOP_KEY.parse().expect("dev key"),
             refund_signer: Some(REFUND_KEY.parse().expect("dev key")),
             rates: RateSourceSettings::Fixed(FixedRates::parse("ETH/EUR=2000,USDC/EUR=0.5").expect("rates")),
             rates_ttl: std::time::Duration::from_secs(60),
+            poll_interval: std::time::Duration::from_secs(1),
+            sandbox: false,
+            chains: vec![self.chain_config("", confirmations, max_block_range)],
+        }
+    }
+
+    /// This chain's settings under `key` (empty: the first chain; else pinned to its id).
+    pub fn chain_config(
+        &self,
+        key: &str,
+        confirmations: Confirmations,
+        max_block_range: u64,
+    ) -> EthChainSettings {
+        EthChainSettings {
+            key: key.to_string(),
+            name: (!key.is_empty()).then(|| format!("Chain {key}")),
+            rpc_url: SecretString::from(self.anvil.url.clone()),
+            contract: self.contract(),
             tokens: Vec::new(),
             confirmations,
             start_block: 0,
             max_block_range,
-            poll_interval: std::time::Duration::from_secs(1),
-            sandbox: false,
-            chain_id: None,
+            chain_id: (!key.is_empty()).then_some(self.chain_id),
         }
     }
 
     /// A watcher of this chain's contract recording in `db`.
     pub fn watcher(&self, db: PgPool, confirmations: Confirmations, max_block_range: u64) -> EthWatcher {
-        EthWatcher::new(db, &self.config(confirmations, max_block_range)).expect("a watcher")
+        let config = self.config(confirmations, max_block_range);
+        EthWatcher::new(db, &config, config.primary()).expect("a watcher")
     }
 
     /// Waits (up to five seconds) until the node has mined every transaction the refund wallet

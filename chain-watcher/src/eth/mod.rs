@@ -26,7 +26,7 @@ use alloy::providers::DynProvider;
 use alloy::transports::TransportError;
 use secrecy::ExposeSecret as _;
 use sqlx::PgPool;
-use tessera_payments::eth::{Confirmations, EthSettings};
+use tessera_payments::eth::{Confirmations, EthChainSettings, EthSettings};
 use tessera_settlement::eth::refunded::{self, RefundWallet, Round};
 use tokio::sync::OnceCell;
 
@@ -51,13 +51,13 @@ pub enum EthWatchError {
     #[error(transparent)]
     Refunds(#[from] tessera_settlement::SettleError),
     /// At construction: the configured URL does not parse.
-    #[error("invalid TESSERA_ETH_RPC_URL")]
-    RpcUrl,
+    #[error("invalid {0}")]
+    RpcUrl(String),
     /// The URL now leads to another chain than at the first step (a misconfigured provider):
     /// its blocks must not be mixed with the ones recorded, so nothing is read until a restart.
     #[error("the node is on chain {now}, not chain {was} as before; the watcher stops reading it")]
     ChainChanged { was: u64, now: u64 },
-    /// The node is not on the configured chain (`TESSERA_ETH_CHAIN_ID`), or the confirmations
+    /// The node is not on the configured chain (`…_CHAIN_ID`), or the confirmations
     /// are too few for it: nothing is read until the configuration is fixed.
     #[error("{0}")]
     WrongChain(String),
@@ -77,8 +77,10 @@ pub struct EthWatcher {
     max_block_range: u64,
     /// The chain id, asked of the node on the first step (the node may be down at start).
     chain_id: std::sync::Arc<OnceCell<u64>>,
-    /// `TESSERA_ETH_CHAIN_ID`.
+    /// `…_CHAIN_ID`.
     chain_pin: Option<u64>,
+    /// Which chain's settings (empty for the first), for messages.
+    key: String,
     /// Kept only to take it out of error messages (it may hold an API key).
     rpc_url: secrecy::SecretString,
     /// The refund wallet, when this process holds its key.
@@ -117,18 +119,20 @@ pub struct Progress {
 }
 
 impl EthWatcher {
-    /// A watcher of the configured contract through the configured node. Nothing is asked of
-    /// the node yet, so a node that is down at start only delays the first step.
-    pub fn new(db: PgPool, config: &EthSettings) -> Result<Self, EthWatchError> {
+    /// A watcher of our contract on `chain`, through its node. Nothing is asked of the node
+    /// yet, so a node that is down at start only delays the first step.
+    pub fn new(db: PgPool, settings: &EthSettings, chain: &EthChainSettings) -> Result<Self, EthWatchError> {
+        let config = chain;
         let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
-            .map_err(|_| EthWatchError::RpcUrl)?;
+            .map_err(|_| EthWatchError::RpcUrl(config.var("RPC_URL")))?;
         let contract = config.contract;
-        let refund_wallet = config
+        let refund_wallet = settings
             .refund_signer
             .clone()
             .map(|signer| RefundWallet::new(node.clone(), signer, contract, config.confirmations));
         Ok(EthWatcher {
             refund_wallet,
+            key: config.key.clone(),
             rpc_url: config.rpc_url.clone(),
             db,
             node,
@@ -157,6 +161,12 @@ impl EthWatcher {
 
     pub fn db(&self) -> &PgPool {
         &self.db
+    }
+
+    /// For a chain of `TESSERA_ETH_CHAINS`, its (pinned) id; none for the first chain. What
+    /// the poller's leader lock is taken for.
+    pub fn other_chain(&self) -> Option<u64> {
+        if self.key.is_empty() { None } else { self.chain_pin }
     }
 
     /// Steps until nothing is left to read up to the head (or a step makes no progress: the
@@ -256,7 +266,7 @@ impl EthWatcher {
 
     async fn scope(&self) -> Result<Scope, EthWatchError> {
         let now = node::chain_id(&self.node).await?;
-        tessera_payments::eth::check_chain(self.chain_pin, self.confirmations, now)
+        tessera_payments::eth::check_chain(&self.key, self.chain_pin, self.confirmations, now)
             .map_err(EthWatchError::WrongChain)?;
         let was = *self.chain_id.get_or_init(|| async { now }).await;
         if was != now {

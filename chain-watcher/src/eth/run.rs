@@ -10,17 +10,28 @@ use tessera_settlement::eth::refunded::Round;
 
 use super::{EthWatchError, EthWatcher};
 
-/// The advisory lock of the Ethereum watcher's leader (BTCPay's poller holds another).
+/// The advisory lock of the first chain's Ethereum watcher's leader (BTCPay's poller holds
+/// another); each other chain's leader holds its own, [`lock_of`].
 const LOCK: i64 = 0x7465_7373_6572_6103;
+
+/// The leader's lock for the other chain pinned to `chain` (the first chain's when none).
+fn lock_of(chain: Option<u64>) -> i64 {
+    match chain {
+        None => LOCK,
+        // Apart from LOCK's and from each other's: the id in the low bits, a tag in the high.
+        Some(id) => 0x7465_7300_0000_0000 | (id as i64 & 0xff_ffff_ffff),
+    }
+}
 
 /// Catches up every `interval` until `shutdown`. Never gives up: a node that is down, or a
 /// database that fails, is logged and tried again at the next tick.
 pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::Receiver<bool>) {
+    let leader_lock = lock_of(watcher.other_chain());
     loop {
         let round = async {
             let mut lock = watcher.db().acquire().await?;
             let leader: bool = sqlx::query_scalar("select pg_try_advisory_lock($1)")
-                .bind(LOCK)
+                .bind(leader_lock)
                 .fetch_one(&mut *lock)
                 .await?;
             if !leader {
@@ -45,7 +56,7 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
                     Err(err) => progress = Err(err),
                 }
             }
-            sqlx::query("select pg_advisory_unlock($1)").bind(LOCK).execute(&mut *lock).await?;
+            sqlx::query("select pg_advisory_unlock($1)").bind(leader_lock).execute(&mut *lock).await?;
             progress.map(Some)
         };
         match round.await {

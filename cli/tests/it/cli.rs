@@ -328,7 +328,7 @@ fn config_accepts(printed: &str, rpc_url: &str) {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .unwrap();
-    assert_eq!(settings.eth.unwrap().tokens[0].symbol, "USDC");
+    assert_eq!(settings.eth.unwrap().primary().tokens[0].symbol, "USDC");
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]

@@ -58,6 +58,7 @@ error-ticket-type-twice = kommt zweimal vor; geben Sie die Gesamtmenge einmal an
 error-tickets-per-order = höchstens { $max } Tickets pro Bestellung ({ $total } angefragt)
 error-whole-number-up-to = muss eine ganze Zahl von 1 bis { $max } sein
 error-method-unavailable = Zahlungen mit { $method } sind hier nicht möglich; wählen Sie eine andere Zahlungsart.
+error-chain-unavailable = { $method } wird hier in diesem Netzwerk nicht angenommen; wählen Sie ein anderes Netzwerk oder eine andere Zahlungsart.
 error-not-cancellable = Diese Bestellung kann nicht mehr storniert werden (Status: { $status }).
 error-payment-in-progress = Eine Zahlung für diese Bestellung wird gerade bestätigt, daher kann sie jetzt nicht storniert werden.
 error-rail-switch-closed = Diese Bestellung wartet nicht mehr auf Zahlung, daher kann die Zahlungsart nicht mehr geändert werden.

@@ -58,6 +58,7 @@ error-ticket-type-twice = appears twice; ask for the total quantity once
 error-tickets-per-order = at most { $max } tickets per order (asked for { $total })
 error-whole-number-up-to = must be a whole number from 1 to { $max }
 error-method-unavailable = { $method } payments are not available here; choose another way to pay.
+error-chain-unavailable = { $method } is not taken on that network here; choose another network or way to pay.
 error-not-cancellable = This order can no longer be cancelled (it is { $status }).
 error-payment-in-progress = A payment for this order is being confirmed, so it cannot be cancelled now.
 error-rail-switch-closed = This order is no longer waiting for payment, so how it is paid cannot change.

@@ -134,6 +134,8 @@ method-btc = Bitcoin
 method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
+# A crypto asset on one of several chains: "USDC on Base".
+method-on-chain = { $method } on { $chain }
 
 # Error pages.
 error-title-not-found = Page not found

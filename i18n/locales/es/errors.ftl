@@ -59,6 +59,7 @@ error-ticket-type-twice = aparece dos veces; indica la cantidad total una sola v
 error-tickets-per-order = como máximo { $max } entradas por pedido (has pedido { $total })
 error-whole-number-up-to = debe ser un número entero de 1 a { $max }
 error-method-unavailable = Aquí no se puede pagar con { $method }; elige otra forma de pago.
+error-chain-unavailable = Aquí no se acepta { $method } en esa red; elige otra red u otra forma de pago.
 error-not-cancellable = Este pedido ya no se puede cancelar (estado: { $status }).
 error-payment-in-progress = Se está confirmando un pago de este pedido, así que ahora no se puede cancelar.
 error-rail-switch-closed = Este pedido ya no espera el pago, así que no se puede cambiar cómo se paga.

@@ -59,6 +59,7 @@ error-ticket-type-twice = apparaît deux fois ; indiquez la quantité totale une
 error-tickets-per-order = au plus { $max } billets par commande ({ $total } demandés)
 error-whole-number-up-to = doit être un nombre entier de 1 à { $max }
 error-method-unavailable = Le paiement par { $method } n'est pas disponible ici ; choisissez un autre moyen de paiement.
+error-chain-unavailable = { $method } n'est pas accepté sur ce réseau ici ; choisissez un autre réseau ou un autre moyen de paiement.
 error-not-cancellable = Cette commande ne peut plus être annulée (état : { $status }).
 error-payment-in-progress = Un paiement pour cette commande est en cours de confirmation : elle ne peut pas être annulée pour l'instant.
 error-rail-switch-closed = Cette commande n’attend plus de paiement : son moyen de paiement ne peut plus changer.

@@ -39,6 +39,7 @@ error-ticket-type-twice = 重複しています。合計枚数を1回だけ指�
 error-tickets-per-order = 1回のご注文は { $max } 枚までです（{ $total } 枚が指定されました）
 error-whole-number-up-to = 1～{ $max } の整数にしてください
 error-method-unavailable = ここでは { $method } でのお支払いはご利用いただけません。別のお支払い方法をお選びください。
+error-chain-unavailable = ここではそのネットワークでの { $method } はご利用いただけません。別のネットワークかお支払い方法をお選びください。
 error-not-cancellable = このご注文はキャンセルできなくなりました（状態：{ $status }）。
 error-payment-in-progress = このご注文のお支払いを確認中のため、現在キャンセルできません。
 error-rail-switch-closed = このご注文はお支払い待ちではないため、お支払い方法を変更できません。

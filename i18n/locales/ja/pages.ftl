@@ -128,6 +128,8 @@ method-btc = ビットコイン
 method-lightning = ビットコイン（ライトニング）
 method-eth = イーサ
 method-usdc = USDC
+# A crypto asset on one of several chains: "USDC on Base".
+method-on-chain = { $chain } の { $method }
 
 # Error pages.
 error-title-not-found = ページが見つかりません

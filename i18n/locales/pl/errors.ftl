@@ -67,6 +67,7 @@ error-ticket-type-twice = występuje dwa razy; podaj łączną liczbę tylko raz
 error-tickets-per-order = najwyżej { $max } biletów w jednym zamówieniu (wybrano { $total })
 error-whole-number-up-to = musi być liczbą całkowitą od 1 do { $max }
 error-method-unavailable = Płatności { $method } są tu niedostępne; wybierz inny sposób płatności.
+error-chain-unavailable = { $method } nie jest tu przyjmowane w tej sieci; wybierz inną sieć lub inny sposób płatności.
 error-not-cancellable = Tego zamówienia nie można już anulować (status: { $status }).
 error-payment-in-progress = Płatność za to zamówienie jest właśnie potwierdzana, więc nie można go teraz anulować.
 error-rail-switch-closed = To zamówienie nie czeka już na płatność, więc nie można zmienić sposobu płatności.

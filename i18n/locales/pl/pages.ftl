@@ -139,6 +139,8 @@ method-btc = Bitcoin
 method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
+# A crypto asset on one of several chains: "USDC on Base".
+method-on-chain = { $method } w sieci { $chain }
 
 # Error pages.
 error-title-not-found = Nie znaleziono strony

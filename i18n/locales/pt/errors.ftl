@@ -59,6 +59,7 @@ error-ticket-type-twice = aparece duas vezes; indique a quantidade total uma só
 error-tickets-per-order = no máximo { $max } bilhetes por encomenda (pediu { $total })
 error-whole-number-up-to = deve ser um número inteiro de 1 a { $max }
 error-method-unavailable = Aqui não é possível pagar com { $method }; escolha outra forma de pagamento.
+error-chain-unavailable = Aqui não se aceita { $method } nessa rede; escolha outra rede ou outra forma de pagamento.
 error-not-cancellable = Esta encomenda já não pode ser cancelada (estado: { $status }).
 error-payment-in-progress = Está a ser confirmado um pagamento desta encomenda, por isso não pode ser cancelada agora.
 error-rail-switch-closed = Esta encomenda já não aguarda pagamento, por isso a forma de pagamento não pode mudar.

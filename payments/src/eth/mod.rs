@@ -16,7 +16,6 @@ use alloy::signers::local::PrivateKeySigner;
 use alloy::sol_types::SolCall as _;
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret as _, SecretString};
-use tessera_contracts::anvil::ANVIL_CHAIN_ID;
 use tessera_contracts::{IERC20, Quote, TesseraPay};
 use tessera_core::money::Currency;
 use tessera_core::order::eth::{EthQuote, order_ref};
@@ -28,7 +27,9 @@ use crate::rates::{HttpRates, RateError, RateSource};
 
 mod settings;
 
-pub use settings::{Confirmations, EthSettings, EthToken, LOCAL_CHAINS, RateSourceSettings, check_chain};
+pub use settings::{
+    Confirmations, EthChainSettings, EthSettings, EthToken, LOCAL_CHAINS, RateSourceSettings, check_chain,
+};
 
 /// ETH's symbol and decimals.
 pub const ETH: &str = "ETH";
@@ -40,34 +41,61 @@ pub struct QuoteRequest<'a> {
     pub order_id: Uuid,
     /// `ETH` or an allow-listed token's symbol.
     pub asset: &'a str,
+    /// The chain to pay on (its id); none for the first configured chain.
+    pub chain: Option<u64>,
     pub currency: &'a str,
     pub total_minor: i64,
     /// The hold's end: the quote's deadline.
     pub expires_at: DateTime<Utc>,
 }
 
-/// Quotes for the configured contract, and (in the sandbox) payments from a dev account.
+/// Quotes for our contract on each configured chain, and (in the sandbox) payments from a dev
+/// account.
 pub struct EthPayments {
+    operator: PrivateKeySigner,
+    rates: Box<dyn RateSource>,
+    sandbox: bool,
+    /// The first is the default chain. Never empty.
+    chains: Vec<ChainNode>,
+}
+
+/// One chain: its node, our contract there and the tokens it takes.
+struct ChainNode {
+    key: String,
+    /// `…_NAME`, or else its id in messages.
+    name: Option<String>,
     node: DynProvider,
     rpc_url: SecretString,
     contract: Address,
-    operator: PrivateKeySigner,
-    rates: Box<dyn RateSource>,
     tokens: Vec<(String, Address)>,
     chain_id: OnceCell<u64>,
-    /// `TESSERA_ETH_CHAIN_ID` and the confirmations, which the node's chain must suit.
+    /// `…_CHAIN_ID` and the confirmations, which the node's chain must suit.
     chain_pin: Option<u64>,
     confirmations: Confirmations,
     decimals: Mutex<HashMap<Address, u8>>,
-    sandbox: bool,
+}
+
+/// A chain customers may pay on, as the checkout offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainOffer {
+    /// Its pinned chain id; none for a first chain whose id only its (local) node knows.
+    pub chain_id: Option<u64>,
+    /// Whether it is the first configured chain, where quotes go when no chain is named.
+    pub primary: bool,
+    /// Its `…_NAME`, if it was given one.
+    pub name: Option<String>,
+    /// `ETH`, then the allow-listed tokens' symbols.
+    pub assets: Vec<String>,
 }
 
 impl std::fmt::Debug for EthPayments {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EthPayments")
-            .field("contract", &self.contract)
             .field("operator", &self.operator.address())
-            .field("tokens", &self.tokens)
+            .field(
+                "chains",
+                &self.chains.iter().map(|c| (c.chain_pin, c.contract, &c.tokens)).collect::<Vec<_>>(),
+            )
             .field("sandbox", &self.sandbox)
             .finish_non_exhaustive()
     }
@@ -75,46 +103,76 @@ impl std::fmt::Debug for EthPayments {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EthSetupError {
-    #[error("invalid TESSERA_ETH_RPC_URL")]
-    RpcUrl,
+    #[error("invalid {0}")]
+    RpcUrl(String),
     #[error("invalid TESSERA_ETH_RATES: {0}")]
     Rates(RateError),
 }
 
 impl EthPayments {
     pub fn new(config: &EthSettings) -> Result<Arc<Self>, EthSetupError> {
-        let node = tessera_contracts::connect_read(config.rpc_url.expose_secret())
-            .map_err(|_| EthSetupError::RpcUrl)?;
         let rates: Box<dyn RateSource> = match &config.rates {
             RateSourceSettings::Fixed(table) => Box::new(table.clone()),
             RateSourceSettings::Http(url) => {
                 Box::new(HttpRates::new(url, config.rates_ttl).map_err(EthSetupError::Rates)?)
             }
         };
-        let tokens = config.tokens.iter().map(|token| (token.symbol.clone(), token.address)).collect();
+        let mut chains = Vec::new();
+        for chain in &config.chains {
+            let node = tessera_contracts::connect_read(chain.rpc_url.expose_secret())
+                .map_err(|_| EthSetupError::RpcUrl(chain.var("RPC_URL")))?;
+            chains.push(ChainNode {
+                key: chain.key.clone(),
+                name: chain.name.clone(),
+                node,
+                rpc_url: chain.rpc_url.clone(),
+                contract: chain.contract,
+                tokens: chain.tokens.iter().map(|token| (token.symbol.clone(), token.address)).collect(),
+                chain_id: OnceCell::new(),
+                chain_pin: chain.chain_id,
+                confirmations: chain.confirmations,
+                decimals: Mutex::new(HashMap::new()),
+            });
+        }
         Ok(Arc::new(EthPayments {
-            node,
-            rpc_url: config.rpc_url.clone(),
-            contract: config.contract,
             operator: config.operator.clone(),
             rates,
-            tokens,
-            chain_id: OnceCell::new(),
-            chain_pin: config.chain_id,
-            confirmations: config.confirmations,
-            decimals: Mutex::new(HashMap::new()),
             sandbox: config.sandbox,
+            chains,
         }))
     }
 
-    /// The contract quotes are for.
-    pub fn contract(&self) -> Address {
-        self.contract
+    /// Whether customers can pay in `asset` (`ETH`, or an allow-listed token's symbol) on
+    /// `chain` (none: the first chain).
+    pub fn offers(&self, asset: &str, chain: Option<u64>) -> bool {
+        self.node_named(chain)
+            .is_some_and(|node| asset.eq_ignore_ascii_case(ETH) || node.token(asset).is_some())
     }
 
-    /// Whether customers can pay in `asset` (`ETH`, or an allow-listed token's symbol).
-    pub fn offers(&self, asset: &str) -> bool {
-        asset.eq_ignore_ascii_case(ETH) || self.token(asset).is_some()
+    /// The chains customers may pay on, the first chain first.
+    pub fn chains(&self) -> Vec<ChainOffer> {
+        self.chains
+            .iter()
+            .enumerate()
+            .map(|(i, node)| ChainOffer {
+                chain_id: node.chain_pin,
+                primary: i == 0,
+                name: node.name.clone(),
+                assets: std::iter::once(ETH.to_string())
+                    .chain(node.tokens.iter().map(|(s, _)| s.clone()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The name chain `chain_id` was given (`…_NAME`), if any.
+    pub fn chain_name(&self, chain_id: i64) -> Option<&str> {
+        self.node_of(chain_id).name.as_deref()
+    }
+
+    /// The first chain's id, asked of its node once (and checked: see [`EthPayments::quote`]).
+    pub async fn chain_id(&self) -> Result<u64, PaymentError> {
+        self.chains[0].chain_id(&self.operator).await
     }
 
     /// Whether the demo's "pay from a dev account" is on.
@@ -122,112 +180,91 @@ impl EthPayments {
         self.sandbox
     }
 
-    fn token(&self, symbol: &str) -> Option<Address> {
-        self.tokens.iter().find(|(s, _)| s.eq_ignore_ascii_case(symbol)).map(|(_, address)| *address)
+    /// The chain a buyer named: the one pinned to that id, or the first chain when it is not
+    /// pinned and the id is a local chain's (its local node decides its id: checked when
+    /// quoting); none names the first.
+    fn node_named(&self, chain: Option<u64>) -> Option<&ChainNode> {
+        match chain {
+            None => self.chains.first(),
+            Some(id) => self.chains.iter().find(|node| node.chain_pin == Some(id)).or_else(|| {
+                self.chains.first().filter(|first| {
+                    first.chain_pin.is_none()
+                        && LOCAL_CHAINS.contains(&id)
+                        && first.chain_id.get().is_none_or(|known| *known == id)
+                })
+            }),
+        }
     }
 
-    /// An error of the node's, without the node's URL (providers put API keys in it, and
-    /// alloy's errors name the URL).
-    fn node_error(&self, what: &str, err: &dyn std::fmt::Display) -> PaymentError {
-        let text = tessera_contracts::redact_rpc_url(&err.to_string(), self.rpc_url.expose_secret());
-        PaymentError::Unavailable(format!("{what}: {text}"))
+    /// The chain a stored quote is on: the one pinned to its id, else the first.
+    fn node_of(&self, chain_id: i64) -> &ChainNode {
+        self.chains
+            .iter()
+            .find(|node| node.chain_pin.and_then(|id| i64::try_from(id).ok()) == Some(chain_id))
+            .unwrap_or(&self.chains[0])
     }
 
-    /// The node's chain id, asked once; a node on another chain than the pinned one (or on a
-    /// public chain with none pinned) quotes nothing, and off a local chain neither does an
-    /// operator key that is also the contract's owner (one stolen hot key must not own the
-    /// money: see [`EthPayments::check_roles`]).
-    pub async fn chain_id(&self) -> Result<u64, PaymentError> {
-        self.chain_id
-            .get_or_try_init(|| async {
-                let chain = self
-                    .node
-                    .get_chain_id()
-                    .await
-                    .map_err(|err| self.node_error("the Ethereum node did not say its chain id", &err))?;
-                check_chain(self.chain_pin, self.confirmations, chain).map_err(|why| {
-                    tracing::error!("{why}");
-                    PaymentError::Unavailable(why)
-                })?;
-                if !LOCAL_CHAINS.contains(&chain) {
-                    self.check_roles().await?;
-                }
-                Ok(chain)
-            })
-            .await
-            .copied()
-    }
-
-    /// What `tessera serve` checks before it starts: the node on the pinned chain with enough
-    /// confirmations, and (off local chains) an operator that is not the owner. `Err` is a
-    /// refusal to start, saying why; a node that cannot be reached now is only logged (quotes
-    /// check again when it answers).
+    /// What `tessera serve` checks before it starts, on every chain: the node on the pinned
+    /// chain with enough confirmations, and (off local chains) an operator that is not the
+    /// owner. `Err` is a refusal to start, saying why; a node that cannot be reached now is
+    /// only logged (quotes check again when it answers).
     pub async fn check_at_start(&self) -> Result<(), String> {
-        let chain = match self.node.get_chain_id().await {
-            Ok(chain) => chain,
-            Err(err) => {
-                tracing::warn!("{}", self.node_error("the Ethereum node did not answer at start", &err));
-                return Ok(());
+        let mut seen: Vec<u64> = Vec::new();
+        for node in &self.chains {
+            let chain = match node.node.get_chain_id().await {
+                Ok(chain) => chain,
+                Err(err) => {
+                    tracing::warn!(
+                        "{}",
+                        node.node_error(
+                            &format!("the node at {} did not answer at start", node.var("RPC_URL")),
+                            &err
+                        )
+                    );
+                    continue;
+                }
+            };
+            if seen.contains(&chain) {
+                return Err(format!(
+                    "{} leads to chain {chain}, which another configured chain is on already",
+                    node.var("RPC_URL")
+                ));
             }
-        };
-        check_chain(self.chain_pin, self.confirmations, chain)?;
-        if !LOCAL_CHAINS.contains(&chain) {
-            match self.check_roles().await {
-                Ok(()) => {}
-                Err(PaymentError::Rejected(why)) => return Err(why),
-                Err(other) => tracing::warn!("{other}"),
+            seen.push(chain);
+            check_chain(&node.key, node.chain_pin, node.confirmations, chain)?;
+            if !LOCAL_CHAINS.contains(&chain) {
+                match node.check_roles(&self.operator).await {
+                    Ok(()) => {}
+                    Err(PaymentError::Rejected(why)) => return Err(why),
+                    Err(other) => tracing::warn!("{other}"),
+                }
             }
         }
         Ok(())
     }
 
-    /// Refuses an operator key that is also the contract's owner: the web app holds the
-    /// operator key, and must not be able to rotate roles or withdraw. (Local chains are
-    /// exempt: the demo deploys with one dev account in every role.)
-    pub async fn check_roles(&self) -> Result<(), PaymentError> {
-        let owner = TesseraPay::new(self.contract, &self.node)
-            .owner()
-            .call()
-            .await
-            .map_err(|err| self.node_error("the contract did not say its owner", &err))?;
-        if owner == self.operator.address() {
-            let why = "TESSERA_ETH_OPERATOR_KEY is the contract's owner: give the operator a key of its own (transferOwnership to a cold key or multisig, then acceptOwnership)".to_string();
-            tracing::error!("{why}");
-            return Err(PaymentError::Rejected(why));
-        }
-        Ok(())
-    }
-
-    async fn decimals_of(&self, token: Address) -> Result<u8, PaymentError> {
-        if token == Address::ZERO {
-            return Ok(ETH_DECIMALS);
-        }
-        if let Some(decimals) = self.decimals.lock().await.get(&token) {
-            return Ok(*decimals);
-        }
-        let decimals =
-            IERC20::new(token, &self.node).decimals().call().await.map_err(|err| {
-                self.node_error(&format!("cannot read the decimals of token {token}"), &err)
-            })?;
-        self.decimals.lock().await.insert(token, decimals);
-        Ok(decimals)
-    }
-
-    /// The order's quote, signed by the operator key.
+    /// The order's quote, signed by the operator key, on the chain asked for.
     pub async fn quote(&self, request: &QuoteRequest<'_>) -> Result<EthQuote, PaymentError> {
+        let node = self
+            .node_named(request.chain)
+            .ok_or_else(|| PaymentError::Rejected("no such chain is configured".into()))?;
         let asset = request.asset.to_ascii_uppercase();
         let token = if asset == ETH {
             Address::ZERO
         } else {
-            self.token(&asset)
-                .ok_or_else(|| PaymentError::Rejected(format!("{asset} is not a token we accept")))?
+            node.token(&asset).ok_or_else(|| {
+                PaymentError::Rejected(format!("{asset} is not a token we accept on that chain"))
+            })?
         };
         let currency: Currency = request
             .currency
             .parse()
             .map_err(|_| PaymentError::Rejected(format!("{} is not a currency", request.currency)))?;
-        let chain_id = self.chain_id().await?;
-        let decimals = self.decimals_of(token).await?;
+        let chain_id = node.chain_id(&self.operator).await?;
+        if request.chain.is_some_and(|asked| asked != chain_id) {
+            return Err(PaymentError::Rejected("no such chain is configured".into()));
+        }
+        let decimals = node.decimals_of(token).await?;
         let rate = self.rates.rate(&asset, currency).await.map_err(|err| match err {
             RateError::Unavailable(message) => PaymentError::Unavailable(message),
             RateError::Unknown { .. } => {
@@ -248,13 +285,13 @@ impl EthPayments {
             amount,
             deadline: U256::from(request.expires_at.timestamp().max(0)),
         };
-        let signature = tessera_contracts::sign_quote(&self.operator, chain_id, self.contract, &quote)
+        let signature = tessera_contracts::sign_quote(&self.operator, chain_id, node.contract, &quote)
             .map_err(|err| PaymentError::Rejected(format!("cannot sign the quote: {err}")))?;
         Ok(EthQuote {
             order_id: request.order_id,
             chain_id: i64::try_from(chain_id)
                 .map_err(|_| PaymentError::Rejected("chain id too large".into()))?,
-            contract: lower_hex(self.contract),
+            contract: lower_hex(node.contract),
             order_ref,
             asset,
             token: lower_hex(token),
@@ -270,20 +307,22 @@ impl EthPayments {
     }
 
     /// In the sandbox: pays the quote from one of anvil's dev accounts (minting the demo token
-    /// first), as a customer's wallet would, and returns the transaction hash. Only on a local
-    /// anvil chain.
+    /// first), as a customer's wallet would, on the quote's chain, and returns the transaction
+    /// hash. Only on a local chain.
     pub async fn sandbox_pay(&self, quote: &EthQuote) -> Result<B256, PaymentError> {
         if !self.sandbox {
             return Err(PaymentError::Rejected("the Ethereum sandbox is off".into()));
         }
-        if self.chain_id().await? != ANVIL_CHAIN_ID {
+        let node = self.node_of(quote.chain_id);
+        let chain_id = node.chain_id(&self.operator).await?;
+        if !LOCAL_CHAINS.contains(&chain_id) || i64::try_from(chain_id).ok() != Some(quote.chain_id) {
             return Err(PaymentError::Rejected("the sandbox pays on a local anvil chain only".into()));
         }
         let (contract_quote, signature) = contract_quote(quote)?;
-        let provider = tessera_contracts::connect(self.rpc_url.expose_secret(), SANDBOX_PAYER_KEY)
-            .map_err(|err| self.node_error("cannot connect to the node", &err))?;
-        let unavailable = |err: &dyn std::fmt::Display| self.node_error("the local chain refused", err);
-        let pay = TesseraPay::new(self.contract, &provider);
+        let provider = tessera_contracts::connect(node.rpc_url.expose_secret(), SANDBOX_PAYER_KEY)
+            .map_err(|err| node.node_error("cannot connect to the node", &err))?;
+        let unavailable = |err: &dyn std::fmt::Display| node.node_error("the local chain refused", err);
+        let pay = TesseraPay::new(node.contract, &provider);
         let pending = if contract_quote.token == Address::ZERO {
             pay.pay(contract_quote.clone(), signature).value(contract_quote.amount).send().await
         } else {
@@ -298,7 +337,7 @@ impl EthPayments {
                 .await
                 .map_err(|e| unavailable(&e))?;
             token
-                .approve(self.contract, contract_quote.amount)
+                .approve(node.contract, contract_quote.amount)
                 .send()
                 .await
                 .map_err(|e| unavailable(&e))?
@@ -311,10 +350,92 @@ impl EthPayments {
             let err = tessera_contracts::ContractError::from(err);
             match err.revert_name() {
                 Some(name) => PaymentError::Rejected(format!("the contract refused the payment ({name})")),
-                None => self.node_error("the payment was not sent", &err),
+                None => node.node_error("the payment was not sent", &err),
             }
         })?;
         Ok(*pending.tx_hash())
+    }
+}
+
+impl ChainNode {
+    fn var(&self, suffix: &str) -> String {
+        if self.key.is_empty() {
+            format!("TESSERA_ETH_{suffix}")
+        } else {
+            format!("TESSERA_ETH_{}_{suffix}", self.key)
+        }
+    }
+
+    fn token(&self, symbol: &str) -> Option<Address> {
+        self.tokens.iter().find(|(s, _)| s.eq_ignore_ascii_case(symbol)).map(|(_, address)| *address)
+    }
+
+    /// An error of the node's, without the node's URL (providers put API keys in it, and
+    /// alloy's errors name the URL).
+    fn node_error(&self, what: &str, err: &dyn std::fmt::Display) -> PaymentError {
+        let text = tessera_contracts::redact_rpc_url(&err.to_string(), self.rpc_url.expose_secret());
+        PaymentError::Unavailable(format!("{what}: {text}"))
+    }
+
+    /// The node's chain id, asked once; a node on another chain than the pinned one (or on a
+    /// public chain with none pinned) quotes nothing, and off a local chain neither does an
+    /// operator key that is also the contract's owner (one stolen hot key must not own the
+    /// money: see [`ChainNode::check_roles`]).
+    async fn chain_id(&self, operator: &PrivateKeySigner) -> Result<u64, PaymentError> {
+        self.chain_id
+            .get_or_try_init(|| async {
+                let chain = self.node.get_chain_id().await.map_err(|err| {
+                    self.node_error(
+                        &format!("the node at {} did not say its chain id", self.var("RPC_URL")),
+                        &err,
+                    )
+                })?;
+                check_chain(&self.key, self.chain_pin, self.confirmations, chain).map_err(|why| {
+                    tracing::error!("{why}");
+                    PaymentError::Unavailable(why)
+                })?;
+                if !LOCAL_CHAINS.contains(&chain) {
+                    self.check_roles(operator).await?;
+                }
+                Ok(chain)
+            })
+            .await
+            .copied()
+    }
+
+    /// Refuses an operator key that is also the contract's owner: the web app holds the
+    /// operator key, and must not be able to rotate roles or withdraw. (Local chains are
+    /// exempt: the demo deploys with one dev account in every role.)
+    async fn check_roles(&self, operator: &PrivateKeySigner) -> Result<(), PaymentError> {
+        let owner = TesseraPay::new(self.contract, &self.node)
+            .owner()
+            .call()
+            .await
+            .map_err(|err| self.node_error("the contract did not say its owner", &err))?;
+        if owner == operator.address() {
+            let why = format!(
+                "TESSERA_ETH_OPERATOR_KEY is the owner of the contract at {}: give the operator a key of its own (transferOwnership to a cold key or multisig, then acceptOwnership)",
+                self.var("CONTRACT")
+            );
+            tracing::error!("{why}");
+            return Err(PaymentError::Rejected(why));
+        }
+        Ok(())
+    }
+
+    async fn decimals_of(&self, token: Address) -> Result<u8, PaymentError> {
+        if token == Address::ZERO {
+            return Ok(ETH_DECIMALS);
+        }
+        if let Some(decimals) = self.decimals.lock().await.get(&token) {
+            return Ok(*decimals);
+        }
+        let decimals =
+            IERC20::new(token, &self.node).decimals().call().await.map_err(|err| {
+                self.node_error(&format!("cannot read the decimals of token {token}"), &err)
+            })?;
+        self.decimals.lock().await.insert(token, decimals);
+        Ok(decimals)
     }
 }
 

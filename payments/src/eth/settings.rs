@@ -13,22 +13,19 @@ use tessera_core::config::{ConfigError, Lookup, check_url_scheme};
 
 use crate::rates::FixedRates;
 
-/// Ethereum payments through our payment contract (`TESSERA_ETH_*`; the first four go
-/// together). The chain id is read from the node.
+/// Ethereum payments through our payment contract (`TESSERA_ETH_*`): what all chains share (the
+/// operator's key, the refund wallet's, the rates) and each chain the contract is deployed on.
 #[derive(Debug, Clone)]
 pub struct EthSettings {
-    /// `TESSERA_ETH_RPC_URL`: the node's JSON-RPC over http(s). Secret: providers put API keys
-    /// in it.
-    pub rpc_url: SecretString,
-    /// `TESSERA_ETH_CONTRACT`: the address of our TesseraPay contract.
-    pub contract: Address,
     /// `TESSERA_ETH_OPERATOR_KEY`: the private key (0x-hex) whose address is the contract's
-    /// operator; it signs every quote. (Its `Debug` shows the address, never the key.)
+    /// operator on every chain; it signs every quote (the signature binds the chain). (Its
+    /// `Debug` shows the address, never the key.)
     pub operator: PrivateKeySigner,
-    /// `TESSERA_ETH_REFUND_KEY`: the private key (0x-hex) of the contract's refunder, the refund
-    /// wallet Ethereum refunds are sent from. Only the chain-watcher uses it (the web app never
-    /// does: leave it out of the web app's environment); without it, Ethereum refunds are
-    /// recorded and wait for a chain-watcher that has it. Never the operator's key.
+    /// `TESSERA_ETH_REFUND_KEY`: the private key (0x-hex) of the contract's refunder on every
+    /// chain, the refund wallet Ethereum refunds are sent from. Only the chain-watcher uses it
+    /// (the web app never does: leave it out of the web app's environment); without it,
+    /// Ethereum refunds are recorded and wait for a chain-watcher that has it. Never the
+    /// operator's key.
     pub refund_signer: Option<PrivateKeySigner>,
     /// `TESSERA_ETH_RATES`: where prices are converted: a fixed table (`ETH/EUR=3000,USDC/EUR=0.92`,
     /// for the demo and tests) or an http(s) URL with `{asset}` in it answering in the shape of
@@ -36,29 +33,94 @@ pub struct EthSettings {
     pub rates: RateSourceSettings,
     /// `TESSERA_ETH_RATES_TTL_SECONDS` (default 60): how long a rate read over HTTP is reused.
     pub rates_ttl: Duration,
-    /// `TESSERA_ETH_TOKENS`: the allow-listed ERC-20 tokens customers may pay in, as
-    /// `SYMBOL=0xaddress` pairs separated by commas (`USDC=0xa0b8…`); decimals are read from the
-    /// token. `USDC` is offered as the `usdc` payment method.
-    pub tokens: Vec<EthToken>,
-    /// `TESSERA_ETH_CONFIRMATIONS` (default 12): how deep a payment's log must be before its
-    /// order is paid (1 = in the newest block), or `finalized` to wait for the node's finalized
-    /// block (mainnet).
-    pub confirmations: Confirmations,
-    /// `TESSERA_ETH_START_BLOCK` (default 0): where a watcher with no cursor yet begins (the
-    /// contract's deployment block).
-    pub start_block: u64,
-    /// `TESSERA_ETH_MAX_BLOCK_RANGE` (default 2000): the most blocks asked for in one
-    /// `eth_getLogs` (providers limit it).
-    pub max_block_range: u64,
-    /// `TESSERA_ETH_POLL_SECONDS` (default 4): how often the watcher asks for the head.
+    /// `TESSERA_ETH_POLL_SECONDS` (default 4): how often each chain's watcher asks for the head.
     pub poll_interval: Duration,
     /// `TESSERA_ETH_SANDBOX=on`: order pages get a button that pays from a dev account of a local
-    /// `anvil` node (chain id 31337 only), for the demo.
+    /// `anvil` node (local chains only), for the demo.
     pub sandbox: bool,
-    /// `TESSERA_ETH_CHAIN_ID`: the chain the node must be on. Required for any chain but a
-    /// local one (31337, 1337): a node on another chain is refused with a clear message,
-    /// before a quote is signed or a block read.
+    /// The chains, the first one the `TESSERA_ETH_RPC_URL` one (quotes go there unless the
+    /// buyer picks another), then those named in `TESSERA_ETH_CHAINS`. Never empty.
+    pub chains: Vec<EthChainSettings>,
+}
+
+/// One chain our contract is deployed on: `TESSERA_ETH_*` for the first, `TESSERA_ETH_<KEY>_*`
+/// for each key in `TESSERA_ETH_CHAINS`.
+#[derive(Debug, Clone)]
+pub struct EthChainSettings {
+    /// Empty for the first chain; else the key in `TESSERA_ETH_CHAINS` (upper case).
+    pub key: String,
+    /// `…_NAME`: what customers and finance read; by default the chain's well-known name
+    /// ("Base") in the reader's language, or its id.
+    pub name: Option<String>,
+    /// `…_RPC_URL`: the node's JSON-RPC over http(s). Secret: providers put API keys in it.
+    pub rpc_url: SecretString,
+    /// `…_CONTRACT`: the address of our TesseraPay contract on this chain.
+    pub contract: Address,
+    /// `…_TOKENS`: the allow-listed ERC-20 tokens customers may pay in on this chain, as
+    /// `SYMBOL=0xaddress` pairs separated by commas (`USDC=0xa0b8…`); decimals are read from
+    /// the token. `USDC` is offered as the `usdc` payment method.
+    pub tokens: Vec<EthToken>,
+    /// `…_CONFIRMATIONS` (default 12): how deep a payment's log must be before its order is
+    /// paid (1 = in the newest block), or `finalized` to wait for the node's finalized block.
+    pub confirmations: Confirmations,
+    /// `…_START_BLOCK` (default 0): where a watcher with no cursor yet begins (the contract's
+    /// deployment block).
+    pub start_block: u64,
+    /// `…_MAX_BLOCK_RANGE` (default 2000): the most blocks asked for in one `eth_getLogs`
+    /// (providers limit it).
+    pub max_block_range: u64,
+    /// `…_CHAIN_ID`: the chain the node must be on. Required for every chain but a local first
+    /// one (31337, 1337): a node on another chain is refused with a clear message, before a
+    /// quote is signed or a block read.
     pub chain_id: Option<u64>,
+}
+
+impl EthSettings {
+    /// The first chain's settings: where quotes go unless the buyer picks another chain.
+    pub fn primary(&self) -> &EthChainSettings {
+        &self.chains[0]
+    }
+
+    /// The settings of the chain `chain_id`: the one pinned to it, else the first chain (whose
+    /// id, when not pinned, is whatever its local node says).
+    pub fn chain(&self, chain_id: i64) -> &EthChainSettings {
+        self.chains
+            .iter()
+            .find(|chain| chain.chain_id.and_then(|id| i64::try_from(id).ok()) == Some(chain_id))
+            .unwrap_or(self.primary())
+    }
+}
+
+impl EthChainSettings {
+    /// The name of this chain's setting `suffix` (`RPC_URL`): `TESSERA_ETH_RPC_URL` for the
+    /// first chain, `TESSERA_ETH_<KEY>_RPC_URL` for the others.
+    pub fn var(&self, suffix: &str) -> String {
+        var_name(&self.key, suffix)
+    }
+
+    /// Whether a node on `node_chain` may be used for this chain: the pinned chain, or a local
+    /// one when none is pinned, with at least the chain's minimum confirmations. The message
+    /// says what to set (and never the node's URL).
+    pub fn check_chain(&self, node_chain: u64) -> Result<(), String> {
+        check_chain(&self.key, self.chain_id, self.confirmations, node_chain)
+    }
+}
+
+fn var_name(key: &str, suffix: &str) -> String {
+    if key.is_empty() { format!("TESSERA_ETH_{suffix}") } else { format!("TESSERA_ETH_{key}_{suffix}") }
+}
+
+/// A setting's name as [`ConfigError`] holds it (`&'static`): the names of the chains'
+/// settings are made from their keys at start-up, so each distinct one is kept once for good.
+fn static_var(name: String) -> &'static str {
+    static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut names = NAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = names.iter().find(|known| **known == name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.push(leaked);
+    leaked
 }
 
 /// Local development chains (anvil, Ganache): the only ones a node may be on without
@@ -70,40 +132,36 @@ pub const LOCAL_CHAINS: [u64; 2] = [31337, 1337];
 pub const MIN_CONFIRMATIONS: [(u64, u32); 7] =
     [(1, 12), (11155111, 3), (17000, 3), (10, 10), (8453, 10), (42161, 10), (137, 128)];
 
-impl EthSettings {
-    /// Whether a node on `node_chain` may be used with these settings: the pinned chain, or a
-    /// local one when none is pinned, with at least the chain's minimum confirmations. The
-    /// message says what to set (and never the node's URL).
-    pub fn check_chain(&self, node_chain: u64) -> Result<(), String> {
-        check_chain(self.chain_id, self.confirmations, node_chain)
-    }
-}
-
-/// [`EthSettings::check_chain`], for holders of the two settings it reads.
-pub fn check_chain(pinned: Option<u64>, confirmations: Confirmations, node_chain: u64) -> Result<(), String> {
-    {
-        match pinned {
-            Some(pinned) if pinned != node_chain => {
-                return Err(format!(
-                    "the node at TESSERA_ETH_RPC_URL is on chain {node_chain}, not TESSERA_ETH_CHAIN_ID={pinned}; nothing is quoted or read until it is"
-                ));
-            }
-            None if !LOCAL_CHAINS.contains(&node_chain) => {
-                return Err(format!(
-                    "the node at TESSERA_ETH_RPC_URL is on chain {node_chain}, which is not a local one: set TESSERA_ETH_CHAIN_ID={node_chain} to pin it"
-                ));
-            }
-            _ => {}
+/// [`EthChainSettings::check_chain`], for holders of the settings it reads (`key` names them).
+pub fn check_chain(
+    key: &str,
+    pinned: Option<u64>,
+    confirmations: Confirmations,
+    node_chain: u64,
+) -> Result<(), String> {
+    let (rpc_url, chain_id) = (var_name(key, "RPC_URL"), var_name(key, "CHAIN_ID"));
+    match pinned {
+        Some(pinned) if pinned != node_chain => {
+            return Err(format!(
+                "the node at {rpc_url} is on chain {node_chain}, not {chain_id}={pinned}; nothing is quoted or read until it is"
+            ));
         }
-        min_confirmations_ok(node_chain, confirmations)
+        None if !LOCAL_CHAINS.contains(&node_chain) => {
+            return Err(format!(
+                "the node at {rpc_url} is on chain {node_chain}, which is not a local one: set {chain_id}={node_chain} to pin it"
+            ));
+        }
+        _ => {}
     }
+    min_confirmations_ok(key, node_chain, confirmations)
 }
 
-fn min_confirmations_ok(chain: u64, confirmations: Confirmations) -> Result<(), String> {
+fn min_confirmations_ok(key: &str, chain: u64, confirmations: Confirmations) -> Result<(), String> {
     let minimum = MIN_CONFIRMATIONS.iter().find(|(id, _)| *id == chain).map(|(_, n)| *n);
     match (confirmations, minimum) {
         (Confirmations::Blocks(n), Some(minimum)) if n < minimum => Err(format!(
-            "TESSERA_ETH_CONFIRMATIONS={n} is too few on chain {chain}: at least {minimum}, or finalized"
+            "{}={n} is too few on chain {chain}: at least {minimum}, or finalized",
+            var_name(key, "CONFIRMATIONS")
         )),
         _ => Ok(()),
     }
@@ -146,19 +204,26 @@ pub enum RateSourceSettings {
 }
 
 impl EthSettings {
-    /// `TESSERA_ETH_*`: all of the first four, or none. Read through
-    /// [`tessera_core::config::Config::from_lookup_with`], so its errors come in their place.
+    /// `TESSERA_ETH_*`: all of the first four, or none; then each chain of `TESSERA_ETH_CHAINS`.
+    /// Read through [`tessera_core::config::Config::from_lookup_with`], so its errors come in
+    /// their place.
     pub fn from_lookup(lookup: Lookup<'_>) -> Result<Option<Self>, ConfigError> {
         let names =
             ["TESSERA_ETH_RPC_URL", "TESSERA_ETH_CONTRACT", "TESSERA_ETH_OPERATOR_KEY", "TESSERA_ETH_RATES"];
         let values: Vec<Option<String>> =
             names.iter().map(|name| lookup.get(name).map(|v| v.trim().to_string())).collect();
-        let [Some(rpc_url), Some(contract), Some(operator_key), Some(rates)] = values.as_slice() else {
+        let [Some(_), Some(_), Some(operator_key), Some(rates)] = values.as_slice() else {
             if values.iter().all(Option::is_none) {
                 if lookup.get("TESSERA_ETH_SANDBOX").is_some_and(|v| v.trim() == "on") {
                     return Err(ConfigError::new(
                         "TESSERA_ETH_SANDBOX",
                         "needs the node and contract it pays on (TESSERA_ETH_RPC_URL and the rest)",
+                    ));
+                }
+                if lookup.get("TESSERA_ETH_CHAINS").is_some() {
+                    return Err(ConfigError::new(
+                        "TESSERA_ETH_CHAINS",
+                        "needs the first chain and the keys (TESSERA_ETH_RPC_URL and the rest)",
                     ));
                 }
                 return Ok(None);
@@ -170,9 +235,6 @@ impl EthSettings {
                 "is required with the other TESSERA_ETH_* settings (RPC URL, contract, operator key, rates)",
             ));
         };
-        // The message never repeats the URL: it may hold an API key.
-        check_url_scheme("TESSERA_ETH_RPC_URL", rpc_url, &["http", "https"])?;
-        let contract = eth_address("TESSERA_ETH_CONTRACT", contract)?;
         let operator = private_key("TESSERA_ETH_OPERATOR_KEY", operator_key)?;
         let refund_signer = match lookup.get("TESSERA_ETH_REFUND_KEY").map(|v| v.trim().to_string()) {
             None => None,
@@ -188,116 +250,169 @@ impl EthSettings {
                 Some(signer)
             }
         };
-        let rates = if rates.starts_with("http://") || rates.starts_with("https://") {
-            if !rates.contains("{asset}") {
-                return Err(ConfigError::new(
-                    "TESSERA_ETH_RATES",
-                    "an HTTP rate source needs {asset} in its URL",
-                ));
+        let rates = rate_source(rates)?;
+        let mut chains = vec![chain_from_lookup(&lookup, String::new())?];
+        for key in lookup.get("TESSERA_ETH_CHAINS").iter().flat_map(|raw| raw.split(',')) {
+            let key = key.trim().to_ascii_uppercase();
+            if key.is_empty() {
+                continue;
             }
-            if url::Url::parse(&rates.replace("{asset}", "ETH")).is_err() {
+            if key.len() > 20 || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 return Err(ConfigError::new(
-                    "TESSERA_ETH_RATES",
-                    format!("{rates:?} is not a URL with {{asset}} in it"),
-                ));
-            }
-            // A rate decides what a quote is worth: read it over TLS (plain http only from
-            // this machine, a local fake).
-            crate::rates::HttpRates::new(rates, std::time::Duration::ZERO)
-                .map_err(|err| ConfigError::new("TESSERA_ETH_RATES", err.to_string()))?;
-            RateSourceSettings::Http(rates.clone())
-        } else {
-            let well_formed = rates.split(',').all(|pair| {
-                pair.split_once('=').is_some_and(|(names, rate)| {
-                    names.split_once('/').is_some_and(|(a, f)| !a.trim().is_empty() && !f.trim().is_empty())
-                        && !rate.trim().is_empty()
-                })
-            });
-            if !well_formed {
-                return Err(ConfigError::new(
-                    "TESSERA_ETH_RATES",
+                    "TESSERA_ETH_CHAINS",
                     format!(
-                        "{rates:?} is neither an http(s) URL nor a table like ETH/EUR=3000,USDC/EUR=0.92"
+                        "{key:?} is not a chain key (letters and digits, as in TESSERA_ETH_<KEY>_RPC_URL)"
                     ),
                 ));
             }
-            // A table of the right shape can still name a currency we do not sell in, or a
-            // rate that is not a positive decimal: refused here too, not when the app starts.
-            let table = FixedRates::parse(rates)
-                .map_err(|err| ConfigError::new("TESSERA_ETH_RATES", err.to_string()))?;
-            RateSourceSettings::Fixed(table)
-        };
-        let mut tokens = Vec::new();
-        for pair in lookup.get("TESSERA_ETH_TOKENS").iter().flat_map(|raw| raw.split(',')) {
-            let pair = pair.trim();
-            if pair.is_empty() {
-                continue;
+            if chains.iter().any(|chain| chain.key == key) {
+                return Err(ConfigError::new("TESSERA_ETH_CHAINS", format!("{key} is listed twice")));
             }
-            let Some((symbol, address)) = pair.split_once('=') else {
-                return Err(ConfigError::new(
-                    "TESSERA_ETH_TOKENS",
-                    format!("{pair:?} is not SYMBOL=0xaddress"),
-                ));
-            };
-            let symbol = symbol.trim().to_ascii_uppercase();
-            if symbol.is_empty()
-                || symbol.len() > 11
-                || !symbol.bytes().all(|b| b.is_ascii_alphanumeric())
-                || symbol == "ETH"
-            {
-                return Err(ConfigError::new(
-                    "TESSERA_ETH_TOKENS",
-                    format!("{symbol:?} is not a token symbol"),
-                ));
-            }
-            let address = eth_address("TESSERA_ETH_TOKENS", address)?;
-            if tokens.iter().any(|t: &EthToken| t.symbol == symbol) {
-                return Err(ConfigError::new("TESSERA_ETH_TOKENS", format!("{symbol} is listed twice")));
-            }
-            tokens.push(EthToken { symbol, address });
+            chains.push(chain_from_lookup(&lookup, key)?);
         }
-        let confirmations =
-            match lookup.get("TESSERA_ETH_CONFIRMATIONS").map(|v| v.trim().to_ascii_lowercase()) {
-                None => Confirmations::Blocks(12),
-                Some(v) if v == "finalized" => Confirmations::Finalized,
-                Some(v) => match v.parse::<u32>() {
-                    Ok(n) if (1..=1000).contains(&n) => Confirmations::Blocks(n),
-                    _ => {
-                        return Err(ConfigError::new(
-                            "TESSERA_ETH_CONFIRMATIONS",
-                            format!("{v:?} is neither a number from 1 to 1000 nor \"finalized\""),
-                        ));
-                    }
-                },
-            };
-        let sandbox = lookup.on_off("TESSERA_ETH_SANDBOX")?;
-        let chain_id = match lookup.get("TESSERA_ETH_CHAIN_ID") {
-            None => None,
-            Some(raw) => Some(raw.trim().parse::<u64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-                ConfigError::new("TESSERA_ETH_CHAIN_ID", format!("{raw:?} is not a chain id"))
-            })?),
-        };
-        if let Some(chain) = chain_id {
-            min_confirmations_ok(chain, confirmations)
-                .map_err(|why| ConfigError::new("TESSERA_ETH_CONFIRMATIONS", why))?;
+        for (i, chain) in chains.iter().enumerate() {
+            let twice = chain.chain_id.is_some()
+                && chains[..i].iter().any(|before| before.chain_id == chain.chain_id);
+            if twice {
+                return Err(ConfigError::new(
+                    static_var(chain.var("CHAIN_ID")),
+                    format!("chain {} is configured twice", chain.chain_id.unwrap_or_default()),
+                ));
+            }
         }
         Ok(Some(EthSettings {
-            rpc_url: SecretString::from(rpc_url.clone()),
-            contract,
             operator,
             refund_signer,
             rates,
             rates_ttl: Duration::from_secs(
                 lookup.bounded("TESSERA_ETH_RATES_TTL_SECONDS", 60, 1, 3600)? as u64
             ),
-            tokens,
-            confirmations,
-            start_block: lookup.bounded("TESSERA_ETH_START_BLOCK", 0, 0, i64::MAX)? as u64,
-            max_block_range: lookup.bounded("TESSERA_ETH_MAX_BLOCK_RANGE", 2000, 1, 100_000)? as u64,
             poll_interval: Duration::from_secs(lookup.bounded("TESSERA_ETH_POLL_SECONDS", 4, 1, 3600)? as u64),
-            sandbox,
-            chain_id,
+            sandbox: lookup.on_off("TESSERA_ETH_SANDBOX")?,
+            chains,
         }))
+    }
+}
+
+/// One chain's settings: `TESSERA_ETH_*` for the first (`key` empty), `TESSERA_ETH_<KEY>_*` for
+/// the others, which must name their chain id.
+fn chain_from_lookup(lookup: &Lookup<'_>, key: String) -> Result<EthChainSettings, ConfigError> {
+    let var = |suffix: &str| static_var(var_name(&key, suffix));
+    let required = |suffix: &str| {
+        lookup.get(var(suffix)).map(|v| v.trim().to_string()).ok_or_else(|| {
+            ConfigError::new(var(suffix), format!("is required for the chain {key} of TESSERA_ETH_CHAINS"))
+        })
+    };
+    let rpc_url = required("RPC_URL")?;
+    // The message never repeats the URL: it may hold an API key.
+    check_url_scheme(var("RPC_URL"), &rpc_url, &["http", "https"])?;
+    let contract = eth_address(var("CONTRACT"), &required("CONTRACT")?)?;
+    let mut tokens = Vec::new();
+    for pair in lookup.get(var("TOKENS")).iter().flat_map(|raw| raw.split(',')) {
+        let pair = pair.trim();
+        if pair.is_empty() {
+            continue;
+        }
+        let Some((symbol, address)) = pair.split_once('=') else {
+            return Err(ConfigError::new(var("TOKENS"), format!("{pair:?} is not SYMBOL=0xaddress")));
+        };
+        let symbol = symbol.trim().to_ascii_uppercase();
+        if symbol.is_empty()
+            || symbol.len() > 11
+            || !symbol.bytes().all(|b| b.is_ascii_alphanumeric())
+            || symbol == "ETH"
+        {
+            return Err(ConfigError::new(var("TOKENS"), format!("{symbol:?} is not a token symbol")));
+        }
+        let address = eth_address(var("TOKENS"), address)?;
+        if tokens.iter().any(|t: &EthToken| t.symbol == symbol) {
+            return Err(ConfigError::new(var("TOKENS"), format!("{symbol} is listed twice")));
+        }
+        tokens.push(EthToken { symbol, address });
+    }
+    let confirmations = match lookup.get(var("CONFIRMATIONS")).map(|v| v.trim().to_ascii_lowercase()) {
+        None => Confirmations::Blocks(12),
+        Some(v) if v == "finalized" => Confirmations::Finalized,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=1000).contains(&n) => Confirmations::Blocks(n),
+            _ => {
+                return Err(ConfigError::new(
+                    var("CONFIRMATIONS"),
+                    format!("{v:?} is neither a number from 1 to 1000 nor \"finalized\""),
+                ));
+            }
+        },
+    };
+    let chain_id = match lookup.get(var("CHAIN_ID")) {
+        None if key.is_empty() => None,
+        None => return Err(ConfigError::new(var("CHAIN_ID"), format!("is required for the chain {key}"))),
+        Some(raw) => Some(
+            raw.trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|id| *id > 0)
+                .ok_or_else(|| ConfigError::new(var("CHAIN_ID"), format!("{raw:?} is not a chain id")))?,
+        ),
+    };
+    if let Some(chain) = chain_id {
+        min_confirmations_ok(&key, chain, confirmations)
+            .map_err(|why| ConfigError::new(var("CONFIRMATIONS"), why))?;
+    }
+    let name = lookup.get(var("NAME")).map(|name| name.trim().to_string());
+    if name.as_ref().is_some_and(|name| name.chars().count() > 40) {
+        return Err(ConfigError::new(var("NAME"), "is longer than 40 characters"));
+    }
+    Ok(EthChainSettings {
+        rpc_url: SecretString::from(rpc_url),
+        contract,
+        tokens,
+        confirmations,
+        start_block: lookup.bounded(var("START_BLOCK"), 0, 0, i64::MAX)? as u64,
+        max_block_range: lookup.bounded(var("MAX_BLOCK_RANGE"), 2000, 1, 100_000)? as u64,
+        chain_id,
+        name,
+        key,
+    })
+}
+
+/// `TESSERA_ETH_RATES`: a fixed table or an http(s) URL with `{asset}` in it.
+fn rate_source(rates: &str) -> Result<RateSourceSettings, ConfigError> {
+    if rates.starts_with("http://") || rates.starts_with("https://") {
+        if !rates.contains("{asset}") {
+            return Err(ConfigError::new(
+                "TESSERA_ETH_RATES",
+                "an HTTP rate source needs {asset} in its URL",
+            ));
+        }
+        if url::Url::parse(&rates.replace("{asset}", "ETH")).is_err() {
+            return Err(ConfigError::new(
+                "TESSERA_ETH_RATES",
+                format!("{rates:?} is not a URL with {{asset}} in it"),
+            ));
+        }
+        // A rate decides what a quote is worth: read it over TLS (plain http only from
+        // this machine, a local fake).
+        crate::rates::HttpRates::new(rates, std::time::Duration::ZERO)
+            .map_err(|err| ConfigError::new("TESSERA_ETH_RATES", err.to_string()))?;
+        Ok(RateSourceSettings::Http(rates.to_string()))
+    } else {
+        let well_formed = rates.split(',').all(|pair| {
+            pair.split_once('=').is_some_and(|(names, rate)| {
+                names.split_once('/').is_some_and(|(a, f)| !a.trim().is_empty() && !f.trim().is_empty())
+                    && !rate.trim().is_empty()
+            })
+        });
+        if !well_formed {
+            return Err(ConfigError::new(
+                "TESSERA_ETH_RATES",
+                format!("{rates:?} is neither an http(s) URL nor a table like ETH/EUR=3000,USDC/EUR=0.92"),
+            ));
+        }
+        // A table of the right shape can still name a currency we do not sell in, or a
+        // rate that is not a positive decimal: refused here too, not when the app starts.
+        let table =
+            FixedRates::parse(rates).map_err(|err| ConfigError::new("TESSERA_ETH_RATES", err.to_string()))?;
+        Ok(RateSourceSettings::Fixed(table))
     }
 }
 
@@ -330,20 +445,22 @@ mod tests {
     #[test]
     fn the_node_must_be_on_the_pinned_chain_with_enough_confirmations() {
         use super::{Confirmations, check_chain};
-        assert!(check_chain(None, Confirmations::Blocks(1), 31337).is_ok(), "local chains need no pin");
+        assert!(check_chain("", None, Confirmations::Blocks(1), 31337).is_ok(), "local chains need no pin");
         assert!(
-            check_chain(None, Confirmations::Blocks(12), 1).unwrap_err().contains("TESSERA_ETH_CHAIN_ID=1")
+            check_chain("", None, Confirmations::Blocks(12), 1)
+                .unwrap_err()
+                .contains("TESSERA_ETH_CHAIN_ID=1")
         );
         assert!(
-            check_chain(Some(1), Confirmations::Blocks(12), 11155111)
+            check_chain("", Some(1), Confirmations::Blocks(12), 11155111)
                 .unwrap_err()
                 .contains("not TESSERA_ETH_CHAIN_ID=1")
         );
-        assert!(check_chain(Some(1), Confirmations::Blocks(3), 1).unwrap_err().contains("at least 12"));
-        assert!(check_chain(Some(1), Confirmations::Finalized, 1).is_ok());
-        assert!(check_chain(Some(137), Confirmations::Blocks(128), 137).is_ok());
+        assert!(check_chain("", Some(1), Confirmations::Blocks(3), 1).unwrap_err().contains("at least 12"));
+        assert!(check_chain("", Some(1), Confirmations::Finalized, 1).is_ok());
+        assert!(check_chain("", Some(137), Confirmations::Blocks(128), 137).is_ok());
         assert!(
-            check_chain(Some(999_999), Confirmations::Blocks(1), 999_999).is_ok(),
+            check_chain("", Some(999_999), Confirmations::Blocks(1), 999_999).is_ok(),
             "an unknown chain, pinned"
         );
     }
@@ -369,11 +486,12 @@ mod tests {
         let err = settings(&all[..2]).unwrap_err();
         assert_eq!(err.var, "TESSERA_ETH_OPERATOR_KEY");
         let eth = settings(&all).unwrap().unwrap();
-        assert_eq!(format!("{:#x}", eth.contract), contract.to_ascii_lowercase());
+        assert_eq!(format!("{:#x}", eth.primary().contract), contract.to_ascii_lowercase());
         assert_eq!(eth.operator.address(), key.parse::<PrivateKeySigner>().unwrap().address());
-        assert_eq!(eth.confirmations, Confirmations::Blocks(12));
+        assert_eq!(eth.primary().confirmations, Confirmations::Blocks(12));
         assert!(matches!(eth.rates, RateSourceSettings::Fixed(_)));
-        assert!(eth.tokens.is_empty() && !eth.sandbox && eth.refund_signer.is_none());
+        assert!(eth.primary().tokens.is_empty() && !eth.sandbox && eth.refund_signer.is_none());
+        assert_eq!(eth.chains.len(), 1);
         let debug = format!("{eth:?}");
         assert!(!debug.contains(&key[2..]) && !debug.contains("apikey"), "{debug}");
 
@@ -390,9 +508,12 @@ mod tests {
         ])
         .unwrap()
         .unwrap();
-        assert_eq!(eth.tokens[0].symbol, "USDC");
-        assert_eq!(format!("{:#x}", eth.tokens[0].address), "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");
-        assert_eq!(eth.confirmations, Confirmations::Finalized);
+        assert_eq!(eth.primary().tokens[0].symbol, "USDC");
+        assert_eq!(
+            format!("{:#x}", eth.primary().tokens[0].address),
+            "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
+        );
+        assert_eq!(eth.primary().confirmations, Confirmations::Finalized);
         assert!(matches!(eth.rates, RateSourceSettings::Http(_)));
 
         for (var, value) in [
@@ -425,5 +546,54 @@ mod tests {
         );
         let err = settings(&[("TESSERA_ETH_SANDBOX", "on")]).unwrap_err();
         assert_eq!(err.var, "TESSERA_ETH_SANDBOX");
+    }
+
+    #[test]
+    fn more_chains_come_with_their_own_node_contract_tokens_and_pinned_chain_id() {
+        let key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+        let mut vars = vec![
+            ("TESSERA_ETH_RPC_URL", "http://127.0.0.1:8545"),
+            ("TESSERA_ETH_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+            ("TESSERA_ETH_OPERATOR_KEY", key),
+            ("TESSERA_ETH_RATES", "ETH/EUR=3000,USDC/EUR=0.92"),
+            ("TESSERA_ETH_CHAINS", "base, l2"),
+            ("TESSERA_ETH_BASE_RPC_URL", "https://base.example.org/v2/secret"),
+            ("TESSERA_ETH_BASE_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+            ("TESSERA_ETH_BASE_CHAIN_ID", "8453"),
+            ("TESSERA_ETH_BASE_TOKENS", "USDC=0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"),
+            ("TESSERA_ETH_BASE_CONFIRMATIONS", "finalized"),
+            ("TESSERA_ETH_L2_RPC_URL", "http://127.0.0.1:8546"),
+            ("TESSERA_ETH_L2_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+            ("TESSERA_ETH_L2_CHAIN_ID", "1337"),
+            ("TESSERA_ETH_L2_NAME", "Local L2"),
+            ("TESSERA_ETH_L2_CONFIRMATIONS", "2"),
+        ];
+        let eth = settings(&vars).unwrap().unwrap();
+        let names: Vec<_> =
+            eth.chains.iter().map(|c| (c.key.as_str(), c.name.as_deref(), c.chain_id)).collect();
+        assert_eq!(
+            names,
+            [("", None, None), ("BASE", None, Some(8453)), ("L2", Some("Local L2"), Some(1337))]
+        );
+        assert_eq!(eth.chains[1].tokens[0].symbol, "USDC");
+        assert_eq!(eth.chains[1].confirmations, Confirmations::Finalized);
+        assert_eq!(eth.chain(1337).key, "L2");
+        assert_eq!(eth.chain(31337).key, "", "an unpinned first chain is the rest");
+        assert!(!format!("{eth:?}").contains("secret"));
+        assert!(eth.chains[2].check_chain(31337).unwrap_err().contains("TESSERA_ETH_L2_CHAIN_ID=1337"));
+
+        vars.retain(|(name, _)| *name != "TESSERA_ETH_L2_CHAIN_ID");
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_CHAIN_ID");
+        vars.push(("TESSERA_ETH_L2_CHAIN_ID", "10"));
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_CONFIRMATIONS", "OP needs 10");
+        vars.retain(|(name, _)| !matches!(*name, "TESSERA_ETH_L2_CHAIN_ID" | "TESSERA_ETH_L2_CONFIRMATIONS"));
+        vars.extend([("TESSERA_ETH_L2_CHAIN_ID", "8453"), ("TESSERA_ETH_L2_CONFIRMATIONS", "finalized")]);
+        let twice = settings(&vars).unwrap_err();
+        assert_eq!((twice.var, twice.message.contains("8453")), ("TESSERA_ETH_L2_CHAIN_ID", true));
+        vars.retain(|(name, _)| !name.starts_with("TESSERA_ETH_L2_"));
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_RPC_URL");
+        vars.retain(|(name, _)| *name != "TESSERA_ETH_CHAINS");
+        vars.push(("TESSERA_ETH_CHAINS", "base-2"));
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_CHAINS");
     }
 }

@@ -271,8 +271,8 @@ async fn a_node_that_is_down_is_an_error_to_retry_and_changes_nothing(db: PgPool
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    config.rpc_url = url.into();
-    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db.clone(), &config).unwrap();
+    config.chains[0].rpc_url = url.into();
+    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db.clone(), &config, config.primary()).unwrap();
 
     let error = watcher.step().await.unwrap_err();
 
@@ -285,9 +285,9 @@ async fn a_node_that_is_down_is_an_error_to_retry_and_changes_nothing(db: PgPool
 async fn a_node_on_another_chain_than_the_pinned_one_is_neither_read_nor_quoted_for(db: PgPool) {
     let chain = EthChain::start().await;
     let mut config = chain.config(Confirmations::Blocks(1), 2000);
-    config.chain_id = Some(1);
-    config.confirmations = Confirmations::Blocks(12);
-    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db.clone(), &config).unwrap();
+    config.chains[0].chain_id = Some(1);
+    config.chains[0].confirmations = Confirmations::Blocks(12);
+    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db.clone(), &config, config.primary()).unwrap();
     let error = watcher.step().await.unwrap_err();
     let message = error.to_string();
     assert!(
@@ -304,9 +304,9 @@ async fn a_node_on_another_chain_than_the_pinned_one_is_neither_read_nor_quoted_
     assert!(refused.contains("not TESSERA_ETH_CHAIN_ID=1"), "{refused}");
 
     // Pinned to the chain it is on: read as usual.
-    config.chain_id = Some(31337);
-    config.confirmations = Confirmations::Blocks(1);
-    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db, &config).unwrap();
+    config.chains[0].chain_id = Some(31337);
+    config.chains[0].confirmations = Confirmations::Blocks(1);
+    let watcher = tessera_chain_watcher::eth::EthWatcher::new(db, &config, config.primary()).unwrap();
     assert!(watcher.step().await.is_ok());
 }
 
@@ -320,10 +320,13 @@ async fn off_a_local_chain_an_operator_that_owns_the_contract_is_refused_at_star
     let unpinned = payments.check_at_start().await.unwrap_err();
     assert!(unpinned.contains("set TESSERA_ETH_CHAIN_ID=4242"), "{unpinned}");
 
-    config.chain_id = Some(4242);
+    config.chains[0].chain_id = Some(4242);
     let payments = tessera_payments::eth::EthPayments::new(&config).unwrap();
     let refused = payments.check_at_start().await.unwrap_err();
-    assert!(refused.contains("TESSERA_ETH_OPERATOR_KEY is the contract's owner"), "{refused}");
+    assert!(
+        refused.contains("TESSERA_ETH_OPERATOR_KEY is the owner of the contract at TESSERA_ETH_CONTRACT"),
+        "{refused}"
+    );
     assert!(payments.chain_id().await.is_err(), "and no quote is signed with it");
 
     // Ownership handed to another key (two steps): the operator may sign.

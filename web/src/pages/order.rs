@@ -29,8 +29,11 @@ pub struct BuyPage {
     pub event: EventCard,
     pub slug: String,
     pub rows: Vec<BuyRow>,
-    /// (value, label) of each payment method taken.
-    pub methods: Vec<(&'static str, String)>,
+    /// (value, label) of each way to pay: each method taken, and with several chains each
+    /// Ethereum asset on each chain (`usdc@8453`).
+    pub methods: Vec<(String, String)>,
+    /// (value, label) of each payment method a waiting list's offer may be paid with.
+    pub waitlist_methods: Vec<(&'static str, String)>,
     pub hold_minutes: u64,
     /// Set when crypto orders are held less long (their price lives less than the hold).
     pub crypto_hold_minutes: Option<u64>,

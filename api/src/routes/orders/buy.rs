@@ -28,6 +28,9 @@ pub struct BuyOptions {
     pub ticket_types: Vec<AvailableTicketType>,
     #[schema(value_type = Vec<crate::schemas::order::PaymentMethod>)]
     pub payment_methods: Vec<PaymentMethod>,
+    /// The chains `eth` and `usdc` are paid on (with the payment contract configured), the
+    /// default one first.
+    pub payment_chains: Vec<PaymentChain>,
     /// How long tickets are held while the customer pays.
     pub hold_minutes: u64,
     /// How long a crypto price (a bitcoin invoice, an Ethereum quote) holds: an order paid in
@@ -45,6 +48,22 @@ pub struct AvailableTicketType {
     pub available: i32,
 }
 
+/// A chain the payment contract takes ETH and tokens on.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentChain {
+    /// Its id, to send as `chain_id`; none for a default (local) chain whose id only its node
+    /// knows.
+    #[schema(example = 8453)]
+    pub chain_id: Option<u64>,
+    /// Where a purchase naming no chain is quoted.
+    pub default: bool,
+    #[schema(example = "Base")]
+    pub name: String,
+    /// `ETH`, then the tokens taken there.
+    #[schema(example = json!(["ETH", "USDC"]))]
+    pub assets: Vec<String>,
+}
+
 /// A purchase.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BuyRequest {
@@ -52,6 +71,10 @@ pub struct BuyRequest {
     /// `card`, `btc`, `lightning`, `eth` or `usdc`: one of the event's `payment_methods`.
     #[schema(example = "card")]
     pub payment_method: String,
+    /// `eth` and `usdc` only: the chain to pay on, by its id (one of `payment_chains`); the
+    /// first of them when left out.
+    #[schema(example = 8453)]
+    pub chain_id: Option<u64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -299,6 +322,17 @@ pub async fn options(
             })
             .collect(),
         payment_methods: state.payment_methods(),
+        payment_chains: state
+            .eth
+            .iter()
+            .flat_map(|eth| eth.chains())
+            .map(|chain| PaymentChain {
+                chain_id: chain.chain_id,
+                default: chain.primary,
+                name: crate::state::offer_name(&chain),
+                assets: chain.assets,
+            })
+            .collect(),
         hold_minutes: state.config.hold.as_secs() / 60,
         quote_minutes: state.config.quote_life.as_secs() / 60,
         max_tickets_per_order: MAX_TICKETS_PER_ORDER,
@@ -349,7 +383,7 @@ pub async fn buy(
         &signed_in.account,
         id,
         &items,
-        method,
+        (method, request.chain_id),
         key,
     )
     .await?;

@@ -247,11 +247,12 @@ impl Confirmation {
         let db = &state.db;
         if self.payment.method.eth_asset().is_some() {
             let pending = self.status == OrderStatus::PendingPayment;
-            if let Some(quote) = tessera_core::order::eth::quote_of_order(db, self.order_id).await?
+            let quote = tessera_core::order::eth::quote_of_order(db, self.order_id).await?;
+            if let Some(quote) = &quote
                 && pending
                 && quote.deadline > chrono::Utc::now()
             {
-                self.payment.quote = Some(buy::QuoteView::of(&quote)?);
+                self.payment.quote = Some(buy::QuoteView::of(quote)?);
             }
             self.payment.eth_payments = tessera_core::order::eth::payments_of_order(db, self.order_id)
                 .await?
@@ -266,8 +267,12 @@ impl Confirmation {
                     confirmations: p.confirmations,
                 })
                 .collect();
-            self.payment.confirmations_required =
-                state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
+            let chain = quote.as_ref().map(|quote| quote.chain_id);
+            self.payment.confirmations_required = state
+                .eth_settings
+                .as_ref()
+                .zip(chain)
+                .and_then(|(eth, chain)| eth.chain(chain).confirmations.blocks());
         }
         if matches!(self.payment.method, PaymentMethod::Btc | PaymentMethod::Lightning) {
             self.payment.transactions =

@@ -15,6 +15,10 @@ pub struct SwitchRailRequest {
     /// `card`, `btc`, `lightning`, `eth` or `usdc`: one of the event's `payment_methods`.
     #[schema(example = "lightning")]
     pub payment_method: String,
+    /// `eth` and `usdc` only: the chain to pay on, by its id; the first configured chain when
+    /// left out.
+    #[schema(example = 8453)]
+    pub chain_id: Option<u64>,
 }
 
 /// Pay a pending order another way (card, bitcoin, Lightning, ETH, USDC) while its tickets
@@ -40,7 +44,7 @@ pub async fn switch(
     JsonBody(request): JsonBody<SwitchRailRequest>,
 ) -> Result<Json<Confirmation>> {
     let method = super::buy::payment_method(&request.payment_method)?;
-    orders::switch_rail(&state, &signed_in.account, id, method).await?;
+    orders::switch_rail(&state, &signed_in.account, id, method, request.chain_id).await?;
     let confirmation = Confirmation::from(orders::load(&state, id, signed_in.account.id).await?);
     Ok(Json(confirmation.with_tickets(&state).await?))
 }

@@ -187,10 +187,10 @@ pub async fn buy_submit(
             items.push(BuyItem { ticket_type_id: ticket_type.id, quantity });
         }
     }
-    let method = form
+    let (method, chain) = form
         .get("payment_method")
-        .and_then(|m| m.parse::<PaymentMethod>().ok())
-        .unwrap_or(PaymentMethod::Card);
+        .and_then(|m| crate::state::parse_choice(m))
+        .unwrap_or((PaymentMethod::Card, None));
     // The key came with the form, so a double click is one order.
     let key = form.get("idempotency_key").map(String::as_str).filter(|k| order::is_idempotency_key(k));
     let err = match orders::buy(
@@ -199,7 +199,7 @@ pub async fn buy_submit(
         &signed_in.account,
         event.id,
         &items,
-        method,
+        (method, chain),
         key,
     )
     .await
@@ -343,7 +343,8 @@ async fn page(
         event: EventCard::new(event),
         slug: event.slug.clone(),
         rows,
-        methods: state
+        methods: state.checkout_choices(),
+        waitlist_methods: state
             .payment_methods()
             .iter()
             .map(|m| (m.as_str(), tessera_web::view::method_label(*m)))

@@ -78,15 +78,15 @@ pub async fn order_page(
             .map_err(Error::from)?
             .is_some();
         page.switch_methods = state
-            .payment_methods()
+            .checkout_choices()
             .into_iter()
             // The order's own rail too when its checkout could not be opened: to try again.
-            .filter(|m| {
-                (*m != order.payment_method
+            .filter(|(value, _)| {
+                let Some((m, _)) = crate::state::parse_choice(value) else { return false };
+                (m != order.payment_method
                     || order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Failed))
                     && !(quoted && m.eth_asset().is_some())
             })
-            .map(|m| (m.as_str().to_string(), tessera_web::view::method_label(m)))
             .collect();
     }
     page.switch_error = query.switch.as_deref().map(|code| {
@@ -262,7 +262,8 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
     let call = WalletCall::of(&quote).map_err(|err| Error::Internal(anyhow::anyhow!(err.to_string())))?;
     // The same transactions the buy response hands out.
     let transactions = crate::routes::orders::buy::QuoteView::of(&quote)?.transactions;
-    let required = state.eth_settings.as_ref().and_then(|eth| eth.confirmations.blocks());
+    let required =
+        state.eth_settings.as_ref().and_then(|eth| eth.chain(quote.chain_id).confirmations.blocks());
     let seen = eth::payments_of_order(&state.db, order.id).await.map_err(Error::from)?;
     let key = seen
         .iter()
@@ -308,7 +309,7 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
         ],
     );
     let amount = format!("{} {}", format_units(&quote.amount, decimals), quote.asset);
-    let chain = chain_name(quote.chain_id);
+    let chain = state.chain_label(quote.chain_id);
     let zone = order.event.timezone.as_str();
     let pay_html = with_time(
         current(),
@@ -346,19 +347,6 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
     Ok(Some((panel, format!(":{key}"))))
 }
 
-fn chain_name(chain_id: i64) -> String {
-    match chain_id {
-        1 => "Ethereum".into(),
-        10 => "OP Mainnet".into(),
-        137 => "Polygon".into(),
-        8453 => "Base".into(),
-        42161 => "Arbitrum One".into(),
-        11_155_111 => t("order-chain-sepolia"),
-        31337 => t("order-chain-local"),
-        other => message_args(current(), "order-chain-other", [("id", other.to_string().into())]),
-    }
-}
-
 /// `POST /orders/{id}/refund`: the customer cancels a paid order for a refund.
 pub async fn refund_submit(
     State(state): State<AppState>,
@@ -390,8 +378,10 @@ pub async fn switch_submit(
     CsrfForm(form): CsrfForm<SwitchForm>,
 ) -> Result<Response, PageError> {
     let back = |code: &str| Redirect::to(&format!("/orders/{id}?switch={code}")).into_response();
-    let Ok(method) = form.payment_method.parse::<PaymentMethod>() else { return Ok(back("not_a_method")) };
-    match orders::switch_rail(&state, &signed_in.account, id, method).await {
+    let Some((method, chain)) = crate::state::parse_choice(&form.payment_method) else {
+        return Ok(back("not_a_method"));
+    };
+    match orders::switch_rail(&state, &signed_in.account, id, method, chain).await {
         Ok(bought) => {
             let order_page =
                 state.config.public_url.join(&format!("/orders/{id}")).map(|u| u.to_string()).ok();

@@ -54,8 +54,12 @@ async fn render(state: &AppState) -> Response {
     metrics::gauge!("db_pool_connections", "state" => "idle").set(f64::from(idle));
     metrics::gauge!("db_pool_connections", "state" => "in_use").set(f64::from(size.saturating_sub(idle)));
     metrics::gauge!("db_pool_max_connections").set(f64::from(state.config.db_max_connections));
-    let contracts: Vec<String> =
-        state.eth_settings.iter().map(|eth| format!("0x{}", hex::encode(eth.contract))).collect();
+    let contracts: Vec<String> = state
+        .eth_settings
+        .iter()
+        .flat_map(|eth| &eth.chains)
+        .map(|chain| format!("{:#x}", chain.contract))
+        .collect();
     match tokio::time::timeout(GAUGES_TIMEOUT, tessera_core::gauges::read(&state.db, &contracts)).await {
         Ok(Ok(gauges)) => {
             gauges.publish();
