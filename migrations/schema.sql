@@ -1467,7 +1467,8 @@ CREATE VIEW public.receipt AS
     NULL::text AS payer,
     NULL::text AS token,
     true AS first_of_payment,
-    true AS counted
+    true AS counted,
+    NULL::bigint AS chain_id
    FROM (public.payment p
      JOIN public.customer_order o USING (order_id))
   WHERE ((p.provider = 'stripe'::text) AND (p.received_at IS NOT NULL))
@@ -1498,7 +1499,8 @@ UNION ALL
     NULL::text AS payer,
     NULL::text AS token,
     true AS first_of_payment,
-    true AS counted
+    true AS counted,
+    NULL::bigint AS chain_id
    FROM public.unmatched_payment u
   WHERE (u.provider = 'stripe'::text)
 UNION ALL
@@ -1534,7 +1536,8 @@ UNION ALL
     NULL::text AS payer,
     NULL::text AS token,
     (row_number() OVER invoice = 1) AS first_of_payment,
-    (r.status = 'settled'::text) AS counted
+    (r.status = 'settled'::text) AS counted,
+    NULL::bigint AS chain_id
    FROM ((public.btc_receipt r
      LEFT JOIN public.customer_order o USING (order_id))
      LEFT JOIN public.payment p ON (((p.order_id = r.order_id) AND (p.provider = r.provider) AND (p.provider_ref = r.provider_ref))))
@@ -1577,7 +1580,8 @@ UNION ALL
     r.payer,
     r.token,
     true AS first_of_payment,
-    (r.status = 'confirmed'::text) AS counted
+    (r.status = 'confirmed'::text) AS counted,
+    r.chain_id
    FROM (((public.eth_receipt r
      LEFT JOIN public.customer_order o USING (order_id))
      LEFT JOIN public.eth_quote q USING (order_id))

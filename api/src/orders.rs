@@ -151,7 +151,11 @@ pub async fn check_purchase(state: &AppState, purchase: &Purchase<'_>) -> Result
             field: Some("payment_method"),
         });
     }
-    if purchase.chain.is_some() && !state.takes(method, purchase.chain) {
+    // An asset on a chain that does not take it (or a chain for a method that takes none).
+    if (purchase.chain.is_some() || method.eth_asset().is_some())
+        && !state.takes(method, purchase.chain)
+        && !order::all_free(&state.db, purchase.event_id, purchase.items).await?
+    {
         return Err(chain_unavailable(method));
     }
     // Tickets go to the account's address: it must be the buyer's (free tickets too).

@@ -249,9 +249,12 @@ impl AppState {
             methods.push(PaymentMethod::Lightning);
         }
         if let Some(eth) = &self.eth {
-            methods.push(PaymentMethod::Eth);
-            if eth.chains().iter().any(|chain| chain.assets.iter().any(|asset| asset == "USDC")) {
-                methods.push(PaymentMethod::Usdc);
+            let chains = eth.chains();
+            for method in [PaymentMethod::Eth, PaymentMethod::Usdc] {
+                let asset = method.eth_asset().unwrap_or_default();
+                if chains.iter().any(|chain| chain.assets.iter().any(|a| a == asset)) {
+                    methods.push(method);
+                }
             }
         }
         methods
@@ -299,6 +302,20 @@ impl AppState {
             }
         }
         choices
+    }
+
+    /// `what` on the chain it is on ("12.5 USDC on Base"), when this shop takes payments on
+    /// several chains and `chain_id` names one; else `what` as it is.
+    pub fn on_chain(&self, what: String, chain_id: Option<i64>) -> String {
+        match chain_id {
+            Some(chain) if self.eth_settings.as_ref().is_some_and(|eth| eth.chains.len() > 1) => {
+                tessera_i18n::t_args(
+                    "method-on-chain",
+                    [("method", what.into()), ("chain", self.chain_label(chain).into())],
+                )
+            }
+            _ => what,
+        }
     }
 
     /// What customers read for chain `chain_id`: the name it was configured with, else its

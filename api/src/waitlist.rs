@@ -161,7 +161,7 @@ async fn offer(state: &AppState, entry: &Entry) -> Result<Offered, Error> {
         event_id: entry.event_id,
         items: &items,
         method,
-        // Offers are quoted on the first chain; the buyer may pick another on the order page.
+        // Offers are quoted on the first chain (entries take only what it takes).
         chain: None,
         idempotency_key: Some(&key),
         channel: &channel,

@@ -63,22 +63,37 @@ pub async fn verify(
 ) -> anyhow::Result<(usize, Vec<String>)> {
     let eth = eth.context("--verify-chain needs the node: set TESSERA_ETH_RPC_URL and the rest")?;
     let entries = reconcile::eth_entries(db, filter).await.context("cannot read the ETH receipts")?;
+    // Each chain's node, by the chain it says it is on. Its URL never goes into a message.
+    let redact = |text: String, url: &str| tessera_contracts::redact_rpc_url(&text, url);
     let mut nodes = Vec::new();
-    for chain in &eth.chains {
-        let node = tessera_contracts::connect_read(chain.rpc_url.expose_secret())
-            .with_context(|| format!("invalid {}", chain.var("RPC_URL")))?;
-        let chain_id = node
-            .get_chain_id()
-            .await
-            .with_context(|| format!("cannot reach the Ethereum node at {}", chain.var("RPC_URL")))?;
-        nodes.push((chain_id, node));
-    }
     let mut problems = Vec::new();
+    for chain in &eth.chains {
+        let url = chain.rpc_url.expose_secret();
+        let node = tessera_contracts::connect_read(url)
+            .map_err(|_| anyhow::anyhow!("invalid {}", chain.var("RPC_URL")))?;
+        match node.get_chain_id().await {
+            Ok(chain_id) => nodes.push((chain_id, node, url)),
+            Err(err) => problems.push(format!(
+                "the node at {} did not answer ({}): the receipts of its chain are not checked",
+                chain.var("RPC_URL"),
+                redact(err.to_string(), url)
+            )),
+        }
+    }
     for entry in &entries {
-        // The node of the entry's chain; else the first, which names the mismatch.
-        let (chain_id, node) =
-            nodes.iter().find(|(id, _)| i64::try_from(*id).ok() == Some(entry.chain_id)).unwrap_or(&nodes[0]);
-        if let Some(problem) = check(node, *chain_id, entry).await? {
+        let Some((chain_id, node, url)) =
+            nodes.iter().find(|(id, ..)| i64::try_from(*id).ok() == Some(entry.chain_id))
+        else {
+            problems.push(format!(
+                "eth {}:{} ({}) is on chain {}, which no configured node that answered is on",
+                entry.tx_hash, entry.log_index, entry.status, entry.chain_id
+            ));
+            continue;
+        };
+        let checked = check(node, *chain_id, entry)
+            .await
+            .map_err(|err| anyhow::anyhow!(redact(format!("{err:#}"), url)))?;
+        if let Some(problem) = checked {
             problems.push(format!("eth {}:{} ({}) {problem}", entry.tx_hash, entry.log_index, entry.status));
         }
     }

@@ -60,6 +60,8 @@ pub struct AssetTotal {
     pub asset: String,
     /// `fiat`, `bitcoin`, `ether` or `token`.
     pub kind: String,
+    /// Ether and tokens: the chain they were received on (USDC on two chains is two totals).
+    pub chain_id: Option<i64>,
     /// The exponent of the asset's base unit: 2 for EUR cents, 8 for satoshis, 18 for wei.
     pub decimals: i32,
     /// In base units, exact (a decimal string: wei overflow 64 bits).
@@ -194,7 +196,7 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                where status in ('paid', 'fulfilled', 'refunded') and paid_at is not null
                  and ($4::uuid is null or event_id = $4)
                  and (paid_at at time zone $3)::date between $1 and $2)
-           select asset as "asset!", kind as "kind!", decimals as "decimals!",
+           select asset as "asset!", kind as "kind!", chain_id, decimals as "decimals!",
                   sum(amount)::text as "amount_base!", '' as "amount!", count(distinct order_id) as "orders!",
                   -- What went back of it: a card payment refunded in full (by refunds, or by the
                   -- bank after a lost dispute) all it received, else its refunds that succeeded.
@@ -212,7 +214,9 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                   -- Ethereum: the wei or token units its refunds sent back, in this asset.
                   + coalesce((select sum(f.amount) from refund f join paid using (order_id)
                               join payment p on p.payment_id = f.payment_id
+                              join eth_receipt e on e.eth_receipt_id = f.eth_receipt_id
                               where kind in ('ether', 'token') and f.rail = 'eth' and f.asset = received.asset
+                                and e.chain_id = received.chain_id
                                 and f.status = 'succeeded' and p.refund_reason is null), 0))::text
                       as "refunded_base!",
                   '' as "refunded!", '' as "net_base!", '' as "net!"
@@ -225,7 +229,7 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                                            when 'eth' then case when r.asset = 'ETH' then 'ether' else 'token' end
                                            end as kind,
                       case when r.rail = 'card' then 0 else r.decimals end as decimals,
-                      r.amount_base::numeric as amount, r.order_id
+                      r.amount_base::numeric as amount, r.order_id, r.chain_id
                from receipt r join paid using (order_id)
                where case r.rail
                          -- The payment that paid the order (one due back is not takings).
@@ -234,8 +238,8 @@ pub async fn report(db: &PgPool, range: &Range) -> sqlx::Result<Report> {
                          when 'eth' then r.status = 'confirmed' and r.outcome in ('paid', 'paid_late', 'overpaid')
                      end
            ) received
-           group by asset, kind, decimals
-           order by kind, asset"#,
+           group by asset, kind, decimals, chain_id
+           order by kind, asset, chain_id"#,
         from,
         to,
         tz,

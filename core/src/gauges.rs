@@ -46,10 +46,11 @@ pub struct ChainLag {
     pub seconds_since_progress: f64,
 }
 
-/// Reads the figures; the chain watchers' only for `contracts` (`0x…`, lowercase: the ones this
-/// deployment follows, so a contract or chain left behind raises no alarm), each on the chain
-/// it was last followed on.
-pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
+/// Reads the figures; the chain watchers' only for `contracts` (the ones this deployment
+/// follows, so a contract or chain left behind raises no alarm: `0x…` lowercase, with the chain
+/// id it is pinned to, or none for one followed on whatever chain its node is, reported on the
+/// chain it was last followed on).
+pub async fn read(db: &PgPool, contracts: &[(Option<i64>, String)]) -> sqlx::Result<Gauges> {
     type Row = (i64, i64, i64, i64, i64, f64, i64, f64, i64, f64);
     let (
         holds_live,
@@ -91,13 +92,18 @@ pub async fn read(db: &PgPool, contracts: &[String]) -> sqlx::Result<Gauges> {
     )
     .fetch_one(db)
     .await?;
+    let (pins, addresses): (Vec<Option<i64>>, Vec<String>) = contracts.iter().cloned().unzip();
     let chains: Vec<(i64, String, i64, f64)> = sqlx::query_as(
-        "select distinct on (contract) chain_id, contract, greatest(head_block - next_block + 1, 0)::bigint,
-                extract(epoch from now() - updated_at)::float8
-         from eth_cursor where contract = any($1)
-         order by contract, updated_at desc",
+        "select distinct on (coalesce(w.chain_id, -1), c.contract)
+                c.chain_id, c.contract, greatest(c.head_block - c.next_block + 1, 0)::bigint,
+                extract(epoch from now() - c.updated_at)::float8
+         from eth_cursor c
+         join unnest($1::bigint[], $2::text[]) as w(chain_id, contract)
+           on w.contract = c.contract and (w.chain_id is null or w.chain_id = c.chain_id)
+         order by coalesce(w.chain_id, -1), c.contract, c.updated_at desc",
     )
-    .bind(contracts)
+    .bind(pins)
+    .bind(addresses)
     .fetch_all(db)
     .await?;
     Ok(Gauges {

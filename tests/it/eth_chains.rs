@@ -26,6 +26,7 @@ async fn two_chains(db: PgPool) -> (Chain, Chain, TestApp) {
     let (l1, l2) = (Chain::start().await, Chain::start_on(Some(L2)).await);
     let mut settings = l1.settings();
     settings.extend([
+        ("TESSERA_ETH_CHAIN_ID", "31337".to_string()),
         ("TESSERA_ETH_CHAINS", "l2".to_string()),
         ("TESSERA_ETH_L2_RPC_URL", l2.anvil.url.clone()),
         ("TESSERA_ETH_L2_CONTRACT", format!("{:#x}", l2.contract)),
@@ -106,7 +107,7 @@ async fn the_buyer_picks_the_chain_the_quote_binds_it_and_each_chain_pays_its_ow
     assert_eq!(
         options["payment_chains"],
         json!([
-            {"chain_id": null, "default": true, "name": "a local test chain", "assets": ["ETH", "USDC"]},
+            {"chain_id": 31337, "default": true, "name": "a local test chain", "assets": ["ETH", "USDC"]},
             {"chain_id": L2, "default": false, "name": "Local L2", "assets": ["ETH", "USDC"]},
         ])
     );
@@ -161,6 +162,42 @@ async fn the_buyer_picks_the_chain_the_quote_binds_it_and_each_chain_pays_its_ow
             (31337, Some(order_id(&on_l1)), "paid".to_string())
         ]
     );
+    // Finance and analytics tell the chains apart: every receipt names its chain, and USDC on
+    // the second chain is a total of its own.
+    let admin = app.sign_in(true).await;
+    let ledger = app.get_with_cookie("/api/admin/reconciliation", &admin).await.json();
+    let mut rows: Vec<(String, i64)> = ledger["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["asset"].as_str().unwrap().to_string(), r["chain_id"].as_i64().unwrap()))
+        .collect();
+    rows.sort();
+    assert_eq!(rows, [("ETH".to_string(), 31337), ("USDC".to_string(), L2 as i64)]);
+    let totals: Vec<(String, i64)> = ledger["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["asset"].as_str().unwrap().to_string(), t["chain_id"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(totals, [("ETH".to_string(), 31337), ("USDC".to_string(), L2 as i64)]);
+    let finance = app.get_with_cookie("/admin/finance", &admin).await.text();
+    assert!(finance.contains("on Local L2"), "{finance}");
+    let csv = app.get_with_cookie("/admin/finance?format=csv", &admin).await.text();
+    assert!(csv.lines().next().unwrap().ends_with(",chain_id") && csv.contains(",1337\r\n"), "{csv}");
+    let analytics = app.get_with_cookie("/api/admin/analytics", &admin).await.json();
+    let received: Vec<(String, Option<i64>)> = analytics["received"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["asset"].as_str().unwrap().to_string(), r["chain_id"].as_i64()))
+        .collect();
+    assert_eq!(
+        received,
+        [("ETH".to_string(), Some(31337)), ("USDC".to_string(), Some(L2 as i64))],
+        "{analytics}"
+    );
+
     // Each chain's watcher has its own cursor.
     let cursors: i64 =
         sqlx::query_scalar("select count(distinct chain_id) from eth_cursor").fetch_one(&db).await.unwrap();
@@ -296,4 +333,27 @@ async fn money_sent_on_the_wrong_chain_is_recorded_there_for_refund_and_never_pa
     .await
     .unwrap();
     assert_eq!(refund_chain, L2 as i64);
+
+    // The order's own refund is of its own chain's payment, never of the other chain's log that
+    // names it.
+    let mut conn = db.acquire().await.unwrap();
+    tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
+    drop(conn);
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert("content-type", "application/json".parse().unwrap());
+    headers.insert("cookie", admin.parse().unwrap());
+    headers.insert("idempotency-key", "order-refund".parse().unwrap());
+    let asked = app
+        .send(axum::http::Method::POST, &format!("/api/admin/orders/{order}/refunds"), headers, "{}".into())
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
+    let refunded_on: Vec<(i64, String)> = sqlx::query_as(
+        "select e.chain_id, r.amount::text from refund r join eth_receipt e using (eth_receipt_id)
+         where r.order_id = $1",
+    )
+    .bind(order)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(refunded_on, [(31337, quote.amount.to_string())]);
 }

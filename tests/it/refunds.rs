@@ -548,7 +548,7 @@ async fn finance_sees_each_refund_as_money_out_beside_its_receipt(db: PgPool) {
     assert_eq!(row(disputed).discrepancy, Some(tessera_core::reconcile::Discrepancy::Disputed));
     assert_eq!(row(disputed).dispute_status.as_deref(), Some("needs_response"));
     let csv = tessera_core::reconcile::to_csv(&rows);
-    assert!(csv.lines().next().unwrap().ends_with(",refunded,refunding,refunds,dispute_status"));
+    assert!(csv.lines().next().unwrap().ends_with(",refunded,refunding,refunds,dispute_status,chain_id"));
     assert!(csv.contains(",disputed,"), "{csv}");
 }
 

@@ -237,7 +237,7 @@ async fn the_openapi_document_lists_how_each_route_refuses_a_malformed_request(d
 async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
     use tessera_core::gauges::{ChainLag, Gauges, read};
     let app = TestApp::new(db);
-    let contract = "0x5fbdb2315678afecb367f032d93f642f64180aa3".to_string();
+    let contract = (None, "0x5fbdb2315678afecb367f032d93f642f64180aa3".to_string());
     assert_eq!(read(&app.db, std::slice::from_ref(&contract)).await.unwrap(), Gauges::default());
 
     // A live hold, one two minutes past its time that nobody released (one just past it is
@@ -316,6 +316,20 @@ async fn the_operator_gauges_say_what_postgres_holds(db: PgPool) {
     };
     assert_eq!(contract, "0x5fbdb2315678afecb367f032d93f642f64180aa3");
     assert!((29.0..90.0).contains(&seconds_since_progress), "{gauges:?}");
+    // The same address on a second chain (deployed by the same key): each pinned chain is
+    // reported, the stalled one too.
+    sqlx::query(
+        "insert into eth_cursor (chain_id, contract, next_block, head_block, updated_at)
+         values (1337, '0x5fbdb2315678afecb367f032d93f642f64180aa3', 10, 10, now())",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let address = "0x5fbdb2315678afecb367f032d93f642f64180aa3".to_string();
+    let pinned = [(Some(31337), address.clone()), (Some(1337), address)];
+    let lags: Vec<(i64, i64)> =
+        read(&app.db, &pinned).await.unwrap().chains.iter().map(|c| (c.chain_id, c.blocks)).collect();
+    assert_eq!(lags, [(1337, 1), (31337, 11)]);
 
     // The metrics carry them (every test shares the process's gauges: only their presence is
     // this test's), and the counters of what was placed.

@@ -109,6 +109,7 @@ impl EthChain {
             start_block: 0,
             max_block_range,
             chain_id: (!key.is_empty()).then_some(self.chain_id),
+            native_eth: true,
         }
     }
 

@@ -61,6 +61,8 @@ pub struct AssetTotal {
     pub asset: String,
     /// `fiat`, `bitcoin`, `ether` or `token`.
     pub kind: String,
+    /// Ether and tokens: the chain they were received on (USDC on two chains is two totals).
+    pub chain_id: Option<i64>,
     /// The exponent of the asset's base unit: 2 for EUR cents, 8 for satoshis, 18 for wei.
     pub decimals: i32,
     /// In base units, exact (a decimal string: wei overflow 64 bits).
@@ -81,6 +83,7 @@ pub struct AssetTotal {
 const _: fn(domain::AssetTotal) = |domain::AssetTotal {
                                        asset: _,
                                        kind: _,
+                                       chain_id: _,
                                        decimals: _,
                                        amount_base: _,
                                        amount: _,

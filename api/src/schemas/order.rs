@@ -237,6 +237,8 @@ const _: fn(eth_receipt::EthOrphan) = |eth_receipt::EthOrphan {
 #[derive(Serialize, ToSchema)]
 pub struct EthDueBack {
     pub order_id: Uuid,
+    /// The chain the log is on, where the money goes back.
+    pub chain_id: i64,
     pub tx_hash: String,
     pub log_index: i32,
     /// The log's outcome: `refund_due`, `underpaid` or `overpaid`.
@@ -256,6 +258,7 @@ pub struct EthDueBack {
 // Fails to compile when the core type gains or loses a field.
 const _: fn(eth_receipt::EthDueBack) = |eth_receipt::EthDueBack {
                                             order_id: _,
+                                            chain_id: _,
                                             tx_hash: _,
                                             log_index: _,
                                             outcome: _,

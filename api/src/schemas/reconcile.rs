@@ -104,6 +104,8 @@ pub struct LedgerRow {
     pub block_hash: Option<String>,
     pub payer: Option<String>,
     pub token: Option<String>,
+    /// ETH and tokens: the chain the payment was made on.
+    pub chain_id: Option<i64>,
     /// The money counts: collected (card), settled (btc), confirmed (eth). Seen, processing,
     /// reorged and replaced receipts are listed but not counted.
     pub counted: bool,
@@ -151,6 +153,7 @@ const _: fn(domain::LedgerRow) = |domain::LedgerRow {
                                       block_hash: _,
                                       payer: _,
                                       token: _,
+                                      chain_id: _,
                                       counted: _,
                                       discrepancy: _,
                                       resolution: _,
@@ -161,6 +164,7 @@ const _: fn(domain::LedgerRow) = |domain::LedgerRow {
 #[derive(Serialize, ToSchema)]
 pub struct AssetSum {
     pub asset: String,
+    pub chain_id: Option<i64>,
     pub decimals: i32,
     pub amount_base: String,
     pub amount: String,
@@ -169,7 +173,7 @@ pub struct AssetSum {
 
 // Fails to compile when the core type gains or loses a field.
 const _: fn(domain::AssetSum) =
-    |domain::AssetSum { asset: _, decimals: _, amount_base: _, amount: _, receipts: _ }| {};
+    |domain::AssetSum { asset: _, chain_id: _, decimals: _, amount_base: _, amount: _, receipts: _ }| {};
 
 // Rows with one discrepancy, and how many of them nobody has resolved.
 #[derive(Serialize, ToSchema)]

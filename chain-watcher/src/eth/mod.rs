@@ -163,10 +163,14 @@ impl EthWatcher {
         &self.db
     }
 
-    /// For a chain of `TESSERA_ETH_CHAINS`, its (pinned) id; none for the first chain. What
-    /// the poller's leader lock is taken for.
-    pub fn other_chain(&self) -> Option<u64> {
-        if self.key.is_empty() { None } else { self.chain_pin }
+    /// Whether this is the first configured chain's watcher (`TESSERA_ETH_*`).
+    pub fn is_first(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// The chain id it was pinned to (`…_CHAIN_ID`), if any.
+    pub fn chain_pin(&self) -> Option<u64> {
+        self.chain_pin
     }
 
     /// Steps until nothing is left to read up to the head (or a step makes no progress: the

@@ -10,31 +10,75 @@ use tessera_settlement::eth::refunded::Round;
 
 use super::{EthWatchError, EthWatcher};
 
-/// The advisory lock of the first chain's Ethereum watcher's leader (BTCPay's poller holds
-/// another); each other chain's leader holds its own, [`lock_of`].
+/// The advisory lock of the first chain's Ethereum watcher's leader, as it always was (BTCPay's
+/// poller holds another).
 const LOCK: i64 = 0x7465_7373_6572_6103;
 
-/// The leader's lock for the other chain pinned to `chain` (the first chain's when none).
-fn lock_of(chain: Option<u64>) -> i64 {
-    match chain {
-        None => LOCK,
-        // Apart from LOCK's and from each other's: the id in the low bits, a tag in the high.
-        Some(id) => 0x7465_7300_0000_0000 | (id as i64 & 0xff_ffff_ffff),
+/// The class of the per-chain leader locks: Postgres's two-key advisory locks, a space apart
+/// from every one-key lock (LOCK and the other tasks').
+const CHAIN_LOCK_CLASS: i32 = 0x7465_7373;
+
+/// A leader lock: one key, or two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lock {
+    One(i64),
+    Two(i32, i32),
+}
+
+/// The locks the leader of a chain's watcher holds: the first chain's LOCK (so a process of an
+/// earlier version, which knew only it, never leads beside it), and for a chain with a pinned
+/// id a lock of that id, so the chain has one leader (one refund sender) whatever its place in
+/// `TESSERA_ETH_CHAINS`. The id is folded into 32 bits: chain ids of that size do not collide.
+fn leader_locks(first: bool, chain: Option<u64>) -> Vec<Lock> {
+    let mut locks = Vec::new();
+    if first {
+        locks.push(Lock::One(LOCK));
     }
+    if let Some(id) = chain {
+        locks.push(Lock::Two(CHAIN_LOCK_CLASS, ((id ^ (id >> 32)) as u32).cast_signed()));
+    }
+    locks
+}
+
+/// Tries to take every lock on `conn`; all of them, or none (those taken are let go).
+async fn take_all(conn: &mut sqlx::PgConnection, locks: &[Lock]) -> sqlx::Result<bool> {
+    for (i, lock) in locks.iter().enumerate() {
+        let taken: bool = match *lock {
+            Lock::One(key) => sqlx::query_scalar("select pg_try_advisory_lock($1)").bind(key),
+            Lock::Two(class, key) => {
+                sqlx::query_scalar("select pg_try_advisory_lock($1, $2)").bind(class).bind(key)
+            }
+        }
+        .fetch_one(&mut *conn)
+        .await?;
+        if !taken {
+            release(conn, &locks[..i]).await?;
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+async fn release(conn: &mut sqlx::PgConnection, locks: &[Lock]) -> sqlx::Result<()> {
+    for lock in locks {
+        match *lock {
+            Lock::One(key) => sqlx::query("select pg_advisory_unlock($1)").bind(key),
+            Lock::Two(class, key) => sqlx::query("select pg_advisory_unlock($1, $2)").bind(class).bind(key),
+        }
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Catches up every `interval` until `shutdown`. Never gives up: a node that is down, or a
 /// database that fails, is logged and tried again at the next tick.
 pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::Receiver<bool>) {
-    let leader_lock = lock_of(watcher.other_chain());
+    let locks = leader_locks(watcher.is_first(), watcher.chain_pin());
     loop {
         let round = async {
             let mut lock = watcher.db().acquire().await?;
-            let leader: bool = sqlx::query_scalar("select pg_try_advisory_lock($1)")
-                .bind(leader_lock)
-                .fetch_one(&mut *lock)
-                .await?;
-            if !leader {
+            if !take_all(&mut lock, &locks).await? {
                 return Ok(None);
             }
             let mut progress = watcher.catch_up().await;
@@ -56,7 +100,7 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
                     Err(err) => progress = Err(err),
                 }
             }
-            sqlx::query("select pg_advisory_unlock($1)").bind(leader_lock).execute(&mut *lock).await?;
+            release(&mut lock, &locks).await?;
             progress.map(Some)
         };
         match round.await {
@@ -82,5 +126,18 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
             () = tokio::time::sleep(interval) => {}
             _ = shutdown.changed() => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_chain_has_a_leader_lock_of_its_own_and_the_first_keeps_the_old_one() {
+        assert_eq!(leader_locks(true, None), [Lock::One(LOCK)]);
+        assert_eq!(leader_locks(true, Some(1)), [Lock::One(LOCK), Lock::Two(CHAIN_LOCK_CLASS, 1)]);
+        assert_eq!(leader_locks(false, Some(8453)), [Lock::Two(CHAIN_LOCK_CLASS, 8453)]);
+        assert_ne!(leader_locks(false, Some(10)), leader_locks(false, Some(137)));
     }
 }

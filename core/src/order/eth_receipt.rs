@@ -141,6 +141,8 @@ pub struct EthOrphan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EthDueBack {
     pub order_id: Uuid,
+    /// The chain the log is on, where the money goes back.
+    pub chain_id: i64,
     pub tx_hash: String,
     pub log_index: i32,
     /// The log's outcome: `refund_due`, `underpaid` or `overpaid`.
@@ -162,7 +164,8 @@ pub struct EthDueBack {
 pub async fn due_back(db: impl PgExecutor<'_>, order_ids: &[Uuid]) -> sqlx::Result<Vec<EthDueBack>> {
     sqlx::query_as!(
         EthDueBack,
-        r#"select r.order_id as "order_id!", r.tx_hash, r.log_index, r.outcome as "outcome!", r.payer, r.token,
+        r#"select r.order_id as "order_id!", r.chain_id, r.tx_hash, r.log_index, r.outcome as "outcome!", r.payer,
+                  r.token,
                   case when r.token = q.token then q.asset
                        when r.token = '0x0000000000000000000000000000000000000000' then 'ETH' end as asset,
                   case when r.token = q.token then q.decimals::int
@@ -201,7 +204,7 @@ pub async fn orphans(
                    order by f.created_at desc limit 1) as refund_status
            from eth_receipt r
            left join lateral (
-               select asset, decimals from eth_quote where token = r.token limit 1
+               select asset, decimals from eth_quote where token = r.token and chain_id = r.chain_id limit 1
            ) q on true
            where r.status = 'confirmed' and r.outcome = 'orphan'
              and ($1::timestamptz is null or (r.block_time, r.eth_receipt_id) < ($1, $2))

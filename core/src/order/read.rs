@@ -236,8 +236,9 @@ pub async fn refunds_due(
            ) btc on true
            left join lateral (
                select coalesce(sum(x.amount), 0) as base_units, min(q.amount) as quoted from eth_receipt x
-               left join eth_quote q on q.order_ref = x.order_ref and q.token = x.token
-               where p.provider = 'ethereum' and x.order_ref = p.provider_ref and x.status = 'confirmed'
+               left join eth_quote q on q.order_ref = x.order_ref and q.token = x.token and q.chain_id = x.chain_id
+               where p.provider = 'ethereum' and x.order_ref = p.provider_ref and x.order_id = p.order_id
+                 and x.status = 'confirmed'
            ) eth on true
            where (p.status = 'refund_due' or (p.status = 'succeeded' and p.overpaid_minor > 0))
              and coalesce(r.done, 0) < (case

@@ -3,8 +3,9 @@
 
 use super::LedgerRow;
 
-/// The columns of the CSV export, in order. Stable: finance's spreadsheets depend on them.
-pub const CSV_COLUMNS: [&str; 27] = [
+/// The columns of the CSV export, in order. Stable: finance's spreadsheets depend on them (new
+/// ones go last).
+pub const CSV_COLUMNS: [&str; 28] = [
     "rail",
     "receipt_ref",
     "received_at",
@@ -32,6 +33,7 @@ pub const CSV_COLUMNS: [&str; 27] = [
     "refunding",
     "refunds",
     "dispute_status",
+    "chain_id",
 ];
 
 /// One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180).
@@ -87,6 +89,7 @@ pub fn to_csv(rows: &[LedgerRow]) -> String {
             r.refunding.clone().unwrap_or_default(),
             r.refunds.clone().unwrap_or_default(),
             r.dispute_status.clone().unwrap_or_default(),
+            r.chain_id.map(|id| id.to_string()).unwrap_or_default(),
         ];
         out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -131,6 +134,7 @@ mod tests {
             block_hash: None,
             payer: None,
             token: None,
+            chain_id: None,
             counted: true,
             discrepancy: Some(Discrepancy::Orphan),
             resolution: Some(Resolution { note: "refunded, \"by hand\"".into(), by: None, at: Utc::now() }),
@@ -150,7 +154,7 @@ mod tests {
             )
         );
         assert!(
-            lines[1].ends_with(",orphan,\"refunded, \"\"by hand\"\"\",0.50,,re_1 succeeded,"),
+            lines[1].ends_with(",orphan,\"refunded, \"\"by hand\"\"\",0.50,,re_1 succeeded,,"),
             "{}",
             lines[1]
         );

@@ -37,6 +37,7 @@ pub(super) struct Raw {
     pub(super) block_hash: Option<String>,
     pub(super) payer: Option<String>,
     pub(super) token: Option<String>,
+    pub(super) chain_id: Option<i64>,
     /// False for a bitcoin output other than the first that counts of its invoice: what is
     /// wrong with the invoice as a whole is said once, on its first output.
     pub(super) first_of_payment: bool,
@@ -63,7 +64,7 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                   rows.fiat_currency, rows.order_total_minor, rows.received_minor, rows.rate, rows.status as "status!",
                   rows.payment_status, rows.refund_reason, rows.overpaid_minor, rows.outcome,
                   rows.was_confirmed as "was_confirmed!", rows.block_number, rows.block_hash, rows.payer, rows.token,
-                  rows.first_of_payment as "first_of_payment!", rows.counted as "counted!",
+                  rows.chain_id, rows.first_of_payment as "first_of_payment!", rows.counted as "counted!",
                   f.refunded_base, f.refunding_base, f.refund_latest, f.refund_refs, f.refunded_due_base,
                   d.dispute_status as "dispute_status?"
            from receipt rows
@@ -162,6 +163,7 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                 block_hash: raw.block_hash,
                 payer: raw.payer,
                 token: raw.token,
+                chain_id: raw.chain_id,
                 counted: raw.counted,
                 discrepancy,
                 resolution,

@@ -82,6 +82,8 @@ pub struct LedgerRow {
     pub block_hash: Option<String>,
     pub payer: Option<String>,
     pub token: Option<String>,
+    /// ETH and tokens: the chain the payment was made on.
+    pub chain_id: Option<i64>,
     /// The money counts: collected (card), settled (btc), confirmed (eth). Seen, processing,
     /// reorged and replaced receipts are listed but not counted.
     pub counted: bool,

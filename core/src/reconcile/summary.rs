@@ -8,10 +8,12 @@ use serde::Serialize;
 
 use super::{Discrepancy, LedgerRow};
 
-/// Received in one asset over the rows whose money counts.
+/// Received in one asset (on one chain, for ETH and tokens) over the rows whose money counts.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct AssetSum {
     pub asset: String,
+    /// ETH and tokens: the chain it was received on (USDC on two chains is two sums).
+    pub chain_id: Option<i64>,
     pub decimals: i32,
     pub amount_base: String,
     pub amount: String,
@@ -29,23 +31,27 @@ pub struct DiscrepancyCount {
 
 /// Sums and counts over ledger rows: base units summed as arbitrary-precision decimals.
 pub fn summarise(rows: &[LedgerRow]) -> (Vec<AssetSum>, Vec<DiscrepancyCount>) {
-    let mut totals: BTreeMap<(String, i32), (Vec<u8>, i64)> = BTreeMap::new();
+    // (asset, decimals, chain) -> (little-endian digits of the sum, receipts)
+    type Key = (String, i32, Option<i64>);
+    let mut totals: BTreeMap<Key, (Vec<u8>, i64)> = BTreeMap::new();
     // Only money that counts: what is still confirming, or was reorged or replaced, is listed
     // but not added up.
     for row in rows.iter().filter(|row| row.counted) {
-        let entry = totals.entry((row.asset.clone(), row.decimals)).or_insert_with(|| (vec![0], 0));
+        let entry =
+            totals.entry((row.asset.clone(), row.decimals, row.chain_id)).or_insert_with(|| (vec![0], 0));
         add_decimal(&mut entry.0, &row.amount_base);
         entry.1 += 1;
     }
     let totals = totals
         .into_iter()
-        .map(|((asset, decimals), (digits, receipts))| {
+        .map(|((asset, decimals, chain_id), (digits, receipts))| {
             let amount_base: String = digits.iter().rev().map(|d| char::from(b'0' + d)).collect();
             let amount_base = amount_base.trim_start_matches('0').to_string();
             let amount_base = if amount_base.is_empty() { "0".to_string() } else { amount_base };
             AssetSum {
                 amount: crate::money::units_decimal(&amount_base, decimals.max(0) as u32),
                 asset,
+                chain_id,
                 decimals,
                 amount_base,
                 receipts,

@@ -251,7 +251,7 @@ pub async fn settle_refund_log(conn: &mut PgConnection, log: &RefundLog<'_>) -> 
                   case when e.token = '0x0000000000000000000000000000000000000000' then 'ETH' else q.asset end as asset,
                   case when e.token = '0x0000000000000000000000000000000000000000' then 18 else q.decimals::int end as decimals
            from eth_receipt e
-           left join lateral (select asset, decimals from eth_quote where token = e.token
+           left join lateral (select asset, decimals from eth_quote where token = e.token and chain_id = e.chain_id
                               order by (order_ref = e.order_ref) desc limit 1) q on true
            left join payment p on p.order_id = e.order_id and p.provider = 'ethereum' and p.provider_ref = e.order_ref
            where e.chain_id = $1 and e.contract = $2 and e.order_ref = $3 and e.status = 'confirmed'

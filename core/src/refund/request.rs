@@ -298,7 +298,11 @@ async fn rail_units(
                 r#"select e.eth_receipt_id, e.payer, e.token, e.amount::text as "amount!", e.status,
                           q.token as quote_token, q.asset, q.decimals, q.rate::text as "rate!",
                           q.amount::text as "quoted!"
-                   from eth_receipt e join eth_quote q on q.order_ref = e.order_ref
+                   from eth_receipt e
+                   -- The log on the quote's own chain: one naming the order on another chain
+                   -- (an orphan there) is not the order's payment.
+                   join eth_quote q on q.order_ref = e.order_ref and q.chain_id = e.chain_id
+                                   and q.contract = e.contract
                    where e.order_ref = $1 and e.status in ('confirmed', 'reorged') and e.confirmed_at is not null
                    order by e.block_number limit 1"#,
                 provider_ref.unwrap_or_default()
@@ -803,7 +807,8 @@ pub async fn request_eth_orphan(
                   case when e.token = $2 then 'ETH' else q.asset end as asset,
                   case when e.token = $2 then 18 else q.decimals::int end as decimals
            from eth_receipt e
-           left join lateral (select asset, decimals from eth_quote where token = e.token limit 1) q on true
+           left join lateral (select asset, decimals from eth_quote where token = e.token and chain_id = e.chain_id
+                              limit 1) q on true
            where e.eth_receipt_id = $1
            for update of e"#,
         eth_receipt_id,

@@ -245,7 +245,8 @@ async fn close_if_all_back(conn: &mut PgConnection, payment_id: Uuid) -> sqlx::R
                                     -- Nothing confirmed (its log reorged out): never all back.
                                     when p.provider = 'ethereum'
                                     then (select greatest(coalesce(sum(e.amount), 0), 1) from eth_receipt e
-                                          where e.order_ref = p.provider_ref and e.status = 'confirmed')
+                                          where e.order_ref = p.provider_ref and e.order_id = p.order_id
+                                            and e.status = 'confirmed')
                                     else p.received_minor end
            returning before.status as was, p.order_id"#,
         payment_id

@@ -68,6 +68,8 @@ struct ChainNode {
     rpc_url: SecretString,
     contract: Address,
     tokens: Vec<(String, Address)>,
+    /// Whether the native coin is taken as ETH (`…_ETH`).
+    native_eth: bool,
     chain_id: OnceCell<u64>,
     /// `…_CHAIN_ID` and the confirmations, which the node's chain must suit.
     chain_pin: Option<u64>,
@@ -128,6 +130,7 @@ impl EthPayments {
                 rpc_url: chain.rpc_url.clone(),
                 contract: chain.contract,
                 tokens: chain.tokens.iter().map(|token| (token.symbol.clone(), token.address)).collect(),
+                native_eth: chain.native_eth,
                 chain_id: OnceCell::new(),
                 chain_pin: chain.chain_id,
                 confirmations: chain.confirmations,
@@ -145,8 +148,7 @@ impl EthPayments {
     /// Whether customers can pay in `asset` (`ETH`, or an allow-listed token's symbol) on
     /// `chain` (none: the first chain).
     pub fn offers(&self, asset: &str, chain: Option<u64>) -> bool {
-        self.node_named(chain)
-            .is_some_and(|node| asset.eq_ignore_ascii_case(ETH) || node.token(asset).is_some())
+        self.node_named(chain).is_some_and(|node| node.takes(asset))
     }
 
     /// The chains customers may pay on, the first chain first.
@@ -158,7 +160,10 @@ impl EthPayments {
                 chain_id: node.chain_pin,
                 primary: i == 0,
                 name: node.name.clone(),
-                assets: std::iter::once(ETH.to_string())
+                assets: node
+                    .native_eth
+                    .then(|| ETH.to_string())
+                    .into_iter()
                     .chain(node.tokens.iter().map(|(s, _)| s.clone()))
                     .collect(),
             })
@@ -167,7 +172,7 @@ impl EthPayments {
 
     /// The name chain `chain_id` was given (`…_NAME`), if any.
     pub fn chain_name(&self, chain_id: i64) -> Option<&str> {
-        self.node_of(chain_id).name.as_deref()
+        self.node_of(chain_id).and_then(|node| node.name.as_deref())
     }
 
     /// The first chain's id, asked of its node once (and checked: see [`EthPayments::quote`]).
@@ -180,28 +185,22 @@ impl EthPayments {
         self.sandbox
     }
 
-    /// The chain a buyer named: the one pinned to that id, or the first chain when it is not
-    /// pinned and the id is a local chain's (its local node decides its id: checked when
-    /// quoting); none names the first.
+    /// The chain a buyer named: the one pinned to that id; none names the first (a lone
+    /// unpinned local chain is only ever named so).
     fn node_named(&self, chain: Option<u64>) -> Option<&ChainNode> {
         match chain {
             None => self.chains.first(),
-            Some(id) => self.chains.iter().find(|node| node.chain_pin == Some(id)).or_else(|| {
-                self.chains.first().filter(|first| {
-                    first.chain_pin.is_none()
-                        && LOCAL_CHAINS.contains(&id)
-                        && first.chain_id.get().is_none_or(|known| *known == id)
-                })
-            }),
+            Some(id) => self.chains.iter().find(|node| node.chain_pin == Some(id)),
         }
     }
 
-    /// The chain a stored quote is on: the one pinned to its id, else the first.
-    fn node_of(&self, chain_id: i64) -> &ChainNode {
+    /// The chain a stored quote is on: the one pinned to its id, else a lone unpinned first
+    /// chain; none for a chain no longer configured.
+    fn node_of(&self, chain_id: i64) -> Option<&ChainNode> {
         self.chains
             .iter()
             .find(|node| node.chain_pin.and_then(|id| i64::try_from(id).ok()) == Some(chain_id))
-            .unwrap_or(&self.chains[0])
+            .or_else(|| self.chains.first().filter(|first| first.chain_pin.is_none()))
     }
 
     /// What `tessera serve` checks before it starts, on every chain: the node on the pinned
@@ -250,6 +249,9 @@ impl EthPayments {
             .ok_or_else(|| PaymentError::Rejected("no such chain is configured".into()))?;
         let asset = request.asset.to_ascii_uppercase();
         let token = if asset == ETH {
+            if !node.native_eth {
+                return Err(PaymentError::Rejected("ETH is not taken on that chain".into()));
+            }
             Address::ZERO
         } else {
             node.token(&asset).ok_or_else(|| {
@@ -261,9 +263,6 @@ impl EthPayments {
             .parse()
             .map_err(|_| PaymentError::Rejected(format!("{} is not a currency", request.currency)))?;
         let chain_id = node.chain_id(&self.operator).await?;
-        if request.chain.is_some_and(|asked| asked != chain_id) {
-            return Err(PaymentError::Rejected("no such chain is configured".into()));
-        }
         let decimals = node.decimals_of(token).await?;
         let rate = self.rates.rate(&asset, currency).await.map_err(|err| match err {
             RateError::Unavailable(message) => PaymentError::Unavailable(message),
@@ -313,7 +312,9 @@ impl EthPayments {
         if !self.sandbox {
             return Err(PaymentError::Rejected("the Ethereum sandbox is off".into()));
         }
-        let node = self.node_of(quote.chain_id);
+        let node = self
+            .node_of(quote.chain_id)
+            .ok_or_else(|| PaymentError::Rejected("the quote's chain is not configured".into()))?;
         let chain_id = node.chain_id(&self.operator).await?;
         if !LOCAL_CHAINS.contains(&chain_id) || i64::try_from(chain_id).ok() != Some(quote.chain_id) {
             return Err(PaymentError::Rejected("the sandbox pays on a local anvil chain only".into()));
@@ -364,6 +365,12 @@ impl ChainNode {
         } else {
             format!("TESSERA_ETH_{}_{suffix}", self.key)
         }
+    }
+
+    /// Whether `asset` is taken here: ETH where the native coin is ether, or an allow-listed
+    /// token.
+    fn takes(&self, asset: &str) -> bool {
+        if asset.eq_ignore_ascii_case(ETH) { self.native_eth } else { self.token(asset).is_some() }
     }
 
     fn token(&self, symbol: &str) -> Option<Address> {

@@ -69,11 +69,20 @@ pub struct EthChainSettings {
     /// `…_MAX_BLOCK_RANGE` (default 2000): the most blocks asked for in one `eth_getLogs`
     /// (providers limit it).
     pub max_block_range: u64,
-    /// `…_CHAIN_ID`: the chain the node must be on. Required for every chain but a local first
-    /// one (31337, 1337): a node on another chain is refused with a clear message, before a
-    /// quote is signed or a block read.
+    /// `…_CHAIN_ID`: the chain the node must be on. Required for every chain but a lone local
+    /// first one (31337, 1337): a node on another chain is refused with a clear message, before
+    /// a quote is signed or a block read.
     pub chain_id: Option<u64>,
+    /// `…_ETH` (`on` or `off`): whether the chain's native coin is taken as ETH. By default on
+    /// chains whose native coin is ether (mainnet, OP, Base, Arbitrum, their testnets, local
+    /// chains) and off elsewhere: Polygon's native coin is POL, which must never be priced as
+    /// ETH.
+    pub native_eth: bool,
 }
+
+/// Chains whose native coin is ether: their native payments are ETH by default.
+pub const ETHER_CHAINS: [u64; 12] =
+    [1, 10, 8453, 42161, 42170, 59144, 534352, 11155111, 17000, 84532, 31337, 1337];
 
 impl EthSettings {
     /// The first chain's settings: where quotes go unless the buyer picks another chain.
@@ -81,13 +90,14 @@ impl EthSettings {
         &self.chains[0]
     }
 
-    /// The settings of the chain `chain_id`: the one pinned to it, else the first chain (whose
-    /// id, when not pinned, is whatever its local node says).
-    pub fn chain(&self, chain_id: i64) -> &EthChainSettings {
+    /// The settings of the chain `chain_id`: the one pinned to it, else a lone unpinned first
+    /// chain (whose id is whatever its local node says); none for a chain not configured (any
+    /// more).
+    pub fn chain(&self, chain_id: i64) -> Option<&EthChainSettings> {
         self.chains
             .iter()
             .find(|chain| chain.chain_id.and_then(|id| i64::try_from(id).ok()) == Some(chain_id))
-            .unwrap_or(self.primary())
+            .or_else(|| self.chains.first().filter(|first| first.chain_id.is_none()))
     }
 }
 
@@ -270,6 +280,14 @@ impl EthSettings {
             }
             chains.push(chain_from_lookup(&lookup, key)?);
         }
+        if chains.len() > 1 && chains[0].chain_id.is_none() {
+            // Every chain's id must be known before a node answers: quotes, receipts and the
+            // watchers' locks are told apart by it.
+            return Err(ConfigError::new(
+                "TESSERA_ETH_CHAIN_ID",
+                "is required with TESSERA_ETH_CHAINS: every chain names its id",
+            ));
+        }
         for (i, chain) in chains.iter().enumerate() {
             let twice = chain.chain_id.is_some()
                 && chains[..i].iter().any(|before| before.chain_id == chain.chain_id);
@@ -346,11 +364,12 @@ fn chain_from_lookup(lookup: &Lookup<'_>, key: String) -> Result<EthChainSetting
     let chain_id = match lookup.get(var("CHAIN_ID")) {
         None if key.is_empty() => None,
         None => return Err(ConfigError::new(var("CHAIN_ID"), format!("is required for the chain {key}"))),
+        // Kept as a bigint in Postgres.
         Some(raw) => Some(
             raw.trim()
                 .parse::<u64>()
                 .ok()
-                .filter(|id| *id > 0)
+                .filter(|id| *id > 0 && i64::try_from(*id).is_ok())
                 .ok_or_else(|| ConfigError::new(var("CHAIN_ID"), format!("{raw:?} is not a chain id")))?,
         ),
     };
@@ -358,6 +377,12 @@ fn chain_from_lookup(lookup: &Lookup<'_>, key: String) -> Result<EthChainSetting
         min_confirmations_ok(&key, chain, confirmations)
             .map_err(|why| ConfigError::new(var("CONFIRMATIONS"), why))?;
     }
+    let native_eth = match lookup.get(var("ETH")).as_deref().map(str::trim) {
+        None => chain_id.is_none_or(|id| ETHER_CHAINS.contains(&id)),
+        Some("on") => true,
+        Some("off") => false,
+        Some(other) => return Err(ConfigError::new(var("ETH"), format!("{other:?} is neither on nor off"))),
+    };
     let name = lookup.get(var("NAME")).map(|name| name.trim().to_string());
     if name.as_ref().is_some_and(|name| name.chars().count() > 40) {
         return Err(ConfigError::new(var("NAME"), "is longer than 40 characters"));
@@ -370,6 +395,7 @@ fn chain_from_lookup(lookup: &Lookup<'_>, key: String) -> Result<EthChainSetting
         start_block: lookup.bounded(var("START_BLOCK"), 0, 0, i64::MAX)? as u64,
         max_block_range: lookup.bounded(var("MAX_BLOCK_RANGE"), 2000, 1, 100_000)? as u64,
         chain_id,
+        native_eth,
         name,
         key,
     })
@@ -556,6 +582,7 @@ mod tests {
             ("TESSERA_ETH_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
             ("TESSERA_ETH_OPERATOR_KEY", key),
             ("TESSERA_ETH_RATES", "ETH/EUR=3000,USDC/EUR=0.92"),
+            ("TESSERA_ETH_CHAIN_ID", "31337"),
             ("TESSERA_ETH_CHAINS", "base, l2"),
             ("TESSERA_ETH_BASE_RPC_URL", "https://base.example.org/v2/secret"),
             ("TESSERA_ETH_BASE_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
@@ -573,26 +600,48 @@ mod tests {
             eth.chains.iter().map(|c| (c.key.as_str(), c.name.as_deref(), c.chain_id)).collect();
         assert_eq!(
             names,
-            [("", None, None), ("BASE", None, Some(8453)), ("L2", Some("Local L2"), Some(1337))]
+            [("", None, Some(31337)), ("BASE", None, Some(8453)), ("L2", Some("Local L2"), Some(1337))]
         );
+        assert!(eth.chains.iter().all(|chain| chain.native_eth), "ether is their native coin");
         assert_eq!(eth.chains[1].tokens[0].symbol, "USDC");
         assert_eq!(eth.chains[1].confirmations, Confirmations::Finalized);
-        assert_eq!(eth.chain(1337).key, "L2");
-        assert_eq!(eth.chain(31337).key, "", "an unpinned first chain is the rest");
+        assert_eq!(eth.chain(1337).map(|c| c.key.as_str()), Some("L2"));
+        assert_eq!(eth.chain(31337).map(|c| c.key.as_str()), Some(""));
+        assert!(eth.chain(10).is_none(), "a chain not configured");
         assert!(!format!("{eth:?}").contains("secret"));
         assert!(eth.chains[2].check_chain(31337).unwrap_err().contains("TESSERA_ETH_L2_CHAIN_ID=1337"));
 
-        vars.retain(|(name, _)| *name != "TESSERA_ETH_L2_CHAIN_ID");
+        let without =
+            |vars: &mut Vec<(&str, &str)>, names: &[&str]| vars.retain(|(name, _)| !names.contains(name));
+        without(&mut vars, &["TESSERA_ETH_L2_CHAIN_ID"]);
         assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_CHAIN_ID");
         vars.push(("TESSERA_ETH_L2_CHAIN_ID", "10"));
         assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_CONFIRMATIONS", "OP needs 10");
-        vars.retain(|(name, _)| !matches!(*name, "TESSERA_ETH_L2_CHAIN_ID" | "TESSERA_ETH_L2_CONFIRMATIONS"));
+        without(&mut vars, &["TESSERA_ETH_L2_CHAIN_ID", "TESSERA_ETH_L2_CONFIRMATIONS"]);
         vars.extend([("TESSERA_ETH_L2_CHAIN_ID", "8453"), ("TESSERA_ETH_L2_CONFIRMATIONS", "finalized")]);
         let twice = settings(&vars).unwrap_err();
         assert_eq!((twice.var, twice.message.contains("8453")), ("TESSERA_ETH_L2_CHAIN_ID", true));
+        without(&mut vars, &["TESSERA_ETH_L2_CHAIN_ID"]);
+        vars.push(("TESSERA_ETH_L2_CHAIN_ID", "137"));
+        assert!(
+            !settings(&vars).unwrap().unwrap().chains[2].native_eth,
+            "Polygon's POL is never priced as ETH"
+        );
+        vars.push(("TESSERA_ETH_L2_ETH", "maybe"));
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_ETH");
+        without(&mut vars, &["TESSERA_ETH_L2_ETH", "TESSERA_ETH_L2_CHAIN_ID"]);
+        vars.push(("TESSERA_ETH_L2_CHAIN_ID", "18446744073709551615"));
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_CHAIN_ID", "beyond a bigint");
         vars.retain(|(name, _)| !name.starts_with("TESSERA_ETH_L2_"));
         assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_RPC_URL");
-        vars.retain(|(name, _)| *name != "TESSERA_ETH_CHAINS");
+        without(&mut vars, &["TESSERA_ETH_CHAINS", "TESSERA_ETH_CHAIN_ID"]);
+        vars.push(("TESSERA_ETH_CHAINS", "base"));
+        assert_eq!(
+            settings(&vars).unwrap_err().var,
+            "TESSERA_ETH_CHAIN_ID",
+            "several chains each name their id"
+        );
+        without(&mut vars, &["TESSERA_ETH_CHAINS"]);
         vars.push(("TESSERA_ETH_CHAINS", "base-2"));
         assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_CHAINS");
     }

@@ -272,7 +272,7 @@ impl Confirmation {
                 .eth_settings
                 .as_ref()
                 .zip(chain)
-                .and_then(|(eth, chain)| eth.chain(chain).confirmations.blocks());
+                .and_then(|(eth, chain)| eth.chain(chain)?.confirmations.blocks());
         }
         if matches!(self.payment.method, PaymentMethod::Btc | PaymentMethod::Lightning) {
             self.payment.transactions =

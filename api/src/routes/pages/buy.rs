@@ -99,7 +99,8 @@ pub async fn join_waitlist(
     let method = field("payment_method")
         .parse::<PaymentMethod>()
         .ok()
-        .filter(|m| state.payment_methods().contains(m))
+        // Offers are quoted on the first chain: only what it takes.
+        .filter(|m| state.takes(*m, None))
         .or(free.then_some(PaymentMethod::Card));
     let refusal = match (ticket_type, method) {
         // The offer is emailed and its tickets go to the address: it must be theirs.
@@ -344,10 +345,12 @@ async fn page(
         slug: event.slug.clone(),
         rows,
         methods: state.checkout_choices(),
+        // A waiting list's offer is quoted on the first chain.
         waitlist_methods: state
             .payment_methods()
-            .iter()
-            .map(|m| (m.as_str(), tessera_web::view::method_label(*m)))
+            .into_iter()
+            .filter(|m| state.takes(*m, None))
+            .map(|m| (m.as_str(), tessera_web::view::method_label(m)))
             .collect(),
         hold_minutes: state.config.hold.as_secs() / 60,
         crypto_hold_minutes: state

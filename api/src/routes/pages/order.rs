@@ -263,7 +263,7 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
     // The same transactions the buy response hands out.
     let transactions = crate::routes::orders::buy::QuoteView::of(&quote)?.transactions;
     let required =
-        state.eth_settings.as_ref().and_then(|eth| eth.chain(quote.chain_id).confirmations.blocks());
+        state.eth_settings.as_ref().and_then(|eth| eth.chain(quote.chain_id)?.confirmations.blocks());
     let seen = eth::payments_of_order(&state.db, order.id).await.map_err(Error::from)?;
     let key = seen
         .iter()

@@ -54,11 +54,11 @@ async fn render(state: &AppState) -> Response {
     metrics::gauge!("db_pool_connections", "state" => "idle").set(f64::from(idle));
     metrics::gauge!("db_pool_connections", "state" => "in_use").set(f64::from(size.saturating_sub(idle)));
     metrics::gauge!("db_pool_max_connections").set(f64::from(state.config.db_max_connections));
-    let contracts: Vec<String> = state
+    let contracts: Vec<(Option<i64>, String)> = state
         .eth_settings
         .iter()
         .flat_map(|eth| &eth.chains)
-        .map(|chain| format!("{:#x}", chain.contract))
+        .map(|chain| (chain.chain_id.and_then(|id| i64::try_from(id).ok()), format!("{:#x}", chain.contract)))
         .collect();
     match tokio::time::timeout(GAUGES_TIMEOUT, tessera_core::gauges::read(&state.db, &contracts)).await {
         Ok(Ok(gauges)) => {

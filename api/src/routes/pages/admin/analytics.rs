@@ -37,7 +37,8 @@ pub async fn analytics(
     if let Some(event) = range.event_id {
         json_href.push_str(&format!("&event_id={event}"));
     }
-    let page = page(&viewer, &report, &all_events, error, json_href);
+    let on_chain = |what: String, chain: Option<i64>| state.on_chain(what, chain);
+    let page = page(&viewer, &report, &all_events, error, json_href, &on_chain);
     Ok(render_html(StatusCode::OK, &page))
 }
 
@@ -81,6 +82,7 @@ fn page(
     all_events: &[(uuid::Uuid, String, String)],
     error: Option<String>,
     json_href: String,
+    on_chain: &dyn Fn(String, Option<i64>) -> String,
 ) -> AdminAnalyticsPage {
     let received = report
         .received
@@ -91,12 +93,16 @@ fn page(
             } else {
                 format!("{} {}", r.amount, r.asset)
             },
-            kind: t(match r.kind.as_str() {
-                "fiat" => "admin-analytics-kind-card",
-                "bitcoin" => "admin-analytics-kind-bitcoin",
-                "ether" => "admin-analytics-kind-ether",
-                _ => "admin-analytics-kind-token",
-            }),
+            kind: {
+                let kind = t(match r.kind.as_str() {
+                    "fiat" => "admin-analytics-kind-card",
+                    "bitcoin" => "admin-analytics-kind-bitcoin",
+                    "ether" => "admin-analytics-kind-ether",
+                    _ => "admin-analytics-kind-token",
+                });
+                // Ether and tokens: on which chain.
+                on_chain(kind, r.chain_id)
+            },
             orders: r.orders,
             refunded: match (r.refunded_base.as_str(), r.kind.as_str()) {
                 ("0", _) => String::new(),

@@ -124,8 +124,11 @@ pub async fn finance(
         csv_href: format!("/admin/finance?{}", with("format=csv")),
         json_href: format!("/api/admin/reconciliation?{here}"),
         counts,
-        totals: totals.into_iter().map(|t| (format!("{} {}", t.amount, t.asset), t.receipts)).collect(),
-        rows: rows.iter().map(row).collect(),
+        totals: totals
+            .into_iter()
+            .map(|t| (state.on_chain(format!("{} {}", t.amount, t.asset), t.chain_id), t.receipts))
+            .collect(),
+        rows: rows.iter().map(|r| row(&state, r)).collect(),
         back: format!("/admin/finance?{here}"),
         unreadable: reconcile::unreadable_payments(&state.db)
             .await?
@@ -144,7 +147,7 @@ pub async fn finance(
     Ok(csrf.attach(render_html(StatusCode::OK, &page)))
 }
 
-fn row(r: &LedgerRow) -> FinanceRow {
+fn row(state: &AppState, r: &LedgerRow) -> FinanceRow {
     let detail = match r.rail.as_str() {
         "eth" => message_args(
             current(),
@@ -179,7 +182,7 @@ fn row(r: &LedgerRow) -> FinanceRow {
     };
     FinanceRow {
         rail: r.rail.clone(),
-        rail_label: rail_label(&r.rail),
+        rail_label: state.on_chain(rail_label(&r.rail), r.chain_id),
         receipt_ref: r.receipt_ref.clone(),
         received_at: r.received_at.format("%Y-%m-%d %H:%M").to_string(),
         order_id: r.order_id.map(|id| id.to_string()).unwrap_or_default(),

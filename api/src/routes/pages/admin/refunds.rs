@@ -167,6 +167,7 @@ async fn refunds_page(
     let mut send_back: HashMap<Uuid, Vec<String>> = HashMap::new();
     for due in &listed.eth_due_back {
         let amount = on_chain_amount(&due.amount, due.asset.as_deref(), due.decimals, &due.token);
+        let amount = state.on_chain(amount, Some(due.chain_id));
         send_back.entry(due.order_id).or_default().push(message_args(
             current(),
             "admin-refunds-goes-back",
@@ -258,6 +259,7 @@ async fn refunds_page(
     // Money sent to our contract for order ids we never quoted: back to the sending address.
     for orphan in listed.eth_orphans {
         let amount = on_chain_amount(&orphan.amount, orphan.asset.as_deref(), orphan.decimals, &orphan.token);
+        let amount = state.on_chain(amount, Some(orphan.chain_id));
         let row = UnmatchedRow {
             received_at: orphan.block_time.format("%Y-%m-%d %H:%M").to_string(),
             amount,
