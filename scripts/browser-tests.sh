@@ -42,7 +42,6 @@ WORK="$(mktemp -d -t tessera-browser.XXXXXX)"
 mkdir -p "$SCREENSHOT_DIR"
 SERVER_LOG="$SCREENSHOT_DIR/server.log"
 SERVER_PID=""
-ANVIL_PID=""
 DB_CREATED=0
 
 # shellcheck disable=SC2317  # called from the EXIT trap
@@ -58,10 +57,10 @@ cleanup() {
     kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null
     wait "$SERVER_PID" 2>/dev/null
   fi
-  if [ -n "$ANVIL_PID" ]; then
-    kill -TERM "$ANVIL_PID" 2>/dev/null
-    wait "$ANVIL_PID" 2>/dev/null
-  fi
+  # The anvil chains (started in subshells: their pids are in files).
+  for pidfile in "$WORK"/*.pid; do
+    [ -f "$pidfile" ] && kill -TERM "$(cat "$pidfile")" 2>/dev/null
+  done
   if [ "$DB_CREATED" -eq 1 ]; then
     psql -X -q -w "$PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null \
       || echo "browser-tests: could not drop database $DB_NAME" >&2
@@ -120,23 +119,36 @@ export TESSERA_CARD_SANDBOX=on
 # that way (no tile server reachable from here), whatever the default.
 export TESSERA_MAP_TILES="http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"
 export TESSERA_BTCPAY_SANDBOX=on
-# ETH and USDC on an anvil chain of the tests' own, as in the demo: a block a second, our
-# contract and a demo USDC deployed by `tessera contracts demo`, two confirmations.
-ANVIL_PORT="$(free_port)"
-export ANVIL_URL="http://127.0.0.1:$ANVIL_PORT"
-"$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
-  --host 127.0.0.1 --port "$ANVIL_PORT" --block-time 1 >"$WORK/anvil.log" 2>&1 &
-ANVIL_PID=$!
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null --max-time 1 -H 'content-type: application/json' \
-    -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$ANVIL_URL" 2>/dev/null && break
-  sleep 0.1
-done
+# ETH and USDC on two anvil chains of the tests' own, as in the demo (an "L1" on anvil's chain
+# id 31337 and an "L2" on 1337): a block a second, our contract and a demo USDC deployed on
+# each by `tessera contracts demo`, two confirmations.
+start_anvil() { # chain-id log -> prints the URL
+  local port
+  port="$(free_port)"
+  "$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
+    --host 127.0.0.1 --port "$port" --chain-id "$1" --block-time 1 >"$WORK/$2" 2>&1 &
+  echo $! >"$WORK/$2.pid"
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null --max-time 1 -H 'content-type: application/json' \
+      -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port" 2>/dev/null && break
+    sleep 0.1
+  done
+  echo "http://127.0.0.1:$port"
+}
+export ANVIL_URL ANVIL_L2_URL
+ANVIL_URL="$(start_anvil 31337 anvil.log)"
+ANVIL_L2_URL="$(start_anvil 1337 anvil-l2.log)"
 ETH_SETTINGS="$("$BIN" contracts demo --rpc-url "$ANVIL_URL")"
+ETH_SETTINGS="$ETH_SETTINGS"$'\n'"$("$BIN" contracts demo --rpc-url "$ANVIL_L2_URL" --chain-key L2)"
 while IFS='=' read -r name value; do
   [ -n "${!name:-}" ] || export "$name=$value"
 done <<<"$ETH_SETTINGS"
 export TESSERA_ETH_RPC_URL="$ANVIL_URL"
+export TESSERA_ETH_NAME="Local L1"
+export TESSERA_ETH_CHAINS=L2
+export TESSERA_ETH_L2_RPC_URL="$ANVIL_L2_URL"
+export TESSERA_ETH_L2_NAME="Local L2"
+export TESSERA_ETH_L2_CONFIRMATIONS=2
 export TESSERA_ETH_CONFIRMATIONS=2
 export TESSERA_ETH_POLL_SECONDS=1
 export TESSERA_ETH_SANDBOX=on

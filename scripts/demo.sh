@@ -40,19 +40,27 @@ echo "demo.sh: building tessera (release)"
 cargo build --locked --release -p tessera-cli --bin tessera
 BIN="$CARGO_TARGET_DIR/release/tessera"
 
-# ETH and a demo USDC on a local anvil chain, unless a real node is configured: our contract
-# and the token are deployed once (found again on the chain kept between runs), and the order
-# page gets a sandbox button paying from an anvil dev account.
+# ETH and a demo USDC on two local anvil chains, unless a real node is configured: an "L1"
+# (chain id 31337) and an "L2" (chain id 1337, a block a second). Our contract and the token
+# are deployed once on each (found again on the chains kept between runs), the buyer picks the
+# chain at checkout, and the order page gets a sandbox button paying from an anvil dev account.
 if [ -z "${TESSERA_ETH_RPC_URL:-}" ]; then
   scripts/ensure-services.sh --anvil
   ANVIL_URL="http://127.0.0.1:${TESSERA_ANVIL_PORT:-8545}"
-  echo "demo.sh: deploying the payment contract and the demo USDC on anvil ($ANVIL_URL)"
+  ANVIL_L2_URL="http://127.0.0.1:${TESSERA_ANVIL_L2_PORT:-8546}"
+  echo "demo.sh: deploying the payment contract and the demo USDC on anvil ($ANVIL_URL and $ANVIL_L2_URL)"
   ETH_SETTINGS="$("$BIN" contracts demo --rpc-url "$ANVIL_URL")"
+  ETH_SETTINGS="$ETH_SETTINGS"$'\n'"$("$BIN" contracts demo --rpc-url "$ANVIL_L2_URL" --chain-key L2)"
   # What is set already (a rate source of your own, say) wins.
   while IFS='=' read -r name value; do
     [ -n "${!name:-}" ] || export "$name=$value"
   done <<<"$ETH_SETTINGS"
   export TESSERA_ETH_RPC_URL="$ANVIL_URL"
+  export TESSERA_ETH_NAME="${TESSERA_ETH_NAME:-Local L1}"
+  export TESSERA_ETH_CHAINS="${TESSERA_ETH_CHAINS:-L2}"
+  export TESSERA_ETH_L2_RPC_URL="$ANVIL_L2_URL"
+  export TESSERA_ETH_L2_NAME="${TESSERA_ETH_L2_NAME:-Local L2}"
+  export TESSERA_ETH_L2_CONFIRMATIONS="${TESSERA_ETH_L2_CONFIRMATIONS:-3}"
   export TESSERA_ETH_SANDBOX="${TESSERA_ETH_SANDBOX:-on}"
   export TESSERA_ETH_CONFIRMATIONS="${TESSERA_ETH_CONFIRMATIONS:-3}"
   export TESSERA_ETH_POLL_SECONDS="${TESSERA_ETH_POLL_SECONDS:-1}"
@@ -71,7 +79,7 @@ if [ "${TESSERA_BTCPAY_SANDBOX:-}" = "on" ]; then
   echo "demo.sh: bitcoin payments run in the BTCPay sandbox: choose bitcoin at checkout, then pay (in full, in part, too much or late) and \"Mine a block\" on its invoice page"
 fi
 if [ "${TESSERA_ETH_SANDBOX:-}" = "on" ]; then
-  echo "demo.sh: ETH and USDC payments run on a local anvil chain: choose Ether or USDC at checkout, then \"Pay from an anvil dev account\" on the order page (or connect a wallet to $TESSERA_ETH_RPC_URL, chain id 31337)"
+  echo "demo.sh: ETH and USDC payments run on two local anvil chains: choose Ether or USDC on Local L1 or Local L2 at checkout, then \"Pay from an anvil dev account\" on the order page (or connect a wallet to $TESSERA_ETH_RPC_URL, chain id 31337, or ${TESSERA_ETH_L2_RPC_URL:-the L2}, chain id 1337)"
 fi
 if [ -n "$MAIL_INBOX" ]; then
   echo "demo.sh: ticket emails (with their PDF) arrive in the local inbox at $MAIL_INBOX"

@@ -15,9 +15,10 @@
 #   the cluster (scripts/cluster.sh) and its rolling-restart test.
 # With --promtool also: promtool (Debian's prometheus package; no Prometheus server is left
 #   running) for checking and testing the alert rules in ops/prometheus.
-# With --anvil also (implies --eth): a local anvil chain on 127.0.0.1:8545 for the demo, mining
-#   a block every 2 seconds and keeping its state in ~/.cache/tessera/anvil-state.json between
-#   runs.
+# With --anvil also (implies --eth): two local anvil chains for the demo, each keeping its
+#   state between runs in ~/.cache/tessera/: the "L1" on 127.0.0.1:8545 (TESSERA_ANVIL_PORT;
+#   chain id 31337, a block every 2 seconds, anvil-state.json) and the "L2" on 127.0.0.1:8546
+#   (TESSERA_ANVIL_L2_PORT; chain id 1337, a block a second, anvil-l2-state.json).
 #
 # Idempotent: prints one line per thing it does and nothing when all is present.
 # Uses sudo only when not running as root.
@@ -311,29 +312,38 @@ ensure_eth() {
 }
 
 ANVIL_PORT="${TESSERA_ANVIL_PORT:-8545}"
+ANVIL_L2_PORT="${TESSERA_ANVIL_L2_PORT:-8546}"
 
-anvil_up() {
+anvil_up() { # port
   command -v curl >/dev/null 2>&1 || return 1
   curl -fsS -o /dev/null --max-time 2 -H 'content-type: application/json' \
-    -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$ANVIL_PORT" 2>/dev/null
+    -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$1" 2>/dev/null
+}
+
+# An anvil chain on a port, kept between runs in a state file: the "L1" (anvil's own chain id,
+# 31337) and the "L2" (chain id 1337, a block a second as on a rollup).
+start_anvil() { # port name chain-id block-time
+  local port="$1" name="$2" chain_id="$3" block_time="$4"
+  anvil_up "$port" && return 0
+  local state="$HOME/.cache/tessera/$name-state.json"
+  mkdir -p "$(dirname "$state")"
+  say "starting $name on http://127.0.0.1:$port (chain id $chain_id, a block every $block_time s; state in $state)"
+  local log="${TMPDIR:-/tmp}/tessera-$name.log"
+  nohup "$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
+    --host 127.0.0.1 --port "$port" --chain-id "$chain_id" --block-time "$block_time" \
+    --state "$state" --state-interval 10 >"$log" 2>&1 &
+  for _ in $(seq 1 100); do
+    anvil_up "$port" && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  die "$name did not start (port $port taken?)"
 }
 
 ensure_anvil() {
   command -v curl >/dev/null 2>&1 || apt_install curl
-  anvil_up && return 0
-  local state="$HOME/.cache/tessera/anvil-state.json"
-  mkdir -p "$(dirname "$state")"
-  say "starting anvil on http://127.0.0.1:$ANVIL_PORT (a block every 2 s; state in $state)"
-  local log="${TMPDIR:-/tmp}/tessera-anvil.log"
-  nohup "$ROOT/contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
-    --host 127.0.0.1 --port "$ANVIL_PORT" --block-time 2 --state "$state" --state-interval 10 \
-    >"$log" 2>&1 &
-  for _ in $(seq 1 100); do
-    anvil_up && return 0
-    sleep 0.1
-  done
-  cat "$log" >&2
-  die "anvil did not start (port $ANVIL_PORT taken?)"
+  start_anvil "$ANVIL_PORT" anvil 31337 2
+  start_anvil "$ANVIL_L2_PORT" anvil-l2 1337 1
 }
 
 # ---------------------------------------------------------------- Rust toolchain

@@ -108,17 +108,25 @@ pub const DEMO_RATES: &str = "ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=6
 /// deployed from anvil's dev account #0 (reusing them when the chain already has them, as a
 /// restarted demo's chain does) with the token allow-listed, and prints the settings that point
 /// Tessera at them (and the demo's fixed rates), one `NAME=value` per line. The refund wallet is
-/// anvil's dev account #2, given demo USDC to refund token payments from.
-pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
+/// anvil's dev account #2, given demo USDC to refund token payments from. With `chain_key`, the
+/// chain is a further one of `TESSERA_ETH_CHAINS`: only its own `TESSERA_ETH_<KEY>_*` settings
+/// are printed (the keys and rates are the first chain's).
+pub async fn demo(rpc_url: &str, chain_key: Option<&str>) -> anyhow::Result<()> {
     use alloy::providers::Provider as _;
     let provider =
         tessera_contracts::connect(rpc_url, ANVIL_DEV_KEY).context("cannot connect to the node")?;
     let chain_id =
         provider.get_chain_id().await.with_context(|| format!("cannot reach the node at {rpc_url}"))?;
     anyhow::ensure!(
-        chain_id == tessera_contracts::anvil::ANVIL_CHAIN_ID,
-        "chain {chain_id} is not a local anvil chain (31337): the demo contracts go on anvil only"
+        LOCAL_CHAINS.contains(&chain_id),
+        "chain {chain_id} is not a local chain (31337 or 1337): the demo contracts go on anvil only"
     );
+    let key = match chain_key.map(|key| key.trim().to_ascii_uppercase()) {
+        Some(key) if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            anyhow::bail!("--chain-key {key:?} is not a chain key (letters and digits)")
+        }
+        other => other,
+    };
     let deployer: alloy::signers::local::PrivateKeySigner = ANVIL_DEV_KEY.parse().context("the dev key")?;
     let me = deployer.address();
     let refunder: alloy::signers::local::PrivateKeySigner =
@@ -170,8 +178,15 @@ pub async fn demo(rpc_url: &str) -> anyhow::Result<()> {
             .await
             .context("giving the refund wallet demo USDC")?;
     }
+    if let Some(key) = key {
+        println!("TESSERA_ETH_{key}_CONTRACT={contract:#x}");
+        println!("TESSERA_ETH_{key}_TOKENS=USDC={token:#x}");
+        println!("TESSERA_ETH_{key}_CHAIN_ID={chain_id}");
+        return Ok(());
+    }
     println!("TESSERA_ETH_CONTRACT={contract:#x}");
     println!("TESSERA_ETH_TOKENS=USDC={token:#x}");
+    println!("TESSERA_ETH_CHAIN_ID={chain_id}");
     println!("TESSERA_ETH_OPERATOR_KEY={ANVIL_DEV_KEY}");
     println!("TESSERA_ETH_REFUND_KEY={ANVIL_REFUND_KEY}");
     println!("TESSERA_ETH_RATES={DEMO_RATES}");

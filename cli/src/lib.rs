@@ -126,13 +126,17 @@ enum ContractsCommand {
         #[arg(long)]
         refunder: Option<String>,
     },
-    /// For the demo, on a local anvil chain only: deploy TesseraPay and a demo USDC from
-    /// anvil's first dev account (or find them already there), allow-list the token, and print
-    /// the TESSERA_ETH_* settings that point at them.
+    /// For the demo, on a local anvil chain only (chain id 31337 or 1337): deploy TesseraPay
+    /// and a demo USDC from anvil's first dev account (or find them already there), allow-list
+    /// the token, and print the TESSERA_ETH_* settings that point at them.
     Demo {
         /// The anvil node's JSON-RPC endpoint.
         #[arg(long, default_value = "http://127.0.0.1:8545")]
         rpc_url: String,
+        /// For a further chain of TESSERA_ETH_CHAINS: print its TESSERA_ETH_<KEY>_* settings
+        /// (contract, tokens, chain id) instead of the first chain's and the shared keys.
+        #[arg(long)]
+        chain_key: Option<String>,
     },
 }
 
@@ -197,7 +201,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Contracts {
             command: ContractsCommand::Deploy { rpc_url, private_key, owner, treasury, operator, refunder },
         } => contracts::deploy(&rpc_url, &private_key, [owner, treasury, operator, refunder]).await,
-        Command::Contracts { command: ContractsCommand::Demo { rpc_url } } => contracts::demo(&rpc_url).await,
+        Command::Contracts { command: ContractsCommand::Demo { rpc_url, chain_key } } => {
+            contracts::demo(&rpc_url, chain_key.as_deref()).await
+        }
         Command::Backup { to } => backup(config, &to).await,
         Command::Restore { from } => restore(config, &from).await,
         Command::Reconcile { from, to, format, verify_chain } => {

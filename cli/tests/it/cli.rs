@@ -315,6 +315,18 @@ async fn contracts_demo_deploys_once_and_prints_the_settings_that_point_at_it() 
     let deployer: alloy::signers::local::PrivateKeySigner = DEV_KEY.parse().unwrap();
     assert_eq!(provider.get_transaction_count(deployer.address()).await.unwrap(), nonce);
     config_accepts(&first, &anvil.url);
+
+    // A second local chain (the demo's "L2"): its own settings, beside the first chain's.
+    let l2 = tessera_contracts::anvil::Anvil::start_on(Some(1337));
+    let output =
+        tessera().args(["contracts", "demo", "--rpc-url", &l2.url, "--chain-key", "l2"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let second = String::from_utf8(output.stdout).unwrap();
+    let names: Vec<&str> = second.lines().map(|line| line.split_once('=').unwrap().0).collect();
+    assert_eq!(names, ["TESSERA_ETH_L2_CONTRACT", "TESSERA_ETH_L2_TOKENS", "TESSERA_ETH_L2_CHAIN_ID"]);
+    assert!(second.contains("TESSERA_ETH_L2_CHAIN_ID=1337"), "{second}");
+    let both = format!("{first}{second}TESSERA_ETH_CHAINS=L2\nTESSERA_ETH_L2_RPC_URL={}\n", l2.url);
+    config_accepts(&both, &anvil.url);
 }
 
 /// The printed settings, with the node, make a valid configuration.
