@@ -387,11 +387,11 @@ pub async fn switch_rail(
     let failed = order.payment.as_ref().is_some_and(|p| p.status == PaymentStatus::Failed);
     if to == from && !failed {
         // Another chain for the same asset is another quote: refused below like any.
-        let quoted_chain = match chain {
-            None => None,
+        let quoted_chain = match to.eth_asset() {
             Some(_) => order::eth::quote_of_order(&state.db, order_id).await?.map(|q| q.chain_id),
+            None => None,
         };
-        if chain.is_none() || quoted_chain.is_some_and(|quoted| u64::try_from(quoted).ok() == chain) {
+        if quoted_chain.is_none_or(|quoted| state.names_chain(chain, quoted)) {
             return Bought::from_order(order, false).with_quote(state).await;
         }
     }

@@ -270,6 +270,14 @@ impl AppState {
         }
     }
 
+    /// Whether a buyer asking for `asked` (a chain id; none for the first chain) means chain
+    /// `chain_id`.
+    pub fn names_chain(&self, asked: Option<u64>, chain_id: i64) -> bool {
+        let asked = asked.or_else(|| self.eth_settings.as_ref().and_then(|eth| eth.primary().chain_id));
+        // A lone unpinned first chain is whatever chain its node is on.
+        asked.is_none_or(|asked| i64::try_from(asked).ok() == Some(chain_id))
+    }
+
     /// What a checkout offers, as (form value, label): each method this deployment takes, and
     /// with several chains each Ethereum asset on every chain that takes it, labelled with the
     /// chain ("USDC on Base"); off the first chain the value names the chain (`usdc@8453`,

@@ -357,3 +357,43 @@ async fn money_sent_on_the_wrong_chain_is_recorded_there_for_refund_and_never_pa
     .unwrap();
     assert_eq!(refunded_on, [(31337, quote.amount.to_string())]);
 }
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_card_order_switches_to_usdc_on_the_second_chain_and_keeps_that_quote(db: PgPool) {
+    let (_l1, l2, app) = two_chains(db.clone()).await;
+    let ctx = event(&app).await;
+    let (status, bought) = buy(&app, &ctx, "card", None).await;
+    assert_eq!(status, StatusCode::CREATED, "{bought}");
+    let order = order_id(&bought);
+    let switch = |method: &'static str, chain: Option<u64>| {
+        let mut body = json!({"payment_method": method});
+        if let Some(chain) = chain {
+            body["chain_id"] = json!(chain);
+        }
+        let (app, buyer) = (&app, ctx.2.clone());
+        async move {
+            let response =
+                app.post_json(&format!("/api/orders/{order}/payment-method"), body, Some(&buyer)).await;
+            (response.status, response.json())
+        }
+    };
+
+    let (status, switched) = switch("usdc", Some(L2)).await;
+    assert_eq!(status, StatusCode::OK, "{switched}");
+    let quote = &switched["payment"]["quote"];
+    assert_eq!((quote["chain_id"].as_u64(), quote["asset"].as_str()), (Some(L2), Some("USDC")));
+    assert_eq!(quote["contract"], format!("{:#x}", l2.contract));
+
+    // A signed quote cannot be withdrawn: the same asset on the other chain is refused, and
+    // the same choice again changes nothing.
+    let (status, refused) = switch("usdc", None).await;
+    assert_eq!((status, refused["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("already_quoted")));
+    let (status, again) = switch("usdc", Some(L2)).await;
+    assert_eq!((status, again["payment"]["quote"]["chain_id"].as_u64()), (StatusCode::OK, Some(L2)));
+    // A chain that is not configured is refused before anything changes.
+    let (status, refused) = switch("eth", Some(10)).await;
+    assert_eq!(
+        (status, refused["error"]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("chain_unavailable"))
+    );
+}
