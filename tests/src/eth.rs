@@ -18,6 +18,15 @@ use tessera_payments::eth::{Confirmations, EthChainSettings, EthSettings, RateSo
 use tessera_payments::rates::FixedRates;
 use uuid::Uuid;
 
+alloy::sol!(
+    /// A USDT-like token (`contracts/test/NoReturnToken.sol`): `transfer`, `transferFrom` and
+    /// `approve` return nothing, and a non-zero allowance changes only through zero.
+    #[sol(rpc)]
+    #[allow(missing_docs)]
+    NoReturnToken,
+    "../contracts/artifacts/NoReturnToken.json"
+);
+
 /// Anvil's first three dev accounts (10,000 ETH each): the shop (owner, operator, treasury),
 /// the customer, and the refund wallet (the contract's refunder).
 pub const SHOP_KEY: &str = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -209,6 +218,25 @@ impl EthChain {
     pub async fn send_pay_eth(&self, quote: &Quote, signature: &Bytes) -> B256 {
         let call = self.pay.pay(quote.clone(), signature.clone()).value(quote.amount).from(self.customer);
         *call.send().await.expect("pay").tx_hash()
+    }
+
+    /// A USDT-like token ([`NoReturnToken`]), `amount` of it minted to the customer (approved
+    /// for the contract) and as much to the refund wallet, which has already let the contract
+    /// take one unit of it (an allowance left part-spent, which USDT will not change but
+    /// through zero); allow-listed on the contract.
+    pub async fn usdt(&self, amount: U256) -> Address {
+        let token = NoReturnToken::deploy(self.provider.clone()).await.expect("NoReturnToken deploys");
+        mined(token.mint(self.customer, amount).send().await.expect("mint")).await;
+        mined(token.mint(self.refunder, amount).send().await.expect("mint")).await;
+        mined(token.approve(self.contract(), U256::MAX).from(self.customer).send().await.expect("approve"))
+            .await;
+        let refunder = EthereumWallet::from(REFUND_KEY.parse::<PrivateKeySigner>().expect("dev key"));
+        let wallet = tessera_contracts::connect_wallet(&self.anvil.url, refunder).expect("a provider");
+        let from_refunder = NoReturnToken::new(*token.address(), wallet);
+        mined(from_refunder.approve(self.contract(), U256::from(1u8)).send().await.expect("approve")).await;
+        mined(self.pay.setTokenAllowed(*token.address(), true).from(self.shop).send().await.expect("allow"))
+            .await;
+        *token.address()
     }
 
     /// A demo 6-decimal token, `amount` of it minted to the customer (approved for the contract)

@@ -68,7 +68,7 @@ struct ChainNode {
     rpc_url: SecretString,
     contract: Address,
     tokens: Vec<(String, Address)>,
-    /// Whether the native coin is taken as ETH (`…_ETH`).
+    /// Whether the native coin is taken as ETH (`…_NATIVE_ETH`).
     native_eth: bool,
     chain_id: OnceCell<u64>,
     /// `…_CHAIN_ID` and the confirmations, which the node's chain must suit.

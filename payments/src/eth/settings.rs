@@ -73,7 +73,7 @@ pub struct EthChainSettings {
     /// first one (31337, 1337): a node on another chain is refused with a clear message, before
     /// a quote is signed or a block read.
     pub chain_id: Option<u64>,
-    /// `…_ETH` (`on` or `off`): whether the chain's native coin is taken as ETH. By default on
+    /// `…_NATIVE_ETH` (`on` or `off`): whether the chain's native coin is taken as ETH. By default on
     /// chains whose native coin is ether (mainnet, OP, Base, Arbitrum, their testnets, local
     /// chains) and off elsewhere: Polygon's native coin is POL, which must never be priced as
     /// ETH.
@@ -377,11 +377,13 @@ fn chain_from_lookup(lookup: &Lookup<'_>, key: String) -> Result<EthChainSetting
         min_confirmations_ok(&key, chain, confirmations)
             .map_err(|why| ConfigError::new(var("CONFIRMATIONS"), why))?;
     }
-    let native_eth = match lookup.get(var("ETH")).as_deref().map(str::trim) {
+    let native_eth = match lookup.get(var("NATIVE_ETH")).as_deref().map(str::trim) {
         None => chain_id.is_none_or(|id| ETHER_CHAINS.contains(&id)),
         Some("on") => true,
         Some("off") => false,
-        Some(other) => return Err(ConfigError::new(var("ETH"), format!("{other:?} is neither on nor off"))),
+        Some(other) => {
+            return Err(ConfigError::new(var("NATIVE_ETH"), format!("{other:?} is neither on nor off")));
+        }
     };
     let name = lookup.get(var("NAME")).map(|name| name.trim().to_string());
     if name.as_ref().is_some_and(|name| name.chars().count() > 40) {
@@ -627,9 +629,9 @@ mod tests {
             !settings(&vars).unwrap().unwrap().chains[2].native_eth,
             "Polygon's POL is never priced as ETH"
         );
-        vars.push(("TESSERA_ETH_L2_ETH", "maybe"));
-        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_ETH");
-        without(&mut vars, &["TESSERA_ETH_L2_ETH", "TESSERA_ETH_L2_CHAIN_ID"]);
+        vars.push(("TESSERA_ETH_L2_NATIVE_ETH", "maybe"));
+        assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_NATIVE_ETH");
+        without(&mut vars, &["TESSERA_ETH_L2_NATIVE_ETH", "TESSERA_ETH_L2_CHAIN_ID"]);
         vars.push(("TESSERA_ETH_L2_CHAIN_ID", "18446744073709551615"));
         assert_eq!(settings(&vars).unwrap_err().var, "TESSERA_ETH_L2_CHAIN_ID", "beyond a bigint");
         vars.retain(|(name, _)| !name.starts_with("TESSERA_ETH_L2_"));

@@ -401,7 +401,12 @@ impl RefundWallet {
                 .await
                 .map_err(|e| retry("reading the token allowance", &e))?;
             if allowed < amount {
-                self.approve(token, chain_id, db_chain, db).await?;
+                // USDT (and tokens like it) refuse to change an allowance but from or to zero:
+                // one left part-spent is reset first.
+                if allowed > U256::ZERO {
+                    self.approve(token, U256::ZERO, chain_id, db_chain, db).await?;
+                }
+                self.approve(token, U256::MAX, chain_id, db_chain, db).await?;
             }
             let call = pay.refundToken(order_id, token, to, amount).from(self.from);
             let gas =
@@ -443,18 +448,19 @@ impl RefundWallet {
         Ok(stored.map_or(pending, |n| pending.max(u64::try_from(n).unwrap_or(0) + 1)))
     }
 
-    /// Lets the contract pull `token` from the wallet for refunds (once, for any amount), and
-    /// waits for it to be mined.
+    /// Sets what the contract may pull of `token` from the wallet for refunds (`U256::MAX`: once,
+    /// for any amount), and waits for it to be mined.
     async fn approve(
         &self,
         token: Address,
+        allowance: U256,
         chain_id: u64,
         db_chain: i64,
         db: &PgPool,
     ) -> Result<(), Refusal> {
         let retry = |what: &str, err: &dyn std::fmt::Display| Refusal::Retry(format!("{what}: {err}"));
         let erc20 = IERC20::new(token, &self.node);
-        let call = erc20.approve(self.contract, U256::MAX).from(self.from);
+        let call = erc20.approve(self.contract, allowance).from(self.from);
         let gas = call.estimate_gas().await.map_err(|e| retry("approving the token for refunds", &e))?;
         let nonce = self.next_nonce(db, db_chain).await?;
         let fees =

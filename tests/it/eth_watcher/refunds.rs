@@ -217,6 +217,29 @@ async fn a_token_refund_of_one_ticket_goes_back_in_the_token_and_the_wallet_appr
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn a_usdt_like_refund_resets_an_allowance_left_part_spent_before_approving_again(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let usdt = chain.usdt(U256::from(1000 * TEN_EUR_IN_USDC)).await;
+    let watcher = chain.watcher(db.clone(), Confirmations::Blocks(1), 2000);
+    let order = paid(&app, &chain, &watcher, 1, Some(usdt)).await;
+    let admin = app.sign_in(true).await;
+    let token = tessera_contracts::IERC20::new(usdt, &chain.provider);
+    let before = token.balanceOf(chain.customer).call().await.unwrap();
+    assert_eq!(token.allowance(chain.refunder, chain.contract()).call().await.unwrap(), U256::from(1u8));
+
+    refund_all(&app, &admin, order, "usdt-all").await;
+    let nonce_before = chain.provider.get_transaction_count(chain.refunder).await.unwrap();
+    assert_eq!(watcher.send_refunds().await.unwrap().sent, 1);
+    chain.refunds_mined().await;
+    watcher.catch_up().await.unwrap();
+    assert_eq!(app.order_status(order).await, "refunded");
+    assert_eq!(token.balanceOf(chain.customer).call().await.unwrap() - before, U256::from(TEN_EUR_IN_USDC));
+    // To zero, to any amount, then the refund: the token took no other way.
+    assert_eq!(chain.provider.get_transaction_count(chain.refunder).await.unwrap(), nonce_before + 3);
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn a_refund_transaction_the_node_lost_is_broadcast_again_and_refunds_once(db: PgPool) {
     let chain = EthChain::start().await;
     let app = TestApp::new(db.clone());
