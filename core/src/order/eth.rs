@@ -71,6 +71,16 @@ pub async fn quote_of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Re
     quotes_where(db, Some(order_id), None).await
 }
 
+/// When the order's quote was signed (its rate's time), if it has one.
+pub async fn quoted_at(
+    db: impl PgExecutor<'_>,
+    order_id: Uuid,
+) -> sqlx::Result<Option<chrono::DateTime<chrono::Utc>>> {
+    sqlx::query_scalar!("select created_at from eth_quote where order_id = $1", order_id)
+        .fetch_optional(db)
+        .await
+}
+
 /// The quote the contract knows by `order_ref` (lower-case 0x-hex), if it is ours.
 pub async fn quote_by_ref(db: impl PgExecutor<'_>, order_ref: &str) -> sqlx::Result<Option<EthQuote>> {
     quotes_where(db, None, Some(order_ref)).await

@@ -49,7 +49,10 @@ order-eth-pay-heading = { $amount } zahlen
 order-eth-pay-text = Zahlen Sie genau { $amount } an unseren Zahlungsvertrag ({ $chain }) bis { $until }, mit dem signierten Angebot dieser Bestellung.
 order-eth-approve-first = Erlauben Sie dem Vertrag zuerst, die { $asset } abzubuchen, und zahlen Sie dann.
 order-eth-pay-safe = Die Schaltfläche, der Link oder der Code füllen alles aus; der Vertrag lehnt jeden anderen Betrag und jede Zahlung nach der Frist ab, es kann also nichts verloren gehen.
-order-eth-rate = Kurs: 1 { $asset } = { $rate } { $currency }
+order-eth-rate = Kurs: 1 { $asset } = { $rate } { $currency }, berechnet { $until }.
+order-eth-fee = Netzwerkgebühr: etwa { $fee }, von Ihrer Wallet zusätzlich zum Betrag bezahlt.
+order-eth-fee-fiat = Netzwerkgebühr: etwa { $fee } (≈ { $fiat }), von Ihrer Wallet zusätzlich zum Betrag bezahlt.
+order-eth-fee-native = Netzwerkgebühr: von Ihrer Wallet in der eigenen Währung von { $chain } zusätzlich zum Betrag bezahlt.
 order-eth-amount = Betrag
 order-eth-base-units = { $units } Basiseinheiten
 order-eth-contract = Vertrag

@@ -49,7 +49,10 @@ order-eth-pay-heading = Pay { $amount }
 order-eth-pay-text = Pay exactly { $amount } on { $chain } to our payment contract before { $until }, with this order's signed quote.
 order-eth-approve-first = First approve the contract to take the { $asset }, then pay.
 order-eth-pay-safe = The button, the link or the code fill everything in; the contract refuses any other amount and any payment after the deadline, so nothing can go astray.
-order-eth-rate = Rate: 1 { $asset } = { $rate } { $currency }
+order-eth-rate = Rate: 1 { $asset } = { $rate } { $currency }, quoted { $until }.
+order-eth-fee = Network fee: about { $fee }, paid by your wallet on top of the amount.
+order-eth-fee-fiat = Network fee: about { $fee } (≈ { $fiat }), paid by your wallet on top of the amount.
+order-eth-fee-native = Network fee: paid by your wallet in the own coin of { $chain }, on top of the amount.
 order-eth-amount = Amount
 order-eth-base-units = { $units } base units
 order-eth-contract = Contract

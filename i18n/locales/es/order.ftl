@@ -49,7 +49,10 @@ order-eth-pay-heading = Paga { $amount }
 order-eth-pay-text = Paga exactamente { $amount } en { $chain } a nuestro contrato de pago antes de { $until }, con la cotización firmada de este pedido.
 order-eth-approve-first = Primero autoriza al contrato a tomar los { $asset } y después paga.
 order-eth-pay-safe = El botón, el enlace o el código lo rellenan todo; el contrato rechaza cualquier otro importe y cualquier pago fuera de plazo, así que nada puede perderse.
-order-eth-rate = Tipo de cambio: 1 { $asset } = { $rate } { $currency }
+order-eth-rate = Tipo: 1 { $asset } = { $rate } { $currency }, cotizado { $until }.
+order-eth-fee = Comisión de red: unos { $fee }, que paga tu monedero además del importe.
+order-eth-fee-fiat = Comisión de red: unos { $fee } (≈ { $fiat }), que paga tu monedero además del importe.
+order-eth-fee-native = Comisión de red: la paga tu monedero en la moneda propia de { $chain }, además del importe.
 order-eth-amount = Importe
 order-eth-base-units = { $units } unidades base
 order-eth-contract = Contrato

@@ -49,7 +49,10 @@ order-eth-pay-heading = Payer { $amount }
 order-eth-pay-text = Payez exactement { $amount } sur { $chain } à notre contrat de paiement avant { $until }, avec le devis signé de cette commande.
 order-eth-approve-first = Autorisez d’abord le contrat à prélever les { $asset }, puis payez.
 order-eth-pay-safe = Le bouton, le lien ou le code remplissent tout ; le contrat refuse tout autre montant et tout paiement après l’échéance, donc rien ne peut s’égarer.
-order-eth-rate = Taux : 1 { $asset } = { $rate } { $currency }
+order-eth-rate = Taux : 1 { $asset } = { $rate } { $currency }, coté { $until }.
+order-eth-fee = Frais de réseau : environ { $fee }, payés par votre portefeuille en plus du montant.
+order-eth-fee-fiat = Frais de réseau : environ { $fee } (≈ { $fiat }), payés par votre portefeuille en plus du montant.
+order-eth-fee-native = Frais de réseau : payés par votre portefeuille dans la monnaie propre de { $chain }, en plus du montant.
 order-eth-amount = Montant
 order-eth-base-units = { $units } unités de base
 order-eth-contract = Contrat

@@ -45,7 +45,10 @@ order-eth-pay-heading = { $amount }をお支払いください
 order-eth-pay-text = { $until }までに、この注文の署名付き見積もりで、{ $chain }上の当社決済コントラクトへちょうど{ $amount }をお支払いください。
 order-eth-approve-first = まずコントラクトに{ $asset }の引き出しを承認してから、お支払いください。
 order-eth-pay-safe = ボタン、リンク、コードのいずれでも必要事項がすべて入力されます。コントラクトは異なる金額や期限後のお支払いを受け付けないため、送金が失われることはありません。
-order-eth-rate = レート：1 { $asset } = { $rate } { $currency }
+order-eth-rate = レート: 1 { $asset } = { $rate } { $currency }（{ $until } 時点）。
+order-eth-fee = ネットワーク手数料: 約 { $fee }。金額とは別にウォレットから支払われます。
+order-eth-fee-fiat = ネットワーク手数料: 約 { $fee }（≈ { $fiat }）。金額とは別にウォレットから支払われます。
+order-eth-fee-native = ネットワーク手数料: 金額とは別に、{ $chain } 独自の通貨でウォレットから支払われます。
 order-eth-amount = 金額
 order-eth-base-units = { $units } 基本単位
 order-eth-contract = コントラクト

@@ -50,7 +50,10 @@ order-eth-pay-heading = Zapłać { $amount }
 order-eth-pay-text = Zapłać dokładnie { $amount } na nasz kontrakt płatniczy ({ $chain }) przed { $until }, z podpisaną wyceną tego zamówienia.
 order-eth-approve-first = Najpierw zezwól kontraktowi na pobranie { $asset }, potem zapłać.
 order-eth-pay-safe = Przycisk, link lub kod wypełniają wszystko; kontrakt odrzuca każdą inną kwotę i każdą płatność po terminie, więc nic nie może przepaść.
-order-eth-rate = Kurs: 1 { $asset } = { $rate } { $currency }
+order-eth-rate = Kurs: 1 { $asset } = { $rate } { $currency }, wyceniono { $until }.
+order-eth-fee = Opłata sieciowa: około { $fee }, płacona z portfela ponad kwotę.
+order-eth-fee-fiat = Opłata sieciowa: około { $fee } (≈ { $fiat }), płacona z portfela ponad kwotę.
+order-eth-fee-native = Opłata sieciowa: płacona z portfela we własnej walucie sieci { $chain }, ponad kwotę.
 order-eth-amount = Kwota
 order-eth-base-units = { $units } jednostek bazowych
 order-eth-contract = Kontrakt

@@ -49,7 +49,10 @@ order-eth-pay-heading = Pague { $amount }
 order-eth-pay-text = Pague exatamente { $amount } ao nosso contrato de pagamento ({ $chain }) antes de { $until }, com a cotação assinada desta encomenda.
 order-eth-approve-first = Primeiro autorize o contrato a levantar os { $asset } e depois pague.
 order-eth-pay-safe = O botão, a ligação ou o código preenchem tudo; o contrato recusa qualquer outro montante e qualquer pagamento fora do prazo, por isso nada se pode perder.
-order-eth-rate = Taxa: 1 { $asset } = { $rate } { $currency }
+order-eth-rate = Câmbio: 1 { $asset } = { $rate } { $currency }, cotado { $until }.
+order-eth-fee = Taxa de rede: cerca de { $fee }, paga pela sua carteira além do valor.
+order-eth-fee-fiat = Taxa de rede: cerca de { $fee } (≈ { $fiat }), paga pela sua carteira além do valor.
+order-eth-fee-native = Taxa de rede: paga pela sua carteira na moeda própria de { $chain }, além do valor.
 order-eth-amount = Montante
 order-eth-base-units = { $units } unidades base
 order-eth-contract = Contrato

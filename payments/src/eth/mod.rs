@@ -75,6 +75,28 @@ struct ChainNode {
     chain_pin: Option<u64>,
     confirmations: Confirmations,
     decimals: Mutex<HashMap<Address, u8>>,
+    /// The node's gas price (wei) and when it was read, for fee estimates.
+    gas_price: Mutex<Option<(std::time::Instant, u128)>>,
+}
+
+/// The most gas a payment to the contract takes (`contracts/tests/it/gas.rs` keeps `pay` and
+/// `payToken` under it), and what a token's `approve` takes at most.
+const PAYMENT_GAS: u64 = 120_000;
+const APPROVE_GAS: u64 = 60_000;
+
+/// How long a gas price read for a fee estimate is reused, and how long the node is waited for.
+const GAS_PRICE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
+const GAS_PRICE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// What the network charges to pay a quote, at most about, at the chain's gas price now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkFee {
+    /// In the base units of the chain's native coin (wei).
+    pub base_units: U256,
+    /// Whether that coin is ether (else the chain's own coin, such as Polygon's POL).
+    pub ether: bool,
+    /// For ether: about what it is worth in the quote's currency, in minor units (rounded up).
+    pub fiat_minor: Option<i64>,
 }
 
 /// A chain customers may pay on, as the checkout offers it.
@@ -135,6 +157,7 @@ impl EthPayments {
                 chain_pin: chain.chain_id,
                 confirmations: chain.confirmations,
                 decimals: Mutex::new(HashMap::new()),
+                gas_price: Mutex::new(None),
             });
         }
         Ok(Arc::new(EthPayments {
@@ -173,6 +196,31 @@ impl EthPayments {
     /// The name chain `chain_id` was given (`…_NAME`), if any.
     pub fn chain_name(&self, chain_id: i64) -> Option<&str> {
         self.node_of(chain_id).and_then(|node| node.name.as_deref())
+    }
+
+    /// What paying `quote` costs in network fees now, at most about (a token's approval and
+    /// its payment, or an ETH payment, at the chain's gas price): none when the chain is not
+    /// configured or its node does not say its gas price within two seconds.
+    pub async fn network_fee(&self, quote: &EthQuote) -> Option<NetworkFee> {
+        let node = self.node_of(quote.chain_id)?;
+        let gas_price = node.gas_price().await?;
+        let token = quote.token != lower_hex(Address::ZERO);
+        let gas = if token { PAYMENT_GAS + APPROVE_GAS } else { PAYMENT_GAS };
+        let base_units = U256::from(gas_price) * U256::from(gas);
+        let fiat_minor = match node.native_eth {
+            true => match quote.currency.parse::<Currency>() {
+                Ok(currency) => self.rates.rate(ETH, currency).await.ok().and_then(|rate| {
+                    // An estimate for the eye: a float is exact enough.
+                    let per_eth: f64 = rate.to_decimal().parse().ok()?;
+                    let eth = u128::try_from(base_units).ok()? as f64 / 1e18;
+                    let minor = (eth * per_eth * 10f64.powi(currency.exponent() as i32)).ceil();
+                    (minor.is_finite() && minor < 1e15).then_some(minor as i64)
+                }),
+                Err(_) => None,
+            },
+            false => None,
+        };
+        Some(NetworkFee { base_units, ether: node.native_eth, fiat_minor })
     }
 
     /// The first chain's id, asked of its node once (and checked: see [`EthPayments::quote`]).
@@ -428,6 +476,19 @@ impl ChainNode {
             return Err(PaymentError::Rejected(why));
         }
         Ok(())
+    }
+
+    /// The node's gas price, read at most every [`GAS_PRICE_TTL`]; none when it does not answer
+    /// in time.
+    async fn gas_price(&self) -> Option<u128> {
+        if let Some((read, price)) = *self.gas_price.lock().await
+            && read.elapsed() < GAS_PRICE_TTL
+        {
+            return Some(price);
+        }
+        let price = tokio::time::timeout(GAS_PRICE_WAIT, self.node.get_gas_price()).await.ok()?.ok()?;
+        *self.gas_price.lock().await = Some((std::time::Instant::now(), price));
+        Some(price)
     }
 
     async fn decimals_of(&self, token: Address) -> Result<u8, PaymentError> {

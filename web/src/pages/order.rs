@@ -169,8 +169,11 @@ pub struct EthPanel {
     /// The exact amount in whole units (`0.004`), and in base units.
     pub amount: String,
     pub amount_base: String,
-    /// "Rate: 1 ETH = 3000.00 EUR".
-    pub rate: String,
+    /// "Rate: 1 ETH = 3000 EUR, quoted <time>." (HTML: the time is a `<time>`).
+    pub rate_html: String,
+    /// The network fee to expect on top ("about 0.000121 ETH (≈ €0.36)"), when the node says
+    /// its gas price.
+    pub fee: Option<String>,
     /// How much to pay, where and until when, as HTML (`pages::with_time`).
     pub pay_html: String,
     pub contract: String,

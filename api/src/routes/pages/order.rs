@@ -299,18 +299,37 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
             (p.tx_hash, amount, state)
         })
         .collect();
-    let rate = message_args(
-        current(),
-        "order-eth-rate",
-        [
-            ("asset", quote.asset.as_str().into()),
-            ("rate", quote.rate.to_string().into()),
-            ("currency", quote.currency.as_str().into()),
-        ],
-    );
     let amount = format!("{} {}", format_units(&quote.amount, decimals), quote.asset);
     let chain = state.chain_label(quote.chain_id);
     let zone = order.event.timezone.as_str();
+    // The rate with the time it was read (the quote's signing).
+    let quoted_at = eth::quoted_at(&state.db, order.id).await.map_err(Error::from)?.unwrap_or(quote.deadline);
+    let rate_html = with_time(
+        current(),
+        "order-eth-rate",
+        &[("asset", &quote.asset), ("rate", &quote.rate.to_string()), ("currency", &quote.currency)],
+        &in_zone(current(), quoted_at, zone, Style::DayTime),
+        &quoted_at.to_rfc3339(),
+    );
+    // What the network charges on top, while there is something to pay.
+    let payable = order.status == OrderStatus::PendingPayment && quote.deadline > chrono::Utc::now();
+    let fee = match (&state.eth, payable) {
+        (Some(eth), true) => eth.network_fee(&quote).await.map(|fee| match (fee.ether, fee.fiat_minor) {
+            (true, fiat) => {
+                let ether = format!("{} ETH", fee_decimal(&fee.base_units.to_string()));
+                match fiat {
+                    Some(minor) => message_args(
+                        current(),
+                        "order-eth-fee-fiat",
+                        [("fee", ether.into()), ("fiat", price(&quote.currency, minor.max(1)).into())],
+                    ),
+                    None => message_args(current(), "order-eth-fee", [("fee", ether.into())]),
+                }
+            }
+            (false, _) => message_args(current(), "order-eth-fee-native", [("chain", chain.as_str().into())]),
+        }),
+        _ => None,
+    };
     let pay_html = with_time(
         current(),
         "order-eth-pay-text",
@@ -323,7 +342,8 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
         asset: quote.asset.clone(),
         amount: format_units(&quote.amount, decimals),
         amount_base: quote.amount.clone(),
-        rate,
+        rate_html,
+        fee,
         pay_html,
         contract: quote.contract.clone(),
         token: (quote.asset != tessera_payments::eth::ETH).then(|| quote.token.clone()),
@@ -339,12 +359,18 @@ async fn eth_panel(state: &AppState, order: &Order) -> Result<Option<(EthPanel, 
         payment_uri: call.payment_uri,
         deadline: quote.deadline.timestamp(),
         transactions_json: serde_json::to_string(&transactions).unwrap_or_default(),
-        payable: order.status == OrderStatus::PendingPayment && quote.deadline > chrono::Utc::now(),
+        payable,
         sandbox: state.eth.as_ref().is_some_and(|eth| eth.is_sandbox()),
         confirmations_required: required,
         payments,
     };
     Ok(Some((panel, format!(":{key}"))))
+}
+
+/// Wei as ether for an estimate: rounded up to six decimals (`0.000121`), never shown as 0.
+fn fee_decimal(wei: &str) -> String {
+    let micro = wei.parse::<u128>().map_or(1, |wei| wei.div_ceil(1_000_000_000_000).max(1));
+    tessera_core::money::units_decimal(&micro.to_string(), 6)
 }
 
 /// `POST /orders/{id}/refund`: the customer cancels a paid order for a refund.
