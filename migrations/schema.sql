@@ -842,7 +842,7 @@ CREATE TABLE public.customer_order (
     CONSTRAINT customer_order_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT customer_order_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255))),
     CONSTRAINT customer_order_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
-    CONSTRAINT customer_order_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'lightning'::text, 'eth'::text, 'usdc'::text]))),
+    CONSTRAINT customer_order_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'lightning'::text, 'eth'::text, 'usdc'::text, 'usdt'::text, 'eurc'::text]))),
     CONSTRAINT customer_order_request_hash_check CHECK ((length(request_hash) = 32)),
     CONSTRAINT customer_order_status_check CHECK ((status = ANY (ARRAY['pending_payment'::text, 'paid'::text, 'fulfilled'::text, 'expired'::text, 'cancelled'::text, 'failed'::text, 'refunded'::text]))),
     CONSTRAINT customer_order_status_reason_check CHECK ((length(status_reason) <= 200)),
@@ -1792,7 +1792,7 @@ CREATE TABLE public.waitlist_entry (
     CONSTRAINT waitlist_entry_check CHECK (((status <> 'offered'::text) OR ((offered_at IS NOT NULL) AND (order_id IS NOT NULL)))),
     CONSTRAINT waitlist_entry_check1 CHECK (((status = ANY (ARRAY['waiting'::text, 'offered'::text])) = (ended_at IS NULL))),
     CONSTRAINT waitlist_entry_locale_check CHECK ((locale = ANY (ARRAY['en'::text, 'fr'::text, 'de'::text, 'es'::text, 'pt'::text, 'ja'::text, 'pl'::text]))),
-    CONSTRAINT waitlist_entry_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'lightning'::text, 'eth'::text, 'usdc'::text]))),
+    CONSTRAINT waitlist_entry_payment_method_check CHECK ((payment_method = ANY (ARRAY['card'::text, 'btc'::text, 'lightning'::text, 'eth'::text, 'usdc'::text, 'usdt'::text, 'eurc'::text]))),
     CONSTRAINT waitlist_entry_quantity_check CHECK (((quantity >= 1) AND (quantity <= 10))),
     CONSTRAINT waitlist_entry_status_check CHECK ((status = ANY (ARRAY['waiting'::text, 'offered'::text, 'claimed'::text, 'lapsed'::text, 'left'::text])))
 );

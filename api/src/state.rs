@@ -250,7 +250,8 @@ impl AppState {
         }
         if let Some(eth) = &self.eth {
             let chains = eth.chains();
-            for method in [PaymentMethod::Eth, PaymentMethod::Usdc] {
+            for method in [PaymentMethod::Eth, PaymentMethod::Usdc, PaymentMethod::Usdt, PaymentMethod::Eurc]
+            {
                 let asset = method.eth_asset().unwrap_or_default();
                 if chains.iter().any(|chain| chain.assets.iter().any(|a| a == asset)) {
                     methods.push(method);
@@ -338,7 +339,7 @@ impl AppState {
             PaymentMethod::Card => self.card.clone(),
             PaymentMethod::Btc => self.btc.clone().map(|btc| btc as Arc<dyn CheckoutProvider>),
             PaymentMethod::Lightning => self.lightning.clone().map(|ln| ln as Arc<dyn CheckoutProvider>),
-            PaymentMethod::Eth | PaymentMethod::Usdc => None,
+            PaymentMethod::Eth | PaymentMethod::Usdc | PaymentMethod::Usdt | PaymentMethod::Eurc => None,
         }
     }
 

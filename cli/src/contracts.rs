@@ -102,7 +102,8 @@ const DEMO_REFUND_USDC: u64 = 1_000_000 * 1_000_000;
 
 /// The demo's fixed rates, for every currency the demo events are priced in.
 pub const DEMO_RATES: &str = "ETH/EUR=3000,ETH/CAD=4400,ETH/JPY=480000,ETH/MXN=60000,ETH/PLN=13000,ETH/ZAR=57000,\
-                              USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18";
+                              USDC/EUR=0.92,USDC/CAD=1.36,USDC/JPY=150,USDC/MXN=18.5,USDC/PLN=4,USDC/ZAR=18,\
+                              USDT/EUR=0.92,USDT/CAD=1.36,USDT/JPY=150,USDT/MXN=18.5,USDT/PLN=4,USDT/ZAR=18";
 
 /// `tessera contracts demo`: on a local anvil chain, makes sure TesseraPay and the demo USDC are
 /// deployed from anvil's dev account #0 (reusing them when the chain already has them, as a
@@ -131,9 +132,10 @@ pub async fn demo(rpc_url: &str, chain_key: Option<&str>) -> anyhow::Result<()> 
     let me = deployer.address();
     let refunder: alloy::signers::local::PrivateKeySigner =
         ANVIL_REFUND_KEY.parse().context("the dev refund key")?;
-    // A fresh chain's first two transactions from the dev account create the contract and the
-    // token at addresses fixed by the account and its nonce.
-    let (contract, token) = (me.create(0), me.create(1));
+    // A fresh chain's first three transactions from the dev account create the contract, the
+    // USDC and the USDT at addresses fixed by the account and its nonce (a chain kept from
+    // before the demo had USDT has the first two only).
+    let (contract, token, usdt) = (me.create(0), me.create(1), me.create(2));
     let deployed = !provider.get_code_at(contract).await.context("cannot read the chain")?.is_empty()
         && !provider.get_code_at(token).await.context("cannot read the chain")?.is_empty();
     if !deployed {
@@ -147,8 +149,10 @@ pub async fn demo(rpc_url: &str, chain_key: Option<&str>) -> anyhow::Result<()> 
         let usdc = tessera_contracts::demo::deploy_token(&provider, "Demo USD Coin", "USDC")
             .await
             .context("deploying the demo USDC")?;
+        let tether =
+            tessera_contracts::demo::deploy_usdt(&provider).await.context("deploying the demo USDT")?;
         anyhow::ensure!(
-            (paid, usdc) == (contract, token),
+            (paid, usdc, tether) == (contract, token, usdt),
             "the demo contracts landed at unexpected addresses"
         );
     }
@@ -158,34 +162,45 @@ pub async fn demo(rpc_url: &str, chain_key: Option<&str>) -> anyhow::Result<()> 
         "the contract on this chain is an older TesseraPay (no refund wallet): stop anvil, delete its state \
          (~/.cache/tessera/anvil-state.json for make demo) and run again for a fresh chain"
     );
-    if !pay.tokenAllowed(token).call().await.context("reading the token allow-list")? {
-        pay.setTokenAllowed(token, true)
-            .send()
-            .await
-            .context("allow-listing the demo USDC")?
-            .get_receipt()
-            .await
-            .context("allow-listing the demo USDC")?;
+    // The demo USDT, where the chain has it.
+    let has_usdt = !provider.get_code_at(usdt).await.context("cannot read the chain")?.is_empty();
+    let mut tokens = vec![("USDC", token)];
+    if has_usdt {
+        tokens.push(("USDT", usdt));
     }
-    let usdc = tessera_contracts::demo::MockERC20::new(token, &provider);
-    let held = usdc.balanceOf(refunder.address()).call().await.context("reading the refund wallet")?;
-    if held < alloy::primitives::U256::from(DEMO_REFUND_USDC) {
-        usdc.mint(refunder.address(), alloy::primitives::U256::from(DEMO_REFUND_USDC))
-            .send()
-            .await
-            .context("giving the refund wallet demo USDC")?
-            .get_receipt()
-            .await
-            .context("giving the refund wallet demo USDC")?;
+    for (symbol, address) in &tokens {
+        if !pay.tokenAllowed(*address).call().await.context("reading the token allow-list")? {
+            pay.setTokenAllowed(*address, true)
+                .send()
+                .await
+                .with_context(|| format!("allow-listing the demo {symbol}"))?
+                .get_receipt()
+                .await
+                .with_context(|| format!("allow-listing the demo {symbol}"))?;
+        }
+        // Both mint alike (`mint(address,uint256)`), whatever their transfers return.
+        let demo = tessera_contracts::demo::MockERC20::new(*address, &provider);
+        let held = demo.balanceOf(refunder.address()).call().await.context("reading the refund wallet")?;
+        if held < alloy::primitives::U256::from(DEMO_REFUND_USDC) {
+            demo.mint(refunder.address(), alloy::primitives::U256::from(DEMO_REFUND_USDC))
+                .send()
+                .await
+                .with_context(|| format!("giving the refund wallet demo {symbol}"))?
+                .get_receipt()
+                .await
+                .with_context(|| format!("giving the refund wallet demo {symbol}"))?;
+        }
     }
+    let tokens =
+        tokens.iter().map(|(symbol, address)| format!("{symbol}={address:#x}")).collect::<Vec<_>>().join(",");
     if let Some(key) = key {
         println!("TESSERA_ETH_{key}_CONTRACT={contract:#x}");
-        println!("TESSERA_ETH_{key}_TOKENS=USDC={token:#x}");
+        println!("TESSERA_ETH_{key}_TOKENS={tokens}");
         println!("TESSERA_ETH_{key}_CHAIN_ID={chain_id}");
         return Ok(());
     }
     println!("TESSERA_ETH_CONTRACT={contract:#x}");
-    println!("TESSERA_ETH_TOKENS=USDC={token:#x}");
+    println!("TESSERA_ETH_TOKENS={tokens}");
     println!("TESSERA_ETH_CHAIN_ID={chain_id}");
     println!("TESSERA_ETH_OPERATOR_KEY={ANVIL_DEV_KEY}");
     println!("TESSERA_ETH_REFUND_KEY={ANVIL_REFUND_KEY}");

@@ -14,6 +14,21 @@ alloy::sol!(
     "artifacts/MockERC20.json"
 );
 
+alloy::sol!(
+    /// The demo's USDT: `contracts/test/NoReturnToken.sol`, 6 decimals, anyone can mint, and
+    /// like Tether's its `transfer`, `transferFrom` and `approve` return nothing.
+    #[sol(rpc, all_derives)]
+    #[allow(missing_docs)]
+    NoReturnToken,
+    "artifacts/NoReturnToken.json"
+);
+
+/// Deploys the demo USDT ([`NoReturnToken`]) and returns its address.
+pub async fn deploy_usdt<P: Provider>(provider: P) -> Result<Address, ContractError> {
+    let token = NoReturnToken::deploy(provider).await?;
+    Ok(*token.address())
+}
+
 /// Deploys a demo token called `name` with the ticker `symbol` and returns its address.
 pub async fn deploy_token<P: Provider>(
     provider: P,

@@ -82,7 +82,7 @@ pub struct AssetTotal {
 /// rate each was quoted at.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct MethodTotal {
-    /// `card`, `btc`, `eth` or `usdc`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`.
     pub method: String,
     pub currency: String,
     pub orders: i64,

@@ -18,7 +18,7 @@ pub struct Entry {
     pub ticket_type_id: Uuid,
     pub account_id: Uuid,
     pub quantity: i32,
-    /// `card`, `btc`, `eth` or `usdc`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`.
     pub payment_method: String,
     pub locale: String,
     pub joined_at: DateTime<Utc>,

@@ -24,20 +24,27 @@ const L2: u64 = 1337;
 /// as `L2`, named "Local L2".
 async fn two_chains(db: PgPool) -> (Chain, Chain, TestApp) {
     let (l1, l2) = (Chain::start().await, Chain::start_on(Some(L2)).await);
+    let app = app_on(db, &l1, &l2, &format!("USDC={:#x}", l2.usdc));
+    (l1, l2, app)
+}
+
+/// The app for two chains, the second taking `l2_tokens` (`SYMBOL=0x…,…`).
+fn app_on(db: PgPool, l1: &Chain, l2: &Chain, l2_tokens: &str) -> TestApp {
     let mut settings = l1.settings();
+    settings.retain(|(name, _)| *name != "TESSERA_ETH_RATES");
+    settings.push(("TESSERA_ETH_RATES", "ETH/EUR=3000,USDC/EUR=0.92,USDT/EUR=0.92".to_string()));
     settings.extend([
         ("TESSERA_ETH_CHAIN_ID", "31337".to_string()),
         ("TESSERA_ETH_CHAINS", "l2".to_string()),
         ("TESSERA_ETH_L2_RPC_URL", l2.anvil.url.clone()),
         ("TESSERA_ETH_L2_CONTRACT", format!("{:#x}", l2.contract)),
         ("TESSERA_ETH_L2_CHAIN_ID", L2.to_string()),
-        ("TESSERA_ETH_L2_TOKENS", format!("USDC={:#x}", l2.usdc)),
+        ("TESSERA_ETH_L2_TOKENS", l2_tokens.to_string()),
         ("TESSERA_ETH_L2_CONFIRMATIONS", "2".to_string()),
         ("TESSERA_ETH_L2_NAME", "Local L2".to_string()),
     ]);
     let settings: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let app = TestApp::with_settings(db, &settings);
-    (l1, l2, app)
+    TestApp::with_settings(db, &settings)
 }
 
 /// A watcher per configured chain, the first chain's first.
@@ -396,4 +403,54 @@ async fn a_card_order_switches_to_usdc_on_the_second_chain_and_keeps_that_quote(
         (status, refused["error"]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("chain_unavailable"))
     );
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn usdt_whose_transfers_return_nothing_is_quoted_and_paid_on_the_chain_that_takes_it(db: PgPool) {
+    let (l1, l2) = (Chain::start().await, Chain::start_on(Some(L2)).await);
+    let usdt = tessera_contracts::demo::deploy_usdt(l2.operator.clone()).await.unwrap();
+    TesseraPay::new(l2.contract, &l2.operator)
+        .setTokenAllowed(usdt, true)
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    let app = app_on(db.clone(), &l1, &l2, &format!("USDC={:#x},USDT={usdt:#x}", l2.usdc));
+    let ctx = event(&app).await;
+
+    // Only the second chain takes it: offered there, refused on the first.
+    let options = app.get_with_cookie(&format!("/api/events/{}/buy", ctx.0), &ctx.2).await.json();
+    assert!(options["payment_methods"].as_array().unwrap().contains(&json!("usdt")), "{options}");
+    let (status, refused) = buy(&app, &ctx, "usdt", None).await;
+    assert_eq!(
+        (status, refused["error"]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("chain_unavailable"))
+    );
+
+    let (status, bought) = buy(&app, &ctx, "usdt", Some(L2)).await;
+    assert_eq!(status, StatusCode::CREATED, "{bought}");
+    let payment = &bought["payment"];
+    // 10.00 EUR at 0.92 EUR/USDT, in the token's 6 decimals (read from the token).
+    assert_eq!((payment["asset"].as_str(), payment["amount"].as_str()), (Some("USDT"), Some("10869566")));
+    let customer: PrivateKeySigner = CUSTOMER_KEY.parse().unwrap();
+    tessera_contracts::demo::NoReturnToken::new(usdt, &l2.operator)
+        .mint(customer.address(), U256::from(10_869_566u64))
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    // The wallet's approve and payToken, exactly as handed out, though the token returns nothing.
+    send_wallet_transactions(&l2, payment).await;
+    mine(&l2, 2).await;
+    for watcher in watchers(&app) {
+        watcher.catch_up().await.unwrap();
+    }
+    assert_eq!(app.order_status(order_id(&bought)).await, "paid");
+    let receipt: (String, String) =
+        sqlx::query_as("select token, amount::text from eth_receipt").fetch_one(&db).await.unwrap();
+    assert_eq!(receipt, (format!("{usdt:#x}"), "10869566".to_string()));
 }

@@ -97,6 +97,8 @@ pub fn method_label(method: tessera_core::order::PaymentMethod) -> String {
         PaymentMethod::Lightning => "method-lightning",
         PaymentMethod::Eth => "method-eth",
         PaymentMethod::Usdc => "method-usdc",
+        PaymentMethod::Usdt => "method-usdt",
+        PaymentMethod::Eurc => "method-eurc",
     })
 }
 

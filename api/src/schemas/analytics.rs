@@ -98,7 +98,7 @@ const _: fn(domain::AssetTotal) = |domain::AssetTotal {
 /// rate each was quoted at.
 #[derive(Serialize, ToSchema)]
 pub struct MethodTotal {
-    /// `card`, `btc`, `eth` or `usdc`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`.
     pub method: String,
     pub currency: String,
     pub orders: i64,

@@ -59,7 +59,7 @@ const _: fn(domain::FunnelRow) = |domain::FunnelRow { key: _, funnel: _ }| {};
 /// Orders started and paid on one payment rail.
 #[derive(Serialize, ToSchema)]
 pub struct RailRow {
-    /// `card`, `btc`, `eth` or `usdc`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`.
     pub method: String,
     pub started: i64,
     pub paid: i64,

@@ -45,6 +45,8 @@ pub enum PaymentMethod {
     Lightning,
     Eth,
     Usdc,
+    Usdt,
+    Eurc,
 }
 
 // Fails to compile when the core type gains or loses a variant.
@@ -54,6 +56,8 @@ const _: fn(domain::PaymentMethod) -> PaymentMethod = |value| match value {
     domain::PaymentMethod::Lightning => PaymentMethod::Lightning,
     domain::PaymentMethod::Eth => PaymentMethod::Eth,
     domain::PaymentMethod::Usdc => PaymentMethod::Usdc,
+    domain::PaymentMethod::Usdt => PaymentMethod::Usdt,
+    domain::PaymentMethod::Eurc => PaymentMethod::Eurc,
 };
 
 /// The state of a payment attempt with its provider.

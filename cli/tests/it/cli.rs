@@ -301,13 +301,18 @@ async fn contracts_demo_deploys_once_and_prints_the_settings_that_point_at_it() 
     let settings: std::collections::HashMap<&str, &str> =
         first.lines().map(|line| line.split_once('=').expect("NAME=value")).collect();
     let contract: alloy::primitives::Address = settings["TESSERA_ETH_CONTRACT"].parse().unwrap();
-    let token: alloy::primitives::Address =
-        settings["TESSERA_ETH_TOKENS"].strip_prefix("USDC=").unwrap().parse().unwrap();
+    let tokens: Vec<(&str, alloy::primitives::Address)> = settings["TESSERA_ETH_TOKENS"]
+        .split(',')
+        .map(|pair| pair.split_once('=').map(|(symbol, address)| (symbol, address.parse().unwrap())).unwrap())
+        .collect();
+    assert_eq!(tokens.iter().map(|(symbol, _)| *symbol).collect::<Vec<_>>(), ["USDC", "USDT"]);
+    let (token, usdt) = (tokens[0].1, tokens[1].1);
     assert_eq!(settings["TESSERA_ETH_OPERATOR_KEY"], DEV_KEY);
 
     let provider = tessera_contracts::connect(&anvil.url, DEV_KEY).unwrap();
     let pay = tessera_contracts::TesseraPay::new(contract, &provider);
     assert!(pay.tokenAllowed(token).call().await.unwrap(), "the demo USDC is allow-listed");
+    assert!(pay.tokenAllowed(usdt).call().await.unwrap(), "and the demo USDT");
     let nonce = provider.get_transaction_count(pay.operator().call().await.unwrap()).await.unwrap();
 
     // A restarted demo finds them in place and sends nothing.

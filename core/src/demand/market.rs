@@ -115,7 +115,7 @@ impl<'a> PriceBand<'a> {
 /// Orders started and paid on one payment rail.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RailRow {
-    /// `card`, `btc`, `eth` or `usdc`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`.
     pub method: String,
     pub started: i64,
     pub paid: i64,

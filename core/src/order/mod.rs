@@ -117,6 +117,10 @@ crate::text_enum! {
         Lightning = "lightning",
         Eth = "eth",
         Usdc = "usdc",
+        /// Tether's dollar, whose ERC-20 returns nothing (the contract takes it all the same).
+        Usdt = "usdt",
+        /// Circle's euro coin.
+        Eurc = "eurc",
     }
 }
 
@@ -128,6 +132,8 @@ impl PaymentMethod {
             PaymentMethod::Lightning => "Lightning",
             PaymentMethod::Eth => "Ether",
             PaymentMethod::Usdc => "USDC",
+            PaymentMethod::Usdt => "USDT",
+            PaymentMethod::Eurc => "EURC",
         }
     }
 
@@ -136,7 +142,9 @@ impl PaymentMethod {
         match self {
             PaymentMethod::Card => Provider::Stripe,
             PaymentMethod::Btc | PaymentMethod::Lightning => Provider::BtcPay,
-            PaymentMethod::Eth | PaymentMethod::Usdc => Provider::Ethereum,
+            PaymentMethod::Eth | PaymentMethod::Usdc | PaymentMethod::Usdt | PaymentMethod::Eurc => {
+                Provider::Ethereum
+            }
         }
     }
 }
@@ -147,6 +155,8 @@ impl PaymentMethod {
         match self {
             PaymentMethod::Eth => Some("ETH"),
             PaymentMethod::Usdc => Some("USDC"),
+            PaymentMethod::Usdt => Some("USDT"),
+            PaymentMethod::Eurc => Some("EURC"),
             PaymentMethod::Card | PaymentMethod::Btc | PaymentMethod::Lightning => None,
         }
     }

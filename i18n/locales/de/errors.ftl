@@ -153,7 +153,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } ist keine Erstattungs-ID (eine UUID)
    *[event] { $value } ist keine Veranstaltungs-ID (eine UUID)
 }
-error-not-a-payment-method = { $value } ist keine Zahlungsart; verwenden Sie card, btc, lightning, eth oder usdc
+error-not-a-payment-method = { $value } ist keine Zahlungsart; verwenden Sie card, btc, lightning, eth, usdc, usdt oder eurc
 error-not-an-email = ist keine E-Mail-Adresse wie ana@example.org
 
 ## The event form and the admin API's validation

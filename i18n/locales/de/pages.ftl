@@ -134,6 +134,8 @@ method-btc = Bitcoin
 method-lightning = Bitcoin (Lightning)
 method-eth = Ether
 method-usdc = USDC
+method-usdt = USDT
+method-eurc = EURC
 # A crypto asset on one of several chains: "USDC on Base".
 method-on-chain = { $method } auf { $chain }
 

@@ -153,7 +153,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } is not a refund id (a UUID)
    *[event] { $value } is not an event id (a UUID)
 }
-error-not-a-payment-method = { $value } is not a payment method; use card, btc, lightning, eth or usdc
+error-not-a-payment-method = { $value } is not a payment method; use card, btc, lightning, eth, usdc, usdt or eurc
 error-not-an-email = is not an email address like ana@example.org
 
 ## The event form and the admin API's validation

@@ -154,7 +154,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } no es un identificador de reembolso (un UUID)
    *[event] { $value } no es un identificador de evento (un UUID)
 }
-error-not-a-payment-method = { $value } no es una forma de pago; usa card, btc, lightning, eth o usdc
+error-not-a-payment-method = { $value } no es una forma de pago; usa card, btc, lightning, eth, usdc, usdt o eurc
 error-not-an-email = no es una dirección de correo como ana@example.org
 
 ## The event form and the admin API's validation

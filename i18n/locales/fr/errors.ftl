@@ -154,7 +154,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } n'est pas un identifiant de remboursement (un UUID)
    *[event] { $value } n'est pas un identifiant d'événement (un UUID)
 }
-error-not-a-payment-method = { $value } n'est pas un moyen de paiement ; utilisez card, btc, lightning, eth ou usdc
+error-not-a-payment-method = { $value } n'est pas un moyen de paiement ; utilisez card, btc, lightning, eth, usdc, usdt ou eurc
 error-not-an-email = n'est pas une adresse e-mail comme ana@example.org
 
 ## The event form and the admin API's validation

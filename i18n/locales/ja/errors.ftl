@@ -134,7 +134,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } は返金 ID（UUID）ではありません
    *[event] { $value } はイベント ID（UUID）ではありません
 }
-error-not-a-payment-method = { $value } は支払い方法ではありません。card・btc・lightning・eth・usdc のいずれかを指定してください
+error-not-a-payment-method = { $value } は支払い方法ではありません。card・btc・lightning・eth・usdc・usdt・eurc のいずれかを指定してください
 error-not-an-email = ana@example.org のようなメールアドレスではありません
 
 ## The event form and the admin API's validation

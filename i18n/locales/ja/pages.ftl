@@ -128,6 +128,8 @@ method-btc = ビットコイン
 method-lightning = ビットコイン（ライトニング）
 method-eth = イーサ
 method-usdc = USDC
+method-usdt = USDT
+method-eurc = EURC
 # A crypto asset on one of several chains: "USDC on Base".
 method-on-chain = { $chain } の { $method }
 

@@ -170,7 +170,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } nie jest identyfikatorem zwrotu (UUID)
    *[event] { $value } nie jest identyfikatorem wydarzenia (UUID)
 }
-error-not-a-payment-method = { $value } nie jest sposobem płatności; użyj card, btc, lightning, eth lub usdc
+error-not-a-payment-method = { $value } nie jest sposobem płatności; użyj card, btc, lightning, eth, usdc, usdt lub eurc
 error-not-an-email = nie jest adresem e-mail w postaci ana@example.org
 
 ## The event form and the admin API's validation

@@ -154,7 +154,7 @@ error-not-an-id = { $kind ->
     [refund] { $value } não é um identificador de reembolso (um UUID)
    *[event] { $value } não é um identificador de evento (um UUID)
 }
-error-not-a-payment-method = { $value } não é uma forma de pagamento; use card, btc, lightning, eth ou usdc
+error-not-a-payment-method = { $value } não é uma forma de pagamento; use card, btc, lightning, eth, usdc, usdt ou eurc
 error-not-an-email = não é um endereço de e-mail como ana@example.org
 
 ## The event form and the admin API's validation

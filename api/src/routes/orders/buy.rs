@@ -28,7 +28,7 @@ pub struct BuyOptions {
     pub ticket_types: Vec<AvailableTicketType>,
     #[schema(value_type = Vec<crate::schemas::order::PaymentMethod>)]
     pub payment_methods: Vec<PaymentMethod>,
-    /// The chains `eth` and `usdc` are paid on (with the payment contract configured), the
+    /// The chains ETH and tokens (`eth`, `usdc`, `usdt`, `eurc`) are paid on (with the payment contract configured), the
     /// default one first.
     pub payment_chains: Vec<PaymentChain>,
     /// How long tickets are held while the customer pays.
@@ -68,10 +68,10 @@ pub struct PaymentChain {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BuyRequest {
     pub items: Vec<BuyLine>,
-    /// `card`, `btc`, `lightning`, `eth` or `usdc`: one of the event's `payment_methods`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`: one of the event's `payment_methods`.
     #[schema(example = "card")]
     pub payment_method: String,
-    /// `eth` and `usdc` only: the chain to pay on, by its id (one of `payment_chains`); the
+    /// ETH and tokens only: the chain to pay on, by its id (one of `payment_chains`); the
     /// first of them when left out.
     #[schema(example = 8453)]
     pub chain_id: Option<u64>,

@@ -12,10 +12,10 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SwitchRailRequest {
-    /// `card`, `btc`, `lightning`, `eth` or `usdc`: one of the event's `payment_methods`.
+    /// `card`, `btc`, `lightning`, `eth`, `usdc`, `usdt` or `eurc`: one of the event's `payment_methods`.
     #[schema(example = "lightning")]
     pub payment_method: String,
-    /// `eth` and `usdc` only: the chain to pay on, by its id; the first configured chain when
+    /// ETH and tokens only: the chain to pay on, by its id; the first configured chain when
     /// left out.
     #[schema(example = 8453)]
     pub chain_id: Option<u64>,

@@ -49,6 +49,8 @@ pub(super) fn method_label(method: &str) -> String {
         "lightning" => "method-lightning",
         "eth" => "method-eth",
         "usdc" => "method-usdc",
+        "usdt" => "method-usdt",
+        "eurc" => "method-eurc",
         _ => "admin-analytics-method-other",
     })
 }
