@@ -235,8 +235,9 @@ impl AppState {
     }
 
     /// The payment methods this deployment takes: card with Stripe (or its sandbox), bitcoin
-    /// with BTCPay configured (and Lightning when its store has it), ETH with the payment contract configured, and USDC when it is on
-    /// the token allow-list.
+    /// with BTCPay configured (and Lightning when its store has it), and with the payment
+    /// contract configured ETH where a chain's coin is ether, and USDC, USDT and EURC where a
+    /// chain allow-lists them.
     pub fn payment_methods(&self) -> Vec<PaymentMethod> {
         let mut methods = Vec::new();
         if self.card.is_some() {

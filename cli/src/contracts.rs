@@ -160,13 +160,20 @@ pub async fn demo(rpc_url: &str, chain_key: Option<&str>) -> anyhow::Result<()> 
     anyhow::ensure!(
         pay.refunder().call().await.is_ok_and(|r| r == refunder.address()),
         "the contract on this chain is an older TesseraPay (no refund wallet): stop anvil, delete its state \
-         (~/.cache/tessera/anvil-state.json for make demo) and run again for a fresh chain"
+         (~/.cache/tessera/anvil-state.json, or anvil-l2-state.json for the L2, for make demo) and run again \
+         for a fresh chain"
     );
     // The demo USDT, where the chain has it.
     let has_usdt = !provider.get_code_at(usdt).await.context("cannot read the chain")?.is_empty();
     let mut tokens = vec![("USDC", token)];
     if has_usdt {
         tokens.push(("USDT", usdt));
+    } else {
+        eprintln!(
+            "contracts demo: this chain was kept from before the demo had a USDT (no code at {usdt:#x}): \
+             USDC only; stop anvil and delete its state file (~/.cache/tessera/anvil-state.json or \
+             anvil-l2-state.json) for a fresh chain with both"
+        );
     }
     for (symbol, address) in &tokens {
         if !pay.tokenAllowed(*address).call().await.context("reading the token allow-list")? {

@@ -447,6 +447,33 @@ const FLOWS = [
     },
   },
   {
+    name: 'usdt-wallet',
+    async run(t) {
+      // A customer pays in USDT (whose approve and transfers return nothing, and whose
+      // allowance changes only through zero) with a browser wallet that still allows the
+      // contract a little from an earlier try: the page's wallet script resets that allowance,
+      // approves, pays, and the order turns "Paid".
+      if (!t.check('an anvil chain is configured', !!ANVIL_URL)) return;
+      await injectTestWallet(t.page);
+      if (!(await buyWith(t, 'usdt', 'Tether Buyer'))) return;
+      const codes = await t.page.locator('.eth-details code.wrap').allInnerTexts();
+      const [contract, token] = codes.map((c) => c.trim());
+      const units = (await t.page.locator('.eth-details dd').first().innerText()).match(/\(([0-9]+) base units\)/);
+      if (!t.check('the order page shows the contract, the token and the amount', !!contract && !!token && !!units, oneLine(codes.join(' ')))) return;
+      const word = (hex) => hex.replace(/^0x/, '').padStart(64, '0');
+      const send = (data) =>
+        anvil('eth_sendTransaction', [{ from: WALLET_ACCOUNT, to: token, data }]).then((hash) => waitMined(hash));
+      // mint(wallet, amount), then approve(contract, 1): a leftover allowance.
+      await send('0x40c10f19' + word(WALLET_ACCOUNT) + word(BigInt(units[1]).toString(16)));
+      await send('0x095ea7b3' + word(contract) + word('1'));
+      await t.page.locator('.eth-pay button[data-wallet-pay]').click();
+      const state = t.page.locator('.order-status');
+      await state.filter({ hasText: 'Paid.' }).waitFor({ timeout: 30000 }).catch(() => {});
+      t.check('the USDT order turns to "Paid"', (await state.innerText()).includes('Paid.'), oneLine(await state.innerText()));
+      await t.shot('order-usdt-paid');
+    },
+  },
+  {
     name: 'usdc-l2',
     async run(t) {
       // A customer picks USDC on the second chain at checkout: the quote is that chain's (the
@@ -1211,6 +1238,31 @@ async function main() {
  * account and passes every request to the local node from the test runner, outside the
  * page (as an extension does, so the page's CSP does not apply to it).
  */
+/** A JSON-RPC call to the tests' first anvil chain. */
+async function anvil(method, params) {
+  const response = await fetch(ANVIL_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await response.json();
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+/** Waits (up to ten seconds) for a transaction to be mined successfully. */
+async function waitMined(hash) {
+  for (let i = 0; i < 100; i++) {
+    const receipt = await anvil('eth_getTransactionReceipt', [hash]);
+    if (receipt) {
+      if (receipt.status !== '0x1') throw new Error(`${hash} reverted`);
+      return receipt;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${hash} was not mined`);
+}
+
 async function injectTestWallet(page) {
   await page.exposeFunction('__tesseraTestWallet', async ({ method, params }) => {
     if (method === 'eth_requestAccounts' || method === 'eth_accounts') return { result: [WALLET_ACCOUNT] };

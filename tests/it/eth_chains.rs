@@ -143,6 +143,9 @@ async fn the_buyer_picks_the_chain_the_quote_binds_it_and_each_chain_pays_its_ow
         (p1["chain_id"].as_u64(), p1["contract"].as_str()),
         (Some(31337), Some(format!("{:#x}", l1.contract).as_str()))
     );
+    // A quote in ETH prices its network fee in euros too, at its own rate.
+    let page = app.get_with_cookie(&format!("/orders/{}", order_id(&on_l1)), &ctx.2).await.text();
+    assert!(page.contains(" ETH (≈ €"), "{page}");
     let page = app.get_with_cookie(&format!("/orders/{}", order_id(&on_l2)), &ctx.2).await.text();
     assert!(page.contains("Local L2 (chain id 1337)") && page.contains("data-chain-id=\"0x539\""), "{page}");
 

@@ -10,6 +10,8 @@
   // status:detected:seen — what the page shows; a change to any of them is news.
   var shown = section.getAttribute("data-shown");
   var waitTickets = section.hasAttribute("data-wait-tickets");
+  // ETH and tokens: the key goes on with each payment log's state, as the page's does.
+  var ethRail = section.hasAttribute("data-eth");
   var delay = 2000;
   var tries = 0;
   function check() {
@@ -23,7 +25,7 @@
       })
       .then(function (order) {
         var key = order && [order.status, order.payment.detected, order.payment.seen_minor || 0].join(":");
-        if (order && (order.payment.method === "eth" || order.payment.method === "usdc")) {
+        if (order && ethRail) {
           var required = order.payment.confirmations_required;
           key += ":" + (order.payment.eth_payments || [])
             .map(function (p) {

@@ -31,6 +31,30 @@
     txs = [];
   }
 
+  // The token's allowance(owner, spender), read before approving: the contract may already be
+  // allowed enough (an approval mined before a payment that did not go through); and a token
+  // like USDT changes an allowance left over only through zero.
+  function pad(address) {
+    return address.toLowerCase().replace(/^0x/, "").padStart(64, "0");
+  }
+  function allowance(token, owner, spender) {
+    return wallet
+      .request({ method: "eth_call", params: [{ to: token, data: "0xdd62ed3e" + pad(owner) + pad(spender) }, "latest"] })
+      .then(function (hex) {
+        return BigInt(hex && hex !== "0x" ? hex : "0x0");
+      });
+  }
+
+  function send(tx, data, waiting) {
+    return wallet
+      .request({ method: "eth_sendTransaction", params: [{ from: from, to: tx.to, value: tx.value, data: data }] })
+      .then(function (hash) {
+        say(waiting);
+        return waitForReceipt(hash);
+      });
+  }
+  var from;
+
   function waitForReceipt(hash) {
     return new Promise(function (resolve, reject) {
       var tries = 0;
@@ -56,7 +80,6 @@
     }
     button.disabled = true;
     say("Asking your wallet…");
-    var from;
     var approved = false;
     wallet
       .request({ method: "eth_requestAccounts" })
@@ -70,20 +93,33 @@
         return txs.reduce(function (done, tx) {
           return done.then(function () {
             if (tx.step === "pay" && expired()) throw new Error("the quote expired before the payment was sent");
-            say(tx.step === "approve" ? "Approve the token in your wallet…" : "Confirm the payment in your wallet…");
-            return wallet
-              .request({
-                method: "eth_sendTransaction",
-                params: [{ from: from, to: tx.to, value: tx.value, data: tx.data }],
-              })
-              .then(function (hash) {
-                say(tx.step === "approve" ? "Waiting for the approval to be mined…" : "Payment sent. Waiting for it to be mined…");
-                return waitForReceipt(hash);
-              })
-              .then(function () {
-                if (tx.step === "approve") approved = true;
-                else say("Payment mined. Waiting for confirmations; this page updates by itself.");
+            if (tx.step === "approve") {
+              // approve(spender, amount): the spender and the amount are its two words.
+              var spender = "0x" + tx.data.slice(10 + 24, 10 + 64);
+              var wanted = BigInt("0x" + tx.data.slice(10 + 64, 10 + 128));
+              return allowance(tx.to, from, spender).then(function (has) {
+                if (has >= wanted) {
+                  approved = true;
+                  return;
+                }
+                var reset = has > BigInt(0)
+                  ? (say("Reset the token's earlier approval in your wallet…"),
+                    send(tx, tx.data.slice(0, 10 + 64) + "0".repeat(64), "Waiting for the reset to be mined…"))
+                  : Promise.resolve();
+                return reset
+                  .then(function () {
+                    say("Approve the token in your wallet…");
+                    return send(tx, tx.data, "Waiting for the approval to be mined…");
+                  })
+                  .then(function () {
+                    approved = true;
+                  });
               });
+            }
+            say("Confirm the payment in your wallet…");
+            return send(tx, tx.data, "Payment sent. Waiting for it to be mined…").then(function () {
+              say("Payment mined. Waiting for confirmations; this page updates by itself.");
+            });
           });
         }, Promise.resolve());
       })

@@ -78,8 +78,14 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
     loop {
         let round = async {
             let mut lock = watcher.db().acquire().await?;
-            if !take_all(&mut lock, &locks).await? {
-                return Ok(None);
+            match take_all(&mut lock, &locks).await {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
+                // A lock may be held on it still: the session ends, and its locks with it.
+                Err(err) => {
+                    let _ = lock.close().await;
+                    return Err(err.into());
+                }
             }
             let mut progress = watcher.catch_up().await;
             // The refund wallet sends under the same lock: one sender, so one nonce sequence.
@@ -100,7 +106,10 @@ pub async fn run(watcher: EthWatcher, interval: Duration, mut shutdown: watch::R
                     Err(err) => progress = Err(err),
                 }
             }
-            release(&mut lock, &locks).await?;
+            if let Err(err) = release(&mut lock, &locks).await {
+                let _ = lock.close().await;
+                return Err(err.into());
+            }
             progress.map(Some)
         };
         match round.await {

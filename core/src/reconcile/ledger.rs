@@ -99,7 +99,7 @@ pub async fn ledger(db: &PgPool, filter: &Filter) -> sqlx::Result<Vec<LedgerRow>
                                          select 1 from btc_receipt b
                                          where b.provider = 'btcpay' and b.provider_ref = p.provider_ref
                                            and coalesce(b.txid || ':' || b.vout, 'ln:' || b.payment_hash) = rows.receipt_ref)
-                     else e.tx_hash || ':' || e.log_index = rows.receipt_ref end
+                     else e.tx_hash || ':' || e.log_index = rows.receipt_ref and e.chain_id = rows.chain_id end
            ) f on true
            left join lateral (
                select p.dispute_status from payment p

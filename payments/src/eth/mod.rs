@@ -75,8 +75,9 @@ struct ChainNode {
     chain_pin: Option<u64>,
     confirmations: Confirmations,
     decimals: Mutex<HashMap<Address, u8>>,
-    /// The node's gas price (wei) and when it was read, for fee estimates.
-    gas_price: Mutex<Option<(std::time::Instant, u128)>>,
+    /// The node's gas price (wei; none when it did not answer) and when it was asked, for fee
+    /// estimates.
+    gas_price: Mutex<Option<(std::time::Instant, Option<u128>)>>,
 }
 
 /// The most gas a payment to the contract takes (`contracts/tests/it/gas.rs` keeps `pay` and
@@ -95,7 +96,8 @@ pub struct NetworkFee {
     pub base_units: U256,
     /// Whether that coin is ether (else the chain's own coin, such as Polygon's POL).
     pub ether: bool,
-    /// For ether: about what it is worth in the quote's currency, in minor units (rounded up).
+    /// For a quote in ETH: about what it is worth in the quote's currency at the quote's rate,
+    /// in minor units (rounded up).
     pub fiat_minor: Option<i64>,
 }
 
@@ -207,18 +209,17 @@ impl EthPayments {
         let token = quote.token != lower_hex(Address::ZERO);
         let gas = if token { PAYMENT_GAS + APPROVE_GAS } else { PAYMENT_GAS };
         let base_units = U256::from(gas_price) * U256::from(gas);
-        let fiat_minor = match node.native_eth {
-            true => match quote.currency.parse::<Currency>() {
-                Ok(currency) => self.rates.rate(ETH, currency).await.ok().and_then(|rate| {
-                    // An estimate for the eye: a float is exact enough.
-                    let per_eth: f64 = rate.to_decimal().parse().ok()?;
-                    let eth = u128::try_from(base_units).ok()? as f64 / 1e18;
-                    let minor = (eth * per_eth * 10f64.powi(currency.exponent() as i32)).ceil();
-                    (minor.is_finite() && minor < 1e15).then_some(minor as i64)
-                }),
-                Err(_) => None,
-            },
-            false => None,
+        // In fiat at the quote's own rate, when the quote is in ETH (no rate is read for a
+        // page: that is the quotes' business).
+        let fiat_minor = match (node.native_eth && !token, quote.currency.parse::<Currency>()) {
+            (true, Ok(currency)) => {
+                // An estimate for the eye: a float is exact enough.
+                let per_eth: f64 = quote.rate.parse().ok()?;
+                let eth = u128::try_from(base_units).ok()? as f64 / 1e18;
+                let minor = (eth * per_eth * 10f64.powi(currency.exponent() as i32)).ceil();
+                (minor.is_finite() && minor < 1e15).then_some(minor as i64)
+            }
+            _ => None,
         };
         Some(NetworkFee { base_units, ether: node.native_eth, fiat_minor })
     }
@@ -367,6 +368,9 @@ impl EthPayments {
         if !LOCAL_CHAINS.contains(&chain_id) || i64::try_from(chain_id).ok() != Some(quote.chain_id) {
             return Err(PaymentError::Rejected("the sandbox pays on a local anvil chain only".into()));
         }
+        if quote.deadline <= Utc::now() {
+            return Err(PaymentError::Rejected("the quote has expired".into()));
+        }
         let (contract_quote, signature) = contract_quote(quote)?;
         let provider = tessera_contracts::connect(node.rpc_url.expose_secret(), SANDBOX_PAYER_KEY)
             .map_err(|err| node.node_error("cannot connect to the node", &err))?;
@@ -385,14 +389,26 @@ impl EthPayments {
                 .get_receipt()
                 .await
                 .map_err(|e| unavailable(&e))?;
-            token
-                .approve(node.contract, contract_quote.amount)
-                .send()
-                .await
-                .map_err(|e| unavailable(&e))?
-                .get_receipt()
-                .await
-                .map_err(|e| unavailable(&e))?;
+            // A token like USDT changes an allowance left over (an earlier payment that did not
+            // go through) only through zero.
+            let allowed = token.allowance(payer, node.contract).call().await.map_err(|e| unavailable(&e))?;
+            if allowed < contract_quote.amount {
+                let steps = if allowed > U256::ZERO {
+                    vec![U256::ZERO, contract_quote.amount]
+                } else {
+                    vec![contract_quote.amount]
+                };
+                for allowance in steps {
+                    token
+                        .approve(node.contract, allowance)
+                        .send()
+                        .await
+                        .map_err(|e| unavailable(&e))?
+                        .get_receipt()
+                        .await
+                        .map_err(|e| unavailable(&e))?;
+                }
+            }
             pay.payToken(contract_quote.clone(), signature).send().await
         };
         let pending = pending.map_err(|err| {
@@ -478,17 +494,18 @@ impl ChainNode {
         Ok(())
     }
 
-    /// The node's gas price, read at most every [`GAS_PRICE_TTL`]; none when it does not answer
-    /// in time.
+    /// The node's gas price, asked at most every [`GAS_PRICE_TTL`] (a node that did not answer
+    /// in time is not asked again before either); none when it did not answer.
     async fn gas_price(&self) -> Option<u128> {
-        if let Some((read, price)) = *self.gas_price.lock().await
-            && read.elapsed() < GAS_PRICE_TTL
+        if let Some((asked, price)) = *self.gas_price.lock().await
+            && asked.elapsed() < GAS_PRICE_TTL
         {
-            return Some(price);
+            return price;
         }
-        let price = tokio::time::timeout(GAS_PRICE_WAIT, self.node.get_gas_price()).await.ok()?.ok()?;
+        let price =
+            tokio::time::timeout(GAS_PRICE_WAIT, self.node.get_gas_price()).await.ok().and_then(Result::ok);
         *self.gas_price.lock().await = Some((std::time::Instant::now(), price));
-        Some(price)
+        price
     }
 
     async fn decimals_of(&self, token: Address) -> Result<u8, PaymentError> {

@@ -402,11 +402,15 @@ impl RefundWallet {
                 .map_err(|e| retry("reading the token allowance", &e))?;
             if allowed < amount {
                 // USDT (and tokens like it) refuse to change an allowance but from or to zero:
-                // one left part-spent is reset first.
-                if allowed > U256::ZERO {
+                // one left part-spent that the token will not raise is reset first. (Tried
+                // straight first: a few tokens refuse an approval of zero instead.)
+                let raised = self.approve(token, U256::MAX, chain_id, db_chain, db).await;
+                if raised.is_err() && allowed > U256::ZERO {
                     self.approve(token, U256::ZERO, chain_id, db_chain, db).await?;
+                    self.approve(token, U256::MAX, chain_id, db_chain, db).await?;
+                } else {
+                    raised?;
                 }
-                self.approve(token, U256::MAX, chain_id, db_chain, db).await?;
             }
             let call = pay.refundToken(order_id, token, to, amount).from(self.from);
             let gas =

@@ -103,8 +103,11 @@ pub struct OrderPage {
     pub checkout_cancelled: bool,
     /// The page asks for the order's state until it settles.
     pub poll: bool,
-    /// What the page shows, as `order.js` compares it: `status:detected:seen_minor`.
+    /// What the page shows, as `order.js` compares it: `status:detected:seen_minor`, and for
+    /// ETH and tokens `:` and each payment log's state.
     pub poll_key: String,
+    /// Paid in ETH or a token: `order.js` adds the payment logs to its key as the page does.
+    pub eth_rail: bool,
     /// Paid in bitcoin: the page speaks of confirmations and transactions.
     pub bitcoin: bool,
     /// A part-paid invoice: (received, still missing), formatted.

@@ -21,7 +21,8 @@ pub struct SwitchRailRequest {
     pub chain_id: Option<u64>,
 }
 
-/// Pay a pending order another way (card, bitcoin, Lightning, ETH, USDC) while its tickets
+/// Pay a pending order another way (card, bitcoin, Lightning, ETH, USDC, USDT, EURC, on the
+/// chain named by `chain_id`) while its tickets
 /// are held, without losing them. The checkout, invoice or quote of the rail left is closed;
 /// money that still arrives on it is refunded, or pays the order if it came first (never
 /// twice). Answers the order with its new payment (`payment.redirect_url`,

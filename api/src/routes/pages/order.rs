@@ -505,6 +505,7 @@ fn page(viewer: &Viewer, csrf: &str, order: &Order, checkout: Option<&str>) -> O
         poll: pending,
         // The script reloads the page when this changes: a new state, a payment seen, more paid.
         poll_key: format!("{}:{}:{seen}", order.status.as_str(), order.payment_detected),
+        eth_rail: order.payment_method.eth_asset().is_some(),
         bitcoin: matches!(order.payment_method, PaymentMethod::Btc | PaymentMethod::Lightning),
         part_paid,
         part_paid_html,
