@@ -200,6 +200,7 @@ impl EthWatcher {
         let finalized = match self.confirmations {
             Confirmations::Blocks(_) => None,
             Confirmations::Finalized => node::finalized(&self.node).await?,
+            Confirmations::Safe => node::safe(&self.node).await?,
         };
         let (deep_tip, window) = depth(self.confirmations, head, finalized);
         let mut step = Step { head, ..Step::default() };
@@ -392,7 +393,8 @@ fn depth(confirmations: Confirmations, head: u64, finalized: Option<u64>) -> (Op
             let n = u64::from(n.max(1));
             ((head + 1).checked_sub(n), n.max(MIN_REORG_WINDOW))
         }
-        Confirmations::Finalized => {
+        // `finalized` is then the safe block.
+        Confirmations::Finalized | Confirmations::Safe => {
             let unfinalized = finalized.map_or(0, |f| head.saturating_sub(f) + 1);
             (finalized, unfinalized.max(MIN_REORG_WINDOW))
         }

@@ -68,6 +68,11 @@ pub(super) async fn finalized(node: &DynProvider) -> Result<Option<u64>, Transpo
     Ok(node.get_block_by_number(BlockNumberOrTag::Finalized).await?.map(|b| b.header.number))
 }
 
+/// The number of the newest block the node calls safe, if it knows one.
+pub(super) async fn safe(node: &DynProvider) -> Result<Option<u64>, TransportError> {
+    Ok(node.get_block_by_number(BlockNumberOrTag::Safe).await?.map(|b| b.header.number))
+}
+
 /// The canonical block at `number`, if the chain is that long.
 pub(super) async fn header(node: &DynProvider, number: u64) -> Result<Option<Header>, TransportError> {
     let block = node.get_block_by_number(BlockNumberOrTag::Number(number)).await?;

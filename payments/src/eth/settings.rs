@@ -61,7 +61,8 @@ pub struct EthChainSettings {
     /// the token. `USDC` is offered as the `usdc` payment method.
     pub tokens: Vec<EthToken>,
     /// `…_CONFIRMATIONS` (default 12): how deep a payment's log must be before its order is
-    /// paid (1 = in the newest block), or `finalized` to wait for the node's finalized block.
+    /// paid (1 = in the newest block), or `finalized` (or `safe`) to wait for the node's
+    /// finalized (or safe) block.
     pub confirmations: Confirmations,
     /// `…_START_BLOCK` (default 0): where a watcher with no cursor yet begins (the contract's
     /// deployment block).
@@ -138,7 +139,7 @@ fn static_var(name: String) -> &'static str {
 pub const LOCAL_CHAINS: [u64; 2] = [31337, 1337];
 
 /// The fewest confirmations accepted on known public chains (a reorg deeper than this has
-/// happened, or the chain's own guidance says so); `finalized` is always accepted.
+/// happened, or the chain's own guidance says so); `finalized` and `safe` are always accepted.
 pub const MIN_CONFIRMATIONS: [(u64, u32); 7] =
     [(1, 12), (11155111, 3), (17000, 3), (10, 10), (8453, 10), (42161, 10), (137, 128)];
 
@@ -170,7 +171,7 @@ fn min_confirmations_ok(key: &str, chain: u64, confirmations: Confirmations) -> 
     let minimum = MIN_CONFIRMATIONS.iter().find(|(id, _)| *id == chain).map(|(_, n)| *n);
     match (confirmations, minimum) {
         (Confirmations::Blocks(n), Some(minimum)) if n < minimum => Err(format!(
-            "{}={n} is too few on chain {chain}: at least {minimum}, or finalized",
+            "{}={n} is too few on chain {chain}: at least {minimum}, or finalized (or safe)",
             var_name(key, "CONFIRMATIONS")
         )),
         _ => Ok(()),
@@ -192,6 +193,9 @@ pub enum Confirmations {
     Blocks(u32),
     /// In a block the node reports as finalized.
     Finalized,
+    /// In a block the node reports as safe (on mainnet a justified one, about an epoch behind
+    /// the head; on a rollup one derived from data posted to its L1).
+    Safe,
 }
 
 impl Confirmations {
@@ -199,7 +203,7 @@ impl Confirmations {
     pub fn blocks(self) -> Option<u32> {
         match self {
             Confirmations::Blocks(n) => Some(n),
-            Confirmations::Finalized => None,
+            Confirmations::Finalized | Confirmations::Safe => None,
         }
     }
 }
@@ -351,12 +355,13 @@ fn chain_from_lookup(lookup: &Lookup<'_>, key: String) -> Result<EthChainSetting
     let confirmations = match lookup.get(var("CONFIRMATIONS")).map(|v| v.trim().to_ascii_lowercase()) {
         None => Confirmations::Blocks(12),
         Some(v) if v == "finalized" => Confirmations::Finalized,
+        Some(v) if v == "safe" => Confirmations::Safe,
         Some(v) => match v.parse::<u32>() {
             Ok(n) if (1..=1000).contains(&n) => Confirmations::Blocks(n),
             _ => {
                 return Err(ConfigError::new(
                     var("CONFIRMATIONS"),
-                    format!("{v:?} is neither a number from 1 to 1000 nor \"finalized\""),
+                    format!("{v:?} is neither a number from 1 to 1000 nor \"finalized\" nor \"safe\""),
                 ));
             }
         },
@@ -486,6 +491,7 @@ mod tests {
         );
         assert!(check_chain("", Some(1), Confirmations::Blocks(3), 1).unwrap_err().contains("at least 12"));
         assert!(check_chain("", Some(1), Confirmations::Finalized, 1).is_ok());
+        assert!(check_chain("", Some(10), Confirmations::Safe, 10).is_ok());
         assert!(check_chain("", Some(137), Confirmations::Blocks(128), 137).is_ok());
         assert!(
             check_chain("", Some(999_999), Confirmations::Blocks(1), 999_999).is_ok(),
@@ -590,7 +596,7 @@ mod tests {
             ("TESSERA_ETH_BASE_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
             ("TESSERA_ETH_BASE_CHAIN_ID", "8453"),
             ("TESSERA_ETH_BASE_TOKENS", "USDC=0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"),
-            ("TESSERA_ETH_BASE_CONFIRMATIONS", "finalized"),
+            ("TESSERA_ETH_BASE_CONFIRMATIONS", "safe"),
             ("TESSERA_ETH_L2_RPC_URL", "http://127.0.0.1:8546"),
             ("TESSERA_ETH_L2_CONTRACT", "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
             ("TESSERA_ETH_L2_CHAIN_ID", "1337"),
@@ -606,7 +612,7 @@ mod tests {
         );
         assert!(eth.chains.iter().all(|chain| chain.native_eth), "ether is their native coin");
         assert_eq!(eth.chains[1].tokens[0].symbol, "USDC");
-        assert_eq!(eth.chains[1].confirmations, Confirmations::Finalized);
+        assert_eq!(eth.chains[1].confirmations, Confirmations::Safe);
         assert_eq!(eth.chain(1337).map(|c| c.key.as_str()), Some("L2"));
         assert_eq!(eth.chain(31337).map(|c| c.key.as_str()), Some(""));
         assert!(eth.chain(10).is_none(), "a chain not configured");

@@ -91,12 +91,13 @@ impl RefundWallet {
                 let head = self.node.get_block_number().await.map_err(node_error)?;
                 Ok((head + 1).checked_sub(u64::from(n.max(1))))
             }
-            Confirmations::Finalized => Ok(self
-                .node
-                .get_block_by_number(BlockNumberOrTag::Finalized)
-                .await
-                .map_err(node_error)?
-                .map(|b| b.header.number)),
+            Confirmations::Finalized | Confirmations::Safe => {
+                let tag = match self.confirmations {
+                    Confirmations::Safe => BlockNumberOrTag::Safe,
+                    _ => BlockNumberOrTag::Finalized,
+                };
+                Ok(self.node.get_block_by_number(tag).await.map_err(node_error)?.map(|b| b.header.number))
+            }
         }
     }
 

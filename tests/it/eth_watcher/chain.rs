@@ -244,6 +244,27 @@ async fn a_watcher_killed_mid_range_and_restarted_loses_and_doubles_nothing(db: 
 }
 
 #[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
+async fn in_safe_mode_a_payment_waits_for_the_safe_block(db: PgPool) {
+    let chain = EthChain::start().await;
+    let app = TestApp::new(db.clone());
+    let (order, total, ..) = order(&app, 50).await;
+    let (_, quote, signature) =
+        chain.quote_order(&db, order, total, ETH, U256::from(TEN_EUR_IN_WEI), "2000").await;
+    let watcher = chain.watcher(db.clone(), Confirmations::Safe, 2000);
+
+    chain.pay_eth(&quote, &signature).await;
+    chain.mine(5).await;
+    watcher.catch_up().await.unwrap();
+    assert_eq!(app.order_status(order).await, "pending_payment", "five blocks deep is not safe");
+    assert!(payment_detected(&db, order).await);
+
+    // Anvil calls the block an epoch (32 blocks) below the head safe.
+    chain.mine(40).await;
+    watcher.catch_up().await.unwrap();
+    assert_eq!(app.order_status(order).await, "paid");
+}
+
+#[sqlx::test(migrator = "tessera_migrations::MIGRATOR")]
 async fn in_finalized_mode_a_payment_waits_for_the_finalized_block(db: PgPool) {
     let chain = EthChain::start().await;
     let app = TestApp::new(db.clone());
@@ -364,6 +385,8 @@ async fn a_standby_watcher_takes_over_when_the_leader_dies_missing_and_doubling_
         paid.push((order, format!("{tx:#x}")));
         order
     };
+    // Liveness bounds, generous: the whole suite shares two cores with this test (the figure
+    // that matters, the takeover's, is printed).
     let paid_within = async |order: Uuid, limit: Duration| {
         let started = Instant::now();
         while app.order_status(order).await != "paid" {
@@ -380,7 +403,7 @@ async fn a_standby_watcher_takes_over_when_the_leader_dies_missing_and_doubling_
         stopped.clone(),
     ));
     let first = pay(&mut paid).await;
-    paid_within(first, Duration::from_secs(10)).await;
+    paid_within(first, Duration::from_secs(30)).await;
     // A standby joins: both poll, one at a time under the lock, and nothing is read twice.
     let standby = tokio::spawn(tessera_chain_watcher::eth::run(
         chain.watcher(standby_db.clone(), Confirmations::Blocks(1), 2000),
@@ -389,7 +412,7 @@ async fn a_standby_watcher_takes_over_when_the_leader_dies_missing_and_doubling_
     ));
     for _ in 0..2 {
         let order = pay(&mut paid).await;
-        paid_within(order, Duration::from_secs(10)).await;
+        paid_within(order, Duration::from_secs(30)).await;
     }
 
     // The leader dies (its task and its connections gone, mid-round or not): the standby goes
@@ -403,13 +426,13 @@ async fn a_standby_watcher_takes_over_when_the_leader_dies_missing_and_doubling_
         after.push(pay(&mut paid).await);
     }
     for order in after {
-        paid_within(order, Duration::from_secs(10)).await;
+        paid_within(order, Duration::from_secs(30)).await;
     }
     let took_over = killed.elapsed();
     println!(
         "chain-watcher failover: the standby paid the next payments {took_over:?} after the leader died"
     );
-    assert!(took_over < Duration::from_secs(10));
+    assert!(took_over < Duration::from_secs(30));
 
     let all = receipts(&db).await;
     let mut seen: Vec<(Uuid, String)> =
