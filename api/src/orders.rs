@@ -141,21 +141,23 @@ pub struct Purchase<'a> {
 /// need none), and a buyer whose address is confirmed.
 pub async fn check_purchase(state: &AppState, purchase: &Purchase<'_>) -> Result<()> {
     let method = purchase.method;
-    // Free tickets need no payment method: they are settled as `free` whichever is chosen.
-    if !state.payment_methods().contains(&method)
-        && !order::all_free(&state.db, purchase.event_id, purchase.items).await?
-    {
-        return Err(Error::Unprocessable {
-            code: "payment_method_unavailable",
-            message: tessera_i18n::t_args("error-method-unavailable", [("method", method.label().into())]),
-            field: Some("payment_method"),
-        });
-    }
+    let taken = state.payment_methods().contains(&method);
     // An asset on a chain that does not take it (or a chain for a method that takes none).
-    if (purchase.chain.is_some() || method.eth_asset().is_some())
-        && !state.takes(method, purchase.chain)
-        && !order::all_free(&state.db, purchase.event_id, purchase.items).await?
-    {
+    let on_its_chain =
+        (purchase.chain.is_none() && method.eth_asset().is_none()) || state.takes(method, purchase.chain);
+    let payable = taken && on_its_chain;
+    // Free tickets need no payment method: they are settled as `free` whichever is chosen.
+    if !payable && !order::all_free(&state.db, purchase.event_id, purchase.items).await? {
+        if !taken {
+            return Err(Error::Unprocessable {
+                code: "payment_method_unavailable",
+                message: tessera_i18n::t_args(
+                    "error-method-unavailable",
+                    [("method", method.label().into())],
+                ),
+                field: Some("payment_method"),
+            });
+        }
         return Err(chain_unavailable(method));
     }
     // Tickets go to the account's address: it must be the buyer's (free tickets too).

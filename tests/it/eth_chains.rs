@@ -4,7 +4,7 @@
 //! their orders, a reorg on one chain leaves the other paying, and money sent on the wrong chain
 //! never pays an order twice.
 
-use alloy::primitives::U256;
+use alloy::primitives::{Address, U256};
 use alloy::providers::Provider as _;
 use alloy::signers::local::PrivateKeySigner;
 use axum::http::StatusCode;
@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use sqlx::PgPool;
 use tessera_chain_watcher::eth::EthWatcher;
 use tessera_contracts::TesseraPay;
-use tessera_tests::{TestApp, sample_event};
+use tessera_tests::{TestApp, TestResponse, sample_event};
 use uuid::Uuid;
 
 use crate::eth_orders::{CUSTOMER_KEY, Chain, send_wallet_transactions};
@@ -74,19 +74,33 @@ async fn buy(
     if let Some(chain) = chain {
         body["chain_id"] = json!(chain);
     }
-    let mut headers = axum::http::HeaderMap::new();
-    headers.insert("content-type", "application/json".parse().unwrap());
-    headers.insert("cookie", buyer.parse().unwrap());
-    let response = app
-        .send(axum::http::Method::POST, &format!("/api/events/{event}/buy"), headers, body.to_string().into())
-        .await;
+    let response = post(app, &format!("/api/events/{event}/buy"), buyer, None, body).await;
     (response.status, response.json())
 }
 
-/// Gives the customer `amount` of the chain's demo USDC.
-async fn fund_usdc(chain: &Chain, amount: &str) {
+/// `POST path` with a JSON `body`, as `cookie`, with an `Idempotency-Key` when given.
+async fn post(app: &TestApp, path: &str, cookie: &str, key: Option<&str>, body: Value) -> TestResponse {
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert("content-type", "application/json".parse().unwrap());
+    headers.insert("cookie", cookie.parse().unwrap());
+    if let Some(key) = key {
+        headers.insert("idempotency-key", key.parse().unwrap());
+    }
+    app.send(axum::http::Method::POST, path, headers, body.to_string().into()).await
+}
+
+/// The contract logs recorded, on every chain: (chain, order, outcome).
+async fn receipts(db: &PgPool) -> Vec<(i64, Option<Uuid>, String)> {
+    sqlx::query_as("select chain_id, order_id, outcome from eth_receipt order by chain_id")
+        .fetch_all(db)
+        .await
+        .unwrap()
+}
+
+/// Gives the customer `amount` of a demo `token` of the chain (USDC or USDT: they mint alike).
+async fn fund(chain: &Chain, token: Address, amount: &str) {
     let customer: PrivateKeySigner = CUSTOMER_KEY.parse().unwrap();
-    tessera_contracts::demo::MockERC20::new(chain.usdc, &chain.operator)
+    tessera_contracts::demo::MockERC20::new(token, &chain.operator)
         .mint(customer.address(), amount.parse::<U256>().unwrap())
         .send()
         .await
@@ -150,7 +164,7 @@ async fn the_buyer_picks_the_chain_the_quote_binds_it_and_each_chain_pays_its_ow
     assert!(page.contains("Local L2 (chain id 1337)") && page.contains("data-chain-id=\"0x539\""), "{page}");
 
     // Each is paid on its own chain, exactly as handed out.
-    fund_usdc(&l2, p2["amount"].as_str().unwrap()).await;
+    fund(&l2, l2.usdc, p2["amount"].as_str().unwrap()).await;
     send_wallet_transactions(&l2, p2).await;
     send_wallet_transactions(&l1, p1).await;
     mine(&l1, 2).await;
@@ -160,13 +174,8 @@ async fn the_buyer_picks_the_chain_the_quote_binds_it_and_each_chain_pays_its_ow
     }
     assert_eq!(app.order_status(order_id(&on_l2)).await, "paid");
     assert_eq!(app.order_status(order_id(&on_l1)).await, "paid");
-    let receipts: Vec<(i64, Option<Uuid>, String)> =
-        sqlx::query_as("select chain_id, order_id, outcome from eth_receipt order by chain_id")
-            .fetch_all(&db)
-            .await
-            .unwrap();
     assert_eq!(
-        receipts,
+        receipts(&db).await,
         [
             (L2 as i64, Some(order_id(&on_l2)), "paid".to_string()),
             (31337, Some(order_id(&on_l1)), "paid".to_string())
@@ -304,13 +313,8 @@ async fn money_sent_on_the_wrong_chain_is_recorded_there_for_refund_and_never_pa
         .await
         .unwrap();
     assert_eq!(delivered, 1, "paid once");
-    let receipts: Vec<(i64, Option<Uuid>, String)> =
-        sqlx::query_as("select chain_id, order_id, outcome from eth_receipt order by chain_id")
-            .fetch_all(&db)
-            .await
-            .unwrap();
     assert_eq!(
-        receipts,
+        receipts(&db).await,
         [(L2 as i64, None, "orphan".to_string()), (31337, Some(order), "paid".to_string())],
         "the other chain's money pays for nothing"
     );
@@ -323,18 +327,8 @@ async fn money_sent_on_the_wrong_chain_is_recorded_there_for_refund_and_never_pa
     assert_eq!((orphan["chain_id"].as_u64(), orphan["asset"].as_str()), (Some(L2), Some("ETH")));
     assert_eq!(orphan["amount"], quote.amount.to_string());
     let id = orphan["eth_receipt_id"].as_str().unwrap();
-    let mut headers = axum::http::HeaderMap::new();
-    headers.insert("content-type", "application/json".parse().unwrap());
-    headers.insert("cookie", admin.parse().unwrap());
-    headers.insert("idempotency-key", "wrong-chain-refund".parse().unwrap());
-    let asked = app
-        .send(
-            axum::http::Method::POST,
-            &format!("/api/admin/eth-receipts/{id}/refund"),
-            headers,
-            "null".into(),
-        )
-        .await;
+    let path = format!("/api/admin/eth-receipts/{id}/refund");
+    let asked = post(&app, &path, &admin, Some("wrong-chain-refund"), Value::Null).await;
     assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
     let refund_chain: i64 = sqlx::query_scalar(
         "select e.chain_id from refund r join eth_receipt e using (eth_receipt_id) where r.rail = 'eth'",
@@ -349,13 +343,8 @@ async fn money_sent_on_the_wrong_chain_is_recorded_there_for_refund_and_never_pa
     let mut conn = db.acquire().await.unwrap();
     tessera_core::ticket::issue_tickets(&mut conn, order).await.unwrap().expect("paid");
     drop(conn);
-    let mut headers = axum::http::HeaderMap::new();
-    headers.insert("content-type", "application/json".parse().unwrap());
-    headers.insert("cookie", admin.parse().unwrap());
-    headers.insert("idempotency-key", "order-refund".parse().unwrap());
-    let asked = app
-        .send(axum::http::Method::POST, &format!("/api/admin/orders/{order}/refunds"), headers, "{}".into())
-        .await;
+    let path = format!("/api/admin/orders/{order}/refunds");
+    let asked = post(&app, &path, &admin, Some("order-refund"), json!({})).await;
     assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
     let refunded_on: Vec<(i64, String)> = sqlx::query_as(
         "select e.chain_id, r.amount::text from refund r join eth_receipt e using (eth_receipt_id)
@@ -437,15 +426,7 @@ async fn usdt_whose_transfers_return_nothing_is_quoted_and_paid_on_the_chain_tha
     let payment = &bought["payment"];
     // 10.00 EUR at 0.92 EUR/USDT, in the token's 6 decimals (read from the token).
     assert_eq!((payment["asset"].as_str(), payment["amount"].as_str()), (Some("USDT"), Some("10869566")));
-    let customer: PrivateKeySigner = CUSTOMER_KEY.parse().unwrap();
-    tessera_contracts::demo::NoReturnToken::new(usdt, &l2.operator)
-        .mint(customer.address(), U256::from(10_869_566u64))
-        .send()
-        .await
-        .unwrap()
-        .get_receipt()
-        .await
-        .unwrap();
+    fund(&l2, usdt, "10869566").await;
     // The wallet's approve and payToken, exactly as handed out, though the token returns nothing.
     send_wallet_transactions(&l2, payment).await;
     mine(&l2, 2).await;

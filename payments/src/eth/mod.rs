@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use alloy::network::Ethereum;
 use alloy::primitives::{Address, B256, Bytes, U256};
-use alloy::providers::{DynProvider, Provider as _};
+use alloy::providers::{DynProvider, PendingTransactionBuilder, Provider as _};
 use alloy::signers::local::PrivateKeySigner;
 use alloy::sol_types::SolCall as _;
 use chrono::{DateTime, Utc};
@@ -375,20 +376,17 @@ impl EthPayments {
         let provider = tessera_contracts::connect(node.rpc_url.expose_secret(), SANDBOX_PAYER_KEY)
             .map_err(|err| node.node_error("cannot connect to the node", &err))?;
         let unavailable = |err: &dyn std::fmt::Display| node.node_error("the local chain refused", err);
+        // A transaction sent, waited for until mined.
+        let mined = async |sent: Result<PendingTransactionBuilder<Ethereum>, alloy::contract::Error>| {
+            sent.map_err(|e| unavailable(&e))?.get_receipt().await.map_err(|e| unavailable(&e)).map(drop)
+        };
         let pay = TesseraPay::new(node.contract, &provider);
         let pending = if contract_quote.token == Address::ZERO {
             pay.pay(contract_quote.clone(), signature).value(contract_quote.amount).send().await
         } else {
             let payer = sandbox_payer();
             let token = tessera_contracts::demo::MockERC20::new(contract_quote.token, &provider);
-            token
-                .mint(payer, contract_quote.amount)
-                .send()
-                .await
-                .map_err(|e| unavailable(&e))?
-                .get_receipt()
-                .await
-                .map_err(|e| unavailable(&e))?;
+            mined(token.mint(payer, contract_quote.amount).send().await).await?;
             // A token like USDT changes an allowance left over (an earlier payment that did not
             // go through) only through zero.
             let allowed = token.allowance(payer, node.contract).call().await.map_err(|e| unavailable(&e))?;
@@ -399,14 +397,7 @@ impl EthPayments {
                     vec![contract_quote.amount]
                 };
                 for allowance in steps {
-                    token
-                        .approve(node.contract, allowance)
-                        .send()
-                        .await
-                        .map_err(|e| unavailable(&e))?
-                        .get_receipt()
-                        .await
-                        .map_err(|e| unavailable(&e))?;
+                    mined(token.approve(node.contract, allowance).send().await).await?;
                 }
             }
             pay.payToken(contract_quote.clone(), signature).send().await
@@ -424,11 +415,7 @@ impl EthPayments {
 
 impl ChainNode {
     fn var(&self, suffix: &str) -> String {
-        if self.key.is_empty() {
-            format!("TESSERA_ETH_{suffix}")
-        } else {
-            format!("TESSERA_ETH_{}_{suffix}", self.key)
-        }
+        settings::var_name(&self.key, suffix)
     }
 
     /// Whether `asset` is taken here: ETH where the native coin is ether, or an allow-listed

@@ -117,7 +117,8 @@ impl EthChainSettings {
     }
 }
 
-fn var_name(key: &str, suffix: &str) -> String {
+/// The name of setting `suffix` of the chain `key` (empty for the first chain).
+pub(crate) fn var_name(key: &str, suffix: &str) -> String {
     if key.is_empty() { format!("TESSERA_ETH_{suffix}") } else { format!("TESSERA_ETH_{key}_{suffix}") }
 }
 
